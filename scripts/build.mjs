@@ -1,0 +1,40 @@
+// Bundles the CLI and one entry per action into dist/ with esbuild (see CONVENTIONS.md).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+
+execFileSync(process.execPath, ['scripts/schema-src.mjs'], { stdio: 'inherit' });
+
+const actionEntries = existsSync('src/actions')
+  ? readdirSync('src/actions', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(`src/actions/${d.name}/index.ts`))
+      .map((d) => ({ in: `src/actions/${d.name}/index.ts`, out: `actions/${d.name}/index` }))
+  : [];
+
+const banner = [
+  "import { createRequire as __mlciCreateRequire } from 'node:module';",
+  'const require = __mlciCreateRequire(import.meta.url);'
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: 'dist',
+  // Native packages are installed beside dist/ (the actions cache them); everything else is bundled.
+  external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings*', 'chromium-bidi*', 'playwright-core'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8'
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: [{ in: 'src/cli/index.ts', out: 'cli/index' }],
+  banner: { js: `#!/usr/bin/env node\n${banner}` }
+});
+if (actionEntries.length > 0) {
+  await build({ ...common, entryPoints: actionEntries, banner: { js: banner } });
+}

@@ -1,0 +1,263 @@
+// Source of schema/mlci.schema.json and src/config/schema.generated.ts, kept as code so shared pieces are written once.
+// Run `node scripts/schema-src.mjs` (npm run build does) to regenerate the JSON file.
+import { writeFileSync } from 'node:fs';
+
+const duration = {
+  description: 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".',
+  anyOf: [
+    { type: 'number', exclusiveMinimum: 0 },
+    { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' }
+  ]
+};
+const severity = { type: 'string', enum: ['error', 'warning', 'off'] };
+const driftTest = {
+  type: 'string',
+  enum: ['ks', 'chi2', 'z', 'wasserstein', 'jensen_shannon', 'psi'],
+  description: 'Statistical test; the default is chosen per column type and reference size as Evidently does.'
+};
+const anomalyCodes = [
+  'missing_column', 'new_column', 'type_mismatch', 'out_of_domain', 'out_of_range', 'unexpected_nulls',
+  'nan_values', 'inf_values', 'too_few_rows', 'duplicate_share', 'train_test_overlap', 'drift'
+];
+const severities = {
+  type: 'object',
+  description: 'Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.',
+  additionalProperties: false,
+  properties: Object.fromEntries(anomalyCodes.map((code) => [code, severity]))
+};
+const gate = {
+  type: 'object',
+  description: 'Thresholds for one metric. Change gates compare with the baseline (production) model.',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    min: { type: 'number', description: 'The candidate value must be at least this.' },
+    max: { type: 'number', description: 'The candidate value must be at most this.' },
+    max_drop: { type: 'number', minimum: 0, description: 'Largest allowed fall (baseline − candidate).' },
+    max_rise: { type: 'number', minimum: 0, description: 'Largest allowed rise (candidate − baseline).' },
+    min_relative_change: {
+      type: 'number',
+      description: 'Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall.'
+    }
+  }
+};
+const gates = {
+  type: 'object',
+  description: 'Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).',
+  additionalProperties: gate,
+  propertyNames: { pattern: '^[a-z][a-z0-9_]*$' }
+};
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+const schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://mlci.dev/schema/mlci.schema.json',
+  title: 'mlci.yml',
+  description: 'Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'model'],
+  properties: {
+    version: { const: 1, description: 'Version of this file format. Always 1.' },
+    model: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'task'],
+      properties: {
+        name: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+          description: 'Registry name of the model (letters, digits, . _ -).'
+        },
+        task: { type: 'string', enum: ['binary', 'multiclass', 'regression'] },
+        label: { type: 'string', minLength: 1, description: 'Name of the label column.' },
+        features: {
+          ...stringList,
+          description: 'Column order of a model with one 2-D float input (else the model metadata feature_names).'
+        },
+        threshold: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'Binary decision threshold: positive when p1 > threshold (default: argmax).'
+        }
+      }
+    },
+    data: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        train: { type: 'string', description: 'Training data: a file or a glob of shards (CSV, JSON Lines, Parquet).' },
+        eval: { type: 'string', description: 'Evaluation (test) data.' },
+        reference: { type: 'string', description: 'Reference for drift: a data file or a statistics.json.' },
+        schema: { type: 'string', description: 'A schema.json written by `mlci schema infer`.' },
+        format: { type: 'string', enum: ['auto', 'csv', 'jsonl', 'parquet'], default: 'auto' },
+        delimiter: { type: 'string', minLength: 1, maxLength: 1 },
+        min_rows: { type: 'integer', minimum: 0 },
+        max_duplicate_share: { type: 'number', minimum: 0, maximum: 1 },
+        severity: severities,
+        drift: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            share: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              default: 0.5,
+              description: 'Dataset drift when at least this share of columns drift.'
+            },
+            blocking: { type: 'boolean', default: false, description: 'Dataset drift fails the stage.' },
+            ignore: { ...stringList, description: 'Columns left out of drift detection.' }
+          }
+        },
+        columns: {
+          type: 'object',
+          description: 'Per-column overrides.',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              drift_test: driftTest,
+              drift_threshold: { type: 'number', minimum: 0 },
+              severity: severities
+            }
+          }
+        }
+      }
+    },
+    train: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['command'],
+      properties: {
+        command: { type: 'string', minLength: 1, description: 'The training command, run with bash.' },
+        model: { type: 'string', default: 'model.onnx', description: 'Path of the ONNX model the command writes.' },
+        params: { type: 'string', description: 'Params file (YAML or JSON) passed to the command.' },
+        set: {
+          type: 'object',
+          description: 'Param overrides (as `--set key=value`).',
+          additionalProperties: { type: ['string', 'number', 'boolean'] }
+        },
+        seed: { type: 'integer', minimum: 0, default: 42 },
+        workdir: { type: 'string' },
+        timeout: duration,
+        sources: { ...stringList, description: 'Globs of the training sources (part of the cache key).' },
+        metrics: { type: 'string', description: 'JSON Lines file of {"step", "loss"} the command appends to.' },
+        cache: { type: 'boolean', default: true },
+        checks: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            loss_decreases: { type: 'boolean', default: true },
+            finite_metrics: { type: 'boolean', default: true },
+            signature: { type: 'boolean', default: true }
+          }
+        }
+      }
+    },
+    evaluate: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        data: { type: 'string', description: 'Evaluation data (defaults to data.eval).' },
+        baseline: { type: 'string', description: 'Explicit baseline model file (else the production alias).' },
+        slices: { ...stringList, description: 'Columns whose values define slices.' },
+        min_slice_size: { type: 'integer', minimum: 1, default: 30 },
+        batch_size: { type: 'integer', minimum: 1, default: 8192 },
+        bootstrap: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            resamples: { type: 'integer', minimum: 0, default: 1000 },
+            seed: { type: 'integer', minimum: 0, default: 0 },
+            confidence: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.95 }
+          }
+        },
+        gates,
+        slice_gates: {
+          type: 'object',
+          description: 'Gates applied within each slice of a column.',
+          additionalProperties: gates
+        }
+      }
+    },
+    register: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        registry: { type: 'string', description: '"github", or a directory (default .mlci/registry).' },
+        aliases: { ...stringList, description: 'Aliases moved to each new version (e.g. staging).' },
+        allow_failed: { type: 'boolean', default: false, description: 'Register even when the gate failed.' }
+      }
+    },
+    deploy: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        target: { type: 'string', enum: ['local', 'server', 'kserve'], default: 'local' },
+        server: { type: 'string', format: 'uri', description: 'URL of a running mlci server (target server).' },
+        steps: {
+          type: 'array',
+          items: { type: 'integer', minimum: 1, maximum: 100 },
+          minItems: 1,
+          default: [10, 50, 100],
+          description: 'Canary traffic percentages, increasing.'
+        },
+        interval: duration,
+        failure_limit: { type: 'integer', minimum: 0, default: 0 },
+        replay: { type: 'string', description: 'Request file replayed at each step (e.g. the test set).' },
+        rate: { type: 'number', exclusiveMinimum: 0, description: 'Replay rate in requests per second.' },
+        analysis: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            max_error_rate: { type: 'number', minimum: 0, maximum: 1, default: 0.01 },
+            max_p99_ratio: { type: 'number', exclusiveMinimum: 0, default: 1.5 },
+            max_divergence: { type: 'number', minimum: 0, maximum: 1, default: 0.1 },
+            min_requests: { type: 'integer', minimum: 0, default: 100 }
+          }
+        },
+        kserve: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            namespace: { type: 'string' },
+            storage_uri: { type: 'string' },
+            runtime: { type: 'string' }
+          }
+        }
+      }
+    },
+    monitor: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        log: { type: 'string', description: 'Prediction log written by mlci serve.' },
+        data: { type: 'string', description: 'A batch of production data (instead of the log).' },
+        labels: { type: 'string', description: 'Delayed labels joined to predictions by id.' },
+        drift_share: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
+        max_metric_drop: gates,
+        trigger: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            kind: { type: 'string', enum: ['workflow_dispatch', 'repository_dispatch', 'none'] },
+            workflow: { type: 'string', description: 'Workflow file of retraining (workflow_dispatch).' },
+            ref: { type: 'string', default: 'main' },
+            event_type: { type: 'string', default: 'mlci-retrain' }
+          }
+        }
+      }
+    }
+  }
+};
+
+const json = JSON.stringify(schema, null, 2);
+writeFileSync(new URL('../schema/mlci.schema.json', import.meta.url), json + '\n');
+writeFileSync(
+  new URL('../src/config/schema.generated.ts', import.meta.url),
+  `// Generated by scripts/schema-src.mjs: edit that file, then run \`npm run build\`.\n` +
+    `/** The JSON Schema of mlci.yml, as shipped in schema/mlci.schema.json. */\n` +
+    `export const mlciSchema = ${json} as const;\n`
+);

@@ -1,0 +1,53 @@
+/** The commented starter mlci.yml that `mlci init` writes. */
+export function starterConfig(name: string): string {
+  return `# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json
+# mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
+version: 1
+
+model:
+  name: ${name}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
+  task: binary             # binary | multiclass | regression
+  label: label             # the label column in your data
+  # features: [age, plan]  # column order when the model takes one 2-D float tensor
+
+data:
+  train: data/train.csv    # CSV, JSON Lines or Parquet; a glob of shards works too
+  eval: data/test.csv
+  # reference: data/train.csv   # drift reference: a data file or a statistics.json
+  # schema: schema.json         # write one with \`mlci schema infer --data data/train.csv\`
+  drift:
+    share: 0.5             # dataset drift when half of the columns drift
+    blocking: false        # true: dataset drift fails validate-data
+
+train:
+  command: python train.py # any command; it must write the model below
+  model: model.onnx
+  # params: params.yaml    # passed to the command; override with \`mlci train --set key=value\`
+  seed: 42                 # exported as MLCI_SEED and PYTHONHASHSEED
+  timeout: 30m
+
+evaluate:
+  # slices: [region]       # metrics per value of these columns
+  bootstrap:
+    resamples: 1000        # paired bootstrap: is a change more than noise?
+  gates:
+    roc_auc:
+      min: 0.70            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    log_loss:
+      max_rise: 0.02
+
+register:
+  registry: .mlci/registry # or "github" for GitHub Releases
+  aliases: [staging]
+
+deploy:
+  target: local            # local | server | kserve
+  steps: [10, 50, 100]     # canary traffic percentages
+  analysis:
+    max_error_rate: 0.01
+    max_p99_ratio: 1.5     # canary p99 at most 1.5 × stable
+    max_divergence: 0.1    # Jensen–Shannon distance of predictions
+    min_requests: 100
+`;
+}

@@ -1,0 +1,95 @@
+/** A reference to a model in a registry: a name with an optional alias (`@production`) or version (`@v3`). */
+export interface ModelRef {
+  name: string;
+  alias?: string;
+  version?: number;
+}
+
+/** Lineage of a registered version: where it came from. */
+export interface VersionLineage {
+  commit?: string;
+  dirty?: boolean;
+  runUrl?: string;
+  dataHashes?: Record<string, string>;
+  params?: Record<string, unknown>;
+  trainingRecord?: string;
+}
+
+/** The immutable record of one registered version. */
+export interface ModelVersion {
+  name: string;
+  version: number;
+  /** `<name>@v<version>` */
+  tag: string;
+  sha256: string;
+  size: number;
+  created: string;
+  metrics: Record<string, number | null>;
+  verdict: 'pass' | 'fail' | 'unknown';
+  rubberStamp?: boolean;
+  /** Present when a failed verdict was registered anyway. */
+  forced?: { by: string; reason: string };
+  lineage: VersionLineage;
+  /** Names of the stored files of this version (model.onnx, statistics.json, …). */
+  assets: string[];
+}
+
+/** One move of an alias, kept so rollback knows where to go and who moved it. */
+export interface AliasEvent {
+  alias: string;
+  from: number | null;
+  to: number;
+  at: string;
+  by: string;
+  reason?: string;
+  kind: 'promote' | 'rollback';
+}
+
+/** What to register: the model bytes plus the files and facts that travel with it. */
+export interface RegisterRequest {
+  name: string;
+  model: Uint8Array;
+  metrics?: Record<string, number | null>;
+  verdict?: 'pass' | 'fail' | 'unknown';
+  rubberStamp?: boolean;
+  force?: { by: string; reason: string };
+  lineage?: VersionLineage;
+  /** Extra files stored with the version: name → bytes (evaluation.json, statistics.json, training.json, model card). */
+  files?: Record<string, Uint8Array>;
+}
+
+/** The result of a registration: the version, and whether it already existed (same sha256). */
+export interface RegisterResult {
+  version: ModelVersion;
+  created: boolean;
+}
+
+/** A model registry. Two backends (local directory, GitHub Releases) pass one contract suite. */
+export interface Registry {
+  /** Registers the next version, or returns the existing one with the same model sha256. */
+  register(request: RegisterRequest): Promise<RegisterResult>;
+  /** All versions of a model, oldest first. */
+  list(name: string): Promise<ModelVersion[]>;
+  /** Names of all models. */
+  models(): Promise<string[]>;
+  /** One version by number or alias; null when absent. */
+  resolve(ref: ModelRef): Promise<ModelVersion | null>;
+  /** The model bytes of a version, verified against its sha256 (throws on mismatch). */
+  download(name: string, version: number, asset?: string): Promise<Uint8Array>;
+  /** Current aliases of a model: alias → version. */
+  aliases(name: string): Promise<Record<string, number>>;
+  /** Moves an alias to a version, recording who and why. */
+  promote(name: string, version: number, alias: string, by: string, reason?: string): Promise<AliasEvent>;
+  /** Moves an alias back to the version it pointed to before its last move. */
+  rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent>;
+  /** The alias history of a model, oldest first. */
+  history(name: string): Promise<AliasEvent[]>;
+}
+
+/** Parses `name`, `name@alias` or `name@v3`. */
+export function parseModelRef(text: string): ModelRef {
+  const [name, qualifier] = text.split('@', 2);
+  if (!qualifier) return { name };
+  const version = /^v(\d+)$/.exec(qualifier);
+  return version ? { name, version: Number(version[1]) } : { name, alias: qualifier };
+}
