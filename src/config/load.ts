@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { InputError } from '../core/errors.js';
-import { mlciSchema } from './schema.generated.js';
+import { validate } from './validate.generated.js';
 import type { MlciConfig } from './types.js';
 
 /** The default config file name, at the repository root. */
@@ -12,20 +11,6 @@ export const CONFIG_FILE = 'mlci.yml';
 /** A config file that cannot be used; the message names the file, line, key path, value and expectation. */
 export class ConfigError extends InputError {}
 
-// ajv-formats is CommonJS with a default export that NodeNext sees one level down.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-let validator: ReturnType<Ajv2020['compile']> | undefined;
-function compiled() {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    addFormats(ajv);
-    validator = ajv.compile(mlciSchema);
-  }
-  return validator;
-}
-
 /** Reads and validates mlci.yml; every failure is a ConfigError with one clear message. */
 export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
   let text: string;
@@ -33,7 +18,8 @@ export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigError(`${path}: not found (run \`mlci init\` to write a starter file)`);
+    if (code === 'ENOENT')
+      throw new ConfigError(`${path}: not found (run \`mlci init\` to write a starter file)`);
     if (code === 'EISDIR') throw new ConfigError(`${path}: is a directory, expected a YAML file`);
     throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
   }
@@ -43,7 +29,9 @@ export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
 /** Parses and validates config text; `source` names the file in messages. */
 export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
-    throw new ConfigError(`${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`);
+    throw new ConfigError(
+      `${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -55,9 +43,10 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigError(`${source}: expected a mapping of keys (version, model, data, …), got ${describeValue(value)}`);
+    throw new ConfigError(
+      `${source}: expected a mapping of keys (version, model, data, …), got ${describeValue(value)}`
+    );
   }
-  const validate = compiled();
   if (!validate(value)) {
     const error = mostRelevant(validate.errors ?? []);
     throw new ConfigError(formatSchemaError(error, value, doc, lineCounter, source));
@@ -93,7 +82,7 @@ function formatSchemaError(
     root
   );
   const params = error.params as Record<string, unknown>;
-  let where = source;
+  let where: string;
   let message: string;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -133,7 +122,13 @@ function allowedKeys(parentSchema: unknown): string[] {
   return properties ? Object.keys(properties) : [];
 }
 
-function locate(doc: Document, lineCounter: LineCounter, path: string[], source: string, key: boolean): string {
+function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: string[],
+  source: string,
+  key: boolean
+): string {
   const parentPath = key ? path.slice(0, -1) : path;
   let node: unknown = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
   if (key && node && typeof node === 'object' && 'items' in node) {

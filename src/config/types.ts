@@ -108,7 +108,12 @@ export interface DeployConfig {
   failure_limit?: number;
   replay?: string;
   rate?: number;
-  analysis?: { max_error_rate?: number; max_p99_ratio?: number; max_divergence?: number; min_requests?: number };
+  analysis?: {
+    max_error_rate?: number;
+    max_p99_ratio?: number;
+    max_divergence?: number;
+    min_requests?: number;
+  };
   kserve?: { namespace?: string; storage_uri?: string; runtime?: string };
 }
 

@@ -41,13 +41,17 @@ export class OnnxGraphBuilder {
 
   /** Adds a constant float tensor and returns its name. */
   floatConstant(dims: number[], values: ArrayLike<number>, name = this.fresh('const')): string {
-    this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ElemType.float, floatData: Array.from(values) }));
+    this.initializers.push(
+      onnx.TensorProto.create({ name, dims, dataType: ElemType.float, floatData: Array.from(values) })
+    );
     return name;
   }
 
   /** Adds a constant int64 tensor and returns its name. */
   int64Constant(dims: number[], values: number[], name = this.fresh('const')): string {
-    this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ElemType.int64, int64Data: values }));
+    this.initializers.push(
+      onnx.TensorProto.create({ name, dims, dataType: ElemType.int64, int64Data: values })
+    );
     return name;
   }
 
@@ -79,10 +83,14 @@ export class OnnxGraphBuilder {
   }
 
   /** Serialises the model. `metadata` becomes metadata_props (values JSON-encoded unless strings). */
-  toBytes(options: { opset?: number; mlOpset?: number; producer?: string; metadata?: Record<string, unknown> } = {}): Uint8Array {
+  toBytes(
+    options: { opset?: number; mlOpset?: number; producer?: string; metadata?: Record<string, unknown> } = {}
+  ): Uint8Array {
     const opsetImport = [onnx.OperatorSetIdProto.create({ domain: '', version: options.opset ?? 13 })];
     if (this.domains.has('ai.onnx.ml')) {
-      opsetImport.push(onnx.OperatorSetIdProto.create({ domain: 'ai.onnx.ml', version: options.mlOpset ?? 3 }));
+      opsetImport.push(
+        onnx.OperatorSetIdProto.create({ domain: 'ai.onnx.ml', version: options.mlOpset ?? 3 })
+      );
     }
     const model = onnx.ModelProto.create({
       irVersion: 8,
@@ -90,7 +98,10 @@ export class OnnxGraphBuilder {
       producerVersion: '1',
       opsetImport,
       metadataProps: Object.entries(options.metadata ?? {}).map(([key, value]) =>
-        onnx.StringStringEntryProto.create({ key, value: typeof value === 'string' ? value : JSON.stringify(value) })
+        onnx.StringStringEntryProto.create({
+          key,
+          value: typeof value === 'string' ? value : JSON.stringify(value)
+        })
       ),
       graph: onnx.GraphProto.create({
         name: 'mlci',
@@ -128,9 +139,12 @@ function attribute(name: string, value: AttributeValue) {
   const encoder = new TextEncoder();
   if ('f' in value) return onnx.AttributeProto.create({ name, type: AttributeType.FLOAT, f: value.f });
   if ('i' in value) return onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value.i });
-  if ('s' in value) return onnx.AttributeProto.create({ name, type: AttributeType.STRING, s: encoder.encode(value.s) });
-  if ('floats' in value) return onnx.AttributeProto.create({ name, type: AttributeType.FLOATS, floats: value.floats });
-  if ('ints' in value) return onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: value.ints });
+  if ('s' in value)
+    return onnx.AttributeProto.create({ name, type: AttributeType.STRING, s: encoder.encode(value.s) });
+  if ('floats' in value)
+    return onnx.AttributeProto.create({ name, type: AttributeType.FLOATS, floats: value.floats });
+  if ('ints' in value)
+    return onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: value.ints });
   return onnx.AttributeProto.create({
     name,
     type: AttributeType.STRINGS,

@@ -60,7 +60,11 @@ export function readModelSignature(bytes: Uint8Array, source = 'model'): ModelSi
       type: ELEM_TYPES[tensor.elemType ?? 0] ?? `type${tensor.elemType}`,
       shape: tensor.shape
         ? (tensor.shape.dim ?? []).map((d) =>
-            d.dimParam ? d.dimParam : d.dimValue !== undefined && d.dimValue !== null ? Number(d.dimValue) : null
+            d.dimParam
+              ? d.dimParam
+              : d.dimValue !== undefined && d.dimValue !== null
+                ? Number(d.dimValue)
+                : null
           )
         : null
     };

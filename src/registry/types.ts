@@ -32,6 +32,10 @@ export interface ModelVersion {
   lineage: VersionLineage;
   /** Names of the stored files of this version (model.onnx, statistics.json, …). */
   assets: string[];
+  /** sha256 of every stored file (asset name → hex digest); downloads are verified against it. */
+  checksums?: Record<string, string>;
+  /** Who registered the version (a GitHub actor or the local user). */
+  registeredBy?: string;
 }
 
 /** One move of an alias, kept so rollback knows where to go and who moved it. */
@@ -54,6 +58,8 @@ export interface RegisterRequest {
   rubberStamp?: boolean;
   force?: { by: string; reason: string };
   lineage?: VersionLineage;
+  /** Who registers (recorded); defaults to the backend's idea of the current user. */
+  by?: string;
   /** Extra files stored with the version: name → bytes (evaluation.json, statistics.json, training.json, model card). */
   files?: Record<string, Uint8Array>;
 }
@@ -92,4 +98,10 @@ export function parseModelRef(text: string): ModelRef {
   if (!qualifier) return { name };
   const version = /^v(\d+)$/.exec(qualifier);
   return version ? { name, version: Number(version[1]) } : { name, alias: qualifier };
+}
+
+/** Formats a reference back to `name`, `name@alias` or `name@v3`. */
+export function formatModelRef(ref: ModelRef): string {
+  if (ref.version !== undefined) return `${ref.name}@v${ref.version}`;
+  return ref.alias ? `${ref.name}@${ref.alias}` : ref.name;
 }

@@ -24,8 +24,13 @@ export function registerRegistry(program: Command): void {
   ]);
   notAvailableYet(register, 'register');
 
-  const registry = program.command('registry').description('list, inspect, promote and roll back model versions');
-  const list = registry.command('list').argument('[name]', 'model name').option('--registry <dir>', REGISTRY_HELP);
+  const registry = program
+    .command('registry')
+    .description('list, inspect, promote and roll back model versions');
+  const list = registry
+    .command('list')
+    .argument('[name]', 'model name')
+    .option('--registry <dir>', REGISTRY_HELP);
   withExamples(withCommonOptions(list), ['mlci registry list', 'mlci registry list churn --json']);
   notAvailableYet(list, 'registry list');
   const show = registry
@@ -48,6 +53,8 @@ export function registerRegistry(program: Command): void {
     .option('--alias <alias>', 'alias to move back', 'production')
     .option('--reason <text>', 'why (recorded)')
     .option('--registry <dir>', REGISTRY_HELP);
-  withExamples(withCommonOptions(rollback), ['mlci registry rollback churn --alias production --reason "p99 regression"']);
+  withExamples(withCommonOptions(rollback), [
+    'mlci registry rollback churn --alias production --reason "p99 regression"'
+  ]);
   notAvailableYet(rollback, 'registry rollback');
 }

@@ -29,6 +29,8 @@ export function registerServe(program: Command): void {
     .option('--server <url>', 'URL of a running mlci server')
     .option('--model <name>', 'model name')
     .option('--version <vN>', 'version to roll out');
-  withExamples(withCommonOptions(deploy), ['mlci deploy-canary --server http://127.0.0.1:8080 --model churn --version v4']);
+  withExamples(withCommonOptions(deploy), [
+    'mlci deploy-canary --server http://127.0.0.1:8080 --model churn --version v4'
+  ]);
   notAvailableYet(deploy, 'deploy-canary');
 }

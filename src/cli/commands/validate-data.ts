@@ -27,7 +27,9 @@ export function registerValidateData(program: Command): void {
   const schema = program.command('schema').description('infer a schema from data');
   const infer = schema
     .command('infer')
-    .description('Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them.')
+    .description(
+      'Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them.'
+    )
     .option('--data <file>', 'data to infer from')
     .option('--out <file>', 'where to write the schema', 'schema.json');
   withExamples(infer, ['mlci schema infer --data data/train.csv --out schema.json']);

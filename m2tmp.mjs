@@ -1,0 +1,11 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const inst = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '600MB', temp_directory: '/tmp/m1tmp' });
+const db = await inst.connect();
+let t = Date.now();
+const lap = (l) => { const n = Date.now(); console.log(l, n - t, 'ms', 'rss', Math.round(process.memoryUsage().rss/1e6)); t = n; };
+const all = [...Array.from({length:12},(_, i)=>`num_${i}`), ...Array.from({length:6},(_, i)=>`cat_${i}`), 'ts', 'label'];
+await db.runAndReadAll(`SELECT ${all.map(c=>`max(${c})`).join(',')} FROM read_csv('bench/data/current.csv')`); lap('parse+max csv');
+await db.runAndReadAll(`SELECT ${all.map(c=>`max(${c})`).join(',')} FROM read_parquet('bench/data/current.parquet')`); lap('parse+max parquet');
+const nums = all.slice(0,12);
+await db.runAndReadAll(`SELECT ${nums.map(c=>`count(${c}), sum(isnan(${c})::INT), sum((${c}='inf'::DOUBLE)::INT), sum((${c}='-inf'::DOUBLE)::INT), sum((${c}=0)::INT), min(${c}), max(${c}), sum(${c}), sum(${c}*${c})`).join(',')} FROM read_csv('bench/data/current.csv')`); lap('csv + cheap aggs');
+await db.runAndReadAll(`SELECT ${nums.map(c=>`count(${c}), sum(isnan(${c})::INT), sum((${c}='inf'::DOUBLE)::INT), sum((${c}='-inf'::DOUBLE)::INT), sum((${c}=0)::INT), min(${c}), max(${c}), sum(${c}), sum(${c}*${c})`).join(',')} FROM read_parquet('bench/data/current.parquet')`); lap('parquet + cheap aggs');

@@ -1,0 +1,13 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const inst = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '700MB', temp_directory: '/tmp/m1tmp' });
+const db = await inst.connect();
+let t = Date.now();
+const lap = (l) => { const n = Date.now(); console.log(l, n - t, 'ms', 'rss', Math.round(process.memoryUsage().rss/1e6)); t = n; };
+const all = [...Array.from({length:12},(_, i)=>`num_${i}`), ...Array.from({length:6},(_, i)=>`cat_${i}`), 'ts', 'label'];
+const nums = all.slice(0,12);
+const src = process.argv[2] === 'pq' ? `read_parquet('bench/data/current.parquet')` : `read_csv('bench/data/current.csv')`;
+await db.run(`CREATE TABLE g AS SELECT GROUPING_ID(${all.join(',')}) gid, ${all.join(',')}, count(*) c FROM ${src} GROUP BY GROUPING SETS (${all.map(c=>`(${c})`).join(',')})`); lap('grouping sets all');
+console.log((await db.runAndReadAll(`SELECT gid, count(*) FROM g GROUP BY gid ORDER BY gid`)).getRows().map(r=>r.join(':')).join(' '));
+await db.run(`CREATE TABLE n AS SELECT ${nums.join(',')} FROM ${src}`); lap('materialize numerics');
+for (const c of nums) await db.run(`CREATE OR REPLACE TEMP TABLE vc_${c} AS SELECT ${c} v, count(*) c FROM n GROUP BY ALL`); lap('value counts from n');
+await db.runAndReadAll(`SELECT count(*) FROM (SELECT DISTINCT hash(${all.join(',')}) FROM ${src})`); lap('dup hash scan');

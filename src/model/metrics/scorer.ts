@@ -1,0 +1,260 @@
+import {
+  accuracyScore,
+  balancedAccuracyScore,
+  f1Averaged,
+  f1Score,
+  precisionAveraged,
+  precisionScore,
+  recallAveraged,
+  recallScore
+} from './classification.js';
+import { brierScoreLoss, brierTerms, logLoss, logLossTerms } from './probabilistic.js';
+import { averagePrecisionScore, rankingPass, rocAucScore, type RankingTotals } from './ranking.js';
+import {
+  MAPE_EPS,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  r2Score,
+  rootMeanSquaredError,
+  type RegressionSums
+} from './regression.js';
+import { descendingOrder } from './sort.js';
+import { METRICS_BY_TASK, defined, undefinedMetric, type MetricResult } from './types.js';
+
+/** A classifier's predictions on labelled rows: class indices and probabilities [N × C], row-major. */
+export interface ClassificationPredictions {
+  task: 'binary' | 'multiclass';
+  /** Class names, index = class number. */
+  labels: string[];
+  y: Int32Array;
+  proba: Float64Array;
+  pred: Int32Array;
+}
+
+/** A regressor's predictions on labelled rows. */
+export interface RegressionPredictions {
+  task: 'regression';
+  y: Float64Array;
+  pred: Float64Array;
+}
+
+/** Predictions of any task. */
+export type Predictions = ClassificationPredictions | RegressionPredictions;
+
+/** Which rows count and how much: a group per row (−1 skips it) and optional bootstrap counts. */
+export interface ScoreOptions {
+  groupOf?: Int32Array | null;
+  groups?: number;
+  weights?: Uint16Array | null;
+  /** Compute only these metrics (the bootstrap asks for the gated ones). */
+  only?: ReadonlySet<string>;
+}
+
+/** Metrics of one group, by scikit-learn name. */
+export type MetricResults = Record<string, MetricResult>;
+
+/** Computes a task's metrics for any grouping and weighting of the same predictions. */
+export interface Scorer {
+  readonly task: Predictions['task'];
+  readonly rows: number;
+  /** Metric results per group (one group when no grouping is given). */
+  score(options?: ScoreOptions): MetricResults[];
+}
+
+/** Builds the scorer for a set of predictions; per-row terms and sort orders are computed once, lazily. */
+export function createScorer(predictions: Predictions): Scorer {
+  return predictions.task === 'regression' ? regressionScorer(predictions) : classificationScorer(predictions);
+}
+
+function wants(only: ReadonlySet<string> | undefined, ...names: string[]): boolean {
+  return !only || names.some((n) => only.has(n));
+}
+
+/** Whether each row's probabilities sum to 1 as np.allclose(1, sum) checks it in roc_auc_score. */
+function rowsSumToOne(proba: Float64Array, classes: number): boolean {
+  for (let i = 0; i < proba.length; i += classes) {
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += proba[i + c];
+    if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) return false;
+  }
+  return true;
+}
+
+function classificationScorer(p: ClassificationPredictions): Scorer {
+  const C = p.labels.length;
+  const n = p.y.length;
+  let logTerms: Float64Array | undefined;
+  let brier: Float64Array | undefined;
+  let sumsToOne: boolean | undefined;
+  const rankings = new Map<number, { order: Uint32Array; scores: Float64Array; positive: Uint8Array }>();
+  const ranking = (c: number) => {
+    let r = rankings.get(c);
+    if (!r) {
+      const scores = new Float64Array(n);
+      const positive = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        scores[i] = p.proba[i * C + c];
+        positive[i] = p.y[i] === c ? 1 : 0;
+      }
+      r = { order: descendingOrder(scores), scores, positive };
+      rankings.set(c, r);
+    }
+    return r;
+  };
+  const binary = p.task === 'binary';
+  return {
+    task: p.task,
+    rows: n,
+    score(options = {}) {
+      const { groupOf = null, weights = null, only } = options;
+      const G = options.groups ?? 1;
+      const needLog = wants(only, 'log_loss');
+      const needBrier = binary && wants(only, 'brier_score');
+      if (needLog) logTerms ??= logLossTerms(p.y, p.proba, C);
+      if (needBrier) brier ??= brierTerms(p.y, p.proba);
+      const cm = new Float64Array(G * C * C);
+      const rows = new Float64Array(G);
+      const logSum = new Float64Array(G);
+      const brierSum = new Float64Array(G);
+      const { y, pred } = p;
+      const CC = C * C;
+      for (let i = 0; i < n; i++) {
+        const g = groupOf === null ? 0 : groupOf[i];
+        if (g < 0) continue;
+        const w = weights === null ? 1 : weights[i];
+        if (w === 0) continue;
+        cm[g * CC + y[i] * C + pred[i]] += w;
+        rows[g] += w;
+        if (needLog) logSum[g] += w * (logTerms as Float64Array)[i];
+        if (needBrier) brierSum[g] += w * (brier as Float64Array)[i];
+      }
+      const results: MetricResults[] = [];
+      for (let g = 0; g < G; g++) results.push({});
+      const classRows = (g: number, c: number) => {
+        let s = 0;
+        for (let j = 0; j < C; j++) s += cm[g * CC + c * C + j];
+        return s;
+      };
+      if (binary && wants(only, 'roc_auc', 'average_precision')) {
+        const positives = new Float64Array(G);
+        for (let g = 0; g < G; g++) positives[g] = classRows(g, 1);
+        const totals = rankingPass(ranking(1), positives, groupOf, weights);
+        for (let g = 0; g < G; g++) {
+          results[g].roc_auc = rocAucScore(totals, g);
+          results[g].average_precision = averagePrecisionScore(totals, g);
+        }
+      }
+      if (!binary && wants(only, 'roc_auc_ovr')) {
+        sumsToOne ??= rowsSumToOne(p.proba, C);
+        const perClass: RankingTotals[] = [];
+        if (sumsToOne) {
+          for (let c = 0; c < C; c++) {
+            const positives = new Float64Array(G);
+            for (let g = 0; g < G; g++) positives[g] = classRows(g, c);
+            perClass.push(rankingPass(ranking(c), positives, groupOf, weights));
+          }
+        }
+        for (let g = 0; g < G; g++) results[g].roc_auc_ovr = rocAucOvr(perClass, g, sumsToOne, p.labels);
+      }
+      for (let g = 0; g < G; g++) {
+        const m = cm.subarray(g * CC, (g + 1) * CC);
+        const r = results[g];
+        if (wants(only, 'accuracy')) r.accuracy = accuracyScore(m, C);
+        if (wants(only, 'balanced_accuracy')) r.balanced_accuracy = balancedAccuracyScore(m, C);
+        if (binary) {
+          if (wants(only, 'precision')) r.precision = precisionScore(m);
+          if (wants(only, 'recall')) r.recall = recallScore(m);
+          if (wants(only, 'f1')) r.f1 = f1Score(m);
+          if (needBrier) r.brier_score = brierScoreLoss(brierSum[g], rows[g]);
+        } else {
+          for (const how of ['macro', 'weighted'] as const) {
+            if (wants(only, `precision_${how}`)) r[`precision_${how}`] = precisionAveraged(m, C, how);
+            if (wants(only, `recall_${how}`)) r[`recall_${how}`] = recallAveraged(m, C, how);
+            if (wants(only, `f1_${how}`)) r[`f1_${how}`] = f1Averaged(m, C, how);
+          }
+        }
+        if (needLog) r.log_loss = logLoss(logSum[g], rows[g], C);
+      }
+      return results.map((r) => ordered(r, p.task));
+    }
+  };
+}
+
+/** sklearn's roc_auc_score(multi_class='ovr', average='macro', labels=all classes). */
+function rocAucOvr(perClass: RankingTotals[], g: number, sumsToOne: boolean, labels: string[]): MetricResult {
+  if (!sumsToOne) return undefinedMetric('the probabilities of some rows do not sum to 1');
+  let sum = 0;
+  for (let c = 0; c < perClass.length; c++) {
+    const auc = rocAucScore(perClass[c], g);
+    if (auc.value === null) return undefinedMetric(`class ${labels[c]}: ${auc.reason}`);
+    sum += auc.value;
+  }
+  return defined(sum / perClass.length);
+}
+
+function ordered(results: MetricResults, task: Predictions['task']): MetricResults {
+  const out: MetricResults = {};
+  for (const name of METRICS_BY_TASK[task]) if (results[name]) out[name] = results[name];
+  return out;
+}
+
+function regressionScorer(p: RegressionPredictions): Scorer {
+  const n = p.y.length;
+  return {
+    task: 'regression',
+    rows: n,
+    score(options = {}) {
+      const { groupOf = null, weights = null, only } = options;
+      const G = options.groups ?? 1;
+      const rows = new Float64Array(G);
+      const sumY = new Float64Array(G);
+      const se = new Float64Array(G);
+      const ae = new Float64Array(G);
+      const ape = new Float64Array(G);
+      const { y, pred } = p;
+      for (let i = 0; i < n; i++) {
+        const g = groupOf === null ? 0 : groupOf[i];
+        if (g < 0) continue;
+        const w = weights === null ? 1 : weights[i];
+        if (w === 0) continue;
+        const d = y[i] - pred[i];
+        const a = Math.abs(pred[i] - y[i]);
+        const ay = Math.abs(y[i]);
+        rows[g] += w;
+        sumY[g] += w * y[i];
+        se[g] += w * (d * d);
+        ae[g] += w * a;
+        ape[g] += w * (a / (ay > MAPE_EPS ? ay : MAPE_EPS));
+      }
+      const tss = new Float64Array(G);
+      if (wants(only, 'r2')) {
+        const mean = sumY.map((s, g) => s / rows[g]);
+        for (let i = 0; i < n; i++) {
+          const g = groupOf === null ? 0 : groupOf[i];
+          if (g < 0) continue;
+          const w = weights === null ? 1 : weights[i];
+          if (w === 0) continue;
+          const d = y[i] - mean[g];
+          tss[g] += w * (d * d);
+        }
+      }
+      const results: MetricResults[] = [];
+      for (let g = 0; g < G; g++) {
+        const s: RegressionSums = {
+          rows: rows[g],
+          squaredError: se[g],
+          absoluteError: ae[g],
+          absolutePercentageError: ape[g],
+          totalSquares: tss[g]
+        };
+        const r: MetricResults = {};
+        if (wants(only, 'rmse')) r.rmse = rootMeanSquaredError(s);
+        if (wants(only, 'mae')) r.mae = meanAbsoluteError(s);
+        if (wants(only, 'r2')) r.r2 = r2Score(s);
+        if (wants(only, 'mape')) r.mape = meanAbsolutePercentageError(s);
+        results.push(r);
+      }
+      return results;
+    }
+  };
+}

@@ -1,0 +1,210 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { requireFile } from '../core/files.js';
+import type { Progress } from '../core/progress.js';
+import { silentProgress } from '../core/progress.js';
+import { readModelSignature } from '../model/signature.js';
+import { LocalRegistry, DEFAULT_LOCAL_REGISTRY } from '../registry/local.js';
+import { currentUser } from '../registry/record.js';
+import type { AliasEvent, ModelVersion, RegisterRequest, Registry, VersionLineage } from '../registry/types.js';
+
+/** The `--registry` value that selects GitHub Releases of the current repository. */
+export const GITHUB_REGISTRY = 'github';
+
+/** Where a GitHub registry lives and how to reach it; read from the Actions environment by default. */
+export interface GitHubRegistryTarget {
+  token: string;
+  owner: string;
+  repo: string;
+  baseUrl?: string;
+}
+
+/** Reads the GitHub target from the environment (`GITHUB_TOKEN`, `GITHUB_REPOSITORY`, `GITHUB_API_URL`). */
+export function githubTargetFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubRegistryTarget {
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  if (!token) throw new InputError('--registry github needs a token in GITHUB_TOKEN (contents: write to register)');
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo) throw new InputError('--registry github needs GITHUB_REPOSITORY=owner/repo');
+  return { token, owner, repo, baseUrl: env.GITHUB_API_URL || undefined };
+}
+
+/**
+ * Opens the registry a `--registry` value names: a directory (default `.mlci/registry`) or
+ * `github`. The GitHub backend is loaded only when asked for, keeping local runs light.
+ */
+export async function openRegistry(spec?: string, env: NodeJS.ProcessEnv = process.env): Promise<Registry> {
+  if (spec === GITHUB_REGISTRY) {
+    const target = githubTargetFromEnv(env);
+    const { GitHubReleaseRegistry } = await import('../github/release-registry.js');
+    const { createOctokit } = await import('../github/octokit.js');
+    const octokit = createOctokit({ token: target.token, baseUrl: target.baseUrl });
+    return new GitHubReleaseRegistry(octokit, { owner: target.owner, repo: target.repo });
+  }
+  return new LocalRegistry(spec || DEFAULT_LOCAL_REGISTRY);
+}
+
+/** What the register stage needs: the model, its name and the files that travel with it. */
+export interface RegisterStageOptions {
+  model: string;
+  name: string;
+  /** evaluation.json whose verdict admits the model. */
+  evaluation?: string;
+  /** statistics.json of the training data; default: one beside the model. */
+  statistics?: string;
+  /** training.json (lineage); default: one beside the model. */
+  training?: string;
+  /** Register even a failed verdict; needs `reason`. */
+  force?: boolean;
+  reason?: string;
+  /** Who registers; default the GitHub actor or the local user. */
+  by?: string;
+  /** Aliases to move to the new version (for example `staging`). */
+  aliases?: string[];
+  /** Environment used for lineage defaults (commit and run URL in Actions). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The outcome of the register stage. */
+export interface RegisterStageResult {
+  version: ModelVersion;
+  /** False when the same model bytes were already registered (re-run). */
+  registered: boolean;
+  aliasEvents: AliasEvent[];
+}
+
+async function readJson(path: string, what: string): Promise<{ bytes: Uint8Array; value: Record<string, unknown> }> {
+  await requireFile(path, what);
+  const bytes = new Uint8Array(await readFile(path));
+  try {
+    const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+    return { bytes, value: value as Record<string, unknown> };
+  } catch (error) {
+    throw new InputError(`${what} ${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false
+  );
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** Reads the metrics and verdict of an evaluation.json (DESIGN: candidate.metrics, verdict, rubber_stamp). */
+export function admissionFromEvaluation(
+  evaluation: Record<string, unknown>,
+  path: string
+): Pick<RegisterRequest, 'metrics' | 'verdict' | 'rubberStamp'> {
+  const verdict = evaluation.verdict;
+  if (verdict !== 'pass' && verdict !== 'fail') {
+    throw new InputError(`${path}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+  }
+  const metrics: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
+    if (typeof value === 'number' || value === null) metrics[key] = value;
+    // Metrics may be stored as { value, reason } objects when undefined on the data.
+    else if (value && typeof value === 'object' && 'value' in value) {
+      const inner = (value as { value: unknown }).value;
+      metrics[key] = typeof inner === 'number' ? inner : null;
+    }
+  }
+  return { metrics, verdict, rubberStamp: evaluation.rubber_stamp === true };
+}
+
+/** Collects lineage from training.json, tolerant of where the train stage puts each fact, then the CI environment. */
+export function lineageFromTraining(training: Record<string, unknown>, env: NodeJS.ProcessEnv): VersionLineage {
+  const git = asRecord(training.git);
+  const lineage: VersionLineage = {};
+  const commit = asString(training.commit) ?? asString(git.commit) ?? asString(git.sha) ?? asString(env.GITHUB_SHA);
+  if (commit) lineage.commit = commit;
+  const dirty = training.dirty ?? git.dirty;
+  if (typeof dirty === 'boolean') lineage.dirty = dirty;
+  const runUrl = asString(training.runUrl) ?? asString(training.run_url) ?? runUrlFromEnv(env);
+  if (runUrl) lineage.runUrl = runUrl;
+  const hashes: Record<string, string> = {};
+  const data = training.data ?? training.dataHashes ?? training.data_hashes;
+  if (Array.isArray(data)) {
+    for (const entry of data.map(asRecord)) {
+      const path = asString(entry.path) ?? asString(entry.name);
+      const hash = asString(entry.sha256) ?? asString(entry.hash);
+      if (path && hash) hashes[path] = hash;
+    }
+  } else {
+    for (const [key, value] of Object.entries(asRecord(data))) {
+      const hash = typeof value === 'string' ? value : asString(asRecord(value).sha256);
+      if (hash) hashes[key] = hash;
+    }
+  }
+  if (Object.keys(hashes).length > 0) lineage.dataHashes = hashes;
+  const params = asRecord(training.params ?? training.parameters);
+  if (Object.keys(params).length > 0) lineage.params = params;
+  return lineage;
+}
+
+function runUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined;
+  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+
+/**
+ * Builds a registration request from files on disk: checks the model is ONNX, reads the verdict,
+ * metrics and lineage, and fails on bad input before anything is written to the registry.
+ */
+export async function buildRegisterRequest(options: RegisterStageOptions): Promise<RegisterRequest> {
+  const env = options.env ?? process.env;
+  if (!options.model) throw new InputError('--model is required (the ONNX model to register)');
+  if (!options.name) throw new InputError('--name is required (the model name in the registry)');
+  await requireFile(options.model, 'model');
+  const model = new Uint8Array(await readFile(options.model));
+  readModelSignature(model, options.model);
+  if (options.force && !options.reason) throw new InputError('--force needs --reason (the forcing is recorded)');
+
+  const files: Record<string, Uint8Array> = {};
+  const request: RegisterRequest = { name: options.name, model, files, by: options.by ?? currentUser() };
+  if (options.evaluation) {
+    const { bytes, value } = await readJson(options.evaluation, 'evaluation');
+    Object.assign(request, admissionFromEvaluation(value, options.evaluation));
+    files['evaluation.json'] = bytes;
+  }
+  const beside = dirname(options.model);
+  const training = options.training ?? ((await exists(join(beside, 'training.json'))) ? join(beside, 'training.json') : undefined);
+  let lineage: VersionLineage = lineageFromTraining({}, env);
+  if (training) {
+    const { bytes, value } = await readJson(training, 'training record');
+    lineage = lineageFromTraining(value, env);
+    lineage.trainingRecord = 'training.json';
+    files['training.json'] = bytes;
+  }
+  request.lineage = lineage;
+  const statistics =
+    options.statistics ?? ((await exists(join(beside, 'statistics.json'))) ? join(beside, 'statistics.json') : undefined);
+  if (statistics) files['statistics.json'] = (await readJson(statistics, 'statistics')).bytes;
+  if (options.force) request.force = { by: request.by!, reason: options.reason! };
+  return request;
+}
+
+/** The register stage: registers the model (or finds it already registered) and moves the given aliases. */
+export async function registerStage(
+  options: RegisterStageOptions,
+  registry: Registry,
+  progress: Progress = silentProgress
+): Promise<RegisterStageResult> {
+  const request = await buildRegisterRequest(options);
+  progress.start(`registering ${options.name}`);
+  const { version, created } = await registry.register(request);
+  progress.finish(created ? `${version.tag}` : `${version.tag} (already registered)`);
+  const aliasEvents: AliasEvent[] = [];
+  for (const alias of options.aliases ?? []) {
+    aliasEvents.push(
+      await registry.promote(version.name, version.version, alias, request.by!, `registered ${version.tag}`)
+    );
+  }
+  return { version, registered: created, aliasEvents };
+}

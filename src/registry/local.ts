@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve as resolvePath } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { writeJsonAtomic } from '../core/files.js';
+import { verifySha256 } from './integrity.js';
+import { withLock, type LockOptions } from './lock.js';
+import {
+  CARD_ASSET,
+  MODEL_ASSET,
+  RECORD_ASSET,
+  SUMS_ASSET,
+  aliasesFromHistory,
+  buildVersion,
+  prepareRegistration,
+  rollbackTarget,
+  validateAlias,
+  validateModelName
+} from './record.js';
+import type { AliasEvent, ModelRef, ModelVersion, RegisterRequest, RegisterResult, Registry } from './types.js';
+
+/** The default location of the local registry, relative to the working directory. */
+export const DEFAULT_LOCAL_REGISTRY = '.mlci/registry';
+
+/** Options of the local registry: lock timings and a clock (tests pass both). */
+export interface LocalRegistryOptions {
+  lock?: LockOptions;
+  now?: () => Date;
+}
+
+interface AliasFile {
+  aliases: Record<string, number>;
+  history: AliasEvent[];
+}
+
+const STAGING = '.staging';
+const LOCK = '.lock';
+const ALIASES = 'aliases.json';
+const STALE_STAGING_MS = 60 * 60 * 1000;
+
+/**
+ * A registry in a directory: `<dir>/<name>/v<N>/` holds a version's files and `version.json`,
+ * `<dir>/<name>/aliases.json` the aliases and their history. A version directory appears in one
+ * rename once complete, and every read-modify-write holds `<dir>/<name>/.lock`, so concurrent
+ * processes neither see half a version nor lose an update.
+ */
+export class LocalRegistry implements Registry {
+  /** Absolute path of the registry directory. */
+  readonly dir: string;
+  private readonly options: LocalRegistryOptions;
+
+  constructor(dir: string = DEFAULT_LOCAL_REGISTRY, options: LocalRegistryOptions = {}) {
+    this.dir = resolvePath(dir);
+    this.options = options;
+  }
+
+  /** Where the files of a version live (for tools that want a path; reading through download() verifies). */
+  versionDir(name: string, version: number): string {
+    return join(this.dir, validateModelName(name), `v${version}`);
+  }
+
+  async register(request: RegisterRequest): Promise<RegisterResult> {
+    const prepared = prepareRegistration(request);
+    const root = join(this.dir, prepared.request.name);
+    const known = (await this.list(request.name)).find((v) => v.sha256 === prepared.sha256);
+    if (known) return { version: known, created: false };
+
+    // The big files are staged before taking the lock, so the lock is held only for small writes.
+    const staging = join(root, STAGING, `${process.pid}-${randomBytes(6).toString('hex')}`);
+    await mkdir(staging, { recursive: true });
+    try {
+      for (const [file, bytes] of Object.entries(prepared.files)) await writeFile(join(staging, file), bytes);
+      return await this.locked(prepared.request.name, async () => {
+        const versions = await this.list(prepared.request.name);
+        const same = versions.find((v) => v.sha256 === prepared.sha256);
+        if (same) return { version: same, created: false };
+        const previous = versions[versions.length - 1] ?? null;
+        const number = (previous?.version ?? 0) + 1;
+        const built = buildVersion(prepared, number, previous, this.now().toISOString());
+        for (const file of [CARD_ASSET, SUMS_ASSET, RECORD_ASSET]) {
+          await writeFile(join(staging, file), built.files[file]);
+        }
+        await rename(staging, join(root, `v${number}`));
+        await this.sweepStaging(root);
+        return { version: built.record, created: true };
+      });
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  async list(name: string): Promise<ModelVersion[]> {
+    const root = join(this.dir, validateModelName(name));
+    let entries: string[];
+    try {
+      entries = await readdir(root);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const numbers = entries
+      .map((entry) => /^v(\d+)$/.exec(entry))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => Number(match[1]))
+      .sort((a, b) => a - b);
+    const versions: ModelVersion[] = [];
+    for (const number of numbers) {
+      const record = await this.readRecord(name, number);
+      if (record) versions.push(record);
+    }
+    return versions;
+  }
+
+  async models(): Promise<string[]> {
+    let entries;
+    try {
+      entries = await readdir(this.dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const names: string[] = [];
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if ((await this.list(entry.name)).length > 0) names.push(entry.name);
+    }
+    return names.sort();
+  }
+
+  async resolve(ref: ModelRef): Promise<ModelVersion | null> {
+    validateModelName(ref.name);
+    if (ref.version !== undefined) return this.readRecord(ref.name, ref.version);
+    if (ref.alias) {
+      const target = (await this.aliases(ref.name))[ref.alias];
+      return target === undefined ? null : this.readRecord(ref.name, target);
+    }
+    const versions = await this.list(ref.name);
+    return versions[versions.length - 1] ?? null;
+  }
+
+  async download(name: string, version: number, asset: string = MODEL_ASSET): Promise<Uint8Array> {
+    const record = await this.readRecord(name, version);
+    if (!record) throw new InputError(`${name}@v${version} is not in the registry ${this.dir}`);
+    if (!record.assets.includes(asset)) {
+      throw new InputError(`${name}@v${version} has no file "${asset}" (it has ${record.assets.join(', ')})`);
+    }
+    const path = join(this.versionDir(name, version), asset);
+    const bytes = new Uint8Array(await readFile(path));
+    if (asset === RECORD_ASSET) return bytes;
+    const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
+    if (!expected) throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
+    return verifySha256(bytes, expected, `${name}@v${version} ${asset} (${path})`);
+  }
+
+  async aliases(name: string): Promise<Record<string, number>> {
+    return (await this.readAliasFile(name)).aliases;
+  }
+
+  async promote(name: string, version: number, alias: string, by: string, reason?: string): Promise<AliasEvent> {
+    validateModelName(name);
+    validateAlias(alias);
+    return this.locked(name, async () => {
+      if (!(await this.readRecord(name, version))) {
+        throw new InputError(`cannot promote ${name}@v${version}: no such version in ${this.dir}`);
+      }
+      const state = await this.readAliasFile(name);
+      const from = state.aliases[alias] ?? null;
+      const event: AliasEvent = { alias, from, to: version, at: this.now().toISOString(), by, kind: 'promote' };
+      if (reason) event.reason = reason;
+      // Promoting to where the alias already points records nothing, so re-runs stay quiet.
+      if (from === version) return event;
+      await this.writeAliasFile(name, [...state.history, event]);
+      return event;
+    });
+  }
+
+  async rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent> {
+    validateModelName(name);
+    validateAlias(alias);
+    return this.locked(name, async () => {
+      const state = await this.readAliasFile(name);
+      const { from, to } = rollbackTarget(name, state.history, alias);
+      const event: AliasEvent = { alias, from, to, at: this.now().toISOString(), by, kind: 'rollback' };
+      if (reason) event.reason = reason;
+      await this.writeAliasFile(name, [...state.history, event]);
+      return event;
+    });
+  }
+
+  async history(name: string): Promise<AliasEvent[]> {
+    return (await this.readAliasFile(name)).history;
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  private locked<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return withLock(join(this.dir, name, LOCK), fn, this.options.lock);
+  }
+
+  private async readRecord(name: string, version: number): Promise<ModelVersion | null> {
+    const path = join(this.versionDir(name, version), RECORD_ASSET);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as ModelVersion;
+    } catch (error) {
+      throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+
+  private async readAliasFile(name: string): Promise<AliasFile> {
+    const path = join(this.dir, validateModelName(name), ALIASES);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { aliases: {}, history: [] };
+      throw error;
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<AliasFile>;
+      const history = Array.isArray(parsed.history) ? parsed.history : [];
+      return { aliases: aliasesFromHistory(history), history };
+    } catch (error) {
+      throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+
+  private async writeAliasFile(name: string, history: AliasEvent[]): Promise<void> {
+    const file: AliasFile = { aliases: aliasesFromHistory(history), history };
+    await writeJsonAtomic(join(this.dir, name, ALIASES), file);
+  }
+
+  /** Removes staging directories left by processes that died mid-registration. */
+  private async sweepStaging(root: string): Promise<void> {
+    const staging = join(root, STAGING);
+    for (const entry of await readdir(staging).catch(() => [] as string[])) {
+      const path = join(staging, entry);
+      const info = await stat(path).catch(() => null);
+      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) await rm(path, { recursive: true, force: true });
+    }
+  }
+}
+

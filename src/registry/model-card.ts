@@ -1,0 +1,127 @@
+import type { ModelVersion } from './types.js';
+
+const LOWER_IS_BETTER = new Set(['log_loss', 'brier_score', 'rmse', 'mae', 'mape', 'mse']);
+
+/** Escapes text from data or users so it renders literally in Markdown and mentions no one. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    // Underscores inside a word (roc_auc) never emphasise in GitHub Markdown; only edge ones are escaped.
+    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
+    .replace(/@/g, '@\u200b')
+    .replace(/\r?\n/g, ' ');
+}
+
+function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 ? value.toFixed(4) : value.toExponential(3);
+}
+
+function formatChange(metric: string, current: number | null | undefined, previous: number | null | undefined): string {
+  if (typeof current !== 'number' || typeof previous !== 'number') return '—';
+  const delta = current - previous;
+  if (delta === 0) return '±0';
+  const better = LOWER_IS_BETTER.has(metric) ? delta < 0 : delta > 0;
+  const sign = delta > 0 ? '+' : '−';
+  return `${sign}${formatNumber(Math.abs(delta))} ${better ? '▲ better' : '▼ worse'}`;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function safeUrl(url: string): string | null {
+  return /^https?:\/\/[^\s<>()]+$/.test(url) ? url : null;
+}
+
+function formatParam(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return escapeMarkdown(text.length > 200 ? `${text.slice(0, 197)}…` : text);
+}
+
+/**
+ * Renders a version's model card (the GitHub release notes and `model-card.md`): what it is,
+ * how it compares with the previous version, what data and parameters made it, and where from.
+ */
+export function renderModelCard(version: ModelVersion, previous: ModelVersion | null): string {
+  const lines: string[] = [];
+  const { lineage } = version;
+  lines.push(`# ${escapeMarkdown(version.name)} v${version.version}`, '');
+  lines.push('| | |', '|---|---|');
+  lines.push(`| model sha256 | ${code(version.sha256)} |`);
+  lines.push(`| size | ${formatSize(version.size)} |`);
+  lines.push(`| registered | ${version.created}${version.registeredBy ? ` by ${escapeMarkdown(version.registeredBy)}` : ''} |`);
+  const verdict = version.rubberStamp
+    ? `${version.verdict} (rubber stamp: no baseline to compare with)`
+    : version.verdict;
+  lines.push(`| verdict | ${verdict} |`);
+  if (lineage.commit) lines.push(`| commit | ${code(lineage.commit)}${lineage.dirty ? ' (uncommitted changes)' : ''} |`);
+  if (lineage.runUrl) {
+    const url = safeUrl(lineage.runUrl);
+    lines.push(`| run | ${url ? `[${escapeMarkdown(url)}](${url})` : escapeMarkdown(lineage.runUrl)} |`);
+  }
+  lines.push(`| previous version | ${previous ? `v${previous.version}` : 'none (first version)'} |`, '');
+  if (version.forced) {
+    lines.push(
+      `> [!WARNING]`,
+      `> Registered although its verdict was **fail**: forced by ${escapeMarkdown(version.forced.by)} — ${escapeMarkdown(version.forced.reason)}`,
+      ''
+    );
+  }
+
+  const metricNames = [...new Set([...Object.keys(version.metrics), ...Object.keys(previous?.metrics ?? {})])].sort();
+  lines.push('## Metrics', '');
+  if (metricNames.length === 0) {
+    lines.push('No metrics were recorded.', '');
+  } else {
+    const prevLabel = previous ? `v${previous.version}` : 'previous';
+    lines.push(`| metric | v${version.version} | ${prevLabel} | change |`, '|---|---:|---:|---|');
+    for (const metric of metricNames) {
+      const current = version.metrics[metric];
+      const before = previous?.metrics[metric];
+      lines.push(
+        `| ${escapeMarkdown(metric)} | ${formatNumber(current)} | ${formatNumber(before)} | ${formatChange(metric, current, before)} |`
+      );
+    }
+    lines.push('');
+  }
+
+  const hashes = Object.entries(lineage.dataHashes ?? {});
+  lines.push('## Data', '');
+  if (hashes.length === 0) lines.push('No data hashes were recorded.', '');
+  else {
+    lines.push('| data | sha256 |', '|---|---|');
+    for (const [file, hash] of hashes) lines.push(`| ${escapeMarkdown(file)} | ${code(hash)} |`);
+    lines.push('');
+  }
+  if (version.assets.includes('statistics.json')) {
+    lines.push('The statistics of the training data are stored with this version (`statistics.json`).', '');
+  }
+
+  const params = Object.entries(lineage.params ?? {});
+  lines.push('## Parameters', '');
+  if (params.length === 0) lines.push('No parameters were recorded.', '');
+  else {
+    lines.push('| parameter | value |', '|---|---|');
+    for (const [key, value] of params.sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`| ${escapeMarkdown(key)} | ${formatParam(value)} |`);
+    }
+    lines.push('');
+  }
+
+  const checksums = Object.entries(version.checksums ?? {});
+  if (checksums.length > 0) {
+    lines.push('## Files', '');
+    lines.push('| file | sha256 |', '|---|---|');
+    for (const [file, hash] of checksums) lines.push(`| ${escapeMarkdown(file)} | ${code(hash)} |`);
+    lines.push('', 'Verify a download with `sha256sum -c SHA256SUMS`.', '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,256 @@
+import type { Tensor } from 'onnxruntime-node';
+import type { InputLayout } from './model.js';
+
+/** A request the server rejects with a 4xx status and `{error}` body, as KServe does. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/** The tensor constructor of onnxruntime (passed in so this module loads without the native addon). */
+export type TensorConstructor = typeof Tensor;
+
+/** A validated request: the feeds for onnxruntime plus a way to read a row back for the prediction log. */
+export interface DecodedBatch {
+  rows: number;
+  feeds: Record<string, Tensor>;
+  /** Row `i` as column → value (matrix columns without names are `<input>[j]`). */
+  row(i: number): Record<string, number | string>;
+}
+
+/** One tensor of an Open Inference Protocol request. */
+interface V2Tensor {
+  name: unknown;
+  shape: unknown;
+  datatype: unknown;
+  data: unknown;
+}
+
+const FLOAT_TYPES = new Set(['FP32', 'FP64', 'FP16']);
+const INT_TYPES = new Set(['INT64', 'INT32', 'INT16', 'INT8', 'UINT8', 'UINT16', 'UINT32', 'UINT64']);
+
+/** Validates an Open Inference Protocol (v2) infer body against the model's inputs and builds the feeds. */
+export function decodeV2(body: unknown, layout: InputLayout, Tensor: TensorConstructor, maxRows: number): DecodedBatch {
+  if (!isObject(body)) throw new RequestError(400, 'request body must be a JSON object with "inputs"');
+  const inputs = body.inputs;
+  if (!Array.isArray(inputs) || inputs.length === 0) {
+    throw new RequestError(400, '"inputs" must be a non-empty array of tensors {name, shape, datatype, data}');
+  }
+  const tensors = new Map<string, V2Tensor>();
+  for (const [index, raw] of inputs.entries()) {
+    if (!isObject(raw) || typeof raw.name !== 'string') throw new RequestError(400, `inputs[${index}]: needs a string "name"`);
+    if (tensors.has(raw.name)) throw new RequestError(400, `input "${raw.name}" is given twice`);
+    tensors.set(raw.name, raw as unknown as V2Tensor);
+  }
+  if (layout.kind === 'matrix' && tensors.has(layout.input.name)) {
+    if (tensors.size > 1) throw new RequestError(400, `the model takes one input "${layout.input.name}"; got ${tensors.size}`);
+    return matrixFromTensor(tensors.get(layout.input.name)!, layout, Tensor, maxRows);
+  }
+  const columns = new Map<string, ColumnValues>();
+  let rows = -1;
+  for (const tensor of tensors.values()) {
+    const name = tensor.name as string;
+    const column = readColumn(tensor, name);
+    if (rows >= 0 && column.values.length !== rows) {
+      throw new RequestError(400, `input "${name}": ${column.values.length} rows, other inputs have ${rows}`);
+    }
+    rows = column.values.length;
+    columns.set(name, column);
+  }
+  checkRows(rows, maxRows);
+  return fromColumns(columns, rows, layout, Tensor);
+}
+
+/** Validates plain JSON rows (`{"instances": [{col: value}, …]}` or arrays in input order) and builds the feeds. */
+export function decodeRows(body: unknown, layout: InputLayout, Tensor: TensorConstructor, maxRows: number): DecodedBatch {
+  const instances = isObject(body) ? (body.instances ?? body.rows) : body;
+  if (!Array.isArray(instances) || instances.length === 0) {
+    throw new RequestError(400, 'request body must be {"instances": [row, …]} with at least one row');
+  }
+  checkRows(instances.length, maxRows);
+  const names = columnNames(layout);
+  const columns = new Map<string, ColumnValues>();
+  for (const name of names) columns.set(name, { values: new Array(instances.length), type: 'number' });
+  for (const [r, instance] of instances.entries()) {
+    if (Array.isArray(instance)) {
+      if (instance.length !== names.length) {
+        throw new RequestError(400, `instances[${r}]: ${instance.length} values, the model takes ${names.length} (${names.join(', ')})`);
+      }
+      names.forEach((name, j) => setValue(columns.get(name)!, r, instance[j], `instances[${r}][${j}] (${name})`));
+    } else if (isObject(instance)) {
+      for (const key of Object.keys(instance)) {
+        if (!columns.has(key)) throw new RequestError(400, `instances[${r}]: unknown column "${key}"; the model takes ${names.join(', ')}`);
+      }
+      for (const name of names) {
+        if (!(name in instance)) throw new RequestError(400, `instances[${r}]: missing column "${name}"`);
+        setValue(columns.get(name)!, r, instance[name], `instances[${r}].${name}`);
+      }
+    } else {
+      throw new RequestError(400, `instances[${r}]: expected an object of column values or an array`);
+    }
+  }
+  return fromColumns(columns, instances.length, layout, Tensor);
+}
+
+/** Column names a request may use: the feature names of a matrix model, or the inputs of a column model. */
+export function columnNames(layout: InputLayout): string[] {
+  if (layout.kind === 'columns') return layout.inputs.map((i) => i.name);
+  if (!layout.features) {
+    throw new RequestError(400, `the model has no feature_names; send one tensor "${layout.input.name}" [N, F]`);
+  }
+  return layout.features;
+}
+
+interface ColumnValues {
+  values: (number | string)[];
+  type: 'number' | 'integer' | 'string';
+}
+
+function setValue(column: ColumnValues, row: number, value: unknown, where: string): void {
+  if (typeof value === 'number' || typeof value === 'string') column.values[row] = value;
+  else throw new RequestError(400, `${where}: expected a number or a string, got ${value === null ? 'null' : typeof value}`);
+}
+
+function readColumn(tensor: V2Tensor, name: string): ColumnValues {
+  const shape = readShape(tensor.shape, name);
+  if (shape.length > 2 || (shape.length === 2 && shape[1] !== 1)) {
+    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N] or [N, 1] for a column`);
+  }
+  const values = flatData(tensor.data, name);
+  if (values.length !== shape[0]) {
+    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}] needs ${shape[0]} values, got ${values.length}`);
+  }
+  const datatype = tensor.datatype;
+  if (typeof datatype !== 'string') throw new RequestError(400, `input "${name}": needs a "datatype" (FP32, INT64, BYTES, …)`);
+  if (datatype === 'BYTES') {
+    for (const v of values) if (typeof v !== 'string') throw new RequestError(400, `input "${name}": BYTES data must be strings`);
+    return { values: values as string[], type: 'string' };
+  }
+  const integer = INT_TYPES.has(datatype);
+  if (!integer && !FLOAT_TYPES.has(datatype)) throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
+  for (const v of values) {
+    if (typeof v !== 'number' || (integer && !Number.isInteger(v))) {
+      throw new RequestError(400, `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${JSON.stringify(v)}`);
+    }
+  }
+  return { values: values as number[], type: integer ? 'integer' : 'number' };
+}
+
+function matrixFromTensor(
+  tensor: V2Tensor,
+  layout: Extract<InputLayout, { kind: 'matrix' }>,
+  Tensor: TensorConstructor,
+  maxRows: number
+): DecodedBatch {
+  const name = layout.input.name;
+  const shape = readShape(tensor.shape, name);
+  const width = layout.input.shape?.[1];
+  if (shape.length !== 2) throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width ?? 'F'}]`);
+  if (typeof width === 'number' && shape[1] !== width) {
+    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width}]`);
+  }
+  if (tensor.datatype !== 'FP32' && tensor.datatype !== 'FP64') {
+    throw new RequestError(400, `input "${name}": datatype ${JSON.stringify(tensor.datatype)}, expected FP32`);
+  }
+  checkRows(shape[0], maxRows);
+  const values = flatData(tensor.data, name);
+  if (values.length !== shape[0] * shape[1]) {
+    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}] needs ${shape[0] * shape[1]} values, got ${values.length}`);
+  }
+  const data = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new RequestError(400, `input "${name}": FP32 data must be numbers, got ${JSON.stringify(v)}`);
+    data[i] = v;
+  }
+  const cols = shape[1];
+  const names = layout.features ?? Array.from({ length: cols }, (_, j) => `${name}[${j}]`);
+  return {
+    rows: shape[0],
+    feeds: { [name]: new Tensor('float32', data, shape) },
+    row: (i) => Object.fromEntries(names.map((n, j) => [n, data[i * cols + j]]))
+  };
+}
+
+function fromColumns(
+  columns: Map<string, ColumnValues>,
+  rows: number,
+  layout: InputLayout,
+  Tensor: TensorConstructor
+): DecodedBatch {
+  const names = columnNames(layout);
+  for (const key of columns.keys()) {
+    if (!names.includes(key)) {
+      const hint = layout.kind === 'matrix' ? ` or one tensor "${layout.input.name}"` : '';
+      throw new RequestError(400, `unknown input "${key}"; the model takes ${names.join(', ')}${hint}`);
+    }
+  }
+  for (const name of names) if (!columns.has(name)) throw new RequestError(400, `missing input "${name}"`);
+  const row = (i: number) => Object.fromEntries(names.map((n) => [n, columns.get(n)!.values[i]]));
+  if (layout.kind === 'matrix') {
+    const width = names.length;
+    const data = new Float32Array(rows * width);
+    names.forEach((name, j) => {
+      const values = columns.get(name)!.values;
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        if (typeof v !== 'number') throw new RequestError(400, `input "${name}": expected numbers, got ${JSON.stringify(v)}`);
+        data[r * width + j] = v;
+      }
+    });
+    return { rows, feeds: { [layout.input.name]: new Tensor('float32', data, [rows, width]) }, row };
+  }
+  const feeds: Record<string, Tensor> = {};
+  for (const input of layout.inputs) {
+    const values = columns.get(input.name)!.values;
+    const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
+    if (input.type === 'string') {
+      for (const v of values) if (typeof v !== 'string') throw new RequestError(400, `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(v)}`);
+      feeds[input.name] = new Tensor('string', values as string[], dims);
+    } else if (input.type === 'int64' || input.type === 'int32') {
+      const data = input.type === 'int64' ? new BigInt64Array(rows) : new Int32Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        if (typeof v !== 'number' || !Number.isInteger(v)) {
+          throw new RequestError(400, `input "${input.name}": expects integers (INT64), got ${JSON.stringify(v)}`);
+        }
+        data[r] = (input.type === 'int64' ? BigInt(v) : v) as never;
+      }
+      feeds[input.name] = new Tensor(input.type, data, dims);
+    } else {
+      const data = input.type === 'double' ? new Float64Array(rows) : new Float32Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        if (typeof v !== 'number') throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
+        data[r] = v;
+      }
+      feeds[input.name] = new Tensor(input.type === 'double' ? 'float64' : 'float32', data, dims);
+    }
+  }
+  return { rows, feeds, row };
+}
+
+function readShape(shape: unknown, name: string): number[] {
+  if (!Array.isArray(shape) || shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    throw new RequestError(400, `input "${name}": "shape" must be a list of non-negative integers`);
+  }
+  return shape as number[];
+}
+
+function flatData(data: unknown, name: string): unknown[] {
+  if (!Array.isArray(data)) throw new RequestError(400, `input "${name}": "data" must be an array`);
+  return data.length > 0 && Array.isArray(data[0]) ? (data.flat(Infinity) as unknown[]) : data;
+}
+
+function checkRows(rows: number, maxRows: number): void {
+  if (rows < 1) throw new RequestError(400, 'the request has no rows');
+  if (rows > maxRows) throw new RequestError(413, `the request has ${rows} rows; the limit is ${maxRows}`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,150 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeJsonAtomic } from '../core/files.js';
+import { FeatureStatsTracker } from './stats.js';
+
+/** Options of the prediction log (see docs/prediction-log.md). */
+export interface PredictionLogOptions {
+  /** Path of the live file, e.g. `logs/predictions.jsonl`; rotated files get `.1`, `.2`, … */
+  path: string;
+  /** Share of requests logged, 0..1. */
+  sampleRate: number;
+  /** Rotate when the live file would exceed this many bytes. */
+  maxBytes?: number;
+  /** Rotated files kept. */
+  keep?: number;
+  /** How often the feature statistics file is rewritten, in ms. */
+  statsIntervalMs?: number;
+}
+
+/** One logged row. */
+export interface PredictionRecord {
+  ts: string;
+  model: string;
+  version: number;
+  variant: 'stable' | 'canary';
+  request_id?: string;
+  features: Record<string, number | string>;
+  prediction: { label?: string | number; probabilities?: number[]; value?: number };
+  latency_ms: number;
+}
+
+/**
+ * A sampled JSONL log of predictions with size-based rotation, plus a running per-feature statistics
+ * file beside it (`<path>.stats.json`) for the monitor. Writes are buffered by the stream; a full
+ * disk or a rotation failure disables logging rather than failing requests.
+ */
+export class PredictionLog {
+  private stream: WriteStream | undefined;
+  private bytes = 0;
+  private rotating: Promise<void> | undefined;
+  private readonly pending: string[] = [];
+  private readonly stats = new FeatureStatsTracker();
+  private logged = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private statsDirty = false;
+  private failed: string | undefined;
+
+  private constructor(private readonly options: Required<PredictionLogOptions>) {}
+
+  /** Opens (appends to) the log. */
+  static async open(options: PredictionLogOptions): Promise<PredictionLog> {
+    const log = new PredictionLog({ maxBytes: 64 * 1024 * 1024, keep: 5, statsIntervalMs: 5000, ...options });
+    await mkdir(dirname(options.path), { recursive: true });
+    log.bytes = await stat(options.path).then(
+      (s) => s.size,
+      () => 0
+    );
+    log.stream = createWriteStream(options.path, { flags: 'a' });
+    log.stream.on('error', (error) => (log.failed = error.message));
+    log.timer = setInterval(() => void log.flushStats(), log.options.statsIntervalMs);
+    log.timer.unref();
+    return log;
+  }
+
+  /** Whether this request should be logged (decided before building the record, to keep the hot path cheap). */
+  sample(): boolean {
+    return !this.failed && Math.random() < this.options.sampleRate;
+  }
+
+  /** Appends one record and folds its features into the running statistics. */
+  write(record: PredictionRecord): void {
+    if (this.failed) return;
+    this.stats.add(record.features);
+    this.logged += 1;
+    this.statsDirty = true;
+    const line = JSON.stringify(record) + '\n';
+    if (this.rotating) {
+      this.pending.push(line);
+      return;
+    }
+    if (this.bytes + Buffer.byteLength(line) > this.options.maxBytes && this.bytes > 0) {
+      this.pending.push(line);
+      this.rotating = this.rotate().finally(() => (this.rotating = undefined));
+      return;
+    }
+    this.append(line);
+  }
+
+  /** Rewrites `<path>.stats.json` now. */
+  async flushStats(): Promise<void> {
+    if (!this.statsDirty) return;
+    this.statsDirty = false;
+    await writeJsonAtomic(`${this.options.path}.stats.json`, {
+      log: basename(this.options.path),
+      updated: new Date().toISOString(),
+      sample_rate: this.options.sampleRate,
+      rows: this.logged,
+      features: this.stats.snapshot()
+    }).catch((error: Error) => (this.failed = error.message));
+  }
+
+  /** Flushes and closes the log. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.rotating;
+    await new Promise<void>((resolve) => (this.stream ? this.stream.end(resolve) : resolve()));
+    this.stream = undefined;
+    await this.flushStats();
+  }
+
+  private append(line: string): void {
+    this.bytes += Buffer.byteLength(line);
+    this.stream?.write(line);
+  }
+
+  private async rotate(): Promise<void> {
+    const path = this.options.path;
+    const old = this.stream;
+    this.stream = undefined;
+    await new Promise<void>((resolve) => (old ? old.end(resolve) : resolve()));
+    try {
+      const siblings = new Set(await readdir(dirname(path)));
+      const name = basename(path);
+      await rm(`${path}.${this.options.keep}`, { force: true });
+      for (let i = this.options.keep - 1; i >= 1; i--) {
+        if (siblings.has(`${name}.${i}`)) await rename(`${path}.${i}`, `${path}.${i + 1}`);
+      }
+      await rename(path, `${path}.1`);
+    } catch (error) {
+      this.failed = `rotation failed: ${(error as Error).message}`;
+      return;
+    }
+    this.stream = createWriteStream(path, { flags: 'a' });
+    this.stream.on('error', (error) => (this.failed = error.message));
+    this.bytes = 0;
+    const lines = this.pending.splice(0);
+    for (const line of lines) this.append(line);
+  }
+
+  /** Why logging stopped, if it did. */
+  get error(): string | undefined {
+    return this.failed;
+  }
+
+  /** Paths of the live file and its rotations, newest first. */
+  static files(path: string, keep = 5): string[] {
+    return [path, ...Array.from({ length: keep }, (_, i) => join(dirname(path), `${basename(path)}.${i + 1}`))];
+  }
+}
