@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 execFileSync(process.execPath, ['scripts/schema-src.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/config-docs.mjs'], { stdio: 'inherit' });
 
 const actionEntries = existsSync('src/actions')
   ? readdirSync('src/actions', { withFileTypes: true })

@@ -61,6 +61,7 @@ const schema = {
     version: { const: 1, description: 'Version of this file format. Always 1.' },
     model: {
       type: 'object',
+      description: 'The model this pipeline builds.',
       additionalProperties: false,
       required: ['name', 'task'],
       properties: {
@@ -69,7 +70,11 @@ const schema = {
           pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
           description: 'Registry name of the model (letters, digits, . _ -).'
         },
-        task: { type: 'string', enum: ['binary', 'multiclass', 'regression'] },
+        task: {
+          type: 'string',
+          enum: ['binary', 'multiclass', 'regression'],
+          description: 'The learning task: decides the metrics and how model outputs are read.'
+        },
         label: { type: 'string', minLength: 1, description: 'Name of the label column.' },
         features: {
           ...stringList,
@@ -85,16 +90,27 @@ const schema = {
     },
     data: {
       type: 'object',
+      description: 'Data files and the checks validate-data runs on them.',
       additionalProperties: false,
       properties: {
         train: { type: 'string', description: 'Training data: a file or a glob of shards (CSV, JSON Lines, Parquet).' },
         eval: { type: 'string', description: 'Evaluation (test) data.' },
         reference: { type: 'string', description: 'Reference for drift: a data file or a statistics.json.' },
         schema: { type: 'string', description: 'A schema.json written by `mlci schema infer`.' },
-        format: { type: 'string', enum: ['auto', 'csv', 'jsonl', 'parquet'], default: 'auto' },
-        delimiter: { type: 'string', minLength: 1, maxLength: 1 },
-        min_rows: { type: 'integer', minimum: 0 },
-        max_duplicate_share: { type: 'number', minimum: 0, maximum: 1 },
+        format: {
+          type: 'string',
+          enum: ['auto', 'csv', 'jsonl', 'parquet'],
+          default: 'auto',
+          description: 'File format; auto picks it from the extension.'
+        },
+        delimiter: { type: 'string', minLength: 1, maxLength: 1, description: 'CSV delimiter (sniffed when absent).' },
+        min_rows: { type: 'integer', minimum: 0, description: 'Fewer rows is the too_few_rows anomaly.' },
+        max_duplicate_share: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'A larger share of duplicate rows is the duplicate_share anomaly.'
+        },
         severity: severities,
         drift: {
           type: 'object',
@@ -145,11 +161,32 @@ const schema = {
         sources: { ...stringList, description: 'Globs of the training sources (part of the cache key).' },
         metrics: { type: 'string', description: 'JSON Lines file of {"step", "loss"} the command appends to.' },
         cache: { type: 'boolean', default: true },
+        tolerance: {
+          type: 'number',
+          minimum: 0,
+          default: 1e-6,
+          description: 'Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ.'
+        },
         checks: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            loss_decreases: { type: 'boolean', default: true },
+            loss_decreases: {
+              description:
+                'Mean loss over the last window of reported steps must be below the mean over the first window.',
+              default: true,
+              anyOf: [
+                { type: 'boolean' },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    window: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, default: 0.2, description: 'Window as a fraction of the steps.' },
+                    min_decrease: { type: 'number', minimum: 0, default: 0, description: 'Smallest relative fall, e.g. 0.1 for 10 %.' }
+                  }
+                }
+              ]
+            },
             finite_metrics: { type: 'boolean', default: true },
             signature: { type: 'boolean', default: true }
           }

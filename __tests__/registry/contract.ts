@@ -23,13 +23,20 @@ export function model(seed: number): Uint8Array {
 
 /** A registration request as the register stage builds it. */
 export function request(name: string, seed: number, extra: Partial<RegisterRequest> = {}): RegisterRequest {
-  const evaluation = JSON.stringify({ verdict: 'pass', candidate: { metrics: { roc_auc: 0.8 + seed / 100 } } });
+  const evaluation = JSON.stringify({
+    verdict: 'pass',
+    candidate: { metrics: { roc_auc: 0.8 + seed / 100 } }
+  });
   return {
     name,
     model: model(seed),
     metrics: { roc_auc: 0.8 + seed / 100, log_loss: 0.5 - seed / 100 },
     verdict: 'pass',
-    lineage: { commit: `c0ffee${seed}`, runUrl: `https://github.com/o/r/actions/runs/${seed}`, params: { C: seed } },
+    lineage: {
+      commit: `c0ffee${seed}`,
+      runUrl: `https://github.com/o/r/actions/runs/${seed}`,
+      params: { C: seed }
+    },
     files: { 'evaluation.json': new TextEncoder().encode(evaluation) },
     by: 'tester',
     ...extra
@@ -70,7 +77,13 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
       expect(version.metrics.roc_auc).toBeCloseTo(0.81, 12);
       expect(version.lineage.commit).toBe('c0ffee1');
       expect(version.assets).toEqual(
-        expect.arrayContaining(['model.onnx', 'model-card.md', 'SHA256SUMS', 'evaluation.json', 'version.json'])
+        expect.arrayContaining([
+          'model.onnx',
+          'model-card.md',
+          'SHA256SUMS',
+          'evaluation.json',
+          'version.json'
+        ])
       );
       expect(Date.parse(version.created)).not.toBeNaN();
       const listed = await registry.list('churn');
@@ -127,7 +140,9 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
       expect(Buffer.from(await registry.download('churn', 1))).toEqual(Buffer.from(req.model));
       const evaluation = await registry.download('churn', 1, 'evaluation.json');
       expect(Buffer.from(evaluation)).toEqual(Buffer.from(req.files!['evaluation.json']));
-      const sums = parseSha256Sums(new TextDecoder().decode(await registry.download('churn', 1, 'SHA256SUMS')));
+      const sums = parseSha256Sums(
+        new TextDecoder().decode(await registry.download('churn', 1, 'SHA256SUMS'))
+      );
       expect(sums['model.onnx']).toBe(sha256Hex(req.model));
       expect(sums['evaluation.json']).toBe(sha256Hex(evaluation));
       const card = await registry.download('churn', 1, 'model-card.md');
@@ -155,7 +170,13 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
       expect((await registry.resolve({ name: 'churn', alias: 'production' }))?.version).toBe(3);
 
       const back = await registry.rollback('churn', 'production', 'dave', 'p99 regression');
-      expect(back).toMatchObject({ alias: 'production', from: 3, to: 2, by: 'dave', reason: 'p99 regression' });
+      expect(back).toMatchObject({
+        alias: 'production',
+        from: 3,
+        to: 2,
+        by: 'dave',
+        reason: 'p99 regression'
+      });
       expect(back.kind).toBe('rollback');
       expect((await registry.resolve({ name: 'churn', alias: 'production' }))?.version).toBe(2);
       const again = await registry.rollback('churn', 'production', 'dave');
@@ -182,9 +203,11 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
       expect(await rejection(registry.promote('churn', 5, 'production', 'x'))).toBeInstanceOf(InputError);
       expect(await rejection(registry.promote('churn', 1, 'v2', 'x'))).toBeInstanceOf(InputError);
       expect(await rejection(registry.register(request('bad/name', 1)))).toBeInstanceOf(InputError);
-      expect(await rejection(registry.register(request('churn', 2, { files: { 'model.onnx': new Uint8Array(1) } })))).toBeInstanceOf(
-        InputError
-      );
+      expect(
+        await rejection(
+          registry.register(request('churn', 2, { files: { 'model.onnx': new Uint8Array(1) } }))
+        )
+      ).toBeInstanceOf(InputError);
       expect(await rejection(registry.rollback('churn', 'production', 'x'))).toBeInstanceOf(InputError);
       expect(await registry.history('churn')).toEqual([]);
     });

@@ -59,14 +59,19 @@ describe('LocalRegistry across processes', () => {
     const registry = new LocalRegistry(dir);
     const versions = await registry.list('churn');
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    for (const [id, numbers] of [['a', a], ['b', b]] as const) {
+    for (const [id, numbers] of [
+      ['a', a],
+      ['b', b]
+    ] as const) {
       numbers.forEach((number, i) => {
         const version = versions[number - 1];
         expect(version.registeredBy).toBe(id);
         expect(version.sha256).toBe(sha256Hex(`model ${id} ${i}`));
       });
       for (const number of numbers) {
-        const evaluation = JSON.parse(new TextDecoder().decode(await registry.download('churn', number, 'evaluation.json')));
+        const evaluation = JSON.parse(
+          new TextDecoder().decode(await registry.download('churn', number, 'evaluation.json'))
+        );
         expect(evaluation.id).toBe(id);
       }
     }
@@ -80,7 +85,15 @@ describe('LocalRegistry across processes', () => {
     await mkdir(join(dir, 'churn'), { recursive: true });
     const dead = await run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     const lock = join(dir, 'churn', '.lock');
-    await writeFile(lock, JSON.stringify({ pid: Number(dead.stdout), host: (await import('node:os')).hostname(), token: 'x', at: 'then' }));
+    await writeFile(
+      lock,
+      JSON.stringify({
+        pid: Number(dead.stdout),
+        host: (await import('node:os')).hostname(),
+        token: 'x',
+        at: 'then'
+      })
+    );
     const registry = new LocalRegistry(dir, { lock: { timeoutMs: 2000 } });
     const { version } = await registry.register({ name: 'churn', model: new Uint8Array([1, 2, 3]) });
     expect(version.version).toBe(1);
@@ -102,12 +115,19 @@ describe('LocalRegistry across processes', () => {
     const dir = join(work, 'held');
     await mkdir(join(dir, 'churn'), { recursive: true });
     const lock = join(dir, 'churn', '.lock');
-    await writeFile(lock, JSON.stringify({ pid: process.pid, host: 'elsewhere', token: 'z', at: '2026-01-01T00:00:00Z' }));
+    await writeFile(
+      lock,
+      JSON.stringify({ pid: process.pid, host: 'elsewhere', token: 'z', at: '2026-01-01T00:00:00Z' })
+    );
     const registry = new LocalRegistry(dir, { lock: { timeoutMs: 300 } });
     const started = Date.now();
-    const error = await registry.register({ name: 'churn', model: new Uint8Array([5]) }).catch((e: Error) => e);
+    const error = await registry
+      .register({ name: 'churn', model: new Uint8Array([5]) })
+      .catch((e: Error) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(`locked by process ${process.pid} on elsewhere since 2026-01-01T00:00:00Z`);
+    expect((error as Error).message).toContain(
+      `locked by process ${process.pid} on elsewhere since 2026-01-01T00:00:00Z`
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(await registry.list('churn')).toEqual([]);
   });

@@ -77,7 +77,14 @@ export interface TrainConfig {
   sources?: string[];
   metrics?: string;
   cache?: boolean;
-  checks?: { loss_decreases?: boolean; finite_metrics?: boolean; signature?: boolean };
+  /** Largest prediction difference `--check-reproducible` accepts when model bytes differ. */
+  tolerance?: number;
+  checks?: {
+    /** true/false, or the rule: mean loss of the last `window` (fraction of steps) below the first by `min_decrease` (relative). */
+    loss_decreases?: boolean | { window?: number; min_decrease?: number };
+    finite_metrics?: boolean;
+    signature?: boolean;
+  };
 }
 
 /** The `evaluate:` section. */

@@ -7,7 +7,13 @@ import { silentProgress } from '../core/progress.js';
 import { readModelSignature } from '../model/signature.js';
 import { LocalRegistry, DEFAULT_LOCAL_REGISTRY } from '../registry/local.js';
 import { currentUser } from '../registry/record.js';
-import type { AliasEvent, ModelVersion, RegisterRequest, Registry, VersionLineage } from '../registry/types.js';
+import type {
+  AliasEvent,
+  ModelVersion,
+  RegisterRequest,
+  Registry,
+  VersionLineage
+} from '../registry/types.js';
 
 /** The `--registry` value that selects GitHub Releases of the current repository. */
 export const GITHUB_REGISTRY = 'github';
@@ -24,7 +30,8 @@ export interface GitHubRegistryTarget {
 export function githubTargetFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubRegistryTarget {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
   const repository = env.GITHUB_REPOSITORY ?? '';
-  if (!token) throw new InputError('--registry github needs a token in GITHUB_TOKEN (contents: write to register)');
+  if (!token)
+    throw new InputError('--registry github needs a token in GITHUB_TOKEN (contents: write to register)');
   const [owner, repo] = repository.split('/');
   if (!owner || !repo) throw new InputError('--registry github needs GITHUB_REPOSITORY=owner/repo');
   return { token, owner, repo, baseUrl: env.GITHUB_API_URL || undefined };
@@ -74,12 +81,16 @@ export interface RegisterStageResult {
   aliasEvents: AliasEvent[];
 }
 
-async function readJson(path: string, what: string): Promise<{ bytes: Uint8Array; value: Record<string, unknown> }> {
+async function readJson(
+  path: string,
+  what: string
+): Promise<{ bytes: Uint8Array; value: Record<string, unknown> }> {
   await requireFile(path, what);
   const bytes = new Uint8Array(await readFile(path));
   try {
     const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new Error('expected a JSON object');
     return { bytes, value: value as Record<string, unknown> };
   } catch (error) {
     throw new InputError(`${what} ${path}: not valid JSON (${(error as Error).message})`);
@@ -95,7 +106,8 @@ async function exists(path: string): Promise<boolean> {
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value : undefined;
 
 /** Reads the metrics and verdict of an evaluation.json (DESIGN: candidate.metrics, verdict, rubber_stamp). */
 export function admissionFromEvaluation(
@@ -119,10 +131,14 @@ export function admissionFromEvaluation(
 }
 
 /** Collects lineage from training.json, tolerant of where the train stage puts each fact, then the CI environment. */
-export function lineageFromTraining(training: Record<string, unknown>, env: NodeJS.ProcessEnv): VersionLineage {
+export function lineageFromTraining(
+  training: Record<string, unknown>,
+  env: NodeJS.ProcessEnv
+): VersionLineage {
   const git = asRecord(training.git);
   const lineage: VersionLineage = {};
-  const commit = asString(training.commit) ?? asString(git.commit) ?? asString(git.sha) ?? asString(env.GITHUB_SHA);
+  const commit =
+    asString(training.commit) ?? asString(git.commit) ?? asString(git.sha) ?? asString(env.GITHUB_SHA);
   if (commit) lineage.commit = commit;
   const dirty = training.dirty ?? git.dirty;
   if (typeof dirty === 'boolean') lineage.dirty = dirty;
@@ -164,7 +180,8 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   await requireFile(options.model, 'model');
   const model = new Uint8Array(await readFile(options.model));
   readModelSignature(model, options.model);
-  if (options.force && !options.reason) throw new InputError('--force needs --reason (the forcing is recorded)');
+  if (options.force && !options.reason)
+    throw new InputError('--force needs --reason (the forcing is recorded)');
 
   const files: Record<string, Uint8Array> = {};
   const request: RegisterRequest = { name: options.name, model, files, by: options.by ?? currentUser() };
@@ -174,7 +191,9 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
     files['evaluation.json'] = bytes;
   }
   const beside = dirname(options.model);
-  const training = options.training ?? ((await exists(join(beside, 'training.json'))) ? join(beside, 'training.json') : undefined);
+  const training =
+    options.training ??
+    ((await exists(join(beside, 'training.json'))) ? join(beside, 'training.json') : undefined);
   let lineage: VersionLineage = lineageFromTraining({}, env);
   if (training) {
     const { bytes, value } = await readJson(training, 'training record');
@@ -184,7 +203,8 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   }
   request.lineage = lineage;
   const statistics =
-    options.statistics ?? ((await exists(join(beside, 'statistics.json'))) ? join(beside, 'statistics.json') : undefined);
+    options.statistics ??
+    ((await exists(join(beside, 'statistics.json'))) ? join(beside, 'statistics.json') : undefined);
   if (statistics) files['statistics.json'] = (await readJson(statistics, 'statistics')).bytes;
   if (options.force) request.force = { by: request.by!, reason: options.reason! };
   return request;

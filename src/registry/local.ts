@@ -17,7 +17,14 @@ import {
   validateAlias,
   validateModelName
 } from './record.js';
-import type { AliasEvent, ModelRef, ModelVersion, RegisterRequest, RegisterResult, Registry } from './types.js';
+import type {
+  AliasEvent,
+  ModelRef,
+  ModelVersion,
+  RegisterRequest,
+  RegisterResult,
+  Registry
+} from './types.js';
 
 /** The default location of the local registry, relative to the working directory. */
 export const DEFAULT_LOCAL_REGISTRY = '.mlci/registry';
@@ -148,7 +155,8 @@ export class LocalRegistry implements Registry {
     const bytes = new Uint8Array(await readFile(path));
     if (asset === RECORD_ASSET) return bytes;
     const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
-    if (!expected) throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
+    if (!expected)
+      throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
     return verifySha256(bytes, expected, `${name}@v${version} ${asset} (${path})`);
   }
 
@@ -156,7 +164,13 @@ export class LocalRegistry implements Registry {
     return (await this.readAliasFile(name)).aliases;
   }
 
-  async promote(name: string, version: number, alias: string, by: string, reason?: string): Promise<AliasEvent> {
+  async promote(
+    name: string,
+    version: number,
+    alias: string,
+    by: string,
+    reason?: string
+  ): Promise<AliasEvent> {
     validateModelName(name);
     validateAlias(alias);
     return this.locked(name, async () => {
@@ -165,7 +179,14 @@ export class LocalRegistry implements Registry {
       }
       const state = await this.readAliasFile(name);
       const from = state.aliases[alias] ?? null;
-      const event: AliasEvent = { alias, from, to: version, at: this.now().toISOString(), by, kind: 'promote' };
+      const event: AliasEvent = {
+        alias,
+        from,
+        to: version,
+        at: this.now().toISOString(),
+        by,
+        kind: 'promote'
+      };
       if (reason) event.reason = reason;
       // Promoting to where the alias already points records nothing, so re-runs stay quiet.
       if (from === version) return event;
@@ -244,8 +265,8 @@ export class LocalRegistry implements Registry {
     for (const entry of await readdir(staging).catch(() => [] as string[])) {
       const path = join(staging, entry);
       const info = await stat(path).catch(() => null);
-      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) await rm(path, { recursive: true, force: true });
+      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS)
+        await rm(path, { recursive: true, force: true });
     }
   }
 }
-

@@ -4,12 +4,14 @@ const LOWER_IS_BETTER = new Set(['log_loss', 'brier_score', 'rmse', 'mae', 'mape
 
 /** Escapes text from data or users so it renders literally in Markdown and mentions no one. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    // Underscores inside a word (roc_auc) never emphasise in GitHub Markdown; only edge ones are escaped.
-    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/[\\`*{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+      // Underscores inside a word (roc_auc) never emphasise in GitHub Markdown; only edge ones are escaped.
+      .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
+      .replace(/@/g, '@\u200b')
+      .replace(/\r?\n/g, ' ')
+  );
 }
 
 function formatNumber(value: number | null | undefined): string {
@@ -18,7 +20,11 @@ function formatNumber(value: number | null | undefined): string {
   return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 ? value.toFixed(4) : value.toExponential(3);
 }
 
-function formatChange(metric: string, current: number | null | undefined, previous: number | null | undefined): string {
+function formatChange(
+  metric: string,
+  current: number | null | undefined,
+  previous: number | null | undefined
+): string {
   if (typeof current !== 'number' || typeof previous !== 'number') return '—';
   const delta = current - previous;
   if (delta === 0) return '±0';
@@ -57,12 +63,15 @@ export function renderModelCard(version: ModelVersion, previous: ModelVersion | 
   lines.push('| | |', '|---|---|');
   lines.push(`| model sha256 | ${code(version.sha256)} |`);
   lines.push(`| size | ${formatSize(version.size)} |`);
-  lines.push(`| registered | ${version.created}${version.registeredBy ? ` by ${escapeMarkdown(version.registeredBy)}` : ''} |`);
+  lines.push(
+    `| registered | ${version.created}${version.registeredBy ? ` by ${escapeMarkdown(version.registeredBy)}` : ''} |`
+  );
   const verdict = version.rubberStamp
     ? `${version.verdict} (rubber stamp: no baseline to compare with)`
     : version.verdict;
   lines.push(`| verdict | ${verdict} |`);
-  if (lineage.commit) lines.push(`| commit | ${code(lineage.commit)}${lineage.dirty ? ' (uncommitted changes)' : ''} |`);
+  if (lineage.commit)
+    lines.push(`| commit | ${code(lineage.commit)}${lineage.dirty ? ' (uncommitted changes)' : ''} |`);
   if (lineage.runUrl) {
     const url = safeUrl(lineage.runUrl);
     lines.push(`| run | ${url ? `[${escapeMarkdown(url)}](${url})` : escapeMarkdown(lineage.runUrl)} |`);
@@ -76,7 +85,9 @@ export function renderModelCard(version: ModelVersion, previous: ModelVersion | 
     );
   }
 
-  const metricNames = [...new Set([...Object.keys(version.metrics), ...Object.keys(previous?.metrics ?? {})])].sort();
+  const metricNames = [
+    ...new Set([...Object.keys(version.metrics), ...Object.keys(previous?.metrics ?? {})])
+  ].sort();
   lines.push('## Metrics', '');
   if (metricNames.length === 0) {
     lines.push('No metrics were recorded.', '');

@@ -37,7 +37,9 @@ export function validateAlias(alias: string): string {
 /** Refuses a stored file name that is reserved or not a plain file name. */
 export function validateAssetName(name: string): string {
   if (!NAME.test(name) || name.includes('..')) {
-    throw new InputError(`file name "${name}" is not valid for a registry asset (a plain name: letters, digits, ".", "_", "-")`);
+    throw new InputError(
+      `file name "${name}" is not valid for a registry asset (a plain name: letters, digits, ".", "_", "-")`
+    );
   }
   return name;
 }
@@ -152,7 +154,11 @@ export function aliasStack(history: AliasEvent[], alias: string): number[] {
 }
 
 /** The version a rollback of `alias` moves to, or an error naming why there is none. */
-export function rollbackTarget(name: string, history: AliasEvent[], alias: string): { from: number; to: number } {
+export function rollbackTarget(
+  name: string,
+  history: AliasEvent[],
+  alias: string
+): { from: number; to: number } {
   const stack = aliasStack(history, alias);
   if (stack.length === 0) throw new InputError(`${name}@${alias} does not exist: nothing to roll back`);
   if (stack.length === 1) {
