@@ -46,7 +46,7 @@ export function slowModel(depth = 40): Uint8Array {
   let h = g.node('Tanh', [g.node('MatMul', ['input', w1])]);
   for (let i = 0; i < depth; i++) h = g.node('Tanh', [g.node('MatMul', [h, w2])]);
   const zero = g.floatConstant([1], [0]);
-  const heavy = g.node('Mul', [g.node('ReduceSum', [h], { attributes: { axes: { ints: [1] }, keepdims: { i: 1 } } }), zero]);
+  const heavy = g.node('Mul', [g.node('ReduceMean', [h], { attributes: { axes: { ints: [1] }, keepdims: { i: 1 } } }), zero]);
   const p1 = g.node('Sigmoid', [g.node('Add', [logits, heavy])]);
   const one = g.floatConstant([1], [1]);
   const p0 = g.node('Sub', [one, p1]);

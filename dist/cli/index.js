@@ -13,12 +13,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -47,11 +59,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -1645,9 +1657,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -1826,9 +1838,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (typeof fn === "function") {
           option.default(defaultValue).argParser(fn);
         } else if (fn instanceof RegExp) {
-          const regex = fn;
+          const regex2 = fn;
           fn = (val, def) => {
-            const m = regex.exec(val);
+            const m = regex2.exec(val);
             return m ? m[0] : def;
           };
           option.default(defaultValue).argParser(fn);
@@ -2285,14 +2297,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2477,9 +2489,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _chainOrCallSubCommandHook(promise, subCommand, event) {
         let result = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
+          this._lifeCycleHooks[event].forEach((hook2) => {
             result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
+              return hook2(this, subCommand);
             });
           });
         }
@@ -2620,7 +2632,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         optionsWithConflicting.forEach((option) => {
           const conflictingAndDefined = definedNonDefaultOptions.find(
-            (defined) => option.conflictsWith.includes(defined.attributeName())
+            (defined2) => option.conflictsWith.includes(defined2.attributeName())
           );
           if (conflictingAndDefined) {
             this._conflictingOption(option, conflictingAndDefined);
@@ -2799,8 +2811,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3460,6 +3472,122 @@ var require_commander = __commonJS({
     exports.CommanderError = CommanderError2;
     exports.InvalidArgumentError = InvalidArgumentError2;
     exports.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// src/core/errors.ts
+function describeError(error) {
+  if (error instanceof MlciError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+var ExitCode, MlciError, InputError, CheckFailedError, NotAvailableError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    ExitCode = { Pass: 0, CheckFailed: 1, Usage: 2 };
+    MlciError = class extends Error {
+      /** The process exit code this error maps to. */
+      exitCode;
+      constructor(message, exitCode, options) {
+        super(message, options);
+        this.name = new.target.name;
+        this.exitCode = exitCode;
+      }
+    };
+    InputError = class extends MlciError {
+      constructor(message, options) {
+        super(message, ExitCode.Usage, options);
+      }
+    };
+    CheckFailedError = class extends MlciError {
+      constructor(message, options) {
+        super(message, ExitCode.CheckFailed, options);
+      }
+    };
+    NotAvailableError = class extends MlciError {
+      constructor(what) {
+        super(`${what} is not available yet in this version of mlci`, ExitCode.Usage);
+      }
+    };
+  }
+});
+
+// src/core/progress.ts
+function streamProgress(stream = process.stderr) {
+  const live = Boolean(stream.isTTY) && !process.env.CI;
+  let label = "";
+  let total = 0;
+  let started = 0;
+  let lastPlainStep = -1;
+  let lastDraw = 0;
+  const elapsed = () => `${((Date.now() - started) / 1e3).toFixed(1)}s`;
+  return {
+    start(newLabel, newTotal = 0) {
+      label = newLabel;
+      total = newTotal;
+      started = Date.now();
+      lastPlainStep = -1;
+      if (!live) stream.write(`${label}…
+`);
+    },
+    update(done) {
+      if (total <= 0) return;
+      const fraction = Math.min(1, done / total);
+      if (live) {
+        const now = Date.now();
+        if (now - lastDraw < 80 && fraction < 1) return;
+        lastDraw = now;
+        const filled = Math.round(fraction * BAR_WIDTH);
+        stream.write(
+          `\r${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${(fraction * 100).toFixed(0)}% ${elapsed()}`
+        );
+      } else {
+        const step = Math.floor(fraction * 100 / PLAIN_STEP_PERCENT);
+        if (step > lastPlainStep && step > 0) {
+          lastPlainStep = step;
+          stream.write(`${label}: ${step * PLAIN_STEP_PERCENT}% (${elapsed()})
+`);
+        }
+      }
+    },
+    finish(message) {
+      const text = `${label}: ${message ?? "done"} in ${elapsed()}`;
+      stream.write(live ? `\r\x1B[2K${text}
+` : `${text}
+`);
+    },
+    info(message) {
+      stream.write(`${message}
+`);
+    }
+  };
+}
+var silentProgress, BAR_WIDTH, PLAIN_STEP_PERCENT;
+var init_progress = __esm({
+  "src/core/progress.ts"() {
+    "use strict";
+    silentProgress = {
+      start() {
+      },
+      update() {
+      },
+      finish() {
+      },
+      info() {
+      }
+    };
+    BAR_WIDTH = 24;
+    PLAIN_STEP_PERCENT = 25;
+  }
+});
+
+// src/core/version.ts
+var MLCI_VERSION;
+var init_version = __esm({
+  "src/core/version.ts"() {
+    "use strict";
+    MLCI_VERSION = "0.1.0";
   }
 });
 
@@ -4293,7 +4421,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -4400,7 +4528,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
+    exports.Collection = Collection2;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -4610,8 +4738,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -4637,8 +4765,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -5128,7 +5256,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -5138,7 +5266,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -5177,7 +5305,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -5186,15 +5314,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -5442,7 +5570,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -5458,7 +5586,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -5608,11 +5736,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -5808,9 +5936,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -5850,8 +5978,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -6290,8 +6418,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -6493,23 +6621,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -6585,7 +6713,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -6605,7 +6733,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -6631,7 +6759,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -6656,7 +6784,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -6666,7 +6794,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -6675,7 +6803,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -6693,7 +6821,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -6722,11 +6850,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -6828,7 +6956,7 @@ var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -6979,7 +7107,7 @@ var require_Document = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+        if (Collection2.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
@@ -7001,7 +7129,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+        if (Collection2.isEmptyPath(path))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
         return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
@@ -7015,7 +7143,7 @@ var require_Document = __commonJS({
        * Checks if the document includes a value at `path`.
        */
       hasIn(path) {
-        if (Collection.isEmptyPath(path))
+        if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
         return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
@@ -7025,7 +7153,7 @@ var require_Document = __commonJS({
        */
       set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key, value);
         }
@@ -7035,10 +7163,10 @@ var require_Document = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+        if (Collection2.isEmptyPath(path)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
           this.contents.setIn(path, value);
         }
@@ -7137,22 +7265,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -7426,10 +7554,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7443,7 +7571,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7467,7 +7595,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7483,7 +7611,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7574,7 +7702,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7588,13 +7716,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -7637,18 +7765,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7702,8 +7830,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7715,7 +7843,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7726,8 +7854,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -7744,7 +7872,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7924,7 +8052,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7941,24 +8069,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep4 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8061,7 +8189,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -8141,25 +8269,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep = "\n";
+            sep4 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8259,9 +8387,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -8583,12 +8711,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -8750,12 +8878,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -8969,14 +9097,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -9777,15 +9905,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -10143,18 +10271,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep4;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10307,15 +10435,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -10509,13 +10637,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10693,7 +10821,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10734,7 +10862,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -10850,7 +10978,7 @@ var require_formats = __commonJS({
       // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
       ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
       ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-      regex,
+      regex: regex2,
       // uuid: http://tools.ietf.org/html/rfc4122
       uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
       // JSON-pointer: https://tools.ietf.org/html/rfc6901
@@ -11009,7 +11137,7 @@ var require_formats = __commonJS({
       return true;
     }
     var Z_ANCHOR = /[^\\]\\Z/;
-    function regex(str) {
+    function regex2(str) {
       if (Z_ANCHOR.test(str))
         return false;
       try {
@@ -11019,6 +11147,12644 @@ var require_formats = __commonJS({
         return false;
       }
     }
+  }
+});
+
+// src/model/metrics/types.ts
+function higherIsBetter(metric) {
+  return !LOWER_IS_BETTER.has(metric);
+}
+function defined(value, note) {
+  return note ? { value, note } : { value };
+}
+function undefinedMetric(reason) {
+  return { value: null, reason };
+}
+var METRICS_BY_TASK, LOWER_IS_BETTER;
+var init_types = __esm({
+  "src/model/metrics/types.ts"() {
+    "use strict";
+    METRICS_BY_TASK = {
+      binary: [
+        "accuracy",
+        "balanced_accuracy",
+        "precision",
+        "recall",
+        "f1",
+        "roc_auc",
+        "average_precision",
+        "log_loss",
+        "brier_score"
+      ],
+      multiclass: [
+        "accuracy",
+        "balanced_accuracy",
+        "precision_macro",
+        "recall_macro",
+        "f1_macro",
+        "precision_weighted",
+        "recall_weighted",
+        "f1_weighted",
+        "roc_auc_ovr",
+        "log_loss"
+      ],
+      regression: ["rmse", "mae", "r2", "mape"]
+    };
+    LOWER_IS_BETTER = /* @__PURE__ */ new Set([
+      "log_loss",
+      "brier_score",
+      "rmse",
+      "mae",
+      "mape",
+      "expected_calibration_error",
+      "latency_ms_per_1000_rows",
+      "model_size_bytes",
+      "load_ms"
+    ]);
+  }
+});
+
+// src/gate/gates.ts
+function isChangeGate(kind) {
+  return CHANGE_KINDS.has(kind);
+}
+function applyGates(specs, input) {
+  const results = [];
+  for (const [metric, spec] of Object.entries(specs)) {
+    for (const kind of GATE_KINDS) {
+      const threshold = spec[kind];
+      if (threshold === void 0) continue;
+      results.push(applyOne(metric, kind, threshold, input));
+    }
+  }
+  return results;
+}
+function side(s, metric) {
+  if (!(metric in s.values)) return { value: null, missing: "is not computed" };
+  const value = s.values[metric];
+  if (value === null || !Number.isFinite(value)) return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
+  return { value, missing: null };
+}
+function fmt(x) {
+  return Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+}
+function applyOne(metric, kind, threshold, input) {
+  const base = { metric, kind, threshold, ...input.slice ? { slice: input.slice } : {} };
+  const c = side(input.candidate, metric);
+  const b = input.baseline ? side(input.baseline, metric) : null;
+  const result = (status, observed, reason) => ({
+    ...base,
+    status,
+    candidate: c.value,
+    baseline: b?.value ?? null,
+    observed,
+    reason
+  });
+  if (c.value === null) return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
+  const cv = c.value;
+  if (kind === "min") {
+    return result(cv + TOLERANCE >= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`);
+  }
+  if (kind === "max") {
+    return result(cv - TOLERANCE <= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`);
+  }
+  if (!b) return result("skipped", null, "no baseline (first run): change gates are skipped");
+  if (b.value === null) return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
+  const bv = b.value;
+  const higher = higherIsBetter(metric);
+  if (kind === "max_drop") {
+    const drop = bv - cv;
+    const note = higher ? "" : ` (a fall of ${metric} is an improvement)`;
+    return result(drop - TOLERANCE <= threshold ? "pass" : "fail", drop, `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`);
+  }
+  if (kind === "max_rise") {
+    const rise = cv - bv;
+    const note = higher ? ` (a rise of ${metric} is an improvement)` : "";
+    return result(rise - TOLERANCE <= threshold ? "pass" : "fail", rise, `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`);
+  }
+  const improvement = higher ? cv - bv : bv - cv;
+  const relative4 = bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
+  const way = higher ? "(candidate − baseline) / |baseline|" : "(baseline − candidate) / |baseline|, lower is better";
+  return result(
+    relative4 + TOLERANCE >= threshold ? "pass" : "fail",
+    Number.isFinite(relative4) ? relative4 : null,
+    `relative improvement ${Number.isFinite(relative4) ? fmt(relative4) : relative4 > 0 ? "+∞" : "−∞"} ${way}, must be ≥ ${fmt(threshold)}`
+  );
+}
+function decideVerdict(results, hasBaseline) {
+  const failed = results.filter((r) => r.status === "fail");
+  const passed = results.filter((r) => r.status === "pass").length;
+  const skipped = results.filter((r) => r.status === "skipped").length;
+  if (failed.length > 0) {
+    const names = [...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))];
+    return {
+      verdict: "fail",
+      rubber_stamp: false,
+      summary: `fail: ${failed.length} of ${results.length} gate${results.length === 1 ? "" : "s"} failed (${names.join(", ")})`
+    };
+  }
+  if (!hasBaseline) {
+    return {
+      verdict: "pass",
+      rubber_stamp: true,
+      summary: `pass (rubber stamp): no baseline model to compare with, so this first run is accepted` + (skipped > 0 ? `; ${skipped} change gate${skipped === 1 ? " was" : "s were"} skipped` : "") + (passed > 0 ? `; ${passed} value gate${passed === 1 ? "" : "s"} passed` : "")
+    };
+  }
+  return {
+    verdict: "pass",
+    rubber_stamp: false,
+    summary: results.length === 0 ? "pass: no gates configured" : `pass: all ${results.length} gate${results.length === 1 ? "" : "s"} passed`
+  };
+}
+var GATE_KINDS, CHANGE_KINDS, TOLERANCE;
+var init_gates = __esm({
+  "src/gate/gates.ts"() {
+    "use strict";
+    init_types();
+    GATE_KINDS = ["min", "max", "max_drop", "max_rise", "min_relative_change"];
+    CHANGE_KINDS = /* @__PURE__ */ new Set(["max_drop", "max_rise", "min_relative_change"]);
+    TOLERANCE = 1e-12;
+  }
+});
+
+// src/report/markdown.ts
+function escapeMarkdown(text, max = MAX_UNTRUSTED) {
+  let s = String(text ?? "");
+  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
+  return s.replace(/[\r\n\t]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, `@${ZWSP}`).replace(/(^|\s)-/g, "$1\\-").replace(/:\/\//g, `:/${ZWSP}/`);
+}
+function escapeCell(text, max = MAX_UNTRUSTED) {
+  return escapeMarkdown(text, max);
+}
+function escapeMermaid(text) {
+  return String(text ?? "").replace(/["`<>\r\n]/g, " ").replace(/@/g, `@${ZWSP}`).slice(0, 60);
+}
+var ZWSP, MAX_UNTRUSTED;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    ZWSP = "​";
+    MAX_UNTRUSTED = 200;
+  }
+});
+
+// src/report/evaluation-md.ts
+function formatValue(x) {
+  if (x === null || x === void 0) return "n/a";
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) > 1) return x.toLocaleString("en-US");
+  if (Math.abs(x) >= 1e3) return x.toFixed(1);
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  return x.toFixed(4);
+}
+function signed(x, digits = 4) {
+  const text = Math.abs(x) < 1e-4 && x !== 0 ? Math.abs(x).toExponential(2) : Math.abs(x).toFixed(digits);
+  return `${x < 0 ? "−" : "+"}${text}`;
+}
+function formatDelta(d) {
+  if (!d || d.delta === null) return "—";
+  if (d.delta === 0) return "⚪ 0";
+  const arrow = d.delta > 0 ? "▲" : "▼";
+  const mark = d.change === "better" ? "🟢" : "🔴";
+  return `${mark} ${arrow} ${signed(d.delta)}`;
+}
+function formatRelative(d) {
+  if (!d || d.relative === null) return "—";
+  return `${signed(d.relative * 100, 2)} %`;
+}
+function gateText(g) {
+  const icon = g.status === "pass" ? "✅" : g.status === "fail" ? "❌" : "⏭️";
+  let text = `${icon} ${g.kind} ${formatValue(g.threshold)}`;
+  if (g.interval && g.interval.low !== null) {
+    const i = g.interval;
+    text += ` · Δ ${Math.round(i.confidence * 100)} % CI [${signed(i.low)}, ${signed(i.high)}]${i.within_noise ? " within noise" : ""}`;
+  }
+  return text;
+}
+function renderEvaluationMarkdown(e, options = {}) {
+  const lines = [];
+  const title = options.title ?? "mlci evaluate";
+  const name = e.model_name ? ` · ${escapeMarkdown(e.model_name)}` : "";
+  const icon = e.verdict === "fail" ? "❌" : e.rubber_stamp ? "🟡" : "✅";
+  lines.push(`## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`, "");
+  lines.push(escapeMarkdown(e.summary, 2e3), "");
+  if (e.rubber_stamp) {
+    lines.push(
+      "> [!NOTE]",
+      "> No baseline model was found (no explicit file, no `production` alias, no artifact from a successful main-branch run), so nothing was compared: this first run passes as a rubber stamp. Value gates (`min`/`max`) still applied.",
+      ""
+    );
+  }
+  const failed = e.gates.filter((g) => g.status === "fail");
+  if (failed.length > 0) {
+    lines.push("**Failed gates**", "");
+    for (const g of failed.slice(0, 20)) {
+      const where = g.slice ? ` [${escapeMarkdown(g.slice.column)} = ${escapeMarkdown(g.slice.value)}]` : "";
+      lines.push(`- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`);
+    }
+    if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
+    lines.push("");
+  }
+  lines.push(`| metric | baseline | candidate | Δ | Δ% | gate |`, `|---|---:|---:|---|---:|---|`);
+  const topGates = e.gates.filter((g) => !g.slice);
+  const shown = [...METRICS_BY_TASK[e.task], ...EXTRA_METRICS].filter((m) => m in e.candidate.metrics);
+  for (const m of [...shown, ...topGates.map((g) => g.metric).filter((m2) => !shown.includes(m2))]) {
+    const d = e.deltas[m];
+    const gates = topGates.filter((g) => g.metric === m).map(gateText).join("<br>");
+    const arrowHint = higherIsBetter(m) ? "↑" : "↓";
+    const undef = (v, reasons2) => v === null && reasons2?.[m] ? `n/a¹` : formatValue(v);
+    lines.push(
+      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : "—"} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(d)} | ${formatRelative(d)} | ${gates || ""} |`
+    );
+  }
+  lines.push("");
+  const reasons = Object.entries(e.candidate.undefined_reasons);
+  const notes = Object.entries(e.candidate.notes);
+  if (reasons.length > 0 || notes.length > 0) {
+    for (const [m, r] of reasons) lines.push(`¹ \`${m}\` is undefined on this data: ${escapeMarkdown(r)}.  `);
+    for (const [m, r] of notes) lines.push(`\`${m}\`: ${escapeMarkdown(r)}.  `);
+    lines.push("");
+  }
+  lines.push("↑ higher is better · ↓ lower is better · 🟢 better · 🔴 worse", "");
+  renderSlices(lines, e, options.maxSliceRows ?? 25);
+  renderConfusion(lines, e);
+  renderDrift(lines, e);
+  renderHistory(lines, e);
+  renderDetails(lines, e);
+  return lines.join("\n");
+}
+function renderSlices(lines, e, maxRows) {
+  if (e.slices.length === 0) return;
+  lines.push("### Slices", "");
+  const columns = [...new Set(e.slices.map((s) => s.column))];
+  for (const column of columns) {
+    const all = e.slices.filter((s) => s.column === column);
+    const scored = all.filter((s) => !s.skipped);
+    const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
+    const metrics = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
+    lines.push(`**${escapeMarkdown(column)}**`, "");
+    lines.push(`| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`);
+    lines.push(`|---|---:|${metrics.map(() => "---|").join("")}---|`);
+    for (const s of scored.slice(0, maxRows)) {
+      const cells = metrics.map((m) => sliceCell(s, m));
+      const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
+      const status = gates.length === 0 ? "" : gates.some((g) => g.status === "fail") ? "❌" : gates.every((g) => g.status === "skipped") ? "⏭️" : "✅";
+      lines.push(`| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status} |`);
+    }
+    if (scored.length > maxRows) lines.push(`| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => "").join(" | ")} | |`);
+    const skipped = all.filter((s) => s.skipped);
+    if (skipped.length > 0) {
+      const list2 = skipped.slice(0, 10).map((s) => `${escapeMarkdown(s.value, 40)} (${s.rows})`).join(", ");
+      lines.push("", `Not scored: ${list2}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`);
+    }
+    lines.push("");
+  }
+}
+function sliceCell(s, m) {
+  const c = s.candidate?.[m];
+  const b = s.baseline?.[m];
+  if (!s.baseline) return formatValue(c);
+  if (c === null || c === void 0 || b === null || b === void 0) return `${formatValue(b)} → ${formatValue(c)}`;
+  const d = c - b;
+  const mark = d === 0 ? "" : d > 0 === higherIsBetter(m) ? " 🟢" : " 🔴";
+  return `${formatValue(b)} → ${formatValue(c)}${mark}`;
+}
+function renderConfusion(lines, e) {
+  const cm = e.candidate.confusion_matrix;
+  if (!cm || cm.labels.length > 20) return;
+  lines.push("<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>", "");
+  lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(" | ")} |`);
+  lines.push(`|---|${cm.labels.map(() => "---:|").join("")}`);
+  cm.counts.forEach((row, t) => {
+    const base = e.baseline?.confusion_matrix?.counts[t];
+    const cells = row.map((v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US"));
+    lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(" | ")} |`);
+  });
+  if (e.baseline?.confusion_matrix) lines.push("", "In parentheses: change from the baseline.");
+  lines.push("", "</details>", "");
+}
+function signedInt(x) {
+  return x === 0 ? "±0" : x > 0 ? `+${x}` : `−${-x}`;
+}
+function renderDrift(lines, e) {
+  if (!e.drift) return;
+  const d = e.drift;
+  lines.push("### Data drift (validate-data)", "");
+  if (d.drifted.length === 0) {
+    lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? "" : "s"} checked.`, "");
+    return;
+  }
+  lines.push(`${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ""}:`, "");
+  lines.push("| column | test | statistic | p-value | threshold |", "|---|---|---:|---:|---:|");
+  for (const c of d.drifted.slice(0, 20)) {
+    lines.push(`| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`);
+  }
+  if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
+  lines.push("");
+}
+function renderHistory(lines, e) {
+  if (!e.history || e.history.length < 2) return;
+  const metrics = Object.keys(e.history[0].metrics);
+  lines.push("### History of gated metrics", "");
+  for (const m of metrics) {
+    const points = e.history.filter((h) => typeof h.metrics[m] === "number");
+    if (points.length < 2) continue;
+    const values = points.map((p) => p.metrics[m]);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 0.01;
+    lines.push(
+      "```mermaid",
+      "xychart-beta",
+      `    title "${escapeMermaid(m)}"`,
+      `    x-axis [${points.map((p) => `"${escapeMermaid(p.label)}"`).join(", ")}]`,
+      `    y-axis "${escapeMermaid(m)}" ${round(lo - pad)} --> ${round(hi + pad)}`,
+      `    line [${values.map(round).join(", ")}]`,
+      "```",
+      ""
+    );
+  }
+}
+function round(x) {
+  return Number(x.toPrecision(6));
+}
+function renderDetails(lines, e) {
+  lines.push("<details><summary>Details</summary>", "");
+  lines.push(`- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown(e.data.source)}`);
+  if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
+  lines.push(`- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`);
+  const src = e.baseline_source;
+  lines.push(
+    e.baseline ? `- Baseline (${src.kind}): ${escapeMarkdown(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString("en-US")} bytes)` : `- Baseline: none (looked at: ${escapeMarkdown(src.tried.join("; ") || "nothing")})`
+  );
+  for (const [who, r] of [["candidate", e.candidate], ["baseline", e.baseline]]) {
+    if (r) lines.push(`- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`);
+  }
+  if (e.bootstrap) {
+    lines.push(`- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`);
+  }
+  lines.push(`- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  lines.push(`- mlci ${e.mlci_version}, ${e.created}`, "", "</details>", "");
+}
+var EXTRA_METRICS, PRIMARY;
+var init_evaluation_md = __esm({
+  "src/report/evaluation-md.ts"() {
+    "use strict";
+    init_types();
+    init_markdown();
+    EXTRA_METRICS = ["expected_calibration_error", "latency_ms_per_1000_rows", "model_size_bytes"];
+    PRIMARY = {
+      binary: ["roc_auc", "accuracy", "f1"],
+      multiclass: ["accuracy", "f1_macro", "log_loss"],
+      regression: ["rmse", "mae", "r2"]
+    };
+  }
+});
+
+// src/core/files.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { dirname, join, basename } from "node:path";
+async function writeFileAtomic(path, data) {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const handle2 = await open(temp, "w");
+  try {
+    await handle2.writeFile(data);
+    await handle2.sync();
+  } catch (error) {
+    await handle2.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle2.close();
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+async function writeJsonAtomic(path, value) {
+  await writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
+}
+async function requireFile(path, what = "file") {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new InputError(`${what} not found: ${path}`);
+  }
+  if (info.isDirectory()) throw new InputError(`${what} is a directory, expected a file: ${path}`);
+}
+var init_files = __esm({
+  "src/core/files.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/data/engine.ts
+import { stat as stat2 } from "node:fs/promises";
+function detectFormat(path, format = "auto") {
+  if (format && format !== "auto") return format;
+  const name = path.toLowerCase().replace(/\.(gz|zst)$/, "");
+  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
+  if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) return "jsonl";
+  if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) return "csv";
+  throw new InputError(
+    `${path}: cannot tell the format from the extension; pass a format (csv, jsonl, parquet)`
+  );
+}
+function sqlString(text) {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+function sqlIdent(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function tableFunction(path, options = {}) {
+  const format = detectFormat(path, options.format);
+  const file = sqlString(path);
+  if (format === "parquet") return `read_parquet(${file})`;
+  if (format === "jsonl") return `read_json(${file}, format = 'newline_delimited')`;
+  const delimiter = options.delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "	" : void 0);
+  const delimiterArg = delimiter ? `, delim = ${sqlString(delimiter)}` : "";
+  return `read_csv(${file}, header = true${delimiterArg})`;
+}
+async function requireSource(path) {
+  if (/[*?[]/.test(path)) return;
+  let info;
+  try {
+    info = await stat2(path);
+  } catch {
+    throw new InputError(`data file not found: ${path}`);
+  }
+  if (info.isDirectory())
+    throw new InputError(`${path} is a directory; pass a file or a glob such as "${path}/*.csv"`);
+}
+function connection() {
+  shared ??= (async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:");
+    return instance.connect();
+  })();
+  return shared;
+}
+async function loadColumns(path, columns, options = {}) {
+  await requireSource(path);
+  const db = await connection();
+  const from = tableFunction(path, options);
+  let described;
+  try {
+    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+  } catch (error) {
+    throw new InputError(`${path}: cannot be read (${firstLine(error.message)})`);
+  }
+  const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+  const missing = columns.filter((c) => !types.has(c));
+  if (missing.length > 0) {
+    throw new InputError(
+      `${path}: missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} (has: ${[...types.keys()].join(", ")})`
+    );
+  }
+  const isNumeric = columns.map((c) => NUMERIC_TYPE.test(types.get(c) ?? ""));
+  const select = columns.map((c, i) => isNumeric[i] ? `CAST(${sqlIdent(c)} AS DOUBLE)` : `CAST(${sqlIdent(c)} AS VARCHAR)`).join(", ");
+  let result;
+  try {
+    result = await db.stream(`SELECT ${select} FROM ${from}`);
+  } catch (error) {
+    throw new InputError(`${path}: cannot be read (${firstLine(error.message)})`);
+  }
+  const numericParts = columns.map(() => []);
+  const textOut = columns.map(() => []);
+  let rowCount = 0;
+  for (; ; ) {
+    let chunk;
+    try {
+      chunk = await result.fetchChunk();
+    } catch (error) {
+      throw new InputError(`${path}: cannot be read (${firstLine(error.message)})`);
+    }
+    if (!chunk || chunk.rowCount === 0) break;
+    rowCount += chunk.rowCount;
+    for (let i = 0; i < columns.length; i++) {
+      const values = chunk.getColumnValues(i);
+      if (isNumeric[i]) numericParts[i].push(values);
+      else for (const v of values) textOut[i].push(v === null ? null : String(v));
+    }
+  }
+  const numeric = {};
+  const text = {};
+  columns.forEach((c, i) => {
+    if (isNumeric[i]) {
+      const out = new Float64Array(rowCount);
+      let offset = 0;
+      for (const part of numericParts[i]) {
+        for (let j = 0; j < part.length; j++) out[offset + j] = part[j] ?? NaN;
+        offset += part.length;
+      }
+      numeric[c] = out;
+    } else {
+      text[c] = textOut[i];
+    }
+  });
+  return { rowCount, numeric, text };
+}
+function firstLine(message) {
+  return message.split("\n")[0];
+}
+var shared, NUMERIC_TYPE;
+var init_engine = __esm({
+  "src/data/engine.ts"() {
+    "use strict";
+    init_errors();
+    NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/;
+  }
+});
+
+// src/gate/poisson.ts
+function splitmix32(state) {
+  let z = state + 2654435769 | 0;
+  z = Math.imul(z ^ z >>> 16, 2246822507);
+  z = Math.imul(z ^ z >>> 13, 3266489909);
+  return z ^ z >>> 16 | 0;
+}
+function fillResampleWeights(seed, resample, weights) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 625341585));
+  let b = splitmix32(a ^ 1779033703);
+  let c = splitmix32(b ^ 1013904242);
+  let d = splitmix32(c ^ 1359893119);
+  if ((a | b | c | d) === 0) a = 1;
+  const table = POISSON_TABLE;
+  const n = weights.length;
+  for (let i = 0; i < n; i += 2) {
+    const x = Math.imul(b, 5);
+    const r = Math.imul(x << 7 | x >>> 25, 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = d << 11 | d >>> 21;
+    weights[i] = table[r & 65535];
+    if (i + 1 < n) weights[i + 1] = table[r >>> 16];
+  }
+}
+var TABLE_BITS, POISSON_TABLE;
+var init_poisson = __esm({
+  "src/gate/poisson.ts"() {
+    "use strict";
+    TABLE_BITS = 16;
+    POISSON_TABLE = (() => {
+      const size = 1 << TABLE_BITS;
+      const table = new Uint8Array(size);
+      let k = 0;
+      let p = Math.exp(-1);
+      let cdf = p;
+      for (let u = 0; u < size; u++) {
+        const q = (u + 0.5) / size;
+        while (q > cdf && k < 255) {
+          k++;
+          p /= k;
+          cdf += p;
+        }
+        table[u] = k;
+      }
+      return table;
+    })();
+  }
+});
+
+// src/gate/bootstrap.ts
+function percentile(sorted, q) {
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.min(sorted.length - 1, lower + 1);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+function resampledRanking(plan, weights, withAp) {
+  const { positions, positive, lastOfTie } = plan;
+  const n = positive.length;
+  let tp = 0;
+  let fp = 0;
+  let tp0 = 0;
+  let fp0 = 0;
+  let area = 0;
+  let ap = 0;
+  for (let k = 0; k < n; k++) {
+    const w = positions === null ? weights[k] : weights[positions[k]];
+    if (positive[k] === 1) tp += w;
+    else fp += w;
+    if (lastOfTie[k] === 1) {
+      area += (fp - fp0) * (tp + tp0);
+      if (withAp && tp !== tp0) ap += (tp - tp0) * tp / (tp + fp);
+      tp0 = tp;
+      fp0 = fp;
+    }
+  }
+  return { auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : null, ap: withAp && tp > 0 ? ap / tp : null };
+}
+function weightedAccuracy(weights, correct) {
+  let hits = 0;
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k];
+    hits += w * correct[k];
+    total += w;
+  }
+  return total > 0 ? hits / total : null;
+}
+function pairedBootstrap(candidate, baseline, metrics, options, onResample) {
+  const out = {};
+  if (metrics.length === 0) return out;
+  if (options.resamples < 2) {
+    for (const m of metrics) out[m] = { low: null, high: null, reason: "bootstrap disabled (resamples < 2)" };
+    return out;
+  }
+  const classifier = candidate.task !== "regression";
+  const ranking = metrics.filter((m) => classifier && RANKING.has(m));
+  const accuracy = classifier && metrics.includes("accuracy") && candidate.correctness !== void 0;
+  const rest = metrics.filter((m) => !ranking.includes(m) && !(accuracy && m === "accuracy"));
+  const plan = new PairedPlan([candidate, baseline], ranking.length > 0);
+  const n = plan.n;
+  const weights = new Uint8Array(n);
+  const rowWeights = new Uint8Array(plan.reference ? n : 0);
+  const only = new Set(rest);
+  const diffs = metrics.map(() => new Float64Array(options.resamples));
+  const counts = metrics.map(() => 0);
+  const classes = candidate.classes ?? 2;
+  for (let r = 0; r < options.resamples; r++) {
+    fillResampleWeights(options.seed, r, weights);
+    const values = /* @__PURE__ */ new Map();
+    for (const m of ranking) {
+      const side2 = (model) => {
+        if (m !== "roc_auc_ovr") {
+          const res = resampledRanking(plan.ranking(model, 1), weights, m === "average_precision");
+          return m === "roc_auc" ? res.auc : res.ap;
+        }
+        let sum = 0;
+        for (let c = 0; c < classes; c++) {
+          const auc = resampledRanking(plan.ranking(model, c), weights, false).auc;
+          if (auc === null) return null;
+          sum += auc;
+        }
+        return sum / classes;
+      };
+      values.set(m, [side2(0), side2(1)]);
+    }
+    if (accuracy) {
+      const [a, b] = plan.correctness();
+      values.set("accuracy", [weightedAccuracy(weights, a), weightedAccuracy(weights, b)]);
+    }
+    if (rest.length > 0) {
+      const w = plan.rowWeights(weights, rowWeights);
+      const [c] = candidate.score({ weights: w, only });
+      const [b] = baseline.score({ weights: w, only });
+      for (const m of rest) values.set(m, [c[m]?.value, b[m]?.value]);
+    }
+    metrics.forEach((m, k) => {
+      const [cv, bv] = values.get(m) ?? [null, null];
+      if (typeof cv === "number" && typeof bv === "number") diffs[k][counts[k]++] = cv - bv;
+    });
+    onResample?.(r + 1);
+  }
+  const alpha = (1 - options.confidence) / 2;
+  metrics.forEach((m, k) => {
+    if (counts[k] < 2) {
+      out[m] = { low: null, high: null, reason: "the metric is undefined in the resamples" };
+      return;
+    }
+    const sorted = diffs[k].subarray(0, counts[k]).sort();
+    const low = percentile(sorted, alpha);
+    const high = percentile(sorted, 1 - alpha);
+    out[m] = { low, high, confidence: options.confidence, resamples: counts[k], within_noise: low <= 0 && high >= 0 };
+  });
+  return out;
+}
+var RANKING, PairedPlan;
+var init_bootstrap = __esm({
+  "src/gate/bootstrap.ts"() {
+    "use strict";
+    init_poisson();
+    RANKING = /* @__PURE__ */ new Set(["roc_auc", "average_precision", "roc_auc_ovr"]);
+    PairedPlan = class {
+      constructor(scorers, ranking) {
+        this.scorers = scorers;
+        this.n = scorers[0].rows;
+        const referenceClass = scorers[0].task === "binary" ? 1 : 0;
+        if (ranking && scorers[0].ranking) {
+          this.reference = scorers[0].ranking(referenceClass).order;
+          this.referencePosition = new Int32Array(this.n);
+          for (let k = 0; k < this.n; k++) this.referencePosition[this.reference[k]] = k;
+        } else {
+          this.reference = null;
+          this.referencePosition = null;
+        }
+      }
+      scorers;
+      n;
+      /** Rows in reference order (the candidate's ranking when a ranking metric is gated, else row order). */
+      reference;
+      referencePosition;
+      plans = /* @__PURE__ */ new Map();
+      correct = null;
+      ranking(model, classIndex) {
+        const key = `${model}:${classIndex}`;
+        let plan = this.plans.get(key);
+        if (!plan) {
+          const data = this.scorers[model].ranking(classIndex);
+          const isReference = data.order === this.reference;
+          let positions = null;
+          if (!isReference) {
+            const where = this.referencePosition;
+            positions = new Int32Array(this.n);
+            for (let k = 0; k < this.n; k++) positions[k] = where[data.order[k]];
+          }
+          plan = { positions, positive: data.sortedPositive, lastOfTie: data.lastOfTie };
+          this.plans.set(key, plan);
+        }
+        return plan;
+      }
+      /** Whether each model got each row right, in reference order (for accuracy). */
+      correctness() {
+        if (!this.correct) {
+          const flags = this.scorers.map((s) => {
+            const rowFlags = s.correctness();
+            if (!this.reference) return rowFlags;
+            const out = new Uint8Array(this.n);
+            for (let k = 0; k < this.n; k++) out[k] = rowFlags[this.reference[k]];
+            return out;
+          });
+          this.correct = [flags[0], flags[1]];
+        }
+        return this.correct;
+      }
+      /** Row-order weights for the generic scorer. */
+      rowWeights(weights, into) {
+        if (!this.reference) return weights;
+        const ref = this.reference;
+        for (let k = 0; k < this.n; k++) into[ref[k]] = weights[k];
+        return into;
+      }
+    };
+  }
+});
+
+// node_modules/@protobufjs/aspromise/index.js
+var require_aspromise = __commonJS({
+  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+    "use strict";
+    module.exports = asPromise;
+    function asPromise(fn, ctx) {
+      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
+      while (index < arguments.length)
+        params[offset++] = arguments[index++];
+      return new Promise(function executor(resolve4, reject) {
+        params[offset] = function callback(err) {
+          if (pending) {
+            pending = false;
+            if (err)
+              reject(err);
+            else {
+              var params2 = new Array(arguments.length - 1), offset2 = 0;
+              while (offset2 < params2.length)
+                params2[offset2++] = arguments[offset2];
+              resolve4.apply(null, params2);
+            }
+          }
+        };
+        try {
+          fn.apply(ctx || null, params);
+        } catch (err) {
+          if (pending) {
+            pending = false;
+            reject(err);
+          }
+        }
+      });
+    }
+  }
+});
+
+// node_modules/@protobufjs/base64/index.js
+var require_base64 = __commonJS({
+  "node_modules/@protobufjs/base64/index.js"(exports) {
+    "use strict";
+    var base64 = exports;
+    base64.length = function length(string) {
+      var p = string.length;
+      if (!p)
+        return 0;
+      var n = 0;
+      while (--p % 4 > 1 && string.charAt(p) === "=")
+        ++n;
+      return Math.ceil(string.length * 3) / 4 - n;
+    };
+    var b64 = new Array(64);
+    var s64 = new Array(123);
+    for (i = 0; i < 64; )
+      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+    var i;
+    base64.encode = function encode(buffer, start, end) {
+      var parts = null, chunk = [];
+      var i2 = 0, j = 0, t;
+      while (start < end) {
+        var b = buffer[start++];
+        switch (j) {
+          case 0:
+            chunk[i2++] = b64[b >> 2];
+            t = (b & 3) << 4;
+            j = 1;
+            break;
+          case 1:
+            chunk[i2++] = b64[t | b >> 4];
+            t = (b & 15) << 2;
+            j = 2;
+            break;
+          case 2:
+            chunk[i2++] = b64[t | b >> 6];
+            chunk[i2++] = b64[b & 63];
+            j = 0;
+            break;
+        }
+        if (i2 > 8191) {
+          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+          i2 = 0;
+        }
+      }
+      if (j) {
+        chunk[i2++] = b64[t];
+        chunk[i2++] = 61;
+        if (j === 1)
+          chunk[i2++] = 61;
+      }
+      if (parts) {
+        if (i2)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
+        return parts.join("");
+      }
+      return String.fromCharCode.apply(String, chunk.slice(0, i2));
+    };
+    var invalidEncoding = "invalid encoding";
+    base64.decode = function decode(string, buffer, offset) {
+      var start = offset;
+      var j = 0, t;
+      for (var i2 = 0; i2 < string.length; ) {
+        var c = string.charCodeAt(i2++);
+        if (c === 61 && j > 1)
+          break;
+        if ((c = s64[c]) === void 0)
+          throw Error(invalidEncoding);
+        switch (j) {
+          case 0:
+            t = c;
+            j = 1;
+            break;
+          case 1:
+            buffer[offset++] = t << 2 | (c & 48) >> 4;
+            t = c;
+            j = 2;
+            break;
+          case 2:
+            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+            t = c;
+            j = 3;
+            break;
+          case 3:
+            buffer[offset++] = (t & 3) << 6 | c;
+            j = 0;
+            break;
+        }
+      }
+      if (j === 1)
+        throw Error(invalidEncoding);
+      return offset - start;
+    };
+    base64.test = function test(string) {
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+    };
+  }
+});
+
+// node_modules/@protobufjs/eventemitter/index.js
+var require_eventemitter = __commonJS({
+  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+    "use strict";
+    module.exports = EventEmitter;
+    function EventEmitter() {
+      this._listeners = /* @__PURE__ */ Object.create(null);
+    }
+    EventEmitter.prototype.on = function on(evt, fn, ctx) {
+      (this._listeners[evt] || (this._listeners[evt] = [])).push({
+        fn,
+        ctx: ctx || this
+      });
+      return this;
+    };
+    EventEmitter.prototype.off = function off(evt, fn) {
+      if (evt === void 0)
+        this._listeners = /* @__PURE__ */ Object.create(null);
+      else {
+        if (fn === void 0)
+          this._listeners[evt] = [];
+        else {
+          var listeners = this._listeners[evt];
+          if (!listeners)
+            return this;
+          for (var i = 0; i < listeners.length; )
+            if (listeners[i].fn === fn)
+              listeners.splice(i, 1);
+            else
+              ++i;
+        }
+      }
+      return this;
+    };
+    EventEmitter.prototype.emit = function emit(evt) {
+      var listeners = this._listeners[evt];
+      if (listeners) {
+        var args = [], i = 1;
+        for (; i < arguments.length; )
+          args.push(arguments[i++]);
+        for (i = 0; i < listeners.length; )
+          listeners[i].fn.apply(listeners[i++].ctx, args);
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/@protobufjs/float/index.js
+var require_float3 = __commonJS({
+  "node_modules/@protobufjs/float/index.js"(exports, module) {
+    "use strict";
+    module.exports = factory(factory);
+    function factory(exports2) {
+      if (typeof Float32Array !== "undefined") (function() {
+        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
+        function writeFloat_f32_cpy(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+        }
+        function writeFloat_f32_rev(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[3];
+          buf[pos + 1] = f8b[2];
+          buf[pos + 2] = f8b[1];
+          buf[pos + 3] = f8b[0];
+        }
+        exports2.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        exports2.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+        function readFloat_f32_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          return f32[0];
+        }
+        function readFloat_f32_rev(buf, pos) {
+          f8b[3] = buf[pos];
+          f8b[2] = buf[pos + 1];
+          f8b[1] = buf[pos + 2];
+          f8b[0] = buf[pos + 3];
+          return f32[0];
+        }
+        exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
+        exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+      })();
+      else (function() {
+        function writeFloat_ieee754(writeUint, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0)
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos);
+          else if (isNaN(val))
+            writeUint(2143289344, buf, pos);
+          else if (val > 34028234663852886e22)
+            writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
+          else if (val < 11754943508222875e-54)
+            writeUint((sign << 31 | Math.round(val / 1401298464324817e-60)) >>> 0, buf, pos);
+          else {
+            var exponent = Math.floor(Math.log(val) / Math.LN2), mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
+            writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
+          }
+        }
+        exports2.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
+        exports2.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
+        function readFloat_ieee754(readUint, buf, pos) {
+          var uint = readUint(buf, pos), sign = (uint >> 31) * 2 + 1, exponent = uint >>> 23 & 255, mantissa = uint & 8388607;
+          return exponent === 255 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 1401298464324817e-60 * mantissa : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
+        }
+        exports2.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
+        exports2.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
+      })();
+      if (typeof Float64Array !== "undefined") (function() {
+        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
+        function writeDouble_f64_cpy(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+          buf[pos + 4] = f8b[4];
+          buf[pos + 5] = f8b[5];
+          buf[pos + 6] = f8b[6];
+          buf[pos + 7] = f8b[7];
+        }
+        function writeDouble_f64_rev(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[7];
+          buf[pos + 1] = f8b[6];
+          buf[pos + 2] = f8b[5];
+          buf[pos + 3] = f8b[4];
+          buf[pos + 4] = f8b[3];
+          buf[pos + 5] = f8b[2];
+          buf[pos + 6] = f8b[1];
+          buf[pos + 7] = f8b[0];
+        }
+        exports2.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        exports2.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+        function readDouble_f64_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          f8b[4] = buf[pos + 4];
+          f8b[5] = buf[pos + 5];
+          f8b[6] = buf[pos + 6];
+          f8b[7] = buf[pos + 7];
+          return f64[0];
+        }
+        function readDouble_f64_rev(buf, pos) {
+          f8b[7] = buf[pos];
+          f8b[6] = buf[pos + 1];
+          f8b[5] = buf[pos + 2];
+          f8b[4] = buf[pos + 3];
+          f8b[3] = buf[pos + 4];
+          f8b[2] = buf[pos + 5];
+          f8b[1] = buf[pos + 6];
+          f8b[0] = buf[pos + 7];
+          return f64[0];
+        }
+        exports2.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
+        exports2.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+      })();
+      else (function() {
+        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0) {
+            writeUint(0, buf, pos + off0);
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos + off1);
+          } else if (isNaN(val)) {
+            writeUint(0, buf, pos + off0);
+            writeUint(2146959360, buf, pos + off1);
+          } else if (val > 17976931348623157e292) {
+            writeUint(0, buf, pos + off0);
+            writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
+          } else {
+            var mantissa;
+            if (val < 22250738585072014e-324) {
+              mantissa = val / 5e-324;
+              writeUint(mantissa >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
+            } else {
+              var exponent = Math.floor(Math.log(val) / Math.LN2);
+              if (exponent === 1024)
+                exponent = 1023;
+              mantissa = val * Math.pow(2, -exponent);
+              writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
+            }
+          }
+        }
+        exports2.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
+        exports2.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
+        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
+          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
+          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
+          return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
+        }
+        exports2.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
+        exports2.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
+      })();
+      return exports2;
+    }
+    function writeUintLE(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    function writeUintBE(val, buf, pos) {
+      buf[pos] = val >>> 24;
+      buf[pos + 1] = val >>> 16 & 255;
+      buf[pos + 2] = val >>> 8 & 255;
+      buf[pos + 3] = val & 255;
+    }
+    function readUintLE(buf, pos) {
+      return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24) >>> 0;
+    }
+    function readUintBE(buf, pos) {
+      return (buf[pos] << 24 | buf[pos + 1] << 16 | buf[pos + 2] << 8 | buf[pos + 3]) >>> 0;
+    }
+  }
+});
+
+// node_modules/@protobufjs/inquire/index.js
+var require_inquire = __commonJS({
+  "node_modules/@protobufjs/inquire/index.js"(exports, module) {
+    "use strict";
+    module.exports = inquire;
+    function inquire(moduleName) {
+      try {
+        if (typeof __require !== "function") {
+          return null;
+        }
+        var mod = __require(moduleName);
+        if (mod && (mod.length || Object.keys(mod).length)) return mod;
+        return null;
+      } catch (err) {
+        return null;
+      }
+    }
+  }
+});
+
+// node_modules/@protobufjs/utf8/index.js
+var require_utf8 = __commonJS({
+  "node_modules/@protobufjs/utf8/index.js"(exports) {
+    "use strict";
+    var utf8 = exports;
+    var replacementCharCode = 65533;
+    utf8.length = function utf8_length(string) {
+      var len = 0, c = 0;
+      for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
+          len += 1;
+        else if (c < 2048)
+          len += 2;
+        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+          ++i;
+          len += 4;
+        } else
+          len += 3;
+      }
+      return len;
+    };
+    utf8.read = function utf8_read(buffer, start, end) {
+      if (end - start < 1)
+        return "";
+      var parts = null, chunk = [], i = 0, t, t2, c2, c3;
+      while (start < end) {
+        t = buffer[start++];
+        if (t <= 127) {
+          chunk[i++] = t;
+        } else if (t >= 192 && t < 224) {
+          c2 = (t & 31) << 6 | buffer[start++] & 63;
+          chunk[i++] = c2 >= 128 ? c2 : replacementCharCode;
+        } else if (t >= 224 && t < 240) {
+          c3 = (t & 15) << 12 | (buffer[start++] & 63) << 6 | buffer[start++] & 63;
+          chunk[i++] = c3 >= 2048 ? c3 : replacementCharCode;
+        } else if (t >= 240) {
+          t2 = (t & 7) << 18 | (buffer[start++] & 63) << 12 | (buffer[start++] & 63) << 6 | buffer[start++] & 63;
+          if (t2 < 65536 || t2 > 1114111)
+            chunk[i++] = replacementCharCode;
+          else {
+            t2 -= 65536;
+            chunk[i++] = 55296 + (t2 >> 10);
+            chunk[i++] = 56320 + (t2 & 1023);
+          }
+        }
+        if (i > 8191) {
+          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+          i = 0;
+        }
+      }
+      if (parts) {
+        if (i)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+        return parts.join("");
+      }
+      return String.fromCharCode.apply(String, chunk.slice(0, i));
+    };
+    utf8.write = function utf8_write(string, buffer, offset) {
+      var start = offset, c1, c2;
+      for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
+        if (c1 < 128) {
+          buffer[offset++] = c1;
+        } else if (c1 < 2048) {
+          buffer[offset++] = c1 >> 6 | 192;
+          buffer[offset++] = c1 & 63 | 128;
+        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+          c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
+          ++i;
+          buffer[offset++] = c1 >> 18 | 240;
+          buffer[offset++] = c1 >> 12 & 63 | 128;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        } else {
+          buffer[offset++] = c1 >> 12 | 224;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        }
+      }
+      return offset - start;
+    };
+  }
+});
+
+// node_modules/@protobufjs/pool/index.js
+var require_pool = __commonJS({
+  "node_modules/@protobufjs/pool/index.js"(exports, module) {
+    "use strict";
+    module.exports = pool;
+    function pool(alloc, slice, size) {
+      var SIZE = size || 8192;
+      var MAX = SIZE >>> 1;
+      var slab = null;
+      var offset = SIZE;
+      return function pool_alloc(size2) {
+        if (size2 < 1 || size2 > MAX)
+          return alloc(size2);
+        if (offset + size2 > SIZE) {
+          slab = alloc(SIZE);
+          offset = 0;
+        }
+        var buf = slice.call(slab, offset, offset += size2);
+        if (offset & 7)
+          offset = (offset | 7) + 1;
+        return buf;
+      };
+    }
+  }
+});
+
+// node_modules/protobufjs/src/util/longbits.js
+var require_longbits = __commonJS({
+  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+    "use strict";
+    module.exports = LongBits;
+    var util = require_minimal();
+    function LongBits(lo, hi) {
+      this.lo = lo >>> 0;
+      this.hi = hi >>> 0;
+    }
+    var zero = LongBits.zero = new LongBits(0, 0);
+    zero.toNumber = function() {
+      return 0;
+    };
+    zero.zzEncode = zero.zzDecode = function() {
+      return this;
+    };
+    zero.length = function() {
+      return 1;
+    };
+    var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
+    LongBits.fromNumber = function fromNumber(value) {
+      if (value === 0)
+        return zero;
+      var sign = value < 0;
+      if (sign)
+        value = -value;
+      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > 4294967295) {
+          lo = 0;
+          if (++hi > 4294967295)
+            hi = 0;
+        }
+      }
+      return new LongBits(lo, hi);
+    };
+    LongBits.from = function from(value) {
+      if (typeof value === "number")
+        return LongBits.fromNumber(value);
+      if (util.isString(value)) {
+        if (util.Long)
+          value = util.Long.fromString(value);
+        else
+          return LongBits.fromNumber(parseInt(value, 10));
+      }
+      return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
+    };
+    LongBits.prototype.toNumber = function toNumber(unsigned) {
+      if (!unsigned && this.hi >>> 31) {
+        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
+        if (!lo)
+          hi = hi + 1 >>> 0;
+        return -(lo + hi * 4294967296);
+      }
+      return this.lo + this.hi * 4294967296;
+    };
+    LongBits.prototype.toLong = function toLong(unsigned) {
+      return util.Long ? new util.Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
+    };
+    var charCodeAt = String.prototype.charCodeAt;
+    LongBits.fromHash = function fromHash(hash) {
+      if (hash === zeroHash)
+        return zero;
+      return new LongBits(
+        (charCodeAt.call(hash, 0) | charCodeAt.call(hash, 1) << 8 | charCodeAt.call(hash, 2) << 16 | charCodeAt.call(hash, 3) << 24) >>> 0,
+        (charCodeAt.call(hash, 4) | charCodeAt.call(hash, 5) << 8 | charCodeAt.call(hash, 6) << 16 | charCodeAt.call(hash, 7) << 24) >>> 0
+      );
+    };
+    LongBits.prototype.toHash = function toHash() {
+      return String.fromCharCode(
+        this.lo & 255,
+        this.lo >>> 8 & 255,
+        this.lo >>> 16 & 255,
+        this.lo >>> 24,
+        this.hi & 255,
+        this.hi >>> 8 & 255,
+        this.hi >>> 16 & 255,
+        this.hi >>> 24
+      );
+    };
+    LongBits.prototype.zzEncode = function zzEncode() {
+      var mask = this.hi >> 31;
+      this.hi = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
+      this.lo = (this.lo << 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.zzDecode = function zzDecode() {
+      var mask = -(this.lo & 1);
+      this.lo = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
+      this.hi = (this.hi >>> 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.length = function length() {
+      var part0 = this.lo, part1 = (this.lo >>> 28 | this.hi << 4) >>> 0, part2 = this.hi >>> 24;
+      return part2 === 0 ? part1 === 0 ? part0 < 16384 ? part0 < 128 ? 1 : 2 : part0 < 2097152 ? 3 : 4 : part1 < 16384 ? part1 < 128 ? 5 : 6 : part1 < 2097152 ? 7 : 8 : part2 < 128 ? 9 : 10;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/util/minimal.js
+var require_minimal = __commonJS({
+  "node_modules/protobufjs/src/util/minimal.js"(exports) {
+    "use strict";
+    var util = exports;
+    util.asPromise = require_aspromise();
+    util.base64 = require_base64();
+    util.EventEmitter = require_eventemitter();
+    util.float = require_float3();
+    util.inquire = require_inquire();
+    util.utf8 = require_utf8();
+    util.pool = require_pool();
+    util.LongBits = require_longbits();
+    util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
+    util.global = util.isNode && global || typeof window !== "undefined" && window || typeof self !== "undefined" && self || exports;
+    util.emptyArray = Object.freeze ? Object.freeze([]) : (
+      /* istanbul ignore next */
+      []
+    );
+    util.emptyObject = Object.freeze ? Object.freeze({}) : (
+      /* istanbul ignore next */
+      {}
+    );
+    util.isInteger = Number.isInteger || /* istanbul ignore next */
+    function isInteger(value) {
+      return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
+    };
+    util.isString = function isString(value) {
+      return typeof value === "string" || value instanceof String;
+    };
+    util.isObject = function isObject(value) {
+      return value && typeof value === "object";
+    };
+    util.isset = /**
+     * Checks if a property on a message is considered to be present.
+     * @param {Object} obj Plain object or message instance
+     * @param {string} prop Property name
+     * @returns {boolean} `true` if considered to be present, otherwise `false`
+     */
+    util.isSet = function isSet(obj, prop) {
+      var value = obj[prop];
+      if (value != null && obj.hasOwnProperty(prop))
+        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
+      return false;
+    };
+    util.Buffer = (function() {
+      try {
+        var Buffer2 = util.inquire("buffer").Buffer;
+        return Buffer2.prototype.utf8Write ? Buffer2 : (
+          /* istanbul ignore next */
+          null
+        );
+      } catch (e) {
+        return null;
+      }
+    })();
+    util._Buffer_from = null;
+    util._Buffer_allocUnsafe = null;
+    util.newBuffer = function newBuffer(sizeOrArray) {
+      return typeof sizeOrArray === "number" ? util.Buffer ? util._Buffer_allocUnsafe(sizeOrArray) : new util.Array(sizeOrArray) : util.Buffer ? util._Buffer_from(sizeOrArray) : typeof Uint8Array === "undefined" ? sizeOrArray : new Uint8Array(sizeOrArray);
+    };
+    util.Array = typeof Uint8Array !== "undefined" ? Uint8Array : Array;
+    util.Long = /* istanbul ignore next */
+    util.global.dcodeIO && /* istanbul ignore next */
+    util.global.dcodeIO.Long || /* istanbul ignore next */
+    util.global.Long || util.inquire("long");
+    util.key2Re = /^true|false|0|1$/;
+    util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
+    util.key64Re = /^(?:[\\x00-\\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
+    util.longToHash = function longToHash(value) {
+      return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
+    };
+    util.longFromHash = function longFromHash(hash, unsigned) {
+      var bits = util.LongBits.fromHash(hash);
+      if (util.Long)
+        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
+      return bits.toNumber(Boolean(unsigned));
+    };
+    function merge2(dst, src, ifNotSet) {
+      for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+        if (dst[keys[i]] === void 0 || !ifNotSet)
+          dst[keys[i]] = src[keys[i]];
+      return dst;
+    }
+    util.merge = merge2;
+    util.lcFirst = function lcFirst(str) {
+      return str.charAt(0).toLowerCase() + str.substring(1);
+    };
+    function newError(name) {
+      function CustomError(message, properties) {
+        if (!(this instanceof CustomError))
+          return new CustomError(message, properties);
+        Object.defineProperty(this, "message", { get: function() {
+          return message;
+        } });
+        if (Error.captureStackTrace)
+          Error.captureStackTrace(this, CustomError);
+        else
+          Object.defineProperty(this, "stack", { value: new Error().stack || "" });
+        if (properties)
+          merge2(this, properties);
+      }
+      (CustomError.prototype = Object.create(Error.prototype)).constructor = CustomError;
+      Object.defineProperty(CustomError.prototype, "name", { get: function() {
+        return name;
+      } });
+      CustomError.prototype.toString = function toString() {
+        return this.name + ": " + this.message;
+      };
+      return CustomError;
+    }
+    util.newError = newError;
+    util.ProtocolError = newError("ProtocolError");
+    util.oneOfGetter = function getOneOf(fieldNames) {
+      var fieldMap = {};
+      for (var i = 0; i < fieldNames.length; ++i)
+        fieldMap[fieldNames[i]] = 1;
+      return function() {
+        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
+          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
+            return keys[i2];
+      };
+    };
+    util.oneOfSetter = function setOneOf(fieldNames) {
+      return function(name) {
+        for (var i = 0; i < fieldNames.length; ++i)
+          if (fieldNames[i] !== name)
+            delete this[fieldNames[i]];
+      };
+    };
+    util.toJSONOptions = {
+      longs: String,
+      enums: String,
+      bytes: String,
+      json: true
+    };
+    util._configure = function() {
+      var Buffer2 = util.Buffer;
+      if (!Buffer2) {
+        util._Buffer_from = util._Buffer_allocUnsafe = null;
+        return;
+      }
+      util._Buffer_from = Buffer2.from !== Uint8Array.from && Buffer2.from || /* istanbul ignore next */
+      function Buffer_from(value, encoding) {
+        return new Buffer2(value, encoding);
+      };
+      util._Buffer_allocUnsafe = Buffer2.allocUnsafe || /* istanbul ignore next */
+      function Buffer_allocUnsafe(size) {
+        return new Buffer2(size);
+      };
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer.js
+var require_writer = __commonJS({
+  "node_modules/protobufjs/src/writer.js"(exports, module) {
+    "use strict";
+    module.exports = Writer;
+    var util = require_minimal();
+    var BufferWriter;
+    var LongBits = util.LongBits;
+    var base64 = util.base64;
+    var utf8 = util.utf8;
+    function Op(fn, len, val) {
+      this.fn = fn;
+      this.len = len;
+      this.next = void 0;
+      this.val = val;
+    }
+    function noop4() {
+    }
+    function State(writer) {
+      this.head = writer.head;
+      this.tail = writer.tail;
+      this.len = writer.len;
+      this.next = writer.states;
+    }
+    function Writer() {
+      this.len = 0;
+      this.head = new Op(noop4, 0, 0);
+      this.tail = this.head;
+      this.states = null;
+    }
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup() {
+        return (Writer.create = function create_buffer() {
+          return new BufferWriter();
+        })();
+      } : function create_array() {
+        return new Writer();
+      };
+    };
+    Writer.create = create();
+    Writer.alloc = function alloc(size) {
+      return new util.Array(size);
+    };
+    if (util.Array !== Array)
+      Writer.alloc = util.pool(Writer.alloc, util.Array.prototype.subarray);
+    Writer.prototype._push = function push(fn, len, val) {
+      this.tail = this.tail.next = new Op(fn, len, val);
+      this.len += len;
+      return this;
+    };
+    function writeByte(val, buf, pos) {
+      buf[pos] = val & 255;
+    }
+    function writeVarint32(val, buf, pos) {
+      while (val > 127) {
+        buf[pos++] = val & 127 | 128;
+        val >>>= 7;
+      }
+      buf[pos] = val;
+    }
+    function VarintOp(len, val) {
+      this.len = len;
+      this.next = void 0;
+      this.val = val;
+    }
+    VarintOp.prototype = Object.create(Op.prototype);
+    VarintOp.prototype.fn = writeVarint32;
+    Writer.prototype.uint32 = function write_uint32(value) {
+      this.len += (this.tail = this.tail.next = new VarintOp(
+        (value = value >>> 0) < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5,
+        value
+      )).len;
+      return this;
+    };
+    Writer.prototype.int32 = function write_int32(value) {
+      return value < 0 ? this._push(writeVarint64, 10, LongBits.fromNumber(value)) : this.uint32(value);
+    };
+    Writer.prototype.sint32 = function write_sint32(value) {
+      return this.uint32((value << 1 ^ value >> 31) >>> 0);
+    };
+    function writeVarint64(val, buf, pos) {
+      while (val.hi) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = (val.lo >>> 7 | val.hi << 25) >>> 0;
+        val.hi >>>= 7;
+      }
+      while (val.lo > 127) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = val.lo >>> 7;
+      }
+      buf[pos++] = val.lo;
+    }
+    Writer.prototype.uint64 = function write_uint64(value) {
+      var bits = LongBits.from(value);
+      return this._push(writeVarint64, bits.length(), bits);
+    };
+    Writer.prototype.int64 = Writer.prototype.uint64;
+    Writer.prototype.sint64 = function write_sint64(value) {
+      var bits = LongBits.from(value).zzEncode();
+      return this._push(writeVarint64, bits.length(), bits);
+    };
+    Writer.prototype.bool = function write_bool(value) {
+      return this._push(writeByte, 1, value ? 1 : 0);
+    };
+    function writeFixed32(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    Writer.prototype.fixed32 = function write_fixed32(value) {
+      return this._push(writeFixed32, 4, value >>> 0);
+    };
+    Writer.prototype.sfixed32 = Writer.prototype.fixed32;
+    Writer.prototype.fixed64 = function write_fixed64(value) {
+      var bits = LongBits.from(value);
+      return this._push(writeFixed32, 4, bits.lo)._push(writeFixed32, 4, bits.hi);
+    };
+    Writer.prototype.sfixed64 = Writer.prototype.fixed64;
+    Writer.prototype.float = function write_float(value) {
+      return this._push(util.float.writeFloatLE, 4, value);
+    };
+    Writer.prototype.double = function write_double(value) {
+      return this._push(util.float.writeDoubleLE, 8, value);
+    };
+    var writeBytes = util.Array.prototype.set ? function writeBytes_set(val, buf, pos) {
+      buf.set(val, pos);
+    } : function writeBytes_for(val, buf, pos) {
+      for (var i = 0; i < val.length; ++i)
+        buf[pos + i] = val[i];
+    };
+    Writer.prototype.bytes = function write_bytes(value) {
+      var len = value.length >>> 0;
+      if (!len)
+        return this._push(writeByte, 1, 0);
+      if (util.isString(value)) {
+        var buf = Writer.alloc(len = base64.length(value));
+        base64.decode(value, buf, 0);
+        value = buf;
+      }
+      return this.uint32(len)._push(writeBytes, len, value);
+    };
+    Writer.prototype.string = function write_string(value) {
+      var len = utf8.length(value);
+      return len ? this.uint32(len)._push(utf8.write, len, value) : this._push(writeByte, 1, 0);
+    };
+    Writer.prototype.fork = function fork() {
+      this.states = new State(this);
+      this.head = this.tail = new Op(noop4, 0, 0);
+      this.len = 0;
+      return this;
+    };
+    Writer.prototype.reset = function reset() {
+      if (this.states) {
+        this.head = this.states.head;
+        this.tail = this.states.tail;
+        this.len = this.states.len;
+        this.states = this.states.next;
+      } else {
+        this.head = this.tail = new Op(noop4, 0, 0);
+        this.len = 0;
+      }
+      return this;
+    };
+    Writer.prototype.ldelim = function ldelim() {
+      var head = this.head, tail = this.tail, len = this.len;
+      this.reset().uint32(len);
+      if (len) {
+        this.tail.next = head.next;
+        this.tail = tail;
+        this.len += len;
+      }
+      return this;
+    };
+    Writer.prototype.finish = function finish() {
+      var head = this.head.next, buf = this.constructor.alloc(this.len), pos = 0;
+      while (head) {
+        head.fn(head.val, buf, pos);
+        pos += head.len;
+        head = head.next;
+      }
+      return buf;
+    };
+    Writer._configure = function(BufferWriter_) {
+      BufferWriter = BufferWriter_;
+      Writer.create = create();
+      BufferWriter._configure();
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer_buffer.js
+var require_writer_buffer = __commonJS({
+  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferWriter;
+    var Writer = require_writer();
+    (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
+    var util = require_minimal();
+    function BufferWriter() {
+      Writer.call(this);
+    }
+    BufferWriter._configure = function() {
+      BufferWriter.alloc = util._Buffer_allocUnsafe;
+      BufferWriter.writeBytesBuffer = util.Buffer && util.Buffer.prototype instanceof Uint8Array && util.Buffer.prototype.set.name === "set" ? function writeBytesBuffer_set(val, buf, pos) {
+        buf.set(val, pos);
+      } : function writeBytesBuffer_copy(val, buf, pos) {
+        if (val.copy)
+          val.copy(buf, pos, 0, val.length);
+        else for (var i = 0; i < val.length; )
+          buf[pos++] = val[i++];
+      };
+    };
+    BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
+      if (util.isString(value))
+        value = util._Buffer_from(value, "base64");
+      var len = value.length >>> 0;
+      this.uint32(len);
+      if (len)
+        this._push(BufferWriter.writeBytesBuffer, len, value);
+      return this;
+    };
+    function writeStringBuffer(val, buf, pos) {
+      if (val.length < 40)
+        util.utf8.write(val, buf, pos);
+      else if (buf.utf8Write)
+        buf.utf8Write(val, pos);
+      else
+        buf.write(val, pos);
+    }
+    BufferWriter.prototype.string = function write_string_buffer(value) {
+      var len = util.Buffer.byteLength(value);
+      this.uint32(len);
+      if (len)
+        this._push(writeStringBuffer, len, value);
+      return this;
+    };
+    BufferWriter._configure();
+  }
+});
+
+// node_modules/protobufjs/src/reader.js
+var require_reader = __commonJS({
+  "node_modules/protobufjs/src/reader.js"(exports, module) {
+    "use strict";
+    module.exports = Reader;
+    var util = require_minimal();
+    var BufferReader;
+    var LongBits = util.LongBits;
+    var utf8 = util.utf8;
+    function indexOutOfRange(reader, writeLength) {
+      return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
+    }
+    function Reader(buffer) {
+      this.buf = buffer;
+      this.pos = 0;
+      this.len = buffer.length;
+    }
+    var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer) {
+      if (buffer instanceof Uint8Array || Array.isArray(buffer))
+        return new Reader(buffer);
+      throw Error("illegal buffer");
+    } : function create_array2(buffer) {
+      if (Array.isArray(buffer))
+        return new Reader(buffer);
+      throw Error("illegal buffer");
+    };
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup(buffer) {
+        return (Reader.create = function create_buffer(buffer2) {
+          return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
+        })(buffer);
+      } : create_array;
+    };
+    Reader.create = create();
+    Reader.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
+    util.Array.prototype.slice;
+    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+      var value = 4294967295;
+      return function read_uint32() {
+        value = (this.buf[this.pos] & 127) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 7) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 14) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 21) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 15) << 28) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        if ((this.pos += 5) > this.len) {
+          this.pos = this.len;
+          throw indexOutOfRange(this, 10);
+        }
+        return value;
+      };
+    })();
+    Reader.prototype.int32 = function read_int32() {
+      return this.uint32() | 0;
+    };
+    Reader.prototype.sint32 = function read_sint32() {
+      var value = this.uint32();
+      return value >>> 1 ^ -(value & 1) | 0;
+    };
+    function readLongVarint() {
+      var bits = new LongBits(0, 0);
+      var i = 0;
+      if (this.len - this.pos > 4) {
+        for (; i < 4; ++i) {
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
+        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
+        if (this.buf[this.pos++] < 128)
+          return bits;
+        i = 0;
+      } else {
+        for (; i < 3; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        bits.lo = (bits.lo | (this.buf[this.pos++] & 127) << i * 7) >>> 0;
+        return bits;
+      }
+      if (this.len - this.pos > 4) {
+        for (; i < 5; ++i) {
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      } else {
+        for (; i < 5; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      }
+      throw Error("invalid varint encoding");
+    }
+    Reader.prototype.bool = function read_bool() {
+      return this.uint32() !== 0;
+    };
+    function readFixed32_end(buf, end) {
+      return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
+    }
+    Reader.prototype.fixed32 = function read_fixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4);
+    };
+    Reader.prototype.sfixed32 = function read_sfixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4) | 0;
+    };
+    function readFixed64() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 8);
+      return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
+    }
+    Reader.prototype.float = function read_float() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readFloatLE(this.buf, this.pos);
+      this.pos += 4;
+      return value;
+    };
+    Reader.prototype.double = function read_double() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readDoubleLE(this.buf, this.pos);
+      this.pos += 8;
+      return value;
+    };
+    Reader.prototype.bytes = function read_bytes() {
+      var length = this.uint32(), start = this.pos, end = this.pos + length;
+      if (end > this.len)
+        throw indexOutOfRange(this, length);
+      this.pos += length;
+      if (Array.isArray(this.buf))
+        return this.buf.slice(start, end);
+      return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
+    };
+    Reader.prototype.string = function read_string() {
+      var bytes = this.bytes();
+      return utf8.read(bytes, 0, bytes.length);
+    };
+    Reader.prototype.skip = function skip2(length) {
+      if (typeof length === "number") {
+        if (this.pos + length > this.len)
+          throw indexOutOfRange(this, length);
+        this.pos += length;
+      } else {
+        do {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        } while (this.buf[this.pos++] & 128);
+      }
+      return this;
+    };
+    Reader.prototype.skipType = function(wireType) {
+      switch (wireType) {
+        case 0:
+          this.skip();
+          break;
+        case 1:
+          this.skip(8);
+          break;
+        case 2:
+          this.skip(this.uint32());
+          break;
+        case 3:
+          while ((wireType = this.uint32() & 7) !== 4) {
+            this.skipType(wireType);
+          }
+          break;
+        case 5:
+          this.skip(4);
+          break;
+        /* istanbul ignore next */
+        default:
+          throw Error("invalid wire type " + wireType + " at offset " + this.pos);
+      }
+      return this;
+    };
+    Reader._configure = function(BufferReader_) {
+      BufferReader = BufferReader_;
+      Reader.create = create();
+      BufferReader._configure();
+      var fn = util.Long ? "toLong" : (
+        /* istanbul ignore next */
+        "toNumber"
+      );
+      util.merge(Reader.prototype, {
+        int64: function read_int64() {
+          return readLongVarint.call(this)[fn](false);
+        },
+        uint64: function read_uint64() {
+          return readLongVarint.call(this)[fn](true);
+        },
+        sint64: function read_sint64() {
+          return readLongVarint.call(this).zzDecode()[fn](false);
+        },
+        fixed64: function read_fixed64() {
+          return readFixed64.call(this)[fn](true);
+        },
+        sfixed64: function read_sfixed64() {
+          return readFixed64.call(this)[fn](false);
+        }
+      });
+    };
+  }
+});
+
+// node_modules/protobufjs/src/reader_buffer.js
+var require_reader_buffer = __commonJS({
+  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferReader;
+    var Reader = require_reader();
+    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
+    var util = require_minimal();
+    function BufferReader(buffer) {
+      Reader.call(this, buffer);
+    }
+    BufferReader._configure = function() {
+      if (util.Buffer)
+        BufferReader.prototype._slice = util.Buffer.prototype.slice;
+    };
+    BufferReader.prototype.string = function read_string_buffer() {
+      var len = this.uint32();
+      return this.buf.utf8Slice ? this.buf.utf8Slice(this.pos, this.pos = Math.min(this.pos + len, this.len)) : this.buf.toString("utf-8", this.pos, this.pos = Math.min(this.pos + len, this.len));
+    };
+    BufferReader._configure();
+  }
+});
+
+// node_modules/protobufjs/src/rpc/service.js
+var require_service = __commonJS({
+  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+    "use strict";
+    module.exports = Service;
+    var util = require_minimal();
+    (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
+    function Service(rpcImpl, requestDelimited, responseDelimited) {
+      if (typeof rpcImpl !== "function")
+        throw TypeError("rpcImpl must be a function");
+      util.EventEmitter.call(this);
+      this.rpcImpl = rpcImpl;
+      this.requestDelimited = Boolean(requestDelimited);
+      this.responseDelimited = Boolean(responseDelimited);
+    }
+    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request2, callback) {
+      if (!request2)
+        throw TypeError("request must be specified");
+      var self2 = this;
+      if (!callback)
+        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request2);
+      if (!self2.rpcImpl) {
+        setTimeout(function() {
+          callback(Error("already ended"));
+        }, 0);
+        return void 0;
+      }
+      try {
+        return self2.rpcImpl(
+          method,
+          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request2).finish(),
+          function rpcCallback(err, response) {
+            if (err) {
+              self2.emit("error", err, method);
+              return callback(err);
+            }
+            if (response === null) {
+              self2.end(
+                /* endedByRPC */
+                true
+              );
+              return void 0;
+            }
+            if (!(response instanceof responseCtor)) {
+              try {
+                response = responseCtor[self2.responseDelimited ? "decodeDelimited" : "decode"](response);
+              } catch (err2) {
+                self2.emit("error", err2, method);
+                return callback(err2);
+              }
+            }
+            self2.emit("data", response, method);
+            return callback(null, response);
+          }
+        );
+      } catch (err) {
+        self2.emit("error", err, method);
+        setTimeout(function() {
+          callback(err);
+        }, 0);
+        return void 0;
+      }
+    };
+    Service.prototype.end = function end(endedByRPC) {
+      if (this.rpcImpl) {
+        if (!endedByRPC)
+          this.rpcImpl(null, null, null);
+        this.rpcImpl = null;
+        this.emit("end").off();
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/rpc.js
+var require_rpc = __commonJS({
+  "node_modules/protobufjs/src/rpc.js"(exports) {
+    "use strict";
+    var rpc = exports;
+    rpc.Service = require_service();
+  }
+});
+
+// node_modules/protobufjs/src/roots.js
+var require_roots = __commonJS({
+  "node_modules/protobufjs/src/roots.js"(exports, module) {
+    "use strict";
+    module.exports = {};
+  }
+});
+
+// node_modules/protobufjs/src/index-minimal.js
+var require_index_minimal = __commonJS({
+  "node_modules/protobufjs/src/index-minimal.js"(exports) {
+    "use strict";
+    var protobuf = exports;
+    protobuf.build = "minimal";
+    protobuf.Writer = require_writer();
+    protobuf.BufferWriter = require_writer_buffer();
+    protobuf.Reader = require_reader();
+    protobuf.BufferReader = require_reader_buffer();
+    protobuf.util = require_minimal();
+    protobuf.rpc = require_rpc();
+    protobuf.roots = require_roots();
+    protobuf.configure = configure;
+    function configure() {
+      protobuf.util._configure();
+      protobuf.Writer._configure(protobuf.BufferWriter);
+      protobuf.Reader._configure(protobuf.BufferReader);
+    }
+    configure();
+  }
+});
+
+// node_modules/protobufjs/minimal.js
+var require_minimal2 = __commonJS({
+  "node_modules/protobufjs/minimal.js"(exports, module) {
+    "use strict";
+    module.exports = require_index_minimal();
+  }
+});
+
+// node_modules/onnx-proto/dist/onnx.js
+var require_onnx = __commonJS({
+  "node_modules/onnx-proto/dist/onnx.js"(exports, module) {
+    "use strict";
+    var $protobuf = require_minimal2();
+    var $Reader = $protobuf.Reader;
+    var $Writer = $protobuf.Writer;
+    var $util = $protobuf.util;
+    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+    $root.onnx = (function() {
+      var onnx2 = {};
+      onnx2.Version = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "_START_VERSION"] = 0;
+        values[valuesById[1] = "IR_VERSION_2017_10_10"] = 1;
+        values[valuesById[2] = "IR_VERSION_2017_10_30"] = 2;
+        values[valuesById[3] = "IR_VERSION_2017_11_3"] = 3;
+        values[valuesById[4] = "IR_VERSION_2019_1_22"] = 4;
+        values[valuesById[5] = "IR_VERSION_2019_3_18"] = 5;
+        values[valuesById[6] = "IR_VERSION_2019_9_19"] = 6;
+        values[valuesById[7] = "IR_VERSION_2020_5_8"] = 7;
+        values[valuesById[8] = "IR_VERSION"] = 8;
+        return values;
+      })();
+      onnx2.AttributeProto = (function() {
+        function AttributeProto(properties) {
+          this.floats = [];
+          this.ints = [];
+          this.strings = [];
+          this.tensors = [];
+          this.graphs = [];
+          this.sparseTensors = [];
+          this.typeProtos = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        AttributeProto.prototype.name = "";
+        AttributeProto.prototype.refAttrName = "";
+        AttributeProto.prototype.docString = "";
+        AttributeProto.prototype.type = 0;
+        AttributeProto.prototype.f = 0;
+        AttributeProto.prototype.i = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        AttributeProto.prototype.s = $util.newBuffer([]);
+        AttributeProto.prototype.t = null;
+        AttributeProto.prototype.g = null;
+        AttributeProto.prototype.sparseTensor = null;
+        AttributeProto.prototype.tp = null;
+        AttributeProto.prototype.floats = $util.emptyArray;
+        AttributeProto.prototype.ints = $util.emptyArray;
+        AttributeProto.prototype.strings = $util.emptyArray;
+        AttributeProto.prototype.tensors = $util.emptyArray;
+        AttributeProto.prototype.graphs = $util.emptyArray;
+        AttributeProto.prototype.sparseTensors = $util.emptyArray;
+        AttributeProto.prototype.typeProtos = $util.emptyArray;
+        AttributeProto.create = function create(properties) {
+          return new AttributeProto(properties);
+        };
+        AttributeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.f != null && Object.hasOwnProperty.call(message, "f"))
+            writer.uint32(
+              /* id 2, wireType 5 =*/
+              21
+            ).float(message.f);
+          if (message.i != null && Object.hasOwnProperty.call(message, "i"))
+            writer.uint32(
+              /* id 3, wireType 0 =*/
+              24
+            ).int64(message.i);
+          if (message.s != null && Object.hasOwnProperty.call(message, "s"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).bytes(message.s);
+          if (message.t != null && Object.hasOwnProperty.call(message, "t"))
+            $root.onnx.TensorProto.encode(message.t, writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork()).ldelim();
+          if (message.g != null && Object.hasOwnProperty.call(message, "g"))
+            $root.onnx.GraphProto.encode(message.g, writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).fork()).ldelim();
+          if (message.floats != null && message.floats.length) {
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork();
+            for (var i = 0; i < message.floats.length; ++i)
+              writer.float(message.floats[i]);
+            writer.ldelim();
+          }
+          if (message.ints != null && message.ints.length) {
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).fork();
+            for (var i = 0; i < message.ints.length; ++i)
+              writer.int64(message.ints[i]);
+            writer.ldelim();
+          }
+          if (message.strings != null && message.strings.length)
+            for (var i = 0; i < message.strings.length; ++i)
+              writer.uint32(
+                /* id 9, wireType 2 =*/
+                74
+              ).bytes(message.strings[i]);
+          if (message.tensors != null && message.tensors.length)
+            for (var i = 0; i < message.tensors.length; ++i)
+              $root.onnx.TensorProto.encode(message.tensors[i], writer.uint32(
+                /* id 10, wireType 2 =*/
+                82
+              ).fork()).ldelim();
+          if (message.graphs != null && message.graphs.length)
+            for (var i = 0; i < message.graphs.length; ++i)
+              $root.onnx.GraphProto.encode(message.graphs[i], writer.uint32(
+                /* id 11, wireType 2 =*/
+                90
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 13, wireType 2 =*/
+              106
+            ).string(message.docString);
+          if (message.tp != null && Object.hasOwnProperty.call(message, "tp"))
+            $root.onnx.TypeProto.encode(message.tp, writer.uint32(
+              /* id 14, wireType 2 =*/
+              114
+            ).fork()).ldelim();
+          if (message.typeProtos != null && message.typeProtos.length)
+            for (var i = 0; i < message.typeProtos.length; ++i)
+              $root.onnx.TypeProto.encode(message.typeProtos[i], writer.uint32(
+                /* id 15, wireType 2 =*/
+                122
+              ).fork()).ldelim();
+          if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+            writer.uint32(
+              /* id 20, wireType 0 =*/
+              160
+            ).int32(message.type);
+          if (message.refAttrName != null && Object.hasOwnProperty.call(message, "refAttrName"))
+            writer.uint32(
+              /* id 21, wireType 2 =*/
+              170
+            ).string(message.refAttrName);
+          if (message.sparseTensor != null && Object.hasOwnProperty.call(message, "sparseTensor"))
+            $root.onnx.SparseTensorProto.encode(message.sparseTensor, writer.uint32(
+              /* id 22, wireType 2 =*/
+              178
+            ).fork()).ldelim();
+          if (message.sparseTensors != null && message.sparseTensors.length)
+            for (var i = 0; i < message.sparseTensors.length; ++i)
+              $root.onnx.SparseTensorProto.encode(message.sparseTensors[i], writer.uint32(
+                /* id 23, wireType 2 =*/
+                186
+              ).fork()).ldelim();
+          return writer;
+        };
+        AttributeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        AttributeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.AttributeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 21:
+                message.refAttrName = reader.string();
+                break;
+              case 13:
+                message.docString = reader.string();
+                break;
+              case 20:
+                message.type = reader.int32();
+                break;
+              case 2:
+                message.f = reader.float();
+                break;
+              case 3:
+                message.i = reader.int64();
+                break;
+              case 4:
+                message.s = reader.bytes();
+                break;
+              case 5:
+                message.t = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 6:
+                message.g = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 22:
+                message.sparseTensor = $root.onnx.SparseTensorProto.decode(reader, reader.uint32());
+                break;
+              case 14:
+                message.tp = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                break;
+              case 7:
+                if (!(message.floats && message.floats.length))
+                  message.floats = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.floats.push(reader.float());
+                } else
+                  message.floats.push(reader.float());
+                break;
+              case 8:
+                if (!(message.ints && message.ints.length))
+                  message.ints = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.ints.push(reader.int64());
+                } else
+                  message.ints.push(reader.int64());
+                break;
+              case 9:
+                if (!(message.strings && message.strings.length))
+                  message.strings = [];
+                message.strings.push(reader.bytes());
+                break;
+              case 10:
+                if (!(message.tensors && message.tensors.length))
+                  message.tensors = [];
+                message.tensors.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                break;
+              case 11:
+                if (!(message.graphs && message.graphs.length))
+                  message.graphs = [];
+                message.graphs.push($root.onnx.GraphProto.decode(reader, reader.uint32()));
+                break;
+              case 23:
+                if (!(message.sparseTensors && message.sparseTensors.length))
+                  message.sparseTensors = [];
+                message.sparseTensors.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                break;
+              case 15:
+                if (!(message.typeProtos && message.typeProtos.length))
+                  message.typeProtos = [];
+                message.typeProtos.push($root.onnx.TypeProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        AttributeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        AttributeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.refAttrName != null && message.hasOwnProperty("refAttrName")) {
+            if (!$util.isString(message.refAttrName))
+              return "refAttrName: string expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.type != null && message.hasOwnProperty("type"))
+            switch (message.type) {
+              default:
+                return "type: enum value expected";
+              case 0:
+              case 1:
+              case 2:
+              case 3:
+              case 4:
+              case 5:
+              case 11:
+              case 13:
+              case 6:
+              case 7:
+              case 8:
+              case 9:
+              case 10:
+              case 12:
+              case 14:
+                break;
+            }
+          if (message.f != null && message.hasOwnProperty("f")) {
+            if (typeof message.f !== "number")
+              return "f: number expected";
+          }
+          if (message.i != null && message.hasOwnProperty("i")) {
+            if (!$util.isInteger(message.i) && !(message.i && $util.isInteger(message.i.low) && $util.isInteger(message.i.high)))
+              return "i: integer|Long expected";
+          }
+          if (message.s != null && message.hasOwnProperty("s")) {
+            if (!(message.s && typeof message.s.length === "number" || $util.isString(message.s)))
+              return "s: buffer expected";
+          }
+          if (message.t != null && message.hasOwnProperty("t")) {
+            var error = $root.onnx.TensorProto.verify(message.t);
+            if (error)
+              return "t." + error;
+          }
+          if (message.g != null && message.hasOwnProperty("g")) {
+            var error = $root.onnx.GraphProto.verify(message.g);
+            if (error)
+              return "g." + error;
+          }
+          if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor")) {
+            var error = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
+            if (error)
+              return "sparseTensor." + error;
+          }
+          if (message.tp != null && message.hasOwnProperty("tp")) {
+            var error = $root.onnx.TypeProto.verify(message.tp);
+            if (error)
+              return "tp." + error;
+          }
+          if (message.floats != null && message.hasOwnProperty("floats")) {
+            if (!Array.isArray(message.floats))
+              return "floats: array expected";
+            for (var i = 0; i < message.floats.length; ++i)
+              if (typeof message.floats[i] !== "number")
+                return "floats: number[] expected";
+          }
+          if (message.ints != null && message.hasOwnProperty("ints")) {
+            if (!Array.isArray(message.ints))
+              return "ints: array expected";
+            for (var i = 0; i < message.ints.length; ++i)
+              if (!$util.isInteger(message.ints[i]) && !(message.ints[i] && $util.isInteger(message.ints[i].low) && $util.isInteger(message.ints[i].high)))
+                return "ints: integer|Long[] expected";
+          }
+          if (message.strings != null && message.hasOwnProperty("strings")) {
+            if (!Array.isArray(message.strings))
+              return "strings: array expected";
+            for (var i = 0; i < message.strings.length; ++i)
+              if (!(message.strings[i] && typeof message.strings[i].length === "number" || $util.isString(message.strings[i])))
+                return "strings: buffer[] expected";
+          }
+          if (message.tensors != null && message.hasOwnProperty("tensors")) {
+            if (!Array.isArray(message.tensors))
+              return "tensors: array expected";
+            for (var i = 0; i < message.tensors.length; ++i) {
+              var error = $root.onnx.TensorProto.verify(message.tensors[i]);
+              if (error)
+                return "tensors." + error;
+            }
+          }
+          if (message.graphs != null && message.hasOwnProperty("graphs")) {
+            if (!Array.isArray(message.graphs))
+              return "graphs: array expected";
+            for (var i = 0; i < message.graphs.length; ++i) {
+              var error = $root.onnx.GraphProto.verify(message.graphs[i]);
+              if (error)
+                return "graphs." + error;
+            }
+          }
+          if (message.sparseTensors != null && message.hasOwnProperty("sparseTensors")) {
+            if (!Array.isArray(message.sparseTensors))
+              return "sparseTensors: array expected";
+            for (var i = 0; i < message.sparseTensors.length; ++i) {
+              var error = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
+              if (error)
+                return "sparseTensors." + error;
+            }
+          }
+          if (message.typeProtos != null && message.hasOwnProperty("typeProtos")) {
+            if (!Array.isArray(message.typeProtos))
+              return "typeProtos: array expected";
+            for (var i = 0; i < message.typeProtos.length; ++i) {
+              var error = $root.onnx.TypeProto.verify(message.typeProtos[i]);
+              if (error)
+                return "typeProtos." + error;
+            }
+          }
+          return null;
+        };
+        AttributeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.AttributeProto)
+            return object;
+          var message = new $root.onnx.AttributeProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.refAttrName != null)
+            message.refAttrName = String(object.refAttrName);
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          switch (object.type) {
+            case "UNDEFINED":
+            case 0:
+              message.type = 0;
+              break;
+            case "FLOAT":
+            case 1:
+              message.type = 1;
+              break;
+            case "INT":
+            case 2:
+              message.type = 2;
+              break;
+            case "STRING":
+            case 3:
+              message.type = 3;
+              break;
+            case "TENSOR":
+            case 4:
+              message.type = 4;
+              break;
+            case "GRAPH":
+            case 5:
+              message.type = 5;
+              break;
+            case "SPARSE_TENSOR":
+            case 11:
+              message.type = 11;
+              break;
+            case "TYPE_PROTO":
+            case 13:
+              message.type = 13;
+              break;
+            case "FLOATS":
+            case 6:
+              message.type = 6;
+              break;
+            case "INTS":
+            case 7:
+              message.type = 7;
+              break;
+            case "STRINGS":
+            case 8:
+              message.type = 8;
+              break;
+            case "TENSORS":
+            case 9:
+              message.type = 9;
+              break;
+            case "GRAPHS":
+            case 10:
+              message.type = 10;
+              break;
+            case "SPARSE_TENSORS":
+            case 12:
+              message.type = 12;
+              break;
+            case "TYPE_PROTOS":
+            case 14:
+              message.type = 14;
+              break;
+          }
+          if (object.f != null)
+            message.f = Number(object.f);
+          if (object.i != null) {
+            if ($util.Long)
+              (message.i = $util.Long.fromValue(object.i)).unsigned = false;
+            else if (typeof object.i === "string")
+              message.i = parseInt(object.i, 10);
+            else if (typeof object.i === "number")
+              message.i = object.i;
+            else if (typeof object.i === "object")
+              message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+          }
+          if (object.s != null) {
+            if (typeof object.s === "string")
+              $util.base64.decode(object.s, message.s = $util.newBuffer($util.base64.length(object.s)), 0);
+            else if (object.s.length)
+              message.s = object.s;
+          }
+          if (object.t != null) {
+            if (typeof object.t !== "object")
+              throw TypeError(".onnx.AttributeProto.t: object expected");
+            message.t = $root.onnx.TensorProto.fromObject(object.t);
+          }
+          if (object.g != null) {
+            if (typeof object.g !== "object")
+              throw TypeError(".onnx.AttributeProto.g: object expected");
+            message.g = $root.onnx.GraphProto.fromObject(object.g);
+          }
+          if (object.sparseTensor != null) {
+            if (typeof object.sparseTensor !== "object")
+              throw TypeError(".onnx.AttributeProto.sparseTensor: object expected");
+            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object.sparseTensor);
+          }
+          if (object.tp != null) {
+            if (typeof object.tp !== "object")
+              throw TypeError(".onnx.AttributeProto.tp: object expected");
+            message.tp = $root.onnx.TypeProto.fromObject(object.tp);
+          }
+          if (object.floats) {
+            if (!Array.isArray(object.floats))
+              throw TypeError(".onnx.AttributeProto.floats: array expected");
+            message.floats = [];
+            for (var i = 0; i < object.floats.length; ++i)
+              message.floats[i] = Number(object.floats[i]);
+          }
+          if (object.ints) {
+            if (!Array.isArray(object.ints))
+              throw TypeError(".onnx.AttributeProto.ints: array expected");
+            message.ints = [];
+            for (var i = 0; i < object.ints.length; ++i)
+              if ($util.Long)
+                (message.ints[i] = $util.Long.fromValue(object.ints[i])).unsigned = false;
+              else if (typeof object.ints[i] === "string")
+                message.ints[i] = parseInt(object.ints[i], 10);
+              else if (typeof object.ints[i] === "number")
+                message.ints[i] = object.ints[i];
+              else if (typeof object.ints[i] === "object")
+                message.ints[i] = new $util.LongBits(object.ints[i].low >>> 0, object.ints[i].high >>> 0).toNumber();
+          }
+          if (object.strings) {
+            if (!Array.isArray(object.strings))
+              throw TypeError(".onnx.AttributeProto.strings: array expected");
+            message.strings = [];
+            for (var i = 0; i < object.strings.length; ++i)
+              if (typeof object.strings[i] === "string")
+                $util.base64.decode(object.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object.strings[i])), 0);
+              else if (object.strings[i].length)
+                message.strings[i] = object.strings[i];
+          }
+          if (object.tensors) {
+            if (!Array.isArray(object.tensors))
+              throw TypeError(".onnx.AttributeProto.tensors: array expected");
+            message.tensors = [];
+            for (var i = 0; i < object.tensors.length; ++i) {
+              if (typeof object.tensors[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.tensors: object expected");
+              message.tensors[i] = $root.onnx.TensorProto.fromObject(object.tensors[i]);
+            }
+          }
+          if (object.graphs) {
+            if (!Array.isArray(object.graphs))
+              throw TypeError(".onnx.AttributeProto.graphs: array expected");
+            message.graphs = [];
+            for (var i = 0; i < object.graphs.length; ++i) {
+              if (typeof object.graphs[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.graphs: object expected");
+              message.graphs[i] = $root.onnx.GraphProto.fromObject(object.graphs[i]);
+            }
+          }
+          if (object.sparseTensors) {
+            if (!Array.isArray(object.sparseTensors))
+              throw TypeError(".onnx.AttributeProto.sparseTensors: array expected");
+            message.sparseTensors = [];
+            for (var i = 0; i < object.sparseTensors.length; ++i) {
+              if (typeof object.sparseTensors[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.sparseTensors: object expected");
+              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseTensors[i]);
+            }
+          }
+          if (object.typeProtos) {
+            if (!Array.isArray(object.typeProtos))
+              throw TypeError(".onnx.AttributeProto.typeProtos: array expected");
+            message.typeProtos = [];
+            for (var i = 0; i < object.typeProtos.length; ++i) {
+              if (typeof object.typeProtos[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.typeProtos: object expected");
+              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object.typeProtos[i]);
+            }
+          }
+          return message;
+        };
+        AttributeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.floats = [];
+            object.ints = [];
+            object.strings = [];
+            object.tensors = [];
+            object.graphs = [];
+            object.typeProtos = [];
+            object.sparseTensors = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.f = 0;
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.i = options.longs === String ? "0" : 0;
+            if (options.bytes === String)
+              object.s = "";
+            else {
+              object.s = [];
+              if (options.bytes !== Array)
+                object.s = $util.newBuffer(object.s);
+            }
+            object.t = null;
+            object.g = null;
+            object.docString = "";
+            object.tp = null;
+            object.type = options.enums === String ? "UNDEFINED" : 0;
+            object.refAttrName = "";
+            object.sparseTensor = null;
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.f != null && message.hasOwnProperty("f"))
+            object.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
+          if (message.i != null && message.hasOwnProperty("i"))
+            if (typeof message.i === "number")
+              object.i = options.longs === String ? String(message.i) : message.i;
+            else
+              object.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+          if (message.s != null && message.hasOwnProperty("s"))
+            object.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
+          if (message.t != null && message.hasOwnProperty("t"))
+            object.t = $root.onnx.TensorProto.toObject(message.t, options);
+          if (message.g != null && message.hasOwnProperty("g"))
+            object.g = $root.onnx.GraphProto.toObject(message.g, options);
+          if (message.floats && message.floats.length) {
+            object.floats = [];
+            for (var j = 0; j < message.floats.length; ++j)
+              object.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
+          }
+          if (message.ints && message.ints.length) {
+            object.ints = [];
+            for (var j = 0; j < message.ints.length; ++j)
+              if (typeof message.ints[j] === "number")
+                object.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
+              else
+                object.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
+          }
+          if (message.strings && message.strings.length) {
+            object.strings = [];
+            for (var j = 0; j < message.strings.length; ++j)
+              object.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
+          }
+          if (message.tensors && message.tensors.length) {
+            object.tensors = [];
+            for (var j = 0; j < message.tensors.length; ++j)
+              object.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
+          }
+          if (message.graphs && message.graphs.length) {
+            object.graphs = [];
+            for (var j = 0; j < message.graphs.length; ++j)
+              object.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.tp != null && message.hasOwnProperty("tp"))
+            object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
+          if (message.typeProtos && message.typeProtos.length) {
+            object.typeProtos = [];
+            for (var j = 0; j < message.typeProtos.length; ++j)
+              object.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
+          }
+          if (message.type != null && message.hasOwnProperty("type"))
+            object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
+          if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
+            object.refAttrName = message.refAttrName;
+          if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor"))
+            object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
+          if (message.sparseTensors && message.sparseTensors.length) {
+            object.sparseTensors = [];
+            for (var j = 0; j < message.sparseTensors.length; ++j)
+              object.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
+          }
+          return object;
+        };
+        AttributeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        AttributeProto.AttributeType = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "UNDEFINED"] = 0;
+          values[valuesById[1] = "FLOAT"] = 1;
+          values[valuesById[2] = "INT"] = 2;
+          values[valuesById[3] = "STRING"] = 3;
+          values[valuesById[4] = "TENSOR"] = 4;
+          values[valuesById[5] = "GRAPH"] = 5;
+          values[valuesById[11] = "SPARSE_TENSOR"] = 11;
+          values[valuesById[13] = "TYPE_PROTO"] = 13;
+          values[valuesById[6] = "FLOATS"] = 6;
+          values[valuesById[7] = "INTS"] = 7;
+          values[valuesById[8] = "STRINGS"] = 8;
+          values[valuesById[9] = "TENSORS"] = 9;
+          values[valuesById[10] = "GRAPHS"] = 10;
+          values[valuesById[12] = "SPARSE_TENSORS"] = 12;
+          values[valuesById[14] = "TYPE_PROTOS"] = 14;
+          return values;
+        })();
+        return AttributeProto;
+      })();
+      onnx2.ValueInfoProto = (function() {
+        function ValueInfoProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        ValueInfoProto.prototype.name = "";
+        ValueInfoProto.prototype.type = null;
+        ValueInfoProto.prototype.docString = "";
+        ValueInfoProto.create = function create(properties) {
+          return new ValueInfoProto(properties);
+        };
+        ValueInfoProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+            $root.onnx.TypeProto.encode(message.type, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.docString);
+          return writer;
+        };
+        ValueInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        ValueInfoProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ValueInfoProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 2:
+                message.type = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                message.docString = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        ValueInfoProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        ValueInfoProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.type != null && message.hasOwnProperty("type")) {
+            var error = $root.onnx.TypeProto.verify(message.type);
+            if (error)
+              return "type." + error;
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          return null;
+        };
+        ValueInfoProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.ValueInfoProto)
+            return object;
+          var message = new $root.onnx.ValueInfoProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.type != null) {
+            if (typeof object.type !== "object")
+              throw TypeError(".onnx.ValueInfoProto.type: object expected");
+            message.type = $root.onnx.TypeProto.fromObject(object.type);
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          return message;
+        };
+        ValueInfoProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.name = "";
+            object.type = null;
+            object.docString = "";
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.type != null && message.hasOwnProperty("type"))
+            object.type = $root.onnx.TypeProto.toObject(message.type, options);
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          return object;
+        };
+        ValueInfoProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return ValueInfoProto;
+      })();
+      onnx2.NodeProto = (function() {
+        function NodeProto(properties) {
+          this.input = [];
+          this.output = [];
+          this.attribute = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        NodeProto.prototype.input = $util.emptyArray;
+        NodeProto.prototype.output = $util.emptyArray;
+        NodeProto.prototype.name = "";
+        NodeProto.prototype.opType = "";
+        NodeProto.prototype.domain = "";
+        NodeProto.prototype.attribute = $util.emptyArray;
+        NodeProto.prototype.docString = "";
+        NodeProto.create = function create(properties) {
+          return new NodeProto(properties);
+        };
+        NodeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).string(message.input[i]);
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).string(message.output[i]);
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.name);
+          if (message.opType != null && Object.hasOwnProperty.call(message, "opType"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).string(message.opType);
+          if (message.attribute != null && message.attribute.length)
+            for (var i = 0; i < message.attribute.length; ++i)
+              $root.onnx.AttributeProto.encode(message.attribute[i], writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.docString);
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).string(message.domain);
+          return writer;
+        };
+        NodeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        NodeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.NodeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push(reader.string());
+                break;
+              case 2:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push(reader.string());
+                break;
+              case 3:
+                message.name = reader.string();
+                break;
+              case 4:
+                message.opType = reader.string();
+                break;
+              case 7:
+                message.domain = reader.string();
+                break;
+              case 5:
+                if (!(message.attribute && message.attribute.length))
+                  message.attribute = [];
+                message.attribute.push($root.onnx.AttributeProto.decode(reader, reader.uint32()));
+                break;
+              case 6:
+                message.docString = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        NodeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        NodeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i)
+              if (!$util.isString(message.input[i]))
+                return "input: string[] expected";
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i)
+              if (!$util.isString(message.output[i]))
+                return "output: string[] expected";
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.opType != null && message.hasOwnProperty("opType")) {
+            if (!$util.isString(message.opType))
+              return "opType: string expected";
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.attribute != null && message.hasOwnProperty("attribute")) {
+            if (!Array.isArray(message.attribute))
+              return "attribute: array expected";
+            for (var i = 0; i < message.attribute.length; ++i) {
+              var error = $root.onnx.AttributeProto.verify(message.attribute[i]);
+              if (error)
+                return "attribute." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          return null;
+        };
+        NodeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.NodeProto)
+            return object;
+          var message = new $root.onnx.NodeProto();
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.NodeProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i)
+              message.input[i] = String(object.input[i]);
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.NodeProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i)
+              message.output[i] = String(object.output[i]);
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.opType != null)
+            message.opType = String(object.opType);
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.attribute) {
+            if (!Array.isArray(object.attribute))
+              throw TypeError(".onnx.NodeProto.attribute: array expected");
+            message.attribute = [];
+            for (var i = 0; i < object.attribute.length; ++i) {
+              if (typeof object.attribute[i] !== "object")
+                throw TypeError(".onnx.NodeProto.attribute: object expected");
+              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object.attribute[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          return message;
+        };
+        NodeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.input = [];
+            object.output = [];
+            object.attribute = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.opType = "";
+            object.docString = "";
+            object.domain = "";
+          }
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = message.input[j];
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = message.output[j];
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.opType != null && message.hasOwnProperty("opType"))
+            object.opType = message.opType;
+          if (message.attribute && message.attribute.length) {
+            object.attribute = [];
+            for (var j = 0; j < message.attribute.length; ++j)
+              object.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          return object;
+        };
+        NodeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return NodeProto;
+      })();
+      onnx2.TrainingInfoProto = (function() {
+        function TrainingInfoProto(properties) {
+          this.initializationBinding = [];
+          this.updateBinding = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TrainingInfoProto.prototype.initialization = null;
+        TrainingInfoProto.prototype.algorithm = null;
+        TrainingInfoProto.prototype.initializationBinding = $util.emptyArray;
+        TrainingInfoProto.prototype.updateBinding = $util.emptyArray;
+        TrainingInfoProto.create = function create(properties) {
+          return new TrainingInfoProto(properties);
+        };
+        TrainingInfoProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.initialization != null && Object.hasOwnProperty.call(message, "initialization"))
+            $root.onnx.GraphProto.encode(message.initialization, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.algorithm != null && Object.hasOwnProperty.call(message, "algorithm"))
+            $root.onnx.GraphProto.encode(message.algorithm, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.initializationBinding != null && message.initializationBinding.length)
+            for (var i = 0; i < message.initializationBinding.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.initializationBinding[i], writer.uint32(
+                /* id 3, wireType 2 =*/
+                26
+              ).fork()).ldelim();
+          if (message.updateBinding != null && message.updateBinding.length)
+            for (var i = 0; i < message.updateBinding.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.updateBinding[i], writer.uint32(
+                /* id 4, wireType 2 =*/
+                34
+              ).fork()).ldelim();
+          return writer;
+        };
+        TrainingInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TrainingInfoProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TrainingInfoProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.initialization = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 2:
+                message.algorithm = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                if (!(message.initializationBinding && message.initializationBinding.length))
+                  message.initializationBinding = [];
+                message.initializationBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 4:
+                if (!(message.updateBinding && message.updateBinding.length))
+                  message.updateBinding = [];
+                message.updateBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TrainingInfoProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TrainingInfoProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.initialization != null && message.hasOwnProperty("initialization")) {
+            var error = $root.onnx.GraphProto.verify(message.initialization);
+            if (error)
+              return "initialization." + error;
+          }
+          if (message.algorithm != null && message.hasOwnProperty("algorithm")) {
+            var error = $root.onnx.GraphProto.verify(message.algorithm);
+            if (error)
+              return "algorithm." + error;
+          }
+          if (message.initializationBinding != null && message.hasOwnProperty("initializationBinding")) {
+            if (!Array.isArray(message.initializationBinding))
+              return "initializationBinding: array expected";
+            for (var i = 0; i < message.initializationBinding.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
+              if (error)
+                return "initializationBinding." + error;
+            }
+          }
+          if (message.updateBinding != null && message.hasOwnProperty("updateBinding")) {
+            if (!Array.isArray(message.updateBinding))
+              return "updateBinding: array expected";
+            for (var i = 0; i < message.updateBinding.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
+              if (error)
+                return "updateBinding." + error;
+            }
+          }
+          return null;
+        };
+        TrainingInfoProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TrainingInfoProto)
+            return object;
+          var message = new $root.onnx.TrainingInfoProto();
+          if (object.initialization != null) {
+            if (typeof object.initialization !== "object")
+              throw TypeError(".onnx.TrainingInfoProto.initialization: object expected");
+            message.initialization = $root.onnx.GraphProto.fromObject(object.initialization);
+          }
+          if (object.algorithm != null) {
+            if (typeof object.algorithm !== "object")
+              throw TypeError(".onnx.TrainingInfoProto.algorithm: object expected");
+            message.algorithm = $root.onnx.GraphProto.fromObject(object.algorithm);
+          }
+          if (object.initializationBinding) {
+            if (!Array.isArray(object.initializationBinding))
+              throw TypeError(".onnx.TrainingInfoProto.initializationBinding: array expected");
+            message.initializationBinding = [];
+            for (var i = 0; i < object.initializationBinding.length; ++i) {
+              if (typeof object.initializationBinding[i] !== "object")
+                throw TypeError(".onnx.TrainingInfoProto.initializationBinding: object expected");
+              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.initializationBinding[i]);
+            }
+          }
+          if (object.updateBinding) {
+            if (!Array.isArray(object.updateBinding))
+              throw TypeError(".onnx.TrainingInfoProto.updateBinding: array expected");
+            message.updateBinding = [];
+            for (var i = 0; i < object.updateBinding.length; ++i) {
+              if (typeof object.updateBinding[i] !== "object")
+                throw TypeError(".onnx.TrainingInfoProto.updateBinding: object expected");
+              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.updateBinding[i]);
+            }
+          }
+          return message;
+        };
+        TrainingInfoProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.initializationBinding = [];
+            object.updateBinding = [];
+          }
+          if (options.defaults) {
+            object.initialization = null;
+            object.algorithm = null;
+          }
+          if (message.initialization != null && message.hasOwnProperty("initialization"))
+            object.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
+          if (message.algorithm != null && message.hasOwnProperty("algorithm"))
+            object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
+          if (message.initializationBinding && message.initializationBinding.length) {
+            object.initializationBinding = [];
+            for (var j = 0; j < message.initializationBinding.length; ++j)
+              object.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
+          }
+          if (message.updateBinding && message.updateBinding.length) {
+            object.updateBinding = [];
+            for (var j = 0; j < message.updateBinding.length; ++j)
+              object.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
+          }
+          return object;
+        };
+        TrainingInfoProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return TrainingInfoProto;
+      })();
+      onnx2.ModelProto = (function() {
+        function ModelProto(properties) {
+          this.opsetImport = [];
+          this.metadataProps = [];
+          this.trainingInfo = [];
+          this.functions = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        ModelProto.prototype.irVersion = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        ModelProto.prototype.opsetImport = $util.emptyArray;
+        ModelProto.prototype.producerName = "";
+        ModelProto.prototype.producerVersion = "";
+        ModelProto.prototype.domain = "";
+        ModelProto.prototype.modelVersion = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        ModelProto.prototype.docString = "";
+        ModelProto.prototype.graph = null;
+        ModelProto.prototype.metadataProps = $util.emptyArray;
+        ModelProto.prototype.trainingInfo = $util.emptyArray;
+        ModelProto.prototype.functions = $util.emptyArray;
+        ModelProto.create = function create(properties) {
+          return new ModelProto(properties);
+        };
+        ModelProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.irVersion != null && Object.hasOwnProperty.call(message, "irVersion"))
+            writer.uint32(
+              /* id 1, wireType 0 =*/
+              8
+            ).int64(message.irVersion);
+          if (message.producerName != null && Object.hasOwnProperty.call(message, "producerName"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.producerName);
+          if (message.producerVersion != null && Object.hasOwnProperty.call(message, "producerVersion"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.producerVersion);
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).string(message.domain);
+          if (message.modelVersion != null && Object.hasOwnProperty.call(message, "modelVersion"))
+            writer.uint32(
+              /* id 5, wireType 0 =*/
+              40
+            ).int64(message.modelVersion);
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.docString);
+          if (message.graph != null && Object.hasOwnProperty.call(message, "graph"))
+            $root.onnx.GraphProto.encode(message.graph, writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork()).ldelim();
+          if (message.opsetImport != null && message.opsetImport.length)
+            for (var i = 0; i < message.opsetImport.length; ++i)
+              $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(
+                /* id 8, wireType 2 =*/
+                66
+              ).fork()).ldelim();
+          if (message.metadataProps != null && message.metadataProps.length)
+            for (var i = 0; i < message.metadataProps.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.metadataProps[i], writer.uint32(
+                /* id 14, wireType 2 =*/
+                114
+              ).fork()).ldelim();
+          if (message.trainingInfo != null && message.trainingInfo.length)
+            for (var i = 0; i < message.trainingInfo.length; ++i)
+              $root.onnx.TrainingInfoProto.encode(message.trainingInfo[i], writer.uint32(
+                /* id 20, wireType 2 =*/
+                162
+              ).fork()).ldelim();
+          if (message.functions != null && message.functions.length)
+            for (var i = 0; i < message.functions.length; ++i)
+              $root.onnx.FunctionProto.encode(message.functions[i], writer.uint32(
+                /* id 25, wireType 2 =*/
+                202
+              ).fork()).ldelim();
+          return writer;
+        };
+        ModelProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        ModelProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ModelProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.irVersion = reader.int64();
+                break;
+              case 8:
+                if (!(message.opsetImport && message.opsetImport.length))
+                  message.opsetImport = [];
+                message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                break;
+              case 2:
+                message.producerName = reader.string();
+                break;
+              case 3:
+                message.producerVersion = reader.string();
+                break;
+              case 4:
+                message.domain = reader.string();
+                break;
+              case 5:
+                message.modelVersion = reader.int64();
+                break;
+              case 6:
+                message.docString = reader.string();
+                break;
+              case 7:
+                message.graph = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 14:
+                if (!(message.metadataProps && message.metadataProps.length))
+                  message.metadataProps = [];
+                message.metadataProps.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 20:
+                if (!(message.trainingInfo && message.trainingInfo.length))
+                  message.trainingInfo = [];
+                message.trainingInfo.push($root.onnx.TrainingInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 25:
+                if (!(message.functions && message.functions.length))
+                  message.functions = [];
+                message.functions.push($root.onnx.FunctionProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        ModelProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        ModelProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.irVersion != null && message.hasOwnProperty("irVersion")) {
+            if (!$util.isInteger(message.irVersion) && !(message.irVersion && $util.isInteger(message.irVersion.low) && $util.isInteger(message.irVersion.high)))
+              return "irVersion: integer|Long expected";
+          }
+          if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+            if (!Array.isArray(message.opsetImport))
+              return "opsetImport: array expected";
+            for (var i = 0; i < message.opsetImport.length; ++i) {
+              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error)
+                return "opsetImport." + error;
+            }
+          }
+          if (message.producerName != null && message.hasOwnProperty("producerName")) {
+            if (!$util.isString(message.producerName))
+              return "producerName: string expected";
+          }
+          if (message.producerVersion != null && message.hasOwnProperty("producerVersion")) {
+            if (!$util.isString(message.producerVersion))
+              return "producerVersion: string expected";
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.modelVersion != null && message.hasOwnProperty("modelVersion")) {
+            if (!$util.isInteger(message.modelVersion) && !(message.modelVersion && $util.isInteger(message.modelVersion.low) && $util.isInteger(message.modelVersion.high)))
+              return "modelVersion: integer|Long expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.graph != null && message.hasOwnProperty("graph")) {
+            var error = $root.onnx.GraphProto.verify(message.graph);
+            if (error)
+              return "graph." + error;
+          }
+          if (message.metadataProps != null && message.hasOwnProperty("metadataProps")) {
+            if (!Array.isArray(message.metadataProps))
+              return "metadataProps: array expected";
+            for (var i = 0; i < message.metadataProps.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
+              if (error)
+                return "metadataProps." + error;
+            }
+          }
+          if (message.trainingInfo != null && message.hasOwnProperty("trainingInfo")) {
+            if (!Array.isArray(message.trainingInfo))
+              return "trainingInfo: array expected";
+            for (var i = 0; i < message.trainingInfo.length; ++i) {
+              var error = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
+              if (error)
+                return "trainingInfo." + error;
+            }
+          }
+          if (message.functions != null && message.hasOwnProperty("functions")) {
+            if (!Array.isArray(message.functions))
+              return "functions: array expected";
+            for (var i = 0; i < message.functions.length; ++i) {
+              var error = $root.onnx.FunctionProto.verify(message.functions[i]);
+              if (error)
+                return "functions." + error;
+            }
+          }
+          return null;
+        };
+        ModelProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.ModelProto)
+            return object;
+          var message = new $root.onnx.ModelProto();
+          if (object.irVersion != null) {
+            if ($util.Long)
+              (message.irVersion = $util.Long.fromValue(object.irVersion)).unsigned = false;
+            else if (typeof object.irVersion === "string")
+              message.irVersion = parseInt(object.irVersion, 10);
+            else if (typeof object.irVersion === "number")
+              message.irVersion = object.irVersion;
+            else if (typeof object.irVersion === "object")
+              message.irVersion = new $util.LongBits(object.irVersion.low >>> 0, object.irVersion.high >>> 0).toNumber();
+          }
+          if (object.opsetImport) {
+            if (!Array.isArray(object.opsetImport))
+              throw TypeError(".onnx.ModelProto.opsetImport: array expected");
+            message.opsetImport = [];
+            for (var i = 0; i < object.opsetImport.length; ++i) {
+              if (typeof object.opsetImport[i] !== "object")
+                throw TypeError(".onnx.ModelProto.opsetImport: object expected");
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+            }
+          }
+          if (object.producerName != null)
+            message.producerName = String(object.producerName);
+          if (object.producerVersion != null)
+            message.producerVersion = String(object.producerVersion);
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.modelVersion != null) {
+            if ($util.Long)
+              (message.modelVersion = $util.Long.fromValue(object.modelVersion)).unsigned = false;
+            else if (typeof object.modelVersion === "string")
+              message.modelVersion = parseInt(object.modelVersion, 10);
+            else if (typeof object.modelVersion === "number")
+              message.modelVersion = object.modelVersion;
+            else if (typeof object.modelVersion === "object")
+              message.modelVersion = new $util.LongBits(object.modelVersion.low >>> 0, object.modelVersion.high >>> 0).toNumber();
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.graph != null) {
+            if (typeof object.graph !== "object")
+              throw TypeError(".onnx.ModelProto.graph: object expected");
+            message.graph = $root.onnx.GraphProto.fromObject(object.graph);
+          }
+          if (object.metadataProps) {
+            if (!Array.isArray(object.metadataProps))
+              throw TypeError(".onnx.ModelProto.metadataProps: array expected");
+            message.metadataProps = [];
+            for (var i = 0; i < object.metadataProps.length; ++i) {
+              if (typeof object.metadataProps[i] !== "object")
+                throw TypeError(".onnx.ModelProto.metadataProps: object expected");
+              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object.metadataProps[i]);
+            }
+          }
+          if (object.trainingInfo) {
+            if (!Array.isArray(object.trainingInfo))
+              throw TypeError(".onnx.ModelProto.trainingInfo: array expected");
+            message.trainingInfo = [];
+            for (var i = 0; i < object.trainingInfo.length; ++i) {
+              if (typeof object.trainingInfo[i] !== "object")
+                throw TypeError(".onnx.ModelProto.trainingInfo: object expected");
+              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object.trainingInfo[i]);
+            }
+          }
+          if (object.functions) {
+            if (!Array.isArray(object.functions))
+              throw TypeError(".onnx.ModelProto.functions: array expected");
+            message.functions = [];
+            for (var i = 0; i < object.functions.length; ++i) {
+              if (typeof object.functions[i] !== "object")
+                throw TypeError(".onnx.ModelProto.functions: object expected");
+              message.functions[i] = $root.onnx.FunctionProto.fromObject(object.functions[i]);
+            }
+          }
+          return message;
+        };
+        ModelProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.opsetImport = [];
+            object.metadataProps = [];
+            object.trainingInfo = [];
+            object.functions = [];
+          }
+          if (options.defaults) {
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.irVersion = options.longs === String ? "0" : 0;
+            object.producerName = "";
+            object.producerVersion = "";
+            object.domain = "";
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.modelVersion = options.longs === String ? "0" : 0;
+            object.docString = "";
+            object.graph = null;
+          }
+          if (message.irVersion != null && message.hasOwnProperty("irVersion"))
+            if (typeof message.irVersion === "number")
+              object.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
+            else
+              object.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
+          if (message.producerName != null && message.hasOwnProperty("producerName"))
+            object.producerName = message.producerName;
+          if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
+            object.producerVersion = message.producerVersion;
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
+            if (typeof message.modelVersion === "number")
+              object.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
+            else
+              object.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.graph != null && message.hasOwnProperty("graph"))
+            object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
+          if (message.opsetImport && message.opsetImport.length) {
+            object.opsetImport = [];
+            for (var j = 0; j < message.opsetImport.length; ++j)
+              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+          }
+          if (message.metadataProps && message.metadataProps.length) {
+            object.metadataProps = [];
+            for (var j = 0; j < message.metadataProps.length; ++j)
+              object.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
+          }
+          if (message.trainingInfo && message.trainingInfo.length) {
+            object.trainingInfo = [];
+            for (var j = 0; j < message.trainingInfo.length; ++j)
+              object.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
+          }
+          if (message.functions && message.functions.length) {
+            object.functions = [];
+            for (var j = 0; j < message.functions.length; ++j)
+              object.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
+          }
+          return object;
+        };
+        ModelProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return ModelProto;
+      })();
+      onnx2.StringStringEntryProto = (function() {
+        function StringStringEntryProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        StringStringEntryProto.prototype.key = "";
+        StringStringEntryProto.prototype.value = "";
+        StringStringEntryProto.create = function create(properties) {
+          return new StringStringEntryProto(properties);
+        };
+        StringStringEntryProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.key);
+          if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.value);
+          return writer;
+        };
+        StringStringEntryProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        StringStringEntryProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.StringStringEntryProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.key = reader.string();
+                break;
+              case 2:
+                message.value = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        StringStringEntryProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        StringStringEntryProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.key != null && message.hasOwnProperty("key")) {
+            if (!$util.isString(message.key))
+              return "key: string expected";
+          }
+          if (message.value != null && message.hasOwnProperty("value")) {
+            if (!$util.isString(message.value))
+              return "value: string expected";
+          }
+          return null;
+        };
+        StringStringEntryProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.StringStringEntryProto)
+            return object;
+          var message = new $root.onnx.StringStringEntryProto();
+          if (object.key != null)
+            message.key = String(object.key);
+          if (object.value != null)
+            message.value = String(object.value);
+          return message;
+        };
+        StringStringEntryProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.key = "";
+            object.value = "";
+          }
+          if (message.key != null && message.hasOwnProperty("key"))
+            object.key = message.key;
+          if (message.value != null && message.hasOwnProperty("value"))
+            object.value = message.value;
+          return object;
+        };
+        StringStringEntryProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return StringStringEntryProto;
+      })();
+      onnx2.TensorAnnotation = (function() {
+        function TensorAnnotation(properties) {
+          this.quantParameterTensorNames = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorAnnotation.prototype.tensorName = "";
+        TensorAnnotation.prototype.quantParameterTensorNames = $util.emptyArray;
+        TensorAnnotation.create = function create(properties) {
+          return new TensorAnnotation(properties);
+        };
+        TensorAnnotation.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.tensorName != null && Object.hasOwnProperty.call(message, "tensorName"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.tensorName);
+          if (message.quantParameterTensorNames != null && message.quantParameterTensorNames.length)
+            for (var i = 0; i < message.quantParameterTensorNames.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.quantParameterTensorNames[i], writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+          return writer;
+        };
+        TensorAnnotation.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorAnnotation.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorAnnotation();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.tensorName = reader.string();
+                break;
+              case 2:
+                if (!(message.quantParameterTensorNames && message.quantParameterTensorNames.length))
+                  message.quantParameterTensorNames = [];
+                message.quantParameterTensorNames.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorAnnotation.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorAnnotation.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.tensorName != null && message.hasOwnProperty("tensorName")) {
+            if (!$util.isString(message.tensorName))
+              return "tensorName: string expected";
+          }
+          if (message.quantParameterTensorNames != null && message.hasOwnProperty("quantParameterTensorNames")) {
+            if (!Array.isArray(message.quantParameterTensorNames))
+              return "quantParameterTensorNames: array expected";
+            for (var i = 0; i < message.quantParameterTensorNames.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
+              if (error)
+                return "quantParameterTensorNames." + error;
+            }
+          }
+          return null;
+        };
+        TensorAnnotation.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorAnnotation)
+            return object;
+          var message = new $root.onnx.TensorAnnotation();
+          if (object.tensorName != null)
+            message.tensorName = String(object.tensorName);
+          if (object.quantParameterTensorNames) {
+            if (!Array.isArray(object.quantParameterTensorNames))
+              throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: array expected");
+            message.quantParameterTensorNames = [];
+            for (var i = 0; i < object.quantParameterTensorNames.length; ++i) {
+              if (typeof object.quantParameterTensorNames[i] !== "object")
+                throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: object expected");
+              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object.quantParameterTensorNames[i]);
+            }
+          }
+          return message;
+        };
+        TensorAnnotation.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.quantParameterTensorNames = [];
+          if (options.defaults)
+            object.tensorName = "";
+          if (message.tensorName != null && message.hasOwnProperty("tensorName"))
+            object.tensorName = message.tensorName;
+          if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
+            object.quantParameterTensorNames = [];
+            for (var j = 0; j < message.quantParameterTensorNames.length; ++j)
+              object.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
+          }
+          return object;
+        };
+        TensorAnnotation.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return TensorAnnotation;
+      })();
+      onnx2.GraphProto = (function() {
+        function GraphProto(properties) {
+          this.node = [];
+          this.initializer = [];
+          this.sparseInitializer = [];
+          this.input = [];
+          this.output = [];
+          this.valueInfo = [];
+          this.quantizationAnnotation = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        GraphProto.prototype.node = $util.emptyArray;
+        GraphProto.prototype.name = "";
+        GraphProto.prototype.initializer = $util.emptyArray;
+        GraphProto.prototype.sparseInitializer = $util.emptyArray;
+        GraphProto.prototype.docString = "";
+        GraphProto.prototype.input = $util.emptyArray;
+        GraphProto.prototype.output = $util.emptyArray;
+        GraphProto.prototype.valueInfo = $util.emptyArray;
+        GraphProto.prototype.quantizationAnnotation = $util.emptyArray;
+        GraphProto.create = function create(properties) {
+          return new GraphProto(properties);
+        };
+        GraphProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.node != null && message.node.length)
+            for (var i = 0; i < message.node.length; ++i)
+              $root.onnx.NodeProto.encode(message.node[i], writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.name);
+          if (message.initializer != null && message.initializer.length)
+            for (var i = 0; i < message.initializer.length; ++i)
+              $root.onnx.TensorProto.encode(message.initializer[i], writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).string(message.docString);
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.input[i], writer.uint32(
+                /* id 11, wireType 2 =*/
+                90
+              ).fork()).ldelim();
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.output[i], writer.uint32(
+                /* id 12, wireType 2 =*/
+                98
+              ).fork()).ldelim();
+          if (message.valueInfo != null && message.valueInfo.length)
+            for (var i = 0; i < message.valueInfo.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.valueInfo[i], writer.uint32(
+                /* id 13, wireType 2 =*/
+                106
+              ).fork()).ldelim();
+          if (message.quantizationAnnotation != null && message.quantizationAnnotation.length)
+            for (var i = 0; i < message.quantizationAnnotation.length; ++i)
+              $root.onnx.TensorAnnotation.encode(message.quantizationAnnotation[i], writer.uint32(
+                /* id 14, wireType 2 =*/
+                114
+              ).fork()).ldelim();
+          if (message.sparseInitializer != null && message.sparseInitializer.length)
+            for (var i = 0; i < message.sparseInitializer.length; ++i)
+              $root.onnx.SparseTensorProto.encode(message.sparseInitializer[i], writer.uint32(
+                /* id 15, wireType 2 =*/
+                122
+              ).fork()).ldelim();
+          return writer;
+        };
+        GraphProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        GraphProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.GraphProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.node && message.node.length))
+                  message.node = [];
+                message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                break;
+              case 2:
+                message.name = reader.string();
+                break;
+              case 5:
+                if (!(message.initializer && message.initializer.length))
+                  message.initializer = [];
+                message.initializer.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                break;
+              case 15:
+                if (!(message.sparseInitializer && message.sparseInitializer.length))
+                  message.sparseInitializer = [];
+                message.sparseInitializer.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                break;
+              case 10:
+                message.docString = reader.string();
+                break;
+              case 11:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 12:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 13:
+                if (!(message.valueInfo && message.valueInfo.length))
+                  message.valueInfo = [];
+                message.valueInfo.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 14:
+                if (!(message.quantizationAnnotation && message.quantizationAnnotation.length))
+                  message.quantizationAnnotation = [];
+                message.quantizationAnnotation.push($root.onnx.TensorAnnotation.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        GraphProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        GraphProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.node != null && message.hasOwnProperty("node")) {
+            if (!Array.isArray(message.node))
+              return "node: array expected";
+            for (var i = 0; i < message.node.length; ++i) {
+              var error = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error)
+                return "node." + error;
+            }
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.initializer != null && message.hasOwnProperty("initializer")) {
+            if (!Array.isArray(message.initializer))
+              return "initializer: array expected";
+            for (var i = 0; i < message.initializer.length; ++i) {
+              var error = $root.onnx.TensorProto.verify(message.initializer[i]);
+              if (error)
+                return "initializer." + error;
+            }
+          }
+          if (message.sparseInitializer != null && message.hasOwnProperty("sparseInitializer")) {
+            if (!Array.isArray(message.sparseInitializer))
+              return "sparseInitializer: array expected";
+            for (var i = 0; i < message.sparseInitializer.length; ++i) {
+              var error = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
+              if (error)
+                return "sparseInitializer." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.input[i]);
+              if (error)
+                return "input." + error;
+            }
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.output[i]);
+              if (error)
+                return "output." + error;
+            }
+          }
+          if (message.valueInfo != null && message.hasOwnProperty("valueInfo")) {
+            if (!Array.isArray(message.valueInfo))
+              return "valueInfo: array expected";
+            for (var i = 0; i < message.valueInfo.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
+              if (error)
+                return "valueInfo." + error;
+            }
+          }
+          if (message.quantizationAnnotation != null && message.hasOwnProperty("quantizationAnnotation")) {
+            if (!Array.isArray(message.quantizationAnnotation))
+              return "quantizationAnnotation: array expected";
+            for (var i = 0; i < message.quantizationAnnotation.length; ++i) {
+              var error = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
+              if (error)
+                return "quantizationAnnotation." + error;
+            }
+          }
+          return null;
+        };
+        GraphProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.GraphProto)
+            return object;
+          var message = new $root.onnx.GraphProto();
+          if (object.node) {
+            if (!Array.isArray(object.node))
+              throw TypeError(".onnx.GraphProto.node: array expected");
+            message.node = [];
+            for (var i = 0; i < object.node.length; ++i) {
+              if (typeof object.node[i] !== "object")
+                throw TypeError(".onnx.GraphProto.node: object expected");
+              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+            }
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.initializer) {
+            if (!Array.isArray(object.initializer))
+              throw TypeError(".onnx.GraphProto.initializer: array expected");
+            message.initializer = [];
+            for (var i = 0; i < object.initializer.length; ++i) {
+              if (typeof object.initializer[i] !== "object")
+                throw TypeError(".onnx.GraphProto.initializer: object expected");
+              message.initializer[i] = $root.onnx.TensorProto.fromObject(object.initializer[i]);
+            }
+          }
+          if (object.sparseInitializer) {
+            if (!Array.isArray(object.sparseInitializer))
+              throw TypeError(".onnx.GraphProto.sparseInitializer: array expected");
+            message.sparseInitializer = [];
+            for (var i = 0; i < object.sparseInitializer.length; ++i) {
+              if (typeof object.sparseInitializer[i] !== "object")
+                throw TypeError(".onnx.GraphProto.sparseInitializer: object expected");
+              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseInitializer[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.GraphProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i) {
+              if (typeof object.input[i] !== "object")
+                throw TypeError(".onnx.GraphProto.input: object expected");
+              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object.input[i]);
+            }
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.GraphProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i) {
+              if (typeof object.output[i] !== "object")
+                throw TypeError(".onnx.GraphProto.output: object expected");
+              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object.output[i]);
+            }
+          }
+          if (object.valueInfo) {
+            if (!Array.isArray(object.valueInfo))
+              throw TypeError(".onnx.GraphProto.valueInfo: array expected");
+            message.valueInfo = [];
+            for (var i = 0; i < object.valueInfo.length; ++i) {
+              if (typeof object.valueInfo[i] !== "object")
+                throw TypeError(".onnx.GraphProto.valueInfo: object expected");
+              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object.valueInfo[i]);
+            }
+          }
+          if (object.quantizationAnnotation) {
+            if (!Array.isArray(object.quantizationAnnotation))
+              throw TypeError(".onnx.GraphProto.quantizationAnnotation: array expected");
+            message.quantizationAnnotation = [];
+            for (var i = 0; i < object.quantizationAnnotation.length; ++i) {
+              if (typeof object.quantizationAnnotation[i] !== "object")
+                throw TypeError(".onnx.GraphProto.quantizationAnnotation: object expected");
+              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object.quantizationAnnotation[i]);
+            }
+          }
+          return message;
+        };
+        GraphProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.node = [];
+            object.initializer = [];
+            object.input = [];
+            object.output = [];
+            object.valueInfo = [];
+            object.quantizationAnnotation = [];
+            object.sparseInitializer = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.docString = "";
+          }
+          if (message.node && message.node.length) {
+            object.node = [];
+            for (var j = 0; j < message.node.length; ++j)
+              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.initializer && message.initializer.length) {
+            object.initializer = [];
+            for (var j = 0; j < message.initializer.length; ++j)
+              object.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
+          }
+          if (message.valueInfo && message.valueInfo.length) {
+            object.valueInfo = [];
+            for (var j = 0; j < message.valueInfo.length; ++j)
+              object.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
+          }
+          if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
+            object.quantizationAnnotation = [];
+            for (var j = 0; j < message.quantizationAnnotation.length; ++j)
+              object.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
+          }
+          if (message.sparseInitializer && message.sparseInitializer.length) {
+            object.sparseInitializer = [];
+            for (var j = 0; j < message.sparseInitializer.length; ++j)
+              object.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
+          }
+          return object;
+        };
+        GraphProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return GraphProto;
+      })();
+      onnx2.TensorProto = (function() {
+        function TensorProto(properties) {
+          this.dims = [];
+          this.floatData = [];
+          this.int32Data = [];
+          this.stringData = [];
+          this.int64Data = [];
+          this.externalData = [];
+          this.doubleData = [];
+          this.uint64Data = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorProto.prototype.dims = $util.emptyArray;
+        TensorProto.prototype.dataType = 0;
+        TensorProto.prototype.segment = null;
+        TensorProto.prototype.floatData = $util.emptyArray;
+        TensorProto.prototype.int32Data = $util.emptyArray;
+        TensorProto.prototype.stringData = $util.emptyArray;
+        TensorProto.prototype.int64Data = $util.emptyArray;
+        TensorProto.prototype.name = "";
+        TensorProto.prototype.docString = "";
+        TensorProto.prototype.rawData = $util.newBuffer([]);
+        TensorProto.prototype.externalData = $util.emptyArray;
+        TensorProto.prototype.dataLocation = 0;
+        TensorProto.prototype.doubleData = $util.emptyArray;
+        TensorProto.prototype.uint64Data = $util.emptyArray;
+        TensorProto.create = function create(properties) {
+          return new TensorProto(properties);
+        };
+        TensorProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.dims != null && message.dims.length) {
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork();
+            for (var i = 0; i < message.dims.length; ++i)
+              writer.int64(message.dims[i]);
+            writer.ldelim();
+          }
+          if (message.dataType != null && Object.hasOwnProperty.call(message, "dataType"))
+            writer.uint32(
+              /* id 2, wireType 0 =*/
+              16
+            ).int32(message.dataType);
+          if (message.segment != null && Object.hasOwnProperty.call(message, "segment"))
+            $root.onnx.TensorProto.Segment.encode(message.segment, writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).fork()).ldelim();
+          if (message.floatData != null && message.floatData.length) {
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).fork();
+            for (var i = 0; i < message.floatData.length; ++i)
+              writer.float(message.floatData[i]);
+            writer.ldelim();
+          }
+          if (message.int32Data != null && message.int32Data.length) {
+            writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork();
+            for (var i = 0; i < message.int32Data.length; ++i)
+              writer.int32(message.int32Data[i]);
+            writer.ldelim();
+          }
+          if (message.stringData != null && message.stringData.length)
+            for (var i = 0; i < message.stringData.length; ++i)
+              writer.uint32(
+                /* id 6, wireType 2 =*/
+                50
+              ).bytes(message.stringData[i]);
+          if (message.int64Data != null && message.int64Data.length) {
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork();
+            for (var i = 0; i < message.int64Data.length; ++i)
+              writer.int64(message.int64Data[i]);
+            writer.ldelim();
+          }
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).string(message.name);
+          if (message.rawData != null && Object.hasOwnProperty.call(message, "rawData"))
+            writer.uint32(
+              /* id 9, wireType 2 =*/
+              74
+            ).bytes(message.rawData);
+          if (message.doubleData != null && message.doubleData.length) {
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).fork();
+            for (var i = 0; i < message.doubleData.length; ++i)
+              writer.double(message.doubleData[i]);
+            writer.ldelim();
+          }
+          if (message.uint64Data != null && message.uint64Data.length) {
+            writer.uint32(
+              /* id 11, wireType 2 =*/
+              90
+            ).fork();
+            for (var i = 0; i < message.uint64Data.length; ++i)
+              writer.uint64(message.uint64Data[i]);
+            writer.ldelim();
+          }
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 12, wireType 2 =*/
+              98
+            ).string(message.docString);
+          if (message.externalData != null && message.externalData.length)
+            for (var i = 0; i < message.externalData.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.externalData[i], writer.uint32(
+                /* id 13, wireType 2 =*/
+                106
+              ).fork()).ldelim();
+          if (message.dataLocation != null && Object.hasOwnProperty.call(message, "dataLocation"))
+            writer.uint32(
+              /* id 14, wireType 0 =*/
+              112
+            ).int32(message.dataLocation);
+          return writer;
+        };
+        TensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.dims && message.dims.length))
+                  message.dims = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.dims.push(reader.int64());
+                } else
+                  message.dims.push(reader.int64());
+                break;
+              case 2:
+                message.dataType = reader.int32();
+                break;
+              case 3:
+                message.segment = $root.onnx.TensorProto.Segment.decode(reader, reader.uint32());
+                break;
+              case 4:
+                if (!(message.floatData && message.floatData.length))
+                  message.floatData = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.floatData.push(reader.float());
+                } else
+                  message.floatData.push(reader.float());
+                break;
+              case 5:
+                if (!(message.int32Data && message.int32Data.length))
+                  message.int32Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.int32Data.push(reader.int32());
+                } else
+                  message.int32Data.push(reader.int32());
+                break;
+              case 6:
+                if (!(message.stringData && message.stringData.length))
+                  message.stringData = [];
+                message.stringData.push(reader.bytes());
+                break;
+              case 7:
+                if (!(message.int64Data && message.int64Data.length))
+                  message.int64Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.int64Data.push(reader.int64());
+                } else
+                  message.int64Data.push(reader.int64());
+                break;
+              case 8:
+                message.name = reader.string();
+                break;
+              case 12:
+                message.docString = reader.string();
+                break;
+              case 9:
+                message.rawData = reader.bytes();
+                break;
+              case 13:
+                if (!(message.externalData && message.externalData.length))
+                  message.externalData = [];
+                message.externalData.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 14:
+                message.dataLocation = reader.int32();
+                break;
+              case 10:
+                if (!(message.doubleData && message.doubleData.length))
+                  message.doubleData = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.doubleData.push(reader.double());
+                } else
+                  message.doubleData.push(reader.double());
+                break;
+              case 11:
+                if (!(message.uint64Data && message.uint64Data.length))
+                  message.uint64Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.uint64Data.push(reader.uint64());
+                } else
+                  message.uint64Data.push(reader.uint64());
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.dims != null && message.hasOwnProperty("dims")) {
+            if (!Array.isArray(message.dims))
+              return "dims: array expected";
+            for (var i = 0; i < message.dims.length; ++i)
+              if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                return "dims: integer|Long[] expected";
+          }
+          if (message.dataType != null && message.hasOwnProperty("dataType")) {
+            if (!$util.isInteger(message.dataType))
+              return "dataType: integer expected";
+          }
+          if (message.segment != null && message.hasOwnProperty("segment")) {
+            var error = $root.onnx.TensorProto.Segment.verify(message.segment);
+            if (error)
+              return "segment." + error;
+          }
+          if (message.floatData != null && message.hasOwnProperty("floatData")) {
+            if (!Array.isArray(message.floatData))
+              return "floatData: array expected";
+            for (var i = 0; i < message.floatData.length; ++i)
+              if (typeof message.floatData[i] !== "number")
+                return "floatData: number[] expected";
+          }
+          if (message.int32Data != null && message.hasOwnProperty("int32Data")) {
+            if (!Array.isArray(message.int32Data))
+              return "int32Data: array expected";
+            for (var i = 0; i < message.int32Data.length; ++i)
+              if (!$util.isInteger(message.int32Data[i]))
+                return "int32Data: integer[] expected";
+          }
+          if (message.stringData != null && message.hasOwnProperty("stringData")) {
+            if (!Array.isArray(message.stringData))
+              return "stringData: array expected";
+            for (var i = 0; i < message.stringData.length; ++i)
+              if (!(message.stringData[i] && typeof message.stringData[i].length === "number" || $util.isString(message.stringData[i])))
+                return "stringData: buffer[] expected";
+          }
+          if (message.int64Data != null && message.hasOwnProperty("int64Data")) {
+            if (!Array.isArray(message.int64Data))
+              return "int64Data: array expected";
+            for (var i = 0; i < message.int64Data.length; ++i)
+              if (!$util.isInteger(message.int64Data[i]) && !(message.int64Data[i] && $util.isInteger(message.int64Data[i].low) && $util.isInteger(message.int64Data[i].high)))
+                return "int64Data: integer|Long[] expected";
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.rawData != null && message.hasOwnProperty("rawData")) {
+            if (!(message.rawData && typeof message.rawData.length === "number" || $util.isString(message.rawData)))
+              return "rawData: buffer expected";
+          }
+          if (message.externalData != null && message.hasOwnProperty("externalData")) {
+            if (!Array.isArray(message.externalData))
+              return "externalData: array expected";
+            for (var i = 0; i < message.externalData.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
+              if (error)
+                return "externalData." + error;
+            }
+          }
+          if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+            switch (message.dataLocation) {
+              default:
+                return "dataLocation: enum value expected";
+              case 0:
+              case 1:
+                break;
+            }
+          if (message.doubleData != null && message.hasOwnProperty("doubleData")) {
+            if (!Array.isArray(message.doubleData))
+              return "doubleData: array expected";
+            for (var i = 0; i < message.doubleData.length; ++i)
+              if (typeof message.doubleData[i] !== "number")
+                return "doubleData: number[] expected";
+          }
+          if (message.uint64Data != null && message.hasOwnProperty("uint64Data")) {
+            if (!Array.isArray(message.uint64Data))
+              return "uint64Data: array expected";
+            for (var i = 0; i < message.uint64Data.length; ++i)
+              if (!$util.isInteger(message.uint64Data[i]) && !(message.uint64Data[i] && $util.isInteger(message.uint64Data[i].low) && $util.isInteger(message.uint64Data[i].high)))
+                return "uint64Data: integer|Long[] expected";
+          }
+          return null;
+        };
+        TensorProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorProto)
+            return object;
+          var message = new $root.onnx.TensorProto();
+          if (object.dims) {
+            if (!Array.isArray(object.dims))
+              throw TypeError(".onnx.TensorProto.dims: array expected");
+            message.dims = [];
+            for (var i = 0; i < object.dims.length; ++i)
+              if ($util.Long)
+                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+              else if (typeof object.dims[i] === "string")
+                message.dims[i] = parseInt(object.dims[i], 10);
+              else if (typeof object.dims[i] === "number")
+                message.dims[i] = object.dims[i];
+              else if (typeof object.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+          }
+          if (object.dataType != null)
+            message.dataType = object.dataType | 0;
+          if (object.segment != null) {
+            if (typeof object.segment !== "object")
+              throw TypeError(".onnx.TensorProto.segment: object expected");
+            message.segment = $root.onnx.TensorProto.Segment.fromObject(object.segment);
+          }
+          if (object.floatData) {
+            if (!Array.isArray(object.floatData))
+              throw TypeError(".onnx.TensorProto.floatData: array expected");
+            message.floatData = [];
+            for (var i = 0; i < object.floatData.length; ++i)
+              message.floatData[i] = Number(object.floatData[i]);
+          }
+          if (object.int32Data) {
+            if (!Array.isArray(object.int32Data))
+              throw TypeError(".onnx.TensorProto.int32Data: array expected");
+            message.int32Data = [];
+            for (var i = 0; i < object.int32Data.length; ++i)
+              message.int32Data[i] = object.int32Data[i] | 0;
+          }
+          if (object.stringData) {
+            if (!Array.isArray(object.stringData))
+              throw TypeError(".onnx.TensorProto.stringData: array expected");
+            message.stringData = [];
+            for (var i = 0; i < object.stringData.length; ++i)
+              if (typeof object.stringData[i] === "string")
+                $util.base64.decode(object.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object.stringData[i])), 0);
+              else if (object.stringData[i].length)
+                message.stringData[i] = object.stringData[i];
+          }
+          if (object.int64Data) {
+            if (!Array.isArray(object.int64Data))
+              throw TypeError(".onnx.TensorProto.int64Data: array expected");
+            message.int64Data = [];
+            for (var i = 0; i < object.int64Data.length; ++i)
+              if ($util.Long)
+                (message.int64Data[i] = $util.Long.fromValue(object.int64Data[i])).unsigned = false;
+              else if (typeof object.int64Data[i] === "string")
+                message.int64Data[i] = parseInt(object.int64Data[i], 10);
+              else if (typeof object.int64Data[i] === "number")
+                message.int64Data[i] = object.int64Data[i];
+              else if (typeof object.int64Data[i] === "object")
+                message.int64Data[i] = new $util.LongBits(object.int64Data[i].low >>> 0, object.int64Data[i].high >>> 0).toNumber();
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.rawData != null) {
+            if (typeof object.rawData === "string")
+              $util.base64.decode(object.rawData, message.rawData = $util.newBuffer($util.base64.length(object.rawData)), 0);
+            else if (object.rawData.length)
+              message.rawData = object.rawData;
+          }
+          if (object.externalData) {
+            if (!Array.isArray(object.externalData))
+              throw TypeError(".onnx.TensorProto.externalData: array expected");
+            message.externalData = [];
+            for (var i = 0; i < object.externalData.length; ++i) {
+              if (typeof object.externalData[i] !== "object")
+                throw TypeError(".onnx.TensorProto.externalData: object expected");
+              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object.externalData[i]);
+            }
+          }
+          switch (object.dataLocation) {
+            case "DEFAULT":
+            case 0:
+              message.dataLocation = 0;
+              break;
+            case "EXTERNAL":
+            case 1:
+              message.dataLocation = 1;
+              break;
+          }
+          if (object.doubleData) {
+            if (!Array.isArray(object.doubleData))
+              throw TypeError(".onnx.TensorProto.doubleData: array expected");
+            message.doubleData = [];
+            for (var i = 0; i < object.doubleData.length; ++i)
+              message.doubleData[i] = Number(object.doubleData[i]);
+          }
+          if (object.uint64Data) {
+            if (!Array.isArray(object.uint64Data))
+              throw TypeError(".onnx.TensorProto.uint64Data: array expected");
+            message.uint64Data = [];
+            for (var i = 0; i < object.uint64Data.length; ++i)
+              if ($util.Long)
+                (message.uint64Data[i] = $util.Long.fromValue(object.uint64Data[i])).unsigned = true;
+              else if (typeof object.uint64Data[i] === "string")
+                message.uint64Data[i] = parseInt(object.uint64Data[i], 10);
+              else if (typeof object.uint64Data[i] === "number")
+                message.uint64Data[i] = object.uint64Data[i];
+              else if (typeof object.uint64Data[i] === "object")
+                message.uint64Data[i] = new $util.LongBits(object.uint64Data[i].low >>> 0, object.uint64Data[i].high >>> 0).toNumber(true);
+          }
+          return message;
+        };
+        TensorProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.dims = [];
+            object.floatData = [];
+            object.int32Data = [];
+            object.stringData = [];
+            object.int64Data = [];
+            object.doubleData = [];
+            object.uint64Data = [];
+            object.externalData = [];
+          }
+          if (options.defaults) {
+            object.dataType = 0;
+            object.segment = null;
+            object.name = "";
+            if (options.bytes === String)
+              object.rawData = "";
+            else {
+              object.rawData = [];
+              if (options.bytes !== Array)
+                object.rawData = $util.newBuffer(object.rawData);
+            }
+            object.docString = "";
+            object.dataLocation = options.enums === String ? "DEFAULT" : 0;
+          }
+          if (message.dims && message.dims.length) {
+            object.dims = [];
+            for (var j = 0; j < message.dims.length; ++j)
+              if (typeof message.dims[j] === "number")
+                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+              else
+                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+          }
+          if (message.dataType != null && message.hasOwnProperty("dataType"))
+            object.dataType = message.dataType;
+          if (message.segment != null && message.hasOwnProperty("segment"))
+            object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
+          if (message.floatData && message.floatData.length) {
+            object.floatData = [];
+            for (var j = 0; j < message.floatData.length; ++j)
+              object.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
+          }
+          if (message.int32Data && message.int32Data.length) {
+            object.int32Data = [];
+            for (var j = 0; j < message.int32Data.length; ++j)
+              object.int32Data[j] = message.int32Data[j];
+          }
+          if (message.stringData && message.stringData.length) {
+            object.stringData = [];
+            for (var j = 0; j < message.stringData.length; ++j)
+              object.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
+          }
+          if (message.int64Data && message.int64Data.length) {
+            object.int64Data = [];
+            for (var j = 0; j < message.int64Data.length; ++j)
+              if (typeof message.int64Data[j] === "number")
+                object.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
+              else
+                object.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.rawData != null && message.hasOwnProperty("rawData"))
+            object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
+          if (message.doubleData && message.doubleData.length) {
+            object.doubleData = [];
+            for (var j = 0; j < message.doubleData.length; ++j)
+              object.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
+          }
+          if (message.uint64Data && message.uint64Data.length) {
+            object.uint64Data = [];
+            for (var j = 0; j < message.uint64Data.length; ++j)
+              if (typeof message.uint64Data[j] === "number")
+                object.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
+              else
+                object.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.externalData && message.externalData.length) {
+            object.externalData = [];
+            for (var j = 0; j < message.externalData.length; ++j)
+              object.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
+          }
+          if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+            object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
+          return object;
+        };
+        TensorProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TensorProto.DataType = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "UNDEFINED"] = 0;
+          values[valuesById[1] = "FLOAT"] = 1;
+          values[valuesById[2] = "UINT8"] = 2;
+          values[valuesById[3] = "INT8"] = 3;
+          values[valuesById[4] = "UINT16"] = 4;
+          values[valuesById[5] = "INT16"] = 5;
+          values[valuesById[6] = "INT32"] = 6;
+          values[valuesById[7] = "INT64"] = 7;
+          values[valuesById[8] = "STRING"] = 8;
+          values[valuesById[9] = "BOOL"] = 9;
+          values[valuesById[10] = "FLOAT16"] = 10;
+          values[valuesById[11] = "DOUBLE"] = 11;
+          values[valuesById[12] = "UINT32"] = 12;
+          values[valuesById[13] = "UINT64"] = 13;
+          values[valuesById[14] = "COMPLEX64"] = 14;
+          values[valuesById[15] = "COMPLEX128"] = 15;
+          values[valuesById[16] = "BFLOAT16"] = 16;
+          return values;
+        })();
+        TensorProto.Segment = (function() {
+          function Segment(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Segment.prototype.begin = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+          Segment.prototype.end = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+          Segment.create = function create(properties) {
+            return new Segment(properties);
+          };
+          Segment.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.begin != null && Object.hasOwnProperty.call(message, "begin"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int64(message.begin);
+            if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+              writer.uint32(
+                /* id 2, wireType 0 =*/
+                16
+              ).int64(message.end);
+            return writer;
+          };
+          Segment.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Segment.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto.Segment();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.begin = reader.int64();
+                  break;
+                case 2:
+                  message.end = reader.int64();
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Segment.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Segment.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.begin != null && message.hasOwnProperty("begin")) {
+              if (!$util.isInteger(message.begin) && !(message.begin && $util.isInteger(message.begin.low) && $util.isInteger(message.begin.high)))
+                return "begin: integer|Long expected";
+            }
+            if (message.end != null && message.hasOwnProperty("end")) {
+              if (!$util.isInteger(message.end) && !(message.end && $util.isInteger(message.end.low) && $util.isInteger(message.end.high)))
+                return "end: integer|Long expected";
+            }
+            return null;
+          };
+          Segment.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorProto.Segment)
+              return object;
+            var message = new $root.onnx.TensorProto.Segment();
+            if (object.begin != null) {
+              if ($util.Long)
+                (message.begin = $util.Long.fromValue(object.begin)).unsigned = false;
+              else if (typeof object.begin === "string")
+                message.begin = parseInt(object.begin, 10);
+              else if (typeof object.begin === "number")
+                message.begin = object.begin;
+              else if (typeof object.begin === "object")
+                message.begin = new $util.LongBits(object.begin.low >>> 0, object.begin.high >>> 0).toNumber();
+            }
+            if (object.end != null) {
+              if ($util.Long)
+                (message.end = $util.Long.fromValue(object.end)).unsigned = false;
+              else if (typeof object.end === "string")
+                message.end = parseInt(object.end, 10);
+              else if (typeof object.end === "number")
+                message.end = object.end;
+              else if (typeof object.end === "object")
+                message.end = new $util.LongBits(object.end.low >>> 0, object.end.high >>> 0).toNumber();
+            }
+            return message;
+          };
+          Segment.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              if ($util.Long) {
+                var long = new $util.Long(0, 0, false);
+                object.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              } else
+                object.begin = options.longs === String ? "0" : 0;
+              if ($util.Long) {
+                var long = new $util.Long(0, 0, false);
+                object.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              } else
+                object.end = options.longs === String ? "0" : 0;
+            }
+            if (message.begin != null && message.hasOwnProperty("begin"))
+              if (typeof message.begin === "number")
+                object.begin = options.longs === String ? String(message.begin) : message.begin;
+              else
+                object.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
+            if (message.end != null && message.hasOwnProperty("end"))
+              if (typeof message.end === "number")
+                object.end = options.longs === String ? String(message.end) : message.end;
+              else
+                object.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
+            return object;
+          };
+          Segment.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Segment;
+        })();
+        TensorProto.DataLocation = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "DEFAULT"] = 0;
+          values[valuesById[1] = "EXTERNAL"] = 1;
+          return values;
+        })();
+        return TensorProto;
+      })();
+      onnx2.SparseTensorProto = (function() {
+        function SparseTensorProto(properties) {
+          this.dims = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        SparseTensorProto.prototype.values = null;
+        SparseTensorProto.prototype.indices = null;
+        SparseTensorProto.prototype.dims = $util.emptyArray;
+        SparseTensorProto.create = function create(properties) {
+          return new SparseTensorProto(properties);
+        };
+        SparseTensorProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.values != null && Object.hasOwnProperty.call(message, "values"))
+            $root.onnx.TensorProto.encode(message.values, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.indices != null && Object.hasOwnProperty.call(message, "indices"))
+            $root.onnx.TensorProto.encode(message.indices, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.dims != null && message.dims.length) {
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).fork();
+            for (var i = 0; i < message.dims.length; ++i)
+              writer.int64(message.dims[i]);
+            writer.ldelim();
+          }
+          return writer;
+        };
+        SparseTensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        SparseTensorProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.SparseTensorProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.values = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 2:
+                message.indices = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                if (!(message.dims && message.dims.length))
+                  message.dims = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.dims.push(reader.int64());
+                } else
+                  message.dims.push(reader.int64());
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        SparseTensorProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        SparseTensorProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.values != null && message.hasOwnProperty("values")) {
+            var error = $root.onnx.TensorProto.verify(message.values);
+            if (error)
+              return "values." + error;
+          }
+          if (message.indices != null && message.hasOwnProperty("indices")) {
+            var error = $root.onnx.TensorProto.verify(message.indices);
+            if (error)
+              return "indices." + error;
+          }
+          if (message.dims != null && message.hasOwnProperty("dims")) {
+            if (!Array.isArray(message.dims))
+              return "dims: array expected";
+            for (var i = 0; i < message.dims.length; ++i)
+              if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                return "dims: integer|Long[] expected";
+          }
+          return null;
+        };
+        SparseTensorProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.SparseTensorProto)
+            return object;
+          var message = new $root.onnx.SparseTensorProto();
+          if (object.values != null) {
+            if (typeof object.values !== "object")
+              throw TypeError(".onnx.SparseTensorProto.values: object expected");
+            message.values = $root.onnx.TensorProto.fromObject(object.values);
+          }
+          if (object.indices != null) {
+            if (typeof object.indices !== "object")
+              throw TypeError(".onnx.SparseTensorProto.indices: object expected");
+            message.indices = $root.onnx.TensorProto.fromObject(object.indices);
+          }
+          if (object.dims) {
+            if (!Array.isArray(object.dims))
+              throw TypeError(".onnx.SparseTensorProto.dims: array expected");
+            message.dims = [];
+            for (var i = 0; i < object.dims.length; ++i)
+              if ($util.Long)
+                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+              else if (typeof object.dims[i] === "string")
+                message.dims[i] = parseInt(object.dims[i], 10);
+              else if (typeof object.dims[i] === "number")
+                message.dims[i] = object.dims[i];
+              else if (typeof object.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+          }
+          return message;
+        };
+        SparseTensorProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.dims = [];
+          if (options.defaults) {
+            object.values = null;
+            object.indices = null;
+          }
+          if (message.values != null && message.hasOwnProperty("values"))
+            object.values = $root.onnx.TensorProto.toObject(message.values, options);
+          if (message.indices != null && message.hasOwnProperty("indices"))
+            object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
+          if (message.dims && message.dims.length) {
+            object.dims = [];
+            for (var j = 0; j < message.dims.length; ++j)
+              if (typeof message.dims[j] === "number")
+                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+              else
+                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+          }
+          return object;
+        };
+        SparseTensorProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return SparseTensorProto;
+      })();
+      onnx2.TensorShapeProto = (function() {
+        function TensorShapeProto(properties) {
+          this.dim = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorShapeProto.prototype.dim = $util.emptyArray;
+        TensorShapeProto.create = function create(properties) {
+          return new TensorShapeProto(properties);
+        };
+        TensorShapeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.dim != null && message.dim.length)
+            for (var i = 0; i < message.dim.length; ++i)
+              $root.onnx.TensorShapeProto.Dimension.encode(message.dim[i], writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+          return writer;
+        };
+        TensorShapeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorShapeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.dim && message.dim.length))
+                  message.dim = [];
+                message.dim.push($root.onnx.TensorShapeProto.Dimension.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorShapeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorShapeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.dim != null && message.hasOwnProperty("dim")) {
+            if (!Array.isArray(message.dim))
+              return "dim: array expected";
+            for (var i = 0; i < message.dim.length; ++i) {
+              var error = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
+              if (error)
+                return "dim." + error;
+            }
+          }
+          return null;
+        };
+        TensorShapeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorShapeProto)
+            return object;
+          var message = new $root.onnx.TensorShapeProto();
+          if (object.dim) {
+            if (!Array.isArray(object.dim))
+              throw TypeError(".onnx.TensorShapeProto.dim: array expected");
+            message.dim = [];
+            for (var i = 0; i < object.dim.length; ++i) {
+              if (typeof object.dim[i] !== "object")
+                throw TypeError(".onnx.TensorShapeProto.dim: object expected");
+              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object.dim[i]);
+            }
+          }
+          return message;
+        };
+        TensorShapeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.dim = [];
+          if (message.dim && message.dim.length) {
+            object.dim = [];
+            for (var j = 0; j < message.dim.length; ++j)
+              object.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
+          }
+          return object;
+        };
+        TensorShapeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TensorShapeProto.Dimension = (function() {
+          function Dimension(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Dimension.prototype.dimValue = null;
+          Dimension.prototype.dimParam = null;
+          Dimension.prototype.denotation = "";
+          var $oneOfFields;
+          Object.defineProperty(Dimension.prototype, "value", {
+            get: $util.oneOfGetter($oneOfFields = ["dimValue", "dimParam"]),
+            set: $util.oneOfSetter($oneOfFields)
+          });
+          Dimension.create = function create(properties) {
+            return new Dimension(properties);
+          };
+          Dimension.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.dimValue != null && Object.hasOwnProperty.call(message, "dimValue"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int64(message.dimValue);
+            if (message.dimParam != null && Object.hasOwnProperty.call(message, "dimParam"))
+              writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).string(message.dimParam);
+            if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+              writer.uint32(
+                /* id 3, wireType 2 =*/
+                26
+              ).string(message.denotation);
+            return writer;
+          };
+          Dimension.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Dimension.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto.Dimension();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.dimValue = reader.int64();
+                  break;
+                case 2:
+                  message.dimParam = reader.string();
+                  break;
+                case 3:
+                  message.denotation = reader.string();
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Dimension.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Dimension.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            var properties = {};
+            if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+              properties.value = 1;
+              if (!$util.isInteger(message.dimValue) && !(message.dimValue && $util.isInteger(message.dimValue.low) && $util.isInteger(message.dimValue.high)))
+                return "dimValue: integer|Long expected";
+            }
+            if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+              if (properties.value === 1)
+                return "value: multiple values";
+              properties.value = 1;
+              if (!$util.isString(message.dimParam))
+                return "dimParam: string expected";
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation")) {
+              if (!$util.isString(message.denotation))
+                return "denotation: string expected";
+            }
+            return null;
+          };
+          Dimension.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorShapeProto.Dimension)
+              return object;
+            var message = new $root.onnx.TensorShapeProto.Dimension();
+            if (object.dimValue != null) {
+              if ($util.Long)
+                (message.dimValue = $util.Long.fromValue(object.dimValue)).unsigned = false;
+              else if (typeof object.dimValue === "string")
+                message.dimValue = parseInt(object.dimValue, 10);
+              else if (typeof object.dimValue === "number")
+                message.dimValue = object.dimValue;
+              else if (typeof object.dimValue === "object")
+                message.dimValue = new $util.LongBits(object.dimValue.low >>> 0, object.dimValue.high >>> 0).toNumber();
+            }
+            if (object.dimParam != null)
+              message.dimParam = String(object.dimParam);
+            if (object.denotation != null)
+              message.denotation = String(object.denotation);
+            return message;
+          };
+          Dimension.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.denotation = "";
+            if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+              if (typeof message.dimValue === "number")
+                object.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
+              else
+                object.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
+              if (options.oneofs)
+                object.value = "dimValue";
+            }
+            if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+              object.dimParam = message.dimParam;
+              if (options.oneofs)
+                object.value = "dimParam";
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation"))
+              object.denotation = message.denotation;
+            return object;
+          };
+          Dimension.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Dimension;
+        })();
+        return TensorShapeProto;
+      })();
+      onnx2.TypeProto = (function() {
+        function TypeProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TypeProto.prototype.tensorType = null;
+        TypeProto.prototype.sequenceType = null;
+        TypeProto.prototype.mapType = null;
+        TypeProto.prototype.optionalType = null;
+        TypeProto.prototype.sparseTensorType = null;
+        TypeProto.prototype.denotation = "";
+        var $oneOfFields;
+        Object.defineProperty(TypeProto.prototype, "value", {
+          get: $util.oneOfGetter($oneOfFields = ["tensorType", "sequenceType", "mapType", "optionalType", "sparseTensorType"]),
+          set: $util.oneOfSetter($oneOfFields)
+        });
+        TypeProto.create = function create(properties) {
+          return new TypeProto(properties);
+        };
+        TypeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.tensorType != null && Object.hasOwnProperty.call(message, "tensorType"))
+            $root.onnx.TypeProto.Tensor.encode(message.tensorType, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.sequenceType != null && Object.hasOwnProperty.call(message, "sequenceType"))
+            $root.onnx.TypeProto.Sequence.encode(message.sequenceType, writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).fork()).ldelim();
+          if (message.mapType != null && Object.hasOwnProperty.call(message, "mapType"))
+            $root.onnx.TypeProto.Map.encode(message.mapType, writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork()).ldelim();
+          if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.denotation);
+          if (message.sparseTensorType != null && Object.hasOwnProperty.call(message, "sparseTensorType"))
+            $root.onnx.TypeProto.SparseTensor.encode(message.sparseTensorType, writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).fork()).ldelim();
+          if (message.optionalType != null && Object.hasOwnProperty.call(message, "optionalType"))
+            $root.onnx.TypeProto.Optional.encode(message.optionalType, writer.uint32(
+              /* id 9, wireType 2 =*/
+              74
+            ).fork()).ldelim();
+          return writer;
+        };
+        TypeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TypeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.tensorType = $root.onnx.TypeProto.Tensor.decode(reader, reader.uint32());
+                break;
+              case 4:
+                message.sequenceType = $root.onnx.TypeProto.Sequence.decode(reader, reader.uint32());
+                break;
+              case 5:
+                message.mapType = $root.onnx.TypeProto.Map.decode(reader, reader.uint32());
+                break;
+              case 9:
+                message.optionalType = $root.onnx.TypeProto.Optional.decode(reader, reader.uint32());
+                break;
+              case 8:
+                message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.decode(reader, reader.uint32());
+                break;
+              case 6:
+                message.denotation = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TypeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TypeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          var properties = {};
+          if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
+              if (error)
+                return "tensorType." + error;
+            }
+          }
+          if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
+              if (error)
+                return "sequenceType." + error;
+            }
+          }
+          if (message.mapType != null && message.hasOwnProperty("mapType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Map.verify(message.mapType);
+              if (error)
+                return "mapType." + error;
+            }
+          }
+          if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Optional.verify(message.optionalType);
+              if (error)
+                return "optionalType." + error;
+            }
+          }
+          if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
+              if (error)
+                return "sparseTensorType." + error;
+            }
+          }
+          if (message.denotation != null && message.hasOwnProperty("denotation")) {
+            if (!$util.isString(message.denotation))
+              return "denotation: string expected";
+          }
+          return null;
+        };
+        TypeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TypeProto)
+            return object;
+          var message = new $root.onnx.TypeProto();
+          if (object.tensorType != null) {
+            if (typeof object.tensorType !== "object")
+              throw TypeError(".onnx.TypeProto.tensorType: object expected");
+            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object.tensorType);
+          }
+          if (object.sequenceType != null) {
+            if (typeof object.sequenceType !== "object")
+              throw TypeError(".onnx.TypeProto.sequenceType: object expected");
+            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object.sequenceType);
+          }
+          if (object.mapType != null) {
+            if (typeof object.mapType !== "object")
+              throw TypeError(".onnx.TypeProto.mapType: object expected");
+            message.mapType = $root.onnx.TypeProto.Map.fromObject(object.mapType);
+          }
+          if (object.optionalType != null) {
+            if (typeof object.optionalType !== "object")
+              throw TypeError(".onnx.TypeProto.optionalType: object expected");
+            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object.optionalType);
+          }
+          if (object.sparseTensorType != null) {
+            if (typeof object.sparseTensorType !== "object")
+              throw TypeError(".onnx.TypeProto.sparseTensorType: object expected");
+            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object.sparseTensorType);
+          }
+          if (object.denotation != null)
+            message.denotation = String(object.denotation);
+          return message;
+        };
+        TypeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults)
+            object.denotation = "";
+          if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+            object.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
+            if (options.oneofs)
+              object.value = "tensorType";
+          }
+          if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+            object.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
+            if (options.oneofs)
+              object.value = "sequenceType";
+          }
+          if (message.mapType != null && message.hasOwnProperty("mapType")) {
+            object.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
+            if (options.oneofs)
+              object.value = "mapType";
+          }
+          if (message.denotation != null && message.hasOwnProperty("denotation"))
+            object.denotation = message.denotation;
+          if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+            object.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
+            if (options.oneofs)
+              object.value = "sparseTensorType";
+          }
+          if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+            object.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
+            if (options.oneofs)
+              object.value = "optionalType";
+          }
+          return object;
+        };
+        TypeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TypeProto.Tensor = (function() {
+          function Tensor(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Tensor.prototype.elemType = 0;
+          Tensor.prototype.shape = null;
+          Tensor.create = function create(properties) {
+            return new Tensor(properties);
+          };
+          Tensor.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.elemType);
+            if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+              $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          Tensor.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Tensor.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Tensor();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = reader.int32();
+                  break;
+                case 2:
+                  message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Tensor.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Tensor.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              if (!$util.isInteger(message.elemType))
+                return "elemType: integer expected";
+            }
+            if (message.shape != null && message.hasOwnProperty("shape")) {
+              var error = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error)
+                return "shape." + error;
+            }
+            return null;
+          };
+          Tensor.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Tensor)
+              return object;
+            var message = new $root.onnx.TypeProto.Tensor();
+            if (object.elemType != null)
+              message.elemType = object.elemType | 0;
+            if (object.shape != null) {
+              if (typeof object.shape !== "object")
+                throw TypeError(".onnx.TypeProto.Tensor.shape: object expected");
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+            }
+            return message;
+          };
+          Tensor.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.elemType = 0;
+              object.shape = null;
+            }
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = message.elemType;
+            if (message.shape != null && message.hasOwnProperty("shape"))
+              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object;
+          };
+          Tensor.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Tensor;
+        })();
+        TypeProto.Sequence = (function() {
+          function Sequence(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Sequence.prototype.elemType = null;
+          Sequence.create = function create(properties) {
+            return new Sequence(properties);
+          };
+          Sequence.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              $root.onnx.TypeProto.encode(message.elemType, writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+            return writer;
+          };
+          Sequence.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Sequence.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Sequence();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Sequence.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Sequence.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              var error = $root.onnx.TypeProto.verify(message.elemType);
+              if (error)
+                return "elemType." + error;
+            }
+            return null;
+          };
+          Sequence.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Sequence)
+              return object;
+            var message = new $root.onnx.TypeProto.Sequence();
+            if (object.elemType != null) {
+              if (typeof object.elemType !== "object")
+                throw TypeError(".onnx.TypeProto.Sequence.elemType: object expected");
+              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+            }
+            return message;
+          };
+          Sequence.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.elemType = null;
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object;
+          };
+          Sequence.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Sequence;
+        })();
+        TypeProto.Map = (function() {
+          function Map2(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Map2.prototype.keyType = 0;
+          Map2.prototype.valueType = null;
+          Map2.create = function create(properties) {
+            return new Map2(properties);
+          };
+          Map2.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.keyType != null && Object.hasOwnProperty.call(message, "keyType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.keyType);
+            if (message.valueType != null && Object.hasOwnProperty.call(message, "valueType"))
+              $root.onnx.TypeProto.encode(message.valueType, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          Map2.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Map2.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Map();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.keyType = reader.int32();
+                  break;
+                case 2:
+                  message.valueType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Map2.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Map2.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.keyType != null && message.hasOwnProperty("keyType")) {
+              if (!$util.isInteger(message.keyType))
+                return "keyType: integer expected";
+            }
+            if (message.valueType != null && message.hasOwnProperty("valueType")) {
+              var error = $root.onnx.TypeProto.verify(message.valueType);
+              if (error)
+                return "valueType." + error;
+            }
+            return null;
+          };
+          Map2.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Map)
+              return object;
+            var message = new $root.onnx.TypeProto.Map();
+            if (object.keyType != null)
+              message.keyType = object.keyType | 0;
+            if (object.valueType != null) {
+              if (typeof object.valueType !== "object")
+                throw TypeError(".onnx.TypeProto.Map.valueType: object expected");
+              message.valueType = $root.onnx.TypeProto.fromObject(object.valueType);
+            }
+            return message;
+          };
+          Map2.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.keyType = 0;
+              object.valueType = null;
+            }
+            if (message.keyType != null && message.hasOwnProperty("keyType"))
+              object.keyType = message.keyType;
+            if (message.valueType != null && message.hasOwnProperty("valueType"))
+              object.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
+            return object;
+          };
+          Map2.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Map2;
+        })();
+        TypeProto.Optional = (function() {
+          function Optional(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Optional.prototype.elemType = null;
+          Optional.create = function create(properties) {
+            return new Optional(properties);
+          };
+          Optional.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              $root.onnx.TypeProto.encode(message.elemType, writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+            return writer;
+          };
+          Optional.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Optional.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Optional();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Optional.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Optional.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              var error = $root.onnx.TypeProto.verify(message.elemType);
+              if (error)
+                return "elemType." + error;
+            }
+            return null;
+          };
+          Optional.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Optional)
+              return object;
+            var message = new $root.onnx.TypeProto.Optional();
+            if (object.elemType != null) {
+              if (typeof object.elemType !== "object")
+                throw TypeError(".onnx.TypeProto.Optional.elemType: object expected");
+              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+            }
+            return message;
+          };
+          Optional.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.elemType = null;
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object;
+          };
+          Optional.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Optional;
+        })();
+        TypeProto.SparseTensor = (function() {
+          function SparseTensor(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          SparseTensor.prototype.elemType = 0;
+          SparseTensor.prototype.shape = null;
+          SparseTensor.create = function create(properties) {
+            return new SparseTensor(properties);
+          };
+          SparseTensor.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.elemType);
+            if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+              $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          SparseTensor.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          SparseTensor.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.SparseTensor();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = reader.int32();
+                  break;
+                case 2:
+                  message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          SparseTensor.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          SparseTensor.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              if (!$util.isInteger(message.elemType))
+                return "elemType: integer expected";
+            }
+            if (message.shape != null && message.hasOwnProperty("shape")) {
+              var error = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error)
+                return "shape." + error;
+            }
+            return null;
+          };
+          SparseTensor.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.SparseTensor)
+              return object;
+            var message = new $root.onnx.TypeProto.SparseTensor();
+            if (object.elemType != null)
+              message.elemType = object.elemType | 0;
+            if (object.shape != null) {
+              if (typeof object.shape !== "object")
+                throw TypeError(".onnx.TypeProto.SparseTensor.shape: object expected");
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+            }
+            return message;
+          };
+          SparseTensor.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.elemType = 0;
+              object.shape = null;
+            }
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = message.elemType;
+            if (message.shape != null && message.hasOwnProperty("shape"))
+              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object;
+          };
+          SparseTensor.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return SparseTensor;
+        })();
+        return TypeProto;
+      })();
+      onnx2.OperatorSetIdProto = (function() {
+        function OperatorSetIdProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        OperatorSetIdProto.prototype.domain = "";
+        OperatorSetIdProto.prototype.version = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        OperatorSetIdProto.create = function create(properties) {
+          return new OperatorSetIdProto(properties);
+        };
+        OperatorSetIdProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.domain);
+          if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+            writer.uint32(
+              /* id 2, wireType 0 =*/
+              16
+            ).int64(message.version);
+          return writer;
+        };
+        OperatorSetIdProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        OperatorSetIdProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.OperatorSetIdProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.domain = reader.string();
+                break;
+              case 2:
+                message.version = reader.int64();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        OperatorSetIdProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        OperatorSetIdProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.version != null && message.hasOwnProperty("version")) {
+            if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+              return "version: integer|Long expected";
+          }
+          return null;
+        };
+        OperatorSetIdProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.OperatorSetIdProto)
+            return object;
+          var message = new $root.onnx.OperatorSetIdProto();
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.version != null) {
+            if ($util.Long)
+              (message.version = $util.Long.fromValue(object.version)).unsigned = false;
+            else if (typeof object.version === "string")
+              message.version = parseInt(object.version, 10);
+            else if (typeof object.version === "number")
+              message.version = object.version;
+            else if (typeof object.version === "object")
+              message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+          }
+          return message;
+        };
+        OperatorSetIdProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.domain = "";
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.version = options.longs === String ? "0" : 0;
+          }
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          if (message.version != null && message.hasOwnProperty("version"))
+            if (typeof message.version === "number")
+              object.version = options.longs === String ? String(message.version) : message.version;
+            else
+              object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+          return object;
+        };
+        OperatorSetIdProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return OperatorSetIdProto;
+      })();
+      onnx2.OperatorStatus = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "EXPERIMENTAL"] = 0;
+        values[valuesById[1] = "STABLE"] = 1;
+        return values;
+      })();
+      onnx2.FunctionProto = (function() {
+        function FunctionProto(properties) {
+          this.input = [];
+          this.output = [];
+          this.attribute = [];
+          this.node = [];
+          this.opsetImport = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        FunctionProto.prototype.name = "";
+        FunctionProto.prototype.input = $util.emptyArray;
+        FunctionProto.prototype.output = $util.emptyArray;
+        FunctionProto.prototype.attribute = $util.emptyArray;
+        FunctionProto.prototype.node = $util.emptyArray;
+        FunctionProto.prototype.docString = "";
+        FunctionProto.prototype.opsetImport = $util.emptyArray;
+        FunctionProto.prototype.domain = "";
+        FunctionProto.create = function create(properties) {
+          return new FunctionProto(properties);
+        };
+        FunctionProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              writer.uint32(
+                /* id 4, wireType 2 =*/
+                34
+              ).string(message.input[i]);
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).string(message.output[i]);
+          if (message.attribute != null && message.attribute.length)
+            for (var i = 0; i < message.attribute.length; ++i)
+              writer.uint32(
+                /* id 6, wireType 2 =*/
+                50
+              ).string(message.attribute[i]);
+          if (message.node != null && message.node.length)
+            for (var i = 0; i < message.node.length; ++i)
+              $root.onnx.NodeProto.encode(message.node[i], writer.uint32(
+                /* id 7, wireType 2 =*/
+                58
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).string(message.docString);
+          if (message.opsetImport != null && message.opsetImport.length)
+            for (var i = 0; i < message.opsetImport.length; ++i)
+              $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(
+                /* id 9, wireType 2 =*/
+                74
+              ).fork()).ldelim();
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).string(message.domain);
+          return writer;
+        };
+        FunctionProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        FunctionProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.FunctionProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 4:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push(reader.string());
+                break;
+              case 5:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push(reader.string());
+                break;
+              case 6:
+                if (!(message.attribute && message.attribute.length))
+                  message.attribute = [];
+                message.attribute.push(reader.string());
+                break;
+              case 7:
+                if (!(message.node && message.node.length))
+                  message.node = [];
+                message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                break;
+              case 8:
+                message.docString = reader.string();
+                break;
+              case 9:
+                if (!(message.opsetImport && message.opsetImport.length))
+                  message.opsetImport = [];
+                message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                break;
+              case 10:
+                message.domain = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        FunctionProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        FunctionProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i)
+              if (!$util.isString(message.input[i]))
+                return "input: string[] expected";
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i)
+              if (!$util.isString(message.output[i]))
+                return "output: string[] expected";
+          }
+          if (message.attribute != null && message.hasOwnProperty("attribute")) {
+            if (!Array.isArray(message.attribute))
+              return "attribute: array expected";
+            for (var i = 0; i < message.attribute.length; ++i)
+              if (!$util.isString(message.attribute[i]))
+                return "attribute: string[] expected";
+          }
+          if (message.node != null && message.hasOwnProperty("node")) {
+            if (!Array.isArray(message.node))
+              return "node: array expected";
+            for (var i = 0; i < message.node.length; ++i) {
+              var error = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error)
+                return "node." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+            if (!Array.isArray(message.opsetImport))
+              return "opsetImport: array expected";
+            for (var i = 0; i < message.opsetImport.length; ++i) {
+              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error)
+                return "opsetImport." + error;
+            }
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          return null;
+        };
+        FunctionProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.FunctionProto)
+            return object;
+          var message = new $root.onnx.FunctionProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.FunctionProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i)
+              message.input[i] = String(object.input[i]);
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.FunctionProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i)
+              message.output[i] = String(object.output[i]);
+          }
+          if (object.attribute) {
+            if (!Array.isArray(object.attribute))
+              throw TypeError(".onnx.FunctionProto.attribute: array expected");
+            message.attribute = [];
+            for (var i = 0; i < object.attribute.length; ++i)
+              message.attribute[i] = String(object.attribute[i]);
+          }
+          if (object.node) {
+            if (!Array.isArray(object.node))
+              throw TypeError(".onnx.FunctionProto.node: array expected");
+            message.node = [];
+            for (var i = 0; i < object.node.length; ++i) {
+              if (typeof object.node[i] !== "object")
+                throw TypeError(".onnx.FunctionProto.node: object expected");
+              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.opsetImport) {
+            if (!Array.isArray(object.opsetImport))
+              throw TypeError(".onnx.FunctionProto.opsetImport: array expected");
+            message.opsetImport = [];
+            for (var i = 0; i < object.opsetImport.length; ++i) {
+              if (typeof object.opsetImport[i] !== "object")
+                throw TypeError(".onnx.FunctionProto.opsetImport: object expected");
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+            }
+          }
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          return message;
+        };
+        FunctionProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.input = [];
+            object.output = [];
+            object.attribute = [];
+            object.node = [];
+            object.opsetImport = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.docString = "";
+            object.domain = "";
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = message.input[j];
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = message.output[j];
+          }
+          if (message.attribute && message.attribute.length) {
+            object.attribute = [];
+            for (var j = 0; j < message.attribute.length; ++j)
+              object.attribute[j] = message.attribute[j];
+          }
+          if (message.node && message.node.length) {
+            object.node = [];
+            for (var j = 0; j < message.node.length; ++j)
+              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.opsetImport && message.opsetImport.length) {
+            object.opsetImport = [];
+            for (var j = 0; j < message.opsetImport.length; ++j)
+              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+          }
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          return object;
+        };
+        FunctionProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return FunctionProto;
+      })();
+      return onnx2;
+    })();
+    module.exports = $root;
+  }
+});
+
+// src/model/signature.ts
+function readModelSignature(bytes, source = "model") {
+  let model;
+  try {
+    model = onnx.ModelProto.decode(bytes);
+  } catch (error) {
+    throw new InputError(`${source}: not an ONNX model (${error.message})`);
+  }
+  if (!model.graph || (model.graph.output ?? []).length === 0) {
+    throw new InputError(`${source}: not an ONNX model (no graph with outputs)`);
+  }
+  const initializers = new Set((model.graph.initializer ?? []).map((t) => t.name));
+  const toInfo = (v) => {
+    const tensor = v.type?.tensorType;
+    if (!tensor) return { name: v.name ?? "", type: v.type?.mapType ? "map" : "sequence", shape: null };
+    return {
+      name: v.name ?? "",
+      type: ELEM_TYPES[tensor.elemType ?? 0] ?? `type${tensor.elemType}`,
+      shape: tensor.shape ? (tensor.shape.dim ?? []).map(
+        (d) => d.dimParam ? d.dimParam : d.dimValue !== void 0 && d.dimValue !== null ? Number(d.dimValue) : null
+      ) : null
+    };
+  };
+  return {
+    inputs: (model.graph.input ?? []).filter((v) => !initializers.has(v.name ?? "")).map(toInfo),
+    outputs: (model.graph.output ?? []).map(toInfo),
+    opset: Object.fromEntries((model.opsetImport ?? []).map((o) => [o.domain ?? "", Number(o.version ?? 0)])),
+    irVersion: Number(model.irVersion ?? 0),
+    producer: model.producerName ?? "",
+    producerVersion: model.producerVersion ?? "",
+    metadata: Object.fromEntries((model.metadataProps ?? []).map((p) => [p.key ?? "", p.value ?? ""]))
+  };
+}
+var import_onnx_proto, onnx, ELEM_TYPES;
+var init_signature = __esm({
+  "src/model/signature.ts"() {
+    "use strict";
+    import_onnx_proto = __toESM(require_onnx(), 1);
+    init_errors();
+    ({ onnx } = import_onnx_proto.default);
+    ELEM_TYPES = {
+      1: "float",
+      2: "uint8",
+      3: "int8",
+      4: "uint16",
+      5: "int16",
+      6: "int32",
+      7: "int64",
+      8: "string",
+      9: "bool",
+      10: "float16",
+      11: "double",
+      12: "uint32",
+      13: "uint64"
+    };
+  }
+});
+
+// src/model/inference.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+async function readModelFile(path) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await readFile2(path));
+  } catch (error) {
+    const code2 = error.code;
+    throw new InputError(code2 === "ENOENT" ? `model file not found: ${path}` : `${path}: cannot be read (${code2})`);
+  }
+  return modelFromBytes(bytes, path);
+}
+function modelFromBytes(bytes, source) {
+  return {
+    source,
+    bytes,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    signature: readModelSignature(bytes, source)
+  };
+}
+function planInputs(model, features) {
+  const { inputs, metadata } = model.signature;
+  if (inputs.length === 1 && inputs[0].shape?.length === 2 && inputs[0].type !== "string") {
+    const width = inputs[0].shape[1];
+    let names = features;
+    if (!names && metadata.feature_names) {
+      try {
+        names = JSON.parse(metadata.feature_names);
+      } catch {
+        throw new InputError(`${model.source}: metadata feature_names is not a JSON array of column names`);
+      }
+    }
+    if (names && (typeof width !== "number" || width === names.length || width === null)) {
+      return { kind: "matrix", input: inputs[0], features: names };
+    }
+    if (names && typeof width === "number" && width !== names.length && width !== 1) {
+      throw new InputError(
+        `${model.source}: input "${inputs[0].name}" takes ${width} features but ${names.length} feature names are given`
+      );
+    }
+    if (!names && typeof width === "number" && width > 1) {
+      throw new InputError(
+        `${model.source}: input "${inputs[0].name}" is a [N, ${width}] matrix, but the model has no feature_names metadata; set model.features in mlci.yml`
+      );
+    }
+  }
+  return { kind: "columns", inputs };
+}
+function planColumns(plan) {
+  return plan.kind === "matrix" ? plan.features : plan.inputs.map((i) => i.name);
+}
+function modelClasses(model) {
+  const raw = model.signature.metadata.classes;
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw);
+    if (Array.isArray(parsed)) return parsed.map((c) => String(c));
+  } catch {
+  }
+  throw new InputError(`${model.source}: metadata "classes" is not a JSON array`);
+}
+function pickOutput(model, task) {
+  const outputs = model.signature.outputs;
+  const float = outputs.filter((o) => o.type === "float" || o.type === "double");
+  if (task === "regression") {
+    if (float.length === 0) throw new InputError(`${model.source}: no float output to read predictions from`);
+    return float[0].name;
+  }
+  const named = float.find((o) => o.name === "probabilities");
+  if (named) return named.name;
+  const matrix = float.find((o) => o.shape?.length === 2);
+  if (matrix) return matrix.name;
+  if (task === "binary" && float.length > 0) return float[0].name;
+  const hint = outputs.some((o) => o.type === "sequence" || o.type === "map") ? " (probabilities as a sequence of maps: export without ZipMap)" : "";
+  throw new InputError(`${model.source}: no float probability output [N, C] found${hint}`);
+}
+function onnxRuntime() {
+  ortModule ??= import("onnxruntime-node");
+  return ortModule;
+}
+async function loadSession(model, task, features) {
+  const plan = planInputs(model, features);
+  const output = pickOutput(model, task);
+  const ort = await onnxRuntime();
+  const started = performance.now();
+  let session;
+  try {
+    session = await ort.InferenceSession.create(model.bytes, { graphOptimizationLevel: "all" });
+  } catch (error) {
+    throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine2(error)})`);
+  }
+  return { model, session, plan, output, loadMs: performance.now() - started };
+}
+async function runBatches(sessions, data, batchSize, dataSource, onBatch) {
+  const ort = await onnxRuntime();
+  const n = data.rowCount;
+  const results = sessions.map(() => null);
+  if (n > 0) {
+    for (const s of sessions) {
+      try {
+        await s.session.run(buildFeeds(ort, s, data, 0, 1, dataSource), [s.output]);
+      } catch {
+      }
+    }
+  }
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    for (let m = 0; m < sessions.length; m++) {
+      const s = sessions[m];
+      const feeds = buildFeeds(ort, s, data, start, end, dataSource);
+      const began = performance.now();
+      let out;
+      try {
+        out = (await s.session.run(feeds, [s.output]))[s.output];
+      } catch (error) {
+        throw new InputError(`${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine2(error)})`);
+      }
+      const elapsed = performance.now() - began;
+      const rows = end - start;
+      const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
+      if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
+        throw new InputError(`${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`);
+      }
+      let r = results[m];
+      if (!r) {
+        r = { values: new Float64Array(n * width), width, runMs: 0 };
+        results[m] = r;
+      } else if (r.width !== width) {
+        throw new InputError(`${s.model.source}: output "${s.output}" changed width between batches`);
+      }
+      const data32 = out.data;
+      r.values.set(data32, start * width);
+      r.runMs += elapsed;
+    }
+    onBatch?.(end);
+  }
+  return results.map((r) => r ?? { values: new Float64Array(0), width: 1, runMs: 0 });
+}
+function buildFeeds(ort, s, data, start, end, source) {
+  const rows = end - start;
+  if (s.plan.kind === "matrix") {
+    const { features, input } = s.plan;
+    const width = features.length;
+    const buffer = input.type === "double" ? new Float64Array(rows * width) : new Float32Array(rows * width);
+    for (let f = 0; f < width; f++) {
+      const column = numericColumn(data, features[f], source, s.model.source);
+      for (let i = 0; i < rows; i++) buffer[i * width + f] = column[start + i];
+    }
+    const type = input.type === "double" ? "float64" : "float32";
+    return { [input.name]: new ort.Tensor(type, buffer, [rows, width]) };
+  }
+  const feeds = {};
+  for (const input of s.plan.inputs) {
+    const dims = input.shape && input.shape.length === 2 ? [rows, 1] : [rows];
+    feeds[input.name] = columnTensor(ort, input, data, start, end, dims, source, s.model.source);
+  }
+  return feeds;
+}
+function columnTensor(ort, input, data, start, end, dims, source, model) {
+  const name = input.name;
+  if (input.type === "string") {
+    const text = data.text[name];
+    const numbers = data.numeric[name];
+    const out = [];
+    for (let i = start; i < end; i++) out.push(text ? text[i] ?? "" : Number.isNaN(numbers[i]) ? "" : String(numbers[i]));
+    return new ort.Tensor("string", out, dims);
+  }
+  const column = numericColumn(data, name, source, model);
+  const slice = column.subarray(start, end);
+  switch (input.type) {
+    case "float":
+      return new ort.Tensor("float32", Float32Array.from(slice), dims);
+    case "double":
+      return new ort.Tensor("float64", Float64Array.from(slice), dims);
+    case "int64":
+    case "int32": {
+      for (let i = 0; i < slice.length; i++) {
+        if (!Number.isInteger(slice[i])) {
+          throw new InputError(`${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`);
+        }
+      }
+      return input.type === "int64" ? new ort.Tensor("int64", BigInt64Array.from(slice, (v) => BigInt(v)), dims) : new ort.Tensor("int32", Int32Array.from(slice), dims);
+    }
+    default:
+      throw new InputError(`${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`);
+  }
+}
+function numericColumn(data, name, source, model) {
+  const column = data.numeric[name];
+  if (column) return column;
+  if (data.text[name]) throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
+  throw new InputError(`${source}: missing column "${name}" that ${model} needs`);
+}
+function firstLine2(error) {
+  return String(error?.message ?? error).split("\n")[0];
+}
+var ortModule;
+var init_inference = __esm({
+  "src/model/inference.ts"() {
+    "use strict";
+    init_errors();
+    init_signature();
+  }
+});
+
+// src/model/baseline.ts
+async function resolveBaseline(lookup) {
+  const tried = [];
+  if (lookup.file) {
+    const model = await readModelFile(lookup.file);
+    return { model, source: { kind: "file", ref: lookup.file, tried: [`file ${lookup.file}`] } };
+  }
+  const alias = lookup.alias ?? "production";
+  if (lookup.registry && lookup.modelName) {
+    const version = await lookup.registry.resolve({ name: lookup.modelName, alias });
+    if (version) {
+      const bytes = await lookup.registry.download(lookup.modelName, version.version);
+      const ref = `${lookup.modelName}@v${version.version} (alias ${alias})`;
+      tried.push(`registry: ${ref}`);
+      return { model: modelFromBytes(bytes, `registry ${ref}`), source: { kind: "registry", ref, version: version.version, tried } };
+    }
+    tried.push(`registry: no ${lookup.modelName}@${alias}`);
+  } else {
+    tried.push(lookup.registry ? "registry: no model name given" : "registry: none configured");
+  }
+  if (lookup.artifact) {
+    const found = await lookup.artifact();
+    if (found) {
+      tried.push(`artifact: ${found.ref}`);
+      return { model: modelFromBytes(found.bytes, `artifact ${found.ref}`), source: { kind: "artifact", ref: found.ref, tried } };
+    }
+    tried.push("artifact: no successful main-branch run with an unexpired model artifact");
+  }
+  return { model: null, source: { kind: "none", ref: null, tried } };
+}
+var init_baseline = __esm({
+  "src/model/baseline.ts"() {
+    "use strict";
+    init_inference();
+  }
+});
+
+// src/model/drift-summary.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function readDriftSummary(path) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await readFile3(path, "utf8"));
+  } catch (error) {
+    const code2 = error.code;
+    throw new InputError(code2 === "ENOENT" ? `validation file not found: ${path}` : `${path}: not valid JSON (${error.message})`);
+  }
+  const doc = parsed ?? {};
+  const raw = doc.drift;
+  let entries = [];
+  if (Array.isArray(raw)) entries = raw.map((e) => [String(e.column ?? ""), e]);
+  else if (raw && typeof raw === "object") {
+    const obj = raw;
+    const columns = obj.columns && typeof obj.columns === "object" ? obj.columns : obj;
+    entries = Object.entries(columns).filter(([, e]) => e && typeof e === "object" && "drifted" in e);
+  }
+  return {
+    source: path,
+    verdict: typeof doc.verdict === "string" ? doc.verdict : null,
+    columns: entries.length,
+    drifted: entries.filter(([, e]) => e.drifted === true).map(([column, e]) => ({
+      column,
+      test: typeof e.test === "string" ? e.test : null,
+      statistic: num(e.statistic),
+      p_value: num(e.p_value),
+      threshold: num(e.threshold)
+    }))
+  };
+}
+var num;
+var init_drift_summary = __esm({
+  "src/model/drift-summary.ts"() {
+    "use strict";
+    init_errors();
+    num = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
+  }
+});
+
+// src/model/labels.ts
+function predictedClasses(proba, classes, threshold) {
+  const n = proba.length / classes;
+  const out = new Int32Array(n);
+  if (classes === 2 && threshold !== void 0) {
+    for (let i = 0; i < n; i++) out[i] = proba[i * 2 + 1] > threshold ? 1 : 0;
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const base = i * classes;
+    let best = 0;
+    let bestValue = proba[base];
+    for (let c = 1; c < classes; c++) {
+      if (proba[base + c] > bestValue) {
+        bestValue = proba[base + c];
+        best = c;
+      }
+    }
+    out[i] = best;
+  }
+  return out;
+}
+function classKey(value) {
+  if (typeof value === "number") return String(value);
+  const text = String(value);
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) ? String(n) : text;
+}
+function encodeLabels(values, classes, source) {
+  const index = new Map(classes.map((c, i) => [classKey(c), i]));
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || typeof v === "number" && Number.isNaN(v)) {
+      throw new InputError(`${source}: row ${i + 1} has no label`);
+    }
+    const k = index.get(classKey(v));
+    if (k === void 0) {
+      throw new InputError(
+        `${source}: row ${i + 1} has label ${JSON.stringify(v)}, which is not one of the model's classes (${classes.join(", ")})`
+      );
+    }
+    out[i] = k;
+  }
+  return out;
+}
+var init_labels = __esm({
+  "src/model/labels.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/model/metrics/calibration.ts
+function calibration(confidence, hit, of, binCount = 10) {
+  const step = 1 / binCount;
+  const inner = Array.from({ length: binCount - 1 }, (_, i) => (i + 1) * step);
+  const rows = new Float64Array(binCount);
+  const sums = new Float64Array(binCount);
+  const hits = new Float64Array(binCount);
+  for (let i = 0; i < confidence.length; i++) {
+    const v = confidence[i];
+    let b = 0;
+    while (b < inner.length && inner[b] < v) b++;
+    rows[b]++;
+    sums[b] += v;
+    hits[b] += hit[i];
+  }
+  let ece = 0;
+  const bins = [];
+  for (let b = 0; b < binCount; b++) {
+    const n = rows[b];
+    const mean = n > 0 ? sums[b] / n : null;
+    const fraction = n > 0 ? hits[b] / n : null;
+    if (n > 0) ece += n * Math.abs(fraction - mean);
+    bins.push({ lower: b === 0 ? 0 : inner[b - 1], upper: b === binCount - 1 ? 1 : inner[b], rows: n, mean_predicted: mean, fraction_positive: fraction });
+  }
+  const total = confidence.length;
+  return { expected_calibration_error: total > 0 ? ece / total : null, of, bins };
+}
+var init_calibration = __esm({
+  "src/model/metrics/calibration.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/metrics/classification.ts
+function accuracyScore(cm, classes) {
+  let total = 0;
+  let correct = 0;
+  for (let t = 0; t < classes; t++) {
+    for (let p = 0; p < classes; p++) total += cm[t * classes + p];
+    correct += cm[t * classes + t];
+  }
+  return total > 0 ? defined(correct / total) : undefinedMetric("no rows");
+}
+function balancedAccuracyScore(cm, classes) {
+  let sum = 0;
+  let present = 0;
+  for (let t = 0; t < classes; t++) {
+    let support = 0;
+    for (let p = 0; p < classes; p++) support += cm[t * classes + p];
+    if (support > 0) {
+      sum += cm[t * classes + t] / support;
+      present++;
+    }
+  }
+  return present > 0 ? defined(sum / present) : undefinedMetric("no rows");
+}
+function positiveCounts(cm) {
+  return { tp: cm[3], predicted: cm[1] + cm[3], actual: cm[2] + cm[3] };
+}
+function precisionScore(cm) {
+  const { tp, predicted } = positiveCounts(cm);
+  return predicted > 0 ? defined(tp / predicted) : undefinedMetric("no row is predicted positive (0/0)");
+}
+function recallScore(cm) {
+  const { tp, actual } = positiveCounts(cm);
+  return actual > 0 ? defined(tp / actual) : undefinedMetric("no positive label in the data (0/0)");
+}
+function f1Score(cm) {
+  const { tp, predicted, actual } = positiveCounts(cm);
+  if (predicted === 0 && actual === 0) return undefinedMetric("no positive label and no positive prediction");
+  const precision = predicted > 0 ? tp / predicted : 0;
+  const recall = actual > 0 ? tp / actual : 0;
+  return defined(fScore(precision, recall));
+}
+function fScore(precision, recall) {
+  const denominator = precision + recall;
+  return 2 * precision * recall / (denominator === 0 ? 1 : denominator);
+}
+function perClass(cm, classes) {
+  const out = { labels: [], precision: [], recall: [], f1: [], support: [], noPredictions: [], noSupport: [] };
+  for (let k = 0; k < classes; k++) {
+    let actual = 0;
+    let predicted = 0;
+    for (let j = 0; j < classes; j++) {
+      actual += cm[k * classes + j];
+      predicted += cm[j * classes + k];
+    }
+    if (actual === 0 && predicted === 0) continue;
+    const tp = cm[k * classes + k];
+    const precision = predicted > 0 ? tp / predicted : 0;
+    const recall = actual > 0 ? tp / actual : 0;
+    if (predicted === 0) out.noPredictions.push(k);
+    if (actual === 0) out.noSupport.push(k);
+    out.labels.push(k);
+    out.precision.push(precision);
+    out.recall.push(recall);
+    out.f1.push(fScore(precision, recall));
+    out.support.push(actual);
+  }
+  return out;
+}
+function average(values, weights) {
+  if (!weights) {
+    let sum2 = 0;
+    for (const v of values) sum2 += v;
+    return sum2 / values.length;
+  }
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i] * weights[i];
+    total += weights[i];
+  }
+  return sum / total;
+}
+function zeroDivisionNote(what, classes, why) {
+  if (classes.length === 0) return void 0;
+  return `${what} undefined for class${classes.length > 1 ? "es" : ""} ${classes.join(", ")} (${why}); counted as 0 as scikit-learn does`;
+}
+function precisionAveraged(cm, classes, how) {
+  const pc = perClass(cm, classes);
+  if (pc.labels.length === 0) return undefinedMetric("no rows");
+  return defined(
+    average(pc.precision, how === "weighted" ? pc.support : null),
+    zeroDivisionNote("precision", pc.noPredictions, "never predicted")
+  );
+}
+function recallAveraged(cm, classes, how) {
+  const pc = perClass(cm, classes);
+  if (pc.labels.length === 0) return undefinedMetric("no rows");
+  return defined(
+    average(pc.recall, how === "weighted" ? pc.support : null),
+    zeroDivisionNote("recall", pc.noSupport, "absent from the labels")
+  );
+}
+function f1Averaged(cm, classes, how) {
+  const pc = perClass(cm, classes);
+  if (pc.labels.length === 0) return undefinedMetric("no rows");
+  const both = pc.noPredictions.filter((k) => pc.noSupport.includes(k));
+  return defined(average(pc.f1, how === "weighted" ? pc.support : null), zeroDivisionNote("F1", both, "neither present nor predicted"));
+}
+function confusionMatrix(cm, labels) {
+  const c = labels.length;
+  const counts = [];
+  for (let t = 0; t < c; t++) counts.push(Array.from(cm.subarray(t * c, (t + 1) * c)));
+  return { labels, counts };
+}
+var init_classification = __esm({
+  "src/model/metrics/classification.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/model/evaluate-model.ts
+function toPredictions(task, session, outputs, data, label, dataSource, threshold) {
+  const source = session.model.source;
+  const { values, width } = outputs;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      throw new InputError(`${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`);
+    }
+  }
+  if (task === "regression") {
+    if (width !== 1) throw new InputError(`${source}: a regressor must give one value per row, got ${width}`);
+    const y2 = data.numeric[label];
+    if (!y2) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
+    const missing = y2.findIndex((v) => Number.isNaN(v));
+    if (missing >= 0) throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    return { task, y: y2, pred: values };
+  }
+  let proba = values;
+  let classes = width;
+  if (task === "binary" && width === 1) {
+    proba = new Float64Array(values.length * 2);
+    for (let i = 0; i < values.length; i++) {
+      proba[2 * i] = 1 - values[i];
+      proba[2 * i + 1] = values[i];
+    }
+    classes = 2;
+  }
+  if (task === "binary" && classes !== 2) {
+    throw new InputError(`${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`);
+  }
+  if (task === "multiclass" && classes < 2) throw new InputError(`${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`);
+  const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
+  if (names.length !== classes) {
+    throw new InputError(`${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`);
+  }
+  const labelValues = data.numeric[label] ?? data.text[label];
+  const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
+  return { task, labels: names, y, proba, pred: predictedClasses(proba, classes, threshold) };
+}
+function splitResults(results) {
+  const values = {};
+  const reasons = {};
+  const notes = {};
+  for (const [name, r] of Object.entries(results)) {
+    values[name] = r.value;
+    if (r.reason) reasons[name] = r.reason;
+    if (r.note) notes[name] = r.note;
+  }
+  return { values, reasons, notes };
+}
+function calibrationOf(p) {
+  if (p.task === "regression") return null;
+  const C = p.labels.length;
+  const n = p.y.length;
+  const confidence = new Float64Array(n);
+  const hit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (p.task === "binary") {
+      confidence[i] = p.proba[i * 2 + 1];
+      hit[i] = p.y[i] === 1 ? 1 : 0;
+    } else {
+      confidence[i] = p.proba[i * C + p.pred[i]];
+      hit[i] = p.y[i] === p.pred[i] ? 1 : 0;
+    }
+  }
+  return calibration(confidence, hit, p.task === "binary" ? "positive_probability" : "top_class_confidence");
+}
+function modelReport(session, predictions, scorer, outputs, batchSize) {
+  const [results] = scorer.score();
+  const { values, reasons, notes } = splitResults(results);
+  const cal = calibrationOf(predictions);
+  const rows = scorer.rows;
+  const msPer1000 = rows > 0 ? outputs.runMs / rows * 1e3 : 0;
+  if (cal) values.expected_calibration_error = cal.expected_calibration_error;
+  values.latency_ms_per_1000_rows = round2(msPer1000, 4);
+  values.model_size_bytes = session.model.bytes.length;
+  let confusion = null;
+  if (predictions.task !== "regression") {
+    const C = predictions.labels.length;
+    const cm = new Float64Array(C * C);
+    for (let i = 0; i < predictions.y.length; i++) cm[predictions.y[i] * C + predictions.pred[i]]++;
+    confusion = confusionMatrix(cm, predictions.labels);
+  }
+  return {
+    source: session.model.source,
+    sha256: session.model.sha256,
+    size_bytes: session.model.bytes.length,
+    metrics: values,
+    undefined_reasons: reasons,
+    notes,
+    confusion_matrix: confusion,
+    calibration: cal,
+    inference: { load_ms: round2(session.loadMs, 2), ms_per_1000_rows: round2(msPer1000, 4), batch_size: batchSize }
+  };
+}
+function round2(x, digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+function groupSlices(data, column, minSize) {
+  const numeric = data.numeric[column];
+  const text = data.text[column];
+  const n = data.rowCount;
+  const raw = new Int32Array(n);
+  const ids = /* @__PURE__ */ new Map();
+  const counts = [];
+  for (let i = 0; i < n; i++) {
+    const v = numeric ? Number.isNaN(numeric[i]) ? "(null)" : String(numeric[i]) : text[i] ?? "(null)";
+    let id = ids.get(v);
+    if (id === void 0) {
+      id = ids.size;
+      ids.set(v, id);
+      counts.push(0);
+    }
+    counts[id]++;
+    raw[i] = id;
+  }
+  const names = [...ids.keys()];
+  const byValue = names.map((name, id) => ({ name, id, size: counts[id] })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  const remap = new Int32Array(names.length).fill(-1);
+  const values = [];
+  const sizes = [];
+  const skipped = [];
+  for (const entry of byValue) {
+    if (entry.size < minSize) {
+      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `fewer than ${minSize} rows` });
+    } else if (values.length >= MAX_SLICE_VALUES) {
+      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `beyond the ${MAX_SLICE_VALUES} largest slices` });
+    } else {
+      remap[entry.id] = values.length;
+      values.push(entry.name);
+      sizes.push(entry.size);
+    }
+  }
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
+  return { column, groupOf, values, sizes, skipped };
+}
+var MAX_SLICE_VALUES;
+var init_evaluate_model = __esm({
+  "src/model/evaluate-model.ts"() {
+    "use strict";
+    init_errors();
+    init_inference();
+    init_labels();
+    init_calibration();
+    init_classification();
+    MAX_SLICE_VALUES = 50;
+  }
+});
+
+// src/model/metrics/probabilistic.ts
+function logLossTerms(y, proba, classes) {
+  const out = new Float64Array(y.length);
+  const hi = 1 - LOG_LOSS_EPS;
+  for (let i = 0; i < y.length; i++) {
+    const base = i * classes;
+    let sum = 0;
+    let own = 0;
+    for (let c = 0; c < classes; c++) {
+      let p = proba[base + c];
+      p = p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > hi ? hi : p;
+      sum += p;
+      if (c === y[i]) own = p;
+    }
+    out[i] = -Math.log(own / sum);
+  }
+  return out;
+}
+function brierTerms(y, proba) {
+  const out = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const d = (y[i] === 1 ? 1 : 0) - proba[i * 2 + 1];
+    out[i] = d * d;
+  }
+  return out;
+}
+function logLoss(sum, rows, classes) {
+  if (classes < 2) return undefinedMetric("log loss needs at least two classes");
+  return rows > 0 ? defined(sum / rows) : undefinedMetric("no rows");
+}
+function brierScoreLoss(sum, rows) {
+  return rows > 0 ? defined(sum / rows) : undefinedMetric("no rows");
+}
+var LOG_LOSS_EPS;
+var init_probabilistic = __esm({
+  "src/model/metrics/probabilistic.ts"() {
+    "use strict";
+    init_types();
+    LOG_LOSS_EPS = 2 ** -52;
+  }
+});
+
+// src/model/metrics/ranking.ts
+function rankingPass(input, positivesPerGroup, groupOf, weights) {
+  const groups2 = positivesPerGroup.length;
+  const tp = new Float64Array(groups2);
+  const fp = new Float64Array(groups2);
+  const tp0 = new Float64Array(groups2);
+  const fp0 = new Float64Array(groups2);
+  const last = new Float64Array(groups2).fill(NaN);
+  const area = new Float64Array(groups2);
+  const ap = new Float64Array(groups2);
+  const { order, scores, positive } = input;
+  const flush = (g) => {
+    area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+    const p = positivesPerGroup[g];
+    if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+    tp0[g] = tp[g];
+    fp0[g] = fp[g];
+  };
+  for (let k = 0; k < order.length; k++) {
+    const row = order[k];
+    const g = groupOf === null ? 0 : groupOf[row];
+    if (g < 0) continue;
+    const w = weights === null ? 1 : weights[row];
+    if (w === 0) continue;
+    const s = scores[row];
+    if (s !== last[g]) {
+      if (last[g] === last[g]) flush(g);
+      last[g] = s;
+    }
+    if (positive[row] === 1) tp[g] += w;
+    else fp[g] += w;
+  }
+  for (let g = 0; g < groups2; g++) if (last[g] === last[g]) flush(g);
+  return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+}
+function rocAucScore(totals, g = 0) {
+  const p = totals.positives[g];
+  const n = totals.negatives[g];
+  if (p === 0 || n === 0) return undefinedMetric(`only one class present in the labels (${p === 0 ? "no positives" : "no negatives"})`);
+  return defined(totals.doubleArea[g] / (2 * p * n));
+}
+function averagePrecisionScore(totals, g = 0) {
+  if (totals.positives[g] === 0) return undefinedMetric("no positive label in the data");
+  return defined(totals.averagePrecision[g]);
+}
+var init_ranking = __esm({
+  "src/model/metrics/ranking.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/model/metrics/regression.ts
+function rootMeanSquaredError(s) {
+  return s.rows > 0 ? defined(Math.sqrt(s.squaredError / s.rows)) : undefinedMetric("no rows");
+}
+function meanAbsoluteError(s) {
+  return s.rows > 0 ? defined(s.absoluteError / s.rows) : undefinedMetric("no rows");
+}
+function meanAbsolutePercentageError(s) {
+  return s.rows > 0 ? defined(s.absolutePercentageError / s.rows) : undefinedMetric("no rows");
+}
+function r2Score(s) {
+  if (s.rows < 2) return undefinedMetric("R² needs at least two rows");
+  if (s.totalSquares === 0) return undefinedMetric("the label is constant, so R² is undefined");
+  return defined(1 - s.squaredError / s.totalSquares);
+}
+var MAPE_EPS;
+var init_regression = __esm({
+  "src/model/metrics/regression.ts"() {
+    "use strict";
+    init_types();
+    MAPE_EPS = 2 ** -52;
+  }
+});
+
+// src/model/metrics/sort.ts
+function descendingOrder(scores) {
+  const n = scores.length;
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let l = bits[2 * i];
+    let h = bits[2 * i + 1];
+    if (h & 2147483648) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 2147483648) >>> 0;
+    }
+    lo[i] = ~l >>> 0;
+    hi[i] = ~h >>> 0;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass2 = 0; pass2 < 4; pass2++) {
+    const keys = pass2 < 2 ? lo : hi;
+    const shift = pass2 % 2 * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[keys[order[i]] >>> shift & 65535]++;
+    let running = 0;
+    let single = false;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      if (c === n) single = true;
+      counts[d] = running;
+      running += c;
+    }
+    if (single) continue;
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      next[counts[keys[row] >>> shift & 65535]++] = row;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  return order;
+}
+var init_sort = __esm({
+  "src/model/metrics/sort.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/metrics/scorer.ts
+function createScorer(predictions) {
+  return predictions.task === "regression" ? regressionScorer(predictions) : classificationScorer(predictions);
+}
+function wants(only, ...names) {
+  return !only || names.some((n) => only.has(n));
+}
+function rowsSumToOne(proba, classes) {
+  for (let i = 0; i < proba.length; i += classes) {
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += proba[i + c];
+    if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) return false;
+  }
+  return true;
+}
+function classificationScorer(p) {
+  const C = p.labels.length;
+  const n = p.y.length;
+  let logTerms;
+  let brier;
+  let sumsToOne;
+  const rankings = /* @__PURE__ */ new Map();
+  const ranking = (c) => {
+    let r = rankings.get(c);
+    if (!r) {
+      const scores = new Float64Array(n);
+      const positive = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        scores[i] = p.proba[i * C + c];
+        positive[i] = p.y[i] === c ? 1 : 0;
+      }
+      const order = descendingOrder(scores);
+      const sortedPositive = new Uint8Array(n);
+      const lastOfTie = new Uint8Array(n);
+      for (let k = 0; k < n; k++) {
+        sortedPositive[k] = positive[order[k]];
+        lastOfTie[k] = k === n - 1 || scores[order[k]] !== scores[order[k + 1]] ? 1 : 0;
+      }
+      r = { order, scores, positive, sortedPositive, lastOfTie };
+      rankings.set(c, r);
+    }
+    return r;
+  };
+  const binary = p.task === "binary";
+  return {
+    task: p.task,
+    rows: n,
+    classes: C,
+    ranking,
+    correctness() {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = p.y[i] === p.pred[i] ? 1 : 0;
+      return out;
+    },
+    score(options = {}) {
+      const { groupOf = null, weights = null, only } = options;
+      const G = options.groups ?? 1;
+      const needLog = wants(only, "log_loss");
+      const needBrier = binary && wants(only, "brier_score");
+      if (needLog) logTerms ??= logLossTerms(p.y, p.proba, C);
+      if (needBrier) brier ??= brierTerms(p.y, p.proba);
+      const cm = new Float64Array(G * C * C);
+      const rows = new Float64Array(G);
+      const logSum = new Float64Array(G);
+      const brierSum = new Float64Array(G);
+      const { y, pred } = p;
+      const CC = C * C;
+      if (groupOf === null && !needLog && !needBrier) {
+        for (let i = 0; i < n; i++) {
+          const w = weights === null ? 1 : weights[i];
+          cm[y[i] * C + pred[i]] += w;
+        }
+        for (let k = 0; k < CC; k++) rows[0] += cm[k];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const g = groupOf === null ? 0 : groupOf[i];
+          if (g < 0) continue;
+          const w = weights === null ? 1 : weights[i];
+          if (w === 0) continue;
+          cm[g * CC + y[i] * C + pred[i]] += w;
+          rows[g] += w;
+          if (needLog) logSum[g] += w * logTerms[i];
+          if (needBrier) brierSum[g] += w * brier[i];
+        }
+      }
+      const results = [];
+      for (let g = 0; g < G; g++) results.push({});
+      const classRows = (g, c) => {
+        let s = 0;
+        for (let j = 0; j < C; j++) s += cm[g * CC + c * C + j];
+        return s;
+      };
+      if (binary && wants(only, "roc_auc", "average_precision")) {
+        const positives = new Float64Array(G);
+        for (let g = 0; g < G; g++) positives[g] = classRows(g, 1);
+        const totals = rankingPass(ranking(1), positives, groupOf, weights);
+        for (let g = 0; g < G; g++) {
+          results[g].roc_auc = rocAucScore(totals, g);
+          results[g].average_precision = averagePrecisionScore(totals, g);
+        }
+      }
+      if (!binary && wants(only, "roc_auc_ovr")) {
+        sumsToOne ??= rowsSumToOne(p.proba, C);
+        const perClass2 = [];
+        if (sumsToOne) {
+          for (let c = 0; c < C; c++) {
+            const positives = new Float64Array(G);
+            for (let g = 0; g < G; g++) positives[g] = classRows(g, c);
+            perClass2.push(rankingPass(ranking(c), positives, groupOf, weights));
+          }
+        }
+        for (let g = 0; g < G; g++) results[g].roc_auc_ovr = rocAucOvr(perClass2, g, sumsToOne, p.labels);
+      }
+      for (let g = 0; g < G; g++) {
+        const m = cm.subarray(g * CC, (g + 1) * CC);
+        const r = results[g];
+        if (wants(only, "accuracy")) r.accuracy = accuracyScore(m, C);
+        if (wants(only, "balanced_accuracy")) r.balanced_accuracy = balancedAccuracyScore(m, C);
+        if (binary) {
+          if (wants(only, "precision")) r.precision = precisionScore(m);
+          if (wants(only, "recall")) r.recall = recallScore(m);
+          if (wants(only, "f1")) r.f1 = f1Score(m);
+          if (needBrier) r.brier_score = brierScoreLoss(brierSum[g], rows[g]);
+        } else {
+          for (const how of ["macro", "weighted"]) {
+            if (wants(only, `precision_${how}`)) r[`precision_${how}`] = precisionAveraged(m, C, how);
+            if (wants(only, `recall_${how}`)) r[`recall_${how}`] = recallAveraged(m, C, how);
+            if (wants(only, `f1_${how}`)) r[`f1_${how}`] = f1Averaged(m, C, how);
+          }
+        }
+        if (needLog) r.log_loss = logLoss(logSum[g], rows[g], C);
+      }
+      return results.map((r) => ordered(r, p.task));
+    }
+  };
+}
+function rocAucOvr(perClass2, g, sumsToOne, labels) {
+  if (!sumsToOne) return undefinedMetric("the probabilities of some rows do not sum to 1");
+  let sum = 0;
+  for (let c = 0; c < perClass2.length; c++) {
+    const auc = rocAucScore(perClass2[c], g);
+    if (auc.value === null) return undefinedMetric(`class ${labels[c]}: ${auc.reason}`);
+    sum += auc.value;
+  }
+  return defined(sum / perClass2.length);
+}
+function ordered(results, task) {
+  const out = {};
+  for (const name of METRICS_BY_TASK[task]) if (results[name]) out[name] = results[name];
+  return out;
+}
+function regressionScorer(p) {
+  const n = p.y.length;
+  return {
+    task: "regression",
+    rows: n,
+    score(options = {}) {
+      const { groupOf = null, weights = null, only } = options;
+      const G = options.groups ?? 1;
+      const rows = new Float64Array(G);
+      const sumY = new Float64Array(G);
+      const se = new Float64Array(G);
+      const ae = new Float64Array(G);
+      const ape = new Float64Array(G);
+      const { y, pred } = p;
+      for (let i = 0; i < n; i++) {
+        const g = groupOf === null ? 0 : groupOf[i];
+        if (g < 0) continue;
+        const w = weights === null ? 1 : weights[i];
+        if (w === 0) continue;
+        const d = y[i] - pred[i];
+        const a = Math.abs(pred[i] - y[i]);
+        const ay = Math.abs(y[i]);
+        rows[g] += w;
+        sumY[g] += w * y[i];
+        se[g] += w * (d * d);
+        ae[g] += w * a;
+        ape[g] += w * (a / (ay > MAPE_EPS ? ay : MAPE_EPS));
+      }
+      const tss = new Float64Array(G);
+      if (wants(only, "r2")) {
+        const mean = sumY.map((s, g) => s / rows[g]);
+        for (let i = 0; i < n; i++) {
+          const g = groupOf === null ? 0 : groupOf[i];
+          if (g < 0) continue;
+          const w = weights === null ? 1 : weights[i];
+          if (w === 0) continue;
+          const d = y[i] - mean[g];
+          tss[g] += w * (d * d);
+        }
+      }
+      const results = [];
+      for (let g = 0; g < G; g++) {
+        const s = {
+          rows: rows[g],
+          squaredError: se[g],
+          absoluteError: ae[g],
+          absolutePercentageError: ape[g],
+          totalSquares: tss[g]
+        };
+        const r = {};
+        if (wants(only, "rmse")) r.rmse = rootMeanSquaredError(s);
+        if (wants(only, "mae")) r.mae = meanAbsoluteError(s);
+        if (wants(only, "r2")) r.r2 = r2Score(s);
+        if (wants(only, "mape")) r.mape = meanAbsolutePercentageError(s);
+        results.push(r);
+      }
+      return results;
+    }
+  };
+}
+var init_scorer = __esm({
+  "src/model/metrics/scorer.ts"() {
+    "use strict";
+    init_classification();
+    init_probabilistic();
+    init_ranking();
+    init_regression();
+    init_sort();
+    init_types();
+  }
+});
+
+// src/pipeline/evaluate.ts
+var evaluate_exports = {};
+__export(evaluate_exports, {
+  computeDeltas: () => computeDeltas,
+  evaluate: () => evaluate
+});
+import { join as join2 } from "node:path";
+async function evaluate(request2) {
+  const progress = request2.progress ?? silentProgress;
+  const timings = {};
+  const timed = async (name, work) => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[name] = Math.round(performance.now() - started);
+    }
+  };
+  const task = request2.task;
+  if (!["binary", "multiclass", "regression"].includes(task)) {
+    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
+  }
+  const batchSize = request2.batchSize ?? 8192;
+  const minSliceSize = request2.minSliceSize ?? 30;
+  const bootstrap = {
+    resamples: request2.bootstrap?.resamples ?? DEFAULT_BOOTSTRAP.resamples,
+    seed: request2.bootstrap?.seed ?? DEFAULT_BOOTSTRAP.seed,
+    confidence: request2.bootstrap?.confidence ?? DEFAULT_BOOTSTRAP.confidence
+  };
+  const candidateFile = await readModelFile(request2.model);
+  const { model: baselineFile, source: baselineSource } = await timed(
+    "baseline",
+    () => resolveBaseline({
+      file: request2.baseline,
+      registry: request2.registry,
+      modelName: request2.modelName,
+      alias: request2.baselineAlias,
+      artifact: request2.artifactBaseline
+    })
+  );
+  const drift = request2.validation ? await readDriftSummary(request2.validation) : null;
+  const sessions = await timed("load_models", async () => {
+    const list2 = [await loadSession(candidateFile, task, request2.features)];
+    if (baselineFile) list2.push(await loadSession(baselineFile, task, request2.features));
+    return list2;
+  });
+  const slices = request2.slices ?? [];
+  const columns = [.../* @__PURE__ */ new Set([request2.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
+  progress.start(`reading ${request2.data}`);
+  const data = await timed("read", () => loadColumns(request2.data, columns, request2.source));
+  progress.finish(`${data.rowCount} rows`);
+  if (data.rowCount === 0) throw new InputError(`${request2.data}: no rows to evaluate`);
+  progress.start("scoring", data.rowCount);
+  const outputs = await timed("inference", () => runBatches(sessions, data, batchSize, request2.data, (done) => progress.update(done)));
+  progress.finish();
+  const predictions = sessions.map((s, i) => toPredictions(task, s, outputs[i], data, request2.label, request2.data, request2.threshold));
+  if (predictions.length === 2 && predictions[0].task !== "regression" && predictions[1].task !== "regression") {
+    const [a, b] = [predictions[0].labels, predictions[1].labels];
+    if (a.join("\0") !== b.join("\0")) {
+      throw new InputError(`the baseline's classes (${b.join(", ")}) differ from the candidate's (${a.join(", ")})`);
+    }
+  }
+  const scorers = predictions.map((p) => createScorer(p));
+  const [candidate, baseline = null] = await timed(
+    "metrics",
+    () => sessions.map((s, i) => modelReport(s, predictions[i], scorers[i], outputs[i], batchSize))
+  );
+  const sliceReports = [];
+  await timed("slices", () => {
+    for (const column of slices) {
+      const grouping = groupSlices(data, column, minSliceSize);
+      const perModel = scorers.map((sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults));
+      grouping.values.forEach((value, g) => {
+        sliceReports.push({
+          column,
+          value,
+          rows: grouping.sizes[g],
+          candidate: perModel[0][g].values,
+          baseline: perModel[1] ? perModel[1][g].values : null
+        });
+      });
+      sliceReports.push(...grouping.skipped);
+    }
+  });
+  const gates = applyGates(request2.gates ?? {}, {
+    candidate: { values: candidate.metrics, reasons: candidate.undefined_reasons },
+    baseline: baseline ? { values: baseline.metrics, reasons: baseline.undefined_reasons } : null
+  });
+  for (const [column, specs] of Object.entries(request2.sliceGates ?? {})) {
+    if (!slices.includes(column)) {
+      throw new InputError(`evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(", ") || "none"})`);
+    }
+    for (const s of sliceReports.filter((r) => r.column === column)) {
+      if (s.skipped || !s.candidate) {
+        for (const [metric, spec] of Object.entries(specs)) {
+          for (const kind of Object.keys(spec)) {
+            gates.push({
+              metric,
+              slice: { column, value: s.value },
+              kind,
+              threshold: spec[kind],
+              status: "skipped",
+              candidate: null,
+              baseline: null,
+              observed: null,
+              reason: `slice skipped: ${s.skipped}`
+            });
+          }
+        }
+        continue;
+      }
+      gates.push(
+        ...applyGates(specs, {
+          candidate: { values: s.candidate },
+          baseline: baseline ? { values: s.baseline ?? {} } : null,
+          slice: { column, value: s.value }
+        })
+      );
+    }
+  }
+  const gatedChanges = [
+    ...new Set(gates.filter((g) => !g.slice && isChangeGate(g.kind) && g.status !== "skipped" && g.candidate !== null && g.baseline !== null).map((g) => g.metric))
+  ];
+  let intervals = {};
+  if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
+    progress.start("paired bootstrap", bootstrap.resamples);
+    intervals = await timed(
+      "bootstrap",
+      () => pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) => progress.update(done))
+    );
+    progress.finish();
+    for (const g of gates) if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+  }
+  const verdict = decideVerdict(gates, baseline !== null);
+  const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
+  const history = await timed("history", () => registryHistory(request2, gates, candidate.metrics));
+  const evaluation = {
+    schema_version: 1,
+    mlci_version: MLCI_VERSION,
+    created: (/* @__PURE__ */ new Date()).toISOString(),
+    task,
+    model_name: request2.modelName ?? null,
+    label: request2.label,
+    threshold: request2.threshold ?? null,
+    data: { source: request2.data, rows: data.rowCount },
+    candidate,
+    baseline,
+    baseline_source: baselineSource,
+    deltas,
+    slices: sliceReports,
+    min_slice_size: minSliceSize,
+    gates,
+    bootstrap: baseline && gatedChanges.length > 0 ? { ...bootstrap, scheme: "poisson" } : null,
+    drift,
+    history,
+    verdict: verdict.verdict,
+    rubber_stamp: verdict.rubber_stamp,
+    summary: verdict.summary,
+    timings_ms: timings
+  };
+  const markdown = renderEvaluationMarkdown(evaluation);
+  const files = [];
+  if (request2.out) {
+    const jsonPath = join2(request2.out, "evaluation.json");
+    const mdPath = join2(request2.out, "evaluation.md");
+    await writeJsonAtomic(jsonPath, evaluation);
+    await writeFileAtomic(mdPath, markdown);
+    files.push(jsonPath, mdPath);
+  }
+  if (request2.predictionsOut) {
+    await writeFileAtomic(request2.predictionsOut, predictionsCsv(outputs, ["candidate", "baseline"]));
+    files.push(request2.predictionsOut);
+  }
+  return { evaluation, markdown, files };
+}
+function predictionsCsv(outputs, names) {
+  const header = outputs.flatMap((o, m) => Array.from({ length: o.width }, (_, c) => `${names[m]}_${c}`));
+  const rows = outputs.length > 0 ? outputs[0].values.length / outputs[0].width : 0;
+  const parts = [header.join(",")];
+  for (let i = 0; i < rows; i++) {
+    const cells = [];
+    for (const o of outputs) for (let c = 0; c < o.width; c++) cells.push(String(o.values[i * o.width + c]));
+    parts.push(cells.join(","));
+  }
+  return parts.join("\n") + "\n";
+}
+function isBootstrappable(metric) {
+  return !["latency_ms_per_1000_rows", "model_size_bytes", "expected_calibration_error"].includes(metric);
+}
+function computeDeltas(candidate, baseline, intervals = {}) {
+  const out = {};
+  for (const [metric, c] of Object.entries(candidate)) {
+    const b = baseline ? baseline[metric] ?? null : null;
+    const higher = higherIsBetter(metric);
+    const both = c !== null && b !== null;
+    const delta = both ? c - b : null;
+    const entry = {
+      candidate: c,
+      baseline: b,
+      delta,
+      relative: both && b !== 0 ? delta / Math.abs(b) : null,
+      higher_is_better: higher,
+      change: delta === null ? null : delta === 0 ? "same" : delta > 0 === higher ? "better" : "worse"
+    };
+    if (intervals[metric]) entry.interval = intervals[metric];
+    out[metric] = entry;
+  }
+  return out;
+}
+async function registryHistory(request2, gates, candidate) {
+  if (!request2.registry || !request2.modelName) return null;
+  const metrics = [...new Set(gates.filter((g) => !g.slice).map((g) => g.metric))];
+  if (metrics.length === 0) return null;
+  const versions = await request2.registry.list(request2.modelName);
+  const last = versions.slice(-(request2.historyVersions ?? 10));
+  const pick = (m) => Object.fromEntries(metrics.map((k) => [k, m[k] ?? null]));
+  return [...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })), { label: "candidate", metrics: pick(candidate) }];
+}
+var DEFAULT_BOOTSTRAP;
+var init_evaluate = __esm({
+  "src/pipeline/evaluate.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_progress();
+    init_version();
+    init_engine();
+    init_bootstrap();
+    init_gates();
+    init_baseline();
+    init_drift_summary();
+    init_evaluate_model();
+    init_inference();
+    init_scorer();
+    init_types();
+    init_evaluation_md();
+    DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, confidence: 0.95 };
+  }
+});
+
+// src/lineage/record.ts
+var TRAINING_RECORD_SCHEMA;
+var init_record = __esm({
+  "src/lineage/record.ts"() {
+    "use strict";
+    TRAINING_RECORD_SCHEMA = "mlci.training/v1";
+  }
+});
+
+// src/lineage/version-lineage.ts
+function versionLineage(record, recordName = "training.json") {
+  const lineage = {
+    dataHashes: Object.fromEntries(record.data.map((file) => [file.path, file.sha256])),
+    params: { ...record.params, seed: record.seed },
+    trainingRecord: recordName
+  };
+  if (record.git) {
+    lineage.commit = record.git.commit;
+    lineage.dirty = record.git.dirty;
+  }
+  if (record.github) lineage.runUrl = record.github.run_url;
+  return lineage;
+}
+var init_version_lineage = __esm({
+  "src/lineage/version-lineage.ts"() {
+    "use strict";
+  }
+});
+
+// src/registry/integrity.ts
+import { createHash as createHash2 } from "node:crypto";
+function sha256Hex(bytes) {
+  return createHash2("sha256").update(bytes).digest("hex");
+}
+function verifySha256(bytes, expected, what) {
+  const actual = sha256Hex(bytes);
+  if (actual !== expected.toLowerCase()) {
+    throw new IntegrityError(
+      `${what}: sha256 mismatch — recorded ${expected}, downloaded bytes hash to ${actual} (${bytes.byteLength} bytes); the stored file was changed or corrupted after registration, refusing to use it`
+    );
+  }
+  return bytes;
+}
+function formatSha256Sums(checksums) {
+  return Object.keys(checksums).sort().map((name) => `${checksums[name]}  ${name}`).join("\n") + "\n";
+}
+var IntegrityError;
+var init_integrity = __esm({
+  "src/registry/integrity.ts"() {
+    "use strict";
+    init_errors();
+    IntegrityError = class extends CheckFailedError {
+    };
+  }
+});
+
+// src/registry/lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { hostname } from "node:os";
+import { link, mkdir as mkdir2, open as open2, readFile as readFile4, rename as rename2, stat as stat3, unlink, utimes } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function readOwner(path) {
+  try {
+    const owner = JSON.parse(await readFile4(path, "utf8"));
+    return typeof owner.token === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+async function isStale(path, owner, staleMs) {
+  if (owner && owner.host === hostname() && !isAlive(owner.pid)) return true;
+  try {
+    const info = await stat3(path);
+    return Date.now() - info.mtimeMs > staleMs;
+  } catch {
+    return false;
+  }
+}
+async function breakLock(path, observed) {
+  const aside = `${path}.stale-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  try {
+    await rename2(path, aside);
+  } catch {
+    return;
+  }
+  const taken = await readOwner(aside);
+  if (observed && taken && taken.token !== observed.token) {
+    await link(aside, path).catch(() => void 0);
+  }
+  await unlink(aside).catch(() => void 0);
+}
+async function withLock(path, fn, options = {}) {
+  const staleMs = options.staleMs ?? 3e4;
+  const timeoutMs = options.timeoutMs ?? 12e4;
+  const retryMs = options.retryMs ?? 25;
+  const owner = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes2(8).toString("hex"),
+    at: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  await mkdir2(dirname2(path), { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    try {
+      const handle2 = await open2(path, "wx");
+      try {
+        await handle2.writeFile(JSON.stringify(owner));
+      } finally {
+        await handle2.close();
+      }
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    const holder = await readOwner(path);
+    if (await isStale(path, holder, staleMs)) {
+      await breakLock(path, holder);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : "another process";
+      throw new InputError(
+        `registry is locked by ${who} (${path}); waited ${Math.round(timeoutMs / 1e3)} s — remove the file if no mlci process is running`
+      );
+    }
+    await sleep(retryMs + Math.random() * retryMs);
+  }
+  const refresh = setInterval(
+    () => {
+      const now = /* @__PURE__ */ new Date();
+      utimes(path, now, now).catch(() => void 0);
+    },
+    Math.max(50, staleMs / 3)
+  );
+  refresh.unref();
+  try {
+    return await fn();
+  } finally {
+    clearInterval(refresh);
+    const current = await readOwner(path);
+    if (current?.token === owner.token) await unlink(path).catch(() => void 0);
+  }
+}
+var sleep;
+var init_lock = __esm({
+  "src/registry/lock.ts"() {
+    "use strict";
+    init_errors();
+    sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+  }
+});
+
+// src/registry/model-card.ts
+function escapeMarkdown2(text) {
+  return text.replace(/[\\`*{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace("_", "\\_")).replace(/@/g, "@​").replace(/\r?\n/g, " ");
+}
+function formatNumber(value) {
+  if (value === null || value === void 0 || Number.isNaN(value)) return "—";
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 ? value.toFixed(4) : value.toExponential(3);
+}
+function formatChange(metric, current, previous) {
+  if (typeof current !== "number" || typeof previous !== "number") return "—";
+  const delta = current - previous;
+  if (delta === 0) return "±0";
+  const better = LOWER_IS_BETTER2.has(metric) ? delta < 0 : delta > 0;
+  const sign = delta > 0 ? "+" : "−";
+  return `${sign}${formatNumber(Math.abs(delta))} ${better ? "▲ better" : "▼ worse"}`;
+}
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function safeUrl(url) {
+  return /^https?:\/\/[^\s<>()]+$/.test(url) ? url : null;
+}
+function formatParam(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return escapeMarkdown2(text.length > 200 ? `${text.slice(0, 197)}…` : text);
+}
+function renderModelCard(version, previous) {
+  const lines = [];
+  const { lineage } = version;
+  lines.push(`# ${escapeMarkdown2(version.name)} v${version.version}`, "");
+  lines.push("| | |", "|---|---|");
+  lines.push(`| model sha256 | ${code(version.sha256)} |`);
+  lines.push(`| size | ${formatSize(version.size)} |`);
+  lines.push(
+    `| registered | ${version.created}${version.registeredBy ? ` by ${escapeMarkdown2(version.registeredBy)}` : ""} |`
+  );
+  const verdict = version.rubberStamp ? `${version.verdict} (rubber stamp: no baseline to compare with)` : version.verdict;
+  lines.push(`| verdict | ${verdict} |`);
+  if (lineage.commit)
+    lines.push(`| commit | ${code(lineage.commit)}${lineage.dirty ? " (uncommitted changes)" : ""} |`);
+  if (lineage.runUrl) {
+    const url = safeUrl(lineage.runUrl);
+    lines.push(`| run | ${url ? `[${escapeMarkdown2(url)}](${url})` : escapeMarkdown2(lineage.runUrl)} |`);
+  }
+  lines.push(`| previous version | ${previous ? `v${previous.version}` : "none (first version)"} |`, "");
+  if (version.forced) {
+    lines.push(
+      `> [!WARNING]`,
+      `> Registered although its verdict was **fail**: forced by ${escapeMarkdown2(version.forced.by)} — ${escapeMarkdown2(version.forced.reason)}`,
+      ""
+    );
+  }
+  const metricNames = [
+    .../* @__PURE__ */ new Set([...Object.keys(version.metrics), ...Object.keys(previous?.metrics ?? {})])
+  ].sort();
+  lines.push("## Metrics", "");
+  if (metricNames.length === 0) {
+    lines.push("No metrics were recorded.", "");
+  } else {
+    const prevLabel = previous ? `v${previous.version}` : "previous";
+    lines.push(`| metric | v${version.version} | ${prevLabel} | change |`, "|---|---:|---:|---|");
+    for (const metric of metricNames) {
+      const current = version.metrics[metric];
+      const before = previous?.metrics[metric];
+      lines.push(
+        `| ${escapeMarkdown2(metric)} | ${formatNumber(current)} | ${formatNumber(before)} | ${formatChange(metric, current, before)} |`
+      );
+    }
+    lines.push("");
+  }
+  const hashes = Object.entries(lineage.dataHashes ?? {});
+  lines.push("## Data", "");
+  if (hashes.length === 0) lines.push("No data hashes were recorded.", "");
+  else {
+    lines.push("| data | sha256 |", "|---|---|");
+    for (const [file, hash] of hashes) lines.push(`| ${escapeMarkdown2(file)} | ${code(hash)} |`);
+    lines.push("");
+  }
+  if (version.assets.includes("statistics.json")) {
+    lines.push("The statistics of the training data are stored with this version (`statistics.json`).", "");
+  }
+  const params = Object.entries(lineage.params ?? {});
+  lines.push("## Parameters", "");
+  if (params.length === 0) lines.push("No parameters were recorded.", "");
+  else {
+    lines.push("| parameter | value |", "|---|---|");
+    for (const [key, value] of params.sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`| ${escapeMarkdown2(key)} | ${formatParam(value)} |`);
+    }
+    lines.push("");
+  }
+  const checksums = Object.entries(version.checksums ?? {});
+  if (checksums.length > 0) {
+    lines.push("## Files", "");
+    lines.push("| file | sha256 |", "|---|---|");
+    for (const [file, hash] of checksums) lines.push(`| ${escapeMarkdown2(file)} | ${code(hash)} |`);
+    lines.push("", "Verify a download with `sha256sum -c SHA256SUMS`.", "");
+  }
+  return lines.join("\n");
+}
+var LOWER_IS_BETTER2;
+var init_model_card = __esm({
+  "src/registry/model-card.ts"() {
+    "use strict";
+    LOWER_IS_BETTER2 = /* @__PURE__ */ new Set(["log_loss", "brier_score", "rmse", "mae", "mape", "mse"]);
+  }
+});
+
+// src/registry/record.ts
+import { userInfo } from "node:os";
+function validateModelName(name) {
+  if (!NAME.test(name) || name.endsWith(".") || name.includes("..")) {
+    throw new InputError(
+      `model name "${name}" is not valid: use letters, digits, ".", "_" and "-" (starting with a letter or digit, at most 100)`
+    );
+  }
+  return name;
+}
+function validateAlias(alias) {
+  if (!NAME.test(alias) || alias.endsWith(".") || alias.includes("..") || /^v\d+$/.test(alias)) {
+    throw new InputError(
+      `alias "${alias}" is not valid: use letters, digits, ".", "_" and "-", and not the form vN (that names a version)`
+    );
+  }
+  if (alias === "aliases") throw new InputError('alias "aliases" is reserved');
+  return alias;
+}
+function validateAssetName(name) {
+  if (!NAME.test(name) || name.includes("..")) {
+    throw new InputError(
+      `file name "${name}" is not valid for a registry asset (a plain name: letters, digits, ".", "_", "-")`
+    );
+  }
+  return name;
+}
+function currentUser() {
+  if (process.env.GITHUB_ACTOR) return process.env.GITHUB_ACTOR;
+  try {
+    return userInfo().username || "unknown";
+  } catch {
+    return process.env.USER ?? "unknown";
+  }
+}
+function prepareRegistration(request2) {
+  validateModelName(request2.name);
+  if (request2.model.byteLength === 0) throw new InputError(`model for "${request2.name}" is empty`);
+  if (request2.verdict === "fail" && !request2.force) {
+    throw new CheckFailedError(
+      `refusing to register ${request2.name}: its evaluation verdict is fail (use --force with a reason to register it anyway; the forcing is recorded)`
+    );
+  }
+  if (request2.force && (!request2.force.by || !request2.force.reason)) {
+    throw new InputError("a forced registration needs who forces it and why");
+  }
+  const files = { [MODEL_ASSET]: request2.model };
+  for (const [name, bytes] of Object.entries(request2.files ?? {})) {
+    validateAssetName(name);
+    if (RESERVED.has(name)) throw new InputError(`file name "${name}" is reserved by the registry`);
+    files[name] = bytes;
+  }
+  return { request: request2, sha256: sha256Hex(request2.model), files };
+}
+function buildVersion(prepared, version, previous, created = (/* @__PURE__ */ new Date()).toISOString()) {
+  const { request: request2 } = prepared;
+  const encoder = new TextEncoder();
+  const checksums = {};
+  for (const [name, bytes] of Object.entries(prepared.files)) checksums[name] = sha256Hex(bytes);
+  const record = {
+    name: request2.name,
+    version,
+    tag: `${request2.name}@v${version}`,
+    sha256: prepared.sha256,
+    size: request2.model.byteLength,
+    created,
+    metrics: request2.metrics ?? {},
+    verdict: request2.verdict ?? "unknown",
+    ...request2.rubberStamp ? { rubberStamp: true } : {},
+    ...request2.verdict === "fail" && request2.force ? { forced: request2.force } : {},
+    lineage: request2.lineage ?? {},
+    assets: [...Object.keys(prepared.files), CARD_ASSET, SUMS_ASSET, RECORD_ASSET].sort(),
+    checksums: { ...checksums },
+    registeredBy: request2.by ?? currentUser()
+  };
+  const card = renderModelCard(record, previous);
+  const files = { ...prepared.files, [CARD_ASSET]: encoder.encode(card) };
+  checksums[CARD_ASSET] = sha256Hex(files[CARD_ASSET]);
+  files[SUMS_ASSET] = encoder.encode(formatSha256Sums(checksums));
+  checksums[SUMS_ASSET] = sha256Hex(files[SUMS_ASSET]);
+  record.checksums = Object.fromEntries(
+    Object.keys(checksums).sort().map((k) => [k, checksums[k]])
+  );
+  files[RECORD_ASSET] = encoder.encode(JSON.stringify(record, null, 2) + "\n");
+  return { record, card, files };
+}
+function aliasStack(history, alias) {
+  const stack = [];
+  for (const event of history) {
+    if (event.alias !== alias) continue;
+    if (event.kind === "rollback") {
+      stack.pop();
+      if (stack[stack.length - 1] !== event.to) stack.push(event.to);
+    } else {
+      stack.push(event.to);
+    }
+  }
+  return stack;
+}
+function rollbackTarget(name, history, alias) {
+  const stack = aliasStack(history, alias);
+  if (stack.length === 0) throw new InputError(`${name}@${alias} does not exist: nothing to roll back`);
+  if (stack.length === 1) {
+    throw new CheckFailedError(
+      `${name}@${alias} has no earlier version to roll back to (it has only pointed to v${stack[0]})`
+    );
+  }
+  return { from: stack[stack.length - 1], to: stack[stack.length - 2] };
+}
+function aliasesFromHistory(history) {
+  const aliases = {};
+  for (const event of history) aliases[event.alias] = event.to;
+  return aliases;
+}
+var MODEL_ASSET, CARD_ASSET, SUMS_ASSET, RECORD_ASSET, RESERVED, NAME;
+var init_record2 = __esm({
+  "src/registry/record.ts"() {
+    "use strict";
+    init_errors();
+    init_integrity();
+    init_model_card();
+    MODEL_ASSET = "model.onnx";
+    CARD_ASSET = "model-card.md";
+    SUMS_ASSET = "SHA256SUMS";
+    RECORD_ASSET = "version.json";
+    RESERVED = /* @__PURE__ */ new Set([MODEL_ASSET, CARD_ASSET, SUMS_ASSET, RECORD_ASSET]);
+    NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+  }
+});
+
+// src/registry/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile5, readdir, rename as rename3, rm as rm2, stat as stat4, writeFile } from "node:fs/promises";
+import { join as join3, resolve as resolvePath } from "node:path";
+var DEFAULT_LOCAL_REGISTRY, STAGING, LOCK, ALIASES, STALE_STAGING_MS, LocalRegistry;
+var init_local = __esm({
+  "src/registry/local.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_integrity();
+    init_lock();
+    init_record2();
+    DEFAULT_LOCAL_REGISTRY = ".mlci/registry";
+    STAGING = ".staging";
+    LOCK = ".lock";
+    ALIASES = "aliases.json";
+    STALE_STAGING_MS = 60 * 60 * 1e3;
+    LocalRegistry = class {
+      /** Absolute path of the registry directory. */
+      dir;
+      options;
+      constructor(dir = DEFAULT_LOCAL_REGISTRY, options = {}) {
+        this.dir = resolvePath(dir);
+        this.options = options;
+      }
+      /** Where the files of a version live (for tools that want a path; reading through download() verifies). */
+      versionDir(name, version) {
+        return join3(this.dir, validateModelName(name), `v${version}`);
+      }
+      async register(request2) {
+        const prepared = prepareRegistration(request2);
+        const root = join3(this.dir, prepared.request.name);
+        const known = (await this.list(request2.name)).find((v) => v.sha256 === prepared.sha256);
+        if (known) return { version: known, created: false };
+        const staging = join3(root, STAGING, `${process.pid}-${randomBytes3(6).toString("hex")}`);
+        await mkdir3(staging, { recursive: true });
+        try {
+          for (const [file, bytes] of Object.entries(prepared.files)) await writeFile(join3(staging, file), bytes);
+          return await this.locked(prepared.request.name, async () => {
+            const versions = await this.list(prepared.request.name);
+            const same = versions.find((v) => v.sha256 === prepared.sha256);
+            if (same) return { version: same, created: false };
+            const previous = versions[versions.length - 1] ?? null;
+            const number3 = (previous?.version ?? 0) + 1;
+            const built = buildVersion(prepared, number3, previous, this.now().toISOString());
+            for (const file of [CARD_ASSET, SUMS_ASSET, RECORD_ASSET]) {
+              await writeFile(join3(staging, file), built.files[file]);
+            }
+            await rename3(staging, join3(root, `v${number3}`));
+            await this.sweepStaging(root);
+            return { version: built.record, created: true };
+          });
+        } finally {
+          await rm2(staging, { recursive: true, force: true });
+        }
+      }
+      async list(name) {
+        const root = join3(this.dir, validateModelName(name));
+        let entries;
+        try {
+          entries = await readdir(root);
+        } catch (error) {
+          if (error.code === "ENOENT") return [];
+          throw error;
+        }
+        const numbers = entries.map((entry) => /^v(\d+)$/.exec(entry)).filter((match) => match !== null).map((match) => Number(match[1])).sort((a, b) => a - b);
+        const versions = [];
+        for (const number3 of numbers) {
+          const record = await this.readRecord(name, number3);
+          if (record) versions.push(record);
+        }
+        return versions;
+      }
+      async models() {
+        let entries;
+        try {
+          entries = await readdir(this.dir, { withFileTypes: true });
+        } catch (error) {
+          if (error.code === "ENOENT") return [];
+          throw error;
+        }
+        const names = [];
+        for (const entry of entries) {
+          if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+          if ((await this.list(entry.name)).length > 0) names.push(entry.name);
+        }
+        return names.sort();
+      }
+      async resolve(ref) {
+        validateModelName(ref.name);
+        if (ref.version !== void 0) return this.readRecord(ref.name, ref.version);
+        if (ref.alias) {
+          const target = (await this.aliases(ref.name))[ref.alias];
+          return target === void 0 ? null : this.readRecord(ref.name, target);
+        }
+        const versions = await this.list(ref.name);
+        return versions[versions.length - 1] ?? null;
+      }
+      async download(name, version, asset = MODEL_ASSET) {
+        const record = await this.readRecord(name, version);
+        if (!record) throw new InputError(`${name}@v${version} is not in the registry ${this.dir}`);
+        if (!record.assets.includes(asset)) {
+          throw new InputError(`${name}@v${version} has no file "${asset}" (it has ${record.assets.join(", ")})`);
+        }
+        const path = join3(this.versionDir(name, version), asset);
+        const bytes = new Uint8Array(await readFile5(path));
+        if (asset === RECORD_ASSET) return bytes;
+        const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
+        if (!expected)
+          throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
+        return verifySha256(bytes, expected, `${name}@v${version} ${asset} (${path})`);
+      }
+      async aliases(name) {
+        return (await this.readAliasFile(name)).aliases;
+      }
+      async promote(name, version, alias, by, reason) {
+        validateModelName(name);
+        validateAlias(alias);
+        return this.locked(name, async () => {
+          if (!await this.readRecord(name, version)) {
+            throw new InputError(`cannot promote ${name}@v${version}: no such version in ${this.dir}`);
+          }
+          const state = await this.readAliasFile(name);
+          const from = state.aliases[alias] ?? null;
+          const event = {
+            alias,
+            from,
+            to: version,
+            at: this.now().toISOString(),
+            by,
+            kind: "promote"
+          };
+          if (reason) event.reason = reason;
+          if (from === version) return event;
+          await this.writeAliasFile(name, [...state.history, event]);
+          return event;
+        });
+      }
+      async rollback(name, alias, by, reason) {
+        validateModelName(name);
+        validateAlias(alias);
+        return this.locked(name, async () => {
+          const state = await this.readAliasFile(name);
+          const { from, to } = rollbackTarget(name, state.history, alias);
+          const event = { alias, from, to, at: this.now().toISOString(), by, kind: "rollback" };
+          if (reason) event.reason = reason;
+          await this.writeAliasFile(name, [...state.history, event]);
+          return event;
+        });
+      }
+      async history(name) {
+        return (await this.readAliasFile(name)).history;
+      }
+      now() {
+        return this.options.now ? this.options.now() : /* @__PURE__ */ new Date();
+      }
+      locked(name, fn) {
+        return withLock(join3(this.dir, name, LOCK), fn, this.options.lock);
+      }
+      async readRecord(name, version) {
+        const path = join3(this.versionDir(name, version), RECORD_ASSET);
+        let text;
+        try {
+          text = await readFile5(path, "utf8");
+        } catch (error) {
+          if (error.code === "ENOENT") return null;
+          throw error;
+        }
+        try {
+          return JSON.parse(text);
+        } catch (error) {
+          throw new InputError(`${path}: not valid JSON (${error.message})`);
+        }
+      }
+      async readAliasFile(name) {
+        const path = join3(this.dir, validateModelName(name), ALIASES);
+        let text;
+        try {
+          text = await readFile5(path, "utf8");
+        } catch (error) {
+          if (error.code === "ENOENT") return { aliases: {}, history: [] };
+          throw error;
+        }
+        try {
+          const parsed = JSON.parse(text);
+          const history = Array.isArray(parsed.history) ? parsed.history : [];
+          return { aliases: aliasesFromHistory(history), history };
+        } catch (error) {
+          throw new InputError(`${path}: not valid JSON (${error.message})`);
+        }
+      }
+      async writeAliasFile(name, history) {
+        const file = { aliases: aliasesFromHistory(history), history };
+        await writeJsonAtomic(join3(this.dir, name, ALIASES), file);
+      }
+      /** Removes staging directories left by processes that died mid-registration. */
+      async sweepStaging(root) {
+        const staging = join3(root, STAGING);
+        for (const entry of await readdir(staging).catch(() => [])) {
+          const path = join3(staging, entry);
+          const info = await stat4(path).catch(() => null);
+          if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS)
+            await rm2(path, { recursive: true, force: true });
+        }
+      }
+    };
+  }
+});
+
+// src/github/release-registry.ts
+var release_registry_exports = {};
+__export(release_registry_exports, {
+  GitHubReleaseRegistry: () => GitHubReleaseRegistry,
+  recordFromBody: () => recordFromBody,
+  releaseBody: () => releaseBody
+});
+function statusOf(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function alreadyExists(error) {
+  if (statusOf(error) !== 422) return false;
+  const data = error.response?.data;
+  return /already exists/i.test(data?.message ?? error.message) || (data?.errors ?? []).some((e) => e.code === "already_exists");
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function releaseBody(card, record) {
+  const encoded = Buffer.from(JSON.stringify(record)).toString("base64");
+  return `${card.trimEnd()}
+
+<!-- mlci-record:${encoded} -->
+`;
+}
+function recordFromBody(body) {
+  const match = RECORD_MARKER.exec(body ?? "");
+  if (!match) return null;
+  try {
+    return JSON.parse(Buffer.from(match[1], "base64").toString("utf8"));
+  } catch {
+    return null;
+  }
+}
+function cardFromBody(body) {
+  return body.replace(RECORD_MARKER, "").trimEnd() + "\n";
+}
+var RECORD_MARKER, SHA1, GitHubReleaseRegistry;
+var init_release_registry = __esm({
+  "src/github/release-registry.ts"() {
+    "use strict";
+    init_errors();
+    init_integrity();
+    init_record2();
+    RECORD_MARKER = /<!-- mlci-record:([A-Za-z0-9+/=]+) -->/;
+    SHA1 = /^[0-9a-f]{40}$/;
+    GitHubReleaseRegistry = class {
+      constructor(octokit, options) {
+        this.octokit = octokit;
+        this.owner = options.owner;
+        this.repo = options.repo;
+        this.options = options;
+      }
+      octokit;
+      owner;
+      repo;
+      options;
+      defaultCommit = null;
+      async register(request2) {
+        const prepared = prepareRegistration(request2);
+        const { name } = request2;
+        const attempts = this.options.claimAttempts ?? 20;
+        for (let attempt = 0; attempt < attempts; attempt++) {
+          const entries = await this.scan(name);
+          const done = entries.find((e) => !e.release.draft && e.record?.sha256 === prepared.sha256);
+          if (done) return { version: done.record, created: false };
+          const pending = entries.find((e) => e.release.draft && e.record?.sha256 === prepared.sha256);
+          if (pending) {
+            const resumed = await this.resume(pending, prepared);
+            if (resumed) return { version: resumed, created: true };
+            continue;
+          }
+          const live = await this.removeStaleDrafts(entries);
+          const claimed = await this.claimedVersions(name);
+          const number3 = Math.max(0, ...live.map((e) => e.version), ...claimed) + 1;
+          const commit = await this.commitFor(request2);
+          const tagObject = await this.createTagObject(
+            `${name}@v${number3}`,
+            `mlci model ${name} v${number3}
+
+model sha256 ${prepared.sha256}
+`,
+            commit
+          );
+          try {
+            await this.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+              ...this.repoParams(),
+              ref: `refs/tags/${name}@v${number3}`,
+              sha: tagObject
+            });
+          } catch (error) {
+            if (alreadyExists(error)) continue;
+            throw error;
+          }
+          const version = await this.createClaimed(prepared, number3, commit);
+          if (version) return { version, created: true };
+        }
+        throw new CheckFailedError(
+          `could not claim a version number for ${name} after ${attempts} attempts: too many concurrent registrations`
+        );
+      }
+      async list(name) {
+        return (await this.scan(name)).filter((e) => !e.release.draft && e.record).map((e) => e.record).sort((a, b) => a.version - b.version);
+      }
+      async models() {
+        const names = /* @__PURE__ */ new Set();
+        for (const release2 of await this.releases()) {
+          const match = /^(.+)@v\d+$/.exec(release2.tag_name);
+          if (match && !release2.draft && recordFromBody(release2.body)) names.add(match[1]);
+        }
+        return [...names].sort();
+      }
+      async resolve(ref) {
+        validateModelName(ref.name);
+        if (ref.version !== void 0) return (await this.published(ref.name, ref.version))?.record ?? null;
+        if (ref.alias) {
+          const target = (await this.aliases(ref.name))[ref.alias];
+          return target === void 0 ? null : this.resolve({ name: ref.name, version: target });
+        }
+        const versions = await this.list(ref.name);
+        return versions[versions.length - 1] ?? null;
+      }
+      async download(name, version, asset = MODEL_ASSET) {
+        validateModelName(name);
+        const found = await this.published(name, version);
+        if (!found?.record) {
+          throw new InputError(`${name}@v${version} is not a published release of ${this.owner}/${this.repo}`);
+        }
+        const { record, release: release2 } = found;
+        const stored = release2.assets.find((a) => a.name === asset);
+        if (!stored) {
+          throw new InputError(
+            `${name}@v${version} has no asset "${asset}" (it has ${release2.assets.map((a) => a.name).join(", ")})`
+          );
+        }
+        const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
+        if (!expected && asset !== RECORD_ASSET) {
+          throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
+        }
+        const response = await this.octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+          ...this.repoParams(),
+          asset_id: stored.id,
+          headers: { accept: "application/octet-stream" }
+        });
+        const bytes = new Uint8Array(response.data);
+        if (!expected) return bytes;
+        return verifySha256(bytes, expected, `${name}@v${version} ${asset} (release asset ${stored.id})`);
+      }
+      async aliases(name) {
+        const aliases = {};
+        for (const { alias, sha } of await this.aliasRefs(name)) {
+          const event = await this.readEvent(sha);
+          if (event) aliases[alias] = event.to;
+        }
+        return aliases;
+      }
+      async promote(name, version, alias, by, reason) {
+        validateModelName(name);
+        validateAlias(alias);
+        if (!(await this.published(name, version))?.record) {
+          throw new InputError(
+            `cannot promote ${name}@v${version}: no such published version in ${this.owner}/${this.repo}`
+          );
+        }
+        return this.moveAlias(name, alias, async (current) => ({
+          from: current?.to ?? null,
+          to: version,
+          kind: "promote",
+          by,
+          reason
+        }));
+      }
+      async rollback(name, alias, by, reason) {
+        validateModelName(name);
+        validateAlias(alias);
+        return this.moveAlias(name, alias, async (_current, chain) => {
+          const { from, to } = rollbackTarget(name, chain, alias);
+          return { from, to, kind: "rollback", by, reason };
+        });
+      }
+      async history(name) {
+        validateModelName(name);
+        const events = [];
+        for (const { sha } of await this.aliasRefs(name)) events.push(...await this.chain(sha));
+        return events.map((event, index) => ({ event, index })).sort((a, b) => a.event.at.localeCompare(b.event.at) || a.index - b.index).map(({ event }) => event);
+      }
+      repoParams() {
+        return { owner: this.owner, repo: this.repo };
+      }
+      now() {
+        return this.options.now ? this.options.now() : /* @__PURE__ */ new Date();
+      }
+      async releases() {
+        return await this.octokit.paginate("GET /repos/{owner}/{repo}/releases", {
+          ...this.repoParams(),
+          per_page: 100
+        });
+      }
+      /** Every release of a model, drafts included when the token can see them, with their records. */
+      async scan(name) {
+        validateModelName(name);
+        const pattern = new RegExp(`^${escapeRegExp(name)}@v(\\d+)$`);
+        const entries = [];
+        for (const release2 of await this.releases()) {
+          const match = pattern.exec(release2.tag_name);
+          if (match) entries.push({ release: release2, version: Number(match[1]), record: recordFromBody(release2.body) });
+        }
+        return entries.sort((a, b) => a.version - b.version);
+      }
+      async published(name, version) {
+        try {
+          const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
+            ...this.repoParams(),
+            tag: `${name}@v${version}`
+          });
+          const release2 = data;
+          return { release: release2, record: recordFromBody(release2.body) };
+        } catch (error) {
+          if (statusOf(error) === 404) return null;
+          throw error;
+        }
+      }
+      /** Version numbers taken by tag refs, including claims whose release was never published. */
+      async claimedVersions(name) {
+        const pattern = new RegExp(`^refs/tags/${escapeRegExp(name)}@v(\\d+)$`);
+        const refs = await this.matchingTagRefs(name);
+        return refs.map((r) => pattern.exec(r.ref)).filter((m) => m !== null).map((m) => Number(m[1]));
+      }
+      async matchingTagRefs(name) {
+        return await this.octokit.paginate("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+          ...this.repoParams(),
+          ref: `tags/${name}@`,
+          per_page: 100
+        });
+      }
+      async aliasRefs(name) {
+        const prefix = `refs/tags/${name}@`;
+        return (await this.matchingTagRefs(name)).filter((r) => r.ref.startsWith(prefix) && !/^v\d+$/.test(r.ref.slice(prefix.length))).map((r) => ({ alias: r.ref.slice(prefix.length), sha: r.object.sha }));
+      }
+      async commitFor(request2) {
+        const fromLineage = request2.lineage?.commit;
+        if (fromLineage && SHA1.test(fromLineage)) return fromLineage;
+        if (this.options.commit) return this.options.commit;
+        this.defaultCommit ??= this.headOfDefaultBranch();
+        return this.defaultCommit;
+      }
+      async headOfDefaultBranch() {
+        let branch = "main";
+        try {
+          const { data: data2 } = await this.octokit.request("GET /repos/{owner}/{repo}", this.repoParams());
+          branch = data2.default_branch;
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+        }
+        const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+          ...this.repoParams(),
+          ref: `heads/${branch}`
+        });
+        return data.object.sha;
+      }
+      async createTagObject(tag, message, commit) {
+        const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/git/tags", {
+          ...this.repoParams(),
+          tag,
+          message,
+          object: commit,
+          type: "commit",
+          tagger: { name: "mlci", email: "mlci@users.noreply.github.com", date: this.now().toISOString() }
+        });
+        return data.sha;
+      }
+      async deleteRef(ref) {
+        try {
+          await this.octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+            ...this.repoParams(),
+            ref
+          });
+        } catch (error) {
+          if (statusOf(error) !== 422 && statusOf(error) !== 404) throw error;
+        }
+      }
+      async deleteRelease(id) {
+        try {
+          await this.octokit.request("DELETE /repos/{owner}/{repo}/releases/{release_id}", {
+            ...this.repoParams(),
+            release_id: id
+          });
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+        }
+      }
+      /**
+       * Builds version `number` (whose tag this process just claimed) as a draft, uploads its assets
+       * and publishes it. Returns null when another registration of the same model won the race (the
+       * caller then finds that one). Any failure removes the draft and frees the number, so no half
+       * version is ever published.
+       */
+      async createClaimed(prepared, number3, commit) {
+        const { name } = prepared.request;
+        const tag = `${name}@v${number3}`;
+        let draft = null;
+        try {
+          const entries = await this.scan(name);
+          const previous = entries.filter((e) => e.version < number3 && e.record).map((e) => e.record).pop() ?? null;
+          const built = buildVersion(prepared, number3, previous, this.now().toISOString());
+          const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/releases", {
+            ...this.repoParams(),
+            tag_name: tag,
+            target_commitish: commit,
+            name: tag,
+            body: releaseBody(built.card, built.record),
+            draft: true
+          });
+          draft = data;
+          const rivals = (await this.scan(name)).filter(
+            (e) => e.release.id !== draft.id && e.record?.sha256 === prepared.sha256 && (!e.release.draft || e.version < number3)
+          );
+          if (rivals.length > 0) {
+            await this.abandon(draft.id, name, number3);
+            return null;
+          }
+          await this.uploadAll(draft, built.files);
+          await this.publish(draft.id);
+          return built.record;
+        } catch (error) {
+          await this.abandon(draft?.id ?? null, name, number3).catch(() => void 0);
+          throw error;
+        }
+      }
+      /**
+       * Finishes a draft of the same model left by a crashed or concurrent run, when its record agrees
+       * with this request's files; a stale incompatible draft is removed (null: claim afresh).
+       */
+      async resume(entry, prepared) {
+        const record = entry.record;
+        const files = {};
+        const compatible = Object.entries(prepared.files).every(
+          ([file, bytes]) => record.checksums?.[file] === sha256Hex(bytes)
+        );
+        const sameFiles = compatible && Object.keys(record.checksums ?? {}).every(
+          (file) => file in prepared.files || file === CARD_ASSET || file === SUMS_ASSET
+        );
+        if (!sameFiles) {
+          if (this.isStale(entry.release)) {
+            await this.abandon(entry.release.id, record.name, record.version);
+            return null;
+          }
+          throw new CheckFailedError(
+            `another registration of the same model is in progress as draft ${record.tag} with different files; run again once it is published`
+          );
+        }
+        Object.assign(files, prepared.files);
+        files[CARD_ASSET] = new TextEncoder().encode(cardFromBody(entry.release.body ?? ""));
+        const sums = { ...record.checksums };
+        delete sums[SUMS_ASSET];
+        files[SUMS_ASSET] = new TextEncoder().encode(formatSha256Sums(sums));
+        files[RECORD_ASSET] = new TextEncoder().encode(JSON.stringify(record, null, 2) + "\n");
+        if (sha256Hex(files[CARD_ASSET]) !== record.checksums?.[CARD_ASSET] || sha256Hex(files[SUMS_ASSET]) !== record.checksums?.[SUMS_ASSET]) {
+          if (!this.isStale(entry.release)) {
+            throw new CheckFailedError(
+              `draft ${record.tag} does not match its own record; remove the draft and run again`
+            );
+          }
+          await this.abandon(entry.release.id, record.name, record.version);
+          return null;
+        }
+        await this.uploadAll(entry.release, files);
+        await this.publish(entry.release.id);
+        return record;
+      }
+      isStale(release2) {
+        return this.now().getTime() - Date.parse(release2.created_at) > (this.options.staleDraftMs ?? 60 * 60 * 1e3);
+      }
+      /** Drafts of other builds left by crashed runs: removed with their tag so the number can be reused. */
+      async removeStaleDrafts(entries) {
+        const live = [];
+        for (const entry of entries) {
+          if (entry.release.draft && this.isStale(entry.release)) {
+            await this.abandon(entry.release.id, entry.release.tag_name.replace(/@v\d+$/, ""), entry.version);
+          } else {
+            live.push(entry);
+          }
+        }
+        return live;
+      }
+      /** Removes a draft and frees its version number, unless that version got published meanwhile. */
+      async abandon(releaseId, name, version) {
+        if (releaseId !== null) await this.deleteRelease(releaseId);
+        if (!await this.published(name, version)) await this.deleteRef(`tags/${name}@v${version}`);
+      }
+      /**
+       * Uploads every file missing from the release. An asset already there with the right digest is
+       * kept (a retried upload whose first attempt landed); one with the wrong bytes is replaced.
+       */
+      async uploadAll(release2, files) {
+        let assets = release2.assets;
+        for (const [file, bytes] of Object.entries(files)) {
+          const digest = `sha256:${sha256Hex(bytes)}`;
+          const existing = assets.find((a) => a.name === file);
+          if (existing && this.sameAsset(existing, bytes, digest)) continue;
+          if (existing) await this.deleteAsset(existing.id);
+          try {
+            await this.octokit.request({
+              method: "POST",
+              url: release2.upload_url,
+              name: file,
+              data: bytes,
+              headers: {
+                "content-type": file.endsWith(".json") ? "application/json" : "application/octet-stream"
+              }
+            });
+          } catch (error) {
+            if (!alreadyExists(error)) throw error;
+            assets = await this.listAssets(release2.id);
+            const landed = assets.find((a) => a.name === file);
+            if (!landed || !this.sameAsset(landed, bytes, digest)) {
+              throw new CheckFailedError(
+                `asset ${file} of release ${release2.tag_name} was uploaded with different bytes concurrently`
+              );
+            }
+          }
+        }
+        const final = await this.listAssets(release2.id);
+        for (const [file, bytes] of Object.entries(files)) {
+          const asset = final.find((a) => a.name === file);
+          if (!asset || !this.sameAsset(asset, bytes, `sha256:${sha256Hex(bytes)}`)) {
+            throw new CheckFailedError(`asset ${file} of ${release2.tag_name} is missing or damaged after upload`);
+          }
+        }
+      }
+      sameAsset(asset, bytes, digest) {
+        return asset.size === bytes.byteLength && (!asset.digest || asset.digest === digest);
+      }
+      async listAssets(releaseId) {
+        return await this.octokit.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", {
+          ...this.repoParams(),
+          release_id: releaseId,
+          per_page: 100
+        });
+      }
+      async deleteAsset(id) {
+        await this.octokit.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+          ...this.repoParams(),
+          asset_id: id
+        });
+      }
+      async publish(releaseId) {
+        await this.octokit.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", {
+          ...this.repoParams(),
+          release_id: releaseId,
+          draft: false,
+          make_latest: "false"
+        });
+      }
+      async readEvent(sha) {
+        let message;
+        try {
+          const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/tags/{tag_sha}", {
+            ...this.repoParams(),
+            tag_sha: sha
+          });
+          message = data.message;
+        } catch (error) {
+          if (statusOf(error) === 404) return null;
+          throw error;
+        }
+        const json = message.slice(message.indexOf("\n\n") + 2).trim();
+        try {
+          const event = JSON.parse(json);
+          return typeof event.to === "number" && typeof event.alias === "string" ? event : null;
+        } catch {
+          return null;
+        }
+      }
+      /** The events of one alias, oldest first, by walking its chain of tag objects. */
+      async chain(sha) {
+        const events = [];
+        const seen = /* @__PURE__ */ new Set();
+        while (sha && !seen.has(sha)) {
+          seen.add(sha);
+          const event = await this.readEvent(sha);
+          if (!event) break;
+          events.unshift(event);
+          sha = event.previous;
+        }
+        return events;
+      }
+      /**
+       * Moves `<name>@<alias>`: a new tag object records the move and names the previous one; the ref
+       * is created, or updated only while it still points where this move started (otherwise the
+       * whole move is recomputed against the newer state).
+       */
+      async moveAlias(name, alias, decide) {
+        const ref = `tags/${name}@${alias}`;
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const currentSha = await this.refSha(ref);
+          const chain = currentSha ? await this.chain(currentSha) : [];
+          const current = chain[chain.length - 1] ?? null;
+          const move = await decide(current, chain);
+          const event = {
+            alias,
+            from: move.from,
+            to: move.to,
+            at: this.now().toISOString(),
+            by: move.by,
+            kind: move.kind
+          };
+          if (move.reason) event.reason = move.reason;
+          if (move.from === move.to && move.kind === "promote") return event;
+          const versionTag = await this.refObject(`tags/${name}@v${move.to}`);
+          if (!versionTag) throw new InputError(`${name}@v${move.to} has no tag in ${this.owner}/${this.repo}`);
+          const stored = { ...event, previous: currentSha };
+          const object = await this.createTagObject(
+            `${name}@${alias}`,
+            `mlci alias ${name}@${alias} -> v${move.to} (${move.kind})
+
+${JSON.stringify(stored)}
+`,
+            await this.peel(versionTag)
+          );
+          if (!currentSha) {
+            try {
+              await this.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+                ...this.repoParams(),
+                ref: `refs/${ref}`,
+                sha: object
+              });
+              return event;
+            } catch (error) {
+              if (alreadyExists(error)) continue;
+              throw error;
+            }
+          }
+          if (await this.refSha(ref) !== currentSha) continue;
+          await this.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+            ...this.repoParams(),
+            ref,
+            sha: object,
+            force: true
+          });
+          return event;
+        }
+        throw new CheckFailedError(`${name}@${alias} kept moving under concurrent updates; try again`);
+      }
+      /** The commit a ref points at, through an annotated tag object (GitHub tags commits, not tags). */
+      async peel(object) {
+        if (object.type !== "tag") return object.sha;
+        const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/tags/{tag_sha}", {
+          ...this.repoParams(),
+          tag_sha: object.sha
+        });
+        return data.object.sha;
+      }
+      async refSha(ref) {
+        return (await this.refObject(ref))?.sha ?? null;
+      }
+      async refObject(ref) {
+        try {
+          const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+            ...this.repoParams(),
+            ref
+          });
+          return data.object;
+        } catch (error) {
+          if (statusOf(error) === 404) return null;
+          throw error;
+        }
+      }
+    };
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
+        return orig(error, options);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+    DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str.slice(start, end);
+}
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
+      }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key, val) => {
+        const isObject = val !== null && typeof val === "object";
+        const hasToJSON = isObject && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key);
+        }
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
+        return val;
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
+      }
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks.push(",");
+            if (space) chunks.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
+        } else {
+          while (node.index < node.keys.length) {
+            const k = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k];
+            const childVal = prepareVal(node.val, k, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks.push(",");
+            if (space) {
+              chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+            } else {
+              chunks.push(originalStringify(k) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          chunks.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
+        }
+      }
+      return chunks.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_, __, context) => !!context?.source && context.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
+      const hasUserReviver = typeof userReviver === "function";
+      if (!hasUserReviver) return value;
+      return userReviver(key, value, context);
+    };
+    JSONParseV2 = (text, reviver) => {
+      return JSON.parse(text, (key, value, context) => {
+        const isNumber = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber && isOutOfBounds;
+        const isInt = context && intRegex.test(context.source);
+        const isBigInt = isBigNumber && isInt;
+        if (isBigInt) return BigInt(context.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key, value, context);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--) {
+              stack.push({ parent: value, key: keys[i], visited: false });
+            }
+          }
+        } else {
+          const { parent, key } = node;
+          let value = parent[key];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key];
+          } else {
+            parent[key] = value;
+          }
+          stack.pop();
+        }
+      }
+      return rootHolder[""];
+    };
+    serializeBigInts = (text) => {
+      return text.replace(
+        stringsOrLargeNumbers,
+        (match, digits, fractional, exponential) => {
+          const isString = match[0] === '"';
+          const isNoise = isString && noiseValueWithQuotes.test(match);
+          if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match;
+          return '"' + match + 'n"';
+        }
+      );
+    };
+    JSONParse = (text, reviver) => {
+      if (!text) return originalParse(text, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+        const serializedData = serializeBigInts(text);
+        return originalParse(
+          serializedData,
+          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+        );
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const serializedData = serializeBigInts(text);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse2(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION2, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION2 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION3 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token) {
+      if (!token) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token = token.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION4;
+var init_version2 = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION4 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version2();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION4;
+      static defaults(defaults) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args) {
+            const options = args[0] || {};
+            if (typeof defaults === "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
+        }
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i) {
+          Object.assign(this, classConstructor.plugins[i](this, options));
+        }
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION5, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION5 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION5;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error) {
+                e2 = error;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises)).find(function(x) {
+              return x != null;
+            });
+          } catch (error) {
+            e = error;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error != null ? error : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run3, free) {
+          var error, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error = error1;
+            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+          }
+        }
+        doExpire(clearGlobalState, run3, free) {
+          var error, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+        }
+        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run3(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error, reject, resolve4, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve4(returned);
+                };
+              } catch (error1) {
+                error = error1;
+                return function() {
+                  return reject(error);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve4 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error) {
+                  e = error;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run3;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run3 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run3, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve4, reject) => {
+                if (finished()) {
+                  return resolve4();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve4();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error });
+              job.doDrop({ error });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve4, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve4)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+var import_light, VERSION6;
+var init_dist_bundle6 = __esm({
+  "node_modules/@octokit/plugin-retry/dist-bundle/index.js"() {
+    import_light = __toESM(require_light(), 1);
+    init_dist_src();
+    VERSION6 = "0.0.0-development";
+    retry.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection: connection2
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection2 !== "undefined") {
+    common.connection = connection2;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection2 != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events = {};
+    const emitter = new Bottleneck3.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request2, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+var import_light2, VERSION7, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
+var init_dist_bundle7 = __esm({
+  "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
+    import_light2 = __toESM(require_light(), 1);
+    VERSION7 = "0.0.0-development";
+    noop3 = () => Promise.resolve();
+    triggers_notification_paths_default = [
+      "/orgs/{org}/invitations",
+      "/orgs/{org}/invitations/{invitation_id}",
+      "/orgs/{org}/teams/{team_slug}/discussions",
+      "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+      "/repos/{owner}/{repo}/collaborators/{username}",
+      "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+      "/repos/{owner}/{repo}/issues",
+      "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+      "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+      "/repos/{owner}/{repo}/pulls",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+      "/repos/{owner}/{repo}/releases",
+      "/teams/{team_id}/discussions",
+      "/teams/{team_id}/discussions/{discussion_number}/comments"
+    ];
+    regex = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex.test.bind(regex);
+    groups = {};
+    createGroups = function(Bottleneck3, common) {
+      groups.global = new Bottleneck3.Group({
+        id: "octokit-global",
+        maxConcurrent: 10,
+        ...common
+      });
+      groups.auth = new Bottleneck3.Group({
+        id: "octokit-auth",
+        maxConcurrent: 1,
+        ...common
+      });
+      groups.search = new Bottleneck3.Group({
+        id: "octokit-search",
+        maxConcurrent: 1,
+        minTime: 2e3,
+        ...common
+      });
+      groups.write = new Bottleneck3.Group({
+        id: "octokit-write",
+        maxConcurrent: 1,
+        minTime: 1e3,
+        ...common
+      });
+      groups.notifications = new Bottleneck3.Group({
+        id: "octokit-notifications",
+        maxConcurrent: 1,
+        minTime: 3e3,
+        ...common
+      });
+    };
+    throttling.VERSION = VERSION7;
+    throttling.triggersNotification = triggersNotification;
+  }
+});
+
+// src/github/octokit.ts
+var octokit_exports = {};
+__export(octokit_exports, {
+  MlciOctokit: () => MlciOctokit,
+  createOctokit: () => createOctokit
+});
+function fetchWithTimeout(timeoutMs) {
+  return async (input, init) => {
+    const signals = [AbortSignal.timeout(timeoutMs), ...init?.signal ? [init.signal] : []];
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+    } catch (error) {
+      if (error instanceof Error && error.name === "TimeoutError") {
+        throw new Error(`request timed out after ${timeoutMs} ms`, { cause: error });
+      }
+      throw error;
+    }
+  };
+}
+function createOctokit(options) {
+  const scale = options.timeScale ?? 1;
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const maxWait = options.maxRetryAfterSeconds ?? 120;
+  const limitHandler = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+    const willRetry = retryCount < rateLimitRetries && retryAfter <= maxWait;
+    options.onRateLimit?.({
+      kind,
+      retryAfterSeconds: retryAfter,
+      method: request2.method,
+      url: request2.url,
+      retryCount,
+      willRetry
+    });
+    return willRetry;
+  };
+  const group = (minTime) => new import_light3.default.Group({ maxConcurrent: 1, minTime: minTime * scale });
+  return new MlciOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl ?? "https://api.github.com",
+    userAgent: `mlci/${MLCI_VERSION}`,
+    request: options.timeoutMs ? { fetch: fetchWithTimeout(options.timeoutMs) } : {},
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: 1e3 * scale, doNotRetry: DO_NOT_RETRY },
+    throttle: {
+      retryAfterBaseValue: 1e3 * scale,
+      write: group(1e3),
+      search: group(2e3),
+      notifications: group(3e3),
+      onRateLimit: limitHandler("primary"),
+      onSecondaryRateLimit: limitHandler("secondary")
+    }
+  });
+}
+var import_light3, MlciOctokit, DO_NOT_RETRY;
+var init_octokit = __esm({
+  "src/github/octokit.ts"() {
+    "use strict";
+    init_dist_src2();
+    init_dist_bundle5();
+    init_dist_bundle6();
+    init_dist_bundle7();
+    import_light3 = __toESM(require_light(), 1);
+    init_version();
+    MlciOctokit = Octokit.plugin(paginateRest, retry, throttling);
+    DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+  }
+});
+
+// src/pipeline/register.ts
+var register_exports = {};
+__export(register_exports, {
+  GITHUB_REGISTRY: () => GITHUB_REGISTRY,
+  admissionFromEvaluation: () => admissionFromEvaluation,
+  buildRegisterRequest: () => buildRegisterRequest,
+  githubTargetFromEnv: () => githubTargetFromEnv,
+  lineageFromTraining: () => lineageFromTraining,
+  openRegistry: () => openRegistry,
+  registerStage: () => registerStage
+});
+import { readFile as readFile6, stat as stat5 } from "node:fs/promises";
+import { dirname as dirname3, join as join4 } from "node:path";
+function githubTargetFromEnv(env = process.env) {
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? "";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  if (!token)
+    throw new InputError("--registry github needs a token in GITHUB_TOKEN (contents: write to register)");
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo) throw new InputError("--registry github needs GITHUB_REPOSITORY=owner/repo");
+  return { token, owner, repo, baseUrl: env.GITHUB_API_URL || void 0 };
+}
+async function openRegistry(spec, env = process.env) {
+  if (spec === GITHUB_REGISTRY) {
+    const target = githubTargetFromEnv(env);
+    const { GitHubReleaseRegistry: GitHubReleaseRegistry2 } = await Promise.resolve().then(() => (init_release_registry(), release_registry_exports));
+    const { createOctokit: createOctokit2 } = await Promise.resolve().then(() => (init_octokit(), octokit_exports));
+    const octokit = createOctokit2({ token: target.token, baseUrl: target.baseUrl });
+    return new GitHubReleaseRegistry2(octokit, { owner: target.owner, repo: target.repo });
+  }
+  return new LocalRegistry(spec || DEFAULT_LOCAL_REGISTRY);
+}
+async function readJson(path, what) {
+  await requireFile(path, what);
+  const bytes = new Uint8Array(await readFile6(path));
+  try {
+    const value = JSON.parse(new TextDecoder().decode(bytes));
+    if (!value || typeof value !== "object" || Array.isArray(value))
+      throw new Error("expected a JSON object");
+    return { bytes, value };
+  } catch (error) {
+    throw new InputError(`${what} ${path}: not valid JSON (${error.message})`);
+  }
+}
+async function exists(path) {
+  return stat5(path).then(
+    (info) => info.isFile(),
+    () => false
+  );
+}
+function admissionFromEvaluation(evaluation, path) {
+  const verdict = evaluation.verdict;
+  if (verdict !== "pass" && verdict !== "fail") {
+    throw new InputError(`${path}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+  }
+  const metrics = {};
+  for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
+    if (typeof value === "number" || value === null) metrics[key] = value;
+    else if (value && typeof value === "object" && "value" in value) {
+      const inner = value.value;
+      metrics[key] = typeof inner === "number" ? inner : null;
+    }
+  }
+  return { metrics, verdict, rubberStamp: evaluation.rubber_stamp === true };
+}
+function lineageFromTraining(training, env) {
+  const git = asRecord(training.git);
+  const lineage = {};
+  const commit = asString(training.commit) ?? asString(git.commit) ?? asString(git.sha) ?? asString(env.GITHUB_SHA);
+  if (commit) lineage.commit = commit;
+  const dirty = training.dirty ?? git.dirty;
+  if (typeof dirty === "boolean") lineage.dirty = dirty;
+  const runUrl = asString(training.runUrl) ?? asString(training.run_url) ?? runUrlFromEnv(env);
+  if (runUrl) lineage.runUrl = runUrl;
+  const hashes = {};
+  const data = training.data ?? training.dataHashes ?? training.data_hashes;
+  if (Array.isArray(data)) {
+    for (const entry of data.map(asRecord)) {
+      const path = asString(entry.path) ?? asString(entry.name);
+      const hash = asString(entry.sha256) ?? asString(entry.hash);
+      if (path && hash) hashes[path] = hash;
+    }
+  } else {
+    for (const [key, value] of Object.entries(asRecord(data))) {
+      const hash = typeof value === "string" ? value : asString(asRecord(value).sha256);
+      if (hash) hashes[key] = hash;
+    }
+  }
+  if (Object.keys(hashes).length > 0) lineage.dataHashes = hashes;
+  const params = asRecord(training.params ?? training.parameters);
+  if (Object.keys(params).length > 0) lineage.params = params;
+  return lineage;
+}
+function runUrlFromEnv(env) {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
+  return `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+async function buildRegisterRequest(options) {
+  const env = options.env ?? process.env;
+  if (!options.model) throw new InputError("--model is required (the ONNX model to register)");
+  if (!options.name) throw new InputError("--name is required (the model name in the registry)");
+  await requireFile(options.model, "model");
+  const model = new Uint8Array(await readFile6(options.model));
+  readModelSignature(model, options.model);
+  if (options.force && !options.reason)
+    throw new InputError("--force needs --reason (the forcing is recorded)");
+  const files = {};
+  const request2 = { name: options.name, model, files, by: options.by ?? currentUser() };
+  if (options.evaluation) {
+    const { bytes, value } = await readJson(options.evaluation, "evaluation");
+    Object.assign(request2, admissionFromEvaluation(value, options.evaluation));
+    files["evaluation.json"] = bytes;
+  }
+  const beside = dirname3(options.model);
+  const training = options.training ?? (await exists(join4(beside, "training.json")) ? join4(beside, "training.json") : void 0);
+  let lineage = lineageFromTraining({}, env);
+  if (training) {
+    const { bytes, value } = await readJson(training, "training record");
+    lineage = lineageFromTraining(value, env);
+    if (value.schema === TRAINING_RECORD_SCHEMA) {
+      const record = value;
+      lineage = { ...lineageFromTraining({}, env), ...versionLineage(record) };
+      if (record.model?.sha256 && record.model.sha256 !== sha256Hex(model)) {
+        throw new InputError(
+          `${training} describes a model with sha256 ${record.model.sha256}, but ${options.model} has ${sha256Hex(model)}: pass the training.json of this model`
+        );
+      }
+      if (record.status === "fail" && !options.force) {
+        throw new CheckFailedError(
+          `refusing to register ${options.name}: its training run failed its checks (${record.failed_checks.join(", ") || "see training.json"}); use --force with a reason to register it anyway`
+        );
+      }
+    }
+    lineage.trainingRecord = "training.json";
+    files["training.json"] = bytes;
+  }
+  request2.lineage = lineage;
+  const statistics = options.statistics ?? (await exists(join4(beside, "statistics.json")) ? join4(beside, "statistics.json") : void 0);
+  if (statistics) files["statistics.json"] = (await readJson(statistics, "statistics")).bytes;
+  if (options.force) request2.force = { by: request2.by, reason: options.reason };
+  return request2;
+}
+async function registerStage(options, registry, progress = silentProgress) {
+  const request2 = await buildRegisterRequest(options);
+  progress.start(`registering ${options.name}`);
+  const { version, created } = await registry.register(request2);
+  progress.finish(created ? `${version.tag}` : `${version.tag} (already registered)`);
+  const aliasEvents = [];
+  for (const alias of options.aliases ?? []) {
+    aliasEvents.push(
+      await registry.promote(version.name, version.version, alias, request2.by, `registered ${version.tag}`)
+    );
+  }
+  return { version, registered: created, aliasEvents };
+}
+var GITHUB_REGISTRY, asRecord, asString;
+var init_register2 = __esm({
+  "src/pipeline/register.ts"() {
+    "use strict";
+    init_errors();
+    init_files();
+    init_progress();
+    init_record();
+    init_version_lineage();
+    init_signature();
+    init_integrity();
+    init_local();
+    init_record2();
+    GITHUB_REGISTRY = "github";
+    asRecord = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+    asString = (value) => typeof value === "string" && value ? value : void 0;
   }
 });
 
@@ -11039,97 +23805,9 @@ var {
   Help
 } = import_index.default;
 
-// src/core/errors.ts
-var ExitCode = { Pass: 0, CheckFailed: 1, Usage: 2 };
-var MlciError = class extends Error {
-  /** The process exit code this error maps to. */
-  exitCode;
-  constructor(message, exitCode, options) {
-    super(message, options);
-    this.name = new.target.name;
-    this.exitCode = exitCode;
-  }
-};
-var InputError = class extends MlciError {
-  constructor(message, options) {
-    super(message, ExitCode.Usage, options);
-  }
-};
-var NotAvailableError = class extends MlciError {
-  constructor(what) {
-    super(`${what} is not available yet in this version of mlci`, ExitCode.Usage);
-  }
-};
-function describeError(error) {
-  if (error instanceof MlciError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
-
-// src/core/progress.ts
-var silentProgress = {
-  start() {
-  },
-  update() {
-  },
-  finish() {
-  },
-  info() {
-  }
-};
-var BAR_WIDTH = 24;
-var PLAIN_STEP_PERCENT = 25;
-function streamProgress(stream = process.stderr) {
-  const live = Boolean(stream.isTTY) && !process.env.CI;
-  let label = "";
-  let total = 0;
-  let started = 0;
-  let lastPlainStep = -1;
-  let lastDraw = 0;
-  const elapsed = () => `${((Date.now() - started) / 1e3).toFixed(1)}s`;
-  return {
-    start(newLabel, newTotal = 0) {
-      label = newLabel;
-      total = newTotal;
-      started = Date.now();
-      lastPlainStep = -1;
-      if (!live) stream.write(`${label}…
-`);
-    },
-    update(done) {
-      if (total <= 0) return;
-      const fraction = Math.min(1, done / total);
-      if (live) {
-        const now = Date.now();
-        if (now - lastDraw < 80 && fraction < 1) return;
-        lastDraw = now;
-        const filled = Math.round(fraction * BAR_WIDTH);
-        stream.write(
-          `\r${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${(fraction * 100).toFixed(0)}% ${elapsed()}`
-        );
-      } else {
-        const step = Math.floor(fraction * 100 / PLAIN_STEP_PERCENT);
-        if (step > lastPlainStep && step > 0) {
-          lastPlainStep = step;
-          stream.write(`${label}: ${step * PLAIN_STEP_PERCENT}% (${elapsed()})
-`);
-        }
-      }
-    },
-    finish(message) {
-      const text = `${label}: ${message ?? "done"} in ${elapsed()}`;
-      stream.write(live ? `\r\x1B[2K${text}
-` : `${text}
-`);
-    },
-    info(message) {
-      stream.write(`${message}
-`);
-    }
-  };
-}
-
 // src/cli/kit.ts
+init_errors();
+init_progress();
 function withCommonOptions(command, outHelp = "directory for the output files") {
   return command.option("--json", "print the machine-readable result on stdout").option("--out <dir>", outHelp).addOption(new Option("--config <file>", "mlci.yml to read").default("mlci.yml"));
 }
@@ -11145,8 +23823,8 @@ function handle(handler) {
     const options = command.opts();
     const progress = options.json ? silentProgress : streamProgress();
     try {
-      const code = await handler(options, { progress }, command);
-      process.exitCode = code ?? ExitCode.Pass;
+      const code2 = await handler(options, { progress }, command);
+      process.exitCode = code2 ?? ExitCode.Pass;
     } catch (error) {
       reportFailure(error);
     }
@@ -11176,42 +23854,22 @@ function printResult(options, json, text) {
 `);
 }
 
-// src/core/version.ts
-var MLCI_VERSION = "0.1.0";
-
-// src/cli/commands/not-yet.ts
-function notAvailableYet(command, what) {
-  return command.allowUnknownOption(true).action(
-    handle(async () => {
-      throw new NotAvailableError(what);
-    })
-  );
-}
+// src/cli/program.ts
+init_version();
 
 // src/cli/commands/evaluate.ts
-function registerEvaluate(program2) {
-  const evaluate = program2.command("evaluate").summary("score a candidate against the baseline model on the same data and gate it").description(
-    "Runs the candidate (and the baseline, when given) ONNX model on the same rows, computes scikit-learn's metrics, applies the gates of mlci.yml and writes evaluation.json and evaluation.md. Works without mlci.yml. Exit 1 when a gate fails."
-  ).option("--model <file>", "candidate model (ONNX)").option("--baseline <file>", "baseline model (ONNX); default: the registry production alias").option("--data <file>", "evaluation data").option("--label <column>", "label column").option("--task <task>", "binary, multiclass or regression");
-  withExamples(withCommonOptions(evaluate), [
-    "mlci evaluate --model model.onnx --data data/test.csv --label churned --task binary --out out/eval",
-    "mlci evaluate --model new.onnx --baseline prod.onnx --data test.parquet --label y --task regression --json"
-  ]);
-  notAvailableYet(evaluate, "evaluate");
-}
-
-// src/cli/commands/init.ts
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_errors();
 import { readFile } from "node:fs/promises";
 
 // src/config/validate.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var validate = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"] }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto" }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1 }, "min_rows": { "type": "integer", "minimum": 0 }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "type": "boolean", "default": true }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
 var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 var pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
 var pattern6 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -12614,36 +25272,34 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data52.tolerance !== void 0) {
+          let data65 = data52.tolerance;
+          if (typeof data65 == "number") {
+            if (data65 < 0 || isNaN(data65)) {
+              const err125 = { instancePath: instancePath + "/train/tolerance", schemaPath: "#/properties/train/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.train.properties.tolerance, data: data65 };
+              if (vErrors === null) {
+                vErrors = [err125];
+              } else {
+                vErrors.push(err125);
+              }
+              errors++;
+            }
+          } else {
+            const err126 = { instancePath: instancePath + "/train/tolerance", schemaPath: "#/properties/train/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.tolerance.type, parentSchema: schema31.properties.train.properties.tolerance, data: data65 };
+            if (vErrors === null) {
+              vErrors = [err126];
+            } else {
+              vErrors.push(err126);
+            }
+            errors++;
+          }
+        }
         if (data52.checks !== void 0) {
-          let data65 = data52.checks;
-          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-            for (const key10 in data65) {
+          let data66 = data52.checks;
+          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+            for (const key10 in data66) {
               if (!(key10 === "loss_decreases" || key10 === "finite_metrics" || key10 === "signature")) {
-                const err125 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks, data: data65 };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-            }
-            if (data65.loss_decreases !== void 0) {
-              let data66 = data65.loss_decreases;
-              if (typeof data66 !== "boolean") {
-                const err126 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.loss_decreases.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases, data: data66 };
-                if (vErrors === null) {
-                  vErrors = [err126];
-                } else {
-                  vErrors.push(err126);
-                }
-                errors++;
-              }
-            }
-            if (data65.finite_metrics !== void 0) {
-              let data67 = data65.finite_metrics;
-              if (typeof data67 !== "boolean") {
-                const err127 = { instancePath: instancePath + "/train/checks/finite_metrics", schemaPath: "#/properties/train/properties/checks/properties/finite_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.finite_metrics.type, parentSchema: schema31.properties.train.properties.checks.properties.finite_metrics, data: data67 };
+                const err127 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks, data: data66 };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -12652,10 +25308,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data65.signature !== void 0) {
-              let data68 = data65.signature;
-              if (typeof data68 !== "boolean") {
-                const err128 = { instancePath: instancePath + "/train/checks/signature", schemaPath: "#/properties/train/properties/checks/properties/signature/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.signature.type, parentSchema: schema31.properties.train.properties.checks.properties.signature, data: data68 };
+            if (data66.loss_decreases !== void 0) {
+              let data67 = data66.loss_decreases;
+              const _errs150 = errors;
+              let valid18 = false;
+              const _errs151 = errors;
+              if (typeof data67 !== "boolean") {
+                const err128 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[0].type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[0], data: data67 };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -12663,83 +25322,76 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-          } else {
-            const err129 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.type, parentSchema: schema31.properties.train.properties.checks, data: data65 };
-            if (vErrors === null) {
-              vErrors = [err129];
-            } else {
-              vErrors.push(err129);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err130 = { instancePath: instancePath + "/train", schemaPath: "#/properties/train/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.type, parentSchema: schema31.properties.train, data: data52 };
-        if (vErrors === null) {
-          vErrors = [err130];
-        } else {
-          vErrors.push(err130);
-        }
-        errors++;
-      }
-    }
-    if (data.evaluate !== void 0) {
-      let data69 = data.evaluate;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key11 in data69) {
-          if (!(key11 === "data" || key11 === "baseline" || key11 === "slices" || key11 === "min_slice_size" || key11 === "batch_size" || key11 === "bootstrap" || key11 === "gates" || key11 === "slice_gates")) {
-            const err131 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err131];
-            } else {
-              vErrors.push(err131);
-            }
-            errors++;
-          }
-        }
-        if (data69.data !== void 0) {
-          let data70 = data69.data;
-          if (typeof data70 !== "string") {
-            const err132 = { instancePath: instancePath + "/evaluate/data", schemaPath: "#/properties/evaluate/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.data.type, parentSchema: schema31.properties.evaluate.properties.data, data: data70 };
-            if (vErrors === null) {
-              vErrors = [err132];
-            } else {
-              vErrors.push(err132);
-            }
-            errors++;
-          }
-        }
-        if (data69.baseline !== void 0) {
-          let data71 = data69.baseline;
-          if (typeof data71 !== "string") {
-            const err133 = { instancePath: instancePath + "/evaluate/baseline", schemaPath: "#/properties/evaluate/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.baseline.type, parentSchema: schema31.properties.evaluate.properties.baseline, data: data71 };
-            if (vErrors === null) {
-              vErrors = [err133];
-            } else {
-              vErrors.push(err133);
-            }
-            errors++;
-          }
-        }
-        if (data69.slices !== void 0) {
-          let data72 = data69.slices;
-          if (Array.isArray(data72)) {
-            const len3 = data72.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data73 = data72[i3];
-              if (typeof data73 === "string") {
-                if (func1(data73) < 1) {
-                  const err134 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data73 };
-                  if (vErrors === null) {
-                    vErrors = [err134];
-                  } else {
-                    vErrors.push(err134);
+              var _valid1 = _errs151 === errors;
+              valid18 = valid18 || _valid1;
+              const _errs153 = errors;
+              if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                for (const key11 in data67) {
+                  if (!(key11 === "window" || key11 === "min_decrease")) {
+                    const err129 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1], data: data67 };
+                    if (vErrors === null) {
+                      vErrors = [err129];
+                    } else {
+                      vErrors.push(err129);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data67.window !== void 0) {
+                  let data68 = data67.window;
+                  if (typeof data68 == "number") {
+                    if (data68 > 0.5 || isNaN(data68)) {
+                      const err130 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0.5 }, message: "must be <= 0.5", schema: 0.5, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err130];
+                      } else {
+                        vErrors.push(err130);
+                      }
+                      errors++;
+                    }
+                    if (data68 <= 0 || isNaN(data68)) {
+                      const err131 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err131];
+                      } else {
+                        vErrors.push(err131);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err132 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                    if (vErrors === null) {
+                      vErrors = [err132];
+                    } else {
+                      vErrors.push(err132);
+                    }
+                    errors++;
+                  }
+                }
+                if (data67.min_decrease !== void 0) {
+                  let data69 = data67.min_decrease;
+                  if (typeof data69 == "number") {
+                    if (data69 < 0 || isNaN(data69)) {
+                      const err133 = { instancePath: instancePath + "/train/checks/loss_decreases/min_decrease", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/min_decrease/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease, data: data69 };
+                      if (vErrors === null) {
+                        vErrors = [err133];
+                      } else {
+                        vErrors.push(err133);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err134 = { instancePath: instancePath + "/train/checks/loss_decreases/min_decrease", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/min_decrease/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease, data: data69 };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err135 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.slices.items.type, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data73 };
+                const err135 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1], data: data67 };
                 if (vErrors === null) {
                   vErrors = [err135];
                 } else {
@@ -12747,44 +25399,53 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              var _valid1 = _errs153 === errors;
+              valid18 = valid18 || _valid1;
+              if (!valid18) {
+                const err136 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases, data: data67 };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              } else {
+                errors = _errs150;
+                if (vErrors !== null) {
+                  if (_errs150) {
+                    vErrors.length = _errs150;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data66.finite_metrics !== void 0) {
+              let data70 = data66.finite_metrics;
+              if (typeof data70 !== "boolean") {
+                const err137 = { instancePath: instancePath + "/train/checks/finite_metrics", schemaPath: "#/properties/train/properties/checks/properties/finite_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.finite_metrics.type, parentSchema: schema31.properties.train.properties.checks.properties.finite_metrics, data: data70 };
+                if (vErrors === null) {
+                  vErrors = [err137];
+                } else {
+                  vErrors.push(err137);
+                }
+                errors++;
+              }
+            }
+            if (data66.signature !== void 0) {
+              let data71 = data66.signature;
+              if (typeof data71 !== "boolean") {
+                const err138 = { instancePath: instancePath + "/train/checks/signature", schemaPath: "#/properties/train/properties/checks/properties/signature/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.signature.type, parentSchema: schema31.properties.train.properties.checks.properties.signature, data: data71 };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
             }
           } else {
-            const err136 = { instancePath: instancePath + "/evaluate/slices", schemaPath: "#/properties/evaluate/properties/slices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.evaluate.properties.slices.type, parentSchema: schema31.properties.evaluate.properties.slices, data: data72 };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-        }
-        if (data69.min_slice_size !== void 0) {
-          let data74 = data69.min_slice_size;
-          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)))) {
-            const err137 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.min_slice_size.type, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data74 };
-            if (vErrors === null) {
-              vErrors = [err137];
-            } else {
-              vErrors.push(err137);
-            }
-            errors++;
-          }
-          if (typeof data74 == "number") {
-            if (data74 < 1 || isNaN(data74)) {
-              const err138 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data74 };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data69.batch_size !== void 0) {
-          let data75 = data69.batch_size;
-          if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)))) {
-            const err139 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.batch_size.type, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data75 };
+            const err139 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.type, parentSchema: schema31.properties.train.properties.checks, data: data66 };
             if (vErrors === null) {
               vErrors = [err139];
             } else {
@@ -12792,111 +25453,118 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data75 == "number") {
-            if (data75 < 1 || isNaN(data75)) {
-              const err140 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data75 };
-              if (vErrors === null) {
-                vErrors = [err140];
-              } else {
-                vErrors.push(err140);
-              }
-              errors++;
+        }
+      } else {
+        const err140 = { instancePath: instancePath + "/train", schemaPath: "#/properties/train/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.type, parentSchema: schema31.properties.train, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err140];
+        } else {
+          vErrors.push(err140);
+        }
+        errors++;
+      }
+    }
+    if (data.evaluate !== void 0) {
+      let data72 = data.evaluate;
+      if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+        for (const key12 in data72) {
+          if (!(key12 === "data" || key12 === "baseline" || key12 === "slices" || key12 === "min_slice_size" || key12 === "batch_size" || key12 === "bootstrap" || key12 === "gates" || key12 === "slice_gates")) {
+            const err141 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate, data: data72 };
+            if (vErrors === null) {
+              vErrors = [err141];
+            } else {
+              vErrors.push(err141);
             }
+            errors++;
           }
         }
-        if (data69.bootstrap !== void 0) {
-          let data76 = data69.bootstrap;
-          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-            for (const key12 in data76) {
-              if (!(key12 === "resamples" || key12 === "seed" || key12 === "confidence")) {
-                const err141 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data76 };
-                if (vErrors === null) {
-                  vErrors = [err141];
-                } else {
-                  vErrors.push(err141);
-                }
-                errors++;
-              }
+        if (data72.data !== void 0) {
+          let data73 = data72.data;
+          if (typeof data73 !== "string") {
+            const err142 = { instancePath: instancePath + "/evaluate/data", schemaPath: "#/properties/evaluate/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.data.type, parentSchema: schema31.properties.evaluate.properties.data, data: data73 };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
             }
-            if (data76.resamples !== void 0) {
-              let data77 = data76.resamples;
-              if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
-                const err142 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.resamples.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data77 };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-              if (typeof data77 == "number") {
-                if (data77 < 0 || isNaN(data77)) {
-                  const err143 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data77 };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              }
+            errors++;
+          }
+        }
+        if (data72.baseline !== void 0) {
+          let data74 = data72.baseline;
+          if (typeof data74 !== "string") {
+            const err143 = { instancePath: instancePath + "/evaluate/baseline", schemaPath: "#/properties/evaluate/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.baseline.type, parentSchema: schema31.properties.evaluate.properties.baseline, data: data74 };
+            if (vErrors === null) {
+              vErrors = [err143];
+            } else {
+              vErrors.push(err143);
             }
-            if (data76.seed !== void 0) {
-              let data78 = data76.seed;
-              if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
-                const err144 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.seed.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data78 };
-                if (vErrors === null) {
-                  vErrors = [err144];
-                } else {
-                  vErrors.push(err144);
-                }
-                errors++;
-              }
-              if (typeof data78 == "number") {
-                if (data78 < 0 || isNaN(data78)) {
-                  const err145 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data78 };
+            errors++;
+          }
+        }
+        if (data72.slices !== void 0) {
+          let data75 = data72.slices;
+          if (Array.isArray(data75)) {
+            const len3 = data75.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data76 = data75[i3];
+              if (typeof data76 === "string") {
+                if (func1(data76) < 1) {
+                  const err144 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data76 };
                   if (vErrors === null) {
-                    vErrors = [err145];
+                    vErrors = [err144];
                   } else {
-                    vErrors.push(err145);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data76.confidence !== void 0) {
-              let data79 = data76.confidence;
-              if (typeof data79 == "number") {
-                if (data79 >= 1 || isNaN(data79)) {
-                  const err146 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
-                  if (vErrors === null) {
-                    vErrors = [err146];
-                  } else {
-                    vErrors.push(err146);
-                  }
-                  errors++;
-                }
-                if (data79 <= 0 || isNaN(data79)) {
-                  const err147 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
-                  if (vErrors === null) {
-                    vErrors = [err147];
-                  } else {
-                    vErrors.push(err147);
+                    vErrors.push(err144);
                   }
                   errors++;
                 }
               } else {
-                const err148 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.bootstrap.properties.confidence.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
+                const err145 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.slices.items.type, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data76 };
                 if (vErrors === null) {
-                  vErrors = [err148];
+                  vErrors = [err145];
                 } else {
-                  vErrors.push(err148);
+                  vErrors.push(err145);
                 }
                 errors++;
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.bootstrap.type, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data76 };
+            const err146 = { instancePath: instancePath + "/evaluate/slices", schemaPath: "#/properties/evaluate/properties/slices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.evaluate.properties.slices.type, parentSchema: schema31.properties.evaluate.properties.slices, data: data75 };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          }
+        }
+        if (data72.min_slice_size !== void 0) {
+          let data77 = data72.min_slice_size;
+          if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
+            const err147 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.min_slice_size.type, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data77 };
+            if (vErrors === null) {
+              vErrors = [err147];
+            } else {
+              vErrors.push(err147);
+            }
+            errors++;
+          }
+          if (typeof data77 == "number") {
+            if (data77 < 1 || isNaN(data77)) {
+              const err148 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data77 };
+              if (vErrors === null) {
+                vErrors = [err148];
+              } else {
+                vErrors.push(err148);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data72.batch_size !== void 0) {
+          let data78 = data72.batch_size;
+          if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
+            const err149 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.batch_size.type, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data78 };
             if (vErrors === null) {
               vErrors = [err149];
             } else {
@@ -12904,26 +25572,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data69.gates !== void 0) {
-          let data80 = data69.gates;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            for (const key13 in data80) {
-              const _errs179 = errors;
-              if (typeof key13 === "string") {
-                if (!pattern6.test(key13)) {
-                  const err150 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.gates.propertyNames, data: key13, propertyName: key13 };
-                  if (vErrors === null) {
-                    vErrors = [err150];
-                  } else {
-                    vErrors.push(err150);
-                  }
-                  errors++;
-                }
+          if (typeof data78 == "number") {
+            if (data78 < 1 || isNaN(data78)) {
+              const err150 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data78 };
+              if (vErrors === null) {
+                vErrors = [err150];
+              } else {
+                vErrors.push(err150);
               }
-              var valid22 = _errs179 === errors;
-              if (!valid22) {
-                const err151 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.gates.propertyNames, parentSchema: schema31.properties.evaluate.properties.gates, data: data80 };
+              errors++;
+            }
+          }
+        }
+        if (data72.bootstrap !== void 0) {
+          let data79 = data72.bootstrap;
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            for (const key13 in data79) {
+              if (!(key13 === "resamples" || key13 === "seed" || key13 === "confidence")) {
+                const err151 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err151];
                 } else {
@@ -12932,111 +25598,112 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key14 in data80) {
-              let data81 = data80[key14];
-              if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
-                if (Object.keys(data81).length < 1) {
-                  const err152 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
+            if (data79.resamples !== void 0) {
+              let data80 = data79.resamples;
+              if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)))) {
+                const err152 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.resamples.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err152];
+                } else {
+                  vErrors.push(err152);
+                }
+                errors++;
+              }
+              if (typeof data80 == "number") {
+                if (data80 < 0 || isNaN(data80)) {
+                  const err153 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data80 };
                   if (vErrors === null) {
-                    vErrors = [err152];
+                    vErrors = [err153];
                   } else {
-                    vErrors.push(err152);
+                    vErrors.push(err153);
                   }
                   errors++;
                 }
-                for (const key15 in data81) {
-                  if (!(key15 === "min" || key15 === "max" || key15 === "max_drop" || key15 === "max_rise" || key15 === "min_relative_change")) {
-                    const err153 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
-                    if (vErrors === null) {
-                      vErrors = [err153];
-                    } else {
-                      vErrors.push(err153);
-                    }
-                    errors++;
-                  }
+              }
+            }
+            if (data79.seed !== void 0) {
+              let data81 = data79.seed;
+              if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)))) {
+                const err154 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.seed.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data81 };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
                 }
-                if (data81.min !== void 0) {
-                  let data82 = data81.min;
-                  if (!(typeof data82 == "number")) {
-                    const err154 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min, data: data82 };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                }
-                if (data81.max !== void 0) {
-                  let data83 = data81.max;
-                  if (!(typeof data83 == "number")) {
-                    const err155 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max, data: data83 };
-                    if (vErrors === null) {
-                      vErrors = [err155];
-                    } else {
-                      vErrors.push(err155);
-                    }
-                    errors++;
-                  }
-                }
-                if (data81.max_drop !== void 0) {
-                  let data84 = data81.max_drop;
-                  if (typeof data84 == "number") {
-                    if (data84 < 0 || isNaN(data84)) {
-                      const err156 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data84 };
-                      if (vErrors === null) {
-                        vErrors = [err156];
-                      } else {
-                        vErrors.push(err156);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+              if (typeof data81 == "number") {
+                if (data81 < 0 || isNaN(data81)) {
+                  const err155 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data81 };
+                  if (vErrors === null) {
+                    vErrors = [err155];
                   } else {
-                    const err157 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data84 };
-                    if (vErrors === null) {
-                      vErrors = [err157];
-                    } else {
-                      vErrors.push(err157);
-                    }
-                    errors++;
+                    vErrors.push(err155);
                   }
+                  errors++;
                 }
-                if (data81.max_rise !== void 0) {
-                  let data85 = data81.max_rise;
-                  if (typeof data85 == "number") {
-                    if (data85 < 0 || isNaN(data85)) {
-                      const err158 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data85 };
-                      if (vErrors === null) {
-                        vErrors = [err158];
-                      } else {
-                        vErrors.push(err158);
-                      }
-                      errors++;
-                    }
+              }
+            }
+            if (data79.confidence !== void 0) {
+              let data82 = data79.confidence;
+              if (typeof data82 == "number") {
+                if (data82 >= 1 || isNaN(data82)) {
+                  const err156 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                  if (vErrors === null) {
+                    vErrors = [err156];
                   } else {
-                    const err159 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data85 };
-                    if (vErrors === null) {
-                      vErrors = [err159];
-                    } else {
-                      vErrors.push(err159);
-                    }
-                    errors++;
+                    vErrors.push(err156);
                   }
+                  errors++;
                 }
-                if (data81.min_relative_change !== void 0) {
-                  let data86 = data81.min_relative_change;
-                  if (!(typeof data86 == "number")) {
-                    const err160 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change, data: data86 };
-                    if (vErrors === null) {
-                      vErrors = [err160];
-                    } else {
-                      vErrors.push(err160);
-                    }
-                    errors++;
+                if (data82 <= 0 || isNaN(data82)) {
+                  const err157 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                  if (vErrors === null) {
+                    vErrors = [err157];
+                  } else {
+                    vErrors.push(err157);
                   }
+                  errors++;
                 }
               } else {
-                const err161 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
+                const err158 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.bootstrap.properties.confidence.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                if (vErrors === null) {
+                  vErrors = [err158];
+                } else {
+                  vErrors.push(err158);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err159 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.bootstrap.type, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data79 };
+            if (vErrors === null) {
+              vErrors = [err159];
+            } else {
+              vErrors.push(err159);
+            }
+            errors++;
+          }
+        }
+        if (data72.gates !== void 0) {
+          let data83 = data72.gates;
+          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+            for (const key14 in data83) {
+              const _errs190 = errors;
+              if (typeof key14 === "string") {
+                if (!pattern6.test(key14)) {
+                  const err160 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.gates.propertyNames, data: key14, propertyName: key14 };
+                  if (vErrors === null) {
+                    vErrors = [err160];
+                  } else {
+                    vErrors.push(err160);
+                  }
+                  errors++;
+                }
+              }
+              var valid24 = _errs190 === errors;
+              if (!valid24) {
+                const err161 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames", keyword: "propertyNames", params: { propertyName: key14 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.gates.propertyNames, parentSchema: schema31.properties.evaluate.properties.gates, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err161];
                 } else {
@@ -13045,38 +25712,33 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err162 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.type, parentSchema: schema31.properties.evaluate.properties.gates, data: data80 };
-            if (vErrors === null) {
-              vErrors = [err162];
-            } else {
-              vErrors.push(err162);
-            }
-            errors++;
-          }
-        }
-        if (data69.slice_gates !== void 0) {
-          let data87 = data69.slice_gates;
-          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-            for (const key16 in data87) {
-              let data88 = data87[key16];
-              if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-                for (const key17 in data88) {
-                  const _errs199 = errors;
-                  if (typeof key17 === "string") {
-                    if (!pattern6.test(key17)) {
-                      const err163 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, data: key17, propertyName: key17 };
-                      if (vErrors === null) {
-                        vErrors = [err163];
-                      } else {
-                        vErrors.push(err163);
-                      }
-                      errors++;
-                    }
+            for (const key15 in data83) {
+              let data84 = data83[key15];
+              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+                if (Object.keys(data84).length < 1) {
+                  const err162 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                  if (vErrors === null) {
+                    vErrors = [err162];
+                  } else {
+                    vErrors.push(err162);
                   }
-                  var valid26 = _errs199 === errors;
-                  if (!valid26) {
-                    const err164 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames", keyword: "propertyNames", params: { propertyName: key17 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data88 };
+                  errors++;
+                }
+                for (const key16 in data84) {
+                  if (!(key16 === "min" || key16 === "max" || key16 === "max_drop" || key16 === "max_rise" || key16 === "min_relative_change")) {
+                    const err163 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.min !== void 0) {
+                  let data85 = data84.min;
+                  if (!(typeof data85 == "number")) {
+                    const err164 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min, data: data85 };
                     if (vErrors === null) {
                       vErrors = [err164];
                     } else {
@@ -13085,111 +25747,116 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                for (const key18 in data88) {
-                  let data89 = data88[key18];
-                  if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                    if (Object.keys(data89).length < 1) {
-                      const err165 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
+                if (data84.max !== void 0) {
+                  let data86 = data84.max;
+                  if (!(typeof data86 == "number")) {
+                    const err165 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max, data: data86 };
+                    if (vErrors === null) {
+                      vErrors = [err165];
+                    } else {
+                      vErrors.push(err165);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.max_drop !== void 0) {
+                  let data87 = data84.max_drop;
+                  if (typeof data87 == "number") {
+                    if (data87 < 0 || isNaN(data87)) {
+                      const err166 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data87 };
                       if (vErrors === null) {
-                        vErrors = [err165];
+                        vErrors = [err166];
                       } else {
-                        vErrors.push(err165);
+                        vErrors.push(err166);
                       }
                       errors++;
                     }
-                    for (const key19 in data89) {
-                      if (!(key19 === "min" || key19 === "max" || key19 === "max_drop" || key19 === "max_rise" || key19 === "min_relative_change")) {
-                        const err166 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
-                        if (vErrors === null) {
-                          vErrors = [err166];
-                        } else {
-                          vErrors.push(err166);
-                        }
-                        errors++;
-                      }
+                  } else {
+                    const err167 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data87 };
+                    if (vErrors === null) {
+                      vErrors = [err167];
+                    } else {
+                      vErrors.push(err167);
                     }
-                    if (data89.min !== void 0) {
-                      let data90 = data89.min;
-                      if (!(typeof data90 == "number")) {
-                        const err167 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min, data: data90 };
-                        if (vErrors === null) {
-                          vErrors = [err167];
-                        } else {
-                          vErrors.push(err167);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.max !== void 0) {
-                      let data91 = data89.max;
-                      if (!(typeof data91 == "number")) {
-                        const err168 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max, data: data91 };
-                        if (vErrors === null) {
-                          vErrors = [err168];
-                        } else {
-                          vErrors.push(err168);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.max_drop !== void 0) {
-                      let data92 = data89.max_drop;
-                      if (typeof data92 == "number") {
-                        if (data92 < 0 || isNaN(data92)) {
-                          const err169 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data92 };
-                          if (vErrors === null) {
-                            vErrors = [err169];
-                          } else {
-                            vErrors.push(err169);
-                          }
-                          errors++;
-                        }
+                    errors++;
+                  }
+                }
+                if (data84.max_rise !== void 0) {
+                  let data88 = data84.max_rise;
+                  if (typeof data88 == "number") {
+                    if (data88 < 0 || isNaN(data88)) {
+                      const err168 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data88 };
+                      if (vErrors === null) {
+                        vErrors = [err168];
                       } else {
-                        const err170 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data92 };
-                        if (vErrors === null) {
-                          vErrors = [err170];
-                        } else {
-                          vErrors.push(err170);
-                        }
-                        errors++;
+                        vErrors.push(err168);
                       }
-                    }
-                    if (data89.max_rise !== void 0) {
-                      let data93 = data89.max_rise;
-                      if (typeof data93 == "number") {
-                        if (data93 < 0 || isNaN(data93)) {
-                          const err171 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data93 };
-                          if (vErrors === null) {
-                            vErrors = [err171];
-                          } else {
-                            vErrors.push(err171);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err172 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data93 };
-                        if (vErrors === null) {
-                          vErrors = [err172];
-                        } else {
-                          vErrors.push(err172);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.min_relative_change !== void 0) {
-                      let data94 = data89.min_relative_change;
-                      if (!(typeof data94 == "number")) {
-                        const err173 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change, data: data94 };
-                        if (vErrors === null) {
-                          vErrors = [err173];
-                        } else {
-                          vErrors.push(err173);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   } else {
-                    const err174 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
+                    const err169 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data88 };
+                    if (vErrors === null) {
+                      vErrors = [err169];
+                    } else {
+                      vErrors.push(err169);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.min_relative_change !== void 0) {
+                  let data89 = data84.min_relative_change;
+                  if (!(typeof data89 == "number")) {
+                    const err170 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change, data: data89 };
+                    if (vErrors === null) {
+                      vErrors = [err170];
+                    } else {
+                      vErrors.push(err170);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err171 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                if (vErrors === null) {
+                  vErrors = [err171];
+                } else {
+                  vErrors.push(err171);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err172 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.type, parentSchema: schema31.properties.evaluate.properties.gates, data: data83 };
+            if (vErrors === null) {
+              vErrors = [err172];
+            } else {
+              vErrors.push(err172);
+            }
+            errors++;
+          }
+        }
+        if (data72.slice_gates !== void 0) {
+          let data90 = data72.slice_gates;
+          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+            for (const key17 in data90) {
+              let data91 = data90[key17];
+              if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+                for (const key18 in data91) {
+                  const _errs210 = errors;
+                  if (typeof key18 === "string") {
+                    if (!pattern6.test(key18)) {
+                      const err173 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, data: key18, propertyName: key18 };
+                      if (vErrors === null) {
+                        vErrors = [err173];
+                      } else {
+                        vErrors.push(err173);
+                      }
+                      errors++;
+                    }
+                  }
+                  var valid28 = _errs210 === errors;
+                  if (!valid28) {
+                    const err174 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames", keyword: "propertyNames", params: { propertyName: key18 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data91 };
                     if (vErrors === null) {
                       vErrors = [err174];
                     } else {
@@ -13198,138 +25865,131 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err175 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err175];
-                } else {
-                  vErrors.push(err175);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err176 = { instancePath: instancePath + "/evaluate/slice_gates", schemaPath: "#/properties/evaluate/properties/slice_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.type, parentSchema: schema31.properties.evaluate.properties.slice_gates, data: data87 };
-            if (vErrors === null) {
-              vErrors = [err176];
-            } else {
-              vErrors.push(err176);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err177 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.type, parentSchema: schema31.properties.evaluate, data: data69 };
-        if (vErrors === null) {
-          vErrors = [err177];
-        } else {
-          vErrors.push(err177);
-        }
-        errors++;
-      }
-    }
-    if (data.register !== void 0) {
-      let data95 = data.register;
-      if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-        for (const key20 in data95) {
-          if (!(key20 === "registry" || key20 === "aliases" || key20 === "allow_failed")) {
-            const err178 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.register, data: data95 };
-            if (vErrors === null) {
-              vErrors = [err178];
-            } else {
-              vErrors.push(err178);
-            }
-            errors++;
-          }
-        }
-        if (data95.registry !== void 0) {
-          let data96 = data95.registry;
-          if (typeof data96 !== "string") {
-            const err179 = { instancePath: instancePath + "/register/registry", schemaPath: "#/properties/register/properties/registry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.registry.type, parentSchema: schema31.properties.register.properties.registry, data: data96 };
-            if (vErrors === null) {
-              vErrors = [err179];
-            } else {
-              vErrors.push(err179);
-            }
-            errors++;
-          }
-        }
-        if (data95.aliases !== void 0) {
-          let data97 = data95.aliases;
-          if (Array.isArray(data97)) {
-            const len4 = data97.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data98 = data97[i4];
-              if (typeof data98 === "string") {
-                if (func1(data98) < 1) {
-                  const err180 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.register.properties.aliases.items, data: data98 };
-                  if (vErrors === null) {
-                    vErrors = [err180];
+                for (const key19 in data91) {
+                  let data92 = data91[key19];
+                  if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+                    if (Object.keys(data92).length < 1) {
+                      const err175 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                      if (vErrors === null) {
+                        vErrors = [err175];
+                      } else {
+                        vErrors.push(err175);
+                      }
+                      errors++;
+                    }
+                    for (const key20 in data92) {
+                      if (!(key20 === "min" || key20 === "max" || key20 === "max_drop" || key20 === "max_rise" || key20 === "min_relative_change")) {
+                        const err176 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                        if (vErrors === null) {
+                          vErrors = [err176];
+                        } else {
+                          vErrors.push(err176);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.min !== void 0) {
+                      let data93 = data92.min;
+                      if (!(typeof data93 == "number")) {
+                        const err177 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min, data: data93 };
+                        if (vErrors === null) {
+                          vErrors = [err177];
+                        } else {
+                          vErrors.push(err177);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max !== void 0) {
+                      let data94 = data92.max;
+                      if (!(typeof data94 == "number")) {
+                        const err178 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max, data: data94 };
+                        if (vErrors === null) {
+                          vErrors = [err178];
+                        } else {
+                          vErrors.push(err178);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max_drop !== void 0) {
+                      let data95 = data92.max_drop;
+                      if (typeof data95 == "number") {
+                        if (data95 < 0 || isNaN(data95)) {
+                          const err179 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data95 };
+                          if (vErrors === null) {
+                            vErrors = [err179];
+                          } else {
+                            vErrors.push(err179);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err180 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data95 };
+                        if (vErrors === null) {
+                          vErrors = [err180];
+                        } else {
+                          vErrors.push(err180);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max_rise !== void 0) {
+                      let data96 = data92.max_rise;
+                      if (typeof data96 == "number") {
+                        if (data96 < 0 || isNaN(data96)) {
+                          const err181 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data96 };
+                          if (vErrors === null) {
+                            vErrors = [err181];
+                          } else {
+                            vErrors.push(err181);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err182 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data96 };
+                        if (vErrors === null) {
+                          vErrors = [err182];
+                        } else {
+                          vErrors.push(err182);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.min_relative_change !== void 0) {
+                      let data97 = data92.min_relative_change;
+                      if (!(typeof data97 == "number")) {
+                        const err183 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change, data: data97 };
+                        if (vErrors === null) {
+                          vErrors = [err183];
+                        } else {
+                          vErrors.push(err183);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    vErrors.push(err180);
+                    const err184 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                    if (vErrors === null) {
+                      vErrors = [err184];
+                    } else {
+                      vErrors.push(err184);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err181 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.aliases.items.type, parentSchema: schema31.properties.register.properties.aliases.items, data: data98 };
+                const err185 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data91 };
                 if (vErrors === null) {
-                  vErrors = [err181];
+                  vErrors = [err185];
                 } else {
-                  vErrors.push(err181);
+                  vErrors.push(err185);
                 }
                 errors++;
               }
             }
           } else {
-            const err182 = { instancePath: instancePath + "/register/aliases", schemaPath: "#/properties/register/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.register.properties.aliases.type, parentSchema: schema31.properties.register.properties.aliases, data: data97 };
-            if (vErrors === null) {
-              vErrors = [err182];
-            } else {
-              vErrors.push(err182);
-            }
-            errors++;
-          }
-        }
-        if (data95.allow_failed !== void 0) {
-          let data99 = data95.allow_failed;
-          if (typeof data99 !== "boolean") {
-            const err183 = { instancePath: instancePath + "/register/allow_failed", schemaPath: "#/properties/register/properties/allow_failed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.register.properties.allow_failed.type, parentSchema: schema31.properties.register.properties.allow_failed, data: data99 };
-            if (vErrors === null) {
-              vErrors = [err183];
-            } else {
-              vErrors.push(err183);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err184 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.register.type, parentSchema: schema31.properties.register, data: data95 };
-        if (vErrors === null) {
-          vErrors = [err184];
-        } else {
-          vErrors.push(err184);
-        }
-        errors++;
-      }
-    }
-    if (data.deploy !== void 0) {
-      let data100 = data.deploy;
-      if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
-        for (const key21 in data100) {
-          if (!func3.call(schema31.properties.deploy.properties, key21)) {
-            const err185 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy, data: data100 };
-            if (vErrors === null) {
-              vErrors = [err185];
-            } else {
-              vErrors.push(err185);
-            }
-            errors++;
-          }
-        }
-        if (data100.target !== void 0) {
-          let data101 = data100.target;
-          if (typeof data101 !== "string") {
-            const err186 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.target.type, parentSchema: schema31.properties.deploy.properties.target, data: data101 };
+            const err186 = { instancePath: instancePath + "/evaluate/slice_gates", schemaPath: "#/properties/evaluate/properties/slice_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.type, parentSchema: schema31.properties.evaluate.properties.slice_gates, data: data90 };
             if (vErrors === null) {
               vErrors = [err186];
             } else {
@@ -13337,30 +25997,35 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data101 === "local" || data101 === "server" || data101 === "kserve")) {
-            const err187 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/enum", keyword: "enum", params: { allowedValues: schema31.properties.deploy.properties.target.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.deploy.properties.target.enum, parentSchema: schema31.properties.deploy.properties.target, data: data101 };
+        }
+      } else {
+        const err187 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.type, parentSchema: schema31.properties.evaluate, data: data72 };
+        if (vErrors === null) {
+          vErrors = [err187];
+        } else {
+          vErrors.push(err187);
+        }
+        errors++;
+      }
+    }
+    if (data.register !== void 0) {
+      let data98 = data.register;
+      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+        for (const key21 in data98) {
+          if (!(key21 === "registry" || key21 === "aliases" || key21 === "allow_failed")) {
+            const err188 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.register, data: data98 };
             if (vErrors === null) {
-              vErrors = [err187];
+              vErrors = [err188];
             } else {
-              vErrors.push(err187);
+              vErrors.push(err188);
             }
             errors++;
           }
         }
-        if (data100.server !== void 0) {
-          let data102 = data100.server;
-          if (typeof data102 === "string") {
-            if (!formats0(data102)) {
-              const err188 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.deploy.properties.server, data: data102 };
-              if (vErrors === null) {
-                vErrors = [err188];
-              } else {
-                vErrors.push(err188);
-              }
-              errors++;
-            }
-          } else {
-            const err189 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.server.type, parentSchema: schema31.properties.deploy.properties.server, data: data102 };
+        if (data98.registry !== void 0) {
+          let data99 = data98.registry;
+          if (typeof data99 !== "string") {
+            const err189 = { instancePath: instancePath + "/register/registry", schemaPath: "#/properties/register/properties/registry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.registry.type, parentSchema: schema31.properties.register.properties.registry, data: data99 };
             if (vErrors === null) {
               vErrors = [err189];
             } else {
@@ -13369,23 +26034,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data100.steps !== void 0) {
-          let data103 = data100.steps;
-          if (Array.isArray(data103)) {
-            if (data103.length < 1) {
-              const err190 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.deploy.properties.steps, data: data103 };
-              if (vErrors === null) {
-                vErrors = [err190];
+        if (data98.aliases !== void 0) {
+          let data100 = data98.aliases;
+          if (Array.isArray(data100)) {
+            const len4 = data100.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data101 = data100[i4];
+              if (typeof data101 === "string") {
+                if (func1(data101) < 1) {
+                  const err190 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.register.properties.aliases.items, data: data101 };
+                  if (vErrors === null) {
+                    vErrors = [err190];
+                  } else {
+                    vErrors.push(err190);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err190);
-              }
-              errors++;
-            }
-            const len5 = data103.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data104 = data103[i5];
-              if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)))) {
-                const err191 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.steps.items.type, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
+                const err191 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.aliases.items.type, parentSchema: schema31.properties.register.properties.aliases.items, data: data101 };
                 if (vErrors === null) {
                   vErrors = [err191];
                 } else {
@@ -13393,54 +26059,57 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data104 == "number") {
-                if (data104 > 100 || isNaN(data104)) {
-                  const err192 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
-                  if (vErrors === null) {
-                    vErrors = [err192];
-                  } else {
-                    vErrors.push(err192);
-                  }
-                  errors++;
-                }
-                if (data104 < 1 || isNaN(data104)) {
-                  const err193 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
-                  if (vErrors === null) {
-                    vErrors = [err193];
-                  } else {
-                    vErrors.push(err193);
-                  }
-                  errors++;
-                }
-              }
             }
           } else {
-            const err194 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.steps.type, parentSchema: schema31.properties.deploy.properties.steps, data: data103 };
+            const err192 = { instancePath: instancePath + "/register/aliases", schemaPath: "#/properties/register/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.register.properties.aliases.type, parentSchema: schema31.properties.register.properties.aliases, data: data100 };
             if (vErrors === null) {
-              vErrors = [err194];
+              vErrors = [err192];
             } else {
-              vErrors.push(err194);
+              vErrors.push(err192);
             }
             errors++;
           }
         }
-        if (data100.interval !== void 0) {
-          let data105 = data100.interval;
-          const _errs237 = errors;
-          let valid35 = false;
-          const _errs238 = errors;
-          if (typeof data105 == "number") {
-            if (data105 <= 0 || isNaN(data105)) {
-              const err195 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data105 };
-              if (vErrors === null) {
-                vErrors = [err195];
-              } else {
-                vErrors.push(err195);
-              }
-              errors++;
+        if (data98.allow_failed !== void 0) {
+          let data102 = data98.allow_failed;
+          if (typeof data102 !== "boolean") {
+            const err193 = { instancePath: instancePath + "/register/allow_failed", schemaPath: "#/properties/register/properties/allow_failed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.register.properties.allow_failed.type, parentSchema: schema31.properties.register.properties.allow_failed, data: data102 };
+            if (vErrors === null) {
+              vErrors = [err193];
+            } else {
+              vErrors.push(err193);
             }
-          } else {
-            const err196 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.interval.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data105 };
+            errors++;
+          }
+        }
+      } else {
+        const err194 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.register.type, parentSchema: schema31.properties.register, data: data98 };
+        if (vErrors === null) {
+          vErrors = [err194];
+        } else {
+          vErrors.push(err194);
+        }
+        errors++;
+      }
+    }
+    if (data.deploy !== void 0) {
+      let data103 = data.deploy;
+      if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+        for (const key22 in data103) {
+          if (!func3.call(schema31.properties.deploy.properties, key22)) {
+            const err195 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy, data: data103 };
+            if (vErrors === null) {
+              vErrors = [err195];
+            } else {
+              vErrors.push(err195);
+            }
+            errors++;
+          }
+        }
+        if (data103.target !== void 0) {
+          let data104 = data103.target;
+          if (typeof data104 !== "string") {
+            const err196 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.target.type, parentSchema: schema31.properties.deploy.properties.target, data: data104 };
             if (vErrors === null) {
               vErrors = [err196];
             } else {
@@ -13448,98 +26117,85 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs238 === errors;
-          valid35 = valid35 || _valid1;
-          const _errs240 = errors;
+          if (!(data104 === "local" || data104 === "server" || data104 === "kserve")) {
+            const err197 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/enum", keyword: "enum", params: { allowedValues: schema31.properties.deploy.properties.target.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.deploy.properties.target.enum, parentSchema: schema31.properties.deploy.properties.target, data: data104 };
+            if (vErrors === null) {
+              vErrors = [err197];
+            } else {
+              vErrors.push(err197);
+            }
+            errors++;
+          }
+        }
+        if (data103.server !== void 0) {
+          let data105 = data103.server;
           if (typeof data105 === "string") {
-            if (!pattern5.test(data105)) {
-              const err197 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data105 };
+            if (!formats0(data105)) {
+              const err198 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.deploy.properties.server, data: data105 };
               if (vErrors === null) {
-                vErrors = [err197];
+                vErrors = [err198];
               } else {
-                vErrors.push(err197);
+                vErrors.push(err198);
               }
               errors++;
             }
           } else {
-            const err198 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.interval.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data105 };
-            if (vErrors === null) {
-              vErrors = [err198];
-            } else {
-              vErrors.push(err198);
-            }
-            errors++;
-          }
-          var _valid1 = _errs240 === errors;
-          valid35 = valid35 || _valid1;
-          if (!valid35) {
-            const err199 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.interval.anyOf, parentSchema: schema31.properties.deploy.properties.interval, data: data105 };
+            const err199 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.server.type, parentSchema: schema31.properties.deploy.properties.server, data: data105 };
             if (vErrors === null) {
               vErrors = [err199];
             } else {
               vErrors.push(err199);
             }
             errors++;
-          } else {
-            errors = _errs237;
-            if (vErrors !== null) {
-              if (_errs237) {
-                vErrors.length = _errs237;
-              } else {
-                vErrors = null;
-              }
-            }
           }
         }
-        if (data100.failure_limit !== void 0) {
-          let data106 = data100.failure_limit;
-          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)))) {
-            const err200 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.failure_limit.type, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data106 };
-            if (vErrors === null) {
-              vErrors = [err200];
-            } else {
-              vErrors.push(err200);
-            }
-            errors++;
-          }
-          if (typeof data106 == "number") {
-            if (data106 < 0 || isNaN(data106)) {
-              const err201 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data106 };
+        if (data103.steps !== void 0) {
+          let data106 = data103.steps;
+          if (Array.isArray(data106)) {
+            if (data106.length < 1) {
+              const err200 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.deploy.properties.steps, data: data106 };
               if (vErrors === null) {
-                vErrors = [err201];
+                vErrors = [err200];
               } else {
-                vErrors.push(err201);
+                vErrors.push(err200);
               }
               errors++;
             }
-          }
-        }
-        if (data100.replay !== void 0) {
-          let data107 = data100.replay;
-          if (typeof data107 !== "string") {
-            const err202 = { instancePath: instancePath + "/deploy/replay", schemaPath: "#/properties/deploy/properties/replay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.replay.type, parentSchema: schema31.properties.deploy.properties.replay, data: data107 };
-            if (vErrors === null) {
-              vErrors = [err202];
-            } else {
-              vErrors.push(err202);
-            }
-            errors++;
-          }
-        }
-        if (data100.rate !== void 0) {
-          let data108 = data100.rate;
-          if (typeof data108 == "number") {
-            if (data108 <= 0 || isNaN(data108)) {
-              const err203 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.rate, data: data108 };
-              if (vErrors === null) {
-                vErrors = [err203];
-              } else {
-                vErrors.push(err203);
+            const len5 = data106.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data107 = data106[i5];
+              if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)))) {
+                const err201 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.steps.items.type, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                if (vErrors === null) {
+                  vErrors = [err201];
+                } else {
+                  vErrors.push(err201);
+                }
+                errors++;
               }
-              errors++;
+              if (typeof data107 == "number") {
+                if (data107 > 100 || isNaN(data107)) {
+                  const err202 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                  if (vErrors === null) {
+                    vErrors = [err202];
+                  } else {
+                    vErrors.push(err202);
+                  }
+                  errors++;
+                }
+                if (data107 < 1 || isNaN(data107)) {
+                  const err203 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                  if (vErrors === null) {
+                    vErrors = [err203];
+                  } else {
+                    vErrors.push(err203);
+                  }
+                  errors++;
+                }
+              }
             }
           } else {
-            const err204 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.rate.type, parentSchema: schema31.properties.deploy.properties.rate, data: data108 };
+            const err204 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.steps.type, parentSchema: schema31.properties.deploy.properties.steps, data: data106 };
             if (vErrors === null) {
               vErrors = [err204];
             } else {
@@ -13548,155 +26204,167 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data100.analysis !== void 0) {
-          let data109 = data100.analysis;
-          if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
-            for (const key22 in data109) {
-              if (!(key22 === "max_error_rate" || key22 === "max_p99_ratio" || key22 === "max_divergence" || key22 === "min_requests")) {
-                const err205 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.analysis, data: data109 };
-                if (vErrors === null) {
-                  vErrors = [err205];
-                } else {
-                  vErrors.push(err205);
-                }
-                errors++;
-              }
-            }
-            if (data109.max_error_rate !== void 0) {
-              let data110 = data109.max_error_rate;
-              if (typeof data110 == "number") {
-                if (data110 > 1 || isNaN(data110)) {
-                  const err206 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                  if (vErrors === null) {
-                    vErrors = [err206];
-                  } else {
-                    vErrors.push(err206);
-                  }
-                  errors++;
-                }
-                if (data110 < 0 || isNaN(data110)) {
-                  const err207 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                  if (vErrors === null) {
-                    vErrors = [err207];
-                  } else {
-                    vErrors.push(err207);
-                  }
-                  errors++;
-                }
+        if (data103.interval !== void 0) {
+          let data108 = data103.interval;
+          const _errs248 = errors;
+          let valid37 = false;
+          const _errs249 = errors;
+          if (typeof data108 == "number") {
+            if (data108 <= 0 || isNaN(data108)) {
+              const err205 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data108 };
+              if (vErrors === null) {
+                vErrors = [err205];
               } else {
-                const err208 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                if (vErrors === null) {
-                  vErrors = [err208];
-                } else {
-                  vErrors.push(err208);
-                }
-                errors++;
+                vErrors.push(err205);
               }
-            }
-            if (data109.max_p99_ratio !== void 0) {
-              let data111 = data109.max_p99_ratio;
-              if (typeof data111 == "number") {
-                if (data111 <= 0 || isNaN(data111)) {
-                  const err209 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data111 };
-                  if (vErrors === null) {
-                    vErrors = [err209];
-                  } else {
-                    vErrors.push(err209);
-                  }
-                  errors++;
-                }
-              } else {
-                const err210 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data111 };
-                if (vErrors === null) {
-                  vErrors = [err210];
-                } else {
-                  vErrors.push(err210);
-                }
-                errors++;
-              }
-            }
-            if (data109.max_divergence !== void 0) {
-              let data112 = data109.max_divergence;
-              if (typeof data112 == "number") {
-                if (data112 > 1 || isNaN(data112)) {
-                  const err211 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                  if (vErrors === null) {
-                    vErrors = [err211];
-                  } else {
-                    vErrors.push(err211);
-                  }
-                  errors++;
-                }
-                if (data112 < 0 || isNaN(data112)) {
-                  const err212 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                  if (vErrors === null) {
-                    vErrors = [err212];
-                  } else {
-                    vErrors.push(err212);
-                  }
-                  errors++;
-                }
-              } else {
-                const err213 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                if (vErrors === null) {
-                  vErrors = [err213];
-                } else {
-                  vErrors.push(err213);
-                }
-                errors++;
-              }
-            }
-            if (data109.min_requests !== void 0) {
-              let data113 = data109.min_requests;
-              if (!(typeof data113 == "number" && (!(data113 % 1) && !isNaN(data113)))) {
-                const err214 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data113 };
-                if (vErrors === null) {
-                  vErrors = [err214];
-                } else {
-                  vErrors.push(err214);
-                }
-                errors++;
-              }
-              if (typeof data113 == "number") {
-                if (data113 < 0 || isNaN(data113)) {
-                  const err215 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data113 };
-                  if (vErrors === null) {
-                    vErrors = [err215];
-                  } else {
-                    vErrors.push(err215);
-                  }
-                  errors++;
-                }
-              }
+              errors++;
             }
           } else {
-            const err216 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data109 };
+            const err206 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.interval.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data108 };
             if (vErrors === null) {
-              vErrors = [err216];
+              vErrors = [err206];
             } else {
-              vErrors.push(err216);
+              vErrors.push(err206);
+            }
+            errors++;
+          }
+          var _valid2 = _errs249 === errors;
+          valid37 = valid37 || _valid2;
+          const _errs251 = errors;
+          if (typeof data108 === "string") {
+            if (!pattern5.test(data108)) {
+              const err207 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data108 };
+              if (vErrors === null) {
+                vErrors = [err207];
+              } else {
+                vErrors.push(err207);
+              }
+              errors++;
+            }
+          } else {
+            const err208 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.interval.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data108 };
+            if (vErrors === null) {
+              vErrors = [err208];
+            } else {
+              vErrors.push(err208);
+            }
+            errors++;
+          }
+          var _valid2 = _errs251 === errors;
+          valid37 = valid37 || _valid2;
+          if (!valid37) {
+            const err209 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.interval.anyOf, parentSchema: schema31.properties.deploy.properties.interval, data: data108 };
+            if (vErrors === null) {
+              vErrors = [err209];
+            } else {
+              vErrors.push(err209);
+            }
+            errors++;
+          } else {
+            errors = _errs248;
+            if (vErrors !== null) {
+              if (_errs248) {
+                vErrors.length = _errs248;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        if (data103.failure_limit !== void 0) {
+          let data109 = data103.failure_limit;
+          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)))) {
+            const err210 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.failure_limit.type, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data109 };
+            if (vErrors === null) {
+              vErrors = [err210];
+            } else {
+              vErrors.push(err210);
+            }
+            errors++;
+          }
+          if (typeof data109 == "number") {
+            if (data109 < 0 || isNaN(data109)) {
+              const err211 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data109 };
+              if (vErrors === null) {
+                vErrors = [err211];
+              } else {
+                vErrors.push(err211);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data103.replay !== void 0) {
+          let data110 = data103.replay;
+          if (typeof data110 !== "string") {
+            const err212 = { instancePath: instancePath + "/deploy/replay", schemaPath: "#/properties/deploy/properties/replay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.replay.type, parentSchema: schema31.properties.deploy.properties.replay, data: data110 };
+            if (vErrors === null) {
+              vErrors = [err212];
+            } else {
+              vErrors.push(err212);
             }
             errors++;
           }
         }
-        if (data100.kserve !== void 0) {
-          let data114 = data100.kserve;
-          if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
-            for (const key23 in data114) {
-              if (!(key23 === "namespace" || key23 === "storage_uri" || key23 === "runtime")) {
-                const err217 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data114 };
+        if (data103.rate !== void 0) {
+          let data111 = data103.rate;
+          if (typeof data111 == "number") {
+            if (data111 <= 0 || isNaN(data111)) {
+              const err213 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.rate, data: data111 };
+              if (vErrors === null) {
+                vErrors = [err213];
+              } else {
+                vErrors.push(err213);
+              }
+              errors++;
+            }
+          } else {
+            const err214 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.rate.type, parentSchema: schema31.properties.deploy.properties.rate, data: data111 };
+            if (vErrors === null) {
+              vErrors = [err214];
+            } else {
+              vErrors.push(err214);
+            }
+            errors++;
+          }
+        }
+        if (data103.analysis !== void 0) {
+          let data112 = data103.analysis;
+          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+            for (const key23 in data112) {
+              if (!(key23 === "max_error_rate" || key23 === "max_p99_ratio" || key23 === "max_divergence" || key23 === "min_requests")) {
+                const err215 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.analysis, data: data112 };
                 if (vErrors === null) {
-                  vErrors = [err217];
+                  vErrors = [err215];
                 } else {
-                  vErrors.push(err217);
+                  vErrors.push(err215);
                 }
                 errors++;
               }
             }
-            if (data114.namespace !== void 0) {
-              let data115 = data114.namespace;
-              if (typeof data115 !== "string") {
-                const err218 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data115 };
+            if (data112.max_error_rate !== void 0) {
+              let data113 = data112.max_error_rate;
+              if (typeof data113 == "number") {
+                if (data113 > 1 || isNaN(data113)) {
+                  const err216 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
+                  if (vErrors === null) {
+                    vErrors = [err216];
+                  } else {
+                    vErrors.push(err216);
+                  }
+                  errors++;
+                }
+                if (data113 < 0 || isNaN(data113)) {
+                  const err217 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
+                  if (vErrors === null) {
+                    vErrors = [err217];
+                  } else {
+                    vErrors.push(err217);
+                  }
+                  errors++;
+                }
+              } else {
+                const err218 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
                 if (vErrors === null) {
                   vErrors = [err218];
                 } else {
@@ -13705,22 +26373,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data114.storage_uri !== void 0) {
-              let data116 = data114.storage_uri;
-              if (typeof data116 !== "string") {
-                const err219 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data116 };
-                if (vErrors === null) {
-                  vErrors = [err219];
-                } else {
-                  vErrors.push(err219);
+            if (data112.max_p99_ratio !== void 0) {
+              let data114 = data112.max_p99_ratio;
+              if (typeof data114 == "number") {
+                if (data114 <= 0 || isNaN(data114)) {
+                  const err219 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data114 };
+                  if (vErrors === null) {
+                    vErrors = [err219];
+                  } else {
+                    vErrors.push(err219);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data114.runtime !== void 0) {
-              let data117 = data114.runtime;
-              if (typeof data117 !== "string") {
-                const err220 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data117 };
+              } else {
+                const err220 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data114 };
                 if (vErrors === null) {
                   vErrors = [err220];
                 } else {
@@ -13729,68 +26395,62 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data112.max_divergence !== void 0) {
+              let data115 = data112.max_divergence;
+              if (typeof data115 == "number") {
+                if (data115 > 1 || isNaN(data115)) {
+                  const err221 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                  if (vErrors === null) {
+                    vErrors = [err221];
+                  } else {
+                    vErrors.push(err221);
+                  }
+                  errors++;
+                }
+                if (data115 < 0 || isNaN(data115)) {
+                  const err222 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+              } else {
+                const err223 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                if (vErrors === null) {
+                  vErrors = [err223];
+                } else {
+                  vErrors.push(err223);
+                }
+                errors++;
+              }
+            }
+            if (data112.min_requests !== void 0) {
+              let data116 = data112.min_requests;
+              if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)))) {
+                const err224 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data116 };
+                if (vErrors === null) {
+                  vErrors = [err224];
+                } else {
+                  vErrors.push(err224);
+                }
+                errors++;
+              }
+              if (typeof data116 == "number") {
+                if (data116 < 0 || isNaN(data116)) {
+                  const err225 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data116 };
+                  if (vErrors === null) {
+                    vErrors = [err225];
+                  } else {
+                    vErrors.push(err225);
+                  }
+                  errors++;
+                }
+              }
+            }
           } else {
-            const err221 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data114 };
-            if (vErrors === null) {
-              vErrors = [err221];
-            } else {
-              vErrors.push(err221);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err222 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data100 };
-        if (vErrors === null) {
-          vErrors = [err222];
-        } else {
-          vErrors.push(err222);
-        }
-        errors++;
-      }
-    }
-    if (data.monitor !== void 0) {
-      let data118 = data.monitor;
-      if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-        for (const key24 in data118) {
-          if (!(key24 === "log" || key24 === "data" || key24 === "labels" || key24 === "drift_share" || key24 === "max_metric_drop" || key24 === "trigger")) {
-            const err223 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data118 };
-            if (vErrors === null) {
-              vErrors = [err223];
-            } else {
-              vErrors.push(err223);
-            }
-            errors++;
-          }
-        }
-        if (data118.log !== void 0) {
-          let data119 = data118.log;
-          if (typeof data119 !== "string") {
-            const err224 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data119 };
-            if (vErrors === null) {
-              vErrors = [err224];
-            } else {
-              vErrors.push(err224);
-            }
-            errors++;
-          }
-        }
-        if (data118.data !== void 0) {
-          let data120 = data118.data;
-          if (typeof data120 !== "string") {
-            const err225 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data120 };
-            if (vErrors === null) {
-              vErrors = [err225];
-            } else {
-              vErrors.push(err225);
-            }
-            errors++;
-          }
-        }
-        if (data118.labels !== void 0) {
-          let data121 = data118.labels;
-          if (typeof data121 !== "string") {
-            const err226 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data121 };
+            const err226 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data112 };
             if (vErrors === null) {
               vErrors = [err226];
             } else {
@@ -13799,169 +26459,176 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data118.drift_share !== void 0) {
-          let data122 = data118.drift_share;
-          if (typeof data122 == "number") {
-            if (data122 > 1 || isNaN(data122)) {
-              const err227 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-              if (vErrors === null) {
-                vErrors = [err227];
-              } else {
-                vErrors.push(err227);
-              }
-              errors++;
-            }
-            if (data122 < 0 || isNaN(data122)) {
-              const err228 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-              if (vErrors === null) {
-                vErrors = [err228];
-              } else {
-                vErrors.push(err228);
-              }
-              errors++;
-            }
-          } else {
-            const err229 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-            if (vErrors === null) {
-              vErrors = [err229];
-            } else {
-              vErrors.push(err229);
-            }
-            errors++;
-          }
-        }
-        if (data118.max_metric_drop !== void 0) {
-          let data123 = data118.max_metric_drop;
-          if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
-            for (const key25 in data123) {
-              const _errs281 = errors;
-              if (typeof key25 === "string") {
-                if (!pattern6.test(key25)) {
-                  const err230 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key25, propertyName: key25 };
-                  if (vErrors === null) {
-                    vErrors = [err230];
-                  } else {
-                    vErrors.push(err230);
-                  }
-                  errors++;
-                }
-              }
-              var valid39 = _errs281 === errors;
-              if (!valid39) {
-                const err231 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key25 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data123 };
+        if (data103.kserve !== void 0) {
+          let data117 = data103.kserve;
+          if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
+            for (const key24 in data117) {
+              if (!(key24 === "namespace" || key24 === "storage_uri" || key24 === "runtime")) {
+                const err227 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data117 };
                 if (vErrors === null) {
-                  vErrors = [err231];
+                  vErrors = [err227];
                 } else {
-                  vErrors.push(err231);
+                  vErrors.push(err227);
                 }
                 errors++;
               }
             }
-            for (const key26 in data123) {
-              let data124 = data123[key26];
-              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-                if (Object.keys(data124).length < 1) {
-                  const err232 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
+            if (data117.namespace !== void 0) {
+              let data118 = data117.namespace;
+              if (typeof data118 !== "string") {
+                const err228 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data118 };
+                if (vErrors === null) {
+                  vErrors = [err228];
+                } else {
+                  vErrors.push(err228);
+                }
+                errors++;
+              }
+            }
+            if (data117.storage_uri !== void 0) {
+              let data119 = data117.storage_uri;
+              if (typeof data119 !== "string") {
+                const err229 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data119 };
+                if (vErrors === null) {
+                  vErrors = [err229];
+                } else {
+                  vErrors.push(err229);
+                }
+                errors++;
+              }
+            }
+            if (data117.runtime !== void 0) {
+              let data120 = data117.runtime;
+              if (typeof data120 !== "string") {
+                const err230 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data120 };
+                if (vErrors === null) {
+                  vErrors = [err230];
+                } else {
+                  vErrors.push(err230);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err231 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data117 };
+            if (vErrors === null) {
+              vErrors = [err231];
+            } else {
+              vErrors.push(err231);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err232 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data103 };
+        if (vErrors === null) {
+          vErrors = [err232];
+        } else {
+          vErrors.push(err232);
+        }
+        errors++;
+      }
+    }
+    if (data.monitor !== void 0) {
+      let data121 = data.monitor;
+      if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
+        for (const key25 in data121) {
+          if (!(key25 === "log" || key25 === "data" || key25 === "labels" || key25 === "drift_share" || key25 === "max_metric_drop" || key25 === "trigger")) {
+            const err233 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data121 };
+            if (vErrors === null) {
+              vErrors = [err233];
+            } else {
+              vErrors.push(err233);
+            }
+            errors++;
+          }
+        }
+        if (data121.log !== void 0) {
+          let data122 = data121.log;
+          if (typeof data122 !== "string") {
+            const err234 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data122 };
+            if (vErrors === null) {
+              vErrors = [err234];
+            } else {
+              vErrors.push(err234);
+            }
+            errors++;
+          }
+        }
+        if (data121.data !== void 0) {
+          let data123 = data121.data;
+          if (typeof data123 !== "string") {
+            const err235 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data123 };
+            if (vErrors === null) {
+              vErrors = [err235];
+            } else {
+              vErrors.push(err235);
+            }
+            errors++;
+          }
+        }
+        if (data121.labels !== void 0) {
+          let data124 = data121.labels;
+          if (typeof data124 !== "string") {
+            const err236 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data124 };
+            if (vErrors === null) {
+              vErrors = [err236];
+            } else {
+              vErrors.push(err236);
+            }
+            errors++;
+          }
+        }
+        if (data121.drift_share !== void 0) {
+          let data125 = data121.drift_share;
+          if (typeof data125 == "number") {
+            if (data125 > 1 || isNaN(data125)) {
+              const err237 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+              if (vErrors === null) {
+                vErrors = [err237];
+              } else {
+                vErrors.push(err237);
+              }
+              errors++;
+            }
+            if (data125 < 0 || isNaN(data125)) {
+              const err238 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+              if (vErrors === null) {
+                vErrors = [err238];
+              } else {
+                vErrors.push(err238);
+              }
+              errors++;
+            }
+          } else {
+            const err239 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+            if (vErrors === null) {
+              vErrors = [err239];
+            } else {
+              vErrors.push(err239);
+            }
+            errors++;
+          }
+        }
+        if (data121.max_metric_drop !== void 0) {
+          let data126 = data121.max_metric_drop;
+          if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+            for (const key26 in data126) {
+              const _errs292 = errors;
+              if (typeof key26 === "string") {
+                if (!pattern6.test(key26)) {
+                  const err240 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key26, propertyName: key26 };
                   if (vErrors === null) {
-                    vErrors = [err232];
+                    vErrors = [err240];
                   } else {
-                    vErrors.push(err232);
+                    vErrors.push(err240);
                   }
                   errors++;
                 }
-                for (const key27 in data124) {
-                  if (!(key27 === "min" || key27 === "max" || key27 === "max_drop" || key27 === "max_rise" || key27 === "min_relative_change")) {
-                    const err233 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
-                    if (vErrors === null) {
-                      vErrors = [err233];
-                    } else {
-                      vErrors.push(err233);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.min !== void 0) {
-                  let data125 = data124.min;
-                  if (!(typeof data125 == "number")) {
-                    const err234 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data125 };
-                    if (vErrors === null) {
-                      vErrors = [err234];
-                    } else {
-                      vErrors.push(err234);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max !== void 0) {
-                  let data126 = data124.max;
-                  if (!(typeof data126 == "number")) {
-                    const err235 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data126 };
-                    if (vErrors === null) {
-                      vErrors = [err235];
-                    } else {
-                      vErrors.push(err235);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max_drop !== void 0) {
-                  let data127 = data124.max_drop;
-                  if (typeof data127 == "number") {
-                    if (data127 < 0 || isNaN(data127)) {
-                      const err236 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data127 };
-                      if (vErrors === null) {
-                        vErrors = [err236];
-                      } else {
-                        vErrors.push(err236);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err237 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err237];
-                    } else {
-                      vErrors.push(err237);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max_rise !== void 0) {
-                  let data128 = data124.max_rise;
-                  if (typeof data128 == "number") {
-                    if (data128 < 0 || isNaN(data128)) {
-                      const err238 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data128 };
-                      if (vErrors === null) {
-                        vErrors = [err238];
-                      } else {
-                        vErrors.push(err238);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err239 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err239];
-                    } else {
-                      vErrors.push(err239);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.min_relative_change !== void 0) {
-                  let data129 = data124.min_relative_change;
-                  if (!(typeof data129 == "number")) {
-                    const err240 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err240];
-                    } else {
-                      vErrors.push(err240);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err241 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
+              }
+              var valid41 = _errs292 === errors;
+              if (!valid41) {
+                const err241 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key26 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
                 if (vErrors === null) {
                   vErrors = [err241];
                 } else {
@@ -13970,113 +26637,226 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            for (const key27 in data126) {
+              let data127 = data126[key27];
+              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                if (Object.keys(data127).length < 1) {
+                  const err242 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err242];
+                  } else {
+                    vErrors.push(err242);
+                  }
+                  errors++;
+                }
+                for (const key28 in data127) {
+                  if (!(key28 === "min" || key28 === "max" || key28 === "max_drop" || key28 === "max_rise" || key28 === "min_relative_change")) {
+                    const err243 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err243];
+                    } else {
+                      vErrors.push(err243);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.min !== void 0) {
+                  let data128 = data127.min;
+                  if (!(typeof data128 == "number")) {
+                    const err244 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data128 };
+                    if (vErrors === null) {
+                      vErrors = [err244];
+                    } else {
+                      vErrors.push(err244);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max !== void 0) {
+                  let data129 = data127.max;
+                  if (!(typeof data129 == "number")) {
+                    const err245 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data129 };
+                    if (vErrors === null) {
+                      vErrors = [err245];
+                    } else {
+                      vErrors.push(err245);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max_drop !== void 0) {
+                  let data130 = data127.max_drop;
+                  if (typeof data130 == "number") {
+                    if (data130 < 0 || isNaN(data130)) {
+                      const err246 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
+                      if (vErrors === null) {
+                        vErrors = [err246];
+                      } else {
+                        vErrors.push(err246);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err247 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
+                    if (vErrors === null) {
+                      vErrors = [err247];
+                    } else {
+                      vErrors.push(err247);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max_rise !== void 0) {
+                  let data131 = data127.max_rise;
+                  if (typeof data131 == "number") {
+                    if (data131 < 0 || isNaN(data131)) {
+                      const err248 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
+                      if (vErrors === null) {
+                        vErrors = [err248];
+                      } else {
+                        vErrors.push(err248);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err249 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
+                    if (vErrors === null) {
+                      vErrors = [err249];
+                    } else {
+                      vErrors.push(err249);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.min_relative_change !== void 0) {
+                  let data132 = data127.min_relative_change;
+                  if (!(typeof data132 == "number")) {
+                    const err250 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err250];
+                    } else {
+                      vErrors.push(err250);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err251 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                if (vErrors === null) {
+                  vErrors = [err251];
+                } else {
+                  vErrors.push(err251);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err242 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data123 };
+            const err252 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
             if (vErrors === null) {
-              vErrors = [err242];
+              vErrors = [err252];
             } else {
-              vErrors.push(err242);
+              vErrors.push(err252);
             }
             errors++;
           }
         }
-        if (data118.trigger !== void 0) {
-          let data130 = data118.trigger;
-          if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
-            for (const key28 in data130) {
-              if (!(key28 === "kind" || key28 === "workflow" || key28 === "ref" || key28 === "event_type")) {
-                const err243 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data130 };
+        if (data121.trigger !== void 0) {
+          let data133 = data121.trigger;
+          if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
+            for (const key29 in data133) {
+              if (!(key29 === "kind" || key29 === "workflow" || key29 === "ref" || key29 === "event_type")) {
+                const err253 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
                 if (vErrors === null) {
-                  vErrors = [err243];
+                  vErrors = [err253];
                 } else {
-                  vErrors.push(err243);
+                  vErrors.push(err253);
                 }
                 errors++;
               }
             }
-            if (data130.kind !== void 0) {
-              let data131 = data130.kind;
-              if (typeof data131 !== "string") {
-                const err244 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data131 };
-                if (vErrors === null) {
-                  vErrors = [err244];
-                } else {
-                  vErrors.push(err244);
-                }
-                errors++;
-              }
-              if (!(data131 === "workflow_dispatch" || data131 === "repository_dispatch" || data131 === "none")) {
-                const err245 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data131 };
-                if (vErrors === null) {
-                  vErrors = [err245];
-                } else {
-                  vErrors.push(err245);
-                }
-                errors++;
-              }
-            }
-            if (data130.workflow !== void 0) {
-              let data132 = data130.workflow;
-              if (typeof data132 !== "string") {
-                const err246 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data132 };
-                if (vErrors === null) {
-                  vErrors = [err246];
-                } else {
-                  vErrors.push(err246);
-                }
-                errors++;
-              }
-            }
-            if (data130.ref !== void 0) {
-              let data133 = data130.ref;
-              if (typeof data133 !== "string") {
-                const err247 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data133 };
-                if (vErrors === null) {
-                  vErrors = [err247];
-                } else {
-                  vErrors.push(err247);
-                }
-                errors++;
-              }
-            }
-            if (data130.event_type !== void 0) {
-              let data134 = data130.event_type;
+            if (data133.kind !== void 0) {
+              let data134 = data133.kind;
               if (typeof data134 !== "string") {
-                const err248 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data134 };
+                const err254 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
                 if (vErrors === null) {
-                  vErrors = [err248];
+                  vErrors = [err254];
                 } else {
-                  vErrors.push(err248);
+                  vErrors.push(err254);
+                }
+                errors++;
+              }
+              if (!(data134 === "workflow_dispatch" || data134 === "repository_dispatch" || data134 === "none")) {
+                const err255 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
+                if (vErrors === null) {
+                  vErrors = [err255];
+                } else {
+                  vErrors.push(err255);
+                }
+                errors++;
+              }
+            }
+            if (data133.workflow !== void 0) {
+              let data135 = data133.workflow;
+              if (typeof data135 !== "string") {
+                const err256 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data135 };
+                if (vErrors === null) {
+                  vErrors = [err256];
+                } else {
+                  vErrors.push(err256);
+                }
+                errors++;
+              }
+            }
+            if (data133.ref !== void 0) {
+              let data136 = data133.ref;
+              if (typeof data136 !== "string") {
+                const err257 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data136 };
+                if (vErrors === null) {
+                  vErrors = [err257];
+                } else {
+                  vErrors.push(err257);
+                }
+                errors++;
+              }
+            }
+            if (data133.event_type !== void 0) {
+              let data137 = data133.event_type;
+              if (typeof data137 !== "string") {
+                const err258 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data137 };
+                if (vErrors === null) {
+                  vErrors = [err258];
+                } else {
+                  vErrors.push(err258);
                 }
                 errors++;
               }
             }
           } else {
-            const err249 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data130 };
+            const err259 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
             if (vErrors === null) {
-              vErrors = [err249];
+              vErrors = [err259];
             } else {
-              vErrors.push(err249);
+              vErrors.push(err259);
             }
             errors++;
           }
         }
       } else {
-        const err250 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data118 };
+        const err260 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data121 };
         if (vErrors === null) {
-          vErrors = [err250];
+          vErrors = [err260];
         } else {
-          vErrors.push(err250);
+          vErrors.push(err260);
         }
         errors++;
       }
     }
   } else {
-    const err251 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err261 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err251];
+      vErrors = [err261];
     } else {
-      vErrors.push(err251);
+      vErrors.push(err261);
     }
     errors++;
   }
@@ -14094,11 +26874,11 @@ async function loadConfig(path = CONFIG_FILE) {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT")
+    const code2 = error.code;
+    if (code2 === "ENOENT")
       throw new ConfigError(`${path}: not found (run \`mlci init\` to write a starter file)`);
-    if (code === "EISDIR") throw new ConfigError(`${path}: is a directory, expected a YAML file`);
-    throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
+    if (code2 === "EISDIR") throw new ConfigError(`${path}: is a directory, expected a YAML file`);
+    throw new ConfigError(`${path}: cannot be read (${code2 ?? String(error)})`);
   }
   return parseConfig(text, path);
 }
@@ -14228,6 +27008,119 @@ function editDistance(a, b) {
   return row[b.length];
 }
 
+// src/cli/commands/evaluate.ts
+init_errors();
+init_gates();
+init_evaluation_md();
+function registerEvaluate(program2) {
+  const evaluate2 = program2.command("evaluate").summary("score a candidate against the baseline model on the same data and gate it").description(
+    "Runs the candidate (and the baseline, when given) ONNX model on the same rows, computes scikit-learn's metrics, applies the gates of mlci.yml and writes evaluation.json and evaluation.md. Works without mlci.yml. Exit 1 when a gate fails.\n\nBaseline: --baseline FILE; else the registry alias (--alias, default production) of --name; else none, and the run passes as a rubber stamp (value gates still apply)."
+  ).option("--model <file>", "candidate model (ONNX)").option("--baseline <file>", "baseline model (ONNX); default: the registry production alias").option("--data <file>", "evaluation data").option("--label <column>", "label column").option("--task <task>", "binary, multiclass or regression").option("--name <model>", "model name in the registry (default: model.name of mlci.yml)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry when it exists)').option("--alias <alias>", "registry alias of the baseline", "production").option("--features <columns>", "comma-separated feature columns, in the order of a [N, F] model input").option("--threshold <p>", "binary decision threshold: positive when p1 > it (default: arg-max)").option("--slices <columns>", "comma-separated columns whose values define slices").option("--min-slice-size <rows>", "smallest slice that gets metrics (default 30)").option("--batch-size <rows>", "rows per inference batch (default 8192)").option("--bootstrap <resamples>", "paired bootstrap resamples per gated change (default 1000; 0 disables)").option("--seed <n>", "bootstrap seed (default 0)").option("--confidence <c>", "bootstrap interval confidence (default 0.95)").option(
+    "--gate <metric:kind=value>",
+    "a gate, e.g. roc_auc:max_drop=0.01 (repeatable; adds to mlci.yml gates)",
+    (value, previous = []) => [...previous, value]
+  ).option("--validation <file>", "validate-data's validation.json, for the drift summary").option("--predictions <file>", "also write every row's model outputs (both models) to this CSV");
+  withExamples(withCommonOptions(evaluate2), [
+    "mlci evaluate --model model.onnx --data data/test.csv --label churned --task binary --out out/eval",
+    "mlci evaluate --model new.onnx --baseline prod.onnx --data test.parquet --label y --task regression --json",
+    "mlci evaluate --model new.onnx --baseline prod.onnx --data test.csv --label y --task binary --gate roc_auc:max_drop=0.01 --slices country"
+  ]);
+  evaluate2.action(
+    handle(async (options, context, command) => {
+      const config = await optionalConfig(options.config, command.getOptionValueSource("config") !== "default");
+      const request2 = await buildRequest(options, config);
+      const { evaluate: run3 } = await Promise.resolve().then(() => (init_evaluate(), evaluate_exports));
+      const result = await run3({ ...request2, progress: context.progress });
+      const e = result.evaluation;
+      const text = [
+        `${e.verdict.toUpperCase()}${e.rubber_stamp ? " (rubber stamp)" : ""}: ${e.summary}`,
+        ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`),
+        ...result.files.map((f) => `wrote ${f}`)
+      ].join("\n");
+      printResult(options, e, text);
+      return e.verdict === "fail" ? ExitCode.CheckFailed : ExitCode.Pass;
+    })
+  );
+}
+async function optionalConfig(path, explicit) {
+  if (!path) return null;
+  if (!explicit && !existsSync(path)) return null;
+  return loadConfig(path);
+}
+function list(text) {
+  if (text === void 0) return void 0;
+  return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+function number(text, flag, check, expected) {
+  if (text === void 0) return void 0;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || !check(n)) throw new InputError(`${flag}: got "${text}", expected ${expected}`);
+  return n;
+}
+function parseGateFlags(flags) {
+  const gates = {};
+  for (const flag of flags) {
+    const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
+    if (!match) throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
+    const [, metric, kind, value] = match;
+    if (!GATE_KINDS.includes(kind)) {
+      throw new InputError(`--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`);
+    }
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
+    gates[metric] = { ...gates[metric], [kind]: n };
+  }
+  return gates;
+}
+async function buildRequest(o, config) {
+  const ev = config?.evaluate ?? {};
+  const model = o.model;
+  const data = o.data ?? ev.data ?? config?.data?.eval;
+  const label = o.label ?? config?.model.label;
+  const task = o.task ?? config?.model.task;
+  const missing = [!model && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(Boolean);
+  if (missing.length > 0) throw new InputError(`evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`);
+  if (!["binary", "multiclass", "regression"].includes(task)) {
+    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
+  }
+  const name = o.name ?? config?.model.name;
+  const registrySpec = o.registry ?? config?.register?.registry;
+  let registry = null;
+  if (name && (registrySpec || existsSync(".mlci/registry"))) {
+    const { openRegistry: openRegistry2 } = await Promise.resolve().then(() => (init_register2(), register_exports));
+    registry = await openRegistry2(registrySpec);
+  }
+  return {
+    model,
+    data,
+    label,
+    task,
+    baseline: o.baseline ?? ev.baseline,
+    registry,
+    modelName: name,
+    baselineAlias: o.alias,
+    features: list(o.features) ?? config?.model.features,
+    threshold: number(o.threshold, "--threshold", (n) => n >= 0 && n <= 1, "a probability in [0, 1]") ?? config?.model.threshold,
+    slices: list(o.slices) ?? ev.slices,
+    minSliceSize: number(o.minSliceSize, "--min-slice-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.min_slice_size,
+    batchSize: number(o.batchSize, "--batch-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.batch_size,
+    bootstrap: {
+      resamples: number(o.bootstrap, "--bootstrap", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.resamples,
+      seed: number(o.seed, "--seed", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.seed,
+      confidence: number(o.confidence, "--confidence", (n) => n > 0 && n < 1, "a number in (0, 1)") ?? ev.bootstrap?.confidence
+    },
+    gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
+    sliceGates: ev.slice_gates,
+    validation: o.validation,
+    predictionsOut: o.predictions,
+    source: { format: config?.data?.format, delimiter: config?.data?.delimiter },
+    out: o.out
+  };
+}
+
+// src/cli/commands/init.ts
+import { access } from "node:fs/promises";
+
 // src/config/starter.ts
 function starterConfig(name) {
   return `# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json
@@ -14282,32 +27175,9 @@ deploy:
 `;
 }
 
-// src/core/files.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { dirname, join, basename } from "node:path";
-async function writeFileAtomic(path, data) {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle2 = await open(temp, "w");
-  try {
-    await handle2.writeFile(data);
-    await handle2.sync();
-  } catch (error) {
-    await handle2.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle2.close();
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 // src/cli/commands/init.ts
+init_errors();
+init_files();
 function registerInit(program2) {
   const init = program2.command("init").summary("write a commented starter mlci.yml").option("--name <name>", "model name", "model").option("--file <file>", "where to write it", "mlci.yml").option("--force", "overwrite an existing file");
   withExamples(init, ["mlci init --name churn"]);
@@ -14315,16 +27185,29 @@ function registerInit(program2) {
     handle(async (options) => {
       const text = starterConfig(options.name);
       parseConfig(text, options.file);
-      const exists = await access(options.file).then(
+      const exists2 = await access(options.file).then(
         () => true,
         () => false
       );
-      if (exists && !options.force) {
+      if (exists2 && !options.force) {
         throw new InputError(`${options.file} already exists; use --force to overwrite it`);
       }
       await writeFileAtomic(options.file, text);
       process.stdout.write(`wrote ${options.file}
 `);
+    })
+  );
+}
+
+// src/cli/commands/pipeline.ts
+init_errors();
+
+// src/cli/commands/not-yet.ts
+init_errors();
+function notAvailableYet(command, what) {
+  return command.allowUnknownOption(true).action(
+    handle(async () => {
+      throw new NotAvailableError(what);
     })
   );
 }
@@ -14367,31 +27250,220 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 }
 
 // src/cli/commands/registry.ts
+import { existsSync as existsSync2 } from "node:fs";
+init_errors();
+init_register2();
+init_record2();
+
+// src/registry/types.ts
+function parseModelRef(text) {
+  const [name, qualifier] = text.split("@", 2);
+  if (!qualifier) return { name };
+  const version = /^v(\d+)$/.exec(qualifier);
+  return version ? { name, version: Number(version[1]) } : { name, alias: qualifier };
+}
+function formatModelRef(ref) {
+  if (ref.version !== void 0) return `${ref.name}@v${ref.version}`;
+  return ref.alias ? `${ref.name}@${ref.alias}` : ref.name;
+}
+
+// src/cli/commands/registry.ts
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
+var collect = (value, previous = []) => [...previous, value];
+async function registerConfig(options) {
+  const path = options.config ?? "mlci.yml";
+  if (!existsSync2(path)) return {};
+  return (await loadConfig(path)).register ?? {};
+}
+function parseVersion(text) {
+  const match = /^v?(\d+)$/.exec(text);
+  if (!match || Number(match[1]) < 1)
+    throw new InputError(`version "${text}" is not valid: expected vN or N, e.g. v3`);
+  return Number(match[1]);
+}
+function versionAliases(aliases, version) {
+  return Object.keys(aliases).filter((alias) => aliases[alias] === version).sort();
+}
+function describeMove(name, event) {
+  const from = event.from === null ? "nothing" : `v${event.from}`;
+  if (event.from === event.to) return `${name}@${event.alias} already points to v${event.to}`;
+  const verb = event.kind === "rollback" ? "rolled back" : "moved";
+  return `${name}@${event.alias} ${verb}: ${from} → v${event.to} (by ${event.by}${event.reason ? `: ${event.reason}` : ""})`;
+}
+function showText(version, aliases, history) {
+  const lines = [
+    `${version.tag}${aliases.length ? `  (${aliases.map((a) => `@${a}`).join(", ")})` : ""}`,
+    `  sha256      ${version.sha256}`,
+    `  size        ${version.size} bytes`,
+    `  created     ${version.created}${version.registeredBy ? ` by ${version.registeredBy}` : ""}`,
+    `  verdict     ${version.verdict}${version.rubberStamp ? " (rubber stamp, no baseline)" : ""}`
+  ];
+  if (version.forced) lines.push(`  forced      by ${version.forced.by}: ${version.forced.reason}`);
+  const metrics = Object.entries(version.metrics);
+  if (metrics.length) {
+    lines.push("  metrics");
+    for (const [metric, value] of metrics)
+      lines.push(`    ${metric.padEnd(20)} ${value === null ? "null" : value}`);
+  }
+  const { lineage } = version;
+  lines.push("  lineage");
+  lines.push(
+    `    commit     ${lineage.commit ?? "(unknown)"}${lineage.dirty ? " (uncommitted changes)" : ""}`
+  );
+  lines.push(`    run        ${lineage.runUrl ?? "(none)"}`);
+  if (lineage.trainingRecord) lines.push(`    training   ${lineage.trainingRecord}`);
+  for (const [file, hash] of Object.entries(lineage.dataHashes ?? {}))
+    lines.push(`    data       ${file}  sha256 ${hash}`);
+  for (const [key, value] of Object.entries(lineage.params ?? {})) {
+    lines.push(`    param      ${key} = ${typeof value === "string" ? value : JSON.stringify(value)}`);
+  }
+  lines.push("  files");
+  for (const asset of version.assets) {
+    lines.push(
+      `    ${asset.padEnd(18)} ${version.checksums?.[asset] ?? (asset === "model.onnx" ? version.sha256 : "")}`
+    );
+  }
+  const moves = history.filter((e) => e.to === version.version || e.from === version.version);
+  if (moves.length) {
+    lines.push("  alias moves");
+    for (const event of moves) lines.push(`    ${event.at}  ${describeMove(version.name, event)}`);
+  }
+  return lines.join("\n");
+}
 function registerRegistry(program2) {
-  const register = program2.command("register").summary("publish a model as the next immutable version").description(
+  const register2 = program2.command("register").summary("publish a model as the next immutable version").description(
     "Registers a model that passed its gates as the next version <name>@v<N> with its sha256, metrics, data statistics and lineage. Registering the same model again returns the same version."
-  ).option("--model <file>", "model to register (ONNX)").option("--name <name>", "model name").option("--evaluation <file>", "evaluation.json whose verdict admits the model").option("--registry <dir>", REGISTRY_HELP).option("--force", "register even though the verdict is fail (recorded)");
-  withExamples(withCommonOptions(register), [
+  ).option("--model <file>", "model to register (ONNX)").option("--name <name>", "model name").option("--evaluation <file>", "evaluation.json whose verdict admits the model").option("--statistics <file>", "statistics.json of the training data (default: beside the model)").option("--training <file>", "training.json with the lineage (default: beside the model)").option("--registry <dir>", REGISTRY_HELP).option("--alias <alias>", "move this alias to the version (repeatable)", collect).option("--force", "register even though the verdict is fail (recorded)").option("--reason <text>", "why a failed model is forced in (required with --force)");
+  withExamples(withCommonOptions(register2), [
     "mlci register --model model.onnx --name churn --evaluation out/eval/evaluation.json",
-    "mlci register --model model.onnx --name churn --registry github --json"
+    "mlci register --model model.onnx --name churn --registry github --json",
+    'mlci register --model model.onnx --name churn --evaluation eval.json --force --reason "hotfix, see #42"'
   ]);
-  notAvailableYet(register, "register");
+  register2.action(
+    handle(async (options, { progress }) => {
+      const config = await registerConfig(options);
+      const registrySpec = options.registry ?? config.registry;
+      const registry2 = await openRegistry(registrySpec);
+      const result = await registerStage(
+        {
+          model: options.model ?? "",
+          name: options.name ?? "",
+          evaluation: options.evaluation,
+          statistics: options.statistics,
+          training: options.training,
+          force: options.force,
+          reason: options.reason,
+          by: currentUser(),
+          aliases: options.alias ?? config.aliases ?? []
+        },
+        registry2,
+        progress
+      );
+      const { version } = result;
+      const aliases = result.aliasEvents.map((e) => e.alias);
+      printResult(
+        options,
+        {
+          name: version.name,
+          version: version.version,
+          tag: version.tag,
+          sha256: version.sha256,
+          created: version.created,
+          registered: result.registered,
+          verdict: version.verdict,
+          ...version.forced ? { forced: version.forced } : {},
+          aliases,
+          registry: registrySpec ?? ".mlci/registry"
+        },
+        [
+          result.registered ? `registered ${version.tag} (sha256 ${version.sha256})` : `${version.tag} is already registered with the same sha256 ${version.sha256}: nothing new registered`,
+          ...result.aliasEvents.map((e) => describeMove(version.name, e))
+        ].join("\n")
+      );
+    })
+  );
   const registry = program2.command("registry").description("list, inspect, promote and roll back model versions");
-  const list = registry.command("list").argument("[name]", "model name").option("--registry <dir>", REGISTRY_HELP);
-  withExamples(withCommonOptions(list), ["mlci registry list", "mlci registry list churn --json"]);
-  notAvailableYet(list, "registry list");
-  const show = registry.command("show").argument("<name>", "model name, optionally @alias or @vN").option("--registry <dir>", REGISTRY_HELP);
-  withExamples(withCommonOptions(show), ["mlci registry show churn@production"]);
-  notAvailableYet(show, "registry show");
-  const promote = registry.command("promote").argument("<name>", "model name").argument("<version>", "version, e.g. v3").option("--alias <alias>", "alias to move", "production").option("--registry <dir>", REGISTRY_HELP);
+  const list2 = registry.command("list").description("Lists the models, or the versions of one model with their aliases.").argument("[name]", "model name").option("--registry <dir>", REGISTRY_HELP);
+  withExamples(withCommonOptions(list2), ["mlci registry list", "mlci registry list churn --json"]);
+  list2.action(
+    handle(async (options, _context, command) => {
+      const name = command.args[0];
+      const store = await openRegistry(options.registry ?? (await registerConfig(options)).registry);
+      if (!name) {
+        const models = [];
+        for (const model of await store.models()) {
+          const versions2 = await store.list(model);
+          models.push({
+            name: model,
+            latest: versions2[versions2.length - 1]?.version ?? null,
+            versions: versions2.length,
+            aliases: await store.aliases(model)
+          });
+        }
+        const text2 = models.length ? models.map(
+          (m) => `${m.name}  latest v${m.latest}  ${m.versions} version(s)  ${Object.entries(m.aliases).map(([a, v]) => `@${a}=v${v}`).join(" ")}`
+        ).join("\n") : "no models registered";
+        printResult(options, { models }, text2);
+        return;
+      }
+      const ref = parseModelRef(name);
+      const versions = await store.list(ref.name);
+      const aliases = await store.aliases(ref.name);
+      const rows = versions.map((v) => ({ ...v, aliases: versionAliases(aliases, v.version) }));
+      const text = rows.length ? rows.map(
+        (v) => `v${v.version}  ${v.created}  ${v.verdict.padEnd(7)} ${v.sha256.slice(0, 12)}  ${v.aliases.map((a) => `@${a}`).join(" ")}`.trimEnd()
+      ).join("\n") : `no versions of ${ref.name}`;
+      printResult(options, { name: ref.name, versions: rows, aliases }, text);
+    })
+  );
+  const show = registry.command("show").description("Shows one version's record: sha256, metrics, verdict, full lineage, files and alias moves.").argument("<name>", "model name, optionally @alias or @vN").option("--registry <dir>", REGISTRY_HELP);
+  withExamples(withCommonOptions(show), [
+    "mlci registry show churn@production",
+    "mlci registry show churn@v3 --json"
+  ]);
+  show.action(
+    handle(async (options, _context, command) => {
+      const ref = parseModelRef(command.args[0]);
+      const store = await openRegistry(options.registry ?? (await registerConfig(options)).registry);
+      const version = await store.resolve(ref);
+      if (!version) throw new InputError(`${formatModelRef(ref)} is not in the registry`);
+      const aliases = versionAliases(await store.aliases(ref.name), version.version);
+      const history = await store.history(ref.name);
+      printResult(
+        options,
+        { ...version, aliases, aliasHistory: history },
+        showText(version, aliases, history)
+      );
+    })
+  );
+  const promote = registry.command("promote").description("Moves an alias to a version, recording who and why.").argument("<name>", "model name").argument("<version>", "version, e.g. v3").option("--alias <alias>", "alias to move", "production").option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
   withExamples(withCommonOptions(promote), ["mlci registry promote churn v3 --alias production"]);
-  notAvailableYet(promote, "registry promote");
-  const rollback = registry.command("rollback").argument("<name>", "model name").option("--alias <alias>", "alias to move back", "production").option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
+  promote.action(
+    handle(async (options, _context, command) => {
+      const [name, versionText] = command.args;
+      const store = await openRegistry(options.registry ?? (await registerConfig(options)).registry);
+      const event = await store.promote(
+        name,
+        parseVersion(versionText),
+        options.alias ?? "production",
+        currentUser(),
+        options.reason
+      );
+      printResult(options, { name, ...event }, describeMove(name, event));
+    })
+  );
+  const rollback = registry.command("rollback").description("Moves an alias back to the version it pointed to before, recording who and why.").argument("<name>", "model name").option("--alias <alias>", "alias to move back", "production").option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
   withExamples(withCommonOptions(rollback), [
     'mlci registry rollback churn --alias production --reason "p99 regression"'
   ]);
-  notAvailableYet(rollback, "registry rollback");
+  rollback.action(
+    handle(async (options, _context, command) => {
+      const name = command.args[0];
+      const store = await openRegistry(options.registry ?? (await registerConfig(options)).registry);
+      const event = await store.rollback(name, options.alias ?? "production", currentUser(), options.reason);
+      printResult(options, { name, ...event }, describeMove(name, event));
+    })
+  );
 }
 
 // src/cli/commands/serve.ts
@@ -14411,16 +27483,1484 @@ function registerServe(program2) {
 }
 
 // src/cli/commands/train.ts
+import { stat as stat9 } from "node:fs/promises";
+import { dirname as dirname5, relative as relative3, resolve as resolve3 } from "node:path";
+init_errors();
+
+// src/pipeline/train.ts
+import { mkdtemp as mkdtemp2, readFile as readFile13, rm as rm4, stat as stat8 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join8, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+
+// src/config/duration.ts
+init_errors();
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function durationMs(value, what = "duration") {
+  if (typeof value === "number") return value * 1e3;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match)
+    throw new InputError(`${what}: got "${value}", expected seconds or a number with ms, s, m or h`);
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+
+// src/pipeline/train.ts
+init_errors();
+init_files();
+init_progress();
+init_version();
+
+// src/lineage/environment.ts
+import { execFile } from "node:child_process";
+import { arch, cpus, platform, release, totalmem } from "node:os";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+function runnerInfo(env = process.env) {
+  const list2 = cpus();
+  return {
+    os: platform(),
+    release: release(),
+    arch: arch(),
+    cpus: list2.length,
+    cpu_model: list2[0]?.model?.trim() || null,
+    memory_bytes: totalmem(),
+    name: env.RUNNER_NAME ?? null
+  };
+}
+function githubRun(env = process.env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null;
+  const server = (GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return {
+    run_url: `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`,
+    repository: GITHUB_REPOSITORY,
+    run_id: GITHUB_RUN_ID,
+    run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
+    workflow: env.GITHUB_WORKFLOW ?? null,
+    event: env.GITHUB_EVENT_NAME ?? null,
+    ref: env.GITHUB_REF ?? null,
+    sha: env.GITHUB_SHA ?? null,
+    actor: env.GITHUB_ACTOR ?? null
+  };
+}
+function pythonInCommand(command) {
+  const match = /(?:^|[\s;&|(])((?:[^\s;&|()'"]*\/)?python(?:\d+(?:\.\d+)?)?)(?=$|[\s;&|)])/.exec(command);
+  return match ? match[1] : null;
+}
+async function pythonVersion(interpreter, cwd, env) {
+  try {
+    const { stdout, stderr } = await run(interpreter, ["--version"], { cwd, env, timeout: 1e4 });
+    const text = `${stdout}${stderr}`.trim();
+    return /Python\s+(\S+)/.exec(text)?.[1] ?? (text || null);
+  } catch {
+    return null;
+  }
+}
+
+// src/lineage/files.ts
+init_errors();
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir as readdir2, stat as stat6 } from "node:fs/promises";
+import { isAbsolute, join as join5, relative, resolve, sep as sep2 } from "node:path";
+async function sha256File(path) {
+  const hash = createHash3("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function sha256(data) {
+  return createHash3("sha256").update(data).digest("hex");
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
+    );
+  }
+  return value;
+}
+function isGlob(pattern) {
+  return /[*?[{]/.test(pattern);
+}
+async function expandGlobs(patterns, root, what = "train.sources") {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    if (!isGlob(pattern)) {
+      const absolute = resolve(root, pattern);
+      let info;
+      try {
+        info = await stat6(absolute);
+      } catch {
+        throw new InputError(`${what}: "${pattern}" not found (looked in ${root})`);
+      }
+      if (info.isDirectory()) {
+        for (const file of await walk(absolute)) found.add(toRelative(root, file));
+      } else {
+        found.add(toRelative(root, absolute));
+      }
+      continue;
+    }
+    const normalized = pattern.replace(/\\/g, "/");
+    const base = staticPrefix(normalized);
+    const baseDir = resolve(root, base);
+    const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
+    let matched = 0;
+    for (const file of await walk(baseDir)) {
+      const rel = relative(baseDir, file).split(sep2).join("/");
+      if (matcher.test(rel)) {
+        found.add(toRelative(root, file));
+        matched += 1;
+      }
+    }
+    if (matched === 0) throw new InputError(`${what}: "${pattern}" matches no file (looked in ${root})`);
+  }
+  return [...found].sort();
+}
+async function hashFiles(paths, root) {
+  const out = [];
+  for (const path of paths) {
+    const absolute = resolve(root, path);
+    const info = await stat6(absolute);
+    out.push({ path: toRelative(root, absolute), sha256: await sha256File(absolute), bytes: info.size });
+  }
+  return out;
+}
+function toRelative(root, absolute) {
+  const rel = relative(root, absolute);
+  return (rel.startsWith("..") || isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
+}
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mlci", "__pycache__"]);
+async function walk(dir) {
+  const out = [];
+  let entries;
+  try {
+    entries = await readdir2(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const path = join5(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...await walk(path));
+    } else if (entry.isFile()) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+function staticPrefix(pattern) {
+  const parts = pattern.split("/");
+  const fixed = [];
+  for (const part of parts.slice(0, -1)) {
+    if (isGlob(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join("/");
+}
+function globToRegExp(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slash = glob[i + 2] === "/";
+        out += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else {
+        out += "[^/]*";
+      }
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "{") {
+      const end = glob.indexOf("}", i + 1);
+      if (end < 0) out += "\\{";
+      else {
+        out += `(?:${glob.slice(i + 1, end).split(",").map((alt) => globToRegExp(alt).source.slice(1, -1)).join("|")})`;
+        i = end;
+      }
+    } else {
+      out += c.replace(/[.+^$()|\\]/g, "\\$&");
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+
+// src/lineage/git.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
+async function gitState(dir, env = process.env) {
+  try {
+    const commit = (await run2("git", ["rev-parse", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
+    const status = (await run2("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: dir, timeout: 1e4 })).stdout;
+    let branch = null;
+    try {
+      branch = (await run2("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
+      if (branch === "HEAD") branch = null;
+    } catch {
+      branch = null;
+    }
+    return { commit, dirty: status.trim() !== "", branch };
+  } catch {
+    if (env.GITHUB_SHA) return { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null };
+    return null;
+  }
+}
+
+// src/pipeline/train.ts
+init_record();
+
+// src/train/cache.ts
+init_files();
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+var KEY_VERSION = 1;
+function cacheKey(parts) {
+  const normalized = {
+    v: KEY_VERSION,
+    ...parts,
+    sources: parts.sources.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 })),
+    data: parts.data.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 }))
+  };
+  return sha256(canonicalJson(normalized)).slice(0, 40);
+}
+function cacheDir(root, key) {
+  return join6(root, ".mlci", "cache", key);
+}
+async function readCacheEntry(dir) {
+  try {
+    const record = JSON.parse(await readFile7(join6(dir, "training.json"), "utf8"));
+    const model = new Uint8Array(await readFile7(join6(dir, "model.onnx")));
+    if (!record.model || record.status !== "pass" || sha256(model) !== record.model.sha256) return null;
+    return { model, record };
+  } catch {
+    return null;
+  }
+}
+async function writeCacheEntry(dir, entry) {
+  await writeFileAtomic(join6(dir, "model.onnx"), entry.model);
+  await writeJsonAtomic(join6(dir, "training.json"), entry.record);
+}
+
+// src/train/checks.ts
+init_errors();
+init_signature();
+import { readFile as readFile9, stat as stat7 } from "node:fs/promises";
+
+// src/train/metrics.ts
+import { readFile as readFile8 } from "node:fs/promises";
+var SPECIAL = /(?<=[:[,]\s*)(NaN|-?Infinity)(?=\s*[,}\]])/g;
+var SPECIAL_VALUES = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+function parseLenientJson(text) {
+  const marked = text.replace(SPECIAL, (token) => `{"__mlci_special__":"${token}"}`);
+  return JSON.parse(
+    marked,
+    (_key, value) => value && typeof value === "object" && "__mlci_special__" in value ? SPECIAL_VALUES[value.__mlci_special__] : value
+  );
+}
+async function readReportedMetrics(linesPath, finalPath) {
+  const result = {
+    lines: [],
+    malformed: [],
+    final: null,
+    finalError: null,
+    reported: false
+  };
+  let text;
+  try {
+    text = await readFile8(linesPath, "utf8");
+    result.reported = true;
+  } catch {
+    text = null;
+  }
+  if (text !== null) {
+    text.split("\n").forEach((raw, index) => {
+      if (raw.trim() === "") return;
+      try {
+        const value = parseLenientJson(raw);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+          result.malformed.push({ line: index + 1, reason: "not a JSON object" });
+        } else {
+          result.lines.push(value);
+        }
+      } catch (error) {
+        result.malformed.push({ line: index + 1, reason: error.message.split("\n")[0] });
+      }
+    });
+  }
+  try {
+    const finalText = await readFile8(finalPath, "utf8");
+    result.reported = true;
+    try {
+      const value = parseLenientJson(finalText);
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        result.finalError = "not a JSON object";
+      else result.final = value;
+    } catch (error) {
+      result.finalError = error.message.split("\n")[0];
+    }
+  } catch {
+  }
+  return result;
+}
+function lossCurve(metrics) {
+  const out = [];
+  metrics.lines.forEach((line, index) => {
+    if (!("loss" in line)) return;
+    const step = typeof line.step === "number" ? line.step : index;
+    out.push({ step, loss: line.loss === null ? NaN : Number(line.loss) });
+  });
+  return out;
+}
+function nonFiniteValues(metrics) {
+  const out = [];
+  metrics.lines.forEach((line, index) => {
+    const where = typeof line.step === "number" ? `step ${line.step}` : `line ${index + 1}`;
+    for (const [key, value] of Object.entries(line)) {
+      if (value === null || typeof value === "number" && !Number.isFinite(value)) {
+        out.push({ where, key, value: String(value) });
+      }
+    }
+  });
+  for (const [key, value] of Object.entries(metrics.final ?? {})) {
+    if (value === null || typeof value === "number" && !Number.isFinite(value)) {
+      out.push({ where: "metrics.json", key, value: String(value) });
+    }
+  }
+  return out;
+}
+function downsample(points, max = 1e3) {
+  if (points.length <= max) return points;
+  const out = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  return out;
+}
+
+// src/train/checks.ts
+var DEFAULT_LOSS_RULE = { window: 0.2, minDecrease: 0 };
+var pass = (name, detail) => ({ name, status: "pass", detail });
+var fail = (name, detail) => ({ name, status: "fail", detail });
+var skip = (name, detail) => ({ name, status: "skipped", detail });
+function checkMetricsFormat(metrics, linesPath) {
+  if (!metrics.reported) return skip("metrics_format", "the command reported no metrics");
+  if (metrics.malformed.length > 0) {
+    const first = metrics.malformed[0];
+    return fail(
+      "metrics_format",
+      `${linesPath}:${first.line}: ${first.reason}` + (metrics.malformed.length > 1 ? ` (and ${metrics.malformed.length - 1} more bad lines)` : "") + '; each line must be one JSON object such as {"step": 1, "loss": 0.69}'
+    );
+  }
+  if (metrics.finalError) return fail("metrics_format", `metrics.json: ${metrics.finalError}`);
+  return pass("metrics_format", `${metrics.lines.length} lines${metrics.final ? " and metrics.json" : ""}`);
+}
+function checkFiniteMetrics(metrics) {
+  if (!metrics.reported) return skip("finite_metrics", "the command reported no metrics");
+  const bad = nonFiniteValues(metrics);
+  if (bad.length === 0) return pass("finite_metrics", "every reported value is a finite number");
+  const first = bad[0];
+  return fail(
+    "finite_metrics",
+    `${first.key} is ${first.value} at ${first.where}` + (bad.length > 1 ? ` (${bad.length} non-finite values in all)` : "") + (first.value === "null" ? "; null is what JSON.stringify writes for NaN" : "")
+  );
+}
+function checkLossDecreases(curve, rule = DEFAULT_LOSS_RULE) {
+  const losses = curve.map((p) => p.loss).filter((l) => Number.isFinite(l));
+  if (losses.length < 2) {
+    return skip("loss_decreases", `needs at least 2 finite loss values, got ${losses.length}`);
+  }
+  const window2 = Math.max(1, Math.floor(losses.length * rule.window));
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const first = mean(losses.slice(0, window2));
+  const last = mean(losses.slice(-window2));
+  const relative4 = first === 0 ? last < 0 ? Infinity : last === 0 ? 0 : -Infinity : (first - last) / Math.abs(first);
+  const described = `mean loss of the first ${window2} of ${losses.length} steps ${fmt2(first)}, of the last ${window2} ${fmt2(last)} (${relative4 >= 0 ? "fell" : "rose"} ${fmt2(Math.abs(relative4 * 100))} %)`;
+  if (last < first && relative4 >= rule.minDecrease) return pass("loss_decreases", described);
+  const required = rule.minDecrease > 0 ? `; required a fall of at least ${fmt2(rule.minDecrease * 100)} %` : "";
+  const verdict = last < first ? "the loss fell too little" : "the loss did not decrease";
+  return fail("loss_decreases", `${verdict}: ${described}${required}`);
+}
+async function checkModelFile(path, shownPath2) {
+  const results = [];
+  let bytes;
+  try {
+    const info = await stat7(path);
+    if (!info.isFile()) throw new Error("not a file");
+    bytes = new Uint8Array(await readFile9(path));
+  } catch {
+    results.push(fail("model_exists", `the command wrote no model at ${shownPath2}`));
+    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
+    return { results, bytes: null, signature: null };
+  }
+  if (bytes.length === 0) {
+    results.push(fail("model_exists", `${shownPath2} is empty`));
+    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
+    return { results, bytes: null, signature: null };
+  }
+  results.push(pass("model_exists", `${shownPath2} (${bytes.length} bytes)`));
+  let signature;
+  try {
+    signature = readModelSignature(bytes, shownPath2);
+  } catch (error) {
+    results.push(fail("model_is_onnx", error instanceof MlciError ? error.message : String(error)));
+    results.push(skip("model_loads", "not an ONNX model"));
+    return { results, bytes, signature: null };
+  }
+  results.push(
+    pass(
+      "model_is_onnx",
+      `${signature.inputs.length} inputs, ${signature.outputs.length} outputs, opset ${signature.opset[""] ?? "?"}`
+    )
+  );
+  try {
+    const ort = await import("onnxruntime-node");
+    const session = await ort.InferenceSession.create(bytes);
+    await session.release();
+    results.push(pass("model_loads", "onnxruntime-node created a session"));
+  } catch (error) {
+    results.push(fail("model_loads", `onnxruntime-node cannot load ${shownPath2}: ${firstLine3(error)}`));
+  }
+  return { results, bytes, signature };
+}
+function checkSignature(signature, expected) {
+  const problems = [];
+  const columns = inputColumns(signature);
+  if ("error" in columns) problems.push(columns.error);
+  else {
+    if (expected.features && expected.features.length > 0) {
+      const differences = listDifferences(columns.names, expected.features, columns.mode === "matrix");
+      if (differences) problems.push(`inputs do not match model.features: ${differences}`);
+    }
+    if (expected.label && columns.names.includes(expected.label)) {
+      problems.push(`the model takes the label column "${expected.label}" as an input`);
+    }
+  }
+  if (expected.task) {
+    const output = taskOutput(signature, expected.task);
+    if ("error" in output) problems.push(output.error);
+  }
+  if (problems.length > 0) return fail("signature", problems.join("; "));
+  const description = "error" in columns ? "" : `${columns.mode === "matrix" ? "one 2-D input of" : "one input per column,"} ${columns.names.length} features`;
+  return pass("signature", `${description}${expected.task ? `, outputs fit task ${expected.task}` : ""}`);
+}
+function checkSignatureAgainstProduction(candidate, production, productionPath) {
+  const problems = [];
+  const byName = new Map(candidate.inputs.map((i) => [i.name, i]));
+  for (const input of production.inputs) {
+    const mine = byName.get(input.name);
+    if (!mine) problems.push(`input "${input.name}" is missing`);
+    else if (mine.type !== input.type)
+      problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
+    else if (rank(mine) !== rank(input))
+      problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
+  }
+  const known = new Set(production.inputs.map((i) => i.name));
+  for (const input of candidate.inputs)
+    if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
+  const mineColumns = inputColumns(candidate);
+  const theirColumns = inputColumns(production);
+  if (!("error" in mineColumns) && !("error" in theirColumns) && mineColumns.mode === "matrix" && theirColumns.mode === "matrix") {
+    const differences = listDifferences(mineColumns.names, theirColumns.names, true);
+    if (differences) problems.push(`feature_names differ: ${differences}`);
+  }
+  const outputs = new Map(candidate.outputs.map((o) => [o.name, o]));
+  for (const output of production.outputs) {
+    const mine = outputs.get(output.name);
+    if (!mine) problems.push(`output "${output.name}" is missing`);
+    else if (mine.type !== output.type)
+      problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
+  }
+  if (problems.length > 0)
+    return fail("signature_production", `not compatible with ${productionPath}: ${problems.join("; ")}`);
+  return pass("signature_production", `same inputs and outputs as ${productionPath}`);
+}
+function inputColumns(signature, features) {
+  const inputs = signature.inputs;
+  if (inputs.length === 0) return { error: "the model has no inputs" };
+  if (inputs.length === 1 && rank(inputs[0]) === 2 && ["float", "double"].includes(inputs[0].type)) {
+    const width = inputs[0].shape?.[1];
+    const fromMetadata = parseNames(signature.metadata.feature_names);
+    if (fromMetadata === "invalid")
+      return { error: "metadata feature_names is not a JSON array of column names" };
+    const names = fromMetadata ?? features;
+    if (!names) {
+      return {
+        error: `the one 2-D input "${inputs[0].name}" has no feature_names metadata and model.features is not set`
+      };
+    }
+    if (typeof width === "number" && width !== names.length) {
+      return { error: `input "${inputs[0].name}" has ${width} columns but ${names.length} feature names` };
+    }
+    return { mode: "matrix", names };
+  }
+  const unsupported = inputs.filter(
+    (i) => !["float", "double", "int64", "int32", "string", "bool"].includes(i.type)
+  );
+  if (unsupported.length > 0) {
+    return {
+      error: `input "${unsupported[0].name}" has type ${unsupported[0].type}; column inputs must be float, int64 or string`
+    };
+  }
+  const wide = inputs.filter((i) => rank(i) !== null && rank(i) > 2);
+  if (wide.length > 0)
+    return { error: `input "${wide[0].name}" has rank ${rank(wide[0])}; column inputs are [N] or [N, 1]` };
+  return { mode: "columns", names: inputs.map((i) => i.name) };
+}
+function taskOutput(signature, task) {
+  const floats = signature.outputs.filter((o) => o.type === "float" || o.type === "double");
+  if (task === "regression") {
+    const output2 = floats[0];
+    if (!output2) return { error: "a regressor needs a float output; the model has none" };
+    if (rank(output2) !== null && rank(output2) > 2)
+      return { error: `output "${output2.name}" has rank ${rank(output2)}; expected [N] or [N, 1]` };
+    return { output: output2 };
+  }
+  const output = floats.find((o) => o.name === "probabilities") ?? floats.find((o) => rank(o) === 2);
+  if (!output)
+    return {
+      error: 'a classifier needs a float output [N, C] of class probabilities (named "probabilities"); the model has none'
+    };
+  if (rank(output) !== null && rank(output) !== 2)
+    return { error: `output "${output.name}" has rank ${rank(output)}; expected [N, C]` };
+  const classes = output.shape?.[1];
+  if (task === "binary" && typeof classes === "number" && classes !== 2) {
+    return { error: `output "${output.name}" has ${classes} columns; a binary classifier gives [N, 2]` };
+  }
+  return { output };
+}
+function rank(info) {
+  return info.shape ? info.shape.length : null;
+}
+function parseNames(text) {
+  if (text === void 0) return void 0;
+  try {
+    const value = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+function listDifferences(actual, expected, ordered2) {
+  const missing = expected.filter((name) => !actual.includes(name));
+  const extra = actual.filter((name) => !expected.includes(name));
+  const parts = [];
+  if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(", ")}`);
+  if (extra.length > 0) parts.push(`unexpected ${extra.map((m) => `"${m}"`).join(", ")}`);
+  if (parts.length === 0 && ordered2 && actual.join("\0") !== expected.join("\0")) {
+    parts.push(`order differs (model: ${actual.join(", ")}; expected: ${expected.join(", ")})`);
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+function fmt2(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}
+function firstLine3(error) {
+  return String(error?.message ?? error).split("\n")[0];
+}
+
+// src/train/params.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+init_errors();
+import { readFile as readFile10 } from "node:fs/promises";
+async function loadParamsFile(path) {
+  let text;
+  try {
+    text = await readFile10(path, "utf8");
+  } catch {
+    throw new InputError(`params file not found: ${path}`);
+  }
+  let value;
+  try {
+    value = path.toLowerCase().endsWith(".json") ? JSON.parse(text) : (0, import_yaml2.parse)(text);
+  } catch (error) {
+    throw new InputError(
+      `${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${firstLine4(error)})`
+    );
+  }
+  if (value === null || value === void 0) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError(
+      `${path}: expected a mapping of param names to values, got ${Array.isArray(value) ? "a list" : typeof value}`
+    );
+  }
+  return value;
+}
+function parseOverrides(pairs, what = "--set") {
+  const out = {};
+  for (const raw of pairs) {
+    const pair = raw.trim();
+    if (pair === "" || pair.startsWith("#")) continue;
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new InputError(`${what}: got "${raw}", expected key=value`);
+    const key = pair.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(key)) {
+      throw new InputError(
+        `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
+      );
+    }
+    out[key] = parseScalar(pair.slice(eq + 1).trim());
+  }
+  return out;
+}
+function parseScalar(text) {
+  if (text === "") return "";
+  try {
+    const value = (0, import_yaml2.parse)(text);
+    if (value === null && !/^(null|~)$/i.test(text)) return text;
+    if (value instanceof Date || typeof value === "object" && value !== null && !/^[[{]/.test(text))
+      return text;
+    return value;
+  } catch {
+    return text;
+  }
+}
+function applyOverrides(params, overrides) {
+  const out = structuredClone(params);
+  for (const [key, value] of Object.entries(overrides)) {
+    const path = key.split(".");
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part];
+      if (next === null || typeof next !== "object" || Array.isArray(next)) node[part] = {};
+      node = node[part];
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return out;
+}
+function firstLine4(error) {
+  return String(error?.message ?? error).split("\n")[0];
+}
+
+// src/train/predict.ts
+init_errors();
+init_engine();
+init_signature();
+var BATCH_ROWS = 8192;
+async function predictOnData(models, dataPath, options = {}) {
+  const signature = readModelSignature(models[0], "model");
+  const columns = inputColumns(signature, options.features);
+  if ("error" in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
+  const data = await loadColumns(dataPath, columns.names, options);
+  const ort = await import("onnxruntime-node");
+  const predictions = [];
+  for (const bytes of models) {
+    const session = await ort.InferenceSession.create(bytes);
+    const inputs = readModelSignature(bytes, "model").inputs;
+    const parts = {};
+    for (let start = 0; start < data.rowCount; start += BATCH_ROWS) {
+      const end = Math.min(data.rowCount, start + BATCH_ROWS);
+      const feeds = {};
+      for (const input of inputs) {
+        feeds[input.name] = columns.mode === "matrix" ? matrixTensor(ort.Tensor, data, columns.names, start, end) : columnTensor2(ort.Tensor, data, input, start, end);
+      }
+      const result = await session.run(feeds);
+      for (const [name, tensor] of Object.entries(result)) {
+        if (tensor.type !== "float32" && tensor.type !== "float64") continue;
+        (parts[name] ??= []).push(Array.from(tensor.data));
+      }
+    }
+    await session.release();
+    predictions.push(
+      Object.fromEntries(
+        Object.entries(parts).map(([name, chunks]) => [name, Float64Array.from(chunks.flat())])
+      )
+    );
+  }
+  return { rows: data.rowCount, predictions };
+}
+function numericValues(data, name, start, end) {
+  const numeric = data.numeric[name];
+  if (numeric) return numeric.subarray(start, end);
+  const text = data.text[name].slice(start, end);
+  return Float64Array.from(text, (v) => v === null || v.trim() === "" ? NaN : Number(v));
+}
+function matrixTensor(Tensor, data, names, start, end) {
+  const rows = end - start;
+  const out = new Float32Array(rows * names.length);
+  names.forEach((name, j) => {
+    const values = numericValues(data, name, start, end);
+    for (let i = 0; i < rows; i++) out[i * names.length + j] = values[i];
+  });
+  return new Tensor("float32", out, [rows, names.length]);
+}
+function columnTensor2(Tensor, data, input, start, end) {
+  const rows = end - start;
+  const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
+  switch (input.type) {
+    case "string": {
+      const text = data.text[input.name];
+      const values = text ? text.slice(start, end).map((v) => v ?? "") : Array.from(data.numeric[input.name].subarray(start, end), String);
+      return new Tensor("string", values, dims);
+    }
+    case "double":
+      return new Tensor("float64", Float64Array.from(numericValues(data, input.name, start, end)), dims);
+    case "int64":
+      return new Tensor(
+        "int64",
+        BigInt64Array.from(
+          numericValues(data, input.name, start, end),
+          (v) => BigInt(Number.isFinite(v) ? Math.trunc(v) : 0)
+        ),
+        dims
+      );
+    case "int32":
+      return new Tensor("int32", Int32Array.from(numericValues(data, input.name, start, end)), dims);
+    case "bool":
+      return new Tensor(
+        "bool",
+        Uint8Array.from(numericValues(data, input.name, start, end), (v) => v ? 1 : 0),
+        dims
+      );
+    default:
+      return new Tensor("float32", Float32Array.from(numericValues(data, input.name, start, end)), dims);
+  }
+}
+function maxAbsDifference(a, b) {
+  let max = 0;
+  const names = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const name of names) {
+    const x = a[name];
+    const y = b[name];
+    if (!x || !y || x.length !== y.length) return Infinity;
+    for (let i = 0; i < x.length; i++) {
+      if (Number.isNaN(x[i]) && Number.isNaN(y[i])) continue;
+      const d = Math.abs(x[i] - y[i]);
+      if (!(d <= max)) max = Number.isNaN(d) ? Infinity : d;
+    }
+  }
+  return max;
+}
+
+// src/train/reproducible.ts
+var DEFAULT_TOLERANCE = 1e-6;
+async function compareRuns(first, second, options) {
+  const hashes = [sha256(first), sha256(second)];
+  if (hashes[0] === hashes[1]) {
+    return {
+      reproducible: true,
+      method: "bytes",
+      identical_bytes: true,
+      sha256: hashes,
+      predictions: null,
+      detail: `both runs wrote byte-identical models (sha256 ${hashes[0].slice(0, 12)}…)`
+    };
+  }
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  if (!options.data) {
+    return {
+      reproducible: false,
+      method: "bytes",
+      identical_bytes: false,
+      sha256: hashes,
+      predictions: null,
+      detail: "the two runs wrote different model bytes, and there is no evaluation data (data.eval) to compare their predictions on"
+    };
+  }
+  const { rows, predictions } = await predictOnData([first, second], options.data, {
+    ...options.source,
+    features: options.features
+  });
+  const diff = maxAbsDifference(predictions[0], predictions[1]);
+  const outputs = Object.keys(predictions[0]);
+  const shown = options.dataLabel ?? options.data;
+  const reproducible = diff <= tolerance;
+  return {
+    reproducible,
+    method: "predictions",
+    identical_bytes: false,
+    sha256: hashes,
+    predictions: {
+      data: shown,
+      rows,
+      outputs,
+      max_abs_diff: Number.isFinite(diff) ? diff : Number.MAX_VALUE,
+      tolerance
+    },
+    detail: reproducible ? `model bytes differ, but predictions on ${rows} rows of ${shown} agree within ${tolerance} (largest difference ${diff.toPrecision(3)})` : `model bytes differ and predictions on ${rows} rows of ${shown} differ by up to ${Number.isFinite(diff) ? diff.toPrecision(3) : "an incomparable amount (different outputs)"}, more than the tolerance ${tolerance}: the trainer is not deterministic for a fixed seed (does it read MLCI_SEED?)`
+  };
+}
+
+// src/train/runner.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile as readFile12, rm as rm3 } from "node:fs/promises";
+import { constants, tmpdir } from "node:os";
+import { join as join7 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/train/process-group.ts
+import { readdir as readdir3, readFile as readFile11 } from "node:fs/promises";
+var hasProcfs = process.platform === "linux";
+async function groupMembers(pgid) {
+  let names;
+  try {
+    names = await readdir3("/proc");
+  } catch {
+    return [];
+  }
+  const members = await Promise.all(
+    names.filter((name) => /^\d+$/.test(name)).map(async (name) => memberOf(Number(name), pgid))
+  );
+  return members.filter((m) => m !== null);
+}
+async function memberOf(pid, pgid) {
+  let stat10;
+  try {
+    stat10 = await readFile11(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  const fields = stat10.slice(stat10.lastIndexOf(")") + 2).split(" ");
+  if (Number(fields[2]) !== pgid || fields[0] === "Z" || fields[0] === "X") return null;
+  let rssBytes;
+  try {
+    const status = await readFile11(`/proc/${pid}/status`, "utf8");
+    rssBytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return null;
+  }
+  return { pid, rssBytes };
+}
+async function groupAlive(pgid) {
+  if (hasProcfs) return (await groupMembers(pgid)).length > 0;
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+
+// src/train/runner.ts
+var WRAPPER = [
+  "__mlci_command=$1; __mlci_times=$2; shift 2",
+  '( eval "$__mlci_command" )',
+  "__mlci_rc=$?",
+  'times > "$__mlci_times" 2>/dev/null || true',
+  "exit $__mlci_rc"
+].join("\n");
+async function runCommand(options) {
+  const scratch = await mkdtemp(join7(tmpdir(), "mlci-run-"));
+  const timesFile = join7(scratch, "times");
+  const tail = new TailBuffer(options.tailLines ?? 30);
+  const grace = options.killGraceMs ?? 5e3;
+  const started = performance2.now();
+  const child = spawn("bash", ["-c", WRAPPER, "mlci-train", options.command, timesFile], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const pgid = child.pid;
+  let timedOut = false;
+  let peakRss = hasProcfs ? 0 : null;
+  let sampling = Promise.resolve();
+  const sample = () => {
+    if (!hasProcfs || pgid === void 0) return;
+    sampling = sampling.then(async () => {
+      const members = await groupMembers(pgid);
+      const total = members.reduce((sum, m) => sum + m.rssBytes, 0);
+      if (peakRss !== null && total > peakRss) peakRss = total;
+    });
+  };
+  const onData = (chunk) => {
+    const text = chunk.toString("utf8");
+    tail.push(text);
+    options.onOutput?.(text);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const spawnError = new Promise((resolve4) => child.once("error", resolve4));
+  const exited = new Promise(
+    (resolve4) => child.once("exit", (code2, signal) => resolve4({ code: code2, signal }))
+  );
+  const closed = new Promise((resolve4) => child.once("close", () => resolve4()));
+  const stopTree = async () => {
+    if (pgid === void 0) return;
+    signalGroup(pgid, "SIGTERM");
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline && await groupAlive(pgid)) await sleep2(50);
+    if (await groupAlive(pgid)) signalGroup(pgid, "SIGKILL");
+  };
+  sample();
+  const sampler = setInterval(sample, options.sampleIntervalMs ?? 100);
+  let stopping;
+  const timer = options.timeoutMs && options.timeoutMs > 0 ? setTimeout(() => {
+    timedOut = true;
+    stopping = stopTree();
+  }, options.timeoutMs) : void 0;
+  const outcome = await Promise.race([exited, spawnError]);
+  clearTimeout(timer);
+  const wallSeconds = (performance2.now() - started) / 1e3;
+  if (outcome instanceof Error) {
+    clearInterval(sampler);
+    await rm3(scratch, { recursive: true, force: true });
+    tail.push(`mlci: cannot start bash: ${outcome.message}
+`);
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      wallSeconds,
+      cpuUserSeconds: null,
+      cpuSystemSeconds: null,
+      peakRssBytes: null,
+      measuredBy: { cpu: "none", memory: "none" },
+      tail: tail.lines()
+    };
+  }
+  await (stopping ?? (pgid !== void 0 && await groupAlive(pgid) ? stopTree() : Promise.resolve()));
+  clearInterval(sampler);
+  await sampling;
+  let closeTimer;
+  await Promise.race([closed, new Promise((done) => closeTimer = setTimeout(done, 2e3))]);
+  clearTimeout(closeTimer);
+  const cpu = await readTimes(timesFile);
+  await rm3(scratch, { recursive: true, force: true });
+  return {
+    exitCode: outcome.code,
+    signal: outcome.signal,
+    timedOut,
+    wallSeconds,
+    cpuUserSeconds: cpu?.user ?? null,
+    cpuSystemSeconds: cpu?.system ?? null,
+    peakRssBytes: peakRss,
+    measuredBy: {
+      cpu: cpu ? "bash times (command and reaped descendants)" : "unavailable (the command was killed)",
+      memory: hasProcfs ? `sum of VmRSS over the process group, sampled every ${options.sampleIntervalMs ?? 100} ms from /proc` : "unavailable (no /proc on this OS)"
+    },
+    tail: tail.lines()
+  };
+}
+function describeExit(result, timeoutMs) {
+  if (result.timedOut)
+    return `timed out after ${formatSeconds((timeoutMs ?? 0) / 1e3)}; the process tree was stopped`;
+  if (result.signal) return `killed by ${result.signal}`;
+  if (result.exitCode === null) return "could not be started";
+  if (result.exitCode > 128) {
+    const name = Object.entries(constants.signals).find(([, n]) => n === result.exitCode - 128)?.[0];
+    if (name) return `exit code ${result.exitCode} (a process was killed by ${name})`;
+  }
+  return `exit code ${result.exitCode}`;
+}
+function formatSeconds(seconds) {
+  return seconds >= 1 ? `${Number(seconds.toFixed(1))} s` : `${Math.round(seconds * 1e3)} ms`;
+}
+async function readTimes(path) {
+  let text;
+  try {
+    text = await readFile12(path, "utf8");
+  } catch {
+    return null;
+  }
+  const values = [...text.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (values.length < 4) return null;
+  return { user: round3(values[0] + values[2]), system: round3(values[1] + values[3]) };
+}
+function round3(value) {
+  return Math.round(value * 1e3) / 1e3;
+}
+function sleep2(ms) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
+}
+var TailBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  text = "";
+  push(chunk) {
+    this.text += chunk;
+    if (this.text.length > 64e3) this.text = this.text.slice(-32e3);
+  }
+  lines() {
+    const lines = this.text.replace(/\r/g, "\n").split("\n");
+    while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
+    return lines.slice(-this.max);
+  }
+};
+
+// src/pipeline/train.ts
+init_signature();
+async function planTraining(options) {
+  const root = resolve2(options.root);
+  const train = { ...options.config?.train ?? { command: "" } };
+  const command = (options.command ?? train.command ?? "").trim();
+  if (command === "") {
+    throw new InputError(
+      'no training command: set train.command in mlci.yml or pass --command "python train.py"'
+    );
+  }
+  const workdir = resolve2(root, train.workdir ?? ".");
+  await requireDirectory(workdir, "train.workdir");
+  const paramsFile = train.params ? resolve2(root, train.params) : null;
+  const fileParams = paramsFile ? await loadParamsFile(paramsFile) : {};
+  const configOverrides = Object.fromEntries(Object.entries(train.set ?? {}));
+  const cliOverrides = parseOverrides(options.overrides ?? []);
+  const overrides = { ...configOverrides, ...cliOverrides };
+  const params = applyOverrides(fileParams, overrides);
+  const seed = options.seed ?? train.seed ?? 42;
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
+  const timeout = options.timeout ?? train.timeout;
+  const timeoutMs = timeout === void 0 ? 0 : durationMs(timeout, "train.timeout");
+  const data = [];
+  for (const role of ["train", "eval"]) {
+    const pattern = options.config?.data?.[role];
+    if (!pattern) continue;
+    const files = await expandGlobs([pattern], root, `data.${role}`);
+    for (const file of await hashFiles(files, root)) data.push({ ...file, role });
+  }
+  let sourcePaths;
+  let cacheNote;
+  if (train.sources && train.sources.length > 0) {
+    sourcePaths = await expandGlobs(train.sources, root, "train.sources");
+    cacheNote = `key covers ${sourcePaths.length} source files from train.sources`;
+  } else {
+    sourcePaths = await filesNamedIn(command, workdir, root);
+    cacheNote = `train.sources is not set: the key covers only the files the command names (${sourcePaths.join(", ") || "none"}); list every file the trainer reads in train.sources`;
+  }
+  if (paramsFile) sourcePaths = [.../* @__PURE__ */ new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
+  const sources = await hashFiles(sourcePaths, root);
+  const paramsSha256 = sha256(canonicalJson(params));
+  const modelPath = resolve2(workdir, train.model ?? "model.onnx");
+  const key = cacheKey({
+    command,
+    workdir: toProjectPath(root, workdir),
+    model: toProjectPath(root, modelPath),
+    seed,
+    params_sha256: paramsSha256,
+    sources,
+    data
+  });
+  return {
+    root,
+    command,
+    train,
+    workdir,
+    modelPath,
+    metricsPath: train.metrics ? resolve2(workdir, train.metrics) : null,
+    seed,
+    params,
+    paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
+    paramsFileSha256: paramsFile ? await sha256File(paramsFile) : null,
+    paramsSha256,
+    overrides,
+    data,
+    sources,
+    cacheEnabled: train.cache !== false,
+    cacheNote,
+    cacheKey: key,
+    cacheDir: cacheDir(root, key),
+    timeoutMs,
+    outDir: options.out ? resolve2(options.out) : join8(root, ".mlci", "train")
+  };
+}
+async function trainStage(options) {
+  const progress = options.progress ?? silentProgress;
+  const plan = await planTraining(options);
+  const env = options.env ?? process.env;
+  const modelShown = toProjectPath(plan.root, plan.modelPath);
+  const recordPath = join8(plan.outDir, "training.json");
+  const outModel = join8(plan.outDir, "model.onnx");
+  if (plan.cacheEnabled && !options.force && !options.checkReproducible) {
+    const entry = await readCacheEntry(plan.cacheDir);
+    if (entry) {
+      const git2 = await gitState(plan.root, env);
+      const run3 = githubRun(env);
+      const record2 = {
+        ...entry.record,
+        cache: {
+          ...entry.record.cache,
+          enabled: true,
+          key: plan.cacheKey,
+          hit: true,
+          note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
+          restored: {
+            at: (/* @__PURE__ */ new Date()).toISOString(),
+            commit: git2?.commit ?? null,
+            run_url: run3?.run_url ?? null
+          }
+        }
+      };
+      await writeFileAtomic(plan.modelPath, entry.model);
+      await writeFileAtomic(outModel, entry.model);
+      await writeJsonAtomic(recordPath, record2);
+      progress.info(
+        `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`
+      );
+      return { record: record2, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
+    }
+  }
+  const startedAt = /* @__PURE__ */ new Date();
+  const python = pythonInCommand(plan.command);
+  const [git, pythonVer] = await Promise.all([
+    gitState(plan.root, env),
+    python ? pythonVersion(python, plan.workdir, env) : Promise.resolve(null)
+  ]);
+  progress.info(
+    `mlci train: running \`${plan.command}\` in ${toProjectPath(plan.root, plan.workdir)} (seed ${plan.seed}${plan.timeoutMs > 0 ? `, timeout ${plan.timeoutMs / 1e3} s` : ""})`
+  );
+  const first = await trainOnce(plan, options, env);
+  let reproducibility = null;
+  const checks = [...first.checks];
+  if (options.checkReproducible && !checks.some((c) => c.status === "fail") && first.bytes) {
+    progress.info("mlci train: --check-reproducible: training a second time in a fresh directory");
+    const second = await trainOnce(plan, options, env);
+    if (!second.bytes || second.checks.some((c) => c.status === "fail")) {
+      const failed2 = second.checks.find((c) => c.status === "fail");
+      checks.push({
+        name: "reproducible",
+        status: "fail",
+        detail: `the second run failed: ${failed2 ? `${failed2.name}: ${failed2.detail}` : "no model"}`
+      });
+    } else {
+      const evalFile = plan.data.find((d) => d.role === "eval");
+      const evalPattern = options.config?.data?.eval;
+      reproducibility = await compareRuns(first.bytes, second.bytes, {
+        data: evalPattern ? resolve2(plan.root, evalPattern) : void 0,
+        dataLabel: evalFile ? evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path : void 0,
+        tolerance: options.tolerance ?? plan.train.tolerance ?? DEFAULT_TOLERANCE,
+        source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
+        features: options.config?.model.features
+      });
+      checks.push({
+        name: "reproducible",
+        status: reproducibility.reproducible ? "pass" : "fail",
+        detail: reproducibility.detail
+      });
+    }
+    await writeFileAtomic(plan.modelPath, first.bytes);
+  }
+  const failed = checks.filter((c) => c.status === "fail");
+  const record = {
+    schema: TRAINING_RECORD_SCHEMA,
+    mlci_version: MLCI_VERSION,
+    status: failed.length === 0 ? "pass" : "fail",
+    failed_checks: failed.map((c) => c.name),
+    started_at: startedAt.toISOString(),
+    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+    command: plan.command,
+    workdir: toProjectPath(plan.root, plan.workdir),
+    seed: plan.seed,
+    params: plan.params,
+    params_file: plan.paramsFile,
+    params_sha256: plan.paramsSha256,
+    params_file_sha256: plan.paramsFileSha256,
+    overrides: plan.overrides,
+    data: plan.data,
+    sources: plan.sources,
+    git,
+    runtime: { node: process.version, python: pythonVer, python_interpreter: python },
+    runner: runnerInfo(env),
+    github: githubRun(env),
+    process: first.process,
+    metrics: first.metrics,
+    model: first.bytes && first.signature ? {
+      path: modelShown,
+      sha256: sha256(first.bytes),
+      bytes: first.bytes.length,
+      signature: first.signature
+    } : null,
+    checks,
+    cache: {
+      enabled: plan.cacheEnabled,
+      key: plan.cacheEnabled ? plan.cacheKey : null,
+      hit: false,
+      note: plan.cacheEnabled ? options.force ? `--force: retrained; ${plan.cacheNote}` : `miss; ${plan.cacheNote}` : "disabled (train.cache: false)"
+    },
+    reproducibility
+  };
+  if (failed.length > 0) {
+    await writeJsonAtomic(recordPath, record);
+    throw new CheckFailedError(failureMessage(failed, first.run, plan, recordPath));
+  }
+  await writeFileAtomic(outModel, first.bytes);
+  await writeJsonAtomic(recordPath, record);
+  if (plan.cacheEnabled) await writeCacheEntry(plan.cacheDir, { model: first.bytes, record });
+  return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: false };
+}
+async function trainCacheKey(options) {
+  const plan = await planTraining(options);
+  return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
+}
+async function trainOnce(plan, options, env) {
+  const scratch = await mkdtemp2(join8(tmpdir2(), "mlci-train-"));
+  try {
+    const paramsPath = join8(scratch, "params.json");
+    const metricsPath = plan.metricsPath ?? join8(scratch, "metrics.jsonl");
+    const finalMetricsPath = join8(dirname4(metricsPath), "metrics.json");
+    await writeJsonAtomic(paramsPath, plan.params);
+    await rm4(plan.modelPath, { force: true });
+    await rm4(metricsPath, { force: true });
+    await rm4(finalMetricsPath, { force: true });
+    const run3 = await runCommand({
+      command: plan.command,
+      cwd: plan.workdir,
+      env: {
+        ...env,
+        MLCI_SEED: String(plan.seed),
+        PYTHONHASHSEED: String(plan.seed),
+        MLCI_PARAMS: paramsPath,
+        MLCI_MODEL_PATH: plan.modelPath,
+        MLCI_METRICS_PATH: metricsPath,
+        MLCI_FINAL_METRICS_PATH: finalMetricsPath,
+        MLCI_WORK_DIR: scratch
+      },
+      timeoutMs: plan.timeoutMs,
+      killGraceMs: options.killGraceMs,
+      onOutput: options.onOutput
+    });
+    const process2 = {
+      exit_code: run3.exitCode,
+      signal: run3.signal,
+      timed_out: run3.timedOut,
+      wall_seconds: Math.round(run3.wallSeconds * 1e3) / 1e3,
+      cpu_user_seconds: run3.cpuUserSeconds,
+      cpu_system_seconds: run3.cpuSystemSeconds,
+      peak_rss_bytes: run3.peakRssBytes,
+      measured_by: run3.measuredBy
+    };
+    const metrics = await readReportedMetrics(metricsPath, finalMetricsPath);
+    const curve = lossCurve(metrics);
+    const metricsRecord = {
+      reported: metrics.reported,
+      lines: metrics.lines.length,
+      loss_curve: downsample(curve).map((p) => ({
+        step: p.step,
+        loss: Number.isFinite(p.loss) ? p.loss : null
+      })),
+      loss_points: curve.length,
+      final: metrics.final
+    };
+    const checks = [];
+    const succeeded = run3.exitCode === 0 && !run3.timedOut && !run3.signal;
+    checks.push({
+      name: "command",
+      status: succeeded ? "pass" : "fail",
+      detail: succeeded ? `exit code 0 in ${process2.wall_seconds} s` : `the training command failed: ${describeExit(run3, plan.timeoutMs)}`
+    });
+    if (!succeeded) return { run: run3, process: process2, checks, bytes: null, signature: null, metrics: metricsRecord };
+    const shownModel = toProjectPath(plan.root, plan.modelPath);
+    const model = await checkModelFile(plan.modelPath, shownModel);
+    checks.push(...model.results);
+    const train = plan.train.checks ?? {};
+    const metricsShown = plan.metricsPath ? toProjectPath(plan.root, plan.metricsPath) : "$MLCI_METRICS_PATH";
+    checks.push(checkMetricsFormat(metrics, metricsShown));
+    if (train.finite_metrics !== false) checks.push(checkFiniteMetrics(metrics));
+    const lossRule = lossRuleOf(train.loss_decreases);
+    if (lossRule) checks.push(checkLossDecreases(curve, lossRule));
+    if (model.signature && train.signature !== false) {
+      checks.push(
+        checkSignature(model.signature, {
+          task: options.config?.model.task,
+          label: options.config?.model.label,
+          features: options.config?.model.features
+        })
+      );
+      const production = options.productionModel ?? options.config?.evaluate?.baseline;
+      if (production) {
+        const productionPath = options.productionModel ? resolve2(production) : resolve2(plan.root, production);
+        let bytes;
+        try {
+          bytes = new Uint8Array(await readFile13(productionPath));
+        } catch {
+          throw new InputError(`production model not found: ${productionPath}`);
+        }
+        checks.push(
+          checkSignatureAgainstProduction(
+            model.signature,
+            readModelSignature(bytes, productionPath),
+            production
+          )
+        );
+      }
+    }
+    return { run: run3, process: process2, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };
+  } finally {
+    await rm4(scratch, { recursive: true, force: true });
+  }
+}
+function lossRuleOf(setting) {
+  if (setting === false) return null;
+  if (setting === void 0 || setting === true) return DEFAULT_LOSS_RULE;
+  return {
+    window: setting.window ?? DEFAULT_LOSS_RULE.window,
+    minDecrease: setting.min_decrease ?? DEFAULT_LOSS_RULE.minDecrease
+  };
+}
+function failureMessage(failed, run3, plan, recordPath) {
+  const lines = [];
+  const command = failed.find((c) => c.name === "command");
+  if (command) {
+    lines.push(`${command.detail} (command: ${plan.command})`);
+    if (run3.tail.length > 0) {
+      lines.push(`last ${run3.tail.length} lines of output:`);
+      lines.push(...run3.tail.map((l) => `  ${l}`));
+    } else {
+      lines.push("the command printed nothing");
+    }
+  } else if (failed.length === 1) {
+    lines.push(`training check failed: ${failed[0].name}: ${failed[0].detail}`);
+  } else {
+    lines.push(`${failed.length} training checks failed:`);
+    lines.push(...failed.map((c) => `  ${c.name}: ${c.detail}`));
+  }
+  lines.push(`record: ${recordPath}`);
+  return lines.join("\n");
+}
+async function requireDirectory(path, what) {
+  try {
+    if ((await stat8(path)).isDirectory()) return;
+  } catch {
+  }
+  throw new InputError(`${what}: directory not found: ${path}`);
+}
+async function filesNamedIn(command, workdir, root) {
+  const found = [];
+  for (const token of command.split(/[\s;&|()<>'"=]+/)) {
+    if (!/[./]/.test(token) || token.startsWith("-")) continue;
+    const path = resolve2(workdir, token);
+    if (relative2(root, path).startsWith("..") || isAbsolute2(relative2(root, path))) continue;
+    try {
+      if ((await stat8(path)).isFile()) found.push(toProjectPath(root, path));
+    } catch {
+    }
+  }
+  return [...new Set(found)].sort();
+}
+function toProjectPath(root, path) {
+  const rel = relative2(root, path);
+  if (rel === "") return ".";
+  return (rel.startsWith("..") || isAbsolute2(rel) ? path : rel).split(sep3).join("/");
+}
+
+// src/cli/commands/train.ts
 function registerTrain(program2) {
   const train = program2.command("train").summary("run the training command reproducibly and record its lineage").description(
-    "Runs the training command of mlci.yml (any language) with a fixed seed, captures its output, timings and reported losses, checks the ONNX model it writes, and records training.json (commit, params, data hashes, runtime). A content-addressed cache skips retraining when nothing changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch)."
-  ).option("--command <cmd>", "training command (overrides train.command)").option("--set <key=value...>", "override a param").option("--seed <n>", "seed exported as MLCI_SEED and PYTHONHASHSEED").option("--force", "retrain even on a cache hit").option("--check-reproducible", "train twice and compare the models");
-  withExamples(withCommonOptions(train), [
+    'Runs the training command of mlci.yml (any language) with a fixed seed, captures its output, timings and reported losses, checks the ONNX model it writes, and records training.json (commit, params, data hashes, runtime). A content-addressed cache skips retraining when nothing changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch).\n\nThe command gets MLCI_SEED, PYTHONHASHSEED, MLCI_PARAMS (resolved params JSON), MLCI_MODEL_PATH and MLCI_METRICS_PATH (append {"step": n, "loss": x} lines); see docs/training-convention.md.'
+  ).option("--command <cmd>", "training command (overrides train.command)").option("--set <key=value...>", "override a param").option("--seed <n>", "seed exported as MLCI_SEED and PYTHONHASHSEED").option("--timeout <duration>", "stop the whole process tree after this long (e.g. 90s, 30m)").option("--force", "retrain even on a cache hit").option("--check-reproducible", "train twice and compare the models").option("--tolerance <x>", "largest prediction difference --check-reproducible accepts").option("--production-model <file>", "ONNX model whose inputs and outputs the new model must keep").option("--print-cache-key", "print the cache key of this run and exit (for actions/cache)");
+  withExamples(withCommonOptions(train, "directory for model.onnx and training.json (default .mlci/train)"), [
     "mlci train --out out/train",
     "mlci train --set learning_rate=0.05 --set epochs=20 --force",
-    "mlci train --check-reproducible"
+    "mlci train --check-reproducible",
+    'mlci train --command "python train.py" --timeout 30m',
+    "mlci train --print-cache-key"
   ]);
-  notAvailableYet(train, "train");
+  train.action(
+    handle(async (options, { progress }) => {
+      const { config, root } = await configFor(options);
+      const stageOptions = {
+        config,
+        root,
+        command: options.command,
+        overrides: options.set,
+        seed: options.seed === void 0 ? void 0 : integer(options.seed, "--seed"),
+        timeout: options.timeout,
+        force: options.force,
+        checkReproducible: options.checkReproducible,
+        tolerance: options.tolerance === void 0 ? void 0 : number2(options.tolerance, "--tolerance"),
+        out: options.out,
+        productionModel: options.productionModel,
+        progress,
+        // The command's own output goes to stderr so that stdout stays clean for --json.
+        onOutput: (text) => process.stderr.write(text)
+      };
+      if (options.printCacheKey) {
+        const key = await trainCacheKey(stageOptions);
+        printResult(options, key, key.key);
+        return 0;
+      }
+      const result = await trainStage(stageOptions);
+      printResult(
+        options,
+        {
+          status: result.record.status,
+          cache_hit: result.cacheHit,
+          model: result.modelPath,
+          training_record: result.recordPath,
+          record: result.record
+        },
+        summary(result.record, shownPath(result.modelPath), result.cacheHit)
+      );
+      return 0;
+    })
+  );
+}
+async function configFor(options) {
+  const path = resolve3(options.config ?? "mlci.yml");
+  let exists2 = true;
+  try {
+    await stat9(path);
+  } catch {
+    exists2 = false;
+  }
+  if (!exists2 && options.command && (options.config ?? "mlci.yml") === "mlci.yml")
+    return { config: null, root: process.cwd() };
+  return { config: await loadConfig(options.config ?? "mlci.yml"), root: dirname5(path) };
+}
+function shownPath(path) {
+  const rel = relative3(process.cwd(), path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}
+function integer(text, what) {
+  if (!/^\d+$/.test(text.trim())) throw new InputError(`${what}: got "${text}", expected a whole number ≥ 0`);
+  return Number(text);
+}
+function number2(text, what) {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0)
+    throw new InputError(`${what}: got "${text}", expected a number ≥ 0`);
+  return value;
+}
+function summary(record, modelPath, cacheHit) {
+  const lines = [];
+  const model = record.model;
+  lines.push(
+    `mlci train: ${record.status}${cacheHit ? " (cache hit: restored without retraining)" : ""} · ${modelPath}` + (model ? ` · sha256 ${model.sha256.slice(0, 12)} · ${formatBytes(model.bytes)}` : "")
+  );
+  const p = record.process;
+  if (p) {
+    const cpu = p.cpu_user_seconds !== null ? `, ${round4(p.cpu_user_seconds + (p.cpu_system_seconds ?? 0))} s CPU` : "";
+    const memory = p.peak_rss_bytes ? `, peak ${formatBytes(p.peak_rss_bytes)} RSS` : "";
+    lines.push(`  run: ${p.wall_seconds} s wall${cpu}${memory}${cacheHit ? " (the stored run)" : ""}`);
+  }
+  const curve = record.metrics.loss_curve.filter((point) => point.loss !== null);
+  if (curve.length >= 2) {
+    lines.push(
+      `  loss: ${round4(curve[0].loss)} → ${round4(curve[curve.length - 1].loss)} over ${record.metrics.loss_points} steps`
+    );
+  }
+  lines.push(
+    `  checks: ${record.checks.map((c) => `${c.name} ${c.status === "pass" ? "✓" : c.status === "fail" ? "✗" : "–"}`).join(", ")}`
+  );
+  if (record.reproducibility) lines.push(`  reproducible: ${record.reproducibility.detail}`);
+  lines.push(`  cache: ${record.cache.key ? `${record.cache.key.slice(0, 12)}… ` : ""}${record.cache.note}`);
+  return lines.join("\n");
+}
+function round4(value) {
+  return Number(value.toPrecision(4));
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
 // src/cli/commands/validate-data.ts
@@ -14440,9 +28980,9 @@ function registerValidateData(program2) {
   withExamples(infer, ["mlci schema infer --data data/train.csv --out schema.json"]);
   notAvailableYet(infer, "schema infer");
   const stats = program2.command("stats").description("work with statistics.json files");
-  const merge = stats.command("merge").description("Combines the statistics of shards (one per matrix job) into what one pass would give.").argument("<files...>", "statistics.json files of the shards").option("--out <file>", "where to write the merged statistics", "statistics.json");
-  withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
-  notAvailableYet(merge, "stats merge");
+  const merge2 = stats.command("merge").description("Combines the statistics of shards (one per matrix job) into what one pass would give.").argument("<files...>", "statistics.json files of the shards").option("--out <file>", "where to write the merged statistics", "statistics.json");
+  withExamples(merge2, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
+  notAvailableYet(merge2, "stats merge");
 }
 
 // src/cli/program.ts

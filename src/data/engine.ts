@@ -154,3 +154,52 @@ const NUMERIC_TYPE =
 function firstLine(message: string): string {
   return message.split('\n')[0];
 }
+
+/** Resource limits of a dedicated engine. */
+export interface EngineOptions {
+  /** DuckDB memory_limit, e.g. "500MB" (default: MLCI_MEMORY_LIMIT or 40 % of RAM up to 2GB). */
+  memoryLimit?: string;
+  threads?: number;
+  /** Where the engine spills when data exceeds the memory limit (default: the OS temp dir). */
+  tempDirectory?: string;
+}
+
+/** A dedicated engine for one run, closed with close() (tables live in memory and spill to disk). */
+export interface Engine {
+  db: DuckDBConnection;
+  /** Opens another connection to the same database (for concurrent streams). */
+  connect(): Promise<DuckDBConnection>;
+  close(): void;
+}
+
+/** Opens a dedicated in-memory engine with bounded memory. */
+export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const os = await import('node:os');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const spill = options.tempDirectory ?? mkdtempSync(join(os.tmpdir(), 'mlci-duckdb-'));
+  const ram = os.totalmem();
+  const fallback = `${Math.max(256, Math.min(2048, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
+    threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 8))),
+    temp_directory: spill
+  });
+  const db = await instance.connect();
+  const extra: DuckDBConnection[] = [];
+  return {
+    db,
+    async connect() {
+      const c = await instance.connect();
+      extra.push(c);
+      return c;
+    },
+    close() {
+      for (const c of extra) c.closeSync();
+      db.closeSync();
+      instance.closeSync();
+      if (!options.tempDirectory) rmSync(spill, { recursive: true, force: true });
+    }
+  };
+}

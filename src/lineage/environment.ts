@@ -71,7 +71,11 @@ export function pythonInCommand(command: string): string | null {
  * The version of a python interpreter, run with the environment and directory of the training
  * command so a virtualenv on PATH answers as it would for the command; null when it cannot run.
  */
-export async function pythonVersion(interpreter: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+export async function pythonVersion(
+  interpreter: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): Promise<string | null> {
   try {
     const { stdout, stderr } = await run(interpreter, ['--version'], { cwd, env, timeout: 10_000 });
     const text = `${stdout}${stderr}`.trim();

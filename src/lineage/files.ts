@@ -51,7 +51,11 @@ export function isGlob(pattern: string): boolean {
  * relative paths of regular files. Plain paths must exist; a glob matching nothing is an error,
  * since a silently empty source list would make a cache key blind to code changes.
  */
-export async function expandGlobs(patterns: string[], root: string, what = 'train.sources'): Promise<string[]> {
+export async function expandGlobs(
+  patterns: string[],
+  root: string,
+  what = 'train.sources'
+): Promise<string[]> {
   const found = new Set<string>();
   for (const pattern of patterns) {
     if (!isGlob(pattern)) {
@@ -153,7 +157,10 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) out += '\\[';
       else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        out += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else if (c === '{') {

@@ -19,11 +19,14 @@ export async function gitState(dir: string, env: NodeJS.ProcessEnv = process.env
   try {
     const commit = (await run('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 10_000 })).stdout.trim();
     // Untracked files are left out as MLflow does: build outputs and caches would make every run dirty.
-    const status = (await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, timeout: 10_000 }))
-      .stdout;
+    const status = (
+      await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, timeout: 10_000 })
+    ).stdout;
     let branch: string | null = null;
     try {
-      branch = (await run('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: dir, timeout: 10_000 })).stdout.trim();
+      branch = (
+        await run('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: dir, timeout: 10_000 })
+      ).stdout.trim();
       if (branch === 'HEAD') branch = null;
     } catch {
       branch = null;

@@ -37,7 +37,13 @@ export interface ReproducibilityRecord {
   method: 'bytes' | 'predictions';
   identical_bytes: boolean;
   sha256: [string, string];
-  predictions: { data: string; rows: number; outputs: string[]; max_abs_diff: number; tolerance: number } | null;
+  predictions: {
+    data: string;
+    rows: number;
+    outputs: string[];
+    max_abs_diff: number;
+    tolerance: number;
+  } | null;
   detail: string;
 }
 

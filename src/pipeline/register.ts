@@ -1,10 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { InputError } from '../core/errors.js';
+import { CheckFailedError, InputError } from '../core/errors.js';
 import { requireFile } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
 import { silentProgress } from '../core/progress.js';
+import { TRAINING_RECORD_SCHEMA, type TrainingRecord } from '../lineage/record.js';
+import { versionLineage } from '../lineage/version-lineage.js';
 import { readModelSignature } from '../model/signature.js';
+import { sha256Hex } from '../registry/integrity.js';
 import { LocalRegistry, DEFAULT_LOCAL_REGISTRY } from '../registry/local.js';
 import { currentUser } from '../registry/record.js';
 import type {
@@ -46,8 +49,19 @@ export async function openRegistry(spec?: string, env: NodeJS.ProcessEnv = proce
     const target = githubTargetFromEnv(env);
     const { GitHubReleaseRegistry } = await import('../github/release-registry.js');
     const { createOctokit } = await import('../github/octokit.js');
-    const octokit = createOctokit({ token: target.token, baseUrl: target.baseUrl });
-    return new GitHubReleaseRegistry(octokit, { owner: target.owner, repo: target.repo });
+    const octokit = createOctokit({
+      token: target.token,
+      baseUrl: target.baseUrl,
+      onRateLimit: (e) =>
+        process.stderr.write(
+          `mlci: GitHub ${e.kind} rate limit on ${e.method} ${e.url}: ${e.willRetry ? `retrying in ${e.retryAfterSeconds} s` : 'giving up'}\n`
+        )
+    });
+    return new GitHubReleaseRegistry(octokit, {
+      owner: target.owner,
+      repo: target.repo,
+      commit: env.GITHUB_SHA || undefined
+    });
   }
   return new LocalRegistry(spec || DEFAULT_LOCAL_REGISTRY);
 }
@@ -198,6 +212,20 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   if (training) {
     const { bytes, value } = await readJson(training, 'training record');
     lineage = lineageFromTraining(value, env);
+    if (value.schema === TRAINING_RECORD_SCHEMA) {
+      const record = value as unknown as TrainingRecord;
+      lineage = { ...lineageFromTraining({}, env), ...versionLineage(record) };
+      if (record.model?.sha256 && record.model.sha256 !== sha256Hex(model)) {
+        throw new InputError(
+          `${training} describes a model with sha256 ${record.model.sha256}, but ${options.model} has ${sha256Hex(model)}: pass the training.json of this model`
+        );
+      }
+      if (record.status === 'fail' && !options.force) {
+        throw new CheckFailedError(
+          `refusing to register ${options.name}: its training run failed its checks (${record.failed_checks.join(', ') || 'see training.json'}); use --force with a reason to register it anyway`
+        );
+      }
+    }
     lineage.trainingRecord = 'training.json';
     files['training.json'] = bytes;
   }

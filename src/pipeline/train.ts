@@ -8,7 +8,15 @@ import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
 import { githubRun, pythonInCommand, pythonVersion, runnerInfo } from '../lineage/environment.js';
-import { canonicalJson, expandGlobs, hashFiles, isGlob, sha256, sha256File, type HashedFile } from '../lineage/files.js';
+import {
+  canonicalJson,
+  expandGlobs,
+  hashFiles,
+  isGlob,
+  sha256,
+  sha256File,
+  type HashedFile
+} from '../lineage/files.js';
 import { gitState } from '../lineage/git.js';
 import {
   TRAINING_RECORD_SCHEMA,
@@ -106,7 +114,9 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
   const train: TrainConfig = { ...(options.config?.train ?? { command: '' }) };
   const command = (options.command ?? train.command ?? '').trim();
   if (command === '') {
-    throw new InputError('no training command: set train.command in mlci.yml or pass --command "python train.py"');
+    throw new InputError(
+      'no training command: set train.command in mlci.yml or pass --command "python train.py"'
+    );
   }
   const workdir = resolve(root, train.workdir ?? '.');
   await requireDirectory(workdir, 'train.workdir');
@@ -117,7 +127,8 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
   const overrides = { ...configOverrides, ...cliOverrides };
   const params = applyOverrides(fileParams, overrides);
   const seed = options.seed ?? train.seed ?? 42;
-  if (!Number.isInteger(seed) || seed < 0) throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
   const timeout = options.timeout ?? train.timeout;
   const timeoutMs = timeout === undefined ? 0 : durationMs(timeout, 'train.timeout');
 
@@ -202,13 +213,19 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
           key: plan.cacheKey,
           hit: true,
           note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
-          restored: { at: new Date().toISOString(), commit: git?.commit ?? null, run_url: run?.run_url ?? null }
+          restored: {
+            at: new Date().toISOString(),
+            commit: git?.commit ?? null,
+            run_url: run?.run_url ?? null
+          }
         }
       };
       await writeFileAtomic(plan.modelPath, entry.model);
       await writeFileAtomic(outModel, entry.model);
       await writeJsonAtomic(recordPath, record);
-      progress.info(`mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`);
+      progress.info(
+        `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`
+      );
       return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
     }
   }
@@ -246,7 +263,11 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
         source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
         features: options.config?.model.features
       });
-      checks.push({ name: 'reproducible', status: reproducibility.reproducible ? 'pass' : 'fail', detail: reproducibility.detail });
+      checks.push({
+        name: 'reproducible',
+        status: reproducibility.reproducible ? 'pass' : 'fail',
+        detail: reproducibility.detail
+      });
     }
     // The model file on disk is the first run's, the one the record describes.
     await writeFileAtomic(plan.modelPath, first.bytes);
@@ -278,14 +299,23 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
     metrics: first.metrics,
     model:
       first.bytes && first.signature
-        ? { path: modelShown, sha256: sha256(first.bytes), bytes: first.bytes.length, signature: first.signature }
+        ? {
+            path: modelShown,
+            sha256: sha256(first.bytes),
+            bytes: first.bytes.length,
+            signature: first.signature
+          }
         : null,
     checks,
     cache: {
       enabled: plan.cacheEnabled,
       key: plan.cacheEnabled ? plan.cacheKey : null,
       hit: false,
-      note: plan.cacheEnabled ? (options.force ? `--force: retrained; ${plan.cacheNote}` : `miss; ${plan.cacheNote}`) : 'disabled (train.cache: false)'
+      note: plan.cacheEnabled
+        ? options.force
+          ? `--force: retrained; ${plan.cacheNote}`
+          : `miss; ${plan.cacheNote}`
+        : 'disabled (train.cache: false)'
     },
     reproducibility
   };
@@ -301,7 +331,9 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
 }
 
 /** The cache key and entry directory of the run the options describe, without running anything. */
-export async function trainCacheKey(options: TrainStageOptions): Promise<{ key: string; dir: string; enabled: boolean; note: string }> {
+export async function trainCacheKey(
+  options: TrainStageOptions
+): Promise<{ key: string; dir: string; enabled: boolean; note: string }> {
   const plan = await planTraining(options);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
@@ -315,7 +347,11 @@ interface SingleRun {
   metrics: TrainingRecord['metrics'];
 }
 
-async function trainOnce(plan: TrainPlan, options: TrainStageOptions, env: NodeJS.ProcessEnv): Promise<SingleRun> {
+async function trainOnce(
+  plan: TrainPlan,
+  options: TrainStageOptions,
+  env: NodeJS.ProcessEnv
+): Promise<SingleRun> {
   const scratch = await mkdtemp(join(tmpdir(), 'mlci-train-'));
   try {
     const paramsPath = join(scratch, 'params.json');
@@ -358,7 +394,10 @@ async function trainOnce(plan: TrainPlan, options: TrainStageOptions, env: NodeJ
     const metricsRecord: TrainingRecord['metrics'] = {
       reported: metrics.reported,
       lines: metrics.lines.length,
-      loss_curve: downsample(curve).map((p) => ({ step: p.step, loss: Number.isFinite(p.loss) ? p.loss : null })),
+      loss_curve: downsample(curve).map((p) => ({
+        step: p.step,
+        loss: Number.isFinite(p.loss) ? p.loss : null
+      })),
       loss_points: curve.length,
       final: metrics.final
     };
@@ -367,7 +406,9 @@ async function trainOnce(plan: TrainPlan, options: TrainStageOptions, env: NodeJ
     checks.push({
       name: 'command',
       status: succeeded ? 'pass' : 'fail',
-      detail: succeeded ? `exit code 0 in ${process.wall_seconds} s` : `the training command failed: ${describeExit(run, plan.timeoutMs)}`
+      detail: succeeded
+        ? `exit code 0 in ${process.wall_seconds} s`
+        : `the training command failed: ${describeExit(run, plan.timeoutMs)}`
     });
     if (!succeeded) return { run, process, checks, bytes: null, signature: null, metrics: metricsRecord };
 
@@ -397,7 +438,13 @@ async function trainOnce(plan: TrainPlan, options: TrainStageOptions, env: NodeJ
         } catch {
           throw new InputError(`production model not found: ${productionPath}`);
         }
-        checks.push(checkSignatureAgainstProduction(model.signature, readModelSignature(bytes, productionPath), production));
+        checks.push(
+          checkSignatureAgainstProduction(
+            model.signature,
+            readModelSignature(bytes, productionPath),
+            production
+          )
+        );
       }
     }
     return { run, process, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };
@@ -406,10 +453,15 @@ async function trainOnce(plan: TrainPlan, options: TrainStageOptions, env: NodeJ
   }
 }
 
-function lossRuleOf(setting: boolean | { window?: number; min_decrease?: number } | undefined): LossRule | null {
+function lossRuleOf(
+  setting: boolean | { window?: number; min_decrease?: number } | undefined
+): LossRule | null {
   if (setting === false) return null;
   if (setting === undefined || setting === true) return DEFAULT_LOSS_RULE;
-  return { window: setting.window ?? DEFAULT_LOSS_RULE.window, minDecrease: setting.min_decrease ?? DEFAULT_LOSS_RULE.minDecrease };
+  return {
+    window: setting.window ?? DEFAULT_LOSS_RULE.window,
+    minDecrease: setting.min_decrease ?? DEFAULT_LOSS_RULE.minDecrease
+  };
 }
 
 function failureMessage(failed: CheckResult[], run: RunResult, plan: TrainPlan, recordPath: string): string {

@@ -75,7 +75,7 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
-      logSeverityLevel: 3
+      logSeverityLevel: 4
     });
   } catch (error) {
     throw new InputError(`${source}: onnxruntime cannot load the model: ${(error as Error).message}`);
@@ -89,7 +89,7 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
     layout,
     output,
     async run(feeds) {
-      const result = await session.run(feeds, fetches);
+      const result = await session.run(feeds, fetches, RUN_OPTIONS);
       const tensor = result[output.name];
       if (!tensor || !(tensor.data instanceof Float32Array)) {
         throw new ModelContractError(`${source}: output "${output.name}" is not a float tensor`);
@@ -104,6 +104,9 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
 
 /** The model ran but broke its output contract (wrong type or shape): a server-side error. */
 export class ModelContractError extends Error {}
+
+/** onnxruntime logs failed runs on stderr; the server reports them itself. */
+const RUN_OPTIONS = { logSeverityLevel: 4 } as const;
 
 const NUMERIC = new Set(['float', 'double', 'int64', 'int32']);
 

@@ -401,7 +401,7 @@ export class ModelServer {
       for (let i = 0; i < scores.length; i++) slot.metrics.scores.observe(scores[i]);
       slot.stats.record(latency, true, scores);
       if (this.log?.sample()) this.logRows(slot, batch, data, width, latency, body);
-      if (this.shadow) this.shadowScore(slot, body, protocol);
+      if (this.shadow && slot.role === 'canary') this.shadowScore(slot, body, protocol, scores);
     } catch (error) {
       const status = error instanceof RequestError ? error.status : 500;
       // A request the other version accepts but this one rejects is this version's fault (a broken
@@ -506,30 +506,37 @@ export class ModelServer {
     }
   }
 
-  private shadowScore(answered: Slot, body: unknown, protocol: 'v2' | 'rows'): void {
-    const other = answered.role === 'canary' ? this.stable : this.canary;
-    if (!other) return;
+  /**
+   * Shadow mode: stable also scores the requests the canary answered, off the response path, so the
+   * analysis compares both versions on the same rows. Only this direction: the cost stays bounded by
+   * the canary's share and by stable's speed, even when the canary is slow.
+   */
+  private shadowScore(canary: Slot, body: unknown, protocol: 'v2' | 'rows', canaryScores: Float64Array): void {
+    const other = this.stable;
     const handle = other.handle;
     handle.inflight += 1;
+    const done = () => {
+      handle.inflight -= 1;
+      if (handle.retired && handle.inflight === 0) void handle.model.release().catch(() => undefined);
+    };
     setImmediate(() => {
       let batch: DecodedBatch;
       try {
         batch = this.decode(body, handle.model, protocol);
       } catch {
         other.stats.recordShadow(false);
-        handle.inflight -= 1;
-        return;
+        return done();
       }
       handle.model
         .run(batch.feeds)
         .then(
-          ({ data }) => other.stats.recordShadow(true, rowScores(data, batch.rows, other.stats.scoreKind)),
+          ({ data }) => {
+            other.stats.recordShadow(true);
+            canary.stats.recordPairs(canaryScores, rowScores(data, batch.rows, canary.stats.scoreKind));
+          },
           () => other.stats.recordShadow(false)
         )
-        .finally(() => {
-          handle.inflight -= 1;
-          if (handle.retired && handle.inflight === 0) void handle.model.release().catch(() => undefined);
-        });
+        .finally(done);
     });
   }
 

@@ -13,18 +13,20 @@ export interface VariantWindow {
   scoreKind: ScoreKind;
   /** Prediction score sample (reservoir), one per scored row. */
   scores: number[];
-  /** Rows scored in shadow for a paired comparison (the other version answered the request). */
-  shadow: { requests: number; errors: number; scores: number[] };
+  /** Requests scored in shadow (the other version answered them), for a paired comparison. */
+  shadow: { requests: number; errors: number };
+  /** Paired scores on the same rows, [canary, stable], from shadow scoring (canary window only). */
+  pairs: [number, number][];
 }
 
 /** A reservoir sample of a stream (algorithm R): a uniform sample of at most `capacity` values. */
-export class Reservoir {
+export class Reservoir<T = number> {
   private seen = 0;
-  readonly values: number[] = [];
+  readonly values: T[] = [];
   constructor(private readonly capacity: number) {}
 
   /** Offers one value to the sample. */
-  add(value: number): void {
+  add(value: T): void {
     this.seen += 1;
     if (this.values.length < this.capacity) this.values.push(value);
     else {
@@ -42,7 +44,7 @@ export class VariantStats {
   private scores = new Reservoir(5_000);
   private shadowRequests = 0;
   private shadowErrors = 0;
-  private shadowScores = new Reservoir(5_000);
+  private pairs = new Reservoir<[number, number]>(5_000);
 
   constructor(
     readonly version: number,
@@ -58,10 +60,14 @@ export class VariantStats {
   }
 
   /** Records one shadow scoring of a request the other version answered. */
-  recordShadow(ok: boolean, scores?: ArrayLike<number>): void {
+  recordShadow(ok: boolean): void {
     this.shadowRequests += 1;
     if (!ok) this.shadowErrors += 1;
-    if (scores) for (let i = 0; i < scores.length; i++) this.shadowScores.add(scores[i]);
+  }
+
+  /** Records the scores of both versions on the same rows (kept in the canary's window). */
+  recordPairs(canary: ArrayLike<number>, stable: ArrayLike<number>): void {
+    for (let i = 0; i < canary.length && i < stable.length; i++) this.pairs.add([canary[i], stable[i]]);
   }
 
   /** A copy of the window. */
@@ -73,7 +79,8 @@ export class VariantStats {
       latencyMs: [...this.latency.values],
       scoreKind: this.scoreKind,
       scores: [...this.scores.values],
-      shadow: { requests: this.shadowRequests, errors: this.shadowErrors, scores: [...this.shadowScores.values] }
+      shadow: { requests: this.shadowRequests, errors: this.shadowErrors },
+      pairs: this.pairs.values.map((p) => [p[0], p[1]])
     };
   }
 }

@@ -60,7 +60,10 @@ export function checkFiniteMetrics(metrics: ReportedMetrics): CheckResult {
 }
 
 /** The loss fell: the mean over the last window is below the mean over the first by at least minDecrease. */
-export function checkLossDecreases(curve: { step: number; loss: number }[], rule: LossRule = DEFAULT_LOSS_RULE): CheckResult {
+export function checkLossDecreases(
+  curve: { step: number; loss: number }[],
+  rule: LossRule = DEFAULT_LOSS_RULE
+): CheckResult {
   const losses = curve.map((p) => p.loss).filter((l) => Number.isFinite(l));
   if (losses.length < 2) {
     return skip('loss_decreases', `needs at least 2 finite loss values, got ${losses.length}`);
@@ -69,13 +72,16 @@ export function checkLossDecreases(curve: { step: number; loss: number }[], rule
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const first = mean(losses.slice(0, window));
   const last = mean(losses.slice(-window));
-  const relative = first === 0 ? (last < 0 ? Infinity : last === 0 ? 0 : -Infinity) : (first - last) / Math.abs(first);
+  const relative =
+    first === 0 ? (last < 0 ? Infinity : last === 0 ? 0 : -Infinity) : (first - last) / Math.abs(first);
   const described =
     `mean loss of the first ${window} of ${losses.length} steps ${fmt(first)}, of the last ${window} ${fmt(last)}` +
     ` (${relative >= 0 ? 'fell' : 'rose'} ${fmt(Math.abs(relative * 100))} %)`;
   if (last < first && relative >= rule.minDecrease) return pass('loss_decreases', described);
-  const required = rule.minDecrease > 0 ? `; required a fall of at least ${fmt(rule.minDecrease * 100)} %` : '';
-  return fail('loss_decreases', `the loss did not decrease: ${described}${required}`);
+  const required =
+    rule.minDecrease > 0 ? `; required a fall of at least ${fmt(rule.minDecrease * 100)} %` : '';
+  const verdict = last < first ? 'the loss fell too little' : 'the loss did not decrease';
+  return fail('loss_decreases', `${verdict}: ${described}${required}`);
 }
 
 /** What the model-file checks learned: the bytes and signature when the file is a usable model. */
@@ -113,7 +119,10 @@ export async function checkModelFile(path: string, shownPath: string): Promise<M
     return { results, bytes, signature: null };
   }
   results.push(
-    pass('model_is_onnx', `${signature.inputs.length} inputs, ${signature.outputs.length} outputs, opset ${signature.opset[''] ?? '?'}`)
+    pass(
+      'model_is_onnx',
+      `${signature.inputs.length} inputs, ${signature.outputs.length} outputs, opset ${signature.opset[''] ?? '?'}`
+    )
   );
   try {
     const ort = await import('onnxruntime-node');
@@ -152,7 +161,10 @@ export function checkSignature(signature: ModelSignature, expected: SignatureExp
     if ('error' in output) problems.push(output.error);
   }
   if (problems.length > 0) return fail('signature', problems.join('; '));
-  const description = 'error' in columns ? '' : `${columns.mode === 'matrix' ? 'one 2-D input of' : 'one input per column,'} ${columns.names.length} features`;
+  const description =
+    'error' in columns
+      ? ''
+      : `${columns.mode === 'matrix' ? 'one 2-D input of' : 'one input per column,'} ${columns.names.length} features`;
   return pass('signature', `${description}${expected.task ? `, outputs fit task ${expected.task}` : ''}`);
 }
 
@@ -167,14 +179,22 @@ export function checkSignatureAgainstProduction(
   for (const input of production.inputs) {
     const mine = byName.get(input.name);
     if (!mine) problems.push(`input "${input.name}" is missing`);
-    else if (mine.type !== input.type) problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
-    else if (rank(mine) !== rank(input)) problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
+    else if (mine.type !== input.type)
+      problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
+    else if (rank(mine) !== rank(input))
+      problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
   }
   const known = new Set(production.inputs.map((i) => i.name));
-  for (const input of candidate.inputs) if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
+  for (const input of candidate.inputs)
+    if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
   const mineColumns = inputColumns(candidate);
   const theirColumns = inputColumns(production);
-  if (!('error' in mineColumns) && !('error' in theirColumns) && mineColumns.mode === 'matrix' && theirColumns.mode === 'matrix') {
+  if (
+    !('error' in mineColumns) &&
+    !('error' in theirColumns) &&
+    mineColumns.mode === 'matrix' &&
+    theirColumns.mode === 'matrix'
+  ) {
     const differences = listDifferences(mineColumns.names, theirColumns.names, true);
     if (differences) problems.push(`feature_names differ: ${differences}`);
   }
@@ -182,9 +202,11 @@ export function checkSignatureAgainstProduction(
   for (const output of production.outputs) {
     const mine = outputs.get(output.name);
     if (!mine) problems.push(`output "${output.name}" is missing`);
-    else if (mine.type !== output.type) problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
+    else if (mine.type !== output.type)
+      problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
   }
-  if (problems.length > 0) return fail('signature_production', `not compatible with ${productionPath}: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    return fail('signature_production', `not compatible with ${productionPath}: ${problems.join('; ')}`);
   return pass('signature_production', `same inputs and outputs as ${productionPath}`);
 }
 
@@ -198,37 +220,54 @@ export function inputColumns(
   if (inputs.length === 1 && rank(inputs[0]) === 2 && ['float', 'double'].includes(inputs[0].type)) {
     const width = inputs[0].shape?.[1];
     const fromMetadata = parseNames(signature.metadata.feature_names);
-    if (fromMetadata === 'invalid') return { error: 'metadata feature_names is not a JSON array of column names' };
+    if (fromMetadata === 'invalid')
+      return { error: 'metadata feature_names is not a JSON array of column names' };
     const names = fromMetadata ?? features;
     if (!names) {
-      return { error: `the one 2-D input "${inputs[0].name}" has no feature_names metadata and model.features is not set` };
+      return {
+        error: `the one 2-D input "${inputs[0].name}" has no feature_names metadata and model.features is not set`
+      };
     }
     if (typeof width === 'number' && width !== names.length) {
       return { error: `input "${inputs[0].name}" has ${width} columns but ${names.length} feature names` };
     }
     return { mode: 'matrix', names };
   }
-  const unsupported = inputs.filter((i) => !['float', 'double', 'int64', 'int32', 'string', 'bool'].includes(i.type));
+  const unsupported = inputs.filter(
+    (i) => !['float', 'double', 'int64', 'int32', 'string', 'bool'].includes(i.type)
+  );
   if (unsupported.length > 0) {
-    return { error: `input "${unsupported[0].name}" has type ${unsupported[0].type}; column inputs must be float, int64 or string` };
+    return {
+      error: `input "${unsupported[0].name}" has type ${unsupported[0].type}; column inputs must be float, int64 or string`
+    };
   }
   const wide = inputs.filter((i) => rank(i) !== null && rank(i)! > 2);
-  if (wide.length > 0) return { error: `input "${wide[0].name}" has rank ${rank(wide[0])}; column inputs are [N] or [N, 1]` };
+  if (wide.length > 0)
+    return { error: `input "${wide[0].name}" has rank ${rank(wide[0])}; column inputs are [N] or [N, 1]` };
   return { mode: 'columns', names: inputs.map((i) => i.name) };
 }
 
 /** The output evaluation reads for a task (DESIGN.md): `probabilities` or the first float [N, C]; a regressor's first float. */
-export function taskOutput(signature: ModelSignature, task: Task): { output: TensorInfo } | { error: string } {
+export function taskOutput(
+  signature: ModelSignature,
+  task: Task
+): { output: TensorInfo } | { error: string } {
   const floats = signature.outputs.filter((o) => o.type === 'float' || o.type === 'double');
   if (task === 'regression') {
     const output = floats[0];
     if (!output) return { error: 'a regressor needs a float output; the model has none' };
-    if (rank(output) !== null && rank(output)! > 2) return { error: `output "${output.name}" has rank ${rank(output)}; expected [N] or [N, 1]` };
+    if (rank(output) !== null && rank(output)! > 2)
+      return { error: `output "${output.name}" has rank ${rank(output)}; expected [N] or [N, 1]` };
     return { output };
   }
   const output = floats.find((o) => o.name === 'probabilities') ?? floats.find((o) => rank(o) === 2);
-  if (!output) return { error: 'a classifier needs a float output [N, C] of class probabilities (named "probabilities"); the model has none' };
-  if (rank(output) !== null && rank(output) !== 2) return { error: `output "${output.name}" has rank ${rank(output)}; expected [N, C]` };
+  if (!output)
+    return {
+      error:
+        'a classifier needs a float output [N, C] of class probabilities (named "probabilities"); the model has none'
+    };
+  if (rank(output) !== null && rank(output) !== 2)
+    return { error: `output "${output.name}" has rank ${rank(output)}; expected [N, C]` };
   const classes = output.shape?.[1];
   if (task === 'binary' && typeof classes === 'number' && classes !== 2) {
     return { error: `output "${output.name}" has ${classes} columns; a binary classifier gives [N, 2]` };
@@ -244,7 +283,9 @@ function parseNames(text: string | undefined): string[] | undefined | 'invalid' 
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : 'invalid';
+    return Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? (value as string[])
+      : 'invalid';
   } catch {
     return 'invalid';
   }

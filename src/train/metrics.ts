@@ -41,8 +41,14 @@ export function parseLenientJson(text: string): unknown {
 
 /** Reads the JSON-lines metrics file and the optional final metrics.json. */
 export async function readReportedMetrics(linesPath: string, finalPath: string): Promise<ReportedMetrics> {
-  const result: ReportedMetrics = { lines: [], malformed: [], final: null, finalError: null, reported: false };
-  let text: string | null = null;
+  const result: ReportedMetrics = {
+    lines: [],
+    malformed: [],
+    final: null,
+    finalError: null,
+    reported: false
+  };
+  let text: string | null;
   try {
     text = await readFile(linesPath, 'utf8');
     result.reported = true;
@@ -69,7 +75,8 @@ export async function readReportedMetrics(linesPath: string, finalPath: string):
     result.reported = true;
     try {
       const value = parseLenientJson(finalText);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) result.finalError = 'not a JSON object';
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        result.finalError = 'not a JSON object';
       else result.final = value as Record<string, unknown>;
     } catch (error) {
       result.finalError = (error as Error).message.split('\n')[0];

@@ -17,11 +17,15 @@ export async function loadParamsFile(path: string): Promise<Params> {
   try {
     value = path.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new InputError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'} (${firstLine(error)})`);
+    throw new InputError(
+      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'} (${firstLine(error)})`
+    );
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError(`${path}: expected a mapping of param names to values, got ${Array.isArray(value) ? 'a list' : typeof value}`);
+    throw new InputError(
+      `${path}: expected a mapping of param names to values, got ${Array.isArray(value) ? 'a list' : typeof value}`
+    );
   }
   return value as Params;
 }
@@ -39,7 +43,9 @@ export function parseOverrides(pairs: string[], what = '--set'): Params {
     if (eq <= 0) throw new InputError(`${what}: got "${raw}", expected key=value`);
     const key = pair.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(key)) {
-      throw new InputError(`${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`);
+      throw new InputError(
+        `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
+      );
     }
     out[key] = parseScalar(pair.slice(eq + 1).trim());
   }
@@ -52,7 +58,8 @@ function parseScalar(text: string): unknown {
     const value: unknown = parseYaml(text);
     // A bare word that YAML reads as a mapping or a date stays the string the user typed.
     if (value === null && !/^(null|~)$/i.test(text)) return text;
-    if (value instanceof Date || (typeof value === 'object' && value !== null && !/^[[{]/.test(text))) return text;
+    if (value instanceof Date || (typeof value === 'object' && value !== null && !/^[[{]/.test(text)))
+      return text;
     return value;
   } catch {
     return text;

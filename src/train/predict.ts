@@ -43,7 +43,11 @@ export async function predictOnData(
       }
     }
     await session.release();
-    predictions.push(Object.fromEntries(Object.entries(parts).map(([name, chunks]) => [name, Float64Array.from(chunks.flat())])));
+    predictions.push(
+      Object.fromEntries(
+        Object.entries(parts).map(([name, chunks]) => [name, Float64Array.from(chunks.flat())])
+      )
+    );
   }
   return { rows: data.rowCount, predictions };
 }
@@ -67,23 +71,41 @@ function matrixTensor(Tensor: TensorCtor, data: LoadedColumns, names: string[], 
   return new Tensor('float32', out, [rows, names.length]);
 }
 
-function columnTensor(Tensor: TensorCtor, data: LoadedColumns, input: TensorInfo, start: number, end: number) {
+function columnTensor(
+  Tensor: TensorCtor,
+  data: LoadedColumns,
+  input: TensorInfo,
+  start: number,
+  end: number
+) {
   const rows = end - start;
   const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
   switch (input.type) {
     case 'string': {
       const text = data.text[input.name];
-      const values = text ? text.slice(start, end).map((v) => v ?? '') : Array.from(data.numeric[input.name].subarray(start, end), String);
+      const values = text
+        ? text.slice(start, end).map((v) => v ?? '')
+        : Array.from(data.numeric[input.name].subarray(start, end), String);
       return new Tensor('string', values, dims);
     }
     case 'double':
       return new Tensor('float64', Float64Array.from(numericValues(data, input.name, start, end)), dims);
     case 'int64':
-      return new Tensor('int64', BigInt64Array.from(numericValues(data, input.name, start, end), (v) => BigInt(Number.isFinite(v) ? Math.trunc(v) : 0)), dims);
+      return new Tensor(
+        'int64',
+        BigInt64Array.from(numericValues(data, input.name, start, end), (v) =>
+          BigInt(Number.isFinite(v) ? Math.trunc(v) : 0)
+        ),
+        dims
+      );
     case 'int32':
       return new Tensor('int32', Int32Array.from(numericValues(data, input.name, start, end)), dims);
     case 'bool':
-      return new Tensor('bool', Uint8Array.from(numericValues(data, input.name, start, end), (v) => (v ? 1 : 0)), dims);
+      return new Tensor(
+        'bool',
+        Uint8Array.from(numericValues(data, input.name, start, end), (v) => (v ? 1 : 0)),
+        dims
+      );
     default:
       return new Tensor('float32', Float32Array.from(numericValues(data, input.name, start, end)), dims);
   }

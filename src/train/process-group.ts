@@ -36,7 +36,7 @@ async function memberOf(pid: number, pgid: number): Promise<GroupMember | null> 
   // The command name may hold spaces and parentheses: fields start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   if (Number(fields[2]) !== pgid || fields[0] === 'Z' || fields[0] === 'X') return null;
-  let rssBytes = 0;
+  let rssBytes: number;
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     rssBytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;

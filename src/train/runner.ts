@@ -103,6 +103,18 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
     if (await groupAlive(pgid)) signalGroup(pgid, 'SIGKILL');
   };
 
+  // The tree runs in its own session, so Ctrl-C or a cancelled CI job signals mlci alone: pass
+  // the signal on to the tree, then let it take its default course for mlci itself.
+  const forward = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', forward);
+    process.off('SIGTERM', forward);
+    void stopTree().then(() => {
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+
   sample();
   const sampler = setInterval(sample, options.sampleIntervalMs ?? 100);
   let stopping: Promise<void> | undefined;
@@ -116,6 +128,8 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
 
   const outcome = await Promise.race([exited, spawnError]);
   clearTimeout(timer);
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
   const wallSeconds = (performance.now() - started) / 1000;
   if (outcome instanceof Error) {
     clearInterval(sampler);
@@ -138,7 +152,10 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
   await (stopping ?? (pgid !== undefined && (await groupAlive(pgid)) ? stopTree() : Promise.resolve()));
   clearInterval(sampler);
   await sampling;
-  await Promise.race([closed, sleep(2000)]);
+  // Output pipes close once the tree is gone; a bounded wait guards against a handle leaked elsewhere.
+  let closeTimer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((done) => (closeTimer = setTimeout(done, 2000)))]);
+  clearTimeout(closeTimer);
   const cpu = await readTimes(timesFile);
   await rm(scratch, { recursive: true, force: true });
   return {
@@ -160,8 +177,12 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
 }
 
 /** A one-line description of how a run ended, e.g. "exit code 3" or "killed by SIGKILL". */
-export function describeExit(result: Pick<RunResult, 'exitCode' | 'signal' | 'timedOut'>, timeoutMs?: number): string {
-  if (result.timedOut) return `timed out after ${formatSeconds((timeoutMs ?? 0) / 1000)}; the process tree was stopped`;
+export function describeExit(
+  result: Pick<RunResult, 'exitCode' | 'signal' | 'timedOut'>,
+  timeoutMs?: number
+): string {
+  if (result.timedOut)
+    return `timed out after ${formatSeconds((timeoutMs ?? 0) / 1000)}; the process tree was stopped`;
   if (result.signal) return `killed by ${result.signal}`;
   if (result.exitCode === null) return 'could not be started';
   if (result.exitCode > 128) {

@@ -24,7 +24,11 @@ export interface EmulatorContext {
 }
 
 /** Builds the handler context for one emulator instance. */
-export function createContext(state: EmulatorState, baseUrl: string, tokens: readonly TokenInfo[]): EmulatorContext {
+export function createContext(
+  state: EmulatorState,
+  baseUrl: string,
+  tokens: readonly TokenInfo[]
+): EmulatorContext {
   let id = 1_000_000;
   let shaCounter = 0;
   return {
@@ -32,10 +36,7 @@ export function createContext(state: EmulatorState, baseUrl: string, tokens: rea
     baseUrl,
     tokens,
     nextId: () => ++id,
-    newSha: (seed) =>
-      createHash('sha1')
-        .update(`${seed}\0${++shaCounter}`)
-        .digest('hex'),
+    newSha: (seed) => createHash('sha1').update(`${seed}\0${++shaCounter}`).digest('hex'),
     user: (login) => {
       const known = tokens.find((t) => t.login === login);
       const userId = known?.userId ?? stableUserId(login);

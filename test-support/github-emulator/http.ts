@@ -40,7 +40,12 @@ export class ApiError extends Error {
   readonly status: number;
   readonly errors?: ValidationErrorItem[];
   readonly headers: Record<string, string>;
-  constructor(status: number, message: string, errors?: ValidationErrorItem[], headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    message: string,
+    errors?: ValidationErrorItem[],
+    headers: Record<string, string> = {}
+  ) {
     super(message);
     this.status = status;
     this.errors = errors;

@@ -125,8 +125,9 @@ export async function startGitHubEmulator(options: EmulatorOptions): Promise<Git
   const router = new Router();
   registerRoutes(router);
   const faults = new FaultQueue();
-  let emu: EmulatorContext | undefined;
-  const server = createEmulatorServer(() => emu!, router, faults);
+  // The context needs the port, which exists only once the server listens.
+  const holder: { emu?: EmulatorContext } = {};
+  const server = createEmulatorServer(() => holder.emu!, router, faults);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -134,7 +135,7 @@ export async function startGitHubEmulator(options: EmulatorOptions): Promise<Git
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const ctx = createContext(state, baseUrl, tokens);
-  emu = ctx;
+  holder.emu = ctx;
   const workflowIds = new Map<string, number>();
 
   return {
@@ -160,7 +161,8 @@ export async function startGitHubEmulator(options: EmulatorOptions): Promise<Git
       });
       issue.state = seed.state ?? 'open';
       const baseRef = seed.baseRef ?? state.defaultBranch;
-      const baseSha = seed.baseSha ?? state.refs.find((r) => r.ref === `refs/heads/${baseRef}`)?.sha ?? initialSha;
+      const baseSha =
+        seed.baseSha ?? state.refs.find((r) => r.ref === `refs/heads/${baseRef}`)?.sha ?? initialSha;
       const pull: StoredPull = {
         number: issue.number,
         id: ctx.nextId(),

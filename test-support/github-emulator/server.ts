@@ -97,7 +97,10 @@ export function createEmulatorServer(
       const { route, params } = found;
       const { owner, repo } = params;
       if (owner !== undefined && repo !== undefined && !route.key.startsWith('GET /_storage')) {
-        if (owner.toLowerCase() !== emu.state.owner.toLowerCase() || repo.toLowerCase() !== emu.state.repo.toLowerCase()) {
+        if (
+          owner.toLowerCase() !== emu.state.owner.toLowerCase() ||
+          repo.toLowerCase() !== emu.state.repo.toLowerCase()
+        ) {
           throw new ApiError(404, 'Not Found');
         }
       }
@@ -122,7 +125,11 @@ export function createEmulatorServer(
         } else {
           const err = faultError(fault, Date.now());
           if (err === 'html-502') {
-            send(502, { status: 502, raw: Buffer.from(BAD_GATEWAY_HTML), headers: { 'content-type': 'text/html' } });
+            send(502, {
+              status: 502,
+              raw: Buffer.from(BAD_GATEWAY_HTML),
+              headers: { 'content-type': 'text/html' }
+            });
             return;
           }
           throw err;

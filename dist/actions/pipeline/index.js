@@ -29100,7 +29100,7 @@ function describeError(error2) {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var validate = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"] }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto" }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1 }, "min_rows": { "type": "integer", "minimum": 0 }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "type": "boolean", "default": true }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
 var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 var pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
 var pattern6 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -30503,36 +30503,34 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data52.tolerance !== void 0) {
+          let data65 = data52.tolerance;
+          if (typeof data65 == "number") {
+            if (data65 < 0 || isNaN(data65)) {
+              const err125 = { instancePath: instancePath + "/train/tolerance", schemaPath: "#/properties/train/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.train.properties.tolerance, data: data65 };
+              if (vErrors === null) {
+                vErrors = [err125];
+              } else {
+                vErrors.push(err125);
+              }
+              errors++;
+            }
+          } else {
+            const err126 = { instancePath: instancePath + "/train/tolerance", schemaPath: "#/properties/train/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.tolerance.type, parentSchema: schema31.properties.train.properties.tolerance, data: data65 };
+            if (vErrors === null) {
+              vErrors = [err126];
+            } else {
+              vErrors.push(err126);
+            }
+            errors++;
+          }
+        }
         if (data52.checks !== void 0) {
-          let data65 = data52.checks;
-          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-            for (const key10 in data65) {
+          let data66 = data52.checks;
+          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+            for (const key10 in data66) {
               if (!(key10 === "loss_decreases" || key10 === "finite_metrics" || key10 === "signature")) {
-                const err125 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks, data: data65 };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-            }
-            if (data65.loss_decreases !== void 0) {
-              let data66 = data65.loss_decreases;
-              if (typeof data66 !== "boolean") {
-                const err126 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.loss_decreases.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases, data: data66 };
-                if (vErrors === null) {
-                  vErrors = [err126];
-                } else {
-                  vErrors.push(err126);
-                }
-                errors++;
-              }
-            }
-            if (data65.finite_metrics !== void 0) {
-              let data67 = data65.finite_metrics;
-              if (typeof data67 !== "boolean") {
-                const err127 = { instancePath: instancePath + "/train/checks/finite_metrics", schemaPath: "#/properties/train/properties/checks/properties/finite_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.finite_metrics.type, parentSchema: schema31.properties.train.properties.checks.properties.finite_metrics, data: data67 };
+                const err127 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks, data: data66 };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -30541,10 +30539,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data65.signature !== void 0) {
-              let data68 = data65.signature;
-              if (typeof data68 !== "boolean") {
-                const err128 = { instancePath: instancePath + "/train/checks/signature", schemaPath: "#/properties/train/properties/checks/properties/signature/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.signature.type, parentSchema: schema31.properties.train.properties.checks.properties.signature, data: data68 };
+            if (data66.loss_decreases !== void 0) {
+              let data67 = data66.loss_decreases;
+              const _errs150 = errors;
+              let valid18 = false;
+              const _errs151 = errors;
+              if (typeof data67 !== "boolean") {
+                const err128 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[0].type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[0], data: data67 };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -30552,83 +30553,76 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-          } else {
-            const err129 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.type, parentSchema: schema31.properties.train.properties.checks, data: data65 };
-            if (vErrors === null) {
-              vErrors = [err129];
-            } else {
-              vErrors.push(err129);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err130 = { instancePath: instancePath + "/train", schemaPath: "#/properties/train/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.type, parentSchema: schema31.properties.train, data: data52 };
-        if (vErrors === null) {
-          vErrors = [err130];
-        } else {
-          vErrors.push(err130);
-        }
-        errors++;
-      }
-    }
-    if (data.evaluate !== void 0) {
-      let data69 = data.evaluate;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key11 in data69) {
-          if (!(key11 === "data" || key11 === "baseline" || key11 === "slices" || key11 === "min_slice_size" || key11 === "batch_size" || key11 === "bootstrap" || key11 === "gates" || key11 === "slice_gates")) {
-            const err131 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err131];
-            } else {
-              vErrors.push(err131);
-            }
-            errors++;
-          }
-        }
-        if (data69.data !== void 0) {
-          let data70 = data69.data;
-          if (typeof data70 !== "string") {
-            const err132 = { instancePath: instancePath + "/evaluate/data", schemaPath: "#/properties/evaluate/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.data.type, parentSchema: schema31.properties.evaluate.properties.data, data: data70 };
-            if (vErrors === null) {
-              vErrors = [err132];
-            } else {
-              vErrors.push(err132);
-            }
-            errors++;
-          }
-        }
-        if (data69.baseline !== void 0) {
-          let data71 = data69.baseline;
-          if (typeof data71 !== "string") {
-            const err133 = { instancePath: instancePath + "/evaluate/baseline", schemaPath: "#/properties/evaluate/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.baseline.type, parentSchema: schema31.properties.evaluate.properties.baseline, data: data71 };
-            if (vErrors === null) {
-              vErrors = [err133];
-            } else {
-              vErrors.push(err133);
-            }
-            errors++;
-          }
-        }
-        if (data69.slices !== void 0) {
-          let data72 = data69.slices;
-          if (Array.isArray(data72)) {
-            const len3 = data72.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data73 = data72[i3];
-              if (typeof data73 === "string") {
-                if (func1(data73) < 1) {
-                  const err134 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data73 };
-                  if (vErrors === null) {
-                    vErrors = [err134];
-                  } else {
-                    vErrors.push(err134);
+              var _valid1 = _errs151 === errors;
+              valid18 = valid18 || _valid1;
+              const _errs153 = errors;
+              if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                for (const key11 in data67) {
+                  if (!(key11 === "window" || key11 === "min_decrease")) {
+                    const err129 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1], data: data67 };
+                    if (vErrors === null) {
+                      vErrors = [err129];
+                    } else {
+                      vErrors.push(err129);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data67.window !== void 0) {
+                  let data68 = data67.window;
+                  if (typeof data68 == "number") {
+                    if (data68 > 0.5 || isNaN(data68)) {
+                      const err130 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0.5 }, message: "must be <= 0.5", schema: 0.5, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err130];
+                      } else {
+                        vErrors.push(err130);
+                      }
+                      errors++;
+                    }
+                    if (data68 <= 0 || isNaN(data68)) {
+                      const err131 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err131];
+                      } else {
+                        vErrors.push(err131);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err132 = { instancePath: instancePath + "/train/checks/loss_decreases/window", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/window/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.window, data: data68 };
+                    if (vErrors === null) {
+                      vErrors = [err132];
+                    } else {
+                      vErrors.push(err132);
+                    }
+                    errors++;
+                  }
+                }
+                if (data67.min_decrease !== void 0) {
+                  let data69 = data67.min_decrease;
+                  if (typeof data69 == "number") {
+                    if (data69 < 0 || isNaN(data69)) {
+                      const err133 = { instancePath: instancePath + "/train/checks/loss_decreases/min_decrease", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/min_decrease/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease, data: data69 };
+                      if (vErrors === null) {
+                        vErrors = [err133];
+                      } else {
+                        vErrors.push(err133);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err134 = { instancePath: instancePath + "/train/checks/loss_decreases/min_decrease", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/properties/min_decrease/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease.type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].properties.min_decrease, data: data69 };
+                    if (vErrors === null) {
+                      vErrors = [err134];
+                    } else {
+                      vErrors.push(err134);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err135 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.slices.items.type, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data73 };
+                const err135 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1].type, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf[1], data: data67 };
                 if (vErrors === null) {
                   vErrors = [err135];
                 } else {
@@ -30636,44 +30630,53 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              var _valid1 = _errs153 === errors;
+              valid18 = valid18 || _valid1;
+              if (!valid18) {
+                const err136 = { instancePath: instancePath + "/train/checks/loss_decreases", schemaPath: "#/properties/train/properties/checks/properties/loss_decreases/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.train.properties.checks.properties.loss_decreases.anyOf, parentSchema: schema31.properties.train.properties.checks.properties.loss_decreases, data: data67 };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              } else {
+                errors = _errs150;
+                if (vErrors !== null) {
+                  if (_errs150) {
+                    vErrors.length = _errs150;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data66.finite_metrics !== void 0) {
+              let data70 = data66.finite_metrics;
+              if (typeof data70 !== "boolean") {
+                const err137 = { instancePath: instancePath + "/train/checks/finite_metrics", schemaPath: "#/properties/train/properties/checks/properties/finite_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.finite_metrics.type, parentSchema: schema31.properties.train.properties.checks.properties.finite_metrics, data: data70 };
+                if (vErrors === null) {
+                  vErrors = [err137];
+                } else {
+                  vErrors.push(err137);
+                }
+                errors++;
+              }
+            }
+            if (data66.signature !== void 0) {
+              let data71 = data66.signature;
+              if (typeof data71 !== "boolean") {
+                const err138 = { instancePath: instancePath + "/train/checks/signature", schemaPath: "#/properties/train/properties/checks/properties/signature/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.train.properties.checks.properties.signature.type, parentSchema: schema31.properties.train.properties.checks.properties.signature, data: data71 };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
             }
           } else {
-            const err136 = { instancePath: instancePath + "/evaluate/slices", schemaPath: "#/properties/evaluate/properties/slices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.evaluate.properties.slices.type, parentSchema: schema31.properties.evaluate.properties.slices, data: data72 };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-        }
-        if (data69.min_slice_size !== void 0) {
-          let data74 = data69.min_slice_size;
-          if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)))) {
-            const err137 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.min_slice_size.type, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data74 };
-            if (vErrors === null) {
-              vErrors = [err137];
-            } else {
-              vErrors.push(err137);
-            }
-            errors++;
-          }
-          if (typeof data74 == "number") {
-            if (data74 < 1 || isNaN(data74)) {
-              const err138 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data74 };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data69.batch_size !== void 0) {
-          let data75 = data69.batch_size;
-          if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)))) {
-            const err139 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.batch_size.type, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data75 };
+            const err139 = { instancePath: instancePath + "/train/checks", schemaPath: "#/properties/train/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.properties.checks.type, parentSchema: schema31.properties.train.properties.checks, data: data66 };
             if (vErrors === null) {
               vErrors = [err139];
             } else {
@@ -30681,111 +30684,118 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data75 == "number") {
-            if (data75 < 1 || isNaN(data75)) {
-              const err140 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data75 };
-              if (vErrors === null) {
-                vErrors = [err140];
-              } else {
-                vErrors.push(err140);
-              }
-              errors++;
+        }
+      } else {
+        const err140 = { instancePath: instancePath + "/train", schemaPath: "#/properties/train/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.train.type, parentSchema: schema31.properties.train, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err140];
+        } else {
+          vErrors.push(err140);
+        }
+        errors++;
+      }
+    }
+    if (data.evaluate !== void 0) {
+      let data72 = data.evaluate;
+      if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+        for (const key12 in data72) {
+          if (!(key12 === "data" || key12 === "baseline" || key12 === "slices" || key12 === "min_slice_size" || key12 === "batch_size" || key12 === "bootstrap" || key12 === "gates" || key12 === "slice_gates")) {
+            const err141 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate, data: data72 };
+            if (vErrors === null) {
+              vErrors = [err141];
+            } else {
+              vErrors.push(err141);
             }
+            errors++;
           }
         }
-        if (data69.bootstrap !== void 0) {
-          let data76 = data69.bootstrap;
-          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-            for (const key12 in data76) {
-              if (!(key12 === "resamples" || key12 === "seed" || key12 === "confidence")) {
-                const err141 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data76 };
-                if (vErrors === null) {
-                  vErrors = [err141];
-                } else {
-                  vErrors.push(err141);
-                }
-                errors++;
-              }
+        if (data72.data !== void 0) {
+          let data73 = data72.data;
+          if (typeof data73 !== "string") {
+            const err142 = { instancePath: instancePath + "/evaluate/data", schemaPath: "#/properties/evaluate/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.data.type, parentSchema: schema31.properties.evaluate.properties.data, data: data73 };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
             }
-            if (data76.resamples !== void 0) {
-              let data77 = data76.resamples;
-              if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
-                const err142 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.resamples.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data77 };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-              if (typeof data77 == "number") {
-                if (data77 < 0 || isNaN(data77)) {
-                  const err143 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data77 };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              }
+            errors++;
+          }
+        }
+        if (data72.baseline !== void 0) {
+          let data74 = data72.baseline;
+          if (typeof data74 !== "string") {
+            const err143 = { instancePath: instancePath + "/evaluate/baseline", schemaPath: "#/properties/evaluate/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.baseline.type, parentSchema: schema31.properties.evaluate.properties.baseline, data: data74 };
+            if (vErrors === null) {
+              vErrors = [err143];
+            } else {
+              vErrors.push(err143);
             }
-            if (data76.seed !== void 0) {
-              let data78 = data76.seed;
-              if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
-                const err144 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.seed.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data78 };
-                if (vErrors === null) {
-                  vErrors = [err144];
-                } else {
-                  vErrors.push(err144);
-                }
-                errors++;
-              }
-              if (typeof data78 == "number") {
-                if (data78 < 0 || isNaN(data78)) {
-                  const err145 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data78 };
+            errors++;
+          }
+        }
+        if (data72.slices !== void 0) {
+          let data75 = data72.slices;
+          if (Array.isArray(data75)) {
+            const len3 = data75.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data76 = data75[i3];
+              if (typeof data76 === "string") {
+                if (func1(data76) < 1) {
+                  const err144 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data76 };
                   if (vErrors === null) {
-                    vErrors = [err145];
+                    vErrors = [err144];
                   } else {
-                    vErrors.push(err145);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data76.confidence !== void 0) {
-              let data79 = data76.confidence;
-              if (typeof data79 == "number") {
-                if (data79 >= 1 || isNaN(data79)) {
-                  const err146 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
-                  if (vErrors === null) {
-                    vErrors = [err146];
-                  } else {
-                    vErrors.push(err146);
-                  }
-                  errors++;
-                }
-                if (data79 <= 0 || isNaN(data79)) {
-                  const err147 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
-                  if (vErrors === null) {
-                    vErrors = [err147];
-                  } else {
-                    vErrors.push(err147);
+                    vErrors.push(err144);
                   }
                   errors++;
                 }
               } else {
-                const err148 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.bootstrap.properties.confidence.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data79 };
+                const err145 = { instancePath: instancePath + "/evaluate/slices/" + i3, schemaPath: "#/properties/evaluate/properties/slices/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.evaluate.properties.slices.items.type, parentSchema: schema31.properties.evaluate.properties.slices.items, data: data76 };
                 if (vErrors === null) {
-                  vErrors = [err148];
+                  vErrors = [err145];
                 } else {
-                  vErrors.push(err148);
+                  vErrors.push(err145);
                 }
                 errors++;
               }
             }
           } else {
-            const err149 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.bootstrap.type, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data76 };
+            const err146 = { instancePath: instancePath + "/evaluate/slices", schemaPath: "#/properties/evaluate/properties/slices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.evaluate.properties.slices.type, parentSchema: schema31.properties.evaluate.properties.slices, data: data75 };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          }
+        }
+        if (data72.min_slice_size !== void 0) {
+          let data77 = data72.min_slice_size;
+          if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
+            const err147 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.min_slice_size.type, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data77 };
+            if (vErrors === null) {
+              vErrors = [err147];
+            } else {
+              vErrors.push(err147);
+            }
+            errors++;
+          }
+          if (typeof data77 == "number") {
+            if (data77 < 1 || isNaN(data77)) {
+              const err148 = { instancePath: instancePath + "/evaluate/min_slice_size", schemaPath: "#/properties/evaluate/properties/min_slice_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.min_slice_size, data: data77 };
+              if (vErrors === null) {
+                vErrors = [err148];
+              } else {
+                vErrors.push(err148);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data72.batch_size !== void 0) {
+          let data78 = data72.batch_size;
+          if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
+            const err149 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.batch_size.type, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data78 };
             if (vErrors === null) {
               vErrors = [err149];
             } else {
@@ -30793,26 +30803,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data69.gates !== void 0) {
-          let data80 = data69.gates;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            for (const key13 in data80) {
-              const _errs179 = errors;
-              if (typeof key13 === "string") {
-                if (!pattern6.test(key13)) {
-                  const err150 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.gates.propertyNames, data: key13, propertyName: key13 };
-                  if (vErrors === null) {
-                    vErrors = [err150];
-                  } else {
-                    vErrors.push(err150);
-                  }
-                  errors++;
-                }
+          if (typeof data78 == "number") {
+            if (data78 < 1 || isNaN(data78)) {
+              const err150 = { instancePath: instancePath + "/evaluate/batch_size", schemaPath: "#/properties/evaluate/properties/batch_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.batch_size, data: data78 };
+              if (vErrors === null) {
+                vErrors = [err150];
+              } else {
+                vErrors.push(err150);
               }
-              var valid22 = _errs179 === errors;
-              if (!valid22) {
-                const err151 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.gates.propertyNames, parentSchema: schema31.properties.evaluate.properties.gates, data: data80 };
+              errors++;
+            }
+          }
+        }
+        if (data72.bootstrap !== void 0) {
+          let data79 = data72.bootstrap;
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            for (const key13 in data79) {
+              if (!(key13 === "resamples" || key13 === "seed" || key13 === "confidence")) {
+                const err151 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err151];
                 } else {
@@ -30821,111 +30829,112 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key14 in data80) {
-              let data81 = data80[key14];
-              if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
-                if (Object.keys(data81).length < 1) {
-                  const err152 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
+            if (data79.resamples !== void 0) {
+              let data80 = data79.resamples;
+              if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)))) {
+                const err152 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.resamples.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data80 };
+                if (vErrors === null) {
+                  vErrors = [err152];
+                } else {
+                  vErrors.push(err152);
+                }
+                errors++;
+              }
+              if (typeof data80 == "number") {
+                if (data80 < 0 || isNaN(data80)) {
+                  const err153 = { instancePath: instancePath + "/evaluate/bootstrap/resamples", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.resamples, data: data80 };
                   if (vErrors === null) {
-                    vErrors = [err152];
+                    vErrors = [err153];
                   } else {
-                    vErrors.push(err152);
+                    vErrors.push(err153);
                   }
                   errors++;
                 }
-                for (const key15 in data81) {
-                  if (!(key15 === "min" || key15 === "max" || key15 === "max_drop" || key15 === "max_rise" || key15 === "min_relative_change")) {
-                    const err153 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
-                    if (vErrors === null) {
-                      vErrors = [err153];
-                    } else {
-                      vErrors.push(err153);
-                    }
-                    errors++;
-                  }
+              }
+            }
+            if (data79.seed !== void 0) {
+              let data81 = data79.seed;
+              if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)))) {
+                const err154 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.evaluate.properties.bootstrap.properties.seed.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data81 };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
                 }
-                if (data81.min !== void 0) {
-                  let data82 = data81.min;
-                  if (!(typeof data82 == "number")) {
-                    const err154 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min, data: data82 };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                }
-                if (data81.max !== void 0) {
-                  let data83 = data81.max;
-                  if (!(typeof data83 == "number")) {
-                    const err155 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max, data: data83 };
-                    if (vErrors === null) {
-                      vErrors = [err155];
-                    } else {
-                      vErrors.push(err155);
-                    }
-                    errors++;
-                  }
-                }
-                if (data81.max_drop !== void 0) {
-                  let data84 = data81.max_drop;
-                  if (typeof data84 == "number") {
-                    if (data84 < 0 || isNaN(data84)) {
-                      const err156 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data84 };
-                      if (vErrors === null) {
-                        vErrors = [err156];
-                      } else {
-                        vErrors.push(err156);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+              if (typeof data81 == "number") {
+                if (data81 < 0 || isNaN(data81)) {
+                  const err155 = { instancePath: instancePath + "/evaluate/bootstrap/seed", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.seed, data: data81 };
+                  if (vErrors === null) {
+                    vErrors = [err155];
                   } else {
-                    const err157 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data84 };
-                    if (vErrors === null) {
-                      vErrors = [err157];
-                    } else {
-                      vErrors.push(err157);
-                    }
-                    errors++;
+                    vErrors.push(err155);
                   }
+                  errors++;
                 }
-                if (data81.max_rise !== void 0) {
-                  let data85 = data81.max_rise;
-                  if (typeof data85 == "number") {
-                    if (data85 < 0 || isNaN(data85)) {
-                      const err158 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data85 };
-                      if (vErrors === null) {
-                        vErrors = [err158];
-                      } else {
-                        vErrors.push(err158);
-                      }
-                      errors++;
-                    }
+              }
+            }
+            if (data79.confidence !== void 0) {
+              let data82 = data79.confidence;
+              if (typeof data82 == "number") {
+                if (data82 >= 1 || isNaN(data82)) {
+                  const err156 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                  if (vErrors === null) {
+                    vErrors = [err156];
                   } else {
-                    const err159 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data85 };
-                    if (vErrors === null) {
-                      vErrors = [err159];
-                    } else {
-                      vErrors.push(err159);
-                    }
-                    errors++;
+                    vErrors.push(err156);
                   }
+                  errors++;
                 }
-                if (data81.min_relative_change !== void 0) {
-                  let data86 = data81.min_relative_change;
-                  if (!(typeof data86 == "number")) {
-                    const err160 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change, data: data86 };
-                    if (vErrors === null) {
-                      vErrors = [err160];
-                    } else {
-                      vErrors.push(err160);
-                    }
-                    errors++;
+                if (data82 <= 0 || isNaN(data82)) {
+                  const err157 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                  if (vErrors === null) {
+                    vErrors = [err157];
+                  } else {
+                    vErrors.push(err157);
                   }
+                  errors++;
                 }
               } else {
-                const err161 = { instancePath: instancePath + "/evaluate/gates/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data81 };
+                const err158 = { instancePath: instancePath + "/evaluate/bootstrap/confidence", schemaPath: "#/properties/evaluate/properties/bootstrap/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.bootstrap.properties.confidence.type, parentSchema: schema31.properties.evaluate.properties.bootstrap.properties.confidence, data: data82 };
+                if (vErrors === null) {
+                  vErrors = [err158];
+                } else {
+                  vErrors.push(err158);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err159 = { instancePath: instancePath + "/evaluate/bootstrap", schemaPath: "#/properties/evaluate/properties/bootstrap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.bootstrap.type, parentSchema: schema31.properties.evaluate.properties.bootstrap, data: data79 };
+            if (vErrors === null) {
+              vErrors = [err159];
+            } else {
+              vErrors.push(err159);
+            }
+            errors++;
+          }
+        }
+        if (data72.gates !== void 0) {
+          let data83 = data72.gates;
+          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+            for (const key14 in data83) {
+              const _errs190 = errors;
+              if (typeof key14 === "string") {
+                if (!pattern6.test(key14)) {
+                  const err160 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.gates.propertyNames, data: key14, propertyName: key14 };
+                  if (vErrors === null) {
+                    vErrors = [err160];
+                  } else {
+                    vErrors.push(err160);
+                  }
+                  errors++;
+                }
+              }
+              var valid24 = _errs190 === errors;
+              if (!valid24) {
+                const err161 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/propertyNames", keyword: "propertyNames", params: { propertyName: key14 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.gates.propertyNames, parentSchema: schema31.properties.evaluate.properties.gates, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err161];
                 } else {
@@ -30934,38 +30943,33 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err162 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.type, parentSchema: schema31.properties.evaluate.properties.gates, data: data80 };
-            if (vErrors === null) {
-              vErrors = [err162];
-            } else {
-              vErrors.push(err162);
-            }
-            errors++;
-          }
-        }
-        if (data69.slice_gates !== void 0) {
-          let data87 = data69.slice_gates;
-          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-            for (const key16 in data87) {
-              let data88 = data87[key16];
-              if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-                for (const key17 in data88) {
-                  const _errs199 = errors;
-                  if (typeof key17 === "string") {
-                    if (!pattern6.test(key17)) {
-                      const err163 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, data: key17, propertyName: key17 };
-                      if (vErrors === null) {
-                        vErrors = [err163];
-                      } else {
-                        vErrors.push(err163);
-                      }
-                      errors++;
-                    }
+            for (const key15 in data83) {
+              let data84 = data83[key15];
+              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+                if (Object.keys(data84).length < 1) {
+                  const err162 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                  if (vErrors === null) {
+                    vErrors = [err162];
+                  } else {
+                    vErrors.push(err162);
                   }
-                  var valid26 = _errs199 === errors;
-                  if (!valid26) {
-                    const err164 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames", keyword: "propertyNames", params: { propertyName: key17 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data88 };
+                  errors++;
+                }
+                for (const key16 in data84) {
+                  if (!(key16 === "min" || key16 === "max" || key16 === "max_drop" || key16 === "max_rise" || key16 === "min_relative_change")) {
+                    const err163 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.min !== void 0) {
+                  let data85 = data84.min;
+                  if (!(typeof data85 == "number")) {
+                    const err164 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min, data: data85 };
                     if (vErrors === null) {
                       vErrors = [err164];
                     } else {
@@ -30974,111 +30978,116 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                for (const key18 in data88) {
-                  let data89 = data88[key18];
-                  if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                    if (Object.keys(data89).length < 1) {
-                      const err165 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
+                if (data84.max !== void 0) {
+                  let data86 = data84.max;
+                  if (!(typeof data86 == "number")) {
+                    const err165 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max, data: data86 };
+                    if (vErrors === null) {
+                      vErrors = [err165];
+                    } else {
+                      vErrors.push(err165);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.max_drop !== void 0) {
+                  let data87 = data84.max_drop;
+                  if (typeof data87 == "number") {
+                    if (data87 < 0 || isNaN(data87)) {
+                      const err166 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data87 };
                       if (vErrors === null) {
-                        vErrors = [err165];
+                        vErrors = [err166];
                       } else {
-                        vErrors.push(err165);
+                        vErrors.push(err166);
                       }
                       errors++;
                     }
-                    for (const key19 in data89) {
-                      if (!(key19 === "min" || key19 === "max" || key19 === "max_drop" || key19 === "max_rise" || key19 === "min_relative_change")) {
-                        const err166 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
-                        if (vErrors === null) {
-                          vErrors = [err166];
-                        } else {
-                          vErrors.push(err166);
-                        }
-                        errors++;
-                      }
+                  } else {
+                    const err167 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_drop, data: data87 };
+                    if (vErrors === null) {
+                      vErrors = [err167];
+                    } else {
+                      vErrors.push(err167);
                     }
-                    if (data89.min !== void 0) {
-                      let data90 = data89.min;
-                      if (!(typeof data90 == "number")) {
-                        const err167 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min, data: data90 };
-                        if (vErrors === null) {
-                          vErrors = [err167];
-                        } else {
-                          vErrors.push(err167);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.max !== void 0) {
-                      let data91 = data89.max;
-                      if (!(typeof data91 == "number")) {
-                        const err168 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max, data: data91 };
-                        if (vErrors === null) {
-                          vErrors = [err168];
-                        } else {
-                          vErrors.push(err168);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.max_drop !== void 0) {
-                      let data92 = data89.max_drop;
-                      if (typeof data92 == "number") {
-                        if (data92 < 0 || isNaN(data92)) {
-                          const err169 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data92 };
-                          if (vErrors === null) {
-                            vErrors = [err169];
-                          } else {
-                            vErrors.push(err169);
-                          }
-                          errors++;
-                        }
+                    errors++;
+                  }
+                }
+                if (data84.max_rise !== void 0) {
+                  let data88 = data84.max_rise;
+                  if (typeof data88 == "number") {
+                    if (data88 < 0 || isNaN(data88)) {
+                      const err168 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data88 };
+                      if (vErrors === null) {
+                        vErrors = [err168];
                       } else {
-                        const err170 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data92 };
-                        if (vErrors === null) {
-                          vErrors = [err170];
-                        } else {
-                          vErrors.push(err170);
-                        }
-                        errors++;
+                        vErrors.push(err168);
                       }
-                    }
-                    if (data89.max_rise !== void 0) {
-                      let data93 = data89.max_rise;
-                      if (typeof data93 == "number") {
-                        if (data93 < 0 || isNaN(data93)) {
-                          const err171 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data93 };
-                          if (vErrors === null) {
-                            vErrors = [err171];
-                          } else {
-                            vErrors.push(err171);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err172 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data93 };
-                        if (vErrors === null) {
-                          vErrors = [err172];
-                        } else {
-                          vErrors.push(err172);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data89.min_relative_change !== void 0) {
-                      let data94 = data89.min_relative_change;
-                      if (!(typeof data94 == "number")) {
-                        const err173 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change, data: data94 };
-                        if (vErrors === null) {
-                          vErrors = [err173];
-                        } else {
-                          vErrors.push(err173);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   } else {
-                    const err174 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data89 };
+                    const err169 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.max_rise, data: data88 };
+                    if (vErrors === null) {
+                      vErrors = [err169];
+                    } else {
+                      vErrors.push(err169);
+                    }
+                    errors++;
+                  }
+                }
+                if (data84.min_relative_change !== void 0) {
+                  let data89 = data84.min_relative_change;
+                  if (!(typeof data89 == "number")) {
+                    const err170 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties.properties.min_relative_change, data: data89 };
+                    if (vErrors === null) {
+                      vErrors = [err170];
+                    } else {
+                      vErrors.push(err170);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err171 = { instancePath: instancePath + "/evaluate/gates/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.gates.additionalProperties, data: data84 };
+                if (vErrors === null) {
+                  vErrors = [err171];
+                } else {
+                  vErrors.push(err171);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err172 = { instancePath: instancePath + "/evaluate/gates", schemaPath: "#/properties/evaluate/properties/gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.gates.type, parentSchema: schema31.properties.evaluate.properties.gates, data: data83 };
+            if (vErrors === null) {
+              vErrors = [err172];
+            } else {
+              vErrors.push(err172);
+            }
+            errors++;
+          }
+        }
+        if (data72.slice_gates !== void 0) {
+          let data90 = data72.slice_gates;
+          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+            for (const key17 in data90) {
+              let data91 = data90[key17];
+              if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+                for (const key18 in data91) {
+                  const _errs210 = errors;
+                  if (typeof key18 === "string") {
+                    if (!pattern6.test(key18)) {
+                      const err173 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, data: key18, propertyName: key18 };
+                      if (vErrors === null) {
+                        vErrors = [err173];
+                      } else {
+                        vErrors.push(err173);
+                      }
+                      errors++;
+                    }
+                  }
+                  var valid28 = _errs210 === errors;
+                  if (!valid28) {
+                    const err174 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/propertyNames", keyword: "propertyNames", params: { propertyName: key18 }, message: "property name must be valid", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.propertyNames, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data91 };
                     if (vErrors === null) {
                       vErrors = [err174];
                     } else {
@@ -31087,138 +31096,131 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err175 = { instancePath: instancePath + "/evaluate/slice_gates/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err175];
-                } else {
-                  vErrors.push(err175);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err176 = { instancePath: instancePath + "/evaluate/slice_gates", schemaPath: "#/properties/evaluate/properties/slice_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.type, parentSchema: schema31.properties.evaluate.properties.slice_gates, data: data87 };
-            if (vErrors === null) {
-              vErrors = [err176];
-            } else {
-              vErrors.push(err176);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err177 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.type, parentSchema: schema31.properties.evaluate, data: data69 };
-        if (vErrors === null) {
-          vErrors = [err177];
-        } else {
-          vErrors.push(err177);
-        }
-        errors++;
-      }
-    }
-    if (data.register !== void 0) {
-      let data95 = data.register;
-      if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-        for (const key20 in data95) {
-          if (!(key20 === "registry" || key20 === "aliases" || key20 === "allow_failed")) {
-            const err178 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.register, data: data95 };
-            if (vErrors === null) {
-              vErrors = [err178];
-            } else {
-              vErrors.push(err178);
-            }
-            errors++;
-          }
-        }
-        if (data95.registry !== void 0) {
-          let data96 = data95.registry;
-          if (typeof data96 !== "string") {
-            const err179 = { instancePath: instancePath + "/register/registry", schemaPath: "#/properties/register/properties/registry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.registry.type, parentSchema: schema31.properties.register.properties.registry, data: data96 };
-            if (vErrors === null) {
-              vErrors = [err179];
-            } else {
-              vErrors.push(err179);
-            }
-            errors++;
-          }
-        }
-        if (data95.aliases !== void 0) {
-          let data97 = data95.aliases;
-          if (Array.isArray(data97)) {
-            const len4 = data97.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data98 = data97[i4];
-              if (typeof data98 === "string") {
-                if (func1(data98) < 1) {
-                  const err180 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.register.properties.aliases.items, data: data98 };
-                  if (vErrors === null) {
-                    vErrors = [err180];
+                for (const key19 in data91) {
+                  let data92 = data91[key19];
+                  if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+                    if (Object.keys(data92).length < 1) {
+                      const err175 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                      if (vErrors === null) {
+                        vErrors = [err175];
+                      } else {
+                        vErrors.push(err175);
+                      }
+                      errors++;
+                    }
+                    for (const key20 in data92) {
+                      if (!(key20 === "min" || key20 === "max" || key20 === "max_drop" || key20 === "max_rise" || key20 === "min_relative_change")) {
+                        const err176 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                        if (vErrors === null) {
+                          vErrors = [err176];
+                        } else {
+                          vErrors.push(err176);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.min !== void 0) {
+                      let data93 = data92.min;
+                      if (!(typeof data93 == "number")) {
+                        const err177 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min, data: data93 };
+                        if (vErrors === null) {
+                          vErrors = [err177];
+                        } else {
+                          vErrors.push(err177);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max !== void 0) {
+                      let data94 = data92.max;
+                      if (!(typeof data94 == "number")) {
+                        const err178 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max, data: data94 };
+                        if (vErrors === null) {
+                          vErrors = [err178];
+                        } else {
+                          vErrors.push(err178);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max_drop !== void 0) {
+                      let data95 = data92.max_drop;
+                      if (typeof data95 == "number") {
+                        if (data95 < 0 || isNaN(data95)) {
+                          const err179 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data95 };
+                          if (vErrors === null) {
+                            vErrors = [err179];
+                          } else {
+                            vErrors.push(err179);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err180 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_drop, data: data95 };
+                        if (vErrors === null) {
+                          vErrors = [err180];
+                        } else {
+                          vErrors.push(err180);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.max_rise !== void 0) {
+                      let data96 = data92.max_rise;
+                      if (typeof data96 == "number") {
+                        if (data96 < 0 || isNaN(data96)) {
+                          const err181 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data96 };
+                          if (vErrors === null) {
+                            vErrors = [err181];
+                          } else {
+                            vErrors.push(err181);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err182 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.max_rise, data: data96 };
+                        if (vErrors === null) {
+                          vErrors = [err182];
+                        } else {
+                          vErrors.push(err182);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data92.min_relative_change !== void 0) {
+                      let data97 = data92.min_relative_change;
+                      if (!(typeof data97 == "number")) {
+                        const err183 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.properties.min_relative_change, data: data97 };
+                        if (vErrors === null) {
+                          vErrors = [err183];
+                        } else {
+                          vErrors.push(err183);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    vErrors.push(err180);
+                    const err184 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.additionalProperties, data: data92 };
+                    if (vErrors === null) {
+                      vErrors = [err184];
+                    } else {
+                      vErrors.push(err184);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err181 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.aliases.items.type, parentSchema: schema31.properties.register.properties.aliases.items, data: data98 };
+                const err185 = { instancePath: instancePath + "/evaluate/slice_gates/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/evaluate/properties/slice_gates/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.additionalProperties.type, parentSchema: schema31.properties.evaluate.properties.slice_gates.additionalProperties, data: data91 };
                 if (vErrors === null) {
-                  vErrors = [err181];
+                  vErrors = [err185];
                 } else {
-                  vErrors.push(err181);
+                  vErrors.push(err185);
                 }
                 errors++;
               }
             }
           } else {
-            const err182 = { instancePath: instancePath + "/register/aliases", schemaPath: "#/properties/register/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.register.properties.aliases.type, parentSchema: schema31.properties.register.properties.aliases, data: data97 };
-            if (vErrors === null) {
-              vErrors = [err182];
-            } else {
-              vErrors.push(err182);
-            }
-            errors++;
-          }
-        }
-        if (data95.allow_failed !== void 0) {
-          let data99 = data95.allow_failed;
-          if (typeof data99 !== "boolean") {
-            const err183 = { instancePath: instancePath + "/register/allow_failed", schemaPath: "#/properties/register/properties/allow_failed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.register.properties.allow_failed.type, parentSchema: schema31.properties.register.properties.allow_failed, data: data99 };
-            if (vErrors === null) {
-              vErrors = [err183];
-            } else {
-              vErrors.push(err183);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err184 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.register.type, parentSchema: schema31.properties.register, data: data95 };
-        if (vErrors === null) {
-          vErrors = [err184];
-        } else {
-          vErrors.push(err184);
-        }
-        errors++;
-      }
-    }
-    if (data.deploy !== void 0) {
-      let data100 = data.deploy;
-      if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
-        for (const key21 in data100) {
-          if (!func3.call(schema31.properties.deploy.properties, key21)) {
-            const err185 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy, data: data100 };
-            if (vErrors === null) {
-              vErrors = [err185];
-            } else {
-              vErrors.push(err185);
-            }
-            errors++;
-          }
-        }
-        if (data100.target !== void 0) {
-          let data101 = data100.target;
-          if (typeof data101 !== "string") {
-            const err186 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.target.type, parentSchema: schema31.properties.deploy.properties.target, data: data101 };
+            const err186 = { instancePath: instancePath + "/evaluate/slice_gates", schemaPath: "#/properties/evaluate/properties/slice_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.properties.slice_gates.type, parentSchema: schema31.properties.evaluate.properties.slice_gates, data: data90 };
             if (vErrors === null) {
               vErrors = [err186];
             } else {
@@ -31226,30 +31228,35 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data101 === "local" || data101 === "server" || data101 === "kserve")) {
-            const err187 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/enum", keyword: "enum", params: { allowedValues: schema31.properties.deploy.properties.target.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.deploy.properties.target.enum, parentSchema: schema31.properties.deploy.properties.target, data: data101 };
+        }
+      } else {
+        const err187 = { instancePath: instancePath + "/evaluate", schemaPath: "#/properties/evaluate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.evaluate.type, parentSchema: schema31.properties.evaluate, data: data72 };
+        if (vErrors === null) {
+          vErrors = [err187];
+        } else {
+          vErrors.push(err187);
+        }
+        errors++;
+      }
+    }
+    if (data.register !== void 0) {
+      let data98 = data.register;
+      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+        for (const key21 in data98) {
+          if (!(key21 === "registry" || key21 === "aliases" || key21 === "allow_failed")) {
+            const err188 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.register, data: data98 };
             if (vErrors === null) {
-              vErrors = [err187];
+              vErrors = [err188];
             } else {
-              vErrors.push(err187);
+              vErrors.push(err188);
             }
             errors++;
           }
         }
-        if (data100.server !== void 0) {
-          let data102 = data100.server;
-          if (typeof data102 === "string") {
-            if (!formats0(data102)) {
-              const err188 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.deploy.properties.server, data: data102 };
-              if (vErrors === null) {
-                vErrors = [err188];
-              } else {
-                vErrors.push(err188);
-              }
-              errors++;
-            }
-          } else {
-            const err189 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.server.type, parentSchema: schema31.properties.deploy.properties.server, data: data102 };
+        if (data98.registry !== void 0) {
+          let data99 = data98.registry;
+          if (typeof data99 !== "string") {
+            const err189 = { instancePath: instancePath + "/register/registry", schemaPath: "#/properties/register/properties/registry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.registry.type, parentSchema: schema31.properties.register.properties.registry, data: data99 };
             if (vErrors === null) {
               vErrors = [err189];
             } else {
@@ -31258,23 +31265,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data100.steps !== void 0) {
-          let data103 = data100.steps;
-          if (Array.isArray(data103)) {
-            if (data103.length < 1) {
-              const err190 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.deploy.properties.steps, data: data103 };
-              if (vErrors === null) {
-                vErrors = [err190];
+        if (data98.aliases !== void 0) {
+          let data100 = data98.aliases;
+          if (Array.isArray(data100)) {
+            const len4 = data100.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data101 = data100[i4];
+              if (typeof data101 === "string") {
+                if (func1(data101) < 1) {
+                  const err190 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.register.properties.aliases.items, data: data101 };
+                  if (vErrors === null) {
+                    vErrors = [err190];
+                  } else {
+                    vErrors.push(err190);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err190);
-              }
-              errors++;
-            }
-            const len5 = data103.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data104 = data103[i5];
-              if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)))) {
-                const err191 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.steps.items.type, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
+                const err191 = { instancePath: instancePath + "/register/aliases/" + i4, schemaPath: "#/properties/register/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.register.properties.aliases.items.type, parentSchema: schema31.properties.register.properties.aliases.items, data: data101 };
                 if (vErrors === null) {
                   vErrors = [err191];
                 } else {
@@ -31282,54 +31290,57 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data104 == "number") {
-                if (data104 > 100 || isNaN(data104)) {
-                  const err192 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
-                  if (vErrors === null) {
-                    vErrors = [err192];
-                  } else {
-                    vErrors.push(err192);
-                  }
-                  errors++;
-                }
-                if (data104 < 1 || isNaN(data104)) {
-                  const err193 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.steps.items, data: data104 };
-                  if (vErrors === null) {
-                    vErrors = [err193];
-                  } else {
-                    vErrors.push(err193);
-                  }
-                  errors++;
-                }
-              }
             }
           } else {
-            const err194 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.steps.type, parentSchema: schema31.properties.deploy.properties.steps, data: data103 };
+            const err192 = { instancePath: instancePath + "/register/aliases", schemaPath: "#/properties/register/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.register.properties.aliases.type, parentSchema: schema31.properties.register.properties.aliases, data: data100 };
             if (vErrors === null) {
-              vErrors = [err194];
+              vErrors = [err192];
             } else {
-              vErrors.push(err194);
+              vErrors.push(err192);
             }
             errors++;
           }
         }
-        if (data100.interval !== void 0) {
-          let data105 = data100.interval;
-          const _errs237 = errors;
-          let valid35 = false;
-          const _errs238 = errors;
-          if (typeof data105 == "number") {
-            if (data105 <= 0 || isNaN(data105)) {
-              const err195 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data105 };
-              if (vErrors === null) {
-                vErrors = [err195];
-              } else {
-                vErrors.push(err195);
-              }
-              errors++;
+        if (data98.allow_failed !== void 0) {
+          let data102 = data98.allow_failed;
+          if (typeof data102 !== "boolean") {
+            const err193 = { instancePath: instancePath + "/register/allow_failed", schemaPath: "#/properties/register/properties/allow_failed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.register.properties.allow_failed.type, parentSchema: schema31.properties.register.properties.allow_failed, data: data102 };
+            if (vErrors === null) {
+              vErrors = [err193];
+            } else {
+              vErrors.push(err193);
             }
-          } else {
-            const err196 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.interval.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data105 };
+            errors++;
+          }
+        }
+      } else {
+        const err194 = { instancePath: instancePath + "/register", schemaPath: "#/properties/register/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.register.type, parentSchema: schema31.properties.register, data: data98 };
+        if (vErrors === null) {
+          vErrors = [err194];
+        } else {
+          vErrors.push(err194);
+        }
+        errors++;
+      }
+    }
+    if (data.deploy !== void 0) {
+      let data103 = data.deploy;
+      if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+        for (const key22 in data103) {
+          if (!func3.call(schema31.properties.deploy.properties, key22)) {
+            const err195 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy, data: data103 };
+            if (vErrors === null) {
+              vErrors = [err195];
+            } else {
+              vErrors.push(err195);
+            }
+            errors++;
+          }
+        }
+        if (data103.target !== void 0) {
+          let data104 = data103.target;
+          if (typeof data104 !== "string") {
+            const err196 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.target.type, parentSchema: schema31.properties.deploy.properties.target, data: data104 };
             if (vErrors === null) {
               vErrors = [err196];
             } else {
@@ -31337,98 +31348,85 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs238 === errors;
-          valid35 = valid35 || _valid1;
-          const _errs240 = errors;
+          if (!(data104 === "local" || data104 === "server" || data104 === "kserve")) {
+            const err197 = { instancePath: instancePath + "/deploy/target", schemaPath: "#/properties/deploy/properties/target/enum", keyword: "enum", params: { allowedValues: schema31.properties.deploy.properties.target.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.deploy.properties.target.enum, parentSchema: schema31.properties.deploy.properties.target, data: data104 };
+            if (vErrors === null) {
+              vErrors = [err197];
+            } else {
+              vErrors.push(err197);
+            }
+            errors++;
+          }
+        }
+        if (data103.server !== void 0) {
+          let data105 = data103.server;
           if (typeof data105 === "string") {
-            if (!pattern5.test(data105)) {
-              const err197 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data105 };
+            if (!formats0(data105)) {
+              const err198 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.deploy.properties.server, data: data105 };
               if (vErrors === null) {
-                vErrors = [err197];
+                vErrors = [err198];
               } else {
-                vErrors.push(err197);
+                vErrors.push(err198);
               }
               errors++;
             }
           } else {
-            const err198 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.interval.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data105 };
-            if (vErrors === null) {
-              vErrors = [err198];
-            } else {
-              vErrors.push(err198);
-            }
-            errors++;
-          }
-          var _valid1 = _errs240 === errors;
-          valid35 = valid35 || _valid1;
-          if (!valid35) {
-            const err199 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.interval.anyOf, parentSchema: schema31.properties.deploy.properties.interval, data: data105 };
+            const err199 = { instancePath: instancePath + "/deploy/server", schemaPath: "#/properties/deploy/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.server.type, parentSchema: schema31.properties.deploy.properties.server, data: data105 };
             if (vErrors === null) {
               vErrors = [err199];
             } else {
               vErrors.push(err199);
             }
             errors++;
-          } else {
-            errors = _errs237;
-            if (vErrors !== null) {
-              if (_errs237) {
-                vErrors.length = _errs237;
-              } else {
-                vErrors = null;
-              }
-            }
           }
         }
-        if (data100.failure_limit !== void 0) {
-          let data106 = data100.failure_limit;
-          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)))) {
-            const err200 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.failure_limit.type, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data106 };
-            if (vErrors === null) {
-              vErrors = [err200];
-            } else {
-              vErrors.push(err200);
-            }
-            errors++;
-          }
-          if (typeof data106 == "number") {
-            if (data106 < 0 || isNaN(data106)) {
-              const err201 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data106 };
+        if (data103.steps !== void 0) {
+          let data106 = data103.steps;
+          if (Array.isArray(data106)) {
+            if (data106.length < 1) {
+              const err200 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.deploy.properties.steps, data: data106 };
               if (vErrors === null) {
-                vErrors = [err201];
+                vErrors = [err200];
               } else {
-                vErrors.push(err201);
+                vErrors.push(err200);
               }
               errors++;
             }
-          }
-        }
-        if (data100.replay !== void 0) {
-          let data107 = data100.replay;
-          if (typeof data107 !== "string") {
-            const err202 = { instancePath: instancePath + "/deploy/replay", schemaPath: "#/properties/deploy/properties/replay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.replay.type, parentSchema: schema31.properties.deploy.properties.replay, data: data107 };
-            if (vErrors === null) {
-              vErrors = [err202];
-            } else {
-              vErrors.push(err202);
-            }
-            errors++;
-          }
-        }
-        if (data100.rate !== void 0) {
-          let data108 = data100.rate;
-          if (typeof data108 == "number") {
-            if (data108 <= 0 || isNaN(data108)) {
-              const err203 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.rate, data: data108 };
-              if (vErrors === null) {
-                vErrors = [err203];
-              } else {
-                vErrors.push(err203);
+            const len5 = data106.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data107 = data106[i5];
+              if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)))) {
+                const err201 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.steps.items.type, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                if (vErrors === null) {
+                  vErrors = [err201];
+                } else {
+                  vErrors.push(err201);
+                }
+                errors++;
               }
-              errors++;
+              if (typeof data107 == "number") {
+                if (data107 > 100 || isNaN(data107)) {
+                  const err202 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                  if (vErrors === null) {
+                    vErrors = [err202];
+                  } else {
+                    vErrors.push(err202);
+                  }
+                  errors++;
+                }
+                if (data107 < 1 || isNaN(data107)) {
+                  const err203 = { instancePath: instancePath + "/deploy/steps/" + i5, schemaPath: "#/properties/deploy/properties/steps/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.steps.items, data: data107 };
+                  if (vErrors === null) {
+                    vErrors = [err203];
+                  } else {
+                    vErrors.push(err203);
+                  }
+                  errors++;
+                }
+              }
             }
           } else {
-            const err204 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.rate.type, parentSchema: schema31.properties.deploy.properties.rate, data: data108 };
+            const err204 = { instancePath: instancePath + "/deploy/steps", schemaPath: "#/properties/deploy/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.steps.type, parentSchema: schema31.properties.deploy.properties.steps, data: data106 };
             if (vErrors === null) {
               vErrors = [err204];
             } else {
@@ -31437,155 +31435,167 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data100.analysis !== void 0) {
-          let data109 = data100.analysis;
-          if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
-            for (const key22 in data109) {
-              if (!(key22 === "max_error_rate" || key22 === "max_p99_ratio" || key22 === "max_divergence" || key22 === "min_requests")) {
-                const err205 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.analysis, data: data109 };
-                if (vErrors === null) {
-                  vErrors = [err205];
-                } else {
-                  vErrors.push(err205);
-                }
-                errors++;
-              }
-            }
-            if (data109.max_error_rate !== void 0) {
-              let data110 = data109.max_error_rate;
-              if (typeof data110 == "number") {
-                if (data110 > 1 || isNaN(data110)) {
-                  const err206 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                  if (vErrors === null) {
-                    vErrors = [err206];
-                  } else {
-                    vErrors.push(err206);
-                  }
-                  errors++;
-                }
-                if (data110 < 0 || isNaN(data110)) {
-                  const err207 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                  if (vErrors === null) {
-                    vErrors = [err207];
-                  } else {
-                    vErrors.push(err207);
-                  }
-                  errors++;
-                }
+        if (data103.interval !== void 0) {
+          let data108 = data103.interval;
+          const _errs248 = errors;
+          let valid37 = false;
+          const _errs249 = errors;
+          if (typeof data108 == "number") {
+            if (data108 <= 0 || isNaN(data108)) {
+              const err205 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data108 };
+              if (vErrors === null) {
+                vErrors = [err205];
               } else {
-                const err208 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data110 };
-                if (vErrors === null) {
-                  vErrors = [err208];
-                } else {
-                  vErrors.push(err208);
-                }
-                errors++;
+                vErrors.push(err205);
               }
-            }
-            if (data109.max_p99_ratio !== void 0) {
-              let data111 = data109.max_p99_ratio;
-              if (typeof data111 == "number") {
-                if (data111 <= 0 || isNaN(data111)) {
-                  const err209 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data111 };
-                  if (vErrors === null) {
-                    vErrors = [err209];
-                  } else {
-                    vErrors.push(err209);
-                  }
-                  errors++;
-                }
-              } else {
-                const err210 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data111 };
-                if (vErrors === null) {
-                  vErrors = [err210];
-                } else {
-                  vErrors.push(err210);
-                }
-                errors++;
-              }
-            }
-            if (data109.max_divergence !== void 0) {
-              let data112 = data109.max_divergence;
-              if (typeof data112 == "number") {
-                if (data112 > 1 || isNaN(data112)) {
-                  const err211 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                  if (vErrors === null) {
-                    vErrors = [err211];
-                  } else {
-                    vErrors.push(err211);
-                  }
-                  errors++;
-                }
-                if (data112 < 0 || isNaN(data112)) {
-                  const err212 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                  if (vErrors === null) {
-                    vErrors = [err212];
-                  } else {
-                    vErrors.push(err212);
-                  }
-                  errors++;
-                }
-              } else {
-                const err213 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data112 };
-                if (vErrors === null) {
-                  vErrors = [err213];
-                } else {
-                  vErrors.push(err213);
-                }
-                errors++;
-              }
-            }
-            if (data109.min_requests !== void 0) {
-              let data113 = data109.min_requests;
-              if (!(typeof data113 == "number" && (!(data113 % 1) && !isNaN(data113)))) {
-                const err214 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data113 };
-                if (vErrors === null) {
-                  vErrors = [err214];
-                } else {
-                  vErrors.push(err214);
-                }
-                errors++;
-              }
-              if (typeof data113 == "number") {
-                if (data113 < 0 || isNaN(data113)) {
-                  const err215 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data113 };
-                  if (vErrors === null) {
-                    vErrors = [err215];
-                  } else {
-                    vErrors.push(err215);
-                  }
-                  errors++;
-                }
-              }
+              errors++;
             }
           } else {
-            const err216 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data109 };
+            const err206 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.interval.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[0], data: data108 };
             if (vErrors === null) {
-              vErrors = [err216];
+              vErrors = [err206];
             } else {
-              vErrors.push(err216);
+              vErrors.push(err206);
+            }
+            errors++;
+          }
+          var _valid2 = _errs249 === errors;
+          valid37 = valid37 || _valid2;
+          const _errs251 = errors;
+          if (typeof data108 === "string") {
+            if (!pattern5.test(data108)) {
+              const err207 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data108 };
+              if (vErrors === null) {
+                vErrors = [err207];
+              } else {
+                vErrors.push(err207);
+              }
+              errors++;
+            }
+          } else {
+            const err208 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.interval.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.interval.anyOf[1], data: data108 };
+            if (vErrors === null) {
+              vErrors = [err208];
+            } else {
+              vErrors.push(err208);
+            }
+            errors++;
+          }
+          var _valid2 = _errs251 === errors;
+          valid37 = valid37 || _valid2;
+          if (!valid37) {
+            const err209 = { instancePath: instancePath + "/deploy/interval", schemaPath: "#/properties/deploy/properties/interval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.interval.anyOf, parentSchema: schema31.properties.deploy.properties.interval, data: data108 };
+            if (vErrors === null) {
+              vErrors = [err209];
+            } else {
+              vErrors.push(err209);
+            }
+            errors++;
+          } else {
+            errors = _errs248;
+            if (vErrors !== null) {
+              if (_errs248) {
+                vErrors.length = _errs248;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        if (data103.failure_limit !== void 0) {
+          let data109 = data103.failure_limit;
+          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)))) {
+            const err210 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.failure_limit.type, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data109 };
+            if (vErrors === null) {
+              vErrors = [err210];
+            } else {
+              vErrors.push(err210);
+            }
+            errors++;
+          }
+          if (typeof data109 == "number") {
+            if (data109 < 0 || isNaN(data109)) {
+              const err211 = { instancePath: instancePath + "/deploy/failure_limit", schemaPath: "#/properties/deploy/properties/failure_limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.failure_limit, data: data109 };
+              if (vErrors === null) {
+                vErrors = [err211];
+              } else {
+                vErrors.push(err211);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data103.replay !== void 0) {
+          let data110 = data103.replay;
+          if (typeof data110 !== "string") {
+            const err212 = { instancePath: instancePath + "/deploy/replay", schemaPath: "#/properties/deploy/properties/replay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.replay.type, parentSchema: schema31.properties.deploy.properties.replay, data: data110 };
+            if (vErrors === null) {
+              vErrors = [err212];
+            } else {
+              vErrors.push(err212);
             }
             errors++;
           }
         }
-        if (data100.kserve !== void 0) {
-          let data114 = data100.kserve;
-          if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
-            for (const key23 in data114) {
-              if (!(key23 === "namespace" || key23 === "storage_uri" || key23 === "runtime")) {
-                const err217 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data114 };
+        if (data103.rate !== void 0) {
+          let data111 = data103.rate;
+          if (typeof data111 == "number") {
+            if (data111 <= 0 || isNaN(data111)) {
+              const err213 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.rate, data: data111 };
+              if (vErrors === null) {
+                vErrors = [err213];
+              } else {
+                vErrors.push(err213);
+              }
+              errors++;
+            }
+          } else {
+            const err214 = { instancePath: instancePath + "/deploy/rate", schemaPath: "#/properties/deploy/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.rate.type, parentSchema: schema31.properties.deploy.properties.rate, data: data111 };
+            if (vErrors === null) {
+              vErrors = [err214];
+            } else {
+              vErrors.push(err214);
+            }
+            errors++;
+          }
+        }
+        if (data103.analysis !== void 0) {
+          let data112 = data103.analysis;
+          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+            for (const key23 in data112) {
+              if (!(key23 === "max_error_rate" || key23 === "max_p99_ratio" || key23 === "max_divergence" || key23 === "min_requests")) {
+                const err215 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.analysis, data: data112 };
                 if (vErrors === null) {
-                  vErrors = [err217];
+                  vErrors = [err215];
                 } else {
-                  vErrors.push(err217);
+                  vErrors.push(err215);
                 }
                 errors++;
               }
             }
-            if (data114.namespace !== void 0) {
-              let data115 = data114.namespace;
-              if (typeof data115 !== "string") {
-                const err218 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data115 };
+            if (data112.max_error_rate !== void 0) {
+              let data113 = data112.max_error_rate;
+              if (typeof data113 == "number") {
+                if (data113 > 1 || isNaN(data113)) {
+                  const err216 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
+                  if (vErrors === null) {
+                    vErrors = [err216];
+                  } else {
+                    vErrors.push(err216);
+                  }
+                  errors++;
+                }
+                if (data113 < 0 || isNaN(data113)) {
+                  const err217 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
+                  if (vErrors === null) {
+                    vErrors = [err217];
+                  } else {
+                    vErrors.push(err217);
+                  }
+                  errors++;
+                }
+              } else {
+                const err218 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data113 };
                 if (vErrors === null) {
                   vErrors = [err218];
                 } else {
@@ -31594,22 +31604,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data114.storage_uri !== void 0) {
-              let data116 = data114.storage_uri;
-              if (typeof data116 !== "string") {
-                const err219 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data116 };
-                if (vErrors === null) {
-                  vErrors = [err219];
-                } else {
-                  vErrors.push(err219);
+            if (data112.max_p99_ratio !== void 0) {
+              let data114 = data112.max_p99_ratio;
+              if (typeof data114 == "number") {
+                if (data114 <= 0 || isNaN(data114)) {
+                  const err219 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data114 };
+                  if (vErrors === null) {
+                    vErrors = [err219];
+                  } else {
+                    vErrors.push(err219);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data114.runtime !== void 0) {
-              let data117 = data114.runtime;
-              if (typeof data117 !== "string") {
-                const err220 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data117 };
+              } else {
+                const err220 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data114 };
                 if (vErrors === null) {
                   vErrors = [err220];
                 } else {
@@ -31618,68 +31626,62 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data112.max_divergence !== void 0) {
+              let data115 = data112.max_divergence;
+              if (typeof data115 == "number") {
+                if (data115 > 1 || isNaN(data115)) {
+                  const err221 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                  if (vErrors === null) {
+                    vErrors = [err221];
+                  } else {
+                    vErrors.push(err221);
+                  }
+                  errors++;
+                }
+                if (data115 < 0 || isNaN(data115)) {
+                  const err222 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+              } else {
+                const err223 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data115 };
+                if (vErrors === null) {
+                  vErrors = [err223];
+                } else {
+                  vErrors.push(err223);
+                }
+                errors++;
+              }
+            }
+            if (data112.min_requests !== void 0) {
+              let data116 = data112.min_requests;
+              if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)))) {
+                const err224 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data116 };
+                if (vErrors === null) {
+                  vErrors = [err224];
+                } else {
+                  vErrors.push(err224);
+                }
+                errors++;
+              }
+              if (typeof data116 == "number") {
+                if (data116 < 0 || isNaN(data116)) {
+                  const err225 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data116 };
+                  if (vErrors === null) {
+                    vErrors = [err225];
+                  } else {
+                    vErrors.push(err225);
+                  }
+                  errors++;
+                }
+              }
+            }
           } else {
-            const err221 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data114 };
-            if (vErrors === null) {
-              vErrors = [err221];
-            } else {
-              vErrors.push(err221);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err222 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data100 };
-        if (vErrors === null) {
-          vErrors = [err222];
-        } else {
-          vErrors.push(err222);
-        }
-        errors++;
-      }
-    }
-    if (data.monitor !== void 0) {
-      let data118 = data.monitor;
-      if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-        for (const key24 in data118) {
-          if (!(key24 === "log" || key24 === "data" || key24 === "labels" || key24 === "drift_share" || key24 === "max_metric_drop" || key24 === "trigger")) {
-            const err223 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data118 };
-            if (vErrors === null) {
-              vErrors = [err223];
-            } else {
-              vErrors.push(err223);
-            }
-            errors++;
-          }
-        }
-        if (data118.log !== void 0) {
-          let data119 = data118.log;
-          if (typeof data119 !== "string") {
-            const err224 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data119 };
-            if (vErrors === null) {
-              vErrors = [err224];
-            } else {
-              vErrors.push(err224);
-            }
-            errors++;
-          }
-        }
-        if (data118.data !== void 0) {
-          let data120 = data118.data;
-          if (typeof data120 !== "string") {
-            const err225 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data120 };
-            if (vErrors === null) {
-              vErrors = [err225];
-            } else {
-              vErrors.push(err225);
-            }
-            errors++;
-          }
-        }
-        if (data118.labels !== void 0) {
-          let data121 = data118.labels;
-          if (typeof data121 !== "string") {
-            const err226 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data121 };
+            const err226 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data112 };
             if (vErrors === null) {
               vErrors = [err226];
             } else {
@@ -31688,169 +31690,176 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data118.drift_share !== void 0) {
-          let data122 = data118.drift_share;
-          if (typeof data122 == "number") {
-            if (data122 > 1 || isNaN(data122)) {
-              const err227 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-              if (vErrors === null) {
-                vErrors = [err227];
-              } else {
-                vErrors.push(err227);
-              }
-              errors++;
-            }
-            if (data122 < 0 || isNaN(data122)) {
-              const err228 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-              if (vErrors === null) {
-                vErrors = [err228];
-              } else {
-                vErrors.push(err228);
-              }
-              errors++;
-            }
-          } else {
-            const err229 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data122 };
-            if (vErrors === null) {
-              vErrors = [err229];
-            } else {
-              vErrors.push(err229);
-            }
-            errors++;
-          }
-        }
-        if (data118.max_metric_drop !== void 0) {
-          let data123 = data118.max_metric_drop;
-          if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
-            for (const key25 in data123) {
-              const _errs281 = errors;
-              if (typeof key25 === "string") {
-                if (!pattern6.test(key25)) {
-                  const err230 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key25, propertyName: key25 };
-                  if (vErrors === null) {
-                    vErrors = [err230];
-                  } else {
-                    vErrors.push(err230);
-                  }
-                  errors++;
-                }
-              }
-              var valid39 = _errs281 === errors;
-              if (!valid39) {
-                const err231 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key25 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data123 };
+        if (data103.kserve !== void 0) {
+          let data117 = data103.kserve;
+          if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
+            for (const key24 in data117) {
+              if (!(key24 === "namespace" || key24 === "storage_uri" || key24 === "runtime")) {
+                const err227 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data117 };
                 if (vErrors === null) {
-                  vErrors = [err231];
+                  vErrors = [err227];
                 } else {
-                  vErrors.push(err231);
+                  vErrors.push(err227);
                 }
                 errors++;
               }
             }
-            for (const key26 in data123) {
-              let data124 = data123[key26];
-              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-                if (Object.keys(data124).length < 1) {
-                  const err232 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
+            if (data117.namespace !== void 0) {
+              let data118 = data117.namespace;
+              if (typeof data118 !== "string") {
+                const err228 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data118 };
+                if (vErrors === null) {
+                  vErrors = [err228];
+                } else {
+                  vErrors.push(err228);
+                }
+                errors++;
+              }
+            }
+            if (data117.storage_uri !== void 0) {
+              let data119 = data117.storage_uri;
+              if (typeof data119 !== "string") {
+                const err229 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data119 };
+                if (vErrors === null) {
+                  vErrors = [err229];
+                } else {
+                  vErrors.push(err229);
+                }
+                errors++;
+              }
+            }
+            if (data117.runtime !== void 0) {
+              let data120 = data117.runtime;
+              if (typeof data120 !== "string") {
+                const err230 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data120 };
+                if (vErrors === null) {
+                  vErrors = [err230];
+                } else {
+                  vErrors.push(err230);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err231 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data117 };
+            if (vErrors === null) {
+              vErrors = [err231];
+            } else {
+              vErrors.push(err231);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err232 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data103 };
+        if (vErrors === null) {
+          vErrors = [err232];
+        } else {
+          vErrors.push(err232);
+        }
+        errors++;
+      }
+    }
+    if (data.monitor !== void 0) {
+      let data121 = data.monitor;
+      if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
+        for (const key25 in data121) {
+          if (!(key25 === "log" || key25 === "data" || key25 === "labels" || key25 === "drift_share" || key25 === "max_metric_drop" || key25 === "trigger")) {
+            const err233 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data121 };
+            if (vErrors === null) {
+              vErrors = [err233];
+            } else {
+              vErrors.push(err233);
+            }
+            errors++;
+          }
+        }
+        if (data121.log !== void 0) {
+          let data122 = data121.log;
+          if (typeof data122 !== "string") {
+            const err234 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data122 };
+            if (vErrors === null) {
+              vErrors = [err234];
+            } else {
+              vErrors.push(err234);
+            }
+            errors++;
+          }
+        }
+        if (data121.data !== void 0) {
+          let data123 = data121.data;
+          if (typeof data123 !== "string") {
+            const err235 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data123 };
+            if (vErrors === null) {
+              vErrors = [err235];
+            } else {
+              vErrors.push(err235);
+            }
+            errors++;
+          }
+        }
+        if (data121.labels !== void 0) {
+          let data124 = data121.labels;
+          if (typeof data124 !== "string") {
+            const err236 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data124 };
+            if (vErrors === null) {
+              vErrors = [err236];
+            } else {
+              vErrors.push(err236);
+            }
+            errors++;
+          }
+        }
+        if (data121.drift_share !== void 0) {
+          let data125 = data121.drift_share;
+          if (typeof data125 == "number") {
+            if (data125 > 1 || isNaN(data125)) {
+              const err237 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+              if (vErrors === null) {
+                vErrors = [err237];
+              } else {
+                vErrors.push(err237);
+              }
+              errors++;
+            }
+            if (data125 < 0 || isNaN(data125)) {
+              const err238 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+              if (vErrors === null) {
+                vErrors = [err238];
+              } else {
+                vErrors.push(err238);
+              }
+              errors++;
+            }
+          } else {
+            const err239 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+            if (vErrors === null) {
+              vErrors = [err239];
+            } else {
+              vErrors.push(err239);
+            }
+            errors++;
+          }
+        }
+        if (data121.max_metric_drop !== void 0) {
+          let data126 = data121.max_metric_drop;
+          if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+            for (const key26 in data126) {
+              const _errs292 = errors;
+              if (typeof key26 === "string") {
+                if (!pattern6.test(key26)) {
+                  const err240 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key26, propertyName: key26 };
                   if (vErrors === null) {
-                    vErrors = [err232];
+                    vErrors = [err240];
                   } else {
-                    vErrors.push(err232);
+                    vErrors.push(err240);
                   }
                   errors++;
                 }
-                for (const key27 in data124) {
-                  if (!(key27 === "min" || key27 === "max" || key27 === "max_drop" || key27 === "max_rise" || key27 === "min_relative_change")) {
-                    const err233 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
-                    if (vErrors === null) {
-                      vErrors = [err233];
-                    } else {
-                      vErrors.push(err233);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.min !== void 0) {
-                  let data125 = data124.min;
-                  if (!(typeof data125 == "number")) {
-                    const err234 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data125 };
-                    if (vErrors === null) {
-                      vErrors = [err234];
-                    } else {
-                      vErrors.push(err234);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max !== void 0) {
-                  let data126 = data124.max;
-                  if (!(typeof data126 == "number")) {
-                    const err235 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data126 };
-                    if (vErrors === null) {
-                      vErrors = [err235];
-                    } else {
-                      vErrors.push(err235);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max_drop !== void 0) {
-                  let data127 = data124.max_drop;
-                  if (typeof data127 == "number") {
-                    if (data127 < 0 || isNaN(data127)) {
-                      const err236 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data127 };
-                      if (vErrors === null) {
-                        vErrors = [err236];
-                      } else {
-                        vErrors.push(err236);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err237 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err237];
-                    } else {
-                      vErrors.push(err237);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.max_rise !== void 0) {
-                  let data128 = data124.max_rise;
-                  if (typeof data128 == "number") {
-                    if (data128 < 0 || isNaN(data128)) {
-                      const err238 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data128 };
-                      if (vErrors === null) {
-                        vErrors = [err238];
-                      } else {
-                        vErrors.push(err238);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err239 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err239];
-                    } else {
-                      vErrors.push(err239);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.min_relative_change !== void 0) {
-                  let data129 = data124.min_relative_change;
-                  if (!(typeof data129 == "number")) {
-                    const err240 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err240];
-                    } else {
-                      vErrors.push(err240);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err241 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data124 };
+              }
+              var valid41 = _errs292 === errors;
+              if (!valid41) {
+                const err241 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key26 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
                 if (vErrors === null) {
                   vErrors = [err241];
                 } else {
@@ -31859,113 +31868,226 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            for (const key27 in data126) {
+              let data127 = data126[key27];
+              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                if (Object.keys(data127).length < 1) {
+                  const err242 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err242];
+                  } else {
+                    vErrors.push(err242);
+                  }
+                  errors++;
+                }
+                for (const key28 in data127) {
+                  if (!(key28 === "min" || key28 === "max" || key28 === "max_drop" || key28 === "max_rise" || key28 === "min_relative_change")) {
+                    const err243 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err243];
+                    } else {
+                      vErrors.push(err243);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.min !== void 0) {
+                  let data128 = data127.min;
+                  if (!(typeof data128 == "number")) {
+                    const err244 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data128 };
+                    if (vErrors === null) {
+                      vErrors = [err244];
+                    } else {
+                      vErrors.push(err244);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max !== void 0) {
+                  let data129 = data127.max;
+                  if (!(typeof data129 == "number")) {
+                    const err245 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data129 };
+                    if (vErrors === null) {
+                      vErrors = [err245];
+                    } else {
+                      vErrors.push(err245);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max_drop !== void 0) {
+                  let data130 = data127.max_drop;
+                  if (typeof data130 == "number") {
+                    if (data130 < 0 || isNaN(data130)) {
+                      const err246 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
+                      if (vErrors === null) {
+                        vErrors = [err246];
+                      } else {
+                        vErrors.push(err246);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err247 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
+                    if (vErrors === null) {
+                      vErrors = [err247];
+                    } else {
+                      vErrors.push(err247);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.max_rise !== void 0) {
+                  let data131 = data127.max_rise;
+                  if (typeof data131 == "number") {
+                    if (data131 < 0 || isNaN(data131)) {
+                      const err248 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
+                      if (vErrors === null) {
+                        vErrors = [err248];
+                      } else {
+                        vErrors.push(err248);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err249 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
+                    if (vErrors === null) {
+                      vErrors = [err249];
+                    } else {
+                      vErrors.push(err249);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.min_relative_change !== void 0) {
+                  let data132 = data127.min_relative_change;
+                  if (!(typeof data132 == "number")) {
+                    const err250 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err250];
+                    } else {
+                      vErrors.push(err250);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err251 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                if (vErrors === null) {
+                  vErrors = [err251];
+                } else {
+                  vErrors.push(err251);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err242 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data123 };
+            const err252 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
             if (vErrors === null) {
-              vErrors = [err242];
+              vErrors = [err252];
             } else {
-              vErrors.push(err242);
+              vErrors.push(err252);
             }
             errors++;
           }
         }
-        if (data118.trigger !== void 0) {
-          let data130 = data118.trigger;
-          if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
-            for (const key28 in data130) {
-              if (!(key28 === "kind" || key28 === "workflow" || key28 === "ref" || key28 === "event_type")) {
-                const err243 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data130 };
+        if (data121.trigger !== void 0) {
+          let data133 = data121.trigger;
+          if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
+            for (const key29 in data133) {
+              if (!(key29 === "kind" || key29 === "workflow" || key29 === "ref" || key29 === "event_type")) {
+                const err253 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
                 if (vErrors === null) {
-                  vErrors = [err243];
+                  vErrors = [err253];
                 } else {
-                  vErrors.push(err243);
+                  vErrors.push(err253);
                 }
                 errors++;
               }
             }
-            if (data130.kind !== void 0) {
-              let data131 = data130.kind;
-              if (typeof data131 !== "string") {
-                const err244 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data131 };
-                if (vErrors === null) {
-                  vErrors = [err244];
-                } else {
-                  vErrors.push(err244);
-                }
-                errors++;
-              }
-              if (!(data131 === "workflow_dispatch" || data131 === "repository_dispatch" || data131 === "none")) {
-                const err245 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data131 };
-                if (vErrors === null) {
-                  vErrors = [err245];
-                } else {
-                  vErrors.push(err245);
-                }
-                errors++;
-              }
-            }
-            if (data130.workflow !== void 0) {
-              let data132 = data130.workflow;
-              if (typeof data132 !== "string") {
-                const err246 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data132 };
-                if (vErrors === null) {
-                  vErrors = [err246];
-                } else {
-                  vErrors.push(err246);
-                }
-                errors++;
-              }
-            }
-            if (data130.ref !== void 0) {
-              let data133 = data130.ref;
-              if (typeof data133 !== "string") {
-                const err247 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data133 };
-                if (vErrors === null) {
-                  vErrors = [err247];
-                } else {
-                  vErrors.push(err247);
-                }
-                errors++;
-              }
-            }
-            if (data130.event_type !== void 0) {
-              let data134 = data130.event_type;
+            if (data133.kind !== void 0) {
+              let data134 = data133.kind;
               if (typeof data134 !== "string") {
-                const err248 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data134 };
+                const err254 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
                 if (vErrors === null) {
-                  vErrors = [err248];
+                  vErrors = [err254];
                 } else {
-                  vErrors.push(err248);
+                  vErrors.push(err254);
+                }
+                errors++;
+              }
+              if (!(data134 === "workflow_dispatch" || data134 === "repository_dispatch" || data134 === "none")) {
+                const err255 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
+                if (vErrors === null) {
+                  vErrors = [err255];
+                } else {
+                  vErrors.push(err255);
+                }
+                errors++;
+              }
+            }
+            if (data133.workflow !== void 0) {
+              let data135 = data133.workflow;
+              if (typeof data135 !== "string") {
+                const err256 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data135 };
+                if (vErrors === null) {
+                  vErrors = [err256];
+                } else {
+                  vErrors.push(err256);
+                }
+                errors++;
+              }
+            }
+            if (data133.ref !== void 0) {
+              let data136 = data133.ref;
+              if (typeof data136 !== "string") {
+                const err257 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data136 };
+                if (vErrors === null) {
+                  vErrors = [err257];
+                } else {
+                  vErrors.push(err257);
+                }
+                errors++;
+              }
+            }
+            if (data133.event_type !== void 0) {
+              let data137 = data133.event_type;
+              if (typeof data137 !== "string") {
+                const err258 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data137 };
+                if (vErrors === null) {
+                  vErrors = [err258];
+                } else {
+                  vErrors.push(err258);
                 }
                 errors++;
               }
             }
           } else {
-            const err249 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data130 };
+            const err259 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
             if (vErrors === null) {
-              vErrors = [err249];
+              vErrors = [err259];
             } else {
-              vErrors.push(err249);
+              vErrors.push(err259);
             }
             errors++;
           }
         }
       } else {
-        const err250 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data118 };
+        const err260 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data121 };
         if (vErrors === null) {
-          vErrors = [err250];
+          vErrors = [err260];
         } else {
-          vErrors.push(err250);
+          vErrors.push(err260);
         }
         errors++;
       }
     }
   } else {
-    const err251 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err261 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err251];
+      vErrors = [err261];
     } else {
-      vErrors.push(err251);
+      vErrors.push(err261);
     }
     errors++;
   }

@@ -1,6 +1,24 @@
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions, withExamples } from '../kit.js';
-import { notAvailableYet } from './not-yet.js';
+import { loadConfig } from '../../config/load.js';
+import type { MlciConfig } from '../../config/types.js';
+import { InputError } from '../../core/errors.js';
+import type { TrainingRecord } from '../../lineage/record.js';
+import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
+import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+
+interface TrainOptions extends CommonOptions {
+  command?: string;
+  set?: string[];
+  seed?: string;
+  force?: boolean;
+  checkReproducible?: boolean;
+  timeout?: string;
+  tolerance?: string;
+  productionModel?: string;
+  printCacheKey?: boolean;
+}
 
 /** `mlci train`. */
 export function registerTrain(program: Command): void {
@@ -11,17 +29,134 @@ export function registerTrain(program: Command): void {
       'Runs the training command of mlci.yml (any language) with a fixed seed, captures its output, ' +
         'timings and reported losses, checks the ONNX model it writes, and records training.json ' +
         '(commit, params, data hashes, runtime). A content-addressed cache skips retraining when nothing ' +
-        'changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch).'
+        'changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch).\n\n' +
+        'The command gets MLCI_SEED, PYTHONHASHSEED, MLCI_PARAMS (resolved params JSON), MLCI_MODEL_PATH ' +
+        'and MLCI_METRICS_PATH (append {"step": n, "loss": x} lines); see docs/training-convention.md.'
     )
     .option('--command <cmd>', 'training command (overrides train.command)')
     .option('--set <key=value...>', 'override a param')
     .option('--seed <n>', 'seed exported as MLCI_SEED and PYTHONHASHSEED')
+    .option('--timeout <duration>', 'stop the whole process tree after this long (e.g. 90s, 30m)')
     .option('--force', 'retrain even on a cache hit')
-    .option('--check-reproducible', 'train twice and compare the models');
-  withExamples(withCommonOptions(train), [
+    .option('--check-reproducible', 'train twice and compare the models')
+    .option('--tolerance <x>', 'largest prediction difference --check-reproducible accepts')
+    .option('--production-model <file>', 'ONNX model whose inputs and outputs the new model must keep')
+    .option('--print-cache-key', 'print the cache key of this run and exit (for actions/cache)');
+  withExamples(withCommonOptions(train, 'directory for model.onnx and training.json (default .mlci/train)'), [
     'mlci train --out out/train',
     'mlci train --set learning_rate=0.05 --set epochs=20 --force',
-    'mlci train --check-reproducible'
+    'mlci train --check-reproducible',
+    'mlci train --command "python train.py" --timeout 30m',
+    'mlci train --print-cache-key'
   ]);
-  notAvailableYet(train, 'train');
+  train.action(
+    handle<TrainOptions>(async (options, { progress }) => {
+      const { config, root } = await configFor(options);
+      const stageOptions: TrainStageOptions = {
+        config,
+        root,
+        command: options.command,
+        overrides: options.set,
+        seed: options.seed === undefined ? undefined : integer(options.seed, '--seed'),
+        timeout: options.timeout,
+        force: options.force,
+        checkReproducible: options.checkReproducible,
+        tolerance: options.tolerance === undefined ? undefined : number(options.tolerance, '--tolerance'),
+        out: options.out,
+        productionModel: options.productionModel,
+        progress,
+        // The command's own output goes to stderr so that stdout stays clean for --json.
+        onOutput: (text) => process.stderr.write(text)
+      };
+      if (options.printCacheKey) {
+        const key = await trainCacheKey(stageOptions);
+        printResult(options, key, key.key);
+        return 0;
+      }
+      const result = await trainStage(stageOptions);
+      printResult(
+        options,
+        {
+          status: result.record.status,
+          cache_hit: result.cacheHit,
+          model: result.modelPath,
+          training_record: result.recordPath,
+          record: result.record
+        },
+        summary(result.record, shownPath(result.modelPath), result.cacheHit)
+      );
+      return 0;
+    })
+  );
+}
+
+async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | null; root: string }> {
+  const path = resolve(options.config ?? 'mlci.yml');
+  let exists = true;
+  try {
+    await stat(path);
+  } catch {
+    exists = false;
+  }
+  // With --command and no mlci.yml, training still runs (checks that need the config are skipped).
+  if (!exists && options.command && (options.config ?? 'mlci.yml') === 'mlci.yml')
+    return { config: null, root: process.cwd() };
+  return { config: await loadConfig(options.config ?? 'mlci.yml'), root: dirname(path) };
+}
+
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+function integer(text: string, what: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InputError(`${what}: got "${text}", expected a whole number ≥ 0`);
+  return Number(text);
+}
+
+function number(text: string, what: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+    throw new InputError(`${what}: got "${text}", expected a number ≥ 0`);
+  return value;
+}
+
+/** The human summary of a run. */
+export function summary(record: TrainingRecord, modelPath: string, cacheHit: boolean): string {
+  const lines: string[] = [];
+  const model = record.model;
+  lines.push(
+    `mlci train: ${record.status}${cacheHit ? ' (cache hit: restored without retraining)' : ''} · ${modelPath}` +
+      (model ? ` · sha256 ${model.sha256.slice(0, 12)} · ${formatBytes(model.bytes)}` : '')
+  );
+  const p = record.process;
+  if (p) {
+    const cpu =
+      p.cpu_user_seconds !== null ? `, ${round(p.cpu_user_seconds + (p.cpu_system_seconds ?? 0))} s CPU` : '';
+    const memory = p.peak_rss_bytes ? `, peak ${formatBytes(p.peak_rss_bytes)} RSS` : '';
+    lines.push(`  run: ${p.wall_seconds} s wall${cpu}${memory}${cacheHit ? ' (the stored run)' : ''}`);
+  }
+  const curve = record.metrics.loss_curve.filter((point) => point.loss !== null);
+  if (curve.length >= 2) {
+    lines.push(
+      `  loss: ${round(curve[0].loss!)} → ${round(curve[curve.length - 1].loss!)} over ${record.metrics.loss_points} steps`
+    );
+  }
+  lines.push(
+    `  checks: ${record.checks.map((c) => `${c.name} ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '–'}`).join(', ')}`
+  );
+  if (record.reproducibility) lines.push(`  reproducible: ${record.reproducibility.detail}`);
+  lines.push(`  cache: ${record.cache.key ? `${record.cache.key.slice(0, 12)}… ` : ''}${record.cache.note}`);
+  return lines.join('\n');
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(4));
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }

@@ -26,7 +26,7 @@ export function rankingPass(
   input: RankingInput,
   positivesPerGroup: Float64Array,
   groupOf: Int32Array | null,
-  weights: Uint16Array | null
+  weights: Uint8Array | Uint16Array | null
 ): RankingTotals {
   const groups = positivesPerGroup.length;
   const tp = new Float64Array(groups);

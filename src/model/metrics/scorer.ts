@@ -45,7 +45,7 @@ export type Predictions = ClassificationPredictions | RegressionPredictions;
 export interface ScoreOptions {
   groupOf?: Int32Array | null;
   groups?: number;
-  weights?: Uint16Array | null;
+  weights?: Uint8Array | Uint16Array | null;
   /** Compute only these metrics (the bootstrap asks for the gated ones). */
   only?: ReadonlySet<string>;
 }
@@ -59,6 +59,23 @@ export interface Scorer {
   readonly rows: number;
   /** Metric results per group (one group when no grouping is given). */
   score(options?: ScoreOptions): MetricResults[];
+  /** The rows by descending probability of a class, for ranking passes (classifiers only). */
+  ranking?(classIndex: number): RankingData;
+  /** Number of classes (classifiers only). */
+  readonly classes?: number;
+  /** 1 where the predicted class is the true one, by row (classifiers only). */
+  correctness?(): Uint8Array;
+}
+
+/** Rows by descending score of one class, with the class flag and tie boundaries in that order. */
+export interface RankingData {
+  order: Uint32Array;
+  scores: Float64Array;
+  positive: Uint8Array;
+  /** In sorted order: 1 for a positive row. */
+  sortedPositive: Uint8Array;
+  /** In sorted order: 1 where the next row has a different score (the end of a threshold). */
+  lastOfTie: Uint8Array;
 }
 
 /** Builds the scorer for a set of predictions; per-row terms and sort orders are computed once, lazily. */
@@ -86,8 +103,8 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
   let logTerms: Float64Array | undefined;
   let brier: Float64Array | undefined;
   let sumsToOne: boolean | undefined;
-  const rankings = new Map<number, { order: Uint32Array; scores: Float64Array; positive: Uint8Array }>();
-  const ranking = (c: number) => {
+  const rankings = new Map<number, RankingData>();
+  const ranking = (c: number): RankingData => {
     let r = rankings.get(c);
     if (!r) {
       const scores = new Float64Array(n);
@@ -96,7 +113,14 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
         scores[i] = p.proba[i * C + c];
         positive[i] = p.y[i] === c ? 1 : 0;
       }
-      r = { order: descendingOrder(scores), scores, positive };
+      const order = descendingOrder(scores);
+      const sortedPositive = new Uint8Array(n);
+      const lastOfTie = new Uint8Array(n);
+      for (let k = 0; k < n; k++) {
+        sortedPositive[k] = positive[order[k]];
+        lastOfTie[k] = k === n - 1 || scores[order[k]] !== scores[order[k + 1]] ? 1 : 0;
+      }
+      r = { order, scores, positive, sortedPositive, lastOfTie };
       rankings.set(c, r);
     }
     return r;
@@ -105,6 +129,13 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
   return {
     task: p.task,
     rows: n,
+    classes: C,
+    ranking,
+    correctness() {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = p.y[i] === p.pred[i] ? 1 : 0;
+      return out;
+    },
     score(options = {}) {
       const { groupOf = null, weights = null, only } = options;
       const G = options.groups ?? 1;
@@ -118,15 +149,24 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
       const brierSum = new Float64Array(G);
       const { y, pred } = p;
       const CC = C * C;
-      for (let i = 0; i < n; i++) {
-        const g = groupOf === null ? 0 : groupOf[i];
-        if (g < 0) continue;
-        const w = weights === null ? 1 : weights[i];
-        if (w === 0) continue;
-        cm[g * CC + y[i] * C + pred[i]] += w;
-        rows[g] += w;
-        if (needLog) logSum[g] += w * (logTerms as Float64Array)[i];
-        if (needBrier) brierSum[g] += w * (brier as Float64Array)[i];
+      if (groupOf === null && !needLog && !needBrier) {
+        // The bootstrap's common case (accuracy-like gates): one tight pass over the rows.
+        for (let i = 0; i < n; i++) {
+          const w = weights === null ? 1 : weights[i];
+          cm[y[i] * C + pred[i]] += w;
+        }
+        for (let k = 0; k < CC; k++) rows[0] += cm[k];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const g = groupOf === null ? 0 : groupOf[i];
+          if (g < 0) continue;
+          const w = weights === null ? 1 : weights[i];
+          if (w === 0) continue;
+          cm[g * CC + y[i] * C + pred[i]] += w;
+          rows[g] += w;
+          if (needLog) logSum[g] += w * (logTerms as Float64Array)[i];
+          if (needBrier) brierSum[g] += w * (brier as Float64Array)[i];
+        }
       }
       const results: MetricResults[] = [];
       for (let g = 0; g < G; g++) results.push({});

@@ -31,7 +31,8 @@ function fullRef(param: string): string {
 
 /** Records a commit the emulator has not seen (its ancestry stays unknown). */
 function knowCommit(emu: EmulatorContext, sha: string): void {
-  if (!emu.state.commits.has(sha) && !emu.state.tags.some((t) => t.sha === sha)) emu.state.commits.set(sha, []);
+  if (!emu.state.commits.has(sha) && !emu.state.tags.some((t) => t.sha === sha))
+    emu.state.commits.set(sha, []);
 }
 
 /** Sets a ref, creating it if needed (used by release publishing and test seeding). */
@@ -198,7 +199,9 @@ export function registerGit(router: Router): void {
       date: typeof given?.date === 'string' ? given.date : timestamp()
     };
     const content = `object ${object}\ntype ${type}\ntag ${tag}\ntagger ${tagger.name} <${tagger.email}> ${tagger.date}\n\n${message}`;
-    const sha = createHash('sha1').update(`tag ${Buffer.byteLength(content)}\0${content}`).digest('hex');
+    const sha = createHash('sha1')
+      .update(`tag ${Buffer.byteLength(content)}\0${content}`)
+      .digest('hex');
     const stored: StoredTag = { sha, tag, message, object_sha: object, object_type: type, tagger };
     if (!ctx.emu.state.tags.some((t) => t.sha === sha)) ctx.emu.state.tags.push(stored);
     return created(tagJson(ctx.emu, stored));

@@ -93,7 +93,8 @@ export function addIssue(
 ): StoredIssue {
   const issues = emu.state.issues;
   const number = fields.number ?? issues.reduce((n, i) => Math.max(n, i.number), 0) + 1;
-  if (issues.some((i) => i.number === number)) throw new Error(`issue or pull request #${number} already exists`);
+  if (issues.some((i) => i.number === number))
+    throw new Error(`issue or pull request #${number} already exists`);
   const now = timestamp();
   const issue: StoredIssue = {
     number,
@@ -158,7 +159,12 @@ export function registerIssues(router: Router): void {
     const title = requireString(body, 'title', 'Issue');
     const text = optionalString(body, 'body', 'Issue') ?? null;
     if (text !== null) checkBody(text);
-    return created(issueJson(ctx.emu, addIssue(ctx.emu, { title, body: text, user: ctx.token!.login, isPullRequest: false })));
+    return created(
+      issueJson(
+        ctx.emu,
+        addIssue(ctx.emu, { title, body: text, user: ctx.token!.login, isPullRequest: false })
+      )
+    );
   });
 
   router.add('GET /repos/{owner}/{repo}/issues/{issue_number}', { access: 'read' }, (ctx) =>
@@ -166,7 +172,10 @@ export function registerIssues(router: Router): void {
   );
 
   router.add('GET /repos/{owner}/{repo}/issues/comments', { access: 'read' }, (ctx) => {
-    const all = filterSince(ctx, [...ctx.emu.state.comments].sort((a, b) => a.id - b.id));
+    const all = filterSince(
+      ctx,
+      [...ctx.emu.state.comments].sort((a, b) => a.id - b.id)
+    );
     const page = paginate(ctx, all);
     return { status: 200, body: page.items.map((c) => commentJson(ctx.emu, c)), headers: page.headers };
   });

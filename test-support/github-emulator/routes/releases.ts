@@ -160,7 +160,9 @@ export function registerReleases(router: Router): void {
   router.add('GET /repos/{owner}/{repo}/releases/latest', { access: 'read' }, (ctx) => {
     const latest = ctx.emu.state.releases
       .filter((r) => !r.draft && !r.prerelease)
-      .sort((a, b) => (a.created_at === b.created_at ? b.id - a.id : b.created_at.localeCompare(a.created_at)))[0];
+      .sort((a, b) =>
+        a.created_at === b.created_at ? b.id - a.id : b.created_at.localeCompare(a.created_at)
+      )[0];
     if (!latest) throw notFound();
     return ok(releaseJson(ctx.emu, latest));
   });
@@ -224,7 +226,8 @@ export function registerReleases(router: Router): void {
     (ctx) => {
       const r = visibleRelease(ctx, numericParam(ctx, 'release_id'));
       const rawName = ctx.query.get('name');
-      if (!rawName) throw validationFailed({ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' });
+      if (!rawName)
+        throw validationFailed({ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' });
       const name = cleanAssetName(rawName);
       if (r.assets.some((a) => a.name === name)) {
         throw validationFailed({ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' });

@@ -1,0 +1,99 @@
+import { pairedBootstrap, percentile } from '../../src/gate/bootstrap.js';
+import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
+import { predictedClasses } from '../../src/model/labels.js';
+import { createScorer, type Scorer } from '../../src/model/metrics/scorer.js';
+import { lcg } from './helpers.js';
+
+function binaryScorer(y: Int32Array, noise: number, seed: number): Scorer {
+  const r = lcg(seed);
+  const proba = new Float64Array(y.length * 2);
+  for (let i = 0; i < y.length; i++) {
+    const p = Math.fround(Math.min(1, Math.max(0, 0.35 * y[i] + 0.3 + (r() - 0.5) * noise)));
+    proba[2 * i + 1] = Math.round(p * 200) / 200; // ties on purpose
+    proba[2 * i] = 1 - proba[2 * i + 1];
+  }
+  return createScorer({ task: 'binary', labels: ['0', '1'], y, proba, pred: predictedClasses(proba, 2) });
+}
+
+const n = 4000;
+const r = lcg(9);
+const y = Int32Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
+const good = binaryScorer(y, 0.6, 1);
+const worse = binaryScorer(y, 1.2, 2);
+
+describe('Poisson weights', () => {
+  it('have mean 1 and variance 1 and are reproducible by seed and resample', () => {
+    const w = new Uint8Array(200_000);
+    fillResampleWeights(7, 3, w);
+    let sum = 0;
+    let sq = 0;
+    for (const v of w) {
+      sum += v;
+      sq += v * v;
+    }
+    const mean = sum / w.length;
+    expect(mean).toBeCloseTo(1, 2);
+    expect(sq / w.length - mean * mean).toBeCloseTo(1, 1);
+    const again = new Uint8Array(200_000);
+    fillResampleWeights(7, 3, again);
+    expect(again).toEqual(w);
+    fillResampleWeights(7, 4, again);
+    expect(again).not.toEqual(w);
+    expect(POISSON_TABLE[0]).toBe(0);
+    expect(POISSON_TABLE[65535]).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('paired bootstrap', () => {
+  it('gives a zero-width interval within noise when both models are the same', () => {
+    const res = pairedBootstrap(good, good, ['roc_auc', 'accuracy', 'log_loss'], { resamples: 50, seed: 1, confidence: 0.95 });
+    for (const m of ['roc_auc', 'accuracy', 'log_loss']) expect(res[m]).toMatchObject({ low: 0, high: 0, within_noise: true, resamples: 50 });
+  });
+
+  it('equals the scorers run with the same row weights (fast passes agree with the generic path)', () => {
+    const resamples = 40;
+    const res = pairedBootstrap(good, worse, ['roc_auc', 'average_precision', 'accuracy', 'f1'], { resamples, seed: 5, confidence: 0.9 });
+    const order = good.ranking?.(1).order as Uint32Array;
+    const w = new Uint8Array(n);
+    const rowW = new Uint8Array(n);
+    const diffs: Record<string, number[]> = { roc_auc: [], average_precision: [], accuracy: [], f1: [] };
+    for (let k = 0; k < resamples; k++) {
+      fillResampleWeights(5, k, w);
+      for (let i = 0; i < n; i++) rowW[order[i]] = w[i];
+      const [a] = good.score({ weights: rowW });
+      const [b] = worse.score({ weights: rowW });
+      for (const m of Object.keys(diffs)) diffs[m].push((a[m].value as number) - (b[m].value as number));
+    }
+    for (const m of Object.keys(diffs)) {
+      const sorted = Float64Array.from(diffs[m]).sort();
+      const interval = res[m] as { low: number; high: number };
+      expect(interval.low).toBeCloseTo(percentile(sorted, 0.05), 12);
+      expect(interval.high).toBeCloseTo(percentile(sorted, 0.95), 12);
+    }
+  });
+
+  it('finds a real improvement outside noise, and is reproducible with the seed', () => {
+    const a = pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
+    const b = pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
+    expect(a).toEqual(b);
+    const [ga] = good.score();
+    const [wa] = worse.score();
+    const delta = (ga.roc_auc.value as number) - (wa.roc_auc.value as number);
+    const interval = a.roc_auc as { low: number; high: number; within_noise: boolean };
+    expect(interval.within_noise).toBe(false);
+    expect(interval.low).toBeGreaterThan(0);
+    expect(interval.low).toBeLessThan(delta);
+    expect(interval.high).toBeGreaterThan(delta);
+  });
+
+  it('says why there is no interval when resampling is off', () => {
+    expect(pairedBootstrap(good, worse, ['roc_auc'], { resamples: 0, seed: 0, confidence: 0.95 }).roc_auc).toMatchObject({ low: null, reason: /disabled/ });
+  });
+
+  it('computes percentiles as numpy.percentile (linear)', () => {
+    const v = Float64Array.from([1, 2, 3, 4]);
+    expect(percentile(v, 0.5)).toBe(2.5);
+    expect(percentile(v, 0.025)).toBeCloseTo(1.075, 12);
+    expect(percentile(v, 1)).toBe(4);
+  });
+});

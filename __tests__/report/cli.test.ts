@@ -1,0 +1,110 @@
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { reportFailure } from '../../src/cli/kit.js';
+import { registerReport } from '../../src/cli/commands/report.js';
+
+const FIXTURES = join(process.cwd(), '__fixtures__', 'report');
+
+/** Runs `mlci report ...` in process with the command as program.ts will register it. */
+async function runReport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const originalOut = process.stdout.write.bind(process.stdout);
+  const originalErr = process.stderr.write.bind(process.stderr);
+  const saved = process.exitCode;
+  process.exitCode = undefined;
+  process.stdout.write = ((chunk: string | Uint8Array) =>
+    out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) =>
+    err.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    const program = new Command('mlci').exitOverride();
+    registerReport(program);
+    for (const command of program.commands) command.exitOverride();
+    await program.parseAsync(['node', 'mlci', 'report', ...args]);
+  } catch (error) {
+    reportFailure(error);
+  } finally {
+    process.stdout.write = originalOut;
+    process.stderr.write = originalErr;
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = saved;
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('mlci report', () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'mlci-report-cli-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  test('--json builds report.html in --out and says what it wrote', async () => {
+    const out = join(work, 'site');
+    const run = await runReport([
+      '--evaluation',
+      join(FIXTURES, 'evaluation.json'),
+      '--validation',
+      join(FIXTURES, 'validation.json'),
+      '--out',
+      out,
+      '--json'
+    ]);
+    expect(run.stderr).not.toContain('mlci:');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      path: string;
+      bytes: number;
+      charts: number;
+      unavailable: string[];
+    };
+    expect(result.path).toBe(join(out, 'report.html'));
+    expect(result.charts).toBe(15);
+    expect(result.unavailable).toEqual([]);
+    const html = readFileSync(result.path, 'utf8');
+    expect(Buffer.byteLength(html)).toBe(result.bytes);
+    expect(html).toContain('Generated ');
+    expect(html).toContain(`evaluation: ${join(FIXTURES, 'evaluation.json')}`);
+  });
+
+  test('without --out it writes next to the input and lists what is not available', async () => {
+    copyFileSync(join(FIXTURES, 'validation.json'), join(work, 'validation.json'));
+    const run = await runReport(['--validation', join(work, 'validation.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*report\.html \(\d+ KiB, 8 charts\)\nnot available: Evaluation\n$/);
+    expect(existsSync(join(work, 'report.html'))).toBe(true);
+  });
+
+  test('no input at all is a usage error (exit 2)', async () => {
+    const run = await runReport(['--out', work]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlci: report needs --evaluation FILE, --validation FILE or both\n');
+  });
+
+  test('a missing, malformed or wrong file is an input error naming it, and nothing is written', async () => {
+    const missing = await runReport(['--evaluation', join(work, 'nope.json'), '--out', work]);
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: `mlci: evaluation.json not found: ${join(work, 'nope.json')}\n`
+    });
+    writeFileSync(join(work, 'bad.json'), '{"candidate": ');
+    const bad = await runReport(['--evaluation', join(work, 'bad.json'), '--out', work]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`mlci: ${join(work, 'bad.json')}: not valid JSON`);
+    const swapped = await runReport(['--validation', join(FIXTURES, 'evaluation.json'), '--out', work]);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toContain('does not look like validation.json (no "columns" field)');
+    expect(existsSync(join(work, 'report.html'))).toBe(false);
+  });
+});

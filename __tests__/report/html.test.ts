@@ -1,0 +1,222 @@
+import { buildReport } from '../../src/report/html/index.js';
+import { chartCount, copy, fixture } from './fixtures.js';
+
+const evaluation = fixture('evaluation.json');
+const validation = fixture('validation.json');
+const at = new Date('2026-11-26T00:00:00Z');
+
+/** The metric table's row of one metric. */
+function metricRow(html: string, metric: string): string {
+  const table = html.slice(html.indexOf('<section id="metrics"'), html.indexOf('<section id="curves"'));
+  return table.match(new RegExp(`<tr><td>${metric}\\b.*?</tr>`))?.[0] ?? '';
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('report.html from the example run', () => {
+  let html = '';
+  let bytes = 0;
+  let charts = 0;
+  let unavailable: string[] = [];
+  beforeAll(async () => {
+    ({ html, bytes, charts, unavailable } = await buildReport({ evaluation, validation, generatedAt: at }));
+  });
+
+  test('draws every part: curves, calibration, 2 confusion matrices, 2 slice charts and one chart per column', () => {
+    const columns = Object.keys((validation as Json).columns).length;
+    expect(unavailable).toEqual([]);
+    expect(charts).toBe(1 + 1 + 1 + 2 + 2 + columns);
+    expect(chartCount(html)).toBe(charts);
+    for (const title of ['ROC curve', 'Precision–recall curve', 'Calibration (reliability diagram)']) {
+      expect(html).toContain(`<title id="chart-`);
+      expect(html).toContain(title);
+    }
+    for (const column of Object.keys((validation as Json).columns)) expect(html).toContain(`>${column}</a>`);
+  });
+
+  test('is one self-contained file well under 2 MB: no script, no external resource', () => {
+    expect(bytes).toBe(Buffer.byteLength(html));
+    expect(bytes).toBeLessThan(2 * 1024 * 1024);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:|\/\/)/i);
+    expect(html).not.toMatch(/url\(\s*["']?https?:/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  test('the metric table shows the fixture values, the change and its interval', () => {
+    const c = (evaluation as Json).candidate.metrics.roc_auc as number;
+    const b = (evaluation as Json).baseline.metrics.roc_auc as number;
+    const row = metricRow(html, 'roc_auc');
+    expect(row).toContain(`<td>${c.toFixed(4)}</td>`);
+    expect(row).toContain(`<td>${b.toFixed(4)}</td>`);
+    expect(row).toContain(`+${(c - b).toFixed(4)}`);
+    expect(row).toContain('class="better"');
+    const interval = (evaluation as Json).deltas.roc_auc.interval;
+    expect(row).toContain(`[+${interval.low.toFixed(4)}, +${interval.high.toFixed(4)}]`);
+    // log_loss fell: an improvement for a lower-is-better metric.
+    expect(metricRow(html, 'log_loss')).toContain('class="better"');
+  });
+
+  test('verdicts are spelled out, not only coloured', () => {
+    expect(html).toContain('✔ model: pass');
+    expect(html).toContain('✖ data: fail');
+    expect(html).toMatch(/✖ drifted/);
+    expect(html).toMatch(/✔ stable/);
+  });
+
+  test('every chart carries role="img" with a title and a description', () => {
+    const svgs = html.match(/<svg[^>]*>/g) ?? [];
+    expect(svgs).toHaveLength(charts);
+    for (const svg of svgs) {
+      const id = svg.match(/ id="([^"]+)"/)?.[1];
+      expect(svg).toContain('role="img"');
+      expect(svg).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+      expect(html).toContain(`<title id="${id}-title">`);
+      expect(html).toContain(`<desc id="${id}-desc">`);
+    }
+  });
+
+  test('is the same for the same inputs', async () => {
+    expect((await buildReport({ evaluation, validation, generatedAt: at })).html).toBe(html);
+  });
+});
+
+describe('untrusted strings are escaped', () => {
+  test('column names, class labels, slice values and gate reasons cannot inject markup', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const e = copy(evaluation) as Json;
+    e.candidate.confusion_matrix.labels = ['</title><script>alert(2)</script>', evil];
+    e.slices[0].value = `"><svg onload=alert(3)>`;
+    e.gates[0].reason = evil;
+    e.model.name = `</title>${evil}`;
+    const v = copy(validation) as Json;
+    v.columns[evil] = v.columns.age;
+    v.reference.columns[evil] = v.reference.columns.age;
+    v.drift.columns[evil] = { ...v.drift.columns.age, test: `ks${evil}` };
+    v.anomalies[0].description = evil;
+    v.columns["datum['x'] + 'a.b'"] = v.columns.region;
+    const { html, charts } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<svg onload/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The hostile column still gets its chart; a name that looks like a Vega expression is just text.
+    expect(charts).toBe(15 + 2);
+    expect(html).toContain('datum[&#39;x&#39;] + &#39;a.b&#39;');
+  });
+});
+
+describe('missing parts degrade to "not available"', () => {
+  test('validation.json alone', async () => {
+    const { html, charts, unavailable } = await buildReport({ validation, generatedAt: at });
+    expect(unavailable).toEqual(['Evaluation']);
+    expect(charts).toBe(Object.keys((validation as Json).columns).length);
+    expect(html).toContain('no evaluation.json was given');
+    expect(html).not.toContain('model:');
+  });
+
+  test('evaluation.json alone', async () => {
+    const { unavailable, charts } = await buildReport({ evaluation, generatedAt: at });
+    expect(unavailable).toEqual(['Data validation']);
+    expect(charts).toBe(7);
+  });
+
+  test('a first run without a baseline: candidate only, rubber stamp, no change columns', async () => {
+    const e = copy(evaluation) as Json;
+    e.baseline = null;
+    e.deltas = {};
+    e.rubber_stamp = true;
+    for (const s of e.slices) delete s.baseline;
+    const { html, charts, unavailable } = await buildReport({ evaluation: e, generatedAt: at });
+    expect(html).toContain('model: pass (rubber stamp)');
+    expect(html).not.toContain('<th scope="col">baseline</th>');
+    expect(html).toContain('No baseline: this is a first run');
+    expect(unavailable).toEqual(['Data validation']);
+    // ROC, PR, calibration, one confusion matrix, two slice charts
+    expect(charts).toBe(6);
+    expect(html).not.toContain('Confusion matrix — baseline');
+  });
+
+  test('evaluation.json without curves, calibration, confusion matrix or slices', async () => {
+    const e = copy(evaluation) as Json;
+    for (const side of [e.candidate, e.baseline]) {
+      delete side.curves;
+      delete side.calibration;
+      delete side.confusion_matrix;
+    }
+    delete e.slices;
+    const { html, charts, unavailable } = await buildReport({ evaluation: e, validation, generatedAt: at });
+    expect(unavailable).toEqual([
+      'ROC curve',
+      'Precision–recall curve',
+      'Calibration plot',
+      'Confusion matrix',
+      'Per-slice metrics'
+    ]);
+    expect(html).toContain('ROC curve not available: evaluation.json carries no curves.roc');
+    expect(charts).toBe(Object.keys((validation as Json).columns).length);
+  });
+
+  test('a regression run says why there are no classification charts', async () => {
+    const e = {
+      task: 'regression',
+      candidate: { metrics: { rmse: 1.5, mae: 1.1, r2: 0.8, mape: 0.12 } },
+      baseline: { metrics: { rmse: 1.6, mae: 1.0, r2: 0.78, mape: 0.13 } },
+      gates: [
+        { metric: 'rmse', kind: 'max_rise', threshold: 0.1, status: 'pass', observed: -0.1, reason: 'ok' }
+      ],
+      verdict: 'pass'
+    };
+    const { html, unavailable } = await buildReport({ evaluation: e, generatedAt: at });
+    expect(html).toContain('ROC and precision–recall curves not available: the task is regression');
+    expect(unavailable).toContain('Per-slice metrics');
+    // rmse fell by 0.1: better, since lower is better.
+    expect(metricRow(html, 'rmse')).toMatch(/class="better">−0\.1000/);
+    expect(metricRow(html, 'mae')).toMatch(/class="worse">\+0\.1000/);
+  });
+
+  test('validation without a reference shows the current data alone', async () => {
+    const v = copy(validation) as Json;
+    delete v.reference;
+    delete v.drift;
+    const { html, charts } = await buildReport({ validation: v, generatedAt: at });
+    expect(html).toContain('Drift tests not available');
+    expect(html).toContain('the charts show the current data only');
+    expect(charts).toBe(Object.keys(v.columns).length);
+  });
+
+  test('skipped and failed gates, metrics with a reason, and columns without a histogram', async () => {
+    const e = copy(evaluation) as Json;
+    e.gates[1].status = 'skipped';
+    e.gates[2].status = 'fail';
+    e.verdict = 'fail';
+    e.candidate.metrics.average_precision = { value: null, reason: 'no positive label in the data' };
+    const v = copy(validation) as Json;
+    delete v.columns.age.histogram;
+    delete v.reference.columns.age;
+    const { html } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
+    expect(html).toContain('– skipped');
+    expect(html).toContain('✖ fail');
+    expect(html).toContain('✖ model: fail');
+    expect(html).toContain('title="no positive label in the data">n/a');
+    expect(html).toMatch(/<strong>age<\/strong>: distribution not available/);
+  });
+});
+
+describe('size', () => {
+  test('a wide run (60 columns, 40 slices) stays under 2 MB', async () => {
+    const v = copy(validation) as Json;
+    const names = Object.keys(v.columns);
+    for (let i = 0; i < 52; i++) {
+      const from = names[i % names.length];
+      v.columns[`feature_${i}`] = v.columns[from];
+      v.reference.columns[`feature_${i}`] = v.reference.columns[from];
+      v.drift.columns[`feature_${i}`] = v.drift.columns[from];
+    }
+    const e = copy(evaluation) as Json;
+    for (let i = 0; i < 30; i++) e.slices.push({ ...e.slices[0], column: 'store', value: `store-${i}` });
+    const { bytes, charts } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
+    expect(charts).toBe(7 + 1 + 60);
+    expect(bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,11 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let c0 = cpu(), t0 = Date.now();
+const lap = (l) => { const c = cpu(), t = Date.now(); console.log(l, 'wall', t - t0, 'cpu', Math.round(c - c0), 'rss', Math.round(process.memoryUsage().rss/1e6)); c0 = c; t0 = t; };
+const inst = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '500MB', preserve_insertion_order: 'false' });
+const db = await inst.connect();
+const src = `read_csv('bench/data/current.csv', header=true, delim=',', quote='"', escape='"', auto_type_candidates=['BIGINT','DOUBLE','DATE','TIMESTAMP','TIME','VARCHAR'])`;
+const nums = Array.from({length:12},(_, i)=>`num_${i}`);
+await db.run(`SET force_compression='uncompressed'`).catch(e=>console.log(e.message));
+await db.run(`CREATE TABLE a AS SELECT * FROM ${src}`); lap('ctas all uncompressed');
+await db.run(`CREATE TABLE g AS SELECT GROUPING_ID(${nums.join(',')}) gid, ${nums.join(',')}, count(*) c FROM ${src} GROUP BY GROUPING SETS (${nums.map(c=>`(${c})`).join(',')})`); lap('grouping sets numerics from csv');

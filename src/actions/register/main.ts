@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { writeJsonAtomic } from '../../core/files.js';
+import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
+import { escapeMarkdown, renderModelCard } from '../../registry/model-card.js';
+import { currentUser } from '../../registry/record.js';
+import { actionsCore, logLine } from '../toolkit.js';
+import { readRegisterInputs } from './inputs.js';
+
+/** The register action: registers the model, moves aliases, writes registration.json and the job summary. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readRegisterInputs();
+    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const name = inputs.name ?? config?.model?.name;
+    if (!name) throw new InputError('input "name" is empty and mlci.yml has no model.name');
+    const registry = await openRegistry(inputs.registry);
+    const result = await registerStage(
+      {
+        model: inputs.model,
+        name,
+        evaluation: inputs.evaluation,
+        statistics: inputs.statistics,
+        training: inputs.training,
+        force: inputs.force,
+        reason: inputs.reason,
+        by: currentUser(),
+        aliases: inputs.aliases ?? config?.register?.aliases ?? []
+      },
+      registry,
+      { start: logLine, update() {}, finish: (m) => logLine(m ?? 'done'), info: logLine }
+    );
+    const out = resolve(inputs.out);
+    await writeJsonAtomic(join(out, 'registration.json'), {
+      registry: inputs.registry,
+      registered: result.registered,
+      version: result.version,
+      aliasEvents: result.aliasEvents
+    });
+    const core = await actionsCore();
+    core.setOutput('version', String(result.version.version));
+    core.setOutput('tag', result.version.tag);
+    core.setOutput('sha256', result.version.sha256);
+    core.setOutput('created', String(result.registered));
+    // The stored card compares with the previous version; rebuilding it here could not.
+    const card = await registry
+      .download(result.version.name, result.version.version, 'model-card.md')
+      .then((bytes) => new TextDecoder().decode(bytes))
+      .catch(() => renderModelCard(result.version, null));
+    // The version is registered by now: a summary that cannot be written is worth a warning, not a failure.
+    await core.summary
+      .addRaw(registrationSummary(result, card))
+      .write()
+      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+  } catch (error) {
+    const core = await actionsCore();
+    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
+  }
+}
+
+/** Markdown for the job summary: what happened, then the version's model card. */
+export function registrationSummary(result: RegisterStageResult, card: string): string {
+  const { version } = result;
+  const lines = [
+    `### 📦 mlci register: \`${version.tag}\` ${result.registered ? 'registered' : 'already registered (same sha256)'}`,
+    ''
+  ];
+  for (const event of result.aliasEvents) {
+    const from = event.from === null ? 'nothing' : `v${event.from}`;
+    lines.push(`- alias \`${escapeMarkdown(event.alias)}\`: ${from} → v${event.to}`);
+  }
+  if (result.aliasEvents.length) lines.push('');
+  lines.push(card.replace(/^# .*\n/, ''));
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+import { InputError } from '../../core/errors.js';
+import { actionBooleanInput, actionInput } from '../inputs.js';
+
+/** What the train action was asked to do. */
+export interface TrainActionInputs {
+  config: string;
+  command?: string;
+  /** `key=value` overrides, one per line of the `set` input. */
+  set: string[];
+  seed?: number;
+  timeout?: string;
+  force: boolean;
+  checkReproducible: boolean;
+  productionModel?: string;
+  out: string;
+  /** `cache-key` computes the key for actions/cache; `train` trains. Set by the action's steps, not by users. */
+  phase: 'cache-key' | 'train';
+}
+
+/** Reads the action's inputs (MLCI_INPUT_*) into typed options. */
+export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActionInputs {
+  const seedText = actionInput('seed');
+  if (seedText !== '' && !/^\d+$/.test(seedText))
+    throw new InputError(`input "seed": got "${seedText}", expected a whole number ≥ 0`);
+  const phase = (env.MLCI_TRAIN_PHASE ?? 'train').trim();
+  if (phase !== 'cache-key' && phase !== 'train')
+    throw new InputError(`MLCI_TRAIN_PHASE: got "${phase}", expected cache-key or train`);
+  return {
+    config: actionInput('config', { fallback: 'mlci.yml' }),
+    command: actionInput('command') || undefined,
+    set: actionInput('set')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+    seed: seedText === '' ? undefined : Number(seedText),
+    timeout: actionInput('timeout') || undefined,
+    force: actionBooleanInput('force', false),
+    checkReproducible: actionBooleanInput('check-reproducible', false),
+    productionModel: actionInput('production-model') || undefined,
+    out: actionInput('out', { fallback: 'mlci-out/train' }),
+    phase
+  };
+}

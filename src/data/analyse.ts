@@ -1,0 +1,451 @@
+// Profiles a loaded source column by column and, given a reference (another loaded source or a stored
+// statistics.json), gathers each column's drift inputs in the same pass: numeric columns walk the
+// sorted values of both sides once, categorical columns compare value counts.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { BinCounter, sturgesEdges } from './drift/binning.js';
+import { EcdfWalk } from './drift/ecdf.js';
+import type { DriftInput } from './drift/registry.js';
+import { sqlIdent, type Engine } from './engine.js';
+import { Cursor, NumericAccumulator, equalWidthEdges, sortedCounts, storedCounts, type CountChunk } from './numeric.js';
+import { Hll } from './sketch/hll.js';
+import type { ColumnInfo, LoadedSource } from './source.js';
+import { VALUE_CAP, type ColumnStatistics, type DatasetStatistics } from './statistics.js';
+
+/** The reference of a drift comparison. */
+export type Reference = { kind: 'table'; source: LoadedSource } | { kind: 'statistics'; statistics: DatasetStatistics; path: string };
+
+/** What analyse() returns. */
+export interface Analysis {
+  current: DatasetStatistics;
+  /** Statistics of the reference when it was read from data. */
+  reference?: DatasetStatistics;
+  /** Drift inputs of every column present on both sides with a comparable kind. */
+  inputs: Record<string, DriftInput>;
+}
+
+/** Options of analyse(). */
+export interface AnalyseOptions {
+  label?: string;
+  /** Columns to leave out of drift (their statistics are still computed). */
+  ignoreDrift?: string[];
+}
+
+interface Summary {
+  present: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  min: number | string | null;
+  max: number | string | null;
+  distinct?: number;
+  minLength?: number | null;
+  maxLength?: number | null;
+}
+
+function asNumber(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** One aggregate scan of a table: present/NaN/±Inf counts and finite min/max per column. */
+async function summarise(db: DuckDBConnection, source: LoadedSource, columns: ColumnInfo[]): Promise<Map<string, Summary>> {
+  const parts: string[] = [];
+  for (const c of columns) {
+    const id = sqlIdent(c.name);
+    if (c.kind === 'numeric') {
+      const x = `CAST(${id} AS DOUBLE)`;
+      parts.push(
+        `count(${id})`,
+        `count(*) FILTER (WHERE isnan(${x}))`,
+        `count(*) FILTER (WHERE ${x} = 'inf'::DOUBLE)`,
+        `count(*) FILTER (WHERE ${x} = '-inf'::DOUBLE)`,
+        `min(${x}) FILTER (WHERE isfinite(${x}))`,
+        `max(${x}) FILTER (WHERE isfinite(${x}))`
+      );
+    } else if (c.kind === 'datetime') {
+      parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`, `count(DISTINCT ${id})`);
+    } else {
+      parts.push(`count(${id})`, `min(length(CAST(${id} AS VARCHAR)))`, `max(length(CAST(${id} AS VARCHAR)))`);
+    }
+  }
+  const row = (await db.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${sqlIdent(source.table)}`)).getRows()[0];
+  const out = new Map<string, Summary>();
+  let i = 0;
+  for (const c of columns) {
+    if (c.kind === 'numeric') {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: asNumber(row[i + 1]),
+        posInf: asNumber(row[i + 2]),
+        negInf: asNumber(row[i + 3]),
+        min: row[i + 4] === null ? null : Number(row[i + 4]),
+        max: row[i + 5] === null ? null : Number(row[i + 5])
+      });
+      i += 6;
+    } else if (c.kind === 'datetime') {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: 0,
+        posInf: 0,
+        negInf: 0,
+        min: row[i + 1] === null ? null : String(row[i + 1]),
+        max: row[i + 2] === null ? null : String(row[i + 2]),
+        distinct: asNumber(row[i + 3])
+      });
+      i += 4;
+    } else {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: 0,
+        posInf: 0,
+        negInf: 0,
+        min: null,
+        max: null,
+        minLength: row[i + 1] === null ? null : Number(row[i + 1]),
+        maxLength: row[i + 2] === null ? null : Number(row[i + 2])
+      });
+      i += 3;
+    }
+  }
+  return out;
+}
+
+/** Rows whose values all equal an earlier row's (compared by a 64-bit hash of the row). */
+export async function duplicateRows(db: DuckDBConnection, source: LoadedSource): Promise<number> {
+  const cols = source.columns.map((c) => sqlIdent(c.name)).join(', ');
+  const r = await db.runAndReadAll(`SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`);
+  return asNumber(r.getRows()[0][0]);
+}
+
+interface CategoricalCounts {
+  values?: Map<string, number>;
+  top: { value: string; count: number }[];
+  distinct: number;
+  distinctExact: boolean;
+  hll?: Hll;
+}
+
+/** Value counts of a non-numeric column (all of them up to VALUE_CAP distinct values). */
+async function categoricalCounts(db: DuckDBConnection, table: string, column: string): Promise<CategoricalCounts> {
+  const id = sqlIdent(column);
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT CAST(${id} AS VARCHAR) AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL ` +
+        `GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
+    )
+  ).getRows();
+  const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
+  if (rows.length <= VALUE_CAP) {
+    return { values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])), top, distinct: rows.length, distinctExact: true };
+  }
+  const distinct = asNumber(
+    (await db.runAndReadAll(`SELECT count(DISTINCT ${id}) FROM ${sqlIdent(table)}`)).getRows()[0][0]
+  );
+  // A HyperLogLog of the engine's 64-bit hash, so that shards can be merged.
+  const regs = (
+    await db.runAndReadAll(
+      `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ` +
+        `ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) ` +
+        `FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
+    )
+  ).getRows();
+  const hll = new Hll();
+  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
+  return { top, distinct, distinctExact: true, hll };
+}
+
+/** The numeric side of a reference or current: how to stream its values and what is known up front. */
+interface NumericSide {
+  n: number;
+  min: number | null;
+  max: number | null;
+  open: () => AsyncGenerator<CountChunk>;
+  accumulator?: NumericAccumulator;
+}
+
+function numericStats(info: ColumnInfo, rows: number, s: Summary, acc: NumericAccumulator | undefined): ColumnStatistics {
+  const base: ColumnStatistics = {
+    kind: 'numeric',
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    nan: s.nan,
+    pos_inf: s.posInf,
+    neg_inf: s.negInf,
+    distinct: 0,
+    distinct_exact: true,
+    top: []
+  };
+  if (!acc) return base;
+  const r = acc.finish();
+  return {
+    ...base,
+    finite: r.finite,
+    zeros: r.zeros,
+    min: r.min,
+    max: r.max,
+    mean: r.mean,
+    std: r.finite > 1 ? Math.sqrt(r.m2 / (r.finite - 1)) : null,
+    m2: r.m2,
+    sum: r.sum,
+    quantiles: r.quantiles,
+    histogram: r.histogram,
+    distinct: r.distinct,
+    top: r.top,
+    distribution: r.distribution,
+    hll: r.hll.toJSON()
+  };
+}
+
+/** Walks current (and reference) numeric values once, feeding accumulators and the drift walk. */
+async function walkNumeric(cur: NumericSide, ref: NumericSide | undefined): Promise<Omit<DriftInput & { kind: 'numeric' }, 'refStd' | 'refDistinct' | 'exact'> | undefined> {
+  const b = await new Cursor(cur.open()).refill();
+  if (!ref) {
+    while (!b.done) {
+      cur.accumulator!.add(b.value, b.count);
+      if (b.advance()) await b.refill();
+    }
+    return undefined;
+  }
+  const a = await new Cursor(ref.open()).refill();
+  const walk = new EcdfWalk(ref.n, cur.n);
+  const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
+  const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
+  const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
+  const sturgesRef = new BinCounter(edges);
+  const sturgesCur = new BinCounter(edges);
+  let refValues: Map<string, number> | undefined = new Map();
+  let curValues: Map<string, number> | undefined = new Map();
+  let pooled = 0;
+  while (!a.done || !b.done) {
+    const v = a.done ? b.value : b.done ? a.value : Math.min(a.value, b.value);
+    let ca = 0;
+    let cb = 0;
+    if (!a.done && a.value === v) {
+      ca = a.count;
+      if (a.advance()) await a.refill();
+    }
+    if (!b.done && b.value === v) {
+      cb = b.count;
+      if (b.advance()) await b.refill();
+    }
+    walk.push(v, ca, cb);
+    pooled++;
+    if (ca) {
+      sturgesRef.add(v, ca);
+      ref.accumulator?.add(v, ca);
+    }
+    if (cb) {
+      sturgesCur.add(v, cb);
+      cur.accumulator!.add(v, cb);
+    }
+    if (refValues && curValues) {
+      if (pooled > VALUE_CAP) {
+        refValues = undefined;
+        curValues = undefined;
+      } else {
+        const key = String(v);
+        if (ca) refValues.set(key, ca);
+        if (cb) curValues.set(key, cb);
+      }
+    }
+  }
+  return {
+    kind: 'numeric',
+    nRef: ref.n,
+    nCur: cur.n,
+    pooledDistinct: pooled,
+    maxS: walk.maxS,
+    minS: walk.minS,
+    wasserstein: walk.wasserstein,
+    refValues,
+    curValues,
+    sturgesRef: sturgesRef.counts,
+    sturgesCur: sturgesCur.counts
+  };
+}
+
+function emptyStatistics(source: LoadedSource, rows: number): DatasetStatistics {
+  return {
+    format: 'mlci-statistics',
+    version: 1,
+    source: { path: source.path, files: source.files.length, format: source.format },
+    rows,
+    duplicate_rows: 0,
+    columns: {}
+  };
+}
+
+/** Profiles `current` (and a reference table) and gathers drift inputs per column. */
+export async function analyse(
+  engine: Pick<Engine, 'db' | 'connect'>,
+  current: LoadedSource,
+  reference?: Reference,
+  options: AnalyseOptions = {}
+): Promise<Analysis> {
+  const db = engine.db;
+  // Reference and current are streamed side by side, so each stream needs its own connection.
+  const streamA = await engine.connect();
+  const streamB = await engine.connect();
+  const label = options.label;
+  const kindFor = (c: ColumnInfo): ColumnInfo => (c.name === label && c.kind === 'numeric' ? { ...c, kind: 'categorical' } : c);
+  const curColumns = current.columns.map(kindFor);
+  const curSummary = await summarise(db, current, curColumns);
+  const curStats = emptyStatistics(current, current.rows);
+  curStats.duplicate_rows = await duplicateRows(db, current);
+
+  const refSource = reference?.kind === 'table' ? reference.source : undefined;
+  const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : undefined;
+  const refSummary = refSource ? await summarise(db, refSource, [...refColumns!.values()]) : undefined;
+  const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : undefined;
+  if (refSource && refStats) refStats.duplicate_rows = await duplicateRows(db, refSource);
+  const stored = reference?.kind === 'statistics' ? reference.statistics : undefined;
+  const ignore = new Set(options.ignoreDrift ?? []);
+  const inputs: Record<string, DriftInput> = {};
+
+  for (const info of curColumns) {
+    const s = curSummary.get(info.name)!;
+    const refInfo = refColumns?.get(info.name);
+    const storedCol = stored?.columns[info.name];
+    const compare = !ignore.has(info.name) && info.kind !== 'datetime';
+    if (info.kind === 'numeric') {
+      const curN = s.present - s.nan - s.posInf - s.negInf;
+      let refSide: NumericSide | undefined;
+      let refRows = 0;
+      let refSum: Summary | undefined;
+      if (refInfo?.kind === 'numeric' && refSummary && refSource) {
+        refSum = refSummary.get(info.name)!;
+        refRows = refSource.rows;
+        const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
+        refSide = {
+          n,
+          min: refSum.min as number | null,
+          max: refSum.max as number | null,
+          open: () => sortedCounts(streamA, refSource.table, info.name),
+          accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min as number, refSum.max as number)) : undefined
+        };
+      } else if (storedCol?.kind === 'numeric' && storedCol.distribution && storedCol.finite) {
+        const dist = storedCol.distribution;
+        refSide = { n: storedCol.finite, min: storedCol.min as number, max: storedCol.max as number, open: () => storedCounts(dist) };
+      }
+      const edges =
+        refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null
+          ? (storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max))
+          : s.min !== null
+            ? equalWidthEdges(s.min as number, s.max as number)
+            : [];
+      const curSide: NumericSide = {
+        n: curN,
+        min: s.min as number | null,
+        max: s.max as number | null,
+        open: () => sortedCounts(streamB, current.table, info.name),
+        accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : undefined
+      };
+      const walked = curN > 0 ? await walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : undefined) : undefined;
+      if (!walked && refSide?.accumulator) {
+        // The reference still needs its own statistics when the current side has no finite values.
+        await walkNumeric(refSide, undefined);
+      }
+      curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
+      if (refStats && refInfo && refSum) {
+        refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
+      }
+      if (walked && compare) {
+        const refCol = refStats?.columns[info.name] ?? storedCol!;
+        const refN = walked.nRef;
+        const dist = storedCol?.distribution;
+        inputs[info.name] = {
+          ...walked,
+          kind: 'numeric',
+          refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
+          refDistinct: refCol.distinct,
+          exact: refSource ? true : dist?.kind === 'exact',
+          rankError: refSource ? undefined : dist?.rank_error
+        } as DriftInput;
+      }
+      continue;
+    }
+    if (info.kind === 'datetime') {
+      curStats.columns[info.name] = {
+        kind: 'datetime',
+        type: info.type,
+        count: current.rows,
+        missing: current.rows - s.present,
+        present: s.present,
+        min: s.min,
+        max: s.max,
+        distinct: s.distinct ?? 0,
+        distinct_exact: true,
+        top: []
+      };
+      if (refStats && refInfo && refSummary) {
+        const r = refSummary.get(info.name)!;
+        refStats.columns[info.name] = {
+          kind: 'datetime',
+          type: refInfo.type,
+          count: refSource!.rows,
+          missing: refSource!.rows - r.present,
+          present: r.present,
+          min: r.min,
+          max: r.max,
+          distinct: r.distinct ?? 0,
+          distinct_exact: true,
+          top: []
+        };
+      }
+      continue;
+    }
+    const curCounts = await categoricalCounts(db, current.table, info.name);
+    curStats.columns[info.name] = categoricalStats(info, current.rows, s, curCounts);
+    let refValues: Map<string, number> | undefined;
+    if (refInfo && refSummary && refSource && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime') {
+      const refCounts = await categoricalCounts(db, refSource.table, info.name);
+      refStats!.columns[info.name] = categoricalStats(refInfo, refSource.rows, refSummary.get(info.name)!, refCounts);
+      refValues = refCounts.values;
+    } else if (storedCol?.values && (storedCol.kind === 'categorical' || storedCol.kind === 'boolean')) {
+      refValues = new Map(Object.entries(storedCol.values));
+    }
+    if (compare && refValues && curCounts.values) {
+      inputs[info.name] = { kind: 'categorical', ref: refValues, cur: curCounts.values };
+    }
+  }
+  if (label && curStats.columns[label]?.values) {
+    curStats.label = { column: label, distribution: curStats.columns[label].values! };
+  }
+  if (refStats && label && refStats.columns[label]?.values) {
+    refStats.label = { column: label, distribution: refStats.columns[label].values! };
+  }
+  if (refStats && refColumns) {
+    // Reference-only columns still get statistics (they show up as missing columns in current).
+    for (const info of refColumns.values()) {
+      if (refStats.columns[info.name] || !refSummary) continue;
+      const r = refSummary.get(info.name)!;
+      if (info.kind === 'numeric') {
+        const n = r.present - r.nan - r.posInf - r.negInf;
+        const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min as number, r.max as number)) : undefined;
+        if (acc) await walkNumeric({ n, min: r.min as number, max: r.max as number, open: () => sortedCounts(streamA, refSource!.table, info.name), accumulator: acc }, undefined);
+        refStats.columns[info.name] = numericStats(info, refSource!.rows, r, acc);
+      } else if (info.kind !== 'datetime') {
+        refStats.columns[info.name] = categoricalStats(info, refSource!.rows, r, await categoricalCounts(db, refSource!.table, info.name));
+      }
+    }
+  }
+  return { current: curStats, reference: refStats, inputs };
+}
+
+function categoricalStats(info: ColumnInfo, rows: number, s: Summary, counts: CategoricalCounts): ColumnStatistics {
+  const out: ColumnStatistics = {
+    kind: info.kind === 'boolean' ? 'boolean' : 'categorical',
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    distinct: counts.distinct,
+    distinct_exact: counts.distinctExact,
+    top: counts.top
+  };
+  if (counts.values) out.values = Object.fromEntries(counts.values);
+  if (counts.hll) out.hll = counts.hll.toJSON();
+  if (s.minLength !== undefined && s.minLength !== null) out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
+  return out;
+}

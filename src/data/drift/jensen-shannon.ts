@@ -1,0 +1,32 @@
+// Jensen–Shannon distance as scipy.spatial.distance.jensenshannon(p, q, base=2), on the binned
+// shares Evidently computes (union of categories, or shared Sturges bins for numbers).
+
+/** Default threshold of the Jensen–Shannon distance. */
+export const JENSEN_SHANNON_THRESHOLD = 0.1;
+
+function relEntr(x: number, y: number): number {
+  if (x > 0 && y > 0) return x * Math.log(x / y);
+  if (x === 0 && y >= 0) return 0;
+  return Infinity;
+}
+
+/** scipy.spatial.distance.jensenshannon(p, q, base). */
+export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>, base = 2): number {
+  let sp = 0;
+  let sq = 0;
+  for (let i = 0; i < p.length; i++) {
+    sp += p[i];
+    sq += q[i];
+  }
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] / sp;
+    const qi = q[i] / sq;
+    const m = (pi + qi) / 2;
+    left += relEntr(pi, m);
+    right += relEntr(qi, m);
+  }
+  const js = (left + right) / Math.log(base);
+  return Math.sqrt(js / 2);
+}

@@ -1,0 +1,235 @@
+// Exact statistics of numeric columns from the engine's sorted (value, count) pairs: one ascending
+// pass gives moments, exact quantiles (numpy's linear rule), histograms, top values, the stored
+// distribution and the distinct-count sketch, with memory bounded by the pairs held per chunk.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { BinCounter, linspace } from './drift/binning.js';
+import { sqlIdent } from './engine.js';
+import { Hll } from './sketch/hll.js';
+import {
+  HISTOGRAM_BINS,
+  QUANTILES,
+  SUMMARY_POINTS,
+  VALUE_CAP,
+  type Histogram,
+  type NumericDistribution
+} from './statistics.js';
+
+/** A chunk of ascending distinct values with their counts. */
+export interface CountChunk {
+  values: Float64Array;
+  counts: Float64Array;
+}
+
+/** Streams the sorted distinct finite values of a column with their counts (on its own connection). */
+export async function* sortedCounts(db: DuckDBConnection, table: string, column: string): AsyncGenerator<CountChunk> {
+  const sql =
+    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
+    `WHERE isfinite(v) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const values = (chunk.getColumnVector(0) as unknown as { items: Float64Array }).items;
+    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
+    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
+  }
+}
+
+/** Streams a stored distribution as one chunk. */
+export async function* storedCounts(distribution: NumericDistribution): AsyncGenerator<CountChunk> {
+  yield { values: Float64Array.from(distribution.values), counts: Float64Array.from(distribution.counts) };
+}
+
+/** Reads one ascending stream value by value; only chunk boundaries are asynchronous. */
+export class Cursor {
+  private values: Float64Array = new Float64Array(0);
+  private counts: Float64Array = new Float64Array(0);
+  private index = 0;
+  done = false;
+  constructor(private readonly source: AsyncGenerator<CountChunk>) {}
+
+  /** Loads the next non-empty chunk (or marks the cursor done). */
+  async refill(): Promise<this> {
+    for (;;) {
+      const next = await this.source.next();
+      if (next.done) {
+        this.done = true;
+        return this;
+      }
+      if (next.value.values.length > 0) {
+        this.values = next.value.values;
+        this.counts = next.value.counts;
+        this.index = 0;
+        return this;
+      }
+    }
+  }
+
+  /** The current value (only when not done). */
+  get value(): number {
+    return this.values[this.index];
+  }
+
+  /** The current count (only when not done). */
+  get count(): number {
+    return this.counts[this.index];
+  }
+
+  /** Moves to the next value; true when the chunk is used up and refill() must be awaited. */
+  advance(): boolean {
+    this.index++;
+    return this.index >= this.values.length;
+  }
+}
+
+/** numpy's _lerp, used by numpy.quantile's linear method. */
+function lerp(a: number, b: number, t: number): number {
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+
+/** Histogram edges for a column: `bins` equal-width bins over [min, max] (numpy's rules). */
+export function equalWidthEdges(min: number, max: number, bins = HISTOGRAM_BINS): number[] {
+  let first = min;
+  let last = max;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  return linspace(first, last, bins + 1);
+}
+
+/** What one numeric pass yields. */
+export interface NumericSummary {
+  finite: number;
+  sum: number;
+  mean: number | null;
+  m2: number;
+  min: number | null;
+  max: number | null;
+  zeros: number;
+  distinct: number;
+  quantiles: Record<string, number | null>;
+  histogram: Histogram;
+  top: { value: number; count: number }[];
+  distribution: NumericDistribution;
+  hll: Hll;
+}
+
+/** Accumulates statistics of ascending (value, count) pairs whose total `n` is known up front. */
+export class NumericAccumulator {
+  private seen = 0;
+  private mean = 0;
+  private m2 = 0;
+  private sum = 0;
+  private sumComp = 0;
+  private min = NaN;
+  private max = NaN;
+  private zeros = 0;
+  private distinct = 0;
+  private readonly qLo: number[];
+  private readonly qFrac: number[];
+  private readonly qA: number[];
+  private readonly qB: number[];
+  private readonly hist: BinCounter;
+  private below = 0;
+  private above = 0;
+  private top: { value: number; count: number }[] = [];
+  private exactValues: number[] | undefined = [];
+  private exactCounts: number[] = [];
+  private readonly pointRanks: number[] = [];
+  private readonly points: number[] = [];
+  private pointIndex = 0;
+  private readonly hll = new Hll();
+
+  constructor(
+    readonly n: number,
+    edges: number[]
+  ) {
+    this.qLo = QUANTILES.map(([, p]) => Math.floor((n - 1) * p));
+    this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
+    this.qA = QUANTILES.map(() => NaN);
+    this.qB = QUANTILES.map(() => NaN);
+    this.hist = new BinCounter(edges);
+    const k = Math.min(SUMMARY_POINTS, n);
+    for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor(((i + 0.5) * n) / k));
+  }
+
+  /** Adds a distinct value with its count (values ascending). */
+  add(value: number, count: number): void {
+    const before = this.seen;
+    const after = before + count;
+    if (this.distinct === 0) this.min = value;
+    this.max = value;
+    this.distinct++;
+    const delta = value - this.mean;
+    this.mean += (delta * count) / after;
+    this.m2 += delta * (value - this.mean) * count;
+    const term = value * count;
+    const s = this.sum + term;
+    this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
+    this.sum = s;
+    if (value === 0) this.zeros += count;
+    for (let i = 0; i < this.qLo.length; i++) {
+      // 0-based ranks [before, after) hold `value`.
+      if (Number.isNaN(this.qA[i]) && this.qLo[i] < after) this.qA[i] = value;
+      if (Number.isNaN(this.qB[i]) && Math.min(this.qLo[i] + 1, this.n - 1) < after) this.qB[i] = value;
+    }
+    const edges = this.hist.edges;
+    if (value < edges[0]) this.below += count;
+    else if (value > edges[edges.length - 1]) this.above += count;
+    else this.hist.add(value, count);
+    if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
+      this.top.push({ value, count });
+      this.top.sort((a, b) => b.count - a.count || a.value - b.value);
+      if (this.top.length > 10) this.top.pop();
+    }
+    if (this.exactValues) {
+      if (this.exactValues.length >= VALUE_CAP) this.exactValues = undefined;
+      else {
+        this.exactValues.push(value);
+        this.exactCounts.push(count);
+      }
+    }
+    while (this.pointIndex < this.pointRanks.length && this.pointRanks[this.pointIndex] < after) {
+      this.points.push(value);
+      this.pointIndex++;
+    }
+    this.hll.addNumber(value);
+    this.seen = after;
+  }
+
+  /** The statistics of everything added. */
+  finish(): NumericSummary {
+    const quantiles: Record<string, number | null> = {};
+    QUANTILES.forEach(([name], i) => {
+      quantiles[name] = this.seen === 0 ? null : lerp(this.qA[i], this.qB[i], this.qFrac[i]);
+    });
+    const histogram: Histogram = { edges: this.hist.edges, counts: Array.from(this.hist.counts) };
+    if (this.below > 0) histogram.below = this.below;
+    if (this.above > 0) histogram.above = this.above;
+    const distribution: NumericDistribution = this.exactValues
+      ? { kind: 'exact', values: this.exactValues, counts: this.exactCounts }
+      : {
+          kind: 'quantiles',
+          values: this.points,
+          counts: this.points.map(() => this.seen / this.points.length),
+          rank_error: 1 / this.points.length
+        };
+    return {
+      finite: this.seen,
+      sum: this.sum + this.sumComp,
+      mean: this.seen > 0 ? this.mean : null,
+      m2: this.m2,
+      min: this.seen > 0 ? this.min : null,
+      max: this.seen > 0 ? this.max : null,
+      zeros: this.zeros,
+      distinct: this.distinct,
+      quantiles,
+      histogram,
+      top: this.top,
+      distribution,
+      hll: this.hll
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import { InputError } from '../core/errors.js';
+import type { VariantWindow } from '../serve/stats.js';
+import { analyse, type AnalysisResult, type AnalysisThresholds } from './analysis.js';
+import type { CanaryTarget } from './target.js';
+import { pacedLoad } from './traffic.js';
+
+/** Replayed traffic for the analysis: bodies sent at `rate` per second for each step's interval. */
+export interface ReplayTraffic {
+  bodies: string[];
+  rate: number;
+}
+
+/** How to roll a version out. */
+export interface RolloutOptions {
+  version: number;
+  /** Canary traffic percentages, increasing (default 10, 50, 100). */
+  steps: number[];
+  /** How long each analysis observes traffic, ms. */
+  intervalMs: number;
+  /** Failed analyses tolerated before rolling back (Argo's failureLimit; 0 = roll back at the first). */
+  failureLimit: number;
+  thresholds: AnalysisThresholds;
+  /** Also score every request with the other version, for a paired divergence (default true). */
+  shadow: boolean;
+  /** Replay traffic; without it the rollout only observes production traffic. */
+  traffic?: ReplayTraffic;
+  /** Resume a paused rollout at this step index (the step is analysed again). */
+  resumeStep?: number;
+  /** Failures already counted before a pause. */
+  failures?: number;
+  /** Progress notes (step started, analysis result). */
+  onEvent?: (event: RolloutEvent) => void | Promise<void>;
+  /** Waits `ms` (tests shorten it); default a timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** What happened at one analysis. */
+export interface StepReport {
+  step: number;
+  weight: number;
+  attempt: number;
+  analysis: AnalysisResult;
+  replay?: { sent: number; ok: number; failed: number };
+}
+
+/** Progress of a rollout, for logs and deployment statuses. */
+export type RolloutEvent =
+  | { kind: 'step'; step: number; weight: number; of: number }
+  | { kind: 'analysis'; report: StepReport }
+  | { kind: 'done'; outcome: RolloutOutcome; reason: string };
+
+/** promoted: the canary is stable now; rolled_back: stable kept; paused: inconclusive, waiting for a resume. */
+export type RolloutOutcome = 'promoted' | 'rolled_back' | 'paused';
+
+/** The record of a rollout. */
+export interface RolloutReport {
+  version: number;
+  stable: number;
+  outcome: RolloutOutcome;
+  reason: string;
+  steps: number[];
+  analyses: StepReport[];
+  failures: number;
+  /** The step to resume at when paused. */
+  pausedAt?: { step: number; weight: number };
+  started: string;
+  finished: string;
+}
+
+/** Validates traffic steps: integers in 1..100, strictly increasing. */
+export function checkSteps(steps: number[]): number[] {
+  if (steps.length === 0) throw new InputError('steps: give at least one traffic percentage, e.g. 10,50,100');
+  steps.forEach((s, i) => {
+    if (!Number.isInteger(s) || s < 1 || s > 100) throw new InputError(`steps: ${s} is not a percentage 1..100`);
+    if (i > 0 && s <= steps[i - 1]) throw new InputError(`steps must increase: ${steps.join(', ')}`);
+  });
+  return steps;
+}
+
+/**
+ * Runs a progressive rollout as Argo Rollouts and Flagger do: at each traffic step the canary is
+ * analysed for one interval; a passed analysis advances, a failed one counts towards the failure
+ * limit (then rolls back), an inconclusive one pauses the rollout where it is.
+ */
+export async function runRollout(target: CanaryTarget, options: RolloutOptions): Promise<RolloutReport> {
+  const steps = checkSteps(options.steps);
+  const started = new Date().toISOString();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const initial = await target.state();
+  const resuming = options.resumeStep !== undefined;
+  if (initial.stable.version === options.version) {
+    throw new InputError(`v${options.version} is already the stable version on ${target.description}`);
+  }
+  if (resuming && initial.canary?.version !== options.version) {
+    throw new InputError(
+      `cannot resume: ${target.description} has ${initial.canary ? `canary v${initial.canary.version}` : 'no canary'}, not v${options.version}`
+    );
+  }
+  const analyses: StepReport[] = [];
+  let failures = options.failures ?? 0;
+  const finish = async (outcome: RolloutOutcome, reason: string, pausedAt?: RolloutReport['pausedAt']) => {
+    await options.onEvent?.({ kind: 'done', outcome, reason });
+    return {
+      version: options.version,
+      stable: initial.stable.version,
+      outcome,
+      reason,
+      steps,
+      analyses,
+      failures,
+      pausedAt,
+      started,
+      finished: new Date().toISOString()
+    } satisfies RolloutReport;
+  };
+
+  const observe = async (): Promise<StepReport['replay']> => {
+    await target.resetStats();
+    if (!options.traffic) {
+      await sleep(options.intervalMs);
+      return undefined;
+    }
+    const count = Math.max(1, Math.round((options.traffic.rate * options.intervalMs) / 1000));
+    const summary = await pacedLoad({
+      url: target.inferUrl,
+      bodies: options.traffic.bodies,
+      rate: options.traffic.rate,
+      count,
+      onResult: target.observe?.bind(target)
+    });
+    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
+  };
+
+  // The baseline: stable alone for one interval, with the canary loaded (so a model that cannot load
+  // fails here) but given no traffic.
+  await options.onEvent?.({ kind: 'step', step: 0, weight: 0, of: steps.length });
+  await target.setCanary(options.version, 0, options.shadow);
+  await observe();
+  const baseline: VariantWindow = (await target.stats()).stable;
+
+  for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
+    const weight = steps[index];
+    await options.onEvent?.({ kind: 'step', step: index + 1, weight, of: steps.length });
+    await target.setCanary(options.version, weight, options.shadow);
+    for (let attempt = 1; ; attempt++) {
+      const replay = await observe();
+      const window = await target.stats();
+      const analysis = analyse(window, options.thresholds, baseline);
+      const report: StepReport = { step: index + 1, weight, attempt, analysis, replay };
+      analyses.push(report);
+      await options.onEvent?.({ kind: 'analysis', report });
+      if (analysis.verdict === 'pass') break;
+      if (analysis.verdict === 'inconclusive') {
+        return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, { step: index, weight });
+      }
+      failures += 1;
+      if (failures > options.failureLimit) {
+        await target.rollback();
+        return finish('rolled_back', `step ${index + 1} (${weight} %): ${analysis.reason}`);
+      }
+    }
+  }
+  await target.promote();
+  return finish('promoted', `all ${steps.length} steps passed (${steps.join(' → ')} %)`);
+}

@@ -1,0 +1,256 @@
+import type { Scorer } from '../model/metrics/scorer.js';
+import { fillResampleWeights } from './poisson.js';
+
+/** How the paired bootstrap runs. */
+export interface BootstrapOptions {
+  resamples: number;
+  seed: number;
+  /** Two-sided confidence of the interval, e.g. 0.95. */
+  confidence: number;
+}
+
+/** A confidence interval of candidate − baseline for one metric. */
+export interface DifferenceInterval {
+  low: number;
+  high: number;
+  confidence: number;
+  /** Resamples in which both models had a defined value. */
+  resamples: number;
+  /** The interval contains 0: the change is within resampling noise. */
+  within_noise: boolean;
+}
+
+/** An interval, or why there is none. */
+export type IntervalResult = DifferenceInterval | { low: null; high: null; reason: string };
+
+/** numpy.percentile's default (linear) interpolation on sorted values. */
+export function percentile(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.min(sorted.length - 1, lower + 1);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+/** One ranking pass: a model's rows by descending score of a class, as positions in the reference order. */
+interface RankingPlan {
+  /** positions[k] = where the k-th row of this order sits in the reference order; null when it is the reference. */
+  positions: Int32Array | null;
+  positive: Uint8Array;
+  lastOfTie: Uint8Array;
+}
+
+/**
+ * Weighted ROC AUC and average precision of one resample, in one pass over a model's rows by
+ * descending score. Weights are indexed by reference position; candidate and baseline scores are
+ * strongly correlated, so the baseline's gathers stay close together in memory.
+ */
+export function resampledRanking(
+  plan: RankingPlan,
+  weights: Uint8Array,
+  withAp: boolean,
+  accuracy?: { a: Uint8Array; b: Uint8Array }
+): { auc: number | null; ap: number | null; accuracy?: [number | null, number | null] } {
+  const { positions, positive, lastOfTie } = plan;
+  const n = positive.length;
+  let tp = 0;
+  let fp = 0;
+  let tp0 = 0;
+  let fp0 = 0;
+  let area = 0;
+  let ap = 0;
+  // Accuracy of both models rides along on the reference pass (its flags are in reference order).
+  const ca = accuracy?.a;
+  const cb = accuracy?.b;
+  let hitsA = 0;
+  let hitsB = 0;
+  for (let k = 0; k < n; k++) {
+    const w = positions === null ? weights[k] : weights[positions[k]];
+    if (positive[k] === 1) tp += w;
+    else fp += w;
+    if (ca !== undefined && cb !== undefined) {
+      hitsA += w * ca[k];
+      hitsB += w * cb[k];
+    }
+    if (lastOfTie[k] === 1) {
+      area += (fp - fp0) * (tp + tp0);
+      if (withAp && tp !== tp0) ap += ((tp - tp0) * tp) / (tp + fp);
+      tp0 = tp;
+      fp0 = fp;
+    }
+  }
+  const total = tp + fp;
+  return {
+    auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : null,
+    ap: withAp && tp > 0 ? ap / tp : null,
+    ...(accuracy ? { accuracy: [total > 0 ? hitsA / total : null, total > 0 ? hitsB / total : null] as [number | null, number | null] } : {})
+  };
+}
+
+const RANKING = new Set(['roc_auc', 'average_precision', 'roc_auc_ovr']);
+
+/** Everything a resample needs, prepared once: the reference order and each ranking pass's plan. */
+class PairedPlan {
+  readonly n: number;
+  /** Rows in reference order (the candidate's ranking when a ranking metric is gated, else row order). */
+  readonly reference: Uint32Array | null;
+  private readonly referencePosition: Int32Array | null;
+  private readonly plans = new Map<string, RankingPlan>();
+  private correct: [Uint8Array, Uint8Array] | null = null;
+
+  constructor(
+    private readonly scorers: [Scorer, Scorer],
+    ranking: boolean
+  ) {
+    this.n = scorers[0].rows;
+    const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
+    if (ranking && scorers[0].ranking) {
+      this.reference = scorers[0].ranking(referenceClass).order;
+      this.referencePosition = new Int32Array(this.n);
+      for (let k = 0; k < this.n; k++) this.referencePosition[this.reference[k]] = k;
+    } else {
+      this.reference = null;
+      this.referencePosition = null;
+    }
+  }
+
+  ranking(model: 0 | 1, classIndex: number): RankingPlan {
+    const key = `${model}:${classIndex}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const data = (this.scorers[model].ranking as NonNullable<Scorer['ranking']>)(classIndex);
+      const isReference = data.order === this.reference;
+      let positions: Int32Array | null = null;
+      if (!isReference) {
+        const where = this.referencePosition as Int32Array;
+        positions = new Int32Array(this.n);
+        for (let k = 0; k < this.n; k++) positions[k] = where[data.order[k]];
+      }
+      plan = { positions, positive: data.sortedPositive, lastOfTie: data.lastOfTie };
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** Whether each model got each row right, in reference order (for accuracy). */
+  correctness(): [Uint8Array, Uint8Array] {
+    if (!this.correct) {
+      const flags = this.scorers.map((s) => {
+        const rowFlags = (s.correctness as NonNullable<Scorer['correctness']>)();
+        if (!this.reference) return rowFlags;
+        const out = new Uint8Array(this.n);
+        for (let k = 0; k < this.n; k++) out[k] = rowFlags[(this.reference as Uint32Array)[k]];
+        return out;
+      });
+      this.correct = [flags[0], flags[1]];
+    }
+    return this.correct;
+  }
+
+  /** Row-order weights for the generic scorer. */
+  rowWeights(weights: Uint8Array, into: Uint8Array): Uint8Array {
+    if (!this.reference) return weights;
+    const ref = this.reference;
+    for (let k = 0; k < this.n; k++) into[ref[k]] = weights[k];
+    return into;
+  }
+}
+
+function weightedAccuracy(weights: Uint8Array, correct: Uint8Array): number | null {
+  let hits = 0;
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k];
+    hits += w * correct[k];
+    total += w;
+  }
+  return total > 0 ? hits / total : null;
+}
+
+/**
+ * The paired bootstrap: in each resample both models are scored on the same resampled rows, so
+ * the interval is of the difference and not of two independent values. Row weights are Poisson(1)
+ * from a per-resample seeded stream (see poisson.ts). Ranking metrics and accuracy run in
+ * dedicated linear passes; every other metric through the scorers with row weights.
+ */
+export function pairedBootstrap(
+  candidate: Scorer,
+  baseline: Scorer,
+  metrics: string[],
+  options: BootstrapOptions,
+  onResample?: (done: number) => void
+): Record<string, IntervalResult> {
+  const out: Record<string, IntervalResult> = {};
+  if (metrics.length === 0) return out;
+  if (options.resamples < 2) {
+    for (const m of metrics) out[m] = { low: null, high: null, reason: 'bootstrap disabled (resamples < 2)' };
+    return out;
+  }
+  const classifier = candidate.task !== 'regression';
+  const ranking = metrics.filter((m) => classifier && RANKING.has(m));
+  const accuracy = classifier && metrics.includes('accuracy') && candidate.correctness !== undefined;
+  const rest = metrics.filter((m) => !ranking.includes(m) && !(accuracy && m === 'accuracy'));
+  const plan = new PairedPlan([candidate, baseline], ranking.length > 0);
+  const n = plan.n;
+  const weights = new Uint8Array(n);
+  const rowWeights = new Uint8Array(plan.reference ? n : 0);
+  const only = new Set(rest);
+  const diffs = metrics.map(() => new Float64Array(options.resamples));
+  const counts = metrics.map(() => 0);
+  const classes = candidate.classes ?? 2;
+  for (let r = 0; r < options.resamples; r++) {
+    fillResampleWeights(options.seed, r, weights);
+    const values = new Map<string, [number | null | undefined, number | null | undefined]>();
+    let accuracyDone = false;
+    if (ranking.includes('roc_auc') || ranking.includes('average_precision')) {
+      const withAp = ranking.includes('average_precision');
+      const fused = accuracy && plan.reference ? { a: plan.correctness()[0], b: plan.correctness()[1] } : undefined;
+      const c = resampledRanking(plan.ranking(0, 1), weights, withAp, fused);
+      const b = resampledRanking(plan.ranking(1, 1), weights, withAp);
+      values.set('roc_auc', [c.auc, b.auc]);
+      values.set('average_precision', [c.ap, b.ap]);
+      if (c.accuracy) {
+        values.set('accuracy', c.accuracy);
+        accuracyDone = true;
+      }
+    }
+    if (ranking.includes('roc_auc_ovr')) {
+      const side = (model: 0 | 1): number | null => {
+        let sum = 0;
+        for (let c = 0; c < classes; c++) {
+          const auc = resampledRanking(plan.ranking(model, c), weights, false).auc;
+          if (auc === null) return null;
+          sum += auc;
+        }
+        return sum / classes;
+      };
+      values.set('roc_auc_ovr', [side(0), side(1)]);
+    }
+    if (accuracy && !accuracyDone) {
+      const [a, b] = plan.correctness();
+      values.set('accuracy', [weightedAccuracy(weights, a), weightedAccuracy(weights, b)]);
+    }
+    if (rest.length > 0) {
+      const w = plan.rowWeights(weights, rowWeights);
+      const [c] = candidate.score({ weights: w, only });
+      const [b] = baseline.score({ weights: w, only });
+      for (const m of rest) values.set(m, [c[m]?.value, b[m]?.value]);
+    }
+    metrics.forEach((m, k) => {
+      const [cv, bv] = values.get(m) ?? [null, null];
+      if (typeof cv === 'number' && typeof bv === 'number') diffs[k][counts[k]++] = cv - bv;
+    });
+    onResample?.(r + 1);
+  }
+  const alpha = (1 - options.confidence) / 2;
+  metrics.forEach((m, k) => {
+    if (counts[k] < 2) {
+      out[m] = { low: null, high: null, reason: 'the metric is undefined in the resamples' };
+      return;
+    }
+    const sorted = diffs[k].subarray(0, counts[k]).sort();
+    const low = percentile(sorted, alpha);
+    const high = percentile(sorted, 1 - alpha);
+    out[m] = { low, high, confidence: options.confidence, resamples: counts[k], within_noise: low <= 0 && high >= 0 };
+  });
+  return out;
+}

@@ -1,0 +1,183 @@
+import { InputError } from '../core/errors.js';
+import type { LoadedColumns } from '../data/engine.js';
+import { modelClasses, type LoadedSession, type ModelOutputs } from './inference.js';
+import { encodeLabels, predictedClasses } from './labels.js';
+import { calibration, type Calibration } from './metrics/calibration.js';
+import { confusionMatrix } from './metrics/classification.js';
+import { createScorer, type MetricResults, type Predictions, type Scorer } from './metrics/scorer.js';
+import type { MetricTask, MetricValues } from './metrics/types.js';
+import type { ModelReport, SliceReport } from './evaluation-types.js';
+
+/** Turns one model's raw output into predictions over the labelled rows; errors name the model and row. */
+export function toPredictions(
+  task: MetricTask,
+  session: LoadedSession,
+  outputs: ModelOutputs,
+  data: LoadedColumns,
+  label: string,
+  dataSource: string,
+  threshold?: number
+): Predictions {
+  const source = session.model.source;
+  const { values, width } = outputs;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      throw new InputError(`${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`);
+    }
+  }
+  if (task === 'regression') {
+    if (width !== 1) throw new InputError(`${source}: a regressor must give one value per row, got ${width}`);
+    const y = data.numeric[label];
+    if (!y) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
+    const missing = y.findIndex((v) => Number.isNaN(v));
+    if (missing >= 0) throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    return { task, y, pred: values };
+  }
+  let proba = values;
+  let classes = width;
+  if (task === 'binary' && width === 1) {
+    proba = new Float64Array(values.length * 2);
+    for (let i = 0; i < values.length; i++) {
+      proba[2 * i] = 1 - values[i];
+      proba[2 * i + 1] = values[i];
+    }
+    classes = 2;
+  }
+  if (task === 'binary' && classes !== 2) {
+    throw new InputError(`${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`);
+  }
+  if (task === 'multiclass' && classes < 2) throw new InputError(`${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`);
+  const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
+  if (names.length !== classes) {
+    throw new InputError(`${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`);
+  }
+  const labelValues = data.numeric[label] ?? data.text[label];
+  const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
+  return { task, labels: names, y, proba, pred: predictedClasses(proba, classes, threshold) };
+}
+
+/** Splits metric results into values, reasons of undefined ones and notes. */
+export function splitResults(results: MetricResults): { values: MetricValues; reasons: Record<string, string>; notes: Record<string, string> } {
+  const values: MetricValues = {};
+  const reasons: Record<string, string> = {};
+  const notes: Record<string, string> = {};
+  for (const [name, r] of Object.entries(results)) {
+    values[name] = r.value;
+    if (r.reason) reasons[name] = r.reason;
+    if (r.note) notes[name] = r.note;
+  }
+  return { values, reasons, notes };
+}
+
+/** Reliability of the probabilities: positive class for binary, top-class confidence for multiclass. */
+export function calibrationOf(p: Predictions): Calibration | null {
+  if (p.task === 'regression') return null;
+  const C = p.labels.length;
+  const n = p.y.length;
+  const confidence = new Float64Array(n);
+  const hit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (p.task === 'binary') {
+      confidence[i] = p.proba[i * 2 + 1];
+      hit[i] = p.y[i] === 1 ? 1 : 0;
+    } else {
+      confidence[i] = p.proba[i * C + p.pred[i]];
+      hit[i] = p.y[i] === p.pred[i] ? 1 : 0;
+    }
+  }
+  return calibration(confidence, hit, p.task === 'binary' ? 'positive_probability' : 'top_class_confidence');
+}
+
+/** The report of one model: metrics, confusion matrix, calibration, inference and size. */
+export function modelReport(
+  session: LoadedSession,
+  predictions: Predictions,
+  scorer: Scorer,
+  outputs: ModelOutputs,
+  batchSize: number
+): ModelReport {
+  const [results] = scorer.score();
+  const { values, reasons, notes } = splitResults(results);
+  const cal = calibrationOf(predictions);
+  const rows = scorer.rows;
+  const msPer1000 = rows > 0 ? (outputs.runMs / rows) * 1000 : 0;
+  if (cal) values.expected_calibration_error = cal.expected_calibration_error;
+  values.latency_ms_per_1000_rows = round(msPer1000, 4);
+  values.model_size_bytes = session.model.bytes.length;
+  let confusion = null;
+  if (predictions.task !== 'regression') {
+    const C = predictions.labels.length;
+    const cm = new Float64Array(C * C);
+    for (let i = 0; i < predictions.y.length; i++) cm[predictions.y[i] * C + predictions.pred[i]]++;
+    confusion = confusionMatrix(cm, predictions.labels);
+  }
+  return {
+    source: session.model.source,
+    sha256: session.model.sha256,
+    size_bytes: session.model.bytes.length,
+    metrics: values,
+    undefined_reasons: reasons,
+    notes,
+    confusion_matrix: confusion,
+    calibration: cal,
+    inference: { load_ms: round(session.loadMs, 2), ms_per_1000_rows: round(msPer1000, 4), batch_size: batchSize }
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The most distinct values of a slice column that get metrics; the rest are listed as skipped. */
+export const MAX_SLICE_VALUES = 50;
+
+/** A slice column's grouping: a group per row (−1 when too small) and the groups' values and sizes. */
+export interface SliceGrouping {
+  column: string;
+  groupOf: Int32Array;
+  values: string[];
+  sizes: number[];
+  skipped: SliceReport[];
+}
+
+/** Groups rows by the values of a column in one pass; slices under `minSize` rows are skipped. */
+export function groupSlices(data: LoadedColumns, column: string, minSize: number): SliceGrouping {
+  const numeric = data.numeric[column];
+  const text = data.text[column];
+  const n = data.rowCount;
+  const raw = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = numeric ? (Number.isNaN(numeric[i]) ? '(null)' : String(numeric[i])) : (text[i] ?? '(null)');
+    let id = ids.get(v);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(v, id);
+      counts.push(0);
+    }
+    counts[id]++;
+    raw[i] = id;
+  }
+  const names = [...ids.keys()];
+  const byValue = names.map((name, id) => ({ name, id, size: counts[id] })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  const remap = new Int32Array(names.length).fill(-1);
+  const values: string[] = [];
+  const sizes: number[] = [];
+  const skipped: SliceReport[] = [];
+  for (const entry of byValue) {
+    if (entry.size < minSize) {
+      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `fewer than ${minSize} rows` });
+    } else if (values.length >= MAX_SLICE_VALUES) {
+      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `beyond the ${MAX_SLICE_VALUES} largest slices` });
+    } else {
+      remap[entry.id] = values.length;
+      values.push(entry.name);
+      sizes.push(entry.size);
+    }
+  }
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
+  return { column, groupOf, values, sizes, skipped };
+}

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { InputError } from '../core/errors.js';
+import type { LoadedColumns } from '../data/engine.js';
+import { readModelSignature, type ModelSignature, type TensorInfo } from './signature.js';
+
+/** An ONNX model read from disk or a registry, with its signature (not yet loaded into a session). */
+export interface ModelFile {
+  /** Where it came from, for messages: a path, `registry:name@v3`, `artifact:…`. */
+  source: string;
+  bytes: Uint8Array;
+  sha256: string;
+  signature: ModelSignature;
+}
+
+/** Reads an ONNX model file; errors name the file. */
+export async function readModelFile(path: string): Promise<ModelFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `model file not found: ${path}` : `${path}: cannot be read (${code})`);
+  }
+  return modelFromBytes(bytes, path);
+}
+
+/** Wraps model bytes from any source. */
+export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
+  return {
+    source,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    signature: readModelSignature(bytes, source)
+  };
+}
+
+/** How a model's inputs are filled from data columns (DESIGN.md: one input per column, or one [N, F] matrix). */
+export type InputPlan =
+  | { kind: 'matrix'; input: TensorInfo; features: string[] }
+  | { kind: 'columns'; inputs: TensorInfo[] };
+
+/** Decides how columns map to the model's inputs; `features` (mlci.yml) overrides the metadata. */
+export function planInputs(model: ModelFile, features?: string[]): InputPlan {
+  const { inputs, metadata } = model.signature;
+  if (inputs.length === 1 && inputs[0].shape?.length === 2 && inputs[0].type !== 'string') {
+    const width = inputs[0].shape[1];
+    let names = features;
+    if (!names && metadata.feature_names) {
+      try {
+        names = JSON.parse(metadata.feature_names) as string[];
+      } catch {
+        throw new InputError(`${model.source}: metadata feature_names is not a JSON array of column names`);
+      }
+    }
+    if (names && (typeof width !== 'number' || width === names.length || width === null)) {
+      return { kind: 'matrix', input: inputs[0], features: names };
+    }
+    if (names && typeof width === 'number' && width !== names.length && width !== 1) {
+      throw new InputError(
+        `${model.source}: input "${inputs[0].name}" takes ${width} features but ${names.length} feature names are given`
+      );
+    }
+    if (!names && typeof width === 'number' && width > 1) {
+      throw new InputError(
+        `${model.source}: input "${inputs[0].name}" is a [N, ${width}] matrix, but the model has no feature_names metadata; set model.features in mlci.yml`
+      );
+    }
+  }
+  return { kind: 'columns', inputs };
+}
+
+/** The data columns a plan reads. */
+export function planColumns(plan: InputPlan): string[] {
+  return plan.kind === 'matrix' ? plan.features : plan.inputs.map((i) => i.name);
+}
+
+/** The classes a classifier names in its metadata (`classes`, a JSON array), else null (0..C−1). */
+export function modelClasses(model: ModelFile): string[] | null {
+  const raw = model.signature.metadata.classes;
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed)) return parsed.map((c) => String(c));
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError(`${model.source}: metadata "classes" is not a JSON array`);
+}
+
+/** Which output holds the predictions: probabilities [N, C] for classifiers, the first float output for regressors. */
+export function pickOutput(model: ModelFile, task: 'binary' | 'multiclass' | 'regression'): string {
+  const outputs = model.signature.outputs;
+  const float = outputs.filter((o) => o.type === 'float' || o.type === 'double');
+  if (task === 'regression') {
+    if (float.length === 0) throw new InputError(`${model.source}: no float output to read predictions from`);
+    return float[0].name;
+  }
+  const named = float.find((o) => o.name === 'probabilities');
+  if (named) return named.name;
+  const matrix = float.find((o) => o.shape?.length === 2);
+  if (matrix) return matrix.name;
+  if (task === 'binary' && float.length > 0) return float[0].name;
+  const hint = outputs.some((o) => o.type === 'sequence' || o.type === 'map')
+    ? ' (probabilities as a sequence of maps: export without ZipMap)'
+    : '';
+  throw new InputError(`${model.source}: no float probability output [N, C] found${hint}`);
+}
+
+/** A model loaded into an onnxruntime session, ready to score batches. */
+export interface LoadedSession {
+  model: ModelFile;
+  session: InferenceSession;
+  plan: InputPlan;
+  output: string;
+  /** Time to create the session; the first one also pays for loading the runtime. */
+  loadMs: number;
+}
+
+type Ort = typeof import('onnxruntime-node');
+let ortModule: Promise<Ort> | undefined;
+
+/** onnxruntime-node, imported on first use: start-up stays fast for commands that never run a model. */
+export function onnxRuntime(): Promise<Ort> {
+  ortModule ??= import('onnxruntime-node');
+  return ortModule;
+}
+
+/** Creates a session for a model. */
+export async function loadSession(
+  model: ModelFile,
+  task: 'binary' | 'multiclass' | 'regression',
+  features?: string[]
+): Promise<LoadedSession> {
+  const plan = planInputs(model, features);
+  const output = pickOutput(model, task);
+  const ort = await onnxRuntime();
+  const started = performance.now();
+  let session: InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(model.bytes, { graphOptimizationLevel: 'all' });
+  } catch (error) {
+    throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
+  }
+  return { model, session, plan, output, loadMs: performance.now() - started };
+}
+
+/** The outputs of one model over all rows: N × width values, and the time spent in session.run. */
+export interface ModelOutputs {
+  values: Float64Array;
+  width: number;
+  runMs: number;
+}
+
+/**
+ * Runs every model on the same rows in batches of `batchSize`, so memory holds one batch of inputs
+ * at a time, and gathers each model's prediction output as float64.
+ */
+export async function runBatches(
+  sessions: LoadedSession[],
+  data: LoadedColumns,
+  batchSize: number,
+  dataSource: string,
+  onBatch?: (done: number) => void
+): Promise<ModelOutputs[]> {
+  const ort = await onnxRuntime();
+  const n = data.rowCount;
+  const results: (ModelOutputs | null)[] = sessions.map(() => null);
+  // One untimed row first: the first run of a session allocates and plans, which is not latency.
+  if (n > 0) {
+    for (const s of sessions) {
+      try {
+        await s.session.run(buildFeeds(ort, s, data, 0, 1, dataSource), [s.output]);
+      } catch {
+        // the timed run below reports the error with the rows involved
+      }
+    }
+  }
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    for (let m = 0; m < sessions.length; m++) {
+      const s = sessions[m];
+      const feeds = buildFeeds(ort, s, data, start, end, dataSource);
+      const began = performance.now();
+      let out: Tensor;
+      try {
+        out = (await s.session.run(feeds, [s.output]))[s.output];
+      } catch (error) {
+        throw new InputError(`${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine(error)})`);
+      }
+      const elapsed = performance.now() - began;
+      const rows = end - start;
+      const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
+      if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
+        throw new InputError(`${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`);
+      }
+      let r = results[m];
+      if (!r) {
+        r = { values: new Float64Array(n * width), width, runMs: 0 };
+        results[m] = r;
+      } else if (r.width !== width) {
+        throw new InputError(`${s.model.source}: output "${s.output}" changed width between batches`);
+      }
+      const data32 = out.data as Float32Array | Float64Array;
+      r.values.set(data32, start * width);
+      r.runMs += elapsed;
+    }
+    onBatch?.(end);
+  }
+  return results.map((r) => r ?? { values: new Float64Array(0), width: 1, runMs: 0 });
+}
+
+function buildFeeds(
+  ort: Ort,
+  s: LoadedSession,
+  data: LoadedColumns,
+  start: number,
+  end: number,
+  source: string
+): Record<string, Tensor> {
+  const rows = end - start;
+  if (s.plan.kind === 'matrix') {
+    const { features, input } = s.plan;
+    const width = features.length;
+    const buffer = input.type === 'double' ? new Float64Array(rows * width) : new Float32Array(rows * width);
+    for (let f = 0; f < width; f++) {
+      const column = numericColumn(data, features[f], source, s.model.source);
+      for (let i = 0; i < rows; i++) buffer[i * width + f] = column[start + i];
+    }
+    const type = input.type === 'double' ? 'float64' : 'float32';
+    return { [input.name]: new ort.Tensor(type, buffer, [rows, width]) };
+  }
+  const feeds: Record<string, Tensor> = {};
+  for (const input of s.plan.inputs) {
+    const dims = input.shape && input.shape.length === 2 ? [rows, 1] : [rows];
+    feeds[input.name] = columnTensor(ort, input, data, start, end, dims, source, s.model.source);
+  }
+  return feeds;
+}
+
+function columnTensor(
+  ort: Ort,
+  input: TensorInfo,
+  data: LoadedColumns,
+  start: number,
+  end: number,
+  dims: number[],
+  source: string,
+  model: string
+): Tensor {
+  const name = input.name;
+  if (input.type === 'string') {
+    const text = data.text[name];
+    const numbers = data.numeric[name];
+    const out: string[] = [];
+    for (let i = start; i < end; i++) out.push(text ? (text[i] ?? '') : Number.isNaN(numbers[i]) ? '' : String(numbers[i]));
+    return new ort.Tensor('string', out, dims);
+  }
+  const column = numericColumn(data, name, source, model);
+  const slice = column.subarray(start, end);
+  switch (input.type) {
+    case 'float':
+      return new ort.Tensor('float32', Float32Array.from(slice), dims);
+    case 'double':
+      return new ort.Tensor('float64', Float64Array.from(slice), dims);
+    case 'int64':
+    case 'int32': {
+      for (let i = 0; i < slice.length; i++) {
+        if (!Number.isInteger(slice[i])) {
+          throw new InputError(`${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`);
+        }
+      }
+      return input.type === 'int64'
+        ? new ort.Tensor('int64', BigInt64Array.from(slice, (v) => BigInt(v)), dims)
+        : new ort.Tensor('int32', Int32Array.from(slice), dims);
+    }
+    default:
+      throw new InputError(`${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`);
+  }
+}
+
+function numericColumn(data: LoadedColumns, name: string, source: string, model: string): Float64Array {
+  const column = data.numeric[name];
+  if (column) return column;
+  if (data.text[name]) throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
+  throw new InputError(`${source}: missing column "${name}" that ${model} needs`);
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0];
+}

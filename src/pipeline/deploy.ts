@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
+import type { Progress } from '../core/progress.js';
+import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
+import { KServeTarget, type KServeOptions } from '../deploy/kserve.js';
+import { rolloutMarkdown } from '../deploy/report.js';
+import { runRollout, type RolloutReport } from '../deploy/rollout.js';
+import { clearPauseState, DEFAULT_STATE_FILE, readPauseState, writePauseState } from '../deploy/state.js';
+import { ServerTarget, type CanaryTarget } from '../deploy/target.js';
+import { readReplayFile, replayBodies } from '../deploy/traffic.js';
+import type { AliasEvent, Registry } from '../registry/types.js';
+import { ModelServer } from '../serve/server.js';
+import { registrySource } from '../serve/source.js';
+
+/** Records a rollout somewhere visible (GitHub Deployments in the action); optional. */
+export interface DeploymentRecorder {
+  /** Called once before the first step. */
+  start(info: { model: string; version: number; environment: string; description: string }): Promise<void>;
+  /** Called on progress and at the end. */
+  update(state: 'in_progress' | 'queued' | 'success' | 'failure', description: string): Promise<void>;
+}
+
+/** Inputs of `mlci deploy-canary` and the deploy-canary action. */
+export interface DeployCanaryOptions {
+  model: string;
+  version: number;
+  target: 'local' | 'server' | 'kserve';
+  /** URL of a running mlci server (target server). */
+  server?: string;
+  adminToken?: string;
+  /** The registry: serves the local target, and its alias moves on success. */
+  registry: Registry;
+  /** Alias moved on success (default production). */
+  alias?: string;
+  steps?: number[];
+  intervalMs?: number;
+  failureLimit?: number;
+  thresholds?: Partial<AnalysisThresholds>;
+  shadow?: boolean;
+  /** Request file replayed at each step (CSV or JSONL); without it, production traffic is observed. */
+  replay?: string;
+  /** Replay rate, requests per second (default 50). */
+  rate?: number;
+  /** Replay columns the model does not take (e.g. the label); dropped automatically when the server lists its features. */
+  dropColumns?: string[];
+  /** Pause state file (default .mlci/deploy-state.json). */
+  stateFile?: string;
+  /** Carry on a paused rollout. */
+  resume?: boolean;
+  kserve?: KServeOptions;
+  out?: string;
+  recorder?: DeploymentRecorder;
+  /** Who moves the alias (recorded in the registry). */
+  by?: string;
+  progress?: Progress;
+  /** Test hook: builds the target instead of the default for `target`. */
+  makeTarget?: () => Promise<{ target: CanaryTarget; close(): Promise<void> }>;
+}
+
+/** What a deploy-canary run did. */
+export interface DeployCanaryResult {
+  model: string;
+  target: string;
+  report: RolloutReport;
+  /** The alias move on promotion; null when the alias stayed where it was. */
+  alias: AliasEvent | null;
+  files: string[];
+}
+
+/**
+ * Rolls `model@vN` out on the target in traffic steps with an analysis at each, then moves the
+ * alias (promoted), leaves it (rolled back), or saves where it paused (inconclusive).
+ */
+export async function deployCanary(options: DeployCanaryOptions): Promise<DeployCanaryResult> {
+  const alias = options.alias ?? 'production';
+  const stateFile = options.stateFile ?? DEFAULT_STATE_FILE;
+  const record = await options.registry.resolve({ name: options.model, version: options.version });
+  if (!record) throw new InputError(`model "${options.model}" has no version v${options.version} in the registry`);
+  const paused = options.resume ? await readPauseState(stateFile) : null;
+  if (paused && (paused.model !== options.model || paused.version !== options.version)) {
+    throw new InputError(`${stateFile} holds a paused rollout of ${paused.model}@v${paused.version}, not ${options.model}@v${options.version}`);
+  }
+  const steps = paused?.steps ?? options.steps ?? [10, 50, 100];
+  const traffic = options.replay ? { rate: options.rate ?? 50, path: options.replay } : undefined;
+  if (options.target === 'local' && !traffic) {
+    throw new InputError('the local target has no production traffic to observe: pass --replay FILE (e.g. the test set)');
+  }
+
+  const { target, close } = options.makeTarget ? await options.makeTarget() : await openTarget(options, alias);
+  const files: string[] = [];
+  try {
+    const bodies = traffic
+      ? replayBodies(await readReplayFile(traffic.path, options.dropColumns ?? []), await target.features())
+      : undefined;
+    let resumeStep: number | undefined;
+    if (options.resume) {
+      if (paused) resumeStep = paused.step;
+      else {
+        // No state file (e.g. a fresh CI job): carry on from the weight the server holds now.
+        const state = await target.state();
+        if (state.canary?.version !== options.version) {
+          throw new InputError(`nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`);
+        }
+        const index = steps.findIndex((s) => s >= state.canary!.weight);
+        resumeStep = index < 0 ? steps.length - 1 : index;
+      }
+    }
+    await options.recorder?.start({
+      model: options.model,
+      version: options.version,
+      environment: alias,
+      description: `canary ${options.model}@v${options.version} on ${target.description}`
+    });
+    const report = await runRollout(target, {
+      version: options.version,
+      steps,
+      intervalMs: options.intervalMs ?? 60_000,
+      failureLimit: options.failureLimit ?? 0,
+      thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
+      shadow: options.shadow ?? true,
+      traffic: bodies ? { bodies, rate: traffic!.rate } : undefined,
+      resumeStep,
+      failures: paused?.failures,
+      onEvent: async (event) => {
+        if (event.kind === 'step' && event.step > 0) {
+          options.progress?.info(`step ${event.step}/${event.of}: ${event.weight} % of traffic to v${options.version}`);
+          await options.recorder?.update('in_progress', `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`);
+        } else if (event.kind === 'analysis') {
+          options.progress?.info(`  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`);
+        }
+      }
+    });
+
+    let moved: AliasEvent | null = null;
+    if (report.outcome === 'promoted') {
+      moved = await options.registry.promote(options.model, options.version, alias, options.by ?? 'mlci deploy-canary', report.reason);
+      await clearPauseState(stateFile);
+    } else if (report.outcome === 'rolled_back') {
+      await clearPauseState(stateFile);
+    } else {
+      await writePauseState(stateFile, {
+        model: options.model,
+        version: options.version,
+        target: target.description,
+        step: report.pausedAt!.step,
+        weight: report.pausedAt!.weight,
+        steps,
+        failures: report.failures,
+        reason: report.reason,
+        paused: report.finished
+      });
+      files.push(stateFile);
+    }
+    const state = report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
+    await options.recorder?.update(state, truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140));
+
+    const result: DeployCanaryResult = { model: options.model, target: target.description, report, alias: moved, files };
+    if (options.out) {
+      const aliasLine = moved
+        ? `Alias \`${alias}\` moved from ${moved.from === null ? 'nothing' : `v${moved.from}`} to v${moved.to}.`
+        : `Alias \`${alias}\` left where it was.`;
+      await writeJsonAtomic(join(options.out, 'deployment.json'), { ...result, files: undefined });
+      await writeFileAtomic(join(options.out, 'deployment.md'), rolloutMarkdown(options.model, report, target.description, aliasLine));
+      files.push(join(options.out, 'deployment.json'), join(options.out, 'deployment.md'));
+    }
+    return result;
+  } finally {
+    await close();
+  }
+}
+
+async function openTarget(options: DeployCanaryOptions, alias: string): Promise<{ target: CanaryTarget; close(): Promise<void> }> {
+  if (options.target === 'server') {
+    if (!options.server) throw new InputError('target server needs --server URL (a running `mlci serve`)');
+    const token = options.adminToken ?? process.env.MLCI_ADMIN_TOKEN ?? '';
+    return { target: new ServerTarget(options.server, token, options.model), close: async () => undefined };
+  }
+  if (options.target === 'kserve') {
+    if (!options.kserve) throw new InputError('target kserve needs the kserve settings (namespace, storage URI)');
+    const stable = await options.registry.resolve({ name: options.model, alias });
+    if (!stable) throw new InputError(`model "${options.model}" has no "${alias}" version to keep as stable`);
+    return { target: new KServeTarget(options.model, stable.version, options.kserve), close: async () => undefined };
+  }
+  const stable = await options.registry.resolve({ name: options.model, alias });
+  if (!stable) {
+    throw new InputError(`model "${options.model}" has no "${alias}" version to compare with; promote a first version with mlci registry promote`);
+  }
+  const token = randomBytes(16).toString('hex');
+  const server = await ModelServer.start({
+    model: { name: options.model, version: stable.version },
+    source: registrySource(options.registry),
+    port: 0,
+    adminToken: token,
+    processMetrics: false
+  });
+  return { target: new ServerTarget(server.url, token, options.model), close: () => server.close() };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
