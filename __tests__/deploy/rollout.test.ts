@@ -3,7 +3,15 @@ import { runRollout, type RolloutOptions } from '../../src/deploy/rollout.js';
 import { ServerTarget } from '../../src/deploy/target.js';
 import { ModelServer } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
-import { binaryModel, divergingModel, erroringModel, makeRegistry, row, slowModel, STABLE_WEIGHTS } from '../serve/support.js';
+import {
+  binaryModel,
+  divergingModel,
+  erroringModel,
+  makeRegistry,
+  row,
+  slowModel,
+  STABLE_WEIGHTS
+} from '../serve/support.js';
 import { rowBody } from '../../src/deploy/traffic.js';
 
 const TOKEN = 'admin-secret';
@@ -12,7 +20,10 @@ let cleanup: () => Promise<void>;
 
 // v1 stable; v2 good (weights within 3 %), v3 errors at inference, v4 slow, v5 diverges.
 beforeAll(async () => {
-  const good = binaryModel(STABLE_WEIGHTS.map(([w]) => [w * 1.03]), 0.1);
+  const good = binaryModel(
+    STABLE_WEIGHTS.map(([w]) => [w * 1.03]),
+    0.1
+  );
   const made = await makeRegistry([good, erroringModel(), slowModel(80), divergingModel()]);
   cleanup = made.cleanup;
   server = await ModelServer.start({

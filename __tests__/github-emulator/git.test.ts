@@ -96,14 +96,18 @@ describe('git refs', () => {
   });
 
   it('lets exactly one of two concurrent creates of the same ref win', async () => {
-    const attempt = (sha: string) =>
-      octokit
+    // Two runners, two clients: their requests overlap on the wire (one client would queue its writes).
+    const runners = [A, B].map(() =>
+      createOctokit({ token: gh.writeToken, baseUrl: gh.baseUrl, timeScale: 0.001 })
+    );
+    const attempt = (sha: string, i: number) =>
+      runners[i]
         .request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: 'refs/tags/model@v4', sha })
         .then(
           (r) => ({ status: r.status, sha }),
           (e: { status: number; message: string }) => ({ status: e.status, sha, message: e.message })
         );
-    const results = await Promise.all([attempt(A), attempt(B)]);
+    const results = await Promise.all([attempt(A, 0), attempt(B, 1)]);
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 422]);
     const loser = results.find((r) => r.status === 422) as { message: string };
@@ -112,6 +116,21 @@ describe('git refs', () => {
     expect(gh.state.refs.filter((r) => r.ref === 'refs/tags/model@v4')).toEqual([
       { ref: 'refs/tags/model@v4', sha: winner.sha }
     ]);
+  });
+
+  it('lets exactly one of ten simultaneous raw creates win', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(`${gh.baseUrl}/repos/${owner}/${repo}/git/refs`, {
+          method: 'POST',
+          headers: { authorization: `token ${gh.writeToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ ref: 'refs/heads/lock', sha: String(i).repeat(40) })
+        }).then((r) => r.status)
+      )
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(9);
+    expect(gh.state.refs.filter((r) => r.ref === 'refs/heads/lock')).toHaveLength(1);
   });
 
   it('answers 403 to ref writes with a read-only token', async () => {

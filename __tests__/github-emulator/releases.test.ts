@@ -111,6 +111,24 @@ describe('releases', () => {
     expect(gh.state.releases.find((r) => r.id === draft.id)?.draft).toBe(true);
   });
 
+  it('rejects a release body over 125,000 characters with 422', async () => {
+    const ok = await writer.request('POST /repos/{owner}/{repo}/releases', {
+      owner,
+      repo,
+      tag_name: 'v1',
+      body: 'x'.repeat(125000)
+    });
+    await expect(
+      writer.request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+        owner,
+        repo,
+        release_id: ok.data.id,
+        body: 'x'.repeat(125001)
+      })
+    ).rejects.toMatchObject({ status: 422 });
+    expect(gh.state.releases[0].body).toHaveLength(125000);
+  });
+
   it('answers 403 to release writes with a read-only token', async () => {
     await expect(
       reader.request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_name: 'v1' })

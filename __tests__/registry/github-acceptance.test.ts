@@ -1,6 +1,10 @@
 import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';
 import { createOctokit, type MlciOctokit, type RateLimitEvent } from '../../src/github/octokit.js';
-import { GitHubReleaseRegistry, recordFromBody } from '../../src/github/release-registry.js';
+import {
+  GitHubRegistryError,
+  GitHubReleaseRegistry,
+  recordFromBody
+} from '../../src/github/release-registry.js';
 import { IntegrityError, sha256Hex } from '../../src/registry/integrity.js';
 import { model, request } from './contract.js';
 
@@ -193,6 +197,40 @@ describe('GitHub registry against the emulator', () => {
       ['rollback', 1]
     ]);
     expectConsistent('churn', 2);
+  });
+
+  it('keeps aliases consistent when two clients move them at once', async () => {
+    const store = registry();
+    for (const seed of [1, 2, 3]) await store.register(request('churn', seed));
+    await store.promote('churn', 1, 'production', 'alice');
+    await Promise.all([
+      registry().promote('churn', 2, 'production', 'bob'),
+      registry().promote('churn', 3, 'production', 'carol'),
+      registry().promote('churn', 3, 'staging', 'dave')
+    ]);
+    const aliases = await store.aliases('churn');
+    expect(aliases.staging).toBe(3);
+    expect([2, 3]).toContain(aliases.production);
+    const production = (await store.history('churn')).filter((e) => e.alias === 'production');
+    expect(production[0]).toMatchObject({ from: null, to: 1, by: 'alice' });
+    expect(production[production.length - 1].to).toBe(aliases.production);
+    // Every recorded move starts where the previous one ended: the chain has no gap.
+    for (let i = 1; i < production.length; i++) expect(production[i].from).toBe(production[i - 1].to);
+    const back = await store.rollback('churn', 'production', 'erin');
+    expect(back.from).toBe(aliases.production);
+    expect(back.to).toBe(production[production.length - 2].to);
+  });
+
+  it('explains a read-only token (a fork pull request) instead of failing obscurely', async () => {
+    const error = await registry(client({ token: gh.readOnlyToken }))
+      .register(request('churn', 1))
+      .catch((e: Error) => e);
+    expect(error).toBeInstanceOf(GitHubRegistryError);
+    expect((error as GitHubRegistryError).status).toBe(403);
+    expect((error as Error).message).toMatch(
+      /^GitHub registry octo-org\/ml-repo: POST .*\/git\/tags answered 403 .*contents: write/
+    );
+    expect(gh.state.releases).toEqual([]);
   });
 
   it('refuses a corrupted model asset on download with a clear message', async () => {

@@ -132,3 +132,16 @@ describe('LocalRegistry across processes', () => {
     expect(await registry.list('churn')).toEqual([]);
   });
 });
+
+describe('LocalRegistry directory hygiene', () => {
+  it('skips a stray version directory without a record instead of failing on it', async () => {
+    const dir = join(work, 'stray');
+    await mkdir(join(dir, 'churn', 'v1'), { recursive: true });
+    await writeFile(join(dir, 'churn', 'v1', 'notes.txt'), 'copied by hand');
+    const registry = new LocalRegistry(dir);
+    const { version } = await registry.register({ name: 'churn', model: new Uint8Array([9]) });
+    expect(version.version).toBe(2);
+    expect((await registry.list('churn')).map((v) => v.version)).toEqual([2]);
+    expect(await readFile(join(dir, 'churn', 'v1', 'notes.txt'), 'utf8')).toBe('copied by hand');
+  });
+});

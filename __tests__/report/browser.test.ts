@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Acceptance: the report opens in headless Chromium (Debian's /usr/bin/chromium, started here)
  * with every chart drawn, no console error, no network request; a screenshot is kept as a test

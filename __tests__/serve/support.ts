@@ -46,7 +46,10 @@ export function slowModel(depth = 40): Uint8Array {
   let h = g.node('Tanh', [g.node('MatMul', ['input', w1])]);
   for (let i = 0; i < depth; i++) h = g.node('Tanh', [g.node('MatMul', [h, w2])]);
   const zero = g.floatConstant([1], [0]);
-  const heavy = g.node('Mul', [g.node('ReduceMean', [h], { attributes: { axes: { ints: [1] }, keepdims: { i: 1 } } }), zero]);
+  const heavy = g.node('Mul', [
+    g.node('ReduceMean', [h], { attributes: { axes: { ints: [1] }, keepdims: { i: 1 } } }),
+    zero
+  ]);
   const p1 = g.node('Sigmoid', [g.node('Add', [logits, heavy])]);
   const one = g.floatConstant([1], [1]);
   const p0 = g.node('Sub', [one, p1]);
@@ -62,7 +65,10 @@ export function slowModel(depth = 40): Uint8Array {
 export function erroringModel(): Uint8Array {
   const g = new OnnxGraphBuilder();
   g.input('input', 'float', ['N', 'F']);
-  const w = g.floatConstant([FEATURES.length + 1, 1], Array.from({ length: FEATURES.length + 1 }, () => 0.1));
+  const w = g.floatConstant(
+    [FEATURES.length + 1, 1],
+    Array.from({ length: FEATURES.length + 1 }, () => 0.1)
+  );
   const p1 = g.node('Sigmoid', [g.node('MatMul', ['input', w])]);
   const one = g.floatConstant([1], [1]);
   const p0 = g.node('Sub', [one, p1]);
@@ -72,7 +78,9 @@ export function erroringModel(): Uint8Array {
 }
 
 /** A temporary local registry with model "churn": v1 stable (production) plus the given candidates. */
-export async function makeRegistry(candidates: Uint8Array[] = []): Promise<{ registry: LocalRegistry; dir: string; cleanup: () => Promise<void> }> {
+export async function makeRegistry(
+  candidates: Uint8Array[] = []
+): Promise<{ registry: LocalRegistry; dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'mlci-serve-'));
   const registry = new LocalRegistry(join(dir, 'registry'));
   await registry.register({ name: 'churn', model: binaryModel(), verdict: 'pass' });
@@ -89,7 +97,12 @@ export function row(i: number): Record<string, number> {
 /** A v2 infer body with one input per column. */
 export function v2Body(rows: Record<string, number>[]): unknown {
   return {
-    inputs: FEATURES.map((f) => ({ name: f, shape: [rows.length], datatype: 'FP32', data: rows.map((r) => r[f]) }))
+    inputs: FEATURES.map((f) => ({
+      name: f,
+      shape: [rows.length],
+      datatype: 'FP32',
+      data: rows.map((r) => r[f])
+    }))
   };
 }
 
@@ -108,16 +121,30 @@ export function http(
   body?: string | Buffer | unknown,
   headers: Record<string, string> = {}
 ): Promise<HttpAnswer> {
-  const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  const payload =
+    body === undefined
+      ? undefined
+      : typeof body === 'string' || Buffer.isBuffer(body)
+        ? body
+        : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) });
-      });
-    });
+    const req = request(
+      url,
+      { method, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+            json: () => JSON.parse(text)
+          });
+        });
+      }
+    );
     req.on('error', reject);
     if (payload !== undefined) req.end(payload);
     else req.end();

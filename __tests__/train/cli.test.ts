@@ -170,6 +170,18 @@ describe('mlci train (CLI) options and exit codes', () => {
     const failed = await runCli(['train', '--config', join(project.root, 'mlci.yml'), '--out', project.out]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('mlci: the training command failed: exit code 3');
+    const json = await runCli([
+      'train',
+      '--config',
+      join(project.root, 'mlci.yml'),
+      '--out',
+      project.out,
+      '--json'
+    ]);
+    expect(json.code).toBe(1);
+    const printed = JSON.parse(json.stdout);
+    expect(printed).toMatchObject({ status: 'fail', record: { status: 'fail', failed_checks: ['command'] } });
+    expect(printed.error).toContain('exit code 3');
     const badSeed = await runCli(['train', '--config', join(project.root, 'mlci.yml'), '--seed', 'abc']);
     expect(badSeed.code).toBe(2);
     expect(badSeed.stderr).toContain('--seed: got "abc", expected a whole number');

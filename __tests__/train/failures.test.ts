@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckFailedError, ExitCode } from '../../src/core/errors.js';
-import { failureOf, makeProject, readRecord, train } from './helpers.js';
+import { failureOf, makeProject, readRecord, runCount, train } from './helpers.js';
 
 /** A process is gone when /proc no longer lists it or it is a zombie waiting for its reaper. */
 async function alive(pid: number): Promise<boolean> {
@@ -121,6 +121,14 @@ describe('mlci train: failing runs exit 1 and say which check failed and why', (
       train(await makeProject({ mode: 'wide', modelYaml: '  features: [x1, x2]' }))
     );
     expect(error.message).toContain('signature: inputs do not match model.features: unexpected "x3"');
+  });
+
+  it('rejects a missing production model before training (exit 2)', async () => {
+    const project = await makeProject();
+    const error = await failureOf(train(project, { productionModel: join(project.root, 'prod.onnx') }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`--production-model not found: ${join(project.root, 'prod.onnx')}`);
+    expect(await runCount(project.root)).toBe(0);
   });
 
   it("fails when the signature differs from the production model's", async () => {

@@ -59,7 +59,11 @@ export function quantile(values: number[], q: number): number | null {
  * Judges a canary window against stable. `baseline` is stable's window before the rollout began: the
  * reference for latency, and for predictions when this window's stable saw too little traffic.
  */
-export function analyse(window: StatsWindow, thresholds: AnalysisThresholds, baseline?: VariantWindow): AnalysisResult {
+export function analyse(
+  window: StatsWindow,
+  thresholds: AnalysisThresholds,
+  baseline?: VariantWindow
+): AnalysisResult {
   const canary = window.canary;
   if (!canary) throw new Error('analyse: the window has no canary');
   const t = thresholds;
@@ -85,17 +89,25 @@ export function analyse(window: StatsWindow, thresholds: AnalysisThresholds, bas
   const certainFailure = errors > t.maxErrorRate * Math.max(min, answered);
   metrics.push({
     name: 'error_rate',
-    status: errorRate !== null && errorRate > t.maxErrorRate && (answered >= min || certainFailure) ? 'fail' : answered >= min ? 'pass' : 'inconclusive',
+    status:
+      errorRate !== null && errorRate > t.maxErrorRate && (answered >= min || certainFailure)
+        ? 'fail'
+        : answered >= min
+          ? 'pass'
+          : 'inconclusive',
     value: errorRate,
     condition: `≤ ${t.maxErrorRate}`,
     detail: `${errors} errors in ${answered} requests`
   });
 
-    const canaryP99 = quantile(canary.latencyMs, 0.99);
+  const canaryP99 = quantile(canary.latencyMs, 0.99);
   const stableP99 = quantile(reference.latencyMs, 0.99);
   const limit = stableP99 === null ? null : Math.max(t.maxP99Ratio * stableP99, stableP99 + t.p99SlackMs);
   const latencyStatus =
-    canaryP99 === null || limit === null || canary.latencyMs.length < min || reference.latencyMs.length < Math.min(min, 20)
+    canaryP99 === null ||
+    limit === null ||
+    canary.latencyMs.length < min ||
+    reference.latencyMs.length < Math.min(min, 20)
       ? 'inconclusive'
       : canaryP99 > limit
         ? 'fail'

@@ -29,7 +29,12 @@ export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>
  * Histograms of two score samples on shared bins: ten equal bins on [0, 1] for probabilities, one bin
  * per class index, and ten equal-width bins over the joint range for regression values.
  */
-export function sharedHistograms(a: number[], b: number[], kind: ScoreKind, bins = 10): { p: number[]; q: number[] } {
+export function sharedHistograms(
+  a: number[],
+  b: number[],
+  kind: ScoreKind,
+  bins = 10
+): { p: number[]; q: number[] } {
   if (kind === 'class') {
     const classes = [...new Set([...a, ...b])].sort((x, y) => x - y);
     const index = new Map(classes.map((c, i) => [c, i]));
@@ -44,7 +49,7 @@ export function sharedHistograms(a: number[], b: number[], kind: ScoreKind, bins
   if (kind === 'value') {
     lo = Infinity;
     hi = -Infinity;
-    for (const v of [a, b]) for (const x of v) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
+    for (const v of [a, b]) for (const x of v) ((lo = Math.min(lo, x)), (hi = Math.max(hi, x)));
   }
   const p = new Array<number>(bins).fill(0);
   const q = new Array<number>(bins).fill(0);

@@ -51,14 +51,22 @@ export function requestJson(
         res.on('error', reject);
       }
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${target.origin} within ${options.timeoutMs ?? 30_000} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`no answer from ${target.origin} within ${options.timeoutMs ?? 30_000} ms`))
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
 /** Calls an admin endpoint and returns its JSON, turning HTTP failures into errors users can act on. */
-export async function adminCall(base: string, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+export async function adminCall(
+  base: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<unknown> {
   let answer: JsonAnswer;
   try {
     answer = await requestJson(method, new URL(path, base).toString(), { body, token });
@@ -66,10 +74,14 @@ export async function adminCall(base: string, token: string, method: string, pat
     throw new InputError(`cannot reach the mlci server at ${base}: ${(error as Error).message}`);
   }
   if (answer.status === 401 || answer.status === 403) {
-    throw new InputError(`the mlci server at ${base} refused the admin token (${answer.status}): ${errorText(answer)}`);
+    throw new InputError(
+      `the mlci server at ${base} refused the admin token (${answer.status}): ${errorText(answer)}`
+    );
   }
-  if (answer.status === 422) throw new CheckFailedError(`the mlci server could not load the canary: ${errorText(answer)}`);
-  if (answer.status >= 400) throw new InputError(`${method} ${path} on ${base} failed (${answer.status}): ${errorText(answer)}`);
+  if (answer.status === 422)
+    throw new CheckFailedError(`the mlci server could not load the canary: ${errorText(answer)}`);
+  if (answer.status >= 400)
+    throw new InputError(`${method} ${path} on ${base} failed (${answer.status}): ${errorText(answer)}`);
   return answer.body;
 }
 

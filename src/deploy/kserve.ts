@@ -65,9 +65,13 @@ export function renderInferenceService(options: {
 }): InferenceService {
   const name = options.service ?? options.model;
   if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
-    throw new InputError(`"${name}" is not a valid InferenceService name (lower-case letters, digits and -, at most 63); set deploy.kserve.service`);
+    throw new InputError(
+      `"${name}" is not a valid InferenceService name (lower-case letters, digits and -, at most 63); set deploy.kserve.service`
+    );
   }
-  const storageUri = options.storageUri.replaceAll('{name}', options.model).replaceAll('{version}', String(options.version));
+  const storageUri = options.storageUri
+    .replaceAll('{name}', options.model)
+    .replaceAll('{version}', String(options.version));
   const model: InferenceService['spec']['predictor']['model'] = {
     modelFormat: { name: 'onnx' },
     protocolVersion: 'v2',
@@ -77,7 +81,8 @@ export function renderInferenceService(options: {
   const predictor: InferenceService['spec']['predictor'] = { model };
   if (options.canaryTrafficPercent !== undefined) {
     const p = options.canaryTrafficPercent;
-    if (!Number.isInteger(p) || p < 0 || p > 100) throw new InputError(`canaryTrafficPercent must be 0..100, got ${p}`);
+    if (!Number.isInteger(p) || p < 0 || p > 100)
+      throw new InputError(`canaryTrafficPercent must be 0..100, got ${p}`);
     predictor.canaryTrafficPercent = p;
   }
   return {
@@ -86,7 +91,11 @@ export function renderInferenceService(options: {
     metadata: {
       name,
       namespace: options.namespace ?? 'default',
-      labels: { 'app.kubernetes.io/managed-by': 'mlci', 'mlci.dev/model': labelValue(options.model), 'mlci.dev/version': `v${options.version}` },
+      labels: {
+        'app.kubernetes.io/managed-by': 'mlci',
+        'mlci.dev/model': labelValue(options.model),
+        'mlci.dev/version': `v${options.version}`
+      },
       // Canary rollouts need KServe's serverless (Knative) mode.
       annotations: { 'serving.kserve.io/deploymentMode': 'Serverless' }
     },
@@ -112,7 +121,12 @@ const runCommand: CommandRunner = (command, args, input) =>
     child.on('error', (error) => reject(new InputError(`cannot run ${command}: ${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new CheckFailedError(`${command} ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
+      else
+        reject(
+          new CheckFailedError(
+            `${command} ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`
+          )
+        );
     });
     child.stdin.end(input ?? '');
   });
@@ -138,7 +152,9 @@ export class KServeTarget implements CanaryTarget {
   ) {
     const service = options.service ?? model;
     this.description = `KServe InferenceService ${options.namespace ?? 'default'}/${service}`;
-    this.inferUrl = options.url ? new URL(`/v2/models/${encodeURIComponent(service)}/infer`, options.url).toString() : '';
+    this.inferUrl = options.url
+      ? new URL(`/v2/models/${encodeURIComponent(service)}/infer`, options.url).toString()
+      : '';
     this.window = new VariantStats(stableVersion, this.kind);
   }
 
@@ -159,7 +175,10 @@ export class KServeTarget implements CanaryTarget {
   }
 
   async resetStats(): Promise<void> {
-    this.window = new VariantStats(this.canary && this.canary.weight > 0 ? this.canary.version : this.stableVersion, this.kind);
+    this.window = new VariantStats(
+      this.canary && this.canary.weight > 0 ? this.canary.version : this.stableVersion,
+      this.kind
+    );
   }
 
   async stats(): Promise<StatsWindow> {
@@ -191,7 +210,11 @@ export class KServeTarget implements CanaryTarget {
     this.window.record(result.latencyMs, ok && score !== null, score ? [score.value] : undefined);
   }
 
-  private async apply(version: number, canaryTrafficPercent: number | undefined, step: string): Promise<void> {
+  private async apply(
+    version: number,
+    canaryTrafficPercent: number | undefined,
+    step: string
+  ): Promise<void> {
     const manifest = renderInferenceService({
       model: this.model,
       version,
@@ -222,7 +245,9 @@ function scoreOf(body: string): { kind: ScoreKind; value: number } | null {
   try {
     const answer = JSON.parse(body) as { outputs?: { name: string; shape: number[]; data: number[] }[] };
     const outputs = answer.outputs ?? [];
-    const probabilities = outputs.find((o) => o.name === 'probabilities') ?? outputs.find((o) => o.shape?.length === 2 && o.shape[1] >= 2);
+    const probabilities =
+      outputs.find((o) => o.name === 'probabilities') ??
+      outputs.find((o) => o.shape?.length === 2 && o.shape[1] >= 2);
     if (probabilities) {
       const width = probabilities.shape[1];
       if (width === 2) return { kind: 'probability', value: probabilities.data[1] };

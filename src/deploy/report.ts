@@ -8,7 +8,12 @@ const OUTCOME: Record<RolloutReport['outcome'], string> = {
 };
 
 /** Markdown summary of a rollout for the job summary and deployment.md. */
-export function rolloutMarkdown(model: string, report: RolloutReport, target: string, alias: string | null): string {
+export function rolloutMarkdown(
+  model: string,
+  report: RolloutReport,
+  target: string,
+  alias: string | null
+): string {
   const lines = [
     `## Canary ${model}@v${report.version}: ${OUTCOME[report.outcome]}`,
     '',
@@ -19,10 +24,14 @@ export function rolloutMarkdown(model: string, report: RolloutReport, target: st
   ];
   if (alias) lines.push(alias, '');
   if (report.analyses.length > 0) {
-    lines.push('| step | weight | requests | error rate | p99 canary / limit | divergence | verdict |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '| step | weight | requests | error rate | p99 canary / limit | divergence | verdict |',
+      '|---|---|---|---|---|---|---|'
+    );
     for (const a of report.analyses) {
       const m = Object.fromEntries(a.analysis.metrics.map((x) => [x.name, x]));
-      const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? 'n/a' : v.toFixed(digits));
+      const num = (v: number | null | undefined, digits = 3) =>
+        v === null || v === undefined ? 'n/a' : v.toFixed(digits);
       const latencyLimit = /= ([0-9.]+ ms)/.exec(m.p99_latency?.condition ?? '')?.[1] ?? 'n/a';
       lines.push(
         `| ${a.step}${a.attempt > 1 ? ` (try ${a.attempt})` : ''} | ${a.weight} % | ${a.analysis.canary.requests} | ${num(m.error_rate?.value, 4)} | ${num(m.p99_latency?.value, 2)} ms / ${latencyLimit} | ${num(m.divergence?.value)} | ${ICON[a.analysis.verdict]} ${a.analysis.verdict} |`

@@ -71,7 +71,8 @@ export interface RolloutReport {
 export function checkSteps(steps: number[]): number[] {
   if (steps.length === 0) throw new InputError('steps: give at least one traffic percentage, e.g. 10,50,100');
   steps.forEach((s, i) => {
-    if (!Number.isInteger(s) || s < 1 || s > 100) throw new InputError(`steps: ${s} is not a percentage 1..100`);
+    if (!Number.isInteger(s) || s < 1 || s > 100)
+      throw new InputError(`steps: ${s} is not a percentage 1..100`);
     if (i > 0 && s <= steps[i - 1]) throw new InputError(`steps must increase: ${steps.join(', ')}`);
   });
   return steps;
@@ -151,7 +152,10 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
       await options.onEvent?.({ kind: 'analysis', report });
       if (analysis.verdict === 'pass') break;
       if (analysis.verdict === 'inconclusive') {
-        return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, { step: index, weight });
+        return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, {
+          step: index,
+          weight
+        });
       }
       failures += 1;
       if (failures > options.failureLimit) {

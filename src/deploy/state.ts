@@ -34,7 +34,8 @@ export async function readPauseState(path: string): Promise<PausedRollout | null
   }
   try {
     const state = JSON.parse(text) as PausedRollout;
-    if (typeof state.version !== 'number' || typeof state.step !== 'number') throw new Error('missing fields');
+    if (typeof state.version !== 'number' || typeof state.step !== 'number')
+      throw new Error('missing fields');
     return state;
   } catch (error) {
     throw new InputError(`${path}: not a deploy-canary state file (${(error as Error).message})`);

@@ -37,7 +37,8 @@ export class ServerTarget implements CanaryTarget {
     private readonly token: string,
     private readonly model: string
   ) {
-    if (!token) throw new InputError('the admin token is missing: pass --admin-token or set MLCI_ADMIN_TOKEN');
+    if (!token)
+      throw new InputError('the admin token is missing: pass --admin-token or set MLCI_ADMIN_TOKEN');
     this.description = `mlci server ${base}`;
     this.inferUrl = new URL(`/v2/models/${encodeURIComponent(model)}/infer`, base).toString();
   }
@@ -71,8 +72,12 @@ export class ServerTarget implements CanaryTarget {
   }
 
   async features(): Promise<string[] | null> {
-    const answer = await requestJson('GET', new URL(`/v2/models/${encodeURIComponent(this.model)}`, this.base).toString());
-    const names = (answer.body as { parameters?: { feature_names?: unknown } } | null)?.parameters?.feature_names;
+    const answer = await requestJson(
+      'GET',
+      new URL(`/v2/models/${encodeURIComponent(this.model)}`, this.base).toString()
+    );
+    const names = (answer.body as { parameters?: { feature_names?: unknown } } | null)?.parameters
+      ?.feature_names;
     return Array.isArray(names) ? (names as string[]) : null;
   }
 }

@@ -6,14 +6,17 @@ import { InputError } from '../core/errors.js';
 import { agents } from './http.js';
 
 /** One row of a replay file: column → value. */
-export type ReplayRow = Record<string, number | string>;
+export type ReplayRow = Record<string, number | string | null>;
 
 /**
  * Reads a replay file: CSV with a header row, or JSONL with one row object per line (or one
  * complete Open Inference Protocol body with `inputs`, sent as is). Numeric-looking CSV cells
  * become numbers. Columns in `drop` (e.g. the label) are left out.
  */
-export async function readReplayFile(path: string, drop: string[] = []): Promise<{ rows: ReplayRow[]; raw: string[] }> {
+export async function readReplayFile(
+  path: string,
+  drop: string[] = []
+): Promise<{ rows: ReplayRow[]; raw: string[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -39,31 +42,37 @@ export async function readReplayFile(path: string, drop: string[] = []): Promise
       else rows.push(withoutColumns(value as ReplayRow, drop));
     });
   } else {
-    const records = parseCsv(text, path);
+    const records = parseCsv(text, path).filter((cells) => !(cells.length === 1 && cells[0] === ''));
     const header = records.shift();
     if (!header) throw new InputError(`${path}: empty replay file`);
     records.forEach((cells, r) => {
-      if (cells.length === 1 && cells[0] === '') return;
       if (cells.length !== header.length) {
         throw new InputError(`${path}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`);
       }
+    });
+    // A column is numeric when every non-empty cell is a number; its empty cells are missing (null).
+    const numeric = header.map((_, j) => records.every((cells) => cells[j].trim() === '' || Number.isFinite(Number(cells[j]))));
+    for (const cells of records) {
       const row: ReplayRow = {};
       header.forEach((name, j) => {
         if (drop.includes(name)) return;
         const cell = cells[j];
-        const number = cell.trim() === '' ? NaN : Number(cell);
-        row[name] = Number.isFinite(number) ? number : cell;
+        row[name] = numeric[j] ? (cell.trim() === '' ? null : Number(cell)) : cell;
       });
       rows.push(row);
-    });
+    }
   }
   if (rows.length === 0 && raw.length === 0) throw new InputError(`${path}: no rows to replay`);
   return { rows, raw };
 }
 
 /** Request bodies for replay: the raw bodies, then one per row restricted to `columns` when given. */
-export function replayBodies(replay: { rows: ReplayRow[]; raw: string[] }, columns: string[] | null): string[] {
-  const keep = (row: ReplayRow) => (columns ? Object.fromEntries(columns.filter((c) => c in row).map((c) => [c, row[c]])) : row);
+export function replayBodies(
+  replay: { rows: ReplayRow[]; raw: string[] },
+  columns: string[] | null
+): string[] {
+  const keep = (row: ReplayRow) =>
+    columns ? Object.fromEntries(columns.filter((c) => c in row).map((c) => [c, row[c]])) : row;
   return [...replay.raw, ...replay.rows.map((row) => JSON.stringify(rowBody(keep(row))))];
 }
 
@@ -71,9 +80,9 @@ export function replayBodies(replay: { rows: ReplayRow[]; raw: string[] }, colum
 export function rowBody(row: ReplayRow): unknown {
   return {
     inputs: Object.entries(row).map(([name, value]) =>
-      typeof value === 'number'
-        ? { name, shape: [1], datatype: 'FP32', data: [value] }
-        : { name, shape: [1], datatype: 'BYTES', data: [value] }
+      typeof value === 'string'
+        ? { name, shape: [1], datatype: 'BYTES', data: [value] }
+        : { name, shape: [1], datatype: 'FP32', data: [value] }
     )
   };
 }
@@ -184,7 +193,9 @@ export async function pacedLoad(options: {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => finish(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), res.headers));
+          res.on('end', () =>
+            finish(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), res.headers)
+          );
           res.on('error', () => finish(0, '', {}));
         }
       );

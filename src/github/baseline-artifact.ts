@@ -48,22 +48,8 @@ export async function findBaselineArtifact(query: BaselineArtifactQuery): Promis
   for await (const page of pages) {
     for (const run of page.data as unknown as Run[]) {
       if (++seen > maxRuns) return null;
-      const res = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-        owner,
-        repo,
-        run_id: run.id,
-        name: query.artifactName,
-        per_page: 100
-      });
-      const artifact = (res.data.artifacts as Artifact[]).find((a) => a.name === query.artifactName && !a.expired);
-      if (!artifact) continue;
-      const zip = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
-        owner,
-        repo,
-        artifact_id: artifact.id,
-        archive_format: 'zip'
-      });
-      const entries = readZip(new Uint8Array(zip.data as ArrayBuffer));
+      const entries = await downloadRunArtifact(octokit, owner, repo, run.id, query.artifactName);
+      if (!entries) continue;
       const name = query.file ?? [...entries.keys()].find((n) => n.toLowerCase().endsWith('.onnx'));
       const bytes = name ? entries.get(name) : undefined;
       if (!bytes) continue;
@@ -71,6 +57,32 @@ export async function findBaselineArtifact(query: BaselineArtifactQuery): Promis
     }
   }
   return null;
+}
+
+/** Downloads the named artifact of one workflow run and returns its files; null when absent or expired. */
+export async function downloadRunArtifact(
+  octokit: MlciOctokit,
+  owner: string,
+  repo: string,
+  runId: number,
+  artifactName: string
+): Promise<Map<string, Uint8Array> | null> {
+  const res = await octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+    owner,
+    repo,
+    run_id: runId,
+    name: artifactName,
+    per_page: 100
+  });
+  const artifact = (res.data.artifacts as Artifact[]).find((a) => a.name === artifactName && !a.expired);
+  if (!artifact) return null;
+  const zip = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+    owner,
+    repo,
+    artifact_id: artifact.id,
+    archive_format: 'zip'
+  });
+  return readZip(new Uint8Array(zip.data as ArrayBuffer));
 }
 
 /** Reads the files of a zip archive (stored or deflated entries), from its central directory. */

@@ -1,4 +1,4 @@
-import { CheckFailedError, InputError } from '../core/errors.js';
+import { CheckFailedError, ExitCode, InputError, MlciError } from '../core/errors.js';
 import { formatSha256Sums, sha256Hex, verifySha256 } from '../registry/integrity.js';
 import {
   CARD_ASSET,
@@ -89,6 +89,41 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A GitHub API call that failed after the retries: the status stays available to callers. Exit code 2. */
+export class GitHubRegistryError extends MlciError {
+  readonly status: number;
+  constructor(message: string, status: number, options?: ErrorOptions) {
+    super(message, ExitCode.Usage, options);
+    this.status = status;
+  }
+}
+
+/** Maps an Octokit RequestError to a message a user can act on; other errors pass through. */
+export function explainGitHubError(error: unknown, repository: string): unknown {
+  const status = statusOf(error);
+  if (status === undefined || error instanceof MlciError) return error;
+  const request = (error as { request?: { method?: string; url?: string } }).request;
+  const call = request ? `${request.method} ${request.url}` : 'a GitHub API call';
+  const detail = (error as Error).message.split('\n')[0].slice(0, 300);
+  const hint =
+    status === 401
+      ? 'the token is missing or invalid'
+      : status === 403
+        ? 'the token may not write here: the register job needs `permissions: contents: write` (a fork pull request only gets a read-only token)'
+        : status === 404
+          ? `the repository ${repository} or the object was not found (or the token cannot see it)`
+          : status >= 500
+            ? 'GitHub kept failing after retries; try again later'
+            : 'GitHub refused the request';
+  return new GitHubRegistryError(
+    `GitHub registry ${repository}: ${call} answered ${status} (${detail}): ${hint}`,
+    status,
+    {
+      cause: error
+    }
+  );
+}
+
 /** The release notes: the model card, then the machine-readable record in a hidden comment. */
 export function releaseBody(card: string, record: ModelVersion): string {
   const encoded = Buffer.from(JSON.stringify(record)).toString('base64');
@@ -132,151 +167,172 @@ export class GitHubReleaseRegistry implements Registry {
     this.options = options;
   }
 
-  async register(request: RegisterRequest): Promise<RegisterResult> {
-    const prepared = prepareRegistration(request);
-    const { name } = request;
-    const attempts = this.options.claimAttempts ?? 20;
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      const entries = await this.scan(name);
-      const done = entries.find((e) => !e.release.draft && e.record?.sha256 === prepared.sha256);
-      if (done) return { version: done.record!, created: false };
-      const pending = entries.find((e) => e.release.draft && e.record?.sha256 === prepared.sha256);
-      if (pending) {
-        const resumed = await this.resume(pending, prepared);
-        if (resumed) return { version: resumed, created: true };
-        continue;
+  register(request: RegisterRequest): Promise<RegisterResult> {
+    return this.guard(async () => {
+      const prepared = prepareRegistration(request);
+      const { name } = request;
+      const attempts = this.options.claimAttempts ?? 20;
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        const entries = await this.scan(name);
+        const done = entries.find((e) => !e.release.draft && e.record?.sha256 === prepared.sha256);
+        if (done) return { version: done.record!, created: false };
+        const pending = entries.find((e) => e.release.draft && e.record?.sha256 === prepared.sha256);
+        if (pending) {
+          const resumed = await this.resume(pending, prepared);
+          if (resumed) return { version: resumed, created: true };
+          continue;
+        }
+        const live = await this.removeStaleDrafts(entries);
+        const claimed = await this.claimedVersions(name);
+        const number = Math.max(0, ...live.map((e) => e.version), ...claimed) + 1;
+        const commit = await this.commitFor(request);
+        const tagObject = await this.createTagObject(
+          `${name}@v${number}`,
+          `mlci model ${name} v${number}\n\nmodel sha256 ${prepared.sha256}\n`,
+          commit
+        );
+        try {
+          await this.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+            ...this.repoParams(),
+            ref: `refs/tags/${name}@v${number}`,
+            sha: tagObject
+          });
+        } catch (error) {
+          if (alreadyExists(error)) continue;
+          throw error;
+        }
+        const version = await this.createClaimed(prepared, number, commit);
+        if (version) return { version, created: true };
       }
-      const live = await this.removeStaleDrafts(entries);
-      const claimed = await this.claimedVersions(name);
-      const number = Math.max(0, ...live.map((e) => e.version), ...claimed) + 1;
-      const commit = await this.commitFor(request);
-      const tagObject = await this.createTagObject(
-        `${name}@v${number}`,
-        `mlci model ${name} v${number}\n\nmodel sha256 ${prepared.sha256}\n`,
-        commit
+      throw new CheckFailedError(
+        `could not claim a version number for ${name} after ${attempts} attempts: too many concurrent registrations`
       );
-      try {
-        await this.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
-          ...this.repoParams(),
-          ref: `refs/tags/${name}@v${number}`,
-          sha: tagObject
-        });
-      } catch (error) {
-        if (alreadyExists(error)) continue;
-        throw error;
-      }
-      const version = await this.createClaimed(prepared, number, commit);
-      if (version) return { version, created: true };
-    }
-    throw new CheckFailedError(
-      `could not claim a version number for ${name} after ${attempts} attempts: too many concurrent registrations`
-    );
-  }
-
-  async list(name: string): Promise<ModelVersion[]> {
-    return (await this.scan(name))
-      .filter((e) => !e.release.draft && e.record)
-      .map((e) => e.record!)
-      .sort((a, b) => a.version - b.version);
-  }
-
-  async models(): Promise<string[]> {
-    const names = new Set<string>();
-    for (const release of await this.releases()) {
-      const match = /^(.+)@v\d+$/.exec(release.tag_name);
-      if (match && !release.draft && recordFromBody(release.body)) names.add(match[1]);
-    }
-    return [...names].sort();
-  }
-
-  async resolve(ref: ModelRef): Promise<ModelVersion | null> {
-    validateModelName(ref.name);
-    if (ref.version !== undefined) return (await this.published(ref.name, ref.version))?.record ?? null;
-    if (ref.alias) {
-      const target = (await this.aliases(ref.name))[ref.alias];
-      return target === undefined ? null : this.resolve({ name: ref.name, version: target });
-    }
-    const versions = await this.list(ref.name);
-    return versions[versions.length - 1] ?? null;
-  }
-
-  async download(name: string, version: number, asset: string = MODEL_ASSET): Promise<Uint8Array> {
-    validateModelName(name);
-    const found = await this.published(name, version);
-    if (!found?.record) {
-      throw new InputError(`${name}@v${version} is not a published release of ${this.owner}/${this.repo}`);
-    }
-    const { record, release } = found;
-    const stored = release.assets.find((a) => a.name === asset);
-    if (!stored) {
-      throw new InputError(
-        `${name}@v${version} has no asset "${asset}" (it has ${release.assets.map((a) => a.name).join(', ')})`
-      );
-    }
-    const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
-    if (!expected && asset !== RECORD_ASSET) {
-      throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
-    }
-    const response = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-      ...this.repoParams(),
-      asset_id: stored.id,
-      headers: { accept: 'application/octet-stream' }
-    });
-    const bytes = new Uint8Array(response.data as unknown as ArrayBuffer);
-    if (!expected) return bytes;
-    return verifySha256(bytes, expected, `${name}@v${version} ${asset} (release asset ${stored.id})`);
-  }
-
-  async aliases(name: string): Promise<Record<string, number>> {
-    const aliases: Record<string, number> = {};
-    for (const { alias, sha } of await this.aliasRefs(name)) {
-      const event = await this.readEvent(sha);
-      if (event) aliases[alias] = event.to;
-    }
-    return aliases;
-  }
-
-  async promote(
-    name: string,
-    version: number,
-    alias: string,
-    by: string,
-    reason?: string
-  ): Promise<AliasEvent> {
-    validateModelName(name);
-    validateAlias(alias);
-    if (!(await this.published(name, version))?.record) {
-      throw new InputError(
-        `cannot promote ${name}@v${version}: no such published version in ${this.owner}/${this.repo}`
-      );
-    }
-    return this.moveAlias(name, alias, async (current) => ({
-      from: current?.to ?? null,
-      to: version,
-      kind: 'promote' as const,
-      by,
-      reason
-    }));
-  }
-
-  async rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent> {
-    validateModelName(name);
-    validateAlias(alias);
-    return this.moveAlias(name, alias, async (_current, chain) => {
-      const { from, to } = rollbackTarget(name, chain, alias);
-      return { from, to, kind: 'rollback' as const, by, reason };
     });
   }
 
-  async history(name: string): Promise<AliasEvent[]> {
-    validateModelName(name);
-    const events: AliasEvent[] = [];
-    for (const { sha } of await this.aliasRefs(name)) events.push(...(await this.chain(sha)));
-    // Each chain is in order; the merge keeps that order for events of the same millisecond.
-    return events
-      .map((event, index) => ({ event, index }))
-      .sort((a, b) => a.event.at.localeCompare(b.event.at) || a.index - b.index)
-      .map(({ event }) => event);
+  list(name: string): Promise<ModelVersion[]> {
+    return this.guard(async () => {
+      return (await this.scan(name))
+        .filter((e) => !e.release.draft && e.record)
+        .map((e) => e.record!)
+        .sort((a, b) => a.version - b.version);
+    });
+  }
+
+  models(): Promise<string[]> {
+    return this.guard(async () => {
+      const names = new Set<string>();
+      for (const release of await this.releases()) {
+        const match = /^(.+)@v\d+$/.exec(release.tag_name);
+        if (match && !release.draft && recordFromBody(release.body)) names.add(match[1]);
+      }
+      return [...names].sort();
+    });
+  }
+
+  resolve(ref: ModelRef): Promise<ModelVersion | null> {
+    return this.guard(async () => {
+      validateModelName(ref.name);
+      if (ref.version !== undefined) return (await this.published(ref.name, ref.version))?.record ?? null;
+      if (ref.alias) {
+        const target = (await this.aliases(ref.name))[ref.alias];
+        return target === undefined ? null : this.resolve({ name: ref.name, version: target });
+      }
+      const versions = await this.list(ref.name);
+      return versions[versions.length - 1] ?? null;
+    });
+  }
+
+  download(name: string, version: number, asset: string = MODEL_ASSET): Promise<Uint8Array> {
+    return this.guard(async () => {
+      validateModelName(name);
+      const found = await this.published(name, version);
+      if (!found?.record) {
+        throw new InputError(`${name}@v${version} is not a published release of ${this.owner}/${this.repo}`);
+      }
+      const { record, release } = found;
+      const stored = release.assets.find((a) => a.name === asset);
+      if (!stored) {
+        throw new InputError(
+          `${name}@v${version} has no asset "${asset}" (it has ${release.assets.map((a) => a.name).join(', ')})`
+        );
+      }
+      const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
+      if (!expected && asset !== RECORD_ASSET) {
+        throw new InputError(`${name}@v${version}: no recorded sha256 for "${asset}", refusing to use it`);
+      }
+      const response = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+        ...this.repoParams(),
+        asset_id: stored.id,
+        headers: { accept: 'application/octet-stream' }
+      });
+      const bytes = new Uint8Array(response.data as unknown as ArrayBuffer);
+      if (!expected) return bytes;
+      return verifySha256(bytes, expected, `${name}@v${version} ${asset} (release asset ${stored.id})`);
+    });
+  }
+
+  aliases(name: string): Promise<Record<string, number>> {
+    return this.guard(async () => {
+      const aliases: Record<string, number> = {};
+      for (const { alias, sha } of await this.aliasRefs(name)) {
+        const event = await this.readEvent(sha);
+        if (event) aliases[alias] = event.to;
+      }
+      return aliases;
+    });
+  }
+
+  promote(name: string, version: number, alias: string, by: string, reason?: string): Promise<AliasEvent> {
+    return this.guard(async () => {
+      validateModelName(name);
+      validateAlias(alias);
+      if (!(await this.published(name, version))?.record) {
+        throw new InputError(
+          `cannot promote ${name}@v${version}: no such published version in ${this.owner}/${this.repo}`
+        );
+      }
+      return this.moveAlias(name, alias, async (current) => ({
+        from: current?.to ?? null,
+        to: version,
+        kind: 'promote' as const,
+        by,
+        reason
+      }));
+    });
+  }
+
+  rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent> {
+    return this.guard(async () => {
+      validateModelName(name);
+      validateAlias(alias);
+      return this.moveAlias(name, alias, async (_current, chain) => {
+        const { from, to } = rollbackTarget(name, chain, alias);
+        return { from, to, kind: 'rollback' as const, by, reason };
+      });
+    });
+  }
+
+  history(name: string): Promise<AliasEvent[]> {
+    return this.guard(async () => {
+      validateModelName(name);
+      const events: AliasEvent[] = [];
+      for (const { sha } of await this.aliasRefs(name)) events.push(...(await this.chain(sha)));
+      // Each chain is in order; the merge keeps that order for events of the same millisecond.
+      return events
+        .map((event, index) => ({ event, index }))
+        .sort((a, b) => a.event.at.localeCompare(b.event.at) || a.index - b.index)
+        .map(({ event }) => event);
+    });
+  }
+
+  /** Turns a failed GitHub call into one message naming the repository, the call and what to do. */
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw explainGitHubError(error, `${this.owner}/${this.repo}`);
+    }
   }
 
   private repoParams() {

@@ -149,3 +149,26 @@ export function downsamplePrecisionRecall(curve: PrecisionRecallCurve, max = 200
     thresholds: keep.filter((i) => i < curve.thresholds.length).map((i) => curve.thresholds[i])
   };
 }
+
+/** The curves evaluation.json carries per binary model (`candidate.curves`, `baseline.curves`). */
+export interface ChartCurves {
+  roc: RocCurve;
+  pr: PrecisionRecallCurve;
+}
+
+/**
+ * ROC and precision–recall curves of a binary model, cut to at most `max` points each so that
+ * evaluation.json stays small; `positive` marks rows of the positive class (label 1).
+ */
+export function chartCurves(
+  scores: Float64Array,
+  positive: Uint8Array,
+  order?: Uint32Array,
+  max = 200
+): ChartCurves {
+  const sorted = order ?? descendingOrder(scores);
+  return {
+    roc: downsampleRoc(rocCurve(scores, positive, sorted), max),
+    pr: downsamplePrecisionRecall(precisionRecallCurve(scores, positive, sorted), max)
+  };
+}

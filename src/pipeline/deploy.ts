@@ -77,18 +77,25 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   const alias = options.alias ?? 'production';
   const stateFile = options.stateFile ?? DEFAULT_STATE_FILE;
   const record = await options.registry.resolve({ name: options.model, version: options.version });
-  if (!record) throw new InputError(`model "${options.model}" has no version v${options.version} in the registry`);
+  if (!record)
+    throw new InputError(`model "${options.model}" has no version v${options.version} in the registry`);
   const paused = options.resume ? await readPauseState(stateFile) : null;
   if (paused && (paused.model !== options.model || paused.version !== options.version)) {
-    throw new InputError(`${stateFile} holds a paused rollout of ${paused.model}@v${paused.version}, not ${options.model}@v${options.version}`);
+    throw new InputError(
+      `${stateFile} holds a paused rollout of ${paused.model}@v${paused.version}, not ${options.model}@v${options.version}`
+    );
   }
   const steps = paused?.steps ?? options.steps ?? [10, 50, 100];
   const traffic = options.replay ? { rate: options.rate ?? 50, path: options.replay } : undefined;
   if (options.target === 'local' && !traffic) {
-    throw new InputError('the local target has no production traffic to observe: pass --replay FILE (e.g. the test set)');
+    throw new InputError(
+      'the local target has no production traffic to observe: pass --replay FILE (e.g. the test set)'
+    );
   }
 
-  const { target, close } = options.makeTarget ? await options.makeTarget() : await openTarget(options, alias);
+  const { target, close } = options.makeTarget
+    ? await options.makeTarget()
+    : await openTarget(options, alias);
   const files: string[] = [];
   try {
     const bodies = traffic
@@ -101,7 +108,9 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
         // No state file (e.g. a fresh CI job): carry on from the weight the server holds now.
         const state = await target.state();
         if (state.canary?.version !== options.version) {
-          throw new InputError(`nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`);
+          throw new InputError(
+            `nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`
+          );
         }
         const index = steps.findIndex((s) => s >= state.canary!.weight);
         resumeStep = index < 0 ? steps.length - 1 : index;
@@ -125,17 +134,30 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       failures: paused?.failures,
       onEvent: async (event) => {
         if (event.kind === 'step' && event.step > 0) {
-          options.progress?.info(`step ${event.step}/${event.of}: ${event.weight} % of traffic to v${options.version}`);
-          await options.recorder?.update('in_progress', `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`);
+          options.progress?.info(
+            `step ${event.step}/${event.of}: ${event.weight} % of traffic to v${options.version}`
+          );
+          await options.recorder?.update(
+            'in_progress',
+            `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`
+          );
         } else if (event.kind === 'analysis') {
-          options.progress?.info(`  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`);
+          options.progress?.info(
+            `  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
+          );
         }
       }
     });
 
     let moved: AliasEvent | null = null;
     if (report.outcome === 'promoted') {
-      moved = await options.registry.promote(options.model, options.version, alias, options.by ?? 'mlci deploy-canary', report.reason);
+      moved = await options.registry.promote(
+        options.model,
+        options.version,
+        alias,
+        options.by ?? 'mlci deploy-canary',
+        report.reason
+      );
       await clearPauseState(stateFile);
     } else if (report.outcome === 'rolled_back') {
       await clearPauseState(stateFile);
@@ -153,16 +175,29 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       });
       files.push(stateFile);
     }
-    const state = report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
-    await options.recorder?.update(state, truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140));
+    const state =
+      report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
+    await options.recorder?.update(
+      state,
+      truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140)
+    );
 
-    const result: DeployCanaryResult = { model: options.model, target: target.description, report, alias: moved, files };
+    const result: DeployCanaryResult = {
+      model: options.model,
+      target: target.description,
+      report,
+      alias: moved,
+      files
+    };
     if (options.out) {
       const aliasLine = moved
         ? `Alias \`${alias}\` moved from ${moved.from === null ? 'nothing' : `v${moved.from}`} to v${moved.to}.`
         : `Alias \`${alias}\` left where it was.`;
       await writeJsonAtomic(join(options.out, 'deployment.json'), { ...result, files: undefined });
-      await writeFileAtomic(join(options.out, 'deployment.md'), rolloutMarkdown(options.model, report, target.description, aliasLine));
+      await writeFileAtomic(
+        join(options.out, 'deployment.md'),
+        rolloutMarkdown(options.model, report, target.description, aliasLine)
+      );
       files.push(join(options.out, 'deployment.json'), join(options.out, 'deployment.md'));
     }
     return result;
@@ -171,21 +206,30 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
   }
 }
 
-async function openTarget(options: DeployCanaryOptions, alias: string): Promise<{ target: CanaryTarget; close(): Promise<void> }> {
+async function openTarget(
+  options: DeployCanaryOptions,
+  alias: string
+): Promise<{ target: CanaryTarget; close(): Promise<void> }> {
   if (options.target === 'server') {
     if (!options.server) throw new InputError('target server needs --server URL (a running `mlci serve`)');
     const token = options.adminToken ?? process.env.MLCI_ADMIN_TOKEN ?? '';
     return { target: new ServerTarget(options.server, token, options.model), close: async () => undefined };
   }
   if (options.target === 'kserve') {
-    if (!options.kserve) throw new InputError('target kserve needs the kserve settings (namespace, storage URI)');
+    if (!options.kserve)
+      throw new InputError('target kserve needs the kserve settings (namespace, storage URI)');
     const stable = await options.registry.resolve({ name: options.model, alias });
     if (!stable) throw new InputError(`model "${options.model}" has no "${alias}" version to keep as stable`);
-    return { target: new KServeTarget(options.model, stable.version, options.kserve), close: async () => undefined };
+    return {
+      target: new KServeTarget(options.model, stable.version, options.kserve),
+      close: async () => undefined
+    };
   }
   const stable = await options.registry.resolve({ name: options.model, alias });
   if (!stable) {
-    throw new InputError(`model "${options.model}" has no "${alias}" version to compare with; promote a first version with mlci registry promote`);
+    throw new InputError(
+      `model "${options.model}" has no "${alias}" version to compare with; promote a first version with mlci registry promote`
+    );
   }
   const token = randomBytes(16).toString('hex');
   const server = await ModelServer.start({

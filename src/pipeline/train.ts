@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { durationMs } from '../config/duration.js';
 import type { Duration, MlciConfig, TrainConfig } from '../config/types.js';
 import { CheckFailedError, InputError } from '../core/errors.js';
-import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
+import { requireFile, writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
 import { githubRun, pythonInCommand, pythonVersion, runnerInfo } from '../lineage/environment.js';
@@ -106,6 +106,8 @@ export interface TrainPlan {
   cacheDir: string;
   timeoutMs: number;
   outDir: string;
+  /** The production model whose signature the candidate must keep, checked to exist up front. */
+  productionModel: { path: string; shown: string } | null;
 }
 
 /** Resolves the config and inputs into a plan; fails with InputError on anything missing. */
@@ -163,6 +165,14 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     sources,
     data
   });
+  const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
+  let productionModel: TrainPlan['productionModel'] = null;
+  if (productionSetting) {
+    // A flag is relative to the current directory, a config path to the config's directory.
+    const path = options.productionModel ? resolve(productionSetting) : resolve(root, productionSetting);
+    await requireFile(path, options.productionModel ? '--production-model' : 'evaluate.baseline');
+    productionModel = { path, shown: productionSetting };
+  }
   return {
     root,
     command,
@@ -183,7 +193,8 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     cacheKey: key,
     cacheDir: cacheDir(root, key),
     timeoutMs,
-    outDir: options.out ? resolve(options.out) : join(root, '.mlci', 'train')
+    outDir: options.out ? resolve(options.out) : join(root, '.mlci', 'train'),
+    productionModel
   };
 }
 
@@ -254,8 +265,8 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
         detail: `the second run failed: ${failed ? `${failed.name}: ${failed.detail}` : 'no model'}`
       });
     } else {
+      const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
       const evalFile = plan.data.find((d) => d.role === 'eval');
-      const evalPattern = options.config?.data?.eval;
       reproducibility = await compareRuns(first.bytes, second.bytes, {
         data: evalPattern ? resolve(plan.root, evalPattern) : undefined,
         dataLabel: evalFile ? (evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path) : undefined,
@@ -429,22 +440,10 @@ async function trainOnce(
           features: options.config?.model.features
         })
       );
-      const production = options.productionModel ?? options.config?.evaluate?.baseline;
-      if (production) {
-        const productionPath = options.productionModel ? resolve(production) : resolve(plan.root, production);
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await readFile(productionPath));
-        } catch {
-          throw new InputError(`production model not found: ${productionPath}`);
-        }
-        checks.push(
-          checkSignatureAgainstProduction(
-            model.signature,
-            readModelSignature(bytes, productionPath),
-            production
-          )
-        );
+      if (plan.productionModel) {
+        const { path, shown } = plan.productionModel;
+        const production = readModelSignature(new Uint8Array(await readFile(path)), shown);
+        checks.push(checkSignatureAgainstProduction(model.signature, production, shown));
       }
     }
     return { run, process, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };

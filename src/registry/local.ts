@@ -45,6 +45,14 @@ const LOCK = '.lock';
 const ALIASES = 'aliases.json';
 const STALE_STAGING_MS = 60 * 60 * 1000;
 
+function numbersOf(entries: string[]): number[] {
+  return entries
+    .map((entry) => /^v(\d+)$/.exec(entry))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]))
+    .sort((a, b) => a - b);
+}
+
 /**
  * A registry in a directory: `<dir>/<name>/v<N>/` holds a version's files and `version.json`,
  * `<dir>/<name>/aliases.json` the aliases and their history. A version directory appears in one
@@ -82,7 +90,8 @@ export class LocalRegistry implements Registry {
         const same = versions.find((v) => v.sha256 === prepared.sha256);
         if (same) return { version: same, created: false };
         const previous = versions[versions.length - 1] ?? null;
-        const number = (previous?.version ?? 0) + 1;
+        // A stray v<N> directory without a record (copied in by hand, say) still takes its number.
+        const number = Math.max(previous?.version ?? 0, ...(await this.versionNumbers(root))) + 1;
         const built = buildVersion(prepared, number, previous, this.now().toISOString());
         for (const file of [CARD_ASSET, SUMS_ASSET, RECORD_ASSET]) {
           await writeFile(join(staging, file), built.files[file]);
@@ -105,11 +114,7 @@ export class LocalRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const numbers = entries
-      .map((entry) => /^v(\d+)$/.exec(entry))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => Number(match[1]))
-      .sort((a, b) => a - b);
+    const numbers = numbersOf(entries);
     const versions: ModelVersion[] = [];
     for (const number of numbers) {
       const record = await this.readRecord(name, number);
@@ -210,6 +215,10 @@ export class LocalRegistry implements Registry {
 
   async history(name: string): Promise<AliasEvent[]> {
     return (await this.readAliasFile(name)).history;
+  }
+
+  private async versionNumbers(root: string): Promise<number[]> {
+    return numbersOf(await readdir(root).catch(() => [] as string[]));
   }
 
   private now(): Date {

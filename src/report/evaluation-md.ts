@@ -237,5 +237,5 @@ function renderDetails(lines: string[], e: EvaluationJson): void {
     lines.push(`- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`);
   }
   lines.push(`- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  lines.push(`- mlci ${e.mlci_version}, ${e.created}`, '', '</details>', '');
+  lines.push(`- mlci ${escapeMarkdown(e.mlci_version)}, ${escapeMarkdown(e.created)}`, '', '</details>', '');
 }

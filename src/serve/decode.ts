@@ -18,8 +18,8 @@ export type TensorConstructor = typeof Tensor;
 export interface DecodedBatch {
   rows: number;
   feeds: Record<string, Tensor>;
-  /** Row `i` as column → value (matrix columns without names are `<input>[j]`). */
-  row(i: number): Record<string, number | string>;
+  /** Row `i` as column → value (matrix columns without names are `<input>[j]`); missing values are null. */
+  row(i: number): Record<string, number | string | null>;
 }
 
 /** One tensor of an Open Inference Protocol request. */
@@ -33,21 +33,34 @@ interface V2Tensor {
 const FLOAT_TYPES = new Set(['FP32', 'FP64', 'FP16']);
 const INT_TYPES = new Set(['INT64', 'INT32', 'INT16', 'INT8', 'UINT8', 'UINT16', 'UINT32', 'UINT64']);
 
-/** Validates an Open Inference Protocol (v2) infer body against the model's inputs and builds the feeds. */
-export function decodeV2(body: unknown, layout: InputLayout, Tensor: TensorConstructor, maxRows: number): DecodedBatch {
+/**
+ * Validates an Open Inference Protocol (v2) infer body against the model's inputs and builds the
+ * feeds. JSON has no NaN, so `null` in float data is a missing value (NaN for the model's imputer).
+ */
+export function decodeV2(
+  body: unknown,
+  layout: InputLayout,
+  Tensor: TensorConstructor,
+  maxRows: number
+): DecodedBatch {
   if (!isObject(body)) throw new RequestError(400, 'request body must be a JSON object with "inputs"');
   const inputs = body.inputs;
   if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new RequestError(400, '"inputs" must be a non-empty array of tensors {name, shape, datatype, data}');
+    throw new RequestError(
+      400,
+      '"inputs" must be a non-empty array of tensors {name, shape, datatype, data}'
+    );
   }
   const tensors = new Map<string, V2Tensor>();
   for (const [index, raw] of inputs.entries()) {
-    if (!isObject(raw) || typeof raw.name !== 'string') throw new RequestError(400, `inputs[${index}]: needs a string "name"`);
+    if (!isObject(raw) || typeof raw.name !== 'string')
+      throw new RequestError(400, `inputs[${index}]: needs a string "name"`);
     if (tensors.has(raw.name)) throw new RequestError(400, `input "${raw.name}" is given twice`);
     tensors.set(raw.name, raw as unknown as V2Tensor);
   }
   if (layout.kind === 'matrix' && tensors.has(layout.input.name)) {
-    if (tensors.size > 1) throw new RequestError(400, `the model takes one input "${layout.input.name}"; got ${tensors.size}`);
+    if (tensors.size > 1)
+      throw new RequestError(400, `the model takes one input "${layout.input.name}"; got ${tensors.size}`);
     return matrixFromTensor(tensors.get(layout.input.name)!, layout, Tensor, maxRows);
   }
   const columns = new Map<string, ColumnValues>();
@@ -66,7 +79,12 @@ export function decodeV2(body: unknown, layout: InputLayout, Tensor: TensorConst
 }
 
 /** Validates plain JSON rows (`{"instances": [{col: value}, …]}` or arrays in input order) and builds the feeds. */
-export function decodeRows(body: unknown, layout: InputLayout, Tensor: TensorConstructor, maxRows: number): DecodedBatch {
+export function decodeRows(
+  body: unknown,
+  layout: InputLayout,
+  Tensor: TensorConstructor,
+  maxRows: number
+): DecodedBatch {
   const instances = isObject(body) ? (body.instances ?? body.rows) : body;
   if (!Array.isArray(instances) || instances.length === 0) {
     throw new RequestError(400, 'request body must be {"instances": [row, …]} with at least one row');
@@ -78,12 +96,21 @@ export function decodeRows(body: unknown, layout: InputLayout, Tensor: TensorCon
   for (const [r, instance] of instances.entries()) {
     if (Array.isArray(instance)) {
       if (instance.length !== names.length) {
-        throw new RequestError(400, `instances[${r}]: ${instance.length} values, the model takes ${names.length} (${names.join(', ')})`);
+        throw new RequestError(
+          400,
+          `instances[${r}]: ${instance.length} values, the model takes ${names.length} (${names.join(', ')})`
+        );
       }
-      names.forEach((name, j) => setValue(columns.get(name)!, r, instance[j], `instances[${r}][${j}] (${name})`));
+      names.forEach((name, j) =>
+        setValue(columns.get(name)!, r, instance[j], `instances[${r}][${j}] (${name})`)
+      );
     } else if (isObject(instance)) {
       for (const key of Object.keys(instance)) {
-        if (!columns.has(key)) throw new RequestError(400, `instances[${r}]: unknown column "${key}"; the model takes ${names.join(', ')}`);
+        if (!columns.has(key))
+          throw new RequestError(
+            400,
+            `instances[${r}]: unknown column "${key}"; the model takes ${names.join(', ')}`
+          );
       }
       for (const name of names) {
         if (!(name in instance)) throw new RequestError(400, `instances[${r}]: missing column "${name}"`);
@@ -100,44 +127,64 @@ export function decodeRows(body: unknown, layout: InputLayout, Tensor: TensorCon
 export function columnNames(layout: InputLayout): string[] {
   if (layout.kind === 'columns') return layout.inputs.map((i) => i.name);
   if (!layout.features) {
-    throw new RequestError(400, `the model has no feature_names; send one tensor "${layout.input.name}" [N, F]`);
+    throw new RequestError(
+      400,
+      `the model has no feature_names; send one tensor "${layout.input.name}" [N, F]`
+    );
   }
   return layout.features;
 }
 
 interface ColumnValues {
-  values: (number | string)[];
+  values: (number | string | null)[];
   type: 'number' | 'integer' | 'string';
 }
 
 function setValue(column: ColumnValues, row: number, value: unknown, where: string): void {
   if (typeof value === 'number' || typeof value === 'string') column.values[row] = value;
-  else throw new RequestError(400, `${where}: expected a number or a string, got ${value === null ? 'null' : typeof value}`);
+  else
+    throw new RequestError(
+      400,
+      `${where}: expected a number or a string, got ${value === null ? 'null' : typeof value}`
+    );
 }
 
 function readColumn(tensor: V2Tensor, name: string): ColumnValues {
   const shape = readShape(tensor.shape, name);
   if (shape.length > 2 || (shape.length === 2 && shape[1] !== 1)) {
-    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N] or [N, 1] for a column`);
+    throw new RequestError(
+      400,
+      `input "${name}": shape [${shape.join(', ')}], expected [N] or [N, 1] for a column`
+    );
   }
   const values = flatData(tensor.data, name);
   if (values.length !== shape[0]) {
-    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}] needs ${shape[0]} values, got ${values.length}`);
+    throw new RequestError(
+      400,
+      `input "${name}": shape [${shape.join(', ')}] needs ${shape[0]} values, got ${values.length}`
+    );
   }
   const datatype = tensor.datatype;
-  if (typeof datatype !== 'string') throw new RequestError(400, `input "${name}": needs a "datatype" (FP32, INT64, BYTES, …)`);
+  if (typeof datatype !== 'string')
+    throw new RequestError(400, `input "${name}": needs a "datatype" (FP32, INT64, BYTES, …)`);
   if (datatype === 'BYTES') {
-    for (const v of values) if (typeof v !== 'string') throw new RequestError(400, `input "${name}": BYTES data must be strings`);
+    for (const v of values)
+      if (typeof v !== 'string') throw new RequestError(400, `input "${name}": BYTES data must be strings`);
     return { values: values as string[], type: 'string' };
   }
   const integer = INT_TYPES.has(datatype);
-  if (!integer && !FLOAT_TYPES.has(datatype)) throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
+  if (!integer && !FLOAT_TYPES.has(datatype))
+    throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
   for (const v of values) {
+    if (v === null && !integer) continue;
     if (typeof v !== 'number' || (integer && !Number.isInteger(v))) {
-      throw new RequestError(400, `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${JSON.stringify(v)}`);
+      throw new RequestError(
+        400,
+        `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${JSON.stringify(v)}`
+      );
     }
   }
-  return { values: values as number[], type: integer ? 'integer' : 'number' };
+  return { values: values as (number | null)[], type: integer ? 'integer' : 'number' };
 }
 
 function matrixFromTensor(
@@ -149,23 +196,35 @@ function matrixFromTensor(
   const name = layout.input.name;
   const shape = readShape(tensor.shape, name);
   const width = layout.input.shape?.[1];
-  if (shape.length !== 2) throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width ?? 'F'}]`);
+  if (shape.length !== 2)
+    throw new RequestError(
+      400,
+      `input "${name}": shape [${shape.join(', ')}], expected [N, ${width ?? 'F'}]`
+    );
   if (typeof width === 'number' && shape[1] !== width) {
     throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width}]`);
   }
   if (tensor.datatype !== 'FP32' && tensor.datatype !== 'FP64') {
-    throw new RequestError(400, `input "${name}": datatype ${JSON.stringify(tensor.datatype)}, expected FP32`);
+    throw new RequestError(
+      400,
+      `input "${name}": datatype ${JSON.stringify(tensor.datatype)}, expected FP32`
+    );
   }
   checkRows(shape[0], maxRows);
   const values = flatData(tensor.data, name);
   if (values.length !== shape[0] * shape[1]) {
-    throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}] needs ${shape[0] * shape[1]} values, got ${values.length}`);
+    throw new RequestError(
+      400,
+      `input "${name}": shape [${shape.join(', ')}] needs ${shape[0] * shape[1]} values, got ${values.length}`
+    );
   }
   const data = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number') throw new RequestError(400, `input "${name}": FP32 data must be numbers, got ${JSON.stringify(v)}`);
-    data[i] = v;
+    if (v === null) data[i] = NaN;
+    else if (typeof v !== 'number') {
+      throw new RequestError(400, `input "${name}": FP32 data must be numbers, got ${JSON.stringify(v)}`);
+    } else data[i] = v;
   }
   const cols = shape[1];
   const names = layout.features ?? Array.from({ length: cols }, (_, j) => `${name}[${j}]`);
@@ -198,8 +257,10 @@ function fromColumns(
       const values = columns.get(name)!.values;
       for (let r = 0; r < rows; r++) {
         const v = values[r];
-        if (typeof v !== 'number') throw new RequestError(400, `input "${name}": expected numbers, got ${JSON.stringify(v)}`);
-        data[r * width + j] = v;
+        if (v === null) data[r * width + j] = NaN;
+        else if (typeof v !== 'number') {
+          throw new RequestError(400, `input "${name}": expected numbers, got ${JSON.stringify(v)}`);
+        } else data[r * width + j] = v;
       }
     });
     return { rows, feeds: { [layout.input.name]: new Tensor('float32', data, [rows, width]) }, row };
@@ -209,14 +270,22 @@ function fromColumns(
     const values = columns.get(input.name)!.values;
     const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
     if (input.type === 'string') {
-      for (const v of values) if (typeof v !== 'string') throw new RequestError(400, `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(v)}`);
+      for (const v of values)
+        if (typeof v !== 'string')
+          throw new RequestError(
+            400,
+            `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(v)}`
+          );
       feeds[input.name] = new Tensor('string', values as string[], dims);
     } else if (input.type === 'int64' || input.type === 'int32') {
       const data = input.type === 'int64' ? new BigInt64Array(rows) : new Int32Array(rows);
       for (let r = 0; r < rows; r++) {
         const v = values[r];
         if (typeof v !== 'number' || !Number.isInteger(v)) {
-          throw new RequestError(400, `input "${input.name}": expects integers (INT64), got ${JSON.stringify(v)}`);
+          throw new RequestError(
+            400,
+            `input "${input.name}": expects integers (INT64), got ${JSON.stringify(v)}`
+          );
         }
         data[r] = (input.type === 'int64' ? BigInt(v) : v) as never;
       }
@@ -225,8 +294,10 @@ function fromColumns(
       const data = input.type === 'double' ? new Float64Array(rows) : new Float32Array(rows);
       for (let r = 0; r < rows; r++) {
         const v = values[r];
-        if (typeof v !== 'number') throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
-        data[r] = v;
+        if (v === null) data[r] = NaN;
+        else if (typeof v !== 'number') {
+          throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
+        } else data[r] = v;
       }
       feeds[input.name] = new Tensor(input.type === 'double' ? 'float64' : 'float32', data, dims);
     }

@@ -1,7 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Latency buckets in seconds: fine below 10 ms where a healthy model lives. */
-const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+const LATENCY_BUCKETS = [
+  0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
+];
 const SCORE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
 /** The children a request touches, resolved once per (version, variant) so the hot path skips label hashing. */
@@ -47,7 +49,7 @@ export class ServerMetrics {
     });
     this.rejected = new Counter({
       name: 'mlci_rejected_requests_total',
-      help: 'Requests rejected before reaching a model (bad JSON, oversized body, unknown model or route).',
+      help: 'Requests answered with a 4xx status: malformed, oversized, invalid for the model, unknown model or route.',
       labelNames: ['code'],
       registers
     });
@@ -63,7 +65,11 @@ export class ServerMetrics {
       labelNames: ['model', 'version', 'variant', 'sha256'],
       registers
     });
-    this.inflight = new Gauge({ name: 'mlci_inflight_requests', help: 'Requests being processed.', registers });
+    this.inflight = new Gauge({
+      name: 'mlci_inflight_requests',
+      help: 'Requests being processed.',
+      registers
+    });
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'mlci_' });
   }
 

@@ -62,7 +62,9 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   const source = `${options.name}@v${options.version}`;
   const sha256 = sha256Hex(bytes);
   if (options.sha256 && options.sha256 !== sha256) {
-    throw new InputError(`${source}: sha256 mismatch: registry records ${options.sha256}, the model file has ${sha256}`);
+    throw new InputError(
+      `${source}: sha256 mismatch: registry records ${options.sha256}, the model file has ${sha256}`
+    );
   }
   const signature = readModelSignature(bytes, source);
   const layout = inputLayout(signature, options.features, source);
@@ -110,7 +112,11 @@ const RUN_OPTIONS = { logSeverityLevel: 4 } as const;
 
 const NUMERIC = new Set(['float', 'double', 'int64', 'int32']);
 
-function inputLayout(signature: ModelSignature, configured: string[] | undefined, source: string): InputLayout {
+function inputLayout(
+  signature: ModelSignature,
+  configured: string[] | undefined,
+  source: string
+): InputLayout {
   const inputs = signature.inputs;
   if (inputs.length === 0) throw new InputError(`${source}: the model has no inputs`);
   const single = inputs[0];
@@ -132,7 +138,9 @@ function inputLayout(signature: ModelSignature, configured: string[] | undefined
   }
   for (const input of inputs) {
     if (!NUMERIC.has(input.type) && input.type !== 'string') {
-      throw new InputError(`${source}: input "${input.name}" has type ${input.type}; expected float, int64 or string`);
+      throw new InputError(
+        `${source}: input "${input.name}" has type ${input.type}; expected float, int64 or string`
+      );
     }
   }
   return { kind: 'columns', inputs };
@@ -141,7 +149,9 @@ function inputLayout(signature: ModelSignature, configured: string[] | undefined
 function outputSpec(signature: ModelSignature, task: LoadModelOptions['task'], source: string): OutputSpec {
   const floats = signature.outputs.filter((o) => o.type === 'float');
   const named = floats.find((o) => o.name === 'probabilities');
-  const matrix = floats.find((o) => o.shape?.length === 2 && (typeof o.shape[1] !== 'number' || o.shape[1] >= 2));
+  const matrix = floats.find(
+    (o) => o.shape?.length === 2 && (typeof o.shape[1] !== 'number' || o.shape[1] >= 2)
+  );
   const wantsClassifier = task ? task !== 'regression' : Boolean(named ?? matrix);
   const chosen = wantsClassifier ? (named ?? matrix) : floats[0];
   if (!chosen) {

@@ -25,7 +25,7 @@ export interface PredictionRecord {
   version: number;
   variant: 'stable' | 'canary';
   request_id?: string;
-  features: Record<string, number | string>;
+  features: Record<string, number | string | null>;
   prediction: { label?: string | number; probabilities?: number[]; value?: number };
   latency_ms: number;
 }
@@ -145,6 +145,9 @@ export class PredictionLog {
 
   /** Paths of the live file and its rotations, newest first. */
   static files(path: string, keep = 5): string[] {
-    return [path, ...Array.from({ length: keep }, (_, i) => join(dirname(path), `${basename(path)}.${i + 1}`))];
+    return [
+      path,
+      ...Array.from({ length: keep }, (_, i) => join(dirname(path), `${basename(path)}.${i + 1}`))
+    ];
   }
 }

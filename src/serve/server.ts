@@ -89,6 +89,7 @@ export class ModelServer {
   private Tensor!: TensorConstructor;
   private drained: (() => void) | undefined;
   private readonly token: Buffer | undefined;
+  private baseUrl = '';
 
   private constructor(private readonly options: ServerOptions) {
     this.metrics = new ServerMetrics(options.processMetrics ?? true);
@@ -112,14 +113,15 @@ export class ModelServer {
       server.server.once('error', (error) => reject(new InputError(`cannot listen: ${error.message}`)));
       server.server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
     });
+    const address = server.server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    server.baseUrl = `http://${host}:${address.port}`;
     return server;
   }
 
   /** Base URL, e.g. http://127.0.0.1:8080. */
   get url(): string {
-    const address = this.server.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    return `http://${host}:${address.port}`;
+    return this.baseUrl;
   }
 
   /** The model name this server answers for. */
@@ -133,7 +135,11 @@ export class ModelServer {
       model: this.name,
       stable: { version: this.stable.handle.model.version, sha256: this.stable.handle.model.sha256 },
       canary: this.canary
-        ? { version: this.canary.handle.model.version, sha256: this.canary.handle.model.sha256, weight: this.weight }
+        ? {
+            version: this.canary.handle.model.version,
+            sha256: this.canary.handle.model.sha256,
+            weight: this.weight
+          }
         : null,
       shadow: this.shadow,
       draining: this.draining
@@ -150,7 +156,7 @@ export class ModelServer {
       const model = await this.loadVersion({ name: this.name, version });
       const previous = this.canary;
       this.canary = this.slot({ model, inflight: 0, retired: false }, 'canary');
-      this.since = new Date();
+      this.resetStats();
       if (previous) this.retire(previous.handle);
     }
     this.weight = weight;
@@ -227,13 +233,18 @@ export class ModelServer {
     this.server.closeAllConnections();
     await closed;
     await this.log?.close();
-    for (const slot of [this.stable, this.canary]) if (slot) await slot.handle.model.release().catch(() => undefined);
+    for (const slot of [this.stable, this.canary])
+      if (slot) await slot.handle.model.release().catch(() => undefined);
   }
 
   private slot(handle: Handle, role: 'stable' | 'canary'): Slot {
     const model = handle.model;
     const kind: ScoreKind =
-      model.output.kind === 'regressor' ? 'value' : model.output.classes?.length === 2 ? 'probability' : 'class';
+      model.output.kind === 'regressor'
+        ? 'value'
+        : model.output.classes?.length === 2
+          ? 'probability'
+          : 'class';
     return {
       handle,
       role,
@@ -263,7 +274,10 @@ export class ModelServer {
     for (const slot of [this.stable, this.canary]) {
       if (!slot) continue;
       const m = slot.handle.model;
-      this.metrics.modelInfo.set({ model: this.name, version: `v${m.version}`, variant: slot.role, sha256: m.sha256 }, 1);
+      this.metrics.modelInfo.set(
+        { model: this.name, version: `v${m.version}`, variant: slot.role, sha256: m.sha256 },
+        1
+      );
     }
     this.metrics.canaryWeight.set({ model: this.name }, this.canary ? this.weight : 0);
   }
@@ -279,8 +293,11 @@ export class ModelServer {
     if (this.draining) res.setHeader('connection', 'close');
     this.route(req, res).catch((error) => {
       const status = error instanceof RequestError ? error.status : 500;
-      const message = error instanceof RequestError ? error.message : `internal error: ${describeError(error)}`;
+      const message =
+        error instanceof RequestError ? error.message : `internal error: ${describeError(error)}`;
       if (status >= 400 && status < 500) this.metrics.rejected.inc({ code: String(status) });
+      // The rest of an oversized body is not read: close the connection rather than parse it as a request.
+      if (status === 413 || this.draining) res.setHeader('connection', 'close');
       sendJson(res, status, { error: message });
     });
   }
@@ -311,7 +328,8 @@ export class ModelServer {
     }
     if (method === 'GET') {
       if (path === '/v2/health/live') return sendJson(res, 200, { live: true });
-      if (path === '/v2/health/ready') return sendJson(res, this.draining ? 503 : 200, { ready: !this.draining });
+      if (path === '/v2/health/ready')
+        return sendJson(res, this.draining ? 503 : 200, { ready: !this.draining });
       if (path === '/v2') {
         return sendJson(res, 200, { name: 'mlci', version: '1', extensions: ['mlci-canary', 'mlci-rows'] });
       }
@@ -327,10 +345,14 @@ export class ModelServer {
   }
 
   private requireModel(name: string, version?: number): void {
-    if (name !== this.name) throw new RequestError(404, `model "${name}" not found; this server serves "${this.name}"`);
+    if (name !== this.name)
+      throw new RequestError(404, `model "${name}" not found; this server serves "${this.name}"`);
     if (version !== undefined && this.pinned(version) === null) {
       const loaded = [this.stable, this.canary].filter(Boolean).map((s) => `v${s!.handle.model.version}`);
-      throw new RequestError(404, `model "${name}" version ${version} is not loaded (loaded: ${loaded.join(', ')})`);
+      throw new RequestError(
+        404,
+        `model "${name}" version ${version} is not loaded (loaded: ${loaded.join(', ')})`
+      );
     }
   }
 
@@ -356,7 +378,8 @@ export class ModelServer {
       parameters: {
         version: model.version,
         sha256: model.sha256,
-        feature_names: model.layout.kind === 'matrix' ? model.layout.features : model.layout.inputs.map((i) => i.name),
+        feature_names:
+          model.layout.kind === 'matrix' ? model.layout.features : model.layout.inputs.map((i) => i.name),
         classes: model.output.classes
       }
     };
@@ -386,14 +409,22 @@ export class ModelServer {
       batch = this.decode(body, model, protocol);
       const { data } = await model.run(batch.feeds);
       const width = data.length / batch.rows;
-      if (!Number.isInteger(width) || (model.output.kind === 'classifier' && model.output.classes?.length !== width)) {
+      if (
+        !Number.isInteger(width) ||
+        (model.output.kind === 'classifier' && model.output.classes?.length !== width)
+      ) {
         throw new ModelContractError(
           `v${model.version}: output "${model.output.name}" has ${data.length} values for ${batch.rows} rows`
         );
       }
       const scores = rowScores(data, batch.rows, slot.stats.scoreKind);
       const payload = this.respond(model, data, batch.rows, width, protocol, body);
-      res.writeHead(200, { ...JSON_HEADERS, 'mlci-model-version': String(model.version), 'mlci-variant': slot.role });
+      if (this.draining) res.setHeader('connection', 'close');
+      res.writeHead(200, {
+        ...JSON_HEADERS,
+        'mlci-model-version': String(model.version),
+        'mlci-variant': slot.role
+      });
       res.end(payload);
       const latency = performance.now() - started;
       slot.metrics.ok.inc();
@@ -444,10 +475,14 @@ export class ModelServer {
     body: unknown
   ): string {
     const values = Array.from(data);
-    const id = protocol === 'v2' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
+    const id =
+      protocol === 'v2' && typeof (body as { id?: unknown }).id === 'string'
+        ? (body as { id: string }).id
+        : undefined;
     if (model.output.kind === 'regressor') {
       const flat = width === 1 ? values : values.filter((_, i) => i % width === 0);
-      if (protocol === 'rows') return JSON.stringify({ predictions: flat, model_version: String(model.version) });
+      if (protocol === 'rows')
+        return JSON.stringify({ predictions: flat, model_version: String(model.version) });
       return JSON.stringify({
         model_name: this.name,
         model_version: String(model.version),
@@ -480,10 +515,18 @@ export class ModelServer {
     });
   }
 
-  private logRows(slot: Slot, batch: DecodedBatch, data: Float32Array, width: number, latency: number, body: unknown) {
+  private logRows(
+    slot: Slot,
+    batch: DecodedBatch,
+    data: Float32Array,
+    width: number,
+    latency: number,
+    body: unknown
+  ) {
     const model = slot.handle.model;
     const ts = new Date().toISOString();
-    const requestId = typeof (body as { id?: unknown })?.id === 'string' ? (body as { id: string }).id : undefined;
+    const requestId =
+      typeof (body as { id?: unknown })?.id === 'string' ? (body as { id: string }).id : undefined;
     for (let r = 0; r < batch.rows; r++) {
       const prediction: PredictionRecord['prediction'] = {};
       if (model.output.kind === 'regressor') prediction.value = data[r * width];
@@ -511,7 +554,12 @@ export class ModelServer {
    * analysis compares both versions on the same rows. Only this direction: the cost stays bounded by
    * the canary's share and by stable's speed, even when the canary is slow.
    */
-  private shadowScore(canary: Slot, body: unknown, protocol: 'v2' | 'rows', canaryScores: Float64Array): void {
+  private shadowScore(
+    canary: Slot,
+    body: unknown,
+    protocol: 'v2' | 'rows',
+    canaryScores: Float64Array
+  ): void {
     const other = this.stable;
     const handle = other.handle;
     handle.inflight += 1;
@@ -540,9 +588,17 @@ export class ModelServer {
     });
   }
 
-  private async admin(req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {
+  private async admin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string
+  ): Promise<void> {
     if (!this.token) {
-      throw new RequestError(403, 'the admin API is disabled: start the server with --admin-token or MLCI_ADMIN_TOKEN');
+      throw new RequestError(
+        403,
+        'the admin API is disabled: start the server with --admin-token or MLCI_ADMIN_TOKEN'
+      );
     }
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) {
@@ -567,7 +623,11 @@ export class ModelServer {
       const version = parseVersion(body.version);
       const weight = Number(body.weight ?? 0);
       try {
-        return sendJson(res, 200, await this.setCanary(version, weight, body.shadow === undefined ? undefined : Boolean(body.shadow)));
+        return sendJson(
+          res,
+          200,
+          await this.setCanary(version, weight, body.shadow === undefined ? undefined : Boolean(body.shadow))
+        );
       } catch (error) {
         if (error instanceof RequestError) throw error;
         throw new RequestError(422, `cannot load v${version}: ${describeError(error)}`);
@@ -590,7 +650,11 @@ const DATATYPES: Record<string, string> = {
 function parseVersion(value: unknown): number {
   const text = String(value ?? '');
   const match = /^v?(\d+)$/.exec(text);
-  if (!match) throw new RequestError(400, `"version" must be a version such as 4 or "v4", got ${JSON.stringify(value)}`);
+  if (!match)
+    throw new RequestError(
+      400,
+      `"version" must be a version such as 4 or "v4", got ${JSON.stringify(value)}`
+    );
   return Number(match[1]);
 }
 
@@ -614,7 +678,9 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? -1);
   if (declared > limit) {
     req.resume();
-    return Promise.reject(new RequestError(413, `request body of ${declared} bytes exceeds the limit of ${limit}`));
+    return Promise.reject(
+      new RequestError(413, `request body of ${declared} bytes exceeds the limit of ${limit}`)
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

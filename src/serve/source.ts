@@ -13,7 +13,8 @@ export function registrySource(registry: Registry): ModelSource {
     async fetch(ref) {
       const record = await registry.resolve(ref);
       if (!record) {
-        const what = ref.version !== undefined ? `version v${ref.version}` : `alias "${ref.alias ?? 'latest'}"`;
+        const what =
+          ref.version !== undefined ? `version v${ref.version}` : `alias "${ref.alias ?? 'latest'}"`;
         throw new InputError(`model "${ref.name}": ${what} not found in the registry`);
       }
       const bytes = await registry.download(record.name, record.version);

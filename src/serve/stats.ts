@@ -122,15 +122,15 @@ export class FeatureStatsTracker {
   private readonly features = new Map<string, FeatureStats>();
 
   /** Adds one row. */
-  add(row: Record<string, number | string>): void {
+  add(row: Record<string, number | string | null>): void {
     for (const [name, value] of Object.entries(row)) {
       let s = this.features.get(name);
       if (!s) {
         s = { count: 0, missing: 0 };
         this.features.set(name, s);
       }
-      if (typeof value === 'number') {
-        if (!Number.isFinite(value)) {
+      if (value === null || typeof value === 'number') {
+        if (value === null || !Number.isFinite(value)) {
           s.missing += 1;
           continue;
         }
@@ -144,7 +144,8 @@ export class FeatureStatsTracker {
       } else {
         s.count += 1;
         s.values ??= {};
-        if (value in s.values || Object.keys(s.values).length < 100) s.values[value] = (s.values[value] ?? 0) + 1;
+        if (value in s.values || Object.keys(s.values).length < 100)
+          s.values[value] = (s.values[value] ?? 0) + 1;
         else s.other = (s.other ?? 0) + 1;
       }
     }

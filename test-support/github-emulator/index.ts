@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createContext, type EmulatorContext } from './context.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
 import { Router, normaliseRouteKey } from './router.js';
+import type { Permissions } from './permissions.js';
 import { createEmulatorServer } from './server.js';
 import {
   createState,
@@ -23,6 +24,7 @@ import { upsertRef } from './routes/git.js';
 import { timestamp } from './http.js';
 
 export type { FaultKind, FaultSpec } from './faults.js';
+export type { Level, Permissions, Scope } from './permissions.js';
 export type * from './state.js';
 
 /** Options of `startGitHubEmulator`. */
@@ -91,6 +93,11 @@ export interface GitHubEmulator {
   inject(spec: FaultSpec): void;
   /** How many injected fault answers are still pending. */
   pendingFaults(): number;
+  /**
+   * Adds a token scoped like a workflow's `permissions:` block (scopes left out are `none`), e.g.
+   * `{ contents: 'read', pull_requests: 'write' }`; returns the token. It is `github-actions[bot]`.
+   */
+  addToken(permissions: Permissions): string;
   /** Adds a pull request (and its issue half, which shares the numbering). */
   addPullRequest(seed: PullRequestSeed): StoredPull;
   /** Adds an issue. */
@@ -151,6 +158,11 @@ export async function startGitHubEmulator(options: EmulatorOptions): Promise<Git
       faults.add({ ...spec, route });
     },
     pendingFaults: () => faults.pending(),
+    addToken(permissions) {
+      const token = `scoped-token-${tokens.length + 1}`;
+      tokens.push({ token, permission: 'read', permissions: { ...permissions }, ...ACTIONS_BOT });
+      return token;
+    },
     addPullRequest(seed) {
       const issue = addIssue(ctx, {
         number: seed.number,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from './context.js';
 import { BAD_GATEWAY_HTML, faultError, type FaultQueue } from './faults.js';
 import { ApiError, type Reply, type RequestContext } from './http.js';
+import { allows, scopesFor } from './permissions.js';
 import type { Router } from './router.js';
 import type { TokenInfo } from './state.js';
 
@@ -110,9 +111,10 @@ export function createEmulatorServer(
       if (route.access !== 'none') {
         if (presented === null) throw new ApiError(401, 'Requires authentication');
         if (!token) throw new ApiError(401, 'Bad credentials');
-        if (route.access === 'write' && token.permission !== 'write') {
+        const scopes = scopesFor(route.key);
+        if (!allows(token.permissions, token.permission, scopes, route.access)) {
           throw new ApiError(403, 'Resource not accessible by integration', undefined, {
-            'x-accepted-github-permissions': 'contents=write; issues=write; pull_requests=write'
+            'x-accepted-github-permissions': scopes.map((s) => `${s}=${route.access}`).join('; ')
           });
         }
       }

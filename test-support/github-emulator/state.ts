@@ -3,6 +3,8 @@
  * (`gh.state.releases[0].assets[0].name`); the JSON GitHub would answer is built from them per request.
  */
 
+import type { Permissions } from './permissions.js';
+
 /** Who a token authenticates as and what it may do. */
 export interface TokenInfo {
   token: string;
@@ -11,6 +13,8 @@ export interface TokenInfo {
   userType: 'User' | 'Bot';
   /** `read` answers 403 "Resource not accessible by integration" on every write, as a fork PR's token. */
   permission: 'read' | 'write';
+  /** Per-scope levels like a workflow's `permissions:` block; when set, scopes left out are `none`. */
+  permissions?: Permissions;
 }
 
 /** An issue (pull requests are issues too and share the numbering). */

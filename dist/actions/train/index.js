@@ -38080,6 +38080,15 @@ async function writeFileAtomic(path6, data) {
 async function writeJsonAtomic(path6, value) {
   await writeFileAtomic(path6, JSON.stringify(value, null, 2) + "\n");
 }
+async function requireFile(path6, what = "file") {
+  let info2;
+  try {
+    info2 = await stat(path6);
+  } catch {
+    throw new InputError(`${what} not found: ${path6}`);
+  }
+  if (info2.isDirectory()) throw new InputError(`${what} is a directory, expected a file: ${path6}`);
+}
 
 // src/core/progress.ts
 var silentProgress = {
@@ -39139,6 +39148,15 @@ async function runCommand(options) {
     while (Date.now() < deadline && await groupAlive(pgid)) await sleep(50);
     if (await groupAlive(pgid)) signalGroup(pgid, "SIGKILL");
   };
+  const forward = (signal) => {
+    process.off("SIGINT", forward);
+    process.off("SIGTERM", forward);
+    void stopTree().then(() => {
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  };
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
   sample();
   const sampler = setInterval(sample, options.sampleIntervalMs ?? 100);
   let stopping;
@@ -39148,6 +39166,8 @@ async function runCommand(options) {
   }, options.timeoutMs) : void 0;
   const outcome = await Promise.race([exited, spawnError]);
   clearTimeout(timer);
+  process.off("SIGINT", forward);
+  process.off("SIGTERM", forward);
   const wallSeconds = (performance2.now() - started) / 1e3;
   if (outcome instanceof Error) {
     clearInterval(sampler);
@@ -39289,6 +39309,13 @@ async function planTraining(options) {
     sources,
     data
   });
+  const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
+  let productionModel = null;
+  if (productionSetting) {
+    const path6 = options.productionModel ? resolve2(productionSetting) : resolve2(root, productionSetting);
+    await requireFile(path6, options.productionModel ? "--production-model" : "evaluate.baseline");
+    productionModel = { path: path6, shown: productionSetting };
+  }
   return {
     root,
     command,
@@ -39309,7 +39336,8 @@ async function planTraining(options) {
     cacheKey: key,
     cacheDir: cacheDir(root, key),
     timeoutMs,
-    outDir: options.out ? resolve2(options.out) : join5(root, ".mlci", "train")
+    outDir: options.out ? resolve2(options.out) : join5(root, ".mlci", "train"),
+    productionModel
   };
 }
 async function trainStage(options) {
@@ -39371,8 +39399,8 @@ async function trainStage(options) {
         detail: `the second run failed: ${failed2 ? `${failed2.name}: ${failed2.detail}` : "no model"}`
       });
     } else {
+      const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
       const evalFile = plan.data.find((d) => d.role === "eval");
-      const evalPattern = options.config?.data?.eval;
       reproducibility = await compareRuns(first.bytes, second.bytes, {
         data: evalPattern ? resolve2(plan.root, evalPattern) : void 0,
         dataLabel: evalFile ? evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path : void 0,
@@ -39514,22 +39542,10 @@ async function trainOnce(plan, options, env) {
           features: options.config?.model.features
         })
       );
-      const production = options.productionModel ?? options.config?.evaluate?.baseline;
-      if (production) {
-        const productionPath = options.productionModel ? resolve2(production) : resolve2(plan.root, production);
-        let bytes;
-        try {
-          bytes = new Uint8Array(await readFile8(productionPath));
-        } catch {
-          throw new InputError(`production model not found: ${productionPath}`);
-        }
-        checks.push(
-          checkSignatureAgainstProduction(
-            model.signature,
-            readModelSignature(bytes, productionPath),
-            production
-          )
-        );
+      if (plan.productionModel) {
+        const { path: path6, shown } = plan.productionModel;
+        const production = readModelSignature(new Uint8Array(await readFile8(path6)), shown);
+        checks.push(checkSignatureAgainstProduction(model.signature, production, shown));
       }
     }
     return { run: run4, process: process2, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };

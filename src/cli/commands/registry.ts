@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
-import { openRegistry, registerStage } from '../../pipeline/register.js';
 import { currentUser } from '../../registry/record.js';
 import { formatModelRef, parseModelRef, type AliasEvent, type ModelVersion } from '../../registry/types.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
@@ -28,6 +27,13 @@ interface RegistryOptions extends CommonOptions {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+// Loaded on use: the register stage pulls in the ONNX reader, which every other command can skip.
+const stage = () => import('../../pipeline/register.js');
+
+async function openRegistry(spec?: string) {
+  return (await stage()).openRegistry(spec);
+}
 
 /** The `register:` section of mlci.yml, when the file is there; flags win over it. */
 async function registerConfig(options: CommonOptions) {
@@ -125,7 +131,9 @@ export function registerRegistry(program: Command): void {
       const config = await registerConfig(options);
       const registrySpec = options.registry ?? config.registry;
       const registry = await openRegistry(registrySpec);
-      const result = await registerStage(
+      const result = await (
+        await stage()
+      ).registerStage(
         {
           model: options.model ?? '',
           name: options.name ?? '',

@@ -8,6 +8,7 @@ import { handle, printResult, withCommonOptions, withExamples, type CommonOption
 interface ReportOptions extends CommonOptions {
   evaluation?: string;
   validation?: string;
+  referenceStatistics?: string;
 }
 
 /** Reads a JSON input, failing with exit 2 and the file's name when it is missing or malformed. */
@@ -37,10 +38,14 @@ export function registerReport(program: Command): void {
         '--out defaults to the folder of the first input.'
     )
     .option('--evaluation <file>', 'evaluation.json from mlci evaluate')
-    .option('--validation <file>', 'validation.json from mlci validate-data');
+    .option('--validation <file>', 'validation.json from mlci validate-data')
+    .option(
+      '--reference-statistics <file>',
+      'statistics.json of the drift reference, to draw reference distributions validation.json does not carry'
+    );
   withExamples(withCommonOptions(report, 'directory to write report.html into'), [
     'mlci report --evaluation out/evaluation.json --validation out/validation.json --out out/',
-    'mlci report --validation out/validation/validation.json'
+    'mlci report --validation out/validation/validation.json --reference-statistics stats/train-statistics.json'
   ]);
   report.action(
     handle<ReportOptions>(async (options, { progress }) => {
@@ -52,6 +57,11 @@ export function registerReport(program: Command): void {
       const validation = options.validation
         ? await readJsonInput(options.validation, 'validation.json', 'columns')
         : undefined;
+      const referenceStatistics = options.referenceStatistics
+        ? await readJsonInput(options.referenceStatistics, 'statistics.json', 'columns')
+        : undefined;
+      if (referenceStatistics && !validation)
+        throw new InputError('--reference-statistics needs --validation: it only adds to the data section');
       const out = options.out ?? dirname((options.evaluation ?? options.validation) as string);
       // Vega loads lazily with the report module: other commands do not pay for it.
       const { writeReport } = await import('../../report/html/index.js');
@@ -59,7 +69,12 @@ export function registerReport(program: Command): void {
         {
           evaluation,
           validation,
-          sources: { evaluation: options.evaluation, validation: options.validation },
+          referenceStatistics,
+          sources: {
+            evaluation: options.evaluation,
+            validation: options.validation,
+            referenceStatistics: options.referenceStatistics
+          },
           progress
         },
         out

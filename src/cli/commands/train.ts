@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
-import { InputError } from '../../core/errors.js';
+import { CheckFailedError, InputError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
 import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
@@ -73,7 +73,15 @@ export function registerTrain(program: Command): void {
         printResult(options, key, key.key);
         return 0;
       }
-      const result = await trainStage(stageOptions);
+      let result;
+      try {
+        result = await trainStage(stageOptions);
+      } catch (error) {
+        // With --json a failed run still prints its record, so scripts can read which check failed.
+        if (options.json && error instanceof CheckFailedError)
+          await printFailedRecord(options, stageOptions, error);
+        throw error;
+      }
       printResult(
         options,
         {
@@ -102,6 +110,21 @@ async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | 
   if (!exists && options.command && (options.config ?? 'mlci.yml') === 'mlci.yml')
     return { config: null, root: process.cwd() };
   return { config: await loadConfig(options.config ?? 'mlci.yml'), root: dirname(path) };
+}
+
+async function printFailedRecord(
+  options: TrainOptions,
+  stageOptions: TrainStageOptions,
+  error: CheckFailedError
+) {
+  const out = stageOptions.out ? resolve(stageOptions.out) : join(stageOptions.root, '.mlci', 'train');
+  let record: TrainingRecord | null;
+  try {
+    record = JSON.parse(await readFile(join(out, 'training.json'), 'utf8')) as TrainingRecord;
+  } catch {
+    record = null;
+  }
+  printResult(options, { status: 'fail', error: error.message, record }, '');
 }
 
 function shownPath(path: string): string {

@@ -3,7 +3,7 @@
  * shows a run's verdict, metrics against the baseline, curves, calibration, confusion matrices,
  * slices and data drift. Charts are Vega-Lite specs rendered to SVG at build time.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../../core/files.js';
 import { silentProgress, type Progress } from '../../core/progress.js';
 import { escapeHtml as e } from './escape.js';
@@ -30,8 +30,10 @@ export type { EvaluationView, ValidationView } from './inputs.js';
 export interface ReportInputs {
   evaluation?: unknown;
   validation?: unknown;
-  /** Where the inputs came from, shown in the footer. */
-  sources?: { evaluation?: string; validation?: string };
+  /** The reference's statistics.json, for reference distributions validation.json does not carry. */
+  referenceStatistics?: unknown;
+  /** Where the inputs came from, shown in the header. */
+  sources?: { evaluation?: string; validation?: string; referenceStatistics?: string };
   /** Build time shown in the header; fixed in tests for reproducible output. */
   generatedAt?: Date;
   /** Told about each chart as it is rendered (about 0.1 s each). */
@@ -82,6 +84,12 @@ function cards(evaluation: EvaluationView | null, validation: ValidationView | n
       out.push(
         card('drifted columns', `${tested.filter((c) => c.drift?.drifted).length} / ${tested.length}`)
       );
+    const dataset = validation.datasetDrift;
+    if (dataset) {
+      const share =
+        dataset.share !== null ? ` <span class="muted">(${Math.round(dataset.share * 100)} %)</span>` : '';
+      out.push(card('dataset drift', `${dataset.drifted ? 'yes' : 'no'}${share}`));
+    }
     out.push(card('anomalies', String(validation.anomalies.length)));
   }
   return `<div class="cards">${out.join('')}</div>`;
@@ -94,7 +102,8 @@ function section(id: string, title: string, body: string): string {
 /** Builds report.html from evaluation.json and/or validation.json contents. */
 export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
   const evaluation = inputs.evaluation === undefined ? null : readEvaluation(inputs.evaluation);
-  const validation = inputs.validation === undefined ? null : readValidation(inputs.validation);
+  const validation =
+    inputs.validation === undefined ? null : readValidation(inputs.validation, inputs.referenceStatistics);
   const progress = inputs.progress ?? silentProgress;
   progress.start('rendering charts');
   const sink = new ChartSink((count) => progress.update(count));
@@ -139,12 +148,15 @@ export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
       body: unavailable('Data validation', 'no validation.json was given (mlci report --validation FILE)')
     });
   }
-  const name = evaluation?.modelName ?? evaluation?.candidate.name ?? null;
+  // Without a model name the candidate's file name (not its whole path) names the report.
+  const name =
+    evaluation?.modelName ?? (evaluation?.candidate.name ? basename(evaluation.candidate.name) : null);
   const title = `mlci report${name ? ` — ${name}` : ''}`;
   const generated = (inputs.generatedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sources = [
     inputs.sources?.evaluation ? `evaluation: ${inputs.sources.evaluation}` : null,
-    inputs.sources?.validation ? `validation: ${inputs.sources.validation}` : null
+    inputs.sources?.validation ? `validation: ${inputs.sources.validation}` : null,
+    inputs.sources?.referenceStatistics ? `reference statistics: ${inputs.sources.referenceStatistics}` : null
   ]
     .filter((s): s is string => s !== null)
     .map((s) => e(s))

@@ -86,6 +86,8 @@ export interface SliceRow {
   column: string;
   value: string;
   rows: number | null;
+  /** Why the slice has no metrics (too few rows), when evaluate skipped it. */
+  skipped: string | null;
   candidate: Record<string, number | null>;
   baseline: Record<string, number | null> | null;
 }
@@ -238,6 +240,8 @@ function readConfusion(value: unknown): ModelView['confusion'] {
 function readModel(value: unknown, role: ModelView['role'], top: Json): ModelView {
   const model = isRecord(value) ? value : {};
   const { metrics, reasons } = metricRecord(model.metrics);
+  const given = pick(model, 'undefined_reasons', 'reasons');
+  if (isRecord(given)) for (const [k, v] of Object.entries(given)) if (str(v)) reasons[k] = str(v) as string;
   const curves = isRecord(model.curves) ? model.curves : model;
   // Curves and plots may sit in the model's record or in top-level maps keyed by role.
   const byRole = (key: string): unknown => {
@@ -249,7 +253,7 @@ function readModel(value: unknown, role: ModelView['role'], top: Json): ModelVie
   const rocCurves = isRecord(roc) && isRecord(roc.roc) ? roc.roc : roc;
   return {
     role,
-    name: str(pick(model, 'name', 'model', 'path', 'version')),
+    name: str(pick(model, 'name', 'model', 'source', 'path', 'version')),
     metrics,
     reasons,
     roc: xy(rocCurves, ['fpr', 'false_positive_rate', 'x'], ['tpr', 'true_positive_rate', 'y']),
@@ -325,6 +329,7 @@ function readSlices(value: unknown): SliceRow[] {
       column,
       value: sliceValue,
       rows: num(pick(entry, 'rows', 'count', 'n')),
+      skipped: str(entry.skipped),
       candidate,
       baseline
     });
@@ -383,7 +388,7 @@ export function readEvaluation(json: unknown): EvaluationView {
   const verdict = isRecord(top.verdict) ? top.verdict : { verdict: top.verdict };
   return {
     task: str(pick(top, 'task')) ?? (isRecord(model) ? str(model.task) : null),
-    modelName: isRecord(model) ? str(model.name) : str(model),
+    modelName: str(top.model_name) ?? (isRecord(model) ? str(model.name) : str(model)),
     rows: num(pick(top, 'rows')) ?? (isRecord(top.data) ? num(top.data.rows) : null),
     verdict: str(verdict.verdict),
     rubberStamp: top.rubber_stamp === true || verdict.rubber_stamp === true,
@@ -458,7 +463,9 @@ function readDistribution(value: unknown): Distribution | null {
     const d = readBins(histogram);
     if (d) return d;
   }
-  const categories = pick(value, 'categories', 'top_values', 'value_counts', 'frequencies', 'top');
+  // `values` (every category's count) before `top` (the most frequent few).
+  const listed = pick(value, 'values', 'categories', 'top_values', 'value_counts', 'frequencies', 'top');
+  const categories = Array.isArray(listed) && listed.every((v) => typeof v === 'number') ? undefined : listed;
   if (categories !== undefined) {
     const d = readCategories(categories);
     // Top values may be a truncated list: the rows they leave out are shown as "(other)".
@@ -526,34 +533,83 @@ function readDrift(value: unknown): DriftView | null {
   };
 }
 
-/** Reads validation.json (already parsed). */
-export function readValidation(json: unknown): ValidationView {
+/**
+ * Shared bins of one drift test, the most faithful overlay: `{ edges, reference, current }` for a
+ * numeric column (counts per bin) or `{ categories, reference, current }` for a categorical one.
+ */
+function readSharedBins(value: unknown): { reference: Distribution; current: Distribution } | null {
+  if (!isRecord(value)) return null;
+  const ref = numbers(value.reference);
+  const cur = numbers(value.current);
+  if (!ref || !cur || ref.length !== cur.length || ref.length === 0) return null;
+  const edges = numbers(value.edges);
+  if (edges && edges.length === ref.length + 1) {
+    const bins = (counts: number[]): Distribution => ({
+      kind: 'numeric',
+      bins: counts.map((count, i) => ({
+        lower: edges[i],
+        upper: edges[i + 1],
+        count: Number.isFinite(count) ? count : 0
+      }))
+    });
+    return { reference: bins(ref), current: bins(cur) };
+  }
+  if (Array.isArray(value.categories) && value.categories.length === ref.length) {
+    const names = value.categories.map((c) => str(c) ?? 'null');
+    const cats = (counts: number[]): Distribution => ({
+      kind: 'categorical',
+      categories: names.map((n, i) => ({ value: n, count: Number.isFinite(counts[i]) ? counts[i] : 0 })),
+      other: 0
+    });
+    return { reference: cats(ref), current: cats(cur) };
+  }
+  return null;
+}
+
+/** The per-column drift map: `drift` itself, or `drift.columns` when drift also holds a dataset summary. */
+function driftEntries(driftRoot: unknown): [string, Json][] {
+  if (!isRecord(driftRoot)) return columnEntries(driftRoot);
+  const nested = driftRoot.columns;
+  // A data column may itself be called "columns": only a map of column results counts as nesting.
+  const isNesting = isRecord(nested) && !('test' in nested) && !('drifted' in nested);
+  return columnEntries(isNesting ? nested : driftRoot);
+}
+
+/**
+ * Reads validation.json (already parsed). `referenceStatistics` is the reference's statistics.json
+ * when validation.json itself carries no reference distributions.
+ */
+export function readValidation(json: unknown, referenceStatistics?: unknown): ValidationView {
   const top = isRecord(json) ? json : {};
   const stats = new Map(
     columnEntries(top.columns ?? (isRecord(top.statistics) ? top.statistics.columns : undefined))
   );
   const reference = isRecord(top.reference) ? top.reference : null;
-  const referenceStats = new Map(columnEntries(reference?.columns));
+  const given = isRecord(referenceStatistics) ? referenceStatistics.columns : undefined;
+  const referenceStats = new Map(columnEntries(given ?? reference?.columns));
   const driftRoot = top.drift;
-  const driftMap = new Map(
-    columnEntries(isRecord(driftRoot) && driftRoot.columns !== undefined ? driftRoot.columns : driftRoot)
-  );
+  const driftMap = new Map(driftEntries(driftRoot));
   const names = [...stats.keys()];
   for (const name of driftMap.keys()) if (!names.includes(name)) names.push(name);
   const columns: ColumnView[] = names.map((name) => {
     const s = stats.get(name);
     const d = driftMap.get(name);
+    const shared = readSharedBins(pick(d, 'distribution', 'bins'));
     const dRef = pick(d, 'reference', 'reference_distribution', 'ref');
     const dCur = pick(d, 'current', 'current_distribution', 'cur');
     return {
       name,
-      type: str(pick(s, 'type', 'kind', 'dtype')) ?? str(pick(d, 'type', 'kind')),
+      type: str(pick(s, 'kind', 'type', 'dtype')) ?? str(pick(d, 'kind', 'type')),
       summary: summarise(s),
       drift: readDrift(d),
       reference:
+        shared?.reference ??
         (dRef !== undefined ? readDistribution(dRef) : null) ??
         (referenceStats.has(name) ? readDistribution(referenceStats.get(name)) : null),
-      current: (dCur !== undefined ? readDistribution(dCur) : null) ?? (s ? readDistribution(s) : null)
+      current:
+        shared?.current ??
+        (dCur !== undefined ? readDistribution(dCur) : null) ??
+        (s ? readDistribution(s) : null)
     };
   });
   const anomalies: AnomalyView[] = Array.isArray(top.anomalies)
@@ -564,19 +620,20 @@ export function readValidation(json: unknown): ValidationView {
         description: str(pick(a, 'message', 'description', 'detail')) ?? ''
       }))
     : [];
-  const dataset = isRecord(driftRoot) ? pick(driftRoot, 'dataset', 'dataset_drift') : undefined;
+  const dataset =
+    top.dataset_drift ?? (isRecord(driftRoot) ? pick(driftRoot, 'dataset', 'dataset_drift') : undefined);
   let datasetDrift: ValidationView['datasetDrift'] = null;
   if (isRecord(dataset))
     datasetDrift = {
-      drifted: pick(dataset, 'drifted', 'detected') === true,
+      drifted: pick(dataset, 'drifted_dataset', 'detected', 'drifted') === true,
       share: num(pick(dataset, 'share', 'drifted_share', 'share_of_drifted_columns'))
     };
-  else if (typeof dataset === 'boolean')
-    datasetDrift = { drifted: dataset, share: num(pick(driftRoot as Json, 'share', 'drifted_share')) };
   return {
     verdict: str(top.verdict),
     rows: num(pick(top, 'rows', 'row_count')) ?? (isRecord(top.data) ? num(top.data.rows) : null),
-    referenceRows: num(pick(reference, 'rows', 'row_count')),
+    referenceRows:
+      num(pick(reference, 'rows', 'row_count')) ??
+      (isRecord(referenceStatistics) ? num(referenceStatistics.rows) : null),
     columns,
     anomalies,
     datasetDrift

@@ -82,6 +82,9 @@ function localIds(svg: string, chartId: string): string {
   if (ids.length === 0) return svg;
   const renamed = new Map(ids.map((old, k) => [old, `${chartId}-${k}`]));
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(id="|url\\(#|href="#)(${[...renamed.keys()].map(escape).join('|')})(?=[")])`, 'g');
+  const pattern = new RegExp(
+    `(id="|url\\(#|href="#)(${[...renamed.keys()].map(escape).join('|')})(?=[")])`,
+    'g'
+  );
   return svg.replace(pattern, (_m, prefix: string, old: string) => `${prefix}${renamed.get(old)}`);
 }

@@ -35,7 +35,8 @@ export function unavailable(what: string, why: string): string {
 /** A number for a table: up to 4 decimals, "—" for null. */
 export function formatNumber(value: number | null | undefined, digits = 4): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (Number.isInteger(value) && Math.abs(value) >= 1000) return value.toLocaleString('en-US');
+  // Counts and sizes (rows, bytes) read as whole numbers; 0 and 1 keep decimals as scores do.
+  if (Number.isInteger(value) && Math.abs(value) >= 2) return value.toLocaleString('en-US');
   if (value !== 0 && Math.abs(value) < 10 ** -digits) return value.toExponential(2);
   return value.toFixed(digits);
 }
@@ -189,10 +190,21 @@ export async function slicesSection(evaluation: EvaluationView, sink: ChartSink)
   const byColumn = new Map<string, typeof evaluation.slices>();
   for (const s of evaluation.slices) byColumn.set(s.column, [...(byColumn.get(s.column) ?? []), s]);
   const figures: string[] = [];
-  for (const [column, rows] of byColumn) {
-    const caption = rows
-      .map((r) => `${e(r.value)}${r.rows !== null ? ` (${r.rows.toLocaleString('en-US')} rows)` : ''}`)
-      .join(' · ');
+  for (const [column, all] of byColumn) {
+    const rows = all.filter((r) => !r.skipped);
+    const skipped = all.filter((r) => r.skipped);
+    const skippedNote =
+      skipped.length > 0
+        ? `<br>Not scored: ${skipped.map((r) => `${e(r.value)} (${e(r.skipped)})`).join(' · ')}`
+        : '';
+    if (rows.length === 0) {
+      figures.push(`<p class="unavailable">${e(column)}: no slice was scored.${skippedNote}</p>`);
+      continue;
+    }
+    const caption =
+      rows
+        .map((r) => `${e(r.value)}${r.rows !== null ? ` (${r.rows.toLocaleString('en-US')} rows)` : ''}`)
+        .join(' · ') + skippedNote;
     figures.push(
       await sink.figure(sliceSpec(column, metric, rows, models(evaluation)), `slice-${column}`, caption)
     );
@@ -261,5 +273,12 @@ export async function driftSection(validation: ValidationView, sink: ChartSink):
     figures.push(fig.replace('<figure', `<figure id="${anchor}"`));
   }
   const onlyCurrent = validation.columns.every((c) => !c.reference);
-  return `${table}${onlyCurrent ? '<p class="note">No reference distribution recorded: the charts show the current data only.</p>' : ''}<h3>Distributions</h3><div class="charts">${figures.join('')}</div>`;
+  const sizes =
+    validation.rows !== null
+      ? `<p class="note">Current data: ${formatNumber(validation.rows, 0)} rows${validation.referenceRows !== null ? `; reference: ${formatNumber(validation.referenceRows, 0)} rows` : ''}. Bars are shares of rows, so samples of different sizes compare.</p>`
+      : '';
+  const currentOnly = onlyCurrent
+    ? '<p class="note">No reference distribution recorded: the charts show the current data only (give the reference’s statistics.json with --reference-statistics).</p>'
+    : '';
+  return `${sizes}${table}${currentOnly}<h3>Distributions</h3><div class="charts">${figures.join('')}</div>`;
 }

@@ -294,15 +294,24 @@ export function sliceSpec(
     },
     description: `${metric} of ${present.map((m) => `the ${m.role}`).join(' and ')} for each value of the column ${column}.`,
     width: 300,
-    height: { step: present.length > 1 ? 14 : 18 },
+    height: { step: present.length > 1 ? 15 : 18 },
     data: { values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
       y: { field: 'slice', type: 'nominal', title: column, sort: rows.map((r) => r.value) },
       yOffset: { field: 'series', type: 'nominal', scale: { domain: present.map((m) => m.role) } },
-      x: { field: 'value', type: 'quantitative', title: metric },
-      color: { field: 'series', type: 'nominal', title: 'model', scale: modelScale(present) }
-    }
+      x: { field: 'value', type: 'quantitative', title: metric, axis: { tickCount: 5 } }
+    },
+    layer: [
+      {
+        mark: { type: 'bar', cornerRadiusEnd: 2 },
+        encoding: { color: { field: 'series', type: 'nominal', title: 'model', scale: modelScale(present) } }
+      },
+      {
+        // The value at the end of each bar: close values are read, not guessed from bar lengths.
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#222' },
+        encoding: { text: { field: 'value', type: 'quantitative', format: '.3f' } }
+      }
+    ]
   };
 }
 

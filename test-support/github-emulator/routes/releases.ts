@@ -116,6 +116,22 @@ function publish(emu: EmulatorContext, r: StoredRelease, self: StoredRelease = r
   r.published_at = timestamp();
 }
 
+/** GitHub's limit on a release body. */
+export const MAX_RELEASE_BODY_CHARS = 125000;
+
+function releaseBody(body: Record<string, unknown>): string | undefined {
+  const text = optionalString(body, 'body', 'Release');
+  if (text !== undefined && text.length > MAX_RELEASE_BODY_CHARS) {
+    throw validationFailed({
+      resource: 'Release',
+      code: 'custom',
+      field: 'body',
+      message: `body is too long (maximum is ${MAX_RELEASE_BODY_CHARS} characters)`
+    });
+  }
+  return text;
+}
+
 /** GitHub's asset file-name clean-up (spaces become dots); other renames are not emulated. */
 function cleanAssetName(name: string): string {
   return name.replace(/ /g, '.');
@@ -141,7 +157,7 @@ export function registerReleases(router: Router): void {
       tag_name: tagName,
       target_commitish: optionalString(body, 'target_commitish', 'Release') ?? ctx.emu.state.defaultBranch,
       name: optionalString(body, 'name', 'Release') ?? null,
-      body: optionalString(body, 'body', 'Release') ?? null,
+      body: releaseBody(body) ?? null,
       draft: true,
       prerelease: optionalBoolean(body, 'prerelease', 'Release') ?? false,
       author: ctx.token!.login,
@@ -188,7 +204,7 @@ export function registerReleases(router: Router): void {
     const commitish = optionalString(body, 'target_commitish', 'Release');
     if (commitish !== undefined) next.target_commitish = commitish;
     if ('name' in body) next.name = optionalString(body, 'name', 'Release') ?? null;
-    if ('body' in body) next.body = optionalString(body, 'body', 'Release') ?? null;
+    if ('body' in body) next.body = releaseBody(body) ?? null;
     const prerelease = optionalBoolean(body, 'prerelease', 'Release');
     if (prerelease !== undefined) next.prerelease = prerelease;
     if (!r.draft && tagName !== undefined && tagName !== r.tag_name) {

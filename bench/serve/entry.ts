@@ -1,0 +1,5 @@
+// Bundled by run.mjs with esbuild so the benchmark drives mlci's own code from src/.
+export { ModelServer } from '../../src/serve/server.js';
+export { registrySource } from '../../src/serve/source.js';
+export { LocalRegistry } from '../../src/registry/local.js';
+export { pacedLoad, readReplayFile, replayBodies } from '../../src/deploy/traffic.js';
