@@ -9,9 +9,12 @@ Writes
 - evaluation.json / validation.json: a realistic run of a churn classifier (candidate and
   baseline logistic regressions scored on the same evaluation rows, gates, slices, curves,
   calibration, confusion matrices; data statistics with reference and current histograms and
-  drift tests as DESIGN.md fixes them: KS for numeric, chi-square for categorical with a
-  reference of <= 1000 rows, computed as Evidently does). All numbers come from scikit-learn,
-  numpy and scipy; the report only draws them.
+  drift tests as DESIGN.md fixes them: KS for numeric, chi-square / Z for categorical with a
+  reference of <= 1000 rows, computed as Evidently does). The shapes are those of
+  src/model/evaluation-types.ts and src/data/report.ts, plus the parts the report proposes:
+  `candidate.curves` / `baseline.curves` (ROC and PR points, as src/model/curves.ts chartCurves
+  writes them) and `drift[c].distribution` (both samples' counts on the test's bins). All numbers
+  come from scikit-learn, numpy and scipy; the report only draws them.
 """
 import json
 import math
@@ -154,8 +157,9 @@ def model_record(name, y, p):
     ece = float(np.sum(counts[nz] * np.abs(prob_true - prob_pred)) / len(p))
     pred = (p > 0.5).astype(int)
     return {
-        "name": name,
+        "source": name,
         "metrics": binary_metrics(y, p),
+        "undefined_reasons": {},
         "curves": {
             "roc": {
                 "fpr": [float(fpr[i]) for i in keep],
@@ -179,8 +183,8 @@ def evaluation(rng, train, evaluation_rows):
     base = LogisticRegression(max_iter=2000).fit(design(train, False), y_train)
     p_c = cand.predict_proba(design(evaluation_rows, True))[:, 1]
     p_b = base.predict_proba(design(evaluation_rows, False))[:, 1]
-    candidate = model_record("churn@candidate (pr-42)", y, p_c)
-    baseline = model_record("churn@v3 (production)", y, p_b)
+    candidate = model_record("out/train/model.onnx", y, p_c)
+    baseline = model_record("registry: churn@production (v3)", y, p_b)
     # Paired bootstrap of candidate - baseline (percentile interval), as the gate module reports it.
     n = len(y)
     deltas = {}
@@ -194,7 +198,10 @@ def evaluation(rng, train, evaluation_rows):
     for metric in candidate["metrics"]:
         c = candidate["metrics"][metric]
         b = baseline["metrics"][metric]
-        entry = {"absolute": c - b, "relative": (c - b) / abs(b)}
+        higher = metric not in ("log_loss", "brier_score")
+        better = (c > b) == higher
+        entry = {"candidate": c, "baseline": b, "delta": c - b, "relative": (c - b) / abs(b),
+                 "higher_is_better": higher, "change": "same" if c == b else ("better" if better else "worse")}
         if metric in boot:
             low, high = np.percentile(boot[metric], [2.5, 97.5])
             entry["interval"] = {
@@ -214,8 +221,8 @@ def evaluation(rng, train, evaluation_rows):
                     "column": column,
                     "value": value,
                     "rows": int(mask.sum()),
-                    "candidate": {"metrics": binary_metrics(y[mask], p_c[mask])},
-                    "baseline": {"metrics": binary_metrics(y[mask], p_b[mask])},
+                    "candidate": binary_metrics(y[mask], p_c[mask]),
+                    "baseline": binary_metrics(y[mask], p_b[mask]),
                 }
             )
     cm, bm = candidate["metrics"], baseline["metrics"]
@@ -232,14 +239,12 @@ def evaluation(rng, train, evaluation_rows):
          "reason": "rise %.4f <= 0.02" % (cm["log_loss"] - bm["log_loss"])},
     ]
     south = next(s for s in slices if s["column"] == "region" and s["value"] == "south")
-    auc_south = south["candidate"]["metrics"]["roc_auc"]
+    recall_south = south["candidate"]["recall"]
     gates.append(
         {"metric": "recall", "slice": {"column": "region", "value": "south"}, "kind": "min", "threshold": 0.6,
-         "status": "pass" if south["candidate"]["metrics"]["recall"] >= 0.6 else "fail",
-         "candidate": south["candidate"]["metrics"]["recall"], "baseline": south["baseline"]["metrics"]["recall"],
-         "observed": south["candidate"]["metrics"]["recall"],
-         "reason": "recall in region=south %.4f vs min 0.6 (roc_auc there %.3f)" % (
-             south["candidate"]["metrics"]["recall"], auc_south)}
+         "status": "pass" if recall_south >= 0.6 else "fail",
+         "candidate": recall_south, "baseline": south["baseline"]["recall"], "observed": recall_south,
+         "reason": "recall = %.6g, must be >= 0.6" % recall_south}
     )
     failed = [g for g in gates if g["status"] == "fail"]
     verdict = "fail" if failed else "pass"
@@ -249,98 +254,124 @@ def evaluation(rng, train, evaluation_rows):
         else "pass: all %d gates passed" % len(gates)
     )
     return {
-        "mlci": "0.1.0",
+        "schema_version": 1,
+        "mlci_version": "0.1.0",
         "task": "binary",
-        "model": {"name": "churn", "task": "binary"},
-        "data": {"path": "data/eval.csv", "rows": int(n), "label": "churned"},
+        "model_name": "churn",
+        "label": "churned",
+        "threshold": None,
+        "data": {"source": "data/eval.csv", "rows": int(n)},
         "candidate": candidate,
         "baseline": baseline,
         "deltas": deltas,
         "gates": gates,
+        "slices": slices,
+        "min_slice_size": 100,
+        "bootstrap": {"resamples": 300, "seed": 1, "confidence": 0.95, "scheme": "poisson"},
         "verdict": verdict,
         "rubber_stamp": False,
         "summary": summary,
-        "slices": slices,
     }
 
 
-def numeric_stats(values, edges):
-    counts, _ = np.histogram(values, bins=edges)
+def numeric_stats(values):
+    # Like statistics.json: the histogram spans the column's own range in 20 bins.
+    counts, edges = np.histogram(values, bins=20)
     return {
-        "type": "numeric",
+        "kind": "numeric",
+        "type": "DOUBLE",
         "count": int(len(values)),
         "missing": 0,
+        "present": int(len(values)),
         "distinct": int(len(np.unique(values))),
+        "distinct_exact": True,
         "mean": float(np.mean(values)),
         "std": float(np.std(values, ddof=1)),
         "min": float(np.min(values)),
-        "median": float(np.median(values)),
         "max": float(np.max(values)),
+        "quantiles": {"p50": float(np.median(values))},
         "histogram": {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]},
+        "top": [],
     }
 
 
 def categorical_stats(values):
     vc = pd.Series(values).value_counts()
     return {
-        "type": "categorical",
+        "kind": "categorical",
+        "type": "VARCHAR",
         "count": int(len(values)),
         "missing": 0,
+        "present": int(len(values)),
         "distinct": int(len(vc)),
-        "top_values": [{"value": str(k), "count": int(v)} for k, v in vc.items()],
+        "distinct_exact": True,
+        "top": [{"value": str(k), "count": int(v)} for k, v in vc.items()][:10],
+        "values": {str(k): int(v) for k, v in vc.items()},
     }
 
 
 def validation(reference, current):
-    columns, ref_columns, drift = {}, {}, {}
+    """validation.json as validate-data writes it, plus `drift[c].distribution`: the counts of both
+    samples on the bins the test used (shared Sturges bins, or the union of categories), which the
+    report overlays."""
+    columns, drift = {}, {}
     anomalies = []
     for column in [c for c in current.columns if c != "churned"] + ["churned"]:
         ref, cur = reference[column].to_numpy(), current[column].to_numpy()
         numeric = pd.api.types.is_numeric_dtype(current[column]) and len(np.unique(ref)) > 5
         if numeric:
-            pooled = np.concatenate([ref, cur])
-            edges = np.histogram_bin_edges(pooled, bins="sturges")
-            columns[column] = numeric_stats(cur, edges)
-            ref_columns[column] = numeric_stats(ref, edges)
+            columns[column] = numeric_stats(cur)
+            edges = np.histogram_bin_edges(np.concatenate([ref, cur]), bins="sturges")
             res = stats.ks_2samp(ref, cur)
             drift[column] = {"test": "ks", "statistic": float(res.statistic), "p_value": float(res.pvalue),
-                             "threshold": 0.05, "drifted": bool(res.pvalue < 0.05)}
+                             "threshold": 0.05, "drifted": bool(res.pvalue < 0.05), "exact": True,
+                             "distribution": {"edges": [float(e) for e in edges],
+                                              "reference": np.histogram(ref, bins=edges)[0].tolist(),
+                                              "current": np.histogram(cur, bins=edges)[0].tolist()}}
         else:
             columns[column] = categorical_stats(cur.astype(str))
-            ref_columns[column] = categorical_stats(ref.astype(str))
             keys = sorted(set(ref.astype(str)) | set(cur.astype(str)))
             rc = pd.Series(ref.astype(str)).value_counts().reindex(keys, fill_value=0).to_numpy(dtype=float)
             cc = pd.Series(cur.astype(str)).value_counts().reindex(keys, fill_value=0).to_numpy(dtype=float)
-            expected = rc / rc.sum() * cc.sum()
-            res = stats.chisquare(cc, expected)
-            test = "z" if len(keys) == 2 else "chisquare"
-            if test == "z":
+            distribution = {"categories": keys, "reference": rc.astype(int).tolist(), "current": cc.astype(int).tolist()}
+            if len(keys) == 2:
                 # Evidently's two-proportion Z-test on the first category.
                 p1, p2 = rc[0] / rc.sum(), cc[0] / cc.sum()
                 pooled = (rc[0] + cc[0]) / (rc.sum() + cc.sum())
                 z = (p1 - p2) / math.sqrt(pooled * (1 - pooled) * (1 / rc.sum() + 1 / cc.sum()))
-                p_value = float(2 * stats.norm.sf(abs(z)))
-                drift[column] = {"test": "z", "statistic": float(z), "p_value": p_value, "threshold": 0.05,
-                                 "drifted": bool(p_value < 0.05)}
+                statistic, p_value, test = float(z), float(2 * stats.norm.sf(abs(z))), "z"
             else:
-                drift[column] = {"test": test, "statistic": float(res.statistic), "p_value": float(res.pvalue),
-                                 "threshold": 0.05, "drifted": bool(res.pvalue < 0.05)}
+                # Chi-square against reference frequencies scaled to the current size.
+                res = stats.chisquare(cc, rc / rc.sum() * cc.sum())
+                statistic, p_value, test = float(res.statistic), float(res.pvalue), "chi2"
+            drift[column] = {"test": test, "statistic": statistic, "p_value": p_value, "threshold": 0.05,
+                             "drifted": bool(p_value < 0.05), "exact": True, "distribution": distribution}
     over = int((current.monthly_charges >= 129.99).sum())
-    anomalies.append({"code": "OUT_OF_RANGE_VALUES", "column": "monthly_charges", "severity": "warning",
-                      "count": over, "description": "%d rows at the clipping bound 130" % over})
-    anomalies.append({"code": "NEW_CATEGORY", "column": "contract", "severity": "error", "rows": [17],
-                      "description": "value '<three year>' not seen in the reference (row 17)"})
+    anomalies.append({"code": "out_of_range", "column": "monthly_charges", "severity": "warning", "count": over,
+                      "message": "%d values of monthly_charges at or above 130, the reference maximum" % over})
+    anomalies.append({"code": "out_of_domain", "column": "contract", "severity": "error", "count": 1,
+                      "values": [{"value": "<three year>", "count": 1}], "rows": [{"row": 17, "line": 19}],
+                      "message": "value \"<three year>\" of contract is not in the reference (row 17)"})
+    for column, d in drift.items():
+        if d["drifted"]:
+            anomalies.append({"code": "drift", "column": column, "severity": "warning",
+                              "message": "column \"%s\" drifted: %s p = %.3g (threshold 0.05)" % (column, d["test"], d["p_value"])})
     drifted = sum(1 for d in drift.values() if d["drifted"])
     share = drifted / len(drift)
+    errors = sum(1 for a in anomalies if a["severity"] == "error")
     return {
-        "mlci": "0.1.0",
-        "data": {"path": "data/eval.csv", "rows": int(len(current))},
-        "reference": {"path": "data/train.csv", "rows": int(len(reference)), "columns": ref_columns},
-        "columns": columns,
+        "format": "mlci-validation",
+        "version": 1,
+        "verdict": "fail" if errors else "pass",
+        "data": {"path": "data/eval.csv", "files": 1, "rows": int(len(current)), "columns": len(columns)},
+        "reference": {"path": "data/train.csv", "kind": "data", "rows": int(len(reference))},
+        "schema": None,
+        "summary": {"errors": errors, "warnings": len(anomalies) - errors},
         "anomalies": anomalies,
-        "drift": {"columns": drift, "dataset": {"drifted": share >= 0.5, "share": share,
-                                                 "drifted_columns": drifted, "columns": len(drift)}},
-        "verdict": "fail" if any(a["severity"] == "error" for a in anomalies) else "pass",
+        "drift": drift,
+        "dataset_drift": {"tested": len(drift), "drifted": drifted, "share": share, "threshold": 0.5,
+                          "drifted_dataset": share >= 0.5, "blocking": False},
+        "columns": columns,
     }
 
 

@@ -69,7 +69,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   gh = await startGitHubEmulator({ owner, repo });
   gh.addPullRequest({ number: 12, headSha: 'f00d000000000000000000000000000000000012', headRef: 'feature' });
-  const mainRun = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'main', event: 'push', status: 'completed', conclusion: 'success', headSha: 'a'.repeat(40) });
+  const mainRun = gh.addWorkflowRun({
+    name: 'ci',
+    workflowFile: 'ci.yml',
+    headBranch: 'main',
+    event: 'push',
+    status: 'completed',
+    conclusion: 'success',
+    headSha: 'a'.repeat(40)
+  });
   gh.addArtifact(mainRun.id, { name: 'mlci-model', data: zipOne('model.onnx', baselineBytes) });
 });
 afterEach(async () => {
@@ -78,7 +86,11 @@ afterEach(async () => {
   process.exitCode = 0;
 });
 
-async function runAction(token: string, headSha: string, extra: Record<string, string> = {}): Promise<{ code: number; summary: string; outputs: string }> {
+async function runAction(
+  token: string,
+  headSha: string,
+  extra: Record<string, string> = {}
+): Promise<{ code: number; summary: string; outputs: string }> {
   // @actions/core caches the summary path of its first write: one file for every run, read from where it ended.
   const summary = join(dir, 'summary.md');
   const outputs = join(dir, `outputs-${Math.random()}.txt`);
@@ -110,7 +122,11 @@ async function runAction(token: string, headSha: string, extra: Record<string, s
   });
   process.exitCode = 0;
   await run();
-  return { code: Number(process.exitCode ?? 0), summary: (await readFile(summary, 'utf8')).slice(before.length), outputs: await readFile(outputs, 'utf8') };
+  return {
+    code: Number(process.exitCode ?? 0),
+    summary: (await readFile(summary, 'utf8')).slice(before.length),
+    outputs: await readFile(outputs, 'utf8')
+  };
 }
 
 describe('actions/evaluate-vs-baseline against the emulator', () => {
@@ -120,7 +136,10 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
     expect(first.outputs).toContain('verdict');
     const e = JSON.parse(await readFile(join(dir, 'out', 'evaluation.json'), 'utf8'));
     expect(e.baseline_source.kind).toBe('artifact');
-    expect(e.baseline_source.tried).toEqual(['registry: no churn@production', expect.stringContaining('artifact: mlci-model/model.onnx from run')]);
+    expect(e.baseline_source.tried).toEqual([
+      'registry: no churn@production',
+      expect.stringContaining('artifact: mlci-model/model.onnx from run')
+    ]);
     expect(first.summary).toMatch(/^## ✅ mlci evaluate · churn: \*\*PASS\*\*/);
     const second = await runAction(gh.writeToken, 'beef000000000000000000000000000000000034');
     expect(second.code).toBe(0);
@@ -143,7 +162,9 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
   });
 
   it('fails the step (exit 1) when a gate fails, after reporting', async () => {
-    const res = await runAction(gh.writeToken, 'f00d000000000000000000000000000000000012', { MLCI_INPUT_GATES: 'accuracy:min=0.999' });
+    const res = await runAction(gh.writeToken, 'f00d000000000000000000000000000000000012', {
+      MLCI_INPUT_GATES: 'accuracy:min=0.999'
+    });
     expect(res.code).toBe(1);
     expect(gh.state.comments).toHaveLength(1);
     expect(gh.state.checkRuns[0].conclusion).toBe('failure');
@@ -156,16 +177,27 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
     expect(gh.state.comments).toHaveLength(0);
     const out = join(dir, 'out');
     const e = JSON.parse(await readFile(join(out, 'evaluation.json'), 'utf8'));
-    expect(JSON.parse(await readFile(join(out, 'pull-request.json'), 'utf8'))).toEqual({ number: 12, head_sha: sha });
+    expect(JSON.parse(await readFile(join(out, 'pull-request.json'), 'utf8'))).toEqual({
+      number: 12,
+      head_sha: sha
+    });
     // What a malicious fork could put in its artifact: a mention, markup, a bogus metric name.
     e.summary = 'pass @octo-org/admins <img src=x onerror=alert(1)>';
     e.candidate.metrics['evil`name @someone'] = 1;
     await writeFile(join(out, 'evaluation.json'), JSON.stringify(e));
     await writeFile(join(out, 'evaluation.md'), 'IGNORED @everyone');
-    const wrong = await runAction(gh.writeToken, sha, { MLCI_INPUT_PUBLISH_FROM: out, MLCI_INPUT_EXPECTED_HEAD_SHA: 'b'.repeat(40), MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml' });
+    const wrong = await runAction(gh.writeToken, sha, {
+      MLCI_INPUT_PUBLISH_FROM: out,
+      MLCI_INPUT_EXPECTED_HEAD_SHA: 'b'.repeat(40),
+      MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml'
+    });
     expect(wrong.code).toBe(2);
     expect(gh.state.comments).toHaveLength(0);
-    const posted = await runAction(gh.writeToken, sha, { MLCI_INPUT_PUBLISH_FROM: out, MLCI_INPUT_EXPECTED_HEAD_SHA: sha, MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml' });
+    const posted = await runAction(gh.writeToken, sha, {
+      MLCI_INPUT_PUBLISH_FROM: out,
+      MLCI_INPUT_EXPECTED_HEAD_SHA: sha,
+      MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml'
+    });
     expect(posted.code).toBe(0);
     expect(gh.state.comments).toHaveLength(1);
     const body = gh.state.comments[0].body;
@@ -177,15 +209,33 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
     expect(gh.state.checkRuns[0]).toMatchObject({ head_sha: sha, conclusion: 'success' });
 
     // The same through the API: the evaluating run's artifact, as the documented poster reads it.
-    const prRun = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'feature', event: 'pull_request', status: 'completed', conclusion: 'success', headSha: sha });
+    const prRun = gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: sha
+    });
     e.summary = 'second post';
     const artifact = Buffer.concat([zipOne('evaluation.json', Buffer.from(JSON.stringify(e)))]);
     gh.addArtifact(prRun.id, { name: 'mlci-evaluation', data: artifact });
-    const missingPr = await runAction(gh.writeToken, sha, { MLCI_INPUT_PUBLISH_FROM_RUN: String(prRun.id), MLCI_INPUT_EXPECTED_HEAD_SHA: sha });
+    const missingPr = await runAction(gh.writeToken, sha, {
+      MLCI_INPUT_PUBLISH_FROM_RUN: String(prRun.id),
+      MLCI_INPUT_EXPECTED_HEAD_SHA: sha
+    });
     expect(missingPr.code).toBe(2);
     gh.state.artifacts.pop();
-    gh.addArtifact(prRun.id, { name: 'mlci-evaluation', data: zipTwo(JSON.stringify(e), JSON.stringify({ number: 12, head_sha: sha })) });
-    const viaRun = await runAction(gh.writeToken, sha, { MLCI_INPUT_PUBLISH_FROM_RUN: String(prRun.id), MLCI_INPUT_EXPECTED_HEAD_SHA: sha, MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml' });
+    gh.addArtifact(prRun.id, {
+      name: 'mlci-evaluation',
+      data: zipTwo(JSON.stringify(e), JSON.stringify({ number: 12, head_sha: sha }))
+    });
+    const viaRun = await runAction(gh.writeToken, sha, {
+      MLCI_INPUT_PUBLISH_FROM_RUN: String(prRun.id),
+      MLCI_INPUT_EXPECTED_HEAD_SHA: sha,
+      MLCI_INPUT_WORKFLOW: '.github/workflows/ci.yml'
+    });
     expect(viaRun.code).toBe(0);
     expect(gh.state.comments).toHaveLength(1);
     expect(gh.state.comments[0].body).toContain('second post');

@@ -45,14 +45,28 @@ describe('Poisson weights', () => {
 });
 
 describe('paired bootstrap', () => {
-  it('gives a zero-width interval within noise when both models are the same', () => {
-    const res = pairedBootstrap(good, good, ['roc_auc', 'accuracy', 'log_loss'], { resamples: 50, seed: 1, confidence: 0.95 });
-    for (const m of ['roc_auc', 'accuracy', 'log_loss']) expect(res[m]).toMatchObject({ low: 0, high: 0, within_noise: true, resamples: 50 });
+  it('gives a zero-width interval within noise when both models are the same', async () => {
+    const res = await pairedBootstrap(good, good, ['roc_auc', 'accuracy', 'log_loss'], {
+      resamples: 50,
+      seed: 1,
+      confidence: 0.95
+    });
+    for (const m of ['roc_auc', 'accuracy', 'log_loss'])
+      expect(res[m]).toMatchObject({ low: 0, high: 0, within_noise: true, resamples: 50 });
   });
 
-  it('equals the scorers run with the same row weights (fast passes agree with the generic path)', () => {
+  it('equals the scorers run with the same row weights (fast passes agree with the generic path)', async () => {
     const resamples = 40;
-    const res = pairedBootstrap(good, worse, ['roc_auc', 'average_precision', 'accuracy', 'f1'], { resamples, seed: 5, confidence: 0.9 });
+    const res = await pairedBootstrap(good, worse, ['roc_auc', 'average_precision', 'accuracy', 'f1'], {
+      resamples,
+      seed: 5,
+      confidence: 0.9
+    });
+    const fast = await pairedBootstrap(good, worse, ['roc_auc', 'average_precision', 'accuracy'], {
+      resamples,
+      seed: 5,
+      confidence: 0.9
+    });
     const order = good.ranking?.(1).order as Uint32Array;
     const w = new Uint8Array(n);
     const rowW = new Uint8Array(n);
@@ -69,12 +83,13 @@ describe('paired bootstrap', () => {
       const interval = res[m] as { low: number; high: number };
       expect(interval.low).toBeCloseTo(percentile(sorted, 0.05), 12);
       expect(interval.high).toBeCloseTo(percentile(sorted, 0.95), 12);
+      if (m !== 'f1') expect(fast[m]).toEqual(res[m]);
     }
   });
 
-  it('finds a real improvement outside noise, and is reproducible with the seed', () => {
-    const a = pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
-    const b = pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
+  it('finds a real improvement outside noise, and is reproducible with the seed', async () => {
+    const a = await pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
+    const b = await pairedBootstrap(good, worse, ['roc_auc'], { resamples: 200, seed: 11, confidence: 0.95 });
     expect(a).toEqual(b);
     const [ga] = good.score();
     const [wa] = worse.score();
@@ -86,8 +101,19 @@ describe('paired bootstrap', () => {
     expect(interval.high).toBeGreaterThan(delta);
   });
 
-  it('says why there is no interval when resampling is off', () => {
-    expect(pairedBootstrap(good, worse, ['roc_auc'], { resamples: 0, seed: 0, confidence: 0.95 }).roc_auc).toMatchObject({ low: null, reason: /disabled/ });
+  it('gives the same intervals on worker threads as on the main thread', async () => {
+    const metrics = ['roc_auc', 'average_precision', 'accuracy'];
+    const options = { resamples: 60, seed: 21, confidence: 0.95 };
+    const one = await pairedBootstrap(good, worse, metrics, options, undefined, { threads: 1 });
+    const three = await pairedBootstrap(good, worse, metrics, options, undefined, { threads: 3 });
+    expect(three).toEqual(one);
+    expect(one.average_precision).toMatchObject({ resamples: 60 });
+  });
+
+  it('says why there is no interval when resampling is off', async () => {
+    expect(
+      (await pairedBootstrap(good, worse, ['roc_auc'], { resamples: 0, seed: 0, confidence: 0.95 })).roc_auc
+    ).toMatchObject({ low: null, reason: /disabled/ });
   });
 
   it('computes percentiles as numpy.percentile (linear)', () => {

@@ -44,7 +44,24 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('mlci evaluate', () => {
   it('exits 0 and prints evaluation.json with --json when the gates hold', async () => {
-    const res = await run(['evaluate', '--model', good, '--baseline', weak, '--data', data, '--label', 'y', '--task', 'binary', '--gate', 'roc_auc:max_drop=0.01', '--bootstrap', '100', '--json']);
+    const res = await run([
+      'evaluate',
+      '--model',
+      good,
+      '--baseline',
+      weak,
+      '--data',
+      data,
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:max_drop=0.01',
+      '--bootstrap',
+      '100',
+      '--json'
+    ]);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const e = JSON.parse(res.stdout);
@@ -55,7 +72,27 @@ describe('mlci evaluate', () => {
 
   it('exits 1 when a gate fails and writes both files to --out', async () => {
     const out = join(dir, 'out');
-    const res = await run(['evaluate', '--model', weak, '--baseline', good, '--data', data, '--label', 'y', '--task', 'binary', '--gate', 'roc_auc:max_drop=0.01', '--gate', 'accuracy:min=0.5', '--out', out, '--bootstrap', '50']);
+    const res = await run([
+      'evaluate',
+      '--model',
+      weak,
+      '--baseline',
+      good,
+      '--data',
+      data,
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:max_drop=0.01',
+      '--gate',
+      'accuracy:min=0.5',
+      '--out',
+      out,
+      '--bootstrap',
+      '50'
+    ]);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/^FAIL: fail: 1 of 2 gates failed \(roc_auc\)/);
     expect(res.stdout).toContain(`wrote ${join(out, 'evaluation.json')}`);
@@ -83,11 +120,22 @@ describe('mlci evaluate', () => {
         '    f1: { min: 0.99 }'
       ].join('\n')
     );
-    const res = await run(['evaluate', '--model', good, '--config', config, '--json', '--registry', join(dir, 'empty-registry')]);
+    const res = await run([
+      'evaluate',
+      '--model',
+      good,
+      '--config',
+      config,
+      '--json',
+      '--registry',
+      join(dir, 'empty-registry')
+    ]);
     expect(res.code).toBe(1);
     const e = JSON.parse(res.stdout);
     expect(e.model_name).toBe('churn');
-    expect(e.slices.map((s: { value: string }) => s.value)).toEqual(expect.arrayContaining(['FR', 'DE', 'LU']));
+    expect(e.slices.map((s: { value: string }) => s.value)).toEqual(
+      expect.arrayContaining(['FR', 'DE', 'LU'])
+    );
     expect(e.gates).toMatchObject([{ metric: 'f1', kind: 'min', status: 'fail' }]);
     expect(e.baseline_source.tried[0]).toBe('registry: no churn@production');
   });
@@ -96,10 +144,32 @@ describe('mlci evaluate', () => {
     const missing = await run(['evaluate', '--model', good, '--data', data]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('evaluate needs --label, --task');
-    const badGate = await run(['evaluate', '--model', good, '--data', data, '--label', 'y', '--task', 'binary', '--gate', 'roc_auc:maximum=1']);
+    const badGate = await run([
+      'evaluate',
+      '--model',
+      good,
+      '--data',
+      data,
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:maximum=1'
+    ]);
     expect(badGate.code).toBe(2);
     expect(badGate.stderr).toContain('unknown kind "maximum"');
-    const badTask = await run(['evaluate', '--model', good, '--data', data, '--label', 'y', '--task', 'ranking']);
+    const badTask = await run([
+      'evaluate',
+      '--model',
+      good,
+      '--data',
+      data,
+      '--label',
+      'y',
+      '--task',
+      'ranking'
+    ]);
     expect(badTask.stderr).toContain('--task: got "ranking"');
     const explicitConfig = await run(['evaluate', '--model', good, '--config', join(dir, 'nope.yml')]);
     expect(explicitConfig.code).toBe(2);

@@ -24,7 +24,8 @@ export function readCases(file: 'reference.json' | 'random.json'): ReferenceCase
 
 /** The predictions of a case, with labels derived from probabilities as mlci derives them. */
 export function toPredictions(c: ReferenceCase): Predictions {
-  if (c.task === 'regression') return { task: 'regression', y: Float64Array.from(c.y), pred: Float64Array.from(c.pred) };
+  if (c.task === 'regression')
+    return { task: 'regression', y: Float64Array.from(c.y), pred: Float64Array.from(c.pred) };
   const classes = c.classes as number;
   const proba = Float64Array.from(c.proba as number[]);
   return {

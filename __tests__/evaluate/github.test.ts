@@ -75,7 +75,9 @@ describe('sticky PR comment', () => {
     expect(mine).toHaveLength(1);
     const body = mine[0].body;
     expect(body.startsWith(commentMarker('ci.yml/churn'))).toBe(true);
-    expect(body.indexOf('run two report')).toBeLessThan(body.indexOf('<details><summary>Previous run (abc1230)</summary>'));
+    expect(body.indexOf('run two report')).toBeLessThan(
+      body.indexOf('<details><summary>Previous run (abc1230)</summary>')
+    );
     expect(body).toContain('run one report');
     const third = await post('## run three', 'fff0000');
     expect(third.action).toBe('updated');
@@ -86,7 +88,14 @@ describe('sticky PR comment', () => {
 
   it('finds its comment behind 150 other comments (every page is read)', async () => {
     for (let i = 0; i < 150; i++) {
-      gh.state.comments.push({ id: 100 + i, issue_number: 7, body: `chatter ${i}`, user: 'someone', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
+      gh.state.comments.push({
+        id: 100 + i,
+        issue_number: 7,
+        body: `chatter ${i}`,
+        user: 'someone',
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z'
+      });
     }
     const first = await post('report v1');
     expect(first.action).toBe('created');
@@ -95,13 +104,25 @@ describe('sticky PR comment', () => {
     expect(again).toMatchObject({ action: 'updated', id: first.id });
     expect(gh.state.comments.filter((c) => c.body.includes(commentMarker('ci.yml/churn')))).toHaveLength(1);
     expect(gh.state.comments).toHaveLength(151);
-    const reads = gh.state.requests.slice(before).filter((r) => r.method === 'GET' && r.path.includes('/issues/7/comments'));
-    expect(reads.map((r) => r.query)).toEqual([expect.not.stringContaining('page=2'), expect.stringContaining('page=2')]);
+    const reads = gh.state.requests
+      .slice(before)
+      .filter((r) => r.method === 'GET' && r.path.includes('/issues/7/comments'));
+    expect(reads.map((r) => r.query)).toEqual([
+      expect.not.stringContaining('page=2'),
+      expect.stringContaining('page=2')
+    ]);
   });
 
   it('keeps one comment per (workflow, model): another model gets its own', async () => {
     await post('churn report');
-    await upsertStickyComment({ octokit, owner, repo, issueNumber: 7, key: 'ci.yml/fraud', body: 'fraud report' });
+    await upsertStickyComment({
+      octokit,
+      owner,
+      repo,
+      issueNumber: 7,
+      key: 'ci.yml/fraud',
+      body: 'fraud report'
+    });
     expect(gh.state.comments.filter((c) => c.issue_number === 7)).toHaveLength(2);
   });
 
@@ -111,7 +132,17 @@ describe('sticky PR comment', () => {
     expect(res.action).toBe('skipped');
     expect(res.reason).toMatch(/read-only token/);
     expect(gh.state.comments).toHaveLength(0);
-    const check = await createVerdictCheckRun({ octokit: readOnly, owner, repo, headSha, name: 'mlci evaluate', verdict: 'fail', rubberStamp: false, summary: 's', report: 'r' });
+    const check = await createVerdictCheckRun({
+      octokit: readOnly,
+      owner,
+      repo,
+      headSha,
+      name: 'mlci evaluate',
+      verdict: 'fail',
+      rubberStamp: false,
+      summary: 's',
+      report: 'r'
+    });
     expect(check.action).toBe('skipped');
     expect(gh.state.checkRuns).toHaveLength(0);
   });
@@ -121,7 +152,9 @@ describe('sticky PR comment', () => {
     const res = await post('report after a 502');
     expect(res.action).toBe('created');
     expect(gh.state.comments).toHaveLength(1);
-    const posts = gh.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'));
+    const posts = gh.state.requests.filter(
+      (r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments')
+    );
     expect(posts.map((r) => r.status)).toEqual([502, 201]);
   });
 
@@ -138,11 +171,36 @@ describe('sticky PR comment', () => {
 
 describe('check run', () => {
   it('is created on the head SHA with the verdict as conclusion', async () => {
-    const res = await createVerdictCheckRun({ octokit, owner, repo, headSha, name: 'mlci evaluate (churn)', verdict: 'fail', rubberStamp: false, summary: 'fail: 1 of 2 gates failed (roc_auc)', report: '## report' });
+    const res = await createVerdictCheckRun({
+      octokit,
+      owner,
+      repo,
+      headSha,
+      name: 'mlci evaluate (churn)',
+      verdict: 'fail',
+      rubberStamp: false,
+      summary: 'fail: 1 of 2 gates failed (roc_auc)',
+      report: '## report'
+    });
     expect(res).toMatchObject({ action: 'created', conclusion: 'failure' });
     const run = gh.state.checkRuns[0];
-    expect(run).toMatchObject({ head_sha: headSha, name: 'mlci evaluate (churn)', status: 'completed', conclusion: 'failure' });
-    const pass = await createVerdictCheckRun({ octokit, owner, repo, headSha, name: 'x', verdict: 'pass', rubberStamp: true, summary: 'first run', report: 'r' });
+    expect(run).toMatchObject({
+      head_sha: headSha,
+      name: 'mlci evaluate (churn)',
+      status: 'completed',
+      conclusion: 'failure'
+    });
+    const pass = await createVerdictCheckRun({
+      octokit,
+      owner,
+      repo,
+      headSha,
+      name: 'x',
+      verdict: 'pass',
+      rubberStamp: true,
+      summary: 'first run',
+      report: 'r'
+    });
     expect(pass.conclusion).toBe('success');
     expect(gh.state.checkRuns[1].output.title).toMatch(/rubber stamp/);
   });
@@ -152,16 +210,65 @@ describe('baseline artifact of the latest successful main-branch run', () => {
   const model = Buffer.from('onnx model bytes v1');
 
   it('skips failed runs, other branches and expired artifacts, and reads the model from the zip', async () => {
-    const old = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'main', event: 'push', status: 'completed', conclusion: 'success', headSha: 'a'.repeat(40), createdAt: '2026-01-01T00:00:00Z' });
-    gh.addArtifact(old.id, { name: 'mlci-model', data: zip({ 'README.txt': Buffer.from('x'), 'model.onnx': model }) });
-    const expired = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'main', event: 'push', status: 'completed', conclusion: 'success', headSha: 'b'.repeat(40), createdAt: '2026-01-02T00:00:00Z' });
-    gh.addArtifact(expired.id, { name: 'mlci-model', data: zip({ 'model.onnx': Buffer.from('expired') }), expired: true });
-    const failed = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'main', event: 'push', status: 'completed', conclusion: 'failure', headSha: 'c'.repeat(40), createdAt: '2026-01-03T00:00:00Z' });
+    const old = gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'main',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: 'a'.repeat(40),
+      createdAt: '2026-01-01T00:00:00Z'
+    });
+    gh.addArtifact(old.id, {
+      name: 'mlci-model',
+      data: zip({ 'README.txt': Buffer.from('x'), 'model.onnx': model })
+    });
+    const expired = gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'main',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: 'b'.repeat(40),
+      createdAt: '2026-01-02T00:00:00Z'
+    });
+    gh.addArtifact(expired.id, {
+      name: 'mlci-model',
+      data: zip({ 'model.onnx': Buffer.from('expired') }),
+      expired: true
+    });
+    const failed = gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'main',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'failure',
+      headSha: 'c'.repeat(40),
+      createdAt: '2026-01-03T00:00:00Z'
+    });
     gh.addArtifact(failed.id, { name: 'mlci-model', data: zip({ 'model.onnx': Buffer.from('failed') }) });
-    const branch = gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'feature', event: 'push', status: 'completed', conclusion: 'success', headSha: 'd'.repeat(40), createdAt: '2026-01-04T00:00:00Z' });
+    const branch = gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'feature',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: 'd'.repeat(40),
+      createdAt: '2026-01-04T00:00:00Z'
+    });
     gh.addArtifact(branch.id, { name: 'mlci-model', data: zip({ 'model.onnx': Buffer.from('branch') }) });
 
-    const found = await findBaselineArtifact({ octokit, owner, repo, artifactName: 'mlci-model', workflow: 'ci.yml' });
+    const found = await findBaselineArtifact({
+      octokit,
+      owner,
+      repo,
+      artifactName: 'mlci-model',
+      workflow: 'ci.yml'
+    });
     expect(Buffer.from(found?.bytes ?? []).toString()).toBe('onnx model bytes v1');
     expect(found?.ref).toContain(`run ${old.id}`);
     const anyWorkflow = await findBaselineArtifact({ octokit, owner, repo, artifactName: 'mlci-model' });
@@ -169,12 +276,22 @@ describe('baseline artifact of the latest successful main-branch run', () => {
   });
 
   it('answers null when no run has the artifact', async () => {
-    gh.addWorkflowRun({ name: 'ci', workflowFile: 'ci.yml', headBranch: 'main', event: 'push', status: 'completed', conclusion: 'success', headSha: 'e'.repeat(40) });
+    gh.addWorkflowRun({
+      name: 'ci',
+      workflowFile: 'ci.yml',
+      headBranch: 'main',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'success',
+      headSha: 'e'.repeat(40)
+    });
     expect(await findBaselineArtifact({ octokit, owner, repo, artifactName: 'mlci-model' })).toBeNull();
   });
 
   it('reads stored and deflated zip entries', () => {
-    const files = readZip(zip({ 'a.txt': Buffer.from('stored'), 'b/model.onnx': Buffer.from('deflated '.repeat(100)) }));
+    const files = readZip(
+      zip({ 'a.txt': Buffer.from('stored'), 'b/model.onnx': Buffer.from('deflated '.repeat(100)) })
+    );
     expect(Buffer.from(files.get('a.txt') ?? []).toString()).toBe('stored');
     expect(Buffer.from(files.get('b/model.onnx') ?? []).toString()).toBe('deflated '.repeat(100));
   });

@@ -42,7 +42,13 @@ export async function writeBinaryModel(
   bias = 0,
   inputMode: 'matrix' | 'columns' = 'matrix'
 ): Promise<string> {
-  const bytes = linearModelOnnx({ task: 'binary', featureNames: ['x1', 'x2'], weights: [[w1], [w2]], bias: [bias], inputMode });
+  const bytes = linearModelOnnx({
+    task: 'binary',
+    featureNames: ['x1', 'x2'],
+    weights: [[w1], [w2]],
+    bias: [bias],
+    inputMode
+  });
   const path = join(dir, file);
   await writeFile(path, bytes);
   return path;

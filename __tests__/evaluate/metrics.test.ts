@@ -63,7 +63,9 @@ describe('metrics equal scikit-learn 1.2 on the committed reference cases', () =
         hit[i] = binary ? (p.y[i] === 1 ? 1 : 0) : p.y[i] === p.pred[i] ? 1 : 0;
       }
       const cal = calibration(confidence, hit, binary ? 'positive_probability' : 'top_class_confidence');
-      expect(close(cal.expected_calibration_error as number, c.expected_calibration_error as number)).toBe(true);
+      expect(close(cal.expected_calibration_error as number, c.expected_calibration_error as number)).toBe(
+        true
+      );
       expect(cal.bins.reduce((s, b) => s + b.rows, 0)).toBe(n);
     }
   });

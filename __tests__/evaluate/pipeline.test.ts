@@ -73,7 +73,13 @@ describe('evaluate pipeline', () => {
       [e.baseline, baseline]
     ] as const) {
       const proba = await directProba(model);
-      const [direct] = createScorer({ task: 'binary', labels: ['0', '1'], y, proba, pred: predictedClasses(proba, 2) }).score();
+      const [direct] = createScorer({
+        task: 'binary',
+        labels: ['0', '1'],
+        y,
+        proba,
+        pred: predictedClasses(proba, 2)
+      }).score();
       for (const [name, r] of Object.entries(direct)) expect(report?.metrics[name]).toBe(r.value);
       expect(report?.inference.ms_per_1000_rows).toBeGreaterThan(0);
       expect(report?.inference.batch_size).toBe(97);
@@ -111,10 +117,17 @@ describe('evaluate pipeline', () => {
       const sub = new Float64Array(rows.length * 2);
       rows.forEach((r, k) => sub.set(proba.subarray(2 * r, 2 * r + 2), 2 * k));
       const y = Int32Array.from(rows.map((r) => cols.numeric.y[r]));
-      const [alone] = createScorer({ task: 'binary', labels: ['0', '1'], y, proba: sub, pred: predictedClasses(sub, 2) }).score();
+      const [alone] = createScorer({
+        task: 'binary',
+        labels: ['0', '1'],
+        y,
+        proba: sub,
+        pred: predictedClasses(sub, 2)
+      }).score();
       const slice = e.slices.find((s) => s.value === value);
       expect(slice?.rows).toBe(rows.length);
-      for (const [name, r] of Object.entries(alone)) expect(slice?.candidate?.[name]).toBeCloseTo(r.value as number, 12);
+      for (const [name, r] of Object.entries(alone))
+        expect(slice?.candidate?.[name]).toBeCloseTo(r.value as number, 12);
     }
     const sliceGates = e.gates.filter((g) => g.slice);
     expect(sliceGates.map((g) => [g.slice?.value, g.status])).toEqual([
@@ -168,8 +181,18 @@ describe('evaluate pipeline', () => {
   it('takes the baseline from the registry production alias and charts the gated metric across versions', async () => {
     const registryDir = join(dir, 'registry');
     const registry = new LocalRegistry(registryDir);
-    const v1 = await registry.register({ name: 'churn', model: await readFile(baseline), metrics: { roc_auc: 0.7 }, verdict: 'pass' });
-    const v2 = await registry.register({ name: 'churn', model: await readFile(candidate), metrics: { roc_auc: 0.75 }, verdict: 'pass' });
+    const v1 = await registry.register({
+      name: 'churn',
+      model: await readFile(baseline),
+      metrics: { roc_auc: 0.7 },
+      verdict: 'pass'
+    });
+    const v2 = await registry.register({
+      name: 'churn',
+      model: await readFile(candidate),
+      metrics: { roc_auc: 0.75 },
+      verdict: 'pass'
+    });
     await registry.promote('churn', v1.version.version, 'production', 'test');
     const result = await evaluate({
       model: candidate,
@@ -184,7 +207,11 @@ describe('evaluate pipeline', () => {
     const e = result.evaluation;
     expect(e.baseline_source).toMatchObject({ kind: 'registry', version: v1.version.version });
     expect(e.baseline?.sha256).toBe(v1.version.sha256);
-    expect(e.history?.map((h) => h.label)).toEqual([`v${v1.version.version}`, `v${v2.version.version}`, 'candidate']);
+    expect(e.history?.map((h) => h.label)).toEqual([
+      `v${v1.version.version}`,
+      `v${v2.version.version}`,
+      'candidate'
+    ]);
     expect(result.markdown).toContain('```mermaid\nxychart-beta\n    title "roc_auc"');
   });
 
@@ -201,29 +228,53 @@ describe('evaluate pipeline', () => {
     const model = join(dir, 'iris.onnx');
     await writeFile(
       model,
-      linearModelOnnx({ task: 'multiclass', featureNames: ['a', 'b'], weights: [[-2, 0, 2], [0.1, 0, -0.1]], bias: [2, 0.5, -3], classes: names })
+      linearModelOnnx({
+        task: 'multiclass',
+        featureNames: ['a', 'b'],
+        weights: [
+          [-2, 0, 2],
+          [0.1, 0, -0.1]
+        ],
+        bias: [2, 0.5, -3],
+        classes: names
+      })
     );
     const e = (await evaluate({ model, data: file, label: 'species', task: 'multiclass' })).evaluation;
     expect(e.candidate.confusion_matrix?.labels).toEqual(names);
     expect(e.candidate.confusion_matrix?.counts.flat().reduce((a, b) => a + b, 0)).toBe(400);
-    expect(Object.keys(e.candidate.metrics)).toEqual(expect.arrayContaining(['f1_macro', 'roc_auc_ovr', 'log_loss']));
+    expect(Object.keys(e.candidate.metrics)).toEqual(
+      expect.arrayContaining(['f1_macro', 'roc_auc_ovr', 'log_loss'])
+    );
     expect(e.candidate.metrics.accuracy as number).toBeGreaterThan(0.5);
   });
 
   it('rejects bad input with a message naming the file, column or row, and writes nothing', async () => {
     const out = join(dir, 'out-bad');
-    await expect(evaluate({ model: candidate, data, label: 'nope', task: 'binary', out })).rejects.toThrow(/missing column "nope"/);
+    await expect(evaluate({ model: candidate, data, label: 'nope', task: 'binary', out })).rejects.toThrow(
+      /missing column "nope"/
+    );
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, 'x1,x2,y\n0.1,0.2,1\n0.3,0.1,7\n');
     await expect(evaluate({ model: candidate, data: bad, label: 'y', task: 'binary', out })).rejects.toThrow(
       /bad\.csv, column "y": row 2 has label 7, which is not one of the model's classes \(0, 1\)/
     );
-    await expect(evaluate({ model: join(dir, 'missing.onnx'), data, label: 'y', task: 'binary', out })).rejects.toBeInstanceOf(InputError);
-    await expect(evaluate({ model: candidate, data, label: 'y', task: 'multiclass', out })).resolves.toBeDefined();
+    await expect(
+      evaluate({ model: join(dir, 'missing.onnx'), data, label: 'y', task: 'binary', out })
+    ).rejects.toBeInstanceOf(InputError);
+    await expect(
+      evaluate({ model: candidate, data, label: 'y', task: 'multiclass', out })
+    ).resolves.toBeDefined();
     await rm(out, { recursive: true, force: true });
-    await expect(evaluate({ model: candidate, data, label: 'y', task: 'binary', out, sliceGates: { region: { f1: { min: 0 } } } })).rejects.toThrow(
-      /slice_gates\.region/
-    );
+    await expect(
+      evaluate({
+        model: candidate,
+        data,
+        label: 'y',
+        task: 'binary',
+        out,
+        sliceGates: { region: { f1: { min: 0 } } }
+      })
+    ).rejects.toThrow(/slice_gates\.region/);
     expect(existsSync(join(out, 'evaluation.json'))).toBe(false);
   });
 
@@ -233,11 +284,17 @@ describe('evaluate pipeline', () => {
       validation,
       JSON.stringify({
         verdict: 'fail',
-        drift: { x1: { test: 'ks', statistic: 0.31, p_value: 0.0001, threshold: 0.05, drifted: true }, x2: { test: 'ks', statistic: 0.01, p_value: 0.9, threshold: 0.05, drifted: false } }
+        drift: {
+          x1: { test: 'ks', statistic: 0.31, p_value: 0.0001, threshold: 0.05, drifted: true },
+          x2: { test: 'ks', statistic: 0.01, p_value: 0.9, threshold: 0.05, drifted: false }
+        }
       })
     );
     const result = await evaluate({ model: candidate, data, label: 'y', task: 'binary', validation });
-    expect(result.evaluation.drift).toMatchObject({ columns: 2, drifted: [{ column: 'x1', test: 'ks', p_value: 0.0001 }] });
+    expect(result.evaluation.drift).toMatchObject({
+      columns: 2,
+      drifted: [{ column: 'x1', test: 'ks', p_value: 0.0001 }]
+    });
     expect(result.markdown).toContain('1 of 2 columns drifted');
     expect(readFileSync(validation, 'utf8')).toContain('drift');
   });

@@ -187,6 +187,39 @@ describe('mlci register', () => {
     const mismatch = await runCli(['register', '--model', f.model, '--name', 'churn', ...reg()]);
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toContain(`describes a model with sha256 ${'f'.repeat(64)}`);
+    const other = join(work, 'other-eval.json');
+    await writeFile(
+      other,
+      JSON.stringify({ verdict: 'pass', candidate: { sha256: 'e'.repeat(64), metrics: {} } })
+    );
+    const wrongEval = await runCli([
+      'register',
+      '--model',
+      f.model,
+      '--name',
+      'churn',
+      '--evaluation',
+      other,
+      ...reg()
+    ]);
+    expect(wrongEval.code).toBe(2);
+    expect(wrongEval.stderr).toContain(`${other} evaluated a model with sha256 ${'e'.repeat(64)}`);
+    const noVerdict = join(work, 'no-verdict.json');
+    await writeFile(noVerdict, JSON.stringify({ candidate: { metrics: {} } }));
+    const missingVerdict = await runCli([
+      'register',
+      '--model',
+      f.model,
+      '--name',
+      'churn',
+      '--evaluation',
+      noVerdict,
+      ...reg()
+    ]);
+    expect([missingVerdict.code, missingVerdict.stderr]).toEqual([
+      2,
+      `mlci: ${noVerdict}: "verdict" is missing, expected "pass" or "fail"\n`
+    ]);
     expect(await new LocalRegistry(registryDir).list('churn')).toEqual([]);
   });
 });

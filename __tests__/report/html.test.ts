@@ -1,3 +1,4 @@
+import { chartCurves } from '../../src/model/curves.js';
 import { buildReport } from '../../src/report/html/index.js';
 import { chartCount, copy, fixture } from './fixtures.js';
 
@@ -88,12 +89,11 @@ describe('untrusted strings are escaped', () => {
     e.candidate.confusion_matrix.labels = ['</title><script>alert(2)</script>', evil];
     e.slices[0].value = `"><svg onload=alert(3)>`;
     e.gates[0].reason = evil;
-    e.model.name = `</title>${evil}`;
+    e.model_name = `</title>${evil}`;
     const v = copy(validation) as Json;
     v.columns[evil] = v.columns.age;
-    v.reference.columns[evil] = v.reference.columns.age;
-    v.drift.columns[evil] = { ...v.drift.columns.age, test: `ks${evil}` };
-    v.anomalies[0].description = evil;
+    v.drift[evil] = { ...v.drift.age, test: `ks${evil}` };
+    v.anomalies[0].message = evil;
     v.columns["datum['x'] + 'a.b'"] = v.columns.region;
     const { html, charts } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
     expect(html).not.toMatch(/<img/i);
@@ -193,7 +193,7 @@ describe('missing parts degrade to "not available"', () => {
     e.candidate.metrics.average_precision = { value: null, reason: 'no positive label in the data' };
     const v = copy(validation) as Json;
     delete v.columns.age.histogram;
-    delete v.reference.columns.age;
+    delete v.drift.age.distribution;
     const { html } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
     expect(html).toContain('– skipped');
     expect(html).toContain('✖ fail');
@@ -210,13 +210,73 @@ describe('size', () => {
     for (let i = 0; i < 52; i++) {
       const from = names[i % names.length];
       v.columns[`feature_${i}`] = v.columns[from];
-      v.reference.columns[`feature_${i}`] = v.reference.columns[from];
-      v.drift.columns[`feature_${i}`] = v.drift.columns[from];
+      v.drift[`feature_${i}`] = v.drift[from];
     }
     const e = copy(evaluation) as Json;
     for (let i = 0; i < 30; i++) e.slices.push({ ...e.slices[0], column: 'store', value: `store-${i}` });
     const { bytes, charts } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
     expect(charts).toBe(7 + 1 + 60);
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe('other shapes', () => {
+  test('curves as src/model/curves.ts writes them (chartCurves) are drawn', async () => {
+    const n = 5000;
+    const scores = new Float64Array(n);
+    const positive = new Uint8Array(n);
+    let s = 7;
+    for (let i = 0; i < n; i++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      positive[i] = i % 3 === 0 ? 1 : 0;
+      scores[i] = Math.min(1, (s / 4294967296) * 0.7 + positive[i] * 0.3);
+    }
+    const e = copy(evaluation) as Json;
+    e.candidate.curves = chartCurves(scores, positive);
+    e.baseline.curves = null;
+    expect(e.candidate.curves.pr.recall.length).toBeLessThanOrEqual(200);
+    const { html, unavailable } = await buildReport({ evaluation: e, generatedAt: at });
+    expect(unavailable).toEqual(['Data validation']);
+    expect(html).toContain('No curves recorded for the baseline.');
+    const roc = html.slice(html.indexOf('data-chart="chart-1-roc"'), html.indexOf('data-chart="chart-2-'));
+    // One data line (the candidate) besides the chance diagonal.
+    expect(roc.match(/<g class="mark-line role-mark[^"]*"/g)).toHaveLength(2);
+  });
+
+  test('multiclass: confusion heat map over every class, top-class calibration, no binary curves', async () => {
+    const e = {
+      task: 'multiclass',
+      model_name: 'iris',
+      candidate: {
+        metrics: { accuracy: 0.9, f1_macro: 0.89 },
+        confusion_matrix: {
+          labels: ['setosa', 'versicolor', 'virginica'],
+          counts: [
+            [50, 0, 0],
+            [0, 45, 5],
+            [0, 10, 40]
+          ]
+        },
+        calibration: {
+          expected_calibration_error: 0.04,
+          of: 'top_class_confidence',
+          bins: [
+            { lower: 0.3, upper: 0.6, rows: 20, mean_predicted: 0.5, fraction_positive: 0.45 },
+            { lower: 0.6, upper: 1, rows: 130, mean_predicted: 0.9, fraction_positive: 0.93 }
+          ]
+        }
+      },
+      baseline: null,
+      gates: [],
+      verdict: 'pass',
+      rubber_stamp: true
+    };
+    const { html, charts, unavailable } = await buildReport({ evaluation: e, generatedAt: at });
+    expect(charts).toBe(2);
+    expect(unavailable).toEqual(expect.arrayContaining(['ROC curve', 'Precision–recall curve', 'Gates']));
+    expect(html).toContain('evaluation.json carries no curves.roc (binary tasks only)');
+    expect(html).toContain('Mean top-class confidence');
+    expect(html).toContain('135 of 150 rows on the diagonal');
+    for (const label of ['setosa', 'versicolor', 'virginica']) expect(html).toContain(`>${label}</text>`);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
+import { profileData, validateData } from '../../src/pipeline/validate-data.js';
 import { buildReport } from '../../src/report/html/index.js';
 import { chartCount } from './fixtures.js';
 
@@ -82,4 +83,37 @@ test('report.html from a real evaluate run: metric table, confusion, calibration
   );
   expect(charts).toBe(curveCharts + 1 + 2 + 1);
   expect(chartCount(html)).toBe(charts);
+});
+
+test('report.html from a real validate-data run, with the reference statistics.json for the overlays', async () => {
+  // The current data is the evaluation file; the reference is a copy with charges shifted up.
+  const reference = join(dir, 'reference.csv');
+  const current = (await readFile(join(dir, 'eval.csv'), 'utf8')).split('\n');
+  const shifted = current.map((line, i) => {
+    if (i === 0 || line === '') return line;
+    const cells = line.split(',');
+    cells[1] = String(Math.round((Number(cells[1]) + 15) * 100) / 100);
+    return cells.join(',');
+  });
+  await writeFile(reference, shifted.slice(0, 901).join('\n') + '\n');
+  const out = join(dir, 'validation');
+  await profileData({ data: reference, out: join(dir, 'reference-statistics.json') });
+  await validateData({ data: join(dir, 'eval.csv'), reference, label: 'y', out });
+  const validation = JSON.parse(await readFile(join(out, 'validation.json'), 'utf8'));
+  const referenceStatistics = JSON.parse(await readFile(join(dir, 'reference-statistics.json'), 'utf8'));
+  const { html, charts } = await buildReport({ validation, referenceStatistics });
+  const columns = Object.keys(validation.columns);
+  expect(columns).toEqual(['tenure', 'charges', 'region', 'y']);
+  expect(charts).toBe(columns.length);
+  // The drift table repeats validation.json's test results.
+  for (const [column, d] of Object.entries(validation.drift) as [string, Record<string, unknown>][]) {
+    const row = html.match(new RegExp(`>${column}</a></td>.*?</tr>`))?.[0] ?? '';
+    expect(row).toContain(`<td class="text">${d.test}</td>`);
+    expect(row).toContain(d.drifted ? '✖ drifted' : '✔ stable');
+  }
+  expect(validation.drift.charges.drifted).toBe(true);
+  // Every chart overlays both samples: its legend names reference and current.
+  const legends = html.match(/aria-label="Symbol legend titled 'data'[^"]*"/g) ?? [];
+  expect(legends).toHaveLength(columns.length);
+  for (const legend of legends) expect(legend).toMatch(/reference.*current/);
 });

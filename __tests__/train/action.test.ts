@@ -90,6 +90,15 @@ describe('actions/train (bundled entry)', () => {
     expect(await runCount(project.root)).toBe(1);
   });
 
+  it('neither restores nor stores runs with cache: false', async () => {
+    const project = await makeProject();
+    const inputs = { config: 'mlci.yml', out: 'out', cache: 'false' };
+    expect((await runAction(project.root, inputs)).outputs['cache-hit']).toBe('false');
+    expect((await runAction(project.root, inputs)).outputs['cache-hit']).toBe('false');
+    expect(await runCount(project.root)).toBe(2);
+    expect(existsSync(join(project.root, '.mlci', 'cache'))).toBe(false);
+  });
+
   it('fails with exit 1, the check in the message and the summary', async () => {
     const project = await makeProject({ mode: 'rising' });
     const result = await runAction(project.root, { config: 'mlci.yml', out: 'out' });

@@ -49,15 +49,42 @@ if (!existsSync(data)) {
 const features = ['x1', 'x2', 'x3', 'x4'];
 const candidate = join(dir, 'candidate.onnx');
 const baseline = join(dir, 'baseline.onnx');
-writeFileSync(candidate, linearModelOnnx({ task: 'binary', featureNames: features, weights: [[1.1], [-0.75], [0.05], [0.02]], bias: [0.01] }));
-writeFileSync(baseline, linearModelOnnx({ task: 'binary', featureNames: features, weights: [[1.0], [-0.6], [0], [0]], bias: [0] }));
+writeFileSync(
+  candidate,
+  linearModelOnnx({
+    task: 'binary',
+    featureNames: features,
+    weights: [[1.1], [-0.75], [0.05], [0.02]],
+    bias: [0.01]
+  })
+);
+writeFileSync(
+  baseline,
+  linearModelOnnx({ task: 'binary', featureNames: features, weights: [[1.0], [-0.6], [0], [0]], bias: [0] })
+);
 
-const cli = ['dist/cli/index.js', 'evaluate', '--model', candidate, '--baseline', baseline, '--data', data, '--label', 'y', '--task', 'binary'];
+const cli = [
+  'dist/cli/index.js',
+  'evaluate',
+  '--model',
+  candidate,
+  '--baseline',
+  baseline,
+  '--data',
+  data,
+  '--label',
+  'y',
+  '--task',
+  'binary'
+];
 const gates = ['--gate', 'roc_auc:max_drop=0.01', '--gate', 'accuracy:max_drop=0.01'];
 
 function timed(args: string[]): { seconds: number; rssMb: number; stdout: string } {
   const started = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28
+  });
   const seconds = (performance.now() - started) / 1000;
   if (res.status !== 0 && res.status !== 1) throw new Error(`mlci failed (${res.status}): ${res.stderr}`);
   const kb = Number(res.stderr.trim().split('\n').pop());
@@ -69,16 +96,23 @@ console.log(`rows: ${rows}; load before: ${uptime()}`);
 
 // Untimed: the predictions both sides score (mlci writes its exact model outputs).
 const predictions = join(dir, `predictions-${rows}.csv`);
-if (!existsSync(predictions)) execFileSync(process.execPath, [...cli, '--bootstrap', '0', '--predictions', predictions, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!existsSync(predictions))
+  execFileSync(process.execPath, [...cli, '--bootstrap', '0', '--predictions', predictions, '--json'], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
 
 const full = timed([...cli, ...gates, '--slices', slices.join(','), '--bootstrap', '1000', '--json']);
 const noBoot = timed([...cli, ...gates, '--slices', slices.join(','), '--bootstrap', '0', '--json']);
 const evaluation = JSON.parse(full.stdout);
 
-const py = spawnSync('/usr/bin/python3', ['bench/evaluate/reference.py', data, predictions, 'y', slices.join(','), String(pythonResamples)], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 26
-});
+const py = spawnSync(
+  '/usr/bin/python3',
+  ['bench/evaluate/reference.py', data, predictions, 'y', slices.join(','), String(pythonResamples)],
+  {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26
+  }
+);
 if (py.status !== 0) throw new Error(py.stderr);
 const ref = JSON.parse(py.stdout);
 const t = ref.timings;
@@ -115,13 +149,21 @@ console.log(`| read ${rows.toLocaleString('en-US')} rows | ${fmt(m.read / 1000)}
 console.log(`| inference, 2 models | ${fmt(m.inference / 1000)} | (predictions given) |`);
 console.log(`| all binary metrics, 2 models | ${fmt(m.metrics / 1000)} | ${fmt(t.metrics)} |`);
 console.log(`| 3 slice columns, 2 models | ${fmt(m.slices / 1000)} | ${fmt(t.slices)} |`);
-console.log(`| paired bootstrap, 1,000 resamples | ${fmt((m.bootstrap ?? 0) / 1000)} | ${fmt(pyBootstrap1000)} (${pythonResamples} run, ×${1000 / pythonResamples}) |`);
+console.log(
+  `| paired bootstrap, 1,000 resamples | ${fmt((m.bootstrap ?? 0) / 1000)} | ${fmt(pyBootstrap1000)} (${pythonResamples} run, ×${1000 / pythonResamples}) |`
+);
 console.log(`| **whole run, wall** | ${fmt(full.seconds)} | ${fmt(pyAll)} |`);
 console.log(`| whole run without bootstrap | ${fmt(noBoot.seconds)} | ${fmt(pyNoBoot)} |`);
 console.log(`| peak RSS (MB) | ${fmt(full.rssMb)} | ${fmt(ref.peak_rss_mb)} |`);
 console.log('');
-console.log(`speed-up, all: ${(pyAll / full.seconds).toFixed(1)}×; without bootstrap: ${(pyNoBoot / noBoot.seconds).toFixed(2)}×`);
-console.log(`metrics compared with scikit-learn: ${compared}; max |difference| = ${maxDiff.toExponential(2)}`);
-console.log(`bootstrap 95 % CI roc_auc: mlci [${evaluation.deltas.roc_auc.interval?.low?.toFixed(5)}, ${evaluation.deltas.roc_auc.interval?.high?.toFixed(5)}], numpy (${pythonResamples} resamples) [${ref.intervals.roc_auc?.map((v: number) => v.toFixed(5)).join(', ')}]`);
+console.log(
+  `speed-up, all: ${(pyAll / full.seconds).toFixed(1)}×; without bootstrap: ${(pyNoBoot / noBoot.seconds).toFixed(2)}×`
+);
+console.log(
+  `metrics compared with scikit-learn: ${compared}; max |difference| = ${maxDiff.toExponential(2)}`
+);
+console.log(
+  `bootstrap 95 % CI roc_auc: mlci [${evaluation.deltas.roc_auc.interval?.low?.toFixed(5)}, ${evaluation.deltas.roc_auc.interval?.high?.toFixed(5)}], numpy (${pythonResamples} resamples) [${ref.intervals.roc_auc?.map((v: number) => v.toFixed(5)).join(', ')}]`
+);
 console.log(`load after: ${uptime()}`);
 if (maxDiff > 1e-9) process.exitCode = 1;

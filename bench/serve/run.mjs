@@ -3,7 +3,7 @@
 // 1. peak: autocannon, 50 connections, closed loop → req/s, p50, p99
 // 2. tail: an open-loop generator paced evenly at half the floor's peak → p50, p99
 //    (autocannon's overallRate sends each second's quota in a burst; see ../../../shared TARGETS)
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -34,8 +34,14 @@ await build({
 });
 const mlci = await import(bundle);
 
-const modelPath = join(root, 'examples', 'churn-node', 'model.onnx');
+// The example model, trained afresh (seed 42) with the example's own trainer.
 const dir = await mkdtemp(join(tmpdir(), 'mlci-bench-serve-'));
+const modelPath = join(dir, 'model.onnx');
+execFileSync(process.execPath, [join(root, 'examples', 'churn-node', 'train.mjs')], {
+  cwd: join(root, 'examples', 'churn-node'),
+  env: { ...process.env, MLCI_MODEL_PATH: modelPath, MLCI_SEED: '42' },
+  stdio: 'ignore'
+});
 const registry = new mlci.LocalRegistry(join(dir, 'registry'));
 await registry.register({ name: 'churn', model: new Uint8Array(await readFile(modelPath)), verdict: 'pass' });
 await registry.promote('churn', 1, 'production', 'bench');

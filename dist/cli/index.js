@@ -14381,7 +14381,8 @@ function applyGates(specs, input) {
 function side(s, metric) {
   if (!(metric in s.values)) return { value: null, missing: "is not computed" };
   const value = s.values[metric];
-  if (value === null || !Number.isFinite(value)) return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
+  if (value === null || !Number.isFinite(value))
+    return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
   return { value, missing: null };
 }
 function fmt(x) {
@@ -14399,27 +14400,45 @@ function applyOne(metric, kind, threshold, input) {
     observed,
     reason
   });
-  if (c.value === null) return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
+  if (c.value === null)
+    return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
   const cv = c.value;
   if (kind === "min") {
-    return result(cv + TOLERANCE >= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`);
+    return result(
+      cv + TOLERANCE >= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`
+    );
   }
   if (kind === "max") {
-    return result(cv - TOLERANCE <= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`);
+    return result(
+      cv - TOLERANCE <= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`
+    );
   }
   if (!b) return result("skipped", null, "no baseline (first run): change gates are skipped");
-  if (b.value === null) return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
+  if (b.value === null)
+    return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
   const bv = b.value;
   const higher = higherIsBetter(metric);
   if (kind === "max_drop") {
     const drop = bv - cv;
     const note = higher ? "" : ` (a fall of ${metric} is an improvement)`;
-    return result(drop - TOLERANCE <= threshold ? "pass" : "fail", drop, `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      drop - TOLERANCE <= threshold ? "pass" : "fail",
+      drop,
+      `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   if (kind === "max_rise") {
     const rise = cv - bv;
     const note = higher ? ` (a rise of ${metric} is an improvement)` : "";
-    return result(rise - TOLERANCE <= threshold ? "pass" : "fail", rise, `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      rise - TOLERANCE <= threshold ? "pass" : "fail",
+      rise,
+      `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   const improvement = higher ? cv - bv : bv - cv;
   const relative4 = bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
@@ -14435,7 +14454,9 @@ function decideVerdict(results, hasBaseline) {
   const passed = results.filter((r) => r.status === "pass").length;
   const skipped = results.filter((r) => r.status === "skipped").length;
   if (failed.length > 0) {
-    const names = [...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))];
+    const names = [
+      ...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))
+    ];
     return {
       verdict: "fail",
       rubber_stamp: false,
@@ -25037,7 +25058,8 @@ async function exists(path) {
 function admissionFromEvaluation(evaluation, path) {
   const verdict = evaluation.verdict;
   if (verdict !== "pass" && verdict !== "fail") {
-    throw new InputError(`${path}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+    const got = verdict === void 0 ? "missing" : JSON.stringify(verdict);
+    throw new InputError(`${path}: "verdict" is ${got}, expected "pass" or "fail"`);
   }
   const metrics = {};
   for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
@@ -25094,6 +25116,12 @@ async function buildRegisterRequest(options) {
   const request2 = { name: options.name, model, files, by: options.by ?? currentUser() };
   if (options.evaluation) {
     const { bytes, value } = await readJson(options.evaluation, "evaluation");
+    const evaluated = asString(asRecord(value.candidate).sha256);
+    if (evaluated && evaluated !== sha256Hex(model)) {
+      throw new InputError(
+        `${options.evaluation} evaluated a model with sha256 ${evaluated}, but ${options.model} has ${sha256Hex(model)}: its verdict cannot admit this model`
+      );
+    }
     Object.assign(request2, admissionFromEvaluation(value, options.evaluation));
     files["evaluation.json"] = bytes;
   }
@@ -25217,7 +25245,10 @@ function renderEvaluationMarkdown(e, options = {}) {
   const title = options.title ?? "mlci evaluate";
   const name = e.model_name ? ` · ${escapeMarkdown2(e.model_name)}` : "";
   const icon = e.verdict === "fail" ? "❌" : e.rubber_stamp ? "🟡" : "✅";
-  lines.push(`## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`, "");
+  lines.push(
+    `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`,
+    ""
+  );
   lines.push(escapeMarkdown2(e.summary, 2e3), "");
   if (e.rubber_stamp) {
     lines.push(
@@ -25231,7 +25262,9 @@ function renderEvaluationMarkdown(e, options = {}) {
     lines.push("**Failed gates**", "");
     for (const g of failed.slice(0, 20)) {
       const where = g.slice ? ` [${escapeMarkdown2(g.slice.column)} = ${escapeMarkdown2(g.slice.value)}]` : "";
-      lines.push(`- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown2(g.reason, 400)}`);
+      lines.push(
+        `- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown2(g.reason, 400)}`
+      );
     }
     if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
     lines.push("");
@@ -25274,19 +25307,29 @@ function renderSlices(lines, e, maxRows) {
     const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
     const metrics = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
     lines.push(`**${escapeMarkdown2(column)}**`, "");
-    lines.push(`| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`);
+    lines.push(
+      `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`
+    );
     lines.push(`|---|---:|${metrics.map(() => "---|").join("")}---|`);
     for (const s of scored.slice(0, maxRows)) {
       const cells = metrics.map((m) => sliceCell(s, m));
       const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
       const status = gates.length === 0 ? "" : gates.some((g) => g.status === "fail") ? "❌" : gates.every((g) => g.status === "skipped") ? "⏭️" : "✅";
-      lines.push(`| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status} |`);
+      lines.push(
+        `| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status} |`
+      );
     }
-    if (scored.length > maxRows) lines.push(`| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => "").join(" | ")} | |`);
+    if (scored.length > maxRows)
+      lines.push(
+        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => "").join(" | ")} | |`
+      );
     const skipped = all.filter((s) => s.skipped);
     if (skipped.length > 0) {
       const list2 = skipped.slice(0, 10).map((s) => `${escapeMarkdown2(s.value, 40)} (${s.rows})`).join(", ");
-      lines.push("", `Not scored: ${list2}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown2(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`);
+      lines.push(
+        "",
+        `Not scored: ${list2}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown2(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`
+      );
     }
     lines.push("");
   }
@@ -25295,7 +25338,8 @@ function sliceCell(s, m) {
   const c = s.candidate?.[m];
   const b = s.baseline?.[m];
   if (!s.baseline) return formatValue(c);
-  if (c === null || c === void 0 || b === null || b === void 0) return `${formatValue(b)} → ${formatValue(c)}`;
+  if (c === null || c === void 0 || b === null || b === void 0)
+    return `${formatValue(b)} → ${formatValue(c)}`;
   const d = c - b;
   const mark = d === 0 ? "" : d > 0 === higherIsBetter(m) ? " 🟢" : " 🔴";
   return `${formatValue(b)} → ${formatValue(c)}${mark}`;
@@ -25303,12 +25347,17 @@ function sliceCell(s, m) {
 function renderConfusion(lines, e) {
   const cm = e.candidate.confusion_matrix;
   if (!cm || cm.labels.length > 20) return;
-  lines.push("<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>", "");
+  lines.push(
+    "<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>",
+    ""
+  );
   lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(" | ")} |`);
   lines.push(`|---|${cm.labels.map(() => "---:|").join("")}`);
   cm.counts.forEach((row, t) => {
     const base = e.baseline?.confusion_matrix?.counts[t];
-    const cells = row.map((v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US"));
+    const cells = row.map(
+      (v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US")
+    );
     lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(" | ")} |`);
   });
   if (e.baseline?.confusion_matrix) lines.push("", "In parentheses: change from the baseline.");
@@ -25325,10 +25374,15 @@ function renderDrift(lines, e) {
     lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? "" : "s"} checked.`, "");
     return;
   }
-  lines.push(`${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown2(d.verdict)})` : ""}:`, "");
+  lines.push(
+    `${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown2(d.verdict)})` : ""}:`,
+    ""
+  );
   lines.push("| column | test | statistic | p-value | threshold |", "|---|---|---:|---:|---:|");
   for (const c of d.drifted.slice(0, 20)) {
-    lines.push(`| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`);
+    lines.push(
+      `| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`
+    );
   }
   if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
   lines.push("");
@@ -25361,20 +25415,34 @@ function round(x) {
 }
 function renderDetails(lines, e) {
   lines.push("<details><summary>Details</summary>", "");
-  lines.push(`- Task: ${e.task}; label column ${escapeMarkdown2(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown2(e.data.source)}`);
+  lines.push(
+    `- Task: ${e.task}; label column ${escapeMarkdown2(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown2(e.data.source)}`
+  );
   if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
-  lines.push(`- Candidate: ${escapeMarkdown2(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`);
+  lines.push(
+    `- Candidate: ${escapeMarkdown2(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`
+  );
   const src = e.baseline_source;
   lines.push(
     e.baseline ? `- Baseline (${src.kind}): ${escapeMarkdown2(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString("en-US")} bytes)` : `- Baseline: none (looked at: ${escapeMarkdown2(src.tried.join("; ") || "nothing")})`
   );
-  for (const [who, r] of [["candidate", e.candidate], ["baseline", e.baseline]]) {
-    if (r) lines.push(`- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`);
+  for (const [who, r] of [
+    ["candidate", e.candidate],
+    ["baseline", e.baseline]
+  ]) {
+    if (r)
+      lines.push(
+        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+      );
   }
   if (e.bootstrap) {
-    lines.push(`- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`);
+    lines.push(
+      `- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`
+    );
   }
-  lines.push(`- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  lines.push(
+    `- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  );
   lines.push(`- mlci ${escapeMarkdown2(e.mlci_version)}, ${escapeMarkdown2(e.created)}`, "", "</details>", "");
 }
 var EXTRA_METRICS, PRIMARY;
@@ -25508,7 +25576,7 @@ async function openEngine(options = {}) {
   const { join: join13 } = await import("node:path");
   const spill = options.tempDirectory ?? mkdtempSync(join13(os.tmpdir(), "mlci-duckdb-"));
   const ram = os.totalmem();
-  const fallback = `${Math.max(256, Math.min(2048, Math.floor(ram * 0.4 / 2 ** 20)))}MB`;
+  const fallback = `${Math.max(128, Math.min(500, Math.floor(ram * 0.4 / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
     threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 8))),
@@ -25540,57 +25608,133 @@ var init_engine = __esm({
   }
 });
 
-// src/gate/poisson.ts
-function splitmix32(state) {
-  let z = state + 2654435769 | 0;
-  z = Math.imul(z ^ z >>> 16, 2246822507);
-  z = Math.imul(z ^ z >>> 13, 3266489909);
-  return z ^ z >>> 16 | 0;
+// src/gate/kernels.ts
+function kernels() {
+  compiled ??= new Function(KERNEL_SOURCE)();
+  return compiled;
 }
-function fillResampleWeights(seed, resample, weights) {
-  let a = splitmix32(seed ^ Math.imul(resample + 1, 625341585));
-  let b = splitmix32(a ^ 1779033703);
-  let c = splitmix32(b ^ 1013904242);
-  let d = splitmix32(c ^ 1359893119);
+var KERNEL_SOURCE, compiled, WORKER_SOURCE;
+var init_kernels = __esm({
+  "src/gate/kernels.ts"() {
+    "use strict";
+    KERNEL_SOURCE = String.raw`
+const TABLE = (() => {
+  const size = 65536;
+  const table = new Uint8Array(size);
+  let k = 0;
+  let p = Math.exp(-1);
+  let cdf = p;
+  for (let u = 0; u < size; u++) {
+    const q = (u + 0.5) / size;
+    while (q > cdf && k < 255) {
+      k++;
+      p /= k;
+      cdf += p;
+    }
+    table[u] = k;
+  }
+  return table;
+})();
+
+function splitmix32(state) {
+  let z = (state + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
+// Poisson(1) weights of one resample: xoshiro128** seeded by splitmix32(seed, resample), two per draw.
+function fillWeights(seed, resample, weights) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
   if ((a | b | c | d) === 0) a = 1;
-  const table = POISSON_TABLE;
   const n = weights.length;
   for (let i = 0; i < n; i += 2) {
     const x = Math.imul(b, 5);
-    const r = Math.imul(x << 7 | x >>> 25, 9);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
     const t = b << 9;
     c ^= a;
     d ^= b;
     b ^= c;
     a ^= d;
     c ^= t;
-    d = d << 11 | d >>> 21;
-    weights[i] = table[r & 65535];
-    if (i + 1 < n) weights[i + 1] = table[r >>> 16];
+    d = (d << 11) | (d >>> 21);
+    weights[i] = TABLE[r & 0xffff];
+    if (i + 1 < n) weights[i + 1] = TABLE[r >>> 16];
   }
 }
-var TABLE_BITS, POISSON_TABLE;
+
+// Weighted ROC AUC (and AP) over rows by descending score; weights indexed by reference position.
+// With correctness flags (reference order only), both models' accuracy rides along.
+// Returns [auc, ap, accuracyA, accuracyB], NaN where undefined.
+function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
+  const n = positive.length;
+  let tp = 0, fp = 0, tp0 = 0, fp0 = 0, area = 0, ap = 0, hitsA = 0, hitsB = 0;
+  const acc = ca !== null && cb !== null;
+  for (let k = 0; k < n; k++) {
+    const w = positions === null ? weights[k] : weights[positions[k]];
+    if (positive[k] === 1) tp += w;
+    else fp += w;
+    if (acc) {
+      hitsA += w * ca[k];
+      hitsB += w * cb[k];
+    }
+    if (lastOfTie[k] === 1) {
+      area += (fp - fp0) * (tp + tp0);
+      if (withAp && tp !== tp0) ap += ((tp - tp0) * tp) / (tp + fp);
+      tp0 = tp;
+      fp0 = fp;
+    }
+  }
+  const total = tp + fp;
+  return [
+    tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN,
+    withAp && tp > 0 ? ap / tp : NaN,
+    acc && total > 0 ? hitsA / total : NaN,
+    acc && total > 0 ? hitsB / total : NaN
+  ];
+}
+
+// Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
+function runRange(job, from, to) {
+  const count = to - from;
+  const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
+  const weights = new Uint8Array(job.n);
+  const ref = job.reference, base = job.baseline;
+  for (let r = from; r < to; r++) {
+    fillWeights(job.seed, r, weights);
+    const c = rankingPass(null, ref.positive, ref.lastOfTie, weights, job.withAp, job.accuracy ? ref.correctA : null, job.accuracy ? ref.correctB : null);
+    const b = rankingPass(base.positions, base.positive, base.lastOfTie, weights, job.withAp, null, null);
+    auc[r - from] = c[0] - b[0];
+    ap[r - from] = c[1] - b[1];
+    acc[r - from] = c[2] - c[3];
+  }
+  return { auc, ap, acc };
+}
+
+return { TABLE, fillWeights, rankingPass, runRange };
+`;
+    WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const k = (function () {${KERNEL_SOURCE}})();
+const res = k.runRange(workerData.job, workerData.from, workerData.to);
+parentPort.postMessage(res, [res.auc.buffer, res.ap.buffer, res.acc.buffer]);
+`;
+  }
+});
+
+// src/gate/poisson.ts
+function fillResampleWeights(seed, resample, weights) {
+  kernels().fillWeights(seed, resample, weights);
+}
+var POISSON_TABLE;
 var init_poisson = __esm({
   "src/gate/poisson.ts"() {
     "use strict";
-    TABLE_BITS = 16;
-    POISSON_TABLE = (() => {
-      const size = 1 << TABLE_BITS;
-      const table = new Uint8Array(size);
-      let k = 0;
-      let p = Math.exp(-1);
-      let cdf = p;
-      for (let u = 0; u < size; u++) {
-        const q = (u + 0.5) / size;
-        while (q > cdf && k < 255) {
-          k++;
-          p /= k;
-          cdf += p;
-        }
-        table[u] = k;
-      }
-      return table;
-    })();
+    init_kernels();
+    POISSON_TABLE = kernels().TABLE;
   }
 });
 
@@ -25602,38 +25746,20 @@ function percentile(sorted, q) {
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 function resampledRanking(plan, weights, withAp, accuracy) {
-  const { positions, positive, lastOfTie } = plan;
-  const n = positive.length;
-  let tp = 0;
-  let fp = 0;
-  let tp0 = 0;
-  let fp0 = 0;
-  let area = 0;
-  let ap = 0;
-  const ca = accuracy?.a;
-  const cb = accuracy?.b;
-  let hitsA = 0;
-  let hitsB = 0;
-  for (let k = 0; k < n; k++) {
-    const w = positions === null ? weights[k] : weights[positions[k]];
-    if (positive[k] === 1) tp += w;
-    else fp += w;
-    if (ca !== void 0 && cb !== void 0) {
-      hitsA += w * ca[k];
-      hitsB += w * cb[k];
-    }
-    if (lastOfTie[k] === 1) {
-      area += (fp - fp0) * (tp + tp0);
-      if (withAp && tp !== tp0) ap += (tp - tp0) * tp / (tp + fp);
-      tp0 = tp;
-      fp0 = fp;
-    }
-  }
-  const total3 = tp + fp;
+  const [auc, ap, a, b] = kernels().rankingPass(
+    plan.positions,
+    plan.positive,
+    plan.lastOfTie,
+    weights,
+    withAp,
+    accuracy?.a ?? null,
+    accuracy?.b ?? null
+  );
+  const value = (x) => Number.isNaN(x) ? null : x;
   return {
-    auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : null,
-    ap: withAp && tp > 0 ? ap / tp : null,
-    ...accuracy ? { accuracy: [total3 > 0 ? hitsA / total3 : null, total3 > 0 ? hitsB / total3 : null] } : {}
+    auc: value(auc),
+    ap: value(ap),
+    ...accuracy ? { accuracy: [value(a), value(b)] } : {}
   };
 }
 function weightedAccuracy(weights, correct) {
@@ -25646,12 +25772,84 @@ function weightedAccuracy(weights, correct) {
   }
   return total3 > 0 ? hits / total3 : null;
 }
-function pairedBootstrap(candidate, baseline, metrics, options, onResample) {
+function intervalOf(values, confidence) {
+  const defined2 = values.filter((v) => !Number.isNaN(v));
+  if (defined2.length < 2)
+    return { low: null, high: null, reason: "the metric is undefined in the resamples" };
+  const sorted = defined2.sort();
+  const alpha = (1 - confidence) / 2;
+  const low = percentile(sorted, alpha);
+  const high = percentile(sorted, 1 - alpha);
+  return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
+}
+async function runOnWorker(job, from, to) {
+  const { Worker } = await import("node:worker_threads");
+  return new Promise((resolve4, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, from, to } });
+    worker.once("message", (result) => {
+      resolve4(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+}
+async function binaryBootstrap(candidate, baseline, metrics, options, threads, onResample) {
+  const plan = new PairedPlan([candidate, baseline], true);
+  const reference = plan.ranking(0, 1);
+  const base = plan.ranking(1, 1);
+  const accuracy = metrics.includes("accuracy");
+  const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const job = {
+    n: plan.n,
+    seed: options.seed,
+    withAp: metrics.includes("average_precision"),
+    accuracy,
+    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
+    baseline: { positions: base.positions, positive: base.positive, lastOfTie: base.lastOfTie }
+  };
+  const R = options.resamples;
+  const parts = Math.max(1, Math.min(threads, R));
+  const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round(i * R / parts));
+  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(job, from, bounds[i + 2]));
+  const local = [];
+  const step = Math.max(1, Math.ceil(bounds[1] / 20));
+  for (let from = 0; from < bounds[1]; from += step) {
+    const to = Math.min(bounds[1], from + step);
+    local.push(kernels().runRange(job, from, to));
+    onResample?.(Math.min(R, to * parts));
+  }
+  const results = [...local, ...await Promise.all(remote)];
+  onResample?.(R);
+  const merged = (key) => {
+    const out2 = new Float64Array(R);
+    let offset = 0;
+    for (const r of results) {
+      out2.set(r[key], offset);
+      offset += r[key].length;
+    }
+    return out2;
+  };
+  const out = {};
+  const keyOf = {
+    roc_auc: "auc",
+    average_precision: "ap",
+    accuracy: "acc"
+  };
+  for (const m of metrics) out[m] = intervalOf(merged(keyOf[m]), options.confidence);
+  return out;
+}
+async function pairedBootstrap(candidate, baseline, metrics, options, onResample, parallel = {}) {
   const out = {};
   if (metrics.length === 0) return out;
   if (options.resamples < 2) {
     for (const m of metrics) out[m] = { low: null, high: null, reason: "bootstrap disabled (resamples < 2)" };
     return out;
+  }
+  if (candidate.task === "binary" && metrics.every((m) => FAST_BINARY.has(m)) && metrics.some((m) => m !== "accuracy") && candidate.correctness !== void 0) {
+    const { availableParallelism } = await import("node:os");
+    const work = candidate.rows * options.resamples;
+    const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+    return binaryBootstrap(candidate, baseline, metrics, options, threads, onResample);
   }
   const classifier = candidate.task !== "regression";
   const ranking = metrics.filter((m) => classifier && RANKING.has(m));
@@ -25718,14 +25916,21 @@ function pairedBootstrap(candidate, baseline, metrics, options, onResample) {
     const sorted = diffs[k].subarray(0, counts[k]).sort();
     const low = percentile(sorted, alpha);
     const high = percentile(sorted, 1 - alpha);
-    out[m] = { low, high, confidence: options.confidence, resamples: counts[k], within_noise: low <= 0 && high >= 0 };
+    out[m] = {
+      low,
+      high,
+      confidence: options.confidence,
+      resamples: counts[k],
+      within_noise: low <= 0 && high >= 0
+    };
   });
   return out;
 }
-var RANKING, PairedPlan;
+var RANKING, PairedPlan, FAST_BINARY, PARALLEL_MIN_WORK;
 var init_bootstrap = __esm({
   "src/gate/bootstrap.ts"() {
     "use strict";
+    init_kernels();
     init_poisson();
     RANKING = /* @__PURE__ */ new Set(["roc_auc", "average_precision", "roc_auc_ovr"]);
     PairedPlan = class {
@@ -25788,6 +25993,8 @@ var init_bootstrap = __esm({
         return into;
       }
     };
+    FAST_BINARY = /* @__PURE__ */ new Set(["roc_auc", "average_precision", "accuracy"]);
+    PARALLEL_MIN_WORK = 2e7;
   }
 });
 
@@ -25800,7 +26007,9 @@ async function readModelFile(path) {
     bytes = new Uint8Array(await readFile5(path));
   } catch (error) {
     const code2 = error.code;
-    throw new InputError(code2 === "ENOENT" ? `model file not found: ${path}` : `${path}: cannot be read (${code2})`);
+    throw new InputError(
+      code2 === "ENOENT" ? `model file not found: ${path}` : `${path}: cannot be read (${code2})`
+    );
   }
   return modelFromBytes(bytes, path);
 }
@@ -25907,13 +26116,17 @@ async function runBatches(sessions, data, batchSize, dataSource, onBatch) {
       try {
         out = (await s.session.run(feeds, [s.output]))[s.output];
       } catch (error) {
-        throw new InputError(`${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine2(error)})`);
+        throw new InputError(
+          `${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine2(error)})`
+        );
       }
       const elapsed = performance.now() - began;
       const rows = end - start;
       const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
       if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
-        throw new InputError(`${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`);
+        throw new InputError(
+          `${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`
+        );
       }
       let r = results[m];
       if (!r) {
@@ -25956,7 +26169,8 @@ function columnTensor(ort, input, data, start, end, dims, source, model) {
     const text = data.text[name];
     const numbers = data.numeric[name];
     const out = [];
-    for (let i = start; i < end; i++) out.push(text ? text[i] ?? "" : Number.isNaN(numbers[i]) ? "" : String(numbers[i]));
+    for (let i = start; i < end; i++)
+      out.push(text ? text[i] ?? "" : Number.isNaN(numbers[i]) ? "" : String(numbers[i]));
     return new ort.Tensor("string", out, dims);
   }
   const column = numericColumn(data, name, source, model);
@@ -25970,19 +26184,28 @@ function columnTensor(ort, input, data, start, end, dims, source, model) {
     case "int32": {
       for (let i = 0; i < slice.length; i++) {
         if (!Number.isInteger(slice[i])) {
-          throw new InputError(`${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`);
+          throw new InputError(
+            `${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`
+          );
         }
       }
-      return input.type === "int64" ? new ort.Tensor("int64", BigInt64Array.from(slice, (v) => BigInt(v)), dims) : new ort.Tensor("int32", Int32Array.from(slice), dims);
+      return input.type === "int64" ? new ort.Tensor(
+        "int64",
+        BigInt64Array.from(slice, (v) => BigInt(v)),
+        dims
+      ) : new ort.Tensor("int32", Int32Array.from(slice), dims);
     }
     default:
-      throw new InputError(`${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`);
+      throw new InputError(
+        `${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`
+      );
   }
 }
 function numericColumn(data, name, source, model) {
   const column = data.numeric[name];
   if (column) return column;
-  if (data.text[name]) throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
+  if (data.text[name])
+    throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
   throw new InputError(`${source}: missing column "${name}" that ${model} needs`);
 }
 function firstLine2(error) {
@@ -26011,7 +26234,10 @@ async function resolveBaseline(lookup) {
       const bytes = await lookup.registry.download(lookup.modelName, version.version);
       const ref = `${lookup.modelName}@v${version.version} (alias ${alias})`;
       tried.push(`registry: ${ref}`);
-      return { model: modelFromBytes(bytes, `registry ${ref}`), source: { kind: "registry", ref, version: version.version, tried } };
+      return {
+        model: modelFromBytes(bytes, `registry ${ref}`),
+        source: { kind: "registry", ref, version: version.version, tried }
+      };
     }
     tried.push(`registry: no ${lookup.modelName}@${alias}`);
   } else {
@@ -26021,7 +26247,10 @@ async function resolveBaseline(lookup) {
     const found = await lookup.artifact();
     if (found) {
       tried.push(`artifact: ${found.ref}`);
-      return { model: modelFromBytes(found.bytes, `artifact ${found.ref}`), source: { kind: "artifact", ref: found.ref, tried } };
+      return {
+        model: modelFromBytes(found.bytes, `artifact ${found.ref}`),
+        source: { kind: "artifact", ref: found.ref, tried }
+      };
     }
     tried.push("artifact: no successful main-branch run with an unexpired model artifact");
   }
@@ -26042,7 +26271,9 @@ async function readDriftSummary(path) {
     parsed = JSON.parse(await readFile6(path, "utf8"));
   } catch (error) {
     const code2 = error.code;
-    throw new InputError(code2 === "ENOENT" ? `validation file not found: ${path}` : `${path}: not valid JSON (${error.message})`);
+    throw new InputError(
+      code2 === "ENOENT" ? `validation file not found: ${path}` : `${path}: not valid JSON (${error.message})`
+    );
   }
   const doc = parsed ?? {};
   const raw = doc.drift;
@@ -26150,7 +26381,13 @@ function calibration(confidence, hit, of, binCount = 10) {
     const mean = n > 0 ? sums[b] / n : null;
     const fraction = n > 0 ? hits[b] / n : null;
     if (n > 0) ece += n * Math.abs(fraction - mean);
-    bins.push({ lower: b === 0 ? 0 : inner[b - 1], upper: b === binCount - 1 ? 1 : inner[b], rows: n, mean_predicted: mean, fraction_positive: fraction });
+    bins.push({
+      lower: b === 0 ? 0 : inner[b - 1],
+      upper: b === binCount - 1 ? 1 : inner[b],
+      rows: n,
+      mean_predicted: mean,
+      fraction_positive: fraction
+    });
   }
   const total3 = confidence.length;
   return { expected_calibration_error: total3 > 0 ? ece / total3 : null, of, bins };
@@ -26207,7 +26444,15 @@ function fScore(precision, recall) {
   return 2 * precision * recall / (denominator === 0 ? 1 : denominator);
 }
 function perClass(cm, classes) {
-  const out = { labels: [], precision: [], recall: [], f1: [], support: [], noPredictions: [], noSupport: [] };
+  const out = {
+    labels: [],
+    precision: [],
+    recall: [],
+    f1: [],
+    support: [],
+    noPredictions: [],
+    noSupport: []
+  };
   for (let k = 0; k < classes; k++) {
     let actual = 0;
     let predicted = 0;
@@ -26267,7 +26512,10 @@ function f1Averaged(cm, classes, how) {
   const pc = perClass(cm, classes);
   if (pc.labels.length === 0) return undefinedMetric("no rows");
   const both = pc.noPredictions.filter((k) => pc.noSupport.includes(k));
-  return defined(average(pc.f1, how === "weighted" ? pc.support : null), zeroDivisionNote("F1", both, "neither present nor predicted"));
+  return defined(
+    average(pc.f1, how === "weighted" ? pc.support : null),
+    zeroDivisionNote("F1", both, "neither present nor predicted")
+  );
 }
 function confusionMatrix(cm, labels) {
   const c = labels.length;
@@ -26288,7 +26536,9 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
   const { values, width } = outputs;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) {
-      throw new InputError(`${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`);
+      throw new InputError(
+        `${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`
+      );
     }
   }
   if (task === "regression") {
@@ -26296,7 +26546,8 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
     const y2 = data.numeric[label];
     if (!y2) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
     const missing = y2.findIndex((v) => Number.isNaN(v));
-    if (missing >= 0) throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    if (missing >= 0)
+      throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
     return { task, y: y2, pred: values };
   }
   let proba = values;
@@ -26310,12 +26561,19 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
     classes = 2;
   }
   if (task === "binary" && classes !== 2) {
-    throw new InputError(`${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`);
+    throw new InputError(
+      `${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`
+    );
   }
-  if (task === "multiclass" && classes < 2) throw new InputError(`${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`);
+  if (task === "multiclass" && classes < 2)
+    throw new InputError(
+      `${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`
+    );
   const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
   if (names.length !== classes) {
-    throw new InputError(`${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`);
+    throw new InputError(
+      `${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`
+    );
   }
   const labelValues = data.numeric[label] ?? data.text[label];
   const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
@@ -26374,7 +26632,11 @@ function modelReport(session, predictions, scorer, outputs, batchSize) {
     notes,
     confusion_matrix: confusion,
     calibration: cal,
-    inference: { load_ms: round2(session.loadMs, 2), ms_per_1000_rows: round2(msPer1000, 4), batch_size: batchSize }
+    inference: {
+      load_ms: round2(session.loadMs, 2),
+      ms_per_1000_rows: round2(msPer1000, 4),
+      batch_size: batchSize
+    }
   };
 }
 function round2(x, digits) {
@@ -26407,9 +26669,23 @@ function groupSlices(data, column, minSize) {
   const skipped = [];
   for (const entry of byValue) {
     if (entry.size < minSize) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `fewer than ${minSize} rows` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `fewer than ${minSize} rows`
+      });
     } else if (values.length >= MAX_SLICE_VALUES) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `beyond the ${MAX_SLICE_VALUES} largest slices` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `beyond the ${MAX_SLICE_VALUES} largest slices`
+      });
     } else {
       remap[entry.id] = values.length;
       values.push(entry.name);
@@ -26513,7 +26789,10 @@ function rankingPass(input, positivesPerGroup, groupOf, weights) {
 function rocAucScore(totals, g = 0) {
   const p = totals.positives[g];
   const n = totals.negatives[g];
-  if (p === 0 || n === 0) return undefinedMetric(`only one class present in the labels (${p === 0 ? "no positives" : "no negatives"})`);
+  if (p === 0 || n === 0)
+    return undefinedMetric(
+      `only one class present in the labels (${p === 0 ? "no positives" : "no negatives"})`
+    );
   return defined(totals.doubleArea[g] / (2 * p * n));
 }
 function averagePrecisionScore(totals, g = 0) {
@@ -26879,13 +27158,20 @@ async function evaluate(request2) {
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request2.data}: no rows to evaluate`);
   progress.start("scoring", data.rowCount);
-  const outputs = await timed("inference", () => runBatches(sessions, data, batchSize, request2.data, (done) => progress.update(done)));
+  const outputs = await timed(
+    "inference",
+    () => runBatches(sessions, data, batchSize, request2.data, (done) => progress.update(done))
+  );
   progress.finish();
-  const predictions = sessions.map((s, i) => toPredictions(task, s, outputs[i], data, request2.label, request2.data, request2.threshold));
+  const predictions = sessions.map(
+    (s, i) => toPredictions(task, s, outputs[i], data, request2.label, request2.data, request2.threshold)
+  );
   if (predictions.length === 2 && predictions[0].task !== "regression" && predictions[1].task !== "regression") {
     const [a, b] = [predictions[0].labels, predictions[1].labels];
     if (a.join("\0") !== b.join("\0")) {
-      throw new InputError(`the baseline's classes (${b.join(", ")}) differ from the candidate's (${a.join(", ")})`);
+      throw new InputError(
+        `the baseline's classes (${b.join(", ")}) differ from the candidate's (${a.join(", ")})`
+      );
     }
   }
   const scorers = predictions.map((p) => createScorer(p));
@@ -26897,7 +27183,9 @@ async function evaluate(request2) {
   await timed("slices", () => {
     for (const column of slices) {
       const grouping = groupSlices(data, column, minSliceSize);
-      const perModel = scorers.map((sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults));
+      const perModel = scorers.map(
+        (sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults)
+      );
       grouping.values.forEach((value, g) => {
         sliceReports.push({
           column,
@@ -26916,7 +27204,9 @@ async function evaluate(request2) {
   });
   for (const [column, specs] of Object.entries(request2.sliceGates ?? {})) {
     if (!slices.includes(column)) {
-      throw new InputError(`evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(", ") || "none"})`);
+      throw new InputError(
+        `evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(", ") || "none"})`
+      );
     }
     for (const s of sliceReports.filter((r) => r.column === column)) {
       if (s.skipped || !s.candidate) {
@@ -26947,17 +27237,28 @@ async function evaluate(request2) {
     }
   }
   const gatedChanges = [
-    ...new Set(gates.filter((g) => !g.slice && isChangeGate(g.kind) && g.status !== "skipped" && g.candidate !== null && g.baseline !== null).map((g) => g.metric))
+    ...new Set(
+      gates.filter(
+        (g) => !g.slice && isChangeGate(g.kind) && g.status !== "skipped" && g.candidate !== null && g.baseline !== null
+      ).map((g) => g.metric)
+    )
   ];
   let intervals = {};
   if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
     progress.start("paired bootstrap", bootstrap.resamples);
     intervals = await timed(
       "bootstrap",
-      () => pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) => progress.update(done))
+      async () => pairedBootstrap(
+        scorers[0],
+        scorers[1],
+        gatedChanges.filter(isBootstrappable),
+        bootstrap,
+        (done) => progress.update(done)
+      )
     );
     progress.finish();
-    for (const g of gates) if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+    for (const g of gates)
+      if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
   }
   const verdict = decideVerdict(gates, baseline !== null);
   const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
@@ -27042,7 +27343,10 @@ async function registryHistory(request2, gates, candidate) {
   const versions = await request2.registry.list(request2.modelName);
   const last = versions.slice(-(request2.historyVersions ?? 10));
   const pick = (m) => Object.fromEntries(metrics.map((k) => [k, m[k] ?? null]));
-  return [...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })), { label: "candidate", metrics: pick(candidate) }];
+  return [
+    ...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })),
+    { label: "candidate", metrics: pick(candidate) }
+  ];
 }
 var DEFAULT_BOOTSTRAP;
 var init_evaluate = __esm({
@@ -27063,6 +27367,23 @@ var init_evaluate = __esm({
     init_types();
     init_evaluation_md();
     DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, confidence: 0.95 };
+  }
+});
+
+// src/config/duration.ts
+function durationMs(value, what = "duration") {
+  if (typeof value === "number") return value * 1e3;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match)
+    throw new InputError(`${what}: got "${value}", expected seconds or a number with ms, s, m or h`);
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+var UNIT_MS;
+var init_duration = __esm({
+  "src/config/duration.ts"() {
+    "use strict";
+    init_errors();
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
   }
 });
 
@@ -32299,28 +32620,44 @@ var require_prom_client = __commonJS({
 });
 
 // src/serve/metrics.ts
-var import_prom_client, LATENCY_BUCKETS, SCORE_BUCKETS, ServerMetrics;
+var import_prom_client, LATENCY_BUCKETS, SCORE_BUCKETS, FLUSH_AT, BufferedHistogram, BufferedCounter, ServerMetrics;
 var init_metrics = __esm({
   "src/serve/metrics.ts"() {
     "use strict";
     import_prom_client = __toESM(require_prom_client(), 1);
-    LATENCY_BUCKETS = [
-      5e-4,
-      1e-3,
-      2e-3,
-      3e-3,
-      5e-3,
-      75e-4,
-      0.01,
-      0.025,
-      0.05,
-      0.1,
-      0.25,
-      0.5,
-      1,
-      2.5
-    ];
+    LATENCY_BUCKETS = [5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 75e-4, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
     SCORE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    FLUSH_AT = 4096;
+    BufferedHistogram = class {
+      constructor(child) {
+        this.child = child;
+      }
+      child;
+      values = [];
+      observe(value) {
+        this.values.push(value);
+        if (this.values.length >= FLUSH_AT) this.flush();
+      }
+      flush() {
+        const values = this.values;
+        this.values = [];
+        for (let i = 0; i < values.length; i++) this.child.observe(values[i]);
+      }
+    };
+    BufferedCounter = class {
+      constructor(child) {
+        this.child = child;
+      }
+      child;
+      pending = 0;
+      inc() {
+        this.pending += 1;
+      }
+      flush() {
+        if (this.pending > 0) this.child.inc(this.pending);
+        this.pending = 0;
+      }
+    };
     ServerMetrics = class {
       registry = new import_prom_client.Registry();
       requests;
@@ -32329,28 +32666,34 @@ var init_metrics = __esm({
       rejected;
       canaryWeight;
       modelInfo;
-      inflight;
-      constructor(defaultMetrics = true) {
+      buffered = /* @__PURE__ */ new Map();
+      variants = /* @__PURE__ */ new Map();
+      /** `inflight` reads the number of requests in progress at scrape time. */
+      constructor(inflight, defaultMetrics = true) {
         const registers = [this.registry];
+        const flush = () => this.flush();
         this.requests = new import_prom_client.Counter({
           name: "mlci_requests_total",
           help: "Inference requests by model version, traffic variant (stable, canary) and HTTP status code.",
           labelNames: ["model", "version", "variant", "code"],
-          registers
+          registers,
+          collect: flush
         });
         this.latency = new import_prom_client.Histogram({
           name: "mlci_request_duration_seconds",
-          help: "Inference request latency from the first body byte to the response, by version and variant.",
+          help: "Inference request latency from the request to the response, by version and variant.",
           labelNames: ["model", "version", "variant"],
           buckets: LATENCY_BUCKETS,
-          registers
+          registers,
+          collect: flush
         });
         this.scores = new import_prom_client.Histogram({
           name: "mlci_prediction_score",
           help: "Prediction distribution: p(positive class) of a binary classifier, the class index of a multiclass one, the value of a regressor.",
           labelNames: ["model", "version", "variant"],
           buckets: SCORE_BUCKETS,
-          registers
+          registers,
+          collect: flush
         });
         this.rejected = new import_prom_client.Counter({
           name: "mlci_rejected_requests_total",
@@ -32370,30 +32713,45 @@ var init_metrics = __esm({
           labelNames: ["model", "version", "variant", "sha256"],
           registers
         });
-        this.inflight = new import_prom_client.Gauge({
+        new import_prom_client.Gauge({
           name: "mlci_inflight_requests",
           help: "Requests being processed.",
-          registers
+          registers,
+          collect() {
+            this.set(inflight());
+          }
         });
         if (defaultMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "mlci_" });
       }
-      /** Bound children for one version in one role. */
+      /** The metrics of one version in one role (the same object for the same labels). */
       variant(model, version, variant) {
+        const key = `${model}\0${version}\0${variant}`;
+        const known = this.variants.get(key);
+        if (known) return known;
         const labels = { model, version: `v${version}`, variant };
+        const buffers = [];
+        const track = (b) => (buffers.push(b), b);
         const failed = /* @__PURE__ */ new Map();
-        return {
-          latency: this.latency.labels(labels),
-          ok: this.requests.labels({ ...labels, code: "200" }),
+        const metrics = {
+          latency: track(new BufferedHistogram(this.latency.labels(labels))),
+          ok: track(new BufferedCounter(this.requests.labels({ ...labels, code: "200" }))),
           failed: (code2) => {
             let child = failed.get(code2);
             if (!child) {
-              child = this.requests.labels({ ...labels, code: String(code2) });
+              child = track(new BufferedCounter(this.requests.labels({ ...labels, code: String(code2) })));
               failed.set(code2, child);
             }
             return child;
           },
-          scores: this.scores.labels(labels)
+          scores: track(new BufferedHistogram(this.scores.labels(labels)))
         };
+        this.buffered.set(key, buffers);
+        this.variants.set(key, metrics);
+        return metrics;
+      }
+      /** Hands every buffered observation to prom-client. */
+      flush() {
+        for (const buffers of this.buffered.values()) for (const b of buffers) b.flush();
       }
     };
   }
@@ -32851,7 +33209,7 @@ var init_server = __esm({
     ModelServer = class _ModelServer {
       constructor(options) {
         this.options = options;
-        this.metrics = new ServerMetrics(options.processMetrics ?? true);
+        this.metrics = new ServerMetrics(() => this.inflight, options.processMetrics ?? true);
         this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
         this.maxRows = options.maxRows ?? 1e4;
         this.token = options.adminToken ? Buffer.from(options.adminToken) : void 0;
@@ -33006,7 +33364,8 @@ var init_server = __esm({
           handle: handle2,
           role,
           stats: new VariantStats(model.version, kind),
-          metrics: this.metrics.variant(this.name, model.version, role)
+          metrics: this.metrics.variant(this.name, model.version, role),
+          headers: { ...JSON_HEADERS, "mlci-model-version": String(model.version), "mlci-variant": role }
         };
       }
       retire(handle2) {
@@ -33037,10 +33396,8 @@ var init_server = __esm({
       }
       onRequest(req, res) {
         this.inflight += 1;
-        this.metrics.inflight.inc();
         res.once("close", () => {
           this.inflight -= 1;
-          this.metrics.inflight.dec();
           if (this.inflight === 0 && this.drained) this.drained();
         });
         if (this.draining) res.setHeader("connection", "close");
@@ -33373,7 +33730,7 @@ __export(kserve_exports, {
 import { spawn } from "node:child_process";
 function renderInferenceService(options) {
   const name = options.service ?? options.model;
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+  if (!/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
     throw new InputError(
       `"${name}" is not a valid InferenceService name (lower-case letters, digits and -, at most 63); set deploy.kserve.service`
     );
@@ -34372,6 +34729,1448 @@ var init_deploy = __esm({
   }
 });
 
+// src/lineage/environment.ts
+import { execFile } from "node:child_process";
+import { arch, cpus, platform, release, totalmem } from "node:os";
+import { promisify } from "node:util";
+function runnerInfo(env = process.env) {
+  const list2 = cpus();
+  return {
+    os: platform(),
+    release: release(),
+    arch: arch(),
+    cpus: list2.length,
+    cpu_model: list2[0]?.model?.trim() || null,
+    memory_bytes: totalmem(),
+    name: env.RUNNER_NAME ?? null
+  };
+}
+function githubRun(env = process.env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null;
+  const server = (GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return {
+    run_url: `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`,
+    repository: GITHUB_REPOSITORY,
+    run_id: GITHUB_RUN_ID,
+    run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
+    workflow: env.GITHUB_WORKFLOW ?? null,
+    event: env.GITHUB_EVENT_NAME ?? null,
+    ref: env.GITHUB_REF ?? null,
+    sha: env.GITHUB_SHA ?? null,
+    actor: env.GITHUB_ACTOR ?? null
+  };
+}
+function pythonInCommand(command) {
+  const match = /(?:^|[\s;&|(])((?:[^\s;&|()'"]*\/)?python(?:\d+(?:\.\d+)?)?)(?=$|[\s;&|)])/.exec(command);
+  return match ? match[1] : null;
+}
+async function pythonVersion(interpreter, cwd, env) {
+  try {
+    const { stdout, stderr } = await run(interpreter, ["--version"], { cwd, env, timeout: 1e4 });
+    const text = `${stdout}${stderr}`.trim();
+    return /Python\s+(\S+)/.exec(text)?.[1] ?? (text || null);
+  } catch {
+    return null;
+  }
+}
+var run;
+var init_environment = __esm({
+  "src/lineage/environment.ts"() {
+    "use strict";
+    run = promisify(execFile);
+  }
+});
+
+// src/lineage/files.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir as readdir3, stat as stat7 } from "node:fs/promises";
+import { isAbsolute, join as join7, relative, resolve, sep as sep2 } from "node:path";
+async function sha256File(path) {
+  const hash = createHash4("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function sha256(data) {
+  return createHash4("sha256").update(data).digest("hex");
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
+    );
+  }
+  return value;
+}
+function isGlob(pattern) {
+  return /[*?[{]/.test(pattern);
+}
+async function expandGlobs(patterns, root, what = "train.sources") {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    if (!isGlob(pattern)) {
+      const absolute = resolve(root, pattern);
+      let info;
+      try {
+        info = await stat7(absolute);
+      } catch {
+        throw new InputError(`${what}: "${pattern}" not found (looked in ${root})`);
+      }
+      if (info.isDirectory()) {
+        for (const file of await walk(absolute)) found.add(toRelative(root, file));
+      } else {
+        found.add(toRelative(root, absolute));
+      }
+      continue;
+    }
+    const normalized = pattern.replace(/\\/g, "/");
+    const base = staticPrefix(normalized);
+    const baseDir = resolve(root, base);
+    const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
+    let matched = 0;
+    for (const file of await walk(baseDir)) {
+      const rel = relative(baseDir, file).split(sep2).join("/");
+      if (matcher.test(rel)) {
+        found.add(toRelative(root, file));
+        matched += 1;
+      }
+    }
+    if (matched === 0) throw new InputError(`${what}: "${pattern}" matches no file (looked in ${root})`);
+  }
+  return [...found].sort();
+}
+async function hashFiles(paths, root) {
+  const out = [];
+  for (const path of paths) {
+    const absolute = resolve(root, path);
+    const info = await stat7(absolute);
+    out.push({ path: toRelative(root, absolute), sha256: await sha256File(absolute), bytes: info.size });
+  }
+  return out;
+}
+function toRelative(root, absolute) {
+  const rel = relative(root, absolute);
+  return (rel.startsWith("..") || isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
+}
+async function walk(dir) {
+  const out = [];
+  let entries;
+  try {
+    entries = await readdir3(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const path = join7(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...await walk(path));
+    } else if (entry.isFile()) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+function staticPrefix(pattern) {
+  const parts = pattern.split("/");
+  const fixed = [];
+  for (const part of parts.slice(0, -1)) {
+    if (isGlob(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join("/");
+}
+function globToRegExp(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slash = glob[i + 2] === "/";
+        out += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else {
+        out += "[^/]*";
+      }
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "{") {
+      const end = glob.indexOf("}", i + 1);
+      if (end < 0) out += "\\{";
+      else {
+        out += `(?:${glob.slice(i + 1, end).split(",").map((alt) => globToRegExp(alt).source.slice(1, -1)).join("|")})`;
+        i = end;
+      }
+    } else {
+      out += c.replace(/[.+^$()|\\]/g, "\\$&");
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+var SKIPPED_DIRS;
+var init_files2 = __esm({
+  "src/lineage/files.ts"() {
+    "use strict";
+    init_errors();
+    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mlci", "__pycache__"]);
+  }
+});
+
+// src/lineage/git.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+async function gitState(dir, env = process.env) {
+  try {
+    const commit = (await run2("git", ["rev-parse", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
+    const status = (await run2("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: dir, timeout: 1e4 })).stdout;
+    let branch = null;
+    try {
+      branch = (await run2("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
+      if (branch === "HEAD") branch = null;
+    } catch {
+      branch = null;
+    }
+    return { commit, dirty: status.trim() !== "", branch };
+  } catch {
+    if (env.GITHUB_SHA) return { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null };
+    return null;
+  }
+}
+var run2;
+var init_git = __esm({
+  "src/lineage/git.ts"() {
+    "use strict";
+    run2 = promisify2(execFile2);
+  }
+});
+
+// src/train/cache.ts
+import { readFile as readFile9 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+function cacheKey(parts) {
+  const normalized = {
+    v: KEY_VERSION,
+    ...parts,
+    sources: parts.sources.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 })),
+    data: parts.data.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 }))
+  };
+  return sha256(canonicalJson(normalized)).slice(0, 40);
+}
+function cacheDir(root, key) {
+  return join8(root, ".mlci", "cache", key);
+}
+async function readCacheEntry(dir) {
+  try {
+    const record = JSON.parse(await readFile9(join8(dir, "training.json"), "utf8"));
+    const model = new Uint8Array(await readFile9(join8(dir, "model.onnx")));
+    if (!record.model || record.status !== "pass" || sha256(model) !== record.model.sha256) return null;
+    return { model, record };
+  } catch {
+    return null;
+  }
+}
+async function writeCacheEntry(dir, entry) {
+  await writeFileAtomic(join8(dir, "model.onnx"), entry.model);
+  await writeJsonAtomic(join8(dir, "training.json"), entry.record);
+}
+var KEY_VERSION;
+var init_cache = __esm({
+  "src/train/cache.ts"() {
+    "use strict";
+    init_files();
+    init_files2();
+    KEY_VERSION = 1;
+  }
+});
+
+// src/train/metrics.ts
+import { readFile as readFile10 } from "node:fs/promises";
+function parseLenientJson(text) {
+  const marked = text.replace(SPECIAL, (token) => `{"__mlci_special__":"${token}"}`);
+  return JSON.parse(
+    marked,
+    (_key, value) => value && typeof value === "object" && "__mlci_special__" in value ? SPECIAL_VALUES[value.__mlci_special__] : value
+  );
+}
+async function readReportedMetrics(linesPath, finalPath) {
+  const result = {
+    lines: [],
+    malformed: [],
+    final: null,
+    finalError: null,
+    reported: false
+  };
+  let text;
+  try {
+    text = await readFile10(linesPath, "utf8");
+    result.reported = true;
+  } catch {
+    text = null;
+  }
+  if (text !== null) {
+    text.split("\n").forEach((raw, index) => {
+      if (raw.trim() === "") return;
+      try {
+        const value = parseLenientJson(raw);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+          result.malformed.push({ line: index + 1, reason: "not a JSON object" });
+        } else {
+          result.lines.push(value);
+        }
+      } catch (error) {
+        result.malformed.push({ line: index + 1, reason: error.message.split("\n")[0] });
+      }
+    });
+  }
+  try {
+    const finalText = await readFile10(finalPath, "utf8");
+    result.reported = true;
+    try {
+      const value = parseLenientJson(finalText);
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        result.finalError = "not a JSON object";
+      else result.final = value;
+    } catch (error) {
+      result.finalError = error.message.split("\n")[0];
+    }
+  } catch {
+  }
+  return result;
+}
+function lossCurve(metrics) {
+  const out = [];
+  metrics.lines.forEach((line, index) => {
+    if (!("loss" in line)) return;
+    const step = typeof line.step === "number" ? line.step : index;
+    out.push({ step, loss: line.loss === null ? NaN : Number(line.loss) });
+  });
+  return out;
+}
+function nonFiniteValues(metrics) {
+  const out = [];
+  metrics.lines.forEach((line, index) => {
+    const where = typeof line.step === "number" ? `step ${line.step}` : `line ${index + 1}`;
+    for (const [key, value] of Object.entries(line)) {
+      if (value === null || typeof value === "number" && !Number.isFinite(value)) {
+        out.push({ where, key, value: String(value) });
+      }
+    }
+  });
+  for (const [key, value] of Object.entries(metrics.final ?? {})) {
+    if (value === null || typeof value === "number" && !Number.isFinite(value)) {
+      out.push({ where: "metrics.json", key, value: String(value) });
+    }
+  }
+  return out;
+}
+function downsample(points, max = 1e3) {
+  if (points.length <= max) return points;
+  const out = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  return out;
+}
+var SPECIAL, SPECIAL_VALUES;
+var init_metrics2 = __esm({
+  "src/train/metrics.ts"() {
+    "use strict";
+    SPECIAL = /(?<=[:[,]\s*)(NaN|-?Infinity)(?=\s*[,}\]])/g;
+    SPECIAL_VALUES = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+  }
+});
+
+// src/train/checks.ts
+import { readFile as readFile11, stat as stat8 } from "node:fs/promises";
+function checkMetricsFormat(metrics, linesPath) {
+  if (!metrics.reported) return skip("metrics_format", "the command reported no metrics");
+  if (metrics.malformed.length > 0) {
+    const first = metrics.malformed[0];
+    return fail(
+      "metrics_format",
+      `${linesPath}:${first.line}: ${first.reason}` + (metrics.malformed.length > 1 ? ` (and ${metrics.malformed.length - 1} more bad lines)` : "") + '; each line must be one JSON object such as {"step": 1, "loss": 0.69}'
+    );
+  }
+  if (metrics.finalError) return fail("metrics_format", `metrics.json: ${metrics.finalError}`);
+  return pass("metrics_format", `${metrics.lines.length} lines${metrics.final ? " and metrics.json" : ""}`);
+}
+function checkFiniteMetrics(metrics) {
+  if (!metrics.reported) return skip("finite_metrics", "the command reported no metrics");
+  const bad = nonFiniteValues(metrics);
+  if (bad.length === 0) return pass("finite_metrics", "every reported value is a finite number");
+  const first = bad[0];
+  return fail(
+    "finite_metrics",
+    `${first.key} is ${first.value} at ${first.where}` + (bad.length > 1 ? ` (${bad.length} non-finite values in all)` : "") + (first.value === "null" ? "; null is what JSON.stringify writes for NaN" : "")
+  );
+}
+function checkLossDecreases(curve, rule = DEFAULT_LOSS_RULE) {
+  const losses = curve.map((p) => p.loss).filter((l) => Number.isFinite(l));
+  if (losses.length < 2) {
+    return skip("loss_decreases", `needs at least 2 finite loss values, got ${losses.length}`);
+  }
+  const window2 = Math.max(1, Math.floor(losses.length * rule.window));
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const first = mean(losses.slice(0, window2));
+  const last = mean(losses.slice(-window2));
+  const relative4 = first === 0 ? last < 0 ? Infinity : last === 0 ? 0 : -Infinity : (first - last) / Math.abs(first);
+  const described = `mean loss of the first ${window2} of ${losses.length} steps ${fmt2(first)}, of the last ${window2} ${fmt2(last)} (${relative4 >= 0 ? "fell" : "rose"} ${fmt2(Math.abs(relative4 * 100))} %)`;
+  if (last < first && relative4 >= rule.minDecrease) return pass("loss_decreases", described);
+  const required = rule.minDecrease > 0 ? `; required a fall of at least ${fmt2(rule.minDecrease * 100)} %` : "";
+  const verdict = last < first ? "the loss fell too little" : "the loss did not decrease";
+  return fail("loss_decreases", `${verdict}: ${described}${required}`);
+}
+async function checkModelFile(path, shownPath2) {
+  const results = [];
+  let bytes;
+  try {
+    const info = await stat8(path);
+    if (!info.isFile()) throw new Error("not a file");
+    bytes = new Uint8Array(await readFile11(path));
+  } catch {
+    results.push(fail("model_exists", `the command wrote no model at ${shownPath2}`));
+    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
+    return { results, bytes: null, signature: null };
+  }
+  if (bytes.length === 0) {
+    results.push(fail("model_exists", `${shownPath2} is empty`));
+    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
+    return { results, bytes: null, signature: null };
+  }
+  results.push(pass("model_exists", `${shownPath2} (${bytes.length} bytes)`));
+  let signature;
+  try {
+    signature = readModelSignature(bytes, shownPath2);
+  } catch (error) {
+    results.push(fail("model_is_onnx", error instanceof MlciError ? error.message : String(error)));
+    results.push(skip("model_loads", "not an ONNX model"));
+    return { results, bytes, signature: null };
+  }
+  results.push(
+    pass(
+      "model_is_onnx",
+      `${signature.inputs.length} inputs, ${signature.outputs.length} outputs, opset ${signature.opset[""] ?? "?"}`
+    )
+  );
+  try {
+    const ort = await import("onnxruntime-node");
+    const session = await ort.InferenceSession.create(bytes);
+    await session.release();
+    results.push(pass("model_loads", "onnxruntime-node created a session"));
+  } catch (error) {
+    results.push(fail("model_loads", `onnxruntime-node cannot load ${shownPath2}: ${firstLine3(error)}`));
+  }
+  return { results, bytes, signature };
+}
+function checkSignature(signature, expected) {
+  const problems = [];
+  const columns = inputColumns(signature);
+  if ("error" in columns) problems.push(columns.error);
+  else {
+    if (expected.features && expected.features.length > 0) {
+      const differences = listDifferences(columns.names, expected.features, columns.mode === "matrix");
+      if (differences) problems.push(`inputs do not match model.features: ${differences}`);
+    }
+    if (expected.label && columns.names.includes(expected.label)) {
+      problems.push(`the model takes the label column "${expected.label}" as an input`);
+    }
+  }
+  if (expected.task) {
+    const output = taskOutput(signature, expected.task);
+    if ("error" in output) problems.push(output.error);
+  }
+  if (problems.length > 0) return fail("signature", problems.join("; "));
+  const description = "error" in columns ? "" : `${columns.mode === "matrix" ? "one 2-D input of" : "one input per column,"} ${columns.names.length} features`;
+  return pass("signature", `${description}${expected.task ? `, outputs fit task ${expected.task}` : ""}`);
+}
+function checkSignatureAgainstProduction(candidate, production, productionPath) {
+  const problems = [];
+  const byName = new Map(candidate.inputs.map((i) => [i.name, i]));
+  for (const input of production.inputs) {
+    const mine = byName.get(input.name);
+    if (!mine) problems.push(`input "${input.name}" is missing`);
+    else if (mine.type !== input.type)
+      problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
+    else if (rank(mine) !== rank(input))
+      problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
+  }
+  const known = new Set(production.inputs.map((i) => i.name));
+  for (const input of candidate.inputs)
+    if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
+  const mineColumns = inputColumns(candidate);
+  const theirColumns = inputColumns(production);
+  if (!("error" in mineColumns) && !("error" in theirColumns) && mineColumns.mode === "matrix" && theirColumns.mode === "matrix") {
+    const differences = listDifferences(mineColumns.names, theirColumns.names, true);
+    if (differences) problems.push(`feature_names differ: ${differences}`);
+  }
+  const outputs = new Map(candidate.outputs.map((o) => [o.name, o]));
+  for (const output of production.outputs) {
+    const mine = outputs.get(output.name);
+    if (!mine) problems.push(`output "${output.name}" is missing`);
+    else if (mine.type !== output.type)
+      problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
+  }
+  if (problems.length > 0)
+    return fail("signature_production", `not compatible with ${productionPath}: ${problems.join("; ")}`);
+  return pass("signature_production", `same inputs and outputs as ${productionPath}`);
+}
+function inputColumns(signature, features) {
+  const inputs = signature.inputs;
+  if (inputs.length === 0) return { error: "the model has no inputs" };
+  if (inputs.length === 1 && rank(inputs[0]) === 2 && ["float", "double"].includes(inputs[0].type)) {
+    const width = inputs[0].shape?.[1];
+    const fromMetadata = parseNames(signature.metadata.feature_names);
+    if (fromMetadata === "invalid")
+      return { error: "metadata feature_names is not a JSON array of column names" };
+    const names = fromMetadata ?? features;
+    if (!names) {
+      return {
+        error: `the one 2-D input "${inputs[0].name}" has no feature_names metadata and model.features is not set`
+      };
+    }
+    if (typeof width === "number" && width !== names.length) {
+      return { error: `input "${inputs[0].name}" has ${width} columns but ${names.length} feature names` };
+    }
+    return { mode: "matrix", names };
+  }
+  const unsupported2 = inputs.filter(
+    (i) => !["float", "double", "int64", "int32", "string", "bool"].includes(i.type)
+  );
+  if (unsupported2.length > 0) {
+    return {
+      error: `input "${unsupported2[0].name}" has type ${unsupported2[0].type}; column inputs must be float, int64 or string`
+    };
+  }
+  const wide = inputs.filter((i) => rank(i) !== null && rank(i) > 2);
+  if (wide.length > 0)
+    return { error: `input "${wide[0].name}" has rank ${rank(wide[0])}; column inputs are [N] or [N, 1]` };
+  return { mode: "columns", names: inputs.map((i) => i.name) };
+}
+function taskOutput(signature, task) {
+  const floats = signature.outputs.filter((o) => o.type === "float" || o.type === "double");
+  if (task === "regression") {
+    const output2 = floats[0];
+    if (!output2) return { error: "a regressor needs a float output; the model has none" };
+    if (rank(output2) !== null && rank(output2) > 2)
+      return { error: `output "${output2.name}" has rank ${rank(output2)}; expected [N] or [N, 1]` };
+    return { output: output2 };
+  }
+  const output = floats.find((o) => o.name === "probabilities") ?? floats.find((o) => rank(o) === 2);
+  if (!output)
+    return {
+      error: 'a classifier needs a float output [N, C] of class probabilities (named "probabilities"); the model has none'
+    };
+  if (rank(output) !== null && rank(output) !== 2)
+    return { error: `output "${output.name}" has rank ${rank(output)}; expected [N, C]` };
+  const classes = output.shape?.[1];
+  if (task === "binary" && typeof classes === "number" && classes !== 2) {
+    return { error: `output "${output.name}" has ${classes} columns; a binary classifier gives [N, 2]` };
+  }
+  return { output };
+}
+function rank(info) {
+  return info.shape ? info.shape.length : null;
+}
+function parseNames(text) {
+  if (text === void 0) return void 0;
+  try {
+    const value = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+function listDifferences(actual, expected, ordered2) {
+  const missing = expected.filter((name) => !actual.includes(name));
+  const extra = actual.filter((name) => !expected.includes(name));
+  const parts = [];
+  if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(", ")}`);
+  if (extra.length > 0) parts.push(`unexpected ${extra.map((m) => `"${m}"`).join(", ")}`);
+  if (parts.length === 0 && ordered2 && actual.join("\0") !== expected.join("\0")) {
+    parts.push(`order differs (model: ${actual.join(", ")}; expected: ${expected.join(", ")})`);
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+function fmt2(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}
+function firstLine3(error) {
+  return String(error?.message ?? error).split("\n")[0];
+}
+var DEFAULT_LOSS_RULE, pass, fail, skip;
+var init_checks = __esm({
+  "src/train/checks.ts"() {
+    "use strict";
+    init_errors();
+    init_signature();
+    init_metrics2();
+    DEFAULT_LOSS_RULE = { window: 0.2, minDecrease: 0 };
+    pass = (name, detail) => ({ name, status: "pass", detail });
+    fail = (name, detail) => ({ name, status: "fail", detail });
+    skip = (name, detail) => ({ name, status: "skipped", detail });
+  }
+});
+
+// src/train/params.ts
+import { readFile as readFile12 } from "node:fs/promises";
+async function loadParamsFile(path) {
+  let text;
+  try {
+    text = await readFile12(path, "utf8");
+  } catch {
+    throw new InputError(`params file not found: ${path}`);
+  }
+  let value;
+  try {
+    value = path.toLowerCase().endsWith(".json") ? JSON.parse(text) : (0, import_yaml3.parse)(text);
+  } catch (error) {
+    throw new InputError(
+      `${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${firstLine4(error)})`
+    );
+  }
+  if (value === null || value === void 0) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError(
+      `${path}: expected a mapping of param names to values, got ${Array.isArray(value) ? "a list" : typeof value}`
+    );
+  }
+  return value;
+}
+function parseOverrides(pairs, what = "--set") {
+  const out = {};
+  for (const raw of pairs) {
+    const pair = raw.trim();
+    if (pair === "" || pair.startsWith("#")) continue;
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new InputError(`${what}: got "${raw}", expected key=value`);
+    const key = pair.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(key)) {
+      throw new InputError(
+        `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
+      );
+    }
+    out[key] = parseScalar(pair.slice(eq + 1).trim());
+  }
+  return out;
+}
+function parseScalar(text) {
+  if (text === "") return "";
+  try {
+    const value = (0, import_yaml3.parse)(text);
+    if (value === null && !/^(null|~)$/i.test(text)) return text;
+    if (value instanceof Date || typeof value === "object" && value !== null && !/^[[{]/.test(text))
+      return text;
+    return value;
+  } catch {
+    return text;
+  }
+}
+function applyOverrides(params, overrides) {
+  const out = structuredClone(params);
+  for (const [key, value] of Object.entries(overrides)) {
+    const path = key.split(".");
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part];
+      if (next === null || typeof next !== "object" || Array.isArray(next)) node[part] = {};
+      node = node[part];
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return out;
+}
+function firstLine4(error) {
+  return String(error?.message ?? error).split("\n")[0];
+}
+var import_yaml3;
+var init_params = __esm({
+  "src/train/params.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_errors();
+  }
+});
+
+// src/train/predict.ts
+async function predictOnData(models, dataPath, options = {}) {
+  const signature = readModelSignature(models[0], "model");
+  const columns = inputColumns(signature, options.features);
+  if ("error" in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
+  const data = await loadColumns(dataPath, columns.names, options);
+  const ort = await import("onnxruntime-node");
+  const predictions = [];
+  for (const bytes of models) {
+    const session = await ort.InferenceSession.create(bytes);
+    const inputs = readModelSignature(bytes, "model").inputs;
+    const parts = {};
+    for (let start = 0; start < data.rowCount; start += BATCH_ROWS) {
+      const end = Math.min(data.rowCount, start + BATCH_ROWS);
+      const feeds = {};
+      for (const input of inputs) {
+        feeds[input.name] = columns.mode === "matrix" ? matrixTensor(ort.Tensor, data, columns.names, start, end) : columnTensor2(ort.Tensor, data, input, start, end);
+      }
+      const result = await session.run(feeds);
+      for (const [name, tensor] of Object.entries(result)) {
+        if (tensor.type !== "float32" && tensor.type !== "float64") continue;
+        (parts[name] ??= []).push(Array.from(tensor.data));
+      }
+    }
+    await session.release();
+    predictions.push(
+      Object.fromEntries(
+        Object.entries(parts).map(([name, chunks]) => [name, Float64Array.from(chunks.flat())])
+      )
+    );
+  }
+  return { rows: data.rowCount, predictions };
+}
+function numericValues(data, name, start, end) {
+  const numeric = data.numeric[name];
+  if (numeric) return numeric.subarray(start, end);
+  const text = data.text[name].slice(start, end);
+  return Float64Array.from(text, (v) => v === null || v.trim() === "" ? NaN : Number(v));
+}
+function matrixTensor(Tensor, data, names, start, end) {
+  const rows = end - start;
+  const out = new Float32Array(rows * names.length);
+  names.forEach((name, j) => {
+    const values = numericValues(data, name, start, end);
+    for (let i = 0; i < rows; i++) out[i * names.length + j] = values[i];
+  });
+  return new Tensor("float32", out, [rows, names.length]);
+}
+function columnTensor2(Tensor, data, input, start, end) {
+  const rows = end - start;
+  const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
+  switch (input.type) {
+    case "string": {
+      const text = data.text[input.name];
+      const values = text ? text.slice(start, end).map((v) => v ?? "") : Array.from(data.numeric[input.name].subarray(start, end), String);
+      return new Tensor("string", values, dims);
+    }
+    case "double":
+      return new Tensor("float64", Float64Array.from(numericValues(data, input.name, start, end)), dims);
+    case "int64":
+      return new Tensor(
+        "int64",
+        BigInt64Array.from(
+          numericValues(data, input.name, start, end),
+          (v) => BigInt(Number.isFinite(v) ? Math.trunc(v) : 0)
+        ),
+        dims
+      );
+    case "int32":
+      return new Tensor("int32", Int32Array.from(numericValues(data, input.name, start, end)), dims);
+    case "bool":
+      return new Tensor(
+        "bool",
+        Uint8Array.from(numericValues(data, input.name, start, end), (v) => v ? 1 : 0),
+        dims
+      );
+    default:
+      return new Tensor("float32", Float32Array.from(numericValues(data, input.name, start, end)), dims);
+  }
+}
+function maxAbsDifference(a, b) {
+  let max = 0;
+  const names = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const name of names) {
+    const x = a[name];
+    const y = b[name];
+    if (!x || !y || x.length !== y.length) return Infinity;
+    for (let i = 0; i < x.length; i++) {
+      if (Number.isNaN(x[i]) && Number.isNaN(y[i])) continue;
+      const d = Math.abs(x[i] - y[i]);
+      if (!(d <= max)) max = Number.isNaN(d) ? Infinity : d;
+    }
+  }
+  return max;
+}
+var BATCH_ROWS;
+var init_predict = __esm({
+  "src/train/predict.ts"() {
+    "use strict";
+    init_errors();
+    init_engine();
+    init_signature();
+    init_checks();
+    BATCH_ROWS = 8192;
+  }
+});
+
+// src/train/reproducible.ts
+async function compareRuns(first, second, options) {
+  const hashes = [sha256(first), sha256(second)];
+  if (hashes[0] === hashes[1]) {
+    return {
+      reproducible: true,
+      method: "bytes",
+      identical_bytes: true,
+      sha256: hashes,
+      predictions: null,
+      detail: `both runs wrote byte-identical models (sha256 ${hashes[0].slice(0, 12)}…)`
+    };
+  }
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  if (!options.data) {
+    return {
+      reproducible: false,
+      method: "bytes",
+      identical_bytes: false,
+      sha256: hashes,
+      predictions: null,
+      detail: "the two runs wrote different model bytes, and there is no evaluation data (data.eval) to compare their predictions on"
+    };
+  }
+  const { rows, predictions } = await predictOnData([first, second], options.data, {
+    ...options.source,
+    features: options.features
+  });
+  const diff = maxAbsDifference(predictions[0], predictions[1]);
+  const outputs = Object.keys(predictions[0]);
+  const shown = options.dataLabel ?? options.data;
+  const reproducible = diff <= tolerance;
+  return {
+    reproducible,
+    method: "predictions",
+    identical_bytes: false,
+    sha256: hashes,
+    predictions: {
+      data: shown,
+      rows,
+      outputs,
+      max_abs_diff: Number.isFinite(diff) ? diff : Number.MAX_VALUE,
+      tolerance
+    },
+    detail: reproducible ? `model bytes differ, but predictions on ${rows} rows of ${shown} agree within ${tolerance} (largest difference ${diff.toPrecision(3)})` : `model bytes differ and predictions on ${rows} rows of ${shown} differ by up to ${Number.isFinite(diff) ? diff.toPrecision(3) : "an incomparable amount (different outputs)"}, more than the tolerance ${tolerance}: the trainer is not deterministic for a fixed seed (does it read MLCI_SEED?)`
+  };
+}
+var DEFAULT_TOLERANCE;
+var init_reproducible = __esm({
+  "src/train/reproducible.ts"() {
+    "use strict";
+    init_files2();
+    init_predict();
+    DEFAULT_TOLERANCE = 1e-6;
+  }
+});
+
+// src/train/process-group.ts
+import { readdir as readdir4, readFile as readFile13 } from "node:fs/promises";
+async function groupMembers(pgid) {
+  let names;
+  try {
+    names = await readdir4("/proc");
+  } catch {
+    return [];
+  }
+  const members = await Promise.all(
+    names.filter((name) => /^\d+$/.test(name)).map(async (name) => memberOf(Number(name), pgid))
+  );
+  return members.filter((m) => m !== null);
+}
+async function memberOf(pid, pgid) {
+  let stat12;
+  try {
+    stat12 = await readFile13(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  const fields = stat12.slice(stat12.lastIndexOf(")") + 2).split(" ");
+  if (Number(fields[2]) !== pgid || fields[0] === "Z" || fields[0] === "X") return null;
+  let rssBytes;
+  try {
+    const status = await readFile13(`/proc/${pid}/status`, "utf8");
+    rssBytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return null;
+  }
+  return { pid, rssBytes };
+}
+async function groupAlive(pgid) {
+  if (hasProcfs) return (await groupMembers(pgid)).length > 0;
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+var hasProcfs;
+var init_process_group = __esm({
+  "src/train/process-group.ts"() {
+    "use strict";
+    hasProcfs = process.platform === "linux";
+  }
+});
+
+// src/train/runner.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdtemp, readFile as readFile14, rm as rm5 } from "node:fs/promises";
+import { constants, tmpdir } from "node:os";
+import { join as join9 } from "node:path";
+import { performance as performance4 } from "node:perf_hooks";
+async function runCommand2(options) {
+  const scratch2 = await mkdtemp(join9(tmpdir(), "mlci-run-"));
+  const timesFile = join9(scratch2, "times");
+  const tail = new TailBuffer(options.tailLines ?? 30);
+  const grace = options.killGraceMs ?? 5e3;
+  const started = performance4.now();
+  const child = spawn2("bash", ["-c", WRAPPER, "mlci-train", options.command, timesFile], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const pgid = child.pid;
+  let timedOut = false;
+  let peakRss = hasProcfs ? 0 : null;
+  let sampling = Promise.resolve();
+  const sample = () => {
+    if (!hasProcfs || pgid === void 0) return;
+    sampling = sampling.then(async () => {
+      const members = await groupMembers(pgid);
+      const total3 = members.reduce((sum, m) => sum + m.rssBytes, 0);
+      if (peakRss !== null && total3 > peakRss) peakRss = total3;
+    });
+  };
+  const onData = (chunk) => {
+    const text = chunk.toString("utf8");
+    tail.push(text);
+    options.onOutput?.(text);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const spawnError = new Promise((resolve4) => child.once("error", resolve4));
+  const exited = new Promise(
+    (resolve4) => child.once("exit", (code2, signal) => resolve4({ code: code2, signal }))
+  );
+  const closed = new Promise((resolve4) => child.once("close", () => resolve4()));
+  const stopTree = async () => {
+    if (pgid === void 0) return;
+    signalGroup(pgid, "SIGTERM");
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline && await groupAlive(pgid)) await sleep2(50);
+    if (await groupAlive(pgid)) signalGroup(pgid, "SIGKILL");
+  };
+  const forward = (signal) => {
+    process.off("SIGINT", forward);
+    process.off("SIGTERM", forward);
+    void stopTree().then(() => {
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  };
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  sample();
+  const sampler = setInterval(sample, options.sampleIntervalMs ?? 100);
+  let stopping;
+  const timer = options.timeoutMs && options.timeoutMs > 0 ? setTimeout(() => {
+    timedOut = true;
+    stopping = stopTree();
+  }, options.timeoutMs) : void 0;
+  const outcome = await Promise.race([exited, spawnError]);
+  clearTimeout(timer);
+  process.off("SIGINT", forward);
+  process.off("SIGTERM", forward);
+  const wallSeconds = (performance4.now() - started) / 1e3;
+  if (outcome instanceof Error) {
+    clearInterval(sampler);
+    await rm5(scratch2, { recursive: true, force: true });
+    tail.push(`mlci: cannot start bash: ${outcome.message}
+`);
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      wallSeconds,
+      cpuUserSeconds: null,
+      cpuSystemSeconds: null,
+      peakRssBytes: null,
+      measuredBy: { cpu: "none", memory: "none" },
+      tail: tail.lines()
+    };
+  }
+  await (stopping ?? (pgid !== void 0 && await groupAlive(pgid) ? stopTree() : Promise.resolve()));
+  clearInterval(sampler);
+  await sampling;
+  let closeTimer;
+  await Promise.race([closed, new Promise((done) => closeTimer = setTimeout(done, 2e3))]);
+  clearTimeout(closeTimer);
+  const cpu = await readTimes(timesFile);
+  await rm5(scratch2, { recursive: true, force: true });
+  return {
+    exitCode: outcome.code,
+    signal: outcome.signal,
+    timedOut,
+    wallSeconds,
+    cpuUserSeconds: cpu?.user ?? null,
+    cpuSystemSeconds: cpu?.system ?? null,
+    peakRssBytes: peakRss,
+    measuredBy: {
+      cpu: cpu ? "bash times (command and reaped descendants)" : "unavailable (the command was killed)",
+      memory: hasProcfs ? `sum of VmRSS over the process group, sampled every ${options.sampleIntervalMs ?? 100} ms from /proc` : "unavailable (no /proc on this OS)"
+    },
+    tail: tail.lines()
+  };
+}
+function describeExit(result, timeoutMs) {
+  if (result.timedOut)
+    return `timed out after ${formatSeconds((timeoutMs ?? 0) / 1e3)}; the process tree was stopped`;
+  if (result.signal) return `killed by ${result.signal}`;
+  if (result.exitCode === null) return "could not be started";
+  if (result.exitCode > 128) {
+    const name = Object.entries(constants.signals).find(([, n]) => n === result.exitCode - 128)?.[0];
+    if (name) return `exit code ${result.exitCode} (a process was killed by ${name})`;
+  }
+  return `exit code ${result.exitCode}`;
+}
+function formatSeconds(seconds) {
+  return seconds >= 1 ? `${Number(seconds.toFixed(1))} s` : `${Math.round(seconds * 1e3)} ms`;
+}
+async function readTimes(path) {
+  let text;
+  try {
+    text = await readFile14(path, "utf8");
+  } catch {
+    return null;
+  }
+  const values = [...text.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (values.length < 4) return null;
+  return { user: round4(values[0] + values[2]), system: round4(values[1] + values[3]) };
+}
+function round4(value) {
+  return Math.round(value * 1e3) / 1e3;
+}
+function sleep2(ms2) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms2));
+}
+var WRAPPER, TailBuffer;
+var init_runner = __esm({
+  "src/train/runner.ts"() {
+    "use strict";
+    init_process_group();
+    WRAPPER = [
+      "__mlci_command=$1; __mlci_times=$2; shift 2",
+      '( eval "$__mlci_command" )',
+      "__mlci_rc=$?",
+      'times > "$__mlci_times" 2>/dev/null || true',
+      "exit $__mlci_rc"
+    ].join("\n");
+    TailBuffer = class {
+      constructor(max) {
+        this.max = max;
+      }
+      max;
+      text = "";
+      push(chunk) {
+        this.text += chunk;
+        if (this.text.length > 64e3) this.text = this.text.slice(-32e3);
+      }
+      lines() {
+        const lines = this.text.replace(/\r/g, "\n").split("\n");
+        while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
+        return lines.slice(-this.max);
+      }
+    };
+  }
+});
+
+// src/pipeline/train.ts
+var train_exports = {};
+__export(train_exports, {
+  planTraining: () => planTraining,
+  trainCacheKey: () => trainCacheKey,
+  trainStage: () => trainStage
+});
+import { mkdtemp as mkdtemp2, readFile as readFile15, rm as rm6, stat as stat9 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+async function planTraining(options) {
+  const root = resolve2(options.root);
+  const train = { ...options.config?.train ?? { command: "" } };
+  const command = (options.command ?? train.command ?? "").trim();
+  if (command === "") {
+    throw new InputError(
+      'no training command: set train.command in mlci.yml or pass --command "python train.py"'
+    );
+  }
+  const workdir = resolve2(root, train.workdir ?? ".");
+  await requireDirectory(workdir, "train.workdir");
+  const paramsFile = train.params ? resolve2(root, train.params) : null;
+  const fileParams = paramsFile ? await loadParamsFile(paramsFile) : {};
+  const configOverrides = Object.fromEntries(Object.entries(train.set ?? {}));
+  const cliOverrides = parseOverrides(options.overrides ?? []);
+  const overrides = { ...configOverrides, ...cliOverrides };
+  const params = applyOverrides(fileParams, overrides);
+  const seed = options.seed ?? train.seed ?? 42;
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
+  const timeout = options.timeout ?? train.timeout;
+  const timeoutMs = timeout === void 0 ? 0 : durationMs(timeout, "train.timeout");
+  const data = [];
+  for (const role of ["train", "eval"]) {
+    const pattern = options.config?.data?.[role];
+    if (!pattern) continue;
+    const files = await expandGlobs([pattern], root, `data.${role}`);
+    for (const file of await hashFiles(files, root)) data.push({ ...file, role });
+  }
+  let sourcePaths;
+  let cacheNote;
+  if (train.sources && train.sources.length > 0) {
+    sourcePaths = await expandGlobs(train.sources, root, "train.sources");
+    cacheNote = `key covers ${sourcePaths.length} source files from train.sources`;
+  } else {
+    sourcePaths = await filesNamedIn(command, workdir, root);
+    cacheNote = `train.sources is not set: the key covers only the files the command names (${sourcePaths.join(", ") || "none"}); list every file the trainer reads in train.sources`;
+  }
+  if (paramsFile) sourcePaths = [.../* @__PURE__ */ new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
+  const sources = await hashFiles(sourcePaths, root);
+  const paramsSha256 = sha256(canonicalJson(params));
+  const modelPath = resolve2(workdir, train.model ?? "model.onnx");
+  const key = cacheKey({
+    command,
+    workdir: toProjectPath(root, workdir),
+    model: toProjectPath(root, modelPath),
+    seed,
+    params_sha256: paramsSha256,
+    sources,
+    data
+  });
+  const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
+  let productionModel = null;
+  if (productionSetting) {
+    const path = options.productionModel ? resolve2(productionSetting) : resolve2(root, productionSetting);
+    await requireFile(path, options.productionModel ? "--production-model" : "evaluate.baseline");
+    productionModel = { path, shown: productionSetting };
+  }
+  return {
+    root,
+    command,
+    train,
+    workdir,
+    modelPath,
+    metricsPath: train.metrics ? resolve2(workdir, train.metrics) : null,
+    seed,
+    params,
+    paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
+    paramsFileSha256: paramsFile ? await sha256File(paramsFile) : null,
+    paramsSha256,
+    overrides,
+    data,
+    sources,
+    cacheEnabled: train.cache !== false,
+    cacheNote,
+    cacheKey: key,
+    cacheDir: cacheDir(root, key),
+    timeoutMs,
+    outDir: options.out ? resolve2(options.out) : join10(root, ".mlci", "train"),
+    productionModel
+  };
+}
+async function trainStage(options) {
+  const progress = options.progress ?? silentProgress;
+  const plan = await planTraining(options);
+  const env = options.env ?? process.env;
+  const modelShown = toProjectPath(plan.root, plan.modelPath);
+  const recordPath = join10(plan.outDir, "training.json");
+  const outModel = join10(plan.outDir, "model.onnx");
+  if (plan.cacheEnabled && !options.force && !options.checkReproducible) {
+    const entry = await readCacheEntry(plan.cacheDir);
+    if (entry) {
+      const git2 = await gitState(plan.root, env);
+      const run3 = githubRun(env);
+      const record2 = {
+        ...entry.record,
+        cache: {
+          ...entry.record.cache,
+          enabled: true,
+          key: plan.cacheKey,
+          hit: true,
+          note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
+          restored: {
+            at: (/* @__PURE__ */ new Date()).toISOString(),
+            commit: git2?.commit ?? null,
+            run_url: run3?.run_url ?? null
+          }
+        }
+      };
+      await writeFileAtomic(plan.modelPath, entry.model);
+      await writeFileAtomic(outModel, entry.model);
+      await writeJsonAtomic(recordPath, record2);
+      progress.info(
+        `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`
+      );
+      return { record: record2, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
+    }
+  }
+  const startedAt = /* @__PURE__ */ new Date();
+  const python = pythonInCommand(plan.command);
+  const [git, pythonVer] = await Promise.all([
+    gitState(plan.root, env),
+    python ? pythonVersion(python, plan.workdir, env) : Promise.resolve(null)
+  ]);
+  progress.info(
+    `mlci train: running \`${plan.command}\` in ${toProjectPath(plan.root, plan.workdir)} (seed ${plan.seed}${plan.timeoutMs > 0 ? `, timeout ${plan.timeoutMs / 1e3} s` : ""})`
+  );
+  const first = await trainOnce(plan, options, env);
+  let reproducibility = null;
+  const checks = [...first.checks];
+  if (options.checkReproducible && !checks.some((c) => c.status === "fail") && first.bytes) {
+    progress.info("mlci train: --check-reproducible: training a second time in a fresh directory");
+    const second = await trainOnce(plan, options, env);
+    if (!second.bytes || second.checks.some((c) => c.status === "fail")) {
+      const failed2 = second.checks.find((c) => c.status === "fail");
+      checks.push({
+        name: "reproducible",
+        status: "fail",
+        detail: `the second run failed: ${failed2 ? `${failed2.name}: ${failed2.detail}` : "no model"}`
+      });
+    } else {
+      const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
+      const evalFile = plan.data.find((d) => d.role === "eval");
+      reproducibility = await compareRuns(first.bytes, second.bytes, {
+        data: evalPattern ? resolve2(plan.root, evalPattern) : void 0,
+        dataLabel: evalFile ? evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path : void 0,
+        tolerance: options.tolerance ?? plan.train.tolerance ?? DEFAULT_TOLERANCE,
+        source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
+        features: options.config?.model.features
+      });
+      checks.push({
+        name: "reproducible",
+        status: reproducibility.reproducible ? "pass" : "fail",
+        detail: reproducibility.detail
+      });
+    }
+    await writeFileAtomic(plan.modelPath, first.bytes);
+  }
+  const failed = checks.filter((c) => c.status === "fail");
+  const record = {
+    schema: TRAINING_RECORD_SCHEMA,
+    mlci_version: MLCI_VERSION,
+    status: failed.length === 0 ? "pass" : "fail",
+    failed_checks: failed.map((c) => c.name),
+    started_at: startedAt.toISOString(),
+    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+    command: plan.command,
+    workdir: toProjectPath(plan.root, plan.workdir),
+    seed: plan.seed,
+    params: plan.params,
+    params_file: plan.paramsFile,
+    params_sha256: plan.paramsSha256,
+    params_file_sha256: plan.paramsFileSha256,
+    overrides: plan.overrides,
+    data: plan.data,
+    sources: plan.sources,
+    git,
+    runtime: { node: process.version, python: pythonVer, python_interpreter: python },
+    runner: runnerInfo(env),
+    github: githubRun(env),
+    process: first.process,
+    metrics: first.metrics,
+    model: first.bytes && first.signature ? {
+      path: modelShown,
+      sha256: sha256(first.bytes),
+      bytes: first.bytes.length,
+      signature: first.signature
+    } : null,
+    checks,
+    cache: {
+      enabled: plan.cacheEnabled,
+      key: plan.cacheEnabled ? plan.cacheKey : null,
+      hit: false,
+      note: plan.cacheEnabled ? options.force ? `--force: retrained; ${plan.cacheNote}` : `miss; ${plan.cacheNote}` : "disabled (train.cache: false)"
+    },
+    reproducibility
+  };
+  if (failed.length > 0) {
+    await writeJsonAtomic(recordPath, record);
+    throw new CheckFailedError(failureMessage(failed, first.run, plan, recordPath));
+  }
+  await writeFileAtomic(outModel, first.bytes);
+  await writeJsonAtomic(recordPath, record);
+  if (plan.cacheEnabled) await writeCacheEntry(plan.cacheDir, { model: first.bytes, record });
+  return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: false };
+}
+async function trainCacheKey(options) {
+  const plan = await planTraining(options);
+  return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
+}
+async function trainOnce(plan, options, env) {
+  const scratch2 = await mkdtemp2(join10(tmpdir2(), "mlci-train-"));
+  try {
+    const paramsPath = join10(scratch2, "params.json");
+    const metricsPath = plan.metricsPath ?? join10(scratch2, "metrics.jsonl");
+    const finalMetricsPath = join10(dirname5(metricsPath), "metrics.json");
+    await writeJsonAtomic(paramsPath, plan.params);
+    await rm6(plan.modelPath, { force: true });
+    await rm6(metricsPath, { force: true });
+    await rm6(finalMetricsPath, { force: true });
+    const run3 = await runCommand2({
+      command: plan.command,
+      cwd: plan.workdir,
+      env: {
+        ...env,
+        MLCI_SEED: String(plan.seed),
+        PYTHONHASHSEED: String(plan.seed),
+        MLCI_PARAMS: paramsPath,
+        MLCI_MODEL_PATH: plan.modelPath,
+        MLCI_METRICS_PATH: metricsPath,
+        MLCI_FINAL_METRICS_PATH: finalMetricsPath,
+        MLCI_WORK_DIR: scratch2
+      },
+      timeoutMs: plan.timeoutMs,
+      killGraceMs: options.killGraceMs,
+      onOutput: options.onOutput
+    });
+    const process2 = {
+      exit_code: run3.exitCode,
+      signal: run3.signal,
+      timed_out: run3.timedOut,
+      wall_seconds: Math.round(run3.wallSeconds * 1e3) / 1e3,
+      cpu_user_seconds: run3.cpuUserSeconds,
+      cpu_system_seconds: run3.cpuSystemSeconds,
+      peak_rss_bytes: run3.peakRssBytes,
+      measured_by: run3.measuredBy
+    };
+    const metrics = await readReportedMetrics(metricsPath, finalMetricsPath);
+    const curve = lossCurve(metrics);
+    const metricsRecord = {
+      reported: metrics.reported,
+      lines: metrics.lines.length,
+      loss_curve: downsample(curve).map((p) => ({
+        step: p.step,
+        loss: Number.isFinite(p.loss) ? p.loss : null
+      })),
+      loss_points: curve.length,
+      final: metrics.final
+    };
+    const checks = [];
+    const succeeded = run3.exitCode === 0 && !run3.timedOut && !run3.signal;
+    checks.push({
+      name: "command",
+      status: succeeded ? "pass" : "fail",
+      detail: succeeded ? `exit code 0 in ${process2.wall_seconds} s` : `the training command failed: ${describeExit(run3, plan.timeoutMs)}`
+    });
+    if (!succeeded) return { run: run3, process: process2, checks, bytes: null, signature: null, metrics: metricsRecord };
+    const shownModel = toProjectPath(plan.root, plan.modelPath);
+    const model = await checkModelFile(plan.modelPath, shownModel);
+    checks.push(...model.results);
+    const train = plan.train.checks ?? {};
+    const metricsShown = plan.metricsPath ? toProjectPath(plan.root, plan.metricsPath) : "$MLCI_METRICS_PATH";
+    checks.push(checkMetricsFormat(metrics, metricsShown));
+    if (train.finite_metrics !== false) checks.push(checkFiniteMetrics(metrics));
+    const lossRule = lossRuleOf(train.loss_decreases);
+    if (lossRule) checks.push(checkLossDecreases(curve, lossRule));
+    if (model.signature && train.signature !== false) {
+      checks.push(
+        checkSignature(model.signature, {
+          task: options.config?.model.task,
+          label: options.config?.model.label,
+          features: options.config?.model.features
+        })
+      );
+      if (plan.productionModel) {
+        const { path, shown } = plan.productionModel;
+        const production = readModelSignature(new Uint8Array(await readFile15(path)), shown);
+        checks.push(checkSignatureAgainstProduction(model.signature, production, shown));
+      }
+    }
+    return { run: run3, process: process2, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };
+  } finally {
+    await rm6(scratch2, { recursive: true, force: true });
+  }
+}
+function lossRuleOf(setting) {
+  if (setting === false) return null;
+  if (setting === void 0 || setting === true) return DEFAULT_LOSS_RULE;
+  return {
+    window: setting.window ?? DEFAULT_LOSS_RULE.window,
+    minDecrease: setting.min_decrease ?? DEFAULT_LOSS_RULE.minDecrease
+  };
+}
+function failureMessage(failed, run3, plan, recordPath) {
+  const lines = [];
+  const command = failed.find((c) => c.name === "command");
+  if (command) {
+    lines.push(`${command.detail} (command: ${plan.command})`);
+    if (run3.tail.length > 0) {
+      lines.push(`last ${run3.tail.length} lines of output:`);
+      lines.push(...run3.tail.map((l) => `  ${l}`));
+    } else {
+      lines.push("the command printed nothing");
+    }
+  } else if (failed.length === 1) {
+    lines.push(`training check failed: ${failed[0].name}: ${failed[0].detail}`);
+  } else {
+    lines.push(`${failed.length} training checks failed:`);
+    lines.push(...failed.map((c) => `  ${c.name}: ${c.detail}`));
+  }
+  lines.push(`record: ${recordPath}`);
+  return lines.join("\n");
+}
+async function requireDirectory(path, what) {
+  try {
+    if ((await stat9(path)).isDirectory()) return;
+  } catch {
+  }
+  throw new InputError(`${what}: directory not found: ${path}`);
+}
+async function filesNamedIn(command, workdir, root) {
+  const found = [];
+  for (const token of command.split(/[\s;&|()<>'"=]+/)) {
+    if (!/[./]/.test(token) || token.startsWith("-")) continue;
+    const path = resolve2(workdir, token);
+    if (relative2(root, path).startsWith("..") || isAbsolute2(relative2(root, path))) continue;
+    try {
+      if ((await stat9(path)).isFile()) found.push(toProjectPath(root, path));
+    } catch {
+    }
+  }
+  return [...new Set(found)].sort();
+}
+function toProjectPath(root, path) {
+  const rel = relative2(root, path);
+  if (rel === "") return ".";
+  return (rel.startsWith("..") || isAbsolute2(rel) ? path : rel).split(sep3).join("/");
+}
+var init_train = __esm({
+  "src/pipeline/train.ts"() {
+    "use strict";
+    init_duration();
+    init_errors();
+    init_files();
+    init_progress();
+    init_version();
+    init_environment();
+    init_files2();
+    init_git();
+    init_record();
+    init_cache();
+    init_checks();
+    init_metrics2();
+    init_params();
+    init_reproducible();
+    init_runner();
+    init_signature();
+  }
+});
+
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {
   let first = min;
@@ -34583,6 +36382,18 @@ async function* sortedCounts(db, table, column) {
     const values = chunk.getColumnVector(0).items;
     const counts = chunk.getColumnVector(1).items;
     yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
+  }
+}
+async function* jointCounts(db, tableA, tableB, column) {
+  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const sql = `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)} WHERE isfinite(${v}) UNION ALL SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)} WHERE isfinite(${v})) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const n = chunk.rowCount;
+    const col = (i) => chunk.getColumnVector(i).items.slice(0, n);
+    yield { values: col(0), countsA: col(1), countsB: col(2) };
   }
 }
 async function* storedCounts(distribution) {
@@ -34884,24 +36695,17 @@ function numericStats(info, rows, s, acc) {
   };
 }
 async function walkNumeric(cur, ref) {
-  const b = await new Cursor(cur.open()).refill();
-  if (!ref) {
+  if (ref?.joint) return walkJoint(cur, ref, ref.joint());
+  const [b, a0] = await Promise.all([new Cursor(cur.open()).refill(), ref ? new Cursor(ref.open()).refill() : void 0]);
+  if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator.add(b.value, b.count);
       if (b.advance()) await b.refill();
     }
     return void 0;
   }
-  const a = await new Cursor(ref.open()).refill();
-  const walk2 = new EcdfWalk(ref.n, cur.n);
-  const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
-  const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
-  const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
-  const sturgesRef = new BinCounter(edges);
-  const sturgesCur = new BinCounter(edges);
-  let refValues = /* @__PURE__ */ new Map();
-  let curValues = /* @__PURE__ */ new Map();
-  let pooled = 0;
+  const a = a0;
+  const state = new DriftWalk(cur, ref);
   while (!a.done || !b.done) {
     const v = a.done ? b.value : b.done ? a.value : Math.min(a.value, b.value);
     let ca = 0;
@@ -34914,40 +36718,17 @@ async function walkNumeric(cur, ref) {
       cb = b.count;
       if (b.advance()) await b.refill();
     }
-    walk2.push(v, ca, cb);
-    pooled++;
-    if (ca) {
-      sturgesRef.add(v, ca);
-      ref.accumulator?.add(v, ca);
-    }
-    if (cb) {
-      sturgesCur.add(v, cb);
-      cur.accumulator.add(v, cb);
-    }
-    if (refValues && curValues) {
-      if (pooled > VALUE_CAP) {
-        refValues = void 0;
-        curValues = void 0;
-      } else {
-        const key = String(v);
-        if (ca) refValues.set(key, ca);
-        if (cb) curValues.set(key, cb);
-      }
-    }
+    state.add(v, ca, cb);
   }
-  return {
-    kind: "numeric",
-    nRef: ref.n,
-    nCur: cur.n,
-    pooledDistinct: pooled,
-    maxS: walk2.maxS,
-    minS: walk2.minS,
-    wasserstein: walk2.wasserstein,
-    refValues,
-    curValues,
-    sturgesRef: sturgesRef.counts,
-    sturgesCur: sturgesCur.counts
-  };
+  return state.result();
+}
+async function walkJoint(cur, ref, chunks) {
+  const state = new DriftWalk(cur, ref);
+  for await (const chunk of chunks) {
+    const { values, countsA, countsB } = chunk;
+    for (let i = 0; i < values.length; i++) state.add(values[i], countsA[i], countsB[i]);
+  }
+  return state.result();
 }
 function emptyStatistics(source, rows) {
   return {
@@ -34973,7 +36754,6 @@ async function analyse2(engine, current, reference, options = {}) {
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
   const refSummary = refSource ? await summarise(db, refSource, [...refColumns.values()]) : void 0;
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : void 0;
-  if (refSource && refStats) refStats.duplicate_rows = await duplicateRows(db, refSource);
   const stored = reference?.kind === "statistics" ? reference.statistics : void 0;
   const ignore = new Set(options.ignoreDrift ?? []);
   const inputs = {};
@@ -34996,6 +36776,7 @@ async function analyse2(engine, current, reference, options = {}) {
           min: refSum.min,
           max: refSum.max,
           open: () => sortedCounts(streamA, refSource.table, info.name),
+          joint: () => jointCounts(streamA, refSource.table, current.table, info.name),
           accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max)) : void 0
         };
       } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
@@ -35115,6 +36896,7 @@ function categoricalStats(info, rows, s, counts) {
   if (s.minLength !== void 0 && s.minLength !== null) out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
   return out;
 }
+var DriftWalk;
 var init_analyse = __esm({
   "src/data/analyse.ts"() {
     "use strict";
@@ -35124,6 +36906,63 @@ var init_analyse = __esm({
     init_numeric();
     init_hll();
     init_statistics();
+    DriftWalk = class {
+      constructor(cur, ref) {
+        this.cur = cur;
+        this.ref = ref;
+        this.walk = new EcdfWalk(ref.n, cur.n);
+        const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
+        const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
+        const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
+        this.sturgesRef = new BinCounter(edges);
+        this.sturgesCur = new BinCounter(edges);
+      }
+      cur;
+      ref;
+      walk;
+      sturgesRef;
+      sturgesCur;
+      refValues = /* @__PURE__ */ new Map();
+      curValues = /* @__PURE__ */ new Map();
+      pooled = 0;
+      add(v, ca, cb) {
+        this.walk.push(v, ca, cb);
+        this.pooled++;
+        if (ca) {
+          this.sturgesRef.add(v, ca);
+          this.ref.accumulator?.add(v, ca);
+        }
+        if (cb) {
+          this.sturgesCur.add(v, cb);
+          this.cur.accumulator.add(v, cb);
+        }
+        if (this.refValues && this.curValues) {
+          if (this.pooled > VALUE_CAP) {
+            this.refValues = void 0;
+            this.curValues = void 0;
+          } else {
+            const key = String(v);
+            if (ca) this.refValues.set(key, ca);
+            if (cb) this.curValues.set(key, cb);
+          }
+        }
+      }
+      result() {
+        return {
+          kind: "numeric",
+          nRef: this.ref.n,
+          nCur: this.cur.n,
+          pooledDistinct: this.pooled,
+          maxS: this.walk.maxS,
+          minS: this.walk.minS,
+          wasserstein: this.walk.wasserstein,
+          refValues: this.refValues,
+          curValues: this.curValues,
+          sturgesRef: this.sturgesRef.counts,
+          sturgesCur: this.sturgesCur.counts
+        };
+      }
+    };
   }
 });
 
@@ -43962,13 +45801,20 @@ function types(s) {
   return s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
 }
 async function sampleRows(db, source, locator, column, where) {
-  const rows = (await db.runAndReadAll(
-    `SELECT rowid, CAST(${sqlIdent(column)} AS VARCHAR) FROM ${sqlIdent(source.table)} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
-  )).getRows();
+  const table = sqlIdent(source.table);
+  const value = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+  if (source.rowColumn) {
+    const file = source.fileColumn ? sqlIdent(source.fileColumn) : sqlString(source.files[0]);
+    const rows2 = (await db.runAndReadAll(
+      `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
+    )).getRows();
+    return rows2.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: v === null ? null : String(v) }));
+  }
+  const rows = (await db.runAndReadAll(`SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`)).getRows();
   const out = [];
-  for (const [rowid, value] of rows) {
-    const where2 = await locator.locate(Number(rowid));
-    out.push({ row: Number(rowid) + 1, file: where2.file, line: where2.line, value: value === null ? null : String(value) });
+  for (const [rowid, v] of rows) {
+    const at = await locator.locate(Number(rowid));
+    out.push({ row: Number(rowid) - at.start + 1, file: at.file, line: at.line, value: v === null ? null : String(v) });
   }
   return out;
 }
@@ -44161,8 +46007,7 @@ var init_schema = __esm({
         let found = this.starts[0];
         for (const s of this.starts) if (s.start <= rowid) found = s;
         const index = rowid - found.start;
-        if (this.source.format === "parquet") return { file: found.file };
-        return { file: found.file, line: this.source.format === "csv" ? index + 2 : index + 1 };
+        return { file: found.file, start: found.start, line: this.source.format === "csv" ? index + 2 : index + 1 };
       }
     };
     SAMPLE_ROWS = 5;
@@ -44352,7 +46197,7 @@ function kindOf(type) {
 function readExpression(files, format, dialect, withFile) {
   const list2 = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
   const extra = [withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "", files.length > 1 ? "union_by_name = true" : ""].filter(Boolean).map((s) => `, ${s}`).join("");
-  if (format === "parquet") return `read_parquet(${list2}${extra})`;
+  if (format === "parquet") return `read_parquet(${list2}, file_row_number = true${extra})`;
   if (format === "jsonl") return `read_json(${list2}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ",";
   return `read_csv(${list2}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${extra})`;
@@ -44380,12 +46225,13 @@ async function loadSource(db, path, table, options = {}) {
   const withFile = files.length > 1;
   const from = readExpression(files, format, dialect, withFile);
   try {
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    if (format === "parquet") await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
   } catch (error) {
     throw readError(path, error);
   }
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  const columns = described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })).filter((c) => c.name !== FILE_COLUMN).map((c) => ({ ...c, kind: kindOf(c.type) }));
+  const columns = described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })).filter((c) => c.name !== FILE_COLUMN && !(format === "parquet" && c.name === ROW_COLUMN)).map((c) => ({ ...c, kind: kindOf(c.type) }));
   if (format === "csv" && dialect && columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
     const other = CANDIDATE_DELIMITERS.find((d) => d !== dialect.delimiter && dialect.header[0].includes(d));
     if (other) {
@@ -44396,14 +46242,24 @@ async function loadSource(db, path, table, options = {}) {
   }
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0][0]);
   if (rows === 0) throw new InputError(`${path}: has no data rows`);
-  return { path, format, files, table, rows, columns, fileColumn: withFile ? FILE_COLUMN : void 0 };
+  return {
+    path,
+    format,
+    files,
+    table,
+    rows,
+    columns,
+    fileColumn: withFile ? FILE_COLUMN : void 0,
+    rowColumn: format === "parquet" ? ROW_COLUMN : void 0
+  };
 }
-var FILE_COLUMN, PREFIX_BYTES, CANDIDATE_DELIMITERS, NUMERIC2;
+var ROW_COLUMN, FILE_COLUMN, PREFIX_BYTES, CANDIDATE_DELIMITERS, NUMERIC2;
 var init_source2 = __esm({
   "src/data/source.ts"() {
     "use strict";
     init_errors();
     init_engine();
+    ROW_COLUMN = "file_row_number";
     FILE_COLUMN = "__mlci_file";
     PREFIX_BYTES = 1 << 20;
     CANDIDATE_DELIMITERS = [",", ";", "	", "|"];
@@ -45064,17 +46920,21 @@ function list(text) {
 function number(text, flag, check, expected) {
   if (text === void 0) return void 0;
   const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || !check(n)) throw new InputError(`${flag}: got "${text}", expected ${expected}`);
+  if (text.trim() === "" || !Number.isFinite(n) || !check(n))
+    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
   return n;
 }
 function parseGateFlags(flags) {
   const gates = {};
   for (const flag of flags) {
     const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
-    if (!match) throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
+    if (!match)
+      throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
     const [, metric, kind, value] = match;
     if (!GATE_KINDS.includes(kind)) {
-      throw new InputError(`--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`);
+      throw new InputError(
+        `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`
+      );
     }
     const n = Number(value);
     if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
@@ -45088,8 +46948,13 @@ async function buildEvaluateRequest(o, config) {
   const data = o.data ?? ev.data ?? config?.data?.eval;
   const label = o.label ?? config?.model.label;
   const task = o.task ?? config?.model.task;
-  const missing = [!model && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(Boolean);
-  if (missing.length > 0) throw new InputError(`evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`);
+  const missing = [!model && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(
+    Boolean
+  );
+  if (missing.length > 0)
+    throw new InputError(
+      `evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`
+    );
   if (!["binary", "multiclass", "regression"].includes(task)) {
     throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
   }
@@ -45133,7 +46998,10 @@ init_evaluation_md();
 function registerEvaluate(program2) {
   const evaluate2 = program2.command("evaluate").summary("score a candidate against the baseline model on the same data and gate it").description(
     "Runs the candidate (and the baseline, when given) ONNX model on the same rows, computes scikit-learn's metrics, applies the gates of mlci.yml and writes evaluation.json and evaluation.md. Works without mlci.yml. Exit 1 when a gate fails.\n\nBaseline: --baseline FILE; else the registry alias (--alias, default production) of --name; else none, and the run passes as a rubber stamp (value gates still apply)."
-  ).option("--model <file>", "candidate model (ONNX)").option("--baseline <file>", "baseline model (ONNX); default: the registry production alias").option("--data <file>", "evaluation data").option("--label <column>", "label column").option("--task <task>", "binary, multiclass or regression").option("--name <model>", "model name in the registry (default: model.name of mlci.yml)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry when it exists)').option("--alias <alias>", "registry alias of the baseline", "production").option("--features <columns>", "comma-separated feature columns, in the order of a [N, F] model input").option("--threshold <p>", "binary decision threshold: positive when p1 > it (default: arg-max)").option("--slices <columns>", "comma-separated columns whose values define slices").option("--min-slice-size <rows>", "smallest slice that gets metrics (default 30)").option("--batch-size <rows>", "rows per inference batch (default 8192)").option("--bootstrap <resamples>", "paired bootstrap resamples per gated change (default 1000; 0 disables)").option("--seed <n>", "bootstrap seed (default 0)").option("--confidence <c>", "bootstrap interval confidence (default 0.95)").option(
+  ).option("--model <file>", "candidate model (ONNX)").option("--baseline <file>", "baseline model (ONNX); default: the registry production alias").option("--data <file>", "evaluation data").option("--label <column>", "label column").option("--task <task>", "binary, multiclass or regression").option("--name <model>", "model name in the registry (default: model.name of mlci.yml)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry when it exists)').option("--alias <alias>", "registry alias of the baseline", "production").option("--features <columns>", "comma-separated feature columns, in the order of a [N, F] model input").option("--threshold <p>", "binary decision threshold: positive when p1 > it (default: arg-max)").option("--slices <columns>", "comma-separated columns whose values define slices").option("--min-slice-size <rows>", "smallest slice that gets metrics (default 30)").option("--batch-size <rows>", "rows per inference batch (default 8192)").option(
+    "--bootstrap <resamples>",
+    "paired bootstrap resamples per gated change (default 1000; 0 disables)"
+  ).option("--seed <n>", "bootstrap seed (default 0)").option("--confidence <c>", "bootstrap interval confidence (default 0.95)").option(
     "--gate <metric:kind=value>",
     "a gate, e.g. roc_auc:max_drop=0.01 (repeatable; adds to mlci.yml gates)",
     (value, previous = []) => [...previous, value]
@@ -45145,14 +47013,19 @@ function registerEvaluate(program2) {
   ]);
   evaluate2.action(
     handle(async (options, context, command) => {
-      const config = await optionalConfig(options.config, command.getOptionValueSource("config") !== "default");
+      const config = await optionalConfig(
+        options.config,
+        command.getOptionValueSource("config") !== "default"
+      );
       const request2 = await buildEvaluateRequest(options, config);
       const { evaluate: run3 } = await Promise.resolve().then(() => (init_evaluate(), evaluate_exports));
       const result = await run3({ ...request2, progress: context.progress });
       const e = result.evaluation;
       const text = [
         `${e.verdict.toUpperCase()}${e.rubber_stamp ? " (rubber stamp)" : ""}: ${e.summary}`,
-        ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`),
+        ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(
+          ([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`
+        ),
         ...result.files.map((f) => `wrote ${f}`)
       ].join("\n");
       printResult(options, e, text);
@@ -45516,24 +47389,12 @@ function registerRegistry(program2) {
 }
 
 // src/cli/commands/serve.ts
-import { existsSync as existsSync3 } from "node:fs";
-
-// src/config/duration.ts
-init_errors();
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function durationMs(value, what = "duration") {
-  if (typeof value === "number") return value * 1e3;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match)
-    throw new InputError(`${what}: got "${value}", expected seconds or a number with ms, s, m or h`);
-  return Number(match[1]) * UNIT_MS[match[2]];
-}
-
-// src/cli/commands/serve.ts
+init_duration();
 init_load();
 init_errors();
 init_files();
 init_register2();
+import { existsSync as existsSync3 } from "node:fs";
 var EXIT_PAUSED = 3;
 function registerServe(program2) {
   const serve = program2.command("serve").summary("serve a registered model over the Open Inference Protocol").description(
@@ -45724,1365 +47585,6 @@ init_load();
 init_errors();
 import { readFile as readFile16, stat as stat10 } from "node:fs/promises";
 import { dirname as dirname6, join as join11, relative as relative3, resolve as resolve3 } from "node:path";
-
-// src/pipeline/train.ts
-import { mkdtemp as mkdtemp2, readFile as readFile15, rm as rm6, stat as stat9 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
-init_errors();
-init_files();
-init_progress();
-init_version();
-
-// src/lineage/environment.ts
-import { execFile } from "node:child_process";
-import { arch, cpus, platform, release, totalmem } from "node:os";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-function runnerInfo(env = process.env) {
-  const list2 = cpus();
-  return {
-    os: platform(),
-    release: release(),
-    arch: arch(),
-    cpus: list2.length,
-    cpu_model: list2[0]?.model?.trim() || null,
-    memory_bytes: totalmem(),
-    name: env.RUNNER_NAME ?? null
-  };
-}
-function githubRun(env = process.env) {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null;
-  const server = (GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  return {
-    run_url: `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`,
-    repository: GITHUB_REPOSITORY,
-    run_id: GITHUB_RUN_ID,
-    run_attempt: env.GITHUB_RUN_ATTEMPT ?? null,
-    workflow: env.GITHUB_WORKFLOW ?? null,
-    event: env.GITHUB_EVENT_NAME ?? null,
-    ref: env.GITHUB_REF ?? null,
-    sha: env.GITHUB_SHA ?? null,
-    actor: env.GITHUB_ACTOR ?? null
-  };
-}
-function pythonInCommand(command) {
-  const match = /(?:^|[\s;&|(])((?:[^\s;&|()'"]*\/)?python(?:\d+(?:\.\d+)?)?)(?=$|[\s;&|)])/.exec(command);
-  return match ? match[1] : null;
-}
-async function pythonVersion(interpreter, cwd, env) {
-  try {
-    const { stdout, stderr } = await run(interpreter, ["--version"], { cwd, env, timeout: 1e4 });
-    const text = `${stdout}${stderr}`.trim();
-    return /Python\s+(\S+)/.exec(text)?.[1] ?? (text || null);
-  } catch {
-    return null;
-  }
-}
-
-// src/lineage/files.ts
-init_errors();
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir3, stat as stat7 } from "node:fs/promises";
-import { isAbsolute, join as join7, relative, resolve, sep as sep2 } from "node:path";
-async function sha256File(path) {
-  const hash = createHash4("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk);
-  return hash.digest("hex");
-}
-function sha256(data) {
-  return createHash4("sha256").update(data).digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
-    );
-  }
-  return value;
-}
-function isGlob(pattern) {
-  return /[*?[{]/.test(pattern);
-}
-async function expandGlobs(patterns, root, what = "train.sources") {
-  const found = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    if (!isGlob(pattern)) {
-      const absolute = resolve(root, pattern);
-      let info;
-      try {
-        info = await stat7(absolute);
-      } catch {
-        throw new InputError(`${what}: "${pattern}" not found (looked in ${root})`);
-      }
-      if (info.isDirectory()) {
-        for (const file of await walk(absolute)) found.add(toRelative(root, file));
-      } else {
-        found.add(toRelative(root, absolute));
-      }
-      continue;
-    }
-    const normalized = pattern.replace(/\\/g, "/");
-    const base = staticPrefix(normalized);
-    const baseDir = resolve(root, base);
-    const matcher = globToRegExp(normalized.slice(base.length).replace(/^\//, ""));
-    let matched = 0;
-    for (const file of await walk(baseDir)) {
-      const rel = relative(baseDir, file).split(sep2).join("/");
-      if (matcher.test(rel)) {
-        found.add(toRelative(root, file));
-        matched += 1;
-      }
-    }
-    if (matched === 0) throw new InputError(`${what}: "${pattern}" matches no file (looked in ${root})`);
-  }
-  return [...found].sort();
-}
-async function hashFiles(paths, root) {
-  const out = [];
-  for (const path of paths) {
-    const absolute = resolve(root, path);
-    const info = await stat7(absolute);
-    out.push({ path: toRelative(root, absolute), sha256: await sha256File(absolute), bytes: info.size });
-  }
-  return out;
-}
-function toRelative(root, absolute) {
-  const rel = relative(root, absolute);
-  return (rel.startsWith("..") || isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
-}
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mlci", "__pycache__"]);
-async function walk(dir) {
-  const out = [];
-  let entries;
-  try {
-    entries = await readdir3(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const path = join7(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...await walk(path));
-    } else if (entry.isFile()) {
-      out.push(path);
-    }
-  }
-  return out;
-}
-function staticPrefix(pattern) {
-  const parts = pattern.split("/");
-  const fixed = [];
-  for (const part of parts.slice(0, -1)) {
-    if (isGlob(part)) break;
-    fixed.push(part);
-  }
-  return fixed.join("/");
-}
-function globToRegExp(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        out += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else {
-        out += "[^/]*";
-      }
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "{") {
-      const end = glob.indexOf("}", i + 1);
-      if (end < 0) out += "\\{";
-      else {
-        out += `(?:${glob.slice(i + 1, end).split(",").map((alt) => globToRegExp(alt).source.slice(1, -1)).join("|")})`;
-        i = end;
-      }
-    } else {
-      out += c.replace(/[.+^$()|\\]/g, "\\$&");
-    }
-  }
-  return new RegExp(`^${out}$`);
-}
-
-// src/lineage/git.ts
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
-async function gitState(dir, env = process.env) {
-  try {
-    const commit = (await run2("git", ["rev-parse", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
-    const status = (await run2("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: dir, timeout: 1e4 })).stdout;
-    let branch = null;
-    try {
-      branch = (await run2("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
-      if (branch === "HEAD") branch = null;
-    } catch {
-      branch = null;
-    }
-    return { commit, dirty: status.trim() !== "", branch };
-  } catch {
-    if (env.GITHUB_SHA) return { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null };
-    return null;
-  }
-}
-
-// src/pipeline/train.ts
-init_record();
-
-// src/train/cache.ts
-init_files();
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-var KEY_VERSION = 1;
-function cacheKey(parts) {
-  const normalized = {
-    v: KEY_VERSION,
-    ...parts,
-    sources: parts.sources.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 })),
-    data: parts.data.map(({ path, sha256: sha2562 }) => ({ path, sha256: sha2562 }))
-  };
-  return sha256(canonicalJson(normalized)).slice(0, 40);
-}
-function cacheDir(root, key) {
-  return join8(root, ".mlci", "cache", key);
-}
-async function readCacheEntry(dir) {
-  try {
-    const record = JSON.parse(await readFile9(join8(dir, "training.json"), "utf8"));
-    const model = new Uint8Array(await readFile9(join8(dir, "model.onnx")));
-    if (!record.model || record.status !== "pass" || sha256(model) !== record.model.sha256) return null;
-    return { model, record };
-  } catch {
-    return null;
-  }
-}
-async function writeCacheEntry(dir, entry) {
-  await writeFileAtomic(join8(dir, "model.onnx"), entry.model);
-  await writeJsonAtomic(join8(dir, "training.json"), entry.record);
-}
-
-// src/train/checks.ts
-init_errors();
-init_signature();
-import { readFile as readFile11, stat as stat8 } from "node:fs/promises";
-
-// src/train/metrics.ts
-import { readFile as readFile10 } from "node:fs/promises";
-var SPECIAL = /(?<=[:[,]\s*)(NaN|-?Infinity)(?=\s*[,}\]])/g;
-var SPECIAL_VALUES = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
-function parseLenientJson(text) {
-  const marked = text.replace(SPECIAL, (token) => `{"__mlci_special__":"${token}"}`);
-  return JSON.parse(
-    marked,
-    (_key, value) => value && typeof value === "object" && "__mlci_special__" in value ? SPECIAL_VALUES[value.__mlci_special__] : value
-  );
-}
-async function readReportedMetrics(linesPath, finalPath) {
-  const result = {
-    lines: [],
-    malformed: [],
-    final: null,
-    finalError: null,
-    reported: false
-  };
-  let text;
-  try {
-    text = await readFile10(linesPath, "utf8");
-    result.reported = true;
-  } catch {
-    text = null;
-  }
-  if (text !== null) {
-    text.split("\n").forEach((raw, index) => {
-      if (raw.trim() === "") return;
-      try {
-        const value = parseLenientJson(raw);
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-          result.malformed.push({ line: index + 1, reason: "not a JSON object" });
-        } else {
-          result.lines.push(value);
-        }
-      } catch (error) {
-        result.malformed.push({ line: index + 1, reason: error.message.split("\n")[0] });
-      }
-    });
-  }
-  try {
-    const finalText = await readFile10(finalPath, "utf8");
-    result.reported = true;
-    try {
-      const value = parseLenientJson(finalText);
-      if (value === null || typeof value !== "object" || Array.isArray(value))
-        result.finalError = "not a JSON object";
-      else result.final = value;
-    } catch (error) {
-      result.finalError = error.message.split("\n")[0];
-    }
-  } catch {
-  }
-  return result;
-}
-function lossCurve(metrics) {
-  const out = [];
-  metrics.lines.forEach((line, index) => {
-    if (!("loss" in line)) return;
-    const step = typeof line.step === "number" ? line.step : index;
-    out.push({ step, loss: line.loss === null ? NaN : Number(line.loss) });
-  });
-  return out;
-}
-function nonFiniteValues(metrics) {
-  const out = [];
-  metrics.lines.forEach((line, index) => {
-    const where = typeof line.step === "number" ? `step ${line.step}` : `line ${index + 1}`;
-    for (const [key, value] of Object.entries(line)) {
-      if (value === null || typeof value === "number" && !Number.isFinite(value)) {
-        out.push({ where, key, value: String(value) });
-      }
-    }
-  });
-  for (const [key, value] of Object.entries(metrics.final ?? {})) {
-    if (value === null || typeof value === "number" && !Number.isFinite(value)) {
-      out.push({ where: "metrics.json", key, value: String(value) });
-    }
-  }
-  return out;
-}
-function downsample(points, max = 1e3) {
-  if (points.length <= max) return points;
-  const out = [];
-  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
-  return out;
-}
-
-// src/train/checks.ts
-var DEFAULT_LOSS_RULE = { window: 0.2, minDecrease: 0 };
-var pass = (name, detail) => ({ name, status: "pass", detail });
-var fail = (name, detail) => ({ name, status: "fail", detail });
-var skip = (name, detail) => ({ name, status: "skipped", detail });
-function checkMetricsFormat(metrics, linesPath) {
-  if (!metrics.reported) return skip("metrics_format", "the command reported no metrics");
-  if (metrics.malformed.length > 0) {
-    const first = metrics.malformed[0];
-    return fail(
-      "metrics_format",
-      `${linesPath}:${first.line}: ${first.reason}` + (metrics.malformed.length > 1 ? ` (and ${metrics.malformed.length - 1} more bad lines)` : "") + '; each line must be one JSON object such as {"step": 1, "loss": 0.69}'
-    );
-  }
-  if (metrics.finalError) return fail("metrics_format", `metrics.json: ${metrics.finalError}`);
-  return pass("metrics_format", `${metrics.lines.length} lines${metrics.final ? " and metrics.json" : ""}`);
-}
-function checkFiniteMetrics(metrics) {
-  if (!metrics.reported) return skip("finite_metrics", "the command reported no metrics");
-  const bad = nonFiniteValues(metrics);
-  if (bad.length === 0) return pass("finite_metrics", "every reported value is a finite number");
-  const first = bad[0];
-  return fail(
-    "finite_metrics",
-    `${first.key} is ${first.value} at ${first.where}` + (bad.length > 1 ? ` (${bad.length} non-finite values in all)` : "") + (first.value === "null" ? "; null is what JSON.stringify writes for NaN" : "")
-  );
-}
-function checkLossDecreases(curve, rule = DEFAULT_LOSS_RULE) {
-  const losses = curve.map((p) => p.loss).filter((l) => Number.isFinite(l));
-  if (losses.length < 2) {
-    return skip("loss_decreases", `needs at least 2 finite loss values, got ${losses.length}`);
-  }
-  const window2 = Math.max(1, Math.floor(losses.length * rule.window));
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-  const first = mean(losses.slice(0, window2));
-  const last = mean(losses.slice(-window2));
-  const relative4 = first === 0 ? last < 0 ? Infinity : last === 0 ? 0 : -Infinity : (first - last) / Math.abs(first);
-  const described = `mean loss of the first ${window2} of ${losses.length} steps ${fmt2(first)}, of the last ${window2} ${fmt2(last)} (${relative4 >= 0 ? "fell" : "rose"} ${fmt2(Math.abs(relative4 * 100))} %)`;
-  if (last < first && relative4 >= rule.minDecrease) return pass("loss_decreases", described);
-  const required = rule.minDecrease > 0 ? `; required a fall of at least ${fmt2(rule.minDecrease * 100)} %` : "";
-  const verdict = last < first ? "the loss fell too little" : "the loss did not decrease";
-  return fail("loss_decreases", `${verdict}: ${described}${required}`);
-}
-async function checkModelFile(path, shownPath2) {
-  const results = [];
-  let bytes;
-  try {
-    const info = await stat8(path);
-    if (!info.isFile()) throw new Error("not a file");
-    bytes = new Uint8Array(await readFile11(path));
-  } catch {
-    results.push(fail("model_exists", `the command wrote no model at ${shownPath2}`));
-    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
-    return { results, bytes: null, signature: null };
-  }
-  if (bytes.length === 0) {
-    results.push(fail("model_exists", `${shownPath2} is empty`));
-    results.push(skip("model_is_onnx", "no model"), skip("model_loads", "no model"));
-    return { results, bytes: null, signature: null };
-  }
-  results.push(pass("model_exists", `${shownPath2} (${bytes.length} bytes)`));
-  let signature;
-  try {
-    signature = readModelSignature(bytes, shownPath2);
-  } catch (error) {
-    results.push(fail("model_is_onnx", error instanceof MlciError ? error.message : String(error)));
-    results.push(skip("model_loads", "not an ONNX model"));
-    return { results, bytes, signature: null };
-  }
-  results.push(
-    pass(
-      "model_is_onnx",
-      `${signature.inputs.length} inputs, ${signature.outputs.length} outputs, opset ${signature.opset[""] ?? "?"}`
-    )
-  );
-  try {
-    const ort = await import("onnxruntime-node");
-    const session = await ort.InferenceSession.create(bytes);
-    await session.release();
-    results.push(pass("model_loads", "onnxruntime-node created a session"));
-  } catch (error) {
-    results.push(fail("model_loads", `onnxruntime-node cannot load ${shownPath2}: ${firstLine3(error)}`));
-  }
-  return { results, bytes, signature };
-}
-function checkSignature(signature, expected) {
-  const problems = [];
-  const columns = inputColumns(signature);
-  if ("error" in columns) problems.push(columns.error);
-  else {
-    if (expected.features && expected.features.length > 0) {
-      const differences = listDifferences(columns.names, expected.features, columns.mode === "matrix");
-      if (differences) problems.push(`inputs do not match model.features: ${differences}`);
-    }
-    if (expected.label && columns.names.includes(expected.label)) {
-      problems.push(`the model takes the label column "${expected.label}" as an input`);
-    }
-  }
-  if (expected.task) {
-    const output = taskOutput(signature, expected.task);
-    if ("error" in output) problems.push(output.error);
-  }
-  if (problems.length > 0) return fail("signature", problems.join("; "));
-  const description = "error" in columns ? "" : `${columns.mode === "matrix" ? "one 2-D input of" : "one input per column,"} ${columns.names.length} features`;
-  return pass("signature", `${description}${expected.task ? `, outputs fit task ${expected.task}` : ""}`);
-}
-function checkSignatureAgainstProduction(candidate, production, productionPath) {
-  const problems = [];
-  const byName = new Map(candidate.inputs.map((i) => [i.name, i]));
-  for (const input of production.inputs) {
-    const mine = byName.get(input.name);
-    if (!mine) problems.push(`input "${input.name}" is missing`);
-    else if (mine.type !== input.type)
-      problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
-    else if (rank(mine) !== rank(input))
-      problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
-  }
-  const known = new Set(production.inputs.map((i) => i.name));
-  for (const input of candidate.inputs)
-    if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
-  const mineColumns = inputColumns(candidate);
-  const theirColumns = inputColumns(production);
-  if (!("error" in mineColumns) && !("error" in theirColumns) && mineColumns.mode === "matrix" && theirColumns.mode === "matrix") {
-    const differences = listDifferences(mineColumns.names, theirColumns.names, true);
-    if (differences) problems.push(`feature_names differ: ${differences}`);
-  }
-  const outputs = new Map(candidate.outputs.map((o) => [o.name, o]));
-  for (const output of production.outputs) {
-    const mine = outputs.get(output.name);
-    if (!mine) problems.push(`output "${output.name}" is missing`);
-    else if (mine.type !== output.type)
-      problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
-  }
-  if (problems.length > 0)
-    return fail("signature_production", `not compatible with ${productionPath}: ${problems.join("; ")}`);
-  return pass("signature_production", `same inputs and outputs as ${productionPath}`);
-}
-function inputColumns(signature, features) {
-  const inputs = signature.inputs;
-  if (inputs.length === 0) return { error: "the model has no inputs" };
-  if (inputs.length === 1 && rank(inputs[0]) === 2 && ["float", "double"].includes(inputs[0].type)) {
-    const width = inputs[0].shape?.[1];
-    const fromMetadata = parseNames(signature.metadata.feature_names);
-    if (fromMetadata === "invalid")
-      return { error: "metadata feature_names is not a JSON array of column names" };
-    const names = fromMetadata ?? features;
-    if (!names) {
-      return {
-        error: `the one 2-D input "${inputs[0].name}" has no feature_names metadata and model.features is not set`
-      };
-    }
-    if (typeof width === "number" && width !== names.length) {
-      return { error: `input "${inputs[0].name}" has ${width} columns but ${names.length} feature names` };
-    }
-    return { mode: "matrix", names };
-  }
-  const unsupported2 = inputs.filter(
-    (i) => !["float", "double", "int64", "int32", "string", "bool"].includes(i.type)
-  );
-  if (unsupported2.length > 0) {
-    return {
-      error: `input "${unsupported2[0].name}" has type ${unsupported2[0].type}; column inputs must be float, int64 or string`
-    };
-  }
-  const wide = inputs.filter((i) => rank(i) !== null && rank(i) > 2);
-  if (wide.length > 0)
-    return { error: `input "${wide[0].name}" has rank ${rank(wide[0])}; column inputs are [N] or [N, 1]` };
-  return { mode: "columns", names: inputs.map((i) => i.name) };
-}
-function taskOutput(signature, task) {
-  const floats = signature.outputs.filter((o) => o.type === "float" || o.type === "double");
-  if (task === "regression") {
-    const output2 = floats[0];
-    if (!output2) return { error: "a regressor needs a float output; the model has none" };
-    if (rank(output2) !== null && rank(output2) > 2)
-      return { error: `output "${output2.name}" has rank ${rank(output2)}; expected [N] or [N, 1]` };
-    return { output: output2 };
-  }
-  const output = floats.find((o) => o.name === "probabilities") ?? floats.find((o) => rank(o) === 2);
-  if (!output)
-    return {
-      error: 'a classifier needs a float output [N, C] of class probabilities (named "probabilities"); the model has none'
-    };
-  if (rank(output) !== null && rank(output) !== 2)
-    return { error: `output "${output.name}" has rank ${rank(output)}; expected [N, C]` };
-  const classes = output.shape?.[1];
-  if (task === "binary" && typeof classes === "number" && classes !== 2) {
-    return { error: `output "${output.name}" has ${classes} columns; a binary classifier gives [N, 2]` };
-  }
-  return { output };
-}
-function rank(info) {
-  return info.shape ? info.shape.length : null;
-}
-function parseNames(text) {
-  if (text === void 0) return void 0;
-  try {
-    const value = JSON.parse(text);
-    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : "invalid";
-  } catch {
-    return "invalid";
-  }
-}
-function listDifferences(actual, expected, ordered2) {
-  const missing = expected.filter((name) => !actual.includes(name));
-  const extra = actual.filter((name) => !expected.includes(name));
-  const parts = [];
-  if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(", ")}`);
-  if (extra.length > 0) parts.push(`unexpected ${extra.map((m) => `"${m}"`).join(", ")}`);
-  if (parts.length === 0 && ordered2 && actual.join("\0") !== expected.join("\0")) {
-    parts.push(`order differs (model: ${actual.join(", ")}; expected: ${expected.join(", ")})`);
-  }
-  return parts.length > 0 ? parts.join("; ") : null;
-}
-function fmt2(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
-}
-function firstLine3(error) {
-  return String(error?.message ?? error).split("\n")[0];
-}
-
-// src/train/params.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-init_errors();
-import { readFile as readFile12 } from "node:fs/promises";
-async function loadParamsFile(path) {
-  let text;
-  try {
-    text = await readFile12(path, "utf8");
-  } catch {
-    throw new InputError(`params file not found: ${path}`);
-  }
-  let value;
-  try {
-    value = path.toLowerCase().endsWith(".json") ? JSON.parse(text) : (0, import_yaml3.parse)(text);
-  } catch (error) {
-    throw new InputError(
-      `${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${firstLine4(error)})`
-    );
-  }
-  if (value === null || value === void 0) return {};
-  if (typeof value !== "object" || Array.isArray(value)) {
-    throw new InputError(
-      `${path}: expected a mapping of param names to values, got ${Array.isArray(value) ? "a list" : typeof value}`
-    );
-  }
-  return value;
-}
-function parseOverrides(pairs, what = "--set") {
-  const out = {};
-  for (const raw of pairs) {
-    const pair = raw.trim();
-    if (pair === "" || pair.startsWith("#")) continue;
-    const eq = pair.indexOf("=");
-    if (eq <= 0) throw new InputError(`${what}: got "${raw}", expected key=value`);
-    const key = pair.slice(0, eq).trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(key)) {
-      throw new InputError(
-        `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
-      );
-    }
-    out[key] = parseScalar(pair.slice(eq + 1).trim());
-  }
-  return out;
-}
-function parseScalar(text) {
-  if (text === "") return "";
-  try {
-    const value = (0, import_yaml3.parse)(text);
-    if (value === null && !/^(null|~)$/i.test(text)) return text;
-    if (value instanceof Date || typeof value === "object" && value !== null && !/^[[{]/.test(text))
-      return text;
-    return value;
-  } catch {
-    return text;
-  }
-}
-function applyOverrides(params, overrides) {
-  const out = structuredClone(params);
-  for (const [key, value] of Object.entries(overrides)) {
-    const path = key.split(".");
-    let node = out;
-    for (const part of path.slice(0, -1)) {
-      const next = node[part];
-      if (next === null || typeof next !== "object" || Array.isArray(next)) node[part] = {};
-      node = node[part];
-    }
-    node[path[path.length - 1]] = value;
-  }
-  return out;
-}
-function firstLine4(error) {
-  return String(error?.message ?? error).split("\n")[0];
-}
-
-// src/train/predict.ts
-init_errors();
-init_engine();
-init_signature();
-var BATCH_ROWS = 8192;
-async function predictOnData(models, dataPath, options = {}) {
-  const signature = readModelSignature(models[0], "model");
-  const columns = inputColumns(signature, options.features);
-  if ("error" in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
-  const data = await loadColumns(dataPath, columns.names, options);
-  const ort = await import("onnxruntime-node");
-  const predictions = [];
-  for (const bytes of models) {
-    const session = await ort.InferenceSession.create(bytes);
-    const inputs = readModelSignature(bytes, "model").inputs;
-    const parts = {};
-    for (let start = 0; start < data.rowCount; start += BATCH_ROWS) {
-      const end = Math.min(data.rowCount, start + BATCH_ROWS);
-      const feeds = {};
-      for (const input of inputs) {
-        feeds[input.name] = columns.mode === "matrix" ? matrixTensor(ort.Tensor, data, columns.names, start, end) : columnTensor2(ort.Tensor, data, input, start, end);
-      }
-      const result = await session.run(feeds);
-      for (const [name, tensor] of Object.entries(result)) {
-        if (tensor.type !== "float32" && tensor.type !== "float64") continue;
-        (parts[name] ??= []).push(Array.from(tensor.data));
-      }
-    }
-    await session.release();
-    predictions.push(
-      Object.fromEntries(
-        Object.entries(parts).map(([name, chunks]) => [name, Float64Array.from(chunks.flat())])
-      )
-    );
-  }
-  return { rows: data.rowCount, predictions };
-}
-function numericValues(data, name, start, end) {
-  const numeric = data.numeric[name];
-  if (numeric) return numeric.subarray(start, end);
-  const text = data.text[name].slice(start, end);
-  return Float64Array.from(text, (v) => v === null || v.trim() === "" ? NaN : Number(v));
-}
-function matrixTensor(Tensor, data, names, start, end) {
-  const rows = end - start;
-  const out = new Float32Array(rows * names.length);
-  names.forEach((name, j) => {
-    const values = numericValues(data, name, start, end);
-    for (let i = 0; i < rows; i++) out[i * names.length + j] = values[i];
-  });
-  return new Tensor("float32", out, [rows, names.length]);
-}
-function columnTensor2(Tensor, data, input, start, end) {
-  const rows = end - start;
-  const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
-  switch (input.type) {
-    case "string": {
-      const text = data.text[input.name];
-      const values = text ? text.slice(start, end).map((v) => v ?? "") : Array.from(data.numeric[input.name].subarray(start, end), String);
-      return new Tensor("string", values, dims);
-    }
-    case "double":
-      return new Tensor("float64", Float64Array.from(numericValues(data, input.name, start, end)), dims);
-    case "int64":
-      return new Tensor(
-        "int64",
-        BigInt64Array.from(
-          numericValues(data, input.name, start, end),
-          (v) => BigInt(Number.isFinite(v) ? Math.trunc(v) : 0)
-        ),
-        dims
-      );
-    case "int32":
-      return new Tensor("int32", Int32Array.from(numericValues(data, input.name, start, end)), dims);
-    case "bool":
-      return new Tensor(
-        "bool",
-        Uint8Array.from(numericValues(data, input.name, start, end), (v) => v ? 1 : 0),
-        dims
-      );
-    default:
-      return new Tensor("float32", Float32Array.from(numericValues(data, input.name, start, end)), dims);
-  }
-}
-function maxAbsDifference(a, b) {
-  let max = 0;
-  const names = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const name of names) {
-    const x = a[name];
-    const y = b[name];
-    if (!x || !y || x.length !== y.length) return Infinity;
-    for (let i = 0; i < x.length; i++) {
-      if (Number.isNaN(x[i]) && Number.isNaN(y[i])) continue;
-      const d = Math.abs(x[i] - y[i]);
-      if (!(d <= max)) max = Number.isNaN(d) ? Infinity : d;
-    }
-  }
-  return max;
-}
-
-// src/train/reproducible.ts
-var DEFAULT_TOLERANCE = 1e-6;
-async function compareRuns(first, second, options) {
-  const hashes = [sha256(first), sha256(second)];
-  if (hashes[0] === hashes[1]) {
-    return {
-      reproducible: true,
-      method: "bytes",
-      identical_bytes: true,
-      sha256: hashes,
-      predictions: null,
-      detail: `both runs wrote byte-identical models (sha256 ${hashes[0].slice(0, 12)}…)`
-    };
-  }
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  if (!options.data) {
-    return {
-      reproducible: false,
-      method: "bytes",
-      identical_bytes: false,
-      sha256: hashes,
-      predictions: null,
-      detail: "the two runs wrote different model bytes, and there is no evaluation data (data.eval) to compare their predictions on"
-    };
-  }
-  const { rows, predictions } = await predictOnData([first, second], options.data, {
-    ...options.source,
-    features: options.features
-  });
-  const diff = maxAbsDifference(predictions[0], predictions[1]);
-  const outputs = Object.keys(predictions[0]);
-  const shown = options.dataLabel ?? options.data;
-  const reproducible = diff <= tolerance;
-  return {
-    reproducible,
-    method: "predictions",
-    identical_bytes: false,
-    sha256: hashes,
-    predictions: {
-      data: shown,
-      rows,
-      outputs,
-      max_abs_diff: Number.isFinite(diff) ? diff : Number.MAX_VALUE,
-      tolerance
-    },
-    detail: reproducible ? `model bytes differ, but predictions on ${rows} rows of ${shown} agree within ${tolerance} (largest difference ${diff.toPrecision(3)})` : `model bytes differ and predictions on ${rows} rows of ${shown} differ by up to ${Number.isFinite(diff) ? diff.toPrecision(3) : "an incomparable amount (different outputs)"}, more than the tolerance ${tolerance}: the trainer is not deterministic for a fixed seed (does it read MLCI_SEED?)`
-  };
-}
-
-// src/train/runner.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, readFile as readFile14, rm as rm5 } from "node:fs/promises";
-import { constants, tmpdir } from "node:os";
-import { join as join9 } from "node:path";
-import { performance as performance4 } from "node:perf_hooks";
-
-// src/train/process-group.ts
-import { readdir as readdir4, readFile as readFile13 } from "node:fs/promises";
-var hasProcfs = process.platform === "linux";
-async function groupMembers(pgid) {
-  let names;
-  try {
-    names = await readdir4("/proc");
-  } catch {
-    return [];
-  }
-  const members = await Promise.all(
-    names.filter((name) => /^\d+$/.test(name)).map(async (name) => memberOf(Number(name), pgid))
-  );
-  return members.filter((m) => m !== null);
-}
-async function memberOf(pid, pgid) {
-  let stat12;
-  try {
-    stat12 = await readFile13(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return null;
-  }
-  const fields = stat12.slice(stat12.lastIndexOf(")") + 2).split(" ");
-  if (Number(fields[2]) !== pgid || fields[0] === "Z" || fields[0] === "X") return null;
-  let rssBytes;
-  try {
-    const status = await readFile13(`/proc/${pid}/status`, "utf8");
-    rssBytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
-  } catch {
-    return null;
-  }
-  return { pid, rssBytes };
-}
-async function groupAlive(pgid) {
-  if (hasProcfs) return (await groupMembers(pgid)).length > 0;
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-  }
-}
-
-// src/train/runner.ts
-var WRAPPER = [
-  "__mlci_command=$1; __mlci_times=$2; shift 2",
-  '( eval "$__mlci_command" )',
-  "__mlci_rc=$?",
-  'times > "$__mlci_times" 2>/dev/null || true',
-  "exit $__mlci_rc"
-].join("\n");
-async function runCommand2(options) {
-  const scratch2 = await mkdtemp(join9(tmpdir(), "mlci-run-"));
-  const timesFile = join9(scratch2, "times");
-  const tail = new TailBuffer(options.tailLines ?? 30);
-  const grace = options.killGraceMs ?? 5e3;
-  const started = performance4.now();
-  const child = spawn2("bash", ["-c", WRAPPER, "mlci-train", options.command, timesFile], {
-    cwd: options.cwd,
-    env: options.env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  const pgid = child.pid;
-  let timedOut = false;
-  let peakRss = hasProcfs ? 0 : null;
-  let sampling = Promise.resolve();
-  const sample = () => {
-    if (!hasProcfs || pgid === void 0) return;
-    sampling = sampling.then(async () => {
-      const members = await groupMembers(pgid);
-      const total3 = members.reduce((sum, m) => sum + m.rssBytes, 0);
-      if (peakRss !== null && total3 > peakRss) peakRss = total3;
-    });
-  };
-  const onData = (chunk) => {
-    const text = chunk.toString("utf8");
-    tail.push(text);
-    options.onOutput?.(text);
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  const spawnError = new Promise((resolve4) => child.once("error", resolve4));
-  const exited = new Promise(
-    (resolve4) => child.once("exit", (code2, signal) => resolve4({ code: code2, signal }))
-  );
-  const closed = new Promise((resolve4) => child.once("close", () => resolve4()));
-  const stopTree = async () => {
-    if (pgid === void 0) return;
-    signalGroup(pgid, "SIGTERM");
-    const deadline = Date.now() + grace;
-    while (Date.now() < deadline && await groupAlive(pgid)) await sleep2(50);
-    if (await groupAlive(pgid)) signalGroup(pgid, "SIGKILL");
-  };
-  const forward = (signal) => {
-    process.off("SIGINT", forward);
-    process.off("SIGTERM", forward);
-    void stopTree().then(() => {
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    });
-  };
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  sample();
-  const sampler = setInterval(sample, options.sampleIntervalMs ?? 100);
-  let stopping;
-  const timer = options.timeoutMs && options.timeoutMs > 0 ? setTimeout(() => {
-    timedOut = true;
-    stopping = stopTree();
-  }, options.timeoutMs) : void 0;
-  const outcome = await Promise.race([exited, spawnError]);
-  clearTimeout(timer);
-  process.off("SIGINT", forward);
-  process.off("SIGTERM", forward);
-  const wallSeconds = (performance4.now() - started) / 1e3;
-  if (outcome instanceof Error) {
-    clearInterval(sampler);
-    await rm5(scratch2, { recursive: true, force: true });
-    tail.push(`mlci: cannot start bash: ${outcome.message}
-`);
-    return {
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      wallSeconds,
-      cpuUserSeconds: null,
-      cpuSystemSeconds: null,
-      peakRssBytes: null,
-      measuredBy: { cpu: "none", memory: "none" },
-      tail: tail.lines()
-    };
-  }
-  await (stopping ?? (pgid !== void 0 && await groupAlive(pgid) ? stopTree() : Promise.resolve()));
-  clearInterval(sampler);
-  await sampling;
-  let closeTimer;
-  await Promise.race([closed, new Promise((done) => closeTimer = setTimeout(done, 2e3))]);
-  clearTimeout(closeTimer);
-  const cpu = await readTimes(timesFile);
-  await rm5(scratch2, { recursive: true, force: true });
-  return {
-    exitCode: outcome.code,
-    signal: outcome.signal,
-    timedOut,
-    wallSeconds,
-    cpuUserSeconds: cpu?.user ?? null,
-    cpuSystemSeconds: cpu?.system ?? null,
-    peakRssBytes: peakRss,
-    measuredBy: {
-      cpu: cpu ? "bash times (command and reaped descendants)" : "unavailable (the command was killed)",
-      memory: hasProcfs ? `sum of VmRSS over the process group, sampled every ${options.sampleIntervalMs ?? 100} ms from /proc` : "unavailable (no /proc on this OS)"
-    },
-    tail: tail.lines()
-  };
-}
-function describeExit(result, timeoutMs) {
-  if (result.timedOut)
-    return `timed out after ${formatSeconds((timeoutMs ?? 0) / 1e3)}; the process tree was stopped`;
-  if (result.signal) return `killed by ${result.signal}`;
-  if (result.exitCode === null) return "could not be started";
-  if (result.exitCode > 128) {
-    const name = Object.entries(constants.signals).find(([, n]) => n === result.exitCode - 128)?.[0];
-    if (name) return `exit code ${result.exitCode} (a process was killed by ${name})`;
-  }
-  return `exit code ${result.exitCode}`;
-}
-function formatSeconds(seconds) {
-  return seconds >= 1 ? `${Number(seconds.toFixed(1))} s` : `${Math.round(seconds * 1e3)} ms`;
-}
-async function readTimes(path) {
-  let text;
-  try {
-    text = await readFile14(path, "utf8");
-  } catch {
-    return null;
-  }
-  const values = [...text.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  if (values.length < 4) return null;
-  return { user: round4(values[0] + values[2]), system: round4(values[1] + values[3]) };
-}
-function round4(value) {
-  return Math.round(value * 1e3) / 1e3;
-}
-function sleep2(ms2) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms2));
-}
-var TailBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  text = "";
-  push(chunk) {
-    this.text += chunk;
-    if (this.text.length > 64e3) this.text = this.text.slice(-32e3);
-  }
-  lines() {
-    const lines = this.text.replace(/\r/g, "\n").split("\n");
-    while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
-    return lines.slice(-this.max);
-  }
-};
-
-// src/pipeline/train.ts
-init_signature();
-async function planTraining(options) {
-  const root = resolve2(options.root);
-  const train = { ...options.config?.train ?? { command: "" } };
-  const command = (options.command ?? train.command ?? "").trim();
-  if (command === "") {
-    throw new InputError(
-      'no training command: set train.command in mlci.yml or pass --command "python train.py"'
-    );
-  }
-  const workdir = resolve2(root, train.workdir ?? ".");
-  await requireDirectory(workdir, "train.workdir");
-  const paramsFile = train.params ? resolve2(root, train.params) : null;
-  const fileParams = paramsFile ? await loadParamsFile(paramsFile) : {};
-  const configOverrides = Object.fromEntries(Object.entries(train.set ?? {}));
-  const cliOverrides = parseOverrides(options.overrides ?? []);
-  const overrides = { ...configOverrides, ...cliOverrides };
-  const params = applyOverrides(fileParams, overrides);
-  const seed = options.seed ?? train.seed ?? 42;
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
-  const timeout = options.timeout ?? train.timeout;
-  const timeoutMs = timeout === void 0 ? 0 : durationMs(timeout, "train.timeout");
-  const data = [];
-  for (const role of ["train", "eval"]) {
-    const pattern = options.config?.data?.[role];
-    if (!pattern) continue;
-    const files = await expandGlobs([pattern], root, `data.${role}`);
-    for (const file of await hashFiles(files, root)) data.push({ ...file, role });
-  }
-  let sourcePaths;
-  let cacheNote;
-  if (train.sources && train.sources.length > 0) {
-    sourcePaths = await expandGlobs(train.sources, root, "train.sources");
-    cacheNote = `key covers ${sourcePaths.length} source files from train.sources`;
-  } else {
-    sourcePaths = await filesNamedIn(command, workdir, root);
-    cacheNote = `train.sources is not set: the key covers only the files the command names (${sourcePaths.join(", ") || "none"}); list every file the trainer reads in train.sources`;
-  }
-  if (paramsFile) sourcePaths = [.../* @__PURE__ */ new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
-  const sources = await hashFiles(sourcePaths, root);
-  const paramsSha256 = sha256(canonicalJson(params));
-  const modelPath = resolve2(workdir, train.model ?? "model.onnx");
-  const key = cacheKey({
-    command,
-    workdir: toProjectPath(root, workdir),
-    model: toProjectPath(root, modelPath),
-    seed,
-    params_sha256: paramsSha256,
-    sources,
-    data
-  });
-  const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
-  let productionModel = null;
-  if (productionSetting) {
-    const path = options.productionModel ? resolve2(productionSetting) : resolve2(root, productionSetting);
-    await requireFile(path, options.productionModel ? "--production-model" : "evaluate.baseline");
-    productionModel = { path, shown: productionSetting };
-  }
-  return {
-    root,
-    command,
-    train,
-    workdir,
-    modelPath,
-    metricsPath: train.metrics ? resolve2(workdir, train.metrics) : null,
-    seed,
-    params,
-    paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
-    paramsFileSha256: paramsFile ? await sha256File(paramsFile) : null,
-    paramsSha256,
-    overrides,
-    data,
-    sources,
-    cacheEnabled: train.cache !== false,
-    cacheNote,
-    cacheKey: key,
-    cacheDir: cacheDir(root, key),
-    timeoutMs,
-    outDir: options.out ? resolve2(options.out) : join10(root, ".mlci", "train"),
-    productionModel
-  };
-}
-async function trainStage(options) {
-  const progress = options.progress ?? silentProgress;
-  const plan = await planTraining(options);
-  const env = options.env ?? process.env;
-  const modelShown = toProjectPath(plan.root, plan.modelPath);
-  const recordPath = join10(plan.outDir, "training.json");
-  const outModel = join10(plan.outDir, "model.onnx");
-  if (plan.cacheEnabled && !options.force && !options.checkReproducible) {
-    const entry = await readCacheEntry(plan.cacheDir);
-    if (entry) {
-      const git2 = await gitState(plan.root, env);
-      const run3 = githubRun(env);
-      const record2 = {
-        ...entry.record,
-        cache: {
-          ...entry.record.cache,
-          enabled: true,
-          key: plan.cacheKey,
-          hit: true,
-          note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
-          restored: {
-            at: (/* @__PURE__ */ new Date()).toISOString(),
-            commit: git2?.commit ?? null,
-            run_url: run3?.run_url ?? null
-          }
-        }
-      };
-      await writeFileAtomic(plan.modelPath, entry.model);
-      await writeFileAtomic(outModel, entry.model);
-      await writeJsonAtomic(recordPath, record2);
-      progress.info(
-        `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`
-      );
-      return { record: record2, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
-    }
-  }
-  const startedAt = /* @__PURE__ */ new Date();
-  const python = pythonInCommand(plan.command);
-  const [git, pythonVer] = await Promise.all([
-    gitState(plan.root, env),
-    python ? pythonVersion(python, plan.workdir, env) : Promise.resolve(null)
-  ]);
-  progress.info(
-    `mlci train: running \`${plan.command}\` in ${toProjectPath(plan.root, plan.workdir)} (seed ${plan.seed}${plan.timeoutMs > 0 ? `, timeout ${plan.timeoutMs / 1e3} s` : ""})`
-  );
-  const first = await trainOnce(plan, options, env);
-  let reproducibility = null;
-  const checks = [...first.checks];
-  if (options.checkReproducible && !checks.some((c) => c.status === "fail") && first.bytes) {
-    progress.info("mlci train: --check-reproducible: training a second time in a fresh directory");
-    const second = await trainOnce(plan, options, env);
-    if (!second.bytes || second.checks.some((c) => c.status === "fail")) {
-      const failed2 = second.checks.find((c) => c.status === "fail");
-      checks.push({
-        name: "reproducible",
-        status: "fail",
-        detail: `the second run failed: ${failed2 ? `${failed2.name}: ${failed2.detail}` : "no model"}`
-      });
-    } else {
-      const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
-      const evalFile = plan.data.find((d) => d.role === "eval");
-      reproducibility = await compareRuns(first.bytes, second.bytes, {
-        data: evalPattern ? resolve2(plan.root, evalPattern) : void 0,
-        dataLabel: evalFile ? evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path : void 0,
-        tolerance: options.tolerance ?? plan.train.tolerance ?? DEFAULT_TOLERANCE,
-        source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
-        features: options.config?.model.features
-      });
-      checks.push({
-        name: "reproducible",
-        status: reproducibility.reproducible ? "pass" : "fail",
-        detail: reproducibility.detail
-      });
-    }
-    await writeFileAtomic(plan.modelPath, first.bytes);
-  }
-  const failed = checks.filter((c) => c.status === "fail");
-  const record = {
-    schema: TRAINING_RECORD_SCHEMA,
-    mlci_version: MLCI_VERSION,
-    status: failed.length === 0 ? "pass" : "fail",
-    failed_checks: failed.map((c) => c.name),
-    started_at: startedAt.toISOString(),
-    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
-    command: plan.command,
-    workdir: toProjectPath(plan.root, plan.workdir),
-    seed: plan.seed,
-    params: plan.params,
-    params_file: plan.paramsFile,
-    params_sha256: plan.paramsSha256,
-    params_file_sha256: plan.paramsFileSha256,
-    overrides: plan.overrides,
-    data: plan.data,
-    sources: plan.sources,
-    git,
-    runtime: { node: process.version, python: pythonVer, python_interpreter: python },
-    runner: runnerInfo(env),
-    github: githubRun(env),
-    process: first.process,
-    metrics: first.metrics,
-    model: first.bytes && first.signature ? {
-      path: modelShown,
-      sha256: sha256(first.bytes),
-      bytes: first.bytes.length,
-      signature: first.signature
-    } : null,
-    checks,
-    cache: {
-      enabled: plan.cacheEnabled,
-      key: plan.cacheEnabled ? plan.cacheKey : null,
-      hit: false,
-      note: plan.cacheEnabled ? options.force ? `--force: retrained; ${plan.cacheNote}` : `miss; ${plan.cacheNote}` : "disabled (train.cache: false)"
-    },
-    reproducibility
-  };
-  if (failed.length > 0) {
-    await writeJsonAtomic(recordPath, record);
-    throw new CheckFailedError(failureMessage(failed, first.run, plan, recordPath));
-  }
-  await writeFileAtomic(outModel, first.bytes);
-  await writeJsonAtomic(recordPath, record);
-  if (plan.cacheEnabled) await writeCacheEntry(plan.cacheDir, { model: first.bytes, record });
-  return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: false };
-}
-async function trainCacheKey(options) {
-  const plan = await planTraining(options);
-  return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
-}
-async function trainOnce(plan, options, env) {
-  const scratch2 = await mkdtemp2(join10(tmpdir2(), "mlci-train-"));
-  try {
-    const paramsPath = join10(scratch2, "params.json");
-    const metricsPath = plan.metricsPath ?? join10(scratch2, "metrics.jsonl");
-    const finalMetricsPath = join10(dirname5(metricsPath), "metrics.json");
-    await writeJsonAtomic(paramsPath, plan.params);
-    await rm6(plan.modelPath, { force: true });
-    await rm6(metricsPath, { force: true });
-    await rm6(finalMetricsPath, { force: true });
-    const run3 = await runCommand2({
-      command: plan.command,
-      cwd: plan.workdir,
-      env: {
-        ...env,
-        MLCI_SEED: String(plan.seed),
-        PYTHONHASHSEED: String(plan.seed),
-        MLCI_PARAMS: paramsPath,
-        MLCI_MODEL_PATH: plan.modelPath,
-        MLCI_METRICS_PATH: metricsPath,
-        MLCI_FINAL_METRICS_PATH: finalMetricsPath,
-        MLCI_WORK_DIR: scratch2
-      },
-      timeoutMs: plan.timeoutMs,
-      killGraceMs: options.killGraceMs,
-      onOutput: options.onOutput
-    });
-    const process2 = {
-      exit_code: run3.exitCode,
-      signal: run3.signal,
-      timed_out: run3.timedOut,
-      wall_seconds: Math.round(run3.wallSeconds * 1e3) / 1e3,
-      cpu_user_seconds: run3.cpuUserSeconds,
-      cpu_system_seconds: run3.cpuSystemSeconds,
-      peak_rss_bytes: run3.peakRssBytes,
-      measured_by: run3.measuredBy
-    };
-    const metrics = await readReportedMetrics(metricsPath, finalMetricsPath);
-    const curve = lossCurve(metrics);
-    const metricsRecord = {
-      reported: metrics.reported,
-      lines: metrics.lines.length,
-      loss_curve: downsample(curve).map((p) => ({
-        step: p.step,
-        loss: Number.isFinite(p.loss) ? p.loss : null
-      })),
-      loss_points: curve.length,
-      final: metrics.final
-    };
-    const checks = [];
-    const succeeded = run3.exitCode === 0 && !run3.timedOut && !run3.signal;
-    checks.push({
-      name: "command",
-      status: succeeded ? "pass" : "fail",
-      detail: succeeded ? `exit code 0 in ${process2.wall_seconds} s` : `the training command failed: ${describeExit(run3, plan.timeoutMs)}`
-    });
-    if (!succeeded) return { run: run3, process: process2, checks, bytes: null, signature: null, metrics: metricsRecord };
-    const shownModel = toProjectPath(plan.root, plan.modelPath);
-    const model = await checkModelFile(plan.modelPath, shownModel);
-    checks.push(...model.results);
-    const train = plan.train.checks ?? {};
-    const metricsShown = plan.metricsPath ? toProjectPath(plan.root, plan.metricsPath) : "$MLCI_METRICS_PATH";
-    checks.push(checkMetricsFormat(metrics, metricsShown));
-    if (train.finite_metrics !== false) checks.push(checkFiniteMetrics(metrics));
-    const lossRule = lossRuleOf(train.loss_decreases);
-    if (lossRule) checks.push(checkLossDecreases(curve, lossRule));
-    if (model.signature && train.signature !== false) {
-      checks.push(
-        checkSignature(model.signature, {
-          task: options.config?.model.task,
-          label: options.config?.model.label,
-          features: options.config?.model.features
-        })
-      );
-      if (plan.productionModel) {
-        const { path, shown } = plan.productionModel;
-        const production = readModelSignature(new Uint8Array(await readFile15(path)), shown);
-        checks.push(checkSignatureAgainstProduction(model.signature, production, shown));
-      }
-    }
-    return { run: run3, process: process2, checks, bytes: model.bytes, signature: model.signature, metrics: metricsRecord };
-  } finally {
-    await rm6(scratch2, { recursive: true, force: true });
-  }
-}
-function lossRuleOf(setting) {
-  if (setting === false) return null;
-  if (setting === void 0 || setting === true) return DEFAULT_LOSS_RULE;
-  return {
-    window: setting.window ?? DEFAULT_LOSS_RULE.window,
-    minDecrease: setting.min_decrease ?? DEFAULT_LOSS_RULE.minDecrease
-  };
-}
-function failureMessage(failed, run3, plan, recordPath) {
-  const lines = [];
-  const command = failed.find((c) => c.name === "command");
-  if (command) {
-    lines.push(`${command.detail} (command: ${plan.command})`);
-    if (run3.tail.length > 0) {
-      lines.push(`last ${run3.tail.length} lines of output:`);
-      lines.push(...run3.tail.map((l) => `  ${l}`));
-    } else {
-      lines.push("the command printed nothing");
-    }
-  } else if (failed.length === 1) {
-    lines.push(`training check failed: ${failed[0].name}: ${failed[0].detail}`);
-  } else {
-    lines.push(`${failed.length} training checks failed:`);
-    lines.push(...failed.map((c) => `  ${c.name}: ${c.detail}`));
-  }
-  lines.push(`record: ${recordPath}`);
-  return lines.join("\n");
-}
-async function requireDirectory(path, what) {
-  try {
-    if ((await stat9(path)).isDirectory()) return;
-  } catch {
-  }
-  throw new InputError(`${what}: directory not found: ${path}`);
-}
-async function filesNamedIn(command, workdir, root) {
-  const found = [];
-  for (const token of command.split(/[\s;&|()<>'"=]+/)) {
-    if (!/[./]/.test(token) || token.startsWith("-")) continue;
-    const path = resolve2(workdir, token);
-    if (relative2(root, path).startsWith("..") || isAbsolute2(relative2(root, path))) continue;
-    try {
-      if ((await stat9(path)).isFile()) found.push(toProjectPath(root, path));
-    } catch {
-    }
-  }
-  return [...new Set(found)].sort();
-}
-function toProjectPath(root, path) {
-  const rel = relative2(root, path);
-  if (rel === "") return ".";
-  return (rel.startsWith("..") || isAbsolute2(rel) ? path : rel).split(sep3).join("/");
-}
-
-// src/cli/commands/train.ts
 function registerTrain(program2) {
   const train = program2.command("train").summary("run the training command reproducibly and record its lineage").description(
     'Runs the training command of mlci.yml (any language) with a fixed seed, captures its output, timings and reported losses, checks the ONNX model it writes, and records training.json (commit, params, data hashes, runtime). A content-addressed cache skips retraining when nothing changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch).\n\nThe command gets MLCI_SEED, PYTHONHASHSEED, MLCI_PARAMS (resolved params JSON), MLCI_MODEL_PATH and MLCI_METRICS_PATH (append {"step": n, "loss": x} lines); see docs/training-convention.md.'
@@ -47113,14 +47615,15 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text) => process.stderr.write(text)
       };
+      const { trainCacheKey: trainCacheKey2, trainStage: trainStage2 } = await Promise.resolve().then(() => (init_train(), train_exports));
       if (options.printCacheKey) {
-        const key = await trainCacheKey(stageOptions);
+        const key = await trainCacheKey2(stageOptions);
         printResult(options, key, key.key);
         return 0;
       }
       let result;
       try {
-        result = await trainStage(stageOptions);
+        result = await trainStage2(stageOptions);
       } catch (error) {
         if (options.json && error instanceof CheckFailedError)
           await printFailedRecord(options, stageOptions, error);
@@ -47220,7 +47723,7 @@ function explicitConfig(command) {
 function registerValidateData(program2) {
   const validate2 = program2.command("validate-data").summary("check data against a schema, find anomalies and drift against a reference").description(
     "Profiles a data file (CSV, JSON Lines, Parquet, or a glob of shards), checks it against a schema, reports anomalies with TFDV-style codes and tests every column for drift against a reference (a data file or a stored statistics.json). Writes validation.json, statistics.json and validation.md. Exit 0 when nothing blocks, 1 on blocking anomalies or drift, 2 on bad input.\n\nDefaults come from the data: section of mlci.yml when it exists (data.eval or data.train, data.reference, data.schema, model.label)."
-  ).option("--data <file>", "data to validate (file or glob)").option("--reference <file>", "reference data or statistics.json for drift").option("--schema <file>", "schema.json from `mlci schema infer`").option("--label <column>", "label column (its distribution is reported)").option("--train <file>", "training data, to detect train/test overlap (leakage)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option("--memory-limit <size>", "engine memory limit, e.g. 500MB (default: 40 % of RAM, at most 2GB)");
+  ).option("--data <file>", "data to validate (file or glob)").option("--reference <file>", "reference data or statistics.json for drift").option("--schema <file>", "schema.json from `mlci schema infer`").option("--label <column>", "label column (its distribution is reported)").option("--train <file>", "training data, to detect train/test overlap (leakage)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option("--memory-limit <size>", "engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it");
   withExamples(withCommonOptions(validate2), [
     "mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation",
     'mlci validate-data --data "shards/*.parquet" --reference stats/statistics.json --schema schema.json --json',

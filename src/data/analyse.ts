@@ -6,7 +6,7 @@ import { BinCounter, sturgesEdges } from './drift/binning.js';
 import { EcdfWalk } from './drift/ecdf.js';
 import type { DriftInput } from './drift/registry.js';
 import { sqlIdent, type Engine } from './engine.js';
-import { Cursor, NumericAccumulator, equalWidthEdges, sortedCounts, storedCounts, type CountChunk } from './numeric.js';
+import { Cursor, NumericAccumulator, equalWidthEdges, jointCounts, sortedCounts, storedCounts, type CountChunk, type JointChunk } from './numeric.js';
 import { Hll } from './sketch/hll.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import { VALUE_CAP, type ColumnStatistics, type DatasetStatistics } from './statistics.js';
@@ -155,6 +155,8 @@ async function categoricalCounts(db: DuckDBConnection, table: string, column: st
 
 /** The numeric side of a reference or current: how to stream its values and what is known up front. */
 interface NumericSide {
+  /** Set when both sides are tables: one joint query then streams both. */
+  joint?: () => AsyncGenerator<JointChunk>;
   n: number;
   min: number | null;
   max: number | null;
@@ -199,24 +201,18 @@ function numericStats(info: ColumnInfo, rows: number, s: Summary, acc: NumericAc
 
 /** Walks current (and reference) numeric values once, feeding accumulators and the drift walk. */
 async function walkNumeric(cur: NumericSide, ref: NumericSide | undefined): Promise<Omit<DriftInput & { kind: 'numeric' }, 'refStd' | 'refDistinct' | 'exact'> | undefined> {
-  const b = await new Cursor(cur.open()).refill();
-  if (!ref) {
+  if (ref?.joint) return walkJoint(cur, ref, ref.joint());
+  // Both sides' queries run at once (each on its own connection) before the walk starts.
+  const [b, a0] = await Promise.all([new Cursor(cur.open()).refill(), ref ? new Cursor(ref.open()).refill() : undefined]);
+  if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator!.add(b.value, b.count);
       if (b.advance()) await b.refill();
     }
     return undefined;
   }
-  const a = await new Cursor(ref.open()).refill();
-  const walk = new EcdfWalk(ref.n, cur.n);
-  const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
-  const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
-  const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
-  const sturgesRef = new BinCounter(edges);
-  const sturgesCur = new BinCounter(edges);
-  let refValues: Map<string, number> | undefined = new Map();
-  let curValues: Map<string, number> | undefined = new Map();
-  let pooled = 0;
+  const a = a0;
+  const state = new DriftWalk(cur, ref);
   while (!a.done || !b.done) {
     const v = a.done ? b.value : b.done ? a.value : Math.min(a.value, b.value);
     let ca = 0;
@@ -229,40 +225,78 @@ async function walkNumeric(cur: NumericSide, ref: NumericSide | undefined): Prom
       cb = b.count;
       if (b.advance()) await b.refill();
     }
-    walk.push(v, ca, cb);
-    pooled++;
+    state.add(v, ca, cb);
+  }
+  return state.result();
+}
+
+/** The per-value work of a drift walk, shared by the joint and the two-cursor walks. */
+class DriftWalk {
+  readonly walk: EcdfWalk;
+  readonly sturgesRef: BinCounter;
+  readonly sturgesCur: BinCounter;
+  refValues: Map<string, number> | undefined = new Map();
+  curValues: Map<string, number> | undefined = new Map();
+  pooled = 0;
+  constructor(
+    readonly cur: NumericSide,
+    readonly ref: NumericSide
+  ) {
+    this.walk = new EcdfWalk(ref.n, cur.n);
+    const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
+    const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
+    const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
+    this.sturgesRef = new BinCounter(edges);
+    this.sturgesCur = new BinCounter(edges);
+  }
+
+  add(v: number, ca: number, cb: number): void {
+    this.walk.push(v, ca, cb);
+    this.pooled++;
     if (ca) {
-      sturgesRef.add(v, ca);
-      ref.accumulator?.add(v, ca);
+      this.sturgesRef.add(v, ca);
+      this.ref.accumulator?.add(v, ca);
     }
     if (cb) {
-      sturgesCur.add(v, cb);
-      cur.accumulator!.add(v, cb);
+      this.sturgesCur.add(v, cb);
+      this.cur.accumulator!.add(v, cb);
     }
-    if (refValues && curValues) {
-      if (pooled > VALUE_CAP) {
-        refValues = undefined;
-        curValues = undefined;
+    if (this.refValues && this.curValues) {
+      if (this.pooled > VALUE_CAP) {
+        this.refValues = undefined;
+        this.curValues = undefined;
       } else {
         const key = String(v);
-        if (ca) refValues.set(key, ca);
-        if (cb) curValues.set(key, cb);
+        if (ca) this.refValues.set(key, ca);
+        if (cb) this.curValues.set(key, cb);
       }
     }
   }
-  return {
-    kind: 'numeric',
-    nRef: ref.n,
-    nCur: cur.n,
-    pooledDistinct: pooled,
-    maxS: walk.maxS,
-    minS: walk.minS,
-    wasserstein: walk.wasserstein,
-    refValues,
-    curValues,
-    sturgesRef: sturgesRef.counts,
-    sturgesCur: sturgesCur.counts
-  };
+
+  result() {
+    return {
+      kind: 'numeric' as const,
+      nRef: this.ref.n,
+      nCur: this.cur.n,
+      pooledDistinct: this.pooled,
+      maxS: this.walk.maxS,
+      minS: this.walk.minS,
+      wasserstein: this.walk.wasserstein,
+      refValues: this.refValues,
+      curValues: this.curValues,
+      sturgesRef: this.sturgesRef.counts,
+      sturgesCur: this.sturgesCur.counts
+    };
+  }
+}
+
+async function walkJoint(cur: NumericSide, ref: NumericSide, chunks: AsyncGenerator<JointChunk>) {
+  const state = new DriftWalk(cur, ref);
+  for await (const chunk of chunks) {
+    const { values, countsA, countsB } = chunk;
+    for (let i = 0; i < values.length; i++) state.add(values[i], countsA[i], countsB[i]);
+  }
+  return state.result();
 }
 
 function emptyStatistics(source: LoadedSource, rows: number): DatasetStatistics {
@@ -298,7 +332,7 @@ export async function analyse(
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : undefined;
   const refSummary = refSource ? await summarise(db, refSource, [...refColumns!.values()]) : undefined;
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : undefined;
-  if (refSource && refStats) refStats.duplicate_rows = await duplicateRows(db, refSource);
+  // The reference's duplicate count is not needed for validation, and it costs a full hash pass.
   const stored = reference?.kind === 'statistics' ? reference.statistics : undefined;
   const ignore = new Set(options.ignoreDrift ?? []);
   const inputs: Record<string, DriftInput> = {};
@@ -322,6 +356,7 @@ export async function analyse(
           min: refSum.min as number | null,
           max: refSum.max as number | null,
           open: () => sortedCounts(streamA, refSource.table, info.name),
+          joint: () => jointCounts(streamA, refSource.table, current.table, info.name),
           accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min as number, refSum.max as number)) : undefined
         };
       } else if (storedCol?.kind === 'numeric' && storedCol.distribution && storedCol.finite) {

@@ -157,7 +157,7 @@ function firstLine(message: string): string {
 
 /** Resource limits of a dedicated engine. */
 export interface EngineOptions {
-  /** DuckDB memory_limit, e.g. "500MB" (default: MLCI_MEMORY_LIMIT or 40 % of RAM up to 2GB). */
+  /** DuckDB memory_limit, e.g. "500MB" (default: MLCI_MEMORY_LIMIT, else 500MB or 40 % of RAM if less). */
   memoryLimit?: string;
   threads?: number;
   /** Where the engine spills when data exceeds the memory limit (default: the OS temp dir). */
@@ -180,7 +180,8 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const { join } = await import('node:path');
   const spill = options.tempDirectory ?? mkdtempSync(join(os.tmpdir(), 'mlci-duckdb-'));
   const ram = os.totalmem();
-  const fallback = `${Math.max(256, Math.min(2048, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
+  // 500MB keeps the whole process under ~800MB; past it the engine spills tables and sorts to disk.
+  const fallback = `${Math.max(128, Math.min(500, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
     threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 8))),

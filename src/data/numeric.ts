@@ -35,6 +35,30 @@ export async function* sortedCounts(db: DuckDBConnection, table: string, column:
   }
 }
 
+/** A chunk of ascending distinct values with counts on two sides (reference A, current B). */
+export interface JointChunk {
+  values: Float64Array;
+  countsA: Float64Array;
+  countsB: Float64Array;
+}
+
+/** Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one query). */
+export async function* jointCounts(db: DuckDBConnection, tableA: string, tableB: string, column: string): AsyncGenerator<JointChunk> {
+  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const sql =
+    `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (` +
+    `SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)} WHERE isfinite(${v}) UNION ALL ` +
+    `SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)} WHERE isfinite(${v})) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const n = chunk.rowCount;
+    const col = (i: number) => (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(0, n);
+    yield { values: col(0), countsA: col(1), countsB: col(2) };
+  }
+}
+
 /** Streams a stored distribution as one chunk. */
 export async function* storedCounts(distribution: NumericDistribution): AsyncGenerator<CountChunk> {
   yield { values: Float64Array.from(distribution.values), counts: Float64Array.from(distribution.counts) };

@@ -182,7 +182,7 @@ export class RowLocator {
   ) {}
 
   /** File and line of a table row (CSV: header on line 1; JSON Lines: one row per line). */
-  async locate(rowid: number): Promise<{ file: string; line?: number }> {
+  async locate(rowid: number): Promise<{ file: string; start: number; line?: number }> {
     if (!this.starts) {
       if (this.source.fileColumn) {
         const rows = (
@@ -198,8 +198,7 @@ export class RowLocator {
     let found = this.starts[0];
     for (const s of this.starts) if (s.start <= rowid) found = s;
     const index = rowid - found.start;
-    if (this.source.format === 'parquet') return { file: found.file };
-    return { file: found.file, line: this.source.format === 'csv' ? index + 2 : index + 1 };
+    return { file: found.file, start: found.start, line: this.source.format === 'csv' ? index + 2 : index + 1 };
   }
 }
 
@@ -212,15 +211,23 @@ async function sampleRows(
   column: string,
   where: string
 ): Promise<RowRef[]> {
-  const rows = (
-    await db.runAndReadAll(
-      `SELECT rowid, CAST(${sqlIdent(column)} AS VARCHAR) FROM ${sqlIdent(source.table)} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
-    )
-  ).getRows();
+  const table = sqlIdent(source.table);
+  const value = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+  if (source.rowColumn) {
+    // Parquet: rows are numbered within each file; there are no lines.
+    const file = source.fileColumn ? sqlIdent(source.fileColumn) : sqlString(source.files[0]);
+    const rows = (
+      await db.runAndReadAll(
+        `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
+      )
+    ).getRows();
+    return rows.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: v === null ? null : String(v) }));
+  }
+  const rows = (await db.runAndReadAll(`SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`)).getRows();
   const out: RowRef[] = [];
-  for (const [rowid, value] of rows) {
-    const where2 = await locator.locate(Number(rowid));
-    out.push({ row: Number(rowid) + 1, file: where2.file, line: where2.line, value: value === null ? null : String(value) });
+  for (const [rowid, v] of rows) {
+    const at = await locator.locate(Number(rowid));
+    out.push({ row: Number(rowid) - at.start + 1, file: at.file, line: at.line, value: v === null ? null : String(v) });
   }
   return out;
 }

@@ -24,7 +24,12 @@ export interface LoadedSource {
   columns: ColumnInfo[];
   /** Name of the column holding each row's file, for sources of several files. */
   fileColumn?: string;
+  /** Name of the column holding each row's 0-based number within its file (Parquet views). */
+  rowColumn?: string;
 }
+
+/** The hidden column that numbers the rows of each Parquet file. */
+export const ROW_COLUMN = 'file_row_number';
 
 /** The hidden column that names the shard file of each row. */
 export const FILE_COLUMN = '__mlci_file';
@@ -247,7 +252,7 @@ export function readExpression(files: string[], format: DataFormat, dialect: Csv
     .filter(Boolean)
     .map((s) => `, ${s}`)
     .join('');
-  if (format === 'parquet') return `read_parquet(${list}${extra})`;
+  if (format === 'parquet') return `read_parquet(${list}, file_row_number = true${extra})`;
   if (format === 'jsonl') return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ',';
   // BOOLEAN is left out of the type candidates: the sniffer would turn yes/no columns into true/false.
@@ -291,14 +296,17 @@ export async function loadSource(
   const withFile = files.length > 1;
   const from = readExpression(files, format, dialect, withFile);
   try {
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    // Parquet is columnar already: a view reads each column only when a query needs it. Text formats
+    // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
+    if (format === 'parquet') await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
   } catch (error) {
     throw readError(path, error);
   }
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
   const columns = described
     .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
-    .filter((c) => c.name !== FILE_COLUMN)
+    .filter((c) => c.name !== FILE_COLUMN && !(format === 'parquet' && c.name === ROW_COLUMN))
     .map((c) => ({ ...c, kind: kindOf(c.type) }));
   if (format === 'csv' && dialect && columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
     const other = CANDIDATE_DELIMITERS.find((d) => d !== dialect.delimiter && dialect.header[0].includes(d));
@@ -310,5 +318,14 @@ export async function loadSource(
   }
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0][0]);
   if (rows === 0) throw new InputError(`${path}: has no data rows`);
-  return { path, format, files, table, rows, columns, fileColumn: withFile ? FILE_COLUMN : undefined };
+  return {
+    path,
+    format,
+    files,
+    table,
+    rows,
+    columns,
+    fileColumn: withFile ? FILE_COLUMN : undefined,
+    rowColumn: format === 'parquet' ? ROW_COLUMN : undefined
+  };
 }

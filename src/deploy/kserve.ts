@@ -64,7 +64,7 @@ export function renderInferenceService(options: {
   canaryTrafficPercent?: number;
 }): InferenceService {
   const name = options.service ?? options.model;
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+  if (!/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
     throw new InputError(
       `"${name}" is not a valid InferenceService name (lower-case letters, digits and -, at most 63); set deploy.kserve.service`
     );

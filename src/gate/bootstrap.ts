@@ -1,4 +1,5 @@
 import type { Scorer } from '../model/metrics/scorer.js';
+import { kernels, WORKER_SOURCE, type BinaryJob, type RangeResult } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
 
 /** How the paired bootstrap runs. */
@@ -41,8 +42,8 @@ interface RankingPlan {
 
 /**
  * Weighted ROC AUC and average precision of one resample, in one pass over a model's rows by
- * descending score. Weights are indexed by reference position; candidate and baseline scores are
- * strongly correlated, so the baseline's gathers stay close together in memory.
+ * descending score (see kernels.ts). Weights are indexed by reference position; candidate and
+ * baseline scores are strongly correlated, so the baseline's gathers stay close in memory.
  */
 export function resampledRanking(
   plan: RankingPlan,
@@ -50,39 +51,20 @@ export function resampledRanking(
   withAp: boolean,
   accuracy?: { a: Uint8Array; b: Uint8Array }
 ): { auc: number | null; ap: number | null; accuracy?: [number | null, number | null] } {
-  const { positions, positive, lastOfTie } = plan;
-  const n = positive.length;
-  let tp = 0;
-  let fp = 0;
-  let tp0 = 0;
-  let fp0 = 0;
-  let area = 0;
-  let ap = 0;
-  // Accuracy of both models rides along on the reference pass (its flags are in reference order).
-  const ca = accuracy?.a;
-  const cb = accuracy?.b;
-  let hitsA = 0;
-  let hitsB = 0;
-  for (let k = 0; k < n; k++) {
-    const w = positions === null ? weights[k] : weights[positions[k]];
-    if (positive[k] === 1) tp += w;
-    else fp += w;
-    if (ca !== undefined && cb !== undefined) {
-      hitsA += w * ca[k];
-      hitsB += w * cb[k];
-    }
-    if (lastOfTie[k] === 1) {
-      area += (fp - fp0) * (tp + tp0);
-      if (withAp && tp !== tp0) ap += ((tp - tp0) * tp) / (tp + fp);
-      tp0 = tp;
-      fp0 = fp;
-    }
-  }
-  const total = tp + fp;
+  const [auc, ap, a, b] = kernels().rankingPass(
+    plan.positions,
+    plan.positive,
+    plan.lastOfTie,
+    weights,
+    withAp,
+    accuracy?.a ?? null,
+    accuracy?.b ?? null
+  );
+  const value = (x: number) => (Number.isNaN(x) ? null : x);
   return {
-    auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : null,
-    ap: withAp && tp > 0 ? ap / tp : null,
-    ...(accuracy ? { accuracy: [total > 0 ? hitsA / total : null, total > 0 ? hitsB / total : null] as [number | null, number | null] } : {})
+    auc: value(auc),
+    ap: value(ap),
+    ...(accuracy ? { accuracy: [value(a), value(b)] as [number | null, number | null] } : {})
   };
 }
 
@@ -166,24 +148,127 @@ function weightedAccuracy(weights: Uint8Array, correct: Uint8Array): number | nu
   return total > 0 ? hits / total : null;
 }
 
+/** How many threads the bootstrap may use; small jobs stay on the main thread. */
+export interface ParallelOptions {
+  threads?: number;
+}
+
+const FAST_BINARY = new Set(['roc_auc', 'average_precision', 'accuracy']);
+/** Below this many row-visits, starting workers costs more than it saves. */
+const PARALLEL_MIN_WORK = 20_000_000;
+
+function intervalOf(values: Float64Array, confidence: number): IntervalResult {
+  const defined = values.filter((v) => !Number.isNaN(v));
+  if (defined.length < 2)
+    return { low: null, high: null, reason: 'the metric is undefined in the resamples' };
+  const sorted = defined.sort();
+  const alpha = (1 - confidence) / 2;
+  const low = percentile(sorted, alpha);
+  const high = percentile(sorted, 1 - alpha);
+  return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
+}
+
+async function runOnWorker(job: BinaryJob, from: number, to: number): Promise<RangeResult> {
+  const { Worker } = await import('node:worker_threads');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, from, to } });
+    worker.once('message', (result: RangeResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Binary roc_auc / average_precision / accuracy: the resamples are split between the main thread
+ * and worker threads; each resample is a pure function of (seed, index), so the result does not
+ * depend on how they are split.
+ */
+async function binaryBootstrap(
+  candidate: Scorer,
+  baseline: Scorer,
+  metrics: string[],
+  options: BootstrapOptions,
+  threads: number,
+  onResample?: (done: number) => void
+): Promise<Record<string, IntervalResult>> {
+  const plan = new PairedPlan([candidate, baseline], true);
+  const reference = plan.ranking(0, 1);
+  const base = plan.ranking(1, 1);
+  const accuracy = metrics.includes('accuracy');
+  const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const job: BinaryJob = {
+    n: plan.n,
+    seed: options.seed,
+    withAp: metrics.includes('average_precision'),
+    accuracy,
+    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
+    baseline: { positions: base.positions as Int32Array, positive: base.positive, lastOfTie: base.lastOfTie }
+  };
+  const R = options.resamples;
+  const parts = Math.max(1, Math.min(threads, R));
+  const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * R) / parts));
+  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(job, from, bounds[i + 2]));
+  // The main thread takes the first share, in slices so progress can be reported.
+  const local: RangeResult[] = [];
+  const step = Math.max(1, Math.ceil(bounds[1] / 20));
+  for (let from = 0; from < bounds[1]; from += step) {
+    const to = Math.min(bounds[1], from + step);
+    local.push(kernels().runRange(job, from, to));
+    onResample?.(Math.min(R, to * parts));
+  }
+  const results = [...local, ...(await Promise.all(remote))];
+  onResample?.(R);
+  const merged = (key: keyof RangeResult) => {
+    const out = new Float64Array(R);
+    let offset = 0;
+    for (const r of results) {
+      out.set(r[key], offset);
+      offset += r[key].length;
+    }
+    return out;
+  };
+  const out: Record<string, IntervalResult> = {};
+  const keyOf: Record<string, keyof RangeResult> = {
+    roc_auc: 'auc',
+    average_precision: 'ap',
+    accuracy: 'acc'
+  };
+  for (const m of metrics) out[m] = intervalOf(merged(keyOf[m]), options.confidence);
+  return out;
+}
+
 /**
  * The paired bootstrap: in each resample both models are scored on the same resampled rows, so
  * the interval is of the difference and not of two independent values. Row weights are Poisson(1)
  * from a per-resample seeded stream (see poisson.ts). Ranking metrics and accuracy run in
  * dedicated linear passes; every other metric through the scorers with row weights.
  */
-export function pairedBootstrap(
+export async function pairedBootstrap(
   candidate: Scorer,
   baseline: Scorer,
   metrics: string[],
   options: BootstrapOptions,
-  onResample?: (done: number) => void
-): Record<string, IntervalResult> {
+  onResample?: (done: number) => void,
+  parallel: ParallelOptions = {}
+): Promise<Record<string, IntervalResult>> {
   const out: Record<string, IntervalResult> = {};
   if (metrics.length === 0) return out;
   if (options.resamples < 2) {
     for (const m of metrics) out[m] = { low: null, high: null, reason: 'bootstrap disabled (resamples < 2)' };
     return out;
+  }
+  if (
+    candidate.task === 'binary' &&
+    metrics.every((m) => FAST_BINARY.has(m)) &&
+    metrics.some((m) => m !== 'accuracy') &&
+    candidate.correctness !== undefined
+  ) {
+    const { availableParallelism } = await import('node:os');
+    const work = candidate.rows * options.resamples;
+    const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+    return binaryBootstrap(candidate, baseline, metrics, options, threads, onResample);
   }
   const classifier = candidate.task !== 'regression';
   const ranking = metrics.filter((m) => classifier && RANKING.has(m));
@@ -203,7 +288,8 @@ export function pairedBootstrap(
     let accuracyDone = false;
     if (ranking.includes('roc_auc') || ranking.includes('average_precision')) {
       const withAp = ranking.includes('average_precision');
-      const fused = accuracy && plan.reference ? { a: plan.correctness()[0], b: plan.correctness()[1] } : undefined;
+      const fused =
+        accuracy && plan.reference ? { a: plan.correctness()[0], b: plan.correctness()[1] } : undefined;
       const c = resampledRanking(plan.ranking(0, 1), weights, withAp, fused);
       const b = resampledRanking(plan.ranking(1, 1), weights, withAp);
       values.set('roc_auc', [c.auc, b.auc]);
@@ -250,7 +336,13 @@ export function pairedBootstrap(
     const sorted = diffs[k].subarray(0, counts[k]).sort();
     const low = percentile(sorted, alpha);
     const high = percentile(sorted, 1 - alpha);
-    out[m] = { low, high, confidence: options.confidence, resamples: counts[k], within_noise: low <= 0 && high >= 0 };
+    out[m] = {
+      low,
+      high,
+      confidence: options.confidence,
+      resamples: counts[k],
+      within_noise: low <= 0 && high >= 0
+    };
   });
   return out;
 }

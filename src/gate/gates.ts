@@ -63,7 +63,8 @@ export function applyGates(specs: Record<string, GateSpec>, input: GateInput): G
 function side(s: MetricSide, metric: string): { value: number | null; missing: string | null } {
   if (!(metric in s.values)) return { value: null, missing: 'is not computed' };
   const value = s.values[metric];
-  if (value === null || !Number.isFinite(value)) return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? 'no value'})` };
+  if (value === null || !Number.isFinite(value))
+    return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? 'no value'})` };
   return { value, missing: null };
 }
 
@@ -83,31 +84,52 @@ function applyOne(metric: string, kind: GateKind, threshold: number, input: Gate
     observed,
     reason
   });
-  if (c.value === null) return result('fail', null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
+  if (c.value === null)
+    return result('fail', null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
   const cv = c.value;
   if (kind === 'min') {
-    return result(cv + TOLERANCE >= threshold ? 'pass' : 'fail', cv, `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`);
+    return result(
+      cv + TOLERANCE >= threshold ? 'pass' : 'fail',
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`
+    );
   }
   if (kind === 'max') {
-    return result(cv - TOLERANCE <= threshold ? 'pass' : 'fail', cv, `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`);
+    return result(
+      cv - TOLERANCE <= threshold ? 'pass' : 'fail',
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`
+    );
   }
   if (!b) return result('skipped', null, 'no baseline (first run): change gates are skipped');
-  if (b.value === null) return result('fail', null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
+  if (b.value === null)
+    return result('fail', null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
   const bv = b.value;
   const higher = higherIsBetter(metric);
   if (kind === 'max_drop') {
     const drop = bv - cv;
     const note = higher ? '' : ` (a fall of ${metric} is an improvement)`;
-    return result(drop - TOLERANCE <= threshold ? 'pass' : 'fail', drop, `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      drop - TOLERANCE <= threshold ? 'pass' : 'fail',
+      drop,
+      `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   if (kind === 'max_rise') {
     const rise = cv - bv;
     const note = higher ? ` (a rise of ${metric} is an improvement)` : '';
-    return result(rise - TOLERANCE <= threshold ? 'pass' : 'fail', rise, `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      rise - TOLERANCE <= threshold ? 'pass' : 'fail',
+      rise,
+      `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   const improvement = higher ? cv - bv : bv - cv;
-  const relative = bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
-  const way = higher ? '(candidate − baseline) / |baseline|' : '(baseline − candidate) / |baseline|, lower is better';
+  const relative =
+    bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
+  const way = higher
+    ? '(candidate − baseline) / |baseline|'
+    : '(baseline − candidate) / |baseline|, lower is better';
   return result(
     relative + TOLERANCE >= threshold ? 'pass' : 'fail',
     Number.isFinite(relative) ? relative : null,
@@ -129,7 +151,9 @@ export function decideVerdict(results: GateResult[], hasBaseline: boolean): Verd
   const passed = results.filter((r) => r.status === 'pass').length;
   const skipped = results.filter((r) => r.status === 'skipped').length;
   if (failed.length > 0) {
-    const names = [...new Set(failed.map((f) => (f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric)))];
+    const names = [
+      ...new Set(failed.map((f) => (f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric)))
+    ];
     return {
       verdict: 'fail',
       rubber_stamp: false,
@@ -149,6 +173,9 @@ export function decideVerdict(results: GateResult[], hasBaseline: boolean): Verd
   return {
     verdict: 'pass',
     rubber_stamp: false,
-    summary: results.length === 0 ? 'pass: no gates configured' : `pass: all ${results.length} gate${results.length === 1 ? '' : 's'} passed`
+    summary:
+      results.length === 0
+        ? 'pass: no gates configured'
+        : `pass: all ${results.length} gate${results.length === 1 ? '' : 's'} passed`
   };
 }

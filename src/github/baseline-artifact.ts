@@ -42,7 +42,10 @@ export async function findBaselineArtifact(query: BaselineArtifactQuery): Promis
   const maxRuns = query.maxRuns ?? 50;
   const base = { owner, repo, branch, status: 'success' as const, per_page: 100 };
   const pages = query.workflow
-    ? octokit.paginate.iterator('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...base, workflow_id: query.workflow })
+    ? octokit.paginate.iterator('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+        ...base,
+        workflow_id: query.workflow
+      })
     : octokit.paginate.iterator('GET /repos/{owner}/{repo}/actions/runs', base);
   let seen = 0;
   for await (const page of pages) {
@@ -53,7 +56,10 @@ export async function findBaselineArtifact(query: BaselineArtifactQuery): Promis
       const name = query.file ?? [...entries.keys()].find((n) => n.toLowerCase().endsWith('.onnx'));
       const bytes = name ? entries.get(name) : undefined;
       if (!bytes) continue;
-      return { bytes, ref: `${query.artifactName}/${name} from run ${run.id} (${branch}@${run.head_sha.slice(0, 7)})` };
+      return {
+        bytes,
+        ref: `${query.artifactName}/${name} from run ${run.id} (${branch}@${run.head_sha.slice(0, 7)})`
+      };
     }
   }
   return null;
@@ -76,12 +82,15 @@ export async function downloadRunArtifact(
   });
   const artifact = (res.data.artifacts as Artifact[]).find((a) => a.name === artifactName && !a.expired);
   if (!artifact) return null;
-  const zip = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
-    owner,
-    repo,
-    artifact_id: artifact.id,
-    archive_format: 'zip'
-  });
+  const zip = await octokit.request(
+    'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+    {
+      owner,
+      repo,
+      artifact_id: artifact.id,
+      archive_format: 'zip'
+    }
+  );
   return readZip(new Uint8Array(zip.data as ArrayBuffer));
 }
 

@@ -35,7 +35,12 @@ export interface CheckRunResult {
  */
 export async function createVerdictCheckRun(check: VerdictCheckRun): Promise<CheckRunResult> {
   const conclusion = check.verdict === 'pass' ? 'success' : 'failure';
-  const title = check.verdict === 'fail' ? 'Gates failed' : check.rubberStamp ? 'Passed as a rubber stamp (no baseline)' : 'All gates passed';
+  const title =
+    check.verdict === 'fail'
+      ? 'Gates failed'
+      : check.rubberStamp
+        ? 'Passed as a rubber stamp (no baseline)'
+        : 'All gates passed';
   try {
     const res = await check.octokit.request('POST /repos/{owner}/{repo}/check-runs', {
       owner: check.owner,
@@ -55,7 +60,11 @@ export async function createVerdictCheckRun(check: VerdictCheckRun): Promise<Che
   } catch (error) {
     const code = (error as { status?: number }).status;
     if (code === 403 || code === 404) {
-      return { action: 'skipped', reason: 'the token cannot create check runs (checks: write is needed; fork pull requests get a read-only token)' };
+      return {
+        action: 'skipped',
+        reason:
+          'the token cannot create check runs (checks: write is needed; fork pull requests get a read-only token)'
+      };
     }
     throw error;
   }

@@ -40,7 +40,12 @@ export interface StickyCommentResult {
  * Builds the comment body: marker, the current report, and the previous run's report folded
  * under <details>, kept under GitHub's 65,536-character limit (the previous run goes first).
  */
-export function composeCommentBody(key: string, report: string, previousBody: string | null, runLabel?: string): string {
+export function composeCommentBody(
+  key: string,
+  report: string,
+  previousBody: string | null,
+  runLabel?: string
+): string {
   const label = runLabel ? `<!-- mlci:run:${runLabel.replace(/-->/g, '')} -->\n` : '';
   const current = `${CURRENT_START}\n${label}${report.trim()}\n${CURRENT_END}`;
   let previous = '';
@@ -58,14 +63,19 @@ export function composeCommentBody(key: string, report: string, previousBody: st
   let body = `${marker}\n${current}${previous}`;
   if (body.length > BUDGET) body = `${marker}\n${current}`;
   if (body.length > BUDGET) {
-    const trimmed = truncateMarkdown(report.trim(), BUDGET - marker.length - CURRENT_START.length - CURRENT_END.length - label.length - 8);
+    const trimmed = truncateMarkdown(
+      report.trim(),
+      BUDGET - marker.length - CURRENT_START.length - CURRENT_END.length - label.length - 8
+    );
     body = `${marker}\n${CURRENT_START}\n${label}${trimmed}\n${CURRENT_END}`;
   }
   return body;
 }
 
 function status(error: unknown): number | undefined {
-  return typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : undefined;
+  return typeof (error as { status?: unknown })?.status === 'number'
+    ? (error as { status: number }).status
+    : undefined;
 }
 
 /**
@@ -77,12 +87,15 @@ export async function upsertStickyComment(request: StickyCommentRequest): Promis
   const { octokit, owner, repo, issueNumber, key } = request;
   const marker = commentMarker(key);
   let existing: { id: number; body?: string | null } | undefined;
-  for await (const page of octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    owner,
-    repo,
-    issue_number: issueNumber,
-    per_page: 100
-  })) {
+  for await (const page of octokit.paginate.iterator(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    }
+  )) {
     existing = (page.data as { id: number; body?: string | null }[]).find((c) => c.body?.includes(marker));
     if (existing) break;
   }

@@ -34,7 +34,9 @@ export interface BaselineLookup {
  * Resolves the baseline: an explicit file; else the registry's `production` alias; else the
  * latest successful main-branch run's artifact; else none (a first run). Needs no git history.
  */
-export async function resolveBaseline(lookup: BaselineLookup): Promise<{ model: ModelFile | null; source: BaselineSource }> {
+export async function resolveBaseline(
+  lookup: BaselineLookup
+): Promise<{ model: ModelFile | null; source: BaselineSource }> {
   const tried: string[] = [];
   if (lookup.file) {
     const model = await readModelFile(lookup.file);
@@ -47,7 +49,10 @@ export async function resolveBaseline(lookup: BaselineLookup): Promise<{ model: 
       const bytes = await lookup.registry.download(lookup.modelName, version.version);
       const ref = `${lookup.modelName}@v${version.version} (alias ${alias})`;
       tried.push(`registry: ${ref}`);
-      return { model: modelFromBytes(bytes, `registry ${ref}`), source: { kind: 'registry', ref, version: version.version, tried } };
+      return {
+        model: modelFromBytes(bytes, `registry ${ref}`),
+        source: { kind: 'registry', ref, version: version.version, tried }
+      };
     }
     tried.push(`registry: no ${lookup.modelName}@${alias}`);
   } else {
@@ -57,7 +62,10 @@ export async function resolveBaseline(lookup: BaselineLookup): Promise<{ model: 
     const found = await lookup.artifact();
     if (found) {
       tried.push(`artifact: ${found.ref}`);
-      return { model: modelFromBytes(found.bytes, `artifact ${found.ref}`), source: { kind: 'artifact', ref: found.ref, tried } };
+      return {
+        model: modelFromBytes(found.bytes, `artifact ${found.ref}`),
+        source: { kind: 'artifact', ref: found.ref, tried }
+      };
     }
     tried.push('artifact: no successful main-branch run with an unexpired model artifact');
   }

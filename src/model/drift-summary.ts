@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { DriftSummary } from './evaluation-types.js';
 
-type Entry = { column?: unknown; test?: unknown; statistic?: unknown; p_value?: unknown; threshold?: unknown; drifted?: unknown };
+type Entry = {
+  column?: unknown;
+  test?: unknown;
+  statistic?: unknown;
+  p_value?: unknown;
+  threshold?: unknown;
+  drifted?: unknown;
+};
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -16,7 +23,11 @@ export async function readDriftSummary(path: string): Promise<DriftSummary> {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `validation file not found: ${path}` : `${path}: not valid JSON (${(error as Error).message})`);
+    throw new InputError(
+      code === 'ENOENT'
+        ? `validation file not found: ${path}`
+        : `${path}: not valid JSON (${(error as Error).message})`
+    );
   }
   const doc = (parsed ?? {}) as { drift?: unknown; verdict?: unknown };
   const raw = doc.drift;
@@ -24,7 +35,10 @@ export async function readDriftSummary(path: string): Promise<DriftSummary> {
   if (Array.isArray(raw)) entries = raw.map((e: Entry) => [String(e.column ?? ''), e]);
   else if (raw && typeof raw === 'object') {
     const obj = raw as Record<string, unknown>;
-    const columns = (obj.columns && typeof obj.columns === 'object' ? obj.columns : obj) as Record<string, Entry>;
+    const columns = (obj.columns && typeof obj.columns === 'object' ? obj.columns : obj) as Record<
+      string,
+      Entry
+    >;
     entries = Object.entries(columns).filter(([, e]) => e && typeof e === 'object' && 'drifted' in e);
   }
   return {

@@ -4,7 +4,7 @@ import { modelClasses, type LoadedSession, type ModelOutputs } from './inference
 import { encodeLabels, predictedClasses } from './labels.js';
 import { calibration, type Calibration } from './metrics/calibration.js';
 import { confusionMatrix } from './metrics/classification.js';
-import { createScorer, type MetricResults, type Predictions, type Scorer } from './metrics/scorer.js';
+import type { MetricResults, Predictions, Scorer } from './metrics/scorer.js';
 import type { MetricTask, MetricValues } from './metrics/types.js';
 import type { ModelReport, SliceReport } from './evaluation-types.js';
 
@@ -22,7 +22,9 @@ export function toPredictions(
   const { values, width } = outputs;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) {
-      throw new InputError(`${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`);
+      throw new InputError(
+        `${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`
+      );
     }
   }
   if (task === 'regression') {
@@ -30,7 +32,8 @@ export function toPredictions(
     const y = data.numeric[label];
     if (!y) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
     const missing = y.findIndex((v) => Number.isNaN(v));
-    if (missing >= 0) throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    if (missing >= 0)
+      throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
     return { task, y, pred: values };
   }
   let proba = values;
@@ -44,12 +47,19 @@ export function toPredictions(
     classes = 2;
   }
   if (task === 'binary' && classes !== 2) {
-    throw new InputError(`${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`);
+    throw new InputError(
+      `${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`
+    );
   }
-  if (task === 'multiclass' && classes < 2) throw new InputError(`${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`);
+  if (task === 'multiclass' && classes < 2)
+    throw new InputError(
+      `${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`
+    );
   const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
   if (names.length !== classes) {
-    throw new InputError(`${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`);
+    throw new InputError(
+      `${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`
+    );
   }
   const labelValues = data.numeric[label] ?? data.text[label];
   const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
@@ -57,7 +67,11 @@ export function toPredictions(
 }
 
 /** Splits metric results into values, reasons of undefined ones and notes. */
-export function splitResults(results: MetricResults): { values: MetricValues; reasons: Record<string, string>; notes: Record<string, string> } {
+export function splitResults(results: MetricResults): {
+  values: MetricValues;
+  reasons: Record<string, string>;
+  notes: Record<string, string>;
+} {
   const values: MetricValues = {};
   const reasons: Record<string, string> = {};
   const notes: Record<string, string> = {};
@@ -120,7 +134,11 @@ export function modelReport(
     notes,
     confusion_matrix: confusion,
     calibration: cal,
-    inference: { load_ms: round(session.loadMs, 2), ms_per_1000_rows: round(msPer1000, 4), batch_size: batchSize }
+    inference: {
+      load_ms: round(session.loadMs, 2),
+      ms_per_1000_rows: round(msPer1000, 4),
+      batch_size: batchSize
+    }
   };
 }
 
@@ -161,16 +179,32 @@ export function groupSlices(data: LoadedColumns, column: string, minSize: number
     raw[i] = id;
   }
   const names = [...ids.keys()];
-  const byValue = names.map((name, id) => ({ name, id, size: counts[id] })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  const byValue = names
+    .map((name, id) => ({ name, id, size: counts[id] }))
+    .sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
   const remap = new Int32Array(names.length).fill(-1);
   const values: string[] = [];
   const sizes: number[] = [];
   const skipped: SliceReport[] = [];
   for (const entry of byValue) {
     if (entry.size < minSize) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `fewer than ${minSize} rows` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `fewer than ${minSize} rows`
+      });
     } else if (values.length >= MAX_SLICE_VALUES) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `beyond the ${MAX_SLICE_VALUES} largest slices` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `beyond the ${MAX_SLICE_VALUES} largest slices`
+      });
     } else {
       remap[entry.id] = values.length;
       values.push(entry.name);

@@ -5,7 +5,8 @@ import type { EvaluationJson, MetricDelta, ModelReport, SliceReport } from './ev
 const METRIC = /^[a-z][a-z0-9_]{0,63}$/;
 const SHA = /^[0-9a-f]{64}$/;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown, max = 500): string => (typeof v === 'string' ? v.slice(0, max) : '');
 
@@ -38,11 +39,17 @@ function model(v: unknown): ModelReport | null {
       cm && Array.isArray(cm.labels) && Array.isArray(cm.counts) && cm.labels.length <= 50
         ? {
             labels: cm.labels.map((l) => str(l, 100)),
-            counts: (cm.counts as unknown[]).slice(0, 50).map((row) => (Array.isArray(row) ? row.slice(0, 50).map((x) => num(x) ?? 0) : []))
+            counts: (cm.counts as unknown[])
+              .slice(0, 50)
+              .map((row) => (Array.isArray(row) ? row.slice(0, 50).map((x) => num(x) ?? 0) : []))
           }
         : null,
     calibration: null,
-    inference: { load_ms: num(inference.load_ms) ?? 0, ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0, batch_size: num(inference.batch_size) ?? 0 }
+    inference: {
+      load_ms: num(inference.load_ms) ?? 0,
+      ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0,
+      batch_size: num(inference.batch_size) ?? 0
+    }
   };
 }
 
@@ -53,51 +60,72 @@ function model(v: unknown): ModelReport | null {
  * that remain are escaped by the Markdown renderer.
  */
 export function sanitizeEvaluation(raw: unknown): EvaluationJson {
-  if (!isRecord(raw) || raw.schema_version !== 1) throw new InputError('evaluation.json: not an mlci evaluation (schema_version 1)');
-  const task = ['binary', 'multiclass', 'regression'].includes(raw.task as string) ? (raw.task as EvaluationJson['task']) : null;
+  if (!isRecord(raw) || raw.schema_version !== 1)
+    throw new InputError('evaluation.json: not an mlci evaluation (schema_version 1)');
+  const task = ['binary', 'multiclass', 'regression'].includes(raw.task as string)
+    ? (raw.task as EvaluationJson['task'])
+    : null;
   const verdict = raw.verdict === 'pass' || raw.verdict === 'fail' ? raw.verdict : null;
   const candidate = model(raw.candidate);
-  if (!task || !verdict || !candidate) throw new InputError('evaluation.json: missing task, verdict or candidate');
+  if (!task || !verdict || !candidate)
+    throw new InputError('evaluation.json: missing task, verdict or candidate');
   const deltas: Record<string, MetricDelta> = {};
   if (isRecord(raw.deltas)) {
     for (const [k, d] of Object.entries(raw.deltas)) {
       if (!METRIC.test(k) || !isRecord(d)) continue;
-      const change = ['better', 'worse', 'same'].includes(d.change as string) ? (d.change as MetricDelta['change']) : null;
-      deltas[k] = { candidate: num(d.candidate), baseline: num(d.baseline), delta: num(d.delta), relative: num(d.relative), higher_is_better: d.higher_is_better !== false, change };
+      const change = ['better', 'worse', 'same'].includes(d.change as string)
+        ? (d.change as MetricDelta['change'])
+        : null;
+      deltas[k] = {
+        candidate: num(d.candidate),
+        baseline: num(d.baseline),
+        delta: num(d.delta),
+        relative: num(d.relative),
+        higher_is_better: d.higher_is_better !== false,
+        change
+      };
     }
   }
-  const gates: GateResult[] = (Array.isArray(raw.gates) ? raw.gates : []).slice(0, 500).flatMap((g): GateResult[] => {
-    if (!isRecord(g) || !METRIC.test(str(g.metric)) || !GATE_KINDS.includes(g.kind as GateKind)) return [];
-    const status = ['pass', 'fail', 'skipped'].includes(g.status as string) ? (g.status as GateResult['status']) : 'fail';
-    const slice = isRecord(g.slice) ? { column: str(g.slice.column, 100), value: str(g.slice.value, 100) } : undefined;
-    return [
-      {
-        metric: str(g.metric),
-        kind: g.kind as GateKind,
-        threshold: num(g.threshold) ?? 0,
-        status,
-        candidate: num(g.candidate),
-        baseline: num(g.baseline),
-        observed: num(g.observed),
-        reason: str(g.reason),
-        ...(slice ? { slice } : {})
-      }
-    ];
-  });
-  const slices: SliceReport[] = (Array.isArray(raw.slices) ? raw.slices : []).slice(0, 1000).flatMap((s): SliceReport[] =>
-    isRecord(s)
-      ? [
-          {
-            column: str(s.column, 100),
-            value: str(s.value, 100),
-            rows: num(s.rows) ?? 0,
-            candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
-            baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
-            ...(typeof s.skipped === 'string' ? { skipped: str(s.skipped) } : {})
-          }
-        ]
-      : []
-  );
+  const gates: GateResult[] = (Array.isArray(raw.gates) ? raw.gates : [])
+    .slice(0, 500)
+    .flatMap((g): GateResult[] => {
+      if (!isRecord(g) || !METRIC.test(str(g.metric)) || !GATE_KINDS.includes(g.kind as GateKind)) return [];
+      const status = ['pass', 'fail', 'skipped'].includes(g.status as string)
+        ? (g.status as GateResult['status'])
+        : 'fail';
+      const slice = isRecord(g.slice)
+        ? { column: str(g.slice.column, 100), value: str(g.slice.value, 100) }
+        : undefined;
+      return [
+        {
+          metric: str(g.metric),
+          kind: g.kind as GateKind,
+          threshold: num(g.threshold) ?? 0,
+          status,
+          candidate: num(g.candidate),
+          baseline: num(g.baseline),
+          observed: num(g.observed),
+          reason: str(g.reason),
+          ...(slice ? { slice } : {})
+        }
+      ];
+    });
+  const slices: SliceReport[] = (Array.isArray(raw.slices) ? raw.slices : [])
+    .slice(0, 1000)
+    .flatMap((s): SliceReport[] =>
+      isRecord(s)
+        ? [
+            {
+              column: str(s.column, 100),
+              value: str(s.value, 100),
+              rows: num(s.rows) ?? 0,
+              candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
+              baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
+              ...(typeof s.skipped === 'string' ? { skipped: str(s.skipped) } : {})
+            }
+          ]
+        : []
+    );
   const data = isRecord(raw.data) ? raw.data : {};
   return {
     schema_version: 1,

@@ -59,7 +59,13 @@ export interface DriftSummary {
   source: string;
   verdict: string | null;
   columns: number;
-  drifted: { column: string; test: string | null; statistic: number | null; p_value: number | null; threshold: number | null }[];
+  drifted: {
+    column: string;
+    test: string | null;
+    statistic: number | null;
+    p_value: number | null;
+    threshold: number | null;
+  }[];
 }
 
 /** One registered version's gated metrics, for the history chart. */

@@ -21,7 +21,9 @@ export async function readModelFile(path: string): Promise<ModelFile> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `model file not found: ${path}` : `${path}: cannot be read (${code})`);
+    throw new InputError(
+      code === 'ENOENT' ? `model file not found: ${path}` : `${path}: cannot be read (${code})`
+    );
   }
   return modelFromBytes(bytes, path);
 }
@@ -38,8 +40,7 @@ export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
 
 /** How a model's inputs are filled from data columns (DESIGN.md: one input per column, or one [N, F] matrix). */
 export type InputPlan =
-  | { kind: 'matrix'; input: TensorInfo; features: string[] }
-  | { kind: 'columns'; inputs: TensorInfo[] };
+  { kind: 'matrix'; input: TensorInfo; features: string[] } | { kind: 'columns'; inputs: TensorInfo[] };
 
 /** Decides how columns map to the model's inputs; `features` (mlci.yml) overrides the metadata. */
 export function planInputs(model: ModelFile, features?: string[]): InputPlan {
@@ -187,13 +188,17 @@ export async function runBatches(
       try {
         out = (await s.session.run(feeds, [s.output]))[s.output];
       } catch (error) {
-        throw new InputError(`${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine(error)})`);
+        throw new InputError(
+          `${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine(error)})`
+        );
       }
       const elapsed = performance.now() - began;
       const rows = end - start;
       const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
       if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
-        throw new InputError(`${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`);
+        throw new InputError(
+          `${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`
+        );
       }
       let r = results[m];
       if (!r) {
@@ -254,7 +259,8 @@ function columnTensor(
     const text = data.text[name];
     const numbers = data.numeric[name];
     const out: string[] = [];
-    for (let i = start; i < end; i++) out.push(text ? (text[i] ?? '') : Number.isNaN(numbers[i]) ? '' : String(numbers[i]));
+    for (let i = start; i < end; i++)
+      out.push(text ? (text[i] ?? '') : Number.isNaN(numbers[i]) ? '' : String(numbers[i]));
     return new ort.Tensor('string', out, dims);
   }
   const column = numericColumn(data, name, source, model);
@@ -268,22 +274,31 @@ function columnTensor(
     case 'int32': {
       for (let i = 0; i < slice.length; i++) {
         if (!Number.isInteger(slice[i])) {
-          throw new InputError(`${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`);
+          throw new InputError(
+            `${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`
+          );
         }
       }
       return input.type === 'int64'
-        ? new ort.Tensor('int64', BigInt64Array.from(slice, (v) => BigInt(v)), dims)
+        ? new ort.Tensor(
+            'int64',
+            BigInt64Array.from(slice, (v) => BigInt(v)),
+            dims
+          )
         : new ort.Tensor('int32', Int32Array.from(slice), dims);
     }
     default:
-      throw new InputError(`${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`);
+      throw new InputError(
+        `${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`
+      );
   }
 }
 
 function numericColumn(data: LoadedColumns, name: string, source: string, model: string): Float64Array {
   const column = data.numeric[name];
   if (column) return column;
-  if (data.text[name]) throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
+  if (data.text[name])
+    throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
   throw new InputError(`${source}: missing column "${name}" that ${model} needs`);
 }
 

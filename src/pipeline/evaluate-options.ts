@@ -30,7 +30,10 @@ export interface EvaluateFlags {
 }
 
 /** Reads mlci.yml when it exists; a path given explicitly must exist. */
-export async function optionalConfig(path: string | undefined, explicit: boolean): Promise<MlciConfig | null> {
+export async function optionalConfig(
+  path: string | undefined,
+  explicit: boolean
+): Promise<MlciConfig | null> {
   if (!path) return null;
   if (!explicit && !existsSync(path)) return null;
   return loadConfig(path);
@@ -44,10 +47,16 @@ function list(text: string | undefined): string[] | undefined {
     .filter((s) => s !== '');
 }
 
-function number(text: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
+function number(
+  text: string | undefined,
+  flag: string,
+  check: (n: number) => boolean,
+  expected: string
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new InputError(`${flag}: got "${text}", expected ${expected}`);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
   return n;
 }
 
@@ -56,10 +65,13 @@ export function parseGateFlags(flags: string[]): Record<string, GateSpec> {
   const gates: Record<string, GateSpec> = {};
   for (const flag of flags) {
     const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
-    if (!match) throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
+    if (!match)
+      throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
     const [, metric, kind, value] = match;
     if (!GATE_KINDS.includes(kind as GateKind)) {
-      throw new InputError(`--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(', ')}`);
+      throw new InputError(
+        `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(', ')}`
+      );
     }
     const n = Number(value);
     if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
@@ -69,14 +81,22 @@ export function parseGateFlags(flags: string[]): Record<string, GateSpec> {
 }
 
 /** Merges flags over mlci.yml into a request; flags win. Errors name the flag or config key. */
-export async function buildEvaluateRequest(o: EvaluateFlags, config: MlciConfig | null): Promise<EvaluateRequest> {
+export async function buildEvaluateRequest(
+  o: EvaluateFlags,
+  config: MlciConfig | null
+): Promise<EvaluateRequest> {
   const ev = config?.evaluate ?? {};
   const model = o.model;
   const data = o.data ?? ev.data ?? config?.data?.eval;
   const label = o.label ?? config?.model.label;
   const task = (o.task ?? config?.model.task) as Task | undefined;
-  const missing = [!model && '--model', !data && '--data', !label && '--label', !task && '--task'].filter(Boolean);
-  if (missing.length > 0) throw new InputError(`evaluate needs ${missing.join(', ')} (or mlci.yml with model.label, model.task and data.eval)`);
+  const missing = [!model && '--model', !data && '--data', !label && '--label', !task && '--task'].filter(
+    Boolean
+  );
+  if (missing.length > 0)
+    throw new InputError(
+      `evaluate needs ${missing.join(', ')} (or mlci.yml with model.label, model.task and data.eval)`
+    );
   if (!['binary', 'multiclass', 'regression'].includes(task as string)) {
     throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
   }
@@ -98,14 +118,26 @@ export async function buildEvaluateRequest(o: EvaluateFlags, config: MlciConfig 
     modelName: name,
     baselineAlias: o.alias,
     features: list(o.features) ?? config?.model.features,
-    threshold: number(o.threshold, '--threshold', (n) => n >= 0 && n <= 1, 'a probability in [0, 1]') ?? config?.model.threshold,
+    threshold:
+      number(o.threshold, '--threshold', (n) => n >= 0 && n <= 1, 'a probability in [0, 1]') ??
+      config?.model.threshold,
     slices: list(o.slices) ?? ev.slices,
-    minSliceSize: number(o.minSliceSize, '--min-slice-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ?? ev.min_slice_size,
-    batchSize: number(o.batchSize, '--batch-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ?? ev.batch_size,
+    minSliceSize:
+      number(o.minSliceSize, '--min-slice-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ??
+      ev.min_slice_size,
+    batchSize:
+      number(o.batchSize, '--batch-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ??
+      ev.batch_size,
     bootstrap: {
-      resamples: number(o.bootstrap, '--bootstrap', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ?? ev.bootstrap?.resamples,
-      seed: number(o.seed, '--seed', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ?? ev.bootstrap?.seed,
-      confidence: number(o.confidence, '--confidence', (n) => n > 0 && n < 1, 'a number in (0, 1)') ?? ev.bootstrap?.confidence
+      resamples:
+        number(o.bootstrap, '--bootstrap', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ??
+        ev.bootstrap?.resamples,
+      seed:
+        number(o.seed, '--seed', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ??
+        ev.bootstrap?.seed,
+      confidence:
+        number(o.confidence, '--confidence', (n) => n > 0 && n < 1, 'a number in (0, 1)') ??
+        ev.bootstrap?.confidence
     },
     gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
     sliceGates: ev.slice_gates,

@@ -11,7 +11,13 @@ import { resolveBaseline, type ArtifactBaseline } from '../model/baseline.js';
 import { readDriftSummary } from '../model/drift-summary.js';
 import { groupSlices, modelReport, splitResults, toPredictions } from '../model/evaluate-model.js';
 import type { EvaluationJson, HistoryPoint, MetricDelta, SliceReport } from '../model/evaluation-types.js';
-import { loadSession, planColumns, readModelFile, runBatches, type LoadedSession } from '../model/inference.js';
+import {
+  loadSession,
+  planColumns,
+  readModelFile,
+  runBatches,
+  type LoadedSession
+} from '../model/inference.js';
 import { createScorer } from '../model/metrics/scorer.js';
 import { higherIsBetter, type MetricValues } from '../model/metrics/types.js';
 import type { Registry } from '../registry/types.js';
@@ -107,14 +113,24 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
 
   progress.start('scoring', data.rowCount);
-  const outputs = await timed('inference', () => runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done)));
+  const outputs = await timed('inference', () =>
+    runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done))
+  );
   progress.finish();
 
-  const predictions = sessions.map((s, i) => toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold));
-  if (predictions.length === 2 && predictions[0].task !== 'regression' && predictions[1].task !== 'regression') {
+  const predictions = sessions.map((s, i) =>
+    toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold)
+  );
+  if (
+    predictions.length === 2 &&
+    predictions[0].task !== 'regression' &&
+    predictions[1].task !== 'regression'
+  ) {
     const [a, b] = [predictions[0].labels, predictions[1].labels];
     if (a.join('\u0000') !== b.join('\u0000')) {
-      throw new InputError(`the baseline's classes (${b.join(', ')}) differ from the candidate's (${a.join(', ')})`);
+      throw new InputError(
+        `the baseline's classes (${b.join(', ')}) differ from the candidate's (${a.join(', ')})`
+      );
     }
   }
   const scorers = predictions.map((p) => createScorer(p));
@@ -126,7 +142,9 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   await timed('slices', () => {
     for (const column of slices) {
       const grouping = groupSlices(data, column, minSliceSize);
-      const perModel = scorers.map((sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults));
+      const perModel = scorers.map((sc) =>
+        sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults)
+      );
       grouping.values.forEach((value, g) => {
         sliceReports.push({
           column,
@@ -146,7 +164,9 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   });
   for (const [column, specs] of Object.entries(request.sliceGates ?? {})) {
     if (!slices.includes(column)) {
-      throw new InputError(`evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(', ') || 'none'})`);
+      throw new InputError(
+        `evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(', ') || 'none'})`
+      );
     }
     for (const s of sliceReports.filter((r) => r.column === column)) {
       if (s.skipped || !s.candidate) {
@@ -178,16 +198,30 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   }
 
   const gatedChanges = [
-    ...new Set(gates.filter((g) => !g.slice && isChangeGate(g.kind) && g.status !== 'skipped' && g.candidate !== null && g.baseline !== null).map((g) => g.metric))
+    ...new Set(
+      gates
+        .filter(
+          (g) =>
+            !g.slice &&
+            isChangeGate(g.kind) &&
+            g.status !== 'skipped' &&
+            g.candidate !== null &&
+            g.baseline !== null
+        )
+        .map((g) => g.metric)
+    )
   ];
   let intervals: Record<string, IntervalResult> = {};
   if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
     progress.start('paired bootstrap', bootstrap.resamples);
-    intervals = await timed('bootstrap', () =>
-      pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) => progress.update(done))
+    intervals = await timed('bootstrap', async () =>
+      pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) =>
+        progress.update(done)
+      )
     );
     progress.finish();
-    for (const g of gates) if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+    for (const g of gates)
+      if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
   }
   const verdict = decideVerdict(gates, baseline !== null);
   const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
@@ -278,12 +312,19 @@ export function computeDeltas(
 }
 
 /** Gated metrics across the last registered versions, for the report's chart. */
-async function registryHistory(request: EvaluateRequest, gates: GateResult[], candidate: MetricValues): Promise<HistoryPoint[] | null> {
+async function registryHistory(
+  request: EvaluateRequest,
+  gates: GateResult[],
+  candidate: MetricValues
+): Promise<HistoryPoint[] | null> {
   if (!request.registry || !request.modelName) return null;
   const metrics = [...new Set(gates.filter((g) => !g.slice).map((g) => g.metric))];
   if (metrics.length === 0) return null;
   const versions = await request.registry.list(request.modelName);
   const last = versions.slice(-(request.historyVersions ?? 10));
   const pick = (m: MetricValues) => Object.fromEntries(metrics.map((k) => [k, m[k] ?? null]));
-  return [...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })), { label: 'candidate', metrics: pick(candidate) }];
+  return [
+    ...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })),
+    { label: 'candidate', metrics: pick(candidate) }
+  ];
 }

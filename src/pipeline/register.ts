@@ -130,7 +130,8 @@ export function admissionFromEvaluation(
 ): Pick<RegisterRequest, 'metrics' | 'verdict' | 'rubberStamp'> {
   const verdict = evaluation.verdict;
   if (verdict !== 'pass' && verdict !== 'fail') {
-    throw new InputError(`${path}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+    const got = verdict === undefined ? 'missing' : JSON.stringify(verdict);
+    throw new InputError(`${path}: "verdict" is ${got}, expected "pass" or "fail"`);
   }
   const metrics: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
@@ -201,6 +202,13 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   const request: RegisterRequest = { name: options.name, model, files, by: options.by ?? currentUser() };
   if (options.evaluation) {
     const { bytes, value } = await readJson(options.evaluation, 'evaluation');
+    // A verdict admits only the model it was computed for.
+    const evaluated = asString(asRecord(value.candidate).sha256);
+    if (evaluated && evaluated !== sha256Hex(model)) {
+      throw new InputError(
+        `${options.evaluation} evaluated a model with sha256 ${evaluated}, but ${options.model} has ${sha256Hex(model)}: its verdict cannot admit this model`
+      );
+    }
     Object.assign(request, admissionFromEvaluation(value, options.evaluation));
     files['evaluation.json'] = bytes;
   }

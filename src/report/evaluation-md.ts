@@ -63,7 +63,10 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
   const title = options.title ?? 'mlci evaluate';
   const name = e.model_name ? ` · ${escapeMarkdown(e.model_name)}` : '';
   const icon = e.verdict === 'fail' ? '❌' : e.rubber_stamp ? '🟡' : '✅';
-  lines.push(`## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? ' (rubber stamp)' : ''}`, '');
+  lines.push(
+    `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? ' (rubber stamp)' : ''}`,
+    ''
+  );
   lines.push(escapeMarkdown(e.summary, 2000), '');
   if (e.rubber_stamp) {
     lines.push(
@@ -77,7 +80,9 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     lines.push('**Failed gates**', '');
     for (const g of failed.slice(0, 20)) {
       const where = g.slice ? ` [${escapeMarkdown(g.slice.column)} = ${escapeMarkdown(g.slice.value)}]` : '';
-      lines.push(`- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`);
+      lines.push(
+        `- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`
+      );
     }
     if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
     lines.push('');
@@ -88,7 +93,10 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
   const shown = [...METRICS_BY_TASK[e.task], ...EXTRA_METRICS].filter((m) => m in e.candidate.metrics);
   for (const m of [...shown, ...topGates.map((g) => g.metric).filter((m) => !shown.includes(m))]) {
     const d = e.deltas[m];
-    const gates = topGates.filter((g) => g.metric === m).map(gateText).join('<br>');
+    const gates = topGates
+      .filter((g) => g.metric === m)
+      .map(gateText)
+      .join('<br>');
     const arrowHint = higherIsBetter(m) ? '↑' : '↓';
     const undef = (v: number | null | undefined, reasons?: Record<string, string>) =>
       v === null && reasons?.[m] ? `n/a¹` : formatValue(v);
@@ -124,22 +132,39 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
     const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
     const metrics = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
     lines.push(`**${escapeMarkdown(column)}**`, '');
-    lines.push(`| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(' | ')} | gate |`);
+    lines.push(
+      `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(' | ')} | gate |`
+    );
     lines.push(`|---|---:|${metrics.map(() => '---|').join('')}---|`);
     for (const s of scored.slice(0, maxRows)) {
       const cells = metrics.map((m) => sliceCell(s, m));
       const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
-      const status = gates.length === 0 ? '' : gates.some((g) => g.status === 'fail') ? '❌' : gates.every((g) => g.status === 'skipped') ? '⏭️' : '✅';
-      lines.push(`| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString('en-US')} | ${cells.join(' | ')} | ${status} |`);
+      const status =
+        gates.length === 0
+          ? ''
+          : gates.some((g) => g.status === 'fail')
+            ? '❌'
+            : gates.every((g) => g.status === 'skipped')
+              ? '⏭️'
+              : '✅';
+      lines.push(
+        `| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString('en-US')} | ${cells.join(' | ')} | ${status} |`
+      );
     }
-    if (scored.length > maxRows) lines.push(`| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => '').join(' | ')} | |`);
+    if (scored.length > maxRows)
+      lines.push(
+        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => '').join(' | ')} | |`
+      );
     const skipped = all.filter((s) => s.skipped);
     if (skipped.length > 0) {
       const list = skipped
         .slice(0, 10)
         .map((s) => `${escapeMarkdown(s.value, 40)} (${s.rows})`)
         .join(', ');
-      lines.push('', `Not scored: ${list}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ''} — ${escapeMarkdown(skipped[0].skipped ?? '')}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? ' and others' : ''}.`);
+      lines.push(
+        '',
+        `Not scored: ${list}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ''} — ${escapeMarkdown(skipped[0].skipped ?? '')}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? ' and others' : ''}.`
+      );
     }
     lines.push('');
   }
@@ -149,7 +174,8 @@ function sliceCell(s: SliceReport, m: string): string {
   const c = s.candidate?.[m];
   const b = s.baseline?.[m];
   if (!s.baseline) return formatValue(c);
-  if (c === null || c === undefined || b === null || b === undefined) return `${formatValue(b)} → ${formatValue(c)}`;
+  if (c === null || c === undefined || b === null || b === undefined)
+    return `${formatValue(b)} → ${formatValue(c)}`;
   const d = c - b;
   const mark = d === 0 ? '' : d > 0 === higherIsBetter(m) ? ' 🟢' : ' 🔴';
   return `${formatValue(b)} → ${formatValue(c)}${mark}`;
@@ -158,12 +184,17 @@ function sliceCell(s: SliceReport, m: string): string {
 function renderConfusion(lines: string[], e: EvaluationJson): void {
   const cm = e.candidate.confusion_matrix;
   if (!cm || cm.labels.length > 20) return;
-  lines.push('<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>', '');
+  lines.push(
+    '<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>',
+    ''
+  );
   lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(' | ')} |`);
   lines.push(`|---|${cm.labels.map(() => '---:|').join('')}`);
   cm.counts.forEach((row, t) => {
     const base = e.baseline?.confusion_matrix?.counts[t];
-    const cells = row.map((v, p) => (base ? `${v.toLocaleString('en-US')} (${signedInt(v - base[p])})` : v.toLocaleString('en-US')));
+    const cells = row.map((v, p) =>
+      base ? `${v.toLocaleString('en-US')} (${signedInt(v - base[p])})` : v.toLocaleString('en-US')
+    );
     lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(' | ')} |`);
   });
   if (e.baseline?.confusion_matrix) lines.push('', 'In parentheses: change from the baseline.');
@@ -182,10 +213,15 @@ function renderDrift(lines: string[], e: EvaluationJson): void {
     lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? '' : 's'} checked.`, '');
     return;
   }
-  lines.push(`${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ''}:`, '');
+  lines.push(
+    `${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ''}:`,
+    ''
+  );
   lines.push('| column | test | statistic | p-value | threshold |', '|---|---|---:|---:|---:|');
   for (const c of d.drifted.slice(0, 20)) {
-    lines.push(`| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? '')} | ${formatValue(c.statistic)} | ${c.p_value === null ? '—' : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`);
+    lines.push(
+      `| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? '')} | ${formatValue(c.statistic)} | ${c.p_value === null ? '—' : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`
+    );
   }
   if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
   lines.push('');
@@ -221,21 +257,37 @@ function round(x: number): number {
 
 function renderDetails(lines: string[], e: EvaluationJson): void {
   lines.push('<details><summary>Details</summary>', '');
-  lines.push(`- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString('en-US')} rows from ${escapeMarkdown(e.data.source)}`);
+  lines.push(
+    `- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString('en-US')} rows from ${escapeMarkdown(e.data.source)}`
+  );
   if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
-  lines.push(`- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString('en-US')} bytes)`);
+  lines.push(
+    `- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString('en-US')} bytes)`
+  );
   const src = e.baseline_source;
   lines.push(
     e.baseline
       ? `- Baseline (${src.kind}): ${escapeMarkdown(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString('en-US')} bytes)`
       : `- Baseline: none (looked at: ${escapeMarkdown(src.tried.join('; ') || 'nothing')})`
   );
-  for (const [who, r] of [['candidate', e.candidate], ['baseline', e.baseline]] as const) {
-    if (r) lines.push(`- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`);
+  for (const [who, r] of [
+    ['candidate', e.candidate],
+    ['baseline', e.baseline]
+  ] as const) {
+    if (r)
+      lines.push(
+        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+      );
   }
   if (e.bootstrap) {
-    lines.push(`- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`);
+    lines.push(
+      `- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`
+    );
   }
-  lines.push(`- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(
+    `- Timings (ms): ${Object.entries(e.timings_ms)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  );
   lines.push(`- mlci ${escapeMarkdown(e.mlci_version)}, ${escapeMarkdown(e.created)}`, '', '</details>', '');
 }

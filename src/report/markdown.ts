@@ -36,7 +36,11 @@ export function escapeMermaid(text: unknown): string {
 }
 
 /** Cuts Markdown to at most `max` characters, closing an open code fence and saying it was cut. */
-export function truncateMarkdown(text: string, max: number, note = '\n\n_… report truncated; the full report is in the job summary and the evaluation artifact._\n'): string {
+export function truncateMarkdown(
+  text: string,
+  max: number,
+  note = '\n\n_… report truncated; the full report is in the job summary and the evaluation artifact._\n'
+): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, Math.max(0, max - note.length - 8));
   const lastNewline = cut.lastIndexOf('\n');

@@ -65,6 +65,8 @@ interface Slot {
   role: 'stable' | 'canary';
   stats: VariantStats;
   metrics: VariantMetrics;
+  /** Response headers of a successful answer (built once). */
+  headers: Record<string, string>;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -92,7 +94,7 @@ export class ModelServer {
   private baseUrl = '';
 
   private constructor(private readonly options: ServerOptions) {
-    this.metrics = new ServerMetrics(options.processMetrics ?? true);
+    this.metrics = new ServerMetrics(() => this.inflight, options.processMetrics ?? true);
     this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
     this.maxRows = options.maxRows ?? 10_000;
     this.token = options.adminToken ? Buffer.from(options.adminToken) : undefined;
@@ -249,7 +251,8 @@ export class ModelServer {
       handle,
       role,
       stats: new VariantStats(model.version, kind),
-      metrics: this.metrics.variant(this.name, model.version, role)
+      metrics: this.metrics.variant(this.name, model.version, role),
+      headers: { ...JSON_HEADERS, 'mlci-model-version': String(model.version), 'mlci-variant': role }
     };
   }
 
@@ -284,10 +287,8 @@ export class ModelServer {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     this.inflight += 1;
-    this.metrics.inflight.inc();
     res.once('close', () => {
       this.inflight -= 1;
-      this.metrics.inflight.dec();
       if (this.inflight === 0 && this.drained) this.drained();
     });
     if (this.draining) res.setHeader('connection', 'close');

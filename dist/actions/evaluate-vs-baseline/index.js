@@ -196,7 +196,8 @@ function applyGates(specs, input) {
 function side(s, metric) {
   if (!(metric in s.values)) return { value: null, missing: "is not computed" };
   const value = s.values[metric];
-  if (value === null || !Number.isFinite(value)) return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
+  if (value === null || !Number.isFinite(value))
+    return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
   return { value, missing: null };
 }
 function fmt(x) {
@@ -214,27 +215,45 @@ function applyOne(metric, kind, threshold, input) {
     observed,
     reason
   });
-  if (c.value === null) return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
+  if (c.value === null)
+    return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
   const cv = c.value;
   if (kind === "min") {
-    return result(cv + TOLERANCE >= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`);
+    return result(
+      cv + TOLERANCE >= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`
+    );
   }
   if (kind === "max") {
-    return result(cv - TOLERANCE <= threshold ? "pass" : "fail", cv, `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`);
+    return result(
+      cv - TOLERANCE <= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`
+    );
   }
   if (!b) return result("skipped", null, "no baseline (first run): change gates are skipped");
-  if (b.value === null) return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
+  if (b.value === null)
+    return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
   const bv = b.value;
   const higher = higherIsBetter(metric);
   if (kind === "max_drop") {
     const drop = bv - cv;
     const note = higher ? "" : ` (a fall of ${metric} is an improvement)`;
-    return result(drop - TOLERANCE <= threshold ? "pass" : "fail", drop, `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      drop - TOLERANCE <= threshold ? "pass" : "fail",
+      drop,
+      `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   if (kind === "max_rise") {
     const rise = cv - bv;
     const note = higher ? ` (a rise of ${metric} is an improvement)` : "";
-    return result(rise - TOLERANCE <= threshold ? "pass" : "fail", rise, `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`);
+    return result(
+      rise - TOLERANCE <= threshold ? "pass" : "fail",
+      rise,
+      `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`
+    );
   }
   const improvement = higher ? cv - bv : bv - cv;
   const relative2 = bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
@@ -250,7 +269,9 @@ function decideVerdict(results, hasBaseline) {
   const passed = results.filter((r) => r.status === "pass").length;
   const skipped = results.filter((r) => r.status === "skipped").length;
   if (failed.length > 0) {
-    const names = [...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))];
+    const names = [
+      ...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))
+    ];
     return {
       verdict: "fail",
       rubber_stamp: false,
@@ -349,7 +370,10 @@ function renderEvaluationMarkdown(e, options = {}) {
   const title = options.title ?? "mlci evaluate";
   const name = e.model_name ? ` · ${escapeMarkdown(e.model_name)}` : "";
   const icon = e.verdict === "fail" ? "❌" : e.rubber_stamp ? "🟡" : "✅";
-  lines.push(`## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`, "");
+  lines.push(
+    `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`,
+    ""
+  );
   lines.push(escapeMarkdown(e.summary, 2e3), "");
   if (e.rubber_stamp) {
     lines.push(
@@ -363,7 +387,9 @@ function renderEvaluationMarkdown(e, options = {}) {
     lines.push("**Failed gates**", "");
     for (const g of failed.slice(0, 20)) {
       const where = g.slice ? ` [${escapeMarkdown(g.slice.column)} = ${escapeMarkdown(g.slice.value)}]` : "";
-      lines.push(`- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`);
+      lines.push(
+        `- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`
+      );
     }
     if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
     lines.push("");
@@ -406,19 +432,29 @@ function renderSlices(lines, e, maxRows) {
     const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
     const metrics2 = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
     lines.push(`**${escapeMarkdown(column)}**`, "");
-    lines.push(`| value | rows | ${metrics2.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`);
+    lines.push(
+      `| value | rows | ${metrics2.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`
+    );
     lines.push(`|---|---:|${metrics2.map(() => "---|").join("")}---|`);
     for (const s of scored.slice(0, maxRows)) {
       const cells = metrics2.map((m) => sliceCell(s, m));
       const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
       const status2 = gates.length === 0 ? "" : gates.some((g) => g.status === "fail") ? "❌" : gates.every((g) => g.status === "skipped") ? "⏭️" : "✅";
-      lines.push(`| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status2} |`);
+      lines.push(
+        `| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status2} |`
+      );
     }
-    if (scored.length > maxRows) lines.push(`| … ${scored.length - maxRows} more in evaluation.json | | ${metrics2.map(() => "").join(" | ")} | |`);
+    if (scored.length > maxRows)
+      lines.push(
+        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics2.map(() => "").join(" | ")} | |`
+      );
     const skipped = all.filter((s) => s.skipped);
     if (skipped.length > 0) {
       const list2 = skipped.slice(0, 10).map((s) => `${escapeMarkdown(s.value, 40)} (${s.rows})`).join(", ");
-      lines.push("", `Not scored: ${list2}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`);
+      lines.push(
+        "",
+        `Not scored: ${list2}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`
+      );
     }
     lines.push("");
   }
@@ -427,7 +463,8 @@ function sliceCell(s, m) {
   const c = s.candidate?.[m];
   const b = s.baseline?.[m];
   if (!s.baseline) return formatValue(c);
-  if (c === null || c === void 0 || b === null || b === void 0) return `${formatValue(b)} → ${formatValue(c)}`;
+  if (c === null || c === void 0 || b === null || b === void 0)
+    return `${formatValue(b)} → ${formatValue(c)}`;
   const d = c - b;
   const mark = d === 0 ? "" : d > 0 === higherIsBetter(m) ? " 🟢" : " 🔴";
   return `${formatValue(b)} → ${formatValue(c)}${mark}`;
@@ -435,12 +472,17 @@ function sliceCell(s, m) {
 function renderConfusion(lines, e) {
   const cm = e.candidate.confusion_matrix;
   if (!cm || cm.labels.length > 20) return;
-  lines.push("<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>", "");
+  lines.push(
+    "<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>",
+    ""
+  );
   lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(" | ")} |`);
   lines.push(`|---|${cm.labels.map(() => "---:|").join("")}`);
   cm.counts.forEach((row, t) => {
     const base = e.baseline?.confusion_matrix?.counts[t];
-    const cells = row.map((v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US"));
+    const cells = row.map(
+      (v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US")
+    );
     lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(" | ")} |`);
   });
   if (e.baseline?.confusion_matrix) lines.push("", "In parentheses: change from the baseline.");
@@ -457,10 +499,15 @@ function renderDrift(lines, e) {
     lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? "" : "s"} checked.`, "");
     return;
   }
-  lines.push(`${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ""}:`, "");
+  lines.push(
+    `${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ""}:`,
+    ""
+  );
   lines.push("| column | test | statistic | p-value | threshold |", "|---|---|---:|---:|---:|");
   for (const c of d.drifted.slice(0, 20)) {
-    lines.push(`| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`);
+    lines.push(
+      `| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`
+    );
   }
   if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
   lines.push("");
@@ -493,20 +540,34 @@ function round(x) {
 }
 function renderDetails(lines, e) {
   lines.push("<details><summary>Details</summary>", "");
-  lines.push(`- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown(e.data.source)}`);
+  lines.push(
+    `- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown(e.data.source)}`
+  );
   if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
-  lines.push(`- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`);
+  lines.push(
+    `- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`
+  );
   const src = e.baseline_source;
   lines.push(
     e.baseline ? `- Baseline (${src.kind}): ${escapeMarkdown(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString("en-US")} bytes)` : `- Baseline: none (looked at: ${escapeMarkdown(src.tried.join("; ") || "nothing")})`
   );
-  for (const [who, r] of [["candidate", e.candidate], ["baseline", e.baseline]]) {
-    if (r) lines.push(`- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`);
+  for (const [who, r] of [
+    ["candidate", e.candidate],
+    ["baseline", e.baseline]
+  ]) {
+    if (r)
+      lines.push(
+        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+      );
   }
   if (e.bootstrap) {
-    lines.push(`- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`);
+    lines.push(
+      `- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`
+    );
   }
-  lines.push(`- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  lines.push(
+    `- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  );
   lines.push(`- mlci ${escapeMarkdown(e.mlci_version)}, ${escapeMarkdown(e.created)}`, "", "</details>", "");
 }
 var EXTRA_METRICS, PRIMARY;
@@ -18638,7 +18699,8 @@ async function exists(path6) {
 function admissionFromEvaluation(evaluation, path6) {
   const verdict = evaluation.verdict;
   if (verdict !== "pass" && verdict !== "fail") {
-    throw new InputError(`${path6}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+    const got = verdict === void 0 ? "missing" : JSON.stringify(verdict);
+    throw new InputError(`${path6}: "verdict" is ${got}, expected "pass" or "fail"`);
   }
   const metrics2 = {};
   for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
@@ -18695,6 +18757,12 @@ async function buildRegisterRequest(options) {
   const request2 = { name: options.name, model: model2, files, by: options.by ?? currentUser() };
   if (options.evaluation) {
     const { bytes, value } = await readJson(options.evaluation, "evaluation");
+    const evaluated = asString(asRecord(value.candidate).sha256);
+    if (evaluated && evaluated !== sha256Hex(model2)) {
+      throw new InputError(
+        `${options.evaluation} evaluated a model with sha256 ${evaluated}, but ${options.model} has ${sha256Hex(model2)}: its verdict cannot admit this model`
+      );
+    }
     Object.assign(request2, admissionFromEvaluation(value, options.evaluation));
     files["evaluation.json"] = bytes;
   }
@@ -40335,57 +40403,133 @@ var init_engine = __esm({
   }
 });
 
-// src/gate/poisson.ts
-function splitmix32(state) {
-  let z = state + 2654435769 | 0;
-  z = Math.imul(z ^ z >>> 16, 2246822507);
-  z = Math.imul(z ^ z >>> 13, 3266489909);
-  return z ^ z >>> 16 | 0;
+// src/gate/kernels.ts
+function kernels() {
+  compiled ??= new Function(KERNEL_SOURCE)();
+  return compiled;
 }
-function fillResampleWeights(seed, resample, weights) {
-  let a = splitmix32(seed ^ Math.imul(resample + 1, 625341585));
-  let b = splitmix32(a ^ 1779033703);
-  let c = splitmix32(b ^ 1013904242);
-  let d = splitmix32(c ^ 1359893119);
+var KERNEL_SOURCE, compiled, WORKER_SOURCE;
+var init_kernels = __esm({
+  "src/gate/kernels.ts"() {
+    "use strict";
+    KERNEL_SOURCE = String.raw`
+const TABLE = (() => {
+  const size = 65536;
+  const table = new Uint8Array(size);
+  let k = 0;
+  let p = Math.exp(-1);
+  let cdf = p;
+  for (let u = 0; u < size; u++) {
+    const q = (u + 0.5) / size;
+    while (q > cdf && k < 255) {
+      k++;
+      p /= k;
+      cdf += p;
+    }
+    table[u] = k;
+  }
+  return table;
+})();
+
+function splitmix32(state) {
+  let z = (state + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
+// Poisson(1) weights of one resample: xoshiro128** seeded by splitmix32(seed, resample), two per draw.
+function fillWeights(seed, resample, weights) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
   if ((a | b | c | d) === 0) a = 1;
-  const table = POISSON_TABLE;
   const n = weights.length;
   for (let i = 0; i < n; i += 2) {
     const x = Math.imul(b, 5);
-    const r = Math.imul(x << 7 | x >>> 25, 9);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
     const t = b << 9;
     c ^= a;
     d ^= b;
     b ^= c;
     a ^= d;
     c ^= t;
-    d = d << 11 | d >>> 21;
-    weights[i] = table[r & 65535];
-    if (i + 1 < n) weights[i + 1] = table[r >>> 16];
+    d = (d << 11) | (d >>> 21);
+    weights[i] = TABLE[r & 0xffff];
+    if (i + 1 < n) weights[i + 1] = TABLE[r >>> 16];
   }
 }
-var TABLE_BITS, POISSON_TABLE;
+
+// Weighted ROC AUC (and AP) over rows by descending score; weights indexed by reference position.
+// With correctness flags (reference order only), both models' accuracy rides along.
+// Returns [auc, ap, accuracyA, accuracyB], NaN where undefined.
+function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
+  const n = positive.length;
+  let tp = 0, fp = 0, tp0 = 0, fp0 = 0, area = 0, ap = 0, hitsA = 0, hitsB = 0;
+  const acc = ca !== null && cb !== null;
+  for (let k = 0; k < n; k++) {
+    const w = positions === null ? weights[k] : weights[positions[k]];
+    if (positive[k] === 1) tp += w;
+    else fp += w;
+    if (acc) {
+      hitsA += w * ca[k];
+      hitsB += w * cb[k];
+    }
+    if (lastOfTie[k] === 1) {
+      area += (fp - fp0) * (tp + tp0);
+      if (withAp && tp !== tp0) ap += ((tp - tp0) * tp) / (tp + fp);
+      tp0 = tp;
+      fp0 = fp;
+    }
+  }
+  const total = tp + fp;
+  return [
+    tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN,
+    withAp && tp > 0 ? ap / tp : NaN,
+    acc && total > 0 ? hitsA / total : NaN,
+    acc && total > 0 ? hitsB / total : NaN
+  ];
+}
+
+// Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
+function runRange(job, from, to) {
+  const count = to - from;
+  const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
+  const weights = new Uint8Array(job.n);
+  const ref = job.reference, base = job.baseline;
+  for (let r = from; r < to; r++) {
+    fillWeights(job.seed, r, weights);
+    const c = rankingPass(null, ref.positive, ref.lastOfTie, weights, job.withAp, job.accuracy ? ref.correctA : null, job.accuracy ? ref.correctB : null);
+    const b = rankingPass(base.positions, base.positive, base.lastOfTie, weights, job.withAp, null, null);
+    auc[r - from] = c[0] - b[0];
+    ap[r - from] = c[1] - b[1];
+    acc[r - from] = c[2] - c[3];
+  }
+  return { auc, ap, acc };
+}
+
+return { TABLE, fillWeights, rankingPass, runRange };
+`;
+    WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const k = (function () {${KERNEL_SOURCE}})();
+const res = k.runRange(workerData.job, workerData.from, workerData.to);
+parentPort.postMessage(res, [res.auc.buffer, res.ap.buffer, res.acc.buffer]);
+`;
+  }
+});
+
+// src/gate/poisson.ts
+function fillResampleWeights(seed, resample, weights) {
+  kernels().fillWeights(seed, resample, weights);
+}
+var POISSON_TABLE;
 var init_poisson = __esm({
   "src/gate/poisson.ts"() {
     "use strict";
-    TABLE_BITS = 16;
-    POISSON_TABLE = (() => {
-      const size = 1 << TABLE_BITS;
-      const table = new Uint8Array(size);
-      let k = 0;
-      let p = Math.exp(-1);
-      let cdf = p;
-      for (let u = 0; u < size; u++) {
-        const q = (u + 0.5) / size;
-        while (q > cdf && k < 255) {
-          k++;
-          p /= k;
-          cdf += p;
-        }
-        table[u] = k;
-      }
-      return table;
-    })();
+    init_kernels();
+    POISSON_TABLE = kernels().TABLE;
   }
 });
 
@@ -40397,38 +40541,20 @@ function percentile(sorted, q) {
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 function resampledRanking(plan, weights, withAp, accuracy) {
-  const { positions, positive, lastOfTie } = plan;
-  const n = positive.length;
-  let tp = 0;
-  let fp = 0;
-  let tp0 = 0;
-  let fp0 = 0;
-  let area = 0;
-  let ap = 0;
-  const ca = accuracy?.a;
-  const cb = accuracy?.b;
-  let hitsA = 0;
-  let hitsB = 0;
-  for (let k = 0; k < n; k++) {
-    const w = positions === null ? weights[k] : weights[positions[k]];
-    if (positive[k] === 1) tp += w;
-    else fp += w;
-    if (ca !== void 0 && cb !== void 0) {
-      hitsA += w * ca[k];
-      hitsB += w * cb[k];
-    }
-    if (lastOfTie[k] === 1) {
-      area += (fp - fp0) * (tp + tp0);
-      if (withAp && tp !== tp0) ap += (tp - tp0) * tp / (tp + fp);
-      tp0 = tp;
-      fp0 = fp;
-    }
-  }
-  const total = tp + fp;
+  const [auc, ap, a, b] = kernels().rankingPass(
+    plan.positions,
+    plan.positive,
+    plan.lastOfTie,
+    weights,
+    withAp,
+    accuracy?.a ?? null,
+    accuracy?.b ?? null
+  );
+  const value = (x) => Number.isNaN(x) ? null : x;
   return {
-    auc: tp > 0 && fp > 0 ? area / (2 * tp * fp) : null,
-    ap: withAp && tp > 0 ? ap / tp : null,
-    ...accuracy ? { accuracy: [total > 0 ? hitsA / total : null, total > 0 ? hitsB / total : null] } : {}
+    auc: value(auc),
+    ap: value(ap),
+    ...accuracy ? { accuracy: [value(a), value(b)] } : {}
   };
 }
 function weightedAccuracy(weights, correct) {
@@ -40441,12 +40567,84 @@ function weightedAccuracy(weights, correct) {
   }
   return total > 0 ? hits / total : null;
 }
-function pairedBootstrap(candidate, baseline, metrics2, options, onResample) {
+function intervalOf(values, confidence) {
+  const defined2 = values.filter((v) => !Number.isNaN(v));
+  if (defined2.length < 2)
+    return { low: null, high: null, reason: "the metric is undefined in the resamples" };
+  const sorted = defined2.sort();
+  const alpha = (1 - confidence) / 2;
+  const low = percentile(sorted, alpha);
+  const high = percentile(sorted, 1 - alpha);
+  return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
+}
+async function runOnWorker(job, from, to) {
+  const { Worker } = await import("node:worker_threads");
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, from, to } });
+    worker.once("message", (result) => {
+      resolve2(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+}
+async function binaryBootstrap(candidate, baseline, metrics2, options, threads, onResample) {
+  const plan = new PairedPlan([candidate, baseline], true);
+  const reference = plan.ranking(0, 1);
+  const base = plan.ranking(1, 1);
+  const accuracy = metrics2.includes("accuracy");
+  const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const job = {
+    n: plan.n,
+    seed: options.seed,
+    withAp: metrics2.includes("average_precision"),
+    accuracy,
+    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
+    baseline: { positions: base.positions, positive: base.positive, lastOfTie: base.lastOfTie }
+  };
+  const R = options.resamples;
+  const parts = Math.max(1, Math.min(threads, R));
+  const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round(i * R / parts));
+  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(job, from, bounds[i + 2]));
+  const local = [];
+  const step = Math.max(1, Math.ceil(bounds[1] / 20));
+  for (let from = 0; from < bounds[1]; from += step) {
+    const to = Math.min(bounds[1], from + step);
+    local.push(kernels().runRange(job, from, to));
+    onResample?.(Math.min(R, to * parts));
+  }
+  const results = [...local, ...await Promise.all(remote)];
+  onResample?.(R);
+  const merged = (key) => {
+    const out2 = new Float64Array(R);
+    let offset = 0;
+    for (const r of results) {
+      out2.set(r[key], offset);
+      offset += r[key].length;
+    }
+    return out2;
+  };
+  const out = {};
+  const keyOf = {
+    roc_auc: "auc",
+    average_precision: "ap",
+    accuracy: "acc"
+  };
+  for (const m of metrics2) out[m] = intervalOf(merged(keyOf[m]), options.confidence);
+  return out;
+}
+async function pairedBootstrap(candidate, baseline, metrics2, options, onResample, parallel = {}) {
   const out = {};
   if (metrics2.length === 0) return out;
   if (options.resamples < 2) {
     for (const m of metrics2) out[m] = { low: null, high: null, reason: "bootstrap disabled (resamples < 2)" };
     return out;
+  }
+  if (candidate.task === "binary" && metrics2.every((m) => FAST_BINARY.has(m)) && metrics2.some((m) => m !== "accuracy") && candidate.correctness !== void 0) {
+    const { availableParallelism } = await import("node:os");
+    const work = candidate.rows * options.resamples;
+    const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+    return binaryBootstrap(candidate, baseline, metrics2, options, threads, onResample);
   }
   const classifier = candidate.task !== "regression";
   const ranking = metrics2.filter((m) => classifier && RANKING.has(m));
@@ -40513,14 +40711,21 @@ function pairedBootstrap(candidate, baseline, metrics2, options, onResample) {
     const sorted = diffs[k].subarray(0, counts[k]).sort();
     const low = percentile(sorted, alpha);
     const high = percentile(sorted, 1 - alpha);
-    out[m] = { low, high, confidence: options.confidence, resamples: counts[k], within_noise: low <= 0 && high >= 0 };
+    out[m] = {
+      low,
+      high,
+      confidence: options.confidence,
+      resamples: counts[k],
+      within_noise: low <= 0 && high >= 0
+    };
   });
   return out;
 }
-var RANKING, PairedPlan;
+var RANKING, PairedPlan, FAST_BINARY, PARALLEL_MIN_WORK;
 var init_bootstrap = __esm({
   "src/gate/bootstrap.ts"() {
     "use strict";
+    init_kernels();
     init_poisson();
     RANKING = /* @__PURE__ */ new Set(["roc_auc", "average_precision", "roc_auc_ovr"]);
     PairedPlan = class {
@@ -40583,6 +40788,8 @@ var init_bootstrap = __esm({
         return into;
       }
     };
+    FAST_BINARY = /* @__PURE__ */ new Set(["roc_auc", "average_precision", "accuracy"]);
+    PARALLEL_MIN_WORK = 2e7;
   }
 });
 
@@ -40595,7 +40802,9 @@ async function readModelFile(path6) {
     bytes = new Uint8Array(await readFile5(path6));
   } catch (error2) {
     const code2 = error2.code;
-    throw new InputError(code2 === "ENOENT" ? `model file not found: ${path6}` : `${path6}: cannot be read (${code2})`);
+    throw new InputError(
+      code2 === "ENOENT" ? `model file not found: ${path6}` : `${path6}: cannot be read (${code2})`
+    );
   }
   return modelFromBytes(bytes, path6);
 }
@@ -40702,13 +40911,17 @@ async function runBatches(sessions, data, batchSize, dataSource, onBatch) {
       try {
         out = (await s.session.run(feeds, [s.output]))[s.output];
       } catch (error2) {
-        throw new InputError(`${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine2(error2)})`);
+        throw new InputError(
+          `${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine2(error2)})`
+        );
       }
       const elapsed = performance.now() - began;
       const rows = end - start;
       const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
       if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
-        throw new InputError(`${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`);
+        throw new InputError(
+          `${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`
+        );
       }
       let r = results[m];
       if (!r) {
@@ -40751,7 +40964,8 @@ function columnTensor(ort, input, data, start, end, dims, source, model2) {
     const text = data.text[name];
     const numbers = data.numeric[name];
     const out = [];
-    for (let i = start; i < end; i++) out.push(text ? text[i] ?? "" : Number.isNaN(numbers[i]) ? "" : String(numbers[i]));
+    for (let i = start; i < end; i++)
+      out.push(text ? text[i] ?? "" : Number.isNaN(numbers[i]) ? "" : String(numbers[i]));
     return new ort.Tensor("string", out, dims);
   }
   const column = numericColumn(data, name, source, model2);
@@ -40765,19 +40979,28 @@ function columnTensor(ort, input, data, start, end, dims, source, model2) {
     case "int32": {
       for (let i = 0; i < slice.length; i++) {
         if (!Number.isInteger(slice[i])) {
-          throw new InputError(`${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model2} takes ${input.type}`);
+          throw new InputError(
+            `${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model2} takes ${input.type}`
+          );
         }
       }
-      return input.type === "int64" ? new ort.Tensor("int64", BigInt64Array.from(slice, (v) => BigInt(v)), dims) : new ort.Tensor("int32", Int32Array.from(slice), dims);
+      return input.type === "int64" ? new ort.Tensor(
+        "int64",
+        BigInt64Array.from(slice, (v) => BigInt(v)),
+        dims
+      ) : new ort.Tensor("int32", Int32Array.from(slice), dims);
     }
     default:
-      throw new InputError(`${model2}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`);
+      throw new InputError(
+        `${model2}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`
+      );
   }
 }
 function numericColumn(data, name, source, model2) {
   const column = data.numeric[name];
   if (column) return column;
-  if (data.text[name]) throw new InputError(`${source}: column "${name}" is text, but ${model2} takes it as a number`);
+  if (data.text[name])
+    throw new InputError(`${source}: column "${name}" is text, but ${model2} takes it as a number`);
   throw new InputError(`${source}: missing column "${name}" that ${model2} needs`);
 }
 function firstLine2(error2) {
@@ -40806,7 +41029,10 @@ async function resolveBaseline(lookup) {
       const bytes = await lookup.registry.download(lookup.modelName, version.version);
       const ref = `${lookup.modelName}@v${version.version} (alias ${alias})`;
       tried.push(`registry: ${ref}`);
-      return { model: modelFromBytes(bytes, `registry ${ref}`), source: { kind: "registry", ref, version: version.version, tried } };
+      return {
+        model: modelFromBytes(bytes, `registry ${ref}`),
+        source: { kind: "registry", ref, version: version.version, tried }
+      };
     }
     tried.push(`registry: no ${lookup.modelName}@${alias}`);
   } else {
@@ -40816,7 +41042,10 @@ async function resolveBaseline(lookup) {
     const found = await lookup.artifact();
     if (found) {
       tried.push(`artifact: ${found.ref}`);
-      return { model: modelFromBytes(found.bytes, `artifact ${found.ref}`), source: { kind: "artifact", ref: found.ref, tried } };
+      return {
+        model: modelFromBytes(found.bytes, `artifact ${found.ref}`),
+        source: { kind: "artifact", ref: found.ref, tried }
+      };
     }
     tried.push("artifact: no successful main-branch run with an unexpired model artifact");
   }
@@ -40837,7 +41066,9 @@ async function readDriftSummary(path6) {
     parsed = JSON.parse(await readFile6(path6, "utf8"));
   } catch (error2) {
     const code2 = error2.code;
-    throw new InputError(code2 === "ENOENT" ? `validation file not found: ${path6}` : `${path6}: not valid JSON (${error2.message})`);
+    throw new InputError(
+      code2 === "ENOENT" ? `validation file not found: ${path6}` : `${path6}: not valid JSON (${error2.message})`
+    );
   }
   const doc = parsed ?? {};
   const raw = doc.drift;
@@ -40945,7 +41176,13 @@ function calibration(confidence, hit, of, binCount = 10) {
     const mean = n > 0 ? sums[b] / n : null;
     const fraction = n > 0 ? hits[b] / n : null;
     if (n > 0) ece += n * Math.abs(fraction - mean);
-    bins.push({ lower: b === 0 ? 0 : inner[b - 1], upper: b === binCount - 1 ? 1 : inner[b], rows: n, mean_predicted: mean, fraction_positive: fraction });
+    bins.push({
+      lower: b === 0 ? 0 : inner[b - 1],
+      upper: b === binCount - 1 ? 1 : inner[b],
+      rows: n,
+      mean_predicted: mean,
+      fraction_positive: fraction
+    });
   }
   const total = confidence.length;
   return { expected_calibration_error: total > 0 ? ece / total : null, of, bins };
@@ -41002,7 +41239,15 @@ function fScore(precision, recall) {
   return 2 * precision * recall / (denominator === 0 ? 1 : denominator);
 }
 function perClass(cm, classes) {
-  const out = { labels: [], precision: [], recall: [], f1: [], support: [], noPredictions: [], noSupport: [] };
+  const out = {
+    labels: [],
+    precision: [],
+    recall: [],
+    f1: [],
+    support: [],
+    noPredictions: [],
+    noSupport: []
+  };
   for (let k = 0; k < classes; k++) {
     let actual = 0;
     let predicted = 0;
@@ -41062,7 +41307,10 @@ function f1Averaged(cm, classes, how) {
   const pc = perClass(cm, classes);
   if (pc.labels.length === 0) return undefinedMetric("no rows");
   const both = pc.noPredictions.filter((k) => pc.noSupport.includes(k));
-  return defined(average(pc.f1, how === "weighted" ? pc.support : null), zeroDivisionNote("F1", both, "neither present nor predicted"));
+  return defined(
+    average(pc.f1, how === "weighted" ? pc.support : null),
+    zeroDivisionNote("F1", both, "neither present nor predicted")
+  );
 }
 function confusionMatrix(cm, labels) {
   const c = labels.length;
@@ -41083,7 +41331,9 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
   const { values, width } = outputs;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) {
-      throw new InputError(`${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`);
+      throw new InputError(
+        `${source}: output "${session.output}" is NaN for row ${Math.floor(i / width) + 1} of ${dataSource} (missing feature values?)`
+      );
     }
   }
   if (task === "regression") {
@@ -41091,7 +41341,8 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
     const y2 = data.numeric[label];
     if (!y2) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
     const missing = y2.findIndex((v) => Number.isNaN(v));
-    if (missing >= 0) throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    if (missing >= 0)
+      throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
     return { task, y: y2, pred: values };
   }
   let proba = values;
@@ -41105,12 +41356,19 @@ function toPredictions(task, session, outputs, data, label, dataSource, threshol
     classes = 2;
   }
   if (task === "binary" && classes !== 2) {
-    throw new InputError(`${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`);
+    throw new InputError(
+      `${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`
+    );
   }
-  if (task === "multiclass" && classes < 2) throw new InputError(`${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`);
+  if (task === "multiclass" && classes < 2)
+    throw new InputError(
+      `${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`
+    );
   const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
   if (names.length !== classes) {
-    throw new InputError(`${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`);
+    throw new InputError(
+      `${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`
+    );
   }
   const labelValues = data.numeric[label] ?? data.text[label];
   const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
@@ -41169,7 +41427,11 @@ function modelReport(session, predictions, scorer, outputs, batchSize) {
     notes,
     confusion_matrix: confusion,
     calibration: cal,
-    inference: { load_ms: round2(session.loadMs, 2), ms_per_1000_rows: round2(msPer1000, 4), batch_size: batchSize }
+    inference: {
+      load_ms: round2(session.loadMs, 2),
+      ms_per_1000_rows: round2(msPer1000, 4),
+      batch_size: batchSize
+    }
   };
 }
 function round2(x, digits) {
@@ -41202,9 +41464,23 @@ function groupSlices(data, column, minSize) {
   const skipped = [];
   for (const entry of byValue) {
     if (entry.size < minSize) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `fewer than ${minSize} rows` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `fewer than ${minSize} rows`
+      });
     } else if (values.length >= MAX_SLICE_VALUES) {
-      skipped.push({ column, value: entry.name, rows: entry.size, candidate: null, baseline: null, skipped: `beyond the ${MAX_SLICE_VALUES} largest slices` });
+      skipped.push({
+        column,
+        value: entry.name,
+        rows: entry.size,
+        candidate: null,
+        baseline: null,
+        skipped: `beyond the ${MAX_SLICE_VALUES} largest slices`
+      });
     } else {
       remap[entry.id] = values.length;
       values.push(entry.name);
@@ -41308,7 +41584,10 @@ function rankingPass(input, positivesPerGroup, groupOf, weights) {
 function rocAucScore(totals, g = 0) {
   const p = totals.positives[g];
   const n = totals.negatives[g];
-  if (p === 0 || n === 0) return undefinedMetric(`only one class present in the labels (${p === 0 ? "no positives" : "no negatives"})`);
+  if (p === 0 || n === 0)
+    return undefinedMetric(
+      `only one class present in the labels (${p === 0 ? "no positives" : "no negatives"})`
+    );
   return defined(totals.doubleArea[g] / (2 * p * n));
 }
 function averagePrecisionScore(totals, g = 0) {
@@ -41674,13 +41953,20 @@ async function evaluate(request2) {
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request2.data}: no rows to evaluate`);
   progress.start("scoring", data.rowCount);
-  const outputs = await timed("inference", () => runBatches(sessions, data, batchSize, request2.data, (done) => progress.update(done)));
+  const outputs = await timed(
+    "inference",
+    () => runBatches(sessions, data, batchSize, request2.data, (done) => progress.update(done))
+  );
   progress.finish();
-  const predictions = sessions.map((s, i) => toPredictions(task, s, outputs[i], data, request2.label, request2.data, request2.threshold));
+  const predictions = sessions.map(
+    (s, i) => toPredictions(task, s, outputs[i], data, request2.label, request2.data, request2.threshold)
+  );
   if (predictions.length === 2 && predictions[0].task !== "regression" && predictions[1].task !== "regression") {
     const [a, b] = [predictions[0].labels, predictions[1].labels];
     if (a.join("\0") !== b.join("\0")) {
-      throw new InputError(`the baseline's classes (${b.join(", ")}) differ from the candidate's (${a.join(", ")})`);
+      throw new InputError(
+        `the baseline's classes (${b.join(", ")}) differ from the candidate's (${a.join(", ")})`
+      );
     }
   }
   const scorers = predictions.map((p) => createScorer(p));
@@ -41692,7 +41978,9 @@ async function evaluate(request2) {
   await timed("slices", () => {
     for (const column of slices) {
       const grouping = groupSlices(data, column, minSliceSize);
-      const perModel = scorers.map((sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults));
+      const perModel = scorers.map(
+        (sc) => sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults)
+      );
       grouping.values.forEach((value, g) => {
         sliceReports.push({
           column,
@@ -41711,7 +41999,9 @@ async function evaluate(request2) {
   });
   for (const [column, specs] of Object.entries(request2.sliceGates ?? {})) {
     if (!slices.includes(column)) {
-      throw new InputError(`evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(", ") || "none"})`);
+      throw new InputError(
+        `evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(", ") || "none"})`
+      );
     }
     for (const s of sliceReports.filter((r) => r.column === column)) {
       if (s.skipped || !s.candidate) {
@@ -41742,17 +42032,28 @@ async function evaluate(request2) {
     }
   }
   const gatedChanges = [
-    ...new Set(gates.filter((g) => !g.slice && isChangeGate(g.kind) && g.status !== "skipped" && g.candidate !== null && g.baseline !== null).map((g) => g.metric))
+    ...new Set(
+      gates.filter(
+        (g) => !g.slice && isChangeGate(g.kind) && g.status !== "skipped" && g.candidate !== null && g.baseline !== null
+      ).map((g) => g.metric)
+    )
   ];
   let intervals = {};
   if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
     progress.start("paired bootstrap", bootstrap.resamples);
     intervals = await timed(
       "bootstrap",
-      () => pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) => progress.update(done))
+      async () => pairedBootstrap(
+        scorers[0],
+        scorers[1],
+        gatedChanges.filter(isBootstrappable),
+        bootstrap,
+        (done) => progress.update(done)
+      )
     );
     progress.finish();
-    for (const g of gates) if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+    for (const g of gates)
+      if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
   }
   const verdict = decideVerdict(gates, baseline !== null);
   const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
@@ -41837,7 +42138,10 @@ async function registryHistory(request2, gates, candidate) {
   const versions = await request2.registry.list(request2.modelName);
   const last = versions.slice(-(request2.historyVersions ?? 10));
   const pick = (m) => Object.fromEntries(metrics2.map((k) => [k, m[k] ?? null]));
-  return [...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })), { label: "candidate", metrics: pick(candidate) }];
+  return [
+    ...last.map((v) => ({ label: `v${v.version}`, metrics: pick(v.metrics) })),
+    { label: "candidate", metrics: pick(candidate) }
+  ];
 }
 var DEFAULT_BOOTSTRAP;
 var init_evaluate = __esm({
@@ -41874,7 +42178,10 @@ async function findBaselineArtifact(query) {
   const branch = query.branch ?? "main";
   const maxRuns = query.maxRuns ?? 50;
   const base = { owner, repo, branch, status: "success", per_page: 100 };
-  const pages = query.workflow ? octokit.paginate.iterator("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...base, workflow_id: query.workflow }) : octokit.paginate.iterator("GET /repos/{owner}/{repo}/actions/runs", base);
+  const pages = query.workflow ? octokit.paginate.iterator("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+    ...base,
+    workflow_id: query.workflow
+  }) : octokit.paginate.iterator("GET /repos/{owner}/{repo}/actions/runs", base);
   let seen = 0;
   for await (const page of pages) {
     for (const run2 of page.data) {
@@ -41884,7 +42191,10 @@ async function findBaselineArtifact(query) {
       const name = query.file ?? [...entries.keys()].find((n) => n.toLowerCase().endsWith(".onnx"));
       const bytes = name ? entries.get(name) : void 0;
       if (!bytes) continue;
-      return { bytes, ref: `${query.artifactName}/${name} from run ${run2.id} (${branch}@${run2.head_sha.slice(0, 7)})` };
+      return {
+        bytes,
+        ref: `${query.artifactName}/${name} from run ${run2.id} (${branch}@${run2.head_sha.slice(0, 7)})`
+      };
     }
   }
   return null;
@@ -41899,12 +42209,15 @@ async function downloadRunArtifact(octokit, owner, repo, runId, artifactName) {
   });
   const artifact = res.data.artifacts.find((a) => a.name === artifactName && !a.expired);
   if (!artifact) return null;
-  const zip = await octokit.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
-    owner,
-    repo,
-    artifact_id: artifact.id,
-    archive_format: "zip"
-  });
+  const zip = await octokit.request(
+    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    {
+      owner,
+      repo,
+      artifact_id: artifact.id,
+      archive_format: "zip"
+    }
+  );
   return readZip(new Uint8Array(zip.data));
 }
 function readZip(data) {
@@ -41989,7 +42302,10 @@ ${current}${previous}`;
   if (body.length > BUDGET) body = `${marker}
 ${current}`;
   if (body.length > BUDGET) {
-    const trimmed = truncateMarkdown(report.trim(), BUDGET - marker.length - CURRENT_START.length - CURRENT_END.length - label.length - 8);
+    const trimmed = truncateMarkdown(
+      report.trim(),
+      BUDGET - marker.length - CURRENT_START.length - CURRENT_END.length - label.length - 8
+    );
     body = `${marker}
 ${CURRENT_START}
 ${label}${trimmed}
@@ -42004,12 +42320,15 @@ async function upsertStickyComment(request2) {
   const { octokit, owner, repo, issueNumber, key } = request2;
   const marker = commentMarker(key);
   let existing;
-  for await (const page of octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-    owner,
-    repo,
-    issue_number: issueNumber,
-    per_page: 100
-  })) {
+  for await (const page of octokit.paginate.iterator(
+    "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    }
+  )) {
     existing = page.data.find((c) => c.body?.includes(marker));
     if (existing) break;
   }
@@ -42081,7 +42400,10 @@ async function createVerdictCheckRun(check) {
   } catch (error2) {
     const code2 = error2.status;
     if (code2 === 403 || code2 === 404) {
-      return { action: "skipped", reason: "the token cannot create check runs (checks: write is needed; fork pull requests get a read-only token)" };
+      return {
+        action: "skipped",
+        reason: "the token cannot create check runs (checks: write is needed; fork pull requests get a read-only token)"
+      };
     }
     throw error2;
   }
@@ -42138,21 +42460,34 @@ function model(v) {
       counts: cm.counts.slice(0, 50).map((row) => Array.isArray(row) ? row.slice(0, 50).map((x) => num(x) ?? 0) : [])
     } : null,
     calibration: null,
-    inference: { load_ms: num(inference.load_ms) ?? 0, ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0, batch_size: num(inference.batch_size) ?? 0 }
+    inference: {
+      load_ms: num(inference.load_ms) ?? 0,
+      ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0,
+      batch_size: num(inference.batch_size) ?? 0
+    }
   };
 }
 function sanitizeEvaluation(raw) {
-  if (!isRecord(raw) || raw.schema_version !== 1) throw new InputError("evaluation.json: not an mlci evaluation (schema_version 1)");
+  if (!isRecord(raw) || raw.schema_version !== 1)
+    throw new InputError("evaluation.json: not an mlci evaluation (schema_version 1)");
   const task = ["binary", "multiclass", "regression"].includes(raw.task) ? raw.task : null;
   const verdict = raw.verdict === "pass" || raw.verdict === "fail" ? raw.verdict : null;
   const candidate = model(raw.candidate);
-  if (!task || !verdict || !candidate) throw new InputError("evaluation.json: missing task, verdict or candidate");
+  if (!task || !verdict || !candidate)
+    throw new InputError("evaluation.json: missing task, verdict or candidate");
   const deltas = {};
   if (isRecord(raw.deltas)) {
     for (const [k, d] of Object.entries(raw.deltas)) {
       if (!METRIC.test(k) || !isRecord(d)) continue;
       const change = ["better", "worse", "same"].includes(d.change) ? d.change : null;
-      deltas[k] = { candidate: num(d.candidate), baseline: num(d.baseline), delta: num(d.delta), relative: num(d.relative), higher_is_better: d.higher_is_better !== false, change };
+      deltas[k] = {
+        candidate: num(d.candidate),
+        baseline: num(d.baseline),
+        delta: num(d.delta),
+        relative: num(d.relative),
+        higher_is_better: d.higher_is_better !== false,
+        change
+      };
     }
   }
   const gates = (Array.isArray(raw.gates) ? raw.gates : []).slice(0, 500).flatMap((g) => {
@@ -45381,17 +45716,21 @@ function list(text) {
 function number(text, flag, check, expected) {
   if (text === void 0) return void 0;
   const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || !check(n)) throw new InputError(`${flag}: got "${text}", expected ${expected}`);
+  if (text.trim() === "" || !Number.isFinite(n) || !check(n))
+    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
   return n;
 }
 function parseGateFlags(flags) {
   const gates = {};
   for (const flag of flags) {
     const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
-    if (!match) throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
+    if (!match)
+      throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
     const [, metric, kind, value] = match;
     if (!GATE_KINDS.includes(kind)) {
-      throw new InputError(`--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`);
+      throw new InputError(
+        `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`
+      );
     }
     const n = Number(value);
     if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
@@ -45405,8 +45744,13 @@ async function buildEvaluateRequest(o, config) {
   const data = o.data ?? ev.data ?? config?.data?.eval;
   const label = o.label ?? config?.model.label;
   const task = o.task ?? config?.model.task;
-  const missing = [!model2 && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(Boolean);
-  if (missing.length > 0) throw new InputError(`evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`);
+  const missing = [!model2 && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(
+    Boolean
+  );
+  if (missing.length > 0)
+    throw new InputError(
+      `evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`
+    );
   if (!["binary", "multiclass", "regression"].includes(task)) {
     throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
   }
@@ -45548,7 +45892,8 @@ async function run() {
     }
     const config = await optionalConfig(inputs.config, false);
     const request2 = await buildEvaluateRequest(inputs.flags, config);
-    if (context && inputs.token && !request2.baseline) request2.artifactBaseline = () => artifactBaseline(inputs, context);
+    if (context && inputs.token && !request2.baseline)
+      request2.artifactBaseline = () => artifactBaseline(inputs, context);
     const { evaluate: evaluate2 } = await Promise.resolve().then(() => (init_evaluate(), evaluate_exports));
     const result = await evaluate2({
       ...request2,
@@ -45563,7 +45908,10 @@ async function run() {
     core.setOutput("evaluation", result.files.find((f) => f.endsWith(".json")) ?? "");
     logLine(e.summary);
     if (context?.pullNumber && request2.out) {
-      await writeJsonAtomic(join7(request2.out, "pull-request.json"), { number: context.pullNumber, head_sha: context.headSha });
+      await writeJsonAtomic(join7(request2.out, "pull-request.json"), {
+        number: context.pullNumber,
+        head_sha: context.headSha
+      });
     }
     await core.summary.addRaw(truncateMarkdown(result.markdown, MAX_SUMMARY)).write().catch((error2) => core.warning(`could not write the job summary: ${describeError(error2)}`));
     if (context && inputs.token) await publish(inputs, context, result, core);
@@ -45583,10 +45931,14 @@ async function publishFrom(inputs, context) {
   let files = null;
   if (inputs.publishFromRun) {
     const runId = Number(inputs.publishFromRun);
-    if (!Number.isInteger(runId) || runId <= 0) throw new InputError(`publish-from-run: "${inputs.publishFromRun}" is not a run id`);
+    if (!Number.isInteger(runId) || runId <= 0)
+      throw new InputError(`publish-from-run: "${inputs.publishFromRun}" is not a run id`);
     const { downloadRunArtifact: downloadRunArtifact2 } = await Promise.resolve().then(() => (init_baseline_artifact(), baseline_artifact_exports));
     files = await downloadRunArtifact2(octokit, context.owner, context.repo, runId, inputs.artifactName);
-    if (!files) throw new InputError(`publish-from-run: run ${runId} has no unexpired artifact "${inputs.artifactName}"`);
+    if (!files)
+      throw new InputError(
+        `publish-from-run: run ${runId} has no unexpired artifact "${inputs.artifactName}"`
+      );
   }
   const where = inputs.publishFromRun ? `artifact ${inputs.artifactName} of run ${inputs.publishFromRun}` : inputs.publishFrom;
   const readJson2 = async (file) => {
@@ -45601,8 +45953,13 @@ async function publishFrom(inputs, context) {
   const evaluation = sanitizeEvaluation(await readJson2("evaluation.json"));
   const pr = await readJson2("pull-request.json");
   const number2 = Number(pr.number);
-  if (!Number.isInteger(number2) || number2 <= 0) throw new InputError("publish-from: pull-request.json has no valid number");
-  const live = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: context.owner, repo: context.repo, pull_number: number2 });
+  if (!Number.isInteger(number2) || number2 <= 0)
+    throw new InputError("publish-from: pull-request.json has no valid number");
+  const live = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: context.owner,
+    repo: context.repo,
+    pull_number: number2
+  });
   const headSha = live.data.head.sha;
   if (!inputs.expectedHeadSha || headSha !== inputs.expectedHeadSha) {
     throw new InputError(
@@ -45613,7 +45970,12 @@ async function publishFrom(inputs, context) {
   const core = await actionsCore();
   core.setOutput("verdict", evaluation.verdict);
   const workflow = inputs.workflow ? inputs.workflow.split("/").pop() ?? context.workflow : context.workflow;
-  await publish(inputs, { ...context, workflow, pullNumber: number2, headSha }, { evaluation, markdown, files: [] }, core);
+  await publish(
+    inputs,
+    { ...context, workflow, pullNumber: number2, headSha },
+    { evaluation, markdown, files: [] },
+    core
+  );
 }
 async function client(inputs, context) {
   const { createOctokit: createOctokit2 } = await Promise.resolve().then(() => (init_octokit(), octokit_exports));
@@ -45631,7 +45993,9 @@ async function artifactBaseline(inputs, context) {
       branch: inputs.baselineBranch
     });
   } catch (error2) {
-    logLine(`warning: could not look for a baseline artifact (${describeError(error2)}); continuing without one`);
+    logLine(
+      `warning: could not look for a baseline artifact (${describeError(error2)}); continuing without one`
+    );
     return null;
   }
 }

@@ -42811,7 +42811,8 @@ var asString = (value) => typeof value === "string" && value ? value : void 0;
 function admissionFromEvaluation(evaluation, path6) {
   const verdict = evaluation.verdict;
   if (verdict !== "pass" && verdict !== "fail") {
-    throw new InputError(`${path6}: "verdict" is ${JSON.stringify(verdict)}, expected "pass" or "fail"`);
+    const got = verdict === void 0 ? "missing" : JSON.stringify(verdict);
+    throw new InputError(`${path6}: "verdict" is ${got}, expected "pass" or "fail"`);
   }
   const metrics = {};
   for (const [key, value] of Object.entries(asRecord(asRecord(evaluation.candidate).metrics))) {
@@ -42868,6 +42869,12 @@ async function buildRegisterRequest(options) {
   const request2 = { name: options.name, model, files, by: options.by ?? currentUser() };
   if (options.evaluation) {
     const { bytes, value } = await readJson(options.evaluation, "evaluation");
+    const evaluated = asString(asRecord(value.candidate).sha256);
+    if (evaluated && evaluated !== sha256Hex(model)) {
+      throw new InputError(
+        `${options.evaluation} evaluated a model with sha256 ${evaluated}, but ${options.model} has ${sha256Hex(model)}: its verdict cannot admit this model`
+      );
+    }
     Object.assign(request2, admissionFromEvaluation(value, options.evaluation));
     files["evaluation.json"] = bytes;
   }

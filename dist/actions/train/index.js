@@ -39648,6 +39648,7 @@ function readTrainInputs(env = process.env) {
     seed: seedText === "" ? void 0 : Number(seedText),
     timeout: actionInput("timeout") || void 0,
     force: actionBooleanInput("force", false),
+    cache: actionBooleanInput("cache", true),
     checkReproducible: actionBooleanInput("check-reproducible", false),
     productionModel: actionInput("production-model") || void 0,
     out: actionInput("out", { fallback: "mlci-out/train" }),
@@ -39661,7 +39662,8 @@ async function run3() {
   try {
     const inputs = readTrainInputs();
     const configPath = resolve4(inputs.config);
-    const config = await loadConfig(inputs.config);
+    const loaded = await loadConfig(inputs.config);
+    const config = inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
     outDir = resolve4(inputs.out);
     const options = {
       config,

@@ -64,7 +64,8 @@ export async function run(): Promise<void> {
     }
     const config = await optionalConfig(inputs.config, false);
     const request = await buildEvaluateRequest(inputs.flags, config);
-    if (context && inputs.token && !request.baseline) request.artifactBaseline = () => artifactBaseline(inputs, context);
+    if (context && inputs.token && !request.baseline)
+      request.artifactBaseline = () => artifactBaseline(inputs, context);
     const { evaluate } = await import('../../pipeline/evaluate.js');
     const result = await evaluate({
       ...request,
@@ -79,7 +80,10 @@ export async function run(): Promise<void> {
     logLine(e.summary);
     // The workflow_run poster of a fork's pull request learns the PR from here (and checks it against the API).
     if (context?.pullNumber && request.out) {
-      await writeJsonAtomic(join(request.out, 'pull-request.json'), { number: context.pullNumber, head_sha: context.headSha });
+      await writeJsonAtomic(join(request.out, 'pull-request.json'), {
+        number: context.pullNumber,
+        head_sha: context.headSha
+      });
     }
     // Reporting problems are warnings: the verdict, not the mailman, decides the job.
     await core.summary
@@ -109,12 +113,18 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
   let files: Map<string, Uint8Array> | null = null;
   if (inputs.publishFromRun) {
     const runId = Number(inputs.publishFromRun);
-    if (!Number.isInteger(runId) || runId <= 0) throw new InputError(`publish-from-run: "${inputs.publishFromRun}" is not a run id`);
+    if (!Number.isInteger(runId) || runId <= 0)
+      throw new InputError(`publish-from-run: "${inputs.publishFromRun}" is not a run id`);
     const { downloadRunArtifact } = await import('../../github/baseline-artifact.js');
     files = await downloadRunArtifact(octokit, context.owner, context.repo, runId, inputs.artifactName);
-    if (!files) throw new InputError(`publish-from-run: run ${runId} has no unexpired artifact "${inputs.artifactName}"`);
+    if (!files)
+      throw new InputError(
+        `publish-from-run: run ${runId} has no unexpired artifact "${inputs.artifactName}"`
+      );
   }
-  const where = inputs.publishFromRun ? `artifact ${inputs.artifactName} of run ${inputs.publishFromRun}` : inputs.publishFrom;
+  const where = inputs.publishFromRun
+    ? `artifact ${inputs.artifactName} of run ${inputs.publishFromRun}`
+    : inputs.publishFrom;
   const readJson = async (file: string): Promise<unknown> => {
     try {
       const bytes = files ? files.get(file) : await readFile(join(inputs.publishFrom, file));
@@ -127,8 +137,13 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
   const evaluation = sanitizeEvaluation(await readJson('evaluation.json'));
   const pr = (await readJson('pull-request.json')) as { number?: unknown };
   const number = Number(pr.number);
-  if (!Number.isInteger(number) || number <= 0) throw new InputError('publish-from: pull-request.json has no valid number');
-  const live = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: context.owner, repo: context.repo, pull_number: number });
+  if (!Number.isInteger(number) || number <= 0)
+    throw new InputError('publish-from: pull-request.json has no valid number');
+  const live = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: context.owner,
+    repo: context.repo,
+    pull_number: number
+  });
   const headSha = live.data.head.sha;
   if (!inputs.expectedHeadSha || headSha !== inputs.expectedHeadSha) {
     throw new InputError(
@@ -138,8 +153,15 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
   const markdown = renderEvaluationMarkdown(evaluation);
   const core = await actionsCore();
   core.setOutput('verdict', evaluation.verdict);
-  const workflow = inputs.workflow ? (inputs.workflow.split('/').pop() ?? context.workflow) : context.workflow;
-  await publish(inputs, { ...context, workflow, pullNumber: number, headSha }, { evaluation, markdown, files: [] }, core);
+  const workflow = inputs.workflow
+    ? (inputs.workflow.split('/').pop() ?? context.workflow)
+    : context.workflow;
+  await publish(
+    inputs,
+    { ...context, workflow, pullNumber: number, headSha },
+    { evaluation, markdown, files: [] },
+    core
+  );
 }
 
 async function client(inputs: EvaluateActionInputs, context: RunContext) {
@@ -147,7 +169,10 @@ async function client(inputs: EvaluateActionInputs, context: RunContext) {
   return createOctokit({ token: inputs.token, baseUrl: context.apiUrl });
 }
 
-async function artifactBaseline(inputs: EvaluateActionInputs, context: RunContext): Promise<ArtifactBaseline | null> {
+async function artifactBaseline(
+  inputs: EvaluateActionInputs,
+  context: RunContext
+): Promise<ArtifactBaseline | null> {
   const { findBaselineArtifact } = await import('../../github/baseline-artifact.js');
   try {
     return await findBaselineArtifact({
@@ -159,7 +184,9 @@ async function artifactBaseline(inputs: EvaluateActionInputs, context: RunContex
       branch: inputs.baselineBranch
     });
   } catch (error) {
-    logLine(`warning: could not look for a baseline artifact (${describeError(error)}); continuing without one`);
+    logLine(
+      `warning: could not look for a baseline artifact (${describeError(error)}); continuing without one`
+    );
     return null;
   }
 }

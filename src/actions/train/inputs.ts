@@ -10,6 +10,8 @@ export interface TrainActionInputs {
   seed?: number;
   timeout?: string;
   force: boolean;
+  /** false: neither restore nor store runs (the action's actions/cache steps are skipped too). */
+  cache: boolean;
   checkReproducible: boolean;
   productionModel?: string;
   out: string;
@@ -35,6 +37,7 @@ export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActi
     seed: seedText === '' ? undefined : Number(seedText),
     timeout: actionInput('timeout') || undefined,
     force: actionBooleanInput('force', false),
+    cache: actionBooleanInput('cache', true),
     checkReproducible: actionBooleanInput('check-reproducible', false),
     productionModel: actionInput('production-model') || undefined,
     out: actionInput('out', { fallback: 'mlci-out/train' }),

@@ -13,7 +13,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = readTrainInputs();
     const configPath = resolve(inputs.config);
-    const config = await loadConfig(inputs.config);
+    const loaded = await loadConfig(inputs.config);
+    const config =
+      inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
     outDir = resolve(inputs.out);
     const options: TrainStageOptions = {
       config,

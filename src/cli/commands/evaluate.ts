@@ -31,7 +31,10 @@ export function registerEvaluate(program: Command): void {
     .option('--slices <columns>', 'comma-separated columns whose values define slices')
     .option('--min-slice-size <rows>', 'smallest slice that gets metrics (default 30)')
     .option('--batch-size <rows>', 'rows per inference batch (default 8192)')
-    .option('--bootstrap <resamples>', 'paired bootstrap resamples per gated change (default 1000; 0 disables)')
+    .option(
+      '--bootstrap <resamples>',
+      'paired bootstrap resamples per gated change (default 1000; 0 disables)'
+    )
     .option('--seed <n>', 'bootstrap seed (default 0)')
     .option('--confidence <c>', 'bootstrap interval confidence (default 0.95)')
     .option(
@@ -48,7 +51,10 @@ export function registerEvaluate(program: Command): void {
   ]);
   evaluate.action(
     handle<EvaluateOptions>(async (options, context, command) => {
-      const config = await optionalConfig(options.config, command.getOptionValueSource('config') !== 'default');
+      const config = await optionalConfig(
+        options.config,
+        command.getOptionValueSource('config') !== 'default'
+      );
       const request = await buildEvaluateRequest(options, config);
       const { evaluate: run } = await import('../../pipeline/evaluate.js');
       const result = await run({ ...request, progress: context.progress });
@@ -57,7 +63,10 @@ export function registerEvaluate(program: Command): void {
         `${e.verdict.toUpperCase()}${e.rubber_stamp ? ' (rubber stamp)' : ''}: ${e.summary}`,
         ...Object.entries(e.deltas)
           .filter(([, d]) => d.candidate !== null || d.baseline !== null)
-          .map(([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ''}${formatValue(d.candidate).padStart(12)}`),
+          .map(
+            ([m, d]) =>
+              `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ''}${formatValue(d.candidate).padStart(12)}`
+          ),
         ...result.files.map((f) => `wrote ${f}`)
       ].join('\n');
       printResult(options, e, text);

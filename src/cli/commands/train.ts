@@ -5,7 +5,7 @@ import { loadConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
 import { CheckFailedError, InputError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
-import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
+import type { TrainStageOptions } from '../../pipeline/train.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface TrainOptions extends CommonOptions {
@@ -68,6 +68,8 @@ export function registerTrain(program: Command): void {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text) => process.stderr.write(text)
       };
+      // The stage (ONNX decoding, hashing, the runner) loads only when a train command runs.
+      const { trainCacheKey, trainStage } = await import('../../pipeline/train.js');
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

@@ -37,7 +37,7 @@ export function registerValidateData(program: Command): void {
     .option('--train <file>', 'training data, to detect train/test overlap (leakage)')
     .option('--format <format>', 'csv, jsonl or parquet (default: from the extension)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected from the header)')
-    .option('--memory-limit <size>', 'engine memory limit, e.g. 500MB (default: 40 % of RAM, at most 2GB)');
+    .option('--memory-limit <size>', 'engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it');
   withExamples(withCommonOptions(validate), [
     'mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation',
     'mlci validate-data --data "shards/*.parquet" --reference stats/statistics.json --schema schema.json --json',

@@ -46,7 +46,13 @@ export function calibration(
     const mean = n > 0 ? sums[b] / n : null;
     const fraction = n > 0 ? hits[b] / n : null;
     if (n > 0) ece += n * Math.abs((fraction as number) - (mean as number));
-    bins.push({ lower: b === 0 ? 0 : inner[b - 1], upper: b === binCount - 1 ? 1 : inner[b], rows: n, mean_predicted: mean, fraction_positive: fraction });
+    bins.push({
+      lower: b === 0 ? 0 : inner[b - 1],
+      upper: b === binCount - 1 ? 1 : inner[b],
+      rows: n,
+      mean_predicted: mean,
+      fraction_positive: fraction
+    });
   }
   const total = confidence.length;
   return { expected_calibration_error: total > 0 ? ece / total : null, of, bins };

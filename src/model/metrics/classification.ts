@@ -84,7 +84,15 @@ interface PerClass {
 }
 
 function perClass(cm: ConfusionCounts, classes: number): PerClass {
-  const out: PerClass = { labels: [], precision: [], recall: [], f1: [], support: [], noPredictions: [], noSupport: [] };
+  const out: PerClass = {
+    labels: [],
+    precision: [],
+    recall: [],
+    f1: [],
+    support: [],
+    noPredictions: [],
+    noSupport: []
+  };
   for (let k = 0; k < classes; k++) {
     let actual = 0;
     let predicted = 0;
@@ -152,7 +160,10 @@ export function f1Averaged(cm: ConfusionCounts, classes: number, how: ClassAvera
   const pc = perClass(cm, classes);
   if (pc.labels.length === 0) return undefinedMetric('no rows');
   const both = pc.noPredictions.filter((k) => pc.noSupport.includes(k));
-  return defined(average(pc.f1, how === 'weighted' ? pc.support : null), zeroDivisionNote('F1', both, 'neither present nor predicted'));
+  return defined(
+    average(pc.f1, how === 'weighted' ? pc.support : null),
+    zeroDivisionNote('F1', both, 'neither present nor predicted')
+  );
 }
 
 /** The confusion matrix of one model on the whole data: counts[true][predicted]. */

@@ -66,7 +66,10 @@ export function rankingPass(
 export function rocAucScore(totals: RankingTotals, g = 0): MetricResult {
   const p = totals.positives[g];
   const n = totals.negatives[g];
-  if (p === 0 || n === 0) return undefinedMetric(`only one class present in the labels (${p === 0 ? 'no positives' : 'no negatives'})`);
+  if (p === 0 || n === 0)
+    return undefinedMetric(
+      `only one class present in the labels (${p === 0 ? 'no positives' : 'no negatives'})`
+    );
   return defined(totals.doubleArea[g] / (2 * p * n));
 }
 

@@ -80,7 +80,9 @@ export interface RankingData {
 
 /** Builds the scorer for a set of predictions; per-row terms and sort orders are computed once, lazily. */
 export function createScorer(predictions: Predictions): Scorer {
-  return predictions.task === 'regression' ? regressionScorer(predictions) : classificationScorer(predictions);
+  return predictions.task === 'regression'
+    ? regressionScorer(predictions)
+    : classificationScorer(predictions);
 }
 
 function wants(only: ReadonlySet<string> | undefined, ...names: string[]): boolean {

@@ -4,6 +4,7 @@
  * so a column called "a.b" or "datum['x']" cannot turn into a Vega expression.
  */
 import type { Distribution, ModelView, SliceRow } from './inputs.js';
+import { estimateTextWidth } from './text-width.js';
 
 /** A Vega-Lite specification (kept loose: vega-lite's own types are not needed to build one). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -399,12 +400,16 @@ export function distributionSpec(
   const order: string[] = [];
   for (const v of values)
     if (typeof v.category === 'string' && !order.includes(v.category)) order.push(v.category);
-  // Short labels read best upright; long or many ones are slanted so they do not collide.
-  const upright = order.length <= 6 && order.every((c) => c.length <= 10);
+  // Labels read best upright: widen the bars (up to a point) until the widest label fits its band,
+  // and slant the labels only when it still does not.
+  const widest = Math.max(0, ...order.map((c) => estimateTextWidth(c.slice(0, 20), 11)));
+  const minStep = parts.length > 1 ? 16 : 22;
+  const step = Math.min(36, Math.max(minStep, Math.ceil((widest + 10) / (parts.length * 1.1))));
+  const upright = order.length <= 8 && widest + 6 <= step * parts.length * 1.1;
   return {
     title: { text: column, subtitle: driftLine },
     description,
-    width: { step: parts.length > 1 ? 16 : 22 },
+    width: { step },
     height: 150,
     data: { values },
     mark: { type: 'bar' },

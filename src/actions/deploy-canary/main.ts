@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { durationMs } from '../../config/duration.js';
+import { loadConfig } from '../../config/load.js';
+import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { rolloutMarkdown } from '../../deploy/report.js';
+import { deployCanary, type DeploymentRecorder } from '../../pipeline/deploy.js';
+import { openRegistry } from '../../pipeline/register.js';
+import { actionsCore, logLine } from '../toolkit.js';
+import { readDeployCanaryInputs } from './inputs.js';
+
+/**
+ * The deploy-canary action: rolls the version out, records a GitHub Deployment with a status per
+ * step, moves the alias on success, and fails the step (exit 1) when the canary was rolled back.
+ * A pause (inconclusive analysis) is not a failure: the outputs say so and a workflow_dispatch run
+ * with `resume: true` carries on.
+ */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readDeployCanaryInputs();
+    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const d = config?.deploy ?? {};
+    const model = inputs.model ?? config?.model.name;
+    if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
+    const registry = await openRegistry(inputs.registry);
+    const recorder = await githubRecorder(inputs.environmentUrl ?? inputs.server);
+    const target =
+      inputs.target ?? (inputs.server ? 'server' : (d.target ?? (d.server ? 'server' : 'local')));
+    const interval = inputs.interval ?? d.interval;
+    const result = await deployCanary({
+      model,
+      version: inputs.version,
+      target,
+      server: inputs.server ?? d.server,
+      adminToken: inputs.adminToken,
+      registry,
+      alias: inputs.alias,
+      steps: inputs.steps ?? d.steps,
+      intervalMs:
+        interval === undefined
+          ? undefined
+          : durationMs(/^\d+(\.\d+)?$/.test(String(interval)) ? Number(interval) : interval, 'interval'),
+      failureLimit: inputs.failureLimit ?? d.failure_limit,
+      thresholds: {
+        maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
+        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
+        minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
+      },
+      replay: inputs.replay ?? d.replay,
+      rate: inputs.rate ?? d.rate,
+      dropColumns: [config?.model.label ?? 'label'],
+      stateFile: inputs.stateFile,
+      resume: inputs.resume,
+      kserve: d.kserve?.storage_uri
+        ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
+        : undefined,
+      out: resolve(inputs.out),
+      recorder,
+      by: process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR} (deploy-canary)` : undefined,
+      progress: { start: logLine, update() {}, finish: (m) => logLine(m ?? 'done'), info: logLine }
+    });
+    const core = await actionsCore();
+    const outcome = result.report.outcome.replace('_', '-');
+    core.setOutput('outcome', outcome);
+    core.setOutput('reason', result.report.reason);
+    core.setOutput('version', String(result.report.version));
+    core.setOutput('stable', String(result.alias ? result.alias.to : result.report.stable));
+    await core.summary
+      .addRaw(
+        rolloutMarkdown(
+          model,
+          result.report,
+          result.target,
+          result.alias
+            ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
+            : `Alias \`${inputs.alias}\` left where it was.`
+        )
+      )
+      .write()
+      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    if (result.report.outcome === 'rolled_back') {
+      core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
+      process.exitCode = 1;
+    } else if (result.report.outcome === 'paused') {
+      core.warning(
+        `canary paused: ${result.report.reason}. Run the workflow again with resume: true to carry on.`
+      );
+    }
+  } catch (error) {
+    const core = await actionsCore();
+    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
+  }
+}
+
+/** A GitHub Deployment recorder when the job has a token and a repository; else none. */
+async function githubRecorder(environmentUrl: string | undefined): Promise<DeploymentRecorder | undefined> {
+  const token = process.env.GITHUB_TOKEN;
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!token || !repository) return undefined;
+  const [owner, repo] = repository.split('/');
+  const { createOctokit } = await import('../../github/octokit.js');
+  const { GitHubDeploymentRecorder } = await import('../../github/deployments.js');
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runUrl = process.env.GITHUB_RUN_ID
+    ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
+    : undefined;
+  return new GitHubDeploymentRecorder(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL }), {
+    owner,
+    repo,
+    ref: process.env.GITHUB_SHA ?? process.env.GITHUB_REF ?? 'main',
+    logUrl: runUrl,
+    environmentUrl
+  });
+}
