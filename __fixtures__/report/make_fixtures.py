@@ -246,6 +246,16 @@ def evaluation(rng, train, evaluation_rows):
          "candidate": recall_south, "baseline": south["baseline"]["recall"], "observed": recall_south,
          "reason": "recall = %.6g, must be >= 0.6" % recall_south}
     )
+    # History of the gated metrics: earlier versions were trained on fewer features (v1: tenure,
+    # v2: tenure and charges); v3 is the production baseline.
+    history = []
+    for version, columns in (("v1", [0]), ("v2", [0, 1])):
+        x_train, x_eval = design(train, False)[:, columns], design(evaluation_rows, False)[:, columns]
+        p_v = LogisticRegression(max_iter=2000).fit(x_train, y_train).predict_proba(x_eval)[:, 1]
+        m = binary_metrics(y, p_v)
+        history.append({"label": version, "metrics": {"roc_auc": m["roc_auc"], "log_loss": m["log_loss"]}})
+    history.append({"label": "v3", "metrics": {"roc_auc": bm["roc_auc"], "log_loss": bm["log_loss"]}})
+    history.append({"label": "candidate", "metrics": {"roc_auc": cm["roc_auc"], "log_loss": cm["log_loss"]}})
     failed = [g for g in gates if g["status"] == "fail"]
     verdict = "fail" if failed else "pass"
     summary = (
@@ -268,6 +278,7 @@ def evaluation(rng, train, evaluation_rows):
         "slices": slices,
         "min_slice_size": 100,
         "bootstrap": {"resamples": 300, "seed": 1, "confidence": 0.95, "scheme": "poisson"},
+        "history": history,
         "verdict": verdict,
         "rubber_stamp": False,
         "summary": summary,

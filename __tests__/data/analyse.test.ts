@@ -12,10 +12,15 @@ interface Case {
   current: string;
   rows: number;
   duplicate_rows: number;
-  drift: Record<string, { default: string; tests: Record<string, { statistic: number | null | string; p_value: number | null }> }>;
+  drift: Record<
+    string,
+    { default: string; tests: Record<string, { statistic: number | null | string; p_value: number | null }> }
+  >;
   statistics: Record<string, Stat>;
 }
-const fixture = JSON.parse(readFileSync('__fixtures__/data/reference.json', 'utf8')) as { cases: Record<string, Case> };
+const fixture = JSON.parse(readFileSync('__fixtures__/data/reference.json', 'utf8')) as {
+  cases: Record<string, Case>;
+};
 const dir = '__fixtures__/data';
 
 function close(actual: number | null, expected: number | null | string, what: string): void {
@@ -28,7 +33,8 @@ function close(actual: number | null, expected: number | null | string, what: st
     return;
   }
   const e = Number(expected);
-  if (actual === null || Math.abs(actual - e) > 1e-6 * Math.max(1, Math.abs(e))) throw new Error(`${what}: expected ${e}, got ${actual}`);
+  if (actual === null || Math.abs(actual - e) > 1e-6 * Math.max(1, Math.abs(e)))
+    throw new Error(`${what}: expected ${e}, got ${actual}`);
 }
 
 let engine: Engine;
@@ -56,7 +62,8 @@ describe.each(Object.entries(fixture.cases))('%s reference vs current', (name, c
       for (const [test, values] of Object.entries(expected.tests)) {
         const r = runDriftTest(test as DriftTestName, input);
         close(r.statistic, values.statistic, `${column} ${test} statistic`);
-        if (values.p_value !== null || r.p_value !== null) close(r.p_value, values.p_value, `${column} ${test} p_value`);
+        if (values.p_value !== null || r.p_value !== null)
+          close(r.p_value, values.p_value, `${column} ${test} p_value`);
       }
     }
   });
@@ -70,9 +77,12 @@ describe.each(Object.entries(fixture.cases))('%s reference vs current', (name, c
       expect(got.missing).toBe(expected.missing);
       expect(got.distinct).toBe(expected.distinct);
       if (expected.quantiles) {
-        for (const key of ['nan', 'pos_inf', 'neg_inf', 'finite', 'zeros']) expect([column, key, got[key as keyof typeof got]]).toEqual([column, key, expected[key]]);
-        for (const key of ['min', 'max', 'mean', 'std']) close(got[key as keyof typeof got] as number, expected[key] as number, `${column} ${key}`);
-        for (const [q, v] of Object.entries(expected.quantiles)) close(got.quantiles![q], v, `${column} ${q}`);
+        for (const key of ['nan', 'pos_inf', 'neg_inf', 'finite', 'zeros'])
+          expect([column, key, got[key as keyof typeof got]]).toEqual([column, key, expected[key]]);
+        for (const key of ['min', 'max', 'mean', 'std'])
+          close(got[key as keyof typeof got] as number, expected[key] as number, `${column} ${key}`);
+        for (const [q, v] of Object.entries(expected.quantiles))
+          close(got.quantiles![q], v, `${column} ${q}`);
       } else {
         expect(got.values).toEqual(expected.counts);
       }

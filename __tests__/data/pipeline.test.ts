@@ -17,15 +17,28 @@ describe('schema infer and validation', () => {
   test('infers types, ranges, domains, presence and patterns; flags violations with file and line', async () => {
     const train = join(dir, 'train.csv');
     const rows = ['id,amount,colour,code,when'];
-    for (let i = 0; i < 200; i++) rows.push(`${i},${(i % 50) + 0.5},${['red', 'green', 'blue'][i % 3]},AB${1000 + i},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    for (let i = 0; i < 200; i++)
+      rows.push(
+        `${i},${(i % 50) + 0.5},${['red', 'green', 'blue'][i % 3]},AB${1000 + i},2024-01-${String((i % 28) + 1).padStart(2, '0')}`
+      );
     await writeFile(train, rows.join('\n') + '\n');
     const schemaPath = join(dir, 'schema.json');
     const schema = await inferSchemaFile({ data: train, out: schemaPath });
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.properties.id).toMatchObject({ type: 'integer', minimum: 0, maximum: 199, 'x-mlci-min-present': 1 });
+    expect(schema.properties.id).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 199,
+      'x-mlci-min-present': 1
+    });
     expect(schema.properties.amount).toMatchObject({ type: 'number', minimum: 0.5, maximum: 49.5 });
     expect(schema.properties.colour).toMatchObject({ type: 'string', enum: ['blue', 'green', 'red'] });
-    expect(schema.properties.code).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9]+$', minLength: 6, maxLength: 6 });
+    expect(schema.properties.code).toMatchObject({
+      type: 'string',
+      pattern: '^[A-Za-z0-9]+$',
+      minLength: 6,
+      maxLength: 6
+    });
     expect(schema.properties.when).toMatchObject({ type: 'string', format: 'date' });
     expect(JSON.parse(await readFile(schemaPath, 'utf8'))).toEqual(schema);
 
@@ -36,10 +49,15 @@ describe('schema infer and validation', () => {
     );
     const result = await validateData({ data: bad, schema: schemaPath, out: join(dir, 'out-schema') });
     expect(result.exitCode).toBe(1);
-    const byCode = (code: string, column?: string) => result.report.anomalies.find((a) => a.code === code && (!column || a.column === column));
+    const byCode = (code: string, column?: string) =>
+      result.report.anomalies.find((a) => a.code === code && (!column || a.column === column));
     expect(byCode('missing_column', 'when')).toMatchObject({ severity: 'error' });
     expect(byCode('new_column', 'extra')).toMatchObject({ severity: 'warning' });
-    expect(byCode('out_of_range', 'amount')).toMatchObject({ severity: 'error', count: 1, rows: [{ row: 2, line: 3, file: bad, value: '500.0' }] });
+    expect(byCode('out_of_range', 'amount')).toMatchObject({
+      severity: 'error',
+      count: 1,
+      rows: [{ row: 2, line: 3, file: bad, value: '500.0' }]
+    });
     expect(byCode('out_of_domain', 'colour')).toMatchObject({
       count: 2,
       values: [{ value: 'purple', count: 2 }],
@@ -48,7 +66,10 @@ describe('schema infer and validation', () => {
         { line: 5, value: 'purple' }
       ]
     });
-    expect(byCode('out_of_domain', 'code')).toMatchObject({ count: 1, rows: [{ line: 4, value: 'AB-1003' }] });
+    expect(byCode('out_of_domain', 'code')).toMatchObject({
+      count: 1,
+      rows: [{ line: 4, value: 'AB-1003' }]
+    });
     expect(byCode('unexpected_nulls', 'amount')).toMatchObject({ count: 1, rows: [{ line: 4 }] });
     const md = await readFile(join(dir, 'out-schema', 'validation.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('## ❌ Data validation: FAIL');
@@ -58,10 +79,25 @@ describe('schema infer and validation', () => {
     const data = join(dir, 'sev.csv');
     await writeFile(data, 'a,b\n1,x\n2,y\n');
     const schemaPath = join(dir, 'sev-schema.json');
-    await writeFile(schemaPath, JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { a: { type: 'integer', maximum: 1 }, b: { type: 'string', enum: ['x'] } }, required: ['a', 'b'] }));
+    await writeFile(
+      schemaPath,
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { a: { type: 'integer', maximum: 1 }, b: { type: 'string', enum: ['x'] } },
+        required: ['a', 'b']
+      })
+    );
     const strict = await validateData({ data, schema: schemaPath });
     expect(strict.exitCode).toBe(1);
-    const relaxed = await validateData({ data, schema: schemaPath, config: { severity: { out_of_range: 'warning' }, columns: { b: { severity: { out_of_domain: 'off' } } } } });
+    const relaxed = await validateData({
+      data,
+      schema: schemaPath,
+      config: {
+        severity: { out_of_range: 'warning' },
+        columns: { b: { severity: { out_of_domain: 'off' } } }
+      }
+    });
     expect(relaxed.exitCode).toBe(0);
     expect(relaxed.report.anomalies.map((a) => [a.code, a.severity])).toEqual([['out_of_range', 'warning']]);
   });
@@ -72,10 +108,21 @@ describe('drift against a stored statistics.json equals drift against the data',
     const c = fixture.cases[name];
     const refStats = join(dir, `${name}-ref-stats.json`);
     await profileData({ data: `__fixtures__/data/${c.reference}`, label: 'label', out: refStats });
-    const viaData = await validateData({ data: `__fixtures__/data/${c.current}`, reference: `__fixtures__/data/${c.reference}`, label: 'label' });
-    const viaStats = await validateData({ data: `__fixtures__/data/${c.current}`, reference: refStats, label: 'label' });
+    const viaData = await validateData({
+      data: `__fixtures__/data/${c.current}`,
+      reference: `__fixtures__/data/${c.reference}`,
+      label: 'label'
+    });
+    const viaStats = await validateData({
+      data: `__fixtures__/data/${c.current}`,
+      reference: refStats,
+      label: 'label'
+    });
     expect(viaStats.report.reference).toMatchObject({ kind: 'statistics' });
-    for (const [column, expected] of Object.entries(c.drift) as [string, { default: string; tests: Record<string, { statistic: number; p_value: number | null }> }][]) {
+    for (const [column, expected] of Object.entries(c.drift) as [
+      string,
+      { default: string; tests: Record<string, { statistic: number; p_value: number | null }> }
+    ][]) {
       const d = viaStats.report.drift[column];
       expect([column, d.test, d.exact]).toEqual([column, expected.default, true]);
       expect(d.statistic).toBeCloseTo(expected.tests[expected.default].statistic, 6);
@@ -89,7 +136,10 @@ describe('stats merge', () => {
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     const [header, ...rows] = lines;
     const size = Math.ceil(rows.length / parts);
-    return Array.from({ length: parts }, (_, i) => [header, ...rows.slice(i * size, (i + 1) * size)].join('\n') + '\n');
+    return Array.from(
+      { length: parts },
+      (_, i) => [header, ...rows.slice(i * size, (i + 1) * size)].join('\n') + '\n'
+    );
   }
 
   test('merged shards equal one pass (exact distributions)', async () => {
@@ -105,7 +155,19 @@ describe('stats merge', () => {
     expect(merged.rows).toBe(one.rows);
     for (const [column, s] of Object.entries(one.columns)) {
       const m = merged.columns[column];
-      for (const key of ['count', 'missing', 'present', 'nan', 'pos_inf', 'neg_inf', 'zeros', 'finite', 'distinct', 'min', 'max'] as const) {
+      for (const key of [
+        'count',
+        'missing',
+        'present',
+        'nan',
+        'pos_inf',
+        'neg_inf',
+        'zeros',
+        'finite',
+        'distinct',
+        'min',
+        'max'
+      ] as const) {
         expect([column, key, m[key]]).toEqual([column, key, s[key]]);
       }
       if (s.kind === 'numeric') {
@@ -125,12 +187,17 @@ describe('stats merge', () => {
     const out = join(dir, 'merged.json');
     const run = await runCli(['stats', 'merge', ...files, '--out', out]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(await readFile(out, 'utf8')).columns.num_a.quantiles).toEqual(one.columns.num_a.quantiles);
+    expect(JSON.parse(await readFile(out, 'utf8')).columns.num_a.quantiles).toEqual(
+      one.columns.num_a.quantiles
+    );
   });
 
   test('beyond 10,000 distinct values: quantiles within the stated rank error, distinct within 3 HLL standard errors', async () => {
     const n = 60000;
-    const values = Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453));
+    const values = Array.from(
+      { length: n },
+      (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453)
+    );
     const shards: { name: string; stats: DatasetStatistics }[] = [];
     for (let s = 0; s < 3; s++) {
       const path = join(dir, `wide-${s}.csv`);
@@ -142,7 +209,12 @@ describe('stats merge', () => {
     const bound = merged.distribution!.rank_error!;
     expect(merged.distribution!.kind).toBe('quantiles');
     expect(bound).toBeLessThanOrEqual(0.002);
-    for (const [q, p] of [['p1', 0.01], ['p25', 0.25], ['p50', 0.5], ['p99', 0.99]] as const) {
+    for (const [q, p] of [
+      ['p1', 0.01],
+      ['p25', 0.25],
+      ['p50', 0.5],
+      ['p99', 0.99]
+    ] as const) {
       const v = merged.quantiles![q]!;
       const rank = sorted.findIndex((x) => x > v) / n;
       expect(Math.abs((rank === -1 / n ? 1 : rank) - p)).toBeLessThanOrEqual(bound + 1 / n);
@@ -151,5 +223,46 @@ describe('stats merge', () => {
     expect(merged.distinct_exact).toBe(false);
     expect(Math.abs(merged.distinct - distinct) / distinct).toBeLessThan(3 * 0.0163);
     expect(merged.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / n, 10);
+  });
+});
+
+describe('drift against a stored summary (more than 10,000 distinct values)', () => {
+  test('KS and Wasserstein stay within the stated bounds of the exact values', async () => {
+    const ref = join(dir, 'wide-ref.csv');
+    const cur = join(dir, 'wide-cur.csv');
+    const noise = (i: number, seed: number) => {
+      const v = Math.sin(i * 12.9898 + seed) * 43758.5453;
+      return v - Math.floor(v);
+    };
+    await writeFile(
+      ref,
+      'x\n' + Array.from({ length: 30000 }, (_, i) => (noise(i, 1) * 100).toFixed(4)).join('\n') + '\n'
+    );
+    await writeFile(
+      cur,
+      'x\n' + Array.from({ length: 20000 }, (_, i) => (noise(i, 2) * 90 + 8).toFixed(4)).join('\n') + '\n'
+    );
+    const refStats = join(dir, 'wide-ref-stats.json');
+    const stored = await profileData({ data: ref, out: refStats });
+    const dist = stored.columns.x.distribution!;
+    expect(dist.kind).toBe('quantiles');
+    const config = { columns: { x: { drift_test: 'ks' as const } } };
+    const exact = await validateData({ data: cur, reference: ref, config });
+    const approx = await validateData({ data: cur, reference: refStats, config });
+    const bound = dist.rank_error!;
+    expect(exact.report.drift.x.exact).toBe(true);
+    expect(approx.report.drift.x.exact).toBe(false);
+    expect(Math.abs(approx.report.drift.x.statistic! - exact.report.drift.x.statistic!)).toBeLessThanOrEqual(
+      bound + 1e-12
+    );
+    const w = { columns: { x: { drift_test: 'wasserstein' as const } } };
+    const wExact = (await validateData({ data: cur, reference: ref, config: w })).report.drift.x.statistic!;
+    const wApprox = (await validateData({ data: cur, reference: refStats, config: w })).report.drift.x
+      .statistic!;
+    const s = stored.columns.x;
+    const popStd = Math.sqrt(s.m2! / s.finite!);
+    expect(Math.abs(wApprox - wExact)).toBeLessThanOrEqual(
+      (bound * ((s.max as number) - (s.min as number))) / popStd
+    );
   });
 });

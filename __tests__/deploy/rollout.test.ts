@@ -4,6 +4,7 @@ import { ServerTarget } from '../../src/deploy/target.js';
 import { ModelServer } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
 import {
+  labelOnlyModel,
   binaryModel,
   divergingModel,
   erroringModel,
@@ -12,7 +13,7 @@ import {
   slowModel,
   STABLE_WEIGHTS
 } from '../serve/support.js';
-import { rowBody } from '../../src/deploy/traffic.js';
+import { pacedLoad, rowBody } from '../../src/deploy/traffic.js';
 
 const TOKEN = 'admin-secret';
 let server: ModelServer;
@@ -24,7 +25,13 @@ beforeAll(async () => {
     STABLE_WEIGHTS.map(([w]) => [w * 1.03]),
     0.1
   );
-  const made = await makeRegistry([good, erroringModel(), slowModel(80), divergingModel()]);
+  const made = await makeRegistry([
+    good,
+    erroringModel(),
+    slowModel(400),
+    divergingModel(),
+    labelOnlyModel()
+  ]);
   cleanup = made.cleanup;
   server = await ModelServer.start({
     model: { name: 'churn', alias: 'production' },
@@ -43,23 +50,29 @@ afterEach(() => server.rollback());
 
 const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify(rowBody(row(i))));
 
-function options(version: number): RolloutOptions {
+/** Latency slack: generous for the good candidate (load on a shared machine), tight for the others. */
+function options(version: number, p99SlackMs = 10, rate = 150, intervalMs = 1000): RolloutOptions {
   return {
     version,
     steps: [20, 50, 100],
-    intervalMs: 1000,
+    intervalMs,
     failureLimit: 0,
-    thresholds: { ...DEFAULT_THRESHOLDS, minRequests: 25 },
+    thresholds: { ...DEFAULT_THRESHOLDS, minRequests: 15, p99SlackMs },
     shadow: true,
-    traffic: { bodies, rate: 150 }
+    traffic: { bodies, rate }
   };
+}
+
+/** Fails with the rollout's reason, so a flaky environment shows what the analysis saw. */
+function expectOutcome(report: { outcome: string; reason: string }, outcome: string): void {
+  if (report.outcome !== outcome)
+    throw new Error(`expected ${outcome}, got ${report.outcome}: ${report.reason}`);
 }
 
 test('a good candidate passes every step and is promoted', async () => {
   const target = new ServerTarget(server.url, TOKEN, 'churn');
-  const report = await runRollout(target, options(2));
-  console.log(report.reason);
-  expect(report.outcome).toBe('promoted');
+  const report = await runRollout(target, options(2, 50));
+  expectOutcome(report, 'promoted');
   expect(report.analyses.map((a) => a.weight)).toEqual([20, 50, 100]);
   for (const a of report.analyses) {
     expect(a.analysis.verdict).toBe('pass');
@@ -79,13 +92,42 @@ test.each([
   [5, 'divergence']
 ])('candidate v%i is rolled back at the first step for %s', async (version, metric) => {
   const target = new ServerTarget(server.url, TOKEN, 'churn');
-  const report = await runRollout(target, options(version));
-  console.log(report.reason, JSON.stringify(report.analyses[0].analysis.metrics));
-  expect(report.outcome).toBe('rolled_back');
+  // The slow candidate takes tens of ms per request: a lower rate keeps the server from saturating.
+  const report = await runRollout(
+    target,
+    options(version, 10, version === 4 ? 80 : 150, version === 4 ? 2000 : 1000)
+  );
+  expectOutcome(report, 'rolled_back');
   expect(report.analyses).toHaveLength(1);
   expect(report.analyses[0].weight).toBe(20);
   const failed = report.analyses[0].analysis.metrics.filter((m) => m.status === 'fail').map((m) => m.name);
   expect(failed).toContain(metric);
   expect(report.reason).toContain(metric);
   expect(server.state()).toMatchObject({ stable: { version: 1 }, canary: null });
+});
+
+test('a candidate that cannot be loaded is rolled back before any traffic moves', async () => {
+  const target = new ServerTarget(server.url, TOKEN, 'churn');
+  const report = await runRollout(target, options(6));
+  expectOutcome(report, 'rolled_back');
+  expect(report.reason).toMatch(/v6 could not be loaded: .*no usable output/);
+  expect(report.analyses).toHaveLength(0);
+  expect(server.state()).toMatchObject({ stable: { version: 1 }, canary: null });
+});
+
+test('without replay the rollout observes production traffic only', async () => {
+  const target = new ServerTarget(server.url, TOKEN, 'churn');
+  // "production" traffic from elsewhere, for longer than the baseline and both steps
+  const production = pacedLoad({ url: target.inferUrl, bodies, rate: 150, count: 600 });
+  const report = await runRollout(target, {
+    ...options(5),
+    traffic: undefined,
+    steps: [50, 100],
+    intervalMs: 900
+  });
+  await production;
+  expectOutcome(report, 'rolled_back');
+  expect(report.analyses[0].replay).toBeUndefined();
+  expect(report.analyses[0].analysis.canary.requests).toBeGreaterThanOrEqual(15);
+  expect(report.reason).toMatch(/^step 1 \(50 %\): .*divergence/);
 });

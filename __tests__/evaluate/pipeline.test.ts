@@ -248,6 +248,46 @@ describe('evaluate pipeline', () => {
     expect(e.candidate.metrics.accuracy as number).toBeGreaterThan(0.5);
   });
 
+  it('scores a regressor and bootstraps its gated rmse and r2 through the generic path', async () => {
+    const r = lcg(11);
+    const lines = ['x1,x2,target'];
+    for (let i = 0; i < 500; i++) {
+      const x1 = r() * 10;
+      const x2 = r() * 5;
+      lines.push(`${x1.toFixed(3)},${x2.toFixed(3)},${(3 * x1 - 2 * x2 + (r() - 0.5) * 4).toFixed(3)}`);
+    }
+    const file = join(dir, 'reg.csv');
+    await writeFile(file, lines.join('\n') + '\n');
+    const good = join(dir, 'reg-good.onnx');
+    const bad = join(dir, 'reg-bad.onnx');
+    await writeFile(
+      good,
+      linearModelOnnx({ task: 'regression', featureNames: ['x1', 'x2'], weights: [[3], [-2]], bias: [0] })
+    );
+    await writeFile(
+      bad,
+      linearModelOnnx({ task: 'regression', featureNames: ['x1', 'x2'], weights: [[2.5], [-2]], bias: [1] })
+    );
+    const e = (
+      await evaluate({
+        model: good,
+        baseline: bad,
+        data: file,
+        label: 'target',
+        task: 'regression',
+        gates: { rmse: { max_rise: 0 }, r2: { min_relative_change: 0 } },
+        bootstrap: { resamples: 100, seed: 2 }
+      })
+    ).evaluation;
+    expect(Object.keys(e.candidate.metrics).slice(0, 4)).toEqual(['rmse', 'mae', 'r2', 'mape']);
+    expect(e.candidate.metrics.rmse as number).toBeLessThan(e.baseline?.metrics.rmse as number);
+    expect(e.deltas.rmse.change).toBe('better');
+    expect(e.verdict).toBe('pass');
+    const rmseGate = e.gates.find((g) => g.metric === 'rmse');
+    expect(rmseGate?.interval).toMatchObject({ resamples: 100, within_noise: false });
+    expect((rmseGate?.interval as { high: number }).high).toBeLessThan(0);
+  });
+
   it('rejects bad input with a message naming the file, column or row, and writes nothing', async () => {
     const out = join(dir, 'out-bad');
     await expect(evaluate({ model: candidate, data, label: 'nope', task: 'binary', out })).rejects.toThrow(

@@ -4,7 +4,7 @@
  * with every chart drawn, no console error, no network request; a screenshot is kept as a test
  * artifact in __tests__/artifacts/report.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeReport } from '../../src/report/html/index.js';
 import { fixture } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's chromium here; CI runners without it can point MLCI_CHROMIUM at another Chromium build.
+const CHROMIUM = process.env.MLCI_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), '__tests__', 'artifacts');
 
 interface ChartState {
@@ -140,6 +141,25 @@ describeIfChromium('report.html in headless Chromium', () => {
   test('no console errors and no network requests', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
+  });
+
+  test('the watchers would see a request or a blocked load (a tampered copy with an external image)', async () => {
+    const html = readFileSync(new URL(reportUrl), 'utf8');
+    const tampered = join(work, 'out', 'tampered.html');
+    writeFileSync(
+      tampered,
+      html.replace('<footer>', '<img src="http://127.0.0.1:9/pixel.png" alt=""><footer>')
+    );
+    const other = await context.newPage();
+    const seen: string[] = [];
+    other.on('request', (request) => seen.push(request.url()));
+    other.on('console', (message) => {
+      if (message.type() === 'error') seen.push(message.text());
+    });
+    await other.goto(pathToFileURL(tampered).href, { waitUntil: 'load' });
+    await other.close();
+    // The Content-Security-Policy blocks the image: Chromium reports the refused load as an error.
+    expect(seen.some((s) => s.includes('127.0.0.1:9'))).toBe(true);
   });
 
   test('prints without navigation and without charts split across pages', async () => {

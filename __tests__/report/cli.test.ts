@@ -62,7 +62,7 @@ describe('mlci report', () => {
       unavailable: string[];
     };
     expect(result.path).toBe(join(out, 'report.html'));
-    expect(result.charts).toBe(15);
+    expect(result.charts).toBe(17);
     expect(result.unavailable).toEqual([]);
     const html = readFileSync(result.path, 'utf8');
     expect(Buffer.byteLength(html)).toBe(result.bytes);

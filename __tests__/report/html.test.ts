@@ -23,10 +23,10 @@ describe('report.html from the example run', () => {
     ({ html, bytes, charts, unavailable } = await buildReport({ evaluation, validation, generatedAt: at }));
   });
 
-  test('draws every part: curves, calibration, 2 confusion matrices, 2 slice charts and one chart per column', () => {
+  test('draws every part: curves, calibration, 2 confusion matrices, 2 slice charts, 2 history charts and one chart per column', () => {
     const columns = Object.keys((validation as Json).columns).length;
     expect(unavailable).toEqual([]);
-    expect(charts).toBe(1 + 1 + 1 + 2 + 2 + columns);
+    expect(charts).toBe(1 + 1 + 1 + 2 + 2 + 2 + columns);
     expect(chartCount(html)).toBe(charts);
     for (const title of ['ROC curve', 'Precision–recall curve', 'Calibration (reliability diagram)']) {
       expect(html).toContain(`<title id="chart-`);
@@ -101,7 +101,7 @@ describe('untrusted strings are escaped', () => {
     expect(html).not.toMatch(/<svg onload/i);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     // The hostile column still gets its chart; a name that looks like a Vega expression is just text.
-    expect(charts).toBe(15 + 2);
+    expect(charts).toBe(17 + 2);
     expect(html).toContain('datum[&#39;x&#39;] + &#39;a.b&#39;');
   });
 });
@@ -118,7 +118,7 @@ describe('missing parts degrade to "not available"', () => {
   test('evaluation.json alone', async () => {
     const { unavailable, charts } = await buildReport({ evaluation, generatedAt: at });
     expect(unavailable).toEqual(['Data validation']);
-    expect(charts).toBe(7);
+    expect(charts).toBe(9);
   });
 
   test('a first run without a baseline: candidate only, rubber stamp, no change columns', async () => {
@@ -132,8 +132,8 @@ describe('missing parts degrade to "not available"', () => {
     expect(html).not.toContain('<th scope="col">baseline</th>');
     expect(html).toContain('No baseline: this is a first run');
     expect(unavailable).toEqual(['Data validation']);
-    // ROC, PR, calibration, one confusion matrix, two slice charts
-    expect(charts).toBe(6);
+    // ROC, PR, calibration, one confusion matrix, two slice charts, two history charts
+    expect(charts).toBe(8);
     expect(html).not.toContain('Confusion matrix — baseline');
   });
 
@@ -154,7 +154,7 @@ describe('missing parts degrade to "not available"', () => {
       'Per-slice metrics'
     ]);
     expect(html).toContain('ROC curve not available: evaluation.json carries no curves.roc');
-    expect(charts).toBe(Object.keys((validation as Json).columns).length);
+    expect(charts).toBe(2 + Object.keys((validation as Json).columns).length);
   });
 
   test('a regression run says why there are no classification charts', async () => {
@@ -204,7 +204,7 @@ describe('missing parts degrade to "not available"', () => {
 });
 
 describe('size', () => {
-  test('a wide run (60 columns, 40 slices) stays under 2 MB', async () => {
+  test('a wide run (60 columns, 37 slices) stays under 2 MB', async () => {
     const v = copy(validation) as Json;
     const names = Object.keys(v.columns);
     for (let i = 0; i < 52; i++) {
@@ -215,7 +215,7 @@ describe('size', () => {
     const e = copy(evaluation) as Json;
     for (let i = 0; i < 30; i++) e.slices.push({ ...e.slices[0], column: 'store', value: `store-${i}` });
     const { bytes, charts } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
-    expect(charts).toBe(7 + 1 + 60);
+    expect(charts).toBe(9 + 1 + 60);
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
   });
 });
@@ -241,6 +241,29 @@ describe('other shapes', () => {
     const roc = html.slice(html.indexOf('data-chart="chart-1-roc"'), html.indexOf('data-chart="chart-2-'));
     // One data line (the candidate) besides the chance diagonal.
     expect(roc.match(/<g class="mark-line role-mark[^"]*"/g)).toHaveLength(2);
+  });
+
+  test('history of gated metrics across registered versions, when evaluate recorded one', async () => {
+    const e = copy(evaluation) as Json;
+    e.history = [
+      { label: 'v1', metrics: { roc_auc: 0.7, log_loss: 0.6 } },
+      { label: 'v2', metrics: { roc_auc: 0.71, log_loss: null } },
+      { label: 'v3', metrics: { roc_auc: 0.718, log_loss: 0.583 } },
+      { label: 'candidate', metrics: { roc_auc: 0.78, log_loss: 0.535 } }
+    ];
+    const { html, charts } = await buildReport({ evaluation: e, generatedAt: at });
+    expect(charts).toBe(9);
+    expect(html).toContain('<h2 id="history-h">History</h2>');
+    expect(html).toContain(
+      'roc_auc of the last 3 registered versions and the candidate: v1 0.7000, v2 0.7100'
+    );
+    // A version without the metric is left out of that metric's line, not drawn as 0.
+    expect(html).toContain(
+      'log_loss of the last 2 registered versions and the candidate: v1 0.6000, v3 0.5830'
+    );
+    delete e.history;
+    const without = await buildReport({ evaluation: e, generatedAt: at });
+    expect(without.html).not.toContain('id="history"');
   });
 
   test('multiclass: confusion heat map over every class, top-class calibration, no binary curves', async () => {

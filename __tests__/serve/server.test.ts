@@ -23,7 +23,12 @@ function expectedP1(r: Record<string, number>): number {
 }
 
 beforeAll(async () => {
-  const made = await makeRegistry([binaryModel(STABLE_WEIGHTS.map(([w]) => [w * 1.02]), 0.1)]);
+  const made = await makeRegistry([
+    binaryModel(
+      STABLE_WEIGHTS.map(([w]) => [w * 1.02]),
+      0.1
+    )
+  ]);
   ({ registry, dir, cleanup } = made);
   server = await ModelServer.start({
     model: { name: 'churn', alias: 'production' },
@@ -31,7 +36,13 @@ beforeAll(async () => {
     port: 0,
     adminToken: TOKEN,
     maxBodyBytes: 64 * 1024,
-    log: { path: join(dir, 'logs', 'predictions.jsonl'), sampleRate: 1, maxBytes: 4096, keep: 2, statsIntervalMs: 60_000 }
+    log: {
+      path: join(dir, 'logs', 'predictions.jsonl'),
+      sampleRate: 1,
+      maxBytes: 4096,
+      keep: 2,
+      statsIntervalMs: 60_000
+    }
   });
 });
 
@@ -46,20 +57,36 @@ describe('Open Inference Protocol', () => {
   test('health, server and model metadata', async () => {
     expect((await http('GET', `${server.url}/v2/health/live`)).status).toBe(200);
     expect((await http('GET', `${server.url}/v2/health/ready`)).json()).toEqual({ ready: true });
-    const meta = (await http('GET', `${server.url}/v2/models/churn`)).json() as Record<string, any>;
+    const meta = (await http('GET', `${server.url}/v2/models/churn`)).json() as {
+      name: string;
+      versions: string[];
+      inputs: unknown[];
+      outputs: unknown[];
+      parameters: { feature_names: string[] };
+    };
     expect(meta.name).toBe('churn');
     expect(meta.versions).toEqual(['1']);
     expect(meta.inputs).toEqual([{ name: 'input', datatype: 'FP32', shape: [-1, 10] }]);
     expect(meta.outputs).toEqual([{ name: 'probabilities', datatype: 'FP32', shape: [-1, 2] }]);
     expect(meta.parameters.feature_names).toEqual(FEATURES);
-    expect((await http('GET', `${server.url}/v2/models/churn/ready`)).json()).toEqual({ name: 'churn', ready: true });
+    expect((await http('GET', `${server.url}/v2/models/churn/ready`)).json()).toEqual({
+      name: 'churn',
+      ready: true
+    });
   });
 
   test('infer with one input per column returns the model probabilities and labels', async () => {
     const rows = [row(1), row(2), row(3)];
-    const answer = await http('POST', `${server.url}/v2/models/churn/infer`, { id: 'req-1', ...(v2Body(rows) as object) });
+    const answer = await http('POST', `${server.url}/v2/models/churn/infer`, {
+      id: 'req-1',
+      ...(v2Body(rows) as object)
+    });
     expect(answer.status).toBe(200);
-    const body = answer.json() as { id: string; model_version: string; outputs: { name: string; shape: number[]; data: number[] }[] };
+    const body = answer.json() as {
+      id: string;
+      model_version: string;
+      outputs: { name: string; shape: number[]; data: number[] }[];
+    };
     expect(body.id).toBe('req-1');
     expect(body.model_version).toBe('1');
     const [probabilities, label] = body.outputs;
@@ -73,7 +100,9 @@ describe('Open Inference Protocol', () => {
   test('infer with the 2-D tensor, nested data, gives the same answer', async () => {
     const rows = [row(4), row(5)];
     const answer = await http('POST', `${server.url}/v2/models/churn/infer`, {
-      inputs: [{ name: 'input', shape: [2, 10], datatype: 'FP32', data: rows.map((r) => FEATURES.map((f) => r[f])) }]
+      inputs: [
+        { name: 'input', shape: [2, 10], datatype: 'FP32', data: rows.map((r) => FEATURES.map((f) => r[f])) }
+      ]
     });
     const body = answer.json() as { outputs: { data: number[] }[] };
     expect(body.outputs[0].data[1]).toBeCloseTo(expectedP1(rows[0]), 5);
@@ -81,7 +110,9 @@ describe('Open Inference Protocol', () => {
   });
 
   test('plain JSON rows on /v1/models/{name}:predict', async () => {
-    const answer = await http('POST', `${server.url}/v1/models/churn:predict`, { instances: [row(6), FEATURES.map((f) => row(7)[f])] });
+    const answer = await http('POST', `${server.url}/v1/models/churn:predict`, {
+      instances: [row(6), FEATURES.map((f) => row(7)[f])]
+    });
     expect(answer.status).toBe(200);
     const body = answer.json() as { predictions: number[]; probabilities: number[][] };
     expect(body.probabilities[0][1]).toBeCloseTo(expectedP1(row(6)), 5);
@@ -98,19 +129,28 @@ describe('malformed requests get a 4xx with {error} and the server stays up', ()
     ['no inputs', () => http('POST', infer(), { foo: 1 }), 400, /"inputs"/],
     [
       'wrong shape',
-      () => http('POST', infer(), { inputs: [{ name: 'input', shape: [1, 9], datatype: 'FP32', data: new Array(9).fill(0) }] }),
+      () =>
+        http('POST', infer(), {
+          inputs: [{ name: 'input', shape: [1, 9], datatype: 'FP32', data: new Array(9).fill(0) }]
+        }),
       400,
       /expected \[N, 10\]/
     ],
     [
       'data length does not match the shape',
-      () => http('POST', infer(), { inputs: [{ name: 'input', shape: [2, 10], datatype: 'FP32', data: new Array(10).fill(0) }] }),
+      () =>
+        http('POST', infer(), {
+          inputs: [{ name: 'input', shape: [2, 10], datatype: 'FP32', data: new Array(10).fill(0) }]
+        }),
       400,
       /needs 20 values, got 10/
     ],
     [
       'wrong dtype',
-      () => http('POST', infer(), { inputs: [{ name: 'input', shape: [1, 10], datatype: 'BYTES', data: new Array(10).fill('x') }] }),
+      () =>
+        http('POST', infer(), {
+          inputs: [{ name: 'input', shape: [1, 10], datatype: 'BYTES', data: new Array(10).fill('x') }]
+        }),
       400,
       /datatype "BYTES", expected FP32/
     ],
@@ -118,24 +158,49 @@ describe('malformed requests get a 4xx with {error} and the server stays up', ()
       'strings in FP32 data',
       () =>
         http('POST', infer(), {
-          inputs: FEATURES.map((f) => ({ name: f, shape: [1], datatype: 'FP32', data: [f === 'f3' ? 'oops' : 1] }))
+          inputs: FEATURES.map((f) => ({
+            name: f,
+            shape: [1],
+            datatype: 'FP32',
+            data: [f === 'f3' ? 'oops' : 1]
+          }))
         }),
       400,
       /f3.*FP32 data must be numbers/
     ],
-    ['missing column', () => http('POST', infer(), { inputs: [{ name: 'f0', shape: [1], datatype: 'FP32', data: [1] }] }), 400, /missing input "f1"/],
+    [
+      'missing column',
+      () => http('POST', infer(), { inputs: [{ name: 'f0', shape: [1], datatype: 'FP32', data: [1] }] }),
+      400,
+      /missing input "f1"/
+    ],
     [
       'unknown column',
       () => http('POST', infer(), { inputs: [{ name: 'nope', shape: [1], datatype: 'FP32', data: [1] }] }),
       400,
       /unknown input "nope"/
     ],
-    ['unknown model', () => http('POST', `${server.url}/v2/models/other/infer`, v2Body([row(1)])), 404, /model "other" not found/],
-    ['unknown version', () => http('POST', `${server.url}/v2/models/churn/versions/9/infer`, v2Body([row(1)])), 404, /version 9 is not loaded/],
+    [
+      'unknown model',
+      () => http('POST', `${server.url}/v2/models/other/infer`, v2Body([row(1)])),
+      404,
+      /model "other" not found/
+    ],
+    [
+      'unknown version',
+      () => http('POST', `${server.url}/v2/models/churn/versions/9/infer`, v2Body([row(1)])),
+      404,
+      /version 9 is not loaded/
+    ],
     ['unknown route', () => http('GET', `${server.url}/v3/anything`), 404, /no route/],
     [
       'oversized body',
-      () => http('POST', infer(), { inputs: [{ name: 'input', shape: [4000, 10], datatype: 'FP32', data: new Array(40000).fill(0.123456) }] }),
+      () =>
+        http('POST', infer(), {
+          inputs: [
+            { name: 'input', shape: [4000, 10], datatype: 'FP32', data: new Array(40000).fill(0.123456) }
+          ]
+        }),
       413,
       /exceeds the limit of 65536/
     ]
@@ -151,7 +216,9 @@ describe('malformed requests get a 4xx with {error} and the server stays up', ()
     const url = new URL(server.url);
     const answer = await new Promise<string>((resolve) => {
       const socket = connect(Number(url.port), url.hostname, () => {
-        socket.write('POST /v2/models/churn/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+        socket.write(
+          'POST /v2/models/churn/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n'
+        );
         const chunk = 'x'.repeat(16 * 1024);
         for (let i = 0; i < 6; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
       });
@@ -171,18 +238,32 @@ describe('admin API', () => {
     const missing = await http('GET', `${server.url}/admin/state`);
     expect(missing.status).toBe(401);
     expect(missing.headers['www-authenticate']).toMatch(/Bearer/);
-    const wrong = await http('POST', `${server.url}/admin/canary`, { version: 2, weight: 50 }, { authorization: 'Bearer nope' });
+    const wrong = await http(
+      'POST',
+      `${server.url}/admin/canary`,
+      { version: 2, weight: 50 },
+      { authorization: 'Bearer nope' }
+    );
     expect(wrong.status).toBe(403);
     expect(server.state().canary).toBeNull();
-    const right = await http('GET', `${server.url}/admin/state`, undefined, { authorization: `Bearer ${TOKEN}` });
+    const right = await http('GET', `${server.url}/admin/state`, undefined, {
+      authorization: `Bearer ${TOKEN}`
+    });
     expect(right.status).toBe(200);
     expect(right.json()).toMatchObject({ model: 'churn', stable: { version: 1 }, canary: null });
   });
 
   test('a server without a token has the admin API disabled', async () => {
-    const bare = await ModelServer.start({ model: { name: 'churn', version: 1 }, source: registrySource(registry), port: 0, processMetrics: false });
+    const bare = await ModelServer.start({
+      model: { name: 'churn', version: 1 },
+      source: registrySource(registry),
+      port: 0,
+      processMetrics: false
+    });
     try {
-      const answer = await http('POST', `${bare.url}/admin/promote`, undefined, { authorization: 'Bearer anything' });
+      const answer = await http('POST', `${bare.url}/admin/promote`, undefined, {
+        authorization: 'Bearer anything'
+      });
       expect(answer.status).toBe(403);
       expect((answer.json() as { error: string }).error).toMatch(/disabled/);
     } finally {
@@ -192,8 +273,17 @@ describe('admin API', () => {
 
   test('canary weight routes the share of traffic, then promote and rollback', async () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
-    const set = await http('POST', `${server.url}/admin/canary`, { version: 'v2', weight: 30, shadow: true }, auth);
-    expect(set.json()).toMatchObject({ stable: { version: 1 }, canary: { version: 2, weight: 30 }, shadow: true });
+    const set = await http(
+      'POST',
+      `${server.url}/admin/canary`,
+      { version: 'v2', weight: 30, shadow: true },
+      auth
+    );
+    expect(set.json()).toMatchObject({
+      stable: { version: 1 },
+      canary: { version: 2, weight: 30 },
+      shadow: true
+    });
     const versions: string[] = [];
     for (let i = 0; i < 200; i++) {
       const answer = await http('POST', `${server.url}/v2/models/churn/infer`, v2Body([row(i)]));
@@ -209,18 +299,31 @@ describe('admin API', () => {
     expect(stats.stable.requests + stats.canary.requests).toBe(200);
     // shadow mode: stable scored the canary's requests too, so pairs exist and differ by the 2 % weight change
     await new Promise((r) => setTimeout(r, 50));
-    const pairs = ((await http('GET', `${server.url}/admin/stats`, undefined, auth)).json() as typeof stats).canary.pairs;
+    const pairs = ((await http('GET', `${server.url}/admin/stats`, undefined, auth)).json() as typeof stats)
+      .canary.pairs;
     expect(pairs.length).toBe(stats.canary.requests);
     for (const [c, s] of pairs) expect(Math.abs(c - s)).toBeLessThan(0.05);
 
     const metrics = (await http('GET', `${server.url}/metrics`)).body;
     expect(metrics).toMatch(/mlci_canary_weight_percent\{model="churn"\} 30/);
-    expect(metrics).toMatch(new RegExp(`mlci_requests_total\\{model="churn",version="v2",variant="canary",code="200"\\} ${stats.canary.requests}`));
-    expect(metrics).toMatch(/mlci_request_duration_seconds_bucket\{le="0.005",model="churn",version="v1",variant="stable"\}/);
+    expect(metrics).toMatch(
+      new RegExp(
+        `mlci_requests_total\\{model="churn",version="v2",variant="canary",code="200"\\} ${stats.canary.requests}`
+      )
+    );
+    expect(metrics).toMatch(
+      /mlci_request_duration_seconds_bucket\{le="0.005",model="churn",version="v1",variant="stable"\}/
+    );
 
-    expect((await http('POST', `${server.url}/admin/rollback`, undefined, auth)).json()).toMatchObject({ canary: null, stable: { version: 1 } });
+    expect((await http('POST', `${server.url}/admin/rollback`, undefined, auth)).json()).toMatchObject({
+      canary: null,
+      stable: { version: 1 }
+    });
     await http('POST', `${server.url}/admin/canary`, { version: 2, weight: 10 }, auth);
-    expect((await http('POST', `${server.url}/admin/promote`, undefined, auth)).json()).toMatchObject({ canary: null, stable: { version: 2 } });
+    expect((await http('POST', `${server.url}/admin/promote`, undefined, auth)).json()).toMatchObject({
+      canary: null,
+      stable: { version: 2 }
+    });
     const after = await http('POST', `${server.url}/v2/models/churn/infer`, v2Body([row(1)]));
     expect(after.headers['mlci-model-version']).toBe('2');
     // restore v1 as stable
@@ -229,7 +332,12 @@ describe('admin API', () => {
   });
 
   test('loading a version that is not in the registry answers 422 and keeps serving', async () => {
-    const answer = await http('POST', `${server.url}/admin/canary`, { version: 7, weight: 10 }, { authorization: `Bearer ${TOKEN}` });
+    const answer = await http(
+      'POST',
+      `${server.url}/admin/canary`,
+      { version: 7, weight: 10 },
+      { authorization: `Bearer ${TOKEN}` }
+    );
     expect(answer.status).toBe(422);
     expect((answer.json() as { error: string }).error).toMatch(/v7/);
     expect(server.state().canary).toBeNull();
@@ -263,19 +371,31 @@ test('no request fails while the canary is set, promoted and rolled back under l
 test('the sha256 of a model is checked on load', async () => {
   const bytes = binaryModel();
   const tampered: ModelSource = {
-    fetch: async () => ({ record: { ...(await registry.resolve({ name: 'churn', version: 1 }))!, sha256: 'f'.repeat(64) }, bytes })
+    fetch: async () => ({
+      record: { ...(await registry.resolve({ name: 'churn', version: 1 }))!, sha256: 'f'.repeat(64) },
+      bytes
+    })
   };
-  await expect(ModelServer.start({ model: { name: 'churn', version: 1 }, source: tampered, port: 0 })).rejects.toThrow(/sha256 mismatch/);
+  await expect(
+    ModelServer.start({ model: { name: 'churn', version: 1 }, source: tampered, port: 0 })
+  ).rejects.toThrow(/sha256 mismatch/);
 });
 
 test('graceful shutdown lets an in-flight request finish', async () => {
-  const own = await ModelServer.start({ model: { name: 'churn', version: 1 }, source: registrySource(registry), port: 0, processMetrics: false });
+  const own = await ModelServer.start({
+    model: { name: 'churn', version: 1 },
+    source: registrySource(registry),
+    port: 0,
+    processMetrics: false
+  });
   const url = new URL(own.url);
   // Send headers now and the body later, so the request is in flight when close() begins.
   const body = JSON.stringify(v2Body([row(1)]));
   const answer = new Promise<string>((resolve) => {
     const socket = connect(Number(url.port), url.hostname, () => {
-      socket.write(`POST /v2/models/churn/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      socket.write(
+        `POST /v2/models/churn/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`
+      );
     });
     let text = '';
     socket.on('data', (d) => (text += d.toString()));
@@ -292,7 +412,8 @@ test('graceful shutdown lets an in-flight request finish', async () => {
 });
 
 test('the prediction log is sampled JSONL, rotated, with running feature statistics', async () => {
-  for (let i = 0; i < 40; i++) await http('POST', `${server.url}/v2/models/churn/infer`, v2Body([row(100 + i)]));
+  for (let i = 0; i < 40; i++)
+    await http('POST', `${server.url}/v2/models/churn/infer`, v2Body([row(100 + i)]));
   const path = join(dir, 'logs', 'predictions.jsonl');
   await server['log']!.flushStats();
   await new Promise((r) => setTimeout(r, 100));

@@ -150,3 +150,12 @@ export function http(
     else req.end();
   });
 }
+
+/** A candidate that breaks the output contract: its only output is an int64 label, no probabilities. */
+export function labelOnlyModel(): Uint8Array {
+  const g = new OnnxGraphBuilder();
+  g.input('input', 'float', ['N', FEATURES.length]);
+  g.node('ArgMax', ['input'], { outputs: ['label'], attributes: { axis: { i: 1 }, keepdims: { i: 0 } } });
+  g.output('label', 'int64', ['N']);
+  return g.toBytes({ metadata: { feature_names: FEATURES } });
+}

@@ -1,6 +1,7 @@
 // The floor: a minimal node:http + onnxruntime-node server for the Open Inference Protocol, with no
 // routing, validation, metrics or logging. Same onnxruntime session options as mlci serve.
 // Usage: node floor.mjs MODEL.onnx PORT
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import ort from 'onnxruntime-node';
 

@@ -2,7 +2,7 @@
 //   node bench/serve/run.mjs [--duration 10] [--rounds 2] [--connections 50]
 // 1. peak: autocannon, 50 connections, closed loop → req/s, p50, p99
 // 2. tail: an open-loop generator paced evenly at half the floor's peak → p50, p99
-//    (autocannon's overallRate sends each second's quota in a burst; see ../../../shared TARGETS)
+//    (autocannon's overallRate sends each second's quota in a burst)
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,7 +14,9 @@ import autocannon from 'autocannon';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), [])
+  process.argv
+    .slice(2)
+    .reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), [])
 );
 const duration = Number(args.duration ?? 10);
 const rounds = Number(args.rounds ?? 2);
@@ -29,7 +31,9 @@ await build({
   format: 'esm',
   target: 'node20',
   external: ['onnxruntime-node', '@duckdb/node-api'],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+  },
   logLevel: 'warning'
 });
 const mlci = await import(bundle);
@@ -47,7 +51,9 @@ await registry.register({ name: 'churn', model: new Uint8Array(await readFile(mo
 await registry.promote('churn', 1, 'production', 'bench');
 
 // Requests: rows of the example's test set, as one Open Inference Protocol input per column.
-const replay = await mlci.readReplayFile(join(root, 'examples', 'churn-node', 'data', 'test.csv'), ['churned']);
+const replay = await mlci.readReplayFile(join(root, 'examples', 'churn-node', 'data', 'test.csv'), [
+  'churned'
+]);
 const bodies = mlci.replayBodies(replay, null).slice(0, 500);
 
 async function start(kind, port) {
@@ -62,14 +68,14 @@ async function start(kind, port) {
   return child;
 }
 
-function peak(url) {
+function peak(url, seconds = duration) {
   return new Promise((resolve, reject) => {
     let i = 0;
     autocannon(
       {
         url,
         connections,
-        duration,
+        duration: seconds,
         requests: [
           {
             method: 'POST',
@@ -86,15 +92,24 @@ function peak(url) {
 const pct = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const results = [];
 const port = { floor: 18081, mlci: 18082 };
-console.log(`cpus ${cpus().length}, load before ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `cpus ${cpus().length}, load before ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`
+);
 for (let round = 1; round <= rounds; round++) {
   const row = { round };
   for (const kind of ['floor', 'mlci']) {
     const child = await start(kind, port[kind]);
     const url = `http://127.0.0.1:${port[kind]}/v2/models/churn/infer`;
-    await peak({ ...{ url } }.url).catch(() => undefined); // warm-up run, discarded
+    await peak(url, 3); // warm-up run, discarded
     const r = await peak(url);
-    row[kind] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+    row[kind] = {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.non2xx
+    };
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
@@ -105,7 +120,13 @@ for (let round = 1; round <= rounds; round++) {
     const url = `http://127.0.0.1:${port[kind]}/v2/models/churn/infer`;
     await mlci.pacedLoad({ url, bodies, rate, count: rate * 2 }); // warm-up
     const s = await mlci.pacedLoad({ url, bodies, rate, count: rate * duration });
-    row[kind].paced = { rate, achieved: s.achievedRate, p50: pct(s.latencies, 0.5), p99: pct(s.latencies, 0.99), failed: s.failed };
+    row[kind].paced = {
+      rate,
+      achieved: s.achievedRate,
+      p50: pct(s.latencies, 0.5),
+      p99: pct(s.latencies, 0.99),
+      failed: s.failed
+    };
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
@@ -122,7 +143,19 @@ for (let round = 1; round <= rounds; round++) {
       ` (errors: floor ${f.errors + f.paced.failed}, mlci ${m.errors + m.paced.failed})`
   );
 }
-console.log(`load after ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(
+  `median over ${rounds} rounds: peak floor ${median(results.map((r) => r.floor.rps)).toFixed(0)} req/s, mlci ` +
+    `${median(results.map((r) => r.mlci.rps)).toFixed(0)} req/s, mlci/floor ` +
+    `${(100 * median(results.map((r) => r.mlci.rps / r.floor.rps))).toFixed(1)} %; paced p99 floor ` +
+    `${median(results.map((r) => r.floor.paced.p99)).toFixed(2)} ms, mlci ${median(results.map((r) => r.mlci.paced.p99)).toFixed(2)} ms, ` +
+    `mlci/floor ${median(results.map((r) => r.mlci.paced.p99 / r.floor.paced.p99)).toFixed(2)}`
+);
+console.log(
+  `load after ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`
+);
 console.log(JSON.stringify(results));
 await rm(dir, { recursive: true, force: true });
 process.exit(0);

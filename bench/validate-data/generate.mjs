@@ -39,6 +39,7 @@ for (const [name, seed, shift] of [
   const csv = `${dir}/${name}.csv`;
   if (!existsSync(csv)) await db.run(`COPY (${select(seed, shift)}) TO '${csv}' (HEADER)`);
   const parquet = `${dir}/${name}.parquet`;
-  if (!existsSync(parquet)) await db.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+  if (!existsSync(parquet))
+    await db.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
   console.log(`${csv} and ${parquet} ready`);
 }

@@ -4159,8 +4159,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -4268,13 +4268,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -7227,8 +7227,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -7305,12 +7305,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -25186,6 +25186,107 @@ var init_register2 = __esm({
   }
 });
 
+// src/pipeline/evaluate-options.ts
+var evaluate_options_exports = {};
+__export(evaluate_options_exports, {
+  buildEvaluateRequest: () => buildEvaluateRequest,
+  optionalConfig: () => optionalConfig,
+  parseGateFlags: () => parseGateFlags
+});
+import { existsSync } from "node:fs";
+async function optionalConfig(path, explicit) {
+  if (!path) return null;
+  if (!explicit && !existsSync(path)) return null;
+  return loadConfig(path);
+}
+function list(text) {
+  if (text === void 0) return void 0;
+  return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+function number(text, flag, check, expected) {
+  if (text === void 0) return void 0;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || !check(n))
+    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
+  return n;
+}
+function parseGateFlags(flags) {
+  const gates = {};
+  for (const flag of flags) {
+    const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
+    if (!match)
+      throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
+    const [, metric, kind, value] = match;
+    if (!GATE_KINDS.includes(kind)) {
+      throw new InputError(
+        `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`
+      );
+    }
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
+    gates[metric] = { ...gates[metric], [kind]: n };
+  }
+  return gates;
+}
+async function buildEvaluateRequest(o, config) {
+  const ev = config?.evaluate ?? {};
+  const model = o.model;
+  const data = o.data ?? ev.data ?? config?.data?.eval;
+  const label = o.label ?? config?.model.label;
+  const task = o.task ?? config?.model.task;
+  const missing = [!model && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(
+    Boolean
+  );
+  if (missing.length > 0)
+    throw new InputError(
+      `evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`
+    );
+  if (!["binary", "multiclass", "regression"].includes(task)) {
+    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
+  }
+  const name = o.name ?? config?.model.name;
+  const registrySpec = o.registry ?? config?.register?.registry;
+  let registry = null;
+  if (name && (registrySpec || existsSync(".mlci/registry"))) {
+    const { openRegistry: openRegistry3 } = await Promise.resolve().then(() => (init_register2(), register_exports));
+    registry = await openRegistry3(registrySpec);
+  }
+  return {
+    model,
+    data,
+    label,
+    task,
+    baseline: o.baseline ?? ev.baseline,
+    registry,
+    modelName: name,
+    baselineAlias: o.alias,
+    features: list(o.features) ?? config?.model.features,
+    threshold: number(o.threshold, "--threshold", (n) => n >= 0 && n <= 1, "a probability in [0, 1]") ?? config?.model.threshold,
+    slices: list(o.slices) ?? ev.slices,
+    minSliceSize: number(o.minSliceSize, "--min-slice-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.min_slice_size,
+    batchSize: number(o.batchSize, "--batch-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.batch_size,
+    bootstrap: {
+      resamples: number(o.bootstrap, "--bootstrap", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.resamples,
+      seed: number(o.seed, "--seed", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.seed,
+      confidence: number(o.confidence, "--confidence", (n) => n > 0 && n < 1, "a number in (0, 1)") ?? ev.bootstrap?.confidence
+    },
+    gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
+    sliceGates: ev.slice_gates,
+    validation: o.validation,
+    predictionsOut: o.predictions,
+    source: { format: config?.data?.format, delimiter: config?.data?.delimiter },
+    out: o.out
+  };
+}
+var init_evaluate_options = __esm({
+  "src/pipeline/evaluate-options.ts"() {
+    "use strict";
+    init_load();
+    init_errors();
+    init_gates();
+  }
+});
+
 // src/report/markdown.ts
 function escapeMarkdown2(text, max = MAX_UNTRUSTED) {
   let s = String(text ?? "");
@@ -25208,6 +25309,12 @@ var init_markdown = __esm({
 });
 
 // src/report/evaluation-md.ts
+var evaluation_md_exports = {};
+__export(evaluation_md_exports, {
+  formatDelta: () => formatDelta,
+  formatValue: () => formatValue,
+  renderEvaluationMarkdown: () => renderEvaluationMarkdown
+});
 function formatValue(x) {
   if (x === null || x === void 0) return "n/a";
   if (!Number.isFinite(x)) return String(x);
@@ -25579,7 +25686,9 @@ async function openEngine(options = {}) {
   const fallback = `${Math.max(128, Math.min(500, Math.floor(ram * 0.4 / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
-    threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 8))),
+    threads: String(
+      options.threads ?? (Number(process.env.MLCI_THREADS) || Math.max(1, Math.min(os.availableParallelism(), 8)))
+    ),
     temp_directory: spill
   });
   const db = await instance.connect();
@@ -25671,7 +25780,7 @@ function fillWeights(seed, resample, weights) {
 // Returns [auc, ap, accuracyA, accuracyB], NaN where undefined.
 function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   const n = positive.length;
-  let tp = 0, fp = 0, tp0 = 0, fp0 = 0, area = 0, ap = 0, hitsA = 0, hitsB = 0;
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
   const acc = ca !== null && cb !== null;
   for (let k = 0; k < n; k++) {
     const w = positions === null ? weights[k] : weights[positions[k]];
@@ -25697,19 +25806,115 @@ function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   ];
 }
 
+// Tie groups are handled without waiting for their end: at a group's first row its start (tps, fps)
+// is kept; a negative row then adds w·(tp + tps) and a positive row w·(fp − fps) to twice the ROC
+// area, which sums to 2·N_g·TP_before + N_g·P_g per group, the trapezoid of sklearn's curve. The
+// precision-recall step of a group is added when the next group starts (and after the loop).
+
+// The candidate's pass with the weights generated inline (the same stream as fillWeights) and
+// written for the baseline's pass; flags per row in candidate order: bit 0 positive, bit 1 first
+// of a tie group, bit 2 candidate correct, bit 3 baseline correct. Returns [auc, ap, accA, accB].
+function referencePass(seed, resample, flags, weights, withAp) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
+  if ((a | b | c | d) === 0) a = 1;
+  const n = flags.length;
+  // -0 starts every accumulator as a double: V8 then keeps them unboxed, with no int overflow checks.
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
+  // Unrolled by two: one 32-bit draw gives the weights of rows k and k + 1.
+  for (let k = 0; k < n; k += 2) {
+    const x = Math.imul(b, 5);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    {
+      const w = TABLE[r & 0xffff];
+      weights[k] = w;
+      const f = flags[k];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    if (k + 1 < n) {
+      const k1 = k + 1;
+    {
+      const w = TABLE[r >>> 16];
+      weights[k1] = w;
+      const f = flags[k1];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    }
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  const total = tp + fp;
+  return [
+    tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN,
+    withAp && tp > 0 ? ap / tp : NaN,
+    total > 0 ? hitsA / total : NaN,
+    total > 0 ? hitsB / total : NaN
+  ];
+}
+
+// The baseline's pass: packed[k] = candidate position << 2 | first of tie group << 1 | positive.
+function baselinePass(packed, weights, withAp) {
+  const n = packed.length;
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0;
+  for (let k = 0; k < n; k++) {
+    const v = packed[k];
+    const w = weights[v >>> 2];
+    const pw = (v & 1) === 1 ? w : 0;
+    const nw = w - pw;
+    if ((v & 2) !== 0) {
+      if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+      tps = tp;
+      fps = fp;
+    }
+    area += nw * (tp + tps) + pw * (fp - fps);
+    tp += pw;
+    fp += nw;
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  return [tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN, withAp && tp > 0 ? ap / tp : NaN];
+}
+
 // Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
 function runRange(job, from, to) {
   const count = to - from;
   const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
   const weights = new Uint8Array(job.n);
-  const ref = job.reference, base = job.baseline;
   for (let r = from; r < to; r++) {
-    fillWeights(job.seed, r, weights);
-    const c = rankingPass(null, ref.positive, ref.lastOfTie, weights, job.withAp, job.accuracy ? ref.correctA : null, job.accuracy ? ref.correctB : null);
-    const b = rankingPass(base.positions, base.positive, base.lastOfTie, weights, job.withAp, null, null);
+    const c = referencePass(job.seed, r, job.referenceFlags, weights, job.withAp);
+    const b = baselinePass(job.baselinePacked, weights, job.withAp);
     auc[r - from] = c[0] - b[0];
     ap[r - from] = c[1] - b[1];
-    acc[r - from] = c[2] - c[3];
+    acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
   }
   return { auc, ap, acc };
 }
@@ -25799,13 +26004,23 @@ async function binaryBootstrap(candidate, baseline, metrics, options, threads, o
   const base = plan.ranking(1, 1);
   const accuracy = metrics.includes("accuracy");
   const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const n = plan.n;
+  const first = (lastOfTie, k) => k === 0 || lastOfTie[k - 1] === 1 ? 1 : 0;
+  const referenceFlags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    referenceFlags[k] = reference.positive[k] | first(reference.lastOfTie, k) << 1 | (correctA ? correctA[k] << 2 | correctB[k] << 3 : 0);
+  }
+  const baselinePacked = new Int32Array(n);
+  const positions = base.positions;
+  for (let k = 0; k < n; k++)
+    baselinePacked[k] = positions[k] << 2 | first(base.lastOfTie, k) << 1 | base.positive[k];
   const job = {
-    n: plan.n,
+    n,
     seed: options.seed,
     withAp: metrics.includes("average_precision"),
     accuracy,
-    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
-    baseline: { positions: base.positions, positive: base.positive, lastOfTie: base.lastOfTie }
+    referenceFlags,
+    baselinePacked
   };
   const R = options.resamples;
   const parts = Math.max(1, Math.min(threads, R));
@@ -26756,34 +26971,65 @@ function rankingPass(input, positivesPerGroup, groupOf, weights) {
   const groups2 = positivesPerGroup.length;
   const tp = new Float64Array(groups2);
   const fp = new Float64Array(groups2);
-  const tp0 = new Float64Array(groups2);
-  const fp0 = new Float64Array(groups2);
-  const last = new Float64Array(groups2).fill(NaN);
   const area = new Float64Array(groups2);
   const ap = new Float64Array(groups2);
   const { order, scores, positive } = input;
-  const flush = (g) => {
-    area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-    const p = positivesPerGroup[g];
-    if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-    tp0[g] = tp[g];
-    fp0[g] = fp[g];
-  };
+  if (groupOf === null && weights === null) {
+    const p = positivesPerGroup[0];
+    let t = 0;
+    let f = 0;
+    let t0 = 0;
+    let f0 = 0;
+    let a = 0;
+    let s = 0;
+    const n = order.length;
+    for (let k = 0; k < n; k++) {
+      const row = order[k];
+      if (positive[row] === 1) t++;
+      else f++;
+      if (k === n - 1 || scores[row] !== scores[order[k + 1]]) {
+        a += (f - f0) * (t + t0);
+        if (p > 0 && t !== t0) s += (t / p - t0 / p) * (t / (t + f));
+        t0 = t;
+        f0 = f;
+      }
+    }
+    tp[0] = t;
+    fp[0] = f;
+    area[0] = a;
+    ap[0] = s;
+    return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+  }
+  const tp0 = new Float64Array(groups2);
+  const fp0 = new Float64Array(groups2);
+  const last = new Float64Array(groups2).fill(NaN);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
     const g = groupOf === null ? 0 : groupOf[row];
     if (g < 0) continue;
     const w = weights === null ? 1 : weights[row];
     if (w === 0) continue;
-    const s = scores[row];
-    if (s !== last[g]) {
-      if (last[g] === last[g]) flush(g);
-      last[g] = s;
+    const score = scores[row];
+    if (score !== last[g]) {
+      if (last[g] === last[g]) {
+        area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+        const p = positivesPerGroup[g];
+        if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+        tp0[g] = tp[g];
+        fp0[g] = fp[g];
+      }
+      last[g] = score;
     }
     if (positive[row] === 1) tp[g] += w;
     else fp[g] += w;
   }
-  for (let g = 0; g < groups2; g++) if (last[g] === last[g]) flush(g);
+  for (let g = 0; g < groups2; g++) {
+    if (last[g] === last[g]) {
+      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+      const p = positivesPerGroup[g];
+      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+    }
+  }
   return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
 }
 function rocAucScore(totals, g = 0) {
@@ -26833,6 +27079,14 @@ var init_regression = __esm({
 // src/model/metrics/sort.ts
 function descendingOrder(scores) {
   const n = scores.length;
+  let single = true;
+  for (let i = 0; i < n; i++) {
+    if (Math.fround(scores[i]) !== scores[i]) {
+      single = false;
+      break;
+    }
+  }
+  if (single) return descendingOrder32(scores);
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
@@ -26858,14 +27112,14 @@ function descendingOrder(scores) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[keys[order[i]] >>> shift & 65535]++;
     let running = 0;
-    let single = false;
+    let single2 = false;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d];
-      if (c === n) single = true;
+      if (c === n) single2 = true;
       counts[d] = running;
       running += c;
     }
-    if (single) continue;
+    if (single2) continue;
     for (let i = 0; i < n; i++) {
       const row = order[i];
       next[counts[keys[row] >>> shift & 65535]++] = row;
@@ -26873,6 +27127,41 @@ function descendingOrder(scores) {
     const swap = order;
     order = next;
     next = swap;
+  }
+  return order;
+}
+function descendingOrder32(scores) {
+  const n = scores.length;
+  const f32 = Float32Array.from(scores);
+  const bits = new Uint32Array(f32.buffer);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i];
+    const sortable = b & 2147483648 ? ~b >>> 0 : (b | 2147483648) >>> 0;
+    keys[i] = ~sortable >>> 0;
+  }
+  const counts = new Uint32Array(65536);
+  const first = new Uint32Array(n);
+  for (let i = 0; i < n; i++) counts[keys[i] & 65535]++;
+  let running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  for (let i = 0; i < n; i++) first[counts[keys[i] & 65535]++] = i;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i] >>> 16]++;
+  running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = first[i];
+    order[counts[keys[row] >>> 16]++] = row;
   }
   return order;
 }
@@ -27614,7 +27903,10 @@ function fromColumns(columns, rows, layout, Tensor) {
         const v = values[r];
         if (v === null) data[r] = NaN;
         else if (typeof v !== "number") {
-          throw new RequestError2(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
+          throw new RequestError2(
+            400,
+            `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`
+          );
         } else data[r] = v;
       }
       feeds[input.name] = new Tensor(input.type === "double" ? "float64" : "float32", data, dims);
@@ -28376,7 +28668,7 @@ var require_histogram = __commonJS({
     var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var Exemplar = require_exemplar();
-    var Histogram2 = class extends Metric {
+    var Histogram = class extends Metric {
       constructor(config) {
         super(config, {
           buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -28666,7 +28958,7 @@ var require_histogram = __commonJS({
       newBucket.labels = labels;
       return newBucket;
     }
-    module.exports = Histogram2;
+    module.exports = Histogram;
   }
 });
 
@@ -29717,28 +30009,28 @@ var require_pushgateway = __commonJS({
 var require_bucketGenerators = __commonJS({
   "node_modules/prom-client/lib/bucketGenerators.js"(exports) {
     "use strict";
-    exports.linearBuckets = (start, width, count2) => {
-      if (count2 < 1) {
+    exports.linearBuckets = (start, width, count) => {
+      if (count < 1) {
         throw new Error("Linear buckets needs a positive count");
       }
-      const buckets = new Array(count2);
-      for (let i = 0; i < count2; i++) {
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
         buckets[i] = start + i * width;
       }
       return buckets;
     };
-    exports.exponentialBuckets = (start, factor, count2) => {
+    exports.exponentialBuckets = (start, factor, count) => {
       if (start <= 0) {
         throw new Error("Exponential buckets needs a positive start");
       }
-      if (count2 < 1) {
+      if (count < 1) {
         throw new Error("Exponential buckets needs a positive count");
       }
       if (factor <= 1) {
         throw new Error("Exponential buckets needs a factor greater than 1");
       }
-      const buckets = new Array(count2);
-      for (let i = 0; i < count2; i++) {
+      const buckets = new Array(count);
+      for (let i = 0; i < count; i++) {
         buckets[i] = start;
         start *= factor;
       }
@@ -32254,7 +32546,7 @@ var require_version2 = __commonJS({
 var require_gc = __commonJS({
   "node_modules/prom-client/lib/metrics/gc.js"(exports, module) {
     "use strict";
-    var Histogram2 = require_histogram();
+    var Histogram = require_histogram();
     var perf_hooks;
     try {
       perf_hooks = __require("perf_hooks");
@@ -32277,7 +32569,7 @@ var require_gc = __commonJS({
       const labels = config.labels ? config.labels : {};
       const labelNames = Object.keys(labels);
       const buckets = config.gcDurationBuckets ? config.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
-      const gcHistogram = new Histogram2({
+      const gcHistogram = new Histogram({
         name: namePrefix + NODEJS_GC_DURATION_SECONDS,
         help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
         labelNames: ["kind", ...labelNames],
@@ -32620,28 +32912,87 @@ var require_prom_client = __commonJS({
 });
 
 // src/serve/metrics.ts
-var import_prom_client, LATENCY_BUCKETS, SCORE_BUCKETS, FLUSH_AT, BufferedHistogram, BufferedCounter, ServerMetrics;
+var import_prom_client, LATENCY_BUCKETS, SCORE_BUCKETS, LeanHistogram, BufferedCounter, ServerMetrics;
 var init_metrics = __esm({
   "src/serve/metrics.ts"() {
     "use strict";
     import_prom_client = __toESM(require_prom_client(), 1);
-    LATENCY_BUCKETS = [5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 75e-4, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+    LATENCY_BUCKETS = [
+      5e-4,
+      1e-3,
+      2e-3,
+      3e-3,
+      5e-3,
+      75e-4,
+      0.01,
+      0.025,
+      0.05,
+      0.1,
+      0.25,
+      0.5,
+      1,
+      2.5
+    ];
     SCORE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
-    FLUSH_AT = 4096;
-    BufferedHistogram = class {
-      constructor(child) {
-        this.child = child;
+    LeanHistogram = class {
+      constructor(name, help, bounds) {
+        this.name = name;
+        this.help = help;
+        this.bounds = bounds;
       }
-      child;
-      values = [];
-      observe(value) {
-        this.values.push(value);
-        if (this.values.length >= FLUSH_AT) this.flush();
+      name;
+      help;
+      bounds;
+      type = "histogram";
+      aggregator = "sum";
+      children = /* @__PURE__ */ new Map();
+      /** The child of one label set; its observe does not allocate. */
+      labels(labels) {
+        const key = `${labels.model}\0${labels.version}\0${labels.variant}`;
+        let child = this.children.get(key);
+        if (!child) {
+          child = { labels, counts: new Float64Array(this.bounds.length + 1), sum: 0, count: 0 };
+          this.children.set(key, child);
+        }
+        const state = child;
+        const bounds = this.bounds;
+        return {
+          observe(value) {
+            let i = 0;
+            while (i < bounds.length && value > bounds[i]) i++;
+            state.counts[i] += 1;
+            state.sum += value;
+            state.count += 1;
+          }
+        };
       }
-      flush() {
-        const values = this.values;
-        this.values = [];
-        for (let i = 0; i < values.length; i++) this.child.observe(values[i]);
+      /** prom-client's metric contract: the values to render. */
+      async get() {
+        const values = [];
+        for (const child of this.children.values()) {
+          let cumulative = 0;
+          this.bounds.forEach((bound, i) => {
+            cumulative += child.counts[i];
+            values.push({
+              labels: { le: bound, ...child.labels },
+              value: cumulative,
+              metricName: `${this.name}_bucket`
+            });
+          });
+          cumulative += child.counts[this.bounds.length];
+          values.push({
+            labels: { le: "+Inf", ...child.labels },
+            value: cumulative,
+            metricName: `${this.name}_bucket`
+          });
+          values.push({ labels: child.labels, value: child.sum, metricName: `${this.name}_sum` });
+          values.push({ labels: child.labels, value: child.count, metricName: `${this.name}_count` });
+        }
+        return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+      }
+      /** prom-client calls this on Registry.resetMetrics(). */
+      reset() {
+        this.children.clear();
       }
     };
     BufferedCounter = class {
@@ -32679,22 +33030,18 @@ var init_metrics = __esm({
           registers,
           collect: flush
         });
-        this.latency = new import_prom_client.Histogram({
-          name: "mlci_request_duration_seconds",
-          help: "Inference request latency from the request to the response, by version and variant.",
-          labelNames: ["model", "version", "variant"],
-          buckets: LATENCY_BUCKETS,
-          registers,
-          collect: flush
-        });
-        this.scores = new import_prom_client.Histogram({
-          name: "mlci_prediction_score",
-          help: "Prediction distribution: p(positive class) of a binary classifier, the class index of a multiclass one, the value of a regressor.",
-          labelNames: ["model", "version", "variant"],
-          buckets: SCORE_BUCKETS,
-          registers,
-          collect: flush
-        });
+        this.latency = new LeanHistogram(
+          "mlci_request_duration_seconds",
+          "Inference request latency from the request to the response, by version and variant.",
+          LATENCY_BUCKETS
+        );
+        this.scores = new LeanHistogram(
+          "mlci_prediction_score",
+          "Prediction distribution: p(positive class) of a binary classifier, the class index of a multiclass one, the value of a regressor.",
+          SCORE_BUCKETS
+        );
+        this.registry.registerMetric(this.latency);
+        this.registry.registerMetric(this.scores);
         this.rejected = new import_prom_client.Counter({
           name: "mlci_rejected_requests_total",
           help: "Requests answered with a 4xx status: malformed, oversized, invalid for the model, unknown model or route.",
@@ -32733,7 +33080,7 @@ var init_metrics = __esm({
         const track = (b) => (buffers.push(b), b);
         const failed = /* @__PURE__ */ new Map();
         const metrics = {
-          latency: track(new BufferedHistogram(this.latency.labels(labels))),
+          latency: this.latency.labels(labels),
           ok: track(new BufferedCounter(this.requests.labels({ ...labels, code: "200" }))),
           failed: (code2) => {
             let child = failed.get(code2);
@@ -32743,7 +33090,7 @@ var init_metrics = __esm({
             }
             return child;
           },
-          scores: track(new BufferedHistogram(this.scores.labels(labels)))
+          scores: this.scores.labels(labels)
         };
         this.buffered.set(key, buffers);
         this.variants.set(key, metrics);
@@ -32791,6 +33138,7 @@ async function loadServedModel(bytes, options) {
     throw new InputError(`${source}: onnxruntime cannot load the model: ${error.message}`);
   }
   const fetches = [output.name];
+  await warmUp(session, layout, fetches, ort.Tensor);
   return {
     name: options.name,
     version: options.version,
@@ -32810,6 +33158,24 @@ async function loadServedModel(bytes, options) {
       await session.release();
     }
   };
+}
+async function warmUp(session, layout, fetches, Tensor) {
+  const feeds = {};
+  if (layout.kind === "matrix") {
+    const width = typeof layout.input.shape?.[1] === "number" ? layout.input.shape[1] : layout.features?.length;
+    if (!width) return;
+    feeds[layout.input.name] = new Tensor("float32", new Float32Array(width), [1, width]);
+  } else {
+    for (const input of layout.inputs) {
+      const dims = input.shape?.length === 1 ? [1] : [1, 1];
+      if (input.type === "string") feeds[input.name] = new Tensor("string", [""], dims);
+      else if (input.type === "int64") feeds[input.name] = new Tensor("int64", new BigInt64Array(1), dims);
+      else if (input.type === "int32") feeds[input.name] = new Tensor("int32", new Int32Array(1), dims);
+      else if (input.type === "double") feeds[input.name] = new Tensor("float64", new Float64Array(1), dims);
+      else feeds[input.name] = new Tensor("float32", new Float32Array(1), dims);
+    }
+  }
+  await session.run(feeds, fetches, RUN_OPTIONS).catch(() => void 0);
 }
 function inputLayout(signature, configured, source) {
   const inputs = signature.inputs;
@@ -33052,17 +33418,23 @@ var init_prediction_log = __esm({
         this.stats.add(record.features);
         this.logged += 1;
         this.statsDirty = true;
-        const line = JSON.stringify(record) + "\n";
-        if (this.rotating) {
-          this.pending.push(line);
-          return;
+        this.pending.push(JSON.stringify(record) + "\n");
+        if (!this.rotating) this.drain();
+      }
+      /** Appends pending lines while they fit; starts a rotation (which drains again) when one does not. */
+      drain() {
+        while (this.pending.length > 0 && !this.failed) {
+          const line = this.pending[0];
+          if (this.bytes > 0 && this.bytes + Buffer.byteLength(line) > this.options.maxBytes) {
+            this.rotating = this.rotate().finally(() => {
+              this.rotating = void 0;
+              this.drain();
+            });
+            return;
+          }
+          this.pending.shift();
+          this.append(line);
         }
-        if (this.bytes + Buffer.byteLength(line) > this.options.maxBytes && this.bytes > 0) {
-          this.pending.push(line);
-          this.rotating = this.rotate().finally(() => this.rotating = void 0);
-          return;
-        }
-        this.append(line);
       }
       /** Rewrites `<path>.stats.json` now. */
       async flushStats() {
@@ -33079,7 +33451,7 @@ var init_prediction_log = __esm({
       /** Flushes and closes the log. */
       async close() {
         if (this.timer) clearInterval(this.timer);
-        await this.rotating;
+        while (this.rotating) await this.rotating;
         await new Promise((resolve4) => this.stream ? this.stream.end(resolve4) : resolve4());
         this.stream = void 0;
         await this.flushStats();
@@ -33108,8 +33480,6 @@ var init_prediction_log = __esm({
         this.stream = createWriteStream(path, { flags: "a" });
         this.stream.on("error", (error) => this.failed = error.message);
         this.bytes = 0;
-        const lines = this.pending.splice(0);
-        for (const line of lines) this.append(line);
       }
       /** Why logging stopped, if it did. */
       get error() {
@@ -33134,6 +33504,10 @@ __export(server_exports, {
 import { createServer } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { performance as performance2 } from "node:perf_hooks";
+function allFinite(data) {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
 function parseVersion2(value) {
   const text = String(value ?? "");
   const match = /^v?(\d+)$/.exec(text);
@@ -33154,8 +33528,9 @@ function sendJson(res, status, body) {
     res.destroy();
     return;
   }
-  res.writeHead(status, JSON_HEADERS);
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, "content-length": Buffer.byteLength(text) });
+  res.end(text);
 }
 function readJson2(req, limit) {
   const declared = Number(req.headers["content-length"] ?? -1);
@@ -33213,6 +33588,7 @@ var init_server = __esm({
         this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
         this.maxRows = options.maxRows ?? 1e4;
         this.token = options.adminToken ? Buffer.from(options.adminToken) : void 0;
+        this.nameJson = JSON.stringify(options.model.name);
         this.server = createServer({ keepAliveTimeout: 65e3 }, (req, res) => this.onRequest(req, res));
         this.server.requestTimeout = options.requestTimeoutMs ?? 3e4;
         this.server.headersTimeout = Math.min(this.server.requestTimeout, 6e4);
@@ -33234,6 +33610,7 @@ var init_server = __esm({
       drained;
       token;
       baseUrl = "";
+      nameJson;
       /** Loads the stable version and starts listening. */
       static async start(options) {
         const server = new _ModelServer(options);
@@ -33365,7 +33742,7 @@ var init_server = __esm({
           role,
           stats: new VariantStats(model.version, kind),
           metrics: this.metrics.variant(this.name, model.version, role),
-          headers: { ...JSON_HEADERS, "mlci-model-version": String(model.version), "mlci-variant": role }
+          versionText: String(model.version)
         };
       }
       retire(handle2) {
@@ -33509,8 +33886,9 @@ var init_server = __esm({
           const payload = this.respond(model, data, batch.rows, width, protocol, body);
           if (this.draining) res.setHeader("connection", "close");
           res.writeHead(200, {
-            ...JSON_HEADERS,
-            "mlci-model-version": String(model.version),
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(payload),
+            "mlci-model-version": slot.versionText,
             "mlci-variant": slot.role
           });
           res.end(payload);
@@ -33548,10 +33926,11 @@ var init_server = __esm({
         }
       }
       respond(model, data, rows, width, protocol, body) {
-        const values = Array.from(data);
+        let cached;
+        const array = () => cached ??= Array.from(data);
         const id = protocol === "v2" && typeof body.id === "string" ? body.id : void 0;
         if (model.output.kind === "regressor") {
-          const flat = width === 1 ? values : values.filter((_, i) => i % width === 0);
+          const flat = width === 1 ? array() : array().filter((_, i) => i % width === 0);
           if (protocol === "rows")
             return JSON.stringify({ predictions: flat, model_version: String(model.version) });
           return JSON.stringify({
@@ -33571,16 +33950,19 @@ var init_server = __esm({
           labels[r] = classes[best];
         }
         if (protocol === "rows") {
-          const probabilities = Array.from({ length: rows }, (_, r) => values.slice(r * width, (r + 1) * width));
+          const probabilities = Array.from({ length: rows }, (_, r) => array().slice(r * width, (r + 1) * width));
           return JSON.stringify({ predictions: labels, probabilities, model_version: String(model.version) });
         }
         const stringLabels = typeof classes[0] === "string";
+        if (id === void 0 && !stringLabels && allFinite(data)) {
+          return `{"model_name":${this.nameJson},"model_version":"${model.version}","outputs":[{"name":"probabilities","datatype":"FP32","shape":[${rows},${width}],"data":[${data.join(",")}]},{"name":"label","datatype":"INT64","shape":[${rows}],"data":[${labels.join(",")}]}]}`;
+        }
         return JSON.stringify({
           model_name: this.name,
           model_version: String(model.version),
           id,
           outputs: [
-            { name: "probabilities", datatype: "FP32", shape: [rows, width], data: values },
+            { name: "probabilities", datatype: "FP32", shape: [rows, width], data: array() },
             { name: "label", datatype: stringLabels ? "BYTES" : "INT64", shape: [rows], data: labels }
           ]
         });
@@ -33942,7 +34324,12 @@ function sharedHistograms(a, b, kind, bins = 10) {
   if (kind === "value") {
     lo = Infinity;
     hi = -Infinity;
-    for (const v of [a, b]) for (const x of v) lo = Math.min(lo, x), hi = Math.max(hi, x);
+    for (const v of [a, b]) {
+      for (const x of v) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
   }
   const p = new Array(bins).fill(0);
   const q = new Array(bins).fill(0);
@@ -34011,7 +34398,8 @@ function analyse(window2, thresholds, baseline) {
   let divergence = null;
   let divergenceDetail;
   let enough;
-  if (canary.pairs.length > 0 && canary.pairs.length >= min) {
+  const paired = canary.pairs.length > 0 && (canary.pairs.length >= min || canary.requests >= min && canary.pairs.length >= 0.9 * canary.requests);
+  if (paired) {
     divergence = scoreDivergence(
       canary.pairs.map((p) => p[0]),
       canary.pairs.map((p) => p[1]),
@@ -34036,7 +34424,7 @@ function analyse(window2, thresholds, baseline) {
   const failed = metrics.filter((m) => m.status === "fail");
   const unsure = metrics.filter((m) => m.status === "inconclusive");
   const verdict = failed.length > 0 ? "fail" : unsure.length > 0 ? "inconclusive" : "pass";
-  const describe = (m) => `${m.name} ${m.value === null ? "n/a" : round3(m.value)} (${m.status === "inconclusive" ? m.detail : m.condition})`;
+  const describe = (m) => `${m.name} ${m.value === null ? "n/a" : round3(m.value)} (${m.status === "inconclusive" ? m.detail : m.name === "divergence" ? `${m.condition}; ${m.detail}` : m.condition})`;
   return {
     verdict,
     metrics,
@@ -34226,10 +34614,14 @@ async function readReplayFile(path, drop = []) {
     if (!header) throw new InputError(`${path}: empty replay file`);
     records.forEach((cells, r) => {
       if (cells.length !== header.length) {
-        throw new InputError(`${path}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`);
+        throw new InputError(
+          `${path}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`
+        );
       }
     });
-    const numeric = header.map((_, j) => records.every((cells) => cells[j].trim() === "" || Number.isFinite(Number(cells[j]))));
+    const numeric = header.map(
+      (_, j) => records.every((cells) => cells[j].trim() === "" || Number.isFinite(Number(cells[j])))
+    );
     for (const cells of records) {
       const row = {};
       header.forEach((name, j) => {
@@ -34292,12 +34684,12 @@ function parseCsv(text, source = "csv") {
   return records;
 }
 async function pacedLoad(options) {
-  const { url, bodies, rate, count: count2 } = options;
+  const { url, bodies, rate, count } = options;
   if (!(rate > 0)) throw new InputError(`replay rate must be positive, got ${rate}`);
   const target = new URL(url);
   const send = target.protocol === "https:" ? httpsRequest2 : httpRequest2;
   const agent = target.protocol === "https:" ? agents.https : agents.http;
-  const latencies = new Float64Array(count2);
+  const latencies = new Float64Array(count);
   let ok = 0;
   let failed = 0;
   let sent = 0;
@@ -34334,13 +34726,13 @@ async function pacedLoad(options) {
     req.on("error", () => finish(0, "", {}));
     req.end(payload);
   });
-  while (sent < count2 && !options.signal?.aborted) {
+  while (sent < count && !options.signal?.aborted) {
     const now = performance3.now();
-    while (sent < count2 && start + sent * gap <= now) {
+    while (sent < count && start + sent * gap <= now) {
       pending.push(fire(sent, start + sent * gap));
       sent++;
     }
-    if (sent < count2) {
+    if (sent < count) {
       const wait = start + sent * gap - performance3.now();
       await new Promise((resolve4) => wait >= 1 ? setTimeout(resolve4, wait) : setImmediate(resolve4));
     }
@@ -34377,7 +34769,7 @@ async function runRollout(target, options) {
   if (initial.stable.version === options.version) {
     throw new InputError(`v${options.version} is already the stable version on ${target.description}`);
   }
-  if (resuming && initial.canary?.version !== options.version) {
+  if (resuming && initial.canary && initial.canary.version !== options.version) {
     throw new InputError(
       `cannot resume: ${target.description} has ${initial.canary ? `canary v${initial.canary.version}` : "no canary"}, not v${options.version}`
     );
@@ -34405,47 +34797,61 @@ async function runRollout(target, options) {
       await sleep3(options.intervalMs);
       return void 0;
     }
-    const count2 = Math.max(1, Math.round(options.traffic.rate * options.intervalMs / 1e3));
+    const count = Math.max(1, Math.round(options.traffic.rate * options.intervalMs / 1e3));
     const summary2 = await pacedLoad({
       url: target.inferUrl,
       bodies: options.traffic.bodies,
       rate: options.traffic.rate,
-      count: count2,
+      count,
       onResult: target.observe?.bind(target)
     });
     return { sent: summary2.sent, ok: summary2.ok, failed: summary2.failed };
   };
   await options.onEvent?.({ kind: "step", step: 0, weight: 0, of: steps.length });
-  await target.setCanary(options.version, 0, options.shadow);
-  await observe();
-  const baseline = (await target.stats()).stable;
-  for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
-    const weight = steps[index];
-    await options.onEvent?.({ kind: "step", step: index + 1, weight, of: steps.length });
-    await target.setCanary(options.version, weight, options.shadow);
-    for (let attempt = 1; ; attempt++) {
-      const replay = await observe();
-      const window2 = await target.stats();
-      const analysis = analyse(window2, options.thresholds, baseline);
-      const report = { step: index + 1, weight, attempt, analysis, replay };
-      analyses.push(report);
-      await options.onEvent?.({ kind: "analysis", report });
-      if (analysis.verdict === "pass") break;
-      if (analysis.verdict === "inconclusive") {
-        return finish("paused", `step ${index + 1} (${weight} %): ${analysis.reason}`, {
-          step: index,
-          weight
-        });
-      }
-      failures += 1;
-      if (failures > options.failureLimit) {
-        await target.rollback();
-        return finish("rolled_back", `step ${index + 1} (${weight} %): ${analysis.reason}`);
+  try {
+    await target.setCanary(options.version, 0, options.shadow);
+  } catch (error) {
+    if (!(error instanceof CheckFailedError)) throw error;
+    await target.rollback().catch(() => void 0);
+    return finish("rolled_back", `v${options.version} could not be loaded: ${error.message}`);
+  }
+  try {
+    return await steer();
+  } catch (error) {
+    await target.rollback().catch(() => void 0);
+    throw error;
+  }
+  async function steer() {
+    await observe();
+    const baseline = (await target.stats()).stable;
+    for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
+      const weight = steps[index];
+      await options.onEvent?.({ kind: "step", step: index + 1, weight, of: steps.length });
+      await target.setCanary(options.version, weight, options.shadow);
+      for (let attempt = 1; ; attempt++) {
+        const replay = await observe();
+        const window2 = await target.stats();
+        const analysis = analyse(window2, options.thresholds, baseline);
+        const report = { step: index + 1, weight, attempt, analysis, replay };
+        analyses.push(report);
+        await options.onEvent?.({ kind: "analysis", report });
+        if (analysis.verdict === "pass") break;
+        if (analysis.verdict === "inconclusive") {
+          return finish("paused", `step ${index + 1} (${weight} %): ${analysis.reason}`, {
+            step: index,
+            weight
+          });
+        }
+        failures += 1;
+        if (failures > options.failureLimit) {
+          await target.rollback();
+          return finish("rolled_back", `step ${index + 1} (${weight} %): ${analysis.reason}`);
+        }
       }
     }
+    await target.promote();
+    return finish("promoted", `all ${steps.length} steps passed (${steps.join(" → ")} %)`);
   }
-  await target.promote();
-  return finish("promoted", `all ${steps.length} steps passed (${steps.join(" → ")} %)`);
 }
 var init_rollout = __esm({
   "src/deploy/rollout.ts"() {
@@ -36217,11 +36623,11 @@ var init_binning = __esm({
       counts;
       bin = 0;
       /** Adds `count` at `value`; values must arrive in ascending order. */
-      add(value, count2) {
+      add(value, count) {
         const nb = this.counts.length;
         if (nb === 0 || value < this.edges[0] || value > this.edges[nb]) return;
         while (this.bin < nb - 1 && value >= this.edges[this.bin + 1]) this.bin++;
-        this.counts[this.bin] += count2;
+        this.counts[this.bin] += count;
       }
     };
   }
@@ -36320,7 +36726,8 @@ var init_hll = __esm({
       }
       /** Merges another sketch into this one. */
       merge(other) {
-        for (let i = 0; i < M; i++) if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
+        for (let i = 0; i < M; i++)
+          if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
       }
       /** The estimated number of distinct values. */
       estimate() {
@@ -36460,8 +36867,9 @@ var init_numeric = __esm({
       }
     };
     NumericAccumulator = class {
-      constructor(n, edges) {
+      constructor(n, edges, light = false) {
         this.n = n;
+        this.light = light;
         this.qLo = QUANTILES.map(([, p]) => Math.floor((n - 1) * p));
         this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
         this.qA = QUANTILES.map(() => NaN);
@@ -36471,6 +36879,7 @@ var init_numeric = __esm({
         for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor((i + 0.5) * n / k));
       }
       n;
+      light;
       seen = 0;
       mean = 0;
       m2 = 0;
@@ -36495,30 +36904,34 @@ var init_numeric = __esm({
       pointIndex = 0;
       hll = new Hll();
       /** Adds a distinct value with its count (values ascending). */
-      add(value, count2) {
+      add(value, count) {
         const before = this.seen;
-        const after = before + count2;
+        const after = before + count;
         if (this.distinct === 0) this.min = value;
         this.max = value;
         this.distinct++;
         const delta = value - this.mean;
-        this.mean += delta * count2 / after;
-        this.m2 += delta * (value - this.mean) * count2;
-        const term = value * count2;
+        this.mean += delta * count / after;
+        this.m2 += delta * (value - this.mean) * count;
+        const term = value * count;
         const s = this.sum + term;
         this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
         this.sum = s;
-        if (value === 0) this.zeros += count2;
+        if (value === 0) this.zeros += count;
         for (let i = 0; i < this.qLo.length; i++) {
           if (Number.isNaN(this.qA[i]) && this.qLo[i] < after) this.qA[i] = value;
           if (Number.isNaN(this.qB[i]) && Math.min(this.qLo[i] + 1, this.n - 1) < after) this.qB[i] = value;
         }
         const edges = this.hist.edges;
-        if (value < edges[0]) this.below += count2;
-        else if (value > edges[edges.length - 1]) this.above += count2;
-        else this.hist.add(value, count2);
-        if (this.top.length < 10 || count2 > this.top[this.top.length - 1].count) {
-          this.top.push({ value, count: count2 });
+        if (value < edges[0]) this.below += count;
+        else if (value > edges[edges.length - 1]) this.above += count;
+        else this.hist.add(value, count);
+        if (this.light) {
+          this.seen = after;
+          return;
+        }
+        if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
+          this.top.push({ value, count });
           this.top.sort((a, b) => b.count - a.count || a.value - b.value);
           if (this.top.length > 10) this.top.pop();
         }
@@ -36526,7 +36939,7 @@ var init_numeric = __esm({
           if (this.exactValues.length >= VALUE_CAP) this.exactValues = void 0;
           else {
             this.exactValues.push(value);
-            this.exactCounts.push(count2);
+            this.exactCounts.push(count);
           }
         }
         while (this.pointIndex < this.pointRanks.length && this.pointRanks[this.pointIndex] < after) {
@@ -36583,16 +36996,26 @@ async function summarise(db, source, columns) {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
         `count(${id})`,
-        `count(*) FILTER (WHERE isnan(${x}))`,
-        `count(*) FILTER (WHERE ${x} = 'inf'::DOUBLE)`,
-        `count(*) FILTER (WHERE ${x} = '-inf'::DOUBLE)`,
-        `min(${x}) FILTER (WHERE isfinite(${x}))`,
-        `max(${x}) FILTER (WHERE isfinite(${x}))`
+        `count_if(isnan(${x}))`,
+        `count_if(${x} = 'inf'::DOUBLE)`,
+        `count_if(${x} = '-inf'::DOUBLE)`,
+        // CASE rather than FILTER: measured 2.4x faster here.
+        `min(CASE WHEN isfinite(${x}) THEN ${x} END)`,
+        `max(CASE WHEN isfinite(${x}) THEN ${x} END)`
       );
     } else if (c.kind === "datetime") {
-      parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`, `count(DISTINCT ${id})`);
+      parts.push(
+        `count(${id})`,
+        `CAST(min(${id}) AS VARCHAR)`,
+        `CAST(max(${id}) AS VARCHAR)`,
+        `count(DISTINCT ${id})`
+      );
     } else {
-      parts.push(`count(${id})`, `min(length(CAST(${id} AS VARCHAR)))`, `max(length(CAST(${id} AS VARCHAR)))`);
+      parts.push(
+        `count(${id})`,
+        `min(length(CAST(${id} AS VARCHAR)))`,
+        `max(length(CAST(${id} AS VARCHAR)))`
+      );
     }
   }
   const row = (await db.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${sqlIdent(source.table)}`)).getRows()[0];
@@ -36638,7 +37061,9 @@ async function summarise(db, source, columns) {
 }
 async function duplicateRows(db, source) {
   const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
-  const r = await db.runAndReadAll(`SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`);
+  const r = await db.runAndReadAll(
+    `SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`
+  );
   return asNumber(r.getRows()[0][0]);
 }
 async function categoricalCounts(db, table, column) {
@@ -36648,7 +37073,12 @@ async function categoricalCounts(db, table, column) {
   )).getRows();
   const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
   if (rows.length <= VALUE_CAP) {
-    return { values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])), top, distinct: rows.length, distinctExact: true };
+    return {
+      values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
+      top,
+      distinct: rows.length,
+      distinctExact: true
+    };
   }
   const distinct = asNumber(
     (await db.runAndReadAll(`SELECT count(DISTINCT ${id}) FROM ${sqlIdent(table)}`)).getRows()[0][0]
@@ -36696,7 +37126,10 @@ function numericStats(info, rows, s, acc) {
 }
 async function walkNumeric(cur, ref) {
   if (ref?.joint) return walkJoint(cur, ref, ref.joint());
-  const [b, a0] = await Promise.all([new Cursor(cur.open()).refill(), ref ? new Cursor(ref.open()).refill() : void 0]);
+  const [b, a0] = await Promise.all([
+    new Cursor(cur.open()).refill(),
+    ref ? new Cursor(ref.open()).refill() : void 0
+  ]);
   if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator.add(b.value, b.count);
@@ -36740,6 +37173,16 @@ function emptyStatistics(source, rows) {
     columns: {}
   };
 }
+function primed(gen) {
+  const first = gen.next();
+  first.catch(() => void 0);
+  return (async function* () {
+    const f = await first;
+    if (f.done) return;
+    yield f.value;
+    yield* gen;
+  })();
+}
 async function analyse2(engine, current, reference, options = {}) {
   const db = engine.db;
   const streamA = await engine.connect();
@@ -36747,22 +37190,55 @@ async function analyse2(engine, current, reference, options = {}) {
   const label = options.label;
   const kindFor = (c) => c.name === label && c.kind === "numeric" ? { ...c, kind: "categorical" } : c;
   const curColumns = current.columns.map(kindFor);
-  const curSummary = await summarise(db, current, curColumns);
-  const curStats = emptyStatistics(current, current.rows);
-  curStats.duplicate_rows = await duplicateRows(db, current);
+  const timings = { summaries: 0, numeric: 0, categorical: 0 };
+  const timed = async (part, work) => {
+    const start = Date.now();
+    try {
+      return await work;
+    } finally {
+      timings[part] += Date.now() - start;
+    }
+  };
   const refSource = reference?.kind === "table" ? reference.source : void 0;
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
-  const refSummary = refSource ? await summarise(db, refSource, [...refColumns.values()]) : void 0;
+  const curStats = emptyStatistics(current, current.rows);
+  const curSummary = await timed("summaries", summarise(db, current, curColumns));
+  const refSummary = refSource ? await timed("summaries", summarise(db, refSource, [...refColumns.values()])) : void 0;
+  const duplicates = await timed("summaries", duplicateRows(db, current));
+  curStats.duplicate_rows = duplicates;
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : void 0;
   const stored = reference?.kind === "statistics" ? reference.statistics : void 0;
   const ignore = new Set(options.ignoreDrift ?? []);
   const inputs = {};
+  const streamC = await engine.connect();
+  const numericNames = curColumns.filter((c) => c.kind === "numeric").map((c) => c.name);
+  const primedStreams = /* @__PURE__ */ new Map();
+  const finiteOf = (x) => x ? x.present - x.nan - x.posInf - x.negInf : 0;
+  const mainStream = (name, conn) => {
+    if (finiteOf(curSummary.get(name)) === 0) return void 0;
+    const joint = refSource && refColumns?.get(name)?.kind === "numeric" && !ignore.has(name) && finiteOf(refSummary?.get(name)) > 0;
+    return joint ? jointCounts(conn, refSource.table, current.table, name) : sortedCounts(conn, current.table, name);
+  };
+  const prime = (index) => {
+    const name = numericNames[index];
+    if (name === void 0 || primedStreams.has(name)) return;
+    const gen = mainStream(name, index % 2 === 0 ? streamB : streamC);
+    if (gen) primedStreams.set(name, primed(gen));
+  };
+  const takeStream = (name) => {
+    const gen = primedStreams.get(name);
+    primedStreams.delete(name);
+    return gen;
+  };
   for (const info of curColumns) {
     const s = curSummary.get(info.name);
     const refInfo = refColumns?.get(info.name);
     const storedCol = stored?.columns[info.name];
     const compare = !ignore.has(info.name) && info.kind !== "datetime";
     if (info.kind === "numeric") {
+      const position = numericNames.indexOf(info.name);
+      prime(position);
+      prime(position + 1);
       const curN = s.present - s.nan - s.posInf - s.negInf;
       let refSide;
       let refRows = 0;
@@ -36776,22 +37252,30 @@ async function analyse2(engine, current, reference, options = {}) {
           min: refSum.min,
           max: refSum.max,
           open: () => sortedCounts(streamA, refSource.table, info.name),
-          joint: () => jointCounts(streamA, refSource.table, current.table, info.name),
-          accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max)) : void 0
+          joint: () => takeStream(info.name) ?? jointCounts(streamA, refSource.table, current.table, info.name),
+          accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max), true) : void 0
         };
       } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
         const dist = storedCol.distribution;
-        refSide = { n: storedCol.finite, min: storedCol.min, max: storedCol.max, open: () => storedCounts(dist) };
+        refSide = {
+          n: storedCol.finite,
+          min: storedCol.min,
+          max: storedCol.max,
+          open: () => storedCounts(dist)
+        };
       }
       const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : s.min !== null ? equalWidthEdges(s.min, s.max) : [];
       const curSide = {
         n: curN,
         min: s.min,
         max: s.max,
-        open: () => sortedCounts(streamB, current.table, info.name),
+        open: () => takeStream(info.name) ?? sortedCounts(streamB, current.table, info.name),
         accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
       };
-      const walked = curN > 0 ? await walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0) : void 0;
+      const walked = curN > 0 ? await timed(
+        "numeric",
+        walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0)
+      ) : void 0;
       if (!walked && refSide?.accumulator) {
         await walkNumeric(refSide, void 0);
       }
@@ -36844,12 +37328,17 @@ async function analyse2(engine, current, reference, options = {}) {
       }
       continue;
     }
-    const curCounts = await categoricalCounts(db, current.table, info.name);
+    const curCounts = await timed("categorical", categoricalCounts(db, current.table, info.name));
     curStats.columns[info.name] = categoricalStats(info, current.rows, s, curCounts);
     let refValues;
     if (refInfo && refSummary && refSource && refInfo.kind !== "numeric" && refInfo.kind !== "datetime") {
-      const refCounts = await categoricalCounts(db, refSource.table, info.name);
-      refStats.columns[info.name] = categoricalStats(refInfo, refSource.rows, refSummary.get(info.name), refCounts);
+      const refCounts = await timed("categorical", categoricalCounts(db, refSource.table, info.name));
+      refStats.columns[info.name] = categoricalStats(
+        refInfo,
+        refSource.rows,
+        refSummary.get(info.name),
+        refCounts
+      );
       refValues = refCounts.values;
     } else if (storedCol?.values && (storedCol.kind === "categorical" || storedCol.kind === "boolean")) {
       refValues = new Map(Object.entries(storedCol.values));
@@ -36871,14 +37360,29 @@ async function analyse2(engine, current, reference, options = {}) {
       if (info.kind === "numeric") {
         const n = r.present - r.nan - r.posInf - r.negInf;
         const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min, r.max)) : void 0;
-        if (acc) await walkNumeric({ n, min: r.min, max: r.max, open: () => sortedCounts(streamA, refSource.table, info.name), accumulator: acc }, void 0);
+        if (acc)
+          await walkNumeric(
+            {
+              n,
+              min: r.min,
+              max: r.max,
+              open: () => sortedCounts(streamA, refSource.table, info.name),
+              accumulator: acc
+            },
+            void 0
+          );
         refStats.columns[info.name] = numericStats(info, refSource.rows, r, acc);
       } else if (info.kind !== "datetime") {
-        refStats.columns[info.name] = categoricalStats(info, refSource.rows, r, await categoricalCounts(db, refSource.table, info.name));
+        refStats.columns[info.name] = categoricalStats(
+          info,
+          refSource.rows,
+          r,
+          await categoricalCounts(db, refSource.table, info.name)
+        );
       }
     }
   }
-  return { current: curStats, reference: refStats, inputs };
+  return { current: curStats, reference: refStats, inputs, timings };
 }
 function categoricalStats(info, rows, s, counts) {
   const out = {
@@ -36893,7 +37397,8 @@ function categoricalStats(info, rows, s, counts) {
   };
   if (counts.values) out.values = Object.fromEntries(counts.values);
   if (counts.hll) out.hll = counts.hll.toJSON();
-  if (s.minLength !== void 0 && s.minLength !== null) out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
+  if (s.minLength !== void 0 && s.minLength !== null)
+    out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
   return out;
 }
 var DriftWalk;
@@ -37294,7 +37799,8 @@ function kolmognPomeranz(n, x) {
   V1[0] = 1;
   let V0s = 0;
   let V1s = 0;
-  let [j1, j2] = pomeranzJ1J2(0, n, ll, ceilf, roundf);
+  let j1 = pomeranzJ1J2(0, n, ll, ceilf, roundf)[0];
+  let j2;
   for (let i = 1; i < 2 * n + 2; i++) {
     const k1 = j1;
     [V0, V1] = [V1, V0];
@@ -37628,7 +38134,8 @@ function ksTest(maxS, minS, n1, n2) {
     d = h / lcm;
     if (h === 0) return { statistic: d, p_value: 1, method: "exact" };
     const prob2 = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
-    if (Number.isFinite(prob2) && prob2 >= 0 && prob2 <= 1) return { statistic: d, p_value: prob2, method: "exact" };
+    if (Number.isFinite(prob2) && prob2 >= 0 && prob2 <= 1)
+      return { statistic: d, p_value: prob2, method: "exact" };
   }
   const [m, n] = n1 >= n2 ? [n1, n2] : [n2, n1];
   const en = m * n / (m + n);
@@ -37747,7 +38254,13 @@ function runDriftTest(test, input, threshold = defaultThreshold(test)) {
   const base = { test, threshold, exact };
   const empty = input.kind === "categorical" ? total2(input.ref) === 0 || total2(input.cur) === 0 : input.nRef === 0 || input.nCur === 0;
   if (empty) {
-    return { ...base, statistic: null, p_value: null, drifted: false, note: "no values to compare in reference or current" };
+    return {
+      ...base,
+      statistic: null,
+      p_value: null,
+      drifted: false,
+      note: "no values to compare in reference or current"
+    };
   }
   switch (test) {
     case "ks": {
@@ -37774,7 +38287,12 @@ function runDriftTest(test, input, threshold = defaultThreshold(test)) {
       const s = shares(input);
       if (!s) return unsupported(base, `too many distinct values for ${test}`);
       const value = test === "psi" ? psi(s.reference, s.current) : jensenShannonDistance2(s.reference, s.current);
-      return { ...base, statistic: Number.isFinite(value) ? value : null, p_value: null, drifted: value >= threshold };
+      return {
+        ...base,
+        statistic: Number.isFinite(value) ? value : null,
+        p_value: null,
+        drifted: value >= threshold
+      };
     }
   }
 }
@@ -37847,9 +38365,12 @@ function renderMarkdown(report, reference) {
     lines.push("|---|---|---|---|");
     for (const a of report.anomalies.slice(0, 200)) {
       const where = a.rows && a.rows.length > 0 ? ` (first at ${a.rows.map((r) => r.line ? `line ${r.line}` : `row ${r.row}`).slice(0, 3).join(", ")})` : "";
-      lines.push(`| ${a.severity === "error" ? "🛑 error" : "⚠️ warning"} | \`${a.code}\` | ${a.column ? escapeMarkdown3(a.column) : "—"} | ${escapeMarkdown3(a.message)}${where} |`);
+      lines.push(
+        `| ${a.severity === "error" ? "🛑 error" : "⚠️ warning"} | \`${a.code}\` | ${a.column ? escapeMarkdown3(a.column) : "—"} | ${escapeMarkdown3(a.message)}${where} |`
+      );
     }
-    if (report.anomalies.length > 200) lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
+    if (report.anomalies.length > 200)
+      lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
   }
   lines.push("");
   const driftCols = Object.entries(report.drift);
@@ -37858,13 +38379,19 @@ function renderMarkdown(report, reference) {
     lines.push("");
     lines.push("| column | test | statistic | p-value | threshold | drift | reference | current |");
     lines.push("|---|---|---|---|---|---|---|---|");
-    for (const [name, d] of driftCols.sort((a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1))) {
+    for (const [name, d] of driftCols.sort(
+      (a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1)
+    )) {
       lines.push(
         `| ${escapeMarkdown3(name)} | ${d.test}${d.exact ? "" : "≈"} | ${fmt3(d.statistic)} | ${fmt3(d.p_value)} | ${fmt3(d.threshold)} | ${d.drifted ? "🔴 yes" : "no"} | \`${sketch(reference?.columns[name])}\` | \`${sketch(report.columns[name])}\` |`
       );
     }
     lines.push("");
-    if (driftCols.some(([, d]) => !d.exact)) lines.push("≈ computed against a stored summary of the reference (see rank_error in statistics.json).", "");
+    if (driftCols.some(([, d]) => !d.exact))
+      lines.push(
+        "≈ computed against a stored summary of the reference (see rank_error in statistics.json).",
+        ""
+      );
   }
   lines.push("<details><summary>Column statistics</summary>");
   lines.push("");
@@ -40077,20 +40604,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -43602,8 +44129,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -43616,16 +44143,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -45793,7 +46320,9 @@ function parseSchema(text, path) {
   }
   const schema = value;
   if (typeof schema !== "object" || schema === null || typeof schema.properties !== "object") {
-    throw new InputError(`${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`);
+    throw new InputError(
+      `${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
+    );
   }
   return schema;
 }
@@ -45808,34 +46337,60 @@ async function sampleRows(db, source, locator, column, where) {
     const rows2 = (await db.runAndReadAll(
       `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
     )).getRows();
-    return rows2.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: v === null ? null : String(v) }));
+    return rows2.map(([f, r, v]) => ({
+      row: Number(r) + 1,
+      file: String(f),
+      value: v === null ? null : String(v)
+    }));
   }
-  const rows = (await db.runAndReadAll(`SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`)).getRows();
+  const rows = (await db.runAndReadAll(
+    `SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
+  )).getRows();
   const out = [];
   for (const [rowid, v] of rows) {
     const at = await locator.locate(Number(rowid));
-    out.push({ row: Number(rowid) - at.start + 1, file: at.file, line: at.line, value: v === null ? null : String(v) });
+    out.push({
+      row: Number(rowid) - at.start + 1,
+      file: at.file,
+      line: at.line,
+      value: v === null ? null : String(v)
+    });
   }
   return out;
 }
-async function count(db, table, where) {
-  return Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)} WHERE ${where}`)).getRows()[0][0]);
-}
 async function validateAgainstSchema(db, source, stats, schema) {
+  const counts = new ConditionCounts();
+  await checkSchema(db, source, stats, schema, counts);
+  await counts.load(db, source.table);
+  return checkSchema(db, source, stats, schema, counts);
+}
+async function checkSchema(db, source, stats, schema, counts) {
+  const count = (_db, _table, where) => counts.count(where);
+  const sample = (column, where) => counts.dry ? Promise.resolve([]) : sampleRows(db, source, locator, column, where);
   const out = [];
   const locator = new RowLocator(db, source);
   const present = new Map(source.columns.map((c) => [c.name, c]));
   const table = source.table;
   for (const name of schema.required ?? []) {
-    if (!present.has(name)) out.push({ code: "missing_column", column: name, message: `column "${name}" is required by the schema but missing` });
+    if (!present.has(name))
+      out.push({
+        code: "missing_column",
+        column: name,
+        message: `column "${name}" is required by the schema but missing`
+      });
   }
   if (schema.additionalProperties === false) {
     for (const c of source.columns) {
-      if (!(c.name in schema.properties)) out.push({ code: "new_column", column: c.name, message: `column "${c.name}" is not in the schema` });
+      if (!(c.name in schema.properties))
+        out.push({ code: "new_column", column: c.name, message: `column "${c.name}" is not in the schema` });
     }
   }
   if (schema["x-mlci-min-rows"] !== void 0 && stats.rows < schema["x-mlci-min-rows"]) {
-    out.push({ code: "too_few_rows", message: `${stats.rows} rows, the schema expects at least ${schema["x-mlci-min-rows"]}`, count: stats.rows });
+    out.push({
+      code: "too_few_rows",
+      message: `${stats.rows} rows, the schema expects at least ${schema["x-mlci-min-rows"]}`,
+      count: stats.rows
+    });
   }
   for (const [name, spec] of Object.entries(schema.properties)) {
     const info = present.get(name);
@@ -45846,26 +46401,26 @@ async function validateAgainstSchema(db, source, stats, schema) {
     const wantsNumber = t.includes("number") || t.includes("integer");
     if (wantsNumber && s.kind !== "numeric") {
       const bad = `${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       out.push({
         code: "type_mismatch",
         column: name,
         message: `column "${name}" should be ${t.filter((x2) => x2 !== "null").join(" or ")} but holds ${s.kind} values (${n} not numeric)`,
         count: n,
-        rows: await sampleRows(db, source, locator, name, bad)
+        rows: await sample(name, bad)
       });
       continue;
     }
     if (t.includes("integer") && !t.includes("number") && s.kind === "numeric" && !/INT/.test(info.type)) {
       const bad = `isfinite(CAST(${id} AS DOUBLE)) AND CAST(${id} AS DOUBLE) <> floor(CAST(${id} AS DOUBLE))`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: "type_mismatch",
           column: name,
           message: `column "${name}" should hold integers; ${n} values have a fraction`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -45875,7 +46430,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
         column: name,
         message: `column "${name}" is not nullable but has ${s.missing} missing values`,
         count: s.missing,
-        rows: await sampleRows(db, source, locator, name, `${id} IS NULL`)
+        rows: await sample(name, `${id} IS NULL`)
       });
     } else if (spec["x-mlci-min-present"] !== void 0 && s.count > 0 && s.present / s.count < spec["x-mlci-min-present"]) {
       out.push({
@@ -45893,7 +46448,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
           column: name,
           message: `column "${name}" has ${s.nan} NaN values`,
           count: s.nan,
-          rows: await sampleRows(db, source, locator, name, `isnan(${x2})`)
+          rows: await sample(name, `isnan(${x2})`)
         });
       }
       const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
@@ -45903,7 +46458,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
           column: name,
           message: `column "${name}" has ${infs} infinite values`,
           count: infs,
-          rows: await sampleRows(db, source, locator, name, `isinf(${x2})`)
+          rows: await sample(name, `isinf(${x2})`)
         });
       }
       const conds = [];
@@ -45911,14 +46466,14 @@ async function validateAgainstSchema(db, source, stats, schema) {
       if (spec.maximum !== void 0) conds.push(`${x2} > ${Number(spec.maximum)}`);
       if (conds.length > 0) {
         const bad = `isfinite(${x2}) AND (${conds.join(" OR ")})`;
-        const n = await count(db, table, bad);
+        const n = count(db, table, bad);
         if (n > 0) {
           out.push({
             code: "out_of_range",
             column: name,
             message: `column "${name}": ${n} values outside [${spec.minimum ?? "-∞"}, ${spec.maximum ?? "∞"}] (observed ${s.min} … ${s.max})`,
             count: n,
-            rows: await sampleRows(db, source, locator, name, bad)
+            rows: await sample(name, bad)
           });
         }
       }
@@ -45927,16 +46482,18 @@ async function validateAgainstSchema(db, source, stats, schema) {
     if (spec.enum) {
       const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
       const bad = allowed.length > 0 ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(", ")})` : `${id} IS NOT NULL`;
-      const values = (await db.runAndReadAll(`SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`)).getRows();
-      if (values.length > 0) {
-        const n = await count(db, table, bad);
+      const n = count(db, table, bad);
+      if (n > 0) {
+        const values = (await db.runAndReadAll(
+          `SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`
+        )).getRows();
         out.push({
           code: "out_of_domain",
           column: name,
           message: `column "${name}": ${n} values outside the domain, e.g. ${values.slice(0, 5).map((v) => `"${String(v[0])}" (${Number(v[1])})`).join(", ")}`,
           count: n,
           values: values.map((v) => ({ value: String(v[0]), count: Number(v[1]) })),
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -45946,14 +46503,14 @@ async function validateAgainstSchema(db, source, stats, schema) {
     if (spec.maxLength !== void 0) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
     if (textConds.length > 0 && s.kind !== "numeric") {
       const bad = `${id} IS NOT NULL AND (${textConds.join(" OR ")})`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: "out_of_domain",
           column: name,
           message: `column "${name}": ${n} values do not match ${spec.pattern ? `pattern ${spec.pattern}` : "the length limits"}`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -45963,7 +46520,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
 function fmtShare(x) {
   return `${(x * 100).toFixed(1)} %`;
 }
-var import__, import_ajv_formats, MAX_DOMAIN, PATTERNS, addFormats, RowLocator, SAMPLE_ROWS;
+var import__, import_ajv_formats, MAX_DOMAIN, PATTERNS, addFormats, RowLocator, SAMPLE_ROWS, ConditionCounts;
 var init_schema = __esm({
   "src/data/schema.ts"() {
     "use strict";
@@ -46007,10 +46564,33 @@ var init_schema = __esm({
         let found = this.starts[0];
         for (const s of this.starts) if (s.start <= rowid) found = s;
         const index = rowid - found.start;
-        return { file: found.file, start: found.start, line: this.source.format === "csv" ? index + 2 : index + 1 };
+        return {
+          file: found.file,
+          start: found.start,
+          line: this.source.format === "csv" ? index + 2 : index + 1
+        };
       }
     };
     SAMPLE_ROWS = 5;
+    ConditionCounts = class {
+      wanted = /* @__PURE__ */ new Set();
+      counts = /* @__PURE__ */ new Map();
+      dry = true;
+      async load(db, table) {
+        const list2 = [...this.wanted];
+        this.dry = false;
+        if (list2.length === 0) return;
+        const row = (await db.runAndReadAll(`SELECT ${list2.map((w) => `count_if(${w})`).join(", ")} FROM ${sqlIdent(table)}`)).getRows()[0];
+        list2.forEach((w, i) => this.counts.set(w, Number(row[i])));
+      }
+      count(where) {
+        if (this.dry) {
+          this.wanted.add(where);
+          return 0;
+        }
+        return this.counts.get(where) ?? 0;
+      }
+    };
   }
 });
 
@@ -46025,7 +46605,9 @@ async function expandSource(db, path) {
       throw new InputError(`data file not found: ${path}`);
     }
     if (info.isDirectory()) {
-      throw new InputError(`${path} is a directory; pass a file or a glob such as "${path.replace(/\/$/, "")}/*.csv"`);
+      throw new InputError(
+        `${path} is a directory; pass a file or a glob such as "${path.replace(/\/$/, "")}/*.csv"`
+      );
     }
     return [path];
   }
@@ -46123,10 +46705,14 @@ async function inspectFile(file, format, options = {}) {
   const { bytes, size } = await readPrefix(file);
   if (size === 0) throw new InputError(`${file}: the file is empty`);
   if (format === "parquet") {
-    if (bytes.subarray(0, 4).toString("latin1") !== "PAR1") throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
+    if (bytes.subarray(0, 4).toString("latin1") !== "PAR1")
+      throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
     return void 0;
   }
-  if (looksBinary(bytes)) throw new InputError(`${file}: looks like a binary file, not ${format === "csv" ? "CSV" : "JSON Lines"} text`);
+  if (looksBinary(bytes))
+    throw new InputError(
+      `${file}: looks like a binary file, not ${format === "csv" ? "CSV" : "JSON Lines"} text`
+    );
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   if (bytes.length === size) {
@@ -46137,7 +46723,10 @@ async function inspectFile(file, format, options = {}) {
   if (text.trim() === "") throw new InputError(`${file}: the file has no content (only whitespace)`);
   if (format === "jsonl") {
     const first = text.trimStart();
-    if (!first.startsWith("{")) throw new InputError(`${file}:1: expected one JSON object per line, found "${firstLine5(first).slice(0, 40)}"`);
+    if (!first.startsWith("{"))
+      throw new InputError(
+        `${file}:1: expected one JSON object per line, found "${firstLine5(first).slice(0, 40)}"`
+      );
     return void 0;
   }
   const header = firstLine5(text);
@@ -46196,7 +46785,10 @@ function kindOf(type) {
 }
 function readExpression(files, format, dialect, withFile) {
   const list2 = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
-  const extra = [withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "", files.length > 1 ? "union_by_name = true" : ""].filter(Boolean).map((s) => `, ${s}`).join("");
+  const extra = [
+    withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "",
+    files.length > 1 ? "union_by_name = true" : ""
+  ].filter(Boolean).map((s) => `, ${s}`).join("");
   if (format === "parquet") return `read_parquet(${list2}, file_row_number = true${extra})`;
   if (format === "jsonl") return `read_json(${list2}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ",";
@@ -46209,7 +46801,9 @@ function readError(path, error) {
   const file = fileMatch?.[1] ?? fileMatch?.[2] ?? fileMatch?.[3] ?? path;
   const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (expected && lineMatch) {
-    return new InputError(`${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`);
+    return new InputError(
+      `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
+    );
   }
   const first = message.split("\n")[0].replace(/^[A-Za-z ]+Error: /, "");
   return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
@@ -46225,7 +46819,8 @@ async function loadSource(db, path, table, options = {}) {
   const withFile = files.length > 1;
   const from = readExpression(files, format, dialect, withFile);
   try {
-    if (format === "parquet") await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    if (format === "parquet")
+      await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
     else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
   } catch (error) {
     throw readError(path, error);
@@ -46297,7 +46892,8 @@ async function readReference(path) {
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT") throw new InputError(`reference not found: ${path}`);
-    if (code2 === "EISDIR") throw new InputError(`${path} is a directory; pass a data file, a glob or a statistics.json`);
+    if (code2 === "EISDIR")
+      throw new InputError(`${path} is a directory; pass a data file, a glob or a statistics.json`);
     throw new InputError(`${path}: cannot be read (${code2})`);
   }
   let value;
@@ -46307,7 +46903,9 @@ async function readReference(path) {
     return void 0;
   }
   if (!isStatistics(value)) {
-    throw new InputError(`${path}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`);
+    throw new InputError(
+      `${path}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`
+    );
   }
   return value;
 }
@@ -46317,7 +46915,9 @@ async function readSchema(path) {
     text = await readFile17(path, "utf8");
   } catch (error) {
     const code2 = error.code;
-    throw new InputError(code2 === "ENOENT" ? `schema not found: ${path}` : `${path}: cannot be read (${code2})`);
+    throw new InputError(
+      code2 === "ENOENT" ? `schema not found: ${path}` : `${path}: cannot be read (${code2})`
+    );
   }
   return parseSchema(text, path);
 }
@@ -46366,7 +46966,8 @@ async function validateData(options) {
     progress.finish(`${current.rows.toLocaleString("en-US")} rows × ${current.columns.length} columns`);
     lap("read_current");
     let reference;
-    if (storedReference) reference = { kind: "statistics", statistics: storedReference, path: options.reference };
+    if (storedReference)
+      reference = { kind: "statistics", statistics: storedReference, path: options.reference };
     else if (options.reference) {
       progress.start(`reading reference ${options.reference}`);
       const source = await loadSource(engine.db, options.reference, "mlci_reference", sourceOptions);
@@ -46376,9 +46977,13 @@ async function validateData(options) {
     }
     const train = options.train ? await loadSource(engine.db, options.train, "mlci_train", sourceOptions) : void 0;
     progress.start("profiling and comparing columns");
-    const analysis = await analyse2(engine, current, reference, { label: options.label, ignoreDrift: config?.drift?.ignore });
+    const analysis = await analyse2(engine, current, reference, {
+      label: options.label,
+      ignoreDrift: config?.drift?.ignore
+    });
     progress.finish();
     lap("profile_and_drift");
+    for (const [part, ms2] of Object.entries(analysis.timings)) timings[`profile.${part}`] = ms2;
     const stats = analysis.current;
     const anomalies = [];
     const add = (a) => {
@@ -46391,24 +46996,50 @@ async function validateData(options) {
       const refColumns = reference?.kind === "table" ? analysis.reference?.columns : storedReference?.columns;
       if (refColumns) {
         for (const name of Object.keys(refColumns)) {
-          if (!stats.columns[name]) add({ code: "missing_column", column: name, message: `column "${name}" is in the reference but missing` });
+          if (!stats.columns[name])
+            add({
+              code: "missing_column",
+              column: name,
+              message: `column "${name}" is in the reference but missing`
+            });
         }
         for (const [name, s] of Object.entries(stats.columns)) {
           const r = refColumns[name];
-          if (!r) add({ code: "new_column", column: name, message: `column "${name}" is not in the reference` });
+          if (!r)
+            add({ code: "new_column", column: name, message: `column "${name}" is not in the reference` });
           else if (r.kind !== s.kind && !(options.label === name)) {
-            add({ code: "type_mismatch", column: name, message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference` });
+            add({
+              code: "type_mismatch",
+              column: name,
+              message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference`
+            });
           }
         }
       }
       for (const [name, s] of Object.entries(stats.columns)) {
-        if ((s.nan ?? 0) > 0) add({ code: "nan_values", column: name, message: `column "${name}" has ${s.nan} NaN values`, count: s.nan });
+        if ((s.nan ?? 0) > 0)
+          add({
+            code: "nan_values",
+            column: name,
+            message: `column "${name}" has ${s.nan} NaN values`,
+            count: s.nan
+          });
         const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
-        if (infs > 0) add({ code: "inf_values", column: name, message: `column "${name}" has ${infs} infinite values`, count: infs });
+        if (infs > 0)
+          add({
+            code: "inf_values",
+            column: name,
+            message: `column "${name}" has ${infs} infinite values`,
+            count: infs
+          });
       }
     }
     if (config?.min_rows !== void 0 && stats.rows < config.min_rows) {
-      add({ code: "too_few_rows", message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`, count: stats.rows });
+      add({
+        code: "too_few_rows",
+        message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`,
+        count: stats.rows
+      });
     }
     const maxDup = config?.max_duplicate_share ?? DEFAULT_MAX_DUPLICATE_SHARE;
     if (stats.rows > 0 && stats.duplicate_rows / stats.rows > maxDup) {
@@ -46444,7 +47075,14 @@ async function validateData(options) {
       const threshold = config?.drift?.share ?? 0.5;
       const share = tested > 0 ? drifted / tested : 0;
       const blocking = config?.drift?.blocking ?? false;
-      datasetDrift = { tested, drifted, share, threshold, drifted_dataset: tested > 0 && share >= threshold, blocking };
+      datasetDrift = {
+        tested,
+        drifted,
+        share,
+        threshold,
+        drifted_dataset: tested > 0 && share >= threshold,
+        blocking
+      };
       if (datasetDrift.drifted_dataset) {
         anomalies.push({
           code: "drift",
@@ -46460,7 +47098,12 @@ async function validateData(options) {
       format: "mlci-validation",
       version: 1,
       verdict: errors > 0 ? "fail" : "pass",
-      data: { path: options.data, files: current.files.length, rows: current.rows, columns: current.columns.length },
+      data: {
+        path: options.data,
+        files: current.files.length,
+        rows: current.rows,
+        columns: current.columns.length
+      },
       reference: reference ? {
         path: options.reference,
         kind: reference.kind === "table" ? "data" : "statistics",
@@ -46492,7 +47135,10 @@ async function validateData(options) {
 async function profileData(options) {
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, "mlci_current", { format: options.config?.format, delimiter: options.config?.delimiter });
+    const current = await loadSource(engine.db, options.data, "mlci_current", {
+      format: options.config?.format,
+      delimiter: options.config?.delimiter
+    });
     const { current: stats } = await analyse2(engine, current, void 0, { label: options.label });
     if (options.out) await writeJsonAtomic(options.out, stats);
     return stats;
@@ -46504,7 +47150,10 @@ async function inferSchemaFile(options) {
   const { inferSchema: inferSchema2 } = await Promise.resolve().then(() => (init_schema(), schema_exports));
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, "mlci_current", { format: options.config?.format, delimiter: options.config?.delimiter });
+    const current = await loadSource(engine.db, options.data, "mlci_current", {
+      format: options.config?.format,
+      delimiter: options.config?.delimiter
+    });
     const { current: stats } = await analyse2(engine, current, void 0, { label: options.label });
     const schema = await inferSchema2(engine.db, current, stats);
     if (options.out) await writeJsonAtomic(options.out, schema);
@@ -46613,7 +47262,9 @@ function compress(values, counts, n) {
   return out;
 }
 function sameEdges(hs) {
-  return hs.every((h) => h.edges.length === hs[0].edges.length && h.edges.every((e, i) => e === hs[0].edges[i]));
+  return hs.every(
+    (h) => h.edges.length === hs[0].edges.length && h.edges.every((e, i) => e === hs[0].edges[i])
+  );
 }
 function mergeNumeric(name, parts) {
   const out = {
@@ -46660,7 +47311,10 @@ function mergeNumeric(name, parts) {
   if (n === 0) return out;
   Object.assign(out, { min, max, mean, m2, sum, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : null });
   const dists = parts.filter((p) => (p.finite ?? 0) > 0).map((p) => p.distribution);
-  if (dists.some((d) => !d)) throw new InputError(`column "${name}": a shard has no stored distribution; re-create it with this version of mlci`);
+  if (dists.some((d) => !d))
+    throw new InputError(
+      `column "${name}": a shard has no stored distribution; re-create it with this version of mlci`
+    );
   const pooled = pool(dists);
   const allExact = dists.every((d) => d.kind === "exact");
   if (allExact && pooled.values.length <= VALUE_CAP) {
@@ -46669,7 +47323,12 @@ function mergeNumeric(name, parts) {
   } else {
     const points = compress(pooled.values, pooled.counts, n);
     const inputError = Math.max(0, ...dists.map((d) => d.rank_error ?? 0));
-    out.distribution = { kind: "quantiles", values: points, counts: points.map(() => n / points.length), rank_error: inputError + 1 / points.length };
+    out.distribution = {
+      kind: "quantiles",
+      values: points,
+      counts: points.map(() => n / points.length),
+      rank_error: inputError + 1 / points.length
+    };
     if (allExact) out.distinct = pooled.values.length;
     else {
       const hll2 = new Hll();
@@ -46698,8 +47357,10 @@ function mergeNumeric(name, parts) {
   }
   const top = /* @__PURE__ */ new Map();
   if (allExact) pooled.values.forEach((v, i) => top.set(v, pooled.counts[i]));
-  else for (const p of parts) for (const t of p.top) top.set(Number(t.value), (top.get(Number(t.value)) ?? 0) + t.count);
-  out.top = [...top.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([value, count2]) => ({ value, count: count2 }));
+  else
+    for (const p of parts)
+      for (const t of p.top) top.set(Number(t.value), (top.get(Number(t.value)) ?? 0) + t.count);
+  out.top = [...top.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([value, count]) => ({ value, count }));
   return out;
 }
 function mergeCategorical(parts) {
@@ -46721,24 +47382,36 @@ function mergeCategorical(parts) {
     out.present += p.present;
     if (p.values) for (const [k, c] of Object.entries(p.values)) values.set(k, (values.get(k) ?? 0) + c);
     else complete = false;
-    if (p.length) out.length = { min: Math.min(out.length?.min ?? Infinity, p.length.min), max: Math.max(out.length?.max ?? -Infinity, p.length.max) };
+    if (p.length)
+      out.length = {
+        min: Math.min(out.length?.min ?? Infinity, p.length.min),
+        max: Math.max(out.length?.max ?? -Infinity, p.length.max)
+      };
   }
   if (complete && values.size <= VALUE_CAP) {
-    out.values = Object.fromEntries([...values.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    out.values = Object.fromEntries(
+      [...values.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    );
     out.distinct = values.size;
   } else {
     const hlls = parts.filter((p) => p.hll).map((p) => Hll.fromJSON(p.hll));
     const hll = new Hll();
     for (const h of hlls) hll.merge(h);
-    out.distinct = Math.max(values.size, ...parts.map((p) => p.distinct), hlls.length > 0 ? hll.estimate() : 0);
+    out.distinct = Math.max(
+      values.size,
+      ...parts.map((p) => p.distinct),
+      hlls.length > 0 ? hll.estimate() : 0
+    );
     out.distinct_exact = false;
     if (hlls.length > 0) out.hll = hll.toJSON();
   }
   const top = new Map(values);
   if (!complete) {
-    for (const p of parts) for (const t of p.top) if (!values.has(String(t.value))) top.set(String(t.value), (top.get(String(t.value)) ?? 0) + t.count);
+    for (const p of parts)
+      for (const t of p.top)
+        if (!values.has(String(t.value))) top.set(String(t.value), (top.get(String(t.value)) ?? 0) + t.count);
   }
-  out.top = [...top.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([value, count2]) => ({ value, count: count2 }));
+  out.top = [...top.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([value, count]) => ({ value, count }));
   return out;
 }
 function mergeDatetime(parts) {
@@ -46764,7 +47437,9 @@ function mergeStatistics(parts) {
     for (const [column, s] of Object.entries(stats.columns)) {
       const list2 = columns.get(column) ?? [];
       if (list2.length > 0 && list2[0].stats.kind !== s.kind) {
-        throw new InputError(`column "${column}" is ${list2[0].stats.kind} in ${list2[0].file} but ${s.kind} in ${name}; shards must share a schema`);
+        throw new InputError(
+          `column "${column}" is ${list2[0].stats.kind} in ${list2[0].file} but ${s.kind} in ${name}; shards must share a schema`
+        );
       }
       list2.push({ file: name, stats: s });
       columns.set(column, list2);
@@ -46791,7 +47466,8 @@ function mergeStatistics(parts) {
   const labels = parts.map((p) => p.stats.label).filter((l) => l !== void 0);
   if (labels.length > 0) {
     const distribution = {};
-    for (const l of labels) for (const [k, c] of Object.entries(l.distribution)) distribution[k] = (distribution[k] ?? 0) + c;
+    for (const l of labels)
+      for (const [k, c] of Object.entries(l.distribution)) distribution[k] = (distribution[k] ?? 0) + c;
     merged.label = { column: labels[0].column, distribution };
   }
   return merged;
@@ -46804,7 +47480,9 @@ async function mergeStatisticsFiles(files, out) {
       text = await readFile18(file, "utf8");
     } catch (error) {
       const code2 = error.code;
-      throw new InputError(code2 === "ENOENT" ? `statistics file not found: ${file}` : `${file}: cannot be read (${code2})`);
+      throw new InputError(
+        code2 === "ENOENT" ? `statistics file not found: ${file}` : `${file}: cannot be read (${code2})`
+      );
     }
     let value;
     try {
@@ -46812,7 +47490,8 @@ async function mergeStatisticsFiles(files, out) {
     } catch (error) {
       throw new InputError(`${file}: not valid JSON (${error.message})`);
     }
-    if (!isStatistics(value)) throw new InputError(`${file}: not an mlci statistics.json (no "format": "mlci-statistics")`);
+    if (!isStatistics(value))
+      throw new InputError(`${file}: not an mlci statistics.json (no "format": "mlci-statistics")`);
     parts.push({ name: file, stats: value });
   }
   const merged = mergeStatistics(parts);
@@ -46902,99 +47581,6 @@ init_version();
 
 // src/cli/commands/evaluate.ts
 init_errors();
-
-// src/pipeline/evaluate-options.ts
-init_load();
-init_errors();
-init_gates();
-import { existsSync } from "node:fs";
-async function optionalConfig(path, explicit) {
-  if (!path) return null;
-  if (!explicit && !existsSync(path)) return null;
-  return loadConfig(path);
-}
-function list(text) {
-  if (text === void 0) return void 0;
-  return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-function number(text, flag, check, expected) {
-  if (text === void 0) return void 0;
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || !check(n))
-    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
-  return n;
-}
-function parseGateFlags(flags) {
-  const gates = {};
-  for (const flag of flags) {
-    const match = /^([a-z][a-z0-9_]*):([a-z_]+)=(.+)$/.exec(flag.trim());
-    if (!match)
-      throw new InputError(`--gate: got "${flag}", expected metric:kind=value such as roc_auc:max_drop=0.01`);
-    const [, metric, kind, value] = match;
-    if (!GATE_KINDS.includes(kind)) {
-      throw new InputError(
-        `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(", ")}`
-      );
-    }
-    const n = Number(value);
-    if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
-    gates[metric] = { ...gates[metric], [kind]: n };
-  }
-  return gates;
-}
-async function buildEvaluateRequest(o, config) {
-  const ev = config?.evaluate ?? {};
-  const model = o.model;
-  const data = o.data ?? ev.data ?? config?.data?.eval;
-  const label = o.label ?? config?.model.label;
-  const task = o.task ?? config?.model.task;
-  const missing = [!model && "--model", !data && "--data", !label && "--label", !task && "--task"].filter(
-    Boolean
-  );
-  if (missing.length > 0)
-    throw new InputError(
-      `evaluate needs ${missing.join(", ")} (or mlci.yml with model.label, model.task and data.eval)`
-    );
-  if (!["binary", "multiclass", "regression"].includes(task)) {
-    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
-  }
-  const name = o.name ?? config?.model.name;
-  const registrySpec = o.registry ?? config?.register?.registry;
-  let registry = null;
-  if (name && (registrySpec || existsSync(".mlci/registry"))) {
-    const { openRegistry: openRegistry3 } = await Promise.resolve().then(() => (init_register2(), register_exports));
-    registry = await openRegistry3(registrySpec);
-  }
-  return {
-    model,
-    data,
-    label,
-    task,
-    baseline: o.baseline ?? ev.baseline,
-    registry,
-    modelName: name,
-    baselineAlias: o.alias,
-    features: list(o.features) ?? config?.model.features,
-    threshold: number(o.threshold, "--threshold", (n) => n >= 0 && n <= 1, "a probability in [0, 1]") ?? config?.model.threshold,
-    slices: list(o.slices) ?? ev.slices,
-    minSliceSize: number(o.minSliceSize, "--min-slice-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.min_slice_size,
-    batchSize: number(o.batchSize, "--batch-size", (n) => Number.isInteger(n) && n >= 1, "an integer ≥ 1") ?? ev.batch_size,
-    bootstrap: {
-      resamples: number(o.bootstrap, "--bootstrap", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.resamples,
-      seed: number(o.seed, "--seed", (n) => Number.isInteger(n) && n >= 0, "an integer ≥ 0") ?? ev.bootstrap?.seed,
-      confidence: number(o.confidence, "--confidence", (n) => n > 0 && n < 1, "a number in (0, 1)") ?? ev.bootstrap?.confidence
-    },
-    gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
-    sliceGates: ev.slice_gates,
-    validation: o.validation,
-    predictionsOut: o.predictions,
-    source: { format: config?.data?.format, delimiter: config?.data?.delimiter },
-    out: o.out
-  };
-}
-
-// src/cli/commands/evaluate.ts
-init_evaluation_md();
 function registerEvaluate(program2) {
   const evaluate2 = program2.command("evaluate").summary("score a candidate against the baseline model on the same data and gate it").description(
     "Runs the candidate (and the baseline, when given) ONNX model on the same rows, computes scikit-learn's metrics, applies the gates of mlci.yml and writes evaluation.json and evaluation.md. Works without mlci.yml. Exit 1 when a gate fails.\n\nBaseline: --baseline FILE; else the registry alias (--alias, default production) of --name; else none, and the run passes as a rubber stamp (value gates still apply)."
@@ -47013,18 +47599,20 @@ function registerEvaluate(program2) {
   ]);
   evaluate2.action(
     handle(async (options, context, command) => {
-      const config = await optionalConfig(
+      const { buildEvaluateRequest: buildEvaluateRequest2, optionalConfig: optionalConfig3 } = await Promise.resolve().then(() => (init_evaluate_options(), evaluate_options_exports));
+      const { formatValue: formatValue2 } = await Promise.resolve().then(() => (init_evaluation_md(), evaluation_md_exports));
+      const config = await optionalConfig3(
         options.config,
         command.getOptionValueSource("config") !== "default"
       );
-      const request2 = await buildEvaluateRequest(options, config);
+      const request2 = await buildEvaluateRequest2(options, config);
       const { evaluate: run3 } = await Promise.resolve().then(() => (init_evaluate(), evaluate_exports));
       const result = await run3({ ...request2, progress: context.progress });
       const e = result.evaluation;
       const text = [
         `${e.verdict.toUpperCase()}${e.rubber_stamp ? " (rubber stamp)" : ""}: ${e.summary}`,
         ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(
-          ([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`
+          ([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue2(d.baseline).padStart(12)} → ` : ""}${formatValue2(d.candidate).padStart(12)}`
         ),
         ...result.files.map((f) => `wrote ${f}`)
       ].join("\n");
@@ -47397,6 +47985,7 @@ init_register2();
 import { existsSync as existsSync3 } from "node:fs";
 var EXIT_PAUSED = 3;
 function registerServe(program2) {
+  program2.enablePositionalOptions();
   const serve = program2.command("serve").summary("serve a registered model over the Open Inference Protocol").description(
     "Starts an HTTP model server (KServe v2 REST: /v2/health/live, /v2/health/ready, /v2/models/{name}, /v2/models/{name}/infer; plain JSON rows on /v1/models/{name}:predict) with Prometheus metrics on /metrics and an admin API (/admin/*, bearer token) for canary rollouts. SIGTERM or SIGINT drains in-flight requests, then exits."
   ).option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--model <ref>", "model: NAME, NAME@ALIAS or NAME@vN (default <model.name>@production)").option("--port <port>", "port to listen on", "8080").option("--host <host>", "address to listen on (0.0.0.0 in a container)", "127.0.0.1").option(
@@ -47723,7 +48312,10 @@ function explicitConfig(command) {
 function registerValidateData(program2) {
   const validate2 = program2.command("validate-data").summary("check data against a schema, find anomalies and drift against a reference").description(
     "Profiles a data file (CSV, JSON Lines, Parquet, or a glob of shards), checks it against a schema, reports anomalies with TFDV-style codes and tests every column for drift against a reference (a data file or a stored statistics.json). Writes validation.json, statistics.json and validation.md. Exit 0 when nothing blocks, 1 on blocking anomalies or drift, 2 on bad input.\n\nDefaults come from the data: section of mlci.yml when it exists (data.eval or data.train, data.reference, data.schema, model.label)."
-  ).option("--data <file>", "data to validate (file or glob)").option("--reference <file>", "reference data or statistics.json for drift").option("--schema <file>", "schema.json from `mlci schema infer`").option("--label <column>", "label column (its distribution is reported)").option("--train <file>", "training data, to detect train/test overlap (leakage)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option("--memory-limit <size>", "engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it");
+  ).option("--data <file>", "data to validate (file or glob)").option("--reference <file>", "reference data or statistics.json for drift").option("--schema <file>", "schema.json from `mlci schema infer`").option("--label <column>", "label column (its distribution is reported)").option("--train <file>", "training data, to detect train/test overlap (leakage)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option(
+    "--memory-limit <size>",
+    "engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it"
+  );
   withExamples(withCommonOptions(validate2), [
     "mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation",
     'mlci validate-data --data "shards/*.parquet" --reference stats/statistics.json --schema schema.json --json',
@@ -47754,7 +48346,9 @@ function registerValidateData(program2) {
       const r = result.report;
       const text = [
         `validate-data: ${r.verdict.toUpperCase()} — ${r.data.rows} rows, ${r.summary.errors} errors, ${r.summary.warnings} warnings` + (r.dataset_drift ? `, drift in ${r.dataset_drift.drifted}/${r.dataset_drift.tested} columns` : ""),
-        ...r.anomalies.slice(0, 20).map((a) => `  ${a.severity === "error" ? "error  " : "warning"} ${a.code}${a.column ? ` [${a.column}]` : ""}: ${a.message}`),
+        ...r.anomalies.slice(0, 20).map(
+          (a) => `  ${a.severity === "error" ? "error  " : "warning"} ${a.code}${a.column ? ` [${a.column}]` : ""}: ${a.message}`
+        ),
         ...r.anomalies.length > 20 ? [`  … ${r.anomalies.length - 20} more in validation.json`] : [],
         ...result.files.length > 0 ? [`wrote ${result.files.join(", ")}`] : []
       ].join("\n");
@@ -47783,7 +48377,11 @@ function registerValidateData(program2) {
           ...options.delimiter ? { delimiter: parseDelimiter(options.delimiter) } : {}
         }
       });
-      printResult(options, schemaValue, `wrote ${options.out} (${Object.keys(schemaValue.properties).length} columns)`);
+      printResult(
+        options,
+        schemaValue,
+        `wrote ${options.out} (${Object.keys(schemaValue.properties).length} columns)`
+      );
     })
   );
   const stats = program2.command("stats").description("work with statistics.json files");

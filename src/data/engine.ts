@@ -184,7 +184,10 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const fallback = `${Math.max(128, Math.min(500, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
-    threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 8))),
+    threads: String(
+      options.threads ??
+        (Number(process.env.MLCI_THREADS) || Math.max(1, Math.min(os.availableParallelism(), 8)))
+    ),
     temp_directory: spill
   });
   const db = await instance.connect();

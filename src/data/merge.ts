@@ -85,7 +85,9 @@ function compress(values: number[], counts: number[], n: number): number[] {
 }
 
 function sameEdges(hs: Histogram[]): boolean {
-  return hs.every((h) => h.edges.length === hs[0].edges.length && h.edges.every((e, i) => e === hs[0].edges[i]));
+  return hs.every(
+    (h) => h.edges.length === hs[0].edges.length && h.edges.every((e, i) => e === hs[0].edges[i])
+  );
 }
 
 function mergeNumeric(name: string, parts: ColumnStatistics[]): ColumnStatistics {
@@ -133,7 +135,10 @@ function mergeNumeric(name: string, parts: ColumnStatistics[]): ColumnStatistics
   if (n === 0) return out;
   Object.assign(out, { min, max, mean, m2, sum, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : null });
   const dists = parts.filter((p) => (p.finite ?? 0) > 0).map((p) => p.distribution!);
-  if (dists.some((d) => !d)) throw new InputError(`column "${name}": a shard has no stored distribution; re-create it with this version of mlci`);
+  if (dists.some((d) => !d))
+    throw new InputError(
+      `column "${name}": a shard has no stored distribution; re-create it with this version of mlci`
+    );
   const pooled = pool(dists);
   const allExact = dists.every((d) => d.kind === 'exact');
   if (allExact && pooled.values.length <= VALUE_CAP) {
@@ -142,7 +147,12 @@ function mergeNumeric(name: string, parts: ColumnStatistics[]): ColumnStatistics
   } else {
     const points = compress(pooled.values, pooled.counts, n);
     const inputError = Math.max(0, ...dists.map((d) => d.rank_error ?? 0));
-    out.distribution = { kind: 'quantiles', values: points, counts: points.map(() => n / points.length), rank_error: inputError + 1 / points.length };
+    out.distribution = {
+      kind: 'quantiles',
+      values: points,
+      counts: points.map(() => n / points.length),
+      rank_error: inputError + 1 / points.length
+    };
     if (allExact) out.distinct = pooled.values.length;
     else {
       const hll = new Hll();
@@ -159,7 +169,11 @@ function mergeNumeric(name: string, parts: ColumnStatistics[]): ColumnStatistics
       ? quantilesOf(pooled.values, pooled.counts, n)
       : quantilesOf(pooled.values, pooled.counts, n);
   const hists = parts.filter((p) => p.histogram).map((p) => p.histogram!);
-  if (hists.length === parts.filter((p) => (p.finite ?? 0) > 0).length && hists.length > 0 && sameEdges(hists)) {
+  if (
+    hists.length === parts.filter((p) => (p.finite ?? 0) > 0).length &&
+    hists.length > 0 &&
+    sameEdges(hists)
+  ) {
     const counts = hists[0].counts.map((_, i) => hists.reduce((s, h) => s + h.counts[i], 0));
     const histogram: Histogram = { edges: hists[0].edges, counts };
     const below = hists.reduce((s, h) => s + (h.below ?? 0), 0);
@@ -175,7 +189,9 @@ function mergeNumeric(name: string, parts: ColumnStatistics[]): ColumnStatistics
   }
   const top = new Map<number, number>();
   if (allExact) pooled.values.forEach((v, i) => top.set(v, pooled.counts[i]));
-  else for (const p of parts) for (const t of p.top) top.set(Number(t.value), (top.get(Number(t.value)) ?? 0) + t.count);
+  else
+    for (const p of parts)
+      for (const t of p.top) top.set(Number(t.value), (top.get(Number(t.value)) ?? 0) + t.count);
   out.top = [...top.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, 10)
@@ -202,21 +218,34 @@ function mergeCategorical(parts: ColumnStatistics[]): ColumnStatistics {
     out.present += p.present;
     if (p.values) for (const [k, c] of Object.entries(p.values)) values.set(k, (values.get(k) ?? 0) + c);
     else complete = false;
-    if (p.length) out.length = { min: Math.min(out.length?.min ?? Infinity, p.length.min), max: Math.max(out.length?.max ?? -Infinity, p.length.max) };
+    if (p.length)
+      out.length = {
+        min: Math.min(out.length?.min ?? Infinity, p.length.min),
+        max: Math.max(out.length?.max ?? -Infinity, p.length.max)
+      };
   }
   if (complete && values.size <= VALUE_CAP) {
-    out.values = Object.fromEntries([...values.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    out.values = Object.fromEntries(
+      [...values.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    );
     out.distinct = values.size;
   } else {
     const hlls = parts.filter((p) => p.hll).map((p) => Hll.fromJSON(p.hll!));
     const hll = new Hll();
     for (const h of hlls) hll.merge(h);
-    out.distinct = Math.max(values.size, ...parts.map((p) => p.distinct), hlls.length > 0 ? hll.estimate() : 0);
+    out.distinct = Math.max(
+      values.size,
+      ...parts.map((p) => p.distinct),
+      hlls.length > 0 ? hll.estimate() : 0
+    );
     out.distinct_exact = false;
     if (hlls.length > 0) out.hll = hll.toJSON();
   }
   const top = new Map<string, number>(values);
-  if (!complete) for (const p of parts) for (const t of p.top) if (!values.has(String(t.value))) top.set(String(t.value), (top.get(String(t.value)) ?? 0) + t.count);
+  if (!complete)
+    for (const p of parts)
+      for (const t of p.top)
+        if (!values.has(String(t.value))) top.set(String(t.value), (top.get(String(t.value)) ?? 0) + t.count);
   out.top = [...top.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 10)
@@ -249,7 +278,9 @@ export function mergeStatistics(parts: { name: string; stats: DatasetStatistics 
     for (const [column, s] of Object.entries(stats.columns)) {
       const list = columns.get(column) ?? [];
       if (list.length > 0 && list[0].stats.kind !== s.kind) {
-        throw new InputError(`column "${column}" is ${list[0].stats.kind} in ${list[0].file} but ${s.kind} in ${name}; shards must share a schema`);
+        throw new InputError(
+          `column "${column}" is ${list[0].stats.kind} in ${list[0].file} but ${s.kind} in ${name}; shards must share a schema`
+        );
       }
       list.push({ file: name, stats: s });
       columns.set(column, list);
@@ -271,12 +302,18 @@ export function mergeStatistics(parts: { name: string; stats: DatasetStatistics 
   for (const [column, list] of columns) {
     const stats = list.map((l) => l.stats);
     const kind = stats[0].kind;
-    merged.columns[column] = kind === 'numeric' ? mergeNumeric(column, stats) : kind === 'datetime' ? mergeDatetime(stats) : mergeCategorical(stats);
+    merged.columns[column] =
+      kind === 'numeric'
+        ? mergeNumeric(column, stats)
+        : kind === 'datetime'
+          ? mergeDatetime(stats)
+          : mergeCategorical(stats);
   }
   const labels = parts.map((p) => p.stats.label).filter((l) => l !== undefined);
   if (labels.length > 0) {
     const distribution: Record<string, number> = {};
-    for (const l of labels) for (const [k, c] of Object.entries(l.distribution)) distribution[k] = (distribution[k] ?? 0) + c;
+    for (const l of labels)
+      for (const [k, c] of Object.entries(l.distribution)) distribution[k] = (distribution[k] ?? 0) + c;
     merged.label = { column: labels[0].column, distribution };
   }
   return merged;
@@ -291,7 +328,9 @@ export async function mergeStatisticsFiles(files: string[], out?: string): Promi
       text = await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? `statistics file not found: ${file}` : `${file}: cannot be read (${code})`);
+      throw new InputError(
+        code === 'ENOENT' ? `statistics file not found: ${file}` : `${file}: cannot be read (${code})`
+      );
     }
     let value: unknown;
     try {
@@ -299,7 +338,8 @@ export async function mergeStatisticsFiles(files: string[], out?: string): Promi
     } catch (error) {
       throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
     }
-    if (!isStatistics(value)) throw new InputError(`${file}: not an mlci statistics.json (no "format": "mlci-statistics")`);
+    if (!isStatistics(value))
+      throw new InputError(`${file}: not an mlci statistics.json (no "format": "mlci-statistics")`);
     parts.push({ name: file, stats: value });
   }
   const merged = mergeStatistics(parts);

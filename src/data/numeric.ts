@@ -21,7 +21,11 @@ export interface CountChunk {
 }
 
 /** Streams the sorted distinct finite values of a column with their counts (on its own connection). */
-export async function* sortedCounts(db: DuckDBConnection, table: string, column: string): AsyncGenerator<CountChunk> {
+export async function* sortedCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<CountChunk> {
   const sql =
     `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
     `WHERE isfinite(v) GROUP BY v ORDER BY v`;
@@ -43,7 +47,12 @@ export interface JointChunk {
 }
 
 /** Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one query). */
-export async function* jointCounts(db: DuckDBConnection, tableA: string, tableB: string, column: string): AsyncGenerator<JointChunk> {
+export async function* jointCounts(
+  db: DuckDBConnection,
+  tableA: string,
+  tableB: string,
+  column: string
+): AsyncGenerator<JointChunk> {
   const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
   const sql =
     `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (` +
@@ -54,7 +63,8 @@ export async function* jointCounts(db: DuckDBConnection, tableA: string, tableB:
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
     const n = chunk.rowCount;
-    const col = (i: number) => (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(0, n);
+    const col = (i: number) =>
+      (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(0, n);
     yield { values: col(0), countsA: col(1), countsB: col(2) };
   }
 }
@@ -168,7 +178,9 @@ export class NumericAccumulator {
 
   constructor(
     readonly n: number,
-    edges: number[]
+    edges: number[],
+    /** Light: moments, quantiles and histogram only (a reference read from data is never stored). */
+    private readonly light = false
   ) {
     this.qLo = QUANTILES.map(([, p]) => Math.floor((n - 1) * p));
     this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
@@ -203,6 +215,10 @@ export class NumericAccumulator {
     if (value < edges[0]) this.below += count;
     else if (value > edges[edges.length - 1]) this.above += count;
     else this.hist.add(value, count);
+    if (this.light) {
+      this.seen = after;
+      return;
+    }
     if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
       this.top.push({ value, count });
       this.top.sort((a, b) => b.count - a.count || a.value - b.value);

@@ -92,9 +92,13 @@ export function renderMarkdown(report: ValidationReport, reference?: DatasetStat
   const dd = report.dataset_drift;
   lines.push(
     `${escapeMarkdown(report.data.path)}: ${report.data.rows.toLocaleString('en-US')} rows × ${report.data.columns} columns` +
-      (report.reference ? ` · reference ${escapeMarkdown(report.reference.path)} (${report.reference.kind})` : '') +
+      (report.reference
+        ? ` · reference ${escapeMarkdown(report.reference.path)} (${report.reference.kind})`
+        : '') +
       ` · ${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}, ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` +
-      (dd ? ` · drift in ${dd.drifted} of ${dd.tested} columns (${(dd.share * 100).toFixed(0)} %${dd.drifted_dataset ? ', dataset drift' : ''})` : '')
+      (dd
+        ? ` · drift in ${dd.drifted} of ${dd.tested} columns (${(dd.share * 100).toFixed(0)} %${dd.drifted_dataset ? ', dataset drift' : ''})`
+        : '')
   );
   lines.push('');
   lines.push('### Anomalies');
@@ -104,10 +108,19 @@ export function renderMarkdown(report: ValidationReport, reference?: DatasetStat
     lines.push('| severity | code | column | details |');
     lines.push('|---|---|---|---|');
     for (const a of report.anomalies.slice(0, 200)) {
-      const where = a.rows && a.rows.length > 0 ? ` (first at ${a.rows.map((r) => (r.line ? `line ${r.line}` : `row ${r.row}`)).slice(0, 3).join(', ')})` : '';
-      lines.push(`| ${a.severity === 'error' ? '🛑 error' : '⚠️ warning'} | \`${a.code}\` | ${a.column ? escapeMarkdown(a.column) : '—'} | ${escapeMarkdown(a.message)}${where} |`);
+      const where =
+        a.rows && a.rows.length > 0
+          ? ` (first at ${a.rows
+              .map((r) => (r.line ? `line ${r.line}` : `row ${r.row}`))
+              .slice(0, 3)
+              .join(', ')})`
+          : '';
+      lines.push(
+        `| ${a.severity === 'error' ? '🛑 error' : '⚠️ warning'} | \`${a.code}\` | ${a.column ? escapeMarkdown(a.column) : '—'} | ${escapeMarkdown(a.message)}${where} |`
+      );
     }
-    if (report.anomalies.length > 200) lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
+    if (report.anomalies.length > 200)
+      lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
   }
   lines.push('');
   const driftCols = Object.entries(report.drift);
@@ -116,13 +129,19 @@ export function renderMarkdown(report: ValidationReport, reference?: DatasetStat
     lines.push('');
     lines.push('| column | test | statistic | p-value | threshold | drift | reference | current |');
     lines.push('|---|---|---|---|---|---|---|---|');
-    for (const [name, d] of driftCols.sort((a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1))) {
+    for (const [name, d] of driftCols.sort(
+      (a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1)
+    )) {
       lines.push(
         `| ${escapeMarkdown(name)} | ${d.test}${d.exact ? '' : '≈'} | ${fmt(d.statistic)} | ${fmt(d.p_value)} | ${fmt(d.threshold)} | ${d.drifted ? '🔴 yes' : 'no'} | \`${sketch(reference?.columns[name])}\` | \`${sketch(report.columns[name] as ColumnStatistics)}\` |`
       );
     }
     lines.push('');
-    if (driftCols.some(([, d]) => !d.exact)) lines.push('≈ computed against a stored summary of the reference (see rank_error in statistics.json).', '');
+    if (driftCols.some(([, d]) => !d.exact))
+      lines.push(
+        '≈ computed against a stored summary of the reference (see rank_error in statistics.json).',
+        ''
+      );
   }
   lines.push('<details><summary>Column statistics</summary>');
   lines.push('');

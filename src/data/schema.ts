@@ -63,7 +63,11 @@ function floor3(x: number): number {
 }
 
 /** Infers a row schema from a table and its statistics (patterns are checked in SQL). */
-export async function inferSchema(db: DuckDBConnection, source: LoadedSource, stats: DatasetStatistics): Promise<RowSchema> {
+export async function inferSchema(
+  db: DuckDBConnection,
+  source: LoadedSource,
+  stats: DatasetStatistics
+): Promise<RowSchema> {
   const properties: Record<string, ColumnSchema> = {};
   for (const info of source.columns) {
     const s = stats.columns[info.name];
@@ -80,7 +84,13 @@ export async function inferSchema(db: DuckDBConnection, source: LoadedSource, st
   };
 }
 
-async function inferColumn(db: DuckDBConnection, table: string, name: string, type: string, s: ColumnStatistics): Promise<ColumnSchema> {
+async function inferColumn(
+  db: DuckDBConnection,
+  table: string,
+  name: string,
+  type: string,
+  s: ColumnStatistics
+): Promise<ColumnSchema> {
   const nullable = s.missing > 0;
   const withNull = (t: string): string | string[] => (nullable ? [t, 'null'] : t);
   const out: ColumnSchema = {};
@@ -93,7 +103,12 @@ async function inferColumn(db: DuckDBConnection, table: string, name: string, ty
     out['x-mlci-allow-inf'] = (s.pos_inf ?? 0) + (s.neg_inf ?? 0) > 0;
   } else if (s.kind === 'datetime') {
     out.type = withNull('string');
-    out.format = type === 'DATE' ? 'date' : type.startsWith('TIME') && !type.startsWith('TIMESTAMP') ? 'time' : 'date-time';
+    out.format =
+      type === 'DATE'
+        ? 'date'
+        : type.startsWith('TIME') && !type.startsWith('TIMESTAMP')
+          ? 'time'
+          : 'date-time';
     if (typeof s.min === 'string') out['x-mlci-min'] = s.min;
     if (typeof s.max === 'string') out['x-mlci-max'] = s.max;
   } else if (s.kind === 'boolean') {
@@ -120,15 +135,16 @@ async function inferColumn(db: DuckDBConnection, table: string, name: string, ty
 async function commonPattern(db: DuckDBConnection, table: string, name: string): Promise<string | undefined> {
   const x = `CAST(${sqlIdent(name)} AS VARCHAR)`;
   const checks = PATTERNS.map(([p]) => `bool_and(regexp_full_match(${x}, ${sqlString(p)}))`).join(', ');
-  const row = (await db.runAndReadAll(`SELECT ${checks} FROM ${sqlIdent(table)} WHERE ${sqlIdent(name)} IS NOT NULL`)).getRows()[0];
+  const row = (
+    await db.runAndReadAll(`SELECT ${checks} FROM ${sqlIdent(table)} WHERE ${sqlIdent(name)} IS NOT NULL`)
+  ).getRows()[0];
   const i = row.findIndex((v) => v === true);
   return i >= 0 ? PATTERNS[i][0] : undefined;
 }
 
 // ajv-formats is CommonJS with a default export that NodeNext sees one level down.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv2020
-) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** Reads and checks a schema file: valid JSON, a valid JSON Schema, an object schema with properties. */
 export function parseSchema(text: string, path: string): RowSchema {
@@ -146,7 +162,9 @@ export function parseSchema(text: string, path: string): RowSchema {
   }
   const schema = value as RowSchema;
   if (typeof schema !== 'object' || schema === null || typeof schema.properties !== 'object') {
-    throw new InputError(`${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`);
+    throw new InputError(
+      `${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
+    );
   }
   return schema;
 }
@@ -198,7 +216,11 @@ export class RowLocator {
     let found = this.starts[0];
     for (const s of this.starts) if (s.start <= rowid) found = s;
     const index = rowid - found.start;
-    return { file: found.file, start: found.start, line: this.source.format === 'csv' ? index + 2 : index + 1 };
+    return {
+      file: found.file,
+      start: found.start,
+      line: this.source.format === 'csv' ? index + 2 : index + 1
+    };
   }
 }
 
@@ -221,19 +243,53 @@ async function sampleRows(
         `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
       )
     ).getRows();
-    return rows.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: v === null ? null : String(v) }));
+    return rows.map(([f, r, v]) => ({
+      row: Number(r) + 1,
+      file: String(f),
+      value: v === null ? null : String(v)
+    }));
   }
-  const rows = (await db.runAndReadAll(`SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`)).getRows();
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
+    )
+  ).getRows();
   const out: RowRef[] = [];
   for (const [rowid, v] of rows) {
     const at = await locator.locate(Number(rowid));
-    out.push({ row: Number(rowid) - at.start + 1, file: at.file, line: at.line, value: v === null ? null : String(v) });
+    out.push({
+      row: Number(rowid) - at.start + 1,
+      file: at.file,
+      line: at.line,
+      value: v === null ? null : String(v)
+    });
   }
   return out;
 }
 
-async function count(db: DuckDBConnection, table: string, where: string): Promise<number> {
-  return Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)} WHERE ${where}`)).getRows()[0][0]);
+/** Counts rows per condition: a dry pass collects conditions, one query counts them all at once. */
+class ConditionCounts {
+  readonly wanted = new Set<string>();
+  private readonly counts = new Map<string, number>();
+  dry = true;
+
+  async load(db: DuckDBConnection, table: string): Promise<void> {
+    const list = [...this.wanted];
+    this.dry = false;
+    if (list.length === 0) return;
+    const row = (
+      await db.runAndReadAll(`SELECT ${list.map((w) => `count_if(${w})`).join(', ')} FROM ${sqlIdent(table)}`)
+    ).getRows()[0];
+    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+  }
+
+  count(where: string): number {
+    if (this.dry) {
+      this.wanted.add(where);
+      return 0;
+    }
+    return this.counts.get(where) ?? 0;
+  }
 }
 
 /** Checks a loaded table against a row schema, column by column. */
@@ -243,20 +299,47 @@ export async function validateAgainstSchema(
   stats: DatasetStatistics,
   schema: RowSchema
 ): Promise<SchemaViolation[]> {
+  // Two passes over the schema: the first only gathers the conditions to count (one scan for all).
+  const counts = new ConditionCounts();
+  await checkSchema(db, source, stats, schema, counts);
+  await counts.load(db, source.table);
+  return checkSchema(db, source, stats, schema, counts);
+}
+
+async function checkSchema(
+  db: DuckDBConnection,
+  source: LoadedSource,
+  stats: DatasetStatistics,
+  schema: RowSchema,
+  counts: ConditionCounts
+): Promise<SchemaViolation[]> {
+  const count = (_db: DuckDBConnection, _table: string, where: string) => counts.count(where);
+  const sample = (column: string, where: string) =>
+    counts.dry ? Promise.resolve([] as RowRef[]) : sampleRows(db, source, locator, column, where);
   const out: SchemaViolation[] = [];
   const locator = new RowLocator(db, source);
   const present = new Map(source.columns.map((c) => [c.name, c]));
   const table = source.table;
   for (const name of schema.required ?? []) {
-    if (!present.has(name)) out.push({ code: 'missing_column', column: name, message: `column "${name}" is required by the schema but missing` });
+    if (!present.has(name))
+      out.push({
+        code: 'missing_column',
+        column: name,
+        message: `column "${name}" is required by the schema but missing`
+      });
   }
   if (schema.additionalProperties === false) {
     for (const c of source.columns) {
-      if (!(c.name in schema.properties)) out.push({ code: 'new_column', column: c.name, message: `column "${c.name}" is not in the schema` });
+      if (!(c.name in schema.properties))
+        out.push({ code: 'new_column', column: c.name, message: `column "${c.name}" is not in the schema` });
     }
   }
   if (schema['x-mlci-min-rows'] !== undefined && stats.rows < schema['x-mlci-min-rows']) {
-    out.push({ code: 'too_few_rows', message: `${stats.rows} rows, the schema expects at least ${schema['x-mlci-min-rows']}`, count: stats.rows });
+    out.push({
+      code: 'too_few_rows',
+      message: `${stats.rows} rows, the schema expects at least ${schema['x-mlci-min-rows']}`,
+      count: stats.rows
+    });
   }
   for (const [name, spec] of Object.entries(schema.properties)) {
     const info = present.get(name);
@@ -267,26 +350,26 @@ export async function validateAgainstSchema(
     const wantsNumber = t.includes('number') || t.includes('integer');
     if (wantsNumber && s.kind !== 'numeric') {
       const bad = `${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       out.push({
         code: 'type_mismatch',
         column: name,
         message: `column "${name}" should be ${t.filter((x) => x !== 'null').join(' or ')} but holds ${s.kind} values (${n} not numeric)`,
         count: n,
-        rows: await sampleRows(db, source, locator, name, bad)
+        rows: await sample(name, bad)
       });
       continue;
     }
     if (t.includes('integer') && !t.includes('number') && s.kind === 'numeric' && !/INT/.test(info.type)) {
       const bad = `isfinite(CAST(${id} AS DOUBLE)) AND CAST(${id} AS DOUBLE) <> floor(CAST(${id} AS DOUBLE))`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: 'type_mismatch',
           column: name,
           message: `column "${name}" should hold integers; ${n} values have a fraction`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -296,9 +379,13 @@ export async function validateAgainstSchema(
         column: name,
         message: `column "${name}" is not nullable but has ${s.missing} missing values`,
         count: s.missing,
-        rows: await sampleRows(db, source, locator, name, `${id} IS NULL`)
+        rows: await sample(name, `${id} IS NULL`)
       });
-    } else if (spec['x-mlci-min-present'] !== undefined && s.count > 0 && s.present / s.count < spec['x-mlci-min-present']) {
+    } else if (
+      spec['x-mlci-min-present'] !== undefined &&
+      s.count > 0 &&
+      s.present / s.count < spec['x-mlci-min-present']
+    ) {
       out.push({
         code: 'unexpected_nulls',
         column: name,
@@ -314,7 +401,7 @@ export async function validateAgainstSchema(
           column: name,
           message: `column "${name}" has ${s.nan} NaN values`,
           count: s.nan,
-          rows: await sampleRows(db, source, locator, name, `isnan(${x})`)
+          rows: await sample(name, `isnan(${x})`)
         });
       }
       const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
@@ -324,7 +411,7 @@ export async function validateAgainstSchema(
           column: name,
           message: `column "${name}" has ${infs} infinite values`,
           count: infs,
-          rows: await sampleRows(db, source, locator, name, `isinf(${x})`)
+          rows: await sample(name, `isinf(${x})`)
         });
       }
       const conds: string[] = [];
@@ -332,14 +419,14 @@ export async function validateAgainstSchema(
       if (spec.maximum !== undefined) conds.push(`${x} > ${Number(spec.maximum)}`);
       if (conds.length > 0) {
         const bad = `isfinite(${x}) AND (${conds.join(' OR ')})`;
-        const n = await count(db, table, bad);
+        const n = count(db, table, bad);
         if (n > 0) {
           out.push({
             code: 'out_of_range',
             column: name,
             message: `column "${name}": ${n} values outside [${spec.minimum ?? '-∞'}, ${spec.maximum ?? '∞'}] (observed ${s.min} … ${s.max})`,
             count: n,
-            rows: await sampleRows(db, source, locator, name, bad)
+            rows: await sample(name, bad)
           });
         }
       }
@@ -347,12 +434,17 @@ export async function validateAgainstSchema(
     const x = `CAST(${id} AS VARCHAR)`;
     if (spec.enum) {
       const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
-      const bad = allowed.length > 0 ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(', ')})` : `${id} IS NOT NULL`;
-      const values = (
-        await db.runAndReadAll(`SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`)
-      ).getRows();
-      if (values.length > 0) {
-        const n = await count(db, table, bad);
+      const bad =
+        allowed.length > 0
+          ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(', ')})`
+          : `${id} IS NOT NULL`;
+      const n = count(db, table, bad);
+      if (n > 0) {
+        const values = (
+          await db.runAndReadAll(
+            `SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`
+          )
+        ).getRows();
         out.push({
           code: 'out_of_domain',
           column: name,
@@ -362,7 +454,7 @@ export async function validateAgainstSchema(
             .join(', ')}`,
           count: n,
           values: values.map((v) => ({ value: String(v[0]), count: Number(v[1]) })),
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -372,14 +464,14 @@ export async function validateAgainstSchema(
     if (spec.maxLength !== undefined) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
     if (textConds.length > 0 && s.kind !== 'numeric') {
       const bad = `${id} IS NOT NULL AND (${textConds.join(' OR ')})`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: 'out_of_domain',
           column: name,
           message: `column "${name}": ${n} values do not match ${spec.pattern ? `pattern ${spec.pattern}` : 'the length limits'}`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }

@@ -47,7 +47,9 @@ export async function expandSource(db: DuckDBConnection, path: string): Promise<
       throw new InputError(`data file not found: ${path}`);
     }
     if (info.isDirectory()) {
-      throw new InputError(`${path} is a directory; pass a file or a glob such as "${path.replace(/\/$/, '')}/*.csv"`);
+      throw new InputError(
+        `${path} is a directory; pass a file or a glob such as "${path.replace(/\/$/, '')}/*.csv"`
+      );
     }
     return [path];
   }
@@ -160,14 +162,22 @@ export interface CsvDialect {
  * Checks one file before the engine reads it: not empty, not binary, and for CSV a header with data
  * rows whose field counts match it (in the first megabyte; the engine reports later ragged rows).
  */
-export async function inspectFile(file: string, format: DataFormat, options: SourceOptions = {}): Promise<CsvDialect | undefined> {
+export async function inspectFile(
+  file: string,
+  format: DataFormat,
+  options: SourceOptions = {}
+): Promise<CsvDialect | undefined> {
   const { bytes, size } = await readPrefix(file);
   if (size === 0) throw new InputError(`${file}: the file is empty`);
   if (format === 'parquet') {
-    if (bytes.subarray(0, 4).toString('latin1') !== 'PAR1') throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
+    if (bytes.subarray(0, 4).toString('latin1') !== 'PAR1')
+      throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
     return undefined;
   }
-  if (looksBinary(bytes)) throw new InputError(`${file}: looks like a binary file, not ${format === 'csv' ? 'CSV' : 'JSON Lines'} text`);
+  if (looksBinary(bytes))
+    throw new InputError(
+      `${file}: looks like a binary file, not ${format === 'csv' ? 'CSV' : 'JSON Lines'} text`
+    );
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (bytes.length === size) {
@@ -179,7 +189,10 @@ export async function inspectFile(file: string, format: DataFormat, options: Sou
   if (text.trim() === '') throw new InputError(`${file}: the file has no content (only whitespace)`);
   if (format === 'jsonl') {
     const first = text.trimStart();
-    if (!first.startsWith('{')) throw new InputError(`${file}:1: expected one JSON object per line, found "${firstLine(first).slice(0, 40)}"`);
+    if (!first.startsWith('{'))
+      throw new InputError(
+        `${file}:1: expected one JSON object per line, found "${firstLine(first).slice(0, 40)}"`
+      );
     return undefined;
   }
   const header = firstLine(text);
@@ -235,7 +248,8 @@ function printable(d: string): string {
   return d === '\t' ? '\\t' : d;
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
 
 /** Maps an engine type to how mlci treats the column. */
 export function kindOf(type: string): ColumnKind {
@@ -246,9 +260,17 @@ export function kindOf(type: string): ColumnKind {
 }
 
 /** The table function reading all files of a source with the dialect found by inspectFile. */
-export function readExpression(files: string[], format: DataFormat, dialect: CsvDialect | undefined, withFile: boolean): string {
+export function readExpression(
+  files: string[],
+  format: DataFormat,
+  dialect: CsvDialect | undefined,
+  withFile: boolean
+): string {
   const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(', ')}]`;
-  const extra = [withFile ? `filename = ${sqlString(FILE_COLUMN)}` : '', files.length > 1 ? 'union_by_name = true' : '']
+  const extra = [
+    withFile ? `filename = ${sqlString(FILE_COLUMN)}` : '',
+    files.length > 1 ? 'union_by_name = true' : ''
+  ]
     .filter(Boolean)
     .map((s) => `, ${s}`)
     .join('');
@@ -270,7 +292,9 @@ export function readError(path: string, error: unknown): InputError {
   const file = fileMatch?.[1] ?? fileMatch?.[2] ?? fileMatch?.[3] ?? path;
   const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (expected && lineMatch) {
-    return new InputError(`${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`);
+    return new InputError(
+      `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
+    );
   }
   const first = message.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
   return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
@@ -298,7 +322,8 @@ export async function loadSource(
   try {
     // Parquet is columnar already: a view reads each column only when a query needs it. Text formats
     // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
-    if (format === 'parquet') await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    if (format === 'parquet')
+      await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
     else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
   } catch (error) {
     throw readError(path, error);
@@ -308,7 +333,13 @@ export async function loadSource(
     .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
     .filter((c) => c.name !== FILE_COLUMN && !(format === 'parquet' && c.name === ROW_COLUMN))
     .map((c) => ({ ...c, kind: kindOf(c.type) }));
-  if (format === 'csv' && dialect && columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
+  if (
+    format === 'csv' &&
+    dialect &&
+    columns.length === 1 &&
+    dialect.header.length === 1 &&
+    files.length === 1
+  ) {
     const other = CANDIDATE_DELIMITERS.find((d) => d !== dialect.delimiter && dialect.header[0].includes(d));
     if (other) {
       throw new InputError(

@@ -126,7 +126,12 @@ export function analyse(
   let divergence: number | null = null;
   let divergenceDetail: string;
   let enough: boolean;
-  if (canary.pairs.length > 0 && canary.pairs.length >= min) {
+  // Paired scores compare both versions on the same rows, so they win over unpaired samples whenever
+  // shadow scoring covered (nearly) every canary request; the last few may still be in flight.
+  const paired =
+    canary.pairs.length > 0 &&
+    (canary.pairs.length >= min || (canary.requests >= min && canary.pairs.length >= 0.9 * canary.requests));
+  if (paired) {
     divergence = scoreDivergence(
       canary.pairs.map((p) => p[0]),
       canary.pairs.map((p) => p[1]),
@@ -153,7 +158,7 @@ export function analyse(
   const unsure = metrics.filter((m) => m.status === 'inconclusive');
   const verdict = failed.length > 0 ? 'fail' : unsure.length > 0 ? 'inconclusive' : 'pass';
   const describe = (m: MetricResult) =>
-    `${m.name} ${m.value === null ? 'n/a' : round(m.value)} (${m.status === 'inconclusive' ? m.detail : m.condition})`;
+    `${m.name} ${m.value === null ? 'n/a' : round(m.value)} (${m.status === 'inconclusive' ? m.detail : m.name === 'divergence' ? `${m.condition}; ${m.detail}` : m.condition})`;
   return {
     verdict,
     metrics,

@@ -49,7 +49,12 @@ export function sharedHistograms(
   if (kind === 'value') {
     lo = Infinity;
     hi = -Infinity;
-    for (const v of [a, b]) for (const x of v) ((lo = Math.min(lo, x)), (hi = Math.max(hi, x)));
+    for (const v of [a, b]) {
+      for (const x of v) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
   }
   const p = new Array<number>(bins).fill(0);
   const q = new Array<number>(bins).fill(0);

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { CheckFailedError, InputError } from '../core/errors.js';
 import type { VariantWindow } from '../serve/stats.js';
 import { analyse, type AnalysisResult, type AnalysisThresholds } from './analysis.js';
 import type { CanaryTarget } from './target.js';
@@ -92,7 +92,8 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
   if (initial.stable.version === options.version) {
     throw new InputError(`v${options.version} is already the stable version on ${target.description}`);
   }
-  if (resuming && initial.canary?.version !== options.version) {
+  // A restarted server has no canary; a different canary means someone else is rolling out.
+  if (resuming && initial.canary && initial.canary.version !== options.version) {
     throw new InputError(
       `cannot resume: ${target.description} has ${initial.canary ? `canary v${initial.canary.version}` : 'no canary'}, not v${options.version}`
     );
@@ -135,35 +136,51 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
   // The baseline: stable alone for one interval, with the canary loaded (so a model that cannot load
   // fails here) but given no traffic.
   await options.onEvent?.({ kind: 'step', step: 0, weight: 0, of: steps.length });
-  await target.setCanary(options.version, 0, options.shadow);
-  await observe();
-  const baseline: VariantWindow = (await target.stats()).stable;
+  try {
+    await target.setCanary(options.version, 0, options.shadow);
+  } catch (error) {
+    if (!(error instanceof CheckFailedError)) throw error;
+    await target.rollback().catch(() => undefined);
+    return finish('rolled_back', `v${options.version} could not be loaded: ${error.message}`);
+  }
+  try {
+    return await steer();
+  } catch (error) {
+    // Whatever broke (the network, the target), stable gets all traffic back before the error surfaces.
+    await target.rollback().catch(() => undefined);
+    throw error;
+  }
 
-  for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
-    const weight = steps[index];
-    await options.onEvent?.({ kind: 'step', step: index + 1, weight, of: steps.length });
-    await target.setCanary(options.version, weight, options.shadow);
-    for (let attempt = 1; ; attempt++) {
-      const replay = await observe();
-      const window = await target.stats();
-      const analysis = analyse(window, options.thresholds, baseline);
-      const report: StepReport = { step: index + 1, weight, attempt, analysis, replay };
-      analyses.push(report);
-      await options.onEvent?.({ kind: 'analysis', report });
-      if (analysis.verdict === 'pass') break;
-      if (analysis.verdict === 'inconclusive') {
-        return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, {
-          step: index,
-          weight
-        });
-      }
-      failures += 1;
-      if (failures > options.failureLimit) {
-        await target.rollback();
-        return finish('rolled_back', `step ${index + 1} (${weight} %): ${analysis.reason}`);
+  async function steer(): Promise<RolloutReport> {
+    await observe();
+    const baseline: VariantWindow = (await target.stats()).stable;
+
+    for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
+      const weight = steps[index];
+      await options.onEvent?.({ kind: 'step', step: index + 1, weight, of: steps.length });
+      await target.setCanary(options.version, weight, options.shadow);
+      for (let attempt = 1; ; attempt++) {
+        const replay = await observe();
+        const window = await target.stats();
+        const analysis = analyse(window, options.thresholds, baseline);
+        const report: StepReport = { step: index + 1, weight, attempt, analysis, replay };
+        analyses.push(report);
+        await options.onEvent?.({ kind: 'analysis', report });
+        if (analysis.verdict === 'pass') break;
+        if (analysis.verdict === 'inconclusive') {
+          return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, {
+            step: index,
+            weight
+          });
+        }
+        failures += 1;
+        if (failures > options.failureLimit) {
+          await target.rollback();
+          return finish('rolled_back', `step ${index + 1} (${weight} %): ${analysis.reason}`);
+        }
       }
     }
+    await target.promote();
+    return finish('promoted', `all ${steps.length} steps passed (${steps.join(' → ')} %)`);
   }
-  await target.promote();
-  return finish('promoted', `all ${steps.length} steps passed (${steps.join(' → ')} %)`);
 }

@@ -47,11 +47,15 @@ export async function readReplayFile(
     if (!header) throw new InputError(`${path}: empty replay file`);
     records.forEach((cells, r) => {
       if (cells.length !== header.length) {
-        throw new InputError(`${path}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`);
+        throw new InputError(
+          `${path}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`
+        );
       }
     });
     // A column is numeric when every non-empty cell is a number; its empty cells are missing (null).
-    const numeric = header.map((_, j) => records.every((cells) => cells[j].trim() === '' || Number.isFinite(Number(cells[j]))));
+    const numeric = header.map((_, j) =>
+      records.every((cells) => cells[j].trim() === '' || Number.isFinite(Number(cells[j])))
+    );
     for (const cells of records) {
       const row: ReplayRow = {};
       header.forEach((name, j) => {

@@ -198,13 +198,27 @@ async function binaryBootstrap(
   const base = plan.ranking(1, 1);
   const accuracy = metrics.includes('accuracy');
   const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const n = plan.n;
+  // Tie groups are marked by their first row (see kernels.ts).
+  const first = (lastOfTie: Uint8Array, k: number) => (k === 0 || lastOfTie[k - 1] === 1 ? 1 : 0);
+  const referenceFlags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    referenceFlags[k] =
+      reference.positive[k] |
+      (first(reference.lastOfTie, k) << 1) |
+      (correctA ? (correctA[k] << 2) | ((correctB as Uint8Array)[k] << 3) : 0);
+  }
+  const baselinePacked = new Int32Array(n);
+  const positions = base.positions as Int32Array;
+  for (let k = 0; k < n; k++)
+    baselinePacked[k] = (positions[k] << 2) | (first(base.lastOfTie, k) << 1) | base.positive[k];
   const job: BinaryJob = {
-    n: plan.n,
+    n,
     seed: options.seed,
     withAp: metrics.includes('average_precision'),
     accuracy,
-    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
-    baseline: { positions: base.positions as Int32Array, positive: base.positive, lastOfTie: base.lastOfTie }
+    referenceFlags,
+    baselinePacked
   };
   const R = options.resamples;
   const parts = Math.max(1, Math.min(threads, R));

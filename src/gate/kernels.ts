@@ -57,7 +57,7 @@ function fillWeights(seed, resample, weights) {
 // Returns [auc, ap, accuracyA, accuracyB], NaN where undefined.
 function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   const n = positive.length;
-  let tp = 0, fp = 0, tp0 = 0, fp0 = 0, area = 0, ap = 0, hitsA = 0, hitsB = 0;
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
   const acc = ca !== null && cb !== null;
   for (let k = 0; k < n; k++) {
     const w = positions === null ? weights[k] : weights[positions[k]];
@@ -83,19 +83,115 @@ function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   ];
 }
 
+// Tie groups are handled without waiting for their end: at a group's first row its start (tps, fps)
+// is kept; a negative row then adds w·(tp + tps) and a positive row w·(fp − fps) to twice the ROC
+// area, which sums to 2·N_g·TP_before + N_g·P_g per group, the trapezoid of sklearn's curve. The
+// precision-recall step of a group is added when the next group starts (and after the loop).
+
+// The candidate's pass with the weights generated inline (the same stream as fillWeights) and
+// written for the baseline's pass; flags per row in candidate order: bit 0 positive, bit 1 first
+// of a tie group, bit 2 candidate correct, bit 3 baseline correct. Returns [auc, ap, accA, accB].
+function referencePass(seed, resample, flags, weights, withAp) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
+  if ((a | b | c | d) === 0) a = 1;
+  const n = flags.length;
+  // -0 starts every accumulator as a double: V8 then keeps them unboxed, with no int overflow checks.
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
+  // Unrolled by two: one 32-bit draw gives the weights of rows k and k + 1.
+  for (let k = 0; k < n; k += 2) {
+    const x = Math.imul(b, 5);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    {
+      const w = TABLE[r & 0xffff];
+      weights[k] = w;
+      const f = flags[k];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    if (k + 1 < n) {
+      const k1 = k + 1;
+    {
+      const w = TABLE[r >>> 16];
+      weights[k1] = w;
+      const f = flags[k1];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    }
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  const total = tp + fp;
+  return [
+    tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN,
+    withAp && tp > 0 ? ap / tp : NaN,
+    total > 0 ? hitsA / total : NaN,
+    total > 0 ? hitsB / total : NaN
+  ];
+}
+
+// The baseline's pass: packed[k] = candidate position << 2 | first of tie group << 1 | positive.
+function baselinePass(packed, weights, withAp) {
+  const n = packed.length;
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0;
+  for (let k = 0; k < n; k++) {
+    const v = packed[k];
+    const w = weights[v >>> 2];
+    const pw = (v & 1) === 1 ? w : 0;
+    const nw = w - pw;
+    if ((v & 2) !== 0) {
+      if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+      tps = tp;
+      fps = fp;
+    }
+    area += nw * (tp + tps) + pw * (fp - fps);
+    tp += pw;
+    fp += nw;
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  return [tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN, withAp && tp > 0 ? ap / tp : NaN];
+}
+
 // Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
 function runRange(job, from, to) {
   const count = to - from;
   const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
   const weights = new Uint8Array(job.n);
-  const ref = job.reference, base = job.baseline;
   for (let r = from; r < to; r++) {
-    fillWeights(job.seed, r, weights);
-    const c = rankingPass(null, ref.positive, ref.lastOfTie, weights, job.withAp, job.accuracy ? ref.correctA : null, job.accuracy ? ref.correctB : null);
-    const b = rankingPass(base.positions, base.positive, base.lastOfTie, weights, job.withAp, null, null);
+    const c = referencePass(job.seed, r, job.referenceFlags, weights, job.withAp);
+    const b = baselinePass(job.baselinePacked, weights, job.withAp);
     auc[r - from] = c[0] - b[0];
     ap[r - from] = c[1] - b[1];
-    acc[r - from] = c[2] - c[3];
+    acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
   }
   return { auc, ap, acc };
 }
@@ -109,13 +205,10 @@ export interface BinaryJob {
   seed: number;
   withAp: boolean;
   accuracy: boolean;
-  reference: {
-    positive: Uint8Array;
-    lastOfTie: Uint8Array;
-    correctA: Uint8Array | null;
-    correctB: Uint8Array | null;
-  };
-  baseline: { positions: Int32Array; positive: Uint8Array; lastOfTie: Uint8Array };
+  /** Per row in candidate order: positive | first of tie group << 1 | candidate correct << 2 | baseline correct << 3. */
+  referenceFlags: Uint8Array;
+  /** Per row in baseline order: candidate position << 2 | first of tie group << 1 | positive. */
+  baselinePacked: Int32Array;
 }
 
 /** Differences of resamples [from, to): roc_auc, average_precision, accuracy. */

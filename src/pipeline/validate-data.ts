@@ -64,7 +64,10 @@ export const DEFAULT_SEVERITY: Record<AnomalyCode, Severity> = {
 export const DEFAULT_MAX_DUPLICATE_SHARE = 0.05;
 
 /** Reads mlci.yml when present (or when named explicitly). */
-export async function readOptionalConfig(path: string | undefined, explicit: boolean): Promise<MlciConfig | undefined> {
+export async function readOptionalConfig(
+  path: string | undefined,
+  explicit: boolean
+): Promise<MlciConfig | undefined> {
   if (!path) return undefined;
   if (!explicit && !existsSync(path)) return undefined;
   return loadConfig(path);
@@ -83,7 +86,8 @@ async function readReference(path: string): Promise<DatasetStatistics | undefine
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`reference not found: ${path}`);
-    if (code === 'EISDIR') throw new InputError(`${path} is a directory; pass a data file, a glob or a statistics.json`);
+    if (code === 'EISDIR')
+      throw new InputError(`${path} is a directory; pass a data file, a glob or a statistics.json`);
     throw new InputError(`${path}: cannot be read (${code})`);
   }
   let value: unknown;
@@ -93,7 +97,9 @@ async function readReference(path: string): Promise<DatasetStatistics | undefine
     return undefined; // not a single JSON document: read it as JSON Lines data
   }
   if (!isStatistics(value)) {
-    throw new InputError(`${path}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`);
+    throw new InputError(
+      `${path}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`
+    );
   }
   return value;
 }
@@ -104,12 +110,19 @@ async function readSchema(path: string): Promise<RowSchema> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `schema not found: ${path}` : `${path}: cannot be read (${code})`);
+    throw new InputError(
+      code === 'ENOENT' ? `schema not found: ${path}` : `${path}: cannot be read (${code})`
+    );
   }
   return parseSchema(text, path);
 }
 
-async function overlap(engine: Engine, current: LoadedSource, train: LoadedSource, label?: string): Promise<Anomaly | undefined> {
+async function overlap(
+  engine: Engine,
+  current: LoadedSource,
+  train: LoadedSource,
+  label?: string
+): Promise<Anomaly | undefined> {
   const trainCols = new Set(train.columns.map((c) => c.name));
   const shared = current.columns.map((c) => c.name).filter((c) => trainCols.has(c) && c !== label);
   if (shared.length === 0) return undefined;
@@ -159,7 +172,8 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     progress.finish(`${current.rows.toLocaleString('en-US')} rows × ${current.columns.length} columns`);
     lap('read_current');
     let reference: Reference | undefined;
-    if (storedReference) reference = { kind: 'statistics', statistics: storedReference, path: options.reference! };
+    if (storedReference)
+      reference = { kind: 'statistics', statistics: storedReference, path: options.reference! };
     else if (options.reference) {
       progress.start(`reading reference ${options.reference}`);
       const source = await loadSource(engine.db, options.reference, 'mlci_reference', sourceOptions);
@@ -167,12 +181,18 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       reference = { kind: 'table', source };
       lap('read_reference');
     }
-    const train = options.train ? await loadSource(engine.db, options.train, 'mlci_train', sourceOptions) : undefined;
+    const train = options.train
+      ? await loadSource(engine.db, options.train, 'mlci_train', sourceOptions)
+      : undefined;
 
     progress.start('profiling and comparing columns');
-    const analysis = await analyse(engine, current, reference, { label: options.label, ignoreDrift: config?.drift?.ignore });
+    const analysis = await analyse(engine, current, reference, {
+      label: options.label,
+      ignoreDrift: config?.drift?.ignore
+    });
     progress.finish();
     lap('profile_and_drift');
+    for (const [part, ms] of Object.entries(analysis.timings)) timings[`profile.${part}`] = ms;
     const stats = analysis.current;
 
     const anomalies: Anomaly[] = [];
@@ -186,24 +206,50 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       const refColumns = reference?.kind === 'table' ? analysis.reference?.columns : storedReference?.columns;
       if (refColumns) {
         for (const name of Object.keys(refColumns)) {
-          if (!stats.columns[name]) add({ code: 'missing_column', column: name, message: `column "${name}" is in the reference but missing` });
+          if (!stats.columns[name])
+            add({
+              code: 'missing_column',
+              column: name,
+              message: `column "${name}" is in the reference but missing`
+            });
         }
         for (const [name, s] of Object.entries(stats.columns)) {
           const r = refColumns[name];
-          if (!r) add({ code: 'new_column', column: name, message: `column "${name}" is not in the reference` });
+          if (!r)
+            add({ code: 'new_column', column: name, message: `column "${name}" is not in the reference` });
           else if (r.kind !== s.kind && !(options.label === name)) {
-            add({ code: 'type_mismatch', column: name, message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference` });
+            add({
+              code: 'type_mismatch',
+              column: name,
+              message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference`
+            });
           }
         }
       }
       for (const [name, s] of Object.entries(stats.columns)) {
-        if ((s.nan ?? 0) > 0) add({ code: 'nan_values', column: name, message: `column "${name}" has ${s.nan} NaN values`, count: s.nan });
+        if ((s.nan ?? 0) > 0)
+          add({
+            code: 'nan_values',
+            column: name,
+            message: `column "${name}" has ${s.nan} NaN values`,
+            count: s.nan
+          });
         const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
-        if (infs > 0) add({ code: 'inf_values', column: name, message: `column "${name}" has ${infs} infinite values`, count: infs });
+        if (infs > 0)
+          add({
+            code: 'inf_values',
+            column: name,
+            message: `column "${name}" has ${infs} infinite values`,
+            count: infs
+          });
       }
     }
     if (config?.min_rows !== undefined && stats.rows < config.min_rows) {
-      add({ code: 'too_few_rows', message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`, count: stats.rows });
+      add({
+        code: 'too_few_rows',
+        message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`,
+        count: stats.rows
+      });
     }
     const maxDup = config?.max_duplicate_share ?? DEFAULT_MAX_DUPLICATE_SHARE;
     if (stats.rows > 0 && stats.duplicate_rows / stats.rows > maxDup) {
@@ -240,7 +286,14 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       const threshold = config?.drift?.share ?? 0.5;
       const share = tested > 0 ? drifted / tested : 0;
       const blocking = config?.drift?.blocking ?? false;
-      datasetDrift = { tested, drifted, share, threshold, drifted_dataset: tested > 0 && share >= threshold, blocking };
+      datasetDrift = {
+        tested,
+        drifted,
+        share,
+        threshold,
+        drifted_dataset: tested > 0 && share >= threshold,
+        blocking
+      };
       if (datasetDrift.drifted_dataset) {
         anomalies.push({
           code: 'drift',
@@ -256,7 +309,12 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       format: 'mlci-validation',
       version: 1,
       verdict: errors > 0 ? 'fail' : 'pass',
-      data: { path: options.data, files: current.files.length, rows: current.rows, columns: current.columns.length },
+      data: {
+        path: options.data,
+        files: current.files.length,
+        rows: current.rows,
+        columns: current.columns.length
+      },
       reference: reference
         ? {
             path: options.reference!,
@@ -289,10 +347,19 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
 }
 
 /** Profiles data and writes its statistics.json only (a shard of a sharded run, or a stored reference). */
-export async function profileData(options: { data: string; label?: string; out?: string; config?: DataConfig; memoryLimit?: string }): Promise<DatasetStatistics> {
+export async function profileData(options: {
+  data: string;
+  label?: string;
+  out?: string;
+  config?: DataConfig;
+  memoryLimit?: string;
+}): Promise<DatasetStatistics> {
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, 'mlci_current', { format: options.config?.format, delimiter: options.config?.delimiter });
+    const current = await loadSource(engine.db, options.data, 'mlci_current', {
+      format: options.config?.format,
+      delimiter: options.config?.delimiter
+    });
     const { current: stats } = await analyse(engine, current, undefined, { label: options.label });
     if (options.out) await writeJsonAtomic(options.out, stats);
     return stats;
@@ -302,11 +369,20 @@ export async function profileData(options: { data: string; label?: string; out?:
 }
 
 /** Infers a row schema from data and writes it to `out` (JSON Schema draft 2020-12). */
-export async function inferSchemaFile(options: { data: string; out?: string; label?: string; config?: DataConfig; memoryLimit?: string }): Promise<RowSchema> {
+export async function inferSchemaFile(options: {
+  data: string;
+  out?: string;
+  label?: string;
+  config?: DataConfig;
+  memoryLimit?: string;
+}): Promise<RowSchema> {
   const { inferSchema } = await import('../data/schema.js');
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, 'mlci_current', { format: options.config?.format, delimiter: options.config?.delimiter });
+    const current = await loadSource(engine.db, options.data, 'mlci_current', {
+      format: options.config?.format,
+      delimiter: options.config?.delimiter
+    });
     const { current: stats } = await analyse(engine, current, undefined, { label: options.label });
     const schema = await inferSchema(engine.db, current, stats);
     if (options.out) await writeJsonAtomic(options.out, schema);

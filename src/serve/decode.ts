@@ -296,7 +296,10 @@ function fromColumns(
         const v = values[r];
         if (v === null) data[r] = NaN;
         else if (typeof v !== 'number') {
-          throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
+          throw new RequestError(
+            400,
+            `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`
+          );
         } else data[r] = v;
       }
       feeds[input.name] = new Tensor(input.type === 'double' ? 'float64' : 'float32', data, dims);

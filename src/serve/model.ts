@@ -83,6 +83,7 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
     throw new InputError(`${source}: onnxruntime cannot load the model: ${(error as Error).message}`);
   }
   const fetches = [output.name];
+  await warmUp(session, layout, fetches, ort.Tensor);
   return {
     name: options.name,
     version: options.version,
@@ -102,6 +103,36 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
       await session.release();
     }
   };
+}
+
+/**
+ * Runs one row of zeros so that the first real request does not pay for onnxruntime's first-run
+ * allocations (a canary would otherwise look slow in its first analysis). Failures are ignored:
+ * a model that cannot score is caught by the requests themselves.
+ */
+async function warmUp(
+  session: InferenceSession,
+  layout: InputLayout,
+  fetches: string[],
+  Tensor: typeof import('onnxruntime-node').Tensor
+): Promise<void> {
+  const feeds: Record<string, Tensor> = {};
+  if (layout.kind === 'matrix') {
+    const width =
+      typeof layout.input.shape?.[1] === 'number' ? layout.input.shape[1] : layout.features?.length;
+    if (!width) return;
+    feeds[layout.input.name] = new Tensor('float32', new Float32Array(width), [1, width]);
+  } else {
+    for (const input of layout.inputs) {
+      const dims = input.shape?.length === 1 ? [1] : [1, 1];
+      if (input.type === 'string') feeds[input.name] = new Tensor('string', [''], dims);
+      else if (input.type === 'int64') feeds[input.name] = new Tensor('int64', new BigInt64Array(1), dims);
+      else if (input.type === 'int32') feeds[input.name] = new Tensor('int32', new Int32Array(1), dims);
+      else if (input.type === 'double') feeds[input.name] = new Tensor('float64', new Float64Array(1), dims);
+      else feeds[input.name] = new Tensor('float32', new Float32Array(1), dims);
+    }
+  }
+  await session.run(feeds, fetches, RUN_OPTIONS).catch(() => undefined);
 }
 
 /** The model ran but broke its output contract (wrong type or shape): a server-side error. */

@@ -74,17 +74,24 @@ export class PredictionLog {
     this.stats.add(record.features);
     this.logged += 1;
     this.statsDirty = true;
-    const line = JSON.stringify(record) + '\n';
-    if (this.rotating) {
-      this.pending.push(line);
-      return;
+    this.pending.push(JSON.stringify(record) + '\n');
+    if (!this.rotating) this.drain();
+  }
+
+  /** Appends pending lines while they fit; starts a rotation (which drains again) when one does not. */
+  private drain(): void {
+    while (this.pending.length > 0 && !this.failed) {
+      const line = this.pending[0];
+      if (this.bytes > 0 && this.bytes + Buffer.byteLength(line) > this.options.maxBytes) {
+        this.rotating = this.rotate().finally(() => {
+          this.rotating = undefined;
+          this.drain();
+        });
+        return;
+      }
+      this.pending.shift();
+      this.append(line);
     }
-    if (this.bytes + Buffer.byteLength(line) > this.options.maxBytes && this.bytes > 0) {
-      this.pending.push(line);
-      this.rotating = this.rotate().finally(() => (this.rotating = undefined));
-      return;
-    }
-    this.append(line);
   }
 
   /** Rewrites `<path>.stats.json` now. */
@@ -103,7 +110,7 @@ export class PredictionLog {
   /** Flushes and closes the log. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.rotating;
+    while (this.rotating) await this.rotating;
     await new Promise<void>((resolve) => (this.stream ? this.stream.end(resolve) : resolve()));
     this.stream = undefined;
     await this.flushStats();
@@ -134,8 +141,6 @@ export class PredictionLog {
     this.stream = createWriteStream(path, { flags: 'a' });
     this.stream.on('error', (error) => (this.failed = error.message));
     this.bytes = 0;
-    const lines = this.pending.splice(0);
-    for (const line of lines) this.append(line);
   }
 
   /** Why logging stopped, if it did. */

@@ -8361,7 +8361,7 @@ var require_histogram = __commonJS({
     var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var Exemplar = require_exemplar();
-    var Histogram2 = class extends Metric {
+    var Histogram = class extends Metric {
       constructor(config) {
         super(config, {
           buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -8651,7 +8651,7 @@ var require_histogram = __commonJS({
       newBucket.labels = labels;
       return newBucket;
     }
-    module.exports = Histogram2;
+    module.exports = Histogram;
   }
 });
 
@@ -12239,7 +12239,7 @@ var require_version2 = __commonJS({
 var require_gc = __commonJS({
   "node_modules/prom-client/lib/metrics/gc.js"(exports, module) {
     "use strict";
-    var Histogram2 = require_histogram();
+    var Histogram = require_histogram();
     var perf_hooks;
     try {
       perf_hooks = __require("perf_hooks");
@@ -12262,7 +12262,7 @@ var require_gc = __commonJS({
       const labels = config.labels ? config.labels : {};
       const labelNames = Object.keys(labels);
       const buckets = config.gcDurationBuckets ? config.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
-      const gcHistogram = new Histogram2({
+      const gcHistogram = new Histogram({
         name: namePrefix + NODEJS_GC_DURATION_SECONDS,
         help: "Garbage collection duration by kind, one of major, minor, incremental or weakcb.",
         labelNames: ["kind", ...labelNames],
@@ -47471,7 +47471,12 @@ function sharedHistograms(a, b, kind, bins = 10) {
   if (kind === "value") {
     lo = Infinity;
     hi = -Infinity;
-    for (const v of [a, b]) for (const x of v) lo = Math.min(lo, x), hi = Math.max(hi, x);
+    for (const v of [a, b]) {
+      for (const x of v) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
   }
   const p = new Array(bins).fill(0);
   const q = new Array(bins).fill(0);
@@ -47542,7 +47547,8 @@ function analyse(window2, thresholds, baseline) {
   let divergence = null;
   let divergenceDetail;
   let enough;
-  if (canary.pairs.length > 0 && canary.pairs.length >= min) {
+  const paired = canary.pairs.length > 0 && (canary.pairs.length >= min || canary.requests >= min && canary.pairs.length >= 0.9 * canary.requests);
+  if (paired) {
     divergence = scoreDivergence(
       canary.pairs.map((p) => p[0]),
       canary.pairs.map((p) => p[1]),
@@ -47567,7 +47573,7 @@ function analyse(window2, thresholds, baseline) {
   const failed = metrics.filter((m) => m.status === "fail");
   const unsure = metrics.filter((m) => m.status === "inconclusive");
   const verdict = failed.length > 0 ? "fail" : unsure.length > 0 ? "inconclusive" : "pass";
-  const describe = (m) => `${m.name} ${m.value === null ? "n/a" : round(m.value)} (${m.status === "inconclusive" ? m.detail : m.condition})`;
+  const describe = (m) => `${m.name} ${m.value === null ? "n/a" : round(m.value)} (${m.status === "inconclusive" ? m.detail : m.name === "divergence" ? `${m.condition}; ${m.detail}` : m.condition})`;
   return {
     verdict,
     metrics,
@@ -47986,10 +47992,14 @@ async function readReplayFile(path6, drop = []) {
     if (!header) throw new InputError(`${path6}: empty replay file`);
     records.forEach((cells, r) => {
       if (cells.length !== header.length) {
-        throw new InputError(`${path6}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`);
+        throw new InputError(
+          `${path6}: row ${r + 2} has ${cells.length} cells, the header has ${header.length}`
+        );
       }
     });
-    const numeric = header.map((_, j) => records.every((cells) => cells[j].trim() === "" || Number.isFinite(Number(cells[j]))));
+    const numeric = header.map(
+      (_, j) => records.every((cells) => cells[j].trim() === "" || Number.isFinite(Number(cells[j])))
+    );
     for (const cells of records) {
       const row = {};
       header.forEach((name, j) => {
@@ -48130,7 +48140,7 @@ async function runRollout(target, options) {
   if (initial.stable.version === options.version) {
     throw new InputError(`v${options.version} is already the stable version on ${target.description}`);
   }
-  if (resuming && initial.canary?.version !== options.version) {
+  if (resuming && initial.canary && initial.canary.version !== options.version) {
     throw new InputError(
       `cannot resume: ${target.description} has ${initial.canary ? `canary v${initial.canary.version}` : "no canary"}, not v${options.version}`
     );
@@ -48169,36 +48179,50 @@ async function runRollout(target, options) {
     return { sent: summary2.sent, ok: summary2.ok, failed: summary2.failed };
   };
   await options.onEvent?.({ kind: "step", step: 0, weight: 0, of: steps.length });
-  await target.setCanary(options.version, 0, options.shadow);
-  await observe();
-  const baseline = (await target.stats()).stable;
-  for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
-    const weight = steps[index];
-    await options.onEvent?.({ kind: "step", step: index + 1, weight, of: steps.length });
-    await target.setCanary(options.version, weight, options.shadow);
-    for (let attempt = 1; ; attempt++) {
-      const replay = await observe();
-      const window2 = await target.stats();
-      const analysis = analyse(window2, options.thresholds, baseline);
-      const report = { step: index + 1, weight, attempt, analysis, replay };
-      analyses.push(report);
-      await options.onEvent?.({ kind: "analysis", report });
-      if (analysis.verdict === "pass") break;
-      if (analysis.verdict === "inconclusive") {
-        return finish("paused", `step ${index + 1} (${weight} %): ${analysis.reason}`, {
-          step: index,
-          weight
-        });
-      }
-      failures += 1;
-      if (failures > options.failureLimit) {
-        await target.rollback();
-        return finish("rolled_back", `step ${index + 1} (${weight} %): ${analysis.reason}`);
+  try {
+    await target.setCanary(options.version, 0, options.shadow);
+  } catch (error2) {
+    if (!(error2 instanceof CheckFailedError)) throw error2;
+    await target.rollback().catch(() => void 0);
+    return finish("rolled_back", `v${options.version} could not be loaded: ${error2.message}`);
+  }
+  try {
+    return await steer();
+  } catch (error2) {
+    await target.rollback().catch(() => void 0);
+    throw error2;
+  }
+  async function steer() {
+    await observe();
+    const baseline = (await target.stats()).stable;
+    for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
+      const weight = steps[index];
+      await options.onEvent?.({ kind: "step", step: index + 1, weight, of: steps.length });
+      await target.setCanary(options.version, weight, options.shadow);
+      for (let attempt = 1; ; attempt++) {
+        const replay = await observe();
+        const window2 = await target.stats();
+        const analysis = analyse(window2, options.thresholds, baseline);
+        const report = { step: index + 1, weight, attempt, analysis, replay };
+        analyses.push(report);
+        await options.onEvent?.({ kind: "analysis", report });
+        if (analysis.verdict === "pass") break;
+        if (analysis.verdict === "inconclusive") {
+          return finish("paused", `step ${index + 1} (${weight} %): ${analysis.reason}`, {
+            step: index,
+            weight
+          });
+        }
+        failures += 1;
+        if (failures > options.failureLimit) {
+          await target.rollback();
+          return finish("rolled_back", `step ${index + 1} (${weight} %): ${analysis.reason}`);
+        }
       }
     }
+    await target.promote();
+    return finish("promoted", `all ${steps.length} steps passed (${steps.join(" → ")} %)`);
   }
-  await target.promote();
-  return finish("promoted", `all ${steps.length} steps passed (${steps.join(" → ")} %)`);
 }
 
 // src/deploy/state.ts
@@ -48519,7 +48543,10 @@ function fromColumns(columns, rows, layout, Tensor) {
         const v = values[r];
         if (v === null) data[r] = NaN;
         else if (typeof v !== "number") {
-          throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`);
+          throw new RequestError(
+            400,
+            `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`
+          );
         } else data[r] = v;
       }
       feeds[input.name] = new Tensor(input.type === "double" ? "float64" : "float32", data, dims);
@@ -48547,23 +48574,82 @@ function isObject(value) {
 
 // src/serve/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
-var LATENCY_BUCKETS = [5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 75e-4, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+var LATENCY_BUCKETS = [
+  5e-4,
+  1e-3,
+  2e-3,
+  3e-3,
+  5e-3,
+  75e-4,
+  0.01,
+  0.025,
+  0.05,
+  0.1,
+  0.25,
+  0.5,
+  1,
+  2.5
+];
 var SCORE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
-var FLUSH_AT = 4096;
-var BufferedHistogram = class {
-  constructor(child2) {
-    this.child = child2;
+var LeanHistogram = class {
+  constructor(name, help, bounds) {
+    this.name = name;
+    this.help = help;
+    this.bounds = bounds;
   }
-  child;
-  values = [];
-  observe(value) {
-    this.values.push(value);
-    if (this.values.length >= FLUSH_AT) this.flush();
+  name;
+  help;
+  bounds;
+  type = "histogram";
+  aggregator = "sum";
+  children = /* @__PURE__ */ new Map();
+  /** The child of one label set; its observe does not allocate. */
+  labels(labels) {
+    const key = `${labels.model}\0${labels.version}\0${labels.variant}`;
+    let child2 = this.children.get(key);
+    if (!child2) {
+      child2 = { labels, counts: new Float64Array(this.bounds.length + 1), sum: 0, count: 0 };
+      this.children.set(key, child2);
+    }
+    const state = child2;
+    const bounds = this.bounds;
+    return {
+      observe(value) {
+        let i = 0;
+        while (i < bounds.length && value > bounds[i]) i++;
+        state.counts[i] += 1;
+        state.sum += value;
+        state.count += 1;
+      }
+    };
   }
-  flush() {
-    const values = this.values;
-    this.values = [];
-    for (let i = 0; i < values.length; i++) this.child.observe(values[i]);
+  /** prom-client's metric contract: the values to render. */
+  async get() {
+    const values = [];
+    for (const child2 of this.children.values()) {
+      let cumulative = 0;
+      this.bounds.forEach((bound, i) => {
+        cumulative += child2.counts[i];
+        values.push({
+          labels: { le: bound, ...child2.labels },
+          value: cumulative,
+          metricName: `${this.name}_bucket`
+        });
+      });
+      cumulative += child2.counts[this.bounds.length];
+      values.push({
+        labels: { le: "+Inf", ...child2.labels },
+        value: cumulative,
+        metricName: `${this.name}_bucket`
+      });
+      values.push({ labels: child2.labels, value: child2.sum, metricName: `${this.name}_sum` });
+      values.push({ labels: child2.labels, value: child2.count, metricName: `${this.name}_count` });
+    }
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+  /** prom-client calls this on Registry.resetMetrics(). */
+  reset() {
+    this.children.clear();
   }
 };
 var BufferedCounter = class {
@@ -48601,22 +48687,18 @@ var ServerMetrics = class {
       registers,
       collect: flush
     });
-    this.latency = new import_prom_client.Histogram({
-      name: "mlci_request_duration_seconds",
-      help: "Inference request latency from the request to the response, by version and variant.",
-      labelNames: ["model", "version", "variant"],
-      buckets: LATENCY_BUCKETS,
-      registers,
-      collect: flush
-    });
-    this.scores = new import_prom_client.Histogram({
-      name: "mlci_prediction_score",
-      help: "Prediction distribution: p(positive class) of a binary classifier, the class index of a multiclass one, the value of a regressor.",
-      labelNames: ["model", "version", "variant"],
-      buckets: SCORE_BUCKETS,
-      registers,
-      collect: flush
-    });
+    this.latency = new LeanHistogram(
+      "mlci_request_duration_seconds",
+      "Inference request latency from the request to the response, by version and variant.",
+      LATENCY_BUCKETS
+    );
+    this.scores = new LeanHistogram(
+      "mlci_prediction_score",
+      "Prediction distribution: p(positive class) of a binary classifier, the class index of a multiclass one, the value of a regressor.",
+      SCORE_BUCKETS
+    );
+    this.registry.registerMetric(this.latency);
+    this.registry.registerMetric(this.scores);
     this.rejected = new import_prom_client.Counter({
       name: "mlci_rejected_requests_total",
       help: "Requests answered with a 4xx status: malformed, oversized, invalid for the model, unknown model or route.",
@@ -48655,7 +48737,7 @@ var ServerMetrics = class {
     const track = (b) => (buffers.push(b), b);
     const failed = /* @__PURE__ */ new Map();
     const metrics = {
-      latency: track(new BufferedHistogram(this.latency.labels(labels))),
+      latency: this.latency.labels(labels),
       ok: track(new BufferedCounter(this.requests.labels({ ...labels, code: "200" }))),
       failed: (code2) => {
         let child2 = failed.get(code2);
@@ -48665,7 +48747,7 @@ var ServerMetrics = class {
         }
         return child2;
       },
-      scores: track(new BufferedHistogram(this.scores.labels(labels)))
+      scores: this.scores.labels(labels)
     };
     this.buffered.set(key, buffers);
     this.variants.set(key, metrics);
@@ -48767,6 +48849,7 @@ async function loadServedModel(bytes, options) {
     throw new InputError(`${source}: onnxruntime cannot load the model: ${error2.message}`);
   }
   const fetches = [output.name];
+  await warmUp(session, layout, fetches, ort.Tensor);
   return {
     name: options.name,
     version: options.version,
@@ -48786,6 +48869,24 @@ async function loadServedModel(bytes, options) {
       await session.release();
     }
   };
+}
+async function warmUp(session, layout, fetches, Tensor) {
+  const feeds = {};
+  if (layout.kind === "matrix") {
+    const width = typeof layout.input.shape?.[1] === "number" ? layout.input.shape[1] : layout.features?.length;
+    if (!width) return;
+    feeds[layout.input.name] = new Tensor("float32", new Float32Array(width), [1, width]);
+  } else {
+    for (const input of layout.inputs) {
+      const dims = input.shape?.length === 1 ? [1] : [1, 1];
+      if (input.type === "string") feeds[input.name] = new Tensor("string", [""], dims);
+      else if (input.type === "int64") feeds[input.name] = new Tensor("int64", new BigInt64Array(1), dims);
+      else if (input.type === "int32") feeds[input.name] = new Tensor("int32", new Int32Array(1), dims);
+      else if (input.type === "double") feeds[input.name] = new Tensor("float64", new Float64Array(1), dims);
+      else feeds[input.name] = new Tensor("float32", new Float32Array(1), dims);
+    }
+  }
+  await session.run(feeds, fetches, RUN_OPTIONS).catch(() => void 0);
 }
 var ModelContractError = class extends Error {
 };
@@ -48890,17 +48991,23 @@ var PredictionLog = class _PredictionLog {
     this.stats.add(record.features);
     this.logged += 1;
     this.statsDirty = true;
-    const line = JSON.stringify(record) + "\n";
-    if (this.rotating) {
-      this.pending.push(line);
-      return;
+    this.pending.push(JSON.stringify(record) + "\n");
+    if (!this.rotating) this.drain();
+  }
+  /** Appends pending lines while they fit; starts a rotation (which drains again) when one does not. */
+  drain() {
+    while (this.pending.length > 0 && !this.failed) {
+      const line = this.pending[0];
+      if (this.bytes > 0 && this.bytes + Buffer.byteLength(line) > this.options.maxBytes) {
+        this.rotating = this.rotate().finally(() => {
+          this.rotating = void 0;
+          this.drain();
+        });
+        return;
+      }
+      this.pending.shift();
+      this.append(line);
     }
-    if (this.bytes + Buffer.byteLength(line) > this.options.maxBytes && this.bytes > 0) {
-      this.pending.push(line);
-      this.rotating = this.rotate().finally(() => this.rotating = void 0);
-      return;
-    }
-    this.append(line);
   }
   /** Rewrites `<path>.stats.json` now. */
   async flushStats() {
@@ -48917,7 +49024,7 @@ var PredictionLog = class _PredictionLog {
   /** Flushes and closes the log. */
   async close() {
     if (this.timer) clearInterval(this.timer);
-    await this.rotating;
+    while (this.rotating) await this.rotating;
     await new Promise((resolve3) => this.stream ? this.stream.end(resolve3) : resolve3());
     this.stream = void 0;
     await this.flushStats();
@@ -48946,8 +49053,6 @@ var PredictionLog = class _PredictionLog {
     this.stream = createWriteStream(path6, { flags: "a" });
     this.stream.on("error", (error2) => this.failed = error2.message);
     this.bytes = 0;
-    const lines = this.pending.splice(0);
-    for (const line of lines) this.append(line);
   }
   /** Why logging stopped, if it did. */
   get error() {
@@ -48971,6 +49076,7 @@ var ModelServer = class _ModelServer {
     this.maxBody = options.maxBodyBytes ?? 1024 * 1024;
     this.maxRows = options.maxRows ?? 1e4;
     this.token = options.adminToken ? Buffer.from(options.adminToken) : void 0;
+    this.nameJson = JSON.stringify(options.model.name);
     this.server = createServer({ keepAliveTimeout: 65e3 }, (req, res) => this.onRequest(req, res));
     this.server.requestTimeout = options.requestTimeoutMs ?? 3e4;
     this.server.headersTimeout = Math.min(this.server.requestTimeout, 6e4);
@@ -48992,6 +49098,7 @@ var ModelServer = class _ModelServer {
   drained;
   token;
   baseUrl = "";
+  nameJson;
   /** Loads the stable version and starts listening. */
   static async start(options) {
     const server = new _ModelServer(options);
@@ -49123,7 +49230,7 @@ var ModelServer = class _ModelServer {
       role,
       stats: new VariantStats(model.version, kind),
       metrics: this.metrics.variant(this.name, model.version, role),
-      headers: { ...JSON_HEADERS, "mlci-model-version": String(model.version), "mlci-variant": role }
+      versionText: String(model.version)
     };
   }
   retire(handle) {
@@ -49267,8 +49374,9 @@ var ModelServer = class _ModelServer {
       const payload = this.respond(model, data, batch.rows, width, protocol, body);
       if (this.draining) res.setHeader("connection", "close");
       res.writeHead(200, {
-        ...JSON_HEADERS,
-        "mlci-model-version": String(model.version),
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(payload),
+        "mlci-model-version": slot.versionText,
         "mlci-variant": slot.role
       });
       res.end(payload);
@@ -49306,10 +49414,11 @@ var ModelServer = class _ModelServer {
     }
   }
   respond(model, data, rows, width, protocol, body) {
-    const values = Array.from(data);
+    let cached;
+    const array = () => cached ??= Array.from(data);
     const id = protocol === "v2" && typeof body.id === "string" ? body.id : void 0;
     if (model.output.kind === "regressor") {
-      const flat = width === 1 ? values : values.filter((_, i) => i % width === 0);
+      const flat = width === 1 ? array() : array().filter((_, i) => i % width === 0);
       if (protocol === "rows")
         return JSON.stringify({ predictions: flat, model_version: String(model.version) });
       return JSON.stringify({
@@ -49329,16 +49438,19 @@ var ModelServer = class _ModelServer {
       labels[r] = classes[best];
     }
     if (protocol === "rows") {
-      const probabilities = Array.from({ length: rows }, (_, r) => values.slice(r * width, (r + 1) * width));
+      const probabilities = Array.from({ length: rows }, (_, r) => array().slice(r * width, (r + 1) * width));
       return JSON.stringify({ predictions: labels, probabilities, model_version: String(model.version) });
     }
     const stringLabels = typeof classes[0] === "string";
+    if (id === void 0 && !stringLabels && allFinite(data)) {
+      return `{"model_name":${this.nameJson},"model_version":"${model.version}","outputs":[{"name":"probabilities","datatype":"FP32","shape":[${rows},${width}],"data":[${data.join(",")}]},{"name":"label","datatype":"INT64","shape":[${rows}],"data":[${labels.join(",")}]}]}`;
+    }
     return JSON.stringify({
       model_name: this.name,
       model_version: String(model.version),
       id,
       outputs: [
-        { name: "probabilities", datatype: "FP32", shape: [rows, width], data: values },
+        { name: "probabilities", datatype: "FP32", shape: [rows, width], data: array() },
         { name: "label", datatype: stringLabels ? "BYTES" : "INT64", shape: [rows], data: labels }
       ]
     });
@@ -49450,6 +49562,10 @@ var DATATYPES = {
   string: "BYTES",
   bool: "BOOL"
 };
+function allFinite(data) {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
 function parseVersion(value) {
   const text = String(value ?? "");
   const match = /^v?(\d+)$/.exec(text);
@@ -49470,8 +49586,9 @@ function sendJson(res, status, body) {
     res.destroy();
     return;
   }
-  res.writeHead(status, JSON_HEADERS);
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, "content-length": Buffer.byteLength(text) });
+  res.end(text);
 }
 function readJson(req, limit) {
   const declared = Number(req.headers["content-length"] ?? -1);
@@ -50102,6 +50219,7 @@ function readDeployCanaryInputs() {
     thresholds: {
       maxErrorRate: optionalNumber("max-error-rate"),
       maxP99Ratio: optionalNumber("max-p99-ratio"),
+      p99SlackMs: optionalNumber("p99-slack-ms"),
       maxDivergence: optionalNumber("max-divergence"),
       minRequests: optionalNumber("min-requests")
     },
@@ -50137,6 +50255,7 @@ async function run() {
       thresholds: {
         maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
         maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        p99SlackMs: inputs.thresholds.p99SlackMs,
         maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
         minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
       },

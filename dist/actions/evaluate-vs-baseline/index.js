@@ -40466,7 +40466,7 @@ function fillWeights(seed, resample, weights) {
 // Returns [auc, ap, accuracyA, accuracyB], NaN where undefined.
 function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   const n = positive.length;
-  let tp = 0, fp = 0, tp0 = 0, fp0 = 0, area = 0, ap = 0, hitsA = 0, hitsB = 0;
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
   const acc = ca !== null && cb !== null;
   for (let k = 0; k < n; k++) {
     const w = positions === null ? weights[k] : weights[positions[k]];
@@ -40492,19 +40492,115 @@ function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
   ];
 }
 
+// Tie groups are handled without waiting for their end: at a group's first row its start (tps, fps)
+// is kept; a negative row then adds w·(tp + tps) and a positive row w·(fp − fps) to twice the ROC
+// area, which sums to 2·N_g·TP_before + N_g·P_g per group, the trapezoid of sklearn's curve. The
+// precision-recall step of a group is added when the next group starts (and after the loop).
+
+// The candidate's pass with the weights generated inline (the same stream as fillWeights) and
+// written for the baseline's pass; flags per row in candidate order: bit 0 positive, bit 1 first
+// of a tie group, bit 2 candidate correct, bit 3 baseline correct. Returns [auc, ap, accA, accB].
+function referencePass(seed, resample, flags, weights, withAp) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
+  if ((a | b | c | d) === 0) a = 1;
+  const n = flags.length;
+  // -0 starts every accumulator as a double: V8 then keeps them unboxed, with no int overflow checks.
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
+  // Unrolled by two: one 32-bit draw gives the weights of rows k and k + 1.
+  for (let k = 0; k < n; k += 2) {
+    const x = Math.imul(b, 5);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    {
+      const w = TABLE[r & 0xffff];
+      weights[k] = w;
+      const f = flags[k];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    if (k + 1 < n) {
+      const k1 = k + 1;
+    {
+      const w = TABLE[r >>> 16];
+      weights[k1] = w;
+      const f = flags[k1];
+      const pw = (f & 1) === 1 ? w : 0;
+      const nw = w - pw;
+      if ((f & 2) !== 0) {
+        if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+        tps = tp;
+        fps = fp;
+      }
+      area += nw * (tp + tps) + pw * (fp - fps);
+      tp += pw;
+      fp += nw;
+      hitsA += (f & 4) !== 0 ? w : 0;
+      hitsB += (f & 8) !== 0 ? w : 0;
+    }
+    }
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  const total = tp + fp;
+  return [
+    tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN,
+    withAp && tp > 0 ? ap / tp : NaN,
+    total > 0 ? hitsA / total : NaN,
+    total > 0 ? hitsB / total : NaN
+  ];
+}
+
+// The baseline's pass: packed[k] = candidate position << 2 | first of tie group << 1 | positive.
+function baselinePass(packed, weights, withAp) {
+  const n = packed.length;
+  let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0;
+  for (let k = 0; k < n; k++) {
+    const v = packed[k];
+    const w = weights[v >>> 2];
+    const pw = (v & 1) === 1 ? w : 0;
+    const nw = w - pw;
+    if ((v & 2) !== 0) {
+      if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+      tps = tp;
+      fps = fp;
+    }
+    area += nw * (tp + tps) + pw * (fp - fps);
+    tp += pw;
+    fp += nw;
+  }
+  if (withAp && tp !== tps) ap += ((tp - tps) * tp) / (tp + fp);
+  return [tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN, withAp && tp > 0 ? ap / tp : NaN];
+}
+
 // Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
 function runRange(job, from, to) {
   const count = to - from;
   const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
   const weights = new Uint8Array(job.n);
-  const ref = job.reference, base = job.baseline;
   for (let r = from; r < to; r++) {
-    fillWeights(job.seed, r, weights);
-    const c = rankingPass(null, ref.positive, ref.lastOfTie, weights, job.withAp, job.accuracy ? ref.correctA : null, job.accuracy ? ref.correctB : null);
-    const b = rankingPass(base.positions, base.positive, base.lastOfTie, weights, job.withAp, null, null);
+    const c = referencePass(job.seed, r, job.referenceFlags, weights, job.withAp);
+    const b = baselinePass(job.baselinePacked, weights, job.withAp);
     auc[r - from] = c[0] - b[0];
     ap[r - from] = c[1] - b[1];
-    acc[r - from] = c[2] - c[3];
+    acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
   }
   return { auc, ap, acc };
 }
@@ -40594,13 +40690,23 @@ async function binaryBootstrap(candidate, baseline, metrics2, options, threads, 
   const base = plan.ranking(1, 1);
   const accuracy = metrics2.includes("accuracy");
   const [correctA, correctB] = accuracy ? plan.correctness() : [null, null];
+  const n = plan.n;
+  const first = (lastOfTie, k) => k === 0 || lastOfTie[k - 1] === 1 ? 1 : 0;
+  const referenceFlags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    referenceFlags[k] = reference.positive[k] | first(reference.lastOfTie, k) << 1 | (correctA ? correctA[k] << 2 | correctB[k] << 3 : 0);
+  }
+  const baselinePacked = new Int32Array(n);
+  const positions = base.positions;
+  for (let k = 0; k < n; k++)
+    baselinePacked[k] = positions[k] << 2 | first(base.lastOfTie, k) << 1 | base.positive[k];
   const job = {
-    n: plan.n,
+    n,
     seed: options.seed,
     withAp: metrics2.includes("average_precision"),
     accuracy,
-    reference: { positive: reference.positive, lastOfTie: reference.lastOfTie, correctA, correctB },
-    baseline: { positions: base.positions, positive: base.positive, lastOfTie: base.lastOfTie }
+    referenceFlags,
+    baselinePacked
   };
   const R = options.resamples;
   const parts = Math.max(1, Math.min(threads, R));
@@ -41551,34 +41657,65 @@ function rankingPass(input, positivesPerGroup, groupOf, weights) {
   const groups2 = positivesPerGroup.length;
   const tp = new Float64Array(groups2);
   const fp = new Float64Array(groups2);
-  const tp0 = new Float64Array(groups2);
-  const fp0 = new Float64Array(groups2);
-  const last = new Float64Array(groups2).fill(NaN);
   const area = new Float64Array(groups2);
   const ap = new Float64Array(groups2);
   const { order, scores, positive } = input;
-  const flush = (g) => {
-    area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-    const p = positivesPerGroup[g];
-    if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-    tp0[g] = tp[g];
-    fp0[g] = fp[g];
-  };
+  if (groupOf === null && weights === null) {
+    const p = positivesPerGroup[0];
+    let t = 0;
+    let f = 0;
+    let t0 = 0;
+    let f0 = 0;
+    let a = 0;
+    let s = 0;
+    const n = order.length;
+    for (let k = 0; k < n; k++) {
+      const row = order[k];
+      if (positive[row] === 1) t++;
+      else f++;
+      if (k === n - 1 || scores[row] !== scores[order[k + 1]]) {
+        a += (f - f0) * (t + t0);
+        if (p > 0 && t !== t0) s += (t / p - t0 / p) * (t / (t + f));
+        t0 = t;
+        f0 = f;
+      }
+    }
+    tp[0] = t;
+    fp[0] = f;
+    area[0] = a;
+    ap[0] = s;
+    return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+  }
+  const tp0 = new Float64Array(groups2);
+  const fp0 = new Float64Array(groups2);
+  const last = new Float64Array(groups2).fill(NaN);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
     const g = groupOf === null ? 0 : groupOf[row];
     if (g < 0) continue;
     const w = weights === null ? 1 : weights[row];
     if (w === 0) continue;
-    const s = scores[row];
-    if (s !== last[g]) {
-      if (last[g] === last[g]) flush(g);
-      last[g] = s;
+    const score = scores[row];
+    if (score !== last[g]) {
+      if (last[g] === last[g]) {
+        area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+        const p = positivesPerGroup[g];
+        if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+        tp0[g] = tp[g];
+        fp0[g] = fp[g];
+      }
+      last[g] = score;
     }
     if (positive[row] === 1) tp[g] += w;
     else fp[g] += w;
   }
-  for (let g = 0; g < groups2; g++) if (last[g] === last[g]) flush(g);
+  for (let g = 0; g < groups2; g++) {
+    if (last[g] === last[g]) {
+      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+      const p = positivesPerGroup[g];
+      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+    }
+  }
   return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
 }
 function rocAucScore(totals, g = 0) {
@@ -41628,6 +41765,14 @@ var init_regression = __esm({
 // src/model/metrics/sort.ts
 function descendingOrder(scores) {
   const n = scores.length;
+  let single = true;
+  for (let i = 0; i < n; i++) {
+    if (Math.fround(scores[i]) !== scores[i]) {
+      single = false;
+      break;
+    }
+  }
+  if (single) return descendingOrder32(scores);
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
@@ -41653,14 +41798,14 @@ function descendingOrder(scores) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[keys[order[i]] >>> shift & 65535]++;
     let running = 0;
-    let single = false;
+    let single2 = false;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d];
-      if (c === n) single = true;
+      if (c === n) single2 = true;
       counts[d] = running;
       running += c;
     }
-    if (single) continue;
+    if (single2) continue;
     for (let i = 0; i < n; i++) {
       const row = order[i];
       next[counts[keys[row] >>> shift & 65535]++] = row;
@@ -41668,6 +41813,41 @@ function descendingOrder(scores) {
     const swap = order;
     order = next;
     next = swap;
+  }
+  return order;
+}
+function descendingOrder32(scores) {
+  const n = scores.length;
+  const f32 = Float32Array.from(scores);
+  const bits = new Uint32Array(f32.buffer);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i];
+    const sortable = b & 2147483648 ? ~b >>> 0 : (b | 2147483648) >>> 0;
+    keys[i] = ~sortable >>> 0;
+  }
+  const counts = new Uint32Array(65536);
+  const first = new Uint32Array(n);
+  for (let i = 0; i < n; i++) counts[keys[i] & 65535]++;
+  let running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  for (let i = 0; i < n; i++) first[counts[keys[i] & 65535]++] = i;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i] >>> 16]++;
+  running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = first[i];
+    order[counts[keys[row] >>> 16]++] = row;
   }
   return order;
 }

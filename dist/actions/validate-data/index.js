@@ -644,8 +644,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -753,13 +753,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3712,8 +3712,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3790,12 +3790,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -7662,7 +7662,9 @@ async function openEngine(options = {}) {
   const fallback = `${Math.max(128, Math.min(500, Math.floor(ram * 0.4 / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
-    threads: String(options.threads ?? Math.max(1, Math.min(os6.availableParallelism(), 8))),
+    threads: String(
+      options.threads ?? (Number(process.env.MLCI_THREADS) || Math.max(1, Math.min(os6.availableParallelism(), 8)))
+    ),
     temp_directory: spill
   });
   const db = await instance.connect();
@@ -9876,20 +9878,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -13401,8 +13403,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13415,16 +13417,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -15522,7 +15524,9 @@ function parseSchema(text, path6) {
   }
   const schema = value;
   if (typeof schema !== "object" || schema === null || typeof schema.properties !== "object") {
-    throw new InputError(`${path6}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`);
+    throw new InputError(
+      `${path6}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
+    );
   }
   return schema;
 }
@@ -15537,34 +15541,60 @@ async function sampleRows(db, source, locator, column, where) {
     const rows2 = (await db.runAndReadAll(
       `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
     )).getRows();
-    return rows2.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: v === null ? null : String(v) }));
+    return rows2.map(([f, r, v]) => ({
+      row: Number(r) + 1,
+      file: String(f),
+      value: v === null ? null : String(v)
+    }));
   }
-  const rows = (await db.runAndReadAll(`SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`)).getRows();
+  const rows = (await db.runAndReadAll(
+    `SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
+  )).getRows();
   const out = [];
   for (const [rowid, v] of rows) {
     const at = await locator.locate(Number(rowid));
-    out.push({ row: Number(rowid) - at.start + 1, file: at.file, line: at.line, value: v === null ? null : String(v) });
+    out.push({
+      row: Number(rowid) - at.start + 1,
+      file: at.file,
+      line: at.line,
+      value: v === null ? null : String(v)
+    });
   }
   return out;
 }
-async function count(db, table, where) {
-  return Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)} WHERE ${where}`)).getRows()[0][0]);
-}
 async function validateAgainstSchema(db, source, stats, schema) {
+  const counts = new ConditionCounts();
+  await checkSchema(db, source, stats, schema, counts);
+  await counts.load(db, source.table);
+  return checkSchema(db, source, stats, schema, counts);
+}
+async function checkSchema(db, source, stats, schema, counts) {
+  const count = (_db, _table, where) => counts.count(where);
+  const sample = (column, where) => counts.dry ? Promise.resolve([]) : sampleRows(db, source, locator, column, where);
   const out = [];
   const locator = new RowLocator(db, source);
   const present = new Map(source.columns.map((c) => [c.name, c]));
   const table = source.table;
   for (const name of schema.required ?? []) {
-    if (!present.has(name)) out.push({ code: "missing_column", column: name, message: `column "${name}" is required by the schema but missing` });
+    if (!present.has(name))
+      out.push({
+        code: "missing_column",
+        column: name,
+        message: `column "${name}" is required by the schema but missing`
+      });
   }
   if (schema.additionalProperties === false) {
     for (const c of source.columns) {
-      if (!(c.name in schema.properties)) out.push({ code: "new_column", column: c.name, message: `column "${c.name}" is not in the schema` });
+      if (!(c.name in schema.properties))
+        out.push({ code: "new_column", column: c.name, message: `column "${c.name}" is not in the schema` });
     }
   }
   if (schema["x-mlci-min-rows"] !== void 0 && stats.rows < schema["x-mlci-min-rows"]) {
-    out.push({ code: "too_few_rows", message: `${stats.rows} rows, the schema expects at least ${schema["x-mlci-min-rows"]}`, count: stats.rows });
+    out.push({
+      code: "too_few_rows",
+      message: `${stats.rows} rows, the schema expects at least ${schema["x-mlci-min-rows"]}`,
+      count: stats.rows
+    });
   }
   for (const [name, spec] of Object.entries(schema.properties)) {
     const info2 = present.get(name);
@@ -15575,26 +15605,26 @@ async function validateAgainstSchema(db, source, stats, schema) {
     const wantsNumber = t.includes("number") || t.includes("integer");
     if (wantsNumber && s.kind !== "numeric") {
       const bad = `${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       out.push({
         code: "type_mismatch",
         column: name,
         message: `column "${name}" should be ${t.filter((x2) => x2 !== "null").join(" or ")} but holds ${s.kind} values (${n} not numeric)`,
         count: n,
-        rows: await sampleRows(db, source, locator, name, bad)
+        rows: await sample(name, bad)
       });
       continue;
     }
     if (t.includes("integer") && !t.includes("number") && s.kind === "numeric" && !/INT/.test(info2.type)) {
       const bad = `isfinite(CAST(${id} AS DOUBLE)) AND CAST(${id} AS DOUBLE) <> floor(CAST(${id} AS DOUBLE))`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: "type_mismatch",
           column: name,
           message: `column "${name}" should hold integers; ${n} values have a fraction`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -15604,7 +15634,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
         column: name,
         message: `column "${name}" is not nullable but has ${s.missing} missing values`,
         count: s.missing,
-        rows: await sampleRows(db, source, locator, name, `${id} IS NULL`)
+        rows: await sample(name, `${id} IS NULL`)
       });
     } else if (spec["x-mlci-min-present"] !== void 0 && s.count > 0 && s.present / s.count < spec["x-mlci-min-present"]) {
       out.push({
@@ -15622,7 +15652,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
           column: name,
           message: `column "${name}" has ${s.nan} NaN values`,
           count: s.nan,
-          rows: await sampleRows(db, source, locator, name, `isnan(${x2})`)
+          rows: await sample(name, `isnan(${x2})`)
         });
       }
       const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
@@ -15632,7 +15662,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
           column: name,
           message: `column "${name}" has ${infs} infinite values`,
           count: infs,
-          rows: await sampleRows(db, source, locator, name, `isinf(${x2})`)
+          rows: await sample(name, `isinf(${x2})`)
         });
       }
       const conds = [];
@@ -15640,14 +15670,14 @@ async function validateAgainstSchema(db, source, stats, schema) {
       if (spec.maximum !== void 0) conds.push(`${x2} > ${Number(spec.maximum)}`);
       if (conds.length > 0) {
         const bad = `isfinite(${x2}) AND (${conds.join(" OR ")})`;
-        const n = await count(db, table, bad);
+        const n = count(db, table, bad);
         if (n > 0) {
           out.push({
             code: "out_of_range",
             column: name,
             message: `column "${name}": ${n} values outside [${spec.minimum ?? "-∞"}, ${spec.maximum ?? "∞"}] (observed ${s.min} … ${s.max})`,
             count: n,
-            rows: await sampleRows(db, source, locator, name, bad)
+            rows: await sample(name, bad)
           });
         }
       }
@@ -15656,16 +15686,18 @@ async function validateAgainstSchema(db, source, stats, schema) {
     if (spec.enum) {
       const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
       const bad = allowed.length > 0 ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(", ")})` : `${id} IS NOT NULL`;
-      const values = (await db.runAndReadAll(`SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`)).getRows();
-      if (values.length > 0) {
-        const n = await count(db, table, bad);
+      const n = count(db, table, bad);
+      if (n > 0) {
+        const values = (await db.runAndReadAll(
+          `SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`
+        )).getRows();
         out.push({
           code: "out_of_domain",
           column: name,
           message: `column "${name}": ${n} values outside the domain, e.g. ${values.slice(0, 5).map((v) => `"${String(v[0])}" (${Number(v[1])})`).join(", ")}`,
           count: n,
           values: values.map((v) => ({ value: String(v[0]), count: Number(v[1]) })),
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -15675,14 +15707,14 @@ async function validateAgainstSchema(db, source, stats, schema) {
     if (spec.maxLength !== void 0) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
     if (textConds.length > 0 && s.kind !== "numeric") {
       const bad = `${id} IS NOT NULL AND (${textConds.join(" OR ")})`;
-      const n = await count(db, table, bad);
+      const n = count(db, table, bad);
       if (n > 0) {
         out.push({
           code: "out_of_domain",
           column: name,
           message: `column "${name}": ${n} values do not match ${spec.pattern ? `pattern ${spec.pattern}` : "the length limits"}`,
           count: n,
-          rows: await sampleRows(db, source, locator, name, bad)
+          rows: await sample(name, bad)
         });
       }
     }
@@ -15692,7 +15724,7 @@ async function validateAgainstSchema(db, source, stats, schema) {
 function fmtShare(x) {
   return `${(x * 100).toFixed(1)} %`;
 }
-var import__, import_ajv_formats, addFormats, RowLocator, SAMPLE_ROWS;
+var import__, import_ajv_formats, addFormats, RowLocator, SAMPLE_ROWS, ConditionCounts;
 var init_schema = __esm({
   "src/data/schema.ts"() {
     "use strict";
@@ -15724,10 +15756,33 @@ var init_schema = __esm({
         let found = this.starts[0];
         for (const s of this.starts) if (s.start <= rowid) found = s;
         const index = rowid - found.start;
-        return { file: found.file, start: found.start, line: this.source.format === "csv" ? index + 2 : index + 1 };
+        return {
+          file: found.file,
+          start: found.start,
+          line: this.source.format === "csv" ? index + 2 : index + 1
+        };
       }
     };
     SAMPLE_ROWS = 5;
+    ConditionCounts = class {
+      wanted = /* @__PURE__ */ new Set();
+      counts = /* @__PURE__ */ new Map();
+      dry = true;
+      async load(db, table) {
+        const list = [...this.wanted];
+        this.dry = false;
+        if (list.length === 0) return;
+        const row = (await db.runAndReadAll(`SELECT ${list.map((w) => `count_if(${w})`).join(", ")} FROM ${sqlIdent(table)}`)).getRows()[0];
+        list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+      }
+      count(where) {
+        if (this.dry) {
+          this.wanted.add(where);
+          return 0;
+        }
+        return this.counts.get(where) ?? 0;
+      }
+    };
   }
 });
 
@@ -27125,11 +27180,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -34548,15 +34603,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -40419,11 +40474,11 @@ var BinCounter = class {
   counts;
   bin = 0;
   /** Adds `count` at `value`; values must arrive in ascending order. */
-  add(value, count2) {
+  add(value, count) {
     const nb = this.counts.length;
     if (nb === 0 || value < this.edges[0] || value > this.edges[nb]) return;
     while (this.bin < nb - 1 && value >= this.edges[this.bin + 1]) this.bin++;
-    this.counts[this.bin] += count2;
+    this.counts[this.bin] += count;
   }
 };
 function categoryShares(reference, current) {
@@ -40511,7 +40566,8 @@ var Hll = class _Hll {
   }
   /** Merges another sketch into this one. */
   merge(other) {
-    for (let i = 0; i < M; i++) if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
+    for (let i = 0; i < M; i++)
+      if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
   }
   /** The estimated number of distinct values. */
   estimate() {
@@ -40652,8 +40708,9 @@ function equalWidthEdges(min, max, bins = HISTOGRAM_BINS) {
   return linspace(first, last, bins + 1);
 }
 var NumericAccumulator = class {
-  constructor(n, edges) {
+  constructor(n, edges, light = false) {
     this.n = n;
+    this.light = light;
     this.qLo = QUANTILES.map(([, p]) => Math.floor((n - 1) * p));
     this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
     this.qA = QUANTILES.map(() => NaN);
@@ -40663,6 +40720,7 @@ var NumericAccumulator = class {
     for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor((i + 0.5) * n / k));
   }
   n;
+  light;
   seen = 0;
   mean = 0;
   m2 = 0;
@@ -40687,30 +40745,34 @@ var NumericAccumulator = class {
   pointIndex = 0;
   hll = new Hll();
   /** Adds a distinct value with its count (values ascending). */
-  add(value, count2) {
+  add(value, count) {
     const before = this.seen;
-    const after = before + count2;
+    const after = before + count;
     if (this.distinct === 0) this.min = value;
     this.max = value;
     this.distinct++;
     const delta = value - this.mean;
-    this.mean += delta * count2 / after;
-    this.m2 += delta * (value - this.mean) * count2;
-    const term = value * count2;
+    this.mean += delta * count / after;
+    this.m2 += delta * (value - this.mean) * count;
+    const term = value * count;
     const s = this.sum + term;
     this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
     this.sum = s;
-    if (value === 0) this.zeros += count2;
+    if (value === 0) this.zeros += count;
     for (let i = 0; i < this.qLo.length; i++) {
       if (Number.isNaN(this.qA[i]) && this.qLo[i] < after) this.qA[i] = value;
       if (Number.isNaN(this.qB[i]) && Math.min(this.qLo[i] + 1, this.n - 1) < after) this.qB[i] = value;
     }
     const edges = this.hist.edges;
-    if (value < edges[0]) this.below += count2;
-    else if (value > edges[edges.length - 1]) this.above += count2;
-    else this.hist.add(value, count2);
-    if (this.top.length < 10 || count2 > this.top[this.top.length - 1].count) {
-      this.top.push({ value, count: count2 });
+    if (value < edges[0]) this.below += count;
+    else if (value > edges[edges.length - 1]) this.above += count;
+    else this.hist.add(value, count);
+    if (this.light) {
+      this.seen = after;
+      return;
+    }
+    if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
+      this.top.push({ value, count });
       this.top.sort((a, b) => b.count - a.count || a.value - b.value);
       if (this.top.length > 10) this.top.pop();
     }
@@ -40718,7 +40780,7 @@ var NumericAccumulator = class {
       if (this.exactValues.length >= VALUE_CAP) this.exactValues = void 0;
       else {
         this.exactValues.push(value);
-        this.exactCounts.push(count2);
+        this.exactCounts.push(count);
       }
     }
     while (this.pointIndex < this.pointRanks.length && this.pointRanks[this.pointIndex] < after) {
@@ -40773,16 +40835,26 @@ async function summarise(db, source, columns) {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
         `count(${id})`,
-        `count(*) FILTER (WHERE isnan(${x}))`,
-        `count(*) FILTER (WHERE ${x} = 'inf'::DOUBLE)`,
-        `count(*) FILTER (WHERE ${x} = '-inf'::DOUBLE)`,
-        `min(${x}) FILTER (WHERE isfinite(${x}))`,
-        `max(${x}) FILTER (WHERE isfinite(${x}))`
+        `count_if(isnan(${x}))`,
+        `count_if(${x} = 'inf'::DOUBLE)`,
+        `count_if(${x} = '-inf'::DOUBLE)`,
+        // CASE rather than FILTER: measured 2.4x faster here.
+        `min(CASE WHEN isfinite(${x}) THEN ${x} END)`,
+        `max(CASE WHEN isfinite(${x}) THEN ${x} END)`
       );
     } else if (c.kind === "datetime") {
-      parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`, `count(DISTINCT ${id})`);
+      parts.push(
+        `count(${id})`,
+        `CAST(min(${id}) AS VARCHAR)`,
+        `CAST(max(${id}) AS VARCHAR)`,
+        `count(DISTINCT ${id})`
+      );
     } else {
-      parts.push(`count(${id})`, `min(length(CAST(${id} AS VARCHAR)))`, `max(length(CAST(${id} AS VARCHAR)))`);
+      parts.push(
+        `count(${id})`,
+        `min(length(CAST(${id} AS VARCHAR)))`,
+        `max(length(CAST(${id} AS VARCHAR)))`
+      );
     }
   }
   const row = (await db.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${sqlIdent(source.table)}`)).getRows()[0];
@@ -40828,7 +40900,9 @@ async function summarise(db, source, columns) {
 }
 async function duplicateRows(db, source) {
   const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
-  const r = await db.runAndReadAll(`SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`);
+  const r = await db.runAndReadAll(
+    `SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`
+  );
   return asNumber(r.getRows()[0][0]);
 }
 async function categoricalCounts(db, table, column) {
@@ -40838,7 +40912,12 @@ async function categoricalCounts(db, table, column) {
   )).getRows();
   const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
   if (rows.length <= VALUE_CAP) {
-    return { values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])), top, distinct: rows.length, distinctExact: true };
+    return {
+      values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
+      top,
+      distinct: rows.length,
+      distinctExact: true
+    };
   }
   const distinct = asNumber(
     (await db.runAndReadAll(`SELECT count(DISTINCT ${id}) FROM ${sqlIdent(table)}`)).getRows()[0][0]
@@ -40886,7 +40965,10 @@ function numericStats(info2, rows, s, acc) {
 }
 async function walkNumeric(cur, ref) {
   if (ref?.joint) return walkJoint(cur, ref, ref.joint());
-  const [b, a0] = await Promise.all([new Cursor(cur.open()).refill(), ref ? new Cursor(ref.open()).refill() : void 0]);
+  const [b, a0] = await Promise.all([
+    new Cursor(cur.open()).refill(),
+    ref ? new Cursor(ref.open()).refill() : void 0
+  ]);
   if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator.add(b.value, b.count);
@@ -40987,6 +41069,16 @@ function emptyStatistics(source, rows) {
     columns: {}
   };
 }
+function primed(gen) {
+  const first = gen.next();
+  first.catch(() => void 0);
+  return (async function* () {
+    const f = await first;
+    if (f.done) return;
+    yield f.value;
+    yield* gen;
+  })();
+}
 async function analyse(engine, current, reference, options = {}) {
   const db = engine.db;
   const streamA = await engine.connect();
@@ -40994,22 +41086,55 @@ async function analyse(engine, current, reference, options = {}) {
   const label = options.label;
   const kindFor = (c) => c.name === label && c.kind === "numeric" ? { ...c, kind: "categorical" } : c;
   const curColumns = current.columns.map(kindFor);
-  const curSummary = await summarise(db, current, curColumns);
-  const curStats = emptyStatistics(current, current.rows);
-  curStats.duplicate_rows = await duplicateRows(db, current);
+  const timings = { summaries: 0, numeric: 0, categorical: 0 };
+  const timed = async (part, work) => {
+    const start = Date.now();
+    try {
+      return await work;
+    } finally {
+      timings[part] += Date.now() - start;
+    }
+  };
   const refSource = reference?.kind === "table" ? reference.source : void 0;
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
-  const refSummary = refSource ? await summarise(db, refSource, [...refColumns.values()]) : void 0;
+  const curStats = emptyStatistics(current, current.rows);
+  const curSummary = await timed("summaries", summarise(db, current, curColumns));
+  const refSummary = refSource ? await timed("summaries", summarise(db, refSource, [...refColumns.values()])) : void 0;
+  const duplicates = await timed("summaries", duplicateRows(db, current));
+  curStats.duplicate_rows = duplicates;
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : void 0;
   const stored = reference?.kind === "statistics" ? reference.statistics : void 0;
   const ignore = new Set(options.ignoreDrift ?? []);
   const inputs = {};
+  const streamC = await engine.connect();
+  const numericNames = curColumns.filter((c) => c.kind === "numeric").map((c) => c.name);
+  const primedStreams = /* @__PURE__ */ new Map();
+  const finiteOf = (x) => x ? x.present - x.nan - x.posInf - x.negInf : 0;
+  const mainStream = (name, conn) => {
+    if (finiteOf(curSummary.get(name)) === 0) return void 0;
+    const joint = refSource && refColumns?.get(name)?.kind === "numeric" && !ignore.has(name) && finiteOf(refSummary?.get(name)) > 0;
+    return joint ? jointCounts(conn, refSource.table, current.table, name) : sortedCounts(conn, current.table, name);
+  };
+  const prime = (index) => {
+    const name = numericNames[index];
+    if (name === void 0 || primedStreams.has(name)) return;
+    const gen = mainStream(name, index % 2 === 0 ? streamB : streamC);
+    if (gen) primedStreams.set(name, primed(gen));
+  };
+  const takeStream = (name) => {
+    const gen = primedStreams.get(name);
+    primedStreams.delete(name);
+    return gen;
+  };
   for (const info2 of curColumns) {
     const s = curSummary.get(info2.name);
     const refInfo = refColumns?.get(info2.name);
     const storedCol = stored?.columns[info2.name];
     const compare = !ignore.has(info2.name) && info2.kind !== "datetime";
     if (info2.kind === "numeric") {
+      const position = numericNames.indexOf(info2.name);
+      prime(position);
+      prime(position + 1);
       const curN = s.present - s.nan - s.posInf - s.negInf;
       let refSide;
       let refRows = 0;
@@ -41023,22 +41148,30 @@ async function analyse(engine, current, reference, options = {}) {
           min: refSum.min,
           max: refSum.max,
           open: () => sortedCounts(streamA, refSource.table, info2.name),
-          joint: () => jointCounts(streamA, refSource.table, current.table, info2.name),
-          accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max)) : void 0
+          joint: () => takeStream(info2.name) ?? jointCounts(streamA, refSource.table, current.table, info2.name),
+          accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max), true) : void 0
         };
       } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
         const dist = storedCol.distribution;
-        refSide = { n: storedCol.finite, min: storedCol.min, max: storedCol.max, open: () => storedCounts(dist) };
+        refSide = {
+          n: storedCol.finite,
+          min: storedCol.min,
+          max: storedCol.max,
+          open: () => storedCounts(dist)
+        };
       }
       const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : s.min !== null ? equalWidthEdges(s.min, s.max) : [];
       const curSide = {
         n: curN,
         min: s.min,
         max: s.max,
-        open: () => sortedCounts(streamB, current.table, info2.name),
+        open: () => takeStream(info2.name) ?? sortedCounts(streamB, current.table, info2.name),
         accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
       };
-      const walked = curN > 0 ? await walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0) : void 0;
+      const walked = curN > 0 ? await timed(
+        "numeric",
+        walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0)
+      ) : void 0;
       if (!walked && refSide?.accumulator) {
         await walkNumeric(refSide, void 0);
       }
@@ -41091,12 +41224,17 @@ async function analyse(engine, current, reference, options = {}) {
       }
       continue;
     }
-    const curCounts = await categoricalCounts(db, current.table, info2.name);
+    const curCounts = await timed("categorical", categoricalCounts(db, current.table, info2.name));
     curStats.columns[info2.name] = categoricalStats(info2, current.rows, s, curCounts);
     let refValues;
     if (refInfo && refSummary && refSource && refInfo.kind !== "numeric" && refInfo.kind !== "datetime") {
-      const refCounts = await categoricalCounts(db, refSource.table, info2.name);
-      refStats.columns[info2.name] = categoricalStats(refInfo, refSource.rows, refSummary.get(info2.name), refCounts);
+      const refCounts = await timed("categorical", categoricalCounts(db, refSource.table, info2.name));
+      refStats.columns[info2.name] = categoricalStats(
+        refInfo,
+        refSource.rows,
+        refSummary.get(info2.name),
+        refCounts
+      );
       refValues = refCounts.values;
     } else if (storedCol?.values && (storedCol.kind === "categorical" || storedCol.kind === "boolean")) {
       refValues = new Map(Object.entries(storedCol.values));
@@ -41118,14 +41256,29 @@ async function analyse(engine, current, reference, options = {}) {
       if (info2.kind === "numeric") {
         const n = r.present - r.nan - r.posInf - r.negInf;
         const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min, r.max)) : void 0;
-        if (acc) await walkNumeric({ n, min: r.min, max: r.max, open: () => sortedCounts(streamA, refSource.table, info2.name), accumulator: acc }, void 0);
+        if (acc)
+          await walkNumeric(
+            {
+              n,
+              min: r.min,
+              max: r.max,
+              open: () => sortedCounts(streamA, refSource.table, info2.name),
+              accumulator: acc
+            },
+            void 0
+          );
         refStats.columns[info2.name] = numericStats(info2, refSource.rows, r, acc);
       } else if (info2.kind !== "datetime") {
-        refStats.columns[info2.name] = categoricalStats(info2, refSource.rows, r, await categoricalCounts(db, refSource.table, info2.name));
+        refStats.columns[info2.name] = categoricalStats(
+          info2,
+          refSource.rows,
+          r,
+          await categoricalCounts(db, refSource.table, info2.name)
+        );
       }
     }
   }
-  return { current: curStats, reference: refStats, inputs };
+  return { current: curStats, reference: refStats, inputs, timings };
 }
 function categoricalStats(info2, rows, s, counts) {
   const out = {
@@ -41140,7 +41293,8 @@ function categoricalStats(info2, rows, s, counts) {
   };
   if (counts.values) out.values = Object.fromEntries(counts.values);
   if (counts.hll) out.hll = counts.hll.toJSON();
-  if (s.minLength !== void 0 && s.minLength !== null) out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
+  if (s.minLength !== void 0 && s.minLength !== null)
+    out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
   return out;
 }
 
@@ -41556,7 +41710,8 @@ function kolmognPomeranz(n, x) {
   V1[0] = 1;
   let V0s = 0;
   let V1s = 0;
-  let [j1, j2] = pomeranzJ1J2(0, n, ll, ceilf, roundf);
+  let j1 = pomeranzJ1J2(0, n, ll, ceilf, roundf)[0];
+  let j2;
   for (let i = 1; i < 2 * n + 2; i++) {
     const k1 = j1;
     [V0, V1] = [V1, V0];
@@ -41789,7 +41944,8 @@ function ksTest(maxS, minS, n1, n2) {
     d = h / lcm;
     if (h === 0) return { statistic: d, p_value: 1, method: "exact" };
     const prob2 = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
-    if (Number.isFinite(prob2) && prob2 >= 0 && prob2 <= 1) return { statistic: d, p_value: prob2, method: "exact" };
+    if (Number.isFinite(prob2) && prob2 >= 0 && prob2 <= 1)
+      return { statistic: d, p_value: prob2, method: "exact" };
   }
   const [m, n] = n1 >= n2 ? [n1, n2] : [n2, n1];
   const en = m * n / (m + n);
@@ -41883,7 +42039,13 @@ function runDriftTest(test, input, threshold = defaultThreshold(test)) {
   const base = { test, threshold, exact };
   const empty = input.kind === "categorical" ? total2(input.ref) === 0 || total2(input.cur) === 0 : input.nRef === 0 || input.nCur === 0;
   if (empty) {
-    return { ...base, statistic: null, p_value: null, drifted: false, note: "no values to compare in reference or current" };
+    return {
+      ...base,
+      statistic: null,
+      p_value: null,
+      drifted: false,
+      note: "no values to compare in reference or current"
+    };
   }
   switch (test) {
     case "ks": {
@@ -41910,7 +42072,12 @@ function runDriftTest(test, input, threshold = defaultThreshold(test)) {
       const s = shares(input);
       if (!s) return unsupported(base, `too many distinct values for ${test}`);
       const value = test === "psi" ? psi(s.reference, s.current) : jensenShannonDistance(s.reference, s.current);
-      return { ...base, statistic: Number.isFinite(value) ? value : null, p_value: null, drifted: value >= threshold };
+      return {
+        ...base,
+        statistic: Number.isFinite(value) ? value : null,
+        p_value: null,
+        drifted: value >= threshold
+      };
     }
   }
 }
@@ -41973,9 +42140,12 @@ function renderMarkdown(report, reference) {
     lines.push("|---|---|---|---|");
     for (const a of report.anomalies.slice(0, 200)) {
       const where = a.rows && a.rows.length > 0 ? ` (first at ${a.rows.map((r) => r.line ? `line ${r.line}` : `row ${r.row}`).slice(0, 3).join(", ")})` : "";
-      lines.push(`| ${a.severity === "error" ? "🛑 error" : "⚠️ warning"} | \`${a.code}\` | ${a.column ? escapeMarkdown(a.column) : "—"} | ${escapeMarkdown(a.message)}${where} |`);
+      lines.push(
+        `| ${a.severity === "error" ? "🛑 error" : "⚠️ warning"} | \`${a.code}\` | ${a.column ? escapeMarkdown(a.column) : "—"} | ${escapeMarkdown(a.message)}${where} |`
+      );
     }
-    if (report.anomalies.length > 200) lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
+    if (report.anomalies.length > 200)
+      lines.push(`| … | | | ${report.anomalies.length - 200} more in validation.json |`);
   }
   lines.push("");
   const driftCols = Object.entries(report.drift);
@@ -41984,13 +42154,19 @@ function renderMarkdown(report, reference) {
     lines.push("");
     lines.push("| column | test | statistic | p-value | threshold | drift | reference | current |");
     lines.push("|---|---|---|---|---|---|---|---|");
-    for (const [name, d] of driftCols.sort((a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1))) {
+    for (const [name, d] of driftCols.sort(
+      (a, b) => Number(b[1].drifted) - Number(a[1].drifted) || (a[0] < b[0] ? -1 : 1)
+    )) {
       lines.push(
         `| ${escapeMarkdown(name)} | ${d.test}${d.exact ? "" : "≈"} | ${fmt(d.statistic)} | ${fmt(d.p_value)} | ${fmt(d.threshold)} | ${d.drifted ? "🔴 yes" : "no"} | \`${sketch(reference?.columns[name])}\` | \`${sketch(report.columns[name])}\` |`
       );
     }
     lines.push("");
-    if (driftCols.some(([, d]) => !d.exact)) lines.push("≈ computed against a stored summary of the reference (see rank_error in statistics.json).", "");
+    if (driftCols.some(([, d]) => !d.exact))
+      lines.push(
+        "≈ computed against a stored summary of the reference (see rank_error in statistics.json).",
+        ""
+      );
   }
   lines.push("<details><summary>Column statistics</summary>");
   lines.push("");
@@ -42029,7 +42205,9 @@ async function expandSource(db, path6) {
       throw new InputError(`data file not found: ${path6}`);
     }
     if (info2.isDirectory()) {
-      throw new InputError(`${path6} is a directory; pass a file or a glob such as "${path6.replace(/\/$/, "")}/*.csv"`);
+      throw new InputError(
+        `${path6} is a directory; pass a file or a glob such as "${path6.replace(/\/$/, "")}/*.csv"`
+      );
     }
     return [path6];
   }
@@ -42127,10 +42305,14 @@ async function inspectFile(file, format, options = {}) {
   const { bytes, size } = await readPrefix(file);
   if (size === 0) throw new InputError(`${file}: the file is empty`);
   if (format === "parquet") {
-    if (bytes.subarray(0, 4).toString("latin1") !== "PAR1") throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
+    if (bytes.subarray(0, 4).toString("latin1") !== "PAR1")
+      throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
     return void 0;
   }
-  if (looksBinary(bytes)) throw new InputError(`${file}: looks like a binary file, not ${format === "csv" ? "CSV" : "JSON Lines"} text`);
+  if (looksBinary(bytes))
+    throw new InputError(
+      `${file}: looks like a binary file, not ${format === "csv" ? "CSV" : "JSON Lines"} text`
+    );
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   if (bytes.length === size) {
@@ -42141,7 +42323,10 @@ async function inspectFile(file, format, options = {}) {
   if (text.trim() === "") throw new InputError(`${file}: the file has no content (only whitespace)`);
   if (format === "jsonl") {
     const first = text.trimStart();
-    if (!first.startsWith("{")) throw new InputError(`${file}:1: expected one JSON object per line, found "${firstLine(first).slice(0, 40)}"`);
+    if (!first.startsWith("{"))
+      throw new InputError(
+        `${file}:1: expected one JSON object per line, found "${firstLine(first).slice(0, 40)}"`
+      );
     return void 0;
   }
   const header = firstLine(text);
@@ -42201,7 +42386,10 @@ function kindOf(type) {
 }
 function readExpression(files, format, dialect, withFile) {
   const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
-  const extra = [withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "", files.length > 1 ? "union_by_name = true" : ""].filter(Boolean).map((s) => `, ${s}`).join("");
+  const extra = [
+    withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "",
+    files.length > 1 ? "union_by_name = true" : ""
+  ].filter(Boolean).map((s) => `, ${s}`).join("");
   if (format === "parquet") return `read_parquet(${list}, file_row_number = true${extra})`;
   if (format === "jsonl") return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ",";
@@ -42214,7 +42402,9 @@ function readError(path6, error2) {
   const file = fileMatch?.[1] ?? fileMatch?.[2] ?? fileMatch?.[3] ?? path6;
   const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (expected && lineMatch) {
-    return new InputError(`${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`);
+    return new InputError(
+      `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
+    );
   }
   const first = message.split("\n")[0].replace(/^[A-Za-z ]+Error: /, "");
   return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
@@ -42230,7 +42420,8 @@ async function loadSource(db, path6, table, options = {}) {
   const withFile = files.length > 1;
   const from = readExpression(files, format, dialect, withFile);
   try {
-    if (format === "parquet") await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+    if (format === "parquet")
+      await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
     else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
   } catch (error2) {
     throw readError(path6, error2);
@@ -42292,7 +42483,8 @@ async function readReference(path6) {
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT") throw new InputError(`reference not found: ${path6}`);
-    if (code === "EISDIR") throw new InputError(`${path6} is a directory; pass a data file, a glob or a statistics.json`);
+    if (code === "EISDIR")
+      throw new InputError(`${path6} is a directory; pass a data file, a glob or a statistics.json`);
     throw new InputError(`${path6}: cannot be read (${code})`);
   }
   let value;
@@ -42302,7 +42494,9 @@ async function readReference(path6) {
     return void 0;
   }
   if (!isStatistics(value)) {
-    throw new InputError(`${path6}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`);
+    throw new InputError(
+      `${path6}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`
+    );
   }
   return value;
 }
@@ -42312,7 +42506,9 @@ async function readSchema(path6) {
     text = await readFile2(path6, "utf8");
   } catch (error2) {
     const code = error2.code;
-    throw new InputError(code === "ENOENT" ? `schema not found: ${path6}` : `${path6}: cannot be read (${code})`);
+    throw new InputError(
+      code === "ENOENT" ? `schema not found: ${path6}` : `${path6}: cannot be read (${code})`
+    );
   }
   return parseSchema(text, path6);
 }
@@ -42361,7 +42557,8 @@ async function validateData(options) {
     progress.finish(`${current.rows.toLocaleString("en-US")} rows × ${current.columns.length} columns`);
     lap("read_current");
     let reference;
-    if (storedReference) reference = { kind: "statistics", statistics: storedReference, path: options.reference };
+    if (storedReference)
+      reference = { kind: "statistics", statistics: storedReference, path: options.reference };
     else if (options.reference) {
       progress.start(`reading reference ${options.reference}`);
       const source = await loadSource(engine.db, options.reference, "mlci_reference", sourceOptions);
@@ -42371,9 +42568,13 @@ async function validateData(options) {
     }
     const train = options.train ? await loadSource(engine.db, options.train, "mlci_train", sourceOptions) : void 0;
     progress.start("profiling and comparing columns");
-    const analysis = await analyse(engine, current, reference, { label: options.label, ignoreDrift: config?.drift?.ignore });
+    const analysis = await analyse(engine, current, reference, {
+      label: options.label,
+      ignoreDrift: config?.drift?.ignore
+    });
     progress.finish();
     lap("profile_and_drift");
+    for (const [part, ms] of Object.entries(analysis.timings)) timings[`profile.${part}`] = ms;
     const stats = analysis.current;
     const anomalies = [];
     const add = (a) => {
@@ -42386,24 +42587,50 @@ async function validateData(options) {
       const refColumns = reference?.kind === "table" ? analysis.reference?.columns : storedReference?.columns;
       if (refColumns) {
         for (const name of Object.keys(refColumns)) {
-          if (!stats.columns[name]) add({ code: "missing_column", column: name, message: `column "${name}" is in the reference but missing` });
+          if (!stats.columns[name])
+            add({
+              code: "missing_column",
+              column: name,
+              message: `column "${name}" is in the reference but missing`
+            });
         }
         for (const [name, s] of Object.entries(stats.columns)) {
           const r = refColumns[name];
-          if (!r) add({ code: "new_column", column: name, message: `column "${name}" is not in the reference` });
+          if (!r)
+            add({ code: "new_column", column: name, message: `column "${name}" is not in the reference` });
           else if (r.kind !== s.kind && !(options.label === name)) {
-            add({ code: "type_mismatch", column: name, message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference` });
+            add({
+              code: "type_mismatch",
+              column: name,
+              message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference`
+            });
           }
         }
       }
       for (const [name, s] of Object.entries(stats.columns)) {
-        if ((s.nan ?? 0) > 0) add({ code: "nan_values", column: name, message: `column "${name}" has ${s.nan} NaN values`, count: s.nan });
+        if ((s.nan ?? 0) > 0)
+          add({
+            code: "nan_values",
+            column: name,
+            message: `column "${name}" has ${s.nan} NaN values`,
+            count: s.nan
+          });
         const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
-        if (infs > 0) add({ code: "inf_values", column: name, message: `column "${name}" has ${infs} infinite values`, count: infs });
+        if (infs > 0)
+          add({
+            code: "inf_values",
+            column: name,
+            message: `column "${name}" has ${infs} infinite values`,
+            count: infs
+          });
       }
     }
     if (config?.min_rows !== void 0 && stats.rows < config.min_rows) {
-      add({ code: "too_few_rows", message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`, count: stats.rows });
+      add({
+        code: "too_few_rows",
+        message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`,
+        count: stats.rows
+      });
     }
     const maxDup = config?.max_duplicate_share ?? DEFAULT_MAX_DUPLICATE_SHARE;
     if (stats.rows > 0 && stats.duplicate_rows / stats.rows > maxDup) {
@@ -42439,7 +42666,14 @@ async function validateData(options) {
       const threshold = config?.drift?.share ?? 0.5;
       const share = tested > 0 ? drifted / tested : 0;
       const blocking = config?.drift?.blocking ?? false;
-      datasetDrift = { tested, drifted, share, threshold, drifted_dataset: tested > 0 && share >= threshold, blocking };
+      datasetDrift = {
+        tested,
+        drifted,
+        share,
+        threshold,
+        drifted_dataset: tested > 0 && share >= threshold,
+        blocking
+      };
       if (datasetDrift.drifted_dataset) {
         anomalies.push({
           code: "drift",
@@ -42455,7 +42689,12 @@ async function validateData(options) {
       format: "mlci-validation",
       version: 1,
       verdict: errors > 0 ? "fail" : "pass",
-      data: { path: options.data, files: current.files.length, rows: current.rows, columns: current.columns.length },
+      data: {
+        path: options.data,
+        files: current.files.length,
+        rows: current.rows,
+        columns: current.columns.length
+      },
       reference: reference ? {
         path: options.reference,
         kind: reference.kind === "table" ? "data" : "statistics",
@@ -42531,13 +42770,22 @@ function readValidateDataInputs() {
 var MAX_ANNOTATIONS = 10;
 function annotations(report) {
   const out = [];
-  const ordered = [...report.anomalies.filter((a) => a.severity === "error"), ...report.anomalies.filter((a) => a.severity === "warning")];
+  const ordered = [
+    ...report.anomalies.filter((a) => a.severity === "error"),
+    ...report.anomalies.filter((a) => a.severity === "warning")
+  ];
   for (const a of ordered) {
     const title = `mlci ${a.code}${a.column ? ` (${a.column})` : ""}`;
     if (a.rows && a.rows.length > 0) {
       for (const r of a.rows) {
         if (out.length >= MAX_ANNOTATIONS) return out;
-        out.push({ level: a.severity, title, message: `${a.message}${r.value !== void 0 ? ` — value ${JSON.stringify(r.value)}` : ""}`, file: r.file, line: r.line });
+        out.push({
+          level: a.severity,
+          title,
+          message: `${a.message}${r.value !== void 0 ? ` — value ${JSON.stringify(r.value)}` : ""}`,
+          file: r.file,
+          line: r.line
+        });
       }
     } else if (out.length < MAX_ANNOTATIONS) {
       out.push({ level: a.severity, title, message: a.message });
@@ -42548,7 +42796,7 @@ function annotations(report) {
 async function run() {
   try {
     const inputs = readValidateDataInputs();
-    const config = await readOptionalConfig(inputs.config, inputs.config !== "mlci.yml");
+    const config = await readOptionalConfig(inputs.config, false);
     const data = inputs.data || config?.data?.eval || config?.data?.train;
     if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({
@@ -42575,9 +42823,13 @@ async function run() {
     core.setOutput("dataset-drift", String(report.dataset_drift?.drifted_dataset ?? false));
     core.setOutput("report", `${inputs.out}/validation.md`);
     await core.summary.addRaw(result.markdown.slice(0, 1e6)).write();
-    logLine(`mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`);
+    logLine(
+      `mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`
+    );
     if (result.exitCode !== 0) {
-      core.setFailed(`data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? "y" : "ies"}`);
+      core.setFailed(
+        `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? "y" : "ies"}`
+      );
       process.exitCode = 1;
     }
   } catch (error2) {

@@ -17,7 +17,13 @@ export interface DeployCanaryActionInputs {
   rate?: number;
   resume: boolean;
   stateFile: string;
-  thresholds: { maxErrorRate?: number; maxP99Ratio?: number; maxDivergence?: number; minRequests?: number };
+  thresholds: {
+    maxErrorRate?: number;
+    maxP99Ratio?: number;
+    p99SlackMs?: number;
+    maxDivergence?: number;
+    minRequests?: number;
+  };
   environmentUrl?: string;
   config: string;
   out: string;
@@ -60,6 +66,7 @@ export function readDeployCanaryInputs(): DeployCanaryActionInputs {
     thresholds: {
       maxErrorRate: optionalNumber('max-error-rate'),
       maxP99Ratio: optionalNumber('max-p99-ratio'),
+      p99SlackMs: optionalNumber('p99-slack-ms'),
       maxDivergence: optionalNumber('max-divergence'),
       minRequests: optionalNumber('min-requests')
     },

@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       thresholds: {
         maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
         maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        p99SlackMs: inputs.thresholds.p99SlackMs,
         maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
         minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
       },

@@ -8,15 +8,27 @@ import { readValidateDataInputs } from './inputs.js';
 const MAX_ANNOTATIONS = 10;
 
 /** Annotations for the first offending rows (file and line), errors first. */
-export function annotations(report: ValidationReport): { level: 'error' | 'warning'; message: string; file?: string; line?: number; title: string }[] {
-  const out: { level: 'error' | 'warning'; message: string; file?: string; line?: number; title: string }[] = [];
-  const ordered: Anomaly[] = [...report.anomalies.filter((a) => a.severity === 'error'), ...report.anomalies.filter((a) => a.severity === 'warning')];
+export function annotations(
+  report: ValidationReport
+): { level: 'error' | 'warning'; message: string; file?: string; line?: number; title: string }[] {
+  const out: { level: 'error' | 'warning'; message: string; file?: string; line?: number; title: string }[] =
+    [];
+  const ordered: Anomaly[] = [
+    ...report.anomalies.filter((a) => a.severity === 'error'),
+    ...report.anomalies.filter((a) => a.severity === 'warning')
+  ];
   for (const a of ordered) {
     const title = `mlci ${a.code}${a.column ? ` (${a.column})` : ''}`;
     if (a.rows && a.rows.length > 0) {
       for (const r of a.rows) {
         if (out.length >= MAX_ANNOTATIONS) return out;
-        out.push({ level: a.severity, title, message: `${a.message}${r.value !== undefined ? ` — value ${JSON.stringify(r.value)}` : ''}`, file: r.file, line: r.line });
+        out.push({
+          level: a.severity,
+          title,
+          message: `${a.message}${r.value !== undefined ? ` — value ${JSON.stringify(r.value)}` : ''}`,
+          file: r.file,
+          line: r.line
+        });
       }
     } else if (out.length < MAX_ANNOTATIONS) {
       out.push({ level: a.severity, title, message: a.message });
@@ -29,7 +41,8 @@ export function annotations(report: ValidationReport): { level: 'error' | 'warni
 export async function run(): Promise<void> {
   try {
     const inputs = readValidateDataInputs();
-    const config = await readOptionalConfig(inputs.config, inputs.config !== 'mlci.yml');
+    // A missing mlci.yml is fine: every setting has an input or a default.
+    const config = await readOptionalConfig(inputs.config, false);
     const data = inputs.data || config?.data?.eval || config?.data?.train;
     if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({
@@ -55,9 +68,13 @@ export async function run(): Promise<void> {
     core.setOutput('dataset-drift', String(report.dataset_drift?.drifted_dataset ?? false));
     core.setOutput('report', `${inputs.out}/validation.md`);
     await core.summary.addRaw(result.markdown.slice(0, 1000000)).write();
-    logLine(`mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`);
+    logLine(
+      `mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`
+    );
     if (result.exitCode !== 0) {
-      core.setFailed(`data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? 'y' : 'ies'}`);
+      core.setFailed(
+        `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? 'y' : 'ies'}`
+      );
       process.exitCode = 1;
     }
   } catch (error) {

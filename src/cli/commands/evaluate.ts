@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
-import { buildEvaluateRequest, optionalConfig, type EvaluateFlags } from '../../pipeline/evaluate-options.js';
-import { formatValue } from '../../report/evaluation-md.js';
+import type { EvaluateFlags } from '../../pipeline/evaluate-options.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 type EvaluateOptions = CommonOptions & EvaluateFlags;
@@ -51,6 +50,9 @@ export function registerEvaluate(program: Command): void {
   ]);
   evaluate.action(
     handle<EvaluateOptions>(async (options, context, command) => {
+      // Loaded on use: other commands' start-up does not pay for the config validator or the report.
+      const { buildEvaluateRequest, optionalConfig } = await import('../../pipeline/evaluate-options.js');
+      const { formatValue } = await import('../../report/evaluation-md.js');
       const config = await optionalConfig(
         options.config,
         command.getOptionValueSource('config') !== 'default'

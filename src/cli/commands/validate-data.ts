@@ -37,7 +37,10 @@ export function registerValidateData(program: Command): void {
     .option('--train <file>', 'training data, to detect train/test overlap (leakage)')
     .option('--format <format>', 'csv, jsonl or parquet (default: from the extension)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected from the header)')
-    .option('--memory-limit <size>', 'engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it');
+    .option(
+      '--memory-limit <size>',
+      'engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it'
+    );
   withExamples(withCommonOptions(validate), [
     'mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation',
     'mlci validate-data --data "shards/*.parquet" --reference stats/statistics.json --schema schema.json --json',
@@ -69,7 +72,12 @@ export function registerValidateData(program: Command): void {
       const text = [
         `validate-data: ${r.verdict.toUpperCase()} — ${r.data.rows} rows, ${r.summary.errors} errors, ${r.summary.warnings} warnings` +
           (r.dataset_drift ? `, drift in ${r.dataset_drift.drifted}/${r.dataset_drift.tested} columns` : ''),
-        ...r.anomalies.slice(0, 20).map((a) => `  ${a.severity === 'error' ? 'error  ' : 'warning'} ${a.code}${a.column ? ` [${a.column}]` : ''}: ${a.message}`),
+        ...r.anomalies
+          .slice(0, 20)
+          .map(
+            (a) =>
+              `  ${a.severity === 'error' ? 'error  ' : 'warning'} ${a.code}${a.column ? ` [${a.column}]` : ''}: ${a.message}`
+          ),
         ...(r.anomalies.length > 20 ? [`  … ${r.anomalies.length - 20} more in validation.json`] : []),
         ...(result.files.length > 0 ? [`wrote ${result.files.join(', ')}`] : [])
       ].join('\n');
@@ -109,7 +117,11 @@ export function registerValidateData(program: Command): void {
           ...(options.delimiter ? { delimiter: parseDelimiter(options.delimiter) } : {})
         }
       });
-      printResult(options, schemaValue, `wrote ${options.out} (${Object.keys(schemaValue.properties).length} columns)`);
+      printResult(
+        options,
+        schemaValue,
+        `wrote ${options.out} (${Object.keys(schemaValue.properties).length} columns)`
+      );
     })
   );
 

@@ -21,7 +21,7 @@ export function linspace(start: number, stop: number, num: number): number[] {
   const div = num - 1;
   const step = (stop - start) / div;
   const out: number[] = [];
-  for (let i = 0; i < num; i++) out.push(step === 0 ? ((i / div) * (stop - start)) + start : i * step + start);
+  for (let i = 0; i < num; i++) out.push(step === 0 ? (i / div) * (stop - start) + start : i * step + start);
   if (num > 1) out[num - 1] = stop;
   return out;
 }

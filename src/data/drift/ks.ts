@@ -77,7 +77,8 @@ export function ksTest(maxS: number, minS: number, n1: number, n2: number): KsRe
     d = h / lcm;
     if (h === 0) return { statistic: d, p_value: 1, method: 'exact' };
     const prob = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
-    if (Number.isFinite(prob) && prob >= 0 && prob <= 1) return { statistic: d, p_value: prob, method: 'exact' };
+    if (Number.isFinite(prob) && prob >= 0 && prob <= 1)
+      return { statistic: d, p_value: prob, method: 'exact' };
   }
   const [m, n] = n1 >= n2 ? [n1, n2] : [n2, n1];
   const en = (m * n) / (m + n);

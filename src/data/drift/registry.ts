@@ -100,12 +100,25 @@ function shares(input: DriftInput): { reference: number[]; current: number[] } |
 }
 
 /** Runs one test on a column; `threshold` defaults per test. */
-export function runDriftTest(test: DriftTestName, input: DriftInput, threshold = defaultThreshold(test)): ColumnDrift {
+export function runDriftTest(
+  test: DriftTestName,
+  input: DriftInput,
+  threshold = defaultThreshold(test)
+): ColumnDrift {
   const exact = input.kind === 'categorical' || input.exact;
   const base = { test, threshold, exact };
-  const empty = input.kind === 'categorical' ? total(input.ref) === 0 || total(input.cur) === 0 : input.nRef === 0 || input.nCur === 0;
+  const empty =
+    input.kind === 'categorical'
+      ? total(input.ref) === 0 || total(input.cur) === 0
+      : input.nRef === 0 || input.nCur === 0;
   if (empty) {
-    return { ...base, statistic: null, p_value: null, drifted: false, note: 'no values to compare in reference or current' };
+    return {
+      ...base,
+      statistic: null,
+      p_value: null,
+      drifted: false,
+      note: 'no values to compare in reference or current'
+    };
   }
   switch (test) {
     case 'ks': {
@@ -122,7 +135,10 @@ export function runDriftTest(test: DriftTestName, input: DriftInput, threshold =
     case 'z': {
       const counts = input.kind === 'categorical' ? { ref: input.ref, cur: input.cur } : numericCounts(input);
       if (!counts) return unsupported(base, `too many distinct values for ${test}`);
-      const r = test === 'chi2' ? chiSquareTest(counts.ref, counts.cur) : zTest(counts.ref, counts.cur, input.kind === 'numeric');
+      const r =
+        test === 'chi2'
+          ? chiSquareTest(counts.ref, counts.cur)
+          : zTest(counts.ref, counts.cur, input.kind === 'numeric');
       const p = Number.isNaN(r.p_value) ? null : r.p_value;
       const statistic = Number.isFinite(r.statistic) ? r.statistic : null;
       return { ...base, statistic, p_value: p, drifted: p !== null && p < threshold };
@@ -131,8 +147,14 @@ export function runDriftTest(test: DriftTestName, input: DriftInput, threshold =
     case 'psi': {
       const s = shares(input);
       if (!s) return unsupported(base, `too many distinct values for ${test}`);
-      const value = test === 'psi' ? psi(s.reference, s.current) : jensenShannonDistance(s.reference, s.current);
-      return { ...base, statistic: Number.isFinite(value) ? value : null, p_value: null, drifted: value >= threshold };
+      const value =
+        test === 'psi' ? psi(s.reference, s.current) : jensenShannonDistance(s.reference, s.current);
+      return {
+        ...base,
+        statistic: Number.isFinite(value) ? value : null,
+        p_value: null,
+        drifted: value >= threshold
+      };
     }
   }
 }
@@ -142,6 +164,9 @@ function numericCounts(input: NumericDriftInput): { ref: Counts; cur: Counts } |
   return { ref: input.refValues, cur: input.curValues };
 }
 
-function unsupported(base: { test: DriftTestName; threshold: number; exact: boolean }, note: string): ColumnDrift {
+function unsupported(
+  base: { test: DriftTestName; threshold: number; exact: boolean },
+  note: string
+): ColumnDrift {
   return { ...base, statistic: null, p_value: null, drifted: false, note };
 }

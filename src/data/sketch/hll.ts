@@ -37,7 +37,8 @@ export class Hll {
 
   /** Merges another sketch into this one. */
   merge(other: Hll): void {
-    for (let i = 0; i < M; i++) if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
+    for (let i = 0; i < M; i++)
+      if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
   }
 
   /** The estimated number of distinct values. */

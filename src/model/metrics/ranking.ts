@@ -31,34 +31,66 @@ export function rankingPass(
   const groups = positivesPerGroup.length;
   const tp = new Float64Array(groups);
   const fp = new Float64Array(groups);
-  const tp0 = new Float64Array(groups);
-  const fp0 = new Float64Array(groups);
-  const last = new Float64Array(groups).fill(NaN);
   const area = new Float64Array(groups);
   const ap = new Float64Array(groups);
   const { order, scores, positive } = input;
-  const flush = (g: number) => {
-    area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-    const p = positivesPerGroup[g];
-    if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-    tp0[g] = tp[g];
-    fp0[g] = fp[g];
-  };
+  if (groupOf === null && weights === null) {
+    // The common unweighted whole-data case, with the state in locals.
+    const p = positivesPerGroup[0];
+    let t = 0;
+    let f = 0;
+    let t0 = 0;
+    let f0 = 0;
+    let a = 0;
+    let s = 0;
+    const n = order.length;
+    for (let k = 0; k < n; k++) {
+      const row = order[k];
+      if (positive[row] === 1) t++;
+      else f++;
+      if (k === n - 1 || scores[row] !== scores[order[k + 1]]) {
+        a += (f - f0) * (t + t0);
+        if (p > 0 && t !== t0) s += (t / p - t0 / p) * (t / (t + f));
+        t0 = t;
+        f0 = f;
+      }
+    }
+    tp[0] = t;
+    fp[0] = f;
+    area[0] = a;
+    ap[0] = s;
+    return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+  }
+  const tp0 = new Float64Array(groups);
+  const fp0 = new Float64Array(groups);
+  const last = new Float64Array(groups).fill(NaN);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
     const g = groupOf === null ? 0 : groupOf[row];
     if (g < 0) continue;
     const w = weights === null ? 1 : weights[row];
     if (w === 0) continue;
-    const s = scores[row];
-    if (s !== last[g]) {
-      if (last[g] === last[g]) flush(g);
-      last[g] = s;
+    const score = scores[row];
+    if (score !== last[g]) {
+      if (last[g] === last[g]) {
+        area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+        const p = positivesPerGroup[g];
+        if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+        tp0[g] = tp[g];
+        fp0[g] = fp[g];
+      }
+      last[g] = score;
     }
     if (positive[row] === 1) tp[g] += w;
     else fp[g] += w;
   }
-  for (let g = 0; g < groups; g++) if (last[g] === last[g]) flush(g);
+  for (let g = 0; g < groups; g++) {
+    if (last[g] === last[g]) {
+      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+      const p = positivesPerGroup[g];
+      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+    }
+  }
   return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
 }
 

@@ -5,6 +5,15 @@
  */
 export function descendingOrder(scores: Float64Array): Uint32Array {
   const n = scores.length;
+  // Model outputs are float32 widened to float64: then 32-bit keys sort the same in half the passes.
+  let single = true;
+  for (let i = 0; i < n; i++) {
+    if (Math.fround(scores[i]) !== scores[i]) {
+      single = false;
+      break;
+    }
+  }
+  if (single) return descendingOrder32(scores);
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
   // Sortable unsigned keys: flip all bits of negatives, only the sign bit of positives.
   const lo = new Uint32Array(n);
@@ -47,6 +56,43 @@ export function descendingOrder(scores: Float64Array): Uint32Array {
     const swap = order;
     order = next;
     next = swap;
+  }
+  return order;
+}
+
+/** The same order for values that are all exact float32: two 16-bit passes over float32 bit patterns. */
+function descendingOrder32(scores: Float64Array): Uint32Array {
+  const n = scores.length;
+  const f32 = Float32Array.from(scores);
+  const bits = new Uint32Array(f32.buffer);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i];
+    const sortable = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    keys[i] = ~sortable >>> 0;
+  }
+  const counts = new Uint32Array(65536);
+  const first = new Uint32Array(n);
+  for (let i = 0; i < n; i++) counts[keys[i] & 0xffff]++;
+  let running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  for (let i = 0; i < n; i++) first[counts[keys[i] & 0xffff]++] = i;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[keys[i] >>> 16]++;
+  running = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d];
+    counts[d] = running;
+    running += c;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = first[i];
+    order[counts[keys[row] >>> 16]++] = row;
   }
   return order;
 }

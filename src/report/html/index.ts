@@ -17,6 +17,7 @@ import {
   driftSection,
   formatNumber,
   gatesSection,
+  historySection,
   metricsSection,
   slicesSection,
   unavailable
@@ -127,6 +128,9 @@ export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
       body: await confusionSection(evaluation, sink)
     });
     sections.push({ id: 'slices', title: 'Slices', body: await slicesSection(evaluation, sink) });
+    // History exists only with a registry: no section (rather than a "not available" note) without it.
+    const history = await historySection(evaluation, sink);
+    if (history) sections.push({ id: 'history', title: 'History', body: history });
   } else {
     sections.push({
       id: 'evaluation',

@@ -106,6 +106,8 @@ export interface EvaluationView {
   metrics: MetricRow[];
   gates: GateRow[];
   slices: SliceRow[];
+  /** Gated metrics of the last registered versions, then the candidate (oldest first). */
+  history: { label: string; metrics: Record<string, number | null> }[];
 }
 
 /** A column's distribution: histogram bins for numbers, counts per value for categories. */
@@ -397,7 +399,12 @@ export function readEvaluation(json: unknown): EvaluationView {
     baseline,
     metrics,
     gates: readGates(top.gates),
-    slices: readSlices(top.slices ?? (isRecord(top.candidate) ? top.candidate.slices : undefined))
+    slices: readSlices(top.slices ?? (isRecord(top.candidate) ? top.candidate.slices : undefined)),
+    history: Array.isArray(top.history)
+      ? top.history
+          .filter(isRecord)
+          .map((h, i) => ({ label: str(h.label) ?? `#${i + 1}`, metrics: metricsOf(h.metrics) }))
+      : []
   };
 }
 

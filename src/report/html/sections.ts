@@ -7,6 +7,7 @@ import {
   calibrationSpec,
   confusionSpec,
   distributionSpec,
+  historySpec,
   prSpec,
   rocSpec,
   sliceSpec,
@@ -210,6 +211,21 @@ export async function slicesSection(evaluation: EvaluationView, sink: ChartSink)
     );
   }
   return `<div class="charts">${figures.join('')}</div>`;
+}
+
+/** Gated metrics across registered versions and the candidate; empty when there is no history. */
+export async function historySection(evaluation: EvaluationView, sink: ChartSink): Promise<string> {
+  if (evaluation.history.length < 2) return '';
+  const metrics = [...new Set(evaluation.history.flatMap((h) => Object.keys(h.metrics)))].slice(0, 4);
+  const figures: string[] = [];
+  for (const metric of metrics) {
+    const points = evaluation.history.flatMap((h) => {
+      const v = h.metrics[metric];
+      return typeof v === 'number' ? [{ label: h.label, value: v }] : [];
+    });
+    if (points.length >= 2) figures.push(await sink.figure(historySpec(metric, points), `history-${metric}`));
+  }
+  return figures.length > 0 ? `<div class="charts">${figures.join('')}</div>` : '';
 }
 
 /** The drift line under a distribution: test, statistic, p-value, threshold and the outcome. */

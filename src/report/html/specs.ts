@@ -427,3 +427,53 @@ export function distributionSpec(
     }
   };
 }
+
+/** One gated metric across the registered versions and the candidate, in registration order. */
+export function historySpec(metric: string, points: { label: string; value: number }[]): VegaLiteSpec {
+  const values = points.map((p, order) => ({
+    label: p.label,
+    order,
+    value: p.value,
+    series: p.label === 'candidate' ? 'candidate' : 'registered'
+  }));
+  const last = points[points.length - 1];
+  return {
+    title: { text: `${metric} across versions`, subtitle: `${last.label}: ${last.value.toFixed(4)}` },
+    description: `${metric} of the last ${points.length - 1} registered versions and the candidate: ${points
+      .map((p) => `${p.label} ${p.value.toFixed(4)}`)
+      .join(', ')}.`,
+    width: Math.max(200, Math.min(420, points.length * 40)),
+    height: 160,
+    data: { values },
+    encoding: {
+      x: {
+        field: 'label',
+        type: 'ordinal',
+        title: 'version',
+        sort: points.map((p) => p.label),
+        axis: { labelAngle: 0 }
+      },
+      y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: false } }
+    },
+    layer: [
+      { mark: { type: 'line', color: PALETTE.chance, strokeWidth: 1.5 } },
+      {
+        mark: { type: 'point', filled: true, size: 70 },
+        encoding: {
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['registered', 'candidate'], range: [PALETTE.baseline, PALETTE.candidate] }
+          },
+          shape: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['registered', 'candidate'], range: ['square', 'circle'] }
+          }
+        }
+      }
+    ]
+  };
+}

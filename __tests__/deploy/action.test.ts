@@ -1,0 +1,109 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';
+import { run } from '../../src/actions/deploy-canary/main.js';
+import type { LocalRegistry } from '../../src/registry/local.js';
+import {
+  binaryModel,
+  divergingModel,
+  FEATURES,
+  makeRegistry,
+  row,
+  STABLE_WEIGHTS
+} from '../serve/support.js';
+
+let registry: LocalRegistry;
+let dir: string;
+let cleanup: () => Promise<void>;
+let gh: GitHubEmulator;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  ({ registry, dir, cleanup } = await makeRegistry([
+    binaryModel(
+      STABLE_WEIGHTS.map(([w]) => [w * 1.02]),
+      0.1
+    ),
+    divergingModel()
+  ]));
+  const lines = [[...FEATURES, 'label'].join(',')];
+  for (let i = 0; i < 300; i++)
+    lines.push([...FEATURES.map((f) => row(i)[f].toFixed(4)), String(i % 2)].join(','));
+  await writeFile(join(dir, 'test.csv'), lines.join('\n') + '\n');
+  gh = await startGitHubEmulator({ owner: 'octo-org', repo: 'ml-repo' });
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await gh.close();
+  await cleanup();
+});
+
+/** Runs the action in this process with the inputs a composite step would pass; returns its outputs. */
+async function runAction(
+  version: string,
+  name: string
+): Promise<{ code: number; outputs: string; summary: string }> {
+  const outputs = join(dir, `${name}.outputs`);
+  const summary = join(dir, `${name}.summary.md`);
+  await writeFile(outputs, '');
+  await writeFile(summary, '');
+  process.env = {
+    ...saved,
+    MLCI_INPUT_MODEL: 'churn',
+    MLCI_INPUT_VERSION: version,
+    MLCI_INPUT_TARGET: 'local',
+    MLCI_INPUT_REGISTRY: registry.dir,
+    MLCI_INPUT_REPLAY: join(dir, 'test.csv'),
+    MLCI_INPUT_RATE: '150',
+    MLCI_INPUT_INTERVAL: '800ms',
+    MLCI_INPUT_STEPS: '25,100',
+    MLCI_INPUT_MIN_REQUESTS: '15',
+    MLCI_INPUT_P99_SLACK_MS: '50',
+    MLCI_INPUT_CONFIG: join(dir, 'none.yml'),
+    MLCI_INPUT_OUT: join(dir, `out-${name}`),
+    MLCI_INPUT_STATE_FILE: join(dir, `${name}-state.json`),
+    GITHUB_TOKEN: gh.writeToken,
+    GITHUB_REPOSITORY: 'octo-org/ml-repo',
+    GITHUB_API_URL: gh.baseUrl,
+    GITHUB_SHA: 'main',
+    GITHUB_RUN_ID: '42',
+    GITHUB_OUTPUT: outputs,
+    GITHUB_STEP_SUMMARY: summary
+  };
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  await run();
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = before;
+  process.env = { ...saved };
+  return { code, outputs: await readFile(outputs, 'utf8'), summary: await readFile(summary, 'utf8') };
+}
+
+test('the action rolls back a diverging canary: step fails, outputs and summary say why, deployment failure', async () => {
+  const result = await runAction('v3', 'bad');
+  expect(result.code).toBe(1);
+  expect(result.outputs).toMatch(/outcome<<.*\nrolled-back\n/);
+  expect(result.outputs).toMatch(/reason<<.*\nstep 1 \(25 %\): .*divergence/);
+  expect(result.summary).toMatch(/Canary churn@v3: ❌ rolled back/);
+  expect((await registry.aliases('churn')).production).toBe(1);
+  const deployment = gh.state.deployments.at(-1)!;
+  const statuses = gh.state.deploymentStatuses.filter((s) => s.deployment_id === deployment.id);
+  expect(statuses.at(-1)).toMatchObject({
+    state: 'failure',
+    log_url: 'https://github.com/octo-org/ml-repo/actions/runs/42'
+  });
+});
+
+test('the action promotes a good canary and moves production', async () => {
+  const result = await runAction('2', 'good');
+  expect(result.code).toBe(0);
+  expect(result.outputs).toMatch(/outcome<<.*\npromoted\n/);
+  expect(result.outputs).toMatch(/stable<<.*\n2\n/);
+  expect((await registry.aliases('churn')).production).toBe(2);
+  const deployment = gh.state.deployments.at(-1)!;
+  expect(deployment.environment).toBe('production');
+  expect(gh.state.deploymentStatuses.filter((s) => s.deployment_id === deployment.id).at(-1)!.state).toBe(
+    'success'
+  );
+});
