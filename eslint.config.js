@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['src/config/*.generated.*', 'dist/**', 'node_modules/**', 'coverage/**', 'examples/**/node_modules/**', '**/*.cjs', 'out/**'] },
+  { ignores: ['src/config/*.generated.*', 'bench/data/**', 'dist/**', 'node_modules/**', 'coverage/**', 'examples/**/node_modules/**', '**/*.cjs', 'out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

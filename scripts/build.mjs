@@ -1,7 +1,7 @@
 // Bundles the CLI and one entry per action into dist/ with esbuild (see CONVENTIONS.md).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 
 execFileSync(process.execPath, ['scripts/schema-src.mjs'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['scripts/config-docs.mjs'], { stdio: 'inherit' });
@@ -26,6 +26,9 @@ const common = {
   // Native packages are installed beside dist/ (the actions cache them); everything else is bundled.
   external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings*', 'chromium-bidi*', 'playwright-core'],
   legalComments: 'none',
+  // Lazy imports (stage modules, Vega, @actions/core) become chunks loaded on use, keeping start-up fast.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   charset: 'utf8'
 };
@@ -33,9 +36,16 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: [{ in: 'src/cli/index.ts', out: 'cli/index' }],
+  outdir: 'dist/cli',
+  entryPoints: [{ in: 'src/cli/index.ts', out: 'index' }],
   banner: { js: `#!/usr/bin/env node\n${banner}` }
 });
 if (actionEntries.length > 0) {
-  await build({ ...common, entryPoints: actionEntries, banner: { js: banner } });
+  await build({
+    ...common,
+    outdir: 'dist/actions',
+    entryPoints: actionEntries.map((e) => ({ ...e, out: e.out.replace(/^actions\//, '') })),
+    banner: { js: banner }
+  });
 }
+chmodSync('dist/cli/index.js', 0o755);

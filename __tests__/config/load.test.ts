@@ -85,7 +85,12 @@ describe('mlci.yml loader', () => {
     const ajv = new Ajv2020({ strict: false });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     const check = ajv.compile(shipped);
-    const samples = [minimal, starterConfig('x'), minimal + 'deploy:\n  steps: [0]\n', minimal + 'extra: 1\n'];
+    const samples = [
+      minimal,
+      starterConfig('x'),
+      minimal + 'deploy:\n  steps: [0]\n',
+      minimal + 'extra: 1\n'
+    ];
     for (const text of samples) {
       let loaderAccepts = true;
       try {

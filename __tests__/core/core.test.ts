@@ -82,7 +82,7 @@ describe('progress', () => {
     progress.update(10);
     progress.finish();
     expect(text()).toContain('\rscoring [########################] 100%');
-    expect(text()).toMatch(/\r\x1b\[2Kscoring: done in \d+\.\ds\n$/);
+    expect(text()).toMatch(new RegExp(String.raw`\r${'\u001b'}\[2Kscoring: done in \d+\.\ds\n$`));
   });
 });
 

@@ -4,6 +4,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerInit } from './commands/init.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerRegistry } from './commands/registry.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerTrain } from './commands/train.js';
 import { registerValidateData } from './commands/validate-data.js';
@@ -18,6 +19,8 @@ export function buildProgram(): Command {
         'Exit codes: 0 pass · 1 a check ran and failed · 2 usage or input error.'
     )
     .showSuggestionAfterError(true)
+    // `mlci deploy-canary --version v3`: --version after a subcommand belongs to the subcommand.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`mlci: ${text.replace(/^error: /, '')}`) });
   registerInit(program);
@@ -27,6 +30,7 @@ export function buildProgram(): Command {
   registerRegistry(program);
   registerServe(program);
   registerPipeline(program);
+  registerReport(program);
   program.addHelpText(
     'after',
     '\nGet started:\n  $ mlci init --name churn\n  $ mlci validate-data --data data/train.csv --out out/\n  $ mlci pipeline\n'

@@ -3,6 +3,7 @@ import type { LoadedColumns } from '../data/engine.js';
 import { modelClasses, type LoadedSession, type ModelOutputs } from './inference.js';
 import { encodeLabels, predictedClasses } from './labels.js';
 import { calibration, type Calibration } from './metrics/calibration.js';
+import { chartCurves, type ChartCurves } from './curves.js';
 import { confusionMatrix } from './metrics/classification.js';
 import type { MetricResults, Predictions, Scorer } from './metrics/scorer.js';
 import type { MetricTask, MetricValues } from './metrics/types.js';
@@ -102,6 +103,21 @@ export function calibrationOf(p: Predictions): Calibration | null {
   return calibration(confidence, hit, p.task === 'binary' ? 'positive_probability' : 'top_class_confidence');
 }
 
+/** Chart points of a binary model; null when a class is absent (the curves are undefined then). */
+export function curvesOf(p: Predictions): ChartCurves | null {
+  if (p.task !== 'binary') return null;
+  const n = p.y.length;
+  const scores = new Float64Array(n);
+  const positive = new Uint8Array(n);
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    scores[i] = p.proba[i * 2 + 1];
+    positive[i] = p.y[i] === 1 ? 1 : 0;
+    positives += positive[i];
+  }
+  return positives === 0 || positives === n ? null : chartCurves(scores, positive);
+}
+
 /** The report of one model: metrics, confusion matrix, calibration, inference and size. */
 export function modelReport(
   session: LoadedSession,
@@ -134,6 +150,7 @@ export function modelReport(
     notes,
     confusion_matrix: confusion,
     calibration: cal,
+    curves: curvesOf(predictions),
     inference: {
       load_ms: round(session.loadMs, 2),
       ms_per_1000_rows: round(msPer1000, 4),

@@ -45,6 +45,7 @@ function model(v: unknown): ModelReport | null {
           }
         : null,
     calibration: null,
+    curves: null,
     inference: {
       load_ms: num(inference.load_ms) ?? 0,
       ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0,

@@ -3,6 +3,7 @@ import type { IntervalResult } from '../gate/bootstrap.js';
 import type { BaselineSource } from './baseline.js';
 import type { ConfusionMatrix } from './metrics/classification.js';
 import type { Calibration } from './metrics/calibration.js';
+import type { ChartCurves } from './curves.js';
 import type { MetricTask, MetricValues } from './metrics/types.js';
 
 /** Inference facts of one model on the evaluation data. */
@@ -27,6 +28,8 @@ export interface ModelReport {
   notes: Record<string, string>;
   confusion_matrix: ConfusionMatrix | null;
   calibration: Calibration | null;
+  /** ROC and precision–recall points for charts (binary, both classes present), else null. */
+  curves: ChartCurves | null;
   inference: InferenceStats;
 }
 

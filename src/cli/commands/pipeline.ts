@@ -20,7 +20,7 @@ export function plannedStages(config: MlciConfig): string[] {
   return stages;
 }
 
-/** `mlci pipeline`, `mlci monitor` and `mlci report`. */
+/** `mlci pipeline` and `mlci monitor`. */
 export function registerPipeline(program: Command): void {
   const pipeline = program
     .command('pipeline')
@@ -51,12 +51,4 @@ export function registerPipeline(program: Command): void {
     .option('--data <file>', 'a batch of production data');
   withExamples(withCommonOptions(monitor), ['mlci monitor --log .mlci/predictions.jsonl --out out/monitor']);
   notAvailableYet(monitor, 'monitor');
-
-  const report = program
-    .command('report')
-    .summary('build a self-contained report.html from evaluation.json and validation.json')
-    .option('--evaluation <file>', 'evaluation.json')
-    .option('--validation <file>', 'validation.json');
-  withExamples(withCommonOptions(report), ['mlci report --evaluation out/evaluation.json --out out/']);
-  notAvailableYet(report, 'report');
 }

@@ -63,7 +63,6 @@ interface DeployOptions extends CommonOptions {
 export function registerServe(program: Command): void {
   // `mlci deploy-canary --version v4` (DESIGN.md) needs the program's own -V/--version to be read
   // only before the subcommand; otherwise commander prints mlci's version and exits.
-  program.enablePositionalOptions();
   const serve = program
     .command('serve')
     .summary('serve a registered model over the Open Inference Protocol')

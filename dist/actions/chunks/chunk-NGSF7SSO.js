@@ -1,0 +1,429 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  escapeCell,
+  escapeMarkdown,
+  escapeMermaid
+} from "./chunk-N3GLJ5J5.js";
+
+// src/model/metrics/types.ts
+var METRICS_BY_TASK = {
+  binary: [
+    "accuracy",
+    "balanced_accuracy",
+    "precision",
+    "recall",
+    "f1",
+    "roc_auc",
+    "average_precision",
+    "log_loss",
+    "brier_score"
+  ],
+  multiclass: [
+    "accuracy",
+    "balanced_accuracy",
+    "precision_macro",
+    "recall_macro",
+    "f1_macro",
+    "precision_weighted",
+    "recall_weighted",
+    "f1_weighted",
+    "roc_auc_ovr",
+    "log_loss"
+  ],
+  regression: ["rmse", "mae", "r2", "mape"]
+};
+var LOWER_IS_BETTER = /* @__PURE__ */ new Set([
+  "log_loss",
+  "brier_score",
+  "rmse",
+  "mae",
+  "mape",
+  "expected_calibration_error",
+  "latency_ms_per_1000_rows",
+  "model_size_bytes",
+  "load_ms"
+]);
+function higherIsBetter(metric) {
+  return !LOWER_IS_BETTER.has(metric);
+}
+function defined(value, note) {
+  return note ? { value, note } : { value };
+}
+function undefinedMetric(reason) {
+  return { value: null, reason };
+}
+
+// src/gate/gates.ts
+var GATE_KINDS = ["min", "max", "max_drop", "max_rise", "min_relative_change"];
+var CHANGE_KINDS = /* @__PURE__ */ new Set(["max_drop", "max_rise", "min_relative_change"]);
+function isChangeGate(kind) {
+  return CHANGE_KINDS.has(kind);
+}
+var TOLERANCE = 1e-12;
+function applyGates(specs, input) {
+  const results = [];
+  for (const [metric, spec] of Object.entries(specs)) {
+    for (const kind of GATE_KINDS) {
+      const threshold = spec[kind];
+      if (threshold === void 0) continue;
+      results.push(applyOne(metric, kind, threshold, input));
+    }
+  }
+  return results;
+}
+function side(s, metric) {
+  if (!(metric in s.values)) return { value: null, missing: "is not computed" };
+  const value = s.values[metric];
+  if (value === null || !Number.isFinite(value))
+    return { value: null, missing: `is undefined (${s.reasons?.[metric] ?? "no value"})` };
+  return { value, missing: null };
+}
+function fmt(x) {
+  return Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+}
+function applyOne(metric, kind, threshold, input) {
+  const base = { metric, kind, threshold, ...input.slice ? { slice: input.slice } : {} };
+  const c = side(input.candidate, metric);
+  const b = input.baseline ? side(input.baseline, metric) : null;
+  const result = (status, observed, reason) => ({
+    ...base,
+    status,
+    candidate: c.value,
+    baseline: b?.value ?? null,
+    observed,
+    reason
+  });
+  if (c.value === null)
+    return result("fail", null, `${metric} ${c.missing} on the candidate, so the gate cannot pass`);
+  const cv = c.value;
+  if (kind === "min") {
+    return result(
+      cv + TOLERANCE >= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≥ ${fmt(threshold)}`
+    );
+  }
+  if (kind === "max") {
+    return result(
+      cv - TOLERANCE <= threshold ? "pass" : "fail",
+      cv,
+      `${metric} = ${fmt(cv)}, must be ≤ ${fmt(threshold)}`
+    );
+  }
+  if (!b) return result("skipped", null, "no baseline (first run): change gates are skipped");
+  if (b.value === null)
+    return result("fail", null, `${metric} ${b.missing} on the baseline, so the change cannot be measured`);
+  const bv = b.value;
+  const higher = higherIsBetter(metric);
+  if (kind === "max_drop") {
+    const drop = bv - cv;
+    const note = higher ? "" : ` (a fall of ${metric} is an improvement)`;
+    return result(
+      drop - TOLERANCE <= threshold ? "pass" : "fail",
+      drop,
+      `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`
+    );
+  }
+  if (kind === "max_rise") {
+    const rise = cv - bv;
+    const note = higher ? ` (a rise of ${metric} is an improvement)` : "";
+    return result(
+      rise - TOLERANCE <= threshold ? "pass" : "fail",
+      rise,
+      `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`
+    );
+  }
+  const improvement = higher ? cv - bv : bv - cv;
+  const relative = bv !== 0 ? improvement / Math.abs(bv) : improvement === 0 ? 0 : improvement > 0 ? Infinity : -Infinity;
+  const way = higher ? "(candidate − baseline) / |baseline|" : "(baseline − candidate) / |baseline|, lower is better";
+  return result(
+    relative + TOLERANCE >= threshold ? "pass" : "fail",
+    Number.isFinite(relative) ? relative : null,
+    `relative improvement ${Number.isFinite(relative) ? fmt(relative) : relative > 0 ? "+∞" : "−∞"} ${way}, must be ≥ ${fmt(threshold)}`
+  );
+}
+function decideVerdict(results, hasBaseline) {
+  const failed = results.filter((r) => r.status === "fail");
+  const passed = results.filter((r) => r.status === "pass").length;
+  const skipped = results.filter((r) => r.status === "skipped").length;
+  if (failed.length > 0) {
+    const names = [
+      ...new Set(failed.map((f) => f.slice ? `${f.metric} [${f.slice.column}=${f.slice.value}]` : f.metric))
+    ];
+    return {
+      verdict: "fail",
+      rubber_stamp: false,
+      summary: `fail: ${failed.length} of ${results.length} gate${results.length === 1 ? "" : "s"} failed (${names.join(", ")})`
+    };
+  }
+  if (!hasBaseline) {
+    return {
+      verdict: "pass",
+      rubber_stamp: true,
+      summary: `pass (rubber stamp): no baseline model to compare with, so this first run is accepted` + (skipped > 0 ? `; ${skipped} change gate${skipped === 1 ? " was" : "s were"} skipped` : "") + (passed > 0 ? `; ${passed} value gate${passed === 1 ? "" : "s"} passed` : "")
+    };
+  }
+  return {
+    verdict: "pass",
+    rubber_stamp: false,
+    summary: results.length === 0 ? "pass: no gates configured" : `pass: all ${results.length} gate${results.length === 1 ? "" : "s"} passed`
+  };
+}
+
+// src/report/evaluation-md.ts
+var EXTRA_METRICS = ["expected_calibration_error", "latency_ms_per_1000_rows", "model_size_bytes"];
+var PRIMARY = {
+  binary: ["roc_auc", "accuracy", "f1"],
+  multiclass: ["accuracy", "f1_macro", "log_loss"],
+  regression: ["rmse", "mae", "r2"]
+};
+function formatValue(x) {
+  if (x === null || x === void 0) return "n/a";
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) > 1) return x.toLocaleString("en-US");
+  if (Math.abs(x) >= 1e3) return x.toFixed(1);
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  return x.toFixed(4);
+}
+function signed(x, digits = 4) {
+  const text = Math.abs(x) < 1e-4 && x !== 0 ? Math.abs(x).toExponential(2) : Math.abs(x).toFixed(digits);
+  return `${x < 0 ? "−" : "+"}${text}`;
+}
+function formatDelta(d) {
+  if (!d || d.delta === null) return "—";
+  if (d.delta === 0) return "⚪ 0";
+  const arrow = d.delta > 0 ? "▲" : "▼";
+  const mark = d.change === "better" ? "🟢" : "🔴";
+  return `${mark} ${arrow} ${signed(d.delta)}`;
+}
+function formatRelative(d) {
+  if (!d || d.relative === null) return "—";
+  return `${signed(d.relative * 100, 2)} %`;
+}
+function gateText(g) {
+  const icon = g.status === "pass" ? "✅" : g.status === "fail" ? "❌" : "⏭️";
+  let text = `${icon} ${g.kind} ${formatValue(g.threshold)}`;
+  if (g.interval && g.interval.low !== null) {
+    const i = g.interval;
+    text += ` · Δ ${Math.round(i.confidence * 100)} % CI [${signed(i.low)}, ${signed(i.high)}]${i.within_noise ? " within noise" : ""}`;
+  }
+  return text;
+}
+function renderEvaluationMarkdown(e, options = {}) {
+  const lines = [];
+  const title = options.title ?? "mlci evaluate";
+  const name = e.model_name ? ` · ${escapeMarkdown(e.model_name)}` : "";
+  const icon = e.verdict === "fail" ? "❌" : e.rubber_stamp ? "🟡" : "✅";
+  lines.push(
+    `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`,
+    ""
+  );
+  lines.push(escapeMarkdown(e.summary, 2e3), "");
+  if (e.rubber_stamp) {
+    lines.push(
+      "> [!NOTE]",
+      "> No baseline model was found (no explicit file, no `production` alias, no artifact from a successful main-branch run), so nothing was compared: this first run passes as a rubber stamp. Value gates (`min`/`max`) still applied.",
+      ""
+    );
+  }
+  const failed = e.gates.filter((g) => g.status === "fail");
+  if (failed.length > 0) {
+    lines.push("**Failed gates**", "");
+    for (const g of failed.slice(0, 20)) {
+      const where = g.slice ? ` [${escapeMarkdown(g.slice.column)} = ${escapeMarkdown(g.slice.value)}]` : "";
+      lines.push(
+        `- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`
+      );
+    }
+    if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
+    lines.push("");
+  }
+  lines.push(`| metric | baseline | candidate | Δ | Δ% | gate |`, `|---|---:|---:|---|---:|---|`);
+  const topGates = e.gates.filter((g) => !g.slice);
+  const shown = [...METRICS_BY_TASK[e.task], ...EXTRA_METRICS].filter((m) => m in e.candidate.metrics);
+  for (const m of [...shown, ...topGates.map((g) => g.metric).filter((m2) => !shown.includes(m2))]) {
+    const d = e.deltas[m];
+    const gates = topGates.filter((g) => g.metric === m).map(gateText).join("<br>");
+    const arrowHint = higherIsBetter(m) ? "↑" : "↓";
+    const undef = (v, reasons2) => v === null && reasons2?.[m] ? `n/a¹` : formatValue(v);
+    lines.push(
+      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : "—"} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(d)} | ${formatRelative(d)} | ${gates || ""} |`
+    );
+  }
+  lines.push("");
+  const reasons = Object.entries(e.candidate.undefined_reasons);
+  const notes = Object.entries(e.candidate.notes);
+  if (reasons.length > 0 || notes.length > 0) {
+    for (const [m, r] of reasons) lines.push(`¹ \`${m}\` is undefined on this data: ${escapeMarkdown(r)}.  `);
+    for (const [m, r] of notes) lines.push(`\`${m}\`: ${escapeMarkdown(r)}.  `);
+    lines.push("");
+  }
+  lines.push("↑ higher is better · ↓ lower is better · 🟢 better · 🔴 worse", "");
+  renderSlices(lines, e, options.maxSliceRows ?? 25);
+  renderConfusion(lines, e);
+  renderDrift(lines, e);
+  renderHistory(lines, e);
+  renderDetails(lines, e);
+  return lines.join("\n");
+}
+function renderSlices(lines, e, maxRows) {
+  if (e.slices.length === 0) return;
+  lines.push("### Slices", "");
+  const columns = [...new Set(e.slices.map((s) => s.column))];
+  for (const column of columns) {
+    const all = e.slices.filter((s) => s.column === column);
+    const scored = all.filter((s) => !s.skipped);
+    const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
+    const metrics = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
+    lines.push(`**${escapeMarkdown(column)}**`, "");
+    lines.push(
+      `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`
+    );
+    lines.push(`|---|---:|${metrics.map(() => "---|").join("")}---|`);
+    for (const s of scored.slice(0, maxRows)) {
+      const cells = metrics.map((m) => sliceCell(s, m));
+      const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
+      const status = gates.length === 0 ? "" : gates.some((g) => g.status === "fail") ? "❌" : gates.every((g) => g.status === "skipped") ? "⏭️" : "✅";
+      lines.push(
+        `| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status} |`
+      );
+    }
+    if (scored.length > maxRows)
+      lines.push(
+        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => "").join(" | ")} | |`
+      );
+    const skipped = all.filter((s) => s.skipped);
+    if (skipped.length > 0) {
+      const list = skipped.slice(0, 10).map((s) => `${escapeMarkdown(s.value, 40)} (${s.rows})`).join(", ");
+      lines.push(
+        "",
+        `Not scored: ${list}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`
+      );
+    }
+    lines.push("");
+  }
+}
+function sliceCell(s, m) {
+  const c = s.candidate?.[m];
+  const b = s.baseline?.[m];
+  if (!s.baseline) return formatValue(c);
+  if (c === null || c === void 0 || b === null || b === void 0)
+    return `${formatValue(b)} → ${formatValue(c)}`;
+  const d = c - b;
+  const mark = d === 0 ? "" : d > 0 === higherIsBetter(m) ? " 🟢" : " 🔴";
+  return `${formatValue(b)} → ${formatValue(c)}${mark}`;
+}
+function renderConfusion(lines, e) {
+  const cm = e.candidate.confusion_matrix;
+  if (!cm || cm.labels.length > 20) return;
+  lines.push(
+    "<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>",
+    ""
+  );
+  lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(" | ")} |`);
+  lines.push(`|---|${cm.labels.map(() => "---:|").join("")}`);
+  cm.counts.forEach((row, t) => {
+    const base = e.baseline?.confusion_matrix?.counts[t];
+    const cells = row.map(
+      (v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US")
+    );
+    lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(" | ")} |`);
+  });
+  if (e.baseline?.confusion_matrix) lines.push("", "In parentheses: change from the baseline.");
+  lines.push("", "</details>", "");
+}
+function signedInt(x) {
+  return x === 0 ? "±0" : x > 0 ? `+${x}` : `−${-x}`;
+}
+function renderDrift(lines, e) {
+  if (!e.drift) return;
+  const d = e.drift;
+  lines.push("### Data drift (validate-data)", "");
+  if (d.drifted.length === 0) {
+    lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? "" : "s"} checked.`, "");
+    return;
+  }
+  lines.push(
+    `${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ""}:`,
+    ""
+  );
+  lines.push("| column | test | statistic | p-value | threshold |", "|---|---|---:|---:|---:|");
+  for (const c of d.drifted.slice(0, 20)) {
+    lines.push(
+      `| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`
+    );
+  }
+  if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
+  lines.push("");
+}
+function renderHistory(lines, e) {
+  if (!e.history || e.history.length < 2) return;
+  const metrics = Object.keys(e.history[0].metrics);
+  lines.push("### History of gated metrics", "");
+  for (const m of metrics) {
+    const points = e.history.filter((h) => typeof h.metrics[m] === "number");
+    if (points.length < 2) continue;
+    const values = points.map((p) => p.metrics[m]);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 0.01;
+    lines.push(
+      "```mermaid",
+      "xychart-beta",
+      `    title "${escapeMermaid(m)}"`,
+      `    x-axis [${points.map((p) => `"${escapeMermaid(p.label)}"`).join(", ")}]`,
+      `    y-axis "${escapeMermaid(m)}" ${round(lo - pad)} --> ${round(hi + pad)}`,
+      `    line [${values.map(round).join(", ")}]`,
+      "```",
+      ""
+    );
+  }
+}
+function round(x) {
+  return Number(x.toPrecision(6));
+}
+function renderDetails(lines, e) {
+  lines.push("<details><summary>Details</summary>", "");
+  lines.push(
+    `- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown(e.data.source)}`
+  );
+  if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
+  lines.push(
+    `- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`
+  );
+  const src = e.baseline_source;
+  lines.push(
+    e.baseline ? `- Baseline (${src.kind}): ${escapeMarkdown(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString("en-US")} bytes)` : `- Baseline: none (looked at: ${escapeMarkdown(src.tried.join("; ") || "nothing")})`
+  );
+  for (const [who, r] of [
+    ["candidate", e.candidate],
+    ["baseline", e.baseline]
+  ]) {
+    if (r)
+      lines.push(
+        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+      );
+  }
+  if (e.bootstrap) {
+    lines.push(
+      `- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`
+    );
+  }
+  lines.push(
+    `- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  );
+  lines.push(`- mlci ${escapeMarkdown(e.mlci_version)}, ${escapeMarkdown(e.created)}`, "", "</details>", "");
+}
+
+export {
+  METRICS_BY_TASK,
+  higherIsBetter,
+  defined,
+  undefinedMetric,
+  GATE_KINDS,
+  isChangeGate,
+  applyGates,
+  decideVerdict,
+  renderEvaluationMarkdown
+};
