@@ -3,7 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   GATE_KINDS,
   renderEvaluationMarkdown
-} from "../chunks/chunk-NGSF7SSO.js";
+} from "../chunks/chunk-SMU7EDJC.js";
+import "../chunks/chunk-6AWGVSZV.js";
 import {
   truncateMarkdown
 } from "../chunks/chunk-N3GLJ5J5.js";
@@ -314,7 +315,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../chunks/evaluate-VX6Y3ZLF.js");
+    const { evaluate } = await import("../chunks/evaluate-REBZE5CP.js");
     const result = await evaluate({
       ...request,
       progress: { start: logLine, update() {
@@ -327,6 +328,10 @@ async function run() {
     core.setOutput("report", result.files.find((f) => f.endsWith(".md")) ?? "");
     core.setOutput("evaluation", result.files.find((f) => f.endsWith(".json")) ?? "");
     logLine(e.summary);
+    if (request.out) {
+      const link = await writeHtmlReport(request.out, result.evaluation, inputs.flags.validation);
+      if (link) result.markdown += reportLinkLine(inputs.artifactName, context?.runUrl ?? null);
+    }
     if (context?.pullNumber && request.out) {
       await writeJsonAtomic(join(request.out, "pull-request.json"), {
         number: context.pullNumber,
@@ -462,6 +467,28 @@ async function publish(inputs, context, result, core) {
       core.warning(`could not create the check run: ${describeError(error)}`);
     }
   }
+}
+async function writeHtmlReport(out, evaluation, validationFile) {
+  try {
+    const { writeReport } = await import("../chunks/html-6ESZTO2J.js");
+    const validation = validationFile ? JSON.parse(await readFile(validationFile, "utf8")) : void 0;
+    const written = await writeReport({ evaluation, validation }, out);
+    logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);
+    return true;
+  } catch (error) {
+    (await actionsCore()).warning(`could not build report.html: ${describeError(error)}`);
+    return false;
+  }
+}
+function reportLinkLine(artifactName, runUrl) {
+  const where = runUrl ? `[this run's artifacts](${runUrl}#artifacts)` : "this run's artifacts";
+  return `
+
+📊 Charts (ROC, precision–recall, calibration, slices, drift): \`report.html\` in the \`${escapeCode(artifactName)}\` artifact of ${where}.
+`;
+}
+function escapeCode(text) {
+  return text.replace(/[`\n\r]/g, "");
 }
 
 // src/actions/evaluate-vs-baseline/index.ts

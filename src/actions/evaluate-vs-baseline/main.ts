@@ -78,6 +78,10 @@ export async function run(): Promise<void> {
     core.setOutput('report', result.files.find((f) => f.endsWith('.md')) ?? '');
     core.setOutput('evaluation', result.files.find((f) => f.endsWith('.json')) ?? '');
     logLine(e.summary);
+    if (request.out) {
+      const link = await writeHtmlReport(request.out, result.evaluation, inputs.flags.validation);
+      if (link) result.markdown += reportLinkLine(inputs.artifactName, context?.runUrl ?? null);
+    }
     // The workflow_run poster of a fork's pull request learns the PR from here (and checks it against the API).
     if (context?.pullNumber && request.out) {
       await writeJsonAtomic(join(request.out, 'pull-request.json'), {
@@ -239,4 +243,31 @@ async function publish(
       core.warning(`could not create the check run: ${describeError(error)}`);
     }
   }
+}
+
+/**
+ * Writes report.html beside evaluation.json so the action's upload step ships it with the artifact;
+ * a report that cannot be built is a warning, never a failed job.
+ */
+async function writeHtmlReport(out: string, evaluation: unknown, validationFile?: string): Promise<boolean> {
+  try {
+    const { writeReport } = await import('../../report/html/index.js');
+    const validation = validationFile ? JSON.parse(await readFile(validationFile, 'utf8')) : undefined;
+    const written = await writeReport({ evaluation, validation }, out);
+    logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);
+    return true;
+  } catch (error) {
+    (await actionsCore()).warning(`could not build report.html: ${describeError(error)}`);
+    return false;
+  }
+}
+
+/** The line of the comment and summary that points at the charts in the uploaded artifact. */
+export function reportLinkLine(artifactName: string, runUrl: string | null): string {
+  const where = runUrl ? `[this run's artifacts](${runUrl}#artifacts)` : "this run's artifacts";
+  return `\n\n📊 Charts (ROC, precision–recall, calibration, slices, drift): \`report.html\` in the \`${escapeCode(artifactName)}\` artifact of ${where}.\n`;
+}
+
+function escapeCode(text: string): string {
+  return text.replace(/[`\n\r]/g, '');
 }

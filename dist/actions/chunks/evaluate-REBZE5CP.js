@@ -1,15 +1,17 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  METRICS_BY_TASK,
   applyGates,
   decideVerdict,
+  isChangeGate,
+  renderEvaluationMarkdown
+} from "./chunk-SMU7EDJC.js";
+import {
+  METRICS_BY_TASK,
   defined,
   higherIsBetter,
-  isChangeGate,
-  renderEvaluationMarkdown,
   undefinedMetric
-} from "./chunk-NGSF7SSO.js";
+} from "./chunk-6AWGVSZV.js";
 import "./chunk-N3GLJ5J5.js";
 import {
   readModelSignature

@@ -1,58 +1,14 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  METRICS_BY_TASK,
+  higherIsBetter
+} from "./chunk-6AWGVSZV.js";
+import {
   escapeCell,
   escapeMarkdown,
   escapeMermaid
 } from "./chunk-N3GLJ5J5.js";
-
-// src/model/metrics/types.ts
-var METRICS_BY_TASK = {
-  binary: [
-    "accuracy",
-    "balanced_accuracy",
-    "precision",
-    "recall",
-    "f1",
-    "roc_auc",
-    "average_precision",
-    "log_loss",
-    "brier_score"
-  ],
-  multiclass: [
-    "accuracy",
-    "balanced_accuracy",
-    "precision_macro",
-    "recall_macro",
-    "f1_macro",
-    "precision_weighted",
-    "recall_weighted",
-    "f1_weighted",
-    "roc_auc_ovr",
-    "log_loss"
-  ],
-  regression: ["rmse", "mae", "r2", "mape"]
-};
-var LOWER_IS_BETTER = /* @__PURE__ */ new Set([
-  "log_loss",
-  "brier_score",
-  "rmse",
-  "mae",
-  "mape",
-  "expected_calibration_error",
-  "latency_ms_per_1000_rows",
-  "model_size_bytes",
-  "load_ms"
-]);
-function higherIsBetter(metric) {
-  return !LOWER_IS_BETTER.has(metric);
-}
-function defined(value, note) {
-  return note ? { value, note } : { value };
-}
-function undefinedMetric(reason) {
-  return { value: null, reason };
-}
 
 // src/gate/gates.ts
 var GATE_KINDS = ["min", "max", "max_drop", "max_rise", "min_relative_change"];
@@ -417,10 +373,6 @@ function renderDetails(lines, e) {
 }
 
 export {
-  METRICS_BY_TASK,
-  higherIsBetter,
-  defined,
-  undefinedMetric,
   GATE_KINDS,
   isChangeGate,
   applyGates,
