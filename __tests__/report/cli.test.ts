@@ -1,38 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { reportFailure } from '../../src/cli/kit.js';
-import { registerReport } from '../../src/cli/commands/report.js';
+import { runCli } from '../../test-support/cli.js';
 
 const FIXTURES = join(process.cwd(), '__fixtures__', 'report');
 
-/** Runs `mlci report ...` in process with the command as program.ts will register it. */
-async function runReport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const originalOut = process.stdout.write.bind(process.stdout);
-  const originalErr = process.stderr.write.bind(process.stderr);
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  process.stdout.write = ((chunk: string | Uint8Array) =>
-    out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) =>
-    err.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    const program = new Command('mlci').exitOverride();
-    registerReport(program);
-    for (const command of program.commands) command.exitOverride();
-    await program.parseAsync(['node', 'mlci', 'report', ...args]);
-  } catch (error) {
-    reportFailure(error);
-  } finally {
-    process.stdout.write = originalOut;
-    process.stderr.write = originalErr;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = saved;
-  return { code, stdout: out.join(''), stderr: err.join('') };
+/** Runs `mlci report ...` through the real program, in process. */
+function runReport(args: string[]): ReturnType<typeof runCli> {
+  return runCli(['report', ...args]);
 }
 
 describe('mlci report', () => {

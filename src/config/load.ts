@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
@@ -24,6 +25,19 @@ export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
     throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
   }
   return parseConfig(text, path);
+}
+
+/**
+ * Reads mlci.yml when it exists, else null: every setting also has a flag or an input. A path
+ * the user named explicitly must exist.
+ */
+export async function loadOptionalConfig(
+  path: string | undefined,
+  explicit = false
+): Promise<MlciConfig | null> {
+  if (!path) return null;
+  if (!explicit && !existsSync(path)) return null;
+  return loadConfig(path);
 }
 
 /** Parses and validates config text; `source` names the file in messages. */

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/load.js';
 import type { GateSpec, MlciConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
@@ -27,16 +26,6 @@ export interface EvaluateFlags {
   validation?: string;
   predictions?: string;
   out?: string;
-}
-
-/** Reads mlci.yml when it exists; a path given explicitly must exist. */
-export async function optionalConfig(
-  path: string | undefined,
-  explicit: boolean
-): Promise<MlciConfig | null> {
-  if (!path) return null;
-  if (!explicit && !existsSync(path)) return null;
-  return loadConfig(path);
 }
 
 function list(text: string | undefined): string[] | undefined {

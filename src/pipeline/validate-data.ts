@@ -1,11 +1,9 @@
 // The validate-data stage: load data (and a reference), profile, check the schema, find anomalies and
 // drift, decide the verdict and write validation.json, statistics.json and validation.md — only after
 // everything that can fail on input has run. Both the CLI and the action call validateData().
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnomalyCode, DataConfig, DriftTestName, MlciConfig, Severity } from '../config/types.js';
-import { loadConfig } from '../config/load.js';
+import type { AnomalyCode, DataConfig, DriftTestName, Severity } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
@@ -62,16 +60,6 @@ export const DEFAULT_SEVERITY: Record<AnomalyCode, Severity> = {
 
 /** Default largest share of duplicate rows before `duplicate_share` is reported. */
 export const DEFAULT_MAX_DUPLICATE_SHARE = 0.05;
-
-/** Reads mlci.yml when present (or when named explicitly). */
-export async function readOptionalConfig(
-  path: string | undefined,
-  explicit: boolean
-): Promise<MlciConfig | undefined> {
-  if (!path) return undefined;
-  if (!explicit && !existsSync(path)) return undefined;
-  return loadConfig(path);
-}
 
 function severityOf(config: DataConfig | undefined, code: AnomalyCode, column?: string): Severity {
   const perColumn = column ? config?.columns?.[column]?.severity?.[code] : undefined;

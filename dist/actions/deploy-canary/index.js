@@ -19,10 +19,10 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  loadConfig,
+  loadOptionalConfig,
   logLine,
   require_dist
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import "../chunks/chunk-Z7GGKJYP.js";
 import {
@@ -5002,7 +5002,6 @@ var require_prom_client = __commonJS({
 });
 
 // src/actions/deploy-canary/main.ts
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 // src/deploy/report.ts
@@ -7409,7 +7408,7 @@ function readDeployCanaryInputs() {
 async function run() {
   try {
     const inputs = readDeployCanaryInputs();
-    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const config = await loadOptionalConfig(inputs.config);
     const d = config?.deploy ?? {};
     const model = inputs.model ?? config?.model.name;
     if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');

@@ -15,9 +15,9 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  loadConfig,
+  loadOptionalConfig,
   logLine
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import {
   InputError,
@@ -155,11 +155,6 @@ function sanitizeEvaluation(raw) {
 
 // src/pipeline/evaluate-options.ts
 import { existsSync } from "node:fs";
-async function optionalConfig(path, explicit) {
-  if (!path) return null;
-  if (!explicit && !existsSync(path)) return null;
-  return loadConfig(path);
-}
 function list(text) {
   if (text === void 0) return void 0;
   return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -311,7 +306,7 @@ async function run() {
       await publishFrom(inputs, context);
       return;
     }
-    const config = await optionalConfig(inputs.config, false);
+    const config = await loadOptionalConfig(inputs.config);
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);

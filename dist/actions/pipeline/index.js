@@ -5,7 +5,7 @@ import {
   actionsCore,
   loadConfig,
   logLine
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import {
   MlciError,

@@ -14,9 +14,9 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  loadConfig,
+  loadOptionalConfig,
   logLine
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import {
   currentUser,
@@ -31,7 +31,6 @@ import {
 import "../chunks/chunk-3CG65SHH.js";
 
 // src/actions/register/main.ts
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 // src/actions/register/inputs.ts
@@ -61,7 +60,7 @@ function readRegisterInputs() {
 async function run() {
   try {
     const inputs = readRegisterInputs();
-    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const config = await loadOptionalConfig(inputs.config);
     const name = inputs.name ?? config?.model?.name;
     if (!name) throw new InputError('input "name" is empty and mlci.yml has no model.name');
     const registry = await openRegistry(inputs.registry);

@@ -27,7 +27,7 @@ import {
   loadConfig,
   logLine,
   require_dist
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import {
   CheckFailedError,

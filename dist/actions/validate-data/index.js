@@ -21,9 +21,9 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  loadConfig,
+  loadOptionalConfig,
   logLine
-} from "../chunks/chunk-QXM5XB7O.js";
+} from "../chunks/chunk-TI5WUZPE.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import {
   InputError,
@@ -33,7 +33,6 @@ import {
 import "../chunks/chunk-3CG65SHH.js";
 
 // src/pipeline/validate-data.ts
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -2045,11 +2044,6 @@ var DEFAULT_SEVERITY = {
   drift: "warning"
 };
 var DEFAULT_MAX_DUPLICATE_SHARE = 0.05;
-async function readOptionalConfig(path, explicit) {
-  if (!path) return void 0;
-  if (!explicit && !existsSync(path)) return void 0;
-  return loadConfig(path);
-}
 function severityOf(config, code, column) {
   const perColumn = column ? config?.columns?.[column]?.severity?.[code] : void 0;
   return perColumn ?? config?.severity?.[code] ?? DEFAULT_SEVERITY[code];
@@ -2348,7 +2342,7 @@ function annotations(report) {
 async function run() {
   try {
     const inputs = readValidateDataInputs();
-    const config = await readOptionalConfig(inputs.config, false);
+    const config = await loadOptionalConfig(inputs.config);
     const data = inputs.data || config?.data?.eval || config?.data?.train;
     if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({

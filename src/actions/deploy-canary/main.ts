@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { durationMs } from '../../config/duration.js';
-import { loadConfig } from '../../config/load.js';
+import { loadOptionalConfig } from '../../config/load.js';
 import { describeError, InputError, MlciError } from '../../core/errors.js';
 import { rolloutMarkdown } from '../../deploy/report.js';
 import { deployCanary, type DeploymentRecorder } from '../../pipeline/deploy.js';
@@ -18,7 +17,7 @@ import { readDeployCanaryInputs } from './inputs.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readDeployCanaryInputs();
-    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const config = await loadOptionalConfig(inputs.config);
     const d = config?.deploy ?? {};
     const model = inputs.model ?? config?.model.name;
     if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');

@@ -7,7 +7,8 @@ import { sanitizeEvaluation } from '../../model/evaluation-sanitize.js';
 import { renderEvaluationMarkdown } from '../../report/evaluation-md.js';
 import type { ArtifactBaseline } from '../../model/baseline.js';
 import type { EvaluateResult } from '../../pipeline/evaluate.js';
-import { buildEvaluateRequest, optionalConfig } from '../../pipeline/evaluate-options.js';
+import { loadOptionalConfig } from '../../config/load.js';
+import { buildEvaluateRequest } from '../../pipeline/evaluate-options.js';
 import { truncateMarkdown } from '../../report/markdown.js';
 import { actionsCore, logLine } from '../toolkit.js';
 import { readEvaluateInputs, type EvaluateActionInputs } from './inputs.js';
@@ -62,7 +63,7 @@ export async function run(): Promise<void> {
       await publishFrom(inputs, context);
       return;
     }
-    const config = await optionalConfig(inputs.config, false);
+    const config = await loadOptionalConfig(inputs.config);
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);

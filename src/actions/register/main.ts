@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../config/load.js';
+import { loadOptionalConfig } from '../../config/load.js';
 import { describeError, InputError, MlciError } from '../../core/errors.js';
 import { writeJsonAtomic } from '../../core/files.js';
 import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
@@ -13,7 +12,7 @@ import { readRegisterInputs } from './inputs.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readRegisterInputs();
-    const config = existsSync(inputs.config) ? await loadConfig(inputs.config) : null;
+    const config = await loadOptionalConfig(inputs.config);
     const name = inputs.name ?? config?.model?.name;
     if (!name) throw new InputError('input "name" is empty and mlci.yml has no model.name');
     const registry = await openRegistry(inputs.registry);

@@ -1,6 +1,7 @@
 import { describeError, InputError, MlciError } from '../../core/errors.js';
 import type { Anomaly, ValidationReport } from '../../data/report.js';
-import { readOptionalConfig, validateData } from '../../pipeline/validate-data.js';
+import { loadOptionalConfig } from '../../config/load.js';
+import { validateData } from '../../pipeline/validate-data.js';
 import { actionsCore, logLine } from '../toolkit.js';
 import { readValidateDataInputs } from './inputs.js';
 
@@ -42,7 +43,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readValidateDataInputs();
     // A missing mlci.yml is fine: every setting has an input or a default.
-    const config = await readOptionalConfig(inputs.config, false);
+    const config = await loadOptionalConfig(inputs.config);
     const data = inputs.data || config?.data?.eval || config?.data?.train;
     if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({

@@ -1,3 +1,4 @@
+import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
 import type { EvaluateFlags } from '../../pipeline/evaluate-options.js';
@@ -51,9 +52,9 @@ export function registerEvaluate(program: Command): void {
   evaluate.action(
     handle<EvaluateOptions>(async (options, context, command) => {
       // Loaded on use: other commands' start-up does not pay for the config validator or the report.
-      const { buildEvaluateRequest, optionalConfig } = await import('../../pipeline/evaluate-options.js');
+      const { buildEvaluateRequest } = await import('../../pipeline/evaluate-options.js');
       const { formatValue } = await import('../../report/evaluation-md.js');
-      const config = await optionalConfig(
+      const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource('config') !== 'default'
       );

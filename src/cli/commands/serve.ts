@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { durationMs } from '../../config/duration.js';
-import { loadConfig } from '../../config/load.js';
-import type { DeployConfig, MlciConfig } from '../../config/types.js';
+import { loadOptionalConfig } from '../../config/load.js';
+import type { DeployConfig } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files.js';
 import type { KServeOptions } from '../../deploy/kserve.js';
@@ -95,7 +94,7 @@ export function registerServe(program: Command): void {
   ]);
   serve.action(
     handle<ServeOptions>(async (options, { progress }) => {
-      const config = await optionalConfig(options.config);
+      const config = await loadOptionalConfig(options.config ?? 'mlci.yml');
       const ref = parseModelRef(options.model ?? config?.model.name ?? '');
       if (!ref.name)
         throw new InputError(
@@ -188,7 +187,7 @@ export function registerServe(program: Command): void {
   ]);
   deploy.action(
     handle<DeployOptions>(async (options, { progress }) => {
-      const config = await optionalConfig(options.config);
+      const config = await loadOptionalConfig(options.config ?? 'mlci.yml');
       const d: DeployConfig = config?.deploy ?? {};
       const model = options.model ?? config?.model.name;
       if (!model) throw new InputError('--model is required (or a mlci.yml with model.name)');
@@ -297,10 +296,6 @@ export function registerServe(program: Command): void {
       return r.outcome === 'promoted' ? 0 : r.outcome === 'rolled_back' ? 1 : EXIT_PAUSED;
     })
   );
-}
-
-async function optionalConfig(path = 'mlci.yml'): Promise<MlciConfig | null> {
-  return existsSync(path) ? loadConfig(path) : null;
 }
 
 function parseVersion(text: string): number {

@@ -1,3 +1,4 @@
+import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
@@ -48,8 +49,8 @@ export function registerValidateData(program: Command): void {
   ]);
   validate.action(
     handle<ValidateFlags>(async (options, { progress }, command) => {
-      const { readOptionalConfig, validateData } = await import('../../pipeline/validate-data.js');
-      const config = await readOptionalConfig(options.config, explicitConfig(command));
+      const { validateData } = await import('../../pipeline/validate-data.js');
+      const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const data = options.data ?? config?.data?.eval ?? config?.data?.train;
       if (!data) throw new InputError('--data is required (or set data.eval / data.train in mlci.yml)');
       const dataConfig = {

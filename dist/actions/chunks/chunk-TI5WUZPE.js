@@ -7345,6 +7345,7 @@ var require_dist = __commonJS({
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
 // src/config/validate.generated.js
@@ -10364,6 +10365,11 @@ async function loadConfig(path = CONFIG_FILE) {
   }
   return parseConfig(text, path);
 }
+async function loadOptionalConfig(path, explicit = false) {
+  if (!path) return null;
+  if (!explicit && !existsSync(path)) return null;
+  return loadConfig(path);
+}
 function parseConfig(text, source = CONFIG_FILE) {
   if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
     throw new ConfigError(
@@ -10519,6 +10525,7 @@ function actionBooleanInput(name, fallback = false) {
 export {
   require_dist,
   loadConfig,
+  loadOptionalConfig,
   actionsCore,
   logLine,
   actionInput,

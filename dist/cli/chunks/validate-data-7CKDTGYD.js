@@ -19,10 +19,6 @@ import {
   parseSchema,
   validateAgainstSchema
 } from "./chunk-72MUHIA6.js";
-import {
-  loadConfig
-} from "./chunk-CMASKJEL.js";
-import "./chunk-MU2AG24J.js";
 import "./chunk-P2PPC5ON.js";
 import {
   detectFormat,
@@ -43,7 +39,6 @@ import {
 import "./chunk-OOFZBOUT.js";
 
 // src/pipeline/validate-data.ts
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -1724,11 +1719,6 @@ var DEFAULT_SEVERITY = {
   drift: "warning"
 };
 var DEFAULT_MAX_DUPLICATE_SHARE = 0.05;
-async function readOptionalConfig(path, explicit) {
-  if (!path) return void 0;
-  if (!explicit && !existsSync(path)) return void 0;
-  return loadConfig(path);
-}
 function severityOf(config, code, column) {
   const perColumn = column ? config?.columns?.[column]?.severity?.[code] : void 0;
   return perColumn ?? config?.severity?.[code] ?? DEFAULT_SEVERITY[code];
@@ -2016,6 +2006,5 @@ export {
   DEFAULT_SEVERITY,
   inferSchemaFile,
   profileData,
-  readOptionalConfig,
   validateData
 };

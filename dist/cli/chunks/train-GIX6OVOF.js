@@ -5,11 +5,11 @@ import {
   durationMs
 } from "./chunk-QZXTAO76.js";
 import {
-  TRAINING_RECORD_SCHEMA
-} from "./chunk-BZ7OHED6.js";
-import {
   require_dist
 } from "./chunk-MU2AG24J.js";
+import {
+  TRAINING_RECORD_SCHEMA
+} from "./chunk-BZ7OHED6.js";
 import {
   loadColumns
 } from "./chunk-CJO7WGWW.js";

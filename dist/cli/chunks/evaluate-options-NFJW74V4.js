@@ -2,11 +2,6 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  loadConfig
-} from "./chunk-CMASKJEL.js";
-import "./chunk-MU2AG24J.js";
-import "./chunk-P2PPC5ON.js";
-import {
   GATE_KINDS
 } from "./chunk-JMOORKV5.js";
 import {
@@ -17,11 +12,6 @@ import "./chunk-OOFZBOUT.js";
 
 // src/pipeline/evaluate-options.ts
 import { existsSync } from "node:fs";
-async function optionalConfig(path, explicit) {
-  if (!path) return null;
-  if (!explicit && !existsSync(path)) return null;
-  return loadConfig(path);
-}
 function list(text) {
   if (text === void 0) return void 0;
   return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -103,6 +93,5 @@ async function buildEvaluateRequest(o, config) {
 }
 export {
   buildEvaluateRequest,
-  optionalConfig,
   parseGateFlags
 };
