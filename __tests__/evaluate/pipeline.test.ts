@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { InputError } from '../../src/core/errors.js';
-import { loadColumns } from '../../src/data/engine.js';
+import { loadColumns } from '../../src/data/columns.js';
 import { predictedClasses } from '../../src/model/labels.js';
 import { createScorer } from '../../src/model/metrics/scorer.js';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';

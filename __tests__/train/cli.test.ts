@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { loadColumns } from '../../src/data/engine.js';
+import { loadColumns } from '../../src/data/columns.js';
 import { runCli } from '../../test-support/cli.js';
 import { makeProject } from './helpers.js';
 

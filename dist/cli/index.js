@@ -6713,7 +6713,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("./chunks/evaluate-VETXNTBV.js");
+      const { evaluate: run } = await import("./chunks/evaluate-7RXDL4G3.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text = [
@@ -7348,7 +7348,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text) => process.stderr.write(text)
       };
-      const { trainCacheKey, trainStage } = await import("./chunks/train-GIX6OVOF.js");
+      const { trainCacheKey, trainStage } = await import("./chunks/train-4Y6CDFOJ.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -7466,7 +7466,7 @@ function registerValidateData(program2) {
   ]);
   validate2.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("./chunks/validate-data-7CKDTGYD.js");
+      const { validateData } = await import("./chunks/validate-data-IM6YN6EN.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const data = options.data ?? config?.data?.eval ?? config?.data?.train;
       if (!data) throw new InputError("--data is required (or set data.eval / data.train in mlci.yml)");
@@ -7510,7 +7510,7 @@ function registerValidateData(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("./chunks/validate-data-7CKDTGYD.js");
+      const { inferSchemaFile } = await import("./chunks/validate-data-IM6YN6EN.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -7534,7 +7534,7 @@ function registerValidateData(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("./chunks/merge-2D67A7BL.js");
+      const { mergeStatisticsFiles } = await import("./chunks/merge-IH2XL3NQ.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
 
@@ -34,30 +33,6 @@ export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The DuckDB table function that reads a source, e.g. `read_csv('a.csv', header = true)`. */
-export function tableFunction(path: string, options: SourceOptions = {}): string {
-  const format = detectFormat(path, options.format);
-  const file = sqlString(path);
-  if (format === 'parquet') return `read_parquet(${file})`;
-  if (format === 'jsonl') return `read_json(${file}, format = 'newline_delimited')`;
-  const delimiter = options.delimiter ?? (path.toLowerCase().endsWith('.tsv') ? '\t' : undefined);
-  const delimiterArg = delimiter ? `, delim = ${sqlString(delimiter)}` : '';
-  return `read_csv(${file}, header = true${delimiterArg})`;
-}
-
-/** Fails with a clear InputError unless `path` is a readable file or a glob. */
-export async function requireSource(path: string): Promise<void> {
-  if (/[*?[]/.test(path)) return;
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new InputError(`data file not found: ${path}`);
-  }
-  if (info.isDirectory())
-    throw new InputError(`${path} is a directory; pass a file or a glob such as "${path}/*.csv"`);
-}
-
 let shared: Promise<DuckDBConnection> | undefined;
 
 /** A process-wide DuckDB connection, created on first use (the native module loads lazily). */
@@ -68,91 +43,6 @@ export function connection(): Promise<DuckDBConnection> {
     return instance.connect();
   })();
   return shared;
-}
-
-/** Columns read into memory: numbers as Float64Array (null → NaN), everything else as strings or null. */
-export interface LoadedColumns {
-  rowCount: number;
-  numeric: Record<string, Float64Array>;
-  text: Record<string, (string | null)[]>;
-}
-
-/**
- * Reads the named columns of a source. Numeric columns (by DuckDB's inferred type) come back as
- * Float64Array, others as strings. Errors name the source and the missing columns.
- */
-export async function loadColumns(
-  path: string,
-  columns: string[],
-  options: SourceOptions = {}
-): Promise<LoadedColumns> {
-  await requireSource(path);
-  const db = await connection();
-  const from = tableFunction(path, options);
-  let described;
-  try {
-    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
-  } catch (error) {
-    throw new InputError(`${path}: cannot be read (${firstLine((error as Error).message)})`);
-  }
-  const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
-  const missing = columns.filter((c) => !types.has(c));
-  if (missing.length > 0) {
-    throw new InputError(
-      `${path}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (has: ${[...types.keys()].join(', ')})`
-    );
-  }
-  const isNumeric = columns.map((c) => NUMERIC_TYPE.test(types.get(c) ?? ''));
-  const select = columns
-    .map((c, i) => (isNumeric[i] ? `CAST(${sqlIdent(c)} AS DOUBLE)` : `CAST(${sqlIdent(c)} AS VARCHAR)`))
-    .join(', ');
-  let result;
-  try {
-    result = await db.stream(`SELECT ${select} FROM ${from}`);
-  } catch (error) {
-    throw new InputError(`${path}: cannot be read (${firstLine((error as Error).message)})`);
-  }
-  const numericParts: number[][][] = columns.map(() => []);
-  const textOut: (string | null)[][] = columns.map(() => []);
-  let rowCount = 0;
-  for (;;) {
-    let chunk;
-    try {
-      chunk = await result.fetchChunk();
-    } catch (error) {
-      throw new InputError(`${path}: cannot be read (${firstLine((error as Error).message)})`);
-    }
-    if (!chunk || chunk.rowCount === 0) break;
-    rowCount += chunk.rowCount;
-    for (let i = 0; i < columns.length; i++) {
-      const values = chunk.getColumnValues(i);
-      if (isNumeric[i]) numericParts[i].push(values as number[]);
-      else for (const v of values) textOut[i].push(v === null ? null : String(v));
-    }
-  }
-  const numeric: Record<string, Float64Array> = {};
-  const text: Record<string, (string | null)[]> = {};
-  columns.forEach((c, i) => {
-    if (isNumeric[i]) {
-      const out = new Float64Array(rowCount);
-      let offset = 0;
-      for (const part of numericParts[i]) {
-        for (let j = 0; j < part.length; j++) out[offset + j] = part[j] ?? NaN;
-        offset += part.length;
-      }
-      numeric[c] = out;
-    } else {
-      text[c] = textOut[i];
-    }
-  });
-  return { rowCount, numeric, text };
-}
-
-const NUMERIC_TYPE =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/;
-
-function firstLine(message: string): string {
-  return message.split('\n')[0];
 }
 
 /** Resource limits of a dedicated engine. */

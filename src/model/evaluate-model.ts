@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { LoadedColumns } from '../data/engine.js';
+import type { LoadedColumns } from '../data/columns.js';
 import { modelClasses, type LoadedSession, type ModelOutputs } from './inference.js';
 import { encodeLabels, predictedClasses } from './labels.js';
 import { calibration, type Calibration } from './metrics/calibration.js';

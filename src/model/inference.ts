@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { InputError } from '../core/errors.js';
-import type { LoadedColumns } from '../data/engine.js';
+import type { LoadedColumns } from '../data/columns.js';
 import { readModelSignature, type ModelSignature, type TensorInfo } from './signature.js';
 
 /** An ONNX model read from disk or a registry, with its signature (not yet loaded into a session). */

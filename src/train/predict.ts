@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js';
-import { loadColumns, type LoadedColumns, type SourceOptions } from '../data/engine.js';
+import { loadColumns, type LoadedColumns } from '../data/columns.js';
+import type { SourceOptions } from '../data/engine.js';
 import { readModelSignature, type TensorInfo } from '../model/signature.js';
 import { inputColumns } from './checks.js';
 

@@ -310,7 +310,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../chunks/evaluate-REBZE5CP.js");
+    const { evaluate } = await import("../chunks/evaluate-L5GQ6AD4.js");
     const result = await evaluate({
       ...request,
       progress: { start: logLine, update() {

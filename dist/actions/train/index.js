@@ -1,6 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  loadColumns
+} from "../chunks/chunk-CEKEYC7M.js";
+import {
   durationMs
 } from "../chunks/chunk-B7HVCHUV.js";
 import {
@@ -9,9 +12,8 @@ import {
 import {
   readModelSignature
 } from "../chunks/chunk-DM3LG3XP.js";
-import {
-  loadColumns
-} from "../chunks/chunk-6Y7K6V5Y.js";
+import "../chunks/chunk-QDCMTRRN.js";
+import "../chunks/chunk-DT7CWCKB.js";
 import {
   silentProgress
 } from "../chunks/chunk-4DYGTC5R.js";

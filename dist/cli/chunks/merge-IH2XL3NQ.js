@@ -9,8 +9,8 @@ import {
   VALUE_CAP,
   equalWidthEdges,
   isStatistics
-} from "./chunk-36XSGGWE.js";
-import "./chunk-CJO7WGWW.js";
+} from "./chunk-N7HBSYND.js";
+import "./chunk-P3R7FQZ6.js";
 import {
   writeJsonAtomic
 } from "./chunk-JH2PABEA.js";

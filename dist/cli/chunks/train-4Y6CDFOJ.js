@@ -12,7 +12,9 @@ import {
 } from "./chunk-BZ7OHED6.js";
 import {
   loadColumns
-} from "./chunk-CJO7WGWW.js";
+} from "./chunk-IAANPRVG.js";
+import "./chunk-DHMGFAB5.js";
+import "./chunk-P3R7FQZ6.js";
 import {
   MLCI_VERSION
 } from "./chunk-NB5L5SKS.js";

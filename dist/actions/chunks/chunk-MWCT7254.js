@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent,
   sqlString
-} from "./chunk-6Y7K6V5Y.js";
+} from "./chunk-DT7CWCKB.js";
 import {
   require_formats,
   require_ucs2length

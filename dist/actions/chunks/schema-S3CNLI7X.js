@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -7,11 +6,11 @@ import {
   inferSchema,
   parseSchema,
   validateAgainstSchema
-} from "./chunk-72MUHIA6.js";
-import "./chunk-P2PPC5ON.js";
-import "./chunk-CJO7WGWW.js";
-import "./chunk-SIJBQNRD.js";
-import "./chunk-OOFZBOUT.js";
+} from "./chunk-MWCT7254.js";
+import "./chunk-DT7CWCKB.js";
+import "./chunk-QMIQ4DPQ.js";
+import "./chunk-IM3HWM6O.js";
+import "./chunk-3CG65SHH.js";
 export {
   MAX_DOMAIN,
   RowLocator,

@@ -8,7 +8,7 @@ import {
 import {
   sqlIdent,
   sqlString
-} from "./chunk-CJO7WGWW.js";
+} from "./chunk-P3R7FQZ6.js";
 import {
   InputError
 } from "./chunk-SIJBQNRD.js";

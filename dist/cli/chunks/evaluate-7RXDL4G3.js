@@ -1,38 +1,42 @@
+#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  loadColumns
+} from "./chunk-IAANPRVG.js";
+import "./chunk-DHMGFAB5.js";
+import "./chunk-P3R7FQZ6.js";
+import {
+  MLCI_VERSION
+} from "./chunk-NB5L5SKS.js";
+import {
+  silentProgress
+} from "./chunk-7WKSRKYJ.js";
+import {
+  readModelSignature
+} from "./chunk-Q2XKOTS4.js";
+import {
+  writeFileAtomic,
+  writeJsonAtomic
+} from "./chunk-JH2PABEA.js";
+import {
   applyGates,
   decideVerdict,
-  isChangeGate,
+  isChangeGate
+} from "./chunk-JMOORKV5.js";
+import {
+  InputError
+} from "./chunk-SIJBQNRD.js";
+import {
   renderEvaluationMarkdown
-} from "./chunk-SMU7EDJC.js";
+} from "./chunk-GIV5MPYA.js";
 import {
   METRICS_BY_TASK,
   defined,
   higherIsBetter,
   undefinedMetric
-} from "./chunk-6AWGVSZV.js";
-import "./chunk-N3GLJ5J5.js";
-import {
-  readModelSignature
-} from "./chunk-DM3LG3XP.js";
-import {
-  loadColumns
-} from "./chunk-6Y7K6V5Y.js";
-import {
-  silentProgress
-} from "./chunk-4DYGTC5R.js";
-import {
-  writeFileAtomic,
-  writeJsonAtomic
-} from "./chunk-BNA4QILR.js";
-import {
-  InputError
-} from "./chunk-IM3HWM6O.js";
-import {
-  MLCI_VERSION
-} from "./chunk-3U3CFE5T.js";
-import "./chunk-3CG65SHH.js";
+} from "./chunk-ZRANUPI4.js";
+import "./chunk-OOFZBOUT.js";
 
 // src/pipeline/evaluate.ts
 import { join } from "node:path";

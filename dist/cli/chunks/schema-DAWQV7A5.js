@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -6,11 +7,11 @@ import {
   inferSchema,
   parseSchema,
   validateAgainstSchema
-} from "./chunk-CJSZEX4M.js";
-import "./chunk-6Y7K6V5Y.js";
-import "./chunk-QMIQ4DPQ.js";
-import "./chunk-IM3HWM6O.js";
-import "./chunk-3CG65SHH.js";
+} from "./chunk-RPDALPBL.js";
+import "./chunk-P2PPC5ON.js";
+import "./chunk-P3R7FQZ6.js";
+import "./chunk-SIJBQNRD.js";
+import "./chunk-OOFZBOUT.js";
 export {
   MAX_DOMAIN,
   RowLocator,

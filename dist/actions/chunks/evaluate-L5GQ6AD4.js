@@ -1,40 +1,40 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  loadColumns
-} from "./chunk-CJO7WGWW.js";
-import {
-  MLCI_VERSION
-} from "./chunk-NB5L5SKS.js";
-import {
-  silentProgress
-} from "./chunk-7WKSRKYJ.js";
-import {
-  readModelSignature
-} from "./chunk-Q2XKOTS4.js";
-import {
-  writeFileAtomic,
-  writeJsonAtomic
-} from "./chunk-JH2PABEA.js";
-import {
   applyGates,
   decideVerdict,
-  isChangeGate
-} from "./chunk-JMOORKV5.js";
-import {
-  InputError
-} from "./chunk-SIJBQNRD.js";
-import {
+  isChangeGate,
   renderEvaluationMarkdown
-} from "./chunk-GIV5MPYA.js";
+} from "./chunk-SMU7EDJC.js";
 import {
   METRICS_BY_TASK,
   defined,
   higherIsBetter,
   undefinedMetric
-} from "./chunk-ZRANUPI4.js";
-import "./chunk-OOFZBOUT.js";
+} from "./chunk-6AWGVSZV.js";
+import "./chunk-N3GLJ5J5.js";
+import {
+  loadColumns
+} from "./chunk-CEKEYC7M.js";
+import {
+  readModelSignature
+} from "./chunk-DM3LG3XP.js";
+import "./chunk-QDCMTRRN.js";
+import "./chunk-DT7CWCKB.js";
+import {
+  silentProgress
+} from "./chunk-4DYGTC5R.js";
+import {
+  writeFileAtomic,
+  writeJsonAtomic
+} from "./chunk-BNA4QILR.js";
+import {
+  InputError
+} from "./chunk-IM3HWM6O.js";
+import {
+  MLCI_VERSION
+} from "./chunk-3U3CFE5T.js";
+import "./chunk-3CG65SHH.js";
 
 // src/pipeline/evaluate.ts
 import { join } from "node:path";

@@ -3,7 +3,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent
-} from "./chunk-CJO7WGWW.js";
+} from "./chunk-P3R7FQZ6.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {
