@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { MLCI_VERSION } from '../core/version.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerInit } from './commands/init.js';
+import { registerMonitor } from './commands/monitor.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerReport } from './commands/report.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerRegistry(program);
   registerServe(program);
   registerPipeline(program);
+  registerMonitor(program);
   registerReport(program);
   program.addHelpText(
     'after',

@@ -3,7 +3,6 @@ import { loadConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
 import { NotAvailableError } from '../../core/errors.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
-import { notAvailableYet } from './not-yet.js';
 
 interface PipelineOptions extends CommonOptions {
   dryRun?: boolean;
@@ -20,7 +19,7 @@ export function plannedStages(config: MlciConfig): string[] {
   return stages;
 }
 
-/** `mlci pipeline` and `mlci monitor`. */
+/** `mlci pipeline`. */
 export function registerPipeline(program: Command): void {
   const pipeline = program
     .command('pipeline')
@@ -43,12 +42,4 @@ export function registerPipeline(program: Command): void {
       );
     })
   );
-
-  const monitor = program
-    .command('monitor')
-    .summary('compare live data with the production model’s training data and trigger retraining')
-    .option('--log <file>', 'prediction log of mlci serve')
-    .option('--data <file>', 'a batch of production data');
-  withExamples(withCommonOptions(monitor), ['mlci monitor --log .mlci/predictions.jsonl --out out/monitor']);
-  notAvailableYet(monitor, 'monitor');
 }
