@@ -1,36 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadColumns } from '../../src/data/columns.js';
 import { runCli } from '../../test-support/cli.js';
+import { copyExample, removeExampleCopies } from '../../test-support/examples.js';
 import { makeProject } from './helpers.js';
 
 const CATEGORICAL = ['contract', 'internet_service', 'payment_method', 'region'];
 const NUMERIC = ['tenure_months', 'monthly_charges', 'total_charges', 'age', 'support_calls'];
 
-const copies: string[] = [];
-afterAll(async () => {
-  for (const dir of copies) await rm(dir, { recursive: true, force: true });
-});
-
-/**
- * A private copy of an example project, so that other suites training the same example at the
- * same time cannot replace its model.onnx under this test. The copy sits under node_modules/.cache
- * so that `import 'onnx-proto'` in the trainer still resolves from the repository's node_modules.
- */
-async function copyExample(name: string): Promise<string> {
-  const base = resolve('node_modules/.cache/mlci-tests');
-  await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(join(base, `${name}-`));
-  copies.push(dir);
-  await cp(resolve('examples', name), dir, {
-    recursive: true,
-    filter: (source) => !/(\.mlci|model\.onnx|__pycache__)$/.test(source)
-  });
-  return dir;
-}
+afterAll(removeExampleCopies);
 
 /** P(churn) of an example model on its test.csv, fed one input per column as serving does. */
 async function churnProbabilities(

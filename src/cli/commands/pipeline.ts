@@ -1,22 +1,17 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import type { MlciConfig } from '../../config/types.js';
-import { NotAvailableError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
+import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface PipelineOptions extends CommonOptions {
   dryRun?: boolean;
-}
-
-/** The stages mlci.yml configures, in pipeline order. */
-export function plannedStages(config: MlciConfig): string[] {
-  const stages: string[] = [];
-  if (config.data?.train || config.data?.eval) stages.push('validate-data');
-  if (config.train) stages.push('train');
-  if (config.evaluate || config.data?.eval) stages.push('evaluate');
-  if (config.register) stages.push('register');
-  if (config.deploy) stages.push('deploy-canary');
-  return stages;
+  until?: string;
+  skip?: string;
+  registry?: string;
+  set?: string[];
+  seed?: string;
+  force?: boolean;
 }
 
 /** `mlci pipeline`. */
@@ -26,20 +21,78 @@ export function registerPipeline(program: Command): void {
     .summary('run the whole pipeline locally, as CI runs it')
     .description(
       'Runs validate-data → train → evaluate → register → deploy-canary as mlci.yml configures them, ' +
-        'with the same code the GitHub Actions run. --dry-run checks mlci.yml and prints the plan.'
+        'with the same code the GitHub Actions run. Each stage writes into its own folder under --out ' +
+        '(default .mlci/pipeline); pipeline.json and pipeline.md sum the run up. A failing stage stops ' +
+        'the run (exit 1); bad input exits 2.\n\n' +
+        'The training data is checked for drift against the statistics stored with the production ' +
+        'version (else data.reference); the candidate is evaluated against production (a rubber stamp ' +
+        'when there is none); a first version becomes production directly, later ones go through the canary.\n\n' +
+        'A pull request runs --until evaluate; the main branch runs everything.'
     )
-    .option('--dry-run', 'check mlci.yml and print the stages without running them');
-  withExamples(withCommonOptions(pipeline), ['mlci pipeline --dry-run', 'mlci pipeline --out out/']);
+    .option('--dry-run', 'check mlci.yml and print the stages without running them')
+    .option('--until <stage>', `last stage to run (${STAGES.join(', ')})`)
+    .option('--skip <stages>', 'comma-separated stages not to run')
+    .option(
+      '--registry <dir>',
+      'registry directory or "github" (default: register.registry, else .mlci/registry)'
+    )
+    .option(
+      '--set <key=value>',
+      'training parameter override (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value]
+    )
+    .option('--seed <n>', 'training seed (default train.seed)')
+    .option('--force', 'retrain even when the training cache holds the model');
+  withExamples(withCommonOptions(pipeline, 'folder for every output (default .mlci/pipeline)'), [
+    'mlci pipeline --dry-run',
+    'mlci pipeline --until evaluate --out out/pr',
+    'mlci pipeline --out out/main',
+    'mlci pipeline --skip deploy-canary --set learning_rate=0.05 --json'
+  ]);
   pipeline.action(
-    handle<PipelineOptions>(async (options) => {
-      const config = await loadConfig(options.config ?? 'mlci.yml');
-      const stages = plannedStages(config);
-      if (!options.dryRun) throw new NotAvailableError('pipeline (use --dry-run to check mlci.yml)');
-      printResult(
-        options,
-        { config: options.config, model: config.model, stages },
-        `${options.config}: valid\nmodel ${config.model.name} (${config.model.task})\nstages: ${stages.join(' → ') || '(none configured)'}`
-      );
+    handle<PipelineOptions>(async (options, { progress }) => {
+      const configPath = options.config ?? 'mlci.yml';
+      const config = await loadConfig(configPath);
+      const until = options.until ? (parseStages(options.until, '--until')[0] as StageName) : undefined;
+      const skip = options.skip ? parseStages(options.skip, '--skip') : undefined;
+      if (options.dryRun) {
+        const stages = plannedStages(config).filter(
+          (s) => !skip?.includes(s) && (!until || STAGES.indexOf(s) <= STAGES.indexOf(until))
+        );
+        printResult(
+          options,
+          { config: configPath, model: config.model, stages },
+          `${configPath}: valid\nmodel ${config.model.name} (${config.model.task})\nstages: ${stages.join(' → ') || '(none configured)'}`
+        );
+        return 0;
+      }
+      let seed: number | undefined;
+      if (options.seed !== undefined) {
+        if (!/^\d+$/.test(options.seed))
+          throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
+        seed = Number(options.seed);
+      }
+      const { runPipeline } = await import('../../pipeline/pipeline.js');
+      const result = await runPipeline({
+        config,
+        configPath,
+        out: options.out ?? '.mlci/pipeline',
+        until,
+        skip,
+        registry: options.registry,
+        overrides: options.set,
+        seed,
+        force: options.force,
+        progress,
+        onOutput: (text) => process.stderr.write(text)
+      });
+      const text = [
+        `mlci pipeline: ${result.verdict.toUpperCase()} in ${result.seconds} s`,
+        ...result.stages.map((s) => `  ${s.stage.padEnd(14)} ${s.status.padEnd(8)} ${s.summary}`),
+        `  production: ${result.production === null ? 'none' : `v${result.production}`}`
+      ].join('\n');
+      printResult(options, { ...result, evaluationMarkdown: undefined }, text);
+      return result.exitCode;
     })
   );
 }

@@ -1,0 +1,375 @@
+// The whole pipeline: validate-data → train → evaluate → register → deploy-canary, as mlci.yml
+// configures them, calling the same stage functions as the CLI commands and the stage actions. A stage
+// that fails stops the run; the stages after it are reported as skipped with the reason.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { durationMs } from '../config/duration.js';
+import type { MlciConfig } from '../config/types.js';
+import { CheckFailedError, ExitCode, InputError } from '../core/errors.js';
+import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
+import { silentProgress, type Progress } from '../core/progress.js';
+import type { ModelVersion, Registry } from '../registry/types.js';
+
+/** The stages, in pipeline order. */
+export const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
+/** One stage of the pipeline. */
+export type StageName = (typeof STAGES)[number];
+
+/** The stages mlci.yml configures, in pipeline order. */
+export function plannedStages(config: MlciConfig): StageName[] {
+  const stages: StageName[] = [];
+  if (config.data?.train || config.data?.eval) stages.push('validate-data');
+  if (config.train) stages.push('train');
+  if (config.evaluate || config.data?.eval) stages.push('evaluate');
+  if (config.register) stages.push('register');
+  if (config.deploy) stages.push('deploy-canary');
+  return stages;
+}
+
+/** Parses a comma-separated stage list (`--skip`, the action's `stages` input); errors name the bad entry. */
+export function parseStages(text: string, what: string): StageName[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const name of names) {
+    if (!(STAGES as readonly string[]).includes(name))
+      throw new InputError(`${what}: unknown stage "${name}", expected one of ${STAGES.join(', ')}`);
+  }
+  return names as StageName[];
+}
+
+/** Inputs of `mlci pipeline` and the root action. */
+export interface PipelineOptions {
+  config: MlciConfig;
+  /** The mlci.yml path: relative paths in it are resolved against its directory. */
+  configPath: string;
+  /** Folder for every stage's outputs (one sub-folder per stage) and pipeline.json / pipeline.md. */
+  out: string;
+  /** Last stage to run (e.g. `evaluate` for a pull request). */
+  until?: StageName;
+  /** Stages not to run. */
+  skip?: StageName[];
+  /** Registry directory or `github`; default register.registry of mlci.yml, else .mlci/registry. */
+  registry?: string;
+  /** Opens the registry (the root action passes one bound to the GitHub API). */
+  openRegistry?: (spec: string | undefined) => Promise<Registry>;
+  /** Train parameter overrides (`key=value`) and seed. */
+  overrides?: string[];
+  seed?: number;
+  /** Retrain even when the training cache has the model. */
+  force?: boolean;
+  /** Who registers and promotes (recorded in the registry). */
+  by?: string;
+  env?: NodeJS.ProcessEnv;
+  progress?: Progress;
+  /** Receives the training command's output. */
+  onOutput?: (text: string) => void;
+}
+
+/** What one stage did. */
+export interface StageOutcome {
+  stage: StageName;
+  status: 'pass' | 'fail' | 'skipped';
+  /** One line: what happened, or why the stage did not run. */
+  summary: string;
+  /** Output folder of the stage (relative to the pipeline's out), when it ran. */
+  out?: string;
+  seconds?: number;
+}
+
+/** The result of a pipeline run (pipeline.json). */
+export interface PipelineResult {
+  model: string;
+  verdict: 'pass' | 'fail';
+  stages: StageOutcome[];
+  /** The version registered by this run, when the register stage ran. */
+  version: number | null;
+  /** Where the `production` alias points after the run. */
+  production: number | null;
+  /** evaluation.md of the run (the pull-request comment), when evaluate ran. */
+  evaluationMarkdown: string | null;
+  seconds: number;
+  exitCode: 0 | 1;
+}
+
+/** Runs the pipeline; throws InputError on bad input before or during a stage (exit 2). */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const started = Date.now();
+  const progress = options.progress ?? silentProgress;
+  const config = options.config;
+  const root = dirname(resolve(options.configPath));
+  const at = (path: string) => resolve(root, path);
+  const out = resolve(options.out);
+  const planned = plannedStages(config);
+  const until = options.until ? STAGES.indexOf(options.until) : STAGES.length - 1;
+  const wanted = (stage: StageName) =>
+    planned.includes(stage) && STAGES.indexOf(stage) <= until && !(options.skip ?? []).includes(stage);
+  const registrySpec = options.registry ?? config.register?.registry;
+  const resolvedSpec = registrySpec && registrySpec !== 'github' ? at(registrySpec) : registrySpec;
+  const opener =
+    options.openRegistry ??
+    (async (spec: string | undefined) => (await import('./register.js')).openRegistry(spec, options.env));
+  const registry = await opener(resolvedSpec ?? at('.mlci/registry'));
+  const name = config.model.name;
+  const label = config.model.label;
+
+  const outcomes: StageOutcome[] = [];
+  let stopped: string | null = null;
+  let production: ModelVersion | null = await registry.resolve({ name, alias: 'production' });
+  let registered: ModelVersion | null = null;
+  let evaluationMarkdown: string | null = null;
+  const paths = {
+    statistics: undefined as string | undefined,
+    validation: undefined as string | undefined,
+    model: undefined as string | undefined,
+    training: undefined as string | undefined,
+    evaluation: undefined as string | undefined
+  };
+
+  const run = async (stage: StageName, body: (dir: string) => Promise<Omit<StageOutcome, 'stage'>>) => {
+    if (!wanted(stage)) {
+      const why = !planned.includes(stage)
+        ? 'not configured in mlci.yml'
+        : STAGES.indexOf(stage) > until
+          ? `after --until ${options.until}`
+          : 'skipped on request';
+      outcomes.push({ stage, status: 'skipped', summary: why });
+      return;
+    }
+    if (stopped) {
+      outcomes.push({ stage, status: 'skipped', summary: `not run: ${stopped}` });
+      return;
+    }
+    const dir = join(out, stage);
+    const stageStarted = Date.now();
+    progress.info(`── ${stage}`);
+    let outcome: Omit<StageOutcome, 'stage'>;
+    try {
+      outcome = await body(dir);
+    } catch (error) {
+      if (!(error instanceof CheckFailedError)) throw error;
+      outcome = { status: 'fail', summary: error.message };
+    }
+    const seconds = Number(((Date.now() - stageStarted) / 1000).toFixed(2));
+    outcomes.push({ stage, ...outcome, out: relative(out, dir) || '.', seconds });
+    progress.info(`   ${stage}: ${outcome.status} — ${outcome.summary} (${seconds} s)`);
+    if (outcome.status === 'fail') stopped = `${stage} failed`;
+  };
+
+  await run('validate-data', async (dir) => {
+    const { validateData } = await import('./validate-data.js');
+    // Drift of the new training data against the data production was trained on, when it is stored.
+    const reference =
+      (await storedStatistics(registry, production, dir)) ?? optionalAt(at, config.data?.reference);
+    const result = await validateData({
+      data: at((config.data?.train ?? config.data?.eval)!),
+      reference,
+      schema: optionalAt(at, config.data?.schema),
+      label,
+      out: dir,
+      config: config.data,
+      progress
+    });
+    paths.statistics = join(dir, 'statistics.json');
+    paths.validation = join(dir, 'validation.json');
+    const r = result.report;
+    const drift = r.dataset_drift
+      ? `, drift in ${r.dataset_drift.drifted}/${r.dataset_drift.tested} columns`
+      : '';
+    return {
+      status: result.exitCode === 0 ? 'pass' : 'fail',
+      summary: `${r.data.rows} rows, ${r.summary.errors} errors, ${r.summary.warnings} warnings${drift}`
+    };
+  });
+
+  await run('train', async (dir) => {
+    const { trainStage } = await import('./train.js');
+    let productionModel: string | undefined;
+    if (production) {
+      productionModel = join(dir, 'production.onnx');
+      await mkdir(dir, { recursive: true });
+      await writeFile(productionModel, await registry.download(name, production.version));
+    }
+    const result = await trainStage({
+      config,
+      root,
+      overrides: options.overrides,
+      seed: options.seed,
+      force: options.force,
+      out: dir,
+      productionModel,
+      env: options.env,
+      progress,
+      onOutput: options.onOutput
+    });
+    paths.model = result.modelPath;
+    paths.training = result.recordPath;
+    return {
+      status: 'pass',
+      summary: `${relative(out, result.modelPath)}${result.cacheHit ? ' (cache hit)' : ''}, sha256 ${result.record.model?.sha256.slice(0, 12) ?? '?'}`
+    };
+  });
+
+  await run('evaluate', async (dir) => {
+    const model = paths.model ?? optionalAt(at, config.train?.model);
+    if (!model)
+      throw new InputError('evaluate: no model (the train stage did not run and train.model is not set)');
+    const { buildEvaluateRequest } = await import('./evaluate-options.js');
+    const { evaluate } = await import('./evaluate.js');
+    const evalData = config.evaluate?.data ?? config.data?.eval;
+    const request = await buildEvaluateRequest(
+      { model, data: evalData ? at(evalData) : undefined, validation: paths.validation, out: dir },
+      config
+    );
+    request.registry = registry;
+    request.modelName = name;
+    if (request.baseline) request.baseline = at(request.baseline);
+    const result = await evaluate({ ...request, progress });
+    paths.evaluation = join(dir, 'evaluation.json');
+    evaluationMarkdown = result.markdown;
+    const e = result.evaluation;
+    return {
+      status: e.verdict === 'pass' ? 'pass' : 'fail',
+      summary: e.summary
+    };
+  });
+
+  await run('register', async () => {
+    if (!paths.model) throw new InputError('register: no model (the train stage did not run)');
+    const { registerStage } = await import('./register.js');
+    const result = await registerStage(
+      {
+        model: paths.model,
+        name,
+        evaluation: paths.evaluation,
+        statistics: paths.statistics,
+        training: paths.training,
+        aliases: config.register?.aliases,
+        by: options.by,
+        env: options.env
+      },
+      registry,
+      progress
+    );
+    registered = result.version;
+    const moved = result.aliasEvents.map((e) => `${e.alias} → v${e.to}`).join(', ');
+    return {
+      status: 'pass',
+      summary: `${result.version.tag}${result.registered ? '' : ' (already registered)'}${moved ? `; ${moved}` : ''}`
+    };
+  });
+
+  await run('deploy-canary', async (dir) => {
+    const candidate: ModelVersion | null = registered;
+    if (!candidate) throw new InputError('deploy-canary: no version (the register stage did not run)');
+    if (production?.version === candidate.version)
+      return { status: 'pass', summary: `v${candidate.version} is already production: nothing to roll out` };
+    if (!production) {
+      // Nothing serves yet, so there is no stable version to compare a canary with.
+      await registry.promote(
+        name,
+        candidate.version,
+        'production',
+        options.by ?? 'mlci pipeline',
+        'first version'
+      );
+      production = candidate;
+      return {
+        status: 'pass',
+        summary: `first version: v${candidate.version} is production (no canary without a stable version)`
+      };
+    }
+    const d = config.deploy ?? {};
+    const { deployCanary } = await import('./deploy.js');
+    const evalData = config.evaluate?.data ?? config.data?.eval;
+    const replay = d.replay ?? evalData;
+    const result = await deployCanary({
+      model: name,
+      version: candidate.version,
+      target: d.target ?? 'local',
+      server: d.server,
+      registry,
+      steps: d.steps,
+      intervalMs: d.interval !== undefined ? durationMs(d.interval, 'deploy.interval') : undefined,
+      failureLimit: d.failure_limit,
+      thresholds: {
+        maxErrorRate: d.analysis?.max_error_rate,
+        maxP99Ratio: d.analysis?.max_p99_ratio,
+        maxDivergence: d.analysis?.max_divergence,
+        minRequests: d.analysis?.min_requests
+      },
+      replay: replay ? at(replay) : undefined,
+      rate: d.rate,
+      dropColumns: label ? [label] : [],
+      stateFile: join(dir, 'deploy-state.json'),
+      kserve: d.kserve?.storage_uri
+        ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
+        : undefined,
+      out: dir,
+      by: options.by,
+      progress
+    });
+    const r = result.report;
+    if (r.outcome === 'promoted') production = candidate;
+    return {
+      status: r.outcome === 'rolled_back' ? 'fail' : 'pass',
+      summary: `${r.outcome.replace('_', ' ')}: ${r.reason}`
+    };
+  });
+
+  const finalProduction = (production as ModelVersion | null)?.version ?? null;
+  const verdict = outcomes.some((o) => o.status === 'fail') ? 'fail' : 'pass';
+  const result: PipelineResult = {
+    model: name,
+    verdict,
+    stages: outcomes,
+    version: (registered as ModelVersion | null)?.version ?? null,
+    production: finalProduction,
+    evaluationMarkdown: evaluationMarkdown as string | null,
+    seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+    exitCode: verdict === 'pass' ? ExitCode.Pass : ExitCode.CheckFailed
+  };
+  await writeJsonAtomic(join(out, 'pipeline.json'), { ...result, evaluationMarkdown: undefined });
+  await writeFileAtomic(join(out, 'pipeline.md'), pipelineMarkdown(result));
+  return result;
+}
+
+function optionalAt(at: (path: string) => string, path: string | undefined): string | undefined {
+  return path ? at(path) : undefined;
+}
+
+/** Downloads the statistics.json stored with the production version, if there is one. */
+async function storedStatistics(
+  registry: Registry,
+  production: ModelVersion | null,
+  dir: string
+): Promise<string | undefined> {
+  if (!production?.assets.includes('statistics.json')) return undefined;
+  const path = join(dir, 'reference-statistics.json');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path, await registry.download(production.name, production.version, 'statistics.json'));
+  return path;
+}
+
+/** pipeline.md: the verdict, a table of the stages, then the evaluation report. */
+export function pipelineMarkdown(result: PipelineResult): string {
+  const icon = { pass: '✅', fail: '❌', skipped: '⏭️' } as const;
+  const escape = (text: string) =>
+    text.replace(/[|<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '@\u200b');
+  const lines = [
+    `## mlci pipeline: ${result.verdict === 'pass' ? '✅ pass' : '❌ fail'} — ${escape(result.model)}`,
+    '',
+    '| stage | result | details | time |',
+    '|---|---|---|---:|',
+    ...result.stages.map(
+      (s) =>
+        `| ${s.stage} | ${icon[s.status]} ${s.status} | ${escape(s.summary)} | ${s.seconds === undefined ? '' : `${s.seconds} s`} |`
+    ),
+    '',
+    `Production: ${result.production === null ? 'none' : `v${result.production}`}` +
+      (result.version === null ? '' : ` · registered by this run: v${result.version}`)
+  ];
+  if (result.evaluationMarkdown) lines.push('', result.evaluationMarkdown);
+  return lines.join('\n') + '\n';
+}
