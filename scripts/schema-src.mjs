@@ -273,6 +273,25 @@ const schema = {
         log: { type: 'string', description: 'Prediction log written by mlci serve.' },
         data: { type: 'string', description: 'A batch of production data (instead of the log).' },
         labels: { type: 'string', description: 'Delayed labels joined to predictions by id.' },
+        label: {
+          type: 'string',
+          description: 'Label column of the labels file or of the batch data (default: model.label).'
+        },
+        id_column: {
+          type: 'string',
+          default: 'request_id',
+          description: 'Column of the labels file holding the request id of a logged prediction.'
+        },
+        since: {
+          type: 'string',
+          description: 'Window of logged rows: a duration back from now (24h, 7d, 90m) or an ISO time.'
+        },
+        min_rows: {
+          type: 'integer',
+          minimum: 1,
+          default: 100,
+          description: 'Fewer rows (or labelled rows) than this: verdict insufficient_data, nothing is triggered.'
+        },
         drift_share: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
         max_metric_drop: gates,
         trigger: {

@@ -129,6 +129,14 @@ export interface MonitorConfig {
   log?: string;
   data?: string;
   labels?: string;
+  /** Label column of the labels file or the batch data (default model.label). */
+  label?: string;
+  /** Column of the labels file holding the request id (default request_id). */
+  id_column?: string;
+  /** Window of logged rows: a duration back from now ("24h", "7d") or an ISO time. */
+  since?: string;
+  /** Fewer rows than this: verdict insufficient_data, nothing is triggered (default 100). */
+  min_rows?: number;
   drift_share?: number;
   max_metric_drop?: Record<string, GateSpec>;
   trigger?: {

@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/core/errors.js';
+import { explainDispatchError } from '../../src/github/dispatch.js';
+import { featuresJsonl, readLogWindow, type LoggedRow } from '../../src/monitor/log.js';
+import { checkPerformance, joinLabels, predictionsFromLog } from '../../src/monitor/performance.js';
+import { parseSince } from '../../src/monitor/since.js';
+import { PredictionLog, type PredictionRecord } from '../../src/serve/prediction-log.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlci-monitor-unit-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function record(i: number, over: Partial<PredictionRecord> = {}): PredictionRecord {
+  return {
+    ts: new Date(Date.UTC(2026, 10, 25, 0, i)).toISOString(),
+    model: 'churn',
+    version: 1,
+    variant: 'stable',
+    request_id: `r-${i}`,
+    features: { x: i, c: i % 2 ? 'a' : '' },
+    prediction: { probabilities: [1 - i / 100, i / 100], label: i > 50 ? 1 : 0 },
+    latency_ms: 1,
+    ...over
+  };
+}
+
+describe('parseSince', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it('reads durations back from now and ISO times', () => {
+    expect(parseSince('24h', now).toISOString()).toBe('2026-11-25T12:00:00.000Z');
+    expect(parseSince('7d', now).toISOString()).toBe('2026-11-19T12:00:00.000Z');
+    expect(parseSince('90m', now).toISOString()).toBe('2026-11-26T10:30:00.000Z');
+    expect(parseSince('2026-11-01T00:00:00Z', now).toISOString()).toBe('2026-11-01T00:00:00.000Z');
+  });
+  it('refuses anything else, naming the flag', () => {
+    expect(() => parseSince('1', now)).toThrow('--since: got "1", expected a duration');
+    expect(() => parseSince('24 hours', now, 'monitor.since')).toThrow('monitor.since: got "24 hours"');
+  });
+});
+
+describe('readLogWindow', () => {
+  it('keeps rows of one model version since a time, across rotated files, oldest first', async () => {
+    const path = join(dir, 'predictions.jsonl');
+    const log = await PredictionLog.open({
+      path,
+      sampleRate: 1,
+      maxBytes: 1500,
+      keep: 10,
+      statsIntervalMs: 60_000
+    });
+    for (let i = 0; i < 30; i++) log.write(record(i, { version: i % 3 === 0 ? 2 : 1 }));
+    log.write(record(30, { model: 'other' }));
+    await log.close();
+    const window = await readLogWindow(path, {
+      model: 'churn',
+      version: 1,
+      since: new Date(Date.UTC(2026, 10, 25, 0, 5))
+    });
+    expect(window.files.length).toBeGreaterThan(2);
+    expect(window.files[window.files.length - 1]).toBe(path);
+    expect(window.read).toBe(31);
+    expect(window.otherModels).toBe(1);
+    expect(window.otherVersions).toEqual({ v2: 10 });
+    expect(window.beforeSince).toBe(3); // rows 1, 2, 4
+    expect(window.rows.map((r) => r.request_id)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i)
+        .filter((i) => i % 3 !== 0 && i >= 5)
+        .map((i) => `r-${i}`)
+    );
+    expect(window.from).toBe(record(5).ts);
+    expect(window.to).toBe(record(29).ts);
+  });
+
+  it('leaves an unfinished last line of the live file for the next run, but names a bad line elsewhere', async () => {
+    const path = join(dir, 'predictions.jsonl');
+    await writeFile(path, `${JSON.stringify(record(1))}\n${JSON.stringify(record(2))}\n{"ts": "2026-11-2`);
+    const window = await readLogWindow(path, { model: 'churn' });
+    expect(window.rows).toHaveLength(2);
+    expect(window.partialLines).toBe(1);
+    await appendFile(path, '\n');
+    await expect(readLogWindow(path, { model: 'churn' })).rejects.toThrow(
+      `${path}:3: not a prediction log line`
+    );
+    await writeFile(path, `${JSON.stringify({ ...record(1), version: 'v1' })}\n`);
+    await expect(readLogWindow(path, { model: 'churn' })).rejects.toThrow('"version" must be a number');
+  });
+
+  it('writes features as JSON Lines with empty strings as missing values', () => {
+    const rows = [record(1), record(2)].map((r) => ({
+      ts: r.ts,
+      features: r.features,
+      prediction: r.prediction
+    }));
+    expect(featuresJsonl(rows)).toBe('{"x":1,"c":"a"}\n{"x":2,"c":null}\n');
+    expect(featuresJsonl([])).toBe('');
+  });
+});
+
+describe('delayed labels', () => {
+  const rows: LoggedRow[] = [
+    { ts: 't', request_id: 'a', features: {}, prediction: { probabilities: [0.9, 0.1] } },
+    { ts: 't', request_id: 'b', features: {}, prediction: { probabilities: [0.2, 0.8] } },
+    { ts: 't', request_id: 'b', features: {}, prediction: { probabilities: [0.6, 0.4] } },
+    { ts: 't', features: {}, prediction: { probabilities: [0.3, 0.7] } }
+  ];
+
+  it('matches the labels of a multi-row request in order and counts what did not match', () => {
+    const join = joinLabels(rows, {
+      source: 'l.csv',
+      ids: ['b', 'b', 'a', 'zz', 'a'],
+      values: [1, 0, 0, 1, null]
+    });
+    expect(join.rows).toEqual([0, 1, 2]);
+    expect(join.labels).toEqual([0, 1, 0]);
+    expect(join.unlabelled).toBe(1);
+    expect(join.unmatched).toBe(1);
+    const p = predictionsFromLog('binary', rows, join, null, 'l.csv');
+    expect(p.task === 'binary' && Array.from(p.y)).toEqual([0, 1, 0]);
+    expect(p.task === 'binary' && Array.from(p.pred)).toEqual([0, 1, 0]);
+  });
+
+  it('names a label that is not one of the classes', () => {
+    const join = joinLabels(rows, { source: 'l.csv', ids: ['a'], values: ['yes'] });
+    expect(() => predictionsFromLog('binary', rows, join, ['0', '1'], 'l.csv')).toThrow(
+      'l.csv: label "yes" (request a) is not one of the model\'s classes (0, 1)'
+    );
+  });
+
+  it('gates against registered metrics, refusing a gate on a metric the record lacks', () => {
+    const join = joinLabels(rows, { source: 'l.csv', ids: ['a', 'b', 'b'], values: [0, 1, 0] });
+    const p = predictionsFromLog('binary', rows, join, null, 'l.csv');
+    const check = checkPerformance(p, { roc_auc: 0.9 }, { roc_auc: { max_drop: 0.05 } }, 'churn@v1', 1);
+    expect(check.current.roc_auc).toBe(1);
+    expect(check.gates).toEqual([
+      expect.objectContaining({ status: 'pass', observed: -0.09999999999999998 })
+    ]);
+    expect(() => checkPerformance(p, {}, { f1: { max_drop: 0.1 } }, 'churn@v1', 1)).toThrow(InputError);
+    expect(checkPerformance(p, {}, undefined, 'churn@v1', 1).note).toContain('no metrics to compare with');
+    expect(checkPerformance(p, { roc_auc: 0.9 }, undefined, 'churn@v1', 10).note).toBe(
+      '3 labelled rows, fewer than the 10 needed to gate metrics'
+    );
+    // One class only: roc_auc is undefined, which is no evidence of a degradation.
+    const one = joinLabels(rows, { source: 'l.csv', ids: ['a'], values: [0] });
+    const single = checkPerformance(
+      predictionsFromLog('binary', rows, one, null, 'l.csv'),
+      { roc_auc: 0.9 },
+      undefined,
+      'churn@v1',
+      1
+    );
+    expect(single.gates[0]).toMatchObject({ status: 'skipped', metric: 'roc_auc' });
+  });
+});
+
+describe('explainDispatchError', () => {
+  const wf = {
+    kind: 'workflow_dispatch' as const,
+    workflow: 'retrain.yml',
+    ref: 'main',
+    inputs: { reason: 'x' }
+  };
+  const rd = { kind: 'repository_dispatch' as const, eventType: 'mlci-retrain', clientPayload: {} };
+  const err = (status: number) => Object.assign(new Error('Not Found'), { status });
+  it('says what to change for each status', () => {
+    expect(explainDispatchError(err(404), wf, 'o/r').message).toBe(
+      'workflow_dispatch of retrain.yml on main in o/r failed (404: Not Found): no workflow retrain.yml in o/r (or the token cannot see it): check --workflow and --repo'
+    );
+    expect(explainDispatchError(err(422), wf, 'o/r').message).toContain('inputs reason and data_version');
+    expect(explainDispatchError(err(403), rd, 'o/r').message).toContain('permissions: contents: write');
+    expect(explainDispatchError(err(403), rd, 'o/r').exitCode).toBe(2);
+  });
+});

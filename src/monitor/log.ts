@@ -1,0 +1,245 @@
+// Reads the prediction log of `mlci serve --log` (docs/prediction-log.md): the rotated files oldest
+// first, then the live file, keeping the rows of one model version inside a time window.
+import { open, readdir, readFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { InputError } from '../core/errors.js';
+import type { PredictionRecord } from '../serve/prediction-log.js';
+
+/** Which logged rows to keep. */
+export interface LogFilter {
+  model: string;
+  /** Keep only this version; undefined keeps every version. */
+  version?: number;
+  /** Keep rows logged at or after this time. */
+  since?: Date;
+}
+
+/** One kept row: what the monitor needs of a logged prediction. */
+export interface LoggedRow {
+  ts: string;
+  request_id?: string;
+  features: Record<string, number | string | null>;
+  prediction: PredictionRecord['prediction'];
+}
+
+/** What reading the log found, row counts by reason so the report can say why rows were left out. */
+export interface LogWindow {
+  /** Files read, oldest first. */
+  files: string[];
+  rows: LoggedRow[];
+  /** Lines read in all files (excluding blank lines). */
+  read: number;
+  otherModels: number;
+  otherVersions: Record<string, number>;
+  beforeSince: number;
+  /** An unfinished last line of the live file (the server was writing it), left for the next run. */
+  partialLines: number;
+  /** First and last `ts` of the kept rows. */
+  from: string | null;
+  to: string | null;
+}
+
+/** The rotated siblings of a log (`FILE.1` … `FILE.N`), oldest first, then the live file when present. */
+export async function logFiles(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const name = basename(path);
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new InputError(`prediction log not found: ${path} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  const rotated = entries
+    .map((e) => (e.startsWith(`${name}.`) ? /^\d+$/.exec(e.slice(name.length + 1)) : null))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[0]))
+    .sort((a, b) => b - a)
+    .map((n) => join(dir, `${name}.${n}`));
+  const files = entries.includes(name) ? [...rotated, path] : rotated;
+  if (files.length === 0) {
+    throw new InputError(
+      `prediction log not found: ${path} (nor rotated files ${name}.1, …); start the server with \`mlci serve --log ${path}\``
+    );
+  }
+  return files;
+}
+
+function lineError(file: string, line: number, text: string, why: string): InputError {
+  return new InputError(
+    `${file}:${line}: not a prediction log line (${why}): ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`
+  );
+}
+
+/** Checks one parsed line against the log format; returns the record or throws naming file and line. */
+function asRecord(value: unknown, file: string, line: number, text: string): PredictionRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw lineError(file, line, text, 'expected a JSON object');
+  const r = value as Partial<PredictionRecord>;
+  if (typeof r.model !== 'string') throw lineError(file, line, text, '"model" must be a string');
+  if (typeof r.version !== 'number') throw lineError(file, line, text, '"version" must be a number');
+  if (typeof r.ts !== 'string' || Number.isNaN(Date.parse(r.ts)))
+    throw lineError(file, line, text, '"ts" must be an ISO time');
+  if (typeof r.features !== 'object' || r.features === null || Array.isArray(r.features))
+    throw lineError(file, line, text, '"features" must be an object of column values');
+  if (typeof r.prediction !== 'object' || r.prediction === null)
+    throw lineError(file, line, text, '"prediction" must be an object');
+  return r as PredictionRecord;
+}
+
+/**
+ * Reads every log file line by line (a live log can be hundreds of MB) and keeps the rows that
+ * pass the filter. A malformed line is an input error naming the file and line, except an
+ * unterminated last line of the live file, which the server may still be writing.
+ */
+export async function readLogWindow(path: string, filter: LogFilter): Promise<LogWindow> {
+  const files = await logFiles(path);
+  const window: LogWindow = {
+    files: [],
+    rows: [],
+    read: 0,
+    otherModels: 0,
+    otherVersions: {},
+    beforeSince: 0,
+    partialLines: 0,
+    from: null,
+    to: null
+  };
+  const sinceMs = filter.since?.getTime();
+  for (const file of files) {
+    const live = file === path;
+    let lines: AsyncIterable<string> | Iterable<string>;
+    let endsWithNewline = true;
+    let handle: FileHandle | undefined;
+    try {
+      if (live) {
+        // The live file is bounded by rotation and may end mid-line: read it whole to tell.
+        const text = await readFile(file, 'utf8');
+        endsWithNewline = text.length === 0 || text.endsWith('\n');
+        lines = text.split('\n');
+      } else {
+        handle = await open(file, 'r');
+        lines = createInterface({ input: handle.createReadStream(), crlfDelay: Infinity });
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A rotated file renamed away since the listing: the server rotated; its rows are in the next file.
+      if (code === 'ENOENT' && !live) continue;
+      throw new InputError(`${file}: cannot be read (${code ?? (error as Error).message})`);
+    }
+    window.files.push(file);
+    const pending: { text: string; line: number }[] = [];
+    let lineNo = 0;
+    try {
+      for await (const text of lines) {
+        lineNo += 1;
+        if (text.trim() === '') continue;
+        pending.push({ text, line: lineNo });
+        // Hold one line back so the last line of the live file can be judged on its own.
+        if (pending.length > 1) keep(window, pending.shift()!, file, filter, sinceMs);
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(`${file}: cannot be read (${code ?? (error as Error).message})`);
+    } finally {
+      await handle?.close();
+    }
+    const last = pending.shift();
+    if (last) {
+      if (live && !endsWithNewline && !isJson(last.text)) window.partialLines += 1;
+      else keep(window, last, file, filter, sinceMs);
+    }
+  }
+  return window;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function keep(
+  window: LogWindow,
+  { text, line }: { text: string; line: number },
+  file: string,
+  filter: LogFilter,
+  sinceMs: number | undefined
+): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw lineError(file, line, text, (error as Error).message);
+  }
+  const record = asRecord(value, file, line, text);
+  window.read += 1;
+  if (record.model !== filter.model) {
+    window.otherModels += 1;
+    return;
+  }
+  if (filter.version !== undefined && record.version !== filter.version) {
+    window.otherVersions[`v${record.version}`] = (window.otherVersions[`v${record.version}`] ?? 0) + 1;
+    return;
+  }
+  if (sinceMs !== undefined && Date.parse(record.ts) < sinceMs) {
+    window.beforeSince += 1;
+    return;
+  }
+  window.rows.push({
+    ts: record.ts,
+    ...(typeof record.request_id === 'string' ? { request_id: record.request_id } : {}),
+    features: record.features,
+    prediction: record.prediction
+  });
+  if (window.from === null || record.ts < window.from) window.from = record.ts;
+  if (window.to === null || record.ts > window.to) window.to = record.ts;
+}
+
+/**
+ * The kept rows' features as JSON Lines for the data engine. An empty string is a missing value,
+ * as an empty CSV cell is in the training data (clients send missing categories as "").
+ */
+export function featuresJsonl(rows: LoggedRow[]): string {
+  const parts: string[] = [];
+  for (const row of rows) {
+    const out: Record<string, number | string | null> = {};
+    for (const [k, v] of Object.entries(row.features)) out[k] = v === '' ? null : v;
+    parts.push(JSON.stringify(out));
+  }
+  return parts.length > 0 ? parts.join('\n') + '\n' : '';
+}
+
+/** The running statistics file beside the log, when the server wrote one. */
+export interface LiveStats {
+  path: string;
+  updated: string | null;
+  rows: number | null;
+  sample_rate: number | null;
+  features: Record<string, unknown>;
+}
+
+/** Reads `<log>.stats.json`; null when absent or unreadable (it is context, not the data tested). */
+export async function readLiveStats(path: string): Promise<LiveStats | null> {
+  const statsPath = `${path}.stats.json`;
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(statsPath, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  return {
+    path: statsPath,
+    updated: typeof v.updated === 'string' ? v.updated : null,
+    rows: typeof v.rows === 'number' ? v.rows : null,
+    sample_rate: typeof v.sample_rate === 'number' ? v.sample_rate : null,
+    features:
+      typeof v.features === 'object' && v.features !== null ? (v.features as Record<string, unknown>) : {}
+  };
+}
