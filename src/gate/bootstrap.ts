@@ -1,5 +1,5 @@
 import type { Scorer } from '../model/metrics/scorer.js';
-import { kernels, WORKER_SOURCE, type BinaryJob, type RangeResult } from './kernels.js';
+import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type RangeResult } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
 
 /** How the paired bootstrap runs. */
@@ -168,8 +168,10 @@ function intervalOf(values: Float64Array, confidence: number): IntervalResult {
   return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
 }
 
-async function runOnWorker(job: BinaryJob, from: number, to: number): Promise<RangeResult> {
-  const { Worker } = await import('node:worker_threads');
+type WorkerCtor = typeof import('node:worker_threads').Worker;
+
+/** Starts a worker on one range of a job at once (its result arrives while this thread computes). */
+function runOnWorker(Worker: WorkerCtor, job: BinaryJob, from: number, to: number): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, from, to } });
     worker.once('message', (result: RangeResult) => {
@@ -178,6 +180,24 @@ async function runOnWorker(job: BinaryJob, from: number, to: number): Promise<Ra
     });
     worker.once('error', reject);
   });
+}
+
+/** Ties this common make the per-group loop cheaper than the branch-free per-row one (measured). */
+const GROUP_LOOP_MIN_SIZE = 4;
+
+/**
+ * How a model's ROC-area loop reads its rows: `rows` holds the flags (and, for another model's
+ * order, the reference position above them); the loop is picked by how many ties there are.
+ */
+function areaPass(rows: Uint8Array | Int32Array, lastOfTie: Uint8Array, gather: boolean): AreaPass {
+  const n = lastOfTie.length;
+  let groups = 0;
+  for (let k = 0; k < n; k++) groups += lastOfTie[k];
+  if (groups === n) return { kind: 0, rows, gather, ends: null };
+  if (n < GROUP_LOOP_MIN_SIZE * groups) return { kind: 1, rows, gather, ends: null };
+  const ends = new Int32Array(groups);
+  for (let k = 0, g = 0; k < n; k++) if (lastOfTie[k] === 1) ends[g++] = k + 1;
+  return { kind: 2, rows, gather, ends };
 }
 
 /**
@@ -202,28 +222,40 @@ async function binaryBootstrap(
   // Tie groups are marked by their first row (see kernels.ts).
   const first = (lastOfTie: Uint8Array, k: number) => (k === 0 || lastOfTie[k - 1] === 1 ? 1 : 0);
   const referenceFlags = new Uint8Array(n);
+  let disagreements = 0;
   for (let k = 0; k < n; k++) {
     referenceFlags[k] =
       reference.positive[k] |
       (first(reference.lastOfTie, k) << 1) |
       (correctA ? (correctA[k] << 2) | ((correctB as Uint8Array)[k] << 3) : 0);
+    if (correctA && correctA[k] !== (correctB as Uint8Array)[k]) disagreements++;
+  }
+  const disagree = new Int32Array(disagreements);
+  if (correctA) {
+    for (let k = 0, j = 0; k < n; k++)
+      if (correctA[k] !== (correctB as Uint8Array)[k]) disagree[j++] = (k << 1) | correctA[k];
   }
   const baselinePacked = new Int32Array(n);
   const positions = base.positions as Int32Array;
   for (let k = 0; k < n; k++)
     baselinePacked[k] = (positions[k] << 2) | (first(base.lastOfTie, k) << 1) | base.positive[k];
+  const heaviest = Math.max(...kernels().TABLE);
   const job: BinaryJob = {
     n,
     seed: options.seed,
     withAp: metrics.includes('average_precision'),
     accuracy,
-    referenceFlags,
-    baselinePacked
+    // The fast loops multiply a weight by a sum of up to twice all weights in int32.
+    wide: 2 * heaviest * heaviest * n >= 2 ** 31,
+    reference: areaPass(referenceFlags, reference.lastOfTie, false),
+    baseline: areaPass(baselinePacked, base.lastOfTie, true),
+    disagree
   };
   const R = options.resamples;
   const parts = Math.max(1, Math.min(threads, R));
   const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * R) / parts));
-  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(job, from, bounds[i + 2]));
+  const { Worker } = await import('node:worker_threads');
+  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(Worker, job, from, bounds[i + 2]));
   // The main thread takes the first share, in slices so progress can be reported.
   const local: RangeResult[] = [];
   const step = Math.max(1, Math.ceil(bounds[1] / 20));

@@ -3,6 +3,63 @@
  * once in each worker thread (an eval worker needs no separate file in the bundle). One source
  * keeps the main thread and the workers bit-for-bit identical.
  */
+/**
+ * The ROC-area loops of the fast binary bootstrap for one way of reading a row: `Direct` reads the
+ * reference order (rows[k] = flags, weight k), `Gather` another model's order (rows[k] = reference
+ * position << 2 | flags, weight at that position). Flags: bit 0 positive, bit 1 first of a tie group.
+ * untied: no ties at all; masked: ties anywhere, the group's start kept by bit masks (no branch);
+ * groups: large tie groups, one inner loop per group (ends[g] = one past its last row).
+ */
+function areaLoops(suffix: string, load: string): string {
+  return `
+function untied${suffix}(rows, weights) {
+  const n = rows.length;
+  let tp = 0, fp = 0, area = -0;
+  for (let k = 0; k < n; k++) {
+    ${load}
+    const pw = w & (0 - (v & 1));
+    const nw = w - pw;
+    area += Math.imul(nw, tp);
+    tp = (tp + pw) | 0;
+    fp = (fp + nw) | 0;
+  }
+  return [2 * area, tp, fp];
+}
+function masked${suffix}(rows, weights) {
+  const n = rows.length;
+  let tp = 0, fp = 0, tps = 0, fps = 0, area = -0;
+  for (let k = 0; k < n; k++) {
+    ${load}
+    const pw = w & (0 - (v & 1));
+    const nw = w - pw;
+    const m = 0 - ((v >> 1) & 1);
+    tps = (tp & m) | (tps & ~m);
+    fps = (fp & m) | (fps & ~m);
+    area += Math.imul(nw, tp + tps) + Math.imul(pw, fp - fps);
+    tp = (tp + pw) | 0;
+    fp = (fp + nw) | 0;
+  }
+  return [area, tp, fp];
+}
+function groups${suffix}(rows, ends, weights) {
+  let tp = 0, fp = 0, area = -0, k = 0;
+  for (let g = 0; g < ends.length; g++) {
+    const e = ends[g];
+    let pg = 0, tg = 0;
+    for (; k < e; k++) {
+      ${load}
+      pg = (pg + (w & (0 - (v & 1)))) | 0;
+      tg = (tg + w) | 0;
+    }
+    const ng = tg - pg;
+    area += ng * (2 * tp + pg);
+    tp = (tp + pg) | 0;
+    fp = (fp + ng) | 0;
+  }
+  return [area, tp, fp];
+}`;
+}
+
 export const KERNEL_SOURCE = String.raw`
 const TABLE = (() => {
   const size = 65536;
@@ -181,23 +238,74 @@ function baselinePass(packed, weights, withAp) {
   return [tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN, withAp && tp > 0 ? ap / tp : NaN];
 }
 
+// Twice the weighted ROC area of one model's rows by descending score, and its tp and fp, in
+// one of three loops chosen by the tie structure (see areaKind in bootstrap.ts), all branch-free
+// per row: Math.imul keeps the products in int32 (a plain * would check for -0 on every row and
+// mispredict on random weights), and the accumulators are exact integers.
+${areaLoops('Direct', 'const v = rows[k]; const w = weights[k];')}
+${areaLoops('Gather', 'const v = rows[k]; const w = weights[v >>> 2];')}
+
+function rocArea(pass, weights) {
+  const gather = pass.gather;
+  if (pass.kind === 0) return gather ? untiedGather(pass.rows, weights) : untiedDirect(pass.rows, weights);
+  if (pass.kind === 1) return gather ? maskedGather(pass.rows, weights) : maskedDirect(pass.rows, weights);
+  return gather ? groupsGather(pass.rows, pass.ends, weights) : groupsDirect(pass.rows, pass.ends, weights);
+}
+
+// candidate − baseline accuracy from the rows where exactly one model is right:
+// disagree[j] = reference position << 1 | candidate right.
+function accuracyDifference(disagree, weights, total) {
+  let sum = 0;
+  for (let j = 0; j < disagree.length; j++) {
+    const v = disagree[j];
+    const w = weights[v >>> 1];
+    const m = (v & 1) - 1; // 0 when the candidate is right, else -1: (w ^ m) - m is then -w
+    sum = (sum + ((w ^ m) - m)) | 0;
+  }
+  return total > 0 ? sum / total : NaN;
+}
+
 // Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
 function runRange(job, from, to) {
   const count = to - from;
   const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
   const weights = new Uint8Array(job.n);
   for (let r = from; r < to; r++) {
-    const c = referencePass(job.seed, r, job.referenceFlags, weights, job.withAp);
-    const b = baselinePass(job.baselinePacked, weights, job.withAp);
-    auc[r - from] = c[0] - b[0];
-    ap[r - from] = c[1] - b[1];
-    acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
+    if (job.withAp || job.wide) {
+      const c = referencePass(job.seed, r, job.reference.rows, weights, job.withAp);
+      const b = baselinePass(job.baseline.rows, weights, job.withAp);
+      auc[r - from] = c[0] - b[0];
+      ap[r - from] = c[1] - b[1];
+      acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
+      continue;
+    }
+    fillWeights(job.seed, r, weights);
+    const c = rocArea(job.reference, weights);
+    const b = rocArea(job.baseline, weights);
+    auc[r - from] = ratio(c) - ratio(b);
+    ap[r - from] = NaN;
+    acc[r - from] = job.accuracy ? accuracyDifference(job.disagree, weights, c[1] + c[2]) : NaN;
   }
   return { auc, ap, acc };
 }
 
+function ratio(a) {
+  return a[1] > 0 && a[2] > 0 ? a[0] / (2 * a[1] * a[2]) : NaN;
+}
+
 return { TABLE, fillWeights, rankingPass, runRange };
 `;
+
+/** How one model's ROC-area loop reads its rows (see areaLoops). */
+export interface AreaPass {
+  /** 0 untied, 1 masked, 2 groups. */
+  kind: 0 | 1 | 2;
+  /** Reference order: flags per row (Uint8Array); another model's order: position << 2 | flags (Int32Array). */
+  rows: Uint8Array | Int32Array;
+  gather: boolean;
+  /** One past the last row of each tie group (kind 2). */
+  ends: Int32Array | null;
+}
 
 /** A binary paired bootstrap job: the candidate's order is the reference, the baseline's gathers from it. */
 export interface BinaryJob {
@@ -205,10 +313,14 @@ export interface BinaryJob {
   seed: number;
   withAp: boolean;
   accuracy: boolean;
-  /** Per row in candidate order: positive | first of tie group << 1 | candidate correct << 2 | baseline correct << 3. */
-  referenceFlags: Uint8Array;
-  /** Per row in baseline order: candidate position << 2 | first of tie group << 1 | positive. */
-  baselinePacked: Int32Array;
+  /** Sums could leave int32 in the fast loops: use the double-precision passes. */
+  wide: boolean;
+  /** Rows in candidate order; flags: positive | first of tie group << 1 | candidate right << 2 | baseline right << 3. */
+  reference: AreaPass;
+  /** Rows in baseline order: candidate position << 2 | first of tie group << 1 | positive. */
+  baseline: AreaPass;
+  /** Rows where exactly one model is right: candidate position << 1 | candidate right. */
+  disagree: Int32Array;
 }
 
 /** Differences of resamples [from, to): roc_auc, average_precision, accuracy. */
