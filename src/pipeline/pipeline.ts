@@ -9,6 +9,7 @@ import { CheckFailedError, ExitCode, InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
+import type { DeploymentRecorder } from './deploy.js';
 
 /** The stages, in pipeline order. */
 export const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
@@ -61,6 +62,8 @@ export interface PipelineOptions {
   force?: boolean;
   /** Who registers and promotes (recorded in the registry). */
   by?: string;
+  /** Records the canary rollout (GitHub Deployments in the root action). */
+  recorder?: DeploymentRecorder;
   env?: NodeJS.ProcessEnv;
   progress?: Progress;
   /** Receives the training command's output. */
@@ -308,6 +311,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         : undefined,
       out: dir,
       by: options.by,
+      recorder: options.recorder,
       progress
     });
     const r = result.report;

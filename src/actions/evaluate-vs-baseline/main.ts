@@ -169,7 +169,7 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
   );
 }
 
-async function client(inputs: EvaluateActionInputs, context: RunContext) {
+async function client(inputs: Pick<EvaluateActionInputs, 'token'>, context: RunContext) {
   const { createOctokit } = await import('../../github/octokit.js');
   return createOctokit({ token: inputs.token, baseUrl: context.apiUrl });
 }
@@ -196,8 +196,9 @@ async function artifactBaseline(
   }
 }
 
-async function publish(
-  inputs: EvaluateActionInputs,
+/** Posts the sticky PR comment and the verdict check run; failures are warnings, never a failed job. */
+export async function publish(
+  inputs: Pick<EvaluateActionInputs, 'token' | 'comment' | 'checkRun'>,
   context: RunContext,
   result: EvaluateResult,
   core: typeof import('@actions/core')
