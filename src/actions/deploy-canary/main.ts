@@ -94,8 +94,10 @@ export async function run(): Promise<void> {
   }
 }
 
-/** A GitHub Deployment recorder when the job has a token and a repository; else none. */
-async function githubRecorder(environmentUrl: string | undefined): Promise<DeploymentRecorder | undefined> {
+/** A GitHub Deployment recorder when the job has a token and a repository; else none (the root action uses it too). */
+export async function githubRecorder(
+  environmentUrl: string | undefined
+): Promise<DeploymentRecorder | undefined> {
   const token = process.env.GITHUB_TOKEN;
   const repository = process.env.GITHUB_REPOSITORY;
   if (!token || !repository) return undefined;
