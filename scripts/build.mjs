@@ -49,3 +49,4 @@ if (actionEntries.length > 0) {
   });
 }
 chmodSync('dist/cli/index.js', 0o755);
+execFileSync(process.execPath, ['scripts/reference-docs.mjs'], { stdio: 'inherit' });
