@@ -1,15 +1,20 @@
-import { pairedBootstrap, percentile } from '../../src/gate/bootstrap.js';
+import {
+  negativesFirst,
+  pairedBootstrap,
+  percentile,
+  startPairedBootstrap
+} from '../../src/gate/bootstrap.js';
 import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
 import { predictedClasses } from '../../src/model/labels.js';
 import { createScorer, type Scorer } from '../../src/model/metrics/scorer.js';
 import { lcg } from './helpers.js';
 
-function binaryScorer(y: Int32Array, noise: number, seed: number): Scorer {
+function binaryScorer(y: Int32Array, noise: number, seed: number, levels = 200): Scorer {
   const r = lcg(seed);
   const proba = new Float64Array(y.length * 2);
   for (let i = 0; i < y.length; i++) {
     const p = Math.fround(Math.min(1, Math.max(0, 0.35 * y[i] + 0.3 + (r() - 0.5) * noise)));
-    proba[2 * i + 1] = Math.round(p * 200) / 200; // ties on purpose
+    proba[2 * i + 1] = levels > 0 ? Math.round(p * levels) / levels : p; // ties on purpose
     proba[2 * i] = 1 - proba[2 * i + 1];
   }
   return createScorer({ task: 'binary', labels: ['0', '1'], y, proba, pred: predictedClasses(proba, 2) });
@@ -67,7 +72,7 @@ describe('paired bootstrap', () => {
       seed: 5,
       confidence: 0.9
     });
-    const order = good.ranking?.(1).order as Uint32Array;
+    const order = negativesFirst(good.ranking!(1)).order;
     const w = new Uint8Array(n);
     const rowW = new Uint8Array(n);
     const diffs: Record<string, number[]> = { roc_auc: [], average_precision: [], accuracy: [], f1: [] };
@@ -84,6 +89,43 @@ describe('paired bootstrap', () => {
       expect(interval.low).toBeCloseTo(percentile(sorted, 0.05), 12);
       expect(interval.high).toBeCloseTo(percentile(sorted, 0.95), 12);
       if (m !== 'f1') expect(fast[m]).toEqual(res[m]);
+    }
+  });
+
+  // The ROC-area loop is picked per model by its ties: none (untied), few (masked), many (groups).
+  it.each([
+    ['no ties', 0, 0],
+    ['few ties vs many ties', 3000, 40],
+    ['many ties vs few ties', 40, 3000],
+    ['many ties on both sides', 25, 60]
+  ])('without average_precision equals a slow reference on %s', async (_name, levelsA, levelsB) => {
+    const rows = 3001; // odd: the weight stream gives two weights per draw
+    const rr = lcg(31);
+    const yy = Int32Array.from({ length: rows }, () => (rr() < 0.3 ? 1 : 0));
+    const a = binaryScorer(yy, 0.7, 3, levelsA);
+    const b = binaryScorer(yy, 0.9, 4, levelsB);
+    const resamples = 30;
+    const options = { resamples, seed: 8, confidence: 0.9 };
+    const one = await pairedBootstrap(a, b, ['roc_auc', 'accuracy'], options, undefined, { threads: 1 });
+    const two = await pairedBootstrap(a, b, ['roc_auc', 'accuracy'], options, undefined, { threads: 2 });
+    expect(two).toEqual(one);
+    const order = negativesFirst(a.ranking!(1)).order;
+    const w = new Uint8Array(rows);
+    const rowW = new Uint8Array(rows);
+    const diffs: Record<string, number[]> = { roc_auc: [], accuracy: [] };
+    for (let k = 0; k < resamples; k++) {
+      fillResampleWeights(8, k, w);
+      for (let i = 0; i < rows; i++) rowW[order[i]] = w[i];
+      const [ma] = a.score({ weights: rowW });
+      const [mb] = b.score({ weights: rowW });
+      for (const m of Object.keys(diffs)) diffs[m].push((ma[m].value as number) - (mb[m].value as number));
+    }
+    for (const m of Object.keys(diffs)) {
+      const sorted = Float64Array.from(diffs[m]).sort();
+      const interval = one[m] as { low: number; high: number; resamples: number };
+      expect(interval.resamples).toBe(resamples);
+      expect(interval.low).toBeCloseTo(percentile(sorted, 0.05), 12);
+      expect(interval.high).toBeCloseTo(percentile(sorted, 0.95), 12);
     }
   });
 
@@ -108,6 +150,18 @@ describe('paired bootstrap', () => {
     const three = await pairedBootstrap(good, worse, metrics, options, undefined, { threads: 3 });
     expect(three).toEqual(one);
     expect(one.average_precision).toMatchObject({ resamples: 60 });
+  });
+
+  it('gives the same intervals when worker threads ran the resamples before the caller joined', async () => {
+    const metrics = ['roc_auc', 'accuracy'];
+    const options = { resamples: 64, seed: 4, confidence: 0.95 };
+    const alone = await pairedBootstrap(good, worse, metrics, options, undefined, { threads: 1 });
+    const run = startPairedBootstrap(good, worse, metrics, options, { threads: 3 });
+    // The caller is busy elsewhere: the two workers take the resamples meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const progress: number[] = [];
+    expect(await run.result((done) => progress.push(done))).toEqual(alone);
+    expect(progress[progress.length - 1]).toBe(64);
   });
 
   it('says why there is no interval when resampling is off', async () => {

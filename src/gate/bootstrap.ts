@@ -1,5 +1,7 @@
-import type { Scorer } from '../model/metrics/scorer.js';
-import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type RangeResult } from './kernels.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RankingData, Scorer } from '../model/metrics/scorer.js';
+import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type SharedResults } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
 
 /** How the paired bootstrap runs. */
@@ -70,6 +72,38 @@ export function resampledRanking(
 
 const RANKING = new Set(['roc_auc', 'average_precision', 'roc_auc_ovr']);
 
+/** A model's ranking as the bootstrap reads it. */
+export interface BootstrapRanking {
+  order: Uint32Array;
+  sortedPositive: Uint8Array;
+  lastOfTie: Uint8Array;
+}
+
+/**
+ * The ranking with the rows of each tie group reordered negatives first: any order within a tie
+ * is the same ranking, and this one lets the fast loops count tied pairs without a branch (see
+ * kernels.ts). Resample weights are indexed by the candidate's order made so.
+ */
+export function negativesFirst(data: RankingData): BootstrapRanking {
+  const n = data.order.length;
+  const order = new Uint32Array(n);
+  const sortedPositive = new Uint8Array(n);
+  let start = 0;
+  for (let end = 0; end < n; end++) {
+    if (data.lastOfTie[end] !== 1) continue;
+    let j = start;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = start; k <= end; k++) {
+        if (data.sortedPositive[k] !== pass) continue;
+        order[j] = data.order[k];
+        sortedPositive[j++] = pass;
+      }
+    }
+    start = end + 1;
+  }
+  return { order, sortedPositive, lastOfTie: data.lastOfTie };
+}
+
 /** Everything a resample needs, prepared once: the reference order and each ranking pass's plan. */
 class PairedPlan {
   readonly n: number;
@@ -86,9 +120,15 @@ class PairedPlan {
     this.n = scorers[0].rows;
     const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
     if (ranking && scorers[0].ranking) {
-      this.reference = scorers[0].ranking(referenceClass).order;
+      const data = negativesFirst(scorers[0].ranking(referenceClass));
+      this.reference = data.order;
       this.referencePosition = new Int32Array(this.n);
       for (let k = 0; k < this.n; k++) this.referencePosition[this.reference[k]] = k;
+      this.plans.set(`0:${referenceClass}`, {
+        positions: null,
+        positive: data.sortedPositive,
+        lastOfTie: data.lastOfTie
+      });
     } else {
       this.reference = null;
       this.referencePosition = null;
@@ -99,14 +139,12 @@ class PairedPlan {
     const key = `${model}:${classIndex}`;
     let plan = this.plans.get(key);
     if (!plan) {
-      const data = (this.scorers[model].ranking as NonNullable<Scorer['ranking']>)(classIndex);
-      const isReference = data.order === this.reference;
-      let positions: Int32Array | null = null;
-      if (!isReference) {
-        const where = this.referencePosition as Int32Array;
-        positions = new Int32Array(this.n);
-        for (let k = 0; k < this.n; k++) positions[k] = where[data.order[k]];
-      }
+      const data = negativesFirst(
+        (this.scorers[model].ranking as NonNullable<Scorer['ranking']>)(classIndex)
+      );
+      const where = this.referencePosition as Int32Array;
+      const positions = new Int32Array(this.n);
+      for (let k = 0; k < this.n; k++) positions[k] = where[data.order[k]];
       plan = { positions, positive: data.sortedPositive, lastOfTie: data.lastOfTie };
       this.plans.set(key, plan);
     }
@@ -168,51 +206,46 @@ function intervalOf(values: Float64Array, confidence: number): IntervalResult {
   return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
 }
 
-type WorkerCtor = typeof import('node:worker_threads').Worker;
-
-/** Starts a worker on one range of a job at once (its result arrives while this thread computes). */
-function runOnWorker(Worker: WorkerCtor, job: BinaryJob, from: number, to: number): Promise<RangeResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, from, to } });
-    worker.once('message', (result: RangeResult) => {
-      resolve(result);
+/**
+ * Starts a worker that takes resamples of the job from the shared counter until none are left.
+ * It does not keep the process alive until someone waits for it (`ref`): a run that fails before
+ * joining exits without waiting for the resamples.
+ */
+function startWorker(
+  job: BinaryJob,
+  out: SharedResults,
+  chunk: number
+): { ref(): void; finished: Promise<void> } {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, out, chunk } });
+  worker.unref();
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => {
+      resolve();
       void worker.terminate();
     });
     worker.once('error', reject);
   });
+  // Rejections surface in result(); until then one must not crash the process as unhandled.
+  finished.catch(() => undefined);
+  return { ref: () => worker.ref(), finished };
 }
 
-/** Ties this common make the per-group loop cheaper than the branch-free per-row one (measured). */
-const GROUP_LOOP_MIN_SIZE = 4;
+/** Ties this large on average make the per-group loop cheaper than the per-row one (measured). */
+const GROUP_LOOP_MIN_SIZE = 8;
 
-/**
- * How a model's ROC-area loop reads its rows: `rows` holds the flags (and, for another model's
- * order, the reference position above them); the loop is picked by how many ties there are.
- */
+/** How a model's ROC-area loop reads its rows (`rows`: flags, and the reference position for another model). */
 function areaPass(rows: Uint8Array | Int32Array, lastOfTie: Uint8Array, gather: boolean): AreaPass {
   const n = lastOfTie.length;
   let groups = 0;
   for (let k = 0; k < n; k++) groups += lastOfTie[k];
-  if (groups === n) return { kind: 0, rows, gather, ends: null };
-  if (n < GROUP_LOOP_MIN_SIZE * groups) return { kind: 1, rows, gather, ends: null };
+  if (n < GROUP_LOOP_MIN_SIZE * groups) return { kind: 0, rows, gather, ends: null };
   const ends = new Int32Array(groups);
   for (let k = 0, g = 0; k < n; k++) if (lastOfTie[k] === 1) ends[g++] = k + 1;
   return { kind: 2, rows, gather, ends };
 }
 
-/**
- * Binary roc_auc / average_precision / accuracy: the resamples are split between the main thread
- * and worker threads; each resample is a pure function of (seed, index), so the result does not
- * depend on how they are split.
- */
-async function binaryBootstrap(
-  candidate: Scorer,
-  baseline: Scorer,
-  metrics: string[],
-  options: BootstrapOptions,
-  threads: number,
-  onResample?: (done: number) => void
-): Promise<Record<string, IntervalResult>> {
+/** The fast binary job: flags in the candidate's order, the baseline's order as gathers from it. */
+function binaryJob(candidate: Scorer, baseline: Scorer, metrics: string[], seed: number): BinaryJob {
   const plan = new PairedPlan([candidate, baseline], true);
   const reference = plan.ranking(0, 1);
   const base = plan.ranking(1, 1);
@@ -230,6 +263,7 @@ async function binaryBootstrap(
       (correctA ? (correctA[k] << 2) | ((correctB as Uint8Array)[k] << 3) : 0);
     if (correctA && correctA[k] !== (correctB as Uint8Array)[k]) disagreements++;
   }
+  // Accuracy's difference only moves with the rows where exactly one model is right.
   const disagree = new Int32Array(disagreements);
   if (correctA) {
     for (let k = 0, j = 0; k < n; k++)
@@ -240,9 +274,9 @@ async function binaryBootstrap(
   for (let k = 0; k < n; k++)
     baselinePacked[k] = (positions[k] << 2) | (first(base.lastOfTie, k) << 1) | base.positive[k];
   const heaviest = Math.max(...kernels().TABLE);
-  const job: BinaryJob = {
+  return {
     n,
-    seed: options.seed,
+    seed,
     withAp: metrics.includes('average_precision'),
     accuracy,
     // The fast loops multiply a weight by a sum of up to twice all weights in int32.
@@ -251,38 +285,94 @@ async function binaryBootstrap(
     baseline: areaPass(baselinePacked, base.lastOfTie, true),
     disagree
   };
+}
+
+/** Resamples handed out per grab: small enough to balance threads, large enough to report progress. */
+const CHUNK = 8;
+
+/**
+ * Binary roc_auc / average_precision / accuracy: worker threads start taking resamples at once
+ * from a shared counter, and the calling thread joins when result() is called (until then it is
+ * free for other work). Each resample is a pure function of (seed, index) written at its index,
+ * so the result does not depend on which thread ran it.
+ */
+function startBinaryBootstrap(
+  candidate: Scorer,
+  baseline: Scorer,
+  metrics: string[],
+  options: BootstrapOptions,
+  threads: number
+): BootstrapRun {
+  const job = binaryJob(candidate, baseline, metrics, options.seed);
   const R = options.resamples;
-  const parts = Math.max(1, Math.min(threads, R));
-  const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * R) / parts));
-  const { Worker } = await import('node:worker_threads');
-  const remote = bounds.slice(1, -1).map((from, i) => runOnWorker(Worker, job, from, bounds[i + 2]));
-  // The main thread takes the first share, in slices so progress can be reported.
-  const local: RangeResult[] = [];
-  const step = Math.max(1, Math.ceil(bounds[1] / 20));
-  for (let from = 0; from < bounds[1]; from += step) {
-    const to = Math.min(bounds[1], from + step);
-    local.push(kernels().runRange(job, from, to));
-    onResample?.(Math.min(R, to * parts));
-  }
-  const results = [...local, ...(await Promise.all(remote))];
-  onResample?.(R);
-  const merged = (key: keyof RangeResult) => {
-    const out = new Float64Array(R);
-    let offset = 0;
-    for (const r of results) {
-      out.set(r[key], offset);
-      offset += r[key].length;
+  const shared = (length: number) => new Float64Array(new SharedArrayBuffer(8 * length));
+  const out: SharedResults = {
+    auc: shared(R),
+    ap: shared(R),
+    acc: shared(R),
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    done: new Int32Array(new SharedArrayBuffer(4))
+  };
+  const workers = Array.from({ length: Math.max(0, Math.min(threads, Math.ceil(R / CHUNK)) - 1) }, () =>
+    startWorker(job, out, CHUNK)
+  );
+  return {
+    async result(onResample) {
+      for (const w of workers) w.ref();
+      while (kernels().work(job, out, CHUNK, CHUNK) > 0) onResample?.(Atomics.load(out.done, 0));
+      await Promise.all(workers.map((w) => w.finished));
+      onResample?.(R);
+      const intervals: Record<string, IntervalResult> = {};
+      const keyOf: Record<string, 'auc' | 'ap' | 'acc'> = {
+        roc_auc: 'auc',
+        average_precision: 'ap',
+        accuracy: 'acc'
+      };
+      for (const m of metrics)
+        intervals[m] = intervalOf(Float64Array.from(out[keyOf[m]]), options.confidence);
+      return intervals;
+    },
+    cancel() {
+      Atomics.store(out.next, 0, R);
     }
-    return out;
   };
-  const out: Record<string, IntervalResult> = {};
-  const keyOf: Record<string, keyof RangeResult> = {
-    roc_auc: 'auc',
-    average_precision: 'ap',
-    accuracy: 'acc'
+}
+
+/** A started bootstrap: result() finishes it on the calling thread and gives the intervals. */
+export interface BootstrapRun {
+  result(onResample?: (done: number) => void): Promise<Record<string, IntervalResult>>;
+  /** Stops handing out resamples (the result is not needed after all). */
+  cancel(): void;
+}
+
+/**
+ * Starts the paired bootstrap (see pairedBootstrap). The binary fast path starts its worker threads
+ * at once, so the caller can compute other things before asking for the result; every other case
+ * runs in result().
+ */
+export function startPairedBootstrap(
+  candidate: Scorer,
+  baseline: Scorer,
+  metrics: string[],
+  options: BootstrapOptions,
+  parallel: ParallelOptions = {}
+): BootstrapRun {
+  if (
+    metrics.length > 0 &&
+    options.resamples >= 2 &&
+    candidate.task === 'binary' &&
+    metrics.every((m) => FAST_BINARY.has(m)) &&
+    metrics.some((m) => m !== 'accuracy') &&
+    candidate.correctness !== undefined
+  ) {
+    const work = candidate.rows * options.resamples;
+    const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+    return startBinaryBootstrap(candidate, baseline, metrics, options, threads);
+  }
+  return {
+    result: (onResample) => genericBootstrap(candidate, baseline, metrics, options, onResample),
+    cancel: () => undefined
   };
-  for (const m of metrics) out[m] = intervalOf(merged(keyOf[m]), options.confidence);
-  return out;
 }
 
 /**
@@ -299,22 +389,22 @@ export async function pairedBootstrap(
   onResample?: (done: number) => void,
   parallel: ParallelOptions = {}
 ): Promise<Record<string, IntervalResult>> {
+  return startPairedBootstrap(candidate, baseline, metrics, options, parallel).result(onResample);
+}
+
+/** Every other case, resample by resample on the calling thread. */
+async function genericBootstrap(
+  candidate: Scorer,
+  baseline: Scorer,
+  metrics: string[],
+  options: BootstrapOptions,
+  onResample?: (done: number) => void
+): Promise<Record<string, IntervalResult>> {
   const out: Record<string, IntervalResult> = {};
   if (metrics.length === 0) return out;
   if (options.resamples < 2) {
     for (const m of metrics) out[m] = { low: null, high: null, reason: 'bootstrap disabled (resamples < 2)' };
     return out;
-  }
-  if (
-    candidate.task === 'binary' &&
-    metrics.every((m) => FAST_BINARY.has(m)) &&
-    metrics.some((m) => m !== 'accuracy') &&
-    candidate.correctness !== undefined
-  ) {
-    const { availableParallelism } = await import('node:os');
-    const work = candidate.rows * options.resamples;
-    const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
-    return binaryBootstrap(candidate, baseline, metrics, options, threads, onResample);
   }
   const classifier = candidate.task !== 'regression';
   const ranking = metrics.filter((m) => classifier && RANKING.has(m));

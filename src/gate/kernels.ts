@@ -7,39 +7,30 @@
  * The ROC-area loops of the fast binary bootstrap for one way of reading a row: `Direct` reads the
  * reference order (rows[k] = flags, weight k), `Gather` another model's order (rows[k] = reference
  * position << 2 | flags, weight at that position). Flags: bit 0 positive, bit 1 first of a tie group.
- * untied: no ties at all; masked: ties anywhere, the group's start kept by bit masks (no branch);
- * groups: large tie groups, one inner loop per group (ends[g] = one past its last row).
+ * Each returns [2 × area, tp, fp], exact integers.
+ *
+ * untied: rows in each tie group are ordered negatives first (see bootstrap.ts), so a negative's
+ * running tp is the tp before its group and Σ nw·tp counts the pairs ranked strictly apart; the
+ * tied pairs N_g·P_g are added as Σ pw·ng, ng being the group's negative weight so far (all of it
+ * by the group's first positive). No branch per row: ties cost two integer operations.
+ * groups: for large tie groups, one inner loop per group (ends[g] = one past its last row).
  */
 function areaLoops(suffix: string, load: string): string {
   return `
 function untied${suffix}(rows, weights) {
   const n = rows.length;
-  let tp = 0, fp = 0, area = -0;
+  let tp = 0, fp = 0, ng = 0, apart = -0, tied = -0;
   for (let k = 0; k < n; k++) {
     ${load}
     const pw = w & (0 - (v & 1));
     const nw = w - pw;
-    area += Math.imul(nw, tp);
+    ng = (ng & (((v >> 1) & 1) - 1)) + nw;
+    apart += Math.imul(nw, tp);
+    tied += Math.imul(pw, ng);
     tp = (tp + pw) | 0;
     fp = (fp + nw) | 0;
   }
-  return [2 * area, tp, fp];
-}
-function masked${suffix}(rows, weights) {
-  const n = rows.length;
-  let tp = 0, fp = 0, tps = 0, fps = 0, area = -0;
-  for (let k = 0; k < n; k++) {
-    ${load}
-    const pw = w & (0 - (v & 1));
-    const nw = w - pw;
-    const m = 0 - ((v >> 1) & 1);
-    tps = (tp & m) | (tps & ~m);
-    fps = (fp & m) | (fps & ~m);
-    area += Math.imul(nw, tp + tps) + Math.imul(pw, fp - fps);
-    tp = (tp + pw) | 0;
-    fp = (fp + nw) | 0;
-  }
-  return [area, tp, fp];
+  return [2 * apart + tied, tp, fp];
 }
 function groups${suffix}(rows, ends, weights) {
   let tp = 0, fp = 0, area = -0, k = 0;
@@ -59,6 +50,18 @@ function groups${suffix}(rows, ends, weights) {
   return [area, tp, fp];
 }`;
 }
+
+/** One row of the reference's untied loop on weight `w` (see areaLoops), inlined twice per draw below. */
+const REFERENCE_ROW = (w: string, k: string) => `{
+      const v = rows[${k}];
+      const pw = ${w} & (0 - (v & 1));
+      const nw = ${w} - pw;
+      ng = (ng & (((v >> 1) & 1) - 1)) + nw;
+      apart += Math.imul(nw, tp);
+      tied += Math.imul(pw, ng);
+      tp = (tp + pw) | 0;
+      fp = (fp + nw) | 0;
+    }`;
 
 export const KERNEL_SOURCE = String.raw`
 const TABLE = (() => {
@@ -238,18 +241,41 @@ function baselinePass(packed, weights, withAp) {
   return [tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN, withAp && tp > 0 ? ap / tp : NaN];
 }
 
-// Twice the weighted ROC area of one model's rows by descending score, and its tp and fp, in
-// one of three loops chosen by the tie structure (see areaKind in bootstrap.ts), all branch-free
-// per row: Math.imul keeps the products in int32 (a plain * would check for -0 on every row and
-// mispredict on random weights), and the accumulators are exact integers.
+// The fast loops (see areaLoops). Math.imul keeps products in int32 — a plain * would check for
+// -0 on every row and mispredict on random weights — and the sums are exact integers.
 ${areaLoops('Direct', 'const v = rows[k]; const w = weights[k];')}
 ${areaLoops('Gather', 'const v = rows[k]; const w = weights[v >>> 2];')}
 
-function rocArea(pass, weights) {
-  const gather = pass.gather;
-  if (pass.kind === 0) return gather ? untiedGather(pass.rows, weights) : untiedDirect(pass.rows, weights);
-  if (pass.kind === 1) return gather ? maskedGather(pass.rows, weights) : maskedDirect(pass.rows, weights);
-  return gather ? groupsGather(pass.rows, pass.ends, weights) : groupsDirect(pass.rows, pass.ends, weights);
+// The reference's untied loop with the weights generated inline (the stream of fillWeights) and
+// stored for the other model's gathers: one pass instead of two.
+function untiedReference(seed, resample, rows, weights) {
+  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  let b = splitmix32(a ^ 0x6a09e667);
+  let c = splitmix32(b ^ 0x3c6ef372);
+  let d = splitmix32(c ^ 0x510e527f);
+  if ((a | b | c | d) === 0) a = 1;
+  const n = rows.length;
+  let tp = 0, fp = 0, ng = 0, apart = -0, tied = -0;
+  for (let k = 0; k < n; k += 2) {
+    const x = Math.imul(b, 5);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const w0 = TABLE[r & 0xffff];
+    weights[k] = w0;
+    ${REFERENCE_ROW('w0', 'k')}
+    if (k + 1 < n) {
+      const w1 = TABLE[r >>> 16];
+      weights[k + 1] = w1;
+      ${REFERENCE_ROW('w1', 'k + 1')}
+    }
+  }
+  return [2 * apart + tied, tp, fp];
 }
 
 // candidate − baseline accuracy from the rows where exactly one model is right:
@@ -265,41 +291,59 @@ function accuracyDifference(disagree, weights, total) {
   return total > 0 ? sum / total : NaN;
 }
 
-// Resamples [from, to) of a binary paired job: differences candidate − baseline (NaN when undefined).
-function runRange(job, from, to) {
-  const count = to - from;
-  const auc = new Float64Array(count), ap = new Float64Array(count), acc = new Float64Array(count);
+// Resamples [from, to) of a binary paired job into out.auc/ap/acc at the same indices:
+// differences candidate − baseline (NaN when undefined).
+function runRange(job, from, to, out) {
   const weights = new Uint8Array(job.n);
+  const ref = job.reference, base = job.baseline;
   for (let r = from; r < to; r++) {
     if (job.withAp || job.wide) {
-      const c = referencePass(job.seed, r, job.reference.rows, weights, job.withAp);
-      const b = baselinePass(job.baseline.rows, weights, job.withAp);
-      auc[r - from] = c[0] - b[0];
-      ap[r - from] = c[1] - b[1];
-      acc[r - from] = job.accuracy ? c[2] - c[3] : NaN;
+      const c = referencePass(job.seed, r, ref.rows, weights, job.withAp);
+      const b = baselinePass(base.rows, weights, job.withAp);
+      out.auc[r] = c[0] - b[0];
+      out.ap[r] = c[1] - b[1];
+      out.acc[r] = job.accuracy ? c[2] - c[3] : NaN;
       continue;
     }
-    fillWeights(job.seed, r, weights);
-    const c = rocArea(job.reference, weights);
-    const b = rocArea(job.baseline, weights);
-    auc[r - from] = ratio(c) - ratio(b);
-    ap[r - from] = NaN;
-    acc[r - from] = job.accuracy ? accuracyDifference(job.disagree, weights, c[1] + c[2]) : NaN;
+    let c;
+    if (ref.kind === 0) c = untiedReference(job.seed, r, ref.rows, weights);
+    else {
+      fillWeights(job.seed, r, weights);
+      c = groupsDirect(ref.rows, ref.ends, weights);
+    }
+    const b = base.kind === 0 ? untiedGather(base.rows, weights) : groupsGather(base.rows, base.ends, weights);
+    out.auc[r] = ratio(c) - ratio(b);
+    out.ap[r] = NaN;
+    out.acc[r] = job.accuracy ? accuracyDifference(job.disagree, weights, c[1] + c[2]) : NaN;
   }
-  return { auc, ap, acc };
 }
 
 function ratio(a) {
   return a[1] > 0 && a[2] > 0 ? a[0] / (2 * a[1] * a[2]) : NaN;
 }
 
-return { TABLE, fillWeights, rankingPass, runRange };
+// Takes resamples from the shared counter, chunk by chunk, until none are left (main thread and
+// workers alike); returns how many this thread ran.
+function work(job, out, chunk, limit) {
+  let ran = 0;
+  while (ran < limit) {
+    const from = Atomics.add(out.next, 0, chunk);
+    if (from >= out.auc.length) break;
+    const to = Math.min(out.auc.length, from + chunk);
+    runRange(job, from, to, out);
+    Atomics.add(out.done, 0, to - from);
+    ran += to - from;
+  }
+  return ran;
+}
+
+return { TABLE, fillWeights, rankingPass, work };
 `;
 
 /** How one model's ROC-area loop reads its rows (see areaLoops). */
 export interface AreaPass {
-  /** 0 untied, 1 masked, 2 groups. */
-  kind: 0 | 1 | 2;
+  /** 0 untied (tie groups ordered negatives first), 2 groups. */
+  kind: 0 | 2;
   /** Reference order: flags per row (Uint8Array); another model's order: position << 2 | flags (Int32Array). */
   rows: Uint8Array | Int32Array;
   gather: boolean;
@@ -323,11 +367,15 @@ export interface BinaryJob {
   disagree: Int32Array;
 }
 
-/** Differences of resamples [from, to): roc_auc, average_precision, accuracy. */
-export interface RangeResult {
+/** Differences per resample (roc_auc, average_precision, accuracy) and the work counters, in shared memory. */
+export interface SharedResults {
   auc: Float64Array;
   ap: Float64Array;
   acc: Float64Array;
+  /** The next resample to hand out. */
+  next: Int32Array;
+  /** Resamples finished, for progress. */
+  done: Int32Array;
 }
 
 /** The compiled kernels. */
@@ -343,7 +391,8 @@ export interface Kernels {
     ca: Uint8Array | null,
     cb: Uint8Array | null
   ): [number, number, number, number];
-  runRange(job: BinaryJob, from: number, to: number): RangeResult;
+  /** Runs chunks of resamples until none are left or `limit` ran; returns how many ran here. */
+  work(job: BinaryJob, out: SharedResults, chunk: number, limit: number): number;
 }
 
 let compiled: Kernels | undefined;
@@ -354,10 +403,10 @@ export function kernels(): Kernels {
   return compiled;
 }
 
-/** The source of an eval worker that runs one range of a job and posts the result back. */
+/** The source of an eval worker that takes resamples of a job until none are left, then says so. */
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const k = (function () {${KERNEL_SOURCE}})();
-const res = k.runRange(workerData.job, workerData.from, workerData.to);
-parentPort.postMessage(res, [res.auc.buffer, res.ap.buffer, res.acc.buffer]);
+k.work(workerData.job, workerData.out, workerData.chunk, Infinity);
+parentPort.postMessage('done');
 `;

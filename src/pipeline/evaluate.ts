@@ -6,7 +6,13 @@ import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
 import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
-import { pairedBootstrap, type BootstrapOptions, type IntervalResult } from '../gate/bootstrap.js';
+import {
+  pairedBootstrap,
+  startPairedBootstrap,
+  type BootstrapOptions,
+  type BootstrapRun,
+  type IntervalResult
+} from '../gate/bootstrap.js';
 import { applyGates, decideVerdict, isChangeGate, type GateKind, type GateResult } from '../gate/gates.js';
 import { resolveBaseline, type ArtifactBaseline } from '../model/baseline.js';
 import { readDriftSummary } from '../model/drift-summary.js';
@@ -135,6 +141,18 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     }
   }
   const scorers = predictions.map((p) => createScorer(p));
+  // The bootstrap of every metric with a change gate starts now: its worker threads run while this
+  // thread computes the metrics and slices; metrics whose gate turns out skipped are dropped below.
+  const changeGated = Object.entries(request.gates ?? {})
+    .filter(
+      ([metric, spec]) =>
+        isBootstrappable(metric) && Object.keys(spec).some((k) => isChangeGate(k as GateKind))
+    )
+    .map(([metric]) => metric);
+  let bootstrapRun: BootstrapRun | null = null;
+  const bootstrapStarted = performance.now();
+  if (scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0)
+    bootstrapRun = startPairedBootstrap(scorers[0], scorers[1], changeGated, bootstrap);
   const [candidate, baseline = null] = await timed('metrics', () =>
     sessions.map((s, i) => modelReport(s, predictions[i], scorers[i], outputs[i], batchSize))
   );
@@ -215,14 +233,20 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   let intervals: Record<string, IntervalResult> = {};
   if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
     progress.start('paired bootstrap', bootstrap.resamples);
-    intervals = await timed('bootstrap', async () =>
-      pairedBootstrap(scorers[0], scorers[1], gatedChanges.filter(isBootstrappable), bootstrap, (done) =>
-        progress.update(done)
-      )
+    const bootstrappable = gatedChanges.filter(isBootstrappable);
+    const all = await timed('bootstrap_join', async () =>
+      bootstrapRun && bootstrappable.every((m) => changeGated.includes(m))
+        ? bootstrapRun.result((done) => progress.update(done))
+        : pairedBootstrap(scorers[0], scorers[1], bootstrappable, bootstrap, (done) => progress.update(done))
     );
+    // From its start, overlapping the metrics and slices.
+    timings.bootstrap = Math.round(performance.now() - bootstrapStarted);
+    intervals = Object.fromEntries(bootstrappable.map((m) => [m, all[m]]));
     progress.finish();
     for (const g of gates)
       if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+  } else {
+    bootstrapRun?.cancel(); // no gate needs it after all
   }
   const verdict = decideVerdict(gates, baseline !== null);
   const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
