@@ -121,6 +121,26 @@ describe('Open Inference Protocol', () => {
   });
 });
 
+test('every spelling of the infer path reaches the model, and in-flight requests are counted down', async () => {
+  const body = v2Body([row(2)]);
+  type Answer = { outputs: { data: number[] }[] };
+  const direct = (await http('POST', `${server.url}/v2/models/churn/infer`, body)).json() as Answer;
+  const version = server.state().stable.version;
+  for (const path of [
+    '/v2/models/churn/infer?trace=1',
+    '/v2/models/%63hurn/infer',
+    `/v2/models/churn/versions/${version}/infer`
+  ]) {
+    const answer = await http('POST', `${server.url}${path}`, body);
+    expect(answer.status).toBe(200);
+    expect((answer.json() as Answer).outputs[0].data).toEqual(direct.outputs[0].data);
+  }
+  expect((await http('GET', `${server.url}/v2/models/churn/infer`)).status).toBe(404);
+  // Only the scrape itself is in flight.
+  const metrics = await http('GET', `${server.url}/metrics`);
+  expect(metrics.body).toMatch(/^mlci_inflight_requests 1$/m);
+});
+
 describe('malformed requests get a 4xx with {error} and the server stays up', () => {
   const infer = () => `${server.url}/v2/models/churn/infer`;
   const cases: [string, () => Promise<{ status: number; json: () => unknown }>, number, RegExp][] = [
@@ -173,6 +193,18 @@ describe('malformed requests get a 4xx with {error} and the server stays up', ()
       () => http('POST', infer(), { inputs: [{ name: 'f0', shape: [1], datatype: 'FP32', data: [1] }] }),
       400,
       /missing input "f1"/
+    ],
+    [
+      'an input given twice',
+      () =>
+        http('POST', infer(), {
+          inputs: [
+            { name: 'f0', shape: [1], datatype: 'FP32', data: [1] },
+            { name: 'f0', shape: [1], datatype: 'FP32', data: [2] }
+          ]
+        }),
+      400,
+      /input "f0" is given twice/
     ],
     [
       'unknown column',

@@ -51,31 +51,41 @@ export function decodeV2(
       '"inputs" must be a non-empty array of tensors {name, shape, datatype, data}'
     );
   }
-  const tensors = new Map<string, V2Tensor>();
-  for (const [index, raw] of inputs.entries()) {
+  // Plain loops over the parsed array, no Map or iterator: this runs on every request.
+  const count = inputs.length;
+  const names: string[] = [];
+  const seen = count > 32 ? new Set<string>() : undefined;
+  for (let index = 0; index < count; index++) {
+    const raw: unknown = inputs[index];
     if (!isObject(raw) || typeof raw.name !== 'string')
       throw new RequestError(400, `inputs[${index}]: needs a string "name"`);
-    if (tensors.has(raw.name)) throw new RequestError(400, `input "${raw.name}" is given twice`);
-    tensors.set(raw.name, raw as unknown as V2Tensor);
+    const name = raw.name;
+    if (seen ? seen.has(name) : names.includes(name))
+      throw new RequestError(400, `input "${name}" is given twice`);
+    seen?.add(name);
+    names.push(name);
   }
-  if (layout.kind === 'matrix' && tensors.has(layout.input.name)) {
-    if (tensors.size > 1)
-      throw new RequestError(400, `the model takes one input "${layout.input.name}"; got ${tensors.size}`);
-    return matrixFromTensor(tensors.get(layout.input.name)!, layout, Tensor, maxRows);
+  if (layout.kind === 'matrix') {
+    const index = names.indexOf(layout.input.name);
+    if (index >= 0) {
+      if (count > 1)
+        throw new RequestError(400, `the model takes one input "${layout.input.name}"; got ${count}`);
+      return matrixFromTensor(inputs[index] as V2Tensor, layout, Tensor, maxRows);
+    }
   }
-  const columns = new Map<string, ColumnValues>();
+  const columns: ColumnValues[] = [];
   let rows = -1;
-  for (const tensor of tensors.values()) {
-    const name = tensor.name as string;
-    const column = readColumn(tensor, name);
+  for (let index = 0; index < count; index++) {
+    const name = names[index];
+    const column = readColumn(inputs[index] as V2Tensor, name);
     if (rows >= 0 && column.values.length !== rows) {
       throw new RequestError(400, `input "${name}": ${column.values.length} rows, other inputs have ${rows}`);
     }
     rows = column.values.length;
-    columns.set(name, column);
+    columns.push(column);
   }
   checkRows(rows, maxRows);
-  return fromColumns(columns, rows, layout, Tensor);
+  return fromColumns(names, columns, rows, layout, Tensor);
 }
 
 /** Validates plain JSON rows (`{"instances": [{col: value}, …]}` or arrays in input order) and builds the feeds. */
@@ -91,8 +101,8 @@ export function decodeRows(
   }
   checkRows(instances.length, maxRows);
   const names = columnNames(layout);
-  const columns = new Map<string, ColumnValues>();
-  for (const name of names) columns.set(name, { values: new Array(instances.length), type: 'number' });
+  const columns = names.map((): ColumnValues => ({ values: new Array(instances.length), type: 'number' }));
+  const position = layoutPositions(layout);
   for (const [r, instance] of instances.entries()) {
     if (Array.isArray(instance)) {
       if (instance.length !== names.length) {
@@ -101,26 +111,24 @@ export function decodeRows(
           `instances[${r}]: ${instance.length} values, the model takes ${names.length} (${names.join(', ')})`
         );
       }
-      names.forEach((name, j) =>
-        setValue(columns.get(name)!, r, instance[j], `instances[${r}][${j}] (${name})`)
-      );
+      names.forEach((name, j) => setValue(columns[j], r, instance[j], `instances[${r}][${j}] (${name})`));
     } else if (isObject(instance)) {
       for (const key of Object.keys(instance)) {
-        if (!columns.has(key))
+        if (!position.has(key))
           throw new RequestError(
             400,
             `instances[${r}]: unknown column "${key}"; the model takes ${names.join(', ')}`
           );
       }
-      for (const name of names) {
+      names.forEach((name, j) => {
         if (!(name in instance)) throw new RequestError(400, `instances[${r}]: missing column "${name}"`);
-        setValue(columns.get(name)!, r, instance[name], `instances[${r}].${name}`);
-      }
+        setValue(columns[j], r, instance[name], `instances[${r}].${name}`);
+      });
     } else {
       throw new RequestError(400, `instances[${r}]: expected an object of column values or an array`);
     }
   }
-  return fromColumns(columns, instances.length, layout, Tensor);
+  return fromColumns(names, columns, instances.length, layout, Tensor);
 }
 
 /** Column names a request may use: the feature names of a matrix model, or the inputs of a column model. */
@@ -133,6 +141,18 @@ export function columnNames(layout: InputLayout): string[] {
     );
   }
   return layout.features;
+}
+
+const positions = new WeakMap<InputLayout, Map<string, number>>();
+
+/** Column name → position in columnNames(layout), built once per loaded model. */
+function layoutPositions(layout: InputLayout): Map<string, number> {
+  let map = positions.get(layout);
+  if (!map) {
+    map = new Map(columnNames(layout).map((name, j) => [name, j]));
+    positions.set(layout, map);
+  }
+  return map;
 }
 
 interface ColumnValues {
@@ -168,14 +188,16 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
   if (typeof datatype !== 'string')
     throw new RequestError(400, `input "${name}": needs a "datatype" (FP32, INT64, BYTES, …)`);
   if (datatype === 'BYTES') {
-    for (const v of values)
-      if (typeof v !== 'string') throw new RequestError(400, `input "${name}": BYTES data must be strings`);
+    for (let i = 0; i < values.length; i++)
+      if (typeof values[i] !== 'string')
+        throw new RequestError(400, `input "${name}": BYTES data must be strings`);
     return { values: values as string[], type: 'string' };
   }
-  const integer = INT_TYPES.has(datatype);
-  if (!integer && !FLOAT_TYPES.has(datatype))
+  const integer = datatype !== 'FP32' && INT_TYPES.has(datatype);
+  if (!integer && datatype !== 'FP32' && !FLOAT_TYPES.has(datatype))
     throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v === null && !integer) continue;
     if (typeof v !== 'number' || (integer && !Number.isInteger(v))) {
       throw new RequestError(
@@ -235,46 +257,58 @@ function matrixFromTensor(
   };
 }
 
+/**
+ * Builds the feeds from validated columns given as parallel arrays (`given[i]` holds `columns[i]`,
+ * in request order): every model input must be given once and nothing else.
+ */
 function fromColumns(
-  columns: Map<string, ColumnValues>,
+  given: string[],
+  columns: ColumnValues[],
   rows: number,
   layout: InputLayout,
   Tensor: TensorConstructor
 ): DecodedBatch {
   const names = columnNames(layout);
-  for (const key of columns.keys()) {
-    if (!names.includes(key)) {
+  const position = layoutPositions(layout);
+  // ordered[j] is the column of names[j]; the request names are distinct (checked by the callers).
+  const ordered = new Array<ColumnValues>(names.length);
+  for (let i = 0; i < given.length; i++) {
+    const j = position.get(given[i]);
+    if (j === undefined) {
       const hint = layout.kind === 'matrix' ? ` or one tensor "${layout.input.name}"` : '';
-      throw new RequestError(400, `unknown input "${key}"; the model takes ${names.join(', ')}${hint}`);
+      throw new RequestError(400, `unknown input "${given[i]}"; the model takes ${names.join(', ')}${hint}`);
     }
+    ordered[j] = columns[i];
   }
-  for (const name of names) if (!columns.has(name)) throw new RequestError(400, `missing input "${name}"`);
-  const row = (i: number) => Object.fromEntries(names.map((n) => [n, columns.get(n)!.values[i]]));
+  for (let j = 0; j < names.length; j++)
+    if (ordered[j] === undefined) throw new RequestError(400, `missing input "${names[j]}"`);
+  const row = (i: number) => Object.fromEntries(names.map((n, j) => [n, ordered[j].values[i]]));
   if (layout.kind === 'matrix') {
     const width = names.length;
     const data = new Float32Array(rows * width);
-    names.forEach((name, j) => {
-      const values = columns.get(name)!.values;
+    for (let j = 0; j < width; j++) {
+      const values = ordered[j].values;
       for (let r = 0; r < rows; r++) {
         const v = values[r];
         if (v === null) data[r * width + j] = NaN;
         else if (typeof v !== 'number') {
-          throw new RequestError(400, `input "${name}": expected numbers, got ${JSON.stringify(v)}`);
+          throw new RequestError(400, `input "${names[j]}": expected numbers, got ${JSON.stringify(v)}`);
         } else data[r * width + j] = v;
       }
-    });
+    }
     return { rows, feeds: { [layout.input.name]: new Tensor('float32', data, [rows, width]) }, row };
   }
   const feeds: Record<string, Tensor> = {};
-  for (const input of layout.inputs) {
-    const values = columns.get(input.name)!.values;
+  for (let j = 0; j < layout.inputs.length; j++) {
+    const input = layout.inputs[j];
+    const values = ordered[j].values;
     const dims = input.shape && input.shape.length === 1 ? [rows] : [rows, 1];
     if (input.type === 'string') {
-      for (const v of values)
-        if (typeof v !== 'string')
+      for (let r = 0; r < rows; r++)
+        if (typeof values[r] !== 'string')
           throw new RequestError(
             400,
-            `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(v)}`
+            `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(values[r])}`
           );
       feeds[input.name] = new Tensor('string', values as string[], dims);
     } else if (input.type === 'int64' || input.type === 'int32') {
@@ -309,9 +343,15 @@ function fromColumns(
 }
 
 function readShape(shape: unknown, name: string): number[] {
-  if (!Array.isArray(shape) || shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new RequestError(400, `input "${name}": "shape" must be a list of non-negative integers`);
+  let valid = Array.isArray(shape) && shape.length > 0;
+  if (valid) {
+    const dims = shape as unknown[];
+    for (let i = 0; i < dims.length && valid; i++) {
+      const d = dims[i];
+      valid = Number.isInteger(d) && (d as number) >= 0;
+    }
   }
+  if (!valid) throw new RequestError(400, `input "${name}": "shape" must be a list of non-negative integers`);
   return shape as number[];
 }
 

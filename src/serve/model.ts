@@ -84,6 +84,13 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   }
   const fetches = [output.name];
   await warmUp(session, layout, fetches, ort.Tensor);
+  const extract = (result: InferenceSession.ReturnType) => {
+    const tensor = result[output.name];
+    if (!tensor || !(tensor.data instanceof Float32Array)) {
+      throw new ModelContractError(`${source}: output "${output.name}" is not a float tensor`);
+    }
+    return { data: tensor.data, shape: tensor.dims };
+  };
   return {
     name: options.name,
     version: options.version,
@@ -91,13 +98,9 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
     signature,
     layout,
     output,
-    async run(feeds) {
-      const result = await session.run(feeds, fetches, RUN_OPTIONS);
-      const tensor = result[output.name];
-      if (!tensor || !(tensor.data instanceof Float32Array)) {
-        throw new ModelContractError(`${source}: output "${output.name}" is not a float tensor`);
-      }
-      return { data: tensor.data, shape: tensor.dims };
+    run(feeds) {
+      // then() rather than an async function: one promise less per request.
+      return session.run(feeds, fetches, RUN_OPTIONS).then(extract);
     },
     async release() {
       await session.release();

@@ -93,6 +93,13 @@ export class ModelServer {
   private readonly token: Buffer | undefined;
   private baseUrl = '';
   private readonly nameJson: string;
+  /** The infer path of this model as clients normally write it, matched before the general router. */
+  private readonly inferPath: string;
+  /** One listener for every response (no closure per request). */
+  private readonly onClose = (): void => {
+    this.inflight -= 1;
+    if (this.inflight === 0 && this.drained) this.drained();
+  };
 
   private constructor(private readonly options: ServerOptions) {
     this.metrics = new ServerMetrics(() => this.inflight, options.processMetrics ?? true);
@@ -100,6 +107,7 @@ export class ModelServer {
     this.maxRows = options.maxRows ?? 10_000;
     this.token = options.adminToken ? Buffer.from(options.adminToken) : undefined;
     this.nameJson = JSON.stringify(options.model.name);
+    this.inferPath = `/v2/models/${encodeURIComponent(options.model.name)}/infer`;
     this.server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => this.onRequest(req, res));
     this.server.requestTimeout = options.requestTimeoutMs ?? 30_000;
     this.server.headersTimeout = Math.min(this.server.requestTimeout, 60_000);
@@ -289,20 +297,28 @@ export class ModelServer {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     this.inflight += 1;
-    res.once('close', () => {
-      this.inflight -= 1;
-      if (this.inflight === 0 && this.drained) this.drained();
-    });
+    res.on('close', this.onClose);
     if (this.draining) res.setHeader('connection', 'close');
-    this.route(req, res).catch((error) => {
-      const status = error instanceof RequestError ? error.status : 500;
-      const message =
-        error instanceof RequestError ? error.message : `internal error: ${describeError(error)}`;
-      if (status >= 400 && status < 500) this.metrics.rejected.inc({ code: String(status) });
-      // The rest of an oversized body is not read: close the connection rather than parse it as a request.
-      if (status === 413 || this.draining) res.setHeader('connection', 'close');
-      sendJson(res, status, { error: message });
-    });
+    if (req.url === this.inferPath && req.method === 'POST') {
+      // The hot path skips the router and its promise.
+      try {
+        this.infer(req, res, this.name, undefined, 'v2');
+      } catch (error) {
+        this.fail(res, error);
+      }
+      return;
+    }
+    this.route(req, res).catch((error) => this.fail(res, error));
+  }
+
+  /** Answers a failed request: its status and `{error}`, counted as rejected when it is a 4xx. */
+  private fail(res: ServerResponse, error: unknown): void {
+    const status = error instanceof RequestError ? error.status : 500;
+    const message = error instanceof RequestError ? error.message : `internal error: ${describeError(error)}`;
+    if (status >= 400 && status < 500) this.metrics.rejected.inc({ code: String(status) });
+    // The rest of an oversized body is not read: close the connection rather than parse it as a request.
+    if ((status === 413 || this.draining) && !res.headersSent) res.setHeader('connection', 'close');
+    sendJson(res, status, { error: message });
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -388,16 +404,35 @@ export class ModelServer {
     };
   }
 
-  private async infer(
+  /** Reads and scores one inference request; failures reach `fail` (a synchronous throw for an unknown model). */
+  private infer(
     req: IncomingMessage,
     res: ServerResponse,
     name: string,
     version: number | undefined,
     protocol: 'v2' | 'rows'
-  ): Promise<void> {
+  ): void {
     const started = performance.now();
     this.requireModel(name, version);
-    const body = await readJson(req, this.maxBody);
+    readJson(req, this.maxBody, (error, body) => {
+      if (error) return this.fail(res, error);
+      try {
+        this.score(res, body, started, version, protocol);
+      } catch (unexpected) {
+        // Called from a stream event: an escaped error would take the process down.
+        this.fail(res, unexpected);
+      }
+    });
+  }
+
+  /** Routes a parsed request to a version, validates it, runs the model and answers. */
+  private score(
+    res: ServerResponse,
+    body: unknown,
+    started: number,
+    version: number | undefined,
+    protocol: 'v2' | 'rows'
+  ): void {
     const slot =
       version !== undefined
         ? this.pinned(version)!
@@ -405,53 +440,109 @@ export class ModelServer {
           ? this.canary
           : this.stable;
     const handle = slot.handle;
-    const model = handle.model;
     handle.inflight += 1;
-    let batch: DecodedBatch | undefined;
+    let batch: DecodedBatch;
     try {
-      batch = this.decode(body, model, protocol);
-      const { data } = await model.run(batch.feeds);
-      const width = data.length / batch.rows;
-      if (
-        !Number.isInteger(width) ||
-        (model.output.kind === 'classifier' && model.output.classes?.length !== width)
-      ) {
-        throw new ModelContractError(
-          `v${model.version}: output "${model.output.name}" has ${data.length} values for ${batch.rows} rows`
-        );
-      }
-      const scores = rowScores(data, batch.rows, slot.stats.scoreKind);
-      const payload = this.respond(model, data, batch.rows, width, protocol, body);
-      if (this.draining) res.setHeader('connection', 'close');
-      // A content-length (not chunked encoding) lets node send head and body in one write.
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(payload),
-        'mlci-model-version': slot.versionText,
-        'mlci-variant': slot.role
-      });
-      res.end(payload);
-      const latency = performance.now() - started;
-      slot.metrics.ok.inc();
-      slot.metrics.latency.observe(latency / 1000);
-      for (let i = 0; i < scores.length; i++) slot.metrics.scores.observe(scores[i]);
-      slot.stats.record(latency, true, scores);
-      if (this.log?.sample()) this.logRows(slot, batch, data, width, latency, body);
-      if (this.shadow && slot.role === 'canary') this.shadowScore(slot, body, protocol, scores);
+      batch = this.decode(body, handle.model, protocol);
     } catch (error) {
-      const status = error instanceof RequestError ? error.status : 500;
-      // A request the other version accepts but this one rejects is this version's fault (a broken
-      // contract); a request every version rejects is the client's and does not count against it.
-      const counts = status >= 500 || (batch === undefined && this.otherAccepts(slot, body, protocol));
-      const latency = performance.now() - started;
-      slot.metrics.failed(status).inc();
-      if (counts) slot.stats.record(latency, false);
-      if (error instanceof RequestError) throw error;
-      throw new RequestError(500, `v${model.version}: inference failed: ${describeError(error)}`);
-    } finally {
-      handle.inflight -= 1;
-      if (handle.retired && handle.inflight === 0) void model.release().catch(() => undefined);
+      this.failed(res, slot, body, protocol, started, error, false);
+      return;
     }
+    let running: ReturnType<ServedModel['run']>;
+    try {
+      running = handle.model.run(batch.feeds);
+    } catch (error) {
+      this.failed(res, slot, body, protocol, started, error, true);
+      return;
+    }
+    running.then(
+      ({ data }) => {
+        try {
+          this.answer(res, slot, batch, data, body, started, protocol);
+        } catch (error) {
+          this.failed(res, slot, body, protocol, started, error, true);
+          return;
+        }
+        this.settle(handle);
+      },
+      (error: unknown) => this.failed(res, slot, body, protocol, started, error, true)
+    );
+  }
+
+  /** Sends the prediction, then records metrics, statistics, the log and the shadow scoring. */
+  private answer(
+    res: ServerResponse,
+    slot: Slot,
+    batch: DecodedBatch,
+    data: Float32Array,
+    body: unknown,
+    started: number,
+    protocol: 'v2' | 'rows'
+  ): void {
+    const model = slot.handle.model;
+    const width = data.length / batch.rows;
+    if (
+      !Number.isInteger(width) ||
+      (model.output.kind === 'classifier' && model.output.classes?.length !== width)
+    ) {
+      throw new ModelContractError(
+        `v${model.version}: output "${model.output.name}" has ${data.length} values for ${batch.rows} rows`
+      );
+    }
+    const scores = rowScores(data, batch.rows, slot.stats.scoreKind);
+    const payload = this.respond(model, data, batch.rows, width, protocol, body);
+    if (this.draining) res.setHeader('connection', 'close');
+    // A content-length (not chunked encoding) lets node send head and body in one write.
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      'mlci-model-version': slot.versionText,
+      'mlci-variant': slot.role
+    });
+    res.end(payload);
+    const latency = performance.now() - started;
+    slot.metrics.ok.inc();
+    slot.metrics.latency.observe(latency / 1000);
+    for (let i = 0; i < scores.length; i++) slot.metrics.scores.observe(scores[i]);
+    slot.stats.record(latency, true, scores);
+    if (this.log?.sample()) this.logRows(slot, batch, data, width, latency, body);
+    if (this.shadow && slot.role === 'canary') this.shadowScore(slot, body, protocol, scores);
+  }
+
+  /**
+   * Counts a failed request against its version when it is the version's fault, releases the
+   * version and answers the error. `decoded`: the request passed validation.
+   */
+  private failed(
+    res: ServerResponse,
+    slot: Slot,
+    body: unknown,
+    protocol: 'v2' | 'rows',
+    started: number,
+    error: unknown,
+    decoded: boolean
+  ): void {
+    const model = slot.handle.model;
+    const status = error instanceof RequestError ? error.status : 500;
+    // A request the other version accepts but this one rejects is this version's fault (a broken
+    // contract); a request every version rejects is the client's and does not count against it.
+    const counts = status >= 500 || (!decoded && this.otherAccepts(slot, body, protocol));
+    const latency = performance.now() - started;
+    slot.metrics.failed(status).inc();
+    if (counts) slot.stats.record(latency, false);
+    this.settle(slot.handle);
+    this.fail(
+      res,
+      error instanceof RequestError
+        ? error
+        : new RequestError(500, `v${model.version}: inference failed: ${describeError(error)}`)
+    );
+  }
+
+  /** One request less on a version; a retired version is released after its last request. */
+  private settle(handle: Handle): void {
+    handle.inflight -= 1;
+    if (handle.retired && handle.inflight === 0) void handle.model.release().catch(() => undefined);
   }
 
   private decode(body: unknown, model: ServedModel, protocol: 'v2' | 'rows'): DecodedBatch {
@@ -577,10 +668,7 @@ export class ModelServer {
     const other = this.stable;
     const handle = other.handle;
     handle.inflight += 1;
-    const done = () => {
-      handle.inflight -= 1;
-      if (handle.retired && handle.inflight === 0) void handle.model.release().catch(() => undefined);
-    };
+    const done = () => this.settle(handle);
     setImmediate(() => {
       let batch: DecodedBatch;
       try {
@@ -632,7 +720,12 @@ export class ModelServer {
     }
     if (key === 'POST promote') return sendJson(res, 200, this.promote());
     if (key === 'POST rollback') return sendJson(res, 200, this.rollback());
-    const body = method === 'POST' ? ((await readJson(req, 64 * 1024)) as Record<string, unknown>) : {};
+    const body =
+      method === 'POST'
+        ? ((await new Promise<unknown>((resolve, reject) =>
+            readJson(req, 64 * 1024, (error, value) => (error ? reject(error) : resolve(value)))
+          )) as Record<string, unknown>)
+        : {};
     if (key === 'POST canary') {
       const version = parseVersion(body.version);
       const weight = Number(body.weight ?? 0);
@@ -694,42 +787,51 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** Reads a JSON body up to `limit` bytes; 413 beyond it, 400 on malformed JSON. */
-function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/**
+ * Reads a JSON body up to `limit` bytes and calls back once: 413 beyond it, 400 on malformed JSON.
+ * A callback rather than a promise: it runs on every request.
+ */
+function readJson(
+  req: IncomingMessage,
+  limit: number,
+  done: (error: RequestError | null, body?: unknown) => void
+): void {
   const declared = Number(req.headers['content-length'] ?? -1);
   if (declared > limit) {
     req.resume();
-    return Promise.reject(
-      new RequestError(413, `request body of ${declared} bytes exceeds the limit of ${limit}`)
-    );
+    done(new RequestError(413, `request body of ${declared} bytes exceeds the limit of ${limit}`));
+    return;
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(new RequestError(413, `request body exceeds the limit of ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => {
-      if (!failed) reject(new RequestError(400, `could not read the request: ${error.message}`));
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let size = 0;
+  let failed = false;
+  req.on('data', (chunk: Buffer) => {
+    if (failed) return;
+    size += chunk.length;
+    if (size > limit) {
       failed = true;
-    });
-    req.on('end', () => {
-      if (failed) return;
-      const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-      if (text.length === 0) return reject(new RequestError(400, 'empty request body; expected JSON'));
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(new RequestError(400, `malformed JSON: ${(error as Error).message}`));
-      }
-    });
+      done(new RequestError(413, `request body exceeds the limit of ${limit} bytes`));
+      return;
+    }
+    if (!first) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  });
+  req.on('error', (error) => {
+    if (!failed) done(new RequestError(400, `could not read the request: ${error.message}`));
+    failed = true;
+  });
+  req.on('end', () => {
+    if (failed) return;
+    failed = true;
+    const text = chunks ? Buffer.concat(chunks).toString('utf8') : first ? first.toString('utf8') : '';
+    if (text.length === 0) return done(new RequestError(400, 'empty request body; expected JSON'));
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      return done(new RequestError(400, `malformed JSON: ${(error as Error).message}`));
+    }
+    done(null, body);
   });
 }
