@@ -4,6 +4,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { runMonitor, type MonitorReport } from '../../src/pipeline/monitor.js';
+import { PredictionLog } from '../../src/serve/prediction-log.js';
 import { runCli } from '../../test-support/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';
 import {
@@ -458,6 +459,26 @@ describe('bad input', () => {
     const bad = await cli(['--log', broken]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${broken}:2: not a prediction log line`);
+
+    // A log whose columns are not the training columns (a matrix model without feature names).
+    const unnamed = join(production.dir, 'unnamed/predictions.jsonl');
+    const log = await PredictionLog.open({ path: unnamed, sampleRate: 1 });
+    for (let i = 0; i < 5; i++)
+      log.write({
+        ts: new Date().toISOString(),
+        model: 'churn',
+        version: 1,
+        variant: 'stable',
+        features: { 'input[0]': i },
+        prediction: { probabilities: [0.5, 0.5], label: 0 },
+        latency_ms: 1
+      });
+    await log.close();
+    const mismatch = await cli(['--log', unnamed]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain(
+      `none of the columns of ${unnamed} (input[0]) is in churn@v1's training statistics`
+    );
 
     const both = await cli(['--log', okLog, '--data', NEW_DATA]);
     expect(both.code).toBe(2);

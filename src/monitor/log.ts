@@ -214,6 +214,17 @@ export function featuresJsonl(rows: LoggedRow[]): string {
   return parts.length > 0 ? parts.join('\n') + '\n' : '';
 }
 
+/** Writes the kept rows' features as JSON Lines in chunks: a day of log can exceed the longest string V8 allows. */
+export async function writeFeaturesJsonl(path: string, rows: LoggedRow[]): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    for (let start = 0; start < rows.length; start += 10_000)
+      await handle.write(featuresJsonl(rows.slice(start, start + 10_000)));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The running statistics file beside the log, when the server wrote one. */
 export interface LiveStats {
   path: string;

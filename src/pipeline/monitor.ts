@@ -15,9 +15,9 @@ import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 import { modelClasses, modelFromBytes, type ModelFile } from '../model/inference.js';
 import type { MetricTask } from '../model/metrics/types.js';
 import {
-  featuresJsonl,
   readLiveStats,
   readLogWindow,
+  writeFeaturesJsonl,
   type LiveStats,
   type LogWindow
 } from '../monitor/log.js';
@@ -241,7 +241,7 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
       progress.finish(`${window.rows.length.toLocaleString('en-US')} rows of ${version.tag}`);
       liveStats = await readLiveStats(options.log);
       dataPath = join(temp, 'window.jsonl');
-      await writeFileAtomic(dataPath, featuresJsonl(window.rows));
+      await writeFeaturesJsonl(dataPath, window.rows);
       source = {
         kind: 'log',
         path: options.log,
@@ -283,6 +283,12 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
         memoryLimit: options.memoryLimit
       });
       progress.finish(`${result.report.data.rows.toLocaleString('en-US')} rows`);
+      const shared = Object.keys(result.report.columns).filter((c) => c in reference.columns);
+      if (shared.length === 0) {
+        throw new InputError(
+          `none of the columns of ${options.log ?? options.data} (${Object.keys(result.report.columns).join(', ')}) is in ${version.tag}'s training statistics (${Object.keys(reference.columns).join(', ')}): nothing to compare; for a model with one matrix input, give it feature_names metadata or model.features in mlci.yml`
+        );
+      }
       const report: ValidationReport = {
         ...result.report,
         data: { ...result.report.data, path: options.log ?? options.data! },
