@@ -213,6 +213,10 @@ describe('mlci monitor on the prediction log', () => {
       }
     ]);
     expect(gh.state.workflowDispatches).toHaveLength(0);
+
+    // --data-version travels in the payload too, for a retraining workflow that reads it there.
+    await cli(['--log', driftLog, '--trigger', 'repository_dispatch', '--data-version', 'v7']);
+    expect(gh.state.repositoryDispatches[1].client_payload.data_version).toBe('v7');
   });
 
   it('reports a read-only token clearly (exit 2) after writing the report', async () => {

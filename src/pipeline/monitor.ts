@@ -513,7 +513,8 @@ async function fireTrigger(
             version: version.version,
             reason: oneLine,
             drifted_columns: driftedColumns.slice(0, MAX_PAYLOAD_COLUMNS),
-            report: t.reportUrl ?? (options.out ? join(options.out, 'monitor.json') : null)
+            report: t.reportUrl ?? (options.out ? join(options.out, 'monitor.json') : null),
+            ...(t.dataVersion ? { data_version: t.dataVersion } : {})
           }
         };
   if (dryRun) return { ...record, request, note: 'dry run: decided, not sent' };

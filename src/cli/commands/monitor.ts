@@ -163,7 +163,10 @@ export function registerMonitor(program: Command): void {
     .option('--workflow <file>', 'workflow to dispatch, e.g. retrain.yml')
     .option('--ref <ref>', 'git ref the workflow runs on (default main)')
     .option('--event-type <type>', 'repository_dispatch event type (default mlci-retrain)')
-    .option('--data-version <version>', 'sent as the data_version input of the workflow')
+    .option(
+      '--data-version <version>',
+      'sent as data_version (workflow input, or in the repository_dispatch payload)'
+    )
     .option('--repo <owner/name>', 'repository to dispatch to (default GITHUB_REPOSITORY)')
     .option('--dry-run', 'decide and report, but do not dispatch')
     .option('--memory-limit <size>', 'data engine memory limit, e.g. 1GB');
