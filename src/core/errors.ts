@@ -27,13 +27,6 @@ export class CheckFailedError extends MlciError {
   }
 }
 
-/** A stage that a later release builds. Exit code 2 so scripts do not mistake it for a pass. */
-export class NotAvailableError extends MlciError {
-  constructor(what: string) {
-    super(`${what} is not available yet in this version of mlci`, ExitCode.Usage);
-  }
-}
-
 /** Turns anything thrown into the one-line message a user sees. */
 export function describeError(error: unknown): string {
   if (error instanceof MlciError) return error.message;
