@@ -165,6 +165,9 @@ export class NumericAccumulator {
   private readonly qFrac: number[];
   private readonly qA: number[];
   private readonly qB: number[];
+  private readonly qHi: number[];
+  private qNextA = 0;
+  private qNextB = 0;
   private readonly hist: BinCounter;
   private below = 0;
   private above = 0;
@@ -186,6 +189,7 @@ export class NumericAccumulator {
     this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
     this.qA = QUANTILES.map(() => NaN);
     this.qB = QUANTILES.map(() => NaN);
+    this.qHi = this.qLo.map((lo) => Math.min(lo + 1, n - 1));
     this.hist = new BinCounter(edges);
     const k = Math.min(SUMMARY_POINTS, n);
     for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor(((i + 0.5) * n) / k));
@@ -206,11 +210,10 @@ export class NumericAccumulator {
     this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
     this.sum = s;
     if (value === 0) this.zeros += count;
-    for (let i = 0; i < this.qLo.length; i++) {
-      // 0-based ranks [before, after) hold `value`.
-      if (Number.isNaN(this.qA[i]) && this.qLo[i] < after) this.qA[i] = value;
-      if (Number.isNaN(this.qB[i]) && Math.min(this.qLo[i] + 1, this.n - 1) < after) this.qB[i] = value;
-    }
+    // 0-based ranks [before, after) hold `value`; ranks ascend with the quantile levels, so two
+    // pointers replace a scan of every level per value.
+    while (this.qNextA < this.qLo.length && this.qLo[this.qNextA] < after) this.qA[this.qNextA++] = value;
+    while (this.qNextB < this.qHi.length && this.qHi[this.qNextB] < after) this.qB[this.qNextB++] = value;
     const edges = this.hist.edges;
     if (value < edges[0]) this.below += count;
     else if (value > edges[edges.length - 1]) this.above += count;

@@ -267,28 +267,161 @@ async function sampleRows(
   return out;
 }
 
-/** Counts rows per condition: a dry pass collects conditions, one query counts them all at once. */
+/** Turns a sampled row (engine row id, or file and 0-based row for Parquet) into a RowRef. */
+async function toRowRef(source: LoadedSource, locator: RowLocator, sampled: Sampled): Promise<RowRef> {
+  const value = sampled.v === null || sampled.v === undefined ? null : String(sampled.v);
+  if (source.rowColumn) {
+    return { row: Number(sampled.k) + 1, file: String(sampled.f ?? source.files[0]), value };
+  }
+  const at = await locator.locate(Number(sampled.k));
+  return { row: Number(sampled.k) - at.start + 1, file: at.file, line: at.line, value };
+}
+
+type Sampled = { k: unknown; f?: unknown; v: unknown };
+
+/** Orders strings as the engine does (by UTF-8 bytes), so value lists match an ORDER BY. */
+function byBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Counts rows per condition and samples the first offending rows. Dry passes over the schema collect
+ * what is needed; then conditions on a column whose value counts are known (categorical columns) are
+ * evaluated on its distinct values only, and all other counts and every sample come from one scan
+ * (count_if, and min over the row keys) — instead of one ordered scan per violated check.
+ */
 class ConditionCounts {
-  readonly wanted = new Set<string>();
+  private readonly wanted = new Set<string>();
+  private readonly sampleWanted = new Map<string, { column: string; where: string }>();
+  private readonly valueWanted = new Map<string, { column: string; values: Record<string, number> }>();
   private readonly counts = new Map<string, number>();
+  private readonly bad = new Map<string, { value: string; count: number }[]>();
+  private readonly samples = new Map<string, Sampled[]>();
   dry = true;
 
-  async load(db: DuckDBConnection, table: string): Promise<void> {
-    const list = [...this.wanted];
-    this.dry = false;
-    if (list.length === 0) return;
-    const row = (
-      await db.runAndReadAll(`SELECT ${list.map((w) => `count_if(${w})`).join(', ')} FROM ${sqlIdent(table)}`)
-    ).getRows()[0];
-    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+  /** Evaluates the value-level conditions on the distinct values, then resets for another dry pass. */
+  async resolveValues(db: DuckDBConnection): Promise<void> {
+    for (const [where, { column, values }] of this.valueWanted) {
+      const keys = Object.keys(values);
+      const found =
+        keys.length === 0
+          ? []
+          : (
+              await db.runAndReadAll(
+                // The column name is bound to the distinct values, so `where` reads as it does on the table.
+                `SELECT ${sqlIdent(column)} FROM (SELECT unnest([${keys.map(sqlString).join(', ')}]) AS ${sqlIdent(column)}) WHERE ${where}`
+              )
+            ).getRows();
+      const list = found
+        .map((r) => ({ value: String(r[0]), count: values[String(r[0])] ?? 0 }))
+        .sort((a, b) => b.count - a.count || byBytes(a.value, b.value));
+      this.bad.set(where, list);
+      this.counts.set(
+        where,
+        list.reduce((sum, x) => sum + x.count, 0)
+      );
+    }
+    this.valueWanted.clear();
+    this.wanted.clear();
+    this.sampleWanted.clear();
   }
 
+  async load(db: DuckDBConnection, source: LoadedSource): Promise<void> {
+    const list = [...this.wanted];
+    const sampled = [...this.sampleWanted];
+    this.dry = false;
+    if (list.length === 0 && sampled.length === 0) return;
+    // Parquet views number rows per file; tables keep the insertion order in rowid. Only the row keys
+    // are sampled in the scan: casting every filtered value to text there cost 5x the whole scan.
+    const frn = source.rowColumn ? sqlIdent(source.rowColumn) : undefined;
+    const fileId = frn && source.fileColumn ? sqlIdent(source.fileColumn) : undefined;
+    const key = frn ? (fileId ? `struct_pack(f := ${fileId}, k := ${frn})` : frn) : 'rowid';
+    // Each condition is projected once and then both counted and sampled.
+    const conditions = [...new Set([...list, ...sampled.map(([, s]) => s.where)])];
+    const flag = (where: string) => `b${conditions.indexOf(where)}`;
+    const parts = [
+      ...list.map((w) => `count_if(${flag(w)})`),
+      ...sampled.map(([, s]) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag(s.where)})`)
+    ];
+    const table = sqlIdent(source.table);
+    const row = (
+      await db.runAndReadAll(
+        `SELECT ${parts.join(', ')} FROM (SELECT ${key} AS k, ${conditions.map((c, i) => `${c} AS b${i}`).join(', ')} FROM ${table})`
+      )
+    ).getRows()[0];
+    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    const rowKey = (k: unknown): { k: number; f?: string } => {
+      const entries = (k as { entries?: { f: unknown; k: unknown } }).entries;
+      return entries ? { k: Number(entries.k), f: String(entries.f) } : { k: Number(k) };
+    };
+    const keys = sampled.map((_, i) =>
+      ((row[list.length + i] as { items?: unknown[] } | null)?.items ?? []).map(rowKey)
+    );
+    const numbers = [...new Set(keys.flat().map((k) => k.k))];
+    const columns = [...new Set(sampled.map(([, s]) => s.column))];
+    const values = new Map<string, unknown[]>();
+    const id = (k: { k: number; f?: string }) => `${k.f ?? ''}\u0000${k.k}`;
+    if (numbers.length > 0) {
+      // One lookup of the sampled rows' values (a few dozen rows) for every sampled column.
+      const select = [
+        frn ?? 'rowid',
+        fileId ?? 'NULL',
+        ...columns.map((c) => `CAST(${sqlIdent(c)} AS VARCHAR)`)
+      ];
+      const found = (
+        await db.runAndReadAll(
+          `SELECT ${select.join(', ')} FROM ${table} WHERE ${frn ?? 'rowid'} IN (${numbers.join(', ')})`
+        )
+      ).getRows();
+      for (const r of found)
+        values.set(id({ k: Number(r[0]), f: fileId ? String(r[1]) : undefined }), r.slice(2));
+    }
+    sampled.forEach(([sampleId, s], i) => {
+      const c = columns.indexOf(s.column);
+      this.samples.set(
+        sampleId,
+        keys[i].map((k) => ({ k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }))
+      );
+    });
+  }
+
+  /** Rows matching `where` (a scan condition). */
   count(where: string): number {
     if (this.dry) {
       this.wanted.add(where);
-      return 0;
+      // Pretend a violation so that the dry pass also reaches (and registers) every sample.
+      return 1;
     }
     return this.counts.get(where) ?? 0;
+  }
+
+  /**
+   * Rows matching `where`, a condition on `column` alone that holds or fails per value, from the
+   * column's complete value counts (evaluated on its distinct values, not on every row).
+   */
+  countValues(where: string, column: string, values: Record<string, number>): number {
+    const known = this.counts.get(where);
+    if (known !== undefined) return known;
+    if (this.dry) {
+      this.valueWanted.set(where, { column, values });
+      return 1;
+    }
+    return 0;
+  }
+
+  /** The offending values of a value-level condition with their counts, most frequent first. */
+  badValues(where: string): { value: string; count: number }[] | undefined {
+    return this.bad.get(where);
+  }
+
+  /** In the dry pass registers a sample; afterwards returns the sampled rows (undefined if not loaded). */
+  sample(column: string, where: string): Sampled[] | undefined {
+    const id = `${column}\u0000${where}`;
+    if (this.dry) {
+      this.sampleWanted.set(id, { column, where });
+      return [];
+    }
+    return this.samples.get(id);
   }
 }
 
@@ -299,10 +432,13 @@ export async function validateAgainstSchema(
   stats: DatasetStatistics,
   schema: RowSchema
 ): Promise<SchemaViolation[]> {
-  // Two passes over the schema: the first only gathers the conditions to count (one scan for all).
+  // Dry passes gather what to evaluate: value-level conditions first (their counts decide which
+  // samples are needed), then the scan conditions and samples, answered by one scan.
   const counts = new ConditionCounts();
   await checkSchema(db, source, stats, schema, counts);
-  await counts.load(db, source.table);
+  await counts.resolveValues(db);
+  await checkSchema(db, source, stats, schema, counts);
+  await counts.load(db, source);
   return checkSchema(db, source, stats, schema, counts);
 }
 
@@ -314,8 +450,14 @@ async function checkSchema(
   counts: ConditionCounts
 ): Promise<SchemaViolation[]> {
   const count = (_db: DuckDBConnection, _table: string, where: string) => counts.count(where);
-  const sample = (column: string, where: string) =>
-    counts.dry ? Promise.resolve([] as RowRef[]) : sampleRows(db, source, locator, column, where);
+  const sample = async (column: string, where: string): Promise<RowRef[]> => {
+    const found = counts.sample(column, where);
+    if (counts.dry) return [];
+    if (!found) return sampleRows(db, source, locator, column, where);
+    const out: RowRef[] = [];
+    for (const r of found) out.push(await toRowRef(source, locator, r));
+    return out;
+  };
   const out: SchemaViolation[] = [];
   const locator = new RowLocator(db, source);
   const present = new Map(source.columns.map((c) => [c.name, c]));
@@ -417,7 +559,13 @@ async function checkSchema(
       const conds: string[] = [];
       if (spec.minimum !== undefined) conds.push(`${x} < ${Number(spec.minimum)}`);
       if (spec.maximum !== undefined) conds.push(`${x} > ${Number(spec.maximum)}`);
-      if (conds.length > 0) {
+      // The finite min and max are known: a column inside the range needs no scan.
+      const outside =
+        (spec.minimum !== undefined &&
+          (s.min === null || s.min === undefined || Number(s.min) < spec.minimum)) ||
+        (spec.maximum !== undefined &&
+          (s.max === null || s.max === undefined || Number(s.max) > spec.maximum));
+      if (conds.length > 0 && outside) {
         const bad = `isfinite(${x}) AND (${conds.join(' OR ')})`;
         const n = count(db, table, bad);
         if (n > 0) {
@@ -432,19 +580,26 @@ async function checkSchema(
       }
     }
     const x = `CAST(${id} AS VARCHAR)`;
+    // Complete value counts (categorical columns) let per-value conditions run on distinct values only.
+    const byValue = s.kind !== 'numeric' && s.values !== undefined;
     if (spec.enum) {
       const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
       const bad =
         allowed.length > 0
           ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(', ')})`
           : `${id} IS NOT NULL`;
-      const n = count(db, table, bad);
+      const n = byValue ? counts.countValues(bad, name, s.values!) : count(db, table, bad);
       if (n > 0) {
-        const values = (
-          await db.runAndReadAll(
-            `SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`
-          )
-        ).getRows();
+        const known = byValue ? counts.badValues(bad) : undefined;
+        const values = counts.dry
+          ? []
+          : known
+            ? known.slice(0, 20).map((v) => [v.value, v.count])
+            : (
+                await db.runAndReadAll(
+                  `SELECT ${x} AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${bad} GROUP BY 1 ORDER BY c DESC, v LIMIT 20`
+                )
+              ).getRows();
         out.push({
           code: 'out_of_domain',
           column: name,
@@ -464,7 +619,7 @@ async function checkSchema(
     if (spec.maxLength !== undefined) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
     if (textConds.length > 0 && s.kind !== 'numeric') {
       const bad = `${id} IS NOT NULL AND (${textConds.join(' OR ')})`;
-      const n = count(db, table, bad);
+      const n = byValue ? counts.countValues(bad, name, s.values!) : count(db, table, bad);
       if (n > 0) {
         out.push({
           code: 'out_of_domain',
