@@ -79,3 +79,39 @@ describe('metrics equal scikit-learn on random data from 20 seeds (property)', (
     expect(problems).toEqual([]);
   });
 });
+
+describe('grouped and weighted scoring', () => {
+  it('equals scoring each group alone with rows repeated by weight (ties, skipped rows)', () => {
+    let s = 7;
+    const r = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const n = 3000;
+    const y = Int32Array.from({ length: n }, () => (r() < 0.35 ? 1 : 0));
+    const proba = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      proba[2 * i + 1] =
+        Math.round(Math.min(1, Math.max(0, 0.3 * y[i] + 0.35 + (r() - 0.5) * 0.8)) * 40) / 40;
+      proba[2 * i] = 1 - proba[2 * i + 1];
+    }
+    const pred = Int32Array.from({ length: n }, (_, i) => (proba[2 * i + 1] > 0.5 ? 1 : 0));
+    const groupOf = Int32Array.from({ length: n }, () => Math.floor(r() * 4) - 1); // −1: in no group
+    const weights = Uint8Array.from({ length: n }, () => Math.floor(r() * 3));
+    const grouped = createScorer({ task: 'binary', labels: ['0', '1'], y, proba, pred }).score({
+      groupOf,
+      groups: 3,
+      weights
+    });
+    for (let g = 0; g < 3; g++) {
+      const rows: number[] = [];
+      for (let i = 0; i < n; i++) if (groupOf[i] === g) for (let k = 0; k < weights[i]; k++) rows.push(i);
+      const alone = createScorer({
+        task: 'binary',
+        labels: ['0', '1'],
+        y: Int32Array.from(rows, (i) => y[i]),
+        proba: Float64Array.from(rows.flatMap((i) => [proba[2 * i], proba[2 * i + 1]])),
+        pred: Int32Array.from(rows, (i) => pred[i])
+      }).score()[0];
+      for (const metric of ['roc_auc', 'average_precision', 'accuracy', 'f1', 'log_loss'])
+        expect(grouped[g][metric].value).toBeCloseTo(alone[metric].value as number, 12);
+    }
+  });
+});

@@ -22,29 +22,99 @@ export interface PrecisionRecallCurve {
 
 /** Cumulative counts at each distinct score, as sklearn's _binary_clf_curve (ties form one threshold). */
 interface BinaryCounts {
-  fps: number[];
-  tps: number[];
-  thresholds: number[];
+  fps: Float64Array;
+  tps: Float64Array;
+  thresholds: Float64Array;
 }
 
 function binaryCounts(scores: Float64Array, positive: Uint8Array, order: Uint32Array): BinaryCounts {
-  const fps: number[] = [];
-  const tps: number[] = [];
-  const thresholds: number[] = [];
+  const n = order.length;
+  // Typed arrays sized for the worst case (every score distinct), cut to the thresholds found.
+  const fps = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const thresholds = new Float64Array(n);
+  let m = 0;
   let tp = 0;
   let fp = 0;
-  for (let k = 0; k < order.length; k++) {
+  let score = n > 0 ? scores[order[0]] : NaN;
+  for (let k = 0; k < n; k++) {
     const row = order[k];
     if (positive[row] === 1) tp++;
     else fp++;
-    // A threshold closes where the next score differs, or at the end.
-    if (k === order.length - 1 || scores[order[k + 1]] !== scores[row]) {
-      tps.push(tp);
-      fps.push(fp);
-      thresholds.push(scores[row]);
+    // A threshold closes where the next score differs, or at the end (each score is read once).
+    const next = k + 1 < n ? scores[order[k + 1]] : NaN;
+    if (next !== score) {
+      tps[m] = tp;
+      fps[m] = fp;
+      thresholds[m++] = score;
     }
+    score = next;
   }
-  return { fps, tps, thresholds };
+  return { fps: fps.subarray(0, m), tps: tps.subarray(0, m), thresholds: thresholds.subarray(0, m) };
+}
+
+/** rocCurve's points as typed arrays. */
+function rocPoints(counts: BinaryCounts): { fpr: Float64Array; tpr: Float64Array; thresholds: Float64Array } {
+  let { fps, tps, thresholds } = counts;
+  const m = fps.length;
+  if (m > 2) {
+    // Drop points collinear with their neighbours: the second difference is zero in both counts.
+    const keep = new Int32Array(m);
+    let kept = 0;
+    keep[kept++] = 0;
+    for (let i = 1; i < m - 1; i++) {
+      const dfp = fps[i + 1] - 2 * fps[i] + fps[i - 1];
+      const dtp = tps[i + 1] - 2 * tps[i] + tps[i - 1];
+      if (dfp !== 0 || dtp !== 0) keep[kept++] = i;
+    }
+    keep[kept++] = m - 1;
+    const pick = (from: Float64Array) => {
+      const out = new Float64Array(kept);
+      for (let j = 0; j < kept; j++) out[j] = from[keep[j]];
+      return out;
+    };
+    fps = pick(fps);
+    tps = pick(tps);
+    thresholds = pick(thresholds);
+  }
+  const totalFp = fps.length > 0 ? fps[fps.length - 1] : 0;
+  const totalTp = tps.length > 0 ? tps[tps.length - 1] : 0;
+  const fpr = new Float64Array(fps.length + 1);
+  const tpr = new Float64Array(tps.length + 1);
+  for (let i = 0; i <= fps.length; i++) {
+    fpr[i] = totalFp > 0 ? (i === 0 ? 0 : fps[i - 1]) / totalFp : NaN;
+    tpr[i] = totalTp > 0 ? (i === 0 ? 0 : tps[i - 1]) / totalTp : NaN;
+  }
+  const th = new Float64Array(thresholds.length > 0 ? thresholds.length + 1 : 0);
+  if (thresholds.length > 0) {
+    th[0] = thresholds[0] + 1;
+    th.set(thresholds, 1);
+  }
+  return { fpr, tpr, thresholds: th };
+}
+
+/** precisionRecallCurve's points as typed arrays. */
+function precisionRecallPoints(counts: BinaryCounts): {
+  precision: Float64Array;
+  recall: Float64Array;
+  thresholds: Float64Array;
+} {
+  const { fps, tps, thresholds } = counts;
+  const m = tps.length;
+  const totalTp = m > 0 ? tps[m - 1] : 0;
+  const precision = new Float64Array(m + 1);
+  const recall = new Float64Array(m + 1);
+  const th = new Float64Array(m);
+  // Reversed: increasing thresholds, then the final (recall 0, precision 1) point.
+  for (let i = 0; i < m; i++) {
+    const j = m - 1 - i;
+    precision[i] = tps[j] + fps[j] !== 0 ? tps[j] / (tps[j] + fps[j]) : 0;
+    recall[i] = totalTp === 0 ? 1 : tps[j] / totalTp;
+    th[i] = thresholds[j];
+  }
+  precision[m] = 1;
+  recall[m] = 0;
+  return { precision, recall, thresholds: th };
 }
 
 /**
@@ -53,27 +123,8 @@ function binaryCounts(scores: Float64Array, positive: Uint8Array, order: Uint32A
  * scikit-learn.
  */
 export function rocCurve(scores: Float64Array, positive: Uint8Array, order?: Uint32Array): RocCurve {
-  let { fps, tps, thresholds } = binaryCounts(scores, positive, order ?? descendingOrder(scores));
-  if (fps.length > 2) {
-    // Drop points collinear with their neighbours: the second difference is zero in both counts.
-    const keep: number[] = [0];
-    for (let i = 1; i < fps.length - 1; i++) {
-      const dfp = fps[i + 1] - 2 * fps[i] + fps[i - 1];
-      const dtp = tps[i + 1] - 2 * tps[i] + tps[i - 1];
-      if (dfp !== 0 || dtp !== 0) keep.push(i);
-    }
-    keep.push(fps.length - 1);
-    fps = keep.map((i) => fps[i]);
-    tps = keep.map((i) => tps[i]);
-    thresholds = keep.map((i) => thresholds[i]);
-  }
-  const totalFp = fps.length > 0 ? fps[fps.length - 1] : 0;
-  const totalTp = tps.length > 0 ? tps[tps.length - 1] : 0;
-  return {
-    fpr: [0, ...fps].map((v) => (totalFp > 0 ? v / totalFp : NaN)),
-    tpr: [0, ...tps].map((v) => (totalTp > 0 ? v / totalTp : NaN)),
-    thresholds: thresholds.length > 0 ? [thresholds[0] + 1, ...thresholds] : []
-  };
+  const c = rocPoints(binaryCounts(scores, positive, order ?? descendingOrder(scores)));
+  return { fpr: Array.from(c.fpr), tpr: Array.from(c.tpr), thresholds: Array.from(c.thresholds) };
 }
 
 /**
@@ -85,14 +136,11 @@ export function precisionRecallCurve(
   positive: Uint8Array,
   order?: Uint32Array
 ): PrecisionRecallCurve {
-  const { fps, tps, thresholds } = binaryCounts(scores, positive, order ?? descendingOrder(scores));
-  const totalTp = tps.length > 0 ? tps[tps.length - 1] : 0;
-  const precision = tps.map((tp, i) => (tp + fps[i] !== 0 ? tp / (tp + fps[i]) : 0));
-  const recall = tps.map((tp) => (totalTp === 0 ? 1 : tp / totalTp));
+  const c = precisionRecallPoints(binaryCounts(scores, positive, order ?? descendingOrder(scores)));
   return {
-    precision: [...precision.reverse(), 1],
-    recall: [...recall.reverse(), 0],
-    thresholds: thresholds.reverse()
+    precision: Array.from(c.precision),
+    recall: Array.from(c.recall),
+    thresholds: Array.from(c.thresholds)
   };
 }
 
@@ -101,12 +149,14 @@ export function precisionRecallCurve(
  * along the curve's path length so steep stretches keep their detail, plus the start of every
  * segment longer than the spacing so a long straight edge is never cut short.
  */
-export function downsampleIndices(xs: readonly number[], ys: readonly number[], max = 200): number[] {
+export function downsampleIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, max = 200): number[] {
   const n = xs.length;
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
   const cumulative = new Float64Array(n);
   for (let i = 1; i < n; i++) {
-    const step = Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+    const dx = xs[i] - xs[i - 1];
+    const dy = ys[i] - ys[i - 1];
+    const step = Math.sqrt(dx * dx + dy * dy); // rates lie in [0, 1]: no overflow for hypot to guard
     cumulative[i] = cumulative[i - 1] + (Number.isFinite(step) ? step : 0);
   }
   const total = cumulative[n - 1];
@@ -129,8 +179,13 @@ export function downsampleIndices(xs: readonly number[], ys: readonly number[], 
   return [...picked].sort((a, b) => a - b);
 }
 
+/** A curve's arrays as plain or typed arrays. */
+type Like<T> = { [K in keyof T]: ArrayLike<number> };
+type RocCurveLike = Like<RocCurve>;
+type PrecisionRecallCurveLike = Like<PrecisionRecallCurve>;
+
 /** An ROC curve cut to at most `max` points for charts and evaluation.json. */
-export function downsampleRoc(curve: RocCurve, max = 200): RocCurve {
+export function downsampleRoc(curve: RocCurveLike, max = 200): RocCurve {
   const keep = downsampleIndices(curve.fpr, curve.tpr, max);
   return {
     fpr: keep.map((i) => curve.fpr[i]),
@@ -140,7 +195,7 @@ export function downsampleRoc(curve: RocCurve, max = 200): RocCurve {
 }
 
 /** A precision–recall curve cut to at most `max` points; the final (recall 0, precision 1) point stays. */
-export function downsamplePrecisionRecall(curve: PrecisionRecallCurve, max = 200): PrecisionRecallCurve {
+export function downsamplePrecisionRecall(curve: PrecisionRecallCurveLike, max = 200): PrecisionRecallCurve {
   const keep = downsampleIndices(curve.recall, curve.precision, max);
   return {
     precision: keep.map((i) => curve.precision[i]),
@@ -166,9 +221,10 @@ export function chartCurves(
   order?: Uint32Array,
   max = 200
 ): ChartCurves {
-  const sorted = order ?? descendingOrder(scores);
+  // One counting pass for both curves; only the kept points become JS arrays.
+  const counts = binaryCounts(scores, positive, order ?? descendingOrder(scores));
   return {
-    roc: downsampleRoc(rocCurve(scores, positive, sorted), max),
-    pr: downsamplePrecisionRecall(precisionRecallCurve(scores, positive, sorted), max)
+    roc: downsampleRoc(rocPoints(counts), max),
+    pr: downsamplePrecisionRecall(precisionRecallPoints(counts), max)
   };
 }

@@ -103,8 +103,8 @@ export function calibrationOf(p: Predictions): Calibration | null {
   return calibration(confidence, hit, p.task === 'binary' ? 'positive_probability' : 'top_class_confidence');
 }
 
-/** Chart points of a binary model; null when a class is absent (the curves are undefined then). */
-export function curvesOf(p: Predictions): ChartCurves | null {
+/** Chart points of a binary model (`order`: its rows by descending score, when known); null when a class is absent. */
+export function curvesOf(p: Predictions, order?: Uint32Array): ChartCurves | null {
   if (p.task !== 'binary') return null;
   const n = p.y.length;
   const scores = new Float64Array(n);
@@ -115,7 +115,7 @@ export function curvesOf(p: Predictions): ChartCurves | null {
     positive[i] = p.y[i] === 1 ? 1 : 0;
     positives += positive[i];
   }
-  return positives === 0 || positives === n ? null : chartCurves(scores, positive);
+  return positives === 0 || positives === n ? null : chartCurves(scores, positive, order);
 }
 
 /** The report of one model: metrics, confusion matrix, calibration, inference and size. */
@@ -150,7 +150,7 @@ export function modelReport(
     notes,
     confusion_matrix: confusion,
     calibration: cal,
-    curves: curvesOf(predictions),
+    curves: curvesOf(predictions, predictions.task === 'binary' ? scorer.ranking?.(1).order : undefined),
     inference: {
       load_ms: round(session.loadMs, 2),
       ms_per_1000_rows: round(msPer1000, 4),

@@ -5,6 +5,10 @@ export interface RankingInput {
   order: Uint32Array;
   scores: Float64Array;
   positive: Uint8Array;
+  /** In sorted order: 1 for a positive row (saves a gather per row when given). */
+  sortedPositive?: Uint8Array;
+  /** In sorted order: 1 where the next row has a different score. */
+  lastOfTie?: Uint8Array;
 }
 
 /** Per group sufficient statistics of one pass: the ROC area (×2) and the AP sum. */
@@ -44,11 +48,13 @@ export function rankingPass(
     let a = 0;
     let s = 0;
     const n = order.length;
+    const { sortedPositive, lastOfTie } = input;
     for (let k = 0; k < n; k++) {
-      const row = order[k];
-      if (positive[row] === 1) t++;
+      // Sorted flags, when given, read sequentially instead of gathering by row.
+      const isPositive = sortedPositive ? sortedPositive[k] : positive[order[k]];
+      if (isPositive === 1) t++;
       else f++;
-      if (k === n - 1 || scores[row] !== scores[order[k + 1]]) {
+      if (lastOfTie ? lastOfTie[k] === 1 : k === n - 1 || scores[order[k]] !== scores[order[k + 1]]) {
         a += (f - f0) * (t + t0);
         if (p > 0 && t !== t0) s += (t / p - t0 / p) * (t / (t + f));
         t0 = t;
@@ -63,6 +69,18 @@ export function rankingPass(
   }
   const tp0 = new Float64Array(groups);
   const fp0 = new Float64Array(groups);
+  if (input.sortedPositive && input.lastOfTie && groupOf !== null && groups < 255) {
+    return groupedPass(
+      input as Required<RankingInput>,
+      positivesPerGroup,
+      groupOf,
+      weights,
+      tp,
+      fp,
+      area,
+      ap
+    );
+  }
   const last = new Float64Array(groups).fill(NaN);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
@@ -86,6 +104,62 @@ export function rankingPass(
   }
   for (let g = 0; g < groups; g++) {
     if (last[g] === last[g]) {
+      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+      const p = positivesPerGroup[g];
+      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+    }
+  }
+  return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+}
+
+/**
+ * rankingPass over fewer than 255 groups with the sorted flags at hand: the only per-row gathers
+ * are the row's group (as one byte: a 1 MB table per million rows stays in cache) and its weight.
+ * Two rows of a group share a threshold when no score boundary lies between them, so a running
+ * count of boundaries stands in for comparing scores.
+ */
+function groupedPass(
+  input: Required<RankingInput>,
+  positivesPerGroup: Float64Array,
+  groupOf: Int32Array,
+  weights: Uint8Array | Uint16Array | null,
+  tp: Float64Array,
+  fp: Float64Array,
+  area: Float64Array,
+  ap: Float64Array
+): RankingTotals {
+  const groups = positivesPerGroup.length;
+  const { order, sortedPositive, lastOfTie } = input;
+  const n = order.length;
+  const code = new Uint8Array(n); // group + 1, 0 = no group
+  for (let i = 0; i < n; i++) code[i] = groupOf[i] + 1;
+  const tp0 = new Float64Array(groups);
+  const fp0 = new Float64Array(groups);
+  const lastTie = new Float64Array(groups).fill(-1);
+  let tie = 0;
+  for (let k = 0; k < n; k++) {
+    const row = order[k];
+    const c = code[row];
+    const w = weights === null ? 1 : weights[row];
+    if (c !== 0 && w !== 0) {
+      const g = c - 1;
+      if (lastTie[g] !== tie) {
+        if (lastTie[g] >= 0) {
+          area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+          const p = positivesPerGroup[g];
+          if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
+          tp0[g] = tp[g];
+          fp0[g] = fp[g];
+        }
+        lastTie[g] = tie;
+      }
+      if (sortedPositive[k] === 1) tp[g] += w;
+      else fp[g] += w;
+    }
+    tie += lastOfTie[k];
+  }
+  for (let g = 0; g < groups; g++) {
+    if (lastTie[g] >= 0) {
       area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
       const p = positivesPerGroup[g];
       if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
