@@ -39,11 +39,12 @@ function stepsOf(file: string): Step[] {
 }
 
 describe('action and workflow files', () => {
-  it('has the root action and the five stage actions', () => {
+  it('has the root action, the five stage actions and the monitor', () => {
     expect(actionFiles.sort()).toEqual(
       [
         'action.yml',
         'actions/deploy-canary/action.yml',
+        'actions/monitor/action.yml',
         'actions/evaluate-vs-baseline/action.yml',
         'actions/register/action.yml',
         'actions/train/action.yml',

@@ -7,13 +7,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { run as runMonitorAction } from '../../src/actions/monitor/main.js';
 import { run as runPipelineAction } from '../../src/actions/pipeline/main.js';
+import { readReplayFile, rowBody } from '../../src/deploy/traffic.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { GitHubReleaseRegistry } from '../../src/github/release-registry.js';
 import type { Registry } from '../../src/registry/types.js';
 import { ModelServer } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
-import { runCli } from '../../test-support/cli.js';
 import { copyExample, removeExampleCopies } from '../../test-support/examples.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';
 
@@ -60,6 +61,7 @@ interface ActionRun {
  * Actions gives a step: the event payload, the workflow, the token and the inputs as MLCI_INPUT_*.
  */
 async function rootAction(options: {
+  action?: () => Promise<void>;
   event: string;
   payload: Record<string, unknown>;
   sha: string;
@@ -70,7 +72,8 @@ async function rootAction(options: {
   const dir = join(scratch, `run-${runId}`);
   const eventPath = `${dir}-event.json`;
   const outputPath = `${dir}-output.txt`;
-  const summaryPath = `${dir}-summary.md`;
+  // @actions/core remembers the summary file of its first use, so every run shares one (emptied here).
+  const summaryPath = join(scratch, 'step-summary.md');
   await writeFile(eventPath, JSON.stringify(options.payload));
   await writeFile(outputPath, '');
   await writeFile(summaryPath, '');
@@ -102,7 +105,7 @@ async function rootAction(options: {
   };
   process.exitCode = 0;
   try {
-    await runPipelineAction();
+    await (options.action ?? runPipelineAction)();
     const exitCode = Number(process.exitCode ?? 0);
     return {
       exitCode,
@@ -197,11 +200,59 @@ describe('the whole loop: pull request → merge → monitor → retraining', ()
     expect(prComments(7)).toHaveLength(1);
   }, 120_000);
 
+  it('live traffic on drifted data reaches the prediction log; the scheduled monitor dispatches retraining', async () => {
+    // Production serves from the GitHub registry, logging every request, as `mlci serve --log` does.
+    const logPath = join(scratch, 'logs', 'predictions.jsonl');
+    const server = await ModelServer.start({
+      model: { name: model, alias: 'production' },
+      source: registrySource(registry),
+      port: 0,
+      log: { path: logPath, sampleRate: 1, statsIntervalMs: 60_000 }
+    });
+    try {
+      const { rows } = await readReplayFile(join(example, 'data/new-data.csv'), ['churned']);
+      for (let start = 0; start < 600; start += 50) {
+        const answers = await Promise.all(
+          rows.slice(start, start + 50).map((row, k) =>
+            fetch(`${server.url}/v2/models/${model}/infer`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ id: `live-${start + k}`, ...(rowBody(row) as object) })
+            })
+          )
+        );
+        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      }
+    } finally {
+      await server.close();
+    }
+    const run = await rootAction({
+      action: runMonitorAction,
+      event: 'schedule',
+      payload: { schedule: '17 6 * * *' },
+      sha: gh.state.refs.find((r) => r.ref === 'refs/heads/main')!.sha,
+      workflow: 'mlci-monitor.yml',
+      inputs: { model, log: logPath, trigger: 'workflow_dispatch', workflow: 'mlci-retrain.yml' }
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: 'drift', dispatched: 'true' });
+    expect(run.outputs['drifted-columns'].split(',').length).toBeGreaterThanOrEqual(5);
+    expect(run.summary).toMatch(/drift/i);
+    expect(gh.state.workflowDispatches).toHaveLength(1);
+    const dispatch = gh.state.workflowDispatches[0];
+    expect(dispatch).toMatchObject({ workflow_id: 'mlci-retrain.yml', ref: 'main' });
+    expect(String(dispatch.inputs.reason)).toMatch(/drift: \d+ of \d+ columns drifted/);
+    expect(String(dispatch.inputs.reason)).toContain(`${model}@v1`);
+  }, 120_000);
+
   it('retraining (workflow_dispatch) evaluates v2 against v1 and rolls it out as a canary on a real server', async () => {
     const mainSha = gh.state.refs.find((r) => r.ref === 'refs/heads/main')!.sha;
     const run = await rootAction({
       event: 'workflow_dispatch',
-      payload: { inputs: { reason: 'drift', params: 'learning_rate=0.12', force: 'false' } },
+      // The inputs the monitor dispatched, as GitHub hands them to the retraining run.
+      payload: {
+        inputs: { ...gh.state.workflowDispatches[0].inputs, params: 'learning_rate=0.12', force: 'false' }
+      },
       sha: mainSha,
       workflow: 'mlci-retrain.yml',
       inputs: { params: 'learning_rate=0.12' }
@@ -230,8 +281,3 @@ describe('the whole loop: pull request → merge → monitor → retraining', ()
     expect(statuses.at(-1)).toBe(outcome === 'promoted' ? 'success' : 'failure');
   }, 120_000);
 });
-
-// Keeps the imports of the monitor step (added with mlci monitor) in one place.
-void ModelServer;
-void registrySource;
-void runCli;

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeError, MlciError } from '../../core/errors.js';
+import { truncateMarkdown } from '../../report/markdown.js';
+import { actionInput } from '../inputs.js';
+import { actionsCore, logLine } from '../toolkit.js';
+import { monitorArguments } from './inputs.js';
+
+/** GitHub's cap on a job summary. */
+const MAX_SUMMARY = 1024 * 1024 - 1024;
+
+/**
+ * The monitor action: runs `mlci monitor` (the same command, flags from the inputs), then sets the
+ * outputs and the job summary from monitor.json / monitor.md. Drift or degradation fails the step (exit 1).
+ */
+export async function run(): Promise<void> {
+  try {
+    const out = actionInput('out', { fallback: 'mlci-out/monitor' });
+    const args = monitorArguments(out);
+    logLine(`mlci ${args.join(' ')}`);
+    const { buildProgram } = await import('../../cli/program.js');
+    await buildProgram().parseAsync(args, { from: 'user' });
+    const code = Number(process.exitCode ?? 0);
+    const core = await actionsCore();
+    const report = await readFile(join(out, 'monitor.json'), 'utf8')
+      .then((text) => JSON.parse(text) as MonitorJson)
+      .catch(() => null);
+    if (report) {
+      core.setOutput('verdict', report.verdict);
+      core.setOutput('reason', report.reason);
+      core.setOutput('drifted-columns', report.drifted_columns.join(','));
+      core.setOutput('dispatched', String(report.trigger?.sent === true));
+      const markdown = await readFile(join(out, 'monitor.md'), 'utf8').catch(() => '');
+      await core.summary
+        .addRaw(truncateMarkdown(markdown, MAX_SUMMARY))
+        .write()
+        .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    }
+    if (code === 1 && report) core.setFailed(`mlci monitor: ${report.verdict} — ${report.reason}`);
+    else if (code !== 0) core.setFailed('mlci monitor failed (see the message above)');
+    process.exitCode = code;
+  } catch (error) {
+    const core = await actionsCore();
+    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
+  }
+}
+
+/** The parts of monitor.json the action reads. */
+interface MonitorJson {
+  verdict: string;
+  reason: string;
+  drifted_columns: string[];
+  trigger?: { sent?: boolean };
+}
