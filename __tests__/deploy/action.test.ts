@@ -42,10 +42,12 @@ afterAll(async () => {
 /** Runs the action in this process with the inputs a composite step would pass; returns its outputs. */
 async function runAction(
   version: string,
-  name: string
-): Promise<{ code: number; outputs: string; summary: string }> {
+  name: string,
+  env: Record<string, string> = {}
+): Promise<{ code: number; outputs: string; summary: string; stdout: string }> {
   const outputs = join(dir, `${name}.outputs`);
-  const summary = join(dir, `${name}.summary.md`);
+  // One file for every run: @actions/core's summary keeps the path it saw first.
+  const summary = join(dir, 'summary.md');
   await writeFile(outputs, '');
   await writeFile(summary, '');
   process.env = {
@@ -69,15 +71,32 @@ async function runAction(
     GITHUB_SHA: 'main',
     GITHUB_RUN_ID: '42',
     GITHUB_OUTPUT: outputs,
-    GITHUB_STEP_SUMMARY: summary
+    GITHUB_STEP_SUMMARY: summary,
+    ...env
   };
   const before = process.exitCode;
   process.exitCode = undefined;
-  await run();
+  // Workflow commands (::warning::) go to stdout.
+  const printed: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+  }
   const code = Number(process.exitCode ?? 0);
   process.exitCode = before;
   process.env = { ...saved };
-  return { code, outputs: await readFile(outputs, 'utf8'), summary: await readFile(summary, 'utf8') };
+  return {
+    code,
+    outputs: await readFile(outputs, 'utf8'),
+    summary: await readFile(summary, 'utf8'),
+    stdout: printed.join('')
+  };
 }
 
 test('the action rolls back a diverging canary: step fails, outputs and summary say why, deployment failure', async () => {
@@ -105,5 +124,26 @@ test('the action promotes a good canary and moves production', async () => {
   expect(deployment.environment).toBe('production');
   expect(gh.state.deploymentStatuses.filter((s) => s.deployment_id === deployment.id).at(-1)!.state).toBe(
     'success'
+  );
+});
+
+test('a paused rollout exits 0 and says so: status output, resume instruction, warning, summary, deployment queued', async () => {
+  await registry.promote('churn', 1, 'production', 'test'); // the test before promoted v2
+  const result = await runAction('v2', 'paused', { MLCI_INPUT_MIN_REQUESTS: '100000' });
+  expect(result.code).toBe(0);
+  expect(result.outputs).toMatch(/status<<.*\npaused\n/);
+  expect(result.outputs).toMatch(/outcome<<.*\npaused\n/);
+  expect(result.outputs).toMatch(/reason<<.*\nstep 1 \(25 %\): inconclusive: requests/);
+  expect(result.outputs).toMatch(/resume<<.*\nrun the workflow again for version v2 with `resume: true`\n/);
+  expect(result.stdout).toMatch(
+    // "%" is escaped as %25 in a workflow command.
+    /^::warning title=canary paused::canary churn@v2 paused, not finished: step 1 \(25 %25\).*To carry on, run the workflow again/m
+  );
+  expect(result.summary).toMatch(/Canary churn@v2: ⏸️ paused/);
+  expect(result.summary).toMatch(/\[!WARNING\]\n> \*\*Paused, not finished\.\*\* .*canary stays at 25 %/);
+  expect((await registry.aliases('churn')).production).toBe(1);
+  const deployment = gh.state.deployments.at(-1)!;
+  expect(gh.state.deploymentStatuses.filter((s) => s.deployment_id === deployment.id).at(-1)!.state).toBe(
+    'queued'
   );
 });

@@ -181,6 +181,60 @@ test('CLI: deploy-canary exits 1 with the reason when rolled back, 0 when promot
   await registry.promote('churn', 1, 'production', 'test');
 });
 
+test('CLI: a paused rollout exits 0 with a warning, status "paused" and the resume instruction', async () => {
+  const stateFile = join(dir, 'cli-pause.json');
+  const summary = join(dir, 'cli-summary.md');
+  await writeFile(summary, '');
+  const args = [
+    'deploy-canary',
+    '--target',
+    'local',
+    '--registry',
+    registry.dir,
+    '--model',
+    'churn',
+    '--version',
+    'v2',
+    '--replay',
+    replay,
+    '--rate',
+    '150',
+    '--interval',
+    '800ms',
+    '--steps',
+    '25,100',
+    '--min-requests',
+    '100000',
+    '--state',
+    stateFile,
+    '--config',
+    join(dir, 'none.yml')
+  ];
+  const text = await runCli(args);
+  if (text.code !== 0) throw new Error(`exit ${text.code}: ${text.stdout} ${text.stderr}`);
+  expect(text.stdout).toMatch(/churn@v2 on .*: paused/);
+  expect(text.stderr).toMatch(
+    /^mlci: warning: canary churn@v2 paused, not finished: step 1 \(25 %\): inconclusive: requests .* To carry on, run `mlci deploy-canary --model churn --version v2 --resume` with the same options\.$/m
+  );
+  expect(text.stderr).not.toMatch(/::warning/);
+  expect((await registry.aliases('churn')).production).toBe(1);
+
+  const saved = { ...process.env };
+  Object.assign(process.env, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+  const json = await runCli([...args, '--resume', '--json']).finally(() => (process.env = saved));
+  if (json.code !== 0) throw new Error(`exit ${json.code}: ${json.stdout} ${json.stderr}`);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    status: 'paused',
+    reason: expect.stringMatching(/^step 1 \(25 %\): inconclusive/),
+    resume: 'run `mlci deploy-canary --model churn --version v2 --resume` with the same options',
+    report: { outcome: 'paused', pausedAt: { step: 0, weight: 25 } },
+    alias: null
+  });
+  expect(json.stderr).toMatch(/^::warning title=canary paused::canary churn@v2 paused, not finished: /m);
+  expect(await readFile(summary, 'utf8')).toMatch(/\*\*Paused, not finished\.\*\*/);
+  await rm(stateFile, { force: true });
+});
+
 test('CLI: --dry-run renders the KServe manifests of every step', async () => {
   const out = join(dir, 'kserve');
   const run = await runCli([

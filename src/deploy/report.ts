@@ -7,21 +7,49 @@ const OUTCOME: Record<RolloutReport['outcome'], string> = {
   paused: '⏸️ paused (inconclusive)'
 };
 
-/** Markdown summary of a rollout for the job summary and deployment.md. */
+/** Where a paused rollout is carried on from: the CLI or a workflow run of the action. */
+export type ResumeVia = 'cli' | 'action';
+
+/** The one sentence that tells how to carry on a paused rollout of `model@vN`. */
+export function resumeInstruction(model: string, version: number, via: ResumeVia): string {
+  return via === 'cli'
+    ? `run \`mlci deploy-canary --model ${model} --version v${version} --resume\` with the same options`
+    : `run the workflow again for version v${version} with \`resume: true\``;
+}
+
+/** The warning a paused rollout prints: it exits 0, so this line is what tells it from a promotion. */
+export function pauseWarning(model: string, report: RolloutReport, resume: string): string {
+  // The reason names the step and its weight already ("step 1 (10 %): inconclusive: …").
+  return `canary ${model}@v${report.version} paused, not finished: ${report.reason}. To carry on, ${resume}.`;
+}
+
+/**
+ * Markdown summary of a rollout for the job summary and deployment.md. `resume` is the instruction
+ * shown when the rollout paused (default: both the CLI and the workflow way).
+ */
 export function rolloutMarkdown(
   model: string,
   report: RolloutReport,
   target: string,
-  alias: string | null
+  alias: string | null,
+  resume?: string
 ): string {
-  const lines = [
-    `## Canary ${model}@v${report.version}: ${OUTCOME[report.outcome]}`,
-    '',
+  const lines = [`## Canary ${model}@v${report.version}: ${OUTCOME[report.outcome]}`, ''];
+  if (report.outcome === 'paused') {
+    const weight = report.pausedAt ? `stays at ${report.pausedAt.weight} %` : 'keeps its share of traffic';
+    lines.push(
+      '> [!WARNING]',
+      `> **Paused, not finished.** The analysis was inconclusive; the canary ${weight} and the alias did not move.`,
+      `> To carry on, ${resume ?? `run \`mlci deploy-canary --resume\` or the workflow again with \`resume: true\``}.`,
+      ''
+    );
+  }
+  lines.push(
     `Target: ${escape(target)} · stable before: v${report.stable} · steps: ${report.steps.join(' → ')} %`,
     '',
     `**Reason:** ${escape(report.reason)}`,
     ''
-  ];
+  );
   if (alias) lines.push(alias, '');
   if (report.analyses.length > 0) {
     lines.push(
@@ -38,12 +66,6 @@ export function rolloutMarkdown(
       );
     }
     lines.push('');
-  }
-  if (report.outcome === 'paused' && report.pausedAt) {
-    lines.push(
-      `The canary stays at ${report.pausedAt.weight} %. Resume with \`mlci deploy-canary --resume\` or by running the workflow with \`resume: true\`.`,
-      ''
-    );
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { describeError, InputError, MlciError } from '../../core/errors.js';
-import { rolloutMarkdown } from '../../deploy/report.js';
+import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
 import { deployCanary, type DeploymentRecorder } from '../../pipeline/deploy.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { actionsCore, logLine } from '../toolkit.js';
@@ -11,8 +11,9 @@ import { readDeployCanaryInputs } from './inputs.js';
 /**
  * The deploy-canary action: rolls the version out, records a GitHub Deployment with a status per
  * step, moves the alias on success, and fails the step (exit 1) when the canary was rolled back.
- * A pause (inconclusive analysis) is not a failure: the outputs say so and a workflow_dispatch run
- * with `resume: true` carries on.
+ * A pause (inconclusive analysis) is not a failure (exit 0): `status: paused`, the reason and the
+ * resume instruction in the outputs, a warning annotation and the job summary say so, the deployment
+ * stays queued, and a workflow_dispatch run with `resume: true` carries on.
  */
 export async function run(): Promise<void> {
   try {
@@ -62,8 +63,12 @@ export async function run(): Promise<void> {
     });
     const core = await actionsCore();
     const outcome = result.report.outcome.replace('_', '-');
+    const resume =
+      result.report.outcome === 'paused' ? resumeInstruction(model, inputs.version, 'action') : '';
+    core.setOutput('status', outcome);
     core.setOutput('outcome', outcome);
     core.setOutput('reason', result.report.reason);
+    core.setOutput('resume', resume);
     core.setOutput('version', String(result.report.version));
     core.setOutput('stable', String(result.alias ? result.alias.to : result.report.stable));
     await core.summary
@@ -74,7 +79,8 @@ export async function run(): Promise<void> {
           result.target,
           result.alias
             ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
-            : `Alias \`${inputs.alias}\` left where it was.`
+            : `Alias \`${inputs.alias}\` left where it was.`,
+          resume || undefined
         )
       )
       .write()
@@ -82,10 +88,8 @@ export async function run(): Promise<void> {
     if (result.report.outcome === 'rolled_back') {
       core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
       process.exitCode = 1;
-    } else if (result.report.outcome === 'paused') {
-      core.warning(
-        `canary paused: ${result.report.reason}. Run the workflow again with resume: true to carry on.`
-      );
+    } else if (resume) {
+      core.warning(pauseWarning(model, result.report, resume), { title: 'canary paused' });
     }
   } catch (error) {
     const core = await actionsCore();

@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
@@ -8,9 +9,6 @@ import type { KServeOptions } from '../../deploy/kserve.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
-
-/** Exit code of deploy-canary when the rollout paused on an inconclusive analysis. */
-export const EXIT_PAUSED = 3;
 
 interface ServeOptions {
   registry?: string;
@@ -151,8 +149,8 @@ export function registerServe(program: Command): void {
     .description(
       'Moves traffic to a canary version in steps (default 10 → 50 → 100), analyses error rate, p99 ' +
         'latency and prediction divergence at each step, then promotes (moves production) or rolls back. ' +
-        `Exit 0 promoted, 1 rolled back, 2 usage error, ${EXIT_PAUSED} paused on an inconclusive analysis ` +
-        '(resume with --resume).'
+        'Exit 0 promoted, 1 rolled back, 2 usage error. A rollout paused on an inconclusive analysis exits 0 ' +
+        'with a warning on stderr and status "paused" in --json (resume with --resume).'
     )
     .option('--server <url>', 'URL of a running mlci server')
     .option('--model <name>', 'model name')
@@ -282,6 +280,8 @@ export function registerServe(program: Command): void {
         progress
       });
       const r = result.report;
+      const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import('../../deploy/report.js');
+      const resume = r.outcome === 'paused' ? resumeInstruction(model, version, 'cli') : undefined;
       const text = [
         `${model}@v${version} on ${result.target}: ${r.outcome.replace('_', ' ')}`,
         `  ${r.reason}`,
@@ -292,10 +292,28 @@ export function registerServe(program: Command): void {
           ? `  ${model}@${result.alias.alias} → v${result.alias.to}`
           : `  ${model}@${options.alias} unchanged`
       ].join('\n');
-      printResult(options, result, text);
-      return r.outcome === 'promoted' ? 0 : r.outcome === 'rolled_back' ? 1 : EXIT_PAUSED;
+      printResult(options, { status: r.outcome, reason: r.reason, resume, ...result }, text);
+      if (resume) {
+        // A pause is not a failure (exit 0), so it has to be unmistakable where people look.
+        const warning = pauseWarning(model, r, resume);
+        process.stderr.write(`mlci: warning: ${warning}\n`);
+        if (process.env.GITHUB_ACTIONS === 'true') {
+          process.stderr.write(`::warning title=canary paused::${escapeWorkflowCommand(warning)}\n`);
+          const summary = process.env.GITHUB_STEP_SUMMARY;
+          if (summary) {
+            const markdown = rolloutMarkdown(model, r, result.target, null, resume);
+            await appendFile(summary, `${markdown}\n`).catch(() => undefined);
+          }
+        }
+      }
+      return r.outcome === 'rolled_back' ? 1 : 0;
     })
   );
+}
+
+/** Escapes the message of a GitHub Actions workflow command (`::warning::…`). */
+function escapeWorkflowCommand(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function parseVersion(text: string): number {
