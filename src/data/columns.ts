@@ -66,72 +66,64 @@ export async function loadColumns(
   const duckdb = await bindings();
   let result;
   try {
-    result = await db.stream(`SELECT ${select} FROM ${from}`);
+    // Materialized rather than streamed: DuckDB then scans the file on all its threads (2× faster here).
+    result = await db.run(`SELECT ${select} FROM ${from}`);
   } catch (error) {
     throw readError(path, error);
   }
-  // Chunks are copied out column by column as raw memory: numbers with one typed-array copy, text
-  // through a dictionary, so no per-value JS object is made (the per-value API was 3× slower).
-  const numericParts: Float64Array[][] = columns.map(() => []);
+  // Chunks are copied out column by column as raw memory straight into the output arrays: numbers
+  // with one typed-array copy, text through a dictionary, so no per-value JS object is made (the
+  // per-value API was 3× slower).
+  const rowCount = result.rowCount;
+  const numbers = columns.map((_, i) => (isNumeric[i] ? new Float64Array(rowCount) : null));
+  const codes = columns.map((_, i) => (isNumeric[i] ? null : new Int32Array(rowCount)));
   const dictionaries = columns.map((_, i) => (isNumeric[i] ? null : new Dictionary(duckdb)));
-  const codeParts: Int32Array[][] = columns.map(() => []);
-  let rowCount = 0;
-  for (;;) {
-    let chunk;
-    try {
-      chunk = await result.fetchChunk();
-    } catch (error) {
-      throw readError(path, error);
-    }
-    if (!chunk || chunk.rowCount === 0) break;
+  let offset = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
     const rows = chunk.rowCount;
-    rowCount += rows;
+    if (rows === 0) continue;
     for (let i = 0; i < columns.length; i++) {
       const vector = duckdb.data_chunk_get_vector(chunk.chunk, i);
       const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
-      const dictionary = dictionaries[i];
-      if (dictionary) codeParts[i].push(dictionary.encode(vector, rows, validity));
-      else numericParts[i].push(doubles(duckdb.vector_get_data(vector, rows * 8), rows, validity));
+      const target = numbers[i];
+      if (target) copyDoubles(duckdb.vector_get_data(vector, rows * 8), rows, validity, target, offset);
+      else (dictionaries[i] as Dictionary).encode(vector, rows, validity, codes[i] as Int32Array, offset);
     }
+    offset += rows;
   }
   const numeric: Record<string, Float64Array> = {};
   const text: Record<string, (string | null)[]> = {};
   const coded: Record<string, CodedColumn> = {};
   columns.forEach((c, i) => {
-    const dictionary = dictionaries[i];
-    if (dictionary) {
-      const codes = concat(codeParts[i], new Int32Array(rowCount));
-      const values = dictionary.values;
+    const column = codes[i];
+    if (column) {
+      const values = (dictionaries[i] as Dictionary).values;
       const strings = new Array<string | null>(rowCount);
-      for (let r = 0; r < rowCount; r++) strings[r] = codes[r] < 0 ? null : values[codes[r]];
-      coded[c] = { codes, values };
+      for (let r = 0; r < rowCount; r++) strings[r] = column[r] < 0 ? null : values[column[r]];
+      coded[c] = { codes: column, values };
       text[c] = strings;
     } else {
-      numeric[c] = concat(numericParts[i], new Float64Array(rowCount));
+      numeric[c] = numbers[i] as Float64Array;
     }
   });
   return { rowCount, numeric, text, coded };
 }
 
-function concat<T extends Float64Array | Int32Array>(parts: T[], out: T): T {
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 const isValid = (validity: Uint8Array | null, row: number) =>
   validity === null || (validity[row >>> 3] & (1 << (row & 7))) !== 0;
 
-/** A DOUBLE vector's values, copied (the chunk's memory is reused), NaN where null. */
-function doubles(data: Uint8Array, rows: number, validity: Uint8Array | null): Float64Array {
-  const out = new Float64Array(rows);
-  if (data.byteOffset % 8 === 0) out.set(new Float64Array(data.buffer, data.byteOffset, rows));
-  else new Uint8Array(out.buffer).set(data.subarray(0, rows * 8));
-  if (validity !== null) for (let r = 0; r < rows; r++) if (!isValid(validity, r)) out[r] = NaN;
-  return out;
+/** Copies a DOUBLE vector's values into out at offset, NaN where null. */
+function copyDoubles(
+  data: Uint8Array,
+  rows: number,
+  validity: Uint8Array | null,
+  out: Float64Array,
+  offset: number
+): void {
+  if (data.byteOffset % 8 === 0) out.set(new Float64Array(data.buffer, data.byteOffset, rows), offset);
+  else new Uint8Array(out.buffer, out.byteOffset + offset * 8, rows * 8).set(data.subarray(0, rows * 8));
+  if (validity !== null) for (let r = 0; r < rows; r++) if (!isValid(validity, r)) out[offset + r] = NaN;
 }
 
 const decoder = new TextDecoder();
@@ -160,20 +152,20 @@ class Dictionary {
 
   constructor(private readonly duckdb: Bindings) {}
 
-  encode(vector: Vector, rows: number, validity: Uint8Array | null): Int32Array {
+  /** Writes the codes of a vector's rows into codes at offset. */
+  encode(vector: Vector, rows: number, validity: Uint8Array | null, codes: Int32Array, offset: number): void {
     const data = this.duckdb.vector_get_data(vector, rows * 16);
     const aligned = data.byteOffset % 4 === 0;
     const words = aligned
       ? new Uint32Array(data.buffer, data.byteOffset, rows * 4)
       : new Uint32Array(data.slice(0, rows * 16).buffer);
-    const codes = new Int32Array(rows);
     for (let r = 0; r < rows; r++) {
       if (!isValid(validity, r)) {
-        codes[r] = -1;
+        codes[offset + r] = -1;
         continue;
       }
       const length = words[4 * r];
-      codes[r] =
+      codes[offset + r] =
         length <= 12
           ? this.inline(words, 4 * r, data, 16 * r)
           : this.code(
@@ -182,7 +174,6 @@ class Dictionary {
               )
             );
     }
-    return codes;
   }
 
   private code(text: string): number {
