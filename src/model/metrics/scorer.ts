@@ -118,9 +118,13 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
       const order = descendingOrder(scores);
       const sortedPositive = new Uint8Array(n);
       const lastOfTie = new Uint8Array(n);
+      // Each sorted score is gathered once and carried to the next step.
+      let score = n > 0 ? scores[order[0]] : NaN;
       for (let k = 0; k < n; k++) {
         sortedPositive[k] = positive[order[k]];
-        lastOfTie[k] = k === n - 1 || scores[order[k]] !== scores[order[k + 1]] ? 1 : 0;
+        const next = k + 1 < n ? scores[order[k + 1]] : NaN;
+        lastOfTie[k] = k === n - 1 || score !== next ? 1 : 0;
+        score = next;
       }
       r = { order, scores, positive, sortedPositive, lastOfTie };
       rankings.set(c, r);
