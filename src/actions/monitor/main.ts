@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, MlciError } from '../../core/errors.js';
 import { truncateMarkdown } from '../../report/markdown.js';
-import { actionInput } from '../inputs.js';
+import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionsCore, logLine } from '../toolkit.js';
 import { monitorArguments } from './inputs.js';
 
@@ -11,7 +11,8 @@ const MAX_SUMMARY = 1024 * 1024 - 1024;
 
 /**
  * The monitor action: runs `mlci monitor` (the same command, flags from the inputs), then sets the
- * outputs and the job summary from monitor.json / monitor.md. Drift or degradation fails the step (exit 1).
+ * outputs and the job summary from monitor.json / monitor.md. Drift or degradation fails the step (exit 1)
+ * unless `fail-on-drift` is false.
  */
 export async function run(): Promise<void> {
   try {
@@ -35,6 +36,11 @@ export async function run(): Promise<void> {
         .addRaw(truncateMarkdown(markdown, MAX_SUMMARY))
         .write()
         .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    }
+    if (code === 1 && report && !actionBooleanInput('fail-on-drift', true)) {
+      core.warning(`mlci monitor: ${report.verdict} — ${report.reason}`);
+      process.exitCode = 0;
+      return;
     }
     if (code === 1 && report) core.setFailed(`mlci monitor: ${report.verdict} — ${report.reason}`);
     else if (code !== 0) core.setFailed('mlci monitor failed (see the message above)');
