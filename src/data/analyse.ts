@@ -52,8 +52,6 @@ interface Summary {
   max: number | string | null;
   distinct?: number;
   distinctExact?: boolean;
-  minLength?: number | null;
-  maxLength?: number | null;
 }
 
 function asNumber(value: unknown): number {
@@ -90,11 +88,8 @@ async function summarise(
         exactDistinct ? `count(DISTINCT ${id})` : `approx_count_distinct(${id})`
       );
     } else {
-      parts.push(
-        `count(${id})`,
-        `min(length(CAST(${id} AS VARCHAR)))`,
-        `max(length(CAST(${id} AS VARCHAR)))`
-      );
+      // String lengths come with the value counts (from the distinct values), not from every row.
+      parts.push(`count(${id})`);
     }
   }
   const row = (
@@ -132,11 +127,9 @@ async function summarise(
         posInf: 0,
         negInf: 0,
         min: null,
-        max: null,
-        minLength: row[i + 1] === null ? null : Number(row[i + 1]),
-        maxLength: row[i + 2] === null ? null : Number(row[i + 2])
+        max: null
       });
-      i += 3;
+      i += 1;
     }
   }
   return out;
@@ -153,6 +146,8 @@ export async function duplicateRows(db: DuckDBConnection, source: LoadedSource):
 
 interface CategoricalCounts {
   values?: Map<string, number>;
+  /** Shortest and longest value as text (null when there are no values). */
+  length: { min: number; max: number } | null;
   top: { value: string; count: number }[];
   distinct: number;
   distinctExact: boolean;
@@ -168,22 +163,28 @@ async function categoricalCounts(
   const id = sqlIdent(column);
   const rows = (
     await db.runAndReadAll(
-      `SELECT CAST(${id} AS VARCHAR) AS v, count(*) AS c FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL ` +
+      `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) ` +
         `GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
     )
   ).getRows();
   const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
   if (rows.length <= VALUE_CAP) {
+    const lengths = rows.map((r) => asNumber(r[2]));
     return {
       values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
+      length: lengths.length > 0 ? { min: Math.min(...lengths), max: Math.max(...lengths) } : null,
       top,
       distinct: rows.length,
       distinctExact: true
     };
   }
-  const distinct = asNumber(
-    (await db.runAndReadAll(`SELECT count(DISTINCT ${id}) FROM ${sqlIdent(table)}`)).getRows()[0][0]
-  );
+  const [distinctValue, minLength, maxLength] = (
+    await db.runAndReadAll(
+      `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))) FROM ${sqlIdent(table)}`
+    )
+  ).getRows()[0];
+  const distinct = asNumber(distinctValue);
+  const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
   // A HyperLogLog of the engine's 64-bit hash, so that shards can be merged.
   const regs = (
     await db.runAndReadAll(
@@ -194,7 +195,7 @@ async function categoricalCounts(
   ).getRows();
   const hll = new Hll();
   for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
-  return { top, distinct, distinctExact: true, hll };
+  return { top, length, distinct, distinctExact: true, hll };
 }
 
 /** The numeric side of a reference or current: how to stream its values and what is known up front. */
@@ -410,8 +411,26 @@ export async function analyse(
   const refSummary = refSource
     ? await timed('summaries', summarise(db, refSource, [...refColumns!.values()], false))
     : undefined;
-  const duplicates = await timed('duplicates', duplicateRows(db, current));
-  curStats.duplicate_rows = duplicates;
+  // Duplicates and categorical value counts run on their own connection while numeric columns are
+  // walked: the engine then has work queued whenever the JS walk holds the main thread.
+  const side = await engine.connect();
+  const categoricalNames = curColumns.filter((c) => c.kind !== 'numeric' && c.kind !== 'datetime');
+  const background = (async () => {
+    const start = Date.now();
+    const duplicates = await timed('duplicates', duplicateRows(side, current));
+    const cur = new Map<string, CategoricalCounts>();
+    const ref = new Map<string, CategoricalCounts>();
+    for (const info of categoricalNames) {
+      cur.set(info.name, await categoricalCounts(side, current.table, info.name));
+      const refInfo = refColumns?.get(info.name);
+      if (refSource && refInfo && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime')
+        ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
+    }
+    timings.categorical += Date.now() - start - timings.duplicates;
+    return { duplicates, cur, ref };
+  })();
+  // Rejections surface where it is awaited; until then keep them from being unhandled.
+  background.catch(() => undefined);
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : undefined;
   // The reference's duplicate count is not needed for validation, and it costs a full hash pass.
   const stored = reference?.kind === 'statistics' ? reference.statistics : undefined;
@@ -450,6 +469,7 @@ export async function analyse(
     return gen as AsyncGenerator<T> | undefined;
   };
 
+  const deferred: ColumnInfo[] = [];
   for (const info of curColumns) {
     const s = curSummary.get(info.name)!;
     const refInfo = refColumns?.get(info.name);
@@ -562,11 +582,20 @@ export async function analyse(
       }
       continue;
     }
-    const curCounts = await timed('categorical', categoricalCounts(db, current.table, info.name));
+    deferred.push(info);
+  }
+  const counted = await background;
+  curStats.duplicate_rows = counted.duplicates;
+  for (const info of deferred) {
+    const s = curSummary.get(info.name)!;
+    const refInfo = refColumns?.get(info.name);
+    const storedCol = stored?.columns[info.name];
+    const compare = !ignore.has(info.name);
+    const curCounts = counted.cur.get(info.name)!;
     curStats.columns[info.name] = categoricalStats(info, current.rows, s, curCounts);
     let refValues: Map<string, number> | undefined;
-    if (refInfo && refSummary && refSource && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime') {
-      const refCounts = await timed('categorical', categoricalCounts(db, refSource.table, info.name));
+    const refCounts = counted.ref.get(info.name);
+    if (refInfo && refSummary && refSource && refCounts) {
       refStats!.columns[info.name] = categoricalStats(
         refInfo,
         refSource.rows,
@@ -581,6 +610,10 @@ export async function analyse(
       inputs[info.name] = { kind: 'categorical', ref: refValues, cur: curCounts.values };
     }
   }
+  // Categorical columns were finished last: restore the column order of the data.
+  curStats.columns = inOrder(curStats.columns, curColumns);
+  if (refStats) refStats.columns = inOrder(refStats.columns, curColumns);
+  const orderedInputs = inOrder(inputs, curColumns);
   if (label && curStats.columns[label]?.values) {
     curStats.label = { column: label, distribution: curStats.columns[label].values! };
   }
@@ -618,7 +651,15 @@ export async function analyse(
       }
     }
   }
-  return { current: curStats, reference: refStats, inputs, timings };
+  return { current: curStats, reference: refStats, inputs: orderedInputs, timings };
+}
+
+/** The entries of `record` in the order of `columns`, then any others in their own order. */
+function inOrder<T>(record: Record<string, T>, columns: ColumnInfo[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const c of columns) if (c.name in record) out[c.name] = record[c.name];
+  for (const [k, v] of Object.entries(record)) if (!(k in out)) out[k] = v;
+  return out;
 }
 
 function categoricalStats(
@@ -639,7 +680,6 @@ function categoricalStats(
   };
   if (counts.values) out.values = Object.fromEntries(counts.values);
   if (counts.hll) out.hll = counts.hll.toJSON();
-  if (s.minLength !== undefined && s.minLength !== null)
-    out.length = { min: s.minLength, max: s.maxLength ?? s.minLength };
+  if (counts.length) out.length = counts.length;
   return out;
 }
