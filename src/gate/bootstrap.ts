@@ -217,7 +217,6 @@ function startWorker(
   chunk: number
 ): { ref(): void; finished: Promise<void> } {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, out, chunk } });
-  worker.unref();
   const finished = new Promise<void>((resolve, reject) => {
     worker.once('message', () => {
       resolve();
@@ -225,6 +224,8 @@ function startWorker(
     });
     worker.once('error', reject);
   });
+  // After the listeners: adding a 'message' listener refs the worker's port again.
+  worker.unref();
   // Rejections surface in result(); until then one must not crash the process as unhandled.
   finished.catch(() => undefined);
   return { ref: () => worker.ref(), finished };
