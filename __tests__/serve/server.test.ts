@@ -119,6 +119,26 @@ describe('Open Inference Protocol', () => {
     expect(body.probabilities[1][1]).toBeCloseTo(expectedP1(row(7)), 5);
     expect(body.predictions).toEqual([row(6), row(7)].map((r) => (expectedP1(r) > 0.5 ? 1 : 0)));
   });
+
+  test('a missing number is null on both endpoints and reaches the model as NaN', async () => {
+    const missing = { ...row(8), [FEATURES[0]]: null };
+    const rows = await http('POST', `${server.url}/v1/models/churn:predict`, { instances: [missing] });
+    expect(rows.status).toBe(200);
+    const v2 = await http('POST', `${server.url}/v2/models/churn/infer`, {
+      inputs: [{ name: 'input', shape: [1, 10], datatype: 'FP32', data: FEATURES.map((f) => missing[f]) }]
+    });
+    expect(v2.status).toBe(200);
+    const p = (rows.json() as { probabilities: (number | null)[][] }).probabilities[0];
+    const q = (v2.json() as { outputs: { data: (number | null)[] }[] }).outputs[0].data;
+    expect(p).toEqual(q);
+    const bad = await http('POST', `${server.url}/v1/models/churn:predict`, {
+      instances: [{ ...row(8), [FEATURES[0]]: true }]
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain(
+      `instances[0].${FEATURES[0]}: expected a number, a string or null, got boolean`
+    );
+  });
 });
 
 test('every spelling of the infer path reaches the model, and in-flight requests are counted down', async () => {
@@ -457,7 +477,7 @@ test('the prediction log is sampled JSONL, rotated, with running feature statist
   expect(first.prediction.probabilities[1]).toBeCloseTo(expectedP1(first.features), 5);
   const stats = JSON.parse(await readFile(`${path}.stats.json`, 'utf8'));
   expect(stats.rows).toBeGreaterThanOrEqual(40);
-  expect(stats.features.f0.count).toBe(stats.rows);
+  expect(stats.features.f0.count + stats.features.f0.missing).toBe(stats.rows);
   expect(stats.features.f0.min).toBeLessThanOrEqual(stats.features.f0.max);
   // rotation keeps at most 2 old files of at most ~4 KiB
   await expect(readFile(`${path}.3`)).rejects.toThrow();

@@ -160,13 +160,10 @@ interface ColumnValues {
   type: 'number' | 'integer' | 'string';
 }
 
+// null is a missing value, as in Open Inference Protocol float data: NaN for a float input, a 400 for others.
 function setValue(column: ColumnValues, row: number, value: unknown, where: string): void {
-  if (typeof value === 'number' || typeof value === 'string') column.values[row] = value;
-  else
-    throw new RequestError(
-      400,
-      `${where}: expected a number or a string, got ${value === null ? 'null' : typeof value}`
-    );
+  if (typeof value === 'number' || typeof value === 'string' || value === null) column.values[row] = value;
+  else throw new RequestError(400, `${where}: expected a number, a string or null, got ${typeof value}`);
 }
 
 function readColumn(tensor: V2Tensor, name: string): ColumnValues {
