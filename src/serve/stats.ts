@@ -36,12 +36,41 @@ export class Reservoir<T = number> {
   }
 }
 
+/**
+ * A reservoir sample of numbers (algorithm R) in a Float64Array allocated once: unlike a growing
+ * array it gives the garbage collector nothing to copy on the request path, where every young-space
+ * collection shows as a pause in the tail latency.
+ */
+export class NumberReservoir {
+  private seen = 0;
+  private size = 0;
+  private readonly store: Float64Array;
+  constructor(capacity: number) {
+    this.store = new Float64Array(capacity);
+  }
+
+  /** Offers one value to the sample. */
+  add(value: number): void {
+    this.seen += 1;
+    if (this.size < this.store.length) this.store[this.size++] = value;
+    else {
+      const j = Math.floor(Math.random() * this.seen);
+      if (j < this.store.length) this.store[j] = value;
+    }
+  }
+
+  /** The sample as a plain array (a copy). */
+  values(): number[] {
+    return Array.from(this.store.subarray(0, this.size));
+  }
+}
+
 /** Counts and samples of one version since the last reset; cheap enough for every request. */
 export class VariantStats {
   requests = 0;
   errors = 0;
-  private latency = new Reservoir(20_000);
-  private scores = new Reservoir(5_000);
+  private latency = new NumberReservoir(20_000);
+  private scores = new NumberReservoir(5_000);
   private shadowRequests = 0;
   private shadowErrors = 0;
   private pairs = new Reservoir<[number, number]>(5_000);
@@ -76,9 +105,9 @@ export class VariantStats {
       version: this.version,
       requests: this.requests,
       errors: this.errors,
-      latencyMs: [...this.latency.values],
+      latencyMs: this.latency.values(),
       scoreKind: this.scoreKind,
-      scores: [...this.scores.values],
+      scores: this.scores.values(),
       shadow: { requests: this.shadowRequests, errors: this.shadowErrors },
       pairs: this.pairs.values.map((p) => [p[0], p[1]])
     };
