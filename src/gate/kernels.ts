@@ -1,9 +1,4 @@
 /**
- * The bootstrap's hot loops as one plain-JavaScript source, compiled once on the main thread and
- * once in each worker thread (an eval worker needs no separate file in the bundle). One source
- * keeps the main thread and the workers bit-for-bit identical.
- */
-/**
  * The ROC-area loops of the fast binary bootstrap for one way of reading a row: `Direct` reads the
  * reference order (rows[k] = flags, weight k), `Gather` another model's order (rows[k] = reference
  * position << 2 | flags, weight at that position). Flags: bit 0 positive, bit 1 first of a tie group.
@@ -58,6 +53,11 @@ function groups${suffix}(rows, ends, weights) {
 }`;
 }
 
+/**
+ * The bootstrap's hot loops as one plain-JavaScript source, compiled once on the main thread and
+ * once in each worker thread (an eval worker needs no separate file in the bundle). One source
+ * keeps the main thread and the workers bit-for-bit identical.
+ */
 export const KERNEL_SOURCE = String.raw`
 const TABLE = (() => {
   const size = 65536;
