@@ -72,15 +72,20 @@ function inferBody(row) {
   };
 }
 
+/** The row without its label: what a client knows when it asks for a prediction. */
+function withoutLabel(row) {
+  return Object.fromEntries(Object.entries(row).filter(([name]) => name !== 'churned'));
+}
+
 /** Sends rows (without the label) to the server, one request each, 50 at a time: live traffic. */
 async function traffic(url, rows) {
   for (let start = 0; start < rows.length; start += 50) {
     const answers = await Promise.all(
-      rows.slice(start, start + 50).map(({ churned: _label, ...features }) =>
+      rows.slice(start, start + 50).map((row) =>
         fetch(`${url}/v2/models/churn-node/infer`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(inferBody(features))
+          body: JSON.stringify(inferBody(withoutLabel(row)))
         })
       )
     );
