@@ -28,7 +28,8 @@ beforeAll(async () => {
   const made = await makeRegistry([
     good,
     erroringModel(),
-    slowModel(400),
+    // ≈ 25 ms per request here: well past the 10 ms latency slack (depth 400, ≈ 10 ms, sat on the line).
+    slowModel(1000),
     divergingModel(),
     labelOnlyModel()
   ]);
