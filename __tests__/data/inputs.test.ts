@@ -86,6 +86,29 @@ describe('bad input: a clear message, exit 2 and no outputs', () => {
       /other\.json: a JSON file but not mlci statistics/
     );
   });
+  test('bad data while a raw reference is being read alongside it', async () => {
+    const rows = Array.from({ length: 200000 }, (_, i) => `${i},${i % 7}`).join('\n');
+    await expectInputError(
+      [
+        '--data',
+        await file('ragged-data.csv', 'a,b\n1,2\n3\n'),
+        '--reference',
+        await file('big-reference.csv', `a,b\n${rows}\n`)
+      ],
+      /ragged-data\.csv:3: row has 1 field, the header has 2/
+    );
+  });
+  test('a bad raw reference read alongside good data', async () => {
+    await expectInputError(
+      [
+        '--data',
+        await file('ok3.csv', 'a,b\n1,x\n2,y\n'),
+        '--reference',
+        await file('ragged-reference.csv', 'a,b\n1,x\n2\n')
+      ],
+      /ragged-reference\.csv:3: row has 1 field, the header has 2/
+    );
+  });
   test('a schema that is not valid JSON', async () => {
     await expectInputError(
       [

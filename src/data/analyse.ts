@@ -470,119 +470,125 @@ export async function analyse(
   };
 
   const deferred: ColumnInfo[] = [];
-  for (const info of curColumns) {
-    const s = curSummary.get(info.name)!;
-    const refInfo = refColumns?.get(info.name);
-    const storedCol = stored?.columns[info.name];
-    const compare = !ignore.has(info.name) && info.kind !== 'datetime';
-    if (info.kind === 'numeric') {
-      const position = numericNames.indexOf(info.name);
-      prime(position);
-      prime(position + 1);
-      const curN = s.present - s.nan - s.posInf - s.negInf;
-      let refSide: NumericSide | undefined;
-      let refRows = 0;
-      let refSum: Summary | undefined;
-      if (refInfo?.kind === 'numeric' && refSummary && refSource) {
-        refSum = refSummary.get(info.name)!;
-        refRows = refSource.rows;
-        const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
-        refSide = {
-          n,
-          min: refSum.min as number | null,
-          max: refSum.max as number | null,
-          open: () => sortedCounts(streamA, refSource.table, info.name),
-          joint: () =>
-            takeStream<JointChunk>(info.name) ??
-            jointCounts(streamA, refSource.table, current.table, info.name),
-          accumulator:
-            n > 0
-              ? new NumericAccumulator(n, equalWidthEdges(refSum.min as number, refSum.max as number), true)
-              : undefined
+  try {
+    for (const info of curColumns) {
+      const s = curSummary.get(info.name)!;
+      const refInfo = refColumns?.get(info.name);
+      const storedCol = stored?.columns[info.name];
+      const compare = !ignore.has(info.name) && info.kind !== 'datetime';
+      if (info.kind === 'numeric') {
+        const position = numericNames.indexOf(info.name);
+        prime(position);
+        prime(position + 1);
+        const curN = s.present - s.nan - s.posInf - s.negInf;
+        let refSide: NumericSide | undefined;
+        let refRows = 0;
+        let refSum: Summary | undefined;
+        if (refInfo?.kind === 'numeric' && refSummary && refSource) {
+          refSum = refSummary.get(info.name)!;
+          refRows = refSource.rows;
+          const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
+          refSide = {
+            n,
+            min: refSum.min as number | null,
+            max: refSum.max as number | null,
+            open: () => sortedCounts(streamA, refSource.table, info.name),
+            joint: () =>
+              takeStream<JointChunk>(info.name) ??
+              jointCounts(streamA, refSource.table, current.table, info.name),
+            accumulator:
+              n > 0
+                ? new NumericAccumulator(n, equalWidthEdges(refSum.min as number, refSum.max as number), true)
+                : undefined
+          };
+        } else if (storedCol?.kind === 'numeric' && storedCol.distribution && storedCol.finite) {
+          const dist = storedCol.distribution;
+          refSide = {
+            n: storedCol.finite,
+            min: storedCol.min as number,
+            max: storedCol.max as number,
+            open: () => storedCounts(dist)
+          };
+        }
+        const edges =
+          refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null
+            ? (storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max))
+            : s.min !== null
+              ? equalWidthEdges(s.min as number, s.max as number)
+              : [];
+        const curSide: NumericSide = {
+          n: curN,
+          min: s.min as number | null,
+          max: s.max as number | null,
+          open: () => takeStream<CountChunk>(info.name) ?? sortedCounts(streamB, current.table, info.name),
+          accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : undefined
         };
-      } else if (storedCol?.kind === 'numeric' && storedCol.distribution && storedCol.finite) {
-        const dist = storedCol.distribution;
-        refSide = {
-          n: storedCol.finite,
-          min: storedCol.min as number,
-          max: storedCol.max as number,
-          open: () => storedCounts(dist)
-        };
+        const walked =
+          curN > 0
+            ? await timed(
+                'numeric',
+                walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : undefined)
+              )
+            : undefined;
+        if (!walked && refSide?.accumulator) {
+          // The reference still needs its own statistics when the current side has no finite values.
+          await walkNumeric(refSide, undefined);
+        }
+        curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
+        if (refStats && refInfo && refSum) {
+          refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
+        }
+        if (walked && compare) {
+          const refCol = refStats?.columns[info.name] ?? storedCol!;
+          const refN = walked.nRef;
+          const dist = storedCol?.distribution;
+          inputs[info.name] = {
+            ...walked,
+            kind: 'numeric',
+            refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
+            refDistinct: refCol.distinct,
+            exact: refSource ? true : dist?.kind === 'exact',
+            rankError: refSource ? undefined : dist?.rank_error
+          } as DriftInput;
+        }
+        continue;
       }
-      const edges =
-        refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null
-          ? (storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max))
-          : s.min !== null
-            ? equalWidthEdges(s.min as number, s.max as number)
-            : [];
-      const curSide: NumericSide = {
-        n: curN,
-        min: s.min as number | null,
-        max: s.max as number | null,
-        open: () => takeStream<CountChunk>(info.name) ?? sortedCounts(streamB, current.table, info.name),
-        accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : undefined
-      };
-      const walked =
-        curN > 0
-          ? await timed(
-              'numeric',
-              walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : undefined)
-            )
-          : undefined;
-      if (!walked && refSide?.accumulator) {
-        // The reference still needs its own statistics when the current side has no finite values.
-        await walkNumeric(refSide, undefined);
-      }
-      curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
-      if (refStats && refInfo && refSum) {
-        refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
-      }
-      if (walked && compare) {
-        const refCol = refStats?.columns[info.name] ?? storedCol!;
-        const refN = walked.nRef;
-        const dist = storedCol?.distribution;
-        inputs[info.name] = {
-          ...walked,
-          kind: 'numeric',
-          refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
-          refDistinct: refCol.distinct,
-          exact: refSource ? true : dist?.kind === 'exact',
-          rankError: refSource ? undefined : dist?.rank_error
-        } as DriftInput;
-      }
-      continue;
-    }
-    if (info.kind === 'datetime') {
-      curStats.columns[info.name] = {
-        kind: 'datetime',
-        type: info.type,
-        count: current.rows,
-        missing: current.rows - s.present,
-        present: s.present,
-        min: s.min,
-        max: s.max,
-        distinct: s.distinct ?? 0,
-        distinct_exact: true,
-        top: []
-      };
-      if (refStats && refInfo && refSummary) {
-        const r = refSummary.get(info.name)!;
-        refStats.columns[info.name] = {
+      if (info.kind === 'datetime') {
+        curStats.columns[info.name] = {
           kind: 'datetime',
-          type: refInfo.type,
-          count: refSource!.rows,
-          missing: refSource!.rows - r.present,
-          present: r.present,
-          min: r.min,
-          max: r.max,
-          distinct: r.distinct ?? 0,
-          distinct_exact: r.distinctExact ?? true,
+          type: info.type,
+          count: current.rows,
+          missing: current.rows - s.present,
+          present: s.present,
+          min: s.min,
+          max: s.max,
+          distinct: s.distinct ?? 0,
+          distinct_exact: true,
           top: []
         };
+        if (refStats && refInfo && refSummary) {
+          const r = refSummary.get(info.name)!;
+          refStats.columns[info.name] = {
+            kind: 'datetime',
+            type: refInfo.type,
+            count: refSource!.rows,
+            missing: refSource!.rows - r.present,
+            present: r.present,
+            min: r.min,
+            max: r.max,
+            distinct: r.distinct ?? 0,
+            distinct_exact: r.distinctExact ?? true,
+            top: []
+          };
+        }
+        continue;
       }
-      continue;
+      deferred.push(info);
     }
-    deferred.push(info);
+  } catch (error) {
+    // The engine is closed after a failure: let the background queries settle first.
+    await background.catch(() => undefined);
+    throw error;
   }
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;

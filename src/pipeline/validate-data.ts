@@ -167,7 +167,13 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
           .then((source) => ({ source, ms: Date.now() - started }))
       : undefined;
     referenceLoad?.catch(() => undefined);
-    const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions);
+    const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions).catch(
+      async (error: unknown) => {
+        // The engine is closed after a failure: let the reference's read settle first.
+        await referenceLoad?.catch(() => undefined);
+        throw error;
+      }
+    );
     lap('read_current');
     let reference: Reference | undefined;
     if (storedReference)
