@@ -152,7 +152,10 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
   };
   const storedReference = options.reference ? await readReference(options.reference) : undefined;
   const schema = options.schema ? await readSchema(options.schema) : undefined;
-  const engine = await openEngine({ memoryLimit: options.memoryLimit });
+  const engine = await openEngine({
+    memoryLimit: options.memoryLimit,
+    sourcesReadTogether: options.reference && !storedReference ? 2 : 1
+  });
   try {
     const sourceOptions = { format: config?.format, delimiter: config?.delimiter };
     // A raw reference is read at the same time as the data, on its own connection: each CSV read

@@ -40,7 +40,7 @@ export function registerValidateData(program: Command): void {
     .option('--delimiter <char>', 'CSV delimiter (default: detected from the header)')
     .option(
       '--memory-limit <size>',
-      'engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it'
+      'engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT, else 500MB, 450MB with a raw reference); the engine spills to disk past it'
     );
   withExamples(withCommonOptions(validate), [
     'mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation',
