@@ -2,22 +2,27 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  durationMs
-} from "./chunks/chunk-QZXTAO76.js";
-import {
-  require_dist
-} from "./chunks/chunk-MU2AG24J.js";
+  STAGES,
+  parseStages,
+  plannedStages
+} from "./chunks/chunk-RHULW3RP.js";
 import {
   require_formats,
   require_ucs2length
 } from "./chunks/chunk-P2PPC5ON.js";
 import {
+  durationMs
+} from "./chunks/chunk-F2747QAI.js";
+import {
+  require_dist
+} from "./chunks/chunk-MU2AG24J.js";
+import {
   openRegistry
-} from "./chunks/chunk-Z6EVBK3J.js";
+} from "./chunks/chunk-X3HPYRDU.js";
 import "./chunks/chunk-BZ7OHED6.js";
 import {
   currentUser
-} from "./chunks/chunk-IMJ7O64J.js";
+} from "./chunks/chunk-M7YBC73R.js";
 import {
   MLCI_VERSION
 } from "./chunks/chunk-NB5L5SKS.js";
@@ -25,19 +30,18 @@ import {
   silentProgress,
   streamProgress
 } from "./chunks/chunk-7WKSRKYJ.js";
-import "./chunks/chunk-Q2XKOTS4.js";
+import "./chunks/chunk-5DV3LFOW.js";
 import {
   requireFile,
   writeFileAtomic
-} from "./chunks/chunk-JH2PABEA.js";
+} from "./chunks/chunk-645G5MCA.js";
 import {
   CheckFailedError,
   ExitCode,
   InputError,
   MlciError,
-  NotAvailableError,
   describeError
-} from "./chunks/chunk-SIJBQNRD.js";
+} from "./chunks/chunk-HIAKXXDN.js";
 import {
   __commonJS,
   __require,
@@ -3209,9 +3213,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -3371,7 +3375,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3380,10 +3384,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3528,9 +3532,9 @@ function reportFailure(error) {
   process.stderr.write("mlci: this is a bug; set MLCI_DEBUG=1 for the stack and report it\n");
   process.exitCode = ExitCode.Usage;
 }
-function printResult(options, json, text) {
+function printResult(options, json, text2) {
   if (options.json) process.stdout.write(JSON.stringify(json, null, 2) + "\n");
-  else process.stdout.write(text.endsWith("\n") ? text : `${text}
+  else process.stdout.write(text2.endsWith("\n") ? text2 : `${text2}
 `);
 }
 
@@ -3543,7 +3547,7 @@ import { readFile } from "node:fs/promises";
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var validate = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of columns drift." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does." }, "drift_threshold": { "type": "number", "minimum": 0 }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "label": { "type": "string", "description": "Label column of the labels file or of the batch data (default: model.label)." }, "id_column": { "type": "string", "default": "request_id", "description": "Column of the labels file holding the request id of a logged prediction." }, "since": { "type": "string", "description": "Window of logged rows: a duration back from now (24h, 7d, 90m) or an ISO time." }, "min_rows": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewer rows (or labelled rows) than this: verdict insufficient_data, nothing is triggered." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
 var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 var pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
 var pattern6 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -6207,7 +6211,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data121 = data.monitor;
       if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
         for (const key25 in data121) {
-          if (!(key25 === "log" || key25 === "data" || key25 === "labels" || key25 === "drift_share" || key25 === "max_metric_drop" || key25 === "trigger")) {
+          if (!func3.call(schema31.properties.monitor.properties, key25)) {
             const err233 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data121 };
             if (vErrors === null) {
               vErrors = [err233];
@@ -6253,29 +6257,34 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data121.drift_share !== void 0) {
-          let data125 = data121.drift_share;
-          if (typeof data125 == "number") {
-            if (data125 > 1 || isNaN(data125)) {
-              const err237 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
-              if (vErrors === null) {
-                vErrors = [err237];
-              } else {
-                vErrors.push(err237);
-              }
-              errors++;
+        if (data121.label !== void 0) {
+          let data125 = data121.label;
+          if (typeof data125 !== "string") {
+            const err237 = { instancePath: instancePath + "/monitor/label", schemaPath: "#/properties/monitor/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.label.type, parentSchema: schema31.properties.monitor.properties.label, data: data125 };
+            if (vErrors === null) {
+              vErrors = [err237];
+            } else {
+              vErrors.push(err237);
             }
-            if (data125 < 0 || isNaN(data125)) {
-              const err238 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
-              if (vErrors === null) {
-                vErrors = [err238];
-              } else {
-                vErrors.push(err238);
-              }
-              errors++;
+            errors++;
+          }
+        }
+        if (data121.id_column !== void 0) {
+          let data126 = data121.id_column;
+          if (typeof data126 !== "string") {
+            const err238 = { instancePath: instancePath + "/monitor/id_column", schemaPath: "#/properties/monitor/properties/id_column/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.id_column.type, parentSchema: schema31.properties.monitor.properties.id_column, data: data126 };
+            if (vErrors === null) {
+              vErrors = [err238];
+            } else {
+              vErrors.push(err238);
             }
-          } else {
-            const err239 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data125 };
+            errors++;
+          }
+        }
+        if (data121.since !== void 0) {
+          let data127 = data121.since;
+          if (typeof data127 !== "string") {
+            const err239 = { instancePath: instancePath + "/monitor/since", schemaPath: "#/properties/monitor/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.since.type, parentSchema: schema31.properties.monitor.properties.since, data: data127 };
             if (vErrors === null) {
               vErrors = [err239];
             } else {
@@ -6284,116 +6293,114 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data121.min_rows !== void 0) {
+          let data128 = data121.min_rows;
+          if (!(typeof data128 == "number" && (!(data128 % 1) && !isNaN(data128)))) {
+            const err240 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.monitor.properties.min_rows.type, parentSchema: schema31.properties.monitor.properties.min_rows, data: data128 };
+            if (vErrors === null) {
+              vErrors = [err240];
+            } else {
+              vErrors.push(err240);
+            }
+            errors++;
+          }
+          if (typeof data128 == "number") {
+            if (data128 < 1 || isNaN(data128)) {
+              const err241 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.min_rows, data: data128 };
+              if (vErrors === null) {
+                vErrors = [err241];
+              } else {
+                vErrors.push(err241);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data121.drift_share !== void 0) {
+          let data129 = data121.drift_share;
+          if (typeof data129 == "number") {
+            if (data129 > 1 || isNaN(data129)) {
+              const err242 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data129 };
+              if (vErrors === null) {
+                vErrors = [err242];
+              } else {
+                vErrors.push(err242);
+              }
+              errors++;
+            }
+            if (data129 < 0 || isNaN(data129)) {
+              const err243 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data129 };
+              if (vErrors === null) {
+                vErrors = [err243];
+              } else {
+                vErrors.push(err243);
+              }
+              errors++;
+            }
+          } else {
+            const err244 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data129 };
+            if (vErrors === null) {
+              vErrors = [err244];
+            } else {
+              vErrors.push(err244);
+            }
+            errors++;
+          }
+        }
         if (data121.max_metric_drop !== void 0) {
-          let data126 = data121.max_metric_drop;
-          if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
-            for (const key26 in data126) {
-              const _errs292 = errors;
+          let data130 = data121.max_metric_drop;
+          if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
+            for (const key26 in data130) {
+              const _errs300 = errors;
               if (typeof key26 === "string") {
                 if (!pattern6.test(key26)) {
-                  const err240 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key26, propertyName: key26 };
+                  const err245 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key26, propertyName: key26 };
                   if (vErrors === null) {
-                    vErrors = [err240];
+                    vErrors = [err245];
                   } else {
-                    vErrors.push(err240);
+                    vErrors.push(err245);
                   }
                   errors++;
                 }
               }
-              var valid41 = _errs292 === errors;
+              var valid41 = _errs300 === errors;
               if (!valid41) {
-                const err241 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key26 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
+                const err246 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key26 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data130 };
                 if (vErrors === null) {
-                  vErrors = [err241];
+                  vErrors = [err246];
                 } else {
-                  vErrors.push(err241);
+                  vErrors.push(err246);
                 }
                 errors++;
               }
             }
-            for (const key27 in data126) {
-              let data127 = data126[key27];
-              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                if (Object.keys(data127).length < 1) {
-                  const err242 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+            for (const key27 in data130) {
+              let data131 = data130[key27];
+              if (data131 && typeof data131 == "object" && !Array.isArray(data131)) {
+                if (Object.keys(data131).length < 1) {
+                  const err247 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data131 };
                   if (vErrors === null) {
-                    vErrors = [err242];
+                    vErrors = [err247];
                   } else {
-                    vErrors.push(err242);
+                    vErrors.push(err247);
                   }
                   errors++;
                 }
-                for (const key28 in data127) {
+                for (const key28 in data131) {
                   if (!(key28 === "min" || key28 === "max" || key28 === "max_drop" || key28 === "max_rise" || key28 === "min_relative_change")) {
-                    const err243 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
+                    const err248 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data131 };
                     if (vErrors === null) {
-                      vErrors = [err243];
+                      vErrors = [err248];
                     } else {
-                      vErrors.push(err243);
+                      vErrors.push(err248);
                     }
                     errors++;
                   }
                 }
-                if (data127.min !== void 0) {
-                  let data128 = data127.min;
-                  if (!(typeof data128 == "number")) {
-                    const err244 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err244];
-                    } else {
-                      vErrors.push(err244);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.max !== void 0) {
-                  let data129 = data127.max;
-                  if (!(typeof data129 == "number")) {
-                    const err245 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err245];
-                    } else {
-                      vErrors.push(err245);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.max_drop !== void 0) {
-                  let data130 = data127.max_drop;
-                  if (typeof data130 == "number") {
-                    if (data130 < 0 || isNaN(data130)) {
-                      const err246 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
-                      if (vErrors === null) {
-                        vErrors = [err246];
-                      } else {
-                        vErrors.push(err246);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err247 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data130 };
-                    if (vErrors === null) {
-                      vErrors = [err247];
-                    } else {
-                      vErrors.push(err247);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.max_rise !== void 0) {
-                  let data131 = data127.max_rise;
-                  if (typeof data131 == "number") {
-                    if (data131 < 0 || isNaN(data131)) {
-                      const err248 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
-                      if (vErrors === null) {
-                        vErrors = [err248];
-                      } else {
-                        vErrors.push(err248);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err249 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data131 };
+                if (data131.min !== void 0) {
+                  let data132 = data131.min;
+                  if (!(typeof data132 == "number")) {
+                    const err249 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data132 };
                     if (vErrors === null) {
                       vErrors = [err249];
                     } else {
@@ -6402,10 +6409,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data127.min_relative_change !== void 0) {
-                  let data132 = data127.min_relative_change;
-                  if (!(typeof data132 == "number")) {
-                    const err250 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data132 };
+                if (data131.max !== void 0) {
+                  let data133 = data131.max;
+                  if (!(typeof data133 == "number")) {
+                    const err250 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data133 };
                     if (vErrors === null) {
                       vErrors = [err250];
                     } else {
@@ -6414,65 +6421,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data131.max_drop !== void 0) {
+                  let data134 = data131.max_drop;
+                  if (typeof data134 == "number") {
+                    if (data134 < 0 || isNaN(data134)) {
+                      const err251 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data134 };
+                      if (vErrors === null) {
+                        vErrors = [err251];
+                      } else {
+                        vErrors.push(err251);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err252 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data134 };
+                    if (vErrors === null) {
+                      vErrors = [err252];
+                    } else {
+                      vErrors.push(err252);
+                    }
+                    errors++;
+                  }
+                }
+                if (data131.max_rise !== void 0) {
+                  let data135 = data131.max_rise;
+                  if (typeof data135 == "number") {
+                    if (data135 < 0 || isNaN(data135)) {
+                      const err253 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data135 };
+                      if (vErrors === null) {
+                        vErrors = [err253];
+                      } else {
+                        vErrors.push(err253);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err254 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data135 };
+                    if (vErrors === null) {
+                      vErrors = [err254];
+                    } else {
+                      vErrors.push(err254);
+                    }
+                    errors++;
+                  }
+                }
+                if (data131.min_relative_change !== void 0) {
+                  let data136 = data131.min_relative_change;
+                  if (!(typeof data136 == "number")) {
+                    const err255 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data136 };
+                    if (vErrors === null) {
+                      vErrors = [err255];
+                    } else {
+                      vErrors.push(err255);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err251 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data127 };
-                if (vErrors === null) {
-                  vErrors = [err251];
-                } else {
-                  vErrors.push(err251);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err252 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data126 };
-            if (vErrors === null) {
-              vErrors = [err252];
-            } else {
-              vErrors.push(err252);
-            }
-            errors++;
-          }
-        }
-        if (data121.trigger !== void 0) {
-          let data133 = data121.trigger;
-          if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
-            for (const key29 in data133) {
-              if (!(key29 === "kind" || key29 === "workflow" || key29 === "ref" || key29 === "event_type")) {
-                const err253 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
-                if (vErrors === null) {
-                  vErrors = [err253];
-                } else {
-                  vErrors.push(err253);
-                }
-                errors++;
-              }
-            }
-            if (data133.kind !== void 0) {
-              let data134 = data133.kind;
-              if (typeof data134 !== "string") {
-                const err254 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
-                if (vErrors === null) {
-                  vErrors = [err254];
-                } else {
-                  vErrors.push(err254);
-                }
-                errors++;
-              }
-              if (!(data134 === "workflow_dispatch" || data134 === "repository_dispatch" || data134 === "none")) {
-                const err255 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data134 };
-                if (vErrors === null) {
-                  vErrors = [err255];
-                } else {
-                  vErrors.push(err255);
-                }
-                errors++;
-              }
-            }
-            if (data133.workflow !== void 0) {
-              let data135 = data133.workflow;
-              if (typeof data135 !== "string") {
-                const err256 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data135 };
+                const err256 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data131 };
                 if (vErrors === null) {
                   vErrors = [err256];
                 } else {
@@ -6481,22 +6487,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data133.ref !== void 0) {
-              let data136 = data133.ref;
-              if (typeof data136 !== "string") {
-                const err257 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data136 };
-                if (vErrors === null) {
-                  vErrors = [err257];
-                } else {
-                  vErrors.push(err257);
-                }
-                errors++;
-              }
+          } else {
+            const err257 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data130 };
+            if (vErrors === null) {
+              vErrors = [err257];
+            } else {
+              vErrors.push(err257);
             }
-            if (data133.event_type !== void 0) {
-              let data137 = data133.event_type;
-              if (typeof data137 !== "string") {
-                const err258 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data137 };
+            errors++;
+          }
+        }
+        if (data121.trigger !== void 0) {
+          let data137 = data121.trigger;
+          if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+            for (const key29 in data137) {
+              if (!(key29 === "kind" || key29 === "workflow" || key29 === "ref" || key29 === "event_type")) {
+                const err258 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data137 };
                 if (vErrors === null) {
                   vErrors = [err258];
                 } else {
@@ -6505,32 +6511,89 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data137.kind !== void 0) {
+              let data138 = data137.kind;
+              if (typeof data138 !== "string") {
+                const err259 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data138 };
+                if (vErrors === null) {
+                  vErrors = [err259];
+                } else {
+                  vErrors.push(err259);
+                }
+                errors++;
+              }
+              if (!(data138 === "workflow_dispatch" || data138 === "repository_dispatch" || data138 === "none")) {
+                const err260 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data138 };
+                if (vErrors === null) {
+                  vErrors = [err260];
+                } else {
+                  vErrors.push(err260);
+                }
+                errors++;
+              }
+            }
+            if (data137.workflow !== void 0) {
+              let data139 = data137.workflow;
+              if (typeof data139 !== "string") {
+                const err261 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data139 };
+                if (vErrors === null) {
+                  vErrors = [err261];
+                } else {
+                  vErrors.push(err261);
+                }
+                errors++;
+              }
+            }
+            if (data137.ref !== void 0) {
+              let data140 = data137.ref;
+              if (typeof data140 !== "string") {
+                const err262 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data140 };
+                if (vErrors === null) {
+                  vErrors = [err262];
+                } else {
+                  vErrors.push(err262);
+                }
+                errors++;
+              }
+            }
+            if (data137.event_type !== void 0) {
+              let data141 = data137.event_type;
+              if (typeof data141 !== "string") {
+                const err263 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data141 };
+                if (vErrors === null) {
+                  vErrors = [err263];
+                } else {
+                  vErrors.push(err263);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err259 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data133 };
+            const err264 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data137 };
             if (vErrors === null) {
-              vErrors = [err259];
+              vErrors = [err264];
             } else {
-              vErrors.push(err259);
+              vErrors.push(err264);
             }
             errors++;
           }
         }
       } else {
-        const err260 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data121 };
+        const err265 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data121 };
         if (vErrors === null) {
-          vErrors = [err260];
+          vErrors = [err265];
         } else {
-          vErrors.push(err260);
+          vErrors.push(err265);
         }
         errors++;
       }
     }
   } else {
-    const err261 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err266 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err261];
+      vErrors = [err266];
     } else {
-      vErrors.push(err261);
+      vErrors.push(err266);
     }
     errors++;
   }
@@ -6544,9 +6607,9 @@ var CONFIG_FILE = "mlci.yml";
 var ConfigError = class extends InputError {
 };
 async function loadConfig(path = CONFIG_FILE) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path, "utf8");
+    text2 = await readFile(path, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT")
@@ -6554,21 +6617,21 @@ async function loadConfig(path = CONFIG_FILE) {
     if (code === "EISDIR") throw new ConfigError(`${path}: is a directory, expected a YAML file`);
     throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
   }
-  return parseConfig(text, path);
+  return parseConfig(text2, path);
 }
 async function loadOptionalConfig(path, explicit = false) {
   if (!path) return null;
   if (!explicit && !existsSync(path)) return null;
   return loadConfig(path);
 }
-function parseConfig(text, source = CONFIG_FILE) {
-  if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
+function parseConfig(text2, source = CONFIG_FILE) {
+  if (text2.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text2)) {
     throw new ConfigError(
       `${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`
     );
   }
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const pos = lineCounter.linePos(first.pos[0]);
@@ -6661,8 +6724,8 @@ function describeValue(value) {
   if (typeof value === "object") return "a mapping";
   return `${JSON.stringify(value)} (${typeof value})`;
 }
-function truncate(text, max = 60) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+function truncate(text2, max = 60) {
+  return text2.length > max ? `${text2.slice(0, max - 1)}…` : text2;
 }
 function closest(word, candidates) {
   let best;
@@ -6706,24 +6769,24 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("./chunks/evaluate-options-NFJW74V4.js");
+      const { buildEvaluateRequest } = await import("./chunks/evaluate-options-QW5ZYPGE.js");
       const { formatValue } = await import("./chunks/evaluation-md-RWJ2KBWI.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("./chunks/evaluate-7RXDL4G3.js");
+      const { evaluate: run } = await import("./chunks/evaluate-UWDZQHGS.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
-      const text = [
+      const text2 = [
         `${e.verdict.toUpperCase()}${e.rubber_stamp ? " (rubber stamp)" : ""}: ${e.summary}`,
         ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(
           ([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`
         ),
         ...result.files.map((f) => `wrote ${f}`)
       ].join("\n");
-      printResult(options, e, text);
+      printResult(options, e, text2);
       return e.verdict === "fail" ? ExitCode.CheckFailed : ExitCode.Pass;
     })
   );
@@ -6792,8 +6855,8 @@ function registerInit(program2) {
   withExamples(init, ["mlci init --name churn"]);
   init.action(
     handle(async (options) => {
-      const text = starterConfig(options.name);
-      parseConfig(text, options.file);
+      const text2 = starterConfig(options.name);
+      parseConfig(text2, options.file);
       const exists = await access(options.file).then(
         () => true,
         () => false
@@ -6801,62 +6864,248 @@ function registerInit(program2) {
       if (exists && !options.force) {
         throw new InputError(`${options.file} already exists; use --force to overwrite it`);
       }
-      await writeFileAtomic(options.file, text);
+      await writeFileAtomic(options.file, text2);
       process.stdout.write(`wrote ${options.file}
 `);
     })
   );
 }
 
-// src/cli/commands/not-yet.ts
-function notAvailableYet(command, what) {
-  return command.allowUnknownOption(true).action(
-    handle(async () => {
-      throw new NotAvailableError(what);
+// src/cli/commands/monitor.ts
+var collect = (value, previous = []) => [...previous, value];
+function parseNumber(text2, flag, check, expected) {
+  if (text2 === void 0) return void 0;
+  const n = Number(text2);
+  if (text2.trim() === "" || !Number.isFinite(n) || !check(n))
+    throw new InputError(`${flag}: got "${text2}", expected ${expected}`);
+  return n;
+}
+function parseTask(text2) {
+  if (text2 === void 0) return void 0;
+  if (text2 === "binary" || text2 === "multiclass" || text2 === "regression") return text2;
+  throw new InputError(`--task: got "${text2}", expected binary, multiclass or regression`);
+}
+async function githubTrigger(trigger, repoFlag, env) {
+  const token = env.GITHUB_TOKEN ?? "";
+  if (!token)
+    throw new InputError(
+      `--trigger ${trigger.kind} needs a token in GITHUB_TOKEN (actions: write for workflow_dispatch, contents: write for repository_dispatch); --dry-run decides without one`
+    );
+  const repository = repoFlag ?? env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo, extra] = repository.split("/");
+  if (!owner || !repo || extra !== void 0)
+    throw new InputError(
+      `--trigger ${trigger.kind} needs the repository as owner/name: --repo or GITHUB_REPOSITORY (got "${repository}")`
+    );
+  const { createOctokit } = await import("./chunks/octokit-VDAKSGQJ.js");
+  const { githubDispatcher } = await import("./chunks/dispatch-X4ZO2RVC.js");
+  const octokit = createOctokit({
+    token,
+    baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+    onRateLimit: (e) => process.stderr.write(
+      `mlci: GitHub ${e.kind} rate limit on ${e.method} ${e.url}: ${e.willRetry ? `retrying in ${e.retryAfterSeconds} s` : "giving up"}
+`
+    )
+  });
+  return { ...trigger, dispatch: githubDispatcher(octokit, owner, repo) };
+}
+function runUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : void 0;
+}
+function text(result) {
+  const r = result.report;
+  const t = r.trigger;
+  const trigger = t.kind === "none" ? null : t.sent ? `trigger: ${t.kind} sent to ${t.target}` : t.error ? `trigger: ${t.kind} FAILED` : t.request ? `trigger: ${t.kind} decided, not sent (dry run)` : `trigger: ${t.kind} not sent (${t.note})`;
+  return [
+    `monitor: ${r.verdict.toUpperCase().replace("_", " ")} — ${r.reason}`,
+    ...r.drifted_columns.length > 0 ? [`  drifted: ${r.drifted_columns.join(", ")}`] : [],
+    ...(r.performance?.gates ?? []).filter((g) => g.status !== "pass").map(
+      (g) => `  ${g.status === "fail" ? "failed " : "skipped"} ${g.metric} ${g.kind} ${g.threshold}: ${g.reason}`
+    ),
+    ...trigger ? [trigger] : [],
+    ...result.files.length > 0 ? [`wrote ${result.files.join(", ")}`] : []
+  ].join("\n");
+}
+function registerMonitor(program2) {
+  const monitor = program2.command("monitor").summary("compare live data with the production model’s training data and trigger retraining").description(
+    "Reads the prediction log of `mlci serve --log` (live and rotated files, rows of the production version) or a batch of production data, and tests it for drift against the statistics.json stored with the production version, with validate-data's tests and thresholds. With delayed labels (--labels joined by request id, or a label column in the batch) it computes the production metrics and gates them against the registered ones. When a threshold is crossed it triggers retraining by workflow_dispatch or repository_dispatch with the reason. Writes monitor.json, monitor.md and the validation files of the window.\n\nExit 0 when nothing crossed a threshold (or there were too few rows to judge), 1 on drift or degradation (whether or not a dispatch was sent), 2 on bad input or a dispatch GitHub refused (the report is written first).\n\nDefaults come from the monitor: section of mlci.yml (log, data, labels, label, id_column, since, min_rows, drift_share, max_metric_drop, trigger) and model.name, model.label, register.registry. GitHub: token in GITHUB_TOKEN, API in GITHUB_API_URL, repository from --repo or GITHUB_REPOSITORY."
+  ).option("--model <name>", "model name in the registry (default: model.name of mlci.yml)").option(
+    "--registry <dir>",
+    'registry directory, or "github" for GitHub Releases (default .mlci/registry)'
+  ).option("--alias <alias>", "alias of the watched version", "production").option("--log <file>", "prediction log of mlci serve").option("--data <file>", "a batch of production data (file or glob) instead of the log").option("--labels <file>", "delayed labels (CSV, JSONL, Parquet) joined to logged rows by request id").option("--label <column>", "label column of the labels file or of the batch (default: model.label)").option("--id-column <column>", "request id column of the labels file (default request_id)").option("--since <when>", "logged rows since a duration ago (24h, 7d) or an ISO time").option("--all-versions", "read logged rows of every version, not only the watched one").option("--min-rows <n>", "fewest rows to judge on; fewer → insufficient_data, exit 0 (default 100)").option("--drift-share <x>", "share of drifted columns that is dataset drift (default 0.5)").option(
+    "--gate <metric:kind=value>",
+    "a metric gate vs the registered metrics, e.g. roc_auc:max_drop=0.05 (repeatable; replaces monitor.max_metric_drop)",
+    collect
+  ).option("--task <task>", "binary, multiclass or regression (default: model.task, else from the model)").addOption(
+    new Option("--trigger <kind>", "how to trigger retraining").choices([
+      "workflow_dispatch",
+      "repository_dispatch",
+      "none"
+    ])
+  ).option("--workflow <file>", "workflow to dispatch, e.g. retrain.yml").option("--ref <ref>", "git ref the workflow runs on (default main)").option("--event-type <type>", "repository_dispatch event type (default mlci-retrain)").option(
+    "--data-version <version>",
+    "sent as data_version (workflow input, or in the repository_dispatch payload)"
+  ).option("--repo <owner/name>", "repository to dispatch to (default GITHUB_REPOSITORY)").option("--dry-run", "decide and report, but do not dispatch").option("--memory-limit <size>", "data engine memory limit, e.g. 1GB");
+  withExamples(withCommonOptions(monitor), [
+    "mlci monitor --model churn --log logs/predictions.jsonl --since 24h --out out/monitor",
+    "mlci monitor --model churn --registry github --log logs/predictions.jsonl --labels labels.csv --label churned --trigger workflow_dispatch --workflow retrain.yml --out out/monitor",
+    'mlci monitor --model churn --data "batches/2026-11-*.parquet" --label churned --trigger repository_dispatch --dry-run --json'
+  ]);
+  monitor.action(
+    handle(async (options, { progress }, command) => {
+      const config = await loadOptionalConfig(
+        options.config,
+        command.getOptionValueSource("config") === "cli"
+      );
+      const m = config?.monitor;
+      const model = options.model ?? config?.model?.name;
+      if (!model) throw new InputError("--model is required (or model.name in mlci.yml)");
+      const flagSource = options.log || options.data;
+      const log = flagSource ? options.log : m?.log;
+      const data = flagSource ? options.data : log ? void 0 : m?.data;
+      const labels = options.labels ?? (log ? m?.labels : void 0);
+      const explicitLabel = options.label ?? m?.label;
+      const labelColumn = explicitLabel ?? config?.model?.label;
+      const minRows = parseNumber(
+        options.minRows,
+        "--min-rows",
+        (n) => Number.isInteger(n) && n >= 1,
+        "a whole number ≥ 1"
+      );
+      const driftShare = parseNumber(
+        options.driftShare,
+        "--drift-share",
+        (n) => n > 0 && n <= 1,
+        "a number in (0, 1]"
+      );
+      const { parseGateFlags } = await import("./chunks/evaluate-options-QW5ZYPGE.js");
+      const gates = options.gate && options.gate.length > 0 ? parseGateFlags(options.gate) : m?.max_metric_drop;
+      const env = process.env;
+      let trigger = {
+        kind: options.trigger ?? m?.trigger?.kind ?? "none",
+        workflow: options.workflow ?? m?.trigger?.workflow,
+        ref: options.ref ?? m?.trigger?.ref,
+        eventType: options.eventType ?? m?.trigger?.event_type,
+        dataVersion: options.dataVersion,
+        reportUrl: runUrl(env)
+      };
+      if (trigger.kind !== "none" && !options.dryRun)
+        trigger = await githubTrigger(trigger, options.repo, env);
+      const { openRegistry: openRegistry3 } = await import("./chunks/register-5F4SAY7K.js");
+      const registry = await openRegistry3(options.registry ?? config?.register?.registry);
+      const { runMonitor, MonitorDispatchError } = await import("./chunks/monitor-P557DXH5.js");
+      try {
+        const result = await runMonitor({
+          registry,
+          model,
+          alias: options.alias,
+          log,
+          data,
+          since: options.since ?? (log ? m?.since : void 0),
+          allVersions: options.allVersions,
+          labels,
+          labelColumn,
+          labelOptional: data !== void 0 && explicitLabel === void 0,
+          idColumn: options.idColumn ?? m?.id_column,
+          task: parseTask(options.task) ?? config?.model?.task,
+          threshold: config?.model?.threshold,
+          features: config?.model?.features,
+          driftShare: driftShare ?? m?.drift_share,
+          gates,
+          minRows: minRows ?? m?.min_rows,
+          dataConfig: config?.data,
+          trigger,
+          dryRun: options.dryRun,
+          out: options.out,
+          progress,
+          memoryLimit: options.memoryLimit
+        });
+        printResult(options, result.report, text(result));
+        return result.exitCode;
+      } catch (error) {
+        if (error instanceof MonitorDispatchError)
+          printResult(options, error.result.report, text(error.result));
+        throw error;
+      }
     })
   );
 }
 
 // src/cli/commands/pipeline.ts
-function plannedStages(config) {
-  const stages = [];
-  if (config.data?.train || config.data?.eval) stages.push("validate-data");
-  if (config.train) stages.push("train");
-  if (config.evaluate || config.data?.eval) stages.push("evaluate");
-  if (config.register) stages.push("register");
-  if (config.deploy) stages.push("deploy-canary");
-  return stages;
-}
 function registerPipeline(program2) {
   const pipeline = program2.command("pipeline").summary("run the whole pipeline locally, as CI runs it").description(
-    "Runs validate-data → train → evaluate → register → deploy-canary as mlci.yml configures them, with the same code the GitHub Actions run. --dry-run checks mlci.yml and prints the plan."
-  ).option("--dry-run", "check mlci.yml and print the stages without running them");
-  withExamples(withCommonOptions(pipeline), ["mlci pipeline --dry-run", "mlci pipeline --out out/"]);
+    "Runs validate-data → train → evaluate → register → deploy-canary as mlci.yml configures them, with the same code the GitHub Actions run. Each stage writes into its own folder under --out (default .mlci/pipeline); pipeline.json and pipeline.md sum the run up. A failing stage stops the run (exit 1); bad input exits 2.\n\nThe training data is checked for drift against the statistics stored with the production version (else data.reference); the candidate is evaluated against production (a rubber stamp when there is none); a first version becomes production directly, later ones go through the canary.\n\nA pull request runs --until evaluate; the main branch runs everything."
+  ).option("--dry-run", "check mlci.yml and print the stages without running them").option("--until <stage>", `last stage to run (${STAGES.join(", ")})`).option("--skip <stages>", "comma-separated stages not to run").option(
+    "--registry <dir>",
+    'registry directory or "github" (default: register.registry, else .mlci/registry)'
+  ).option(
+    "--set <key=value>",
+    "training parameter override (repeatable)",
+    (value, previous = []) => [...previous, value]
+  ).option("--seed <n>", "training seed (default train.seed)").option("--force", "retrain even when the training cache holds the model");
+  withExamples(withCommonOptions(pipeline, "folder for every output (default .mlci/pipeline)"), [
+    "mlci pipeline --dry-run",
+    "mlci pipeline --until evaluate --out out/pr",
+    "mlci pipeline --out out/main",
+    "mlci pipeline --skip deploy-canary --set learning_rate=0.05 --json"
+  ]);
   pipeline.action(
-    handle(async (options) => {
-      const config = await loadConfig(options.config ?? "mlci.yml");
-      const stages = plannedStages(config);
-      if (!options.dryRun) throw new NotAvailableError("pipeline (use --dry-run to check mlci.yml)");
-      printResult(
-        options,
-        { config: options.config, model: config.model, stages },
-        `${options.config}: valid
+    handle(async (options, { progress }) => {
+      const configPath = options.config ?? "mlci.yml";
+      const config = await loadConfig(configPath);
+      const until = options.until ? parseStages(options.until, "--until")[0] : void 0;
+      const skip = options.skip ? parseStages(options.skip, "--skip") : void 0;
+      if (options.dryRun) {
+        const stages = plannedStages(config).filter(
+          (s) => !skip?.includes(s) && (!until || STAGES.indexOf(s) <= STAGES.indexOf(until))
+        );
+        printResult(
+          options,
+          { config: configPath, model: config.model, stages },
+          `${configPath}: valid
 model ${config.model.name} (${config.model.task})
 stages: ${stages.join(" → ") || "(none configured)"}`
-      );
+        );
+        return 0;
+      }
+      let seed;
+      if (options.seed !== void 0) {
+        if (!/^\d+$/.test(options.seed))
+          throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
+        seed = Number(options.seed);
+      }
+      const { runPipeline } = await import("./chunks/pipeline-PCYR7T4S.js");
+      const result = await runPipeline({
+        config,
+        configPath,
+        out: options.out ?? ".mlci/pipeline",
+        until,
+        skip,
+        registry: options.registry,
+        overrides: options.set,
+        seed,
+        force: options.force,
+        progress,
+        onOutput: (text3) => process.stderr.write(text3)
+      });
+      const text2 = [
+        `mlci pipeline: ${result.verdict.toUpperCase()} in ${result.seconds} s`,
+        ...result.stages.map((s) => `  ${s.stage.padEnd(14)} ${s.status.padEnd(8)} ${s.summary}`),
+        `  production: ${result.production === null ? "none" : `v${result.production}`}`
+      ].join("\n");
+      printResult(options, { ...result, evaluationMarkdown: void 0 }, text2);
+      return result.exitCode;
     })
   );
-  const monitor = program2.command("monitor").summary("compare live data with the production model’s training data and trigger retraining").option("--log <file>", "prediction log of mlci serve").option("--data <file>", "a batch of production data");
-  withExamples(withCommonOptions(monitor), ["mlci monitor --log .mlci/predictions.jsonl --out out/monitor"]);
-  notAvailableYet(monitor, "monitor");
 }
 
 // src/cli/commands/registry.ts
 import { existsSync as existsSync2 } from "node:fs";
 
 // src/registry/types.ts
-function parseModelRef(text) {
-  const [name, qualifier] = text.split("@", 2);
+function parseModelRef(text2) {
+  const [name, qualifier] = text2.split("@", 2);
   if (!qualifier) return { name };
   const version = /^v(\d+)$/.exec(qualifier);
   return version ? { name, version: Number(version[1]) } : { name, alias: qualifier };
@@ -6868,8 +7117,8 @@ function formatModelRef(ref) {
 
 // src/cli/commands/registry.ts
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var collect = (value, previous = []) => [...previous, value];
-var stage = () => import("./chunks/register-XA24XKD4.js");
+var collect2 = (value, previous = []) => [...previous, value];
+var stage = () => import("./chunks/register-5F4SAY7K.js");
 async function openRegistry2(spec) {
   return (await stage()).openRegistry(spec);
 }
@@ -6878,10 +7127,10 @@ async function registerConfig(options) {
   if (!existsSync2(path)) return {};
   return (await loadConfig(path)).register ?? {};
 }
-function parseVersion(text) {
-  const match = /^v?(\d+)$/.exec(text);
+function parseVersion(text2) {
+  const match = /^v?(\d+)$/.exec(text2);
   if (!match || Number(match[1]) < 1)
-    throw new InputError(`version "${text}" is not valid: expected vN or N, e.g. v3`);
+    throw new InputError(`version "${text2}" is not valid: expected vN or N, e.g. v3`);
   return Number(match[1]);
 }
 function versionAliases(aliases, version) {
@@ -6936,7 +7185,7 @@ function showText(version, aliases, history) {
 function registerRegistry(program2) {
   const register = program2.command("register").summary("publish a model as the next immutable version").description(
     "Registers a model that passed its gates as the next version <name>@v<N> with its sha256, metrics, data statistics and lineage. Registering the same model again returns the same version."
-  ).option("--model <file>", "model to register (ONNX)").option("--name <name>", "model name").option("--evaluation <file>", "evaluation.json whose verdict admits the model").option("--statistics <file>", "statistics.json of the training data (default: beside the model)").option("--training <file>", "training.json with the lineage (default: beside the model)").option("--registry <dir>", REGISTRY_HELP).option("--alias <alias>", "move this alias to the version (repeatable)", collect).option("--force", "register even though the verdict is fail (recorded)").option("--reason <text>", "why a failed model is forced in (required with --force)");
+  ).option("--model <file>", "model to register (ONNX)").option("--name <name>", "model name").option("--evaluation <file>", "evaluation.json whose verdict admits the model").option("--statistics <file>", "statistics.json of the training data (default: beside the model)").option("--training <file>", "training.json with the lineage (default: beside the model)").option("--registry <dir>", REGISTRY_HELP).option("--alias <alias>", "move this alias to the version (repeatable)", collect2).option("--force", "register even though the verdict is fail (recorded)").option("--reason <text>", "why a failed model is forced in (required with --force)");
   withExamples(withCommonOptions(register), [
     "mlci register --model model.onnx --name churn --evaluation out/eval/evaluation.json",
     "mlci register --model model.onnx --name churn --registry github --json",
@@ -7003,20 +7252,20 @@ function registerRegistry(program2) {
             aliases: await store.aliases(model)
           });
         }
-        const text2 = models.length ? models.map(
+        const text3 = models.length ? models.map(
           (m) => `${m.name}  latest v${m.latest}  ${m.versions} version(s)  ${Object.entries(m.aliases).map(([a, v]) => `@${a}=v${v}`).join(" ")}`
         ).join("\n") : "no models registered";
-        printResult(options, { models }, text2);
+        printResult(options, { models }, text3);
         return;
       }
       const ref = parseModelRef(name);
       const versions = await store.list(ref.name);
       const aliases = await store.aliases(ref.name);
       const rows = versions.map((v) => ({ ...v, aliases: versionAliases(aliases, v.version) }));
-      const text = rows.length ? rows.map(
+      const text2 = rows.length ? rows.map(
         (v) => `v${v.version}  ${v.created}  ${v.verdict.padEnd(7)} ${v.sha256.slice(0, 12)}  ${v.aliases.map((a) => `@${a}`).join(" ")}`.trimEnd()
       ).join("\n") : `no versions of ${ref.name}`;
-      printResult(options, { name: ref.name, versions: rows, aliases }, text);
+      printResult(options, { name: ref.name, versions: rows, aliases }, text2);
     })
   );
   const show = registry.command("show").description("Shows one version's record: sha256, metrics, verdict, full lineage, files and alias moves.").argument("<name>", "model name, optionally @alias or @vN").option("--registry <dir>", REGISTRY_HELP);
@@ -7105,7 +7354,7 @@ function registerReport(program2) {
       if (referenceStatistics && !validation)
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("./chunks/html-VETN73KX.js");
+      const { writeReport } = await import("./chunks/html-ADDCSEPA.js");
       const result = await writeReport(
         {
           evaluation,
@@ -7133,7 +7382,7 @@ not available: ${result.unavailable.join(", ")}` : "";
 }
 
 // src/cli/commands/serve.ts
-var EXIT_PAUSED = 3;
+import { appendFile } from "node:fs/promises";
 function registerServe(program2) {
   const serve = program2.command("serve").summary("serve a registered model over the Open Inference Protocol").description(
     "Starts an HTTP model server (KServe v2 REST: /v2/health/live, /v2/health/ready, /v2/models/{name}, /v2/models/{name}/infer; plain JSON rows on /v1/models/{name}:predict) with Prometheus metrics on /metrics and an admin API (/admin/*, bearer token) for canary rollouts. SIGTERM or SIGINT drains in-flight requests, then exits."
@@ -7154,8 +7403,8 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = "production";
-      const { ModelServer } = await import("./chunks/server-5UKK76A3.js");
-      const { registrySource } = await import("./chunks/source-XIEOBYC6.js");
+      const { ModelServer } = await import("./chunks/server-6CREYJZL.js");
+      const { registrySource } = await import("./chunks/source-YWKJ2QYL.js");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
         model: ref,
@@ -7193,7 +7442,7 @@ function registerServe(program2) {
     })
   );
   const deploy = program2.command("deploy-canary").summary("roll a version out in traffic steps, then promote it or roll back").description(
-    `Moves traffic to a canary version in steps (default 10 → 50 → 100), analyses error rate, p99 latency and prediction divergence at each step, then promotes (moves production) or rolls back. Exit 0 promoted, 1 rolled back, 2 usage error, ${EXIT_PAUSED} paused on an inconclusive analysis (resume with --resume).`
+    'Moves traffic to a canary version in steps (default 10 → 50 → 100), analyses error rate, p99 latency and prediction divergence at each step, then promotes (moves production) or rolls back. Exit 0 promoted, 1 rolled back, 2 usage error. A rollout paused on an inconclusive analysis exits 0 with a warning on stderr and status "paused" in --json (resume with --resume).'
   ).option("--server <url>", "URL of a running mlci server").option("--model <name>", "model name").option("--version <vN>", "version to roll out").option("--target <target>", "server, local (an embedded server; needs --replay) or kserve").option("--admin-token <token>", "admin token of the server (default $MLCI_ADMIN_TOKEN)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias moved on success", "production").option("--steps <list>", "canary traffic percentages (default 10,50,100)").option("--interval <duration>", "analysis interval per step, e.g. 60s (default 60s)").option("--failure-limit <n>", "failed analyses tolerated before rolling back (default 0)").option("--max-error-rate <rate>", "fail above this canary error rate (default 0.01)").option("--max-p99-ratio <ratio>", "fail when canary p99 exceeds ratio × stable p99 (default 1.5) …").option("--p99-slack-ms <ms>", "… and stable p99 + this many ms (default 5)").option("--max-divergence <d>", "fail above this Jensen–Shannon distance of predictions (default 0.1)").option("--min-requests <n>", "inconclusive below this many canary requests (default 100)").option("--replay <file>", "replay this request file (CSV or JSONL, e.g. the test set) at each step").option("--rate <rps>", "replay rate in requests per second (default 50)").option("--label <column>", "replay column to leave out (default model.label)").option("--no-shadow", "do not score canary requests with stable too (unpaired divergence)").option("--state <file>", "pause state file (default .mlci/deploy-state.json)").option("--resume", "carry on a paused rollout").option("--kserve-namespace <ns>", "KServe namespace").option("--kserve-storage-uri <uri>", "KServe storage URI template, e.g. s3://models/{name}/v{version}").option("--kserve-url <url>", "InferenceService URL for replayed traffic").option("--kserve-runtime <name>", "KServe ServingRuntime").option("--dry-run", "kserve: write the manifests of every step to --out (or print them) and stop");
   withExamples(withCommonOptions(deploy), [
     "mlci deploy-canary --server http://127.0.0.1:8080 --model churn --version v4",
@@ -7222,7 +7471,7 @@ function registerServe(program2) {
         throw new InputError("target kserve needs --kserve-storage-uri (or deploy.kserve.storage_uri)");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       if (kserve && options.dryRun) {
-        const { manifestYaml, renderInferenceService } = await import("./chunks/kserve-RFBUXP3X.js");
+        const { manifestYaml, renderInferenceService } = await import("./chunks/kserve-4E5FEOTR.js");
         const stable = await registry.resolve({ name: model, alias: options.alias });
         const manifests = {};
         for (const weight of steps ?? [10, 50, 100]) {
@@ -7245,7 +7494,7 @@ function registerServe(program2) {
         );
         return 0;
       }
-      const { deployCanary } = await import("./chunks/deploy-CQY3SJHE.js");
+      const { deployCanary } = await import("./chunks/deploy-SQSVEAR3.js");
       const result = await deployCanary({
         model,
         version,
@@ -7278,7 +7527,9 @@ function registerServe(program2) {
         progress
       });
       const r = result.report;
-      const text = [
+      const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import("./chunks/report-DPTCQCIX.js");
+      const resume = r.outcome === "paused" ? resumeInstruction(model, version, "cli") : void 0;
+      const text2 = [
         `${model}@v${version} on ${result.target}: ${r.outcome.replace("_", " ")}`,
         `  ${r.reason}`,
         ...r.analyses.map(
@@ -7286,33 +7537,51 @@ function registerServe(program2) {
         ),
         result.alias ? `  ${model}@${result.alias.alias} → v${result.alias.to}` : `  ${model}@${options.alias} unchanged`
       ].join("\n");
-      printResult(options, result, text);
-      return r.outcome === "promoted" ? 0 : r.outcome === "rolled_back" ? 1 : EXIT_PAUSED;
+      printResult(options, { status: r.outcome, reason: r.reason, resume, ...result }, text2);
+      if (resume) {
+        const warning = pauseWarning(model, r, resume);
+        process.stderr.write(`mlci: warning: ${warning}
+`);
+        if (process.env.GITHUB_ACTIONS === "true") {
+          process.stderr.write(`::warning title=canary paused::${escapeWorkflowCommand(warning)}
+`);
+          const summary2 = process.env.GITHUB_STEP_SUMMARY;
+          if (summary2) {
+            const markdown = rolloutMarkdown(model, r, result.target, null, resume);
+            await appendFile(summary2, `${markdown}
+`).catch(() => void 0);
+          }
+        }
+      }
+      return r.outcome === "rolled_back" ? 1 : 0;
     })
   );
 }
-function parseVersion2(text) {
-  const match = /^v?(\d+)$/.exec(text);
+function escapeWorkflowCommand(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function parseVersion2(text2) {
+  const match = /^v?(\d+)$/.exec(text2);
   if (!match || Number(match[1]) < 1)
-    throw new InputError(`--version: "${text}" is not a version such as v4`);
+    throw new InputError(`--version: "${text2}" is not a version such as v4`);
   return Number(match[1]);
 }
-function number(text, flag, min = -Infinity, max = Infinity) {
-  const value = Number(text);
+function number(text2, flag, min = -Infinity, max = Infinity) {
+  const value = Number(text2);
   if (!Number.isFinite(value) || value < min || value > max) {
     throw new InputError(
-      `${flag}: got "${text}", expected a number${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`
+      `${flag}: got "${text2}", expected a number${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`
     );
   }
   return value;
 }
-function integer(text, flag, min = -Infinity, max = Infinity) {
-  const value = number(text, flag, min, max);
-  if (!Number.isInteger(value)) throw new InputError(`${flag}: got "${text}", expected a whole number`);
+function integer(text2, flag, min = -Infinity, max = Infinity) {
+  const value = number(text2, flag, min, max);
+  if (!Number.isInteger(value)) throw new InputError(`${flag}: got "${text2}", expected a whole number`);
   return value;
 }
-function optionalNumber(text, flag) {
-  return text === void 0 ? void 0 : number(text, flag, 0);
+function optionalNumber(text2, flag) {
+  return text2 === void 0 ? void 0 : number(text2, flag, 0);
 }
 
 // src/cli/commands/train.ts
@@ -7346,9 +7615,9 @@ function registerTrain(program2) {
         productionModel: options.productionModel,
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
-        onOutput: (text) => process.stderr.write(text)
+        onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("./chunks/train-4Y6CDFOJ.js");
+      const { trainCacheKey, trainStage } = await import("./chunks/train-IW7QLJXA.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -7403,14 +7672,14 @@ function shownPath(path) {
   const rel = relative(process.cwd(), path);
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
-function integer2(text, what) {
-  if (!/^\d+$/.test(text.trim())) throw new InputError(`${what}: got "${text}", expected a whole number ≥ 0`);
-  return Number(text);
+function integer2(text2, what) {
+  if (!/^\d+$/.test(text2.trim())) throw new InputError(`${what}: got "${text2}", expected a whole number ≥ 0`);
+  return Number(text2);
 }
-function number2(text, what) {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0)
-    throw new InputError(`${what}: got "${text}", expected a number ≥ 0`);
+function number2(text2, what) {
+  const value = Number(text2);
+  if (text2.trim() === "" || !Number.isFinite(value) || value < 0)
+    throw new InputError(`${what}: got "${text2}", expected a number ≥ 0`);
   return value;
 }
 function summary(record, modelPath, cacheHit) {
@@ -7457,7 +7726,7 @@ function registerValidateData(program2) {
     "Profiles a data file (CSV, JSON Lines, Parquet, or a glob of shards), checks it against a schema, reports anomalies with TFDV-style codes and tests every column for drift against a reference (a data file or a stored statistics.json). Writes validation.json, statistics.json and validation.md. Exit 0 when nothing blocks, 1 on blocking anomalies or drift, 2 on bad input.\n\nDefaults come from the data: section of mlci.yml when it exists (data.eval or data.train, data.reference, data.schema, model.label)."
   ).option("--data <file>", "data to validate (file or glob)").option("--reference <file>", "reference data or statistics.json for drift").option("--schema <file>", "schema.json from `mlci schema infer`").option("--label <column>", "label column (its distribution is reported)").option("--train <file>", "training data, to detect train/test overlap (leakage)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option(
     "--memory-limit <size>",
-    "engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT or 500MB); the engine spills to disk past it"
+    "engine memory limit, e.g. 1GB (default: MLCI_MEMORY_LIMIT, else 500MB, 450MB with a raw reference); the engine spills to disk past it"
   );
   withExamples(withCommonOptions(validate2), [
     "mlci validate-data --data data/new.csv --reference data/train.csv --out out/validation",
@@ -7466,7 +7735,7 @@ function registerValidateData(program2) {
   ]);
   validate2.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("./chunks/validate-data-IM6YN6EN.js");
+      const { validateData } = await import("./chunks/validate-data-UHHJI7EW.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const data = options.data ?? config?.data?.eval ?? config?.data?.train;
       if (!data) throw new InputError("--data is required (or set data.eval / data.train in mlci.yml)");
@@ -7487,7 +7756,7 @@ function registerValidateData(program2) {
         memoryLimit: options.memoryLimit
       });
       const r = result.report;
-      const text = [
+      const text2 = [
         `validate-data: ${r.verdict.toUpperCase()} — ${r.data.rows} rows, ${r.summary.errors} errors, ${r.summary.warnings} warnings` + (r.dataset_drift ? `, drift in ${r.dataset_drift.drifted}/${r.dataset_drift.tested} columns` : ""),
         ...r.anomalies.slice(0, 20).map(
           (a) => `  ${a.severity === "error" ? "error  " : "warning"} ${a.code}${a.column ? ` [${a.column}]` : ""}: ${a.message}`
@@ -7495,7 +7764,7 @@ function registerValidateData(program2) {
         ...r.anomalies.length > 20 ? [`  … ${r.anomalies.length - 20} more in validation.json`] : [],
         ...result.files.length > 0 ? [`wrote ${result.files.join(", ")}`] : []
       ].join("\n");
-      printResult(options, r, text);
+      printResult(options, r, text2);
       return result.exitCode;
     })
   );
@@ -7510,7 +7779,7 @@ function registerValidateData(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("./chunks/validate-data-IM6YN6EN.js");
+      const { inferSchemaFile } = await import("./chunks/validate-data-UHHJI7EW.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -7534,20 +7803,20 @@ function registerValidateData(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("./chunks/merge-IH2XL3NQ.js");
+      const { mergeStatisticsFiles } = await import("./chunks/merge-FUSU7GSX.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
     })
   );
 }
-function parseFormat(text) {
-  if (text === "csv" || text === "jsonl" || text === "parquet") return text;
-  throw new InputError(`--format: got "${text}", expected csv, jsonl or parquet`);
+function parseFormat(text2) {
+  if (text2 === "csv" || text2 === "jsonl" || text2 === "parquet") return text2;
+  throw new InputError(`--format: got "${text2}", expected csv, jsonl or parquet`);
 }
-function parseDelimiter(text) {
-  const d = text === "\\t" || text === "tab" ? "	" : text;
-  if (d.length !== 1) throw new InputError(`--delimiter: got "${text}", expected one character (or \\t)`);
+function parseDelimiter(text2) {
+  const d = text2 === "\\t" || text2 === "tab" ? "	" : text2;
+  if (d.length !== 1) throw new InputError(`--delimiter: got "${text2}", expected one character (or \\t)`);
   return d;
 }
 
@@ -7555,7 +7824,7 @@ function parseDelimiter(text) {
 function buildProgram() {
   const program2 = new Command("mlci").version(MLCI_VERSION).description(
     "ML CI/CD on GitHub Actions and on your laptop: validate data, train reproducibly, evaluate against production, register versions and roll them out as canaries.\n\nExit codes: 0 pass · 1 a check ran and failed · 2 usage or input error."
-  ).showSuggestionAfterError(true).enablePositionalOptions().exitOverride().configureOutput({ outputError: (text, write) => write(`mlci: ${text.replace(/^error: /, "")}`) });
+  ).showSuggestionAfterError(true).enablePositionalOptions().exitOverride().configureOutput({ outputError: (text2, write) => write(`mlci: ${text2.replace(/^error: /, "")}`) });
   registerInit(program2);
   registerValidateData(program2);
   registerTrain(program2);
@@ -7563,6 +7832,7 @@ function buildProgram() {
   registerRegistry(program2);
   registerServe(program2);
   registerPipeline(program2);
+  registerMonitor(program2);
   registerReport(program2);
   program2.addHelpText(
     "after",

@@ -1,26 +1,116 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  STAGES,
+  parseStages,
+  plannedStages
+} from "../chunks/chunk-WIRJAL6E.js";
+import {
+  githubRecorder
+} from "../chunks/chunk-ZSAFAR3P.js";
+import "../chunks/chunk-BLPDV2CD.js";
+import "../chunks/chunk-CEV6BIOB.js";
+import "../chunks/chunk-RC2F6T7V.js";
+import "../chunks/chunk-D4WWN4FX.js";
+import "../chunks/chunk-Y2PMVUEP.js";
+import {
+  publish,
+  runContext
+} from "../chunks/chunk-HV2NJECW.js";
+import "../chunks/chunk-RQBXTB3C.js";
+import "../chunks/chunk-5A63I7UW.js";
+import "../chunks/chunk-C4QX7EU4.js";
+import "../chunks/chunk-6AWGVSZV.js";
+import {
+  truncateMarkdown
+} from "../chunks/chunk-N3GLJ5J5.js";
+import "../chunks/chunk-AYR6ABZT.js";
+import "../chunks/chunk-X6AQ5GPO.js";
+import "../chunks/chunk-OX2YEAMM.js";
+import "../chunks/chunk-HWRM5IOQ.js";
+import "../chunks/chunk-XF6WS2KO.js";
+import "../chunks/chunk-HD4PHYYH.js";
+import {
+  loadConfig
+} from "../chunks/chunk-MTXUQNDJ.js";
+import "../chunks/chunk-QMIQ4DPQ.js";
+import "../chunks/chunk-U7QWIZPG.js";
+import "../chunks/chunk-5SACKB5O.js";
+import {
+  actionBooleanInput,
   actionInput,
   actionsCore,
-  loadConfig,
   logLine
-} from "../chunks/chunk-TI5WUZPE.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
+} from "../chunks/chunk-SOCFX7DM.js";
 import {
   MlciError,
-  NotAvailableError,
   describeError
-} from "../chunks/chunk-IM3HWM6O.js";
+} from "../chunks/chunk-HRKM2MUG.js";
+import "../chunks/chunk-7RNPNCAU.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // src/actions/pipeline/main.ts
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+var MAX_SUMMARY = 1024 * 1024 - 1024;
 async function run() {
   try {
     const configPath = actionInput("config", { fallback: "mlci.yml" });
     const config = await loadConfig(configPath);
-    logLine(`mlci pipeline: ${configPath} is valid (model ${config.model.name}, task ${config.model.task})`);
-    throw new NotAvailableError("the whole-pipeline action");
+    const context = runContext();
+    const stagesInput = actionInput("stages");
+    const chosen = stagesInput ? parseStages(stagesInput, "stages") : null;
+    const skip = chosen ? plannedStages(config).filter((s) => !chosen.includes(s)) : [];
+    const untilInput = actionInput("until");
+    const until = untilInput ? parseStages(untilInput, "until")[0] : context?.pullNumber ? "evaluate" : void 0;
+    const token = actionInput("token") || process.env.GITHUB_TOKEN || "";
+    const out = actionInput("out", { fallback: "mlci-out" });
+    const { runPipeline } = await import("../chunks/pipeline-MOFIVWPW.js");
+    const result = await runPipeline({
+      config,
+      configPath,
+      out,
+      until,
+      skip,
+      registry: actionInput("registry") || void 0,
+      overrides: actionInput("params").split(/[\n,]/).map((p) => p.trim()).filter((p) => p !== ""),
+      force: actionBooleanInput("force", false),
+      by: process.env.GITHUB_ACTOR || void 0,
+      recorder: await githubRecorder(void 0),
+      progress: { start: logLine, update() {
+      }, finish: (m) => m && logLine(m), info: logLine },
+      onOutput: (text) => process.stdout.write(text)
+    });
+    const core = await actionsCore();
+    core.setOutput("verdict", result.verdict);
+    core.setOutput("version", result.version === null ? "" : String(result.version));
+    core.setOutput("production", result.production === null ? "" : String(result.production));
+    core.setOutput(
+      "stages",
+      STAGES.filter((s) => result.stages.some((o) => o.stage === s && o.status !== "skipped")).join(",")
+    );
+    const markdown = await readFile(join(out, "pipeline.md"), "utf8");
+    await core.summary.addRaw(truncateMarkdown(markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    if (context && token && result.evaluationMarkdown) {
+      const evaluation = JSON.parse(
+        await readFile(join(out, "evaluate", "evaluation.json"), "utf8")
+      );
+      await publish(
+        {
+          token,
+          comment: actionBooleanInput("comment", true),
+          checkRun: actionBooleanInput("check-run", true)
+        },
+        context,
+        { evaluation, markdown: result.evaluationMarkdown, files: [] },
+        core
+      );
+    }
+    if (result.verdict === "fail") {
+      const failed = result.stages.find((s) => s.status === "fail");
+      core.setFailed(`mlci pipeline: ${failed?.stage} failed — ${failed?.summary}`);
+      process.exitCode = 1;
+    }
   } catch (error) {
     const core = await actionsCore();
     core.setFailed(error instanceof MlciError ? error.message : describeError(error));

@@ -3,31 +3,34 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../chunks/chunk-RAGTSKK7.js";
-import "../chunks/chunk-HWRM5IOQ.js";
-import "../chunks/chunk-DM3LG3XP.js";
-import "../chunks/chunk-4DYGTC5R.js";
-import {
-  writeJsonAtomic
-} from "../chunks/chunk-BNA4QILR.js";
-import {
-  actionBooleanInput,
-  actionInput,
-  actionsCore,
-  loadOptionalConfig,
-  logLine
-} from "../chunks/chunk-TI5WUZPE.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
+} from "../chunks/chunk-AYR6ABZT.js";
 import {
   currentUser,
   escapeMarkdown,
   renderModelCard
-} from "../chunks/chunk-Z7GGKJYP.js";
+} from "../chunks/chunk-X6AQ5GPO.js";
+import "../chunks/chunk-HWRM5IOQ.js";
+import "../chunks/chunk-XF6WS2KO.js";
+import "../chunks/chunk-HD4PHYYH.js";
+import {
+  loadOptionalConfig
+} from "../chunks/chunk-MTXUQNDJ.js";
+import "../chunks/chunk-QMIQ4DPQ.js";
+import "../chunks/chunk-U7QWIZPG.js";
+import {
+  writeJsonAtomic
+} from "../chunks/chunk-5SACKB5O.js";
+import {
+  actionBooleanInput,
+  actionInput,
+  actionsCore,
+  logLine
+} from "../chunks/chunk-SOCFX7DM.js";
 import {
   InputError,
   MlciError,
   describeError
-} from "../chunks/chunk-IM3HWM6O.js";
+} from "../chunks/chunk-HRKM2MUG.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // src/actions/register/main.ts

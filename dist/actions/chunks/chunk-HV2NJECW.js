@@ -1,0 +1,415 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  buildEvaluateRequest
+} from "./chunk-RQBXTB3C.js";
+import {
+  renderEvaluationMarkdown
+} from "./chunk-5A63I7UW.js";
+import {
+  GATE_KINDS
+} from "./chunk-C4QX7EU4.js";
+import {
+  truncateMarkdown
+} from "./chunk-N3GLJ5J5.js";
+import {
+  loadOptionalConfig
+} from "./chunk-MTXUQNDJ.js";
+import {
+  writeJsonAtomic
+} from "./chunk-5SACKB5O.js";
+import {
+  actionBooleanInput,
+  actionInput,
+  actionsCore,
+  logLine
+} from "./chunk-SOCFX7DM.js";
+import {
+  InputError,
+  MlciError,
+  describeError
+} from "./chunk-HRKM2MUG.js";
+
+// src/actions/evaluate-vs-baseline/main.ts
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+// src/model/evaluation-sanitize.ts
+var METRIC = /^[a-z][a-z0-9_]{0,63}$/;
+var SHA = /^[0-9a-f]{64}$/;
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var num = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
+var str = (v, max = 500) => typeof v === "string" ? v.slice(0, max) : "";
+function metrics(v) {
+  const out = {};
+  if (!isRecord(v)) return out;
+  for (const [k, x] of Object.entries(v)) if (METRIC.test(k)) out[k] = num(x);
+  return out;
+}
+function texts(v) {
+  const out = {};
+  if (!isRecord(v)) return out;
+  for (const [k, x] of Object.entries(v)) if (METRIC.test(k)) out[k] = str(x);
+  return out;
+}
+function model(v) {
+  if (!isRecord(v)) return null;
+  const inference = isRecord(v.inference) ? v.inference : {};
+  const cm = isRecord(v.confusion_matrix) ? v.confusion_matrix : null;
+  return {
+    source: str(v.source),
+    sha256: SHA.test(str(v.sha256)) ? str(v.sha256) : "0".repeat(64),
+    size_bytes: num(v.size_bytes) ?? 0,
+    metrics: metrics(v.metrics),
+    undefined_reasons: texts(v.undefined_reasons),
+    notes: texts(v.notes),
+    confusion_matrix: cm && Array.isArray(cm.labels) && Array.isArray(cm.counts) && cm.labels.length <= 50 ? {
+      labels: cm.labels.map((l) => str(l, 100)),
+      counts: cm.counts.slice(0, 50).map((row) => Array.isArray(row) ? row.slice(0, 50).map((x) => num(x) ?? 0) : [])
+    } : null,
+    calibration: null,
+    curves: null,
+    inference: {
+      load_ms: num(inference.load_ms) ?? 0,
+      ms_per_1000_rows: num(inference.ms_per_1000_rows) ?? 0,
+      batch_size: num(inference.batch_size) ?? 0
+    }
+  };
+}
+function sanitizeEvaluation(raw) {
+  if (!isRecord(raw) || raw.schema_version !== 1)
+    throw new InputError("evaluation.json: not an mlci evaluation (schema_version 1)");
+  const task = ["binary", "multiclass", "regression"].includes(raw.task) ? raw.task : null;
+  const verdict = raw.verdict === "pass" || raw.verdict === "fail" ? raw.verdict : null;
+  const candidate = model(raw.candidate);
+  if (!task || !verdict || !candidate)
+    throw new InputError("evaluation.json: missing task, verdict or candidate");
+  const deltas = {};
+  if (isRecord(raw.deltas)) {
+    for (const [k, d] of Object.entries(raw.deltas)) {
+      if (!METRIC.test(k) || !isRecord(d)) continue;
+      const change = ["better", "worse", "same"].includes(d.change) ? d.change : null;
+      deltas[k] = {
+        candidate: num(d.candidate),
+        baseline: num(d.baseline),
+        delta: num(d.delta),
+        relative: num(d.relative),
+        higher_is_better: d.higher_is_better !== false,
+        change
+      };
+    }
+  }
+  const gates = (Array.isArray(raw.gates) ? raw.gates : []).slice(0, 500).flatMap((g) => {
+    if (!isRecord(g) || !METRIC.test(str(g.metric)) || !GATE_KINDS.includes(g.kind)) return [];
+    const status = ["pass", "fail", "skipped"].includes(g.status) ? g.status : "fail";
+    const slice = isRecord(g.slice) ? { column: str(g.slice.column, 100), value: str(g.slice.value, 100) } : void 0;
+    return [
+      {
+        metric: str(g.metric),
+        kind: g.kind,
+        threshold: num(g.threshold) ?? 0,
+        status,
+        candidate: num(g.candidate),
+        baseline: num(g.baseline),
+        observed: num(g.observed),
+        reason: str(g.reason),
+        ...slice ? { slice } : {}
+      }
+    ];
+  });
+  const slices = (Array.isArray(raw.slices) ? raw.slices : []).slice(0, 1e3).flatMap(
+    (s) => isRecord(s) ? [
+      {
+        column: str(s.column, 100),
+        value: str(s.value, 100),
+        rows: num(s.rows) ?? 0,
+        candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
+        baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
+        ...typeof s.skipped === "string" ? { skipped: str(s.skipped) } : {}
+      }
+    ] : []
+  );
+  const data = isRecord(raw.data) ? raw.data : {};
+  return {
+    schema_version: 1,
+    mlci_version: str(raw.mlci_version, 20),
+    created: str(raw.created, 40),
+    task,
+    model_name: typeof raw.model_name === "string" ? str(raw.model_name, 100) : null,
+    label: str(raw.label, 100),
+    threshold: num(raw.threshold),
+    data: { source: str(data.source), rows: num(data.rows) ?? 0 },
+    candidate,
+    baseline: model(raw.baseline),
+    baseline_source: { kind: "none", ref: null, tried: [] },
+    deltas,
+    slices,
+    min_slice_size: num(raw.min_slice_size) ?? 0,
+    gates,
+    bootstrap: null,
+    drift: null,
+    history: null,
+    verdict,
+    rubber_stamp: raw.rubber_stamp === true,
+    summary: str(raw.summary, 1e3),
+    timings_ms: {}
+  };
+}
+
+// src/actions/evaluate-vs-baseline/inputs.ts
+function readEvaluateInputs() {
+  const optional = (name) => actionInput(name) || void 0;
+  const gates = actionInput("gates").split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
+  const publishFrom2 = actionInput("publish-from") || (actionInput("publish-from-run") ? "run" : "");
+  return {
+    publishFrom: publishFrom2,
+    publishFromRun: actionInput("publish-from-run"),
+    artifactName: actionInput("artifact-name", { fallback: "mlci-evaluation" }),
+    expectedHeadSha: actionInput("expected-head-sha"),
+    workflow: actionInput("workflow"),
+    flags: {
+      model: publishFrom2 ? actionInput("model") : actionInput("model", { required: true }),
+      baseline: optional("baseline"),
+      data: optional("data"),
+      label: optional("label"),
+      task: optional("task"),
+      name: optional("name"),
+      registry: optional("registry"),
+      slices: optional("slices"),
+      bootstrap: optional("bootstrap"),
+      threshold: optional("threshold"),
+      gate: gates,
+      validation: optional("validation"),
+      out: actionInput("out", { fallback: "mlci-out/evaluation" })
+    },
+    config: actionInput("config", { fallback: "mlci.yml" }),
+    comment: actionBooleanInput("comment", true),
+    checkRun: actionBooleanInput("check-run", true),
+    failOnGate: actionBooleanInput("fail-on-gate", true),
+    baselineArtifact: actionInput("baseline-artifact", { fallback: "mlci-model" }),
+    baselineWorkflow: actionInput("baseline-workflow"),
+    baselineBranch: actionInput("baseline-branch", { fallback: "main" }),
+    token: actionInput("token") || process.env.GITHUB_TOKEN || ""
+  };
+}
+
+// src/actions/evaluate-vs-baseline/main.ts
+var MAX_SUMMARY = 1024 * 1024 - 1024;
+function runContext(env = process.env) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) return null;
+  let pullNumber = null;
+  let headSha = env.GITHUB_SHA ?? "";
+  try {
+    const event = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
+    if (event.pull_request) {
+      pullNumber = Number(event.pull_request.number);
+      headSha = event.pull_request.head?.sha ?? headSha;
+    }
+  } catch {
+  }
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  return {
+    owner,
+    repo,
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    workflow: env.GITHUB_WORKFLOW_REF?.split("@")[0].split("/").pop() ?? env.GITHUB_WORKFLOW ?? "workflow",
+    pullNumber,
+    headSha,
+    runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  };
+}
+async function run() {
+  try {
+    const inputs = readEvaluateInputs();
+    const context = runContext();
+    if (inputs.publishFrom) {
+      await publishFrom(inputs, context);
+      return;
+    }
+    const config = await loadOptionalConfig(inputs.config);
+    const request = await buildEvaluateRequest(inputs.flags, config);
+    if (context && inputs.token && !request.baseline)
+      request.artifactBaseline = () => artifactBaseline(inputs, context);
+    const { evaluate } = await import("./evaluate-II7DMA73.js");
+    const result = await evaluate({
+      ...request,
+      progress: { start: logLine, update() {
+      }, finish: (m) => logLine(m ?? "done"), info: logLine }
+    });
+    const core = await actionsCore();
+    const e = result.evaluation;
+    core.setOutput("verdict", e.verdict);
+    core.setOutput("rubber-stamp", String(e.rubber_stamp));
+    core.setOutput("report", result.files.find((f) => f.endsWith(".md")) ?? "");
+    core.setOutput("evaluation", result.files.find((f) => f.endsWith(".json")) ?? "");
+    logLine(e.summary);
+    if (request.out) {
+      const link = await writeHtmlReport(request.out, result.evaluation, inputs.flags.validation);
+      if (link) result.markdown += reportLinkLine(inputs.artifactName, context?.runUrl ?? null);
+    }
+    if (context?.pullNumber && request.out) {
+      await writeJsonAtomic(join(request.out, "pull-request.json"), {
+        number: context.pullNumber,
+        head_sha: context.headSha
+      });
+    }
+    await core.summary.addRaw(truncateMarkdown(result.markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    if (context && inputs.token) await publish(inputs, context, result, core);
+    if (e.verdict === "fail" && inputs.failOnGate) {
+      core.setFailed(e.summary);
+      process.exitCode = 1;
+    }
+  } catch (error) {
+    const core = await actionsCore();
+    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
+  }
+}
+async function publishFrom(inputs, context) {
+  if (!context || !inputs.token) throw new InputError("publish-from needs GITHUB_REPOSITORY and a token");
+  const octokit = await client(inputs, context);
+  let files = null;
+  if (inputs.publishFromRun) {
+    const runId = Number(inputs.publishFromRun);
+    if (!Number.isInteger(runId) || runId <= 0)
+      throw new InputError(`publish-from-run: "${inputs.publishFromRun}" is not a run id`);
+    const { downloadRunArtifact } = await import("./baseline-artifact-AWYZ67AR.js");
+    files = await downloadRunArtifact(octokit, context.owner, context.repo, runId, inputs.artifactName);
+    if (!files)
+      throw new InputError(
+        `publish-from-run: run ${runId} has no unexpired artifact "${inputs.artifactName}"`
+      );
+  }
+  const where = inputs.publishFromRun ? `artifact ${inputs.artifactName} of run ${inputs.publishFromRun}` : inputs.publishFrom;
+  const readJson = async (file) => {
+    try {
+      const bytes = files ? files.get(file) : await readFile(join(inputs.publishFrom, file));
+      if (!bytes) throw new Error("missing");
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw new InputError(`publish-from: cannot read ${file} in ${where} (${describeError(error)})`);
+    }
+  };
+  const evaluation = sanitizeEvaluation(await readJson("evaluation.json"));
+  const pr = await readJson("pull-request.json");
+  const number = Number(pr.number);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new InputError("publish-from: pull-request.json has no valid number");
+  const live = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: context.owner,
+    repo: context.repo,
+    pull_number: number
+  });
+  const headSha = live.data.head.sha;
+  if (!inputs.expectedHeadSha || headSha !== inputs.expectedHeadSha) {
+    throw new InputError(
+      `publish-from: pull request #${number} is at ${headSha}, not at the tested commit ${inputs.expectedHeadSha || "(expected-head-sha not given)"}; nothing posted`
+    );
+  }
+  const markdown = renderEvaluationMarkdown(evaluation);
+  const core = await actionsCore();
+  core.setOutput("verdict", evaluation.verdict);
+  const workflow = inputs.workflow ? inputs.workflow.split("/").pop() ?? context.workflow : context.workflow;
+  await publish(
+    inputs,
+    { ...context, workflow, pullNumber: number, headSha },
+    { evaluation, markdown, files: [] },
+    core
+  );
+}
+async function client(inputs, context) {
+  const { createOctokit } = await import("./octokit-TCNSXDFP.js");
+  return createOctokit({ token: inputs.token, baseUrl: context.apiUrl });
+}
+async function artifactBaseline(inputs, context) {
+  const { findBaselineArtifact } = await import("./baseline-artifact-AWYZ67AR.js");
+  try {
+    return await findBaselineArtifact({
+      octokit: await client(inputs, context),
+      owner: context.owner,
+      repo: context.repo,
+      artifactName: inputs.baselineArtifact,
+      workflow: inputs.baselineWorkflow || void 0,
+      branch: inputs.baselineBranch
+    });
+  } catch (error) {
+    logLine(
+      `warning: could not look for a baseline artifact (${describeError(error)}); continuing without one`
+    );
+    return null;
+  }
+}
+async function publish(inputs, context, result, core) {
+  const e = result.evaluation;
+  const octokit = await client(inputs, context);
+  const model2 = e.model_name ?? "model";
+  if (inputs.comment && context.pullNumber !== null) {
+    const { upsertStickyComment } = await import("./pr-comment-TIG4ZP4L.js");
+    try {
+      const res = await upsertStickyComment({
+        octokit,
+        owner: context.owner,
+        repo: context.repo,
+        issueNumber: context.pullNumber,
+        key: `${context.workflow}/${model2}`,
+        body: result.markdown,
+        runLabel: context.headSha.slice(0, 7)
+      });
+      if (res.action === "skipped") core.notice(`no PR comment: ${res.reason}`);
+      else logLine(`PR comment ${res.action}: ${res.url ?? res.id}`);
+      if (res.id) core.setOutput("comment-id", String(res.id));
+    } catch (error) {
+      core.warning(`could not post the PR comment: ${describeError(error)}`);
+    }
+  }
+  if (inputs.checkRun && context.headSha) {
+    const { createVerdictCheckRun } = await import("./check-run-5ZGTKY5C.js");
+    try {
+      const res = await createVerdictCheckRun({
+        octokit,
+        owner: context.owner,
+        repo: context.repo,
+        headSha: context.headSha,
+        name: `mlci evaluate (${model2})`,
+        verdict: e.verdict,
+        rubberStamp: e.rubber_stamp,
+        summary: e.summary,
+        report: result.markdown,
+        detailsUrl: context.runUrl ?? void 0
+      });
+      if (res.action === "skipped") core.notice(`no check run: ${res.reason}`);
+    } catch (error) {
+      core.warning(`could not create the check run: ${describeError(error)}`);
+    }
+  }
+}
+async function writeHtmlReport(out, evaluation, validationFile) {
+  try {
+    const { writeReport } = await import("./html-3WKAN2AQ.js");
+    const validation = validationFile ? JSON.parse(await readFile(validationFile, "utf8")) : void 0;
+    const written = await writeReport({ evaluation, validation }, out);
+    logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);
+    return true;
+  } catch (error) {
+    (await actionsCore()).warning(`could not build report.html: ${describeError(error)}`);
+    return false;
+  }
+}
+function reportLinkLine(artifactName, runUrl) {
+  const where = runUrl ? `[this run's artifacts](${runUrl}#artifacts)` : "this run's artifacts";
+  return `
+
+📊 Charts (ROC, precision–recall, calibration, slices, drift): \`report.html\` in the \`${escapeCode(artifactName)}\` artifact of ${where}.
+`;
+}
+function escapeCode(text) {
+  return text.replace(/[`\n\r]/g, "");
+}
+
+export {
+  runContext,
+  run,
+  publish
+};

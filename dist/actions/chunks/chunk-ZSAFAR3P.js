@@ -1,0 +1,174 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  deployCanary
+} from "./chunk-BLPDV2CD.js";
+import {
+  openRegistry
+} from "./chunk-AYR6ABZT.js";
+import {
+  durationMs
+} from "./chunk-OX2YEAMM.js";
+import {
+  loadOptionalConfig
+} from "./chunk-MTXUQNDJ.js";
+import {
+  actionBooleanInput,
+  actionInput,
+  actionsCore,
+  logLine
+} from "./chunk-SOCFX7DM.js";
+import {
+  InputError,
+  MlciError,
+  describeError
+} from "./chunk-HRKM2MUG.js";
+import {
+  pauseWarning,
+  resumeInstruction,
+  rolloutMarkdown
+} from "./chunk-7RNPNCAU.js";
+
+// src/actions/deploy-canary/main.ts
+import { resolve } from "node:path";
+
+// src/actions/deploy-canary/inputs.ts
+function optionalNumber(name) {
+  const text = actionInput(name);
+  if (text === "") return void 0;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new InputError(`input "${name}": got "${text}", expected a non-negative number`);
+  return value;
+}
+function readDeployCanaryInputs() {
+  const versionText = actionInput("version", { required: true });
+  const match = /^v?(\d+)$/.exec(versionText);
+  if (!match) throw new InputError(`input "version": got "${versionText}", expected a version such as v4`);
+  const target = actionInput("target");
+  if (target && !["local", "server", "kserve"].includes(target)) {
+    throw new InputError(`input "target": got "${target}", expected local, server or kserve`);
+  }
+  const stepsText = actionInput("steps");
+  return {
+    model: actionInput("model") || void 0,
+    version: Number(match[1]),
+    target: target || void 0,
+    server: actionInput("server") || void 0,
+    adminToken: actionInput("admin-token") || void 0,
+    registry: actionInput("registry", { fallback: "github" }),
+    alias: actionInput("alias", { fallback: "production" }),
+    steps: stepsText ? stepsText.split(",").map((s) => Number(s.trim())) : void 0,
+    interval: actionInput("interval") || void 0,
+    failureLimit: optionalNumber("failure-limit"),
+    replay: actionInput("replay") || void 0,
+    rate: optionalNumber("rate"),
+    resume: actionBooleanInput("resume", false),
+    stateFile: actionInput("state-file", { fallback: ".mlci/deploy-state.json" }),
+    thresholds: {
+      maxErrorRate: optionalNumber("max-error-rate"),
+      maxP99Ratio: optionalNumber("max-p99-ratio"),
+      p99SlackMs: optionalNumber("p99-slack-ms"),
+      maxDivergence: optionalNumber("max-divergence"),
+      minRequests: optionalNumber("min-requests")
+    },
+    environmentUrl: actionInput("environment-url") || void 0,
+    config: actionInput("config", { fallback: "mlci.yml" }),
+    out: actionInput("out", { fallback: "mlci-out/deploy" })
+  };
+}
+
+// src/actions/deploy-canary/main.ts
+async function run() {
+  try {
+    const inputs = readDeployCanaryInputs();
+    const config = await loadOptionalConfig(inputs.config);
+    const d = config?.deploy ?? {};
+    const model = inputs.model ?? config?.model.name;
+    if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
+    const registry = await openRegistry(inputs.registry);
+    const recorder = await githubRecorder(inputs.environmentUrl ?? inputs.server);
+    const target = inputs.target ?? (inputs.server ? "server" : d.target ?? (d.server ? "server" : "local"));
+    const interval = inputs.interval ?? d.interval;
+    const result = await deployCanary({
+      model,
+      version: inputs.version,
+      target,
+      server: inputs.server ?? d.server,
+      adminToken: inputs.adminToken,
+      registry,
+      alias: inputs.alias,
+      steps: inputs.steps ?? d.steps,
+      intervalMs: interval === void 0 ? void 0 : durationMs(/^\d+(\.\d+)?$/.test(String(interval)) ? Number(interval) : interval, "interval"),
+      failureLimit: inputs.failureLimit ?? d.failure_limit,
+      thresholds: {
+        maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
+        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        p99SlackMs: inputs.thresholds.p99SlackMs,
+        maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
+        minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
+      },
+      replay: inputs.replay ?? d.replay,
+      rate: inputs.rate ?? d.rate,
+      dropColumns: [config?.model.label ?? "label"],
+      stateFile: inputs.stateFile,
+      resume: inputs.resume,
+      kserve: d.kserve?.storage_uri ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime } : void 0,
+      out: resolve(inputs.out),
+      recorder,
+      by: process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR} (deploy-canary)` : void 0,
+      progress: { start: logLine, update() {
+      }, finish: (m) => logLine(m ?? "done"), info: logLine }
+    });
+    const core = await actionsCore();
+    const outcome = result.report.outcome.replace("_", "-");
+    const resume = result.report.outcome === "paused" ? resumeInstruction(model, inputs.version, "action") : "";
+    core.setOutput("status", outcome);
+    core.setOutput("outcome", outcome);
+    core.setOutput("reason", result.report.reason);
+    core.setOutput("resume", resume);
+    core.setOutput("version", String(result.report.version));
+    core.setOutput("stable", String(result.alias ? result.alias.to : result.report.stable));
+    await core.summary.addRaw(
+      rolloutMarkdown(
+        model,
+        result.report,
+        result.target,
+        result.alias ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.` : `Alias \`${inputs.alias}\` left where it was.`,
+        resume || void 0
+      )
+    ).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    if (result.report.outcome === "rolled_back") {
+      core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
+      process.exitCode = 1;
+    } else if (resume) {
+      core.warning(pauseWarning(model, result.report, resume), { title: "canary paused" });
+    }
+  } catch (error) {
+    const core = await actionsCore();
+    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
+  }
+}
+async function githubRecorder(environmentUrl) {
+  const token = process.env.GITHUB_TOKEN;
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!token || !repository) return void 0;
+  const [owner, repo] = repository.split("/");
+  const { createOctokit } = await import("./octokit-TCNSXDFP.js");
+  const { GitHubDeploymentRecorder } = await import("./deployments-TZES4YRH.js");
+  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  const runUrl = process.env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}` : void 0;
+  return new GitHubDeploymentRecorder(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL }), {
+    owner,
+    repo,
+    ref: process.env.GITHUB_SHA ?? process.env.GITHUB_REF ?? "main",
+    logUrl: runUrl,
+    environmentUrl
+  });
+}
+
+export {
+  run,
+  githubRecorder
+};

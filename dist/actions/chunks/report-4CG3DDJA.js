@@ -1,0 +1,13 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  pauseWarning,
+  resumeInstruction,
+  rolloutMarkdown
+} from "./chunk-7RNPNCAU.js";
+import "./chunk-3CG65SHH.js";
+export {
+  pauseWarning,
+  resumeInstruction,
+  rolloutMarkdown
+};
