@@ -39,6 +39,74 @@ export async function* sortedCounts(
   }
 }
 
+/** A chunk of allCounts(): `nulls` counts the NULL row that may lead the first chunk. */
+export interface HeadedChunk extends CountChunk {
+  nulls?: number;
+}
+
+/**
+ * Streams every distinct value of a column with its count: first NULL (as `nulls`), then -Inf, +Inf
+ * and NaN, then the finite values ascending. The non-finite head gives the counts that the finite
+ * walk needs up front (its total and minimum), without a separate aggregate scan.
+ */
+export async function* allCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<HeadedChunk> {
+  const sql =
+    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
+    `GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
+  const result = await db.stream(sql);
+  let first = true;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = (vector as unknown as { items: Float64Array }).items;
+    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
+    // NULLS FIRST: only the first row of the first chunk can be NULL.
+    const start = first && vector.getItem(0) === null ? 1 : 0;
+    const nulls = start === 1 ? counts[0] : 0;
+    first = false;
+    yield {
+      values: values.slice(start, chunk.rowCount),
+      counts: counts.slice(start, chunk.rowCount),
+      nulls
+    };
+  }
+}
+
+/** NULL, NaN and ±Inf counts of a column, read from the head of an allCounts() stream. */
+export interface NonFiniteCounts {
+  nulls: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+}
+
+/** Consumes the non-finite head of an allCounts() stream: the cursor is left on the first finite value. */
+export async function readHead(
+  source: AsyncGenerator<HeadedChunk>
+): Promise<{ cursor: Cursor; head: NonFiniteCounts }> {
+  const head: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const counting = (async function* () {
+    for await (const chunk of source) {
+      head.nulls += chunk.nulls ?? 0;
+      yield chunk;
+    }
+  })();
+  const cursor = await new Cursor(counting).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    if (Number.isNaN(v)) head.nan += cursor.count;
+    else if (v > 0) head.posInf += cursor.count;
+    else head.negInf += cursor.count;
+    if (cursor.advance()) await cursor.refill();
+  }
+  return { cursor, head };
+}
+
 /** A chunk of ascending distinct values with counts on two sides (reference A, current B). */
 export interface JointChunk {
   values: Float64Array;

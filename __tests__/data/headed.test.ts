@@ -1,0 +1,150 @@
+// Without a reference table, numeric columns take their NULL/NaN/±Inf counts and minimum from the
+// head of their value-count stream rather than from the summary scan: the statistics (and drift
+// inputs against a stored statistics.json) must be exactly those of the summary-scan path.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyse } from '../../src/data/analyse.js';
+import { openEngine, type Engine } from '../../src/data/engine.js';
+import { allCounts, readHead } from '../../src/data/numeric.js';
+import { loadSource, type LoadedSource } from '../../src/data/source.js';
+import type { DatasetStatistics } from '../../src/data/statistics.js';
+
+/** Statistics without the histograms, whose edges come from the reference when there is one. */
+function withoutHistograms(stats: DatasetStatistics): DatasetStatistics {
+  const columns = Object.fromEntries(
+    Object.entries(stats.columns).map(([name, { histogram: _histogram, ...rest }]) => [name, rest])
+  );
+  return { ...stats, columns };
+}
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  engine = await openEngine({ memoryLimit: '256MB', threads: 2 });
+  dir = mkdtempSync(join(tmpdir(), 'mlci-headed-'));
+});
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A seeded generator, so that failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** 6,000 rows: more distinct values than one engine chunk, with NULL, NaN, ±Inf and ±0 mixed in. */
+function specialCsv(seed: number): string {
+  const r = rng(seed);
+  const lines = ['mixed,sparse,nan_only,inf_only,neg_only,one_value,cat'];
+  const special = (x: number): string => {
+    const u = r();
+    if (u < 0.05) return '';
+    if (u < 0.07) return 'nan';
+    if (u < 0.08) return 'inf';
+    if (u < 0.09) return '-inf';
+    if (u < 0.1) return r() < 0.5 ? '-0.0' : '0.0';
+    return String(x);
+  };
+  for (let i = 0; i < 6000; i++) {
+    lines.push(
+      [
+        special(Math.round((r() - 0.3) * 1e6) / 100),
+        r() < 0.9 ? '' : String(Math.round(r() * 50) / 10),
+        r() < 0.5 ? '' : 'nan',
+        // One finite value keeps the sniffer from reading inf/-inf as (infinite) dates.
+        i === 1 ? '2.5' : r() < 0.3 ? '' : r() < 0.5 ? 'inf' : '-inf',
+        i === 0 ? '1.5' : r() < 0.5 ? '-inf' : '',
+        r() < 0.5 ? '' : '7.25',
+        `c${Math.floor(r() * 5)}`
+      ].join(',')
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function load(name: string, text: string): Promise<LoadedSource> {
+  const path = join(dir, `${name}.csv`);
+  writeFileSync(path, text);
+  return loadSource(engine.db, path, name);
+}
+
+describe('numeric statistics from the head of the value-count stream', () => {
+  let cur: LoadedSource;
+  let ref: LoadedSource;
+  beforeAll(async () => {
+    cur = await load('cur', specialCsv(1));
+    ref = await load('ref', specialCsv(2));
+  });
+
+  test('the generated columns are numeric', () => {
+    const kinds = Object.fromEntries(cur.columns.map((c) => [c.name, c.kind]));
+    for (const name of ['mixed', 'sparse', 'nan_only', 'inf_only', 'neg_only', 'one_value'])
+      expect([name, kinds[name]]).toEqual([name, 'numeric']);
+  });
+
+  test('readHead counts NULL, NaN and ±Inf and stops on the minimum', async () => {
+    const conn = await engine.connect();
+    for (const column of ['mixed', 'sparse', 'nan_only', 'inf_only', 'neg_only', 'one_value']) {
+      const [expected] = (
+        await engine.db.runAndReadAll(
+          `SELECT count(*) - count(${column}), count_if(isnan(${column})), count_if(${column} = 'inf'::DOUBLE), ` +
+            `count_if(${column} = '-inf'::DOUBLE), min(CASE WHEN isfinite(${column}) THEN ${column} END) FROM cur`
+        )
+      ).getRows();
+      const { cursor, head } = await readHead(allCounts(conn, 'cur', column));
+      expect([column, head.nulls, head.nan, head.posInf, head.negInf]).toEqual([
+        column,
+        ...expected.slice(0, 4).map(Number)
+      ]);
+      expect([column, cursor.done ? null : cursor.value]).toEqual([
+        column,
+        expected[4] === null ? null : Number(expected[4])
+      ]);
+    }
+  });
+
+  test('equal the statistics of the summary-scan path, with no reference and with a stored one', async () => {
+    // With a reference table the current side goes through the full summary scan.
+    const scanned = await analyse(engine, cur, { kind: 'table', source: ref });
+    const alone = await analyse(engine, cur);
+    expect(withoutHistograms(alone.current)).toEqual(withoutHistograms(scanned.current));
+    const stored = await analyse(engine, ref);
+    const vsStored = await analyse(engine, cur, {
+      kind: 'statistics',
+      statistics: JSON.parse(JSON.stringify(stored.current)),
+      path: 'statistics.json'
+    });
+    expect(vsStored.current).toEqual(scanned.current);
+    const mixed = vsStored.current.columns.mixed;
+    expect(mixed.missing).toBeGreaterThan(0);
+    expect(mixed.nan).toBeGreaterThan(0);
+    expect(mixed.pos_inf).toBeGreaterThan(0);
+    expect(mixed.neg_inf).toBeGreaterThan(0);
+    expect(vsStored.current.columns.nan_only.finite ?? 0).toBe(0);
+    // Drift against the stored reference uses the same counts as against the table.
+    for (const column of ['mixed', 'sparse', 'one_value']) {
+      const a = vsStored.inputs[column] as { nCur: number; nRef: number };
+      const b = scanned.inputs[column] as { nCur: number; nRef: number };
+      expect([column, a.nCur, a.nRef]).toEqual([column, b.nCur, b.nRef]);
+    }
+  });
+
+  test('the committed fixtures: statistics without a reference equal those beside a reference table', async () => {
+    const fixture = JSON.parse(readFileSync('__fixtures__/data/reference.json', 'utf8')) as {
+      cases: Record<string, { reference: string; current: string }>;
+    };
+    for (const [name, c] of Object.entries(fixture.cases)) {
+      const curF = await loadSource(engine.db, `__fixtures__/data/${c.current}`, `hc_${name}`);
+      const refF = await loadSource(engine.db, `__fixtures__/data/${c.reference}`, `hr_${name}`);
+      const scanned = await analyse(engine, curF, { kind: 'table', source: refF }, { label: 'label' });
+      const alone = await analyse(engine, curF, undefined, { label: 'label' });
+      expect(withoutHistograms(alone.current)).toEqual(withoutHistograms(scanned.current));
+    }
+  });
+});
