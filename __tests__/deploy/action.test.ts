@@ -61,7 +61,7 @@ async function runAction(
     MLCI_INPUT_INTERVAL: '800ms',
     MLCI_INPUT_STEPS: '25,100',
     MLCI_INPUT_MIN_REQUESTS: '15',
-    MLCI_INPUT_P99_SLACK_MS: '50',
+    MLCI_INPUT_P99_SLACK_MS: '500',
     MLCI_INPUT_CONFIG: join(dir, 'none.yml'),
     MLCI_INPUT_OUT: join(dir, `out-${name}`),
     MLCI_INPUT_STATE_FILE: join(dir, `${name}-state.json`),

@@ -94,7 +94,8 @@ test('a rollout on KServe applies each step with kubectl and judges the replayed
       steps: [10, 50, 100],
       intervalMs: 300,
       failureLimit: 0,
-      thresholds: { ...DEFAULT_THRESHOLDS, minRequests: 30, p99SlackMs: 50 },
+      // Latency is not under test here (analysis.test.ts covers it): a loaded CI machine must not roll back.
+      thresholds: { ...DEFAULT_THRESHOLDS, minRequests: 30, p99SlackMs: 1000 },
       shadow: false,
       traffic: { bodies: Array.from({ length: 200 }, (_, i) => JSON.stringify(rowBody(row(i)))), rate: 200 }
     });

@@ -30,6 +30,9 @@ describe('mlci pipeline on examples/churn-node (local registry, embedded server)
   beforeAll(async () => {
     example = await copyExample('churn-node');
     config = join(example, 'mlci.yml');
+    // The canary's latency analysis has its own tests; here a loaded CI machine must not decide the rollout.
+    const text = await readFile(config, 'utf8');
+    await writeFile(config, text.replace('max_p99_ratio: 1.5', 'max_p99_ratio: 1000'));
   });
 
   it('round 1: the first model passes as a rubber stamp, is registered and becomes production', async () => {
