@@ -5,7 +5,7 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "./chunks/chunk-RHULW3RP.js";
+} from "./chunks/chunk-ORGEJG6N.js";
 import {
   require_formats,
   require_ucs2length
@@ -6994,7 +6994,7 @@ function registerMonitor(program2) {
         trigger = await githubTrigger(trigger, options.repo, env);
       const { openRegistry: openRegistry3 } = await import("./chunks/register-5F4SAY7K.js");
       const registry = await openRegistry3(options.registry ?? config?.register?.registry);
-      const { runMonitor, MonitorDispatchError } = await import("./chunks/monitor-P557DXH5.js");
+      const { runMonitor, MonitorDispatchError } = await import("./chunks/monitor-QJFYJXD3.js");
       try {
         const result = await runMonitor({
           registry,
@@ -7075,7 +7075,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
           throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
         seed = Number(options.seed);
       }
-      const { runPipeline } = await import("./chunks/pipeline-PCYR7T4S.js");
+      const { runPipeline } = await import("./chunks/pipeline-EQF226VS.js");
       const result = await runPipeline({
         config,
         configPath,
@@ -7735,7 +7735,7 @@ function registerValidateData(program2) {
   ]);
   validate2.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("./chunks/validate-data-UHHJI7EW.js");
+      const { validateData } = await import("./chunks/validate-data-V3HBYWQE.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const data = options.data ?? config?.data?.eval ?? config?.data?.train;
       if (!data) throw new InputError("--data is required (or set data.eval / data.train in mlci.yml)");
@@ -7779,7 +7779,7 @@ function registerValidateData(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("./chunks/validate-data-UHHJI7EW.js");
+      const { inferSchemaFile } = await import("./chunks/validate-data-V3HBYWQE.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -7803,7 +7803,7 @@ function registerValidateData(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("./chunks/merge-FUSU7GSX.js");
+      const { mergeStatisticsFiles } = await import("./chunks/merge-PBD7CZEH.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);

@@ -57,7 +57,7 @@ async function run() {
     const out = actionInput("out", { fallback: "mlci-out/monitor" });
     const args = monitorArguments(out);
     logLine(`mlci ${args.join(" ")}`);
-    const { buildProgram } = await import("../chunks/program-U5PJZ33Y.js");
+    const { buildProgram } = await import("../chunks/program-IDDL6SJZ.js");
     await buildProgram().parseAsync(args, { from: "user" });
     const code = Number(process.exitCode ?? 0);
     const core = await actionsCore();

@@ -4,7 +4,7 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "../chunks/chunk-WIRJAL6E.js";
+} from "../chunks/chunk-VAQ3ZN5B.js";
 import {
   githubRecorder
 } from "../chunks/chunk-ZSAFAR3P.js";
@@ -65,7 +65,7 @@ async function run() {
     const until = untilInput ? parseStages(untilInput, "until")[0] : context?.pullNumber ? "evaluate" : void 0;
     const token = actionInput("token") || process.env.GITHUB_TOKEN || "";
     const out = actionInput("out", { fallback: "mlci-out" });
-    const { runPipeline } = await import("../chunks/pipeline-MOFIVWPW.js");
+    const { runPipeline } = await import("../chunks/pipeline-R4O3JFRZ.js");
     const result = await runPipeline({
       config,
       configPath,

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../chunks/chunk-C7XNAS5R.js";
-import "../chunks/chunk-UEDS7X4Z.js";
+} from "../chunks/chunk-6DZTOH7F.js";
+import "../chunks/chunk-Z3PKR6MC.js";
 import "../chunks/chunk-DGDDREO2.js";
 import "../chunks/chunk-MEXQ2AX4.js";
 import "../chunks/chunk-EGBE5CJD.js";

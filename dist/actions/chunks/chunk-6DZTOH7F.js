@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -7,35 +6,37 @@ import {
   Hll,
   NumericAccumulator,
   VALUE_CAP,
+  allCounts,
   categoryShares,
   equalWidthEdges,
   isStatistics,
   jointCounts,
+  readHead,
   sortedCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-G5E5QQZG.js";
+} from "./chunk-Z3PKR6MC.js";
 import {
   parseSchema,
   validateAgainstSchema
-} from "./chunk-2R65UD74.js";
+} from "./chunk-DGDDREO2.js";
 import {
   loadSource
-} from "./chunk-BZGMLTBS.js";
+} from "./chunk-MEXQ2AX4.js";
 import {
   openEngine,
   sqlIdent
-} from "./chunk-WYTZ7ENS.js";
+} from "./chunk-EGBE5CJD.js";
 import {
   silentProgress
-} from "./chunk-7WKSRKYJ.js";
+} from "./chunk-HD4PHYYH.js";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-645G5MCA.js";
+} from "./chunk-5SACKB5O.js";
 import {
   InputError
-} from "./chunk-HIAKXXDN.js";
+} from "./chunk-HRKM2MUG.js";
 
 // src/pipeline/validate-data.ts
 import { readFile } from "node:fs/promises";
@@ -87,11 +88,13 @@ var EcdfWalk = class {
 function asNumber(value) {
   return value === null || value === void 0 ? 0 : Number(value);
 }
-async function summarise(db, source, columns, exactDistinct = true) {
+async function summarise(db, source, columns, exactDistinct = true, numericMaxOnly = false) {
   const parts = [];
   for (const c of columns) {
     const id = sqlIdent(c.name);
-    if (c.kind === "numeric") {
+    if (c.kind === "numeric" && numericMaxOnly) {
+      parts.push(`max(CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END)`);
+    } else if (c.kind === "numeric") {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
         `count(${id})`,
@@ -117,7 +120,17 @@ async function summarise(db, source, columns, exactDistinct = true) {
   const out = /* @__PURE__ */ new Map();
   let i = 0;
   for (const c of columns) {
-    if (c.kind === "numeric") {
+    if (c.kind === "numeric" && numericMaxOnly) {
+      out.set(c.name, {
+        present: NaN,
+        nan: NaN,
+        posInf: NaN,
+        negInf: NaN,
+        min: null,
+        max: row[i] === null ? null : Number(row[i])
+      });
+      i += 1;
+    } else if (c.kind === "numeric") {
       out.set(c.name, {
         present: asNumber(row[i]),
         nan: asNumber(row[i + 1]),
@@ -156,9 +169,9 @@ async function summarise(db, source, columns, exactDistinct = true) {
 async function duplicateRows(db, source) {
   const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
   const r = await db.runAndReadAll(
-    `SELECT count(*) - count(DISTINCT hash(${cols})) FROM ${sqlIdent(source.table)}`
+    `SELECT count(*) FROM (SELECT hash(${cols}) FROM ${sqlIdent(source.table)} GROUP BY 1)`
   );
-  return asNumber(r.getRows()[0][0]);
+  return source.rows - asNumber(r.getRows()[0][0]);
 }
 async function categoricalCounts(db, table, column) {
   const id = sqlIdent(column);
@@ -225,7 +238,7 @@ function numericStats(info, rows, s, acc) {
 async function walkNumeric(cur, ref) {
   if (ref?.joint) return walkJoint(cur, ref, ref.joint());
   const [b, a0] = await Promise.all([
-    new Cursor(cur.open()).refill(),
+    cur.cursor ?? new Cursor(cur.open()).refill(),
     ref ? new Cursor(ref.open()).refill() : void 0
   ]);
   if (!ref || !a0) {
@@ -357,7 +370,8 @@ async function analyse(engine, current, reference, options = {}) {
   const refSource = reference?.kind === "table" ? reference.source : void 0;
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
   const curStats = emptyStatistics(current, current.rows);
-  const curSummary = await timed("summaries", summarise(db, current, curColumns));
+  const headed = !refSource;
+  const curSummary = await timed("summaries", summarise(db, current, curColumns, true, headed));
   const refSummary = refSource ? await timed("summaries", summarise(db, refSource, [...refColumns.values()], false)) : void 0;
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== "numeric" && c.kind !== "datetime");
@@ -385,6 +399,7 @@ async function analyse(engine, current, reference, options = {}) {
   const primedStreams = /* @__PURE__ */ new Map();
   const finiteOf = (x) => x ? x.present - x.nan - x.posInf - x.negInf : 0;
   const mainStream = (name, conn) => {
+    if (headed) return allCounts(conn, current.table, name);
     if (finiteOf(curSummary.get(name)) === 0) return void 0;
     const joint = refSource && refColumns?.get(name)?.kind === "numeric" && !ignore.has(name) && finiteOf(refSummary?.get(name)) > 0;
     return joint ? jointCounts(conn, refSource.table, current.table, name) : sortedCounts(conn, current.table, name);
@@ -403,7 +418,7 @@ async function analyse(engine, current, reference, options = {}) {
   const deferred = [];
   try {
     for (const info of curColumns) {
-      const s = curSummary.get(info.name);
+      let s = curSummary.get(info.name);
       const refInfo = refColumns?.get(info.name);
       const storedCol = stored?.columns[info.name];
       const compare = !ignore.has(info.name) && info.kind !== "datetime";
@@ -411,6 +426,24 @@ async function analyse(engine, current, reference, options = {}) {
         const position = numericNames.indexOf(info.name);
         prime(position);
         prime(position + 1);
+        let cursor;
+        if (headed) {
+          const read = await timed(
+            "numeric",
+            readHead(takeStream(info.name) ?? allCounts(streamB, current.table, info.name))
+          );
+          cursor = read.cursor;
+          const { nulls, nan, posInf, negInf } = read.head;
+          s = {
+            ...s,
+            present: current.rows - nulls,
+            nan,
+            posInf,
+            negInf,
+            min: cursor.done ? null : cursor.value
+          };
+          curSummary.set(info.name, s);
+        }
         const curN = s.present - s.nan - s.posInf - s.negInf;
         let refSide;
         let refRows = 0;
@@ -442,6 +475,7 @@ async function analyse(engine, current, reference, options = {}) {
           min: s.min,
           max: s.max,
           open: () => takeStream(info.name) ?? sortedCounts(streamB, current.table, info.name),
+          cursor,
           accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
         };
         const walked = curN > 0 ? await timed(
@@ -471,32 +505,9 @@ async function analyse(engine, current, reference, options = {}) {
         continue;
       }
       if (info.kind === "datetime") {
-        curStats.columns[info.name] = {
-          kind: "datetime",
-          type: info.type,
-          count: current.rows,
-          missing: current.rows - s.present,
-          present: s.present,
-          min: s.min,
-          max: s.max,
-          distinct: s.distinct ?? 0,
-          distinct_exact: true,
-          top: []
-        };
+        curStats.columns[info.name] = datetimeStats(info, current.rows, s);
         if (refStats && refInfo && refSummary) {
-          const r = refSummary.get(info.name);
-          refStats.columns[info.name] = {
-            kind: "datetime",
-            type: refInfo.type,
-            count: refSource.rows,
-            missing: refSource.rows - r.present,
-            present: r.present,
-            min: r.min,
-            max: r.max,
-            distinct: r.distinct ?? 0,
-            distinct_exact: r.distinctExact ?? true,
-            top: []
-          };
+          refStats.columns[info.name] = datetimeStats(refInfo, refSource.rows, refSummary.get(info.name));
         }
         continue;
       }
@@ -577,6 +588,20 @@ function inOrder(record, columns) {
   for (const c of columns) if (c.name in record) out[c.name] = record[c.name];
   for (const [k, v] of Object.entries(record)) if (!(k in out)) out[k] = v;
   return out;
+}
+function datetimeStats(info, rows, s) {
+  return {
+    kind: "datetime",
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    min: s.min,
+    max: s.max,
+    distinct: s.distinct ?? 0,
+    distinct_exact: s.distinctExact ?? true,
+    top: []
+  };
 }
 function categoricalStats(info, rows, s, counts) {
   const out = {
@@ -1775,7 +1800,7 @@ async function profileData(options) {
   }
 }
 async function inferSchemaFile(options) {
-  const { inferSchema } = await import("./schema-HCCMTUXD.js");
+  const { inferSchema } = await import("./schema-ZOTL3CDL.js");
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
     const current = await loadSource(engine.db, options.data, "mlci_current", {

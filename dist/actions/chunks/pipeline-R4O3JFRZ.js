@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -7,12 +6,12 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-RHULW3RP.js";
-import "./chunk-F2747QAI.js";
-import "./chunk-7WKSRKYJ.js";
-import "./chunk-645G5MCA.js";
-import "./chunk-HIAKXXDN.js";
-import "./chunk-OOFZBOUT.js";
+} from "./chunk-VAQ3ZN5B.js";
+import "./chunk-OX2YEAMM.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-5SACKB5O.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
 export {
   STAGES,
   parseStages,

@@ -8,7 +8,7 @@ import {
   VALUE_CAP,
   equalWidthEdges,
   isStatistics
-} from "./chunk-UEDS7X4Z.js";
+} from "./chunk-Z3PKR6MC.js";
 import "./chunk-EGBE5CJD.js";
 import {
   writeJsonAtomic

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -6,12 +7,12 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-WIRJAL6E.js";
-import "./chunk-OX2YEAMM.js";
-import "./chunk-HD4PHYYH.js";
-import "./chunk-5SACKB5O.js";
-import "./chunk-HRKM2MUG.js";
-import "./chunk-3CG65SHH.js";
+} from "./chunk-ORGEJG6N.js";
+import "./chunk-F2747QAI.js";
+import "./chunk-7WKSRKYJ.js";
+import "./chunk-645G5MCA.js";
+import "./chunk-HIAKXXDN.js";
+import "./chunk-OOFZBOUT.js";
 export {
   STAGES,
   parseStages,

@@ -4,7 +4,7 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "./chunk-WIRJAL6E.js";
+} from "./chunk-VAQ3ZN5B.js";
 import {
   openRegistry
 } from "./chunk-AYR6ABZT.js";
@@ -3781,7 +3781,7 @@ function registerMonitor(program2) {
         trigger = await githubTrigger(trigger, options.repo, env);
       const { openRegistry: openRegistry3 } = await import("./register-JV7GXVHW.js");
       const registry = await openRegistry3(options.registry ?? config?.register?.registry);
-      const { runMonitor, MonitorDispatchError } = await import("./monitor-KLIX3WC7.js");
+      const { runMonitor, MonitorDispatchError } = await import("./monitor-CGWHVDVR.js");
       try {
         const result = await runMonitor({
           registry,
@@ -3862,7 +3862,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
           throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
         seed = Number(options.seed);
       }
-      const { runPipeline } = await import("./pipeline-MOFIVWPW.js");
+      const { runPipeline } = await import("./pipeline-R4O3JFRZ.js");
       const result = await runPipeline({
         config,
         configPath,
@@ -4522,7 +4522,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("./validate-data-V63ILPUK.js");
+      const { validateData } = await import("./validate-data-VRMRH3D4.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const data = options.data ?? config?.data?.eval ?? config?.data?.train;
       if (!data) throw new InputError("--data is required (or set data.eval / data.train in mlci.yml)");
@@ -4566,7 +4566,7 @@ function registerValidateData(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("./validate-data-V63ILPUK.js");
+      const { inferSchemaFile } = await import("./validate-data-VRMRH3D4.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4590,7 +4590,7 @@ function registerValidateData(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("./merge-L7JS4C6U.js");
+      const { mergeStatisticsFiles } = await import("./merge-32LF3RJL.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);

@@ -9,7 +9,7 @@ import {
   VALUE_CAP,
   equalWidthEdges,
   isStatistics
-} from "./chunk-G5E5QQZG.js";
+} from "./chunk-RPW46PYF.js";
 import "./chunk-WYTZ7ENS.js";
 import {
   writeJsonAtomic

@@ -1,16 +1,5 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
-import {
-  escapeMarkdown,
-  renderMarkdown,
-  validateData
-} from "./chunk-TIP7OXAO.js";
-import {
-  isStatistics
-} from "./chunk-G5E5QQZG.js";
-import "./chunk-2R65UD74.js";
-import "./chunk-P2PPC5ON.js";
 import {
   classKey,
   createScorer,
@@ -22,31 +11,41 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-Z275UKCU.js";
+} from "./chunk-2TGS2CPW.js";
+import {
+  applyGates
+} from "./chunk-C4QX7EU4.js";
+import "./chunk-6AWGVSZV.js";
 import {
   loadColumns
-} from "./chunk-HCOO7Y7Z.js";
-import "./chunk-BZGMLTBS.js";
-import "./chunk-WYTZ7ENS.js";
+} from "./chunk-4QFPQLDZ.js";
+import "./chunk-XF6WS2KO.js";
+import {
+  escapeMarkdown,
+  renderMarkdown,
+  validateData
+} from "./chunk-6DZTOH7F.js";
+import {
+  isStatistics
+} from "./chunk-Z3PKR6MC.js";
+import "./chunk-DGDDREO2.js";
+import "./chunk-MEXQ2AX4.js";
+import "./chunk-EGBE5CJD.js";
 import {
   silentProgress
-} from "./chunk-7WKSRKYJ.js";
-import "./chunk-5DV3LFOW.js";
+} from "./chunk-HD4PHYYH.js";
+import "./chunk-QMIQ4DPQ.js";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-645G5MCA.js";
-import {
-  applyGates
-} from "./chunk-JMOORKV5.js";
-import "./chunk-ZRANUPI4.js";
+} from "./chunk-5SACKB5O.js";
 import {
   ExitCode,
   InputError,
   MlciError,
   describeError
-} from "./chunk-HIAKXXDN.js";
-import "./chunk-OOFZBOUT.js";
+} from "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
 
 // src/pipeline/monitor.ts
 import { mkdtemp, rm } from "node:fs/promises";

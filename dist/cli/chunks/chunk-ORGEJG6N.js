@@ -92,7 +92,7 @@ async function runPipeline(options) {
     if (outcome.status === "fail") stopped = `${stage} failed`;
   };
   await run("validate-data", async (dir) => {
-    const { validateData } = await import("./validate-data-UHHJI7EW.js");
+    const { validateData } = await import("./validate-data-V3HBYWQE.js");
     const reference = await storedStatistics(registry, production, dir) ?? optionalAt(at, config.data?.reference);
     const result2 = await validateData({
       data: at(config.data?.train ?? config.data?.eval),

@@ -91,7 +91,7 @@ async function runPipeline(options) {
     if (outcome.status === "fail") stopped = `${stage} failed`;
   };
   await run("validate-data", async (dir) => {
-    const { validateData } = await import("./validate-data-V63ILPUK.js");
+    const { validateData } = await import("./validate-data-VRMRH3D4.js");
     const reference = await storedStatistics(registry, production, dir) ?? optionalAt(at, config.data?.reference);
     const result2 = await validateData({
       data: at(config.data?.train ?? config.data?.eval),

@@ -1,5 +1,16 @@
+#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
+import {
+  escapeMarkdown,
+  renderMarkdown,
+  validateData
+} from "./chunk-6SLZQIKU.js";
+import {
+  isStatistics
+} from "./chunk-RPW46PYF.js";
+import "./chunk-2R65UD74.js";
+import "./chunk-P2PPC5ON.js";
 import {
   classKey,
   createScorer,
@@ -11,41 +22,31 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-2TGS2CPW.js";
-import {
-  applyGates
-} from "./chunk-C4QX7EU4.js";
-import "./chunk-6AWGVSZV.js";
+} from "./chunk-Z275UKCU.js";
 import {
   loadColumns
-} from "./chunk-4QFPQLDZ.js";
-import "./chunk-XF6WS2KO.js";
-import {
-  escapeMarkdown,
-  renderMarkdown,
-  validateData
-} from "./chunk-C7XNAS5R.js";
-import {
-  isStatistics
-} from "./chunk-UEDS7X4Z.js";
-import "./chunk-DGDDREO2.js";
-import "./chunk-MEXQ2AX4.js";
-import "./chunk-EGBE5CJD.js";
+} from "./chunk-HCOO7Y7Z.js";
+import "./chunk-BZGMLTBS.js";
+import "./chunk-WYTZ7ENS.js";
 import {
   silentProgress
-} from "./chunk-HD4PHYYH.js";
-import "./chunk-QMIQ4DPQ.js";
+} from "./chunk-7WKSRKYJ.js";
+import "./chunk-5DV3LFOW.js";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-5SACKB5O.js";
+} from "./chunk-645G5MCA.js";
+import {
+  applyGates
+} from "./chunk-JMOORKV5.js";
+import "./chunk-ZRANUPI4.js";
 import {
   ExitCode,
   InputError,
   MlciError,
   describeError
-} from "./chunk-HRKM2MUG.js";
-import "./chunk-3CG65SHH.js";
+} from "./chunk-HIAKXXDN.js";
+import "./chunk-OOFZBOUT.js";
 
 // src/pipeline/monitor.ts
 import { mkdtemp, rm } from "node:fs/promises";
