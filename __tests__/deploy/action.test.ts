@@ -21,7 +21,9 @@ const saved = { ...process.env };
 beforeAll(async () => {
   ({ registry, dir, cleanup } = await makeRegistry([
     binaryModel(
-      STABLE_WEIGHTS.map(([w]) => [w * 1.02]),
+      // A good candidate: other bytes, the same predictions to float precision. A visibly different one would
+      // fail the divergence check by chance: on a few dozen requests one score crossing a bin moves JS by ~0.15.
+      STABLE_WEIGHTS.map(([w]) => [w * (1 + 1e-6)]),
       0.1
     ),
     divergingModel()

@@ -30,9 +30,15 @@ describe('mlci pipeline on examples/churn-node (local registry, embedded server)
   beforeAll(async () => {
     example = await copyExample('churn-node');
     config = join(example, 'mlci.yml');
-    // The canary's latency analysis has its own tests; here a loaded CI machine must not decide the rollout.
+    // The canary's analysis has its own tests (__tests__/deploy); here neither a loaded CI machine's latency
+    // nor the chance bin crossings of two similar models on ~90 requests may decide the rollout.
     const text = await readFile(config, 'utf8');
-    await writeFile(config, text.replace('max_p99_ratio: 1.5', 'max_p99_ratio: 1000'));
+    await writeFile(
+      config,
+      text
+        .replace('max_p99_ratio: 1.5', 'max_p99_ratio: 1000')
+        .replace('max_divergence: 0.1', 'max_divergence: 0.5')
+    );
   });
 
   it('round 1: the first model passes as a rubber stamp, is registered and becomes production', async () => {
