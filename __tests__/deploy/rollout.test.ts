@@ -19,10 +19,11 @@ const TOKEN = 'admin-secret';
 let server: ModelServer;
 let cleanup: () => Promise<void>;
 
-// v1 stable; v2 good (weights within 3 %), v3 errors at inference, v4 slow, v5 diverges.
+// v1 stable; v2 good (other bytes, the same predictions to float precision: a visibly different model
+// fails the divergence check by chance on a few dozen requests), v3 errors at inference, v4 slow, v5 diverges.
 beforeAll(async () => {
   const good = binaryModel(
-    STABLE_WEIGHTS.map(([w]) => [w * 1.03]),
+    STABLE_WEIGHTS.map(([w]) => [w * (1 + 1e-6)]),
     0.1
   );
   const made = await makeRegistry([
