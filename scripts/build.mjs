@@ -1,7 +1,7 @@
-// Bundles the CLI and one entry per action into dist/ with esbuild (see CONVENTIONS.md).
+// Bundles the CLI and one entry per action into dist/ with esbuild in one build with shared chunks (see CONVENTIONS.md).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 execFileSync(process.execPath, ['scripts/schema-src.mjs'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['scripts/config-docs.mjs'], { stdio: 'inherit' });
@@ -34,19 +34,13 @@ const common = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+// One build for the CLI and every action, so they share their chunks instead of each carrying a copy.
 await build({
   ...common,
-  outdir: 'dist/cli',
-  entryPoints: [{ in: 'src/cli/index.ts', out: 'index' }],
-  banner: { js: `#!/usr/bin/env node\n${banner}` }
+  entryPoints: [{ in: 'src/cli/index.ts', out: 'cli/index' }, ...actionEntries],
+  banner: { js: banner }
 });
-if (actionEntries.length > 0) {
-  await build({
-    ...common,
-    outdir: 'dist/actions',
-    entryPoints: actionEntries.map((e) => ({ ...e, out: e.out.replace(/^actions\//, '') })),
-    banner: { js: banner }
-  });
-}
+const cliEntry = 'dist/cli/index.js';
+writeFileSync(cliEntry, `#!/usr/bin/env node\n${readFileSync(cliEntry, 'utf8')}`);
 chmodSync('dist/cli/index.js', 0o755);
 execFileSync(process.execPath, ['scripts/reference-docs.mjs'], { stdio: 'inherit' });

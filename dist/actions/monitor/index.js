@@ -2,18 +2,18 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   truncateMarkdown
-} from "../chunks/chunk-N3GLJ5J5.js";
+} from "../../chunks/chunk-N3GLJ5J5.js";
 import {
   actionBooleanInput,
   actionInput,
   actionsCore,
   logLine
-} from "../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-SOCFX7DM.js";
 import {
   MlciError,
   describeError
-} from "../chunks/chunk-HRKM2MUG.js";
-import "../chunks/chunk-3CG65SHH.js";
+} from "../../chunks/chunk-HRKM2MUG.js";
+import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/monitor/main.ts
 import { readFile } from "node:fs/promises";
@@ -57,7 +57,7 @@ async function run() {
     const out = actionInput("out", { fallback: "mlci-out/monitor" });
     const args = monitorArguments(out);
     logLine(`mlci ${args.join(" ")}`);
-    const { buildProgram } = await import("../chunks/program-IDDL6SJZ.js");
+    const { buildProgram } = await import("../../chunks/program-LGCFDAZS.js");
     await buildProgram().parseAsync(args, { from: "user" });
     const code = Number(process.exitCode ?? 0);
     const core = await actionsCore();

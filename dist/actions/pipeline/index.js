@@ -4,50 +4,50 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "../chunks/chunk-VAQ3ZN5B.js";
+} from "../../chunks/chunk-HBJXICSK.js";
 import {
   githubRecorder
-} from "../chunks/chunk-ZSAFAR3P.js";
-import "../chunks/chunk-BLPDV2CD.js";
-import "../chunks/chunk-CEV6BIOB.js";
-import "../chunks/chunk-RC2F6T7V.js";
-import "../chunks/chunk-D4WWN4FX.js";
-import "../chunks/chunk-Y2PMVUEP.js";
+} from "../../chunks/chunk-SGMWTZDQ.js";
+import "../../chunks/chunk-RJHWKRFW.js";
+import "../../chunks/chunk-CEV6BIOB.js";
+import "../../chunks/chunk-7RNPNCAU.js";
+import "../../chunks/chunk-RC2F6T7V.js";
+import "../../chunks/chunk-D4WWN4FX.js";
+import "../../chunks/chunk-Y2PMVUEP.js";
 import {
   publish,
   runContext
-} from "../chunks/chunk-HV2NJECW.js";
-import "../chunks/chunk-RQBXTB3C.js";
-import "../chunks/chunk-5A63I7UW.js";
-import "../chunks/chunk-C4QX7EU4.js";
-import "../chunks/chunk-6AWGVSZV.js";
+} from "../../chunks/chunk-7YPAB47H.js";
+import "../../chunks/chunk-RQBXTB3C.js";
+import "../../chunks/chunk-C4QX7EU4.js";
+import "../../chunks/chunk-5A63I7UW.js";
+import "../../chunks/chunk-6AWGVSZV.js";
 import {
   truncateMarkdown
-} from "../chunks/chunk-N3GLJ5J5.js";
-import "../chunks/chunk-AYR6ABZT.js";
-import "../chunks/chunk-X6AQ5GPO.js";
-import "../chunks/chunk-OX2YEAMM.js";
-import "../chunks/chunk-HWRM5IOQ.js";
-import "../chunks/chunk-XF6WS2KO.js";
-import "../chunks/chunk-HD4PHYYH.js";
+} from "../../chunks/chunk-N3GLJ5J5.js";
+import "../../chunks/chunk-AYR6ABZT.js";
+import "../../chunks/chunk-X6AQ5GPO.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-HWRM5IOQ.js";
+import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-HD4PHYYH.js";
 import {
   loadConfig
-} from "../chunks/chunk-MTXUQNDJ.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
-import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-5SACKB5O.js";
+} from "../../chunks/chunk-H37KYKCP.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-5SACKB5O.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionsCore,
   logLine
-} from "../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-SOCFX7DM.js";
 import {
   MlciError,
   describeError
-} from "../chunks/chunk-HRKM2MUG.js";
-import "../chunks/chunk-7RNPNCAU.js";
-import "../chunks/chunk-3CG65SHH.js";
+} from "../../chunks/chunk-HRKM2MUG.js";
+import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/pipeline/main.ts
 import { readFile } from "node:fs/promises";
@@ -65,7 +65,7 @@ async function run() {
     const until = untilInput ? parseStages(untilInput, "until")[0] : context?.pullNumber ? "evaluate" : void 0;
     const token = actionInput("token") || process.env.GITHUB_TOKEN || "";
     const out = actionInput("out", { fallback: "mlci-out" });
-    const { runPipeline } = await import("../chunks/pipeline-R4O3JFRZ.js");
+    const { runPipeline } = await import("../../chunks/pipeline-ZVW5YI5B.js");
     const result = await runPipeline({
       config,
       configPath,

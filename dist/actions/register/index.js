@@ -3,35 +3,35 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../chunks/chunk-AYR6ABZT.js";
+} from "../../chunks/chunk-AYR6ABZT.js";
 import {
   currentUser,
   escapeMarkdown,
   renderModelCard
-} from "../chunks/chunk-X6AQ5GPO.js";
-import "../chunks/chunk-HWRM5IOQ.js";
-import "../chunks/chunk-XF6WS2KO.js";
-import "../chunks/chunk-HD4PHYYH.js";
+} from "../../chunks/chunk-X6AQ5GPO.js";
+import "../../chunks/chunk-HWRM5IOQ.js";
+import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-HD4PHYYH.js";
 import {
   loadOptionalConfig
-} from "../chunks/chunk-MTXUQNDJ.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
-import "../chunks/chunk-U7QWIZPG.js";
+} from "../../chunks/chunk-H37KYKCP.js";
+import "../../chunks/chunk-U7QWIZPG.js";
 import {
   writeJsonAtomic
-} from "../chunks/chunk-5SACKB5O.js";
+} from "../../chunks/chunk-5SACKB5O.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionsCore,
   logLine
-} from "../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-SOCFX7DM.js";
 import {
   InputError,
   MlciError,
   describeError
-} from "../chunks/chunk-HRKM2MUG.js";
-import "../chunks/chunk-3CG65SHH.js";
+} from "../../chunks/chunk-HRKM2MUG.js";
+import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/register/main.ts
 import { join, resolve } from "node:path";

@@ -3,33 +3,33 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../chunks/chunk-Z76RRPV4.js";
-import "../chunks/chunk-4QFPQLDZ.js";
-import "../chunks/chunk-3U3CFE5T.js";
-import "../chunks/chunk-OX2YEAMM.js";
-import "../chunks/chunk-HWRM5IOQ.js";
-import "../chunks/chunk-XF6WS2KO.js";
-import "../chunks/chunk-MEXQ2AX4.js";
-import "../chunks/chunk-EGBE5CJD.js";
-import "../chunks/chunk-HD4PHYYH.js";
+} from "../../chunks/chunk-Z76RRPV4.js";
+import "../../chunks/chunk-4QFPQLDZ.js";
+import "../../chunks/chunk-3U3CFE5T.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-HWRM5IOQ.js";
+import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-MEXQ2AX4.js";
+import "../../chunks/chunk-EGBE5CJD.js";
+import "../../chunks/chunk-HD4PHYYH.js";
 import {
   loadConfig
-} from "../chunks/chunk-MTXUQNDJ.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
-import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-5SACKB5O.js";
+} from "../../chunks/chunk-H37KYKCP.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-5SACKB5O.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionsCore,
   logLine
-} from "../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-SOCFX7DM.js";
 import {
   InputError,
   MlciError,
   describeError
-} from "../chunks/chunk-HRKM2MUG.js";
-import "../chunks/chunk-3CG65SHH.js";
+} from "../../chunks/chunk-HRKM2MUG.js";
+import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/train/main.ts
 import { readFile } from "node:fs/promises";

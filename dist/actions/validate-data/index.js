@@ -2,30 +2,30 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../chunks/chunk-6DZTOH7F.js";
-import "../chunks/chunk-Z3PKR6MC.js";
-import "../chunks/chunk-DGDDREO2.js";
-import "../chunks/chunk-MEXQ2AX4.js";
-import "../chunks/chunk-EGBE5CJD.js";
-import "../chunks/chunk-HD4PHYYH.js";
+} from "../../chunks/chunk-6DZTOH7F.js";
+import "../../chunks/chunk-Z3PKR6MC.js";
+import "../../chunks/chunk-DGDDREO2.js";
+import "../../chunks/chunk-MEXQ2AX4.js";
+import "../../chunks/chunk-EGBE5CJD.js";
+import "../../chunks/chunk-HD4PHYYH.js";
 import {
   loadOptionalConfig
-} from "../chunks/chunk-MTXUQNDJ.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
-import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-5SACKB5O.js";
+} from "../../chunks/chunk-H37KYKCP.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-5SACKB5O.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionsCore,
   logLine
-} from "../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-SOCFX7DM.js";
 import {
   InputError,
   MlciError,
   describeError
-} from "../chunks/chunk-HRKM2MUG.js";
-import "../chunks/chunk-3CG65SHH.js";
+} from "../../chunks/chunk-HRKM2MUG.js";
+import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/validate-data/inputs.ts
 function readValidateDataInputs() {

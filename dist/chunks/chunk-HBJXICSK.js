@@ -1,21 +1,20 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   durationMs
-} from "./chunk-F2747QAI.js";
+} from "./chunk-OX2YEAMM.js";
 import {
   silentProgress
-} from "./chunk-7WKSRKYJ.js";
+} from "./chunk-HD4PHYYH.js";
 import {
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-645G5MCA.js";
+} from "./chunk-5SACKB5O.js";
 import {
   CheckFailedError,
   ExitCode,
   InputError
-} from "./chunk-HIAKXXDN.js";
+} from "./chunk-HRKM2MUG.js";
 
 // src/pipeline/pipeline.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -50,7 +49,7 @@ async function runPipeline(options) {
   const wanted = (stage) => planned.includes(stage) && STAGES.indexOf(stage) <= until && !(options.skip ?? []).includes(stage);
   const registrySpec = options.registry ?? config.register?.registry;
   const resolvedSpec = registrySpec && registrySpec !== "github" ? at(registrySpec) : registrySpec;
-  const opener = options.openRegistry ?? (async (spec) => (await import("./register-5F4SAY7K.js")).openRegistry(spec, options.env));
+  const opener = options.openRegistry ?? (async (spec) => (await import("./register-JV7GXVHW.js")).openRegistry(spec, options.env));
   const registry = await opener(resolvedSpec ?? at(".mlci/registry"));
   const name = config.model.name;
   const label = config.model.label;
@@ -92,7 +91,7 @@ async function runPipeline(options) {
     if (outcome.status === "fail") stopped = `${stage} failed`;
   };
   await run("validate-data", async (dir) => {
-    const { validateData } = await import("./validate-data-V3HBYWQE.js");
+    const { validateData } = await import("./validate-data-VRMRH3D4.js");
     const reference = await storedStatistics(registry, production, dir) ?? optionalAt(at, config.data?.reference);
     const result2 = await validateData({
       data: at(config.data?.train ?? config.data?.eval),
@@ -113,7 +112,7 @@ async function runPipeline(options) {
     };
   });
   await run("train", async (dir) => {
-    const { trainStage } = await import("./train-IW7QLJXA.js");
+    const { trainStage } = await import("./train-KCEQDFP3.js");
     let productionModel;
     if (production) {
       productionModel = join(dir, "production.onnx");
@@ -143,8 +142,8 @@ async function runPipeline(options) {
     const model = paths.model ?? optionalAt(at, config.train?.model);
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
-    const { buildEvaluateRequest } = await import("./evaluate-options-QW5ZYPGE.js");
-    const { evaluate } = await import("./evaluate-UWDZQHGS.js");
+    const { buildEvaluateRequest } = await import("./evaluate-options-ARWQGAYL.js");
+    const { evaluate } = await import("./evaluate-UKQA7RDU.js");
     const evalData = config.evaluate?.data ?? config.data?.eval;
     const request = await buildEvaluateRequest(
       { model, data: evalData ? at(evalData) : void 0, validation: paths.validation, out: dir },
@@ -164,7 +163,7 @@ async function runPipeline(options) {
   });
   await run("register", async () => {
     if (!paths.model) throw new InputError("register: no model (the train stage did not run)");
-    const { registerStage } = await import("./register-5F4SAY7K.js");
+    const { registerStage } = await import("./register-JV7GXVHW.js");
     const result2 = await registerStage(
       {
         model: paths.model,
@@ -206,7 +205,7 @@ async function runPipeline(options) {
       };
     }
     const d = config.deploy ?? {};
-    const { deployCanary } = await import("./deploy-SQSVEAR3.js");
+    const { deployCanary } = await import("./deploy-B5CICMLA.js");
     const evalData = config.evaluate?.data ?? config.data?.eval;
     const replay = d.replay ?? evalData;
     const result2 = await deployCanary({

@@ -4,7 +4,7 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "./chunk-VAQ3ZN5B.js";
+} from "./chunk-HBJXICSK.js";
 import {
   openRegistry
 } from "./chunk-AYR6ABZT.js";
@@ -17,8 +17,6 @@ import {
 import {
   durationMs
 } from "./chunk-OX2YEAMM.js";
-import "./chunk-HWRM5IOQ.js";
-import "./chunk-XF6WS2KO.js";
 import {
   silentProgress,
   streamProgress
@@ -27,9 +25,7 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "./chunk-MTXUQNDJ.js";
-import "./chunk-QMIQ4DPQ.js";
-import "./chunk-U7QWIZPG.js";
+} from "./chunk-H37KYKCP.js";
 import {
   requireFile,
   writeFileAtomic
@@ -3563,7 +3559,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("./evaluate-II7DMA73.js");
+      const { evaluate: run } = await import("./evaluate-UKQA7RDU.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3781,7 +3777,7 @@ function registerMonitor(program2) {
         trigger = await githubTrigger(trigger, options.repo, env);
       const { openRegistry: openRegistry3 } = await import("./register-JV7GXVHW.js");
       const registry = await openRegistry3(options.registry ?? config?.register?.registry);
-      const { runMonitor, MonitorDispatchError } = await import("./monitor-CGWHVDVR.js");
+      const { runMonitor, MonitorDispatchError } = await import("./monitor-2XP5AVXX.js");
       try {
         const result = await runMonitor({
           registry,
@@ -3862,7 +3858,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
           throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
         seed = Number(options.seed);
       }
-      const { runPipeline } = await import("./pipeline-R4O3JFRZ.js");
+      const { runPipeline } = await import("./pipeline-ZVW5YI5B.js");
       const result = await runPipeline({
         config,
         configPath,
@@ -4141,7 +4137,7 @@ function registerReport(program2) {
       if (referenceStatistics && !validation)
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("./html-3WKAN2AQ.js");
+      const { writeReport } = await import("./html-FP5DMJ4H.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4281,7 +4277,7 @@ function registerServe(program2) {
         );
         return 0;
       }
-      const { deployCanary } = await import("./deploy-PHFS7NQN.js");
+      const { deployCanary } = await import("./deploy-B5CICMLA.js");
       const result = await deployCanary({
         model,
         version,
@@ -4632,6 +4628,8 @@ function applyToAll(command, apply) {
   apply(command);
   for (const sub of command.commands) applyToAll(sub, apply);
 }
+
 export {
+  reportFailure,
   buildProgram
 };

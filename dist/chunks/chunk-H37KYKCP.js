@@ -1,12 +1,12 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  require_dist
+} from "./chunk-U7QWIZPG.js";
+import {
   require_formats,
   require_ucs2length
 } from "./chunk-QMIQ4DPQ.js";
-import {
-  require_dist
-} from "./chunk-U7QWIZPG.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";

@@ -4,17 +4,17 @@ import {
   buildEvaluateRequest
 } from "./chunk-RQBXTB3C.js";
 import {
-  renderEvaluationMarkdown
-} from "./chunk-5A63I7UW.js";
-import {
   GATE_KINDS
 } from "./chunk-C4QX7EU4.js";
+import {
+  renderEvaluationMarkdown
+} from "./chunk-5A63I7UW.js";
 import {
   truncateMarkdown
 } from "./chunk-N3GLJ5J5.js";
 import {
   loadOptionalConfig
-} from "./chunk-MTXUQNDJ.js";
+} from "./chunk-H37KYKCP.js";
 import {
   writeJsonAtomic
 } from "./chunk-5SACKB5O.js";
@@ -232,7 +232,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("./evaluate-II7DMA73.js");
+    const { evaluate } = await import("./evaluate-UKQA7RDU.js");
     const result = await evaluate({
       ...request,
       progress: { start: logLine, update() {
@@ -387,7 +387,7 @@ async function publish(inputs, context, result, core) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("./html-3WKAN2AQ.js");
+    const { writeReport } = await import("./html-FP5DMJ4H.js");
     const validation = validationFile ? JSON.parse(await readFile(validationFile, "utf8")) : void 0;
     const written = await writeReport({ evaluation, validation }, out);
     logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);

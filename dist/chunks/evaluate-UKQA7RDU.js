@@ -13,13 +13,13 @@ import {
   toPredictions
 } from "./chunk-2TGS2CPW.js";
 import {
-  renderEvaluationMarkdown
-} from "./chunk-5A63I7UW.js";
-import {
   applyGates,
   decideVerdict,
   isChangeGate
 } from "./chunk-C4QX7EU4.js";
+import {
+  renderEvaluationMarkdown
+} from "./chunk-5A63I7UW.js";
 import {
   higherIsBetter
 } from "./chunk-6AWGVSZV.js";

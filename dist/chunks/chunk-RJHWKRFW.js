@@ -4,6 +4,9 @@ import {
   KServeTarget
 } from "./chunk-CEV6BIOB.js";
 import {
+  rolloutMarkdown
+} from "./chunk-7RNPNCAU.js";
+import {
   ModelServer
 } from "./chunk-RC2F6T7V.js";
 import {
@@ -17,9 +20,6 @@ import {
   CheckFailedError,
   InputError
 } from "./chunk-HRKM2MUG.js";
-import {
-  rolloutMarkdown
-} from "./chunk-7RNPNCAU.js";
 
 // src/pipeline/deploy.ts
 import { randomBytes } from "node:crypto";

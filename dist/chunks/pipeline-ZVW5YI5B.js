@@ -6,7 +6,7 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-VAQ3ZN5B.js";
+} from "./chunk-HBJXICSK.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-5SACKB5O.js";

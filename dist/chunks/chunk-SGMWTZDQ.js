@@ -2,7 +2,12 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   deployCanary
-} from "./chunk-BLPDV2CD.js";
+} from "./chunk-RJHWKRFW.js";
+import {
+  pauseWarning,
+  resumeInstruction,
+  rolloutMarkdown
+} from "./chunk-7RNPNCAU.js";
 import {
   openRegistry
 } from "./chunk-AYR6ABZT.js";
@@ -11,7 +16,7 @@ import {
 } from "./chunk-OX2YEAMM.js";
 import {
   loadOptionalConfig
-} from "./chunk-MTXUQNDJ.js";
+} from "./chunk-H37KYKCP.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -23,11 +28,6 @@ import {
   MlciError,
   describeError
 } from "./chunk-HRKM2MUG.js";
-import {
-  pauseWarning,
-  resumeInstruction,
-  rolloutMarkdown
-} from "./chunk-7RNPNCAU.js";
 
 // src/actions/deploy-canary/main.ts
 import { resolve } from "node:path";

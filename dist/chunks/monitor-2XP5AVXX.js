@@ -34,11 +34,11 @@ import "./chunk-EGBE5CJD.js";
 import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
-import "./chunk-QMIQ4DPQ.js";
 import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-5SACKB5O.js";
+import "./chunk-QMIQ4DPQ.js";
 import {
   ExitCode,
   InputError,

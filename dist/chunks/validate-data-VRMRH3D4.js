@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
@@ -7,16 +6,16 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-6SLZQIKU.js";
-import "./chunk-RPW46PYF.js";
-import "./chunk-2R65UD74.js";
-import "./chunk-P2PPC5ON.js";
-import "./chunk-BZGMLTBS.js";
-import "./chunk-WYTZ7ENS.js";
-import "./chunk-7WKSRKYJ.js";
-import "./chunk-645G5MCA.js";
-import "./chunk-HIAKXXDN.js";
-import "./chunk-OOFZBOUT.js";
+} from "./chunk-6DZTOH7F.js";
+import "./chunk-Z3PKR6MC.js";
+import "./chunk-DGDDREO2.js";
+import "./chunk-MEXQ2AX4.js";
+import "./chunk-EGBE5CJD.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-5SACKB5O.js";
+import "./chunk-QMIQ4DPQ.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
 export {
   DEFAULT_MAX_DUPLICATE_SHARE,
   DEFAULT_SEVERITY,
