@@ -5,7 +5,7 @@ import { describeError, InputError, MlciError } from '../../core/errors.js';
 import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
 import { deployCanary, type DeploymentRecorder } from '../../pipeline/deploy.js';
 import { openRegistry } from '../../pipeline/register.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { readDeployCanaryInputs } from './inputs.js';
 
 /**
@@ -71,20 +71,17 @@ export async function run(): Promise<void> {
     core.setOutput('resume', resume);
     core.setOutput('version', String(result.report.version));
     core.setOutput('stable', String(result.alias ? result.alias.to : result.report.stable));
-    await core.summary
-      .addRaw(
-        rolloutMarkdown(
-          model,
-          result.report,
-          result.target,
-          result.alias
-            ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
-            : `Alias \`${inputs.alias}\` left where it was.`,
-          resume || undefined
-        )
+    await writeJobSummary(
+      rolloutMarkdown(
+        model,
+        result.report,
+        result.target,
+        result.alias
+          ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
+          : `Alias \`${inputs.alias}\` left where it was.`,
+        resume || undefined
       )
-      .write()
-      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    );
     if (result.report.outcome === 'rolled_back') {
       core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
       process.exitCode = 1;

@@ -9,12 +9,8 @@ import type { ArtifactBaseline } from '../../model/baseline.js';
 import type { EvaluateResult } from '../../pipeline/evaluate.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { buildEvaluateRequest } from '../../pipeline/evaluate-options.js';
-import { truncateMarkdown } from '../../report/markdown.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { readEvaluateInputs, type EvaluateActionInputs } from './inputs.js';
-
-/** GitHub's cap on a job summary. */
-const MAX_SUMMARY = 1024 * 1024 - 1024;
 
 /** What the workflow run is about, from the Actions environment. */
 export interface RunContext {
@@ -91,10 +87,7 @@ export async function run(): Promise<void> {
       });
     }
     // Reporting problems are warnings: the verdict, not the mailman, decides the job.
-    await core.summary
-      .addRaw(truncateMarkdown(result.markdown, MAX_SUMMARY))
-      .write()
-      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(result.markdown);
     if (context && inputs.token) await publish(inputs, context, result, core);
     if (e.verdict === 'fail' && inputs.failOnGate) {
       core.setFailed(e.summary);

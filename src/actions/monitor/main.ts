@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, MlciError } from '../../core/errors.js';
-import { truncateMarkdown } from '../../report/markdown.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { monitorArguments } from './inputs.js';
-
-/** GitHub's cap on a job summary. */
-const MAX_SUMMARY = 1024 * 1024 - 1024;
 
 /**
  * The monitor action: runs `mlci monitor` (the same command, flags from the inputs), then sets the
@@ -32,10 +28,7 @@ export async function run(): Promise<void> {
       core.setOutput('drifted-columns', report.drifted_columns.join(','));
       core.setOutput('dispatched', String(report.trigger?.sent === true));
       const markdown = await readFile(join(out, 'monitor.md'), 'utf8').catch(() => '');
-      await core.summary
-        .addRaw(truncateMarkdown(markdown, MAX_SUMMARY))
-        .write()
-        .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+      await writeJobSummary(markdown);
     }
     if (code === 1 && report && !actionBooleanInput('fail-on-drift', true)) {
       core.warning(`mlci monitor: ${report.verdict} — ${report.reason}`);

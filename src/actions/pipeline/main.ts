@@ -4,14 +4,10 @@ import { loadConfig } from '../../config/load.js';
 import { describeError, MlciError } from '../../core/errors.js';
 import type { EvaluationJson } from '../../model/evaluation-types.js';
 import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
-import { truncateMarkdown } from '../../report/markdown.js';
 import { githubRecorder } from '../deploy-canary/main.js';
 import { publish, runContext } from '../evaluate-vs-baseline/main.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
-import { actionsCore, logLine } from '../toolkit.js';
-
-/** GitHub's cap on a job summary. */
-const MAX_SUMMARY = 1024 * 1024 - 1024;
+import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 
 /**
  * The root action: runs the stages mlci.yml configures (a pull request stops after evaluate), writes
@@ -61,10 +57,7 @@ export async function run(): Promise<void> {
       STAGES.filter((s) => result.stages.some((o) => o.stage === s && o.status !== 'skipped')).join(',')
     );
     const markdown = await readFile(join(out, 'pipeline.md'), 'utf8');
-    await core.summary
-      .addRaw(truncateMarkdown(markdown, MAX_SUMMARY))
-      .write()
-      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(markdown);
     if (context && token && result.evaluationMarkdown) {
       const evaluation = JSON.parse(
         await readFile(join(out, 'evaluate', 'evaluation.json'), 'utf8')

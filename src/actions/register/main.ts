@@ -5,7 +5,7 @@ import { writeJsonAtomic } from '../../core/files.js';
 import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
 import { escapeMarkdown, renderModelCard } from '../../registry/model-card.js';
 import { currentUser } from '../../registry/record.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { readRegisterInputs } from './inputs.js';
 
 /** The register action: registers the model, moves aliases, writes registration.json and the job summary. */
@@ -49,10 +49,7 @@ export async function run(): Promise<void> {
       .then((bytes) => new TextDecoder().decode(bytes))
       .catch(() => renderModelCard(result.version, null));
     // The version is registered by now: a summary that cannot be written is worth a warning, not a failure.
-    await core.summary
-      .addRaw(registrationSummary(result, card))
-      .write()
-      .catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(registrationSummary(result, card));
   } catch (error) {
     const core = await actionsCore();
     core.setFailed(error instanceof MlciError ? error.message : describeError(error));
