@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { durationMs } from '../config/duration.js';
+import type { DeployConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
@@ -57,6 +59,33 @@ export interface DeployCanaryOptions {
   progress?: Progress;
   /** Test hook: builds the target instead of the default for `target`. */
   makeTarget?: () => Promise<{ target: CanaryTarget; close(): Promise<void> }>;
+}
+
+/** The rollout settings the `deploy:` section of mlci.yml gives; callers lay their own flags or inputs over them. */
+export function deploySettings(
+  d: DeployConfig = {}
+): Pick<
+  DeployCanaryOptions,
+  'target' | 'server' | 'steps' | 'intervalMs' | 'failureLimit' | 'replay' | 'rate' | 'kserve'
+> & { thresholds: Partial<AnalysisThresholds> } {
+  return {
+    target: d.target ?? (d.server ? 'server' : 'local'),
+    server: d.server,
+    steps: d.steps,
+    intervalMs: d.interval !== undefined ? durationMs(d.interval, 'deploy.interval') : undefined,
+    failureLimit: d.failure_limit,
+    thresholds: {
+      maxErrorRate: d.analysis?.max_error_rate,
+      maxP99Ratio: d.analysis?.max_p99_ratio,
+      maxDivergence: d.analysis?.max_divergence,
+      minRequests: d.analysis?.min_requests
+    },
+    replay: d.replay,
+    rate: d.rate,
+    kserve: d.kserve?.storage_uri
+      ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
+      : undefined
+  };
 }
 
 /** What a deploy-canary run did. */

@@ -3,7 +3,6 @@
 // that fails stops the run; the stages after it are reported as skipped with the reason.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { durationMs } from '../config/duration.js';
 import type { MlciConfig } from '../config/types.js';
 import { CheckFailedError, ExitCode, InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
@@ -283,32 +282,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         summary: `first version: v${candidate.version} is production (no canary without a stable version)`
       };
     }
-    const d = config.deploy ?? {};
-    const { deployCanary } = await import('./deploy.js');
-    const evalData = config.evaluate?.data ?? config.data?.eval;
-    const replay = d.replay ?? evalData;
+    const { deployCanary, deploySettings } = await import('./deploy.js');
+    const settings = deploySettings(config.deploy);
+    const replay = settings.replay ?? config.evaluate?.data ?? config.data?.eval;
     const result = await deployCanary({
+      ...settings,
       model: name,
       version: candidate.version,
-      target: d.target ?? 'local',
-      server: d.server,
       registry,
-      steps: d.steps,
-      intervalMs: d.interval !== undefined ? durationMs(d.interval, 'deploy.interval') : undefined,
-      failureLimit: d.failure_limit,
-      thresholds: {
-        maxErrorRate: d.analysis?.max_error_rate,
-        maxP99Ratio: d.analysis?.max_p99_ratio,
-        maxDivergence: d.analysis?.max_divergence,
-        minRequests: d.analysis?.min_requests
-      },
       replay: replay ? at(replay) : undefined,
-      rate: d.rate,
       dropColumns: label ? [label] : [],
       stateFile: join(dir, 'deploy-state.json'),
-      kserve: d.kserve?.storage_uri
-        ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
-        : undefined,
       out: dir,
       by: options.by,
       recorder: options.recorder,

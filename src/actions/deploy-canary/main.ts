@@ -3,7 +3,7 @@ import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { describeError, InputError, MlciError } from '../../core/errors.js';
 import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
-import { deployCanary, type DeploymentRecorder } from '../../pipeline/deploy.js';
+import { deployCanary, deploySettings, type DeploymentRecorder } from '../../pipeline/deploy.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { readDeployCanaryInputs } from './inputs.js';
@@ -19,43 +19,42 @@ export async function run(): Promise<void> {
   try {
     const inputs = readDeployCanaryInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const d = config?.deploy ?? {};
     const model = inputs.model ?? config?.model.name;
     if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
     const registry = await openRegistry(inputs.registry);
     const recorder = await githubRecorder(inputs.environmentUrl ?? inputs.server);
-    const target =
-      inputs.target ?? (inputs.server ? 'server' : (d.target ?? (d.server ? 'server' : 'local')));
-    const interval = inputs.interval ?? d.interval;
+    const settings = deploySettings(config?.deploy);
+    const target = inputs.target ?? (inputs.server ? 'server' : settings.target);
     const result = await deployCanary({
       model,
       version: inputs.version,
       target,
-      server: inputs.server ?? d.server,
+      server: inputs.server ?? settings.server,
       adminToken: inputs.adminToken,
       registry,
       alias: inputs.alias,
-      steps: inputs.steps ?? d.steps,
+      steps: inputs.steps ?? settings.steps,
       intervalMs:
-        interval === undefined
-          ? undefined
-          : durationMs(/^\d+(\.\d+)?$/.test(String(interval)) ? Number(interval) : interval, 'interval'),
-      failureLimit: inputs.failureLimit ?? d.failure_limit,
+        inputs.interval === undefined
+          ? settings.intervalMs
+          : durationMs(
+              /^\d+(\.\d+)?$/.test(String(inputs.interval)) ? Number(inputs.interval) : inputs.interval,
+              'interval'
+            ),
+      failureLimit: inputs.failureLimit ?? settings.failureLimit,
       thresholds: {
-        maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
-        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        maxErrorRate: inputs.thresholds.maxErrorRate ?? settings.thresholds.maxErrorRate,
+        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? settings.thresholds.maxP99Ratio,
         p99SlackMs: inputs.thresholds.p99SlackMs,
-        maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
-        minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
+        maxDivergence: inputs.thresholds.maxDivergence ?? settings.thresholds.maxDivergence,
+        minRequests: inputs.thresholds.minRequests ?? settings.thresholds.minRequests
       },
-      replay: inputs.replay ?? d.replay,
-      rate: inputs.rate ?? d.rate,
+      replay: inputs.replay ?? settings.replay,
+      rate: inputs.rate ?? settings.rate,
       dropColumns: [config?.model.label ?? 'label'],
       stateFile: inputs.stateFile,
       resume: inputs.resume,
-      kserve: d.kserve?.storage_uri
-        ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
-        : undefined,
+      kserve: settings.kserve,
       out: resolve(inputs.out),
       recorder,
       by: process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR} (deploy-canary)` : undefined,

@@ -191,13 +191,14 @@ export function registerServe(program: Command): void {
       if (!model) throw new InputError('--model is required (or a mlci.yml with model.name)');
       if (!options.version) throw new InputError('--version is required, e.g. --version v4');
       const version = parseVersion(options.version);
-      const target =
-        options.target ?? (options.server ? 'server' : (d.target ?? (d.server ? 'server' : 'local')));
+      const { deploySettings } = await import('../../pipeline/deploy.js');
+      const settings = deploySettings(d);
+      const target = options.target ?? (options.server ? 'server' : settings.target);
       if (!['local', 'server', 'kserve'].includes(target))
         throw new InputError(`--target: got "${target}", expected local, server or kserve`);
       const steps = options.steps
         ? options.steps.split(',').map((s) => number(s.trim(), '--steps', 1, 100))
-        : d.steps;
+        : settings.steps;
       const kserve: KServeOptions | undefined =
         target === 'kserve'
           ? {
@@ -243,7 +244,7 @@ export function registerServe(program: Command): void {
         model,
         version,
         target,
-        server: options.server ?? d.server,
+        server: options.server ?? settings.server,
         adminToken: options.adminToken,
         registry,
         alias: options.alias,
@@ -253,25 +254,25 @@ export function registerServe(program: Command): void {
               /^\d+(\.\d+)?$/.test(options.interval) ? Number(options.interval) : options.interval,
               '--interval'
             )
-          : d.interval !== undefined
-            ? durationMs(d.interval, 'deploy.interval')
-            : undefined,
+          : settings.intervalMs,
         failureLimit:
           options.failureLimit !== undefined
             ? integer(options.failureLimit, '--failure-limit', 0)
-            : d.failure_limit,
+            : settings.failureLimit,
         thresholds: {
           maxErrorRate:
-            optionalNumber(options.maxErrorRate, '--max-error-rate') ?? d.analysis?.max_error_rate,
-          maxP99Ratio: optionalNumber(options.maxP99Ratio, '--max-p99-ratio') ?? d.analysis?.max_p99_ratio,
+            optionalNumber(options.maxErrorRate, '--max-error-rate') ?? settings.thresholds.maxErrorRate,
+          maxP99Ratio:
+            optionalNumber(options.maxP99Ratio, '--max-p99-ratio') ?? settings.thresholds.maxP99Ratio,
           p99SlackMs: optionalNumber(options.p99SlackMs, '--p99-slack-ms'),
           maxDivergence:
-            optionalNumber(options.maxDivergence, '--max-divergence') ?? d.analysis?.max_divergence,
-          minRequests: optionalNumber(options.minRequests, '--min-requests') ?? d.analysis?.min_requests
+            optionalNumber(options.maxDivergence, '--max-divergence') ?? settings.thresholds.maxDivergence,
+          minRequests:
+            optionalNumber(options.minRequests, '--min-requests') ?? settings.thresholds.minRequests
         },
         shadow: options.shadow,
-        replay: options.replay ?? d.replay,
-        rate: optionalNumber(options.rate, '--rate') ?? d.rate,
+        replay: options.replay ?? settings.replay,
+        rate: optionalNumber(options.rate, '--rate') ?? settings.rate,
         dropColumns: [options.label ?? config?.model.label ?? 'label'],
         stateFile: options.state,
         resume: options.resume,
