@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { GateSpec, MlciConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
+import type { Registry } from '../registry/types.js';
 import type { EvaluateRequest } from './evaluate.js';
 
 /** evaluate's settings as text, the way the CLI flags and the action inputs give them. */
@@ -69,10 +70,14 @@ export function parseGateFlags(flags: string[]): Record<string, GateSpec> {
   return gates;
 }
 
-/** Merges flags over mlci.yml into a request; flags win. Errors name the flag or config key. */
+/**
+ * Merges flags over mlci.yml into a request; flags win. Errors name the flag or config key. A caller
+ * that already holds the registry passes it; else the one the flags or mlci.yml name is opened.
+ */
 export async function buildEvaluateRequest(
   o: EvaluateFlags,
-  config: MlciConfig | null
+  config: MlciConfig | null,
+  openedRegistry?: Registry
 ): Promise<EvaluateRequest> {
   const ev = config?.evaluate ?? {};
   const model = o.model;
@@ -92,8 +97,8 @@ export async function buildEvaluateRequest(
   const name = o.name ?? config?.model.name;
   const registrySpec = o.registry ?? config?.register?.registry;
   // The registry gives the baseline (its production alias) and the history chart.
-  let registry = null;
-  if (name && (registrySpec || existsSync('.mlci/registry'))) {
+  let registry = openedRegistry ?? null;
+  if (!registry && name && (registrySpec || existsSync('.mlci/registry'))) {
     const { openRegistry } = await import('./register.js');
     registry = await openRegistry(registrySpec);
   }

@@ -222,10 +222,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const evalData = config.evaluate?.data ?? config.data?.eval;
     const request = await buildEvaluateRequest(
       { model, data: evalData ? at(evalData) : undefined, validation: paths.validation, out: dir },
-      config
+      config,
+      registry
     );
-    request.registry = registry;
-    request.modelName = name;
     if (request.baseline) request.baseline = at(request.baseline);
     const result = await evaluate({ ...request, progress });
     paths.evaluation = join(dir, 'evaluation.json');
