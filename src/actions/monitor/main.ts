@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, MlciError } from '../../core/errors.js';
+import type { MonitorReport } from '../../monitor/types.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 import { monitorArguments } from './inputs.js';
@@ -20,13 +21,13 @@ export async function run(): Promise<void> {
     const code = Number(process.exitCode ?? 0);
     const core = await actionsCore();
     const report = await readFile(join(out, 'monitor.json'), 'utf8')
-      .then((text) => JSON.parse(text) as MonitorJson)
+      .then((text) => JSON.parse(text) as MonitorReport)
       .catch(() => null);
     if (report) {
       core.setOutput('verdict', report.verdict);
       core.setOutput('reason', report.reason);
       core.setOutput('drifted-columns', report.drifted_columns.join(','));
-      core.setOutput('dispatched', String(report.trigger?.sent === true));
+      core.setOutput('dispatched', String(report.trigger.sent === true));
       const markdown = await readFile(join(out, 'monitor.md'), 'utf8').catch(() => '');
       await writeJobSummary(markdown);
     }
@@ -43,12 +44,4 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof MlciError ? error.message : describeError(error));
     process.exitCode = error instanceof MlciError ? error.exitCode : 2;
   }
-}
-
-/** The parts of monitor.json the action reads. */
-interface MonitorJson {
-  verdict: string;
-  reason: string;
-  drifted_columns: string[];
-  trigger?: { sent?: boolean };
 }
