@@ -4,8 +4,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildProgram,
   reportFailure
-} from "../chunks/chunk-IA5VSOKQ.js";
-import "../chunks/chunk-HBJXICSK.js";
+} from "../chunks/chunk-ASOLQKIN.js";
+import "../chunks/chunk-HERSYEC6.js";
 import "../chunks/chunk-AYR6ABZT.js";
 import "../chunks/chunk-X6AQ5GPO.js";
 import "../chunks/chunk-3U3CFE5T.js";

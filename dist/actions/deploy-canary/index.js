@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   run
-} from "../../chunks/chunk-SGMWTZDQ.js";
-import "../../chunks/chunk-RJHWKRFW.js";
+} from "../../chunks/chunk-MU5WQP5D.js";
+import "../../chunks/chunk-QI3MNLOO.js";
 import "../../chunks/chunk-CEV6BIOB.js";
 import "../../chunks/chunk-7RNPNCAU.js";
 import "../../chunks/chunk-RC2F6T7V.js";
@@ -19,7 +19,8 @@ import "../../chunks/chunk-H37KYKCP.js";
 import "../../chunks/chunk-U7QWIZPG.js";
 import "../../chunks/chunk-5SACKB5O.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-SOCFX7DM.js";
+import "../../chunks/chunk-FU7F3K7D.js";
+import "../../chunks/chunk-N3GLJ5J5.js";
 import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 

@@ -1,14 +1,13 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  truncateMarkdown
-} from "../../chunks/chunk-N3GLJ5J5.js";
-import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  logLine
-} from "../../chunks/chunk-SOCFX7DM.js";
+  logLine,
+  writeJobSummary
+} from "../../chunks/chunk-FU7F3K7D.js";
+import "../../chunks/chunk-N3GLJ5J5.js";
 import {
   MlciError,
   describeError
@@ -51,13 +50,12 @@ function monitorArguments(out) {
 }
 
 // src/actions/monitor/main.ts
-var MAX_SUMMARY = 1024 * 1024 - 1024;
 async function run() {
   try {
     const out = actionInput("out", { fallback: "mlci-out/monitor" });
     const args = monitorArguments(out);
     logLine(`mlci ${args.join(" ")}`);
-    const { buildProgram } = await import("../../chunks/program-LGCFDAZS.js");
+    const { buildProgram } = await import("../../chunks/program-AYEC4ZO7.js");
     await buildProgram().parseAsync(args, { from: "user" });
     const code = Number(process.exitCode ?? 0);
     const core = await actionsCore();
@@ -66,9 +64,9 @@ async function run() {
       core.setOutput("verdict", report.verdict);
       core.setOutput("reason", report.reason);
       core.setOutput("drifted-columns", report.drifted_columns.join(","));
-      core.setOutput("dispatched", String(report.trigger?.sent === true));
+      core.setOutput("dispatched", String(report.trigger.sent === true));
       const markdown = await readFile(join(out, "monitor.md"), "utf8").catch(() => "");
-      await core.summary.addRaw(truncateMarkdown(markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+      await writeJobSummary(markdown);
     }
     if (code === 1 && report && !actionBooleanInput("fail-on-drift", true)) {
       core.warning(`mlci monitor: ${report.verdict} — ${report.reason}`);

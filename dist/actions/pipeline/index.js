@@ -4,11 +4,11 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "../../chunks/chunk-HBJXICSK.js";
+} from "../../chunks/chunk-HERSYEC6.js";
 import {
   githubRecorder
-} from "../../chunks/chunk-SGMWTZDQ.js";
-import "../../chunks/chunk-RJHWKRFW.js";
+} from "../../chunks/chunk-MU5WQP5D.js";
+import "../../chunks/chunk-QI3MNLOO.js";
 import "../../chunks/chunk-CEV6BIOB.js";
 import "../../chunks/chunk-7RNPNCAU.js";
 import "../../chunks/chunk-RC2F6T7V.js";
@@ -17,14 +17,11 @@ import "../../chunks/chunk-Y2PMVUEP.js";
 import {
   publish,
   runContext
-} from "../../chunks/chunk-7YPAB47H.js";
-import "../../chunks/chunk-RQBXTB3C.js";
+} from "../../chunks/chunk-NJGFCUGY.js";
+import "../../chunks/chunk-KJGDFFII.js";
 import "../../chunks/chunk-C4QX7EU4.js";
 import "../../chunks/chunk-5A63I7UW.js";
 import "../../chunks/chunk-6AWGVSZV.js";
-import {
-  truncateMarkdown
-} from "../../chunks/chunk-N3GLJ5J5.js";
 import "../../chunks/chunk-AYR6ABZT.js";
 import "../../chunks/chunk-X6AQ5GPO.js";
 import "../../chunks/chunk-OX2YEAMM.js";
@@ -41,8 +38,10 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  logLine
-} from "../../chunks/chunk-SOCFX7DM.js";
+  logLine,
+  writeJobSummary
+} from "../../chunks/chunk-FU7F3K7D.js";
+import "../../chunks/chunk-N3GLJ5J5.js";
 import {
   MlciError,
   describeError
@@ -52,7 +51,6 @@ import "../../chunks/chunk-3CG65SHH.js";
 // src/actions/pipeline/main.ts
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-var MAX_SUMMARY = 1024 * 1024 - 1024;
 async function run() {
   try {
     const configPath = actionInput("config", { fallback: "mlci.yml" });
@@ -65,7 +63,7 @@ async function run() {
     const until = untilInput ? parseStages(untilInput, "until")[0] : context?.pullNumber ? "evaluate" : void 0;
     const token = actionInput("token") || process.env.GITHUB_TOKEN || "";
     const out = actionInput("out", { fallback: "mlci-out" });
-    const { runPipeline } = await import("../../chunks/pipeline-ZVW5YI5B.js");
+    const { runPipeline } = await import("../../chunks/pipeline-5H5SLN2Y.js");
     const result = await runPipeline({
       config,
       configPath,
@@ -90,7 +88,7 @@ async function run() {
       STAGES.filter((s) => result.stages.some((o) => o.stage === s && o.status !== "skipped")).join(",")
     );
     const markdown = await readFile(join(out, "pipeline.md"), "utf8");
-    await core.summary.addRaw(truncateMarkdown(markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(markdown);
     if (context && token && result.evaluationMarkdown) {
       const evaluation = JSON.parse(
         await readFile(join(out, "evaluate", "evaluation.json"), "utf8")

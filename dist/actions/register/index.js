@@ -24,8 +24,10 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  logLine
-} from "../../chunks/chunk-SOCFX7DM.js";
+  logLine,
+  writeJobSummary
+} from "../../chunks/chunk-FU7F3K7D.js";
+import "../../chunks/chunk-N3GLJ5J5.js";
 import {
   InputError,
   MlciError,
@@ -96,7 +98,7 @@ async function run() {
     core.setOutput("sha256", result.version.sha256);
     core.setOutput("created", String(result.registered));
     const card = await registry.download(result.version.name, result.version.version, "model-card.md").then((bytes) => new TextDecoder().decode(bytes)).catch(() => renderModelCard(result.version, null));
-    await core.summary.addRaw(registrationSummary(result, card)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(registrationSummary(result, card));
   } catch (error) {
     const core = await actionsCore();
     core.setFailed(error instanceof MlciError ? error.message : describeError(error));

@@ -19,7 +19,8 @@ import {
   actionInput,
   actionsCore,
   logLine
-} from "../../chunks/chunk-SOCFX7DM.js";
+} from "../../chunks/chunk-FU7F3K7D.js";
+import "../../chunks/chunk-N3GLJ5J5.js";
 import {
   InputError,
   MlciError,

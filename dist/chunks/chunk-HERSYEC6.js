@@ -1,9 +1,6 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  durationMs
-} from "./chunk-OX2YEAMM.js";
-import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
 import {
@@ -142,15 +139,14 @@ async function runPipeline(options) {
     const model = paths.model ?? optionalAt(at, config.train?.model);
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
-    const { buildEvaluateRequest } = await import("./evaluate-options-ARWQGAYL.js");
-    const { evaluate } = await import("./evaluate-UKQA7RDU.js");
+    const { buildEvaluateRequest } = await import("./evaluate-options-TIBCZH7W.js");
+    const { evaluate } = await import("./evaluate-UYJFFE5Y.js");
     const evalData = config.evaluate?.data ?? config.data?.eval;
     const request = await buildEvaluateRequest(
       { model, data: evalData ? at(evalData) : void 0, validation: paths.validation, out: dir },
-      config
+      config,
+      registry
     );
-    request.registry = registry;
-    request.modelName = name;
     if (request.baseline) request.baseline = at(request.baseline);
     const result2 = await evaluate({ ...request, progress });
     paths.evaluation = join(dir, "evaluation.json");
@@ -204,30 +200,17 @@ async function runPipeline(options) {
         summary: `first version: v${candidate.version} is production (no canary without a stable version)`
       };
     }
-    const d = config.deploy ?? {};
-    const { deployCanary } = await import("./deploy-B5CICMLA.js");
-    const evalData = config.evaluate?.data ?? config.data?.eval;
-    const replay = d.replay ?? evalData;
+    const { deployCanary, deploySettings } = await import("./deploy-B566ZULM.js");
+    const settings = deploySettings(config.deploy);
+    const replay = settings.replay ?? config.evaluate?.data ?? config.data?.eval;
     const result2 = await deployCanary({
+      ...settings,
       model: name,
       version: candidate.version,
-      target: d.target ?? "local",
-      server: d.server,
       registry,
-      steps: d.steps,
-      intervalMs: d.interval !== void 0 ? durationMs(d.interval, "deploy.interval") : void 0,
-      failureLimit: d.failure_limit,
-      thresholds: {
-        maxErrorRate: d.analysis?.max_error_rate,
-        maxP99Ratio: d.analysis?.max_p99_ratio,
-        maxDivergence: d.analysis?.max_divergence,
-        minRequests: d.analysis?.min_requests
-      },
       replay: replay ? at(replay) : void 0,
-      rate: d.rate,
       dropColumns: label ? [label] : [],
       stateFile: join(dir, "deploy-state.json"),
-      kserve: d.kserve?.storage_uri ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime } : void 0,
       out: dir,
       by: options.by,
       recorder: options.recorder,

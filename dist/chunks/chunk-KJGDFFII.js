@@ -38,7 +38,7 @@ function parseGateFlags(flags) {
   }
   return gates;
 }
-async function buildEvaluateRequest(o, config) {
+async function buildEvaluateRequest(o, config, openedRegistry) {
   const ev = config?.evaluate ?? {};
   const model = o.model;
   const data = o.data ?? ev.data ?? config?.data?.eval;
@@ -56,8 +56,8 @@ async function buildEvaluateRequest(o, config) {
   }
   const name = o.name ?? config?.model.name;
   const registrySpec = o.registry ?? config?.register?.registry;
-  let registry = null;
-  if (name && (registrySpec || existsSync(".mlci/registry"))) {
+  let registry = openedRegistry ?? null;
+  if (!registry && name && (registrySpec || existsSync(".mlci/registry"))) {
     const { openRegistry } = await import("./register-JV7GXVHW.js");
     registry = await openRegistry(registrySpec);
   }

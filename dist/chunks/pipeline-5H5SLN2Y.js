@@ -6,8 +6,7 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-HBJXICSK.js";
-import "./chunk-OX2YEAMM.js";
+} from "./chunk-HERSYEC6.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-5SACKB5O.js";
 import "./chunk-HRKM2MUG.js";

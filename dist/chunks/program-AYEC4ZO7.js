@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildProgram
-} from "./chunk-IA5VSOKQ.js";
-import "./chunk-HBJXICSK.js";
+} from "./chunk-ASOLQKIN.js";
+import "./chunk-HERSYEC6.js";
 import "./chunk-AYR6ABZT.js";
 import "./chunk-X6AQ5GPO.js";
 import "./chunk-3U3CFE5T.js";

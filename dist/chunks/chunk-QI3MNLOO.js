@@ -13,6 +13,9 @@ import {
   registrySource
 } from "./chunk-Y2PMVUEP.js";
 import {
+  durationMs
+} from "./chunk-OX2YEAMM.js";
+import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-5SACKB5O.js";
@@ -408,9 +411,9 @@ async function pacedLoad(options) {
     }
   }
   await Promise.all(pending);
-  const durationMs = performance.now() - start;
+  const durationMs2 = performance.now() - start;
   const used = latencies.subarray(0, sent).sort();
-  return { sent, ok, failed, latencies: used, achievedRate: sent / (durationMs / 1e3), durationMs };
+  return { sent, ok, failed, latencies: used, achievedRate: sent / (durationMs2 / 1e3), durationMs: durationMs2 };
 }
 
 // src/deploy/rollout.ts
@@ -592,6 +595,24 @@ var ServerTarget = class {
 };
 
 // src/pipeline/deploy.ts
+function deploySettings(d = {}) {
+  return {
+    target: d.target ?? (d.server ? "server" : "local"),
+    server: d.server,
+    steps: d.steps,
+    intervalMs: d.interval !== void 0 ? durationMs(d.interval, "deploy.interval") : void 0,
+    failureLimit: d.failure_limit,
+    thresholds: {
+      maxErrorRate: d.analysis?.max_error_rate,
+      maxP99Ratio: d.analysis?.max_p99_ratio,
+      maxDivergence: d.analysis?.max_divergence,
+      minRequests: d.analysis?.min_requests
+    },
+    replay: d.replay,
+    rate: d.rate,
+    kserve: d.kserve?.storage_uri ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime } : void 0
+  };
+}
 async function deployCanary(options) {
   const alias = options.alias ?? "production";
   const stateFile = options.stateFile ?? DEFAULT_STATE_FILE;
@@ -753,5 +774,6 @@ function truncate(text, max) {
 }
 
 export {
+  deploySettings,
   deployCanary
 };

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildEvaluateRequest,
   parseGateFlags
-} from "./chunk-RQBXTB3C.js";
+} from "./chunk-KJGDFFII.js";
 import "./chunk-C4QX7EU4.js";
 import "./chunk-6AWGVSZV.js";
 import "./chunk-HRKM2MUG.js";

@@ -23,7 +23,6 @@ import {
 import {
   higherIsBetter
 } from "./chunk-6AWGVSZV.js";
-import "./chunk-N3GLJ5J5.js";
 import {
   loadColumns
 } from "./chunk-4QFPQLDZ.js";
@@ -40,6 +39,7 @@ import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-5SACKB5O.js";
+import "./chunk-N3GLJ5J5.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";

@@ -1,8 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  deployCanary
-} from "./chunk-RJHWKRFW.js";
+  deployCanary,
+  deploySettings
+} from "./chunk-QI3MNLOO.js";
 import {
   pauseWarning,
   resumeInstruction,
@@ -21,8 +22,9 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  logLine
-} from "./chunk-SOCFX7DM.js";
+  logLine,
+  writeJobSummary
+} from "./chunk-FU7F3K7D.js";
 import {
   InputError,
   MlciError,
@@ -83,37 +85,39 @@ async function run() {
   try {
     const inputs = readDeployCanaryInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const d = config?.deploy ?? {};
     const model = inputs.model ?? config?.model.name;
     if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
     const registry = await openRegistry(inputs.registry);
     const recorder = await githubRecorder(inputs.environmentUrl ?? inputs.server);
-    const target = inputs.target ?? (inputs.server ? "server" : d.target ?? (d.server ? "server" : "local"));
-    const interval = inputs.interval ?? d.interval;
+    const settings = deploySettings(config?.deploy);
+    const target = inputs.target ?? (inputs.server ? "server" : settings.target);
     const result = await deployCanary({
       model,
       version: inputs.version,
       target,
-      server: inputs.server ?? d.server,
+      server: inputs.server ?? settings.server,
       adminToken: inputs.adminToken,
       registry,
       alias: inputs.alias,
-      steps: inputs.steps ?? d.steps,
-      intervalMs: interval === void 0 ? void 0 : durationMs(/^\d+(\.\d+)?$/.test(String(interval)) ? Number(interval) : interval, "interval"),
-      failureLimit: inputs.failureLimit ?? d.failure_limit,
+      steps: inputs.steps ?? settings.steps,
+      intervalMs: inputs.interval === void 0 ? settings.intervalMs : durationMs(
+        /^\d+(\.\d+)?$/.test(String(inputs.interval)) ? Number(inputs.interval) : inputs.interval,
+        "interval"
+      ),
+      failureLimit: inputs.failureLimit ?? settings.failureLimit,
       thresholds: {
-        maxErrorRate: inputs.thresholds.maxErrorRate ?? d.analysis?.max_error_rate,
-        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? d.analysis?.max_p99_ratio,
+        maxErrorRate: inputs.thresholds.maxErrorRate ?? settings.thresholds.maxErrorRate,
+        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? settings.thresholds.maxP99Ratio,
         p99SlackMs: inputs.thresholds.p99SlackMs,
-        maxDivergence: inputs.thresholds.maxDivergence ?? d.analysis?.max_divergence,
-        minRequests: inputs.thresholds.minRequests ?? d.analysis?.min_requests
+        maxDivergence: inputs.thresholds.maxDivergence ?? settings.thresholds.maxDivergence,
+        minRequests: inputs.thresholds.minRequests ?? settings.thresholds.minRequests
       },
-      replay: inputs.replay ?? d.replay,
-      rate: inputs.rate ?? d.rate,
+      replay: inputs.replay ?? settings.replay,
+      rate: inputs.rate ?? settings.rate,
       dropColumns: [config?.model.label ?? "label"],
       stateFile: inputs.stateFile,
       resume: inputs.resume,
-      kserve: d.kserve?.storage_uri ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime } : void 0,
+      kserve: settings.kserve,
       out: resolve(inputs.out),
       recorder,
       by: process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR} (deploy-canary)` : void 0,
@@ -129,7 +133,7 @@ async function run() {
     core.setOutput("resume", resume);
     core.setOutput("version", String(result.report.version));
     core.setOutput("stable", String(result.alias ? result.alias.to : result.report.stable));
-    await core.summary.addRaw(
+    await writeJobSummary(
       rolloutMarkdown(
         model,
         result.report,
@@ -137,7 +141,7 @@ async function run() {
         result.alias ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.` : `Alias \`${inputs.alias}\` left where it was.`,
         resume || void 0
       )
-    ).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    );
     if (result.report.outcome === "rolled_back") {
       core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
       process.exitCode = 1;

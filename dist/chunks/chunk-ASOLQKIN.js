@@ -4,7 +4,7 @@ import {
   STAGES,
   parseStages,
   plannedStages
-} from "./chunk-HBJXICSK.js";
+} from "./chunk-HERSYEC6.js";
 import {
   openRegistry
 } from "./chunk-AYR6ABZT.js";
@@ -3552,14 +3552,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("./evaluate-options-ARWQGAYL.js");
+      const { buildEvaluateRequest } = await import("./evaluate-options-TIBCZH7W.js");
       const { formatValue } = await import("./evaluation-md-QBWRUYAI.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("./evaluate-UKQA7RDU.js");
+      const { evaluate: run } = await import("./evaluate-UYJFFE5Y.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3762,7 +3762,7 @@ function registerMonitor(program2) {
         (n) => n > 0 && n <= 1,
         "a number in (0, 1]"
       );
-      const { parseGateFlags } = await import("./evaluate-options-ARWQGAYL.js");
+      const { parseGateFlags } = await import("./evaluate-options-TIBCZH7W.js");
       const gates = options.gate && options.gate.length > 0 ? parseGateFlags(options.gate) : m?.max_metric_drop;
       const env = process.env;
       let trigger = {
@@ -3858,7 +3858,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
           throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
         seed = Number(options.seed);
       }
-      const { runPipeline } = await import("./pipeline-ZVW5YI5B.js");
+      const { runPipeline } = await import("./pipeline-5H5SLN2Y.js");
       const result = await runPipeline({
         config,
         configPath,
@@ -4240,10 +4240,12 @@ function registerServe(program2) {
       if (!model) throw new InputError("--model is required (or a mlci.yml with model.name)");
       if (!options.version) throw new InputError("--version is required, e.g. --version v4");
       const version = parseVersion2(options.version);
-      const target = options.target ?? (options.server ? "server" : d.target ?? (d.server ? "server" : "local"));
+      const { deploySettings } = await import("./deploy-B566ZULM.js");
+      const settings = deploySettings(d);
+      const target = options.target ?? (options.server ? "server" : settings.target);
       if (!["local", "server", "kserve"].includes(target))
         throw new InputError(`--target: got "${target}", expected local, server or kserve`);
-      const steps = options.steps ? options.steps.split(",").map((s) => number(s.trim(), "--steps", 1, 100)) : d.steps;
+      const steps = options.steps ? options.steps.split(",").map((s) => number(s.trim(), "--steps", 1, 100)) : settings.steps;
       const kserve = target === "kserve" ? {
         namespace: options.kserveNamespace ?? d.kserve?.namespace,
         storageUri: options.kserveStorageUri ?? d.kserve?.storage_uri ?? "",
@@ -4277,12 +4279,12 @@ function registerServe(program2) {
         );
         return 0;
       }
-      const { deployCanary } = await import("./deploy-B5CICMLA.js");
+      const { deployCanary } = await import("./deploy-B566ZULM.js");
       const result = await deployCanary({
         model,
         version,
         target,
-        server: options.server ?? d.server,
+        server: options.server ?? settings.server,
         adminToken: options.adminToken,
         registry,
         alias: options.alias,
@@ -4290,18 +4292,18 @@ function registerServe(program2) {
         intervalMs: options.interval ? durationMs(
           /^\d+(\.\d+)?$/.test(options.interval) ? Number(options.interval) : options.interval,
           "--interval"
-        ) : d.interval !== void 0 ? durationMs(d.interval, "deploy.interval") : void 0,
-        failureLimit: options.failureLimit !== void 0 ? integer(options.failureLimit, "--failure-limit", 0) : d.failure_limit,
+        ) : settings.intervalMs,
+        failureLimit: options.failureLimit !== void 0 ? integer(options.failureLimit, "--failure-limit", 0) : settings.failureLimit,
         thresholds: {
-          maxErrorRate: optionalNumber(options.maxErrorRate, "--max-error-rate") ?? d.analysis?.max_error_rate,
-          maxP99Ratio: optionalNumber(options.maxP99Ratio, "--max-p99-ratio") ?? d.analysis?.max_p99_ratio,
+          maxErrorRate: optionalNumber(options.maxErrorRate, "--max-error-rate") ?? settings.thresholds.maxErrorRate,
+          maxP99Ratio: optionalNumber(options.maxP99Ratio, "--max-p99-ratio") ?? settings.thresholds.maxP99Ratio,
           p99SlackMs: optionalNumber(options.p99SlackMs, "--p99-slack-ms"),
-          maxDivergence: optionalNumber(options.maxDivergence, "--max-divergence") ?? d.analysis?.max_divergence,
-          minRequests: optionalNumber(options.minRequests, "--min-requests") ?? d.analysis?.min_requests
+          maxDivergence: optionalNumber(options.maxDivergence, "--max-divergence") ?? settings.thresholds.maxDivergence,
+          minRequests: optionalNumber(options.minRequests, "--min-requests") ?? settings.thresholds.minRequests
         },
         shadow: options.shadow,
-        replay: options.replay ?? d.replay,
-        rate: optionalNumber(options.rate, "--rate") ?? d.rate,
+        replay: options.replay ?? settings.replay,
+        rate: optionalNumber(options.rate, "--rate") ?? settings.rate,
         dropColumns: [options.label ?? config?.model.label ?? "label"],
         stateFile: options.state,
         resume: options.resume,

@@ -2,16 +2,13 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildEvaluateRequest
-} from "./chunk-RQBXTB3C.js";
+} from "./chunk-KJGDFFII.js";
 import {
   GATE_KINDS
 } from "./chunk-C4QX7EU4.js";
 import {
   renderEvaluationMarkdown
 } from "./chunk-5A63I7UW.js";
-import {
-  truncateMarkdown
-} from "./chunk-N3GLJ5J5.js";
 import {
   loadOptionalConfig
 } from "./chunk-H37KYKCP.js";
@@ -22,8 +19,9 @@ import {
   actionBooleanInput,
   actionInput,
   actionsCore,
-  logLine
-} from "./chunk-SOCFX7DM.js";
+  logLine,
+  writeJobSummary
+} from "./chunk-FU7F3K7D.js";
 import {
   InputError,
   MlciError,
@@ -195,7 +193,6 @@ function readEvaluateInputs() {
 }
 
 // src/actions/evaluate-vs-baseline/main.ts
-var MAX_SUMMARY = 1024 * 1024 - 1024;
 function runContext(env = process.env) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return null;
@@ -232,7 +229,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context && inputs.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("./evaluate-UKQA7RDU.js");
+    const { evaluate } = await import("./evaluate-UYJFFE5Y.js");
     const result = await evaluate({
       ...request,
       progress: { start: logLine, update() {
@@ -255,7 +252,7 @@ async function run() {
         head_sha: context.headSha
       });
     }
-    await core.summary.addRaw(truncateMarkdown(result.markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
+    await writeJobSummary(result.markdown);
     if (context && inputs.token) await publish(inputs, context, result, core);
     if (e.verdict === "fail" && inputs.failOnGate) {
       core.setFailed(e.summary);

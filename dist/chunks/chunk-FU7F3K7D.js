@@ -1,7 +1,11 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  InputError
+  truncateMarkdown
+} from "./chunk-N3GLJ5J5.js";
+import {
+  InputError,
+  describeError
 } from "./chunk-HRKM2MUG.js";
 
 // src/actions/toolkit.ts
@@ -11,6 +15,11 @@ async function actionsCore() {
 function logLine(message) {
   process.stdout.write(`${message}
 `);
+}
+var MAX_SUMMARY = 1024 * 1024 - 1024;
+async function writeJobSummary(markdown) {
+  const core = await actionsCore();
+  await core.summary.addRaw(truncateMarkdown(markdown, MAX_SUMMARY)).write().catch((error) => core.warning(`could not write the job summary: ${describeError(error)}`));
 }
 
 // src/actions/inputs.ts
@@ -33,6 +42,7 @@ function actionBooleanInput(name, fallback = false) {
 export {
   actionsCore,
   logLine,
+  writeJobSummary,
   actionInput,
   actionBooleanInput
 };
