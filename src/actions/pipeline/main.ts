@@ -4,8 +4,7 @@ import { loadConfig } from '../../config/load.js';
 import { describeError, MlciError } from '../../core/errors.js';
 import type { EvaluationJson } from '../../model/evaluation-types.js';
 import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
-import { githubRecorder } from '../deploy-canary/main.js';
-import { publish, runContext } from '../evaluate-vs-baseline/main.js';
+import { runContext } from '../run-context.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
 
@@ -17,6 +16,7 @@ export async function run(): Promise<void> {
   try {
     const configPath = actionInput('config', { fallback: 'mlci.yml' });
     const config = await loadConfig(configPath);
+    logLine(`mlci pipeline: ${configPath} is valid (model ${config.model.name}, task ${config.model.task})`);
     const context = runContext();
     const stagesInput = actionInput('stages');
     const chosen = stagesInput ? parseStages(stagesInput, 'stages') : null;
@@ -44,7 +44,8 @@ export async function run(): Promise<void> {
         .filter((p) => p !== ''),
       force: actionBooleanInput('force', false),
       by: process.env.GITHUB_ACTOR || undefined,
-      recorder: await githubRecorder(undefined),
+      // Loaded on use: the GitHub adapters stay out of the action's start-up.
+      recorder: await (await import('../deploy-canary/main.js')).githubRecorder(undefined),
       progress: { start: logLine, update() {}, finish: (m) => m && logLine(m), info: logLine },
       onOutput: (text) => process.stdout.write(text)
     });
@@ -62,6 +63,7 @@ export async function run(): Promise<void> {
       const evaluation = JSON.parse(
         await readFile(join(out, 'evaluate', 'evaluation.json'), 'utf8')
       ) as EvaluationJson;
+      const { publish } = await import('../evaluate-vs-baseline/main.js');
       await publish(
         {
           token,
