@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   run
-} from "../../chunks/chunk-MU5WQP5D.js";
+} from "../../chunks/chunk-AUTAVK6Y.js";
 import "../../chunks/chunk-QI3MNLOO.js";
 import "../../chunks/chunk-CEV6BIOB.js";
 import "../../chunks/chunk-7RNPNCAU.js";

@@ -6,27 +6,8 @@ import {
   plannedStages
 } from "../../chunks/chunk-HERSYEC6.js";
 import {
-  githubRecorder
-} from "../../chunks/chunk-MU5WQP5D.js";
-import "../../chunks/chunk-QI3MNLOO.js";
-import "../../chunks/chunk-CEV6BIOB.js";
-import "../../chunks/chunk-7RNPNCAU.js";
-import "../../chunks/chunk-RC2F6T7V.js";
-import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-Y2PMVUEP.js";
-import {
-  publish,
   runContext
-} from "../../chunks/chunk-NJGFCUGY.js";
-import "../../chunks/chunk-KJGDFFII.js";
-import "../../chunks/chunk-C4QX7EU4.js";
-import "../../chunks/chunk-5A63I7UW.js";
-import "../../chunks/chunk-6AWGVSZV.js";
-import "../../chunks/chunk-AYR6ABZT.js";
-import "../../chunks/chunk-X6AQ5GPO.js";
-import "../../chunks/chunk-OX2YEAMM.js";
-import "../../chunks/chunk-HWRM5IOQ.js";
-import "../../chunks/chunk-XF6WS2KO.js";
+} from "../../chunks/chunk-MTUBZ2TB.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import {
   loadConfig
@@ -55,6 +36,7 @@ async function run() {
   try {
     const configPath = actionInput("config", { fallback: "mlci.yml" });
     const config = await loadConfig(configPath);
+    logLine(`mlci pipeline: ${configPath} is valid (model ${config.model.name}, task ${config.model.task})`);
     const context = runContext();
     const stagesInput = actionInput("stages");
     const chosen = stagesInput ? parseStages(stagesInput, "stages") : null;
@@ -74,7 +56,8 @@ async function run() {
       overrides: actionInput("params").split(/[\n,]/).map((p) => p.trim()).filter((p) => p !== ""),
       force: actionBooleanInput("force", false),
       by: process.env.GITHUB_ACTOR || void 0,
-      recorder: await githubRecorder(void 0),
+      // Loaded on use: the GitHub adapters stay out of the action's start-up.
+      recorder: await (await import("../../chunks/main-L4TBC2QR.js")).githubRecorder(void 0),
       progress: { start: logLine, update() {
       }, finish: (m) => m && logLine(m), info: logLine },
       onOutput: (text) => process.stdout.write(text)
@@ -93,6 +76,7 @@ async function run() {
       const evaluation = JSON.parse(
         await readFile(join(out, "evaluate", "evaluation.json"), "utf8")
       );
+      const { publish } = await import("../../chunks/main-R3GU37X3.js");
       await publish(
         {
           token,

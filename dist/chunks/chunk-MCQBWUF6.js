@@ -10,6 +10,9 @@ import {
   renderEvaluationMarkdown
 } from "./chunk-5A63I7UW.js";
 import {
+  runContext
+} from "./chunk-MTUBZ2TB.js";
+import {
   loadOptionalConfig
 } from "./chunk-H37KYKCP.js";
 import {
@@ -29,7 +32,6 @@ import {
 } from "./chunk-HRKM2MUG.js";
 
 // src/actions/evaluate-vs-baseline/main.ts
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -193,30 +195,6 @@ function readEvaluateInputs() {
 }
 
 // src/actions/evaluate-vs-baseline/main.ts
-function runContext(env = process.env) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) return null;
-  let pullNumber = null;
-  let headSha = env.GITHUB_SHA ?? "";
-  try {
-    const event = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
-    if (event.pull_request) {
-      pullNumber = Number(event.pull_request.number);
-      headSha = event.pull_request.head?.sha ?? headSha;
-    }
-  } catch {
-  }
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  return {
-    owner,
-    repo,
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-    workflow: env.GITHUB_WORKFLOW_REF?.split("@")[0].split("/").pop() ?? env.GITHUB_WORKFLOW ?? "workflow",
-    pullNumber,
-    headSha,
-    runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null
-  };
-}
 async function run() {
   try {
     const inputs = readEvaluateInputs();
@@ -406,7 +384,7 @@ function escapeCode(text) {
 }
 
 export {
-  runContext,
   run,
-  publish
+  publish,
+  reportLinkLine
 };
