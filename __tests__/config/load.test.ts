@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import { starterConfig } from '../../src/config/starter.js';
+import { runCli } from '../../test-support/cli.js';
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -69,6 +70,22 @@ describe('mlci.yml loader', () => {
     expect(errorOf('- a\n- b\n')).toBe(
       'mlci.yml: expected a mapping of keys (version, model, data, …), got a list (["a","b"])'
     );
+  });
+
+  it('answers a 10,000-comment-line header in linear time (issue 16: the old check backtracked)', async () => {
+    const header = '# licence header line\n'.repeat(10_000);
+    let started = performance.now();
+    expect(parseConfig(header + minimal).model.name).toBe('churn');
+    expect(errorOf(header)).toContain('the file is empty');
+    expect(errorOf(header + '   \n\t\n')).toContain('the file is empty');
+    expect(performance.now() - started).toBeLessThan(1000);
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-config-'));
+    await writeFile(join(dir, 'mlci.yml'), header + minimal);
+    started = performance.now();
+    const run = await runCli(['pipeline', '--dry-run', '--config', join(dir, 'mlci.yml')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('reports a missing file and a directory', async () => {

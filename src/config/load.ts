@@ -42,11 +42,10 @@ export async function loadOptionalConfig(
 
 /** Parses and validates config text; `source` names the file in messages. */
 export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
-    throw new ConfigError(
-      `${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`
-    );
-  }
+  const empty = new ConfigError(
+    `${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`
+  );
+  if (text.trim() === '') throw empty;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -55,6 +54,9 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
     const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(`${source}:${pos.line}:${pos.col}: invalid YAML: ${reason}`);
   }
+  // Comments only (a licence header, say) parse to a document without contents: the parser
+  // decides in linear time what a regular expression over the text could not.
+  if (doc.contents === null) throw empty;
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(

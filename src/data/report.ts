@@ -80,7 +80,9 @@ function fmt(x: number | null | undefined): string {
   if (x === null || x === undefined) return '—';
   if (x === 0) return '0';
   const a = Math.abs(x);
-  return a >= 1e4 || a < 1e-3 ? x.toExponential(2) : x.toFixed(a >= 100 ? 1 : 4).replace(/\.?0+$/, '');
+  return a >= 1e4 || a < 1e-3
+    ? x.toExponential(2)
+    : x.toFixed(a >= 100 ? 1 : 4).replace(/(?:\.0+|(?<![.0])0+)$/, '');
 }
 
 /** Renders validation.md. */

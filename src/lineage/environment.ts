@@ -47,7 +47,7 @@ export function runnerInfo(env: NodeJS.ProcessEnv = process.env): RunnerInfo {
 export function githubRun(env: NodeJS.ProcessEnv = process.env): GithubRunInfo | null {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return null;
-  const server = (GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const server = (GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, '');
   return {
     run_url: `${server}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`,
     repository: GITHUB_REPOSITORY,

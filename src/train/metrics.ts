@@ -26,12 +26,15 @@ export interface NonFinite {
 
 // Python's json module writes NaN, Infinity and -Infinity as bare tokens; JSON.stringify writes
 // NaN and Infinity as null. Both are read back so they can be reported instead of hidden.
-const SPECIAL = /(?<=[:[,]\s*)(NaN|-?Infinity)(?=\s*[,}\]])/g;
+const SPECIAL = /([:[,]\s*)(NaN|-?Infinity)(?=\s*[,}\]])/g;
 const SPECIAL_VALUES: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
 /** Parses one JSON value, accepting Python's NaN/Infinity tokens. */
 export function parseLenientJson(text: string): unknown {
-  const marked = text.replace(SPECIAL, (token) => `{"__mlci_special__":"${token}"}`);
+  const marked = text.replace(
+    SPECIAL,
+    (_match, before: string, token: string) => `${before}{"__mlci_special__":"${token}"}`
+  );
   return JSON.parse(marked, (_key, value: unknown) =>
     value && typeof value === 'object' && '__mlci_special__' in (value as object)
       ? SPECIAL_VALUES[(value as { __mlci_special__: string }).__mlci_special__]

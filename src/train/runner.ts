@@ -203,7 +203,7 @@ async function readTimes(path: string): Promise<{ user: number; system: number }
   } catch {
     return null;
   }
-  const values = [...text.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  const values = [...text.matchAll(/(?<!\d)(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   if (values.length < 4) return null;
   // Line 1: the shell itself; line 2: its children.
   return { user: round(values[0] + values[2]), system: round(values[1] + values[3]) };

@@ -23,7 +23,7 @@ export function slugId(prefix: string, text: string, index: number): string {
   const slug = text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-+|(?<!-)-+$/g, '')
     .slice(0, 40);
   return `${prefix}-${index}${slug ? `-${slug}` : ''}`;
 }
