@@ -86,7 +86,7 @@ def run_test(name, ref, cur, kind):
         return float(w / max(np.std(ref.values), 0.001)), None
     if name == "jensen_shannon":
         rp, cp = binned(ref, cur, kind == "num", False)
-        return float(distance.jensenshannon(rp, cp, 2)), None
+        return float(distance.jensenshannon(rp, cp)), None  # scipy's default base (e), as Evidently
     if name == "psi":
         rp, cp = binned(ref, cur, kind == "num", True)
         return float(np.sum((rp - cp) * np.log(rp / cp))), None
