@@ -12,6 +12,7 @@ import os
 
 import numpy as np
 import pandas as pd
+import scipy
 from scipy import stats
 from scipy.spatial import distance
 from scipy.stats import _stats_py
@@ -86,7 +87,7 @@ def run_test(name, ref, cur, kind):
         return float(w / max(np.std(ref.values), 0.001)), None
     if name == "jensen_shannon":
         rp, cp = binned(ref, cur, kind == "num", False)
-        return float(distance.jensenshannon(rp, cp, 2)), None
+        return float(distance.jensenshannon(rp, cp)), None  # scipy's default base (e), as Evidently
     if name == "psi":
         rp, cp = binned(ref, cur, kind == "num", True)
         return float(np.sum((rp - cp) * np.log(rp / cp))), None
@@ -273,6 +274,8 @@ def clean(value):
 
 
 out = {
+    # The versions the expected values were computed with (the live parity test records its own).
+    "versions": {"scipy": scipy.__version__, "numpy": np.__version__, "pandas": pd.__version__},
     "cases": cases,
     "ks_samples": ks_samples,
     "ks_grid": ks_grid,
@@ -284,4 +287,4 @@ out = {
 }
 with open(os.path.join(HERE, "reference.json"), "w") as f:
     json.dump(clean(out), f, indent=1)
-print("wrote reference.json")
+print(f"wrote reference.json (scipy {scipy.__version__})")

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { chi2Sf, kolmogornSf, ndtr, smirnov } from '../../src/data/drift/special.js';
+import { kolmogornSf } from '../../src/data/drift/kolmogorov.js';
+import { smirnov } from '../../src/data/drift/smirnov.js';
+import { chi2Sf, ndtr } from '../../src/data/drift/special.js';
 
 interface Reference {
   ks_samples: { a: number[]; b: number[]; statistic: number; p_value: number; wasserstein: number }[];

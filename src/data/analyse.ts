@@ -2,8 +2,10 @@
 // statistics.json), gathers each column's drift inputs in the same pass: numeric columns walk the
 // sorted values of both sides once, categorical columns compare value counts.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Task } from '../config/types.js';
 import { BinCounter, sturgesEdges } from './drift/binning.js';
 import { EcdfWalk } from './drift/ecdf.js';
+import { numericLabelKind } from './drift/label.js';
 import type { DriftInput } from './drift/registry.js';
 import { sqlIdent, type Engine } from './engine.js';
 import {
@@ -41,6 +43,8 @@ export interface Analysis {
 /** Options of analyse(). */
 export interface AnalyseOptions {
   label?: string;
+  /** The learning task, which decides whether a numeric label is numeric or categorical (see drift/label.ts). */
+  task?: Task;
   /** Columns to leave out of drift (their statistics are still computed). */
   ignoreDrift?: string[];
 }
@@ -413,8 +417,13 @@ export async function analyse(
   const streamA = await engine.connect();
   const streamB = await engine.connect();
   const label = options.label;
+  const refSource = reference?.kind === 'table' ? reference.source : undefined;
+  const labelInfo = current.columns.find((c) => c.name === label && c.kind === 'numeric');
+  const labelAs = labelInfo
+    ? await numericLabelKind(db, labelTable(refSource, label!) ?? current.table, labelInfo.name, options.task)
+    : undefined;
   const kindFor = (c: ColumnInfo): ColumnInfo =>
-    c.name === label && c.kind === 'numeric' ? { ...c, kind: 'categorical' } : c;
+    c.name === label && c.kind === 'numeric' && labelAs === 'categorical' ? { ...c, kind: 'categorical' } : c;
   const curColumns = current.columns.map(kindFor);
   const timings: Record<string, number> = { summaries: 0, duplicates: 0, numeric: 0, categorical: 0 };
   const timed = async <T>(part: string, work: Promise<T>): Promise<T> => {
@@ -425,7 +434,6 @@ export async function analyse(
       timings[part] += Date.now() - start;
     }
   };
-  const refSource = reference?.kind === 'table' ? reference.source : undefined;
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : undefined;
   const curStats = emptyStatistics(current, current.rows);
   // Without a reference table, numeric columns stream every value (non-finite ones first), so the
@@ -680,6 +688,11 @@ export async function analyse(
     }
   }
   return { current: curStats, reference: refStats, inputs: orderedInputs, timings };
+}
+
+/** The reference's table when it has the label as a number (Evidently reads the label's kind there). */
+function labelTable(source: LoadedSource | undefined, label: string): string | undefined {
+  return source?.columns.some((c) => c.name === label && c.kind === 'numeric') ? source.table : undefined;
 }
 
 /** The entries of `record` in the order of `columns`, then any others in their own order. */

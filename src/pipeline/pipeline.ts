@@ -169,6 +169,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       reference,
       schema: optionalAt(at, config.data?.schema),
       label,
+      task: config.model.task,
       out: dir,
       config: config.data,
       progress

@@ -3,7 +3,7 @@
 // everything that can fail on input has run. Both the CLI and the action call validateData().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnomalyCode, DataConfig, DriftTestName, Severity } from '../config/types.js';
+import type { AnomalyCode, DataConfig, DriftTestName, Severity, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
@@ -22,6 +22,8 @@ export interface ValidateDataOptions {
   reference?: string;
   schema?: string;
   label?: string;
+  /** The learning task: a regression label is drift-tested as a number, a class label as a category. */
+  task?: Task;
   /** Training data, to detect rows shared with `data` (leakage). */
   train?: string;
   /** Directory for validation.json, statistics.json and validation.md. */
@@ -200,6 +202,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     progress.start('profiling and comparing columns');
     const analysis = await analyse(engine, current, reference, {
       label: options.label,
+      task: options.task,
       ignoreDrift: config?.drift?.ignore
     });
     progress.finish();

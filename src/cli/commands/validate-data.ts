@@ -63,6 +63,7 @@ export function registerValidateData(program: Command): void {
         reference: options.reference ?? config?.data?.reference,
         schema: options.schema ?? config?.data?.schema,
         label: options.label ?? config?.model?.label,
+        task: config?.model?.task,
         train: options.train,
         out: options.out,
         config: dataConfig,

@@ -1,7 +1,8 @@
 // Two-sample Kolmogorov–Smirnov test exactly as scipy.stats.ks_2samp(method='auto', two-sided):
 // the exact null distribution when both samples have at most 10,000 values, else the asymptotic
 // one-sample Kolmogorov distribution with n = round(n1·n2/(n1+n2)).
-import { kolmogornSf, roundHalfEven } from './special.js';
+import { kolmogornSf } from './kolmogorov.js';
+import { roundHalfEven } from './special.js';
 
 /** Result of a two-sample KS test. */
 export interface KsResult {
