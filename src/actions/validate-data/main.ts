@@ -51,6 +51,7 @@ export async function run(): Promise<void> {
       reference: inputs.reference ?? config?.data?.reference,
       schema: inputs.schema ?? config?.data?.schema,
       label: inputs.label ?? config?.model?.label,
+      labelOptional: inputs.label === undefined,
       train: inputs.train,
       out: inputs.out,
       config: config?.data,
