@@ -33,6 +33,17 @@ export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+const SIZE = /^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i;
+
+/** Checks a memory size as the engine takes it ("500MB", "2GB", "1.5GiB"); `what` names its origin. */
+export function parseMemoryLimit(text: string, what: string): string {
+  if (!SIZE.test(text))
+    throw new InputError(
+      `${what}: got "${text}", expected a size such as "500MB" or "2GB" (units KB, MB, GB, TB or KiB, MiB, GiB, TiB)`
+    );
+  return text.trim();
+}
+
 let shared: Promise<DuckDBConnection> | undefined;
 
 /** A process-wide DuckDB connection, created on first use (the native module loads lazily). */
@@ -69,6 +80,12 @@ export interface Engine {
 
 /** Opens a dedicated in-memory engine with bounded memory. */
 export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
+  const env = process.env.MLCI_MEMORY_LIMIT;
+  const memoryLimit = options.memoryLimit
+    ? parseMemoryLimit(options.memoryLimit, 'memory limit')
+    : env
+      ? parseMemoryLimit(env, 'MLCI_MEMORY_LIMIT')
+      : undefined;
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const os = await import('node:os');
   const { mkdtempSync, rmSync } = await import('node:fs');
@@ -82,7 +99,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const cap = (options.sourcesReadTogether ?? 1) >= 2 ? 450 : 500;
   const fallback = `${Math.max(128, Math.min(cap, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: options.memoryLimit ?? process.env.MLCI_MEMORY_LIMIT ?? fallback,
+    memory_limit: memoryLimit ?? fallback,
     threads: String(
       options.threads ??
         (Number(process.env.MLCI_THREADS) || Math.max(1, Math.min(os.availableParallelism(), 8)))

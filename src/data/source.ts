@@ -4,6 +4,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
+import { checkRenamedKeys, checkUniqueNames } from './column-names.js';
+import { numericTextColumns } from './numeric-text.js';
 import { detectFormat, sqlIdent, sqlString, type DataFormat, type SourceOptions } from './engine.js';
 import type { ColumnKind } from './statistics.js';
 
@@ -35,6 +37,8 @@ export const ROW_COLUMN = 'file_row_number';
 export const FILE_COLUMN = '__mlci_file';
 
 const PREFIX_BYTES = 1 << 20;
+/** Longest row read (the engine's own default is 2,000,000 bytes; longer rows raise it up to this). */
+export const MAX_ROW_BYTES = 64 * 2 ** 20;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
 /** Expands a path or glob into the files it names; errors name the path. */
@@ -59,14 +63,14 @@ export async function expandSource(db: DuckDBConnection, path: string): Promise<
   return files;
 }
 
-async function readPrefix(file: string): Promise<{ bytes: Buffer; size: number }> {
+async function readPrefix(file: string, limit: number): Promise<{ bytes: Buffer; size: number }> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${file}: cannot be opened (${error.code ?? error.message})`);
   });
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw new InputError(`${file} is a directory, expected a data file`);
-    const buffer = Buffer.alloc(Math.min(PREFIX_BYTES, info.size));
+    const buffer = Buffer.alloc(Math.min(limit, info.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { bytes: buffer.subarray(0, bytesRead), size: info.size };
   } finally {
@@ -156,18 +160,39 @@ export function sniffDelimiter(header: string): string {
 export interface CsvDialect {
   delimiter: string;
   header: string[];
+  /** Longest row the engine must accept, when the first rows are longer than its default. */
+  maxLineBytes?: number;
+  /** Columns read as DOUBLE whatever the engine's sniffer says (see numericTextColumns). */
+  doubles?: string[];
 }
 
 /**
  * Checks one file before the engine reads it: not empty, not binary, and for CSV a header with data
  * rows whose field counts match it (in the first megabyte; the engine reports later ragged rows).
+ * When the first rows are longer than a megabyte, more is read until a data row is complete.
  */
 export async function inspectFile(
   file: string,
   format: DataFormat,
   options: SourceOptions = {}
 ): Promise<CsvDialect | undefined> {
-  const { bytes, size } = await readPrefix(file);
+  for (let limit = PREFIX_BYTES; ; limit *= 4) {
+    const found = await inspectPrefix(file, format, options, limit);
+    if (found !== 'more') return found;
+    if (limit >= MAX_ROW_BYTES)
+      throw new InputError(
+        `${file}: the header and first row are longer than ${MAX_ROW_BYTES / 2 ** 20} MiB`
+      );
+  }
+}
+
+async function inspectPrefix(
+  file: string,
+  format: DataFormat,
+  options: SourceOptions,
+  limit: number
+): Promise<CsvDialect | undefined | 'more'> {
+  const { bytes, size } = await readPrefix(file, limit);
   if (size === 0) throw new InputError(`${file}: the file is empty`);
   if (format === 'parquet') {
     if (bytes.subarray(0, 4).toString('latin1') !== 'PAR1')
@@ -180,10 +205,11 @@ export async function inspectFile(
     );
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (bytes.length === size) {
-    // Drop a possibly cut multi-byte character only when the prefix is partial.
-  } else {
-    const cut = Math.max(text.lastIndexOf('\n'), 0);
+  const whole = bytes.length === size;
+  if (!whole) {
+    // Drop a possibly cut multi-byte character and row: only complete lines are checked.
+    const cut = text.lastIndexOf('\n');
+    if (cut < 0) return 'more';
     text = text.slice(0, cut + 1);
   }
   if (text.trim() === '') throw new InputError(`${file}: the file has no content (only whitespace)`);
@@ -207,9 +233,12 @@ export async function inspectFile(
     }
   }
   const records = splitCsv(text, delimiter, 20000);
-  if (records.length < 2) throw new InputError(`${file}: has a header but no data rows`);
+  // A partial prefix may end inside a quoted field: its last record is not known to be complete.
+  if (records.length < (whole ? 2 : 3)) {
+    if (!whole) return 'more';
+    throw new InputError(`${file}: has a header but no data rows`);
+  }
   const expected = records[0].fields;
-  const whole = bytes.length === size;
   for (let i = 1; i < records.length; i++) {
     const isLastPartial = !whole && i === records.length - 1;
     if (records[i].fields !== expected && !isLastPartial) {
@@ -219,7 +248,9 @@ export async function inspectFile(
       );
     }
   }
-  return { delimiter, header: parseHeader(header, delimiter) };
+  const names = parseHeader(header, delimiter);
+  checkUniqueNames(file, names);
+  return { delimiter, header: names, ...(limit > PREFIX_BYTES ? { maxLineBytes: limit } : {}) };
 }
 
 function parseHeader(line: string, delimiter: string): string[] {
@@ -277,11 +308,23 @@ export function readExpression(
   if (format === 'parquet') return `read_parquet(${list}, file_row_number = true${extra})`;
   if (format === 'jsonl') return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ',';
+  const longRows = dialect?.maxLineBytes ? `, max_line_size = ${dialect.maxLineBytes}` : '';
+  const types = dialect?.doubles?.length
+    ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(', ')}}`
+    : '';
   // BOOLEAN is left out of the type candidates: the sniffer would turn yes/no columns into true/false.
   return (
     `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', ` +
-    `auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${extra})`
+    `auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${types}${extra})`
   );
+}
+
+/** The row length the engine asked for when a row was longer than it accepts (undefined otherwise). */
+export function longRowSize(error: unknown): number | undefined {
+  const found = /Maximum line size of \d+ bytes exceeded\. Actual Size:\s*(\d+) bytes/.exec(
+    (error as Error).message ?? ''
+  );
+  return found ? Number(found[1]) : undefined;
 }
 
 /** Turns an engine error while reading a source into a one-line message naming the file and line. */
@@ -296,8 +339,55 @@ export function readError(path: string, error: unknown): InputError {
       `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
     );
   }
+  const long = longRowSize(error);
+  if (long !== undefined) {
+    return new InputError(
+      `${file}${lineMatch ? `:${lineMatch[1]}` : ''}: a row of ${long.toLocaleString('en-US')} bytes, longer than the ${MAX_ROW_BYTES / 2 ** 20} MiB mlci reads`
+    );
+  }
   const first = message.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
   return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
+}
+
+/**
+ * Creates `table` (a view for Parquet) over the files. A row longer than the engine accepts is read
+ * by raising its limit, up to MAX_ROW_BYTES.
+ */
+async function createTable(
+  db: DuckDBConnection,
+  path: string,
+  table: string,
+  files: string[],
+  format: DataFormat,
+  dialect: CsvDialect | undefined,
+  withFile: boolean
+): Promise<void> {
+  for (let attempt = dialect; ;) {
+    const from = readExpression(files, format, attempt, withFile);
+    try {
+      // Parquet is columnar already: a view reads each column only when a query needs it. Text formats
+      // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
+      if (format === 'parquet')
+        await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      return;
+    } catch (error) {
+      const needed = longRowSize(error);
+      if (format !== 'csv' || needed === undefined || needed > MAX_ROW_BYTES) throw readError(path, error);
+      attempt = {
+        ...(attempt ?? { delimiter: ',', header: [] }),
+        maxLineBytes: Math.min(MAX_ROW_BYTES, needed * 2)
+      };
+    }
+  }
+}
+
+async function describe(db: DuckDBConnection, table: string, format: DataFormat): Promise<ColumnInfo[]> {
+  const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
+  return described
+    .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
+    .filter((c) => c.name !== FILE_COLUMN && !(format === 'parquet' && c.name === ROW_COLUMN))
+    .map((c) => ({ ...c, kind: kindOf(c.type) }));
 }
 
 /**
@@ -315,38 +405,40 @@ export async function loadSource(
   let dialect: CsvDialect | undefined;
   for (const file of files) {
     const found = await inspectFile(file, format, options);
+    if (dialect && found?.maxLineBytes)
+      dialect.maxLineBytes = Math.max(dialect.maxLineBytes ?? 0, found.maxLineBytes);
     dialect ??= found;
   }
   const withFile = files.length > 1;
-  const from = readExpression(files, format, dialect, withFile);
-  try {
-    // Parquet is columnar already: a view reads each column only when a query needs it. Text formats
-    // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
-    if (format === 'parquet')
-      await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-    else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-  } catch (error) {
-    throw readError(path, error);
-  }
-  const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  const columns = described
-    .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
-    .filter((c) => c.name !== FILE_COLUMN && !(format === 'parquet' && c.name === ROW_COLUMN))
-    .map((c) => ({ ...c, kind: kindOf(c.type) }));
-  if (
-    format === 'csv' &&
-    dialect &&
-    columns.length === 1 &&
-    dialect.header.length === 1 &&
-    files.length === 1
-  ) {
-    const other = CANDIDATE_DELIMITERS.find((d) => d !== dialect.delimiter && dialect.header[0].includes(d));
-    if (other) {
-      throw new InputError(
-        `${path}: read as a single column "${dialect.header[0].slice(0, 40)}"; the delimiter looks like "${printable(other)}" — pass --delimiter "${printable(other)}"`
+  await createTable(db, path, table, files, format, dialect, withFile);
+  let columns = await describe(db, table, format);
+  if (format === 'csv' && dialect) {
+    const doubles = await numericTextColumns(db, table, columns);
+    if (doubles.length > 0) {
+      // Read again with those columns typed; a value the reader cannot take as a number keeps the text.
+      const typed = { ...dialect, doubles };
+      const retyped = await createTable(db, path, table, files, format, typed, withFile).then(
+        () => true,
+        () => false
       );
+      if (!retyped) await createTable(db, path, table, files, format, dialect, withFile);
+      columns = await describe(db, table, format);
+    }
+    if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
+      const header = dialect.header[0];
+      const other = CANDIDATE_DELIMITERS.find((d) => d !== dialect.delimiter && header.includes(d));
+      if (other) {
+        throw new InputError(
+          `${path}: read as a single column "${header.slice(0, 40)}"; the delimiter looks like "${printable(other)}" — pass --delimiter "${printable(other)}"`
+        );
+      }
     }
   }
+  if (format === 'jsonl')
+    checkRenamedKeys(
+      path,
+      columns.map((c) => c.name)
+    );
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0][0]);
   if (rows === 0) throw new InputError(`${path}: has no data rows`);
   return {

@@ -270,6 +270,7 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
         data: dataPath,
         reference: referencePath,
         label: options.data ? options.labelColumn : undefined,
+        labelOptional: true,
         config: {
           ...options.dataConfig,
           // The log holds model inputs only: the label and other training columns are absent by design.

@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { analyse, type Reference } from '../data/analyse.js';
+import { labelIn } from '../data/column-names.js';
 import { defaultTest, runDriftTest, type ColumnDrift } from '../data/drift/registry.js';
 import { openEngine, sqlIdent, type Engine } from '../data/engine.js';
 import { renderMarkdown, type Anomaly, type DatasetDrift, type ValidationReport } from '../data/report.js';
@@ -24,6 +25,8 @@ export interface ValidateDataOptions {
   label?: string;
   /** The learning task: a regression label is drift-tested as a number, a class label as a category. */
   task?: Task;
+  /** When set, a label the data lacks is ignored (a default from mlci.yml) instead of refused. */
+  labelOptional?: boolean;
   /** Training data, to detect rows shared with `data` (leakage). */
   train?: string;
   /** Directory for validation.json, statistics.json and validation.md. */
@@ -132,6 +135,10 @@ async function overlap(
   };
 }
 
+function columnNames(source: LoadedSource): string[] {
+  return source.columns.map((c) => c.name);
+}
+
 function stripHeavy(stats: DatasetStatistics): ValidationReport['columns'] {
   const out: ValidationReport['columns'] = {};
   for (const [name, s] of Object.entries(stats.columns)) {
@@ -189,6 +196,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       lap('read_reference');
       timings.read_reference_total = ms;
     }
+    const label = labelIn(options.data, columnNames(current), options.label, options.labelOptional);
     progress.finish(
       `${current.rows.toLocaleString('en-US')} rows × ${current.columns.length} columns` +
         (reference?.kind === 'table'
@@ -201,7 +209,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
 
     progress.start('profiling and comparing columns');
     const analysis = await analyse(engine, current, reference, {
-      label: options.label,
+      label,
       task: options.task,
       ignoreDrift: config?.drift?.ignore
     });
@@ -232,7 +240,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
           const r = refColumns[name];
           if (!r)
             add({ code: 'new_column', column: name, message: `column "${name}" is not in the reference` });
-          else if (r.kind !== s.kind && !(options.label === name)) {
+          else if (r.kind !== s.kind && !(label === name)) {
             add({
               code: 'type_mismatch',
               column: name,
@@ -275,7 +283,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       });
     }
     if (train) {
-      const a = await overlap(engine, current, train, options.label);
+      const a = await overlap(engine, current, train, label);
       if (a) add(a);
     }
     lap('anomalies');
@@ -375,7 +383,8 @@ export async function profileData(options: {
       format: options.config?.format,
       delimiter: options.config?.delimiter
     });
-    const { current: stats } = await analyse(engine, current, undefined, { label: options.label });
+    const label = labelIn(options.data, columnNames(current), options.label);
+    const { current: stats } = await analyse(engine, current, undefined, { label });
     if (options.out) await writeJsonAtomic(options.out, stats);
     return stats;
   } finally {
@@ -398,7 +407,8 @@ export async function inferSchemaFile(options: {
       format: options.config?.format,
       delimiter: options.config?.delimiter
     });
-    const { current: stats } = await analyse(engine, current, undefined, { label: options.label });
+    const label = labelIn(options.data, columnNames(current), options.label);
+    const { current: stats } = await analyse(engine, current, undefined, { label });
     const schema = await inferSchema(engine.db, current, stats);
     if (options.out) await writeJsonAtomic(options.out, schema);
     return schema;

@@ -52,6 +52,7 @@ export async function run(): Promise<void> {
       schema: inputs.schema ?? config?.data?.schema,
       label: inputs.label ?? config?.model?.label,
       task: config?.model?.task,
+      labelOptional: inputs.label === undefined,
       train: inputs.train,
       out: inputs.out,
       config: config?.data,

@@ -1,6 +1,7 @@
 import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
+import { parseMemoryLimit } from '../../data/engine.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface ValidateFlags extends CommonOptions {
@@ -64,11 +65,16 @@ export function registerValidateData(program: Command): void {
         schema: options.schema ?? config?.data?.schema,
         label: options.label ?? config?.model?.label,
         task: config?.model?.task,
+        // model.label of mlci.yml is a default: data without it (unlabelled new data) is still validated.
+        labelOptional: options.label === undefined,
         train: options.train,
         out: options.out,
         config: dataConfig,
         progress,
-        memoryLimit: options.memoryLimit
+        memoryLimit:
+          options.memoryLimit === undefined
+            ? undefined
+            : parseMemoryLimit(options.memoryLimit, '--memory-limit')
       });
       const r = result.report;
       const text = [

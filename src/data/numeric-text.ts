@@ -1,0 +1,39 @@
+// The engine's CSV sniffer types a column as text when its first value is "inf" (or "-inf",
+// "Infinity"), although "inf" in a later row of a numeric column is read as a number. A text column
+// whose every value reads as a number is therefore read again as DOUBLE.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent, sqlString } from './engine.js';
+
+/** Rows the sniffer samples: a column that fails here is text, and the whole table is not scanned. */
+const SAMPLE_ROWS = 20480;
+
+/** A number the engine cannot cast but its CSV reader reads (an exponent past DOUBLE, e.g. 1e309, is ±inf). */
+const OVERFLOW = '\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+\\s*';
+
+function numberLike(column: string): string {
+  const id = sqlIdent(column);
+  return `bool_and(${id} IS NULL OR TRY_CAST(${id} AS DOUBLE) IS NOT NULL OR regexp_full_match(${id}, ${sqlString(OVERFLOW)})) AND count(${id}) > 0`;
+}
+
+async function allNumberLike(db: DuckDBConnection, from: string, columns: string[]): Promise<string[]> {
+  if (columns.length === 0) return [];
+  const row = (
+    await db.runAndReadAll(`SELECT ${columns.map(numberLike).join(', ')} FROM ${from}`)
+  ).getRows()[0];
+  return columns.filter((_, i) => row[i] === true);
+}
+
+/** The VARCHAR columns of `table` whose every non-null value reads as a number (a sample first, then all rows). */
+export async function numericTextColumns(
+  db: DuckDBConnection,
+  table: string,
+  columns: { name: string; type: string }[]
+): Promise<string[]> {
+  const text = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
+  const sampled = await allNumberLike(
+    db,
+    `(SELECT ${text.map(sqlIdent).join(', ')} FROM ${sqlIdent(table)} LIMIT ${SAMPLE_ROWS})`,
+    text
+  );
+  return allNumberLike(db, sqlIdent(table), sampled);
+}
