@@ -7,9 +7,12 @@ export class RequestError extends Error {
     readonly status: number,
     message: string
   ) {
-    super(message);
+    // Messages quote client text (input names, values): bounded, so a hostile request cannot inflate them.
+    super(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message);
   }
 }
+
+const MAX_MESSAGE = 500;
 
 /** The tensor constructor of onnxruntime (passed in so this module loads without the native addon). */
 export type TensorConstructor = typeof Tensor;
@@ -174,7 +177,7 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
       `input "${name}": shape [${shape.join(', ')}], expected [N] or [N, 1] for a column`
     );
   }
-  const values = flatData(tensor.data, name);
+  const values = flatData(tensor.data, name, shape.length);
   if (values.length !== shape[0]) {
     throw new RequestError(
       400,
@@ -199,7 +202,7 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
     if (typeof v !== 'number' || (integer && !Number.isInteger(v))) {
       throw new RequestError(
         400,
-        `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${JSON.stringify(v)}`
+        `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${show(v)}`
       );
     }
   }
@@ -224,13 +227,10 @@ function matrixFromTensor(
     throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width}]`);
   }
   if (tensor.datatype !== 'FP32' && tensor.datatype !== 'FP64') {
-    throw new RequestError(
-      400,
-      `input "${name}": datatype ${JSON.stringify(tensor.datatype)}, expected FP32`
-    );
+    throw new RequestError(400, `input "${name}": datatype ${show(tensor.datatype)}, expected FP32`);
   }
   checkRows(shape[0], maxRows);
-  const values = flatData(tensor.data, name);
+  const values = flatData(tensor.data, name, 2);
   if (values.length !== shape[0] * shape[1]) {
     throw new RequestError(
       400,
@@ -242,8 +242,11 @@ function matrixFromTensor(
     const v = values[i];
     if (v === null) data[i] = NaN;
     else if (typeof v !== 'number') {
-      throw new RequestError(400, `input "${name}": FP32 data must be numbers, got ${JSON.stringify(v)}`);
-    } else data[i] = v;
+      throw new RequestError(400, `input "${name}": FP32 data must be numbers, got ${show(v)}`);
+    } else {
+      data[i] = v;
+      if (!Number.isFinite(data[i])) throw notFinite(name, Math.floor(i / shape[1]), 'FP32');
+    }
   }
   const cols = shape[1];
   const names = layout.features ?? Array.from({ length: cols }, (_, j) => `${name}[${j}]`);
@@ -289,8 +292,11 @@ function fromColumns(
         const v = values[r];
         if (v === null) data[r * width + j] = NaN;
         else if (typeof v !== 'number') {
-          throw new RequestError(400, `input "${names[j]}": expected numbers, got ${JSON.stringify(v)}`);
-        } else data[r * width + j] = v;
+          throw new RequestError(400, `input "${names[j]}": expected numbers, got ${show(v)}`);
+        } else {
+          data[r * width + j] = v;
+          if (!Number.isFinite(data[r * width + j])) throw notFinite(names[j], r, 'FP32');
+        }
       }
     }
     return { rows, feeds: { [layout.input.name]: new Tensor('float32', data, [rows, width]) }, row };
@@ -305,7 +311,7 @@ function fromColumns(
         if (typeof values[r] !== 'string')
           throw new RequestError(
             400,
-            `input "${input.name}": expects strings (BYTES), got ${JSON.stringify(values[r])}`
+            `input "${input.name}": expects strings (BYTES), got ${show(values[r])}`
           );
       feeds[input.name] = new Tensor('string', values as string[], dims);
     } else if (input.type === 'int64' || input.type === 'int32') {
@@ -313,11 +319,9 @@ function fromColumns(
       for (let r = 0; r < rows; r++) {
         const v = values[r];
         if (typeof v !== 'number' || !Number.isInteger(v)) {
-          throw new RequestError(
-            400,
-            `input "${input.name}": expects integers (INT64), got ${JSON.stringify(v)}`
-          );
+          throw new RequestError(400, `input "${input.name}": expects integers (INT64), got ${show(v)}`);
         }
+        checkInteger(input.name, r, v, input.type);
         data[r] = (input.type === 'int64' ? BigInt(v) : v) as never;
       }
       feeds[input.name] = new Tensor(input.type, data, dims);
@@ -327,11 +331,12 @@ function fromColumns(
         const v = values[r];
         if (v === null) data[r] = NaN;
         else if (typeof v !== 'number') {
-          throw new RequestError(
-            400,
-            `input "${input.name}": expects numbers (FP32), got ${JSON.stringify(v)}`
-          );
-        } else data[r] = v;
+          throw new RequestError(400, `input "${input.name}": expects numbers (FP32), got ${show(v)}`);
+        } else {
+          data[r] = v;
+          if (!Number.isFinite(data[r]))
+            throw notFinite(input.name, r, input.type === 'double' ? 'FP64' : 'FP32');
+        }
       }
       feeds[input.name] = new Tensor(input.type === 'double' ? 'float64' : 'float32', data, dims);
     }
@@ -352,9 +357,53 @@ function readShape(shape: unknown, name: string): number[] {
   return shape as number[];
 }
 
-function flatData(data: unknown, name: string): unknown[] {
+/**
+ * The data of a tensor, flat. Nested data follows the shape, so it is at most `rank` deep: flattened one
+ * level at a time up to that depth, a deeply nested body is refused instead of overflowing the stack.
+ */
+function flatData(data: unknown, name: string, rank: number): unknown[] {
   if (!Array.isArray(data)) throw new RequestError(400, `input "${name}": "data" must be an array`);
-  return data.length > 0 && Array.isArray(data[0]) ? (data.flat(Infinity) as unknown[]) : data;
+  if (data.length === 0 || !Array.isArray(data[0])) return data;
+  let level: unknown[] = data;
+  for (let depth = 1; level.some(Array.isArray); depth++) {
+    if (depth >= rank) {
+      throw new RequestError(
+        400,
+        `input "${name}": "data" is nested deeper than its ${rank}-dimensional shape`
+      );
+    }
+    level = level.flat();
+  }
+  return level;
+}
+
+/** A value for an error message: short, and never a walk through a deeply nested client value. */
+export function show(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Where a value landed in a float tensor that cannot hold it (±Infinity in JSON is a number beyond 1e308). */
+function notFinite(name: string, row: number, datatype: 'FP32' | 'FP64'): RequestError {
+  const limit = datatype === 'FP32' ? '3.4e38' : '1.8e308';
+  return new RequestError(
+    400,
+    `input "${name}", row ${row}: the value is out of the ${datatype} range (|x| ≤ ${limit}); send null for a missing value`
+  );
+}
+
+/** An integer the input type cannot hold exactly (BigInt64Array and Int32Array would wrap it silently). */
+function checkInteger(name: string, row: number, value: number, type: 'int64' | 'int32'): void {
+  const ok = type === 'int64' ? Number.isSafeInteger(value) : (value | 0) === value;
+  if (!ok) {
+    const range = type === 'int64' ? '±9007199254740991' : '-2147483648..2147483647';
+    throw new RequestError(
+      400,
+      `input "${name}", row ${row}: ${value} is outside the ${type.toUpperCase()} range ${range}`
+    );
+  }
 }
 
 function checkRows(rows: number, maxRows: number): void {
