@@ -90,6 +90,37 @@ describe('releases', () => {
     expect(latest.data.id).toBe(draft.id);
   });
 
+  it('shows drafts to a token scoped contents: write, and hides them from contents: read', async () => {
+    const draft = await createDraft('model@v1');
+    await upload(draft.upload_url, 'model.onnx', Buffer.from('bytes'));
+    const scoped = (contents: 'read' | 'write') =>
+      createOctokit({ token: gh.addToken({ contents }), baseUrl: gh.baseUrl, timeScale: 0.001 });
+    const contentsWriter = scoped('write');
+    const listed = await contentsWriter.paginate('GET /repos/{owner}/{repo}/releases', { owner, repo });
+    expect(listed.map((r) => r.id)).toEqual([draft.id]);
+    const one = await contentsWriter.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+      owner,
+      repo,
+      release_id: draft.id
+    });
+    expect(one.data.draft).toBe(true);
+    const assets = await contentsWriter.request('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+      owner,
+      repo,
+      release_id: draft.id
+    });
+    expect(assets.data.map((a) => a.name)).toEqual(['model.onnx']);
+    const contentsReader = scoped('read');
+    expect(await contentsReader.paginate('GET /repos/{owner}/{repo}/releases', { owner, repo })).toEqual([]);
+    await expect(
+      contentsReader.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+        owner,
+        repo,
+        release_id: draft.id
+      })
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
   it('refuses to publish a second release with a published tag', async () => {
     await writer.request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_name: 'v2' });
     await expect(

@@ -226,5 +226,77 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
         await registry.download('churn', result.version.version, 'evaluation.json');
       }
     });
+
+    it('attaches files to an existing version without touching its model, recorded and verified', async () => {
+      const { version: v1 } = await registry.register(request('churn', 1));
+      const statistics = new TextEncoder().encode('{"format":"mlci-statistics","columns":{}}');
+      const attached = await registry.attach({
+        name: 'churn',
+        version: 1,
+        files: { 'statistics.json': statistics },
+        by: 'erin'
+      });
+      expect(attached.sha256).toBe(v1.sha256);
+      expect(attached.assets).toContain('statistics.json');
+      expect(attached.attachments).toEqual([
+        {
+          file: 'statistics.json',
+          sha256: sha256Hex(statistics),
+          size: statistics.byteLength,
+          at: expect.any(String),
+          by: 'erin'
+        }
+      ]);
+      expect(await registry.resolve({ name: 'churn', version: 1 })).toEqual(attached);
+      expect(await registry.download('churn', 1, 'statistics.json')).toEqual(statistics);
+      expect(sha256Hex(await registry.download('churn', 1))).toBe(v1.sha256);
+      // The same bytes again change nothing; other bytes are refused unless forced.
+      expect(
+        await registry.attach({
+          name: 'churn',
+          version: 1,
+          files: { 'statistics.json': statistics },
+          by: 'x'
+        })
+      ).toEqual(attached);
+      const other = new TextEncoder().encode('{"format":"mlci-statistics","columns":{"a":{}}}');
+      const refused = await rejection(
+        registry.attach({ name: 'churn', version: 1, files: { 'statistics.json': other }, by: 'x' })
+      );
+      expect(refused).toBeInstanceOf(InputError);
+      expect(refused.message).toContain('churn@v1 already has "statistics.json"');
+      const evaluation = await rejection(
+        registry.attach({ name: 'churn', version: 1, files: { 'evaluation.json': other }, by: 'x' })
+      );
+      expect(evaluation).toBeInstanceOf(InputError);
+      expect(await registry.resolve({ name: 'churn', version: 1 })).toEqual(attached);
+      const forced = await registry.attach({
+        name: 'churn',
+        version: 1,
+        files: { 'statistics.json': other },
+        by: 'frank',
+        force: true
+      });
+      expect(forced.attachments?.[1]).toMatchObject({
+        file: 'statistics.json',
+        by: 'frank',
+        replaced: sha256Hex(statistics)
+      });
+      expect(await registry.download('churn', 1, 'statistics.json')).toEqual(other);
+      for (const reserved of ['model.onnx', 'version.json', 'SHA256SUMS', 'model-card.md', '../x']) {
+        const error = await rejection(
+          registry.attach({ name: 'churn', version: 1, files: { [reserved]: other }, by: 'x' })
+        );
+        expect(error).toBeInstanceOf(InputError);
+      }
+      const missing = await rejection(
+        registry.attach({ name: 'churn', version: 7, files: { 'notes.md': other }, by: 'x' })
+      );
+      expect([missing.constructor, missing.message]).toEqual([
+        InputError,
+        expect.stringContaining('churn@v7')
+      ]);
+      expect(sha256Hex(await registry.download('churn', 1))).toBe(v1.sha256);
+    });
   });
 }

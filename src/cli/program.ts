@@ -4,6 +4,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerInit } from './commands/init.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerPipeline } from './commands/pipeline.js';
+import { registerRegister } from './commands/register.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerValidateData(program);
   registerTrain(program);
   registerEvaluate(program);
+  registerRegister(program);
   registerRegistry(program);
   registerServe(program);
   registerPipeline(program);

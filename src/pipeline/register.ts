@@ -9,7 +9,8 @@ import { versionLineage } from '../lineage/version-lineage.js';
 import { readModelSignature } from '../model/signature.js';
 import { sha256Hex } from '../registry/integrity.js';
 import { LocalRegistry, DEFAULT_LOCAL_REGISTRY } from '../registry/local.js';
-import { currentUser } from '../registry/record.js';
+import { currentUser, validateAlias, validateModelName } from '../registry/record.js';
+import { isStatistics } from '../data/statistics.js';
 import type {
   AliasEvent,
   ModelVersion,
@@ -83,6 +84,8 @@ export interface RegisterStageOptions {
   by?: string;
   /** Aliases to move to the new version (for example `staging`). */
   aliases?: string[];
+  /** Also move `aliases` when the model was already registered (a re-run otherwise changes nothing). */
+  moveAliasesIfRegistered?: boolean;
   /** Environment used for lineage defaults (commit and run URL in Actions). */
   env?: NodeJS.ProcessEnv;
 }
@@ -93,6 +96,8 @@ export interface RegisterStageResult {
   /** False when the same model bytes were already registered (re-run). */
   registered: boolean;
   aliasEvents: AliasEvent[];
+  /** Aliases asked for but left where they were, because nothing new was registered. */
+  aliasesKept: { alias: string; version: number | null }[];
 }
 
 async function readJson(
@@ -109,6 +114,17 @@ async function readJson(
   } catch (error) {
     throw new InputError(`${what} ${path}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+/** Reads a statistics.json and refuses anything `mlci monitor` could not use later. */
+export async function readStatistics(path: string): Promise<Uint8Array> {
+  const { bytes, value } = await readJson(path, 'statistics');
+  if (!isStatistics(value)) {
+    throw new InputError(
+      `statistics ${path}: not mlci statistics (expected "format": "mlci-statistics"; write it with mlci validate-data)`
+    );
+  }
+  return bytes;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -192,6 +208,8 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   const env = options.env ?? process.env;
   if (!options.model) throw new InputError('--model is required (the ONNX model to register)');
   if (!options.name) throw new InputError('--name is required (the model name in the registry)');
+  validateModelName(options.name);
+  for (const alias of options.aliases ?? []) validateAlias(alias);
   await requireFile(options.model, 'model');
   const model = new Uint8Array(await readFile(options.model));
   readModelSignature(model, options.model);
@@ -241,26 +259,37 @@ export async function buildRegisterRequest(options: RegisterStageOptions): Promi
   const statistics =
     options.statistics ??
     ((await exists(join(beside, 'statistics.json'))) ? join(beside, 'statistics.json') : undefined);
-  if (statistics) files['statistics.json'] = (await readJson(statistics, 'statistics')).bytes;
+  if (statistics) files['statistics.json'] = await readStatistics(statistics);
   if (options.force) request.force = { by: request.by!, reason: options.reason! };
   return request;
 }
 
-/** The register stage: registers the model (or finds it already registered) and moves the given aliases. */
+/**
+ * The register stage: registers the model (or finds it already registered) and moves the given
+ * aliases. Every input is checked before the first write, and a re-run that finds the same model
+ * changes nothing unless `moveAliasesIfRegistered` asks for the alias moves.
+ */
 export async function registerStage(
   options: RegisterStageOptions,
   registry: Registry,
   progress: Progress = silentProgress
 ): Promise<RegisterStageResult> {
   const request = await buildRegisterRequest(options);
+  const aliases = [...new Set(options.aliases ?? [])];
   progress.start(`registering ${options.name}`);
   const { version, created } = await registry.register(request);
   progress.finish(created ? `${version.tag}` : `${version.tag} (already registered)`);
   const aliasEvents: AliasEvent[] = [];
-  for (const alias of options.aliases ?? []) {
+  const aliasesKept: RegisterStageResult['aliasesKept'] = [];
+  if (!created && !options.moveAliasesIfRegistered) {
+    const current = aliases.length ? await registry.aliases(version.name) : {};
+    for (const alias of aliases) aliasesKept.push({ alias, version: current[alias] ?? null });
+    return { version, registered: false, aliasEvents, aliasesKept };
+  }
+  for (const alias of aliases) {
     aliasEvents.push(
       await registry.promote(version.name, version.version, alias, request.by!, `registered ${version.tag}`)
     );
   }
-  return { version, registered: created, aliasEvents };
+  return { version, registered: created, aliasEvents, aliasesKept };
 }

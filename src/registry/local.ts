@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { writeJsonAtomic } from '../core/files.js';
+import { planAttachment, validateAttachRequest } from './attach.js';
 import { verifySha256 } from './integrity.js';
+import { LOCK, makeStagingDir, removeEmptyStaging, sweepLeftovers, writeAtomic } from './local-files.js';
 import { withLock, type LockOptions } from './lock.js';
 import {
   CARD_ASSET,
@@ -19,6 +19,7 @@ import {
 } from './record.js';
 import type {
   AliasEvent,
+  AttachRequest,
   ModelRef,
   ModelVersion,
   RegisterRequest,
@@ -40,10 +41,7 @@ interface AliasFile {
   history: AliasEvent[];
 }
 
-const STAGING = '.staging';
-const LOCK = '.lock';
 const ALIASES = 'aliases.json';
-const STALE_STAGING_MS = 60 * 60 * 1000;
 
 function numbersOf(entries: string[]): number[] {
   return entries
@@ -81,8 +79,7 @@ export class LocalRegistry implements Registry {
     if (known) return { version: known, created: false };
 
     // The big files are staged before taking the lock, so the lock is held only for small writes.
-    const staging = join(root, STAGING, `${process.pid}-${randomBytes(6).toString('hex')}`);
-    await mkdir(staging, { recursive: true });
+    const staging = await makeStagingDir(root);
     try {
       for (const [file, bytes] of Object.entries(prepared.files)) await writeFile(join(staging, file), bytes);
       return await this.locked(prepared.request.name, async () => {
@@ -97,7 +94,6 @@ export class LocalRegistry implements Registry {
           await writeFile(join(staging, file), built.files[file]);
         }
         await rename(staging, join(root, `v${number}`));
-        await this.sweepStaging(root);
         return { version: built.record, created: true };
       });
     } finally {
@@ -157,7 +153,13 @@ export class LocalRegistry implements Registry {
       throw new InputError(`${name}@v${version} has no file "${asset}" (it has ${record.assets.join(', ')})`);
     }
     const path = join(this.versionDir(name, version), asset);
-    const bytes = new Uint8Array(await readFile(path));
+    const bytes = await readFile(path).then(
+      (data) => new Uint8Array(data),
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        throw new InputError(`${name}@v${version}: its file "${asset}" is missing from ${path}`);
+      }
+    );
     if (asset === RECORD_ASSET) return bytes;
     const expected = asset === MODEL_ASSET ? record.sha256 : record.checksums?.[asset];
     if (!expected)
@@ -178,10 +180,11 @@ export class LocalRegistry implements Registry {
   ): Promise<AliasEvent> {
     validateModelName(name);
     validateAlias(alias);
+    // Versions are never removed, so a version found now is still there under the lock.
+    if (!(await this.readRecord(name, version))) {
+      throw new InputError(`cannot promote ${name}@v${version}: no such version in ${this.dir}`);
+    }
     return this.locked(name, async () => {
-      if (!(await this.readRecord(name, version))) {
-        throw new InputError(`cannot promote ${name}@v${version}: no such version in ${this.dir}`);
-      }
       const state = await this.readAliasFile(name);
       const from = state.aliases[alias] ?? null;
       const event: AliasEvent = {
@@ -203,6 +206,8 @@ export class LocalRegistry implements Registry {
   async rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent> {
     validateModelName(name);
     validateAlias(alias);
+    // Refused before the lock, so a rollback of an unknown model or alias writes nothing.
+    rollbackTarget(name, (await this.readAliasFile(name)).history, alias);
     return this.locked(name, async () => {
       const state = await this.readAliasFile(name);
       const { from, to } = rollbackTarget(name, state.history, alias);
@@ -217,6 +222,25 @@ export class LocalRegistry implements Registry {
     return (await this.readAliasFile(name)).history;
   }
 
+  async attach(request: AttachRequest): Promise<ModelVersion> {
+    validateAttachRequest(request);
+    const { name, version } = request;
+    const found = await this.readRecord(name, version);
+    if (!found) throw new InputError(`cannot attach to ${name}@v${version}: no such version in ${this.dir}`);
+    // Planned once before the lock so that a refusal writes nothing, then again on the locked state.
+    if (Object.keys(planAttachment(found, request, '').files).length === 0) return found;
+    return this.locked(name, async () => {
+      const current = (await this.readRecord(name, version))!;
+      const plan = planAttachment(current, request, this.now().toISOString());
+      const dir = this.versionDir(name, version);
+      const root = join(this.dir, name);
+      for (const [file, bytes] of Object.entries(plan.files)) await writeAtomic(root, join(dir, file), bytes);
+      // The record is written last: until then the new files are not part of the version.
+      await writeAtomic(root, join(dir, RECORD_ASSET), JSON.stringify(plan.record, null, 2) + '\n');
+      return plan.record;
+    });
+  }
+
   private async versionNumbers(root: string): Promise<number[]> {
     return numbersOf(await readdir(root).catch(() => [] as string[]));
   }
@@ -225,8 +249,21 @@ export class LocalRegistry implements Registry {
     return this.options.now ? this.options.now() : new Date();
   }
 
+  /** Runs a write under the model's lock, after clearing what killed writers left behind. */
   private locked<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return withLock(join(this.dir, name, LOCK), fn, this.options.lock);
+    const root = join(this.dir, name);
+    return withLock(
+      join(root, LOCK),
+      async () => {
+        await sweepLeftovers(root);
+        try {
+          return await fn();
+        } finally {
+          await removeEmptyStaging(root);
+        }
+      },
+      this.options.lock
+    );
   }
 
   private async readRecord(name: string, version: number): Promise<ModelVersion | null> {
@@ -265,17 +302,7 @@ export class LocalRegistry implements Registry {
 
   private async writeAliasFile(name: string, history: AliasEvent[]): Promise<void> {
     const file: AliasFile = { aliases: aliasesFromHistory(history), history };
-    await writeJsonAtomic(join(this.dir, name, ALIASES), file);
-  }
-
-  /** Removes staging directories left by processes that died mid-registration. */
-  private async sweepStaging(root: string): Promise<void> {
-    const staging = join(root, STAGING);
-    for (const entry of await readdir(staging).catch(() => [] as string[])) {
-      const path = join(staging, entry);
-      const info = await stat(path).catch(() => null);
-      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS)
-        await rm(path, { recursive: true, force: true });
-    }
+    const root = join(this.dir, name);
+    await writeAtomic(root, join(root, ALIASES), JSON.stringify(file, null, 2) + '\n');
   }
 }

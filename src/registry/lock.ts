@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
 
 /** How long to wait for a lock and when a held lock counts as abandoned. */
 export interface LockOptions {
-  /** A lock whose file was not touched for this long is taken over (its holder refreshes it). */
+  /** A lock of another host whose file was not touched for this long is taken over (its holder refreshes it). */
   staleMs?: number;
+  /** A lock file without a readable owner (left by an older writer) is taken over after this long. */
+  unreadableGraceMs?: number;
   /** Give up waiting after this long. */
   timeoutMs?: number;
   /** Pause between attempts (jittered). */
   retryMs?: number;
+  /** Told once when a live holder has kept this call waiting for `noticeAfterMs` (default: a line on stderr). */
+  onWait?: (message: string) => void;
+  /** How long a wait lasts before `onWait` is told (short waits between concurrent writers are normal). */
+  noticeAfterMs?: number;
 }
 
 interface LockOwner {
@@ -23,7 +29,9 @@ interface LockOwner {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host is alive (EPERM: alive, owned by someone else). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -35,21 +43,33 @@ function isAlive(pid: number): boolean {
 async function readOwner(path: string): Promise<LockOwner | null> {
   try {
     const owner = JSON.parse(await readFile(path, 'utf8')) as LockOwner;
-    return typeof owner.token === 'string' ? owner : null;
+    return typeof owner?.token === 'string' && typeof owner.pid === 'number' ? owner : null;
   } catch {
     return null;
   }
 }
 
-/** A lock is abandoned when its holder on this host is dead, or when nobody refreshed it for staleMs. */
-async function isStale(path: string, owner: LockOwner | null, staleMs: number): Promise<boolean> {
-  if (owner && owner.host === hostname() && !isAlive(owner.pid)) return true;
+async function ageMs(path: string): Promise<number | null> {
   try {
-    const info = await stat(path);
-    return Date.now() - info.mtimeMs > staleMs;
+    return Date.now() - (await stat(path)).mtimeMs;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * A lock is abandoned when its holder on this host is dead (known at once), when it has no
+ * readable owner past a short grace, or when a holder on another host stopped refreshing it.
+ */
+async function isStale(
+  path: string,
+  owner: LockOwner | null,
+  options: Required<LockOptions>
+): Promise<boolean> {
+  if (owner && owner.host === hostname()) return !processAlive(owner.pid);
+  const age = await ageMs(path);
+  if (age === null) return false;
+  return age > (owner ? options.staleMs : options.unreadableGraceMs);
 }
 
 /**
@@ -65,20 +85,60 @@ async function breakLock(path: string, observed: LockOwner | null): Promise<void
     return;
   }
   const taken = await readOwner(aside);
-  if (observed && taken && taken.token !== observed.token) {
+  if (taken && taken.token !== observed?.token) {
     await link(aside, path).catch(() => undefined);
   }
   await unlink(aside).catch(() => undefined);
 }
 
 /**
- * Runs `fn` while holding an exclusive lock file created with O_EXCL, so two processes (or two
- * calls in one process) never interleave their read-modify-write of a registry.
+ * Creates the lock file with its owner already inside: the owner is written to a temporary file
+ * that is then hard-linked to the lock path (link fails if the lock exists), so a process killed
+ * at any point never leaves an empty lock behind. False when someone else holds it.
+ */
+async function tryAcquire(path: string, owner: LockOwner): Promise<boolean> {
+  const temp = lockTempPath(path, owner.pid, owner.token);
+  await writeFile(temp, JSON.stringify(owner), { flag: 'wx' });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Where a lock's owner is written before it is linked into place (`<lock>.<pid>-<token>.tmp`). */
+function lockTempPath(path: string, pid: number, token: string): string {
+  return `${path}.${pid}-${token}.tmp`;
+}
+
+/** The pid in the name of a lock's temporary or set-aside file, or null when the name is not one. */
+export function lockLeftoverPid(lockName: string, entry: string): number | null {
+  if (!entry.startsWith(`${lockName}.`)) return null;
+  const match = /^(?:stale-)?(\d+)-[0-9a-f]+(?:\.tmp)?$/.exec(entry.slice(lockName.length + 1));
+  return match ? Number(match[1]) : null;
+}
+
+function resolveOptions(options: LockOptions): Required<LockOptions> {
+  return {
+    staleMs: options.staleMs ?? 30_000,
+    unreadableGraceMs: options.unreadableGraceMs ?? 500,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    retryMs: options.retryMs ?? 25,
+    noticeAfterMs: options.noticeAfterMs ?? 1000,
+    onWait: options.onWait ?? ((message) => process.stderr.write(`mlci: ${message}\n`))
+  };
+}
+
+/**
+ * Runs `fn` while holding an exclusive lock file, so two processes (or two calls in one process)
+ * never interleave their read-modify-write of a registry.
  */
 export async function withLock<T>(path: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const staleMs = options.staleMs ?? 30_000;
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const retryMs = options.retryMs ?? 25;
+  const settings = resolveOptions(options);
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -86,39 +146,34 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, options: L
     at: new Date().toISOString()
   };
   await mkdir(dirname(path), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx');
-      try {
-        await handle.writeFile(JSON.stringify(owner));
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+  const started = Date.now();
+  const deadline = started + settings.timeoutMs;
+  let told = false;
+  while (!(await tryAcquire(path, owner))) {
     const holder = await readOwner(path);
-    if (await isStale(path, holder, staleMs)) {
+    if (await isStale(path, holder, settings)) {
       await breakLock(path, holder);
       continue;
     }
+    const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
     if (Date.now() > deadline) {
-      const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
       throw new InputError(
-        `registry is locked by ${who} (${path}); waited ${Math.round(timeoutMs / 1000)} s — remove the file if no mlci process is running`
+        `registry is locked by ${who} (${path}); waited ${Math.round(settings.timeoutMs / 1000)} s — remove the file if no mlci process is running`
       );
     }
-    await sleep(retryMs + Math.random() * retryMs);
+    if (!told && holder && Date.now() - started >= settings.noticeAfterMs) {
+      told = true;
+      settings.onWait(`waiting for the registry lock ${path}, held by ${who}`);
+    }
+    await sleep(settings.retryMs + Math.random() * settings.retryMs);
   }
-  // Long operations keep the lock fresh so that nobody takes it over as abandoned.
+  // Long operations keep the lock fresh so that nobody on another host takes it over as abandoned.
   const refresh = setInterval(
     () => {
       const now = new Date();
       utimes(path, now, now).catch(() => undefined);
     },
-    Math.max(50, staleMs / 3)
+    Math.max(50, settings.staleMs / 3)
   );
   refresh.unref();
   try {

@@ -9,7 +9,13 @@ export const MODEL_ASSET = 'model.onnx';
 export const CARD_ASSET = 'model-card.md';
 export const SUMS_ASSET = 'SHA256SUMS';
 export const RECORD_ASSET = 'version.json';
-const RESERVED = new Set([MODEL_ASSET, CARD_ASSET, SUMS_ASSET, RECORD_ASSET]);
+/** Files written by the registry itself: never supplied or replaced by a caller. */
+export const RESERVED_ASSETS: ReadonlySet<string> = new Set([
+  MODEL_ASSET,
+  CARD_ASSET,
+  SUMS_ASSET,
+  RECORD_ASSET
+]);
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -80,7 +86,7 @@ export function prepareRegistration(request: RegisterRequest): PreparedRegistrat
   const files: Record<string, Uint8Array> = { [MODEL_ASSET]: request.model };
   for (const [name, bytes] of Object.entries(request.files ?? {})) {
     validateAssetName(name);
-    if (RESERVED.has(name)) throw new InputError(`file name "${name}" is reserved by the registry`);
+    if (RESERVED_ASSETS.has(name)) throw new InputError(`file name "${name}" is reserved by the registry`);
     files[name] = bytes;
   }
   return { request, sha256: sha256Hex(request.model), files };

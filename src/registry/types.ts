@@ -36,6 +36,30 @@ export interface ModelVersion {
   checksums?: Record<string, string>;
   /** Who registered the version (a GitHub actor or the local user). */
   registeredBy?: string;
+  /** Files added after registration, oldest first; the model and its sha256 never change. */
+  attachments?: Attachment[];
+}
+
+/** A file added to a registered version: what, its digest, who and when (and what it replaced, if forced). */
+export interface Attachment {
+  file: string;
+  sha256: string;
+  size: number;
+  at: string;
+  by: string;
+  /** sha256 of the file this one replaced (only with force). */
+  replaced?: string;
+}
+
+/** Files to add to an existing version. */
+export interface AttachRequest {
+  name: string;
+  version: number;
+  /** File name → bytes; model.onnx, version.json, model-card.md and SHA256SUMS are refused. */
+  files: Record<string, Uint8Array>;
+  by: string;
+  /** Replace a file the version already has (recorded); without it an existing file is refused. */
+  force?: boolean;
 }
 
 /** One move of an alias, kept so rollback knows where to go and who moved it. */
@@ -90,6 +114,8 @@ export interface Registry {
   rollback(name: string, alias: string, by: string, reason?: string): Promise<AliasEvent>;
   /** The alias history of a model, oldest first. */
   history(name: string): Promise<AliasEvent[]>;
+  /** Adds files to an existing version, recorded in its attachments; the same bytes again change nothing. */
+  attach(request: AttachRequest): Promise<ModelVersion>;
 }
 
 /** Parses `name`, `name@alias` or `name@v3`. */

@@ -16,6 +16,7 @@ import {
   type RequestContext
 } from '../http.js';
 import { paginate } from '../pagination.js';
+import { allows } from '../permissions.js';
 import type { Router } from '../router.js';
 import type { StoredAsset, StoredRelease } from '../state.js';
 import { resolveCommitish, upsertRef } from './git.js';
@@ -26,9 +27,9 @@ export type Release = components['schemas']['release'];
 /** GitHub's release asset JSON. */
 export type ReleaseAsset = components['schemas']['release-asset'];
 
-/** Drafts are visible only to tokens with push access, as on GitHub. */
+/** Drafts are visible only to tokens that may write contents (push access), as on GitHub. */
 function canSeeDrafts(ctx: RequestContext): boolean {
-  return ctx.token?.permission === 'write';
+  return ctx.token ? allows(ctx.token.permissions, ctx.token.permission, ['contents'], 'write') : false;
 }
 
 /** The tag name used in a release's URLs: drafts have an `untagged-…` placeholder. */

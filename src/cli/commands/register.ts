@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { currentUser } from '../../registry/record.js';
+import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import {
+  REGISTRY_HELP,
+  collect,
+  describeMove,
+  registerConfig,
+  registerStageModule
+} from './registry/shared.js';
+
+interface RegisterOptions extends CommonOptions {
+  model?: string;
+  name?: string;
+  evaluation?: string;
+  statistics?: string;
+  training?: string;
+  registry?: string;
+  force?: boolean;
+  reason?: string;
+  alias?: string[];
+  moveAliases?: boolean;
+}
+
+type StageResult = Awaited<ReturnType<Awaited<ReturnType<typeof registerStageModule>>['registerStage']>>;
+
+function resultText(result: StageResult): string {
+  const { version } = result;
+  const kept = result.aliasesKept.map(
+    (k) =>
+      `${version.name}@${k.alias} not moved (${k.version === null ? 'not set' : `points to v${k.version}`}): nothing new was registered; use --move-aliases or mlci registry promote to move it`
+  );
+  return [
+    result.registered
+      ? `registered ${version.tag} (sha256 ${version.sha256})`
+      : `${version.tag} is already registered with the same sha256 ${version.sha256}: nothing new registered`,
+    ...result.aliasEvents.map((e) => describeMove(version.name, e)),
+    ...kept
+  ].join('\n');
+}
+
+/** `mlci register`. */
+export function registerRegister(program: Command): void {
+  const register = program
+    .command('register')
+    .summary('publish a model as the next immutable version')
+    .description(
+      'Registers a model that passed its gates as the next version <name>@v<N> with its sha256, ' +
+        'metrics, data statistics and lineage. Registering the same model again returns the same ' +
+        'version and changes nothing (aliases included, unless --move-aliases).'
+    )
+    .option('--model <file>', 'model to register (ONNX)')
+    .option('--name <name>', 'model name')
+    .option('--evaluation <file>', 'evaluation.json whose verdict admits the model')
+    .option('--statistics <file>', 'statistics.json of the training data (default: beside the model)')
+    .option('--training <file>', 'training.json with the lineage (default: beside the model)')
+    .option('--registry <dir>', REGISTRY_HELP)
+    .option('--alias <alias>', 'move this alias to the version (repeatable)', collect)
+    .option('--move-aliases', 'also move the aliases when the model is already registered')
+    .option('--force', 'register even though the verdict is fail (recorded)')
+    .option('--reason <text>', 'why a failed model is forced in (required with --force)');
+  withExamples(withCommonOptions(register), [
+    'mlci register --model model.onnx --name churn --evaluation out/eval/evaluation.json',
+    'mlci register --model model.onnx --name churn --registry github --json',
+    'mlci register --model model.onnx --name churn --evaluation eval.json --force --reason "hotfix, see #42"'
+  ]);
+  register.action(
+    handle<RegisterOptions>(async (options, { progress }) => {
+      const config = await registerConfig(options);
+      const registrySpec = options.registry ?? config.registry;
+      const stage = await registerStageModule();
+      const stageOptions = {
+        model: options.model ?? '',
+        name: options.name ?? '',
+        evaluation: options.evaluation,
+        statistics: options.statistics,
+        training: options.training,
+        force: options.force,
+        reason: options.reason,
+        by: currentUser(),
+        aliases: options.alias ?? config.aliases ?? [],
+        moveAliasesIfRegistered: options.moveAliases
+      };
+      // Every input is read and checked before the registry is opened.
+      await stage.buildRegisterRequest(stageOptions);
+      const result = await stage.registerStage(
+        stageOptions,
+        await stage.openRegistry(registrySpec),
+        progress
+      );
+      const { version } = result;
+      printResult(
+        options,
+        {
+          name: version.name,
+          version: version.version,
+          tag: version.tag,
+          sha256: version.sha256,
+          created: version.created,
+          registered: result.registered,
+          verdict: version.verdict,
+          ...(version.forced ? { forced: version.forced } : {}),
+          aliases: result.aliasEvents.map((e) => e.alias),
+          aliasesKept: result.aliasesKept,
+          registry: registrySpec ?? '.mlci/registry'
+        },
+        resultText(result)
+      );
+    })
+  );
+}
