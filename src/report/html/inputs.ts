@@ -641,11 +641,16 @@ function driftEntries(driftRoot: unknown): [string, Json][] {
  * Reads validation.json (already parsed). `referenceStatistics` is the reference's statistics.json
  * when validation.json itself carries no reference distributions.
  */
-export function readValidation(json: unknown, referenceStatistics?: unknown): ValidationView {
+export function readValidation(
+  json: unknown,
+  referenceStatistics?: unknown,
+  currentStatistics?: unknown
+): ValidationView {
   const top = isRecord(json) ? json : {};
   const stats = new Map(
     columnEntries(top.columns ?? (isRecord(top.statistics) ? top.statistics.columns : undefined))
   );
+  const full = new Map(columnEntries(isRecord(currentStatistics) ? currentStatistics.columns : undefined));
   const reference = isRecord(top.reference) ? top.reference : null;
   const given = isRecord(referenceStatistics) ? referenceStatistics.columns : undefined;
   const referenceStats = new Map(columnEntries(given ?? reference?.columns));
@@ -671,6 +676,7 @@ export function readValidation(json: unknown, referenceStatistics?: unknown): Va
       current:
         shared?.current ??
         (dCur !== undefined ? readDistribution(dCur) : null) ??
+        (full.has(name) ? readDistribution(full.get(name)) : null) ??
         (s ? readDistribution(s) : null)
     };
   });
