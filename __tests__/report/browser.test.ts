@@ -5,10 +5,12 @@
  * artifact in __tests__/artifacts/report.png.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { profileData, validateData } from '../../src/pipeline/validate-data.js';
 import { writeReport } from '../../src/report/html/index.js';
 import { fixture } from './fixtures.js';
 
@@ -31,6 +33,25 @@ test('Debian chromium is installed (apt-get install -y chromium)', () => {
 
 // Without the browser the acceptance checks cannot run; the test above then fails and says why.
 const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+
+function launch(work: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ],
+    viewport: { width: 1280, height: 900 },
+    offline: true
+  });
+}
 
 describeIfChromium('report.html in headless Chromium', () => {
   let work: string;
@@ -55,22 +76,7 @@ describeIfChromium('report.html in headless Chromium', () => {
     expectedCharts = report.charts;
     bytes = statSync(report.path).size;
     reportUrl = pathToFileURL(report.path).href;
-    context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ],
-      viewport: { width: 1280, height: 900 },
-      offline: true
-    });
+    context = await launch(work);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -179,5 +185,84 @@ describeIfChromium('report.html in headless Chromium', () => {
     await page.screenshot({ path, fullPage: true });
     expect(statSync(path).size).toBeGreaterThan(50_000);
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+/** A reference and a current CSV: 13 of the 54 current rows shifted past the reference's range, some missing. */
+async function writeShiftedData(dir: string): Promise<{ reference: string; current: string }> {
+  const reference = ['amount,score,plan,y'];
+  for (let i = 0; i < 300; i++)
+    reference.push(`${(i % 50) + 0.5},${-((i * 7) % 23)},${['basic', 'pro', 'team'][i % 3]},${i % 2}`);
+  const current = ['amount,score,plan,y'];
+  for (let i = 0; i < 54; i++) {
+    const amount = i < 13 ? String(100 + i) : i % 5 === 0 ? '' : String((i % 40) + 1);
+    const score = i % 9 === 0 ? '-40' : i % 11 === 0 ? '' : String(-((i * 5) % 23));
+    const plan = i % 7 === 0 ? '' : ['basic', 'pro', 'enterprise'][i % 3];
+    current.push(`${amount},${score},${plan},${i % 2}`);
+  }
+  const paths = { reference: join(dir, 'reference.csv'), current: join(dir, 'current.csv') };
+  await writeFile(paths.reference, reference.join('\n') + '\n');
+  await writeFile(paths.current, current.join('\n') + '\n');
+  return paths;
+}
+
+interface ChartRows {
+  id: string;
+  /** Rows each sample has, as the chart's description states them. */
+  stated: Record<string, number>;
+  /** Rows of the bars drawn for each sample, read from the bars' accessible labels. */
+  drawn: Record<string, number>;
+  /** The current data's rows as the figure's caption gives them. */
+  caption: number;
+}
+
+describeIfChromium('report.html of a real validate-data run, read back from the page', () => {
+  let work: string;
+  let context: BrowserContext;
+  let charts: ChartRows[];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'mlci-report-rows-'));
+    const { reference, current } = await writeShiftedData(work);
+    const out = join(work, 'validation');
+    const { report } = await validateData({ data: current, reference, label: 'y', out });
+    const referenceStatistics = await profileData({ data: reference, label: 'y' });
+    const written = await writeReport({ validation: report, referenceStatistics }, out);
+    context = await launch(work);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(pathToFileURL(written.path).href, { waitUntil: 'load' });
+    charts = await page.$$eval('figure[data-chart*="-dist-"]', (figures) =>
+      figures.map((figure) => {
+        const svg = figure.querySelector('svg') as SVGSVGElement;
+        const desc = svg.querySelector('desc')?.textContent ?? '';
+        const stated: Record<string, number> = {};
+        for (const m of desc.matchAll(/(reference|current): (\d+) rows/g)) stated[m[1]] = Number(m[2]);
+        const drawn: Record<string, number> = {};
+        svg.querySelectorAll('g[class^="mark-"] > path[aria-label]').forEach((bar) => {
+          const label = bar.getAttribute('aria-label') ?? '';
+          const series = /\bdata: (\w+)/.exec(label)?.[1];
+          const rows = /(?:^|; )rows: ([\d,]+)/.exec(label)?.[1];
+          if (series && rows) drawn[series] = (drawn[series] ?? 0) + Number(rows.replace(/,/g, ''));
+        });
+        const caption = /rows (\d+)/.exec(figure.querySelector('figcaption')?.textContent ?? '')?.[1];
+        const id = (figure.getAttribute('data-chart') ?? '').replace(/^chart-\d+-/, '');
+        return { id, stated, drawn, caption: Number(caption) };
+      })
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('each distribution chart draws every row: bins + below + above + missing = rows', () => {
+    expect(charts.map((c) => c.id).sort()).toEqual(['dist-amount', 'dist-plan', 'dist-score', 'dist-y']);
+    for (const chart of charts) {
+      expect({ id: chart.id, drawn: chart.drawn }).toEqual({ id: chart.id, drawn: chart.stated });
+      expect({ id: chart.id, current: chart.stated.current }).toEqual({ id: chart.id, current: 54 });
+      expect({ id: chart.id, caption: chart.caption }).toEqual({ id: chart.id, caption: 54 });
+      expect({ id: chart.id, reference: chart.stated.reference }).toEqual({ id: chart.id, reference: 300 });
+    }
   });
 });

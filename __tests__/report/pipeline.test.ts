@@ -6,6 +6,7 @@ import { linearModelOnnx } from '../../src/model/onnx-build.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { profileData, validateData } from '../../src/pipeline/validate-data.js';
 import { buildReport } from '../../src/report/html/index.js';
+import { runCli } from '../../test-support/cli.js';
 import { chartCount } from './fixtures.js';
 
 let dir: string;
@@ -116,4 +117,49 @@ test('report.html from a real validate-data run, with the reference statistics.j
   const legends = html.match(/aria-label="Symbol legend titled 'data'[^"]*"/g) ?? [];
   expect(legends).toHaveLength(columns.length);
   for (const legend of legends) expect(legend).toMatch(/reference.*current/);
+});
+
+/** `mlci report --validation DIR/validation.json`, in process; returns report.html. */
+async function reportFromFolder(dirWithValidation: string): Promise<string> {
+  const run = await runCli(['report', '--validation', join(dirWithValidation, 'validation.json')]);
+  expect(run.stderr).not.toContain('mlci:');
+  expect(run.code).toBe(0);
+  return readFile(join(dirWithValidation, 'report.html'), 'utf8');
+}
+
+function expectOverlays(html: string, columns: number): void {
+  expect(html).not.toContain('No reference distribution recorded');
+  const legends = html.match(/aria-label="Symbol legend titled 'data'[^"]*"/g) ?? [];
+  expect(legends).toHaveLength(columns);
+  for (const legend of legends) expect(legend).toMatch(/2 values: reference, current/);
+}
+
+test('with a CSV reference, validate-data leaves the reference statistics beside validation.json and mlci report overlays them', async () => {
+  const out = join(dir, 'csv-reference');
+  const result = await validateData({
+    data: join(dir, 'eval.csv'),
+    reference: join(dir, 'eval.csv'),
+    label: 'y',
+    out
+  });
+  expect(result.files).toContain(join(out, 'reference-statistics.json'));
+  const stored = JSON.parse(await readFile(join(out, 'reference-statistics.json'), 'utf8'));
+  expect(stored).toMatchObject({ format: 'mlci-statistics', rows: 2000 });
+  const html = await reportFromFolder(out);
+  expectOverlays(html, 4);
+  expect(html).toContain(`reference statistics: ${join(out, 'reference-statistics.json')}`);
+});
+
+test("in the pipeline's layout (the production version's statistics downloaded beside validation.json) mlci report overlays them", async () => {
+  const out = join(dir, 'pipeline-validate-data');
+  // What the pipeline's validate-data stage does with a stored reference: download, then validate against it.
+  await profileData({ data: join(dir, 'eval.csv'), label: 'y', out: join(out, 'reference-statistics.json') });
+  const result = await validateData({
+    data: join(dir, 'eval.csv'),
+    reference: join(out, 'reference-statistics.json'),
+    label: 'y',
+    out
+  });
+  expect(result.report.reference?.kind).toBe('statistics');
+  expectOverlays(await reportFromFolder(out), 4);
 });

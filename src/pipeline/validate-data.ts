@@ -362,6 +362,11 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       await writeJsonAtomic(join(out, 'validation.json'), report);
       await writeFileAtomic(join(out, 'validation.md'), markdown);
       files.push(join(out, 'validation.json'), join(out, 'statistics.json'), join(out, 'validation.md'));
+      // A reference read from data: its statistics go beside validation.json for the report's overlays.
+      if (analysis.reference) {
+        await writeJsonAtomic(join(out, 'reference-statistics.json'), analysis.reference);
+        files.push(join(out, 'reference-statistics.json'));
+      }
     }
     return { report, statistics: stats, markdown, exitCode: errors > 0 ? 1 : 0, files };
   } finally {

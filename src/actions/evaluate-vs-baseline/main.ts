@@ -209,8 +209,10 @@ export async function publish(
 async function writeHtmlReport(out: string, evaluation: unknown, validationFile?: string): Promise<boolean> {
   try {
     const { writeReport } = await import('../../report/html/index.js');
-    const validation = validationFile ? JSON.parse(await readFile(validationFile, 'utf8')) : undefined;
-    const written = await writeReport({ evaluation, validation }, out);
+    const { readValidationFiles } = await import('../../report/html/files.js');
+    // validation.json with the reference and current statistics beside it, for the overlays.
+    const validation = validationFile ? await readValidationFiles(validationFile) : undefined;
+    const written = await writeReport({ evaluation, ...validation }, out);
     logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);
     return true;
   } catch (error) {

@@ -1,28 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { requireFile } from '../../core/files.js';
+import { readJsonInput, readValidationFiles } from '../../report/html/files.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface ReportOptions extends CommonOptions {
   evaluation?: string;
   validation?: string;
   referenceStatistics?: string;
-}
-
-/** Reads a JSON input, failing with exit 2 and the file's name when it is missing or malformed. */
-async function readJsonInput(path: string, what: string, mustHave: string): Promise<unknown> {
-  await requireFile(path, what);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || !(mustHave in json))
-    throw new InputError(`${path}: does not look like ${what} (no "${mustHave}" field)`);
-  return json;
 }
 
 /** `mlci report`: builds report.html from evaluation.json and/or validation.json. */
@@ -35,13 +20,15 @@ export function registerReport(program: Command): void {
         'table against the baseline, ROC and precision–recall curves, calibration, confusion matrices, ' +
         'per-slice bars and every column’s reference vs current distribution with its drift test. ' +
         'Either input may be left out; the parts it would fill say "not available". ' +
+        'The reference distributions come from reference-statistics.json beside validation.json ' +
+        '(validate-data writes it whenever the run had a reference) unless --reference-statistics names another file. ' +
         '--out defaults to the folder of the first input.'
     )
     .option('--evaluation <file>', 'evaluation.json from mlci evaluate')
     .option('--validation <file>', 'validation.json from mlci validate-data')
     .option(
       '--reference-statistics <file>',
-      'statistics.json of the drift reference, to draw reference distributions validation.json does not carry'
+      'statistics.json of the drift reference (default: reference-statistics.json beside validation.json)'
     );
   withExamples(withCommonOptions(report, 'directory to write report.html into'), [
     'mlci report --evaluation out/evaluation.json --validation out/validation.json --out out/',
@@ -54,26 +41,24 @@ export function registerReport(program: Command): void {
       const evaluation = options.evaluation
         ? await readJsonInput(options.evaluation, 'evaluation.json', 'candidate')
         : undefined;
-      const validation = options.validation
-        ? await readJsonInput(options.validation, 'validation.json', 'columns')
-        : undefined;
-      const referenceStatistics = options.referenceStatistics
-        ? await readJsonInput(options.referenceStatistics, 'statistics.json', 'columns')
-        : undefined;
-      if (referenceStatistics && !validation)
+      if (options.referenceStatistics && !options.validation)
         throw new InputError('--reference-statistics needs --validation: it only adds to the data section');
+      const files = options.validation
+        ? await readValidationFiles(options.validation, options.referenceStatistics)
+        : undefined;
       const out = options.out ?? dirname((options.evaluation ?? options.validation) as string);
       // Vega loads lazily with the report module: other commands do not pay for it.
       const { writeReport } = await import('../../report/html/index.js');
       const result = await writeReport(
         {
           evaluation,
-          validation,
-          referenceStatistics,
+          validation: files?.validation,
+          referenceStatistics: files?.referenceStatistics,
+          currentStatistics: files?.currentStatistics,
           sources: {
             evaluation: options.evaluation,
             validation: options.validation,
-            referenceStatistics: options.referenceStatistics
+            referenceStatistics: files?.referenceStatisticsPath
           },
           progress
         },

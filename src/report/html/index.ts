@@ -31,8 +31,10 @@ export type { EvaluationView, ValidationView } from './inputs.js';
 export interface ReportInputs {
   evaluation?: unknown;
   validation?: unknown;
-  /** The reference's statistics.json, for reference distributions validation.json does not carry. */
+  /** The reference's statistics (reference-statistics.json), for the reference distributions. */
   referenceStatistics?: unknown;
+  /** The current data's statistics.json, whose columns list every category (validation.json keeps 100). */
+  currentStatistics?: unknown;
   /** Where the inputs came from, shown in the header. */
   sources?: { evaluation?: string; validation?: string; referenceStatistics?: string };
   /** Build time shown in the header; fixed in tests for reproducible output. */
@@ -104,7 +106,9 @@ function section(id: string, title: string, body: string): string {
 export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
   const evaluation = inputs.evaluation === undefined ? null : readEvaluation(inputs.evaluation);
   const validation =
-    inputs.validation === undefined ? null : readValidation(inputs.validation, inputs.referenceStatistics);
+    inputs.validation === undefined
+      ? null
+      : readValidation(inputs.validation, inputs.referenceStatistics, inputs.currentStatistics);
   const progress = inputs.progress ?? silentProgress;
   progress.start('rendering charts');
   const sink = new ChartSink((count) => progress.update(count));

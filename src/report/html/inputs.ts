@@ -110,10 +110,48 @@ export interface EvaluationView {
   history: { label: string; metrics: Record<string, number | null> }[];
 }
 
-/** A column's distribution: histogram bins for numbers, counts per value for categories. */
+/**
+ * A column's distribution: histogram bins for numbers, counts per value for categories. Every row
+ * is in exactly one place: a bin (or category, or "other"), below or above the bins (values outside
+ * the reference's range, and ±Inf), or missing (null and NaN), so the parts add up to `rows`.
+ */
 export type Distribution =
-  | { kind: 'numeric'; bins: { lower: number; upper: number; count: number }[] }
-  | { kind: 'categorical'; categories: { value: string; count: number }[]; other: number };
+  | {
+      kind: 'numeric';
+      rows: number;
+      bins: { lower: number; upper: number; count: number }[];
+      below: number;
+      above: number;
+      missing: number;
+    }
+  | {
+      kind: 'categorical';
+      rows: number;
+      categories: { value: string; count: number }[];
+      other: number;
+      missing: number;
+    };
+
+type NumericBins = { lower: number; upper: number; count: number }[];
+
+function numericDistribution(bins: NumericBins): Distribution {
+  return {
+    kind: 'numeric',
+    rows: bins.reduce((a, b) => a + b.count, 0),
+    bins,
+    below: 0,
+    above: 0,
+    missing: 0
+  };
+}
+
+function categoricalDistribution(
+  categories: { value: string; count: number }[],
+  other: number
+): Distribution {
+  const rows = categories.reduce((a, c) => a + c.count, 0) + other;
+  return { kind: 'categorical', rows, categories, other, missing: 0 };
+}
 
 /** A column's drift test. */
 export interface DriftView {
@@ -420,26 +458,28 @@ function readBins(value: unknown): Distribution | null {
       upper: number;
       count: number;
     }[];
-    return ok.length > 0 ? { kind: 'numeric', bins: ok } : null;
+    return ok.length > 0 ? numericDistribution(ok) : null;
   }
   if (!isRecord(value)) return null;
   if (Array.isArray(value.bins)) return readBins(value.bins);
   const edges = numbers(pick(value, 'edges', 'bin_edges', 'breaks'));
   const counts = numbers(pick(value, 'counts', 'frequencies', 'hist'));
   if (!edges || !counts || edges.length !== counts.length + 1 || counts.length === 0) return null;
-  return {
-    kind: 'numeric',
-    bins: counts.map((count, i) => ({
+  const d = numericDistribution(
+    counts.map((count, i) => ({
       lower: edges[i],
       upper: edges[i + 1],
       count: Number.isFinite(count) ? count : 0
     }))
-  };
+  );
+  // Values outside the bins (the bins' edges came from the reference) are counted apart.
+  const below = num(value.below) ?? 0;
+  const above = num(value.above) ?? 0;
+  return { ...d, rows: d.rows + below + above, below, above } as Distribution;
 }
 
 function readCategories(value: unknown): Distribution | null {
   const categories: { value: string; count: number }[] = [];
-  const other = 0;
   if (Array.isArray(value)) {
     for (const entry of value) {
       if (!isRecord(entry)) continue;
@@ -452,14 +492,28 @@ function readCategories(value: unknown): Distribution | null {
       const inner = readCategories(pick(value, 'values', 'counts', 'top'));
       if (inner?.kind === 'categorical') {
         const o = num(pick(value, 'other', 'other_count'));
-        return { ...inner, other: o ?? inner.other };
+        return o === null ? inner : categoricalDistribution(inner.categories, o);
       }
       return inner;
     }
     for (const [v, c] of Object.entries(value))
       if (num(c) !== null) categories.push({ value: v, count: c as number });
   }
-  return categories.length > 0 ? { kind: 'categorical', categories, other } : null;
+  return categories.length > 0 ? categoricalDistribution(categories, 0) : null;
+}
+
+/**
+ * Adds a numeric column's rows that no histogram bin holds: −Inf below, +Inf above, null and NaN
+ * missing. The rows then add up to the column's count.
+ */
+function withNonFinite(d: Extract<Distribution, { kind: 'numeric' }>, stats: Json): Distribution {
+  const below = d.below + (num(stats.neg_inf) ?? 0);
+  const above = d.above + (num(stats.pos_inf) ?? 0);
+  const missing =
+    (num(pick(stats, 'missing', 'missing_count', 'nulls', 'null_count')) ?? 0) + (num(stats.nan) ?? 0);
+  const binned = d.bins.reduce((a, b) => a + b.count, 0);
+  const rows = num(pick(stats, 'count', 'rows')) ?? binned + below + above + missing;
+  return { ...d, below, above, missing, rows };
 }
 
 /** Finds a distribution in a column's statistics or a drift entry, whatever it is called there. */
@@ -468,7 +522,7 @@ function readDistribution(value: unknown): Distribution | null {
   const histogram = pick(value, 'histogram', 'bins', 'hist');
   if (histogram !== undefined) {
     const d = readBins(histogram);
-    if (d) return d;
+    if (d?.kind === 'numeric') return withNonFinite(d, value);
   }
   // `values` (every category's count) before `top` (the most frequent few).
   const listed = pick(value, 'values', 'categories', 'top_values', 'value_counts', 'frequencies', 'top');
@@ -480,7 +534,8 @@ function readDistribution(value: unknown): Distribution | null {
     const missing = num(pick(value, 'missing', 'missing_count', 'nulls', 'null_count')) ?? 0;
     if (d?.kind === 'categorical' && rows !== null) {
       const listed = d.categories.reduce((a, c) => a + c.count, 0) + d.other;
-      return { ...d, other: d.other + Math.max(0, rows - missing - listed) };
+      const other = d.other + Math.max(0, rows - missing - listed);
+      return { ...d, other, missing, rows };
     }
     if (d) return d;
   }
@@ -551,23 +606,23 @@ function readSharedBins(value: unknown): { reference: Distribution; current: Dis
   if (!ref || !cur || ref.length !== cur.length || ref.length === 0) return null;
   const edges = numbers(value.edges);
   if (edges && edges.length === ref.length + 1) {
-    const bins = (counts: number[]): Distribution => ({
-      kind: 'numeric',
-      bins: counts.map((count, i) => ({
-        lower: edges[i],
-        upper: edges[i + 1],
-        count: Number.isFinite(count) ? count : 0
-      }))
-    });
+    const bins = (counts: number[]): Distribution =>
+      numericDistribution(
+        counts.map((count, i) => ({
+          lower: edges[i],
+          upper: edges[i + 1],
+          count: Number.isFinite(count) ? count : 0
+        }))
+      );
     return { reference: bins(ref), current: bins(cur) };
   }
   if (Array.isArray(value.categories) && value.categories.length === ref.length) {
     const names = value.categories.map((c) => str(c) ?? 'null');
-    const cats = (counts: number[]): Distribution => ({
-      kind: 'categorical',
-      categories: names.map((n, i) => ({ value: n, count: Number.isFinite(counts[i]) ? counts[i] : 0 })),
-      other: 0
-    });
+    const cats = (counts: number[]): Distribution =>
+      categoricalDistribution(
+        names.map((n, i) => ({ value: n, count: Number.isFinite(counts[i]) ? counts[i] : 0 })),
+        0
+      );
     return { reference: cats(ref), current: cats(cur) };
   }
   return null;
@@ -586,11 +641,16 @@ function driftEntries(driftRoot: unknown): [string, Json][] {
  * Reads validation.json (already parsed). `referenceStatistics` is the reference's statistics.json
  * when validation.json itself carries no reference distributions.
  */
-export function readValidation(json: unknown, referenceStatistics?: unknown): ValidationView {
+export function readValidation(
+  json: unknown,
+  referenceStatistics?: unknown,
+  currentStatistics?: unknown
+): ValidationView {
   const top = isRecord(json) ? json : {};
   const stats = new Map(
     columnEntries(top.columns ?? (isRecord(top.statistics) ? top.statistics.columns : undefined))
   );
+  const full = new Map(columnEntries(isRecord(currentStatistics) ? currentStatistics.columns : undefined));
   const reference = isRecord(top.reference) ? top.reference : null;
   const given = isRecord(referenceStatistics) ? referenceStatistics.columns : undefined;
   const referenceStats = new Map(columnEntries(given ?? reference?.columns));
@@ -616,6 +676,7 @@ export function readValidation(json: unknown, referenceStatistics?: unknown): Va
       current:
         shared?.current ??
         (dCur !== undefined ? readDistribution(dCur) : null) ??
+        (full.has(name) ? readDistribution(full.get(name)) : null) ??
         (s ? readDistribution(s) : null)
     };
   });

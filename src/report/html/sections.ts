@@ -291,10 +291,10 @@ export async function driftSection(validation: ValidationView, sink: ChartSink):
   const onlyCurrent = validation.columns.every((c) => !c.reference);
   const sizes =
     validation.rows !== null
-      ? `<p class="note">Current data: ${formatNumber(validation.rows, 0)} rows${validation.referenceRows !== null ? `; reference: ${formatNumber(validation.referenceRows, 0)} rows` : ''}. Bars are shares of rows, so samples of different sizes compare.</p>`
+      ? `<p class="note">Current data: ${formatNumber(validation.rows, 0)} rows${validation.referenceRows !== null ? `; reference: ${formatNumber(validation.referenceRows, 0)} rows` : ''}. Bars are shares of all rows, so samples of different sizes compare; values outside the histogram’s bins and missing values have bars of their own, so each sample’s bars add up to its rows.</p>`
       : '';
   const currentOnly = onlyCurrent
-    ? '<p class="note">No reference distribution recorded: the charts show the current data only (give the reference’s statistics.json with --reference-statistics).</p>'
+    ? '<p class="note">No reference distribution recorded: the charts show the current data only (validate-data writes reference-statistics.json beside validation.json when it is given a reference; --reference-statistics names another file).</p>'
     : '';
   return `${sizes}${table}${currentOnly}<h3>Distributions</h3><div class="charts">${figures.join('')}</div>`;
 }
