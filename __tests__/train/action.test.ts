@@ -28,12 +28,18 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Runs the bundled action as its composite step does: inputs as MLCI_INPUT_*, outputs to GITHUB_OUTPUT. */
-async function runAction(root: string, inputs: Record<string, string>, phase?: string) {
+async function runAction(
+  root: string,
+  inputs: Record<string, string>,
+  phase?: string,
+  extraEnv: Record<string, string> = {}
+) {
   const output = join(root, `github-output-${Date.now()}`);
   const summary = join(root, `github-summary-${Date.now()}`);
   await writeFile(output, '');
   await writeFile(summary, '');
   const env = cleanEnv({
+    ...extraEnv,
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
     ...(phase ? { MLCI_TRAIN_PHASE: phase } : {}),
@@ -108,5 +114,42 @@ describe('actions/train (bundled entry)', () => {
     );
     expect(result.outputs.status).toBe('fail');
     expect(result.summary).toContain('| loss_decreases | ❌ fail |');
+  });
+
+  it('gives the training command no mlci or GitHub credential from its environment', async () => {
+    const project = await makeProject();
+    const secrets = {
+      GITHUB_TOKEN: 'ghs_job',
+      GH_TOKEN: 'ghs_gh',
+      MLCI_INPUT_TOKEN: 'ghs_input',
+      MLCI_INPUT_ADMIN_TOKEN: 'admin_input',
+      MLCI_ADMIN_TOKEN: 'admin',
+      INPUT_GITHUB_TOKEN: 'ghs_js_input',
+      ACTIONS_RUNTIME_TOKEN: 'runtime',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example',
+      ACTIONS_CACHE_URL: 'https://cache.example',
+      ACTIONS_RESULTS_URL: 'https://results.example'
+    };
+    const result = await runAction(
+      project.root,
+      {
+        config: 'mlci.yml',
+        out: 'mlci-out/train',
+        cache: 'false',
+        command: 'env > seen-env.txt; bash train.sh'
+      },
+      undefined,
+      { ...secrets, MLCI_KEEP_ME: 'visible' }
+    );
+    expect(result.code).toBe(0);
+    const seen = await readFile(join(project.root, 'seen-env.txt'), 'utf8');
+    // The probe is real: ordinary variables pass through.
+    expect(seen).toContain('MLCI_KEEP_ME=visible');
+    expect(seen).toContain('MLCI_SEED=');
+    for (const [name, value] of Object.entries(secrets)) {
+      expect(seen).not.toContain(`${name}=`);
+      expect(seen).not.toContain(value);
+    }
   });
 });

@@ -41,6 +41,32 @@ export interface RunResult {
   tail: string[];
 }
 
+/**
+ * Credentials the training command must never see: it is the user's (on a pull request, the PR's)
+ * code, and a workflow token handed to it would defeat `persist-credentials: false`.
+ */
+const SECRET_VARIABLES = [
+  /^GITHUB_TOKEN$/,
+  /^GH_TOKEN$/,
+  /^GH_ENTERPRISE_TOKEN$/,
+  /^GITHUB_ENTERPRISE_TOKEN$/,
+  /^MLCI_.*TOKEN/,
+  /^INPUT_.*TOKEN/,
+  /^ACTIONS_RUNTIME_TOKEN$/,
+  /^ACTIONS_RUNTIME_URL$/,
+  /^ACTIONS_RESULTS_URL$/,
+  /^ACTIONS_ID_TOKEN_REQUEST_(TOKEN|URL)$/,
+  /^ACTIONS_CACHE_URL$/,
+  /^ACTIONS_CACHE_SERVICE_V2$/
+];
+
+/** The environment the training command gets: the given one without any mlci or GitHub credential. */
+export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !SECRET_VARIABLES.some((p) => p.test(name.toUpperCase())))
+  );
+}
+
 // The command runs in a subshell so `exit` inside it still lets the wrapper report `times`:
 // bash's `times` prints the CPU used by the shell and by all children it reaped, which covers
 // every process of the tree that was waited for, on any OS with bash.
@@ -65,7 +91,7 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const child = spawn('bash', ['-c', WRAPPER, 'mlci-train', options.command, timesFile], {
     cwd: options.cwd,
-    env: options.env,
+    env: childEnvironment(options.env),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe']
   });
