@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, MlciError, describeError } from '../core/errors.js';
+import { checkOutputDir } from '../core/files.js';
 import { silentProgress, streamProgress, type Progress } from '../core/progress.js';
 
 /** Options every stage command takes. */
@@ -39,6 +40,8 @@ export function handle<O extends object>(
     const options = command.opts() as O & CommonOptions;
     const progress = options.json ? silentProgress : streamProgress();
     try {
+      // Every --out is a folder: a file in its way is refused before any work is done.
+      if (typeof options.out === 'string') await checkOutputDir(options.out, '--out');
       const code = await handler(options, { progress }, command);
       process.exitCode = code ?? ExitCode.Pass;
     } catch (error) {

@@ -1,23 +1,25 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { InputError } from '../core/errors.js';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { ConfigError } from './errors.js';
+import { checkConfigText, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, tooBig } from './limits.js';
+import { checkSteps } from './rules.js';
 import { validate } from './validate.generated.js';
 import type { MlciConfig } from './types.js';
 
+export { ConfigError };
+
 /** The default config file name, at the repository root. */
 export const CONFIG_FILE = 'mlci.yml';
-
-/** A config file that cannot be used; the message names the file, line, key path, value and expectation. */
-export class ConfigError extends InputError {}
 
 /** Reads and validates mlci.yml; every failure is a ConfigError with one clear message. */
 export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readLimited(path);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new ConfigError(`${path}: not found (run \`mlci init\` to write a starter file)`);
@@ -25,6 +27,25 @@ export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
     throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
   }
   return parseConfig(text, path);
+}
+
+// Reads at most one byte more than the limit, so a huge file (or a device) is refused without
+// being read whole.
+async function readLimited(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_CONFIG_BYTES) throw tooBig(path, (await handle.stat()).size || length);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -46,18 +67,22 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
     `${source}: the file is empty; expected at least \`version: 1\` and a \`model:\` section`
   );
   if (text.trim() === '') throw empty;
+  checkConfigText(text, source);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The parser's own unique-key check compares each key with every earlier one (40,000 keys took
+  // over a minute); checkUniqueKeys does it with a set.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const pos = lineCounter.linePos(first.pos[0]);
     const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(`${source}:${pos.line}:${pos.col}: invalid YAML: ${reason}`);
   }
+  checkUniqueKeys(doc, lineCounter, source);
   // Comments only (a licence header, say) parse to a document without contents: the parser
   // decides in linear time what a regular expression over the text could not.
   if (doc.contents === null) throw empty;
-  const value: unknown = doc.toJS();
+  const value = toValue(doc, lineCounter, source);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(
       `${source}: expected a mapping of keys (version, model, data, …), got ${describeValue(value)}`
@@ -67,7 +92,61 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
     const error = mostRelevant(validate.errors ?? []);
     throw new ConfigError(formatSchemaError(error, value, doc, lineCounter, source));
   }
-  return value as MlciConfig;
+  const config = value as MlciConfig;
+  checkRules(config, doc, lineCounter, source);
+  return config;
+}
+
+function checkUniqueKeys(doc: Document, lineCounter: LineCounter, source: string): void {
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        // As the parser does: scalar keys compare by value, other keys never collide.
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          const pos = lineCounter.linePos(key.range?.[0] ?? 0);
+          throw new ConfigError(
+            `${source}:${pos.line}:${pos.col}: invalid YAML: duplicate key ${JSON.stringify(String(key.value))}: map keys must be unique`
+          );
+        }
+        seen.add(key.value);
+      }
+    }
+  });
+}
+
+// Aliases are expanded while building values; a document whose aliases expand past the limit
+// ("billion laughs") is refused at its first alias.
+function toValue(doc: Document, lineCounter: LineCounter, source: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let where = source;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) where = `${source}:${lineCounter.linePos(node.range[0]).line}`;
+        return visit.BREAK;
+      }
+    });
+    throw new ConfigError(
+      `${where}: YAML aliases expand to too many values (more than ${MAX_ALIAS_COUNT}); write the values out or use fewer aliases`
+    );
+  }
+}
+
+// Rules a JSON Schema cannot say, shared with the stage that enforces them.
+function checkRules(config: MlciConfig, doc: Document, lineCounter: LineCounter, source: string): void {
+  const steps = config.deploy?.steps;
+  if (steps) {
+    try {
+      checkSteps(steps, 'deploy.steps');
+    } catch (error) {
+      const where = locate(doc, lineCounter, ['deploy', 'steps'], source, false);
+      throw new ConfigError(`${where}: ${(error as Error).message}`);
+    }
+  }
 }
 
 // With allErrors, anyOf branches each report; the deepest error is the one a person can act on.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { dirname, join, basename, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
 /**
@@ -8,7 +8,7 @@ import { InputError } from './errors.js';
  * half-written file: the data goes to a temporary sibling, is flushed, then renamed into place.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');
   try {
@@ -24,8 +24,77 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    if (errorCode(error) === 'EISDIR' || errorCode(error) === 'ENOTEMPTY')
+      throw new InputError(`${path}: is a directory, expected a file`, { cause: error });
     throw error;
   }
+}
+
+/**
+ * Creates a folder and its parents. A file where a folder is wanted (the folder itself or a parent)
+ * is the user's mistake, reported with the path, not a crash; every output folder goes through here.
+ */
+export async function ensureDir(dir: string, what?: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+    throw new InputError(await notADirectory(dir, what), { cause: error });
+  }
+}
+
+/**
+ * Fails with an InputError unless `dir` can be an output folder: it is a folder or does not exist yet,
+ * and no parent is a file. Call it before the work, so a bad --out is refused before anything runs.
+ */
+export async function checkOutputDir(dir: string, what?: string): Promise<void> {
+  const info = await statOrNull(dir);
+  if (info?.isDirectory()) return;
+  if (info || (await fileAncestor(dir))) throw new InputError(await notADirectory(dir, what));
+}
+
+/** Fails with an InputError unless `path` can be an output file: not a folder, and no parent is a file. */
+export async function checkOutputFile(path: string, what?: string): Promise<void> {
+  const label = what ? `${what} ${path}` : path;
+  if ((await statOrNull(path))?.isDirectory())
+    throw new InputError(`${label}: is a directory, expected a file`);
+  const parent = await fileAncestor(path);
+  if (parent) throw new InputError(`${label}: ${parent} is a file, expected a directory`);
+}
+
+async function notADirectory(dir: string, what?: string): Promise<string> {
+  const label = what ? `${what} ${dir}` : dir;
+  const info = await statOrNull(dir);
+  if (info && !info.isDirectory()) return `${label}: exists and is a file, expected a directory`;
+  const parent = await fileAncestor(dir);
+  return parent
+    ? `${label}: ${parent} is a file, expected a directory`
+    : `${label}: cannot be created as a directory`;
+}
+
+// The nearest existing ancestor of `path` when it is not a folder, else null.
+async function fileAncestor(path: string): Promise<string | null> {
+  let current = dirname(resolve(path));
+  for (;;) {
+    const info = await statOrNull(current);
+    if (info) return info.isDirectory() ? null : current;
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
+async function statOrNull(path: string): Promise<Awaited<ReturnType<typeof stat>> | null> {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** Writes a value as pretty JSON, atomically. */

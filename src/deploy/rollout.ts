@@ -1,8 +1,11 @@
+import { checkSteps } from '../config/rules.js';
 import { CheckFailedError, InputError } from '../core/errors.js';
 import type { VariantWindow } from '../serve/stats.js';
 import { analyse, type AnalysisResult, type AnalysisThresholds } from './analysis.js';
 import type { CanaryTarget } from './target.js';
 import { pacedLoad } from './traffic.js';
+
+export { checkSteps };
 
 /** Replayed traffic for the analysis: bodies sent at `rate` per second for each step's interval. */
 export interface ReplayTraffic {
@@ -65,17 +68,6 @@ export interface RolloutReport {
   pausedAt?: { step: number; weight: number };
   started: string;
   finished: string;
-}
-
-/** Validates traffic steps: integers in 1..100, strictly increasing. */
-export function checkSteps(steps: number[]): number[] {
-  if (steps.length === 0) throw new InputError('steps: give at least one traffic percentage, e.g. 10,50,100');
-  steps.forEach((s, i) => {
-    if (!Number.isInteger(s) || s < 1 || s > 100)
-      throw new InputError(`steps: ${s} is not a percentage 1..100`);
-    if (i > 0 && s <= steps[i - 1]) throw new InputError(`steps must increase: ${steps.join(', ')}`);
-  });
-  return steps;
 }
 
 /**

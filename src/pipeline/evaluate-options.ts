@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { GateSpec, MlciConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
+import { checkOutputFile } from '../core/files.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
 import type { Registry } from '../registry/types.js';
 import type { EvaluateRequest } from './evaluate.js';
@@ -94,6 +95,7 @@ export async function buildEvaluateRequest(
   if (!['binary', 'multiclass', 'regression'].includes(task as string)) {
     throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
   }
+  if (o.predictions) await checkOutputFile(o.predictions, '--predictions');
   const name = o.name ?? config?.model.name;
   const registrySpec = o.registry ?? config?.register?.registry;
   // The registry gives the baseline (its production alias) and the history chart.

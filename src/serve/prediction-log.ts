@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { writeJsonAtomic } from '../core/files.js';
+import { checkOutputFile, ensureDir, writeJsonAtomic } from '../core/files.js';
 import { FeatureStatsTracker } from './stats.js';
 
 /** Options of the prediction log (see docs/prediction-log.md). */
@@ -51,7 +51,8 @@ export class PredictionLog {
   /** Opens (appends to) the log. */
   static async open(options: PredictionLogOptions): Promise<PredictionLog> {
     const log = new PredictionLog({ maxBytes: 64 * 1024 * 1024, keep: 5, statsIntervalMs: 5000, ...options });
-    await mkdir(dirname(options.path), { recursive: true });
+    await checkOutputFile(options.path, 'prediction log');
+    await ensureDir(dirname(options.path));
     log.bytes = await stat(options.path).then(
       (s) => s.size,
       () => 0
