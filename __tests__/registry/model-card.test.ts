@@ -31,6 +31,43 @@ describe('model card', () => {
     expect(card).toContain('| previous version | v1 |');
   });
 
+  it('labels a rise in latency, size or calibration error as worse, and a fall as better', () => {
+    const previous = {
+      ...base,
+      version: 1,
+      metrics: {
+        latency_ms_per_1000_rows: 2,
+        model_size_bytes: 1000,
+        expected_calibration_error: 0.02,
+        log_loss: 0.5
+      }
+    };
+    const current = {
+      ...base,
+      metrics: {
+        latency_ms_per_1000_rows: 3,
+        model_size_bytes: 1500,
+        expected_calibration_error: 0.05,
+        log_loss: 0.4
+      }
+    };
+    const card = renderModelCard(current, previous);
+    expect(card).toMatch(/\| latency_ms_per_1000_rows \| 3 \| 2 \| \+1 ▼ worse \|/);
+    expect(card).toMatch(/\| model_size_bytes \| 1500 \| 1000 \| \+500 ▼ worse \|/);
+    expect(card).toMatch(/\| expected_calibration_error \| 0\.0500 \| 0\.0200 \| \+0\.0300 ▼ worse \|/);
+    expect(card).toMatch(/\| log_loss \| 0\.4000 \| 0\.5000 \| −0\.1000 ▲ better \|/);
+    const faster = renderModelCard(previous, { ...current, version: 0 });
+    expect(faster).toMatch(/\| latency_ms_per_1000_rows \| 2 \| 3 \| −1 ▲ better \|/);
+  });
+
+  it('judges no direction for a metric mlci does not know', () => {
+    const card = renderModelCard(
+      { ...base, metrics: { custom_score: 2 } },
+      { ...base, version: 1, metrics: { custom_score: 1 } }
+    );
+    expect(card).toContain('| custom_score | 2 | 1 | +1 |');
+  });
+
   it('escapes every string from users and data, links only http(s) URLs and mentions nobody', () => {
     const card = renderModelCard(base, null);
     expect(card).toContain('| \\<b\\>depth\\</b\\> | ping @\u200bocto');

@@ -6,7 +6,8 @@ import { calibration, type Calibration } from './metrics/calibration.js';
 import { chartCurves, type ChartCurves } from './curves.js';
 import { confusionMatrix } from './metrics/classification.js';
 import type { MetricResults, Predictions, Scorer } from './metrics/scorer.js';
-import type { MetricTask, MetricValues } from './metrics/types.js';
+import { assertMetricRanges } from './metrics/catalog.js';
+import type { MetricTask, MetricValues } from './metrics/result.js';
 import type { ModelReport, SliceReport } from './evaluation-types.js';
 
 /** Turns one model's raw output into predictions over the labelled rows; errors name the model and row. */
@@ -134,6 +135,7 @@ export function modelReport(
   if (cal) values.expected_calibration_error = cal.expected_calibration_error;
   values.latency_ms_per_1000_rows = round(msPer1000, 4);
   values.model_size_bytes = session.model.bytes.length;
+  assertMetricRanges(values, session.model.source);
   let confusion = null;
   if (predictions.task !== 'regression') {
     const C = predictions.labels.length;
@@ -155,7 +157,8 @@ export function modelReport(
       load_ms: round(session.loadMs, 2),
       ms_per_1000_rows: round(msPer1000, 4),
       batch_size: batchSize
-    }
+    },
+    ...(session.choice ? { output: session.choice } : {})
   };
 }
 

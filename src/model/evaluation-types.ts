@@ -4,6 +4,7 @@ import type { BaselineSource } from './baseline.js';
 import type { ConfusionMatrix } from './metrics/classification.js';
 import type { Calibration } from './metrics/calibration.js';
 import type { ChartCurves } from './curves.js';
+import type { OutputChoice } from './outputs.js';
 import type { MetricTask, MetricValues } from './metrics/types.js';
 
 /** Inference facts of one model on the evaluation data. */
@@ -31,6 +32,8 @@ export interface ModelReport {
   /** ROC and precision–recall points for charts (binary, both classes present), else null. */
   curves: ChartCurves | null;
   inference: InferenceStats;
+  /** The output predictions were read from and the rule that chose it. */
+  output?: OutputChoice;
 }
 
 /** Change of one metric from baseline to candidate. */

@@ -3,6 +3,14 @@ import { readFile } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { InputError } from '../core/errors.js';
 import type { LoadedColumns } from '../data/columns.js';
+import {
+  chooseOutput,
+  planOutput,
+  type OutputChoice,
+  type OutputPlan,
+  type OutputTask,
+  type OutputValues
+} from './outputs.js';
 import { readModelSignature, type ModelSignature, type TensorInfo } from './signature.js';
 
 /** An ONNX model read from disk or a registry, with its signature (not yet loaded into a session). */
@@ -90,31 +98,18 @@ export function modelClasses(model: ModelFile): string[] | null {
   throw new InputError(`${model.source}: metadata "classes" is not a JSON array`);
 }
 
-/** Which output holds the predictions: probabilities [N, C] for classifiers, the first float output for regressors. */
-export function pickOutput(model: ModelFile, task: 'binary' | 'multiclass' | 'regression'): string {
-  const outputs = model.signature.outputs;
-  const float = outputs.filter((o) => o.type === 'float' || o.type === 'double');
-  if (task === 'regression') {
-    if (float.length === 0) throw new InputError(`${model.source}: no float output to read predictions from`);
-    return float[0].name;
-  }
-  const named = float.find((o) => o.name === 'probabilities');
-  if (named) return named.name;
-  const matrix = float.find((o) => o.shape?.length === 2);
-  if (matrix) return matrix.name;
-  if (task === 'binary' && float.length > 0) return float[0].name;
-  const hint = outputs.some((o) => o.type === 'sequence' || o.type === 'map')
-    ? ' (probabilities as a sequence of maps: export without ZipMap)'
-    : '';
-  throw new InputError(`${model.source}: no float probability output [N, C] found${hint}`);
-}
-
 /** A model loaded into an onnxruntime session, ready to score batches. */
 export interface LoadedSession {
   model: ModelFile;
   session: InferenceSession;
   plan: InputPlan;
+  task: OutputTask;
+  /** The outputs fetched on each run and how the one read is decided. */
+  outputs: OutputPlan;
+  /** The output predictions are read from: the first of `outputs` until a run has decided. */
   output: string;
+  /** Which output was read and why, once runBatches has decided. */
+  choice?: OutputChoice;
   /** Time to create the session; the first one also pays for loading the runtime. */
   loadMs: number;
 }
@@ -128,14 +123,15 @@ export function onnxRuntime(): Promise<Ort> {
   return ortModule;
 }
 
-/** Creates a session for a model. */
+/** Creates a session for a model; `output` names the output to read (else the rule of planOutput). */
 export async function loadSession(
   model: ModelFile,
-  task: 'binary' | 'multiclass' | 'regression',
-  features?: string[]
+  task: OutputTask,
+  features?: string[],
+  output?: string
 ): Promise<LoadedSession> {
   const plan = planInputs(model, features);
-  const output = pickOutput(model, task);
+  const outputs = planOutput(model, task, output);
   const ort = await onnxRuntime();
   const started = performance.now();
   let session: InferenceSession;
@@ -144,7 +140,15 @@ export async function loadSession(
   } catch (error) {
     throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
   }
-  return { model, session, plan, output, loadMs: performance.now() - started };
+  return {
+    model,
+    session,
+    plan,
+    task,
+    outputs,
+    output: outputs.outputs[0],
+    loadMs: performance.now() - started
+  };
 }
 
 /** The outputs of one model over all rows: N × width values, and the time spent in session.run. */
@@ -156,7 +160,8 @@ export interface ModelOutputs {
 
 /**
  * Runs every model on the same rows in batches of `batchSize`, so memory holds one batch of inputs
- * at a time, and gathers each model's prediction output as float64.
+ * at a time, gathers each model's candidate outputs as float64 and decides which one is read
+ * (sets `choice` and `output` on each session).
  */
 export async function runBatches(
   sessions: LoadedSession[],
@@ -167,12 +172,13 @@ export async function runBatches(
 ): Promise<ModelOutputs[]> {
   const ort = await onnxRuntime();
   const n = data.rowCount;
-  const results: (ModelOutputs | null)[] = sessions.map(() => null);
+  const gathered = sessions.map(() => new Map<string, OutputValues>());
+  const runMs = sessions.map(() => 0);
   // One untimed row first: the first run of a session allocates and plans, which is not latency.
   if (n > 0) {
     for (const s of sessions) {
       try {
-        await s.session.run(buildFeeds(ort, s, data, 0, 1, dataSource), [s.output]);
+        await s.session.run(buildFeeds(ort, s, data, 0, 1, dataSource), s.outputs.outputs);
       } catch {
         // the timed run below reports the error with the rows involved
       }
@@ -184,36 +190,58 @@ export async function runBatches(
       const s = sessions[m];
       const feeds = buildFeeds(ort, s, data, start, end, dataSource);
       const began = performance.now();
-      let out: Tensor;
+      let out: Record<string, Tensor>;
       try {
-        out = (await s.session.run(feeds, [s.output]))[s.output];
+        out = await s.session.run(feeds, s.outputs.outputs);
       } catch (error) {
         throw new InputError(
           `${s.model.source}: inference failed on rows ${start + 1}–${end} of ${dataSource} (${firstLine(error)})`
         );
       }
-      const elapsed = performance.now() - began;
-      const rows = end - start;
-      const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
-      if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
-        throw new InputError(
-          `${s.model.source}: output "${s.output}" has ${out.dims[0]} rows for a batch of ${rows}`
-        );
-      }
-      let r = results[m];
-      if (!r) {
-        r = { values: new Float64Array(n * width), width, runMs: 0 };
-        results[m] = r;
-      } else if (r.width !== width) {
-        throw new InputError(`${s.model.source}: output "${s.output}" changed width between batches`);
-      }
-      const data32 = out.data as Float32Array | Float64Array;
-      r.values.set(data32, start * width);
-      r.runMs += elapsed;
+      runMs[m] += performance.now() - began;
+      for (const name of s.outputs.outputs) gather(s, gathered[m], name, out[name], start, end, n);
     }
     onBatch?.(end);
   }
-  return results.map((r) => r ?? { values: new Float64Array(0), width: 1, runMs: 0 });
+  return sessions.map((s, m) => {
+    if (n === 0) return { values: new Float64Array(0), width: 1, runMs: 0 };
+    const chosen = chooseOutput(s.model, s.task, s.outputs, gathered[m], dataSource);
+    s.output = chosen.name;
+    s.choice = { name: chosen.name, reason: chosen.reason };
+    return { values: chosen.values, width: chosen.width, runMs: runMs[m] };
+  });
+}
+
+/** Copies one batch of one output into its all-rows buffer, checking its shape. */
+function gather(
+  s: LoadedSession,
+  into: Map<string, OutputValues>,
+  name: string,
+  out: Tensor,
+  start: number,
+  end: number,
+  n: number
+): void {
+  const rows = end - start;
+  const width = out.dims.length >= 2 ? Number(out.dims[out.dims.length - 1]) : 1;
+  if (out.dims.length > 0 && Number(out.dims[0]) !== rows) {
+    throw new InputError(
+      `${s.model.source}: output "${name}" has ${out.dims[0]} rows for a batch of ${rows}`
+    );
+  }
+  if (out.dims.length > 2 || out.data.length !== rows * width) {
+    throw new InputError(
+      `${s.model.source}: output "${name}" has shape [${out.dims.join(', ')}]; mlci reads [N] or [N, C]`
+    );
+  }
+  let r = into.get(name);
+  if (!r) {
+    r = { values: new Float64Array(n * width), width };
+    into.set(name, r);
+  } else if (r.width !== width) {
+    throw new InputError(`${s.model.source}: output "${name}" changed width between batches`);
+  }
+  r.values.set(out.data as Float32Array | Float64Array, start * width);
 }
 
 function buildFeeds(

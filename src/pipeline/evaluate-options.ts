@@ -17,6 +17,7 @@ export interface EvaluateFlags {
   registry?: string;
   alias?: string;
   features?: string;
+  output?: string;
   threshold?: string;
   slices?: string;
   minSliceSize?: string;
@@ -114,6 +115,7 @@ export async function buildEvaluateRequest(
     modelName: name,
     baselineAlias: o.alias,
     features: list(o.features) ?? config?.model.features,
+    output: o.output,
     threshold:
       number(o.threshold, '--threshold', (n) => n >= 0 && n <= 1, 'a probability in [0, 1]') ??
       config?.model.threshold,

@@ -26,7 +26,8 @@ import {
   type LoadedSession
 } from '../model/inference.js';
 import { createScorer } from '../model/metrics/scorer.js';
-import { higherIsBetter, type MetricValues } from '../model/metrics/types.js';
+import { assertMetricRanges, higherIsBetter, isBootstrappable } from '../model/metrics/catalog.js';
+import type { MetricValues } from '../model/metrics/result.js';
 import type { Registry } from '../registry/types.js';
 import { renderEvaluationMarkdown } from '../report/evaluation-md.js';
 
@@ -45,6 +46,8 @@ export interface EvaluateRequest {
   baselineAlias?: string;
   artifactBaseline?: () => Promise<ArtifactBaseline | null>;
   features?: string[];
+  /** The model output predictions are read from (the baseline's too when it has one so named). */
+  output?: string;
   threshold?: number;
   slices?: string[];
   minSliceSize?: number;
@@ -108,8 +111,11 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   );
   const drift = request.validation ? await readDriftSummary(request.validation) : null;
   const sessions: LoadedSession[] = await timed('load_models', async () => {
-    const list = [await loadSession(candidateFile, task, request.features)];
-    if (baselineFile) list.push(await loadSession(baselineFile, task, request.features));
+    const list = [await loadSession(candidateFile, task, request.features, request.output)];
+    if (baselineFile) {
+      const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
+      list.push(await loadSession(baselineFile, task, request.features, named ? request.output : undefined));
+    }
     return list;
   });
   const slices = request.slices ?? [];
@@ -124,6 +130,12 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done))
   );
   progress.finish();
+  sessions.forEach((s, i) => {
+    if (s.choice)
+      progress.info(
+        `${i === 0 ? 'candidate' : 'baseline'}: read output "${s.choice.name}" (${s.choice.reason})`
+      );
+  });
 
   const predictions = sessions.map((s, i) =>
     toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold)
@@ -165,6 +177,9 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
         sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults)
       );
       grouping.values.forEach((value, g) => {
+        perModel.forEach((m, i) =>
+          assertMetricRanges(m[g].values, `${sessions[i].model.source} [${column}=${value}]`)
+        );
         sliceReports.push({
           column,
           value,
@@ -303,11 +318,6 @@ function predictionsCsv(outputs: { values: Float64Array; width: number }[], name
     parts.push(cells.join(','));
   }
   return parts.join('\n') + '\n';
-}
-
-/** Metrics the bootstrap can resample (all scikit-learn metrics; not latency or size). */
-function isBootstrappable(metric: string): boolean {
-  return !['latency_ms_per_1000_rows', 'model_size_bytes', 'expected_calibration_error'].includes(metric);
 }
 
 /** Per-metric change from baseline to candidate, direction-aware. */

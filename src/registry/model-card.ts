@@ -1,6 +1,5 @@
+import { metricDirection } from '../model/metrics/catalog.js';
 import type { ModelVersion } from './types.js';
-
-const LOWER_IS_BETTER = new Set(['log_loss', 'brier_score', 'rmse', 'mae', 'mape', 'mse']);
 
 /** Escapes text from data or users so it renders literally in Markdown and mentions no one. */
 export function escapeMarkdown(text: string): string {
@@ -28,8 +27,11 @@ function formatChange(
   if (typeof current !== 'number' || typeof previous !== 'number') return '—';
   const delta = current - previous;
   if (delta === 0) return '±0';
-  const better = LOWER_IS_BETTER.has(metric) ? delta < 0 : delta > 0;
   const sign = delta > 0 ? '+' : '−';
+  const direction = metricDirection(metric);
+  // A metric mlci does not know (an older version's) has no direction to judge the change by.
+  if (direction === null) return `${sign}${formatNumber(Math.abs(delta))}`;
+  const better = direction === 'lower' ? delta < 0 : delta > 0;
   return `${sign}${formatNumber(Math.abs(delta))} ${better ? '▲ better' : '▼ worse'}`;
 }
 

@@ -1,6 +1,11 @@
 import type { GateResult } from '../gate/gates.js';
 import type { EvaluationJson, MetricDelta, SliceReport } from '../model/evaluation-types.js';
-import { METRICS_BY_TASK, higherIsBetter } from '../model/metrics/types.js';
+import {
+  METRICS_BY_TASK,
+  MODEL_METRICS_BY_TASK,
+  PRIMARY_METRICS,
+  higherIsBetter
+} from '../model/metrics/catalog.js';
 import { escapeCell, escapeMarkdown, escapeMermaid } from './markdown.js';
 
 /** Options of the Markdown report. */
@@ -10,13 +15,6 @@ export interface EvaluationMarkdownOptions {
   /** Slice rows shown per column. */
   maxSliceRows?: number;
 }
-
-const EXTRA_METRICS = ['expected_calibration_error', 'latency_ms_per_1000_rows', 'model_size_bytes'];
-const PRIMARY: Record<EvaluationJson['task'], string[]> = {
-  binary: ['roc_auc', 'accuracy', 'f1'],
-  multiclass: ['accuracy', 'f1_macro', 'log_loss'],
-  regression: ['rmse', 'mae', 'r2']
-};
 
 /** Formats a metric value for a table: 4 decimals, integers as integers, undefined as "n/a". */
 export function formatValue(x: number | null | undefined): string {
@@ -90,7 +88,9 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
 
   lines.push(`| metric | baseline | candidate | Δ | Δ% | gate |`, `|---|---:|---:|---|---:|---|`);
   const topGates = e.gates.filter((g) => !g.slice);
-  const shown = [...METRICS_BY_TASK[e.task], ...EXTRA_METRICS].filter((m) => m in e.candidate.metrics);
+  const shown = [...METRICS_BY_TASK[e.task], ...MODEL_METRICS_BY_TASK[e.task]].filter(
+    (m) => m in e.candidate.metrics
+  );
   for (const m of [...shown, ...topGates.map((g) => g.metric).filter((m) => !shown.includes(m))]) {
     const d = e.deltas[m];
     const gates = topGates
@@ -130,7 +130,7 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
     const all = e.slices.filter((s) => s.column === column);
     const scored = all.filter((s) => !s.skipped);
     const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
-    const metrics = (gated.length > 0 ? gated : PRIMARY[e.task]).slice(0, 4);
+    const metrics = (gated.length > 0 ? gated : PRIMARY_METRICS[e.task]).slice(0, 4);
     lines.push(`**${escapeMarkdown(column)}**`, '');
     lines.push(
       `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(' | ')} | gate |`

@@ -27,6 +27,10 @@ export function registerEvaluate(program: Command): void {
     .option('--registry <dir>', 'registry directory, or "github" (default .mlci/registry when it exists)')
     .option('--alias <alias>', 'registry alias of the baseline', 'production')
     .option('--features <columns>', 'comma-separated feature columns, in the order of a [N, F] model input')
+    .option(
+      '--output <name>',
+      'model output holding the class probabilities (default: "probabilities", else the float output whose values are probabilities)'
+    )
     .option('--threshold <p>', 'binary decision threshold: positive when p1 > it (default: arg-max)')
     .option('--slices <columns>', 'comma-separated columns whose values define slices')
     .option('--min-slice-size <rows>', 'smallest slice that gets metrics (default 30)')

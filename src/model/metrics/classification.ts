@@ -1,4 +1,4 @@
-import { defined, undefinedMetric, type MetricResult } from './types.js';
+import { defined, undefinedMetric, type MetricResult } from './result.js';
 
 /**
  * Classification metrics from a confusion matrix (rows true class, columns predicted, row-major,

@@ -1,4 +1,5 @@
-export * from './types.js';
+export * from './result.js';
+export * from './catalog.js';
 export * from './classification.js';
 export * from './ranking.js';
 export * from './probabilistic.js';

@@ -1,4 +1,4 @@
-import { defined, undefinedMetric, type MetricResult } from './types.js';
+import { defined, undefinedMetric, type MetricResult } from './result.js';
 
 /** The clipping bound sklearn 1.2's log_loss uses for float64 probabilities (eps="auto"). */
 export const LOG_LOSS_EPS = 2 ** -52;

@@ -1,4 +1,4 @@
-import { defined, undefinedMetric, type MetricResult } from './types.js';
+import { defined, undefinedMetric, type MetricResult } from './result.js';
 
 /** What a ranking pass needs: the rows by descending score, the scores and which rows are positive. */
 export interface RankingInput {

@@ -1,4 +1,4 @@
-import { defined, undefinedMetric, type MetricResult } from './types.js';
+import { defined, undefinedMetric, type MetricResult } from './result.js';
 
 /** Sufficient statistics of regression metrics for one group (weighted sums). */
 export interface RegressionSums {

@@ -1,25 +1,10 @@
-import {
-  accuracyScore,
-  balancedAccuracyScore,
-  f1Averaged,
-  f1Score,
-  precisionAveraged,
-  precisionScore,
-  recallAveraged,
-  recallScore
-} from './classification.js';
 import { brierScoreLoss, brierTerms, logLoss, logLossTerms } from './probabilistic.js';
 import { averagePrecisionScore, rankingPass, rocAucScore, type RankingTotals } from './ranking.js';
-import {
-  MAPE_EPS,
-  meanAbsoluteError,
-  meanAbsolutePercentageError,
-  r2Score,
-  rootMeanSquaredError,
-  type RegressionSums
-} from './regression.js';
+import { METRIC_CATALOG, METRICS_BY_TASK } from './catalog.js';
+import type { ConfusionCounts } from './classification.js';
+import { MAPE_EPS, type RegressionSums } from './regression.js';
+import { defined, undefinedMetric, type MetricResult, type MetricTask } from './result.js';
 import { descendingOrder } from './sort.js';
-import { METRICS_BY_TASK, defined, undefinedMetric, type MetricResult } from './types.js';
 
 /** A classifier's predictions on labelled rows: class indices and probabilities [N × C], row-major. */
 export interface ClassificationPredictions {
@@ -85,6 +70,24 @@ export function createScorer(predictions: Predictions): Scorer {
     : classificationScorer(predictions);
 }
 
+type ConfusionMetric = (cm: ConfusionCounts, classes: number) => MetricResult;
+type RegressionMetric = (sums: RegressionSums) => MetricResult;
+
+/** The catalog's metrics of a task computed from a confusion matrix, with their functions. */
+function confusionMetrics(task: MetricTask): [string, ConfusionMetric][] {
+  const out: [string, ConfusionMetric][] = [];
+  for (const m of METRIC_CATALOG)
+    if (m.source.from === 'confusion' && m.tasks.includes(task)) out.push([m.name, m.source.fn]);
+  return out;
+}
+
+/** The catalog's regression metrics computed from sums, with their functions. */
+function regressionMetrics(): [string, RegressionMetric][] {
+  const out: [string, RegressionMetric][] = [];
+  for (const m of METRIC_CATALOG) if (m.source.from === 'regression') out.push([m.name, m.source.fn]);
+  return out;
+}
+
 function wants(only: ReadonlySet<string> | undefined, ...names: string[]): boolean {
   return !only || names.some((n) => only.has(n));
 }
@@ -132,6 +135,7 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
     return r;
   };
   const binary = p.task === 'binary';
+  const fromConfusion = confusionMetrics(p.task);
   return {
     task: p.task,
     rows: n,
@@ -205,20 +209,8 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
       for (let g = 0; g < G; g++) {
         const m = cm.subarray(g * CC, (g + 1) * CC);
         const r = results[g];
-        if (wants(only, 'accuracy')) r.accuracy = accuracyScore(m, C);
-        if (wants(only, 'balanced_accuracy')) r.balanced_accuracy = balancedAccuracyScore(m, C);
-        if (binary) {
-          if (wants(only, 'precision')) r.precision = precisionScore(m);
-          if (wants(only, 'recall')) r.recall = recallScore(m);
-          if (wants(only, 'f1')) r.f1 = f1Score(m);
-          if (needBrier) r.brier_score = brierScoreLoss(brierSum[g], rows[g]);
-        } else {
-          for (const how of ['macro', 'weighted'] as const) {
-            if (wants(only, `precision_${how}`)) r[`precision_${how}`] = precisionAveraged(m, C, how);
-            if (wants(only, `recall_${how}`)) r[`recall_${how}`] = recallAveraged(m, C, how);
-            if (wants(only, `f1_${how}`)) r[`f1_${how}`] = f1Averaged(m, C, how);
-          }
-        }
+        for (const [name, fn] of fromConfusion) if (wants(only, name)) r[name] = fn(m, C);
+        if (needBrier) r.brier_score = brierScoreLoss(brierSum[g], rows[g]);
         if (needLog) r.log_loss = logLoss(logSum[g], rows[g], C);
       }
       return results.map((r) => ordered(r, p.task));
@@ -246,6 +238,7 @@ function ordered(results: MetricResults, task: Predictions['task']): MetricResul
 
 function regressionScorer(p: RegressionPredictions): Scorer {
   const n = p.y.length;
+  const fromSums = regressionMetrics();
   return {
     task: 'regression',
     rows: n,
@@ -294,10 +287,7 @@ function regressionScorer(p: RegressionPredictions): Scorer {
           totalSquares: tss[g]
         };
         const r: MetricResults = {};
-        if (wants(only, 'rmse')) r.rmse = rootMeanSquaredError(s);
-        if (wants(only, 'mae')) r.mae = meanAbsoluteError(s);
-        if (wants(only, 'r2')) r.r2 = r2Score(s);
-        if (wants(only, 'mape')) r.mape = meanAbsolutePercentageError(s);
+        for (const [name, fn] of fromSums) if (wants(only, name)) r[name] = fn(s);
         results.push(r);
       }
       return results;

@@ -1,0 +1,201 @@
+import { InputError } from '../core/errors.js';
+import type { ModelFile } from './inference.js';
+import type { TensorInfo } from './signature.js';
+
+/** The learning task a model's output is read for. */
+export type OutputTask = 'binary' | 'multiclass' | 'regression';
+
+/** Which output a model's predictions are read from, and the rule that chose it. */
+export interface OutputChoice {
+  name: string;
+  /** Why this output, in words, for the progress line and evaluation.json. */
+  reason: string;
+}
+
+/** The outputs to fetch from a model, in order of preference, and how the final one is decided. */
+export interface OutputPlan {
+  /** 'fixed': the first output is the answer; 'search': the first one holding valid probabilities. */
+  rule: 'fixed' | 'search';
+  outputs: string[];
+  reason: string;
+}
+
+/** One output's values over all rows, row-major. */
+export interface OutputValues {
+  values: Float64Array;
+  width: number;
+}
+
+// float32 softmax rows sum to 1 within a few ulps; 1e-4 leaves room for C up to thousands of classes.
+const ROW_SUM_TOLERANCE = 1e-4;
+
+const NAMED = 'probabilities';
+const CONVENTION = 'docs/training-convention.md';
+
+/** Whether an output's element type is a float tensor. */
+function isFloat(o: TensorInfo): boolean {
+  return o.type === 'float' || o.type === 'double';
+}
+
+/** `name float [N, 2]`, for messages. */
+export function describeOutput(o: TensorInfo): string {
+  const dims = o.shape ? `[${o.shape.map((d) => d ?? '?').join(', ')}]` : '';
+  return `"${o.name}" ${o.type}${dims ? ` ${dims}` : ''}`;
+}
+
+function listOutputs(model: ModelFile): string {
+  return model.signature.outputs.map(describeOutput).join(', ');
+}
+
+/**
+ * The output rule (docs/training-convention.md): an explicit name; else the output named
+ * `probabilities`; else, for a classifier, the float outputs to search for valid probabilities
+ * ([N, C] first, then one-column ones for binary); a regressor reads its first float output.
+ */
+export function planOutput(model: ModelFile, task: OutputTask, explicit?: string): OutputPlan {
+  const outputs = model.signature.outputs;
+  if (explicit !== undefined) {
+    const found = outputs.find((o) => o.name === explicit);
+    if (!found)
+      throw new InputError(
+        `--output: ${model.source} has no output "${explicit}"; its outputs: ${listOutputs(model)}`
+      );
+    if (!isFloat(found))
+      throw new InputError(
+        `--output: output ${describeOutput(found)} of ${model.source} is not a float tensor; mlci reads predictions from float outputs`
+      );
+    return { rule: 'fixed', outputs: [explicit], reason: 'named by --output' };
+  }
+  const float = outputs.filter(isFloat);
+  if (task === 'regression') {
+    if (float.length === 0)
+      throw new InputError(
+        `${model.source}: no float output to read predictions from; its outputs: ${listOutputs(model)}`
+      );
+    return { rule: 'fixed', outputs: [float[0].name], reason: 'the first float output (a regressor)' };
+  }
+  const named = float.find((o) => o.name === NAMED);
+  if (named) return { rule: 'fixed', outputs: [NAMED], reason: `the output named "${NAMED}"` };
+  const rank = (o: TensorInfo) => o.shape?.length ?? null;
+  const width = (o: TensorInfo) => (o.shape && o.shape.length === 2 ? o.shape[1] : null);
+  const matrices = float.filter((o) => (rank(o) === 2 || rank(o) === null) && width(o) !== 1);
+  const columns = task === 'binary' ? float.filter((o) => !matrices.includes(o)) : [];
+  const candidates = [...matrices, ...columns];
+  if (candidates.length === 0) {
+    const hint = outputs.some((o) => o.type === 'sequence' || o.type === 'map')
+      ? ' (probabilities as a sequence of maps: export without ZipMap)'
+      : '';
+    throw new InputError(
+      `${model.source}: no float probability output [N, C] found${hint}; its outputs: ${listOutputs(model)} (see ${CONVENTION})`
+    );
+  }
+  return {
+    rule: 'search',
+    outputs: candidates.map((o) => o.name),
+    reason: `no output is named "${NAMED}"`
+  };
+}
+
+/** Where an output fails to hold probabilities: the first offending row and what is wrong with it. */
+export interface ProbabilityProblem {
+  row: number;
+  values: number[];
+  why: string;
+}
+
+/** Checks that every row holds probabilities: finite, in [0, 1], summing to 1 when there are ≥ 2 columns. */
+export function probabilityProblem(out: OutputValues): ProbabilityProblem | null {
+  const { values, width } = out;
+  for (let start = 0; start < values.length; start += width) {
+    let sum = 0;
+    let why: string | null = null;
+    for (let c = 0; c < width; c++) {
+      const v = values[start + c];
+      if (!Number.isFinite(v)) why = `${v} is not a finite number`;
+      else if (v < 0 || v > 1) why = 'values outside [0, 1]';
+      if (why) break;
+      sum += v;
+    }
+    if (!why && width > 1 && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE))
+      why = `the row sums to ${Number(sum.toPrecision(6))}, not 1`;
+    if (why) {
+      const row = Array.from(values.subarray(start, start + Math.min(width, 6)), (v) =>
+        Number(v.toPrecision(6))
+      );
+      return { row: start / width + 1, values: row, why };
+    }
+  }
+  return null;
+}
+
+function problemText(name: string, width: number, p: ProbabilityProblem): string {
+  const more = width > p.values.length ? ', …' : '';
+  return `"${name}" [N, ${width}] row ${p.row} is (${p.values.join(', ')}${more}): ${p.why}`;
+}
+
+function fixHint(model: ModelFile, task: OutputTask): string {
+  const others =
+    model.signature.outputs.length > 1 ? `pick the output that holds them with --output NAME, or ` : '';
+  const regressor = task === 'binary' ? '; a regressor is evaluated with --task regression' : '';
+  return (
+    `${others}export class probabilities (after softmax or sigmoid, each row summing to 1) as the output named "${NAMED}" ` +
+    `(see ${CONVENTION})${regressor}`
+  );
+}
+
+/**
+ * Decides the output from the values fetched under `plan`, checking that a classifier's output
+ * holds probabilities; refuses, saying what the model gives and how to fix it, when none does.
+ */
+export function chooseOutput(
+  model: ModelFile,
+  task: OutputTask,
+  plan: OutputPlan,
+  fetched: ReadonlyMap<string, OutputValues>,
+  dataSource: string
+): OutputChoice & OutputValues {
+  const get = (name: string) => fetched.get(name) as OutputValues;
+  if (task === 'regression') {
+    const out = get(plan.outputs[0]);
+    for (let i = 0; i < out.values.length; i++) {
+      if (!Number.isFinite(out.values[i]) && !Number.isNaN(out.values[i]))
+        throw new InputError(
+          `${model.source}: output "${plan.outputs[0]}" is ${out.values[i]} for row ${Math.floor(i / out.width) + 1} of ${dataSource}`
+        );
+    }
+    return { name: plan.outputs[0], reason: plan.reason, ...out };
+  }
+  const problems: string[] = [];
+  for (const name of plan.outputs) {
+    const out = get(name);
+    const problem = nanFirst(out) ?? probabilityProblem(out);
+    if (!problem) {
+      const oneColumn = out.width === 1 ? '; one column, read as p(class 1)' : '';
+      const reason =
+        plan.rule === 'fixed'
+          ? plan.reason
+          : `${plan.reason}; the first float output whose values are probabilities` +
+            (problems.length > 0 ? ` (skipped ${problems.join('; ')})` : '');
+      return { name, reason: reason + oneColumn, ...out };
+    }
+    if (problem.why.startsWith('NaN')) {
+      throw new InputError(
+        `${model.source}: output "${name}" is NaN for row ${problem.row} of ${dataSource} (missing feature values?)`
+      );
+    }
+    problems.push(problemText(name, out.width, problem));
+  }
+  const what =
+    plan.rule === 'fixed'
+      ? `output "${plan.outputs[0]}" (${plan.reason}) does not hold probabilities`
+      : 'no output holds probabilities';
+  throw new InputError(
+    `${model.source}: ${what} on ${dataSource}: ${problems.join('; ')}. The model's outputs: ${listOutputs(model)}. ` +
+      `To fix: ${fixHint(model, task)}`
+  );
+}
+
+function nanFirst(out: OutputValues): ProbabilityProblem | null {
+  const i = out.values.findIndex((v) => Number.isNaN(v));
+  return i < 0 ? null : { row: Math.floor(i / out.width) + 1, values: [], why: 'NaN' };
+}
