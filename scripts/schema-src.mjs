@@ -13,7 +13,9 @@ const severity = { type: 'string', enum: ['error', 'warning', 'off'] };
 const driftTest = {
   type: 'string',
   enum: ['ks', 'chi2', 'z', 'wasserstein', 'jensen_shannon', 'psi'],
-  description: 'Statistical test; the default is chosen per column type and reference size as Evidently does.'
+  // Held against src/data/drift/catalog.ts by __tests__/data/drift.test.ts.
+  description:
+    'Statistical test; the default is chosen per column type and reference size as Evidently does (table, thresholds and examples: docs/drift.md).'
 };
 const anomalyCodes = [
   'missing_column', 'new_column', 'type_mismatch', 'out_of_domain', 'out_of_range', 'unexpected_nulls',

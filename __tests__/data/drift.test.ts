@@ -6,6 +6,9 @@ import { zTest } from '../../src/data/drift/z.js';
 import { jensenShannonDistance } from '../../src/data/drift/jensen-shannon.js';
 import { psi } from '../../src/data/drift/psi.js';
 import { categoryShares } from '../../src/data/drift/binning.js';
+import { DEFAULT_DRIFT_SHARE, DRIFT_TESTS, DRIFT_TEST_NAMES } from '../../src/data/drift/catalog.js';
+import { datasetDrift } from '../../src/data/drift/decide.js';
+import type { ColumnDrift } from '../../src/data/drift/registry.js';
 
 interface Reference {
   ks_samples: { a: number[]; b: number[]; statistic: number; p_value: number; wasserstein: number }[];
@@ -81,5 +84,83 @@ describe('categorical tests equal scipy (as Evidently calls it)', () => {
     const b = [0.25, 0.25, 0.5];
     const expected = (0.2 - 0.25) * Math.log(0.2 / 0.25) + (0.3 - 0.25) * Math.log(0.3 / 0.25);
     expect(psi(a, b)).toBeCloseTo(expected, 12);
+  });
+});
+
+/** Every value of `key` anywhere in a JSON document. */
+function findAll(node: unknown, key: string, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) for (const v of node) findAll(v, key, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === key) out.push(v);
+      findAll(v, key, out);
+    }
+  }
+  return out;
+}
+
+describe('the drift-test catalog is the one source', () => {
+  const schema = JSON.parse(readFileSync('schema/mlci.schema.json', 'utf8')) as unknown;
+
+  test('the JSON Schema drift_test enum lists exactly the catalog tests', () => {
+    const driftTests = findAll(schema, 'drift_test') as { enum?: string[]; description?: string }[];
+    expect(driftTests.length).toBeGreaterThan(0);
+    for (const d of driftTests) {
+      expect([...(d.enum ?? [])].sort()).toEqual([...DRIFT_TEST_NAMES].sort());
+      expect(d.description).toMatch(/docs\/drift\.md/);
+    }
+  });
+
+  test('the JSON Schema states the catalog default dataset drift share', () => {
+    const drift = findAll(schema, 'drift').filter(
+      (d): d is { properties: { share: { default?: number } } } =>
+        typeof d === 'object' &&
+        d !== null &&
+        'properties' in d &&
+        'share' in (d as { properties: object }).properties
+    );
+    expect(drift.length).toBeGreaterThan(0);
+    for (const d of drift) expect(d.properties.share.default).toBe(DEFAULT_DRIFT_SHARE);
+  });
+
+  test('p-value tests drift below their threshold, distances at or above it, as Evidently', () => {
+    for (const name of DRIFT_TEST_NAMES) {
+      const spec = DRIFT_TESTS[name];
+      if (spec.score === 'p_value') {
+        expect(spec.threshold).toBe(0.05);
+        expect(spec.drifted(0.049, 0.05)).toBe(true);
+        expect(spec.drifted(0.051, 0.05)).toBe(false);
+        // Evidently's ks test drifts at p <= threshold; chi-square and Z at p < threshold.
+        expect(spec.drifted(0.05, 0.05)).toBe(name === 'ks');
+      } else {
+        expect(spec.threshold).toBe(0.1);
+        expect(spec.drifted(0.1, 0.1)).toBe(true);
+        expect(spec.drifted(0.099, 0.1)).toBe(false);
+      }
+    }
+  });
+
+  test('dataset drift: at least the share of tested columns, untested columns not counted', () => {
+    const col = (drifted: boolean, tested = true): ColumnDrift => ({
+      test: 'ks',
+      statistic: tested ? 0.2 : null,
+      p_value: tested ? (drifted ? 0.01 : 0.5) : null,
+      threshold: 0.05,
+      drifted,
+      exact: true
+    });
+    const d = datasetDrift({ a: col(true), b: col(false), c: col(false, false) });
+    expect(d).toEqual({
+      tested: 2,
+      drifted: 1,
+      share: 0.5,
+      threshold: 0.5,
+      drifted_dataset: true,
+      blocking: false
+    });
+    expect(
+      datasetDrift({ a: col(true), b: col(false) }, { share: 0.6, blocking: true }).drifted_dataset
+    ).toBe(false);
+    expect(datasetDrift({}).drifted_dataset).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import type { DriftTestName } from '../data/drift/catalog.js';
+
 /** The learning task, which decides the metrics and how model outputs are read. */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -22,8 +24,8 @@ export type AnomalyCode =
   | 'train_test_overlap'
   | 'drift';
 
-/** Statistical tests for drift. */
-export type DriftTestName = 'ks' | 'chi2' | 'z' | 'wasserstein' | 'jensen_shannon' | 'psi';
+/** Statistical tests for drift: the keys of the drift-test catalog (src/data/drift/catalog.ts). */
+export type { DriftTestName };
 
 /** Thresholds on one metric (see DESIGN.md, gate semantics). */
 export interface GateSpec {

@@ -3,13 +3,19 @@
 // everything that can fail on input has run. Both the CLI and the action call validateData().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnomalyCode, DataConfig, DriftTestName, Severity, Task } from '../config/types.js';
+import type { AnomalyCode, DataConfig, Severity, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { analyse, type Reference } from '../data/analyse.js';
 import { labelIn } from '../data/column-names.js';
-import { defaultTest, runDriftTest, type ColumnDrift } from '../data/drift/registry.js';
+import {
+  columnDriftMessage,
+  columnDrifts,
+  datasetDrift as decideDatasetDrift,
+  datasetDriftMessage
+} from '../data/drift/decide.js';
+import type { ColumnDrift } from '../data/drift/registry.js';
 import { openEngine, sqlIdent, type Engine } from '../data/engine.js';
 import { renderMarkdown, type Anomaly, type DatasetDrift, type ValidationReport } from '../data/report.js';
 import { parseSchema, validateAgainstSchema, type RowSchema } from '../data/schema.js';
@@ -288,41 +294,20 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     }
     lap('anomalies');
 
-    const drift: Record<string, ColumnDrift> = {};
+    let drift: Record<string, ColumnDrift> = {};
     let datasetDrift: DatasetDrift | null = null;
     if (reference) {
-      for (const [name, input] of Object.entries(analysis.inputs)) {
-        const col = config?.columns?.[name];
-        const test: DriftTestName = col?.drift_test ?? defaultTest(input);
-        drift[name] = runDriftTest(test, input, col?.drift_threshold);
-        if (drift[name].drifted) {
-          const d = drift[name];
-          add({
-            code: 'drift',
-            column: name,
-            message: `column "${name}" drifted: ${d.test} ${d.p_value !== null ? `p = ${d.p_value.toPrecision(3)}` : `= ${d.statistic?.toPrecision(3)}`} (threshold ${d.threshold})`
-          });
-        }
+      drift = columnDrifts(analysis.inputs, config?.columns);
+      for (const [name, d] of Object.entries(drift)) {
+        if (d.drifted) add({ code: 'drift', column: name, message: columnDriftMessage(name, d) });
       }
-      const tested = Object.values(drift).filter((d) => d.statistic !== null || d.p_value !== null).length;
-      const drifted = Object.values(drift).filter((d) => d.drifted).length;
-      const threshold = config?.drift?.share ?? 0.5;
-      const share = tested > 0 ? drifted / tested : 0;
-      const blocking = config?.drift?.blocking ?? false;
-      datasetDrift = {
-        tested,
-        drifted,
-        share,
-        threshold,
-        drifted_dataset: tested > 0 && share >= threshold,
-        blocking
-      };
+      datasetDrift = decideDatasetDrift(drift, config?.drift);
       if (datasetDrift.drifted_dataset) {
         anomalies.push({
           code: 'drift',
-          severity: blocking ? 'error' : 'warning',
-          message: `dataset drift: ${drifted} of ${tested} columns drifted (${(share * 100).toFixed(0)} % ≥ ${(threshold * 100).toFixed(0)} %)`,
-          count: drifted
+          severity: datasetDrift.blocking ? 'error' : 'warning',
+          message: datasetDriftMessage(datasetDrift),
+          count: datasetDrift.drifted
         });
       }
     }

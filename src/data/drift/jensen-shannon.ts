@@ -3,9 +3,6 @@
 // shared Sturges bins for numbers). Base 2 would make every distance √(1/ln 2) ≈ 1.20× larger and
 // flag drift that Evidently's 0.1 threshold does not.
 
-/** Default threshold of the Jensen–Shannon distance. */
-export const JENSEN_SHANNON_THRESHOLD = 0.1;
-
 function relEntr(x: number, y: number): number {
   if (x > 0 && y > 0) return x * Math.log(x / y);
   if (x === 0 && y >= 0) return 0;

@@ -1,9 +1,6 @@
 // Population Stability Index on Evidently's binned shares, with empty bins filled as Evidently
 // does ("feel_zeroes"): PSI = Σ (ref − cur) · ln(ref / cur).
 
-/** Default threshold of PSI. */
-export const PSI_THRESHOLD = 0.1;
-
 /** Replaces zero shares by a small value (min non-zero / 1e6, or 1e-4), as Evidently. */
 export function fillZeroes(shares: number[]): number[] {
   const nonZero = shares.filter((s) => s !== 0);

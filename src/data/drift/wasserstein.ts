@@ -1,9 +1,6 @@
 // Evidently's "wasserstein" test: the first Wasserstein distance divided by the reference's
 // population standard deviation (floored at 0.001); drift when the ratio is at least the threshold.
 
-/** Default threshold of the normalised Wasserstein distance. */
-export const WASSERSTEIN_THRESHOLD = 0.1;
-
 /** Normalises a Wasserstein distance by the reference std as Evidently does. */
 export function wassersteinNorm(distance: number, referenceStd: number): number {
   return distance / Math.max(referenceStd, 0.001);
