@@ -23,7 +23,24 @@ describe('schema infer and validation', () => {
       );
     await writeFile(train, rows.join('\n') + '\n');
     const schemaPath = join(dir, 'schema.json');
-    const schema = await inferSchemaFile({ data: train, out: schemaPath });
+    // By default observed ranges and lengths are recorded, not checked.
+    const observed = await inferSchemaFile({ data: train });
+    expect(observed.properties.id).toEqual({
+      type: 'integer',
+      'x-mlci-observed-min': 0,
+      'x-mlci-observed-max': 199,
+      'x-mlci-allow-nan': false,
+      'x-mlci-allow-inf': false,
+      'x-mlci-kind': 'numeric',
+      'x-mlci-min-present': 1
+    });
+    expect(observed.properties.code).toMatchObject({
+      pattern: '^[A-Za-z0-9]+$',
+      'x-mlci-observed-min-length': 6,
+      'x-mlci-observed-max-length': 6
+    });
+    expect(observed.properties.code.maxLength).toBeUndefined();
+    const schema = await inferSchemaFile({ data: train, out: schemaPath, ranges: true });
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.id).toMatchObject({
       type: 'integer',

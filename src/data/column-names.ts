@@ -1,6 +1,7 @@
 // Column names as the user wrote them: every name must be unique (the engine compares names ignoring
 // case and would otherwise rename the second "a" to "a_1" silently), and a column named on the
 // command line or in mlci.yml must exist.
+import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 
@@ -42,6 +43,47 @@ export function checkRenamedKeys(file: string, names: readonly string[]): void {
         `${file}: keys "${other}" and "${original}" differ only in case; column names are compared ignoring case, so rename one of them`
       );
     }
+  }
+}
+
+/**
+ * Refuses Parquet files with a column name twice (or two differing only in case): the engine renames
+ * the second to "a_1", so a loaded name of that shape that no file's footer holds is such a rename.
+ */
+export async function checkParquetNames(
+  path: string,
+  files: readonly string[],
+  names: readonly string[]
+): Promise<void> {
+  const suspects = names.filter((n) => /^.+_\d+$/.test(n));
+  if (suspects.length === 0) return;
+  const footers = await Promise.all(files.map(parquetFooter));
+  for (const name of suspects) {
+    const bytes = Buffer.from(name);
+    if (footers.some((f) => f.includes(bytes))) continue;
+    const original = name.replace(/_\d+$/, '');
+    const same = names.find((n) => n.toLowerCase() === original.toLowerCase()) ?? original;
+    throw new InputError(
+      same === original
+        ? `${path}: column name "${original}" appears more than once; column names must be unique`
+        : `${path}: column names "${same}" and "${original}" differ only in case; column names are compared ignoring case, so rename one of them`
+    );
+  }
+}
+
+/** The metadata at the end of a Parquet file (its length is stored just before the closing "PAR1"). */
+async function parquetFooter(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(8);
+    await handle.read(tail, 0, 8, size - 8);
+    const length = Math.min(tail.readUInt32LE(0), size - 8);
+    const footer = Buffer.alloc(length);
+    await handle.read(footer, 0, length, size - 8 - length);
+    return footer;
+  } finally {
+    await handle.close();
   }
 }
 

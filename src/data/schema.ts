@@ -29,6 +29,11 @@ export interface ColumnSchema {
   'x-mlci-allow-inf'?: boolean;
   'x-mlci-min'?: string;
   'x-mlci-max'?: string;
+  /** What the data inferred from held (informative: not checked, copy to minimum/maximum to check it). */
+  'x-mlci-observed-min'?: number;
+  'x-mlci-observed-max'?: number;
+  'x-mlci-observed-min-length'?: number;
+  'x-mlci-observed-max-length'?: number;
 }
 
 /** A row schema as `mlci schema infer` writes it. */
@@ -58,20 +63,27 @@ const PATTERNS: [string, string][] = [
   ['^\\S+$', 'no whitespace']
 ];
 
-function floor3(x: number): number {
-  return Math.floor(x * 1000) / 1000;
+/** Options of inferSchema. */
+export interface InferOptions {
+  /**
+   * Write the observed numeric ranges and text lengths as checked limits (minimum/maximum,
+   * minLength/maxLength). Off by default, as in TFDV: exact training limits fail a held-out split
+   * of the same data (docs/schema.md).
+   */
+  ranges?: boolean;
 }
 
 /** Infers a row schema from a table and its statistics (patterns are checked in SQL). */
 export async function inferSchema(
   db: DuckDBConnection,
   source: LoadedSource,
-  stats: DatasetStatistics
+  stats: DatasetStatistics,
+  options: InferOptions = {}
 ): Promise<RowSchema> {
   const properties: Record<string, ColumnSchema> = {};
   for (const info of source.columns) {
     const s = stats.columns[info.name];
-    properties[info.name] = await inferColumn(db, source.table, info.name, info.type, s);
+    properties[info.name] = await inferColumn(db, source.table, info.name, info.type, s, options);
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -89,7 +101,8 @@ async function inferColumn(
   table: string,
   name: string,
   type: string,
-  s: ColumnStatistics
+  s: ColumnStatistics,
+  options: InferOptions
 ): Promise<ColumnSchema> {
   const nullable = s.missing > 0;
   const withNull = (t: string): string | string[] => (nullable ? [t, 'null'] : t);
@@ -97,8 +110,8 @@ async function inferColumn(
   if (s.kind === 'numeric') {
     const integer = /INT/.test(type);
     out.type = withNull(integer ? 'integer' : 'number');
-    if (typeof s.min === 'number') out.minimum = s.min;
-    if (typeof s.max === 'number') out.maximum = s.max;
+    if (typeof s.min === 'number') out[options.ranges ? 'minimum' : 'x-mlci-observed-min'] = s.min;
+    if (typeof s.max === 'number') out[options.ranges ? 'maximum' : 'x-mlci-observed-max'] = s.max;
     out['x-mlci-allow-nan'] = (s.nan ?? 0) > 0;
     out['x-mlci-allow-inf'] = (s.pos_inf ?? 0) + (s.neg_inf ?? 0) > 0;
   } else if (s.kind === 'datetime') {
@@ -122,13 +135,15 @@ async function inferColumn(
       const pattern = await commonPattern(db, table, name);
       if (pattern) out.pattern = pattern;
       if (s.length) {
-        out.minLength = s.length.min;
-        out.maxLength = s.length.max;
+        out[options.ranges ? 'minLength' : 'x-mlci-observed-min-length'] = s.length.min;
+        out[options.ranges ? 'maxLength' : 'x-mlci-observed-max-length'] = s.length.max;
       }
     }
   }
   out['x-mlci-kind'] = s.kind;
-  out['x-mlci-min-present'] = s.count > 0 ? floor3(s.present / s.count) : 0;
+  // Like TFDV's presence.min_fraction: required where always present. A column with some missing
+  // values gets no lower bound, since the share missing varies between samples of the same data.
+  if (s.count > 0 && s.present === s.count) out['x-mlci-min-present'] = 1;
   return out;
 }
 

@@ -4,7 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
-import { checkRenamedKeys, checkUniqueNames } from './column-names.js';
+import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { numericTextColumns } from './numeric-text.js';
 import { detectFormat, sqlIdent, sqlString, type DataFormat, type SourceOptions } from './engine.js';
 import type { ColumnKind } from './statistics.js';
@@ -38,7 +38,9 @@ export const FILE_COLUMN = '__mlci_file';
 
 const PREFIX_BYTES = 1 << 20;
 /** Longest row read (the engine's own default is 2,000,000 bytes; longer rows raise it up to this). */
-export const MAX_ROW_BYTES = 64 * 2 ** 20;
+export const MAX_ROW_BYTES = 16 * 2 ** 20;
+/** The engine's default read buffer (16 × its default longest row). */
+const LONG_ROW_BUFFER = 32_000_000;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
 /** Expands a path or glob into the files it names; errors name the path. */
@@ -199,6 +201,13 @@ async function inspectPrefix(
       throw new InputError(`${file}: not a Parquet file (no PAR1 header)`);
     return undefined;
   }
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    throw new InputError(
+      `${file}: encoded as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8`
+    );
   if (looksBinary(bytes))
     throw new InputError(
       `${file}: looks like a binary file, not ${format === 'csv' ? 'CSV' : 'JSON Lines'} text`
@@ -233,8 +242,8 @@ async function inspectPrefix(
     }
   }
   const records = splitCsv(text, delimiter, 20000);
-  // A partial prefix may end inside a quoted field: its last record is not known to be complete.
-  if (records.length < (whole ? 2 : 3)) {
+  // In a partial prefix the first data row may be cut (a quoted field spanning lines): it still exists.
+  if (records.length < 2) {
     if (!whole) return 'more';
     throw new InputError(`${file}: has a header but no data rows`);
   }
@@ -308,7 +317,10 @@ export function readExpression(
   if (format === 'parquet') return `read_parquet(${list}, file_row_number = true${extra})`;
   if (format === 'jsonl') return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ',';
-  const longRows = dialect?.maxLineBytes ? `, max_line_size = ${dialect.maxLineBytes}` : '';
+  // The engine's read buffer defaults to 16 lines of the longest size (256 MB for 16 MiB): two will do.
+  const longRows = dialect?.maxLineBytes
+    ? `, max_line_size = ${dialect.maxLineBytes}, buffer_size = ${Math.max(LONG_ROW_BUFFER, 2 * dialect.maxLineBytes)}`
+    : '';
   const types = dialect?.doubles?.length
     ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(', ')}}`
     : '';
@@ -342,7 +354,13 @@ export function readError(path: string, error: unknown): InputError {
   const long = longRowSize(error);
   if (long !== undefined) {
     return new InputError(
-      `${file}${lineMatch ? `:${lineMatch[1]}` : ''}: a row of ${long.toLocaleString('en-US')} bytes, longer than the ${MAX_ROW_BYTES / 2 ** 20} MiB mlci reads`
+      // No line: the engine counts it from the start of its read buffer, not of the file.
+      `${file}: a row of ${long.toLocaleString('en-US')} bytes, longer than the ${MAX_ROW_BYTES / 2 ** 20} MiB mlci reads`
+    );
+  }
+  if (/Invalid unicode|not utf-8 encoded/i.test(message)) {
+    return new InputError(
+      `${file}${lineMatch ? `:${lineMatch[1]}` : ''}: not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8`
     );
   }
   const first = message.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
@@ -437,6 +455,12 @@ export async function loadSource(
   if (format === 'jsonl')
     checkRenamedKeys(
       path,
+      columns.map((c) => c.name)
+    );
+  if (format === 'parquet')
+    await checkParquetNames(
+      path,
+      files,
       columns.map((c) => c.name)
     );
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0][0]);

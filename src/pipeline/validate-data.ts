@@ -389,6 +389,8 @@ export async function inferSchemaFile(options: {
   label?: string;
   config?: DataConfig;
   memoryLimit?: string;
+  /** Write observed ranges and lengths as checked limits (see InferOptions). */
+  ranges?: boolean;
 }): Promise<RowSchema> {
   const { inferSchema } = await import('../data/schema.js');
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
@@ -399,7 +401,7 @@ export async function inferSchemaFile(options: {
     });
     const label = labelIn(options.data, columnNames(current), options.label);
     const { current: stats } = await analyse(engine, current, undefined, { label });
-    const schema = await inferSchema(engine.db, current, stats);
+    const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
     if (options.out) await writeJsonAtomic(options.out, schema);
     return schema;
   } finally {

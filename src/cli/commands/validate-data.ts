@@ -13,6 +13,7 @@ interface ValidateFlags extends CommonOptions {
   format?: string;
   delimiter?: string;
   memoryLimit?: string;
+  ranges?: boolean;
 }
 
 function explicitConfig(command: Command): boolean {
@@ -99,13 +100,16 @@ export function registerValidateData(program: Command): void {
     .command('infer')
     .description(
       'Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them: type, ' +
-        'nullability and the minimum share present (x-mlci-min-present), numeric range, a categorical domain ' +
-        '(enum) when at most 100 distinct values, else a string pattern and length limits. Commit it and edit it.'
+        'nullability (x-mlci-min-present 1 where always present), a categorical domain (enum) when at most ' +
+        '100 distinct values, else a string pattern. Observed ranges and lengths are recorded but not checked ' +
+        '(x-mlci-observed-*), so held-out data of the same source passes; --ranges checks them (docs/schema.md). ' +
+        'Commit it and edit it.'
     )
     .option('--data <file>', 'data to infer from')
     .option('--label <column>', 'label column (treated as categorical)')
     .option('--format <format>', 'csv, jsonl or parquet (default: from the extension)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected from the header)')
+    .option('--ranges', 'check the observed numeric ranges and text lengths (fails data outside them)')
     .option('--json', 'print the schema on stdout')
     .option('--out <file>', 'where to write the schema', 'schema.json');
   withExamples(infer, [
@@ -120,6 +124,7 @@ export function registerValidateData(program: Command): void {
         data: options.data,
         out: options.out,
         label: options.label,
+        ranges: options.ranges === true,
         config: {
           ...(options.format ? { format: parseFormat(options.format) } : {}),
           ...(options.delimiter ? { delimiter: parseDelimiter(options.delimiter) } : {})

@@ -1,0 +1,399 @@
+// The bad-input corpus for data files (issue 16): a generator of broken and hostile files, each run
+// through `mlci validate-data` and held to its class — exit 0 with the right answer, exit 1 with the
+// anomaly it should raise, or exit 2 with one message naming the file (and line where there is one).
+// Never a stack trace or "unexpected error", never a hang past the per-case limit, and on exit 2
+// nothing written. A bug found in data handling adds a case here.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../test-support/cli.js';
+
+/** What a case must give. */
+type Expected =
+  | { exit: 0; check: (report: Report) => void }
+  | { exit: 1; code: string; column?: string }
+  | { exit: 2; message: RegExp };
+
+interface Report {
+  verdict: string;
+  data: { rows: number; columns: number };
+  anomalies: { code: string; column?: string; severity: string; count?: number }[];
+  columns: Record<
+    string,
+    { kind: string; nan?: number; pos_inf?: number; neg_inf?: number; finite?: number }
+  >;
+}
+
+interface Case {
+  name: string;
+  /** Writes the input under `dir` and returns the --data argument (and any extra arguments). */
+  make: (dir: string) => Promise<string[]>;
+  expect: Expected;
+}
+
+/** Seconds a case may take before it counts as a hang. */
+const CASE_LIMIT_MS = 30_000;
+
+const csvRows = (n: number, row: (i: number) => string, header = 'a,b,c') =>
+  [header, ...Array.from({ length: n }, (_, i) => row(i))].join('\n') + '\n';
+
+async function put(dir: string, name: string, content: string | Buffer): Promise<string[]> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return ['--data', path];
+}
+
+/** Writes a Parquet file with the engine (rows of a, b, c). */
+async function parquet(
+  path: string,
+  rows = 5000,
+  columns = "range AS a, range * 0.5 AS b, 'x' || (range % 7) AS c"
+) {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  await db.run(`COPY (SELECT ${columns} FROM range(${rows})) TO '${path}' (FORMAT parquet)`);
+  db.closeSync();
+}
+
+/** Renames a column inside a Parquet footer (same length), making names the engine cannot tell apart. */
+async function renameInFooter(path: string, from: string, to: string): Promise<void> {
+  const bytes = await readFile(path);
+  const footerLength = bytes.readUInt32LE(bytes.length - 8);
+  const start = bytes.length - 8 - footerLength;
+  const footer = bytes.subarray(start, bytes.length - 8);
+  for (let at = footer.indexOf(from); at >= 0; at = footer.indexOf(from, at + 1))
+    footer.write(to, at, 'latin1');
+  await writeFile(path, bytes);
+}
+
+const kindOf = (column: string, kind: string) => (r: Report) => expect(r.columns[column]?.kind).toBe(kind);
+
+/** The generator: every class of broken data file the corpus covers. */
+function cases(): Case[] {
+  const ok = (check: (r: Report) => void): Expected => ({ exit: 0, check });
+  const bad = (message: RegExp): Expected => ({ exit: 2, message });
+  return [
+    // Encodings
+    {
+      name: 'UTF-8 with a byte-order mark',
+      make: (d) => put(d, 'bom.csv', '\ufeffa,b\n1,x\n2,y\n'),
+      expect: ok((r) => expect(Object.keys(r.columns)).toEqual(['a', 'b']))
+    },
+    {
+      name: 'UTF-16 LE with a byte-order mark',
+      make: (d) =>
+        put(
+          d,
+          'utf16le.csv',
+          Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,x\n', 'utf16le')])
+        ),
+      expect: bad(/utf16le\.csv: encoded as UTF-16/)
+    },
+    {
+      name: 'UTF-16 BE with a byte-order mark',
+      make: (d) =>
+        put(
+          d,
+          'utf16be.csv',
+          Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a,b\n1,x\n', 'utf16le').swap16()])
+        ),
+      expect: bad(/utf16be\.csv: encoded as UTF-16/)
+    },
+    {
+      name: 'UTF-16 without a byte-order mark',
+      make: (d) => put(d, 'utf16-nobom.csv', Buffer.from('a,b\n1,x\n2,y\n', 'utf16le')),
+      expect: bad(/utf16-nobom\.csv: looks like a binary file/)
+    },
+    {
+      name: 'Latin-1 text',
+      make: (d) => put(d, 'latin1.csv', Buffer.from('a,b\n1,caf\xe9\n2,x\n', 'latin1')),
+      expect: bad(/latin1\.csv:2: not valid UTF-8 text/)
+    },
+    // Separators
+    ...[
+      [';', 'semicolon'],
+      ['\t', 'tab'],
+      ['|', 'pipe']
+    ].map(([sep, label]): Case => ({
+      name: `${label}-separated`,
+      make: (d) =>
+        put(d, `sep-${label}.csv`, csvRows(50, (i) => [i, i * 2, `v${i % 3}`].join(sep)).replace(/,/g, sep)),
+      expect: ok((r) => {
+        expect(r.data).toMatchObject({ rows: 50, columns: 3 });
+        kindOf('a', 'numeric')(r);
+      })
+    })),
+    {
+      name: 'CRLF line endings',
+      make: (d) => put(d, 'crlf.csv', 'a,b\r\n1,x\r\n2,y\r\n'),
+      expect: ok((r) => expect(r.data.rows).toBe(2))
+    },
+    // Ragged and huge rows
+    {
+      name: 'a short row',
+      make: (d) => put(d, 'ragged-short.csv', 'a,b,c\n1,2,3\n4,5\n'),
+      expect: bad(/ragged-short\.csv:3: row has 2 fields, the header has 3/)
+    },
+    {
+      name: 'a long row',
+      make: (d) => put(d, 'ragged-long.csv', 'a,b,c\n1,2,3\n4,5,6\n7,8,9,10\n'),
+      expect: bad(/ragged-long\.csv:4: row has 4 fields, the header has 3/)
+    },
+    {
+      name: 'an unterminated quote',
+      make: (d) => put(d, 'quote.csv', 'a,b\n1,"x\n2,y\n'),
+      expect: bad(/quote\.csv/)
+    },
+    {
+      name: 'a 3 MiB field in the first row',
+      make: (d) => put(d, 'huge-first.csv', `a,b\n1,${'x'.repeat(3 * 2 ** 20)}\n2,y\n`),
+      expect: ok((r) => expect(r.data.rows).toBe(2))
+    },
+    {
+      name: 'a 20 MiB row, past the limit',
+      make: (d) => put(d, 'huge-over.csv', `a,b\n1,y\n2,${'x'.repeat(20 * 2 ** 20)}\n`),
+      expect: bad(/huge-over\.csv: a row of [\d,]+ bytes, longer than the 16 MiB/)
+    },
+    // Names
+    {
+      name: 'a duplicated header name',
+      make: (d) => put(d, 'dup.csv', 'a,b,a\n1,2,3\n'),
+      expect: bad(/dup\.csv:1: column name "a" appears more than once in the header \(columns 1 and 3\)/)
+    },
+    {
+      name: 'header names differing only in case',
+      make: (d) => put(d, 'dupcase.csv', 'Price,price\n1,2\n'),
+      expect: bad(
+        /dupcase\.csv:1: column names "Price" \(column 1\) and "price" \(column 2\) differ only in case/
+      )
+    },
+    {
+      name: 'an empty header name',
+      make: (d) => put(d, 'blank-name.csv', 'a,,c\n1,2,3\n'),
+      expect: ok((r) => expect(r.data.columns).toBe(3))
+    },
+    {
+      name: 'JSON Lines keys differing only in case',
+      make: (d) => put(d, 'dupcase.jsonl', '{"k":1}\n{"K":2}\n'),
+      expect: bad(/dupcase\.jsonl: keys "k" and "K" differ only in case/)
+    },
+    {
+      name: 'a duplicated key in a JSON object',
+      make: (d) => put(d, 'dupkey.jsonl', '{"k":1,"k":2}\n'),
+      expect: bad(/dupkey\.jsonl.*duplicate key "k"/)
+    },
+    {
+      name: 'Parquet with a column name twice',
+      make: async (d) => {
+        const path = join(d, 'dup.parquet');
+        await parquet(path, 100, 'range AS dupx, range * 2 AS dupy');
+        await renameInFooter(path, 'dupy', 'dupx');
+        return ['--data', path];
+      },
+      expect: bad(/dup\.parquet: column name "dupx" appears more than once/)
+    },
+    {
+      name: 'Parquet with names differing only in case',
+      make: async (d) => {
+        const path = join(d, 'dupcase.parquet');
+        await parquet(path, 100, 'range AS dupx, range * 2 AS dupy');
+        await renameInFooter(path, 'dupy', 'DUPX');
+        return ['--data', path];
+      },
+      expect: bad(/dupcase\.parquet: column names "dupx" and "DUPX" differ only in case/)
+    },
+    {
+      name: 'a label column that is not there',
+      make: async (d) => [...(await put(d, 'nolabel.csv', 'a,b\n1,2\n')), '--label', 'target'],
+      expect: bad(/label column "target" is not in .*nolabel\.csv; columns: a, b/)
+    },
+    // Special floats
+    {
+      name: 'nan, inf, -inf, 1e309 and NaN spellings in a numeric column',
+      make: (d) => put(d, 'special.csv', 'x,y\n1.5,1\nnan,2\ninf,3\n-inf,4\n1e309,5\nNaN,6\n2.5,7\n'),
+      expect: ok((r) => {
+        expect(r.columns.x).toMatchObject({ kind: 'numeric', nan: 2, pos_inf: 2, neg_inf: 1, finite: 2 });
+        expect(r.anomalies.map((a) => a.code).sort()).toEqual(['inf_values', 'nan_values']);
+      })
+    },
+    {
+      name: 'inf as the first value',
+      make: (d) => put(d, 'inf-first.csv', 'x,y\ninf,1\n2,2\n-inf,3\n'),
+      expect: ok((r) =>
+        expect(r.columns.x).toMatchObject({ kind: 'numeric', pos_inf: 1, neg_inf: 1, finite: 1 })
+      )
+    },
+    {
+      name: 'NaN and Infinity literals in JSON Lines',
+      make: (d) => put(d, 'special.jsonl', '{"a":NaN,"b":Infinity}\n{"a":1,"b":2}\n'),
+      expect: ok((r) => {
+        expect(r.columns.a).toMatchObject({ kind: 'numeric', nan: 1 });
+        expect(r.columns.b).toMatchObject({ kind: 'numeric', pos_inf: 1 });
+      })
+    },
+    {
+      name: 'a value outside the schema range (a failed check, exit 1)',
+      make: async (d) => {
+        const schema = join(d, 'range-schema.json');
+        await writeFile(
+          schema,
+          JSON.stringify({
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: { x: { type: 'number', maximum: 2 } }
+          })
+        );
+        return [...(await put(d, 'range-schema.csv', 'x\n1\n2\n3\n')), '--schema', schema];
+      },
+      expect: { exit: 1, code: 'out_of_range', column: 'x' }
+    },
+    // JSON Lines
+    {
+      name: 'mixed types in one JSON key',
+      make: (d) =>
+        put(d, 'mixed.jsonl', '{"a":1,"b":1}\n{"a":"x","b":2}\n{"a":[1,2],"b":3}\n{"a":{"n":1},"b":4}\n'),
+      expect: ok((r) => {
+        kindOf('a', 'categorical')(r);
+        kindOf('b', 'numeric')(r);
+      })
+    },
+    {
+      name: 'a malformed JSON line',
+      make: (d) => put(d, 'broken.jsonl', '{"a":1}\n{"a":2\n{"a":3}\n'),
+      expect: bad(/broken\.jsonl.*line 3|broken\.jsonl:3/)
+    },
+    {
+      name: 'JSON Lines that are arrays',
+      make: (d) => put(d, 'arrays.jsonl', '[1,2]\n[3,4]\n'),
+      expect: bad(/arrays\.jsonl:1: expected one JSON object per line/)
+    },
+    // Empty and nearly empty
+    {
+      name: 'an empty file',
+      make: (d) => put(d, 'empty.csv', ''),
+      expect: bad(/empty\.csv: the file is empty/)
+    },
+    {
+      name: 'whitespace only',
+      make: (d) => put(d, 'blank.csv', '\n\n  \n'),
+      expect: bad(/blank\.csv: the file has no content/)
+    },
+    {
+      name: 'a header only',
+      make: (d) => put(d, 'header.csv', 'a,b,c\n'),
+      expect: bad(/header\.csv: has a header but no data rows/)
+    },
+    {
+      name: 'an empty JSON Lines file',
+      make: (d) => put(d, 'empty.jsonl', ''),
+      expect: bad(/empty\.jsonl: the file is empty/)
+    },
+    // Parquet
+    {
+      name: 'a valid Parquet file',
+      make: async (d) => {
+        await parquet(join(d, 'good.parquet'));
+        return ['--data', join(d, 'good.parquet')];
+      },
+      expect: ok((r) => expect(r.data).toMatchObject({ rows: 5000, columns: 3 }))
+    },
+    {
+      name: 'a truncated Parquet file',
+      make: async (d) => {
+        const path = join(d, 'truncated.parquet');
+        await parquet(path);
+        await truncate(path, 2000);
+        return ['--data', path];
+      },
+      expect: bad(/truncated\.parquet: cannot be read/)
+    },
+    {
+      name: 'a Parquet file with a corrupt footer',
+      make: async (d) => {
+        const path = join(d, 'corrupt.parquet');
+        await parquet(path);
+        const bytes = await readFile(path);
+        bytes.fill(0x7f, bytes.length - 200, bytes.length - 8);
+        await writeFile(path, bytes);
+        return ['--data', path];
+      },
+      expect: bad(/corrupt\.parquet: cannot be read/)
+    },
+    {
+      name: 'CSV text named .parquet',
+      make: (d) => put(d, 'text.parquet', 'a,b\n1,2\n'),
+      expect: bad(/text\.parquet: not a Parquet file/)
+    },
+    // Not data at all
+    {
+      name: 'binary garbage',
+      make: (d) =>
+        put(d, 'garbage.csv', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))),
+      expect: bad(/garbage\.csv: looks like a binary file/)
+    },
+    {
+      name: 'a directory given as --data',
+      make: async (d) => {
+        await mkdir(join(d, 'folder.csv'), { recursive: true });
+        return ['--data', join(d, 'folder.csv')];
+      },
+      expect: bad(/folder\.csv is a directory/)
+    },
+    {
+      name: 'a file that does not exist',
+      make: async (d) => ['--data', join(d, 'absent.csv')],
+      expect: bad(/data file not found: .*absent\.csv/)
+    },
+    {
+      name: 'an unknown extension',
+      make: (d) => put(d, 'data.xlsx', 'a,b\n1,2\n'),
+      expect: bad(/data\.xlsx: cannot tell the format from the extension/)
+    }
+  ];
+}
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mlci-corpus-data-'));
+});
+
+describe('bad-input corpus: data files through mlci validate-data', () => {
+  test.each(cases().map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const dir = await mkdtemp(join(root, 'case-'));
+      const args = await c.make(dir);
+      const out = join(dir, 'out');
+      const started = Date.now();
+      const run = await runCli(['validate-data', ...args, '--out', out, '--json']);
+      expect(Date.now() - started).toBeLessThan(CASE_LIMIT_MS);
+      expect(run.stderr).not.toMatch(/unexpected error|this is a bug|\n\s+at /);
+      if (c.expect.exit === 2) {
+        expect(run.stderr).toMatch(c.expect.message);
+        expect(
+          run.stderr
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('mlci:'))
+        ).toHaveLength(1);
+        expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
+      } else {
+        const report = JSON.parse(await readFile(join(out, 'validation.json'), 'utf8')) as Report;
+        expect(JSON.parse(run.stdout)).toEqual(report);
+        if (c.expect.exit === 0) {
+          expect(report.verdict).toBe('pass');
+          c.expect.check(report);
+        } else {
+          const { code, column } = c.expect;
+          expect(report.verdict).toBe('fail');
+          expect(report.anomalies).toContainEqual(
+            expect.objectContaining({ code, column, severity: 'error' })
+          );
+        }
+      }
+      expect(run.code).toBe(c.expect.exit);
+    },
+    CASE_LIMIT_MS * 2
+  );
+});

@@ -1,0 +1,94 @@
+// An inferred schema must not fail clean held-out data of the same source (issue 15): infer on a
+// seeded random 80 % of the example's data, validate the other 20 %, expect no error anomaly.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../test-support/cli.js';
+
+/** A seeded generator (mulberry32), so a failing split can be reproduced. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let dir: string;
+const sources: Record<string, { header: string; rows: string[] }> = {};
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlci-schema-split-'));
+  const text = await readFile('examples/churn-node/data/train.csv', 'utf8');
+  const [header, ...rows] = text.trim().split('\n');
+  sources.churn = { header, rows };
+  // Unbounded values, where a held-out split almost surely goes past the training extremes.
+  const next = random(99);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const columns = Array.from({ length: 8 }, (_, j) => `g${j}`);
+  sources.gaussian = {
+    header: [...columns, 'group'].join(','),
+    rows: Array.from({ length: 2000 }, (_, i) =>
+      [...columns.map(() => normal().toFixed(6)), ['a', 'b', 'c'][i % 3]].join(',')
+    )
+  };
+});
+
+/** Writes a seeded random 80/20 split of a source; returns the two paths. */
+async function split(name: string, seed: number): Promise<{ train: string; test: string }> {
+  const { header, rows } = sources[name];
+  const next = random(seed);
+  const inTrain = rows.map(() => next() < 0.8);
+  const train = join(dir, `${name}-train-${seed}.csv`);
+  const test = join(dir, `${name}-test-${seed}.csv`);
+  await writeFile(train, [header, ...rows.filter((_, i) => inTrain[i])].join('\n') + '\n');
+  await writeFile(test, [header, ...rows.filter((_, i) => !inTrain[i])].join('\n') + '\n');
+  return { train, test };
+}
+
+type Report = { anomalies: { code: string; severity: string }[] };
+
+describe('an inferred schema on a random split of the same data', () => {
+  test.each([
+    ['churn', 1, ['--label', 'churned']],
+    ['churn', 2, ['--label', 'churned']],
+    ['churn', 3, []],
+    ['gaussian', 1, []]
+  ])('%s, seed %i: the 20 %% held out passes with no error', async (name, seed, label) => {
+    const { train, test } = await split(name as string, seed as number);
+    const schema = join(dir, `${name}-schema-${seed}.json`);
+    const inferred = await runCli([
+      'schema',
+      'infer',
+      '--data',
+      train,
+      ...(label as string[]),
+      '--out',
+      schema
+    ]);
+    expect(inferred.code).toBe(0);
+    const run = await runCli([
+      'validate-data',
+      '--data',
+      test,
+      '--schema',
+      schema,
+      ...(label as string[]),
+      '--json'
+    ]);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.anomalies.filter((a) => a.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  test('--ranges checks the observed ranges: the same split then fails with out_of_range', async () => {
+    const { train, test } = await split('gaussian', 1);
+    const schema = join(dir, 'ranges-schema.json');
+    expect((await runCli(['schema', 'infer', '--data', train, '--ranges', '--out', schema])).code).toBe(0);
+    const run = await runCli(['validate-data', '--data', test, '--schema', schema, '--json']);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.anomalies.some((a) => a.code === 'out_of_range' && a.severity === 'error')).toBe(true);
+    expect(run.code).toBe(1);
+  });
+});
