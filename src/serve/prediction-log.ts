@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { writeJsonAtomic } from '../core/files.js';
 import { FeatureStatsTracker } from './stats.js';
 
@@ -51,7 +52,20 @@ export class PredictionLog {
   /** Opens (appends to) the log. */
   static async open(options: PredictionLogOptions): Promise<PredictionLog> {
     const log = new PredictionLog({ maxBytes: 64 * 1024 * 1024, keep: 5, statsIntervalMs: 5000, ...options });
-    await mkdir(dirname(options.path), { recursive: true });
+    try {
+      await mkdir(dirname(options.path), { recursive: true });
+      // Creates the file, or proves it is a writable file, before the server takes traffic.
+      await appendFile(options.path, '');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'a part of its folder path is a file'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (error as Error).message;
+      throw new InputError(`prediction log ${options.path}: cannot write there (${why})`);
+    }
     log.bytes = await stat(options.path).then(
       (s) => s.size,
       () => 0
