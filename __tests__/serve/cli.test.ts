@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
 import { http, makeRegistry, row, v2Body } from './support.js';
@@ -68,4 +69,32 @@ test('mlci serve refuses a model the registry does not have, with exit 2', async
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(/version v9 not found/);
   await cleanup();
+});
+
+test('mlci serve --log under an existing file exits 2 naming the path', async () => {
+  const { registry, dir, cleanup } = await makeRegistry();
+  try {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    const run = await runCli([
+      'serve',
+      '--registry',
+      registry.dir,
+      '--model',
+      'churn',
+      '--port',
+      '0',
+      '--log',
+      join(file, 'predictions.jsonl'),
+      '--config',
+      join(dir, 'none.yml')
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `prediction log ${join(file, 'predictions.jsonl')}: ${file} is a file, expected a directory`
+    );
+    expect(run.stderr).not.toMatch(/unexpected|this is a bug/);
+  } finally {
+    await cleanup();
+  }
 });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { MLCI_VERSION } from '../core/version.js';
+import { registerDeployCanary } from './commands/deploy-canary.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerInit } from './commands/init.js';
 import { registerMonitor } from './commands/monitor.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerRegister(program);
   registerRegistry(program);
   registerServe(program);
+  registerDeployCanary(program);
   registerPipeline(program);
   registerMonitor(program);
   registerReport(program);

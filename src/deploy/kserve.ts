@@ -265,3 +265,28 @@ function scoreOf(body: string): { kind: ScoreKind; value: number } | null {
 function labelValue(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63);
 }
+
+/**
+ * The manifests of a whole rollout without applying them: one per traffic step, the promotion,
+ * and the rollback to `stableVersion` when there is one. File name → YAML.
+ */
+export function rolloutManifests(
+  model: string,
+  version: number,
+  kserve: KServeOptions,
+  steps: number[],
+  stableVersion: number | null
+): Record<string, string> {
+  const manifests: Record<string, string> = {};
+  for (const weight of steps) {
+    manifests[`canary-${weight}.yaml`] = manifestYaml(
+      renderInferenceService({ model, version, ...kserve, canaryTrafficPercent: weight })
+    );
+  }
+  manifests['promote.yaml'] = manifestYaml(renderInferenceService({ model, version, ...kserve }));
+  if (stableVersion !== null)
+    manifests['rollback.yaml'] = manifestYaml(
+      renderInferenceService({ model, version: stableVersion, ...kserve })
+    );
+  return manifests;
+}

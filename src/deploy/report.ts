@@ -45,7 +45,7 @@ export function rolloutMarkdown(
     );
   }
   lines.push(
-    `Target: ${escape(target)} · stable before: v${report.stable} · steps: ${report.steps.join(' → ')} %`,
+    `Target: ${escape(target)} · stable before: ${report.stable > 0 ? `v${report.stable}` : 'none'}${report.steps.length > 0 ? ` · steps: ${report.steps.join(' → ')} %` : ''}`,
     '',
     `**Reason:** ${escape(report.reason)}`,
     ''

@@ -120,7 +120,9 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
       bodies: options.traffic.bodies,
       rate: options.traffic.rate,
       count,
-      onResult: target.observe?.bind(target)
+      onResult: target.observe?.bind(target),
+      // The server logs replayed rows apart, so monitoring production traffic does not see them.
+      source: 'replay'
     });
     return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
   };

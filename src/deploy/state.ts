@@ -1,4 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { writeJsonAtomic } from '../core/files.js';
 
@@ -16,8 +17,19 @@ export interface PausedRollout {
   paused: string;
 }
 
-/** Default location of the state file. */
-export const DEFAULT_STATE_FILE = '.mlci/deploy-state.json';
+/** Name of the state file, kept beside the registry directory (`.mlci/deploy-state.json` for the default one). */
+export const STATE_FILE_NAME = 'deploy-state.json';
+
+/**
+ * Where a rollout's pause state lives by default: beside the registry it moves the alias of, so a
+ * run from another working directory finds it; a registry without a directory (GitHub) uses `.mlci/`.
+ */
+export function defaultStateFile(registry: object): string {
+  const dir = (registry as { dir?: unknown }).dir;
+  return typeof dir === 'string'
+    ? join(dirname(resolve(dir)), STATE_FILE_NAME)
+    : resolve('.mlci', STATE_FILE_NAME);
+}
 
 /** Writes the pause state atomically. */
 export async function writePauseState(path: string, state: PausedRollout): Promise<void> {

@@ -27,6 +27,22 @@ export interface CanaryTarget {
   observe?(result: PacedResult): void;
 }
 
+/** Checks that `text` is an http(s) URL; `what` names the flag, input or key it came from. */
+export function checkServerUrl(text: string, what: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InputError(
+      `${what}: "${text}" is not a URL such as http://127.0.0.1:8080 (a running mlci serve)`
+    );
+  }
+  return text;
+}
+
 /** A running mlci server, driven through its authenticated admin API. */
 export class ServerTarget implements CanaryTarget {
   readonly description: string;
@@ -39,6 +55,7 @@ export class ServerTarget implements CanaryTarget {
   ) {
     if (!token)
       throw new InputError('the admin token is missing: pass --admin-token or set MLCI_ADMIN_TOKEN');
+    checkServerUrl(base, 'server');
     this.description = `mlci server ${base}`;
     this.inferUrl = new URL(`/v2/models/${encodeURIComponent(model)}/infer`, base).toString();
   }

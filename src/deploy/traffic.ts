@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { TRAFFIC_HEADER, type TrafficSource } from '../serve/prediction-log.js';
 import { InputError } from '../core/errors.js';
 import { agents } from './http.js';
 
@@ -163,6 +164,8 @@ export async function pacedLoad(options: {
   count: number;
   onResult?: (result: PacedResult) => void;
   signal?: AbortSignal;
+  /** Marks the requests as replayed or mirrored traffic for the server's prediction log. */
+  source?: TrafficSource;
 }): Promise<PacedSummary> {
   const { url, bodies, rate, count } = options;
   if (!(rate > 0)) throw new InputError(`replay rate must be positive, got ${rate}`);
@@ -192,7 +195,11 @@ export async function pacedLoad(options: {
         {
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            ...(options.source ? { [TRAFFIC_HEADER]: options.source } : {})
+          }
         },
         (res) => {
           const chunks: Buffer[] = [];

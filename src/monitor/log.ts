@@ -4,7 +4,7 @@ import { open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
-import type { PredictionRecord } from '../serve/prediction-log.js';
+import { TRAFFIC_SOURCES, type PredictionRecord, type TrafficSource } from '../serve/prediction-log.js';
 
 /** Which logged rows to keep. */
 export interface LogFilter {
@@ -13,11 +13,18 @@ export interface LogFilter {
   version?: number;
   /** Keep rows logged at or after this time. */
   since?: Date;
+  /**
+   * Keep replayed and mirrored rows too (`source` set in the log, e.g. a canary's replayed test set).
+   * Left out by default: they are not production's traffic and would show as duplicated rows and drift.
+   */
+  includeReplayed?: boolean;
 }
 
 /** One kept row: what the monitor needs of a logged prediction. */
 export interface LoggedRow {
   ts: string;
+  /** Set on replayed or mirrored rows (kept only with `includeReplayed`). */
+  source?: TrafficSource;
   request_id?: string;
   features: Record<string, number | string | null>;
   prediction: PredictionRecord['prediction'];
@@ -33,6 +40,8 @@ export interface LogWindow {
   otherModels: number;
   otherVersions: Record<string, number>;
   beforeSince: number;
+  /** Rows left out by their `source` (replay, shadow), by source. */
+  otherSources: Record<string, number>;
   /** An unfinished last line of the live file (the server was writing it), left for the next run. */
   partialLines: number;
   /** First and last `ts` of the kept rows. */
@@ -82,6 +91,8 @@ function asRecord(value: unknown, file: string, line: number, text: string): Pre
     throw lineError(file, line, text, '"ts" must be an ISO time');
   if (typeof r.features !== 'object' || r.features === null || Array.isArray(r.features))
     throw lineError(file, line, text, '"features" must be an object of column values');
+  if (r.source !== undefined && !TRAFFIC_SOURCES.includes(r.source))
+    throw lineError(file, line, text, `"source" must be ${TRAFFIC_SOURCES.join(' or ')}`);
   if (typeof r.prediction !== 'object' || r.prediction === null)
     throw lineError(file, line, text, '"prediction" must be an object');
   return r as PredictionRecord;
@@ -101,6 +112,7 @@ export async function readLogWindow(path: string, filter: LogFilter): Promise<Lo
     otherModels: 0,
     otherVersions: {},
     beforeSince: 0,
+    otherSources: {},
     partialLines: 0,
     from: null,
     to: null
@@ -186,6 +198,10 @@ function keep(
     window.otherVersions[`v${record.version}`] = (window.otherVersions[`v${record.version}`] ?? 0) + 1;
     return;
   }
+  if (record.source !== undefined && !filter.includeReplayed) {
+    window.otherSources[record.source] = (window.otherSources[record.source] ?? 0) + 1;
+    return;
+  }
   if (sinceMs !== undefined && Date.parse(record.ts) < sinceMs) {
     window.beforeSince += 1;
     return;
@@ -194,7 +210,8 @@ function keep(
     ts: record.ts,
     ...(typeof record.request_id === 'string' ? { request_id: record.request_id } : {}),
     features: record.features,
-    prediction: record.prediction
+    prediction: record.prediction,
+    ...(record.source !== undefined ? { source: record.source } : {})
   });
   if (window.from === null || record.ts < window.from) window.from = record.ts;
   if (window.to === null || record.ts > window.to) window.to = record.ts;

@@ -8,9 +8,15 @@ import type { Progress } from '../core/progress.js';
 import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
 import { KServeTarget, type KServeOptions } from '../deploy/kserve.js';
 import { rolloutMarkdown } from '../deploy/report.js';
-import { runRollout, type RolloutReport } from '../deploy/rollout.js';
-import { clearPauseState, DEFAULT_STATE_FILE, readPauseState, writePauseState } from '../deploy/state.js';
-import { ServerTarget, type CanaryTarget } from '../deploy/target.js';
+import { checkSteps, runRollout, type RolloutReport } from '../deploy/rollout.js';
+import {
+  clearPauseState,
+  defaultStateFile,
+  readPauseState,
+  writePauseState,
+  type PausedRollout
+} from '../deploy/state.js';
+import { checkServerUrl, ServerTarget, type CanaryTarget } from '../deploy/target.js';
 import { readReplayFile, replayBodies } from '../deploy/traffic.js';
 import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
@@ -47,7 +53,7 @@ export interface DeployCanaryOptions {
   rate?: number;
   /** Replay columns the model does not take (e.g. the label); dropped automatically when the server lists its features. */
   dropColumns?: string[];
-  /** Pause state file (default .mlci/deploy-state.json). */
+  /** Pause state file (default: deploy-state.json beside the registry directory). */
   stateFile?: string;
   /** Carry on a paused rollout. */
   resume?: boolean;
@@ -100,14 +106,31 @@ export interface DeployCanaryResult {
 
 /**
  * Rolls `model@vN` out on the target in traffic steps with an analysis at each, then moves the
- * alias (promoted), leaves it (rolled back), or saves where it paused (inconclusive).
+ * alias (promoted), leaves it (rolled back), or saves where it paused (inconclusive). A first
+ * version (the alias points nowhere yet) has nothing to be compared with: it takes the alias at once.
  */
 export async function deployCanary(options: DeployCanaryOptions): Promise<DeployCanaryResult> {
   const alias = options.alias ?? 'production';
-  const stateFile = options.stateFile ?? DEFAULT_STATE_FILE;
+  const stateFile = options.stateFile ?? defaultStateFile(options.registry);
+  checkTargetSettings(options);
   const record = await options.registry.resolve({ name: options.model, version: options.version });
   if (!record)
     throw new InputError(`model "${options.model}" has no version v${options.version} in the registry`);
+  const stable = await options.registry.resolve({ name: options.model, alias });
+  if (!options.resume && (!stable || stable.version === options.version)) {
+    const reason = stable
+      ? `v${options.version} is already ${alias}: nothing to roll out`
+      : `first version: v${options.version} becomes ${alias} without a canary (there is no stable version to compare with)`;
+    const report = immediateReport(options.version, stable?.version ?? 0, reason);
+    options.progress?.info(reason);
+    await options.recorder?.start(recorderStart(options, alias, 'first version'));
+    return finish(options, { alias, stateFile, steps: [], report, target: options.target, move: !stable });
+  }
+  if (options.target === 'local' && !options.replay) {
+    throw new InputError(
+      'the local target has no production traffic to observe: pass --replay FILE (e.g. the test set)'
+    );
+  }
   const paused = options.resume ? await readPauseState(stateFile) : null;
   if (paused && (paused.model !== options.model || paused.version !== options.version)) {
     throw new InputError(
@@ -115,124 +138,179 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
     );
   }
   const steps = paused?.steps ?? options.steps ?? [10, 50, 100];
-  const traffic = options.replay ? { rate: options.rate ?? 50, path: options.replay } : undefined;
-  if (options.target === 'local' && !traffic) {
-    throw new InputError(
-      'the local target has no production traffic to observe: pass --replay FILE (e.g. the test set)'
-    );
-  }
-
   const { target, close } = options.makeTarget
     ? await options.makeTarget()
     : await openTarget(options, alias);
-  const files: string[] = [];
   try {
-    const bodies = traffic
-      ? replayBodies(await readReplayFile(traffic.path, options.dropColumns ?? []), await target.features())
-      : undefined;
-    let resumeStep: number | undefined;
-    if (options.resume) {
-      if (paused) resumeStep = paused.step;
-      else {
-        // No state file (e.g. a fresh CI job): carry on from the weight the server holds now.
-        const state = await target.state();
-        if (state.canary?.version !== options.version) {
-          throw new InputError(
-            `nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`
-          );
-        }
-        const index = steps.findIndex((s) => s >= state.canary!.weight);
-        resumeStep = index < 0 ? steps.length - 1 : index;
-      }
-    }
-    await options.recorder?.start({
-      model: options.model,
-      version: options.version,
-      environment: alias,
-      description: `canary ${options.model}@v${options.version} on ${target.description}`
-    });
-    const report = await runRollout(target, {
-      version: options.version,
+    const report = await rollOut(options, target, { steps, stateFile, paused, alias });
+    return await finish(options, {
+      alias,
+      stateFile,
       steps,
-      intervalMs: options.intervalMs ?? 60_000,
-      failureLimit: options.failureLimit ?? 0,
-      thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
-      shadow: options.shadow ?? true,
-      traffic: bodies ? { bodies, rate: traffic!.rate } : undefined,
-      resumeStep,
-      failures: paused?.failures,
-      onEvent: async (event) => {
-        if (event.kind === 'step' && event.step > 0) {
-          options.progress?.info(
-            `step ${event.step}/${event.of}: ${event.weight} % of traffic to v${options.version}`
-          );
-          await options.recorder?.update(
-            'in_progress',
-            `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`
-          );
-        } else if (event.kind === 'analysis') {
-          options.progress?.info(
-            `  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
-          );
-        }
-      }
-    });
-
-    let moved: AliasEvent | null = null;
-    if (report.outcome === 'promoted') {
-      moved = await options.registry.promote(
-        options.model,
-        options.version,
-        alias,
-        options.by ?? 'mlci deploy-canary',
-        report.reason
-      );
-      await clearPauseState(stateFile);
-    } else if (report.outcome === 'rolled_back') {
-      await clearPauseState(stateFile);
-    } else {
-      await writePauseState(stateFile, {
-        model: options.model,
-        version: options.version,
-        target: target.description,
-        step: report.pausedAt!.step,
-        weight: report.pausedAt!.weight,
-        steps,
-        failures: report.failures,
-        reason: report.reason,
-        paused: report.finished
-      });
-      files.push(stateFile);
-    }
-    const state =
-      report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
-    await options.recorder?.update(
-      state,
-      truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140)
-    );
-
-    const result: DeployCanaryResult = {
-      model: options.model,
-      target: target.description,
       report,
-      alias: moved,
-      files
-    };
-    if (options.out) {
-      const aliasLine = moved
-        ? `Alias \`${alias}\` moved from ${moved.from === null ? 'nothing' : `v${moved.from}`} to v${moved.to}.`
-        : `Alias \`${alias}\` left where it was.`;
-      await writeJsonAtomic(join(options.out, 'deployment.json'), { ...result, files: undefined });
-      await writeFileAtomic(
-        join(options.out, 'deployment.md'),
-        rolloutMarkdown(options.model, report, target.description, aliasLine)
-      );
-      files.push(join(options.out, 'deployment.json'), join(options.out, 'deployment.md'));
-    }
-    return result;
+      target: target.description,
+      move: report.outcome === 'promoted'
+    });
   } finally {
     await close();
   }
+}
+
+/** Checks the settings each target needs, whichever door (CLI, action, pipeline) the request came by. */
+function checkTargetSettings(options: DeployCanaryOptions): void {
+  if (options.target === 'kserve' && !options.kserve?.storageUri)
+    throw new InputError('target kserve needs --kserve-storage-uri (or deploy.kserve.storage_uri)');
+  if (options.target === 'server' && options.server !== undefined) checkServerUrl(options.server, '--server');
+  if (options.steps) checkSteps(options.steps);
+}
+
+/** The report of a deploy that needed no canary: promoted (or already there) at once. */
+function immediateReport(version: number, stable: number, reason: string): RolloutReport {
+  const now = new Date().toISOString();
+  return {
+    version,
+    stable,
+    outcome: 'promoted',
+    reason,
+    steps: [],
+    analyses: [],
+    failures: 0,
+    started: now,
+    finished: now
+  };
+}
+
+function recorderStart(options: DeployCanaryOptions, alias: string, what: string) {
+  return {
+    model: options.model,
+    version: options.version,
+    environment: alias,
+    description: `${what} ${options.model}@v${options.version}`
+  };
+}
+
+/** Replays traffic (if any) and runs the traffic steps from the start or from where the rollout paused. */
+async function rollOut(
+  options: DeployCanaryOptions,
+  target: CanaryTarget,
+  run: { steps: number[]; stateFile: string; paused: PausedRollout | null; alias: string }
+): Promise<RolloutReport> {
+  const { steps, stateFile, paused } = run;
+  const rate = options.rate ?? 50;
+  const bodies = options.replay
+    ? replayBodies(await readReplayFile(options.replay, options.dropColumns ?? []), await target.features())
+    : undefined;
+  let resumeStep: number | undefined;
+  if (options.resume) {
+    if (paused) resumeStep = paused.step;
+    else {
+      // No state file (e.g. a fresh CI job): carry on from the weight the server holds now.
+      const state = await target.state();
+      if (state.canary?.version !== options.version) {
+        throw new InputError(
+          `nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`
+        );
+      }
+      const index = steps.findIndex((s) => s >= state.canary!.weight);
+      resumeStep = index < 0 ? steps.length - 1 : index;
+    }
+  }
+  await options.recorder?.start({
+    ...recorderStart(options, run.alias, 'canary'),
+    description: `canary ${options.model}@v${options.version} on ${target.description}`
+  });
+  return runRollout(target, {
+    version: options.version,
+    steps,
+    intervalMs: options.intervalMs ?? 60_000,
+    failureLimit: options.failureLimit ?? 0,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
+    shadow: options.shadow ?? true,
+    traffic: bodies ? { bodies, rate } : undefined,
+    resumeStep,
+    failures: paused?.failures,
+    onEvent: async (event) => {
+      if (event.kind === 'step' && event.step > 0) {
+        options.progress?.info(
+          `step ${event.step}/${event.of}: ${event.weight} % of traffic to v${options.version}`
+        );
+        await options.recorder?.update(
+          'in_progress',
+          `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`
+        );
+      } else if (event.kind === 'analysis') {
+        options.progress?.info(
+          `  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
+        );
+      }
+    }
+  });
+}
+
+/** Moves the alias or saves the pause, records the outcome, and writes deployment.json/.md to `out`. */
+async function finish(
+  options: DeployCanaryOptions,
+  run: {
+    alias: string;
+    stateFile: string;
+    steps: number[];
+    report: RolloutReport;
+    target: string;
+    move: boolean;
+  }
+): Promise<DeployCanaryResult> {
+  const { alias, stateFile, report } = run;
+  const files: string[] = [];
+  let moved: AliasEvent | null = null;
+  if (run.move) {
+    moved = await options.registry.promote(
+      options.model,
+      options.version,
+      alias,
+      options.by ?? 'mlci deploy-canary',
+      report.reason
+    );
+  }
+  if (report.outcome === 'paused') {
+    await writePauseState(stateFile, {
+      model: options.model,
+      version: options.version,
+      target: run.target,
+      step: report.pausedAt!.step,
+      weight: report.pausedAt!.weight,
+      steps: run.steps,
+      failures: report.failures,
+      reason: report.reason,
+      paused: report.finished
+    });
+    files.push(stateFile);
+  } else if (run.steps.length > 0) await clearPauseState(stateFile);
+  const state =
+    report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
+  await options.recorder?.update(
+    state,
+    truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140)
+  );
+
+  const result: DeployCanaryResult = {
+    model: options.model,
+    target: run.target,
+    report,
+    alias: moved,
+    files
+  };
+  if (options.out) {
+    const aliasLine = moved
+      ? `Alias \`${alias}\` moved from ${moved.from === null ? 'nothing' : `v${moved.from}`} to v${moved.to}.`
+      : `Alias \`${alias}\` left where it was.`;
+    await writeJsonAtomic(join(options.out, 'deployment.json'), { ...result, files: undefined });
+    await writeFileAtomic(
+      join(options.out, 'deployment.md'),
+      rolloutMarkdown(options.model, report, run.target, aliasLine)
+    );
+    files.push(join(options.out, 'deployment.json'), join(options.out, 'deployment.md'));
+  }
+  return result;
 }
 
 async function openTarget(

@@ -4,6 +4,19 @@ import { basename, dirname, join } from 'node:path';
 import { checkOutputFile, ensureDir, writeJsonAtomic } from '../core/files.js';
 import { FeatureStatsTracker } from './stats.js';
 
+/**
+ * Request header that marks traffic which is not production's own: `replay` (deploy-canary replaying a
+ * test set) or `shadow` (a copy of requests mirrored from elsewhere). Such rows are logged with their
+ * `source` and left out of the running statistics and, by default, of the monitor's window.
+ */
+export const TRAFFIC_HEADER = 'mlci-traffic';
+
+/** The values TRAFFIC_HEADER may take. */
+export const TRAFFIC_SOURCES = ['replay', 'shadow'] as const;
+
+/** Where a non-production request came from. */
+export type TrafficSource = (typeof TRAFFIC_SOURCES)[number];
+
 /** Options of the prediction log (see docs/prediction-log.md). */
 export interface PredictionLogOptions {
   /** Path of the live file, e.g. `logs/predictions.jsonl`; rotated files get `.1`, `.2`, … */
@@ -24,6 +37,8 @@ export interface PredictionRecord {
   model: string;
   version: number;
   variant: 'stable' | 'canary';
+  /** Set for traffic that is not production's own (see TRAFFIC_HEADER); absent for ordinary requests. */
+  source?: TrafficSource;
   request_id?: string;
   features: Record<string, number | string | null>;
   prediction: { label?: string | number; probabilities?: number[]; value?: number };
@@ -72,9 +87,12 @@ export class PredictionLog {
   /** Appends one record and folds its features into the running statistics. */
   write(record: PredictionRecord): void {
     if (this.failed) return;
-    this.stats.add(record.features);
-    this.logged += 1;
-    this.statsDirty = true;
+    // Replayed or mirrored rows would double-count production's distribution.
+    if (record.source === undefined) {
+      this.stats.add(record.features);
+      this.logged += 1;
+      this.statsDirty = true;
+    }
     this.pending.push(JSON.stringify(record) + '\n');
     if (!this.rotating) this.drain();
   }

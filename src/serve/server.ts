@@ -22,7 +22,14 @@ import {
 } from './decode.js';
 import { ServerMetrics, type VariantMetrics } from './metrics.js';
 import { loadOrt, loadServedModel, ModelContractError, type ServedModel } from './model.js';
-import { PredictionLog, type PredictionLogOptions, type PredictionRecord } from './prediction-log.js';
+import {
+  PredictionLog,
+  TRAFFIC_HEADER,
+  TRAFFIC_SOURCES,
+  type PredictionLogOptions,
+  type PredictionRecord,
+  type TrafficSource
+} from './prediction-log.js';
 import type { ModelSource } from './source.js';
 import { rowScores, VariantStats, type ScoreKind, type VariantWindow } from './stats.js';
 
@@ -464,10 +471,11 @@ export class ModelServer {
   ): void {
     const started = performance.now();
     this.requireModel(name, version);
+    const source = trafficSource(req.headers[TRAFFIC_HEADER]);
     readJson(req, this.maxBody, (error, body) => {
       if (error) return this.fail(res, error);
       try {
-        this.score(res, body, started, version, protocol);
+        this.score(res, body, started, version, protocol, source);
       } catch (unexpected) {
         // Called from a stream event: an escaped error would take the process down.
         this.fail(res, unexpected);
@@ -481,7 +489,8 @@ export class ModelServer {
     body: unknown,
     started: number,
     version: number | undefined,
-    protocol: 'v2' | 'rows'
+    protocol: 'v2' | 'rows',
+    source: TrafficSource | undefined
   ): void {
     const slot =
       version !== undefined
@@ -508,7 +517,7 @@ export class ModelServer {
     running.then(
       ({ data }) => {
         try {
-          this.answer(res, slot, batch, data, body, started, protocol);
+          this.answer(res, slot, batch, data, body, started, protocol, source);
         } catch (error) {
           this.failed(res, slot, body, protocol, started, error, true);
           return;
@@ -527,7 +536,8 @@ export class ModelServer {
     data: Float32Array,
     body: unknown,
     started: number,
-    protocol: 'v2' | 'rows'
+    protocol: 'v2' | 'rows',
+    source: TrafficSource | undefined
   ): void {
     const model = slot.handle.model;
     const width = data.length / batch.rows;
@@ -555,7 +565,7 @@ export class ModelServer {
     slot.metrics.latency.observe(latency / 1000);
     for (let i = 0; i < scores.length; i++) slot.metrics.scores.observe(scores[i]);
     slot.stats.record(latency, true, scores);
-    if (this.log?.sample()) this.logRows(slot, batch, data, width, latency, body);
+    if (this.log?.sample()) this.logRows(slot, batch, data, width, latency, body, source);
     if (this.shadow && slot.role === 'canary') this.shadowScore(slot, body, protocol, scores);
   }
 
@@ -676,7 +686,8 @@ export class ModelServer {
     data: Float32Array,
     width: number,
     latency: number,
-    body: unknown
+    body: unknown,
+    source: TrafficSource | undefined
   ) {
     const model = slot.handle.model;
     const ts = new Date().toISOString();
@@ -696,6 +707,7 @@ export class ModelServer {
         model: this.name,
         version: model.version,
         variant: slot.role,
+        source,
         request_id: requestId,
         features: batch.row(r),
         prediction,
@@ -822,6 +834,16 @@ function checkWeight(weight: number): void {
   if (!Number.isFinite(weight) || weight < 0 || weight > 100) {
     throw new RequestError(400, `"weight" must be a percentage 0..100, got ${weight}`);
   }
+}
+
+/** The TRAFFIC_HEADER of a request: undefined for ordinary traffic, else one of TRAFFIC_SOURCES. */
+function trafficSource(value: string | string[] | undefined): TrafficSource | undefined {
+  if (value === undefined) return undefined;
+  if (TRAFFIC_SOURCES.includes(value as TrafficSource)) return value as TrafficSource;
+  throw new RequestError(
+    400,
+    `header ${TRAFFIC_HEADER}: ${show(String(value))}, expected ${TRAFFIC_SOURCES.join(' or ')}`
+  );
 }
 
 /** A percent-encoded URL segment, decoded; a malformed escape is the client's error. */
