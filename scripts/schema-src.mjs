@@ -123,7 +123,7 @@ const schema = {
               minimum: 0,
               maximum: 1,
               default: 0.5,
-              description: 'Dataset drift when at least this share of columns drift.'
+              description: 'Dataset drift when at least this share of the tested columns drift (docs/drift.md).'
             },
             blocking: { type: 'boolean', default: false, description: 'Dataset drift fails the stage.' },
             ignore: { ...stringList, description: 'Columns left out of drift detection.' }
@@ -137,7 +137,11 @@ const schema = {
             additionalProperties: false,
             properties: {
               drift_test: driftTest,
-              drift_threshold: { type: 'number', minimum: 0 },
+              drift_threshold: {
+                type: 'number',
+                minimum: 0,
+                description: "Threshold of the column's drift test (default per test: docs/drift.md)."
+              },
               severity: severities
             }
           }

@@ -73,7 +73,9 @@ const COLUMNS: Record<string, Gen> = {
   js_num: (r, s) => Math.exp(normal(r) + shift(s, 0.05)).toFixed(3),
   psi_cat: (r, s) => pick(r, ['a', 'b', 'c'], s === 'ref' ? [5, 3, 2] : [4, 4, 2]),
   // classification label
-  label: (r, s) => (r() < 0.35 + shift(s, 0.02) ? '1' : '0')
+  label: (r, s) => (r() < 0.35 + shift(s, 0.02) ? '1' : '0'),
+  // regression label
+  target: (r, s) => (100 + 20 * normal(r) + shift(s, 1)).toFixed(2)
 };
 
 interface Case {
@@ -82,9 +84,14 @@ interface Case {
   nCur: number;
   columns: string[];
   overrides: Record<string, string>;
+  /** Default: a binary task with the `label` column. */
+  task?: 'binary' | 'regression';
+  label?: string;
+  /** Compare against the reference's statistics.json (written by a first run) instead of its CSV. */
+  stored?: boolean;
 }
 
-const ALL = Object.keys(COLUMNS);
+const ALL = Object.keys(COLUMNS).filter((c) => c !== 'target');
 const CASES: Case[] = [
   {
     name: 'small',
@@ -114,6 +121,23 @@ const CASES: Case[] = [
     nCur: 3000,
     columns: ['num_holes', 'num_ties', 'few_ints', 'cat', 'label'],
     overrides: { num_ties: 'ks' }
+  },
+  {
+    name: 'regression',
+    nRef: 500,
+    nCur: 300,
+    columns: ['num_ties', 'cat', 'target'],
+    overrides: {},
+    task: 'regression',
+    label: 'target'
+  },
+  {
+    name: 'stored',
+    nRef: 800,
+    nCur: 500,
+    columns: ['num_ties', 'int_vals', 'few_ints', 'bin_num', 'cat', 'cat_bin', 'label'],
+    overrides: { num_ties: 'psi' },
+    stored: true
   }
 ];
 
@@ -128,7 +152,7 @@ function yaml(c: Case): string {
   const cols = Object.entries(c.overrides).map(([col, test]) => `    ${col}: { drift_test: ${test} }`);
   return [
     'version: 1',
-    'model: { name: parity, task: binary, label: label }',
+    `model: { name: parity, task: ${c.task ?? 'binary'}, label: ${c.label ?? 'label'} }`,
     ...(cols.length ? ['data:', '  columns:', ...cols] : [])
   ].join('\n');
 }
@@ -144,6 +168,7 @@ interface Actual {
   statistic: number | null;
   p_value: number | null;
   drifted: boolean;
+  exact: boolean;
   note?: string;
 }
 
@@ -159,6 +184,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The reference's statistics.json, as a first validate-data run on it writes it. */
+async function storedStatistics(c: Case, ref: string, config: string): Promise<string> {
+  const out = join(dir, `${c.name}-reference`);
+  const run = await runCli(['validate-data', '--config', config, '--data', ref, '--out', out]);
+  if (run.code !== 0 && run.code !== 1)
+    throw new Error(`${c.name} reference: exit ${run.code}: ${run.stderr}`);
+  return join(out, 'statistics.json');
+}
+
 test('every drift statistic and p-value equals scipy as Evidently computes it (1e-9)', async () => {
   if (!existsSync(PYTHON))
     throw new Error(`${PYTHON} is missing: the parity test needs python3 with scipy and pandas`);
@@ -173,6 +207,7 @@ test('every drift statistic and p-value equals scipy as Evidently computes it (1
     writeFileSync(cur, csv(c, 'cur', r));
     writeFileSync(config, yaml(c));
     const out = join(dir, c.name);
+    const reference = c.stored ? await storedStatistics(c, ref, config) : ref;
     const run = await runCli([
       'validate-data',
       '--config',
@@ -180,7 +215,7 @@ test('every drift statistic and p-value equals scipy as Evidently computes it (1
       '--data',
       cur,
       '--reference',
-      ref,
+      reference,
       '--out',
       out
     ]);
@@ -192,8 +227,8 @@ test('every drift statistic and p-value equals scipy as Evidently computes it (1
       name: c.name,
       reference: ref,
       current: cur,
-      label: 'label',
-      task: 'binary',
+      label: c.label ?? 'label',
+      task: c.task ?? 'binary',
       overrides: c.overrides
     });
   }
@@ -220,6 +255,7 @@ test('every drift statistic and p-value equals scipy as Evidently computes it (1
     for (const [column, e] of Object.entries(exp)) {
       const a = act[column];
       const where = `${c.name}/${column} (${e.test})`;
+      if (!a.exact) problems.push(`${where}: not exact against the stored reference`);
       if (a.test !== e.test) problems.push(`${where}: mlci chose ${a.test}`);
       else {
         if (!agree(a.statistic, e.statistic))

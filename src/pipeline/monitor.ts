@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
 import type { DataConfig, GateSpec } from '../config/types.js';
 import { ExitCode, InputError, MlciError, describeError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
@@ -48,8 +49,6 @@ export type { DispatchFn, DispatchRequest, MonitorReport, MonitorVerdict } from 
 
 /** Default fewest rows (and labelled rows) to judge a window on. */
 export const DEFAULT_MIN_ROWS = 100;
-/** Default share of drifted columns that makes dataset drift (as validate-data). */
-export const DEFAULT_DRIFT_SHARE = 0.5;
 /** Longest reason sent as a workflow input. */
 const MAX_REASON = 1000;
 /** Most drifted column names sent in a repository_dispatch payload. */
