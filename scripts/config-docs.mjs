@@ -57,6 +57,23 @@ starter file; \`mlci pipeline --dry-run\` checks one.
 Editors: add \`# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json\` as the first
 line for completion and inline errors.
 
+## Paths
+
+Every path in mlci.yml (\`data.train\`, \`data.eval\`, \`data.reference\`, \`data.schema\`, \`train.model\`,
+\`train.params\`, \`train.workdir\`, \`train.metrics\`, \`train.sources\`, \`evaluate.data\`,
+\`evaluate.baseline\`, \`register.registry\` unless it is \`github\`, \`deploy.replay\`, \`monitor.log\`,
+\`monitor.data\`, \`monitor.labels\`) is relative to the folder of mlci.yml, whichever command, action or
+pipeline stage reads it and whatever the working directory: \`mlci evaluate --config sub/mlci.yml\` reads
+\`sub/data/test.csv\` for \`data.eval: data/test.csv\`. \`train.model\` and \`train.metrics\` follow the same
+rule (mlci 0.1 read them relative to \`train.workdir\`); only the default model, \`model.onnx\`, sits in
+\`train.workdir\`.
+Paths given as command-line flags or action inputs stay relative to the working directory.
+
+## Limits
+
+An mlci.yml over 256 KiB, nested more than 64 levels deep, with a NUL byte, or whose YAML aliases
+expand to more than 100 values is refused with the file and line named.
+
 | key | type | required | default | meaning |
 |---|---|---|---|---|
 ${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}

@@ -81,9 +81,9 @@ describe('mlci train: content-addressed cache', () => {
 });
 
 describe('mlci train: the environment of the command', () => {
-  it('exports the seed, params, model and metrics paths, and runs in train.workdir', async () => {
+  it('exports the seed, params, model and metrics paths (relative to mlci.yml, not workdir), and runs in train.workdir', async () => {
     const project = await makeProject({
-      trainYaml: '  workdir: sub\n  model: models/out.onnx\n  metrics: logs/metrics.jsonl'
+      trainYaml: '  workdir: sub\n  model: sub/models/out.onnx\n  metrics: sub/logs/metrics.jsonl'
     });
     await mkdir(join(project.root, 'sub', 'models'), { recursive: true });
     await mkdir(join(project.root, 'sub', 'logs'), { recursive: true });

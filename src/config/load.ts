@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import { ConfigError } from './errors.js';
 import { checkConfigText, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, tooBig } from './limits.js';
+import { resolveConfigPaths } from './paths.js';
 import { checkSteps } from './rules.js';
 import { validate } from './validate.generated.js';
 import type { MlciConfig } from './types.js';
@@ -13,7 +15,10 @@ export { ConfigError };
 /** The default config file name, at the repository root. */
 export const CONFIG_FILE = 'mlci.yml';
 
-/** Reads and validates mlci.yml; every failure is a ConfigError with one clear message. */
+/**
+ * Reads and validates mlci.yml; every failure is a ConfigError with one clear message. Every path
+ * in the returned config is absolute, resolved against the folder of mlci.yml.
+ */
 export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
   let text: string;
   try {
@@ -26,7 +31,7 @@ export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
     if (code === 'EISDIR') throw new ConfigError(`${path}: is a directory, expected a YAML file`);
     throw new ConfigError(`${path}: cannot be read (${code ?? String(error)})`);
   }
-  return parseConfig(text, path);
+  return resolveConfigPaths(parseConfig(text, path), dirname(path));
 }
 
 // Reads at most one byte more than the limit, so a huge file (or a device) is refused without

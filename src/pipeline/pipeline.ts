@@ -100,19 +100,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const config = options.config;
+  // loadConfig made every path of mlci.yml absolute; the root is where the trainer's lineage is relative to.
   const root = dirname(resolve(options.configPath));
-  const at = (path: string) => resolve(root, path);
   const out = resolve(options.out);
   const planned = plannedStages(config);
   const until = options.until ? STAGES.indexOf(options.until) : STAGES.length - 1;
   const wanted = (stage: StageName) =>
     planned.includes(stage) && STAGES.indexOf(stage) <= until && !(options.skip ?? []).includes(stage);
   const registrySpec = options.registry ?? config.register?.registry;
-  const resolvedSpec = registrySpec && registrySpec !== 'github' ? at(registrySpec) : registrySpec;
   const opener =
     options.openRegistry ??
     (async (spec: string | undefined) => (await import('./register.js')).openRegistry(spec, options.env));
-  const registry = await opener(resolvedSpec ?? at('.mlci/registry'));
+  const registry = await opener(registrySpec ?? resolve(root, '.mlci/registry'));
   const name = config.model.name;
   const label = config.model.label;
 
@@ -162,12 +161,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await run('validate-data', async (dir) => {
     const { validateData } = await import('./validate-data.js');
     // Drift of the new training data against the data production was trained on, when it is stored.
-    const reference =
-      (await storedStatistics(registry, production, dir)) ?? optionalAt(at, config.data?.reference);
+    const reference = (await storedStatistics(registry, production, dir)) ?? config.data?.reference;
     const result = await validateData({
-      data: at((config.data?.train ?? config.data?.eval)!),
+      data: (config.data?.train ?? config.data?.eval)!,
       reference,
-      schema: optionalAt(at, config.data?.schema),
+      schema: config.data?.schema,
       label,
       task: config.model.task,
       out: dir,
@@ -215,18 +213,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
 
   await run('evaluate', async (dir) => {
-    const model = paths.model ?? optionalAt(at, config.train?.model);
+    const model = paths.model ?? config.train?.model;
     if (!model)
       throw new InputError('evaluate: no model (the train stage did not run and train.model is not set)');
     const { buildEvaluateRequest } = await import('./evaluate-options.js');
     const { evaluate } = await import('./evaluate.js');
-    const evalData = config.evaluate?.data ?? config.data?.eval;
     const request = await buildEvaluateRequest(
-      { model, data: evalData ? at(evalData) : undefined, validation: paths.validation, out: dir },
+      { model, validation: paths.validation, out: dir },
       config,
       registry
     );
-    if (request.baseline) request.baseline = at(request.baseline);
     const result = await evaluate({ ...request, progress });
     paths.evaluation = join(dir, 'evaluation.json');
     evaluationMarkdown = result.markdown;
@@ -290,7 +286,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       model: name,
       version: candidate.version,
       registry,
-      replay: replay ? at(replay) : undefined,
+      replay,
       dropColumns: label ? [label] : [],
       stateFile: join(dir, 'deploy-state.json'),
       out: dir,
@@ -321,10 +317,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await writeJsonAtomic(join(out, 'pipeline.json'), { ...result, evaluationMarkdown: undefined });
   await writeFileAtomic(join(out, 'pipeline.md'), pipelineMarkdown(result));
   return result;
-}
-
-function optionalAt(at: (path: string) => string, path: string | undefined): string | undefined {
-  return path ? at(path) : undefined;
 }
 
 /** Downloads the statistics.json stored with the production version, if there is one. */

@@ -155,7 +155,8 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
   if (paramsFile) sourcePaths = [...new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
   const sources = await hashFiles(sourcePaths, root);
   const paramsSha256 = sha256(canonicalJson(params));
-  const modelPath = resolve(workdir, train.model ?? 'model.onnx');
+  // Paths of mlci.yml are relative to its folder (docs/config.md); only the default model sits in workdir.
+  const modelPath = train.model ? resolve(root, train.model) : join(workdir, 'model.onnx');
   const key = cacheKey({
     command,
     workdir: toProjectPath(root, workdir),
@@ -179,7 +180,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     train,
     workdir,
     modelPath,
-    metricsPath: train.metrics ? resolve(workdir, train.metrics) : null,
+    metricsPath: train.metrics ? resolve(root, train.metrics) : null,
     seed,
     params,
     paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
