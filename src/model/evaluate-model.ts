@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { CodedColumn, LoadedColumns } from '../data/columns.js';
+import type { LoadedColumns } from '../data/columns.js';
 import { modelClasses, type LoadedSession, type ModelOutputs } from './inference.js';
 import { encodeLabels, predictedClasses } from './labels.js';
 import { calibration, type Calibration } from './metrics/calibration.js';
@@ -8,7 +8,7 @@ import { confusionMatrix } from './metrics/classification.js';
 import type { MetricResults, Predictions, Scorer } from './metrics/scorer.js';
 import { assertMetricRanges } from './metrics/catalog.js';
 import type { MetricTask, MetricValues } from './metrics/result.js';
-import type { ModelReport, SliceReport } from './evaluation-types.js';
+import type { ModelReport } from './evaluation-types.js';
 
 /** Turns one model's raw output into predictions over the labelled rows; errors name the model and row. */
 export function toPredictions(
@@ -165,97 +165,4 @@ export function modelReport(
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-}
-
-/** The most distinct values of a slice column that get metrics; the rest are listed as skipped. */
-export const MAX_SLICE_VALUES = 50;
-
-/** A slice column's grouping: a group per row (−1 when too small) and the groups' values and sizes. */
-export interface SliceGrouping {
-  column: string;
-  groupOf: Int32Array;
-  values: string[];
-  sizes: number[];
-  skipped: SliceReport[];
-}
-
-/** Groups rows by the values of a column in one pass; slices under `minSize` rows are skipped. */
-export function groupSlices(data: LoadedColumns, column: string, minSize: number): SliceGrouping {
-  const n = data.rowCount;
-  const { raw, names, counts } = data.coded?.[column]
-    ? codedValues(data.coded[column], n)
-    : distinctValues(data, column);
-  const byValue = names
-    .map((name, id) => ({ name, id, size: counts[id] }))
-    .filter((entry) => entry.size > 0)
-    .sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  const remap = new Int32Array(names.length).fill(-1);
-  const values: string[] = [];
-  const sizes: number[] = [];
-  const skipped: SliceReport[] = [];
-  for (const entry of byValue) {
-    if (entry.size < minSize) {
-      skipped.push({
-        column,
-        value: entry.name,
-        rows: entry.size,
-        candidate: null,
-        baseline: null,
-        skipped: `fewer than ${minSize} rows`
-      });
-    } else if (values.length >= MAX_SLICE_VALUES) {
-      skipped.push({
-        column,
-        value: entry.name,
-        rows: entry.size,
-        candidate: null,
-        baseline: null,
-        skipped: `beyond the ${MAX_SLICE_VALUES} largest slices`
-      });
-    } else {
-      remap[entry.id] = values.length;
-      values.push(entry.name);
-      sizes.push(entry.size);
-    }
-  }
-  const groupOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
-  return { column, groupOf, values, sizes, skipped };
-}
-
-/** Row → value id of a column, by the text of each value ('(null)' for missing). */
-function distinctValues(data: LoadedColumns, column: string) {
-  const numeric = data.numeric[column];
-  const text = data.text[column];
-  const n = data.rowCount;
-  const raw = new Int32Array(n);
-  const ids = new Map<string, number>();
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = numeric ? (Number.isNaN(numeric[i]) ? '(null)' : String(numeric[i])) : (text[i] ?? '(null)');
-    let id = ids.get(v);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(v, id);
-      counts.push(0);
-    }
-    counts[id]++;
-    raw[i] = id;
-  }
-  return { raw, names: [...ids.keys()], counts };
-}
-
-/** The same from a dictionary-encoded column: its codes, with null as one more value. */
-function codedValues(column: CodedColumn, n: number) {
-  // Nulls share the name '(null)' with a text value spelled so, as in distinctValues.
-  const spelled = column.values.indexOf('(null)');
-  const nullId = spelled >= 0 ? spelled : column.values.length;
-  const raw = new Int32Array(n);
-  const counts = new Array<number>(nullId + 1).fill(0);
-  for (let i = 0; i < n; i++) {
-    const id = column.codes[i] < 0 ? nullId : column.codes[i];
-    raw[i] = id;
-    counts[id]++;
-  }
-  return { raw, names: spelled >= 0 ? column.values : [...column.values, '(null)'], counts };
 }

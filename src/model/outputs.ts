@@ -30,6 +30,7 @@ export interface OutputValues {
 const ROW_SUM_TOLERANCE = 1e-4;
 
 const NAMED = 'probabilities';
+const NAN = 'NaN';
 const CONVENTION = 'docs/training-convention.md';
 
 /** Whether an output's element type is a float tensor. */
@@ -111,7 +112,8 @@ export function probabilityProblem(out: OutputValues): ProbabilityProblem | null
     let why: string | null = null;
     for (let c = 0; c < width; c++) {
       const v = values[start + c];
-      if (!Number.isFinite(v)) why = `${v} is not a finite number`;
+      if (Number.isNaN(v)) why = NAN;
+      else if (!Number.isFinite(v)) why = `${v} is not a finite number`;
       else if (v < 0 || v > 1) why = 'values outside [0, 1]';
       if (why) break;
       sum += v;
@@ -168,7 +170,7 @@ export function chooseOutput(
   const problems: string[] = [];
   for (const name of plan.outputs) {
     const out = get(name);
-    const problem = nanFirst(out) ?? probabilityProblem(out);
+    const problem = probabilityProblem(out);
     if (!problem) {
       const oneColumn = out.width === 1 ? '; one column, read as p(class 1)' : '';
       const reason =
@@ -178,7 +180,7 @@ export function chooseOutput(
             (problems.length > 0 ? ` (skipped ${problems.join('; ')})` : '');
       return { name, reason: reason + oneColumn, ...out };
     }
-    if (problem.why.startsWith('NaN')) {
+    if (problem.why === NAN) {
       throw new InputError(
         `${model.source}: output "${name}" is NaN for row ${problem.row} of ${dataSource} (missing feature values?)`
       );
@@ -193,9 +195,4 @@ export function chooseOutput(
     `${model.source}: ${what} on ${dataSource}: ${problems.join('; ')}. The model's outputs: ${listOutputs(model)}. ` +
       `To fix: ${fixHint(model, task)}`
   );
-}
-
-function nanFirst(out: OutputValues): ProbabilityProblem | null {
-  const i = out.values.findIndex((v) => Number.isNaN(v));
-  return i < 0 ? null : { row: Math.floor(i / out.width) + 1, values: [], why: 'NaN' };
 }

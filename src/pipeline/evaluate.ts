@@ -13,21 +13,25 @@ import {
   type BootstrapRun,
   type IntervalResult
 } from '../gate/bootstrap.js';
-import { applyGates, decideVerdict, isChangeGate, type GateKind, type GateResult } from '../gate/gates.js';
+import { changeGatedMetrics, comparedChanges, computeDeltas } from '../gate/deltas.js';
+import { applyGates, decideVerdict, isChangeGate, type GateResult } from '../gate/gates.js';
+import { applySliceGates } from '../gate/slice-gates.js';
 import { resolveBaseline, type ArtifactBaseline } from '../model/baseline.js';
 import { readDriftSummary } from '../model/drift-summary.js';
-import { groupSlices, modelReport, splitResults, toPredictions } from '../model/evaluate-model.js';
-import type { EvaluationJson, HistoryPoint, MetricDelta, SliceReport } from '../model/evaluation-types.js';
+import { modelReport, toPredictions } from '../model/evaluate-model.js';
+import type { EvaluationJson, HistoryPoint } from '../model/evaluation-types.js';
 import {
   loadSession,
   planColumns,
   readModelFile,
   runBatches,
-  type LoadedSession
+  type LoadedSession,
+  type ModelOutputs
 } from '../model/inference.js';
-import { createScorer } from '../model/metrics/scorer.js';
-import { assertMetricRanges, higherIsBetter, isBootstrappable } from '../model/metrics/catalog.js';
+import { isBootstrappable } from '../model/metrics/catalog.js';
 import type { MetricValues } from '../model/metrics/result.js';
+import { createScorer, type Predictions, type Scorer } from '../model/metrics/scorer.js';
+import { scoreSlices } from '../model/slices.js';
 import type { Registry } from '../registry/types.js';
 import { renderEvaluationMarkdown } from '../report/evaluation-md.js';
 
@@ -76,9 +80,8 @@ export interface EvaluateResult {
 
 const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 1000, seed: 0, confidence: 0.95 };
 
-/** Scores the candidate and the baseline on the same rows, applies the gates and writes the report. */
-export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult> {
-  const progress = request.progress ?? silentProgress;
+/** Wall time of each phase, for evaluation.json's timings_ms. */
+function stopwatch() {
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -88,6 +91,14 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
       timings[name] = Math.round(performance.now() - started);
     }
   };
+  return { timings, timed };
+}
+type Timed = ReturnType<typeof stopwatch>['timed'];
+
+/** Scores the candidate and the baseline on the same rows, applies the gates and writes the report. */
+export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult> {
+  const progress = request.progress ?? silentProgress;
+  const { timings, timed } = stopwatch();
   const task = request.task;
   if (!['binary', 'multiclass', 'regression'].includes(task)) {
     throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
@@ -99,25 +110,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     seed: request.bootstrap?.seed ?? DEFAULT_BOOTSTRAP.seed,
     confidence: request.bootstrap?.confidence ?? DEFAULT_BOOTSTRAP.confidence
   };
-  const candidateFile = await readModelFile(request.model);
-  const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
-    resolveBaseline({
-      file: request.baseline,
-      registry: request.registry,
-      modelName: request.modelName,
-      alias: request.baselineAlias,
-      artifact: request.artifactBaseline
-    })
-  );
-  const drift = request.validation ? await readDriftSummary(request.validation) : null;
-  const sessions: LoadedSession[] = await timed('load_models', async () => {
-    const list = [await loadSession(candidateFile, task, request.features, request.output)];
-    if (baselineFile) {
-      const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
-      list.push(await loadSession(baselineFile, task, request.features, named ? request.output : undefined));
-    }
-    return list;
-  });
+  const { sessions, baselineSource, drift } = await loadModels(request, timed);
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
   progress.start(`reading ${request.data}`);
@@ -136,137 +129,51 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
         `${i === 0 ? 'candidate' : 'baseline'}: read output "${s.choice.name}" (${s.choice.reason})`
       );
   });
-
   const predictions = sessions.map((s, i) =>
     toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold)
   );
-  if (
-    predictions.length === 2 &&
-    predictions[0].task !== 'regression' &&
-    predictions[1].task !== 'regression'
-  ) {
-    const [a, b] = [predictions[0].labels, predictions[1].labels];
-    if (a.join('\u0000') !== b.join('\u0000')) {
-      throw new InputError(
-        `the baseline's classes (${b.join(', ')}) differ from the candidate's (${a.join(', ')})`
-      );
-    }
-  }
+  sameClasses(predictions);
   const scorers = predictions.map((p) => createScorer(p));
   // The bootstrap of every metric with a change gate starts now: its worker threads run while this
   // thread computes the metrics and slices; metrics whose gate turns out skipped are dropped below.
-  const changeGated = Object.entries(request.gates ?? {})
-    .filter(
-      ([metric, spec]) =>
-        isBootstrappable(metric) && Object.keys(spec).some((k) => isChangeGate(k as GateKind))
-    )
-    .map(([metric]) => metric);
-  let bootstrapRun: BootstrapRun | null = null;
+  const changeGated = changeGatedMetrics(request.gates ?? {});
   const bootstrapStarted = performance.now();
-  if (scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0)
-    bootstrapRun = startPairedBootstrap(scorers[0], scorers[1], changeGated, bootstrap);
+  const bootstrapRun =
+    scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
+      ? startPairedBootstrap(scorers[0], scorers[1], changeGated, bootstrap)
+      : null;
   const [candidate, baseline = null] = await timed('metrics', () =>
     sessions.map((s, i) => modelReport(s, predictions[i], scorers[i], outputs[i], batchSize))
   );
-
-  const sliceReports: SliceReport[] = [];
-  await timed('slices', () => {
-    for (const column of slices) {
-      const grouping = groupSlices(data, column, minSliceSize);
-      const perModel = scorers.map((sc) =>
-        sc.score({ groupOf: grouping.groupOf, groups: grouping.values.length }).map(splitResults)
-      );
-      grouping.values.forEach((value, g) => {
-        perModel.forEach((m, i) =>
-          assertMetricRanges(m[g].values, `${sessions[i].model.source} [${column}=${value}]`)
-        );
-        sliceReports.push({
-          column,
-          value,
-          rows: grouping.sizes[g],
-          candidate: perModel[0][g].values,
-          baseline: perModel[1] ? perModel[1][g].values : null
-        });
-      });
-      sliceReports.push(...grouping.skipped);
-    }
-  });
-
-  const gates: GateResult[] = applyGates(request.gates ?? {}, {
-    candidate: { values: candidate.metrics, reasons: candidate.undefined_reasons },
-    baseline: baseline ? { values: baseline.metrics, reasons: baseline.undefined_reasons } : null
-  });
-  for (const [column, specs] of Object.entries(request.sliceGates ?? {})) {
-    if (!slices.includes(column)) {
-      throw new InputError(
-        `evaluate.slice_gates.${column}: "${column}" is not one of evaluate.slices (${slices.join(', ') || 'none'})`
-      );
-    }
-    for (const s of sliceReports.filter((r) => r.column === column)) {
-      if (s.skipped || !s.candidate) {
-        for (const [metric, spec] of Object.entries(specs)) {
-          for (const kind of Object.keys(spec) as GateKind[]) {
-            gates.push({
-              metric,
-              slice: { column, value: s.value },
-              kind,
-              threshold: spec[kind] as number,
-              status: 'skipped',
-              candidate: null,
-              baseline: null,
-              observed: null,
-              reason: `slice skipped: ${s.skipped}`
-            });
-          }
-        }
-        continue;
-      }
-      gates.push(
-        ...applyGates(specs, {
-          candidate: { values: s.candidate },
-          baseline: baseline ? { values: s.baseline ?? {} } : null,
-          slice: { column, value: s.value }
-        })
-      );
-    }
-  }
-
-  const gatedChanges = [
-    ...new Set(
-      gates
-        .filter(
-          (g) =>
-            !g.slice &&
-            isChangeGate(g.kind) &&
-            g.status !== 'skipped' &&
-            g.candidate !== null &&
-            g.baseline !== null
-        )
-        .map((g) => g.metric)
+  const sliceReports = await timed('slices', () =>
+    scoreSlices(
+      data,
+      slices,
+      minSliceSize,
+      scorers,
+      sessions.map((s) => s.model.source)
     )
+  );
+  const gates: GateResult[] = [
+    ...applyGates(request.gates ?? {}, {
+      candidate: { values: candidate.metrics, reasons: candidate.undefined_reasons },
+      baseline: baseline ? { values: baseline.metrics, reasons: baseline.undefined_reasons } : null
+    }),
+    ...applySliceGates(request.sliceGates ?? {}, sliceReports, slices, baseline !== null)
   ];
-  let intervals: Record<string, IntervalResult> = {};
-  if (baseline && gatedChanges.length > 0 && bootstrap.resamples > 0) {
-    progress.start('paired bootstrap', bootstrap.resamples);
-    const bootstrappable = gatedChanges.filter(isBootstrappable);
-    const all = await timed('bootstrap_join', async () =>
-      bootstrapRun && bootstrappable.every((m) => changeGated.includes(m))
-        ? bootstrapRun.result((done) => progress.update(done))
-        : pairedBootstrap(scorers[0], scorers[1], bootstrappable, bootstrap, (done) => progress.update(done))
-    );
-    // From its start, overlapping the metrics and slices.
-    timings.bootstrap = Math.round(performance.now() - bootstrapStarted);
-    intervals = Object.fromEntries(bootstrappable.map((m) => [m, all[m]]));
-    progress.finish();
-    for (const g of gates)
-      if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
-  } else {
-    bootstrapRun?.cancel(); // no gate needs it after all
-  }
+  const gatedChanges = baseline ? comparedChanges(gates) : [];
+  const intervals = await gateIntervals(gates, gatedChanges, {
+    scorers,
+    bootstrap,
+    run: bootstrapRun,
+    runMetrics: changeGated,
+    progress,
+    timed,
+    // The bootstrap's time counts from its start, overlapping the metrics and slices.
+    done: () => (timings.bootstrap = Math.round(performance.now() - bootstrapStarted))
+  });
   const verdict = decideVerdict(gates, baseline !== null);
-  const deltas = computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals);
   const history = await timed('history', () => registryHistory(request, gates, candidate.metrics));
-
   const evaluation: EvaluationJson = {
     schema_version: 1,
     mlci_version: MLCI_VERSION,
@@ -279,11 +186,11 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     candidate,
     baseline,
     baseline_source: baselineSource,
-    deltas,
+    deltas: computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals),
     slices: sliceReports,
     min_slice_size: minSliceSize,
     gates,
-    bootstrap: baseline && gatedChanges.length > 0 ? { ...bootstrap, scheme: 'poisson' } : null,
+    bootstrap: gatedChanges.length > 0 ? { ...bootstrap, scheme: 'poisson' } : null,
     drift,
     history,
     verdict: verdict.verdict,
@@ -291,6 +198,91 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     summary: verdict.summary,
     timings_ms: timings
   };
+  return writeResult(request, evaluation, outputs);
+}
+
+/**
+ * Paired bootstrap intervals of the gated changes, from the early run when it covers them; each
+ * whole-data change gate gets its metric's interval.
+ */
+async function gateIntervals(
+  gates: GateResult[],
+  metrics: string[],
+  o: {
+    scorers: Scorer[];
+    bootstrap: BootstrapOptions;
+    run: BootstrapRun | null;
+    runMetrics: string[];
+    progress: Progress;
+    timed: Timed;
+    done: () => void;
+  }
+): Promise<Record<string, IntervalResult>> {
+  if (metrics.length === 0 || o.bootstrap.resamples === 0) {
+    o.run?.cancel(); // no gate needs it after all
+    return {};
+  }
+  o.progress.start('paired bootstrap', o.bootstrap.resamples);
+  const bootstrappable = metrics.filter(isBootstrappable);
+  const update = (done: number) => o.progress.update(done);
+  const all = await o.timed('bootstrap_join', async () =>
+    o.run && bootstrappable.every((m) => o.runMetrics.includes(m))
+      ? o.run.result(update)
+      : pairedBootstrap(o.scorers[0], o.scorers[1], bootstrappable, o.bootstrap, update)
+  );
+  o.done();
+  o.progress.finish();
+  const intervals: Record<string, IntervalResult> = Object.fromEntries(
+    bootstrappable.map((m) => [m, all[m]])
+  );
+  for (const g of gates)
+    if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+  return intervals;
+}
+
+/** Reads the candidate, resolves the baseline and the drift summary, and creates the sessions. */
+async function loadModels(request: EvaluateRequest, timed: Timed) {
+  const candidateFile = await readModelFile(request.model);
+  const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
+    resolveBaseline({
+      file: request.baseline,
+      registry: request.registry,
+      modelName: request.modelName,
+      alias: request.baselineAlias,
+      artifact: request.artifactBaseline
+    })
+  );
+  const drift = request.validation ? await readDriftSummary(request.validation) : null;
+  const sessions: LoadedSession[] = await timed('load_models', async () => {
+    const list = [await loadSession(candidateFile, request.task, request.features, request.output)];
+    if (baselineFile) {
+      const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
+      list.push(
+        await loadSession(baselineFile, request.task, request.features, named ? request.output : undefined)
+      );
+    }
+    return list;
+  });
+  return { sessions, baselineSource, drift };
+}
+
+/** Refuses a baseline whose classes differ from the candidate's: their metrics would not compare. */
+function sameClasses(predictions: Predictions[]): void {
+  const [a, b] = predictions;
+  if (!b || a.task === 'regression' || b.task === 'regression') return;
+  if (a.labels.join('\u0000') !== b.labels.join('\u0000')) {
+    throw new InputError(
+      `the baseline's classes (${b.labels.join(', ')}) differ from the candidate's (${a.labels.join(', ')})`
+    );
+  }
+}
+
+/** Renders the Markdown and writes evaluation.json, evaluation.md and the predictions CSV when asked. */
+async function writeResult(
+  request: EvaluateRequest,
+  evaluation: EvaluationJson,
+  outputs: ModelOutputs[]
+): Promise<EvaluateResult> {
   const markdown = renderEvaluationMarkdown(evaluation);
   const files: string[] = [];
   if (request.out) {
@@ -318,32 +310,6 @@ function predictionsCsv(outputs: { values: Float64Array; width: number }[], name
     parts.push(cells.join(','));
   }
   return parts.join('\n') + '\n';
-}
-
-/** Per-metric change from baseline to candidate, direction-aware. */
-export function computeDeltas(
-  candidate: MetricValues,
-  baseline: MetricValues | null,
-  intervals: Record<string, IntervalResult> = {}
-): Record<string, MetricDelta> {
-  const out: Record<string, MetricDelta> = {};
-  for (const [metric, c] of Object.entries(candidate)) {
-    const b = baseline ? (baseline[metric] ?? null) : null;
-    const higher = higherIsBetter(metric);
-    const both = c !== null && b !== null;
-    const delta = both ? (c as number) - (b as number) : null;
-    const entry: MetricDelta = {
-      candidate: c,
-      baseline: b,
-      delta,
-      relative: both && b !== 0 ? (delta as number) / Math.abs(b as number) : null,
-      higher_is_better: higher,
-      change: delta === null ? null : delta === 0 ? 'same' : delta > 0 === higher ? 'better' : 'worse'
-    };
-    if (intervals[metric]) entry.interval = intervals[metric];
-    out[metric] = entry;
-  }
-  return out;
 }
 
 /** Gated metrics across the last registered versions, for the report's chart. */
