@@ -21,7 +21,8 @@ import { defaultTest, runDriftTest, type ColumnDrift } from '../data/drift/regis
 import { openEngine, type Engine } from '../data/engine.js';
 import { sharedRows } from '../data/overlap.js';
 import { renderMarkdown, type DatasetDrift, type ValidationReport } from '../data/report.js';
-import { parseSchema, validateAgainstSchema, type RowSchema } from '../data/schema.js';
+import { validateAgainstSchema } from '../data/schema-check.js';
+import { parseSchema, type RowSchema } from '../data/schema.js';
 import { loadSource, type LoadedSource } from '../data/source.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 
@@ -332,7 +333,7 @@ export async function inferSchemaFile(options: {
   /** Write observed ranges and lengths as checked limits (see InferOptions). */
   ranges?: boolean;
 }): Promise<RowSchema> {
-  const { inferSchema } = await import('../data/schema.js');
+  const { inferSchema } = await import('../data/schema-infer.js');
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
     const current = await loadSource(engine.db, options.data, 'mlci_current', {
