@@ -113,6 +113,14 @@ const schema = {
           maximum: 1,
           description: 'A larger share of duplicate rows is the duplicate_share anomaly.'
         },
+        max_overlap_share: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          default: 0.005,
+          description:
+            'A larger share of evaluation rows also in the training data (validate-data --train) makes train_test_overlap an error; at or below it, a warning. data.severity.train_test_overlap overrides both.'
+        },
         severity: severities,
         drift: {
           type: 'object',

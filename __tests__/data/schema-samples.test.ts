@@ -4,7 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEngine, sqlString, type Engine } from '../../src/data/engine.js';
-import { validateAgainstSchema, type RowRef, type RowSchema } from '../../src/data/schema.js';
+import { validateAgainstSchema } from '../../src/data/schema-check.js';
+import type { RowRef } from '../../src/data/schema-rows.js';
+import type { RowSchema } from '../../src/data/schema.js';
 import { loadSource } from '../../src/data/source.js';
 import { analyse } from '../../src/data/analyse.js';
 

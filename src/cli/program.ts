@@ -8,7 +8,9 @@ import { registerPipeline } from './commands/pipeline.js';
 import { registerRegister } from './commands/register.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerReport } from './commands/report.js';
+import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
+import { registerStats } from './commands/stats.js';
 import { registerTrain } from './commands/train.js';
 import { registerValidateData } from './commands/validate-data.js';
 
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`mlci: ${text.replace(/^error: /, '')}`) });
   registerInit(program);
   registerValidateData(program);
+  registerSchema(program);
+  registerStats(program);
   registerTrain(program);
   registerEvaluate(program);
   registerRegister(program);

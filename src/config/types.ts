@@ -62,6 +62,8 @@ export interface DataConfig {
   delimiter?: string;
   min_rows?: number;
   max_duplicate_share?: number;
+  /** Largest share of evaluation rows also in the training data before leakage is an error. */
+  max_overlap_share?: number;
   severity?: Partial<Record<AnomalyCode, Severity>>;
   drift?: { share?: number; blocking?: boolean; ignore?: string[] };
   columns?: Record<string, ColumnConfig>;

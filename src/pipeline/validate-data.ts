@@ -3,11 +3,19 @@
 // everything that can fail on input has run. Both the CLI and the action call validateData().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnomalyCode, DataConfig, Severity, Task } from '../config/types.js';
+import type { DataConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { analyse, type Reference } from '../data/analyse.js';
+import {
+  Anomalies,
+  overlapFinding,
+  referenceFindings,
+  rowFindings,
+  specialValueFindings,
+  type Finding
+} from '../data/anomalies.js';
 import { labelIn } from '../data/column-names.js';
 import {
   columnDriftMessage,
@@ -16,9 +24,11 @@ import {
   datasetDriftMessage
 } from '../data/drift/decide.js';
 import type { ColumnDrift } from '../data/drift/registry.js';
-import { openEngine, sqlIdent, type Engine } from '../data/engine.js';
-import { renderMarkdown, type Anomaly, type DatasetDrift, type ValidationReport } from '../data/report.js';
-import { parseSchema, validateAgainstSchema, type RowSchema } from '../data/schema.js';
+import { openEngine, type Engine } from '../data/engine.js';
+import { sharedRows } from '../data/overlap.js';
+import { renderMarkdown, type DatasetDrift, type ValidationReport } from '../data/report.js';
+import { validateAgainstSchema } from '../data/schema-check.js';
+import { parseSchema, type RowSchema } from '../data/schema.js';
 import { loadSource, type LoadedSource } from '../data/source.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 
@@ -51,30 +61,6 @@ export interface ValidateDataResult {
   /** 0 pass, 1 blocking anomalies or blocking drift. */
   exitCode: 0 | 1;
   files: string[];
-}
-
-/** Severity of each code when mlci.yml says nothing. */
-export const DEFAULT_SEVERITY: Record<AnomalyCode, Severity> = {
-  missing_column: 'error',
-  new_column: 'warning',
-  type_mismatch: 'error',
-  out_of_domain: 'error',
-  out_of_range: 'error',
-  unexpected_nulls: 'error',
-  nan_values: 'warning',
-  inf_values: 'warning',
-  too_few_rows: 'error',
-  duplicate_share: 'warning',
-  train_test_overlap: 'warning',
-  drift: 'warning'
-};
-
-/** Default largest share of duplicate rows before `duplicate_share` is reported. */
-export const DEFAULT_MAX_DUPLICATE_SHARE = 0.05;
-
-function severityOf(config: DataConfig | undefined, code: AnomalyCode, column?: string): Severity {
-  const perColumn = column ? config?.columns?.[column]?.severity?.[code] : undefined;
-  return perColumn ?? config?.severity?.[code] ?? DEFAULT_SEVERITY[code];
 }
 
 async function readReference(path: string): Promise<DatasetStatistics | undefined> {
@@ -116,31 +102,6 @@ async function readSchema(path: string): Promise<RowSchema> {
   return parseSchema(text, path);
 }
 
-async function overlap(
-  engine: Engine,
-  current: LoadedSource,
-  train: LoadedSource,
-  label?: string
-): Promise<Anomaly | undefined> {
-  const trainCols = new Set(train.columns.map((c) => c.name));
-  const shared = current.columns.map((c) => c.name).filter((c) => trainCols.has(c) && c !== label);
-  if (shared.length === 0) return undefined;
-  const cols = shared.map(sqlIdent).join(', ');
-  const rows = (
-    await engine.db.runAndReadAll(
-      `SELECT count(*) FROM ${sqlIdent(current.table)} WHERE hash(${cols}) IN (SELECT hash(${cols}) FROM ${sqlIdent(train.table)})`
-    )
-  ).getRows();
-  const n = Number(rows[0][0]);
-  if (n === 0) return undefined;
-  return {
-    code: 'train_test_overlap',
-    severity: 'warning',
-    message: `${n} of ${current.rows} rows (${((n / current.rows) * 100).toFixed(2)} %) also occur in the training data ${train.path} (compared on ${shared.length} columns${label ? `, label "${label}" excluded` : ''})`,
-    count: n
-  };
-}
-
 function columnNames(source: LoadedSource): string[] {
   return source.columns.map((c) => c.name);
 }
@@ -154,13 +115,92 @@ function stripHeavy(stats: DatasetStatistics): ValidationReport['columns'] {
   return out;
 }
 
+/** The sources of one run, loaded: the data, a reference (table or statistics) and training data. */
+interface Inputs {
+  current: LoadedSource;
+  reference?: Reference;
+  train?: LoadedSource;
+  /** The label, when the data has it. */
+  label?: string;
+}
+
+/** Loads the data, a raw reference beside it and training data; laps name the reads' timings. */
+async function loadInputs(
+  engine: Engine,
+  options: ValidateDataOptions,
+  storedReference: DatasetStatistics | undefined,
+  lap: (name: string, ms?: number) => void
+): Promise<Inputs> {
+  const progress = options.progress ?? silentProgress;
+  const sourceOptions = { format: options.config?.format, delimiter: options.config?.delimiter };
+  // A raw reference is read at the same time as the data, on its own connection: each CSV read
+  // alone leaves part of the cores idle (sniffing, the final merge of the table).
+  const started = Date.now();
+  const rawReference = options.reference && !storedReference ? options.reference : undefined;
+  progress.start(`reading ${options.data}${rawReference ? ` and reference ${rawReference}` : ''}`);
+  const referenceLoad = rawReference
+    ? engine
+        .connect()
+        .then((c) => loadSource(c, rawReference, 'mlci_reference', sourceOptions))
+        .then((source) => ({ source, ms: Date.now() - started }))
+    : undefined;
+  referenceLoad?.catch(() => undefined);
+  const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions).catch(
+    async (error: unknown) => {
+      // The engine is closed after a failure: let the reference's read settle first.
+      await referenceLoad?.catch(() => undefined);
+      throw error;
+    }
+  );
+  lap('read_current');
+  let reference: Reference | undefined;
+  if (storedReference)
+    reference = { kind: 'statistics', statistics: storedReference, path: options.reference! };
+  else if (referenceLoad) {
+    const { source, ms } = await referenceLoad;
+    reference = { kind: 'table', source };
+    lap('read_reference');
+    lap('read_reference_total', ms);
+  }
+  const label = labelIn(options.data, columnNames(current), options.label, options.labelOptional);
+  progress.finish(
+    `${current.rows.toLocaleString('en-US')} rows × ${current.columns.length} columns` +
+      (reference?.kind === 'table' ? `; reference ${reference.source.rows.toLocaleString('en-US')} rows` : '')
+  );
+  const train = options.train
+    ? await loadSource(engine.db, options.train, 'mlci_train', sourceOptions)
+    : undefined;
+  return { current, reference, train, label };
+}
+
+/** Writes statistics.json, validation.json, validation.md (and a data reference's statistics) into `out`; returns their paths. */
+async function writeOutputs(
+  out: string,
+  stats: DatasetStatistics,
+  report: ValidationReport,
+  markdown: string,
+  referenceStats: DatasetStatistics | undefined
+): Promise<string[]> {
+  await writeJsonAtomic(join(out, 'statistics.json'), stats);
+  await writeJsonAtomic(join(out, 'validation.json'), report);
+  await writeFileAtomic(join(out, 'validation.md'), markdown);
+  const files = [join(out, 'validation.json'), join(out, 'statistics.json'), join(out, 'validation.md')];
+  // A reference read from data: its statistics go beside validation.json for the report's overlays.
+  if (referenceStats) {
+    await writeJsonAtomic(join(out, 'reference-statistics.json'), referenceStats);
+    files.push(join(out, 'reference-statistics.json'));
+  }
+  return files;
+}
+
 /** Runs the validate-data stage. */
 export async function validateData(options: ValidateDataOptions): Promise<ValidateDataResult> {
   const progress = options.progress ?? silentProgress;
   const config = options.config;
   const timings: Record<string, number> = {};
   let mark = Date.now();
-  const lap = (name: string) => {
+  const lap = (name: string, ms?: number) => {
+    if (ms !== undefined) return void (timings[name] = ms);
     const now = Date.now();
     timings[name] = now - mark;
     mark = now;
@@ -172,47 +212,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     sourcesReadTogether: options.reference && !storedReference ? 2 : 1
   });
   try {
-    const sourceOptions = { format: config?.format, delimiter: config?.delimiter };
-    // A raw reference is read at the same time as the data, on its own connection: each CSV read
-    // alone leaves part of the cores idle (sniffing, the final merge of the table).
-    const started = Date.now();
-    const rawReference = options.reference && !storedReference ? options.reference : undefined;
-    progress.start(`reading ${options.data}${rawReference ? ` and reference ${rawReference}` : ''}`);
-    const referenceLoad = rawReference
-      ? engine
-          .connect()
-          .then((c) => loadSource(c, rawReference, 'mlci_reference', sourceOptions))
-          .then((source) => ({ source, ms: Date.now() - started }))
-      : undefined;
-    referenceLoad?.catch(() => undefined);
-    const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions).catch(
-      async (error: unknown) => {
-        // The engine is closed after a failure: let the reference's read settle first.
-        await referenceLoad?.catch(() => undefined);
-        throw error;
-      }
-    );
-    lap('read_current');
-    let reference: Reference | undefined;
-    if (storedReference)
-      reference = { kind: 'statistics', statistics: storedReference, path: options.reference! };
-    else if (referenceLoad) {
-      const { source, ms } = await referenceLoad;
-      reference = { kind: 'table', source };
-      lap('read_reference');
-      timings.read_reference_total = ms;
-    }
-    const label = labelIn(options.data, columnNames(current), options.label, options.labelOptional);
-    progress.finish(
-      `${current.rows.toLocaleString('en-US')} rows × ${current.columns.length} columns` +
-        (reference?.kind === 'table'
-          ? `; reference ${reference.source.rows.toLocaleString('en-US')} rows`
-          : '')
-    );
-    const train = options.train
-      ? await loadSource(engine.db, options.train, 'mlci_train', sourceOptions)
-      : undefined;
-
+    const { current, reference, train, label } = await loadInputs(engine, options, storedReference, lap);
     progress.start('profiling and comparing columns');
     const analysis = await analyse(engine, current, reference, {
       label,
@@ -224,73 +224,21 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     for (const [part, ms] of Object.entries(analysis.timings)) timings[`profile.${part}`] = ms;
     const stats = analysis.current;
 
-    const anomalies: Anomaly[] = [];
-    const add = (a: Omit<Anomaly, 'severity'>) => {
-      const severity = severityOf(config, a.code, a.column);
-      if (severity !== 'off') anomalies.push({ ...a, severity });
-    };
+    const found = new Anomalies(config);
+    const add = (a: Finding) => found.add(a);
+    const anomalies = found.list;
     if (schema) {
       for (const v of await validateAgainstSchema(engine.db, current, stats, schema)) add(v);
     } else {
       const refColumns = reference?.kind === 'table' ? analysis.reference?.columns : storedReference?.columns;
-      if (refColumns) {
-        for (const name of Object.keys(refColumns)) {
-          if (!stats.columns[name])
-            add({
-              code: 'missing_column',
-              column: name,
-              message: `column "${name}" is in the reference but missing`
-            });
-        }
-        for (const [name, s] of Object.entries(stats.columns)) {
-          const r = refColumns[name];
-          if (!r)
-            add({ code: 'new_column', column: name, message: `column "${name}" is not in the reference` });
-          else if (r.kind !== s.kind && !(label === name)) {
-            add({
-              code: 'type_mismatch',
-              column: name,
-              message: `column "${name}" is ${s.kind} (${s.type}) here but ${r.kind} (${r.type}) in the reference`
-            });
-          }
-        }
-      }
-      for (const [name, s] of Object.entries(stats.columns)) {
-        if ((s.nan ?? 0) > 0)
-          add({
-            code: 'nan_values',
-            column: name,
-            message: `column "${name}" has ${s.nan} NaN values`,
-            count: s.nan
-          });
-        const infs = (s.pos_inf ?? 0) + (s.neg_inf ?? 0);
-        if (infs > 0)
-          add({
-            code: 'inf_values',
-            column: name,
-            message: `column "${name}" has ${infs} infinite values`,
-            count: infs
-          });
-      }
+      if (refColumns) referenceFindings(stats, refColumns, label).forEach(add);
+      specialValueFindings(stats).forEach(add);
     }
-    if (config?.min_rows !== undefined && stats.rows < config.min_rows) {
-      add({
-        code: 'too_few_rows',
-        message: `${stats.rows} rows, mlci.yml expects at least ${config.min_rows}`,
-        count: stats.rows
-      });
-    }
-    const maxDup = config?.max_duplicate_share ?? DEFAULT_MAX_DUPLICATE_SHARE;
-    if (stats.rows > 0 && stats.duplicate_rows / stats.rows > maxDup) {
-      add({
-        code: 'duplicate_share',
-        message: `${stats.duplicate_rows} duplicate rows (${((stats.duplicate_rows / stats.rows) * 100).toFixed(2)} %), more than ${(maxDup * 100).toFixed(2)} %`,
-        count: stats.duplicate_rows
-      });
-    }
-    if (train) {
-      const a = await overlap(engine, current, train, label);
-      if (a) add(a);
+    rowFindings(stats, config).forEach(add);
+    const overlap = train ? await sharedRows(engine.db, current, train, label) : undefined;
+    if (overlap) {
+      const leakage = overlapFinding(overlap, config);
+      found.add(leakage, leakage.severity);
     }
     lap('anomalies');
 
@@ -312,7 +260,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       }
     }
     lap('drift_tests');
-    const errors = anomalies.filter((a) => a.severity === 'error').length;
+    const errors = found.errors();
     const report: ValidationReport = {
       format: 'mlci-validation',
       version: 1,
@@ -340,19 +288,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     };
     const referenceStats = analysis.reference ?? storedReference;
     const markdown = renderMarkdown(report, referenceStats);
-    const files: string[] = [];
-    if (options.out) {
-      const out = options.out;
-      await writeJsonAtomic(join(out, 'statistics.json'), stats);
-      await writeJsonAtomic(join(out, 'validation.json'), report);
-      await writeFileAtomic(join(out, 'validation.md'), markdown);
-      files.push(join(out, 'validation.json'), join(out, 'statistics.json'), join(out, 'validation.md'));
-      // A reference read from data: its statistics go beside validation.json for the report's overlays.
-      if (analysis.reference) {
-        await writeJsonAtomic(join(out, 'reference-statistics.json'), analysis.reference);
-        files.push(join(out, 'reference-statistics.json'));
-      }
-    }
+    const files = options.out ? await writeOutputs(options.out, stats, report, markdown, analysis.reference) : [];
     return { report, statistics: stats, markdown, exitCode: errors > 0 ? 1 : 0, files };
   } finally {
     engine.close();
@@ -392,7 +328,7 @@ export async function inferSchemaFile(options: {
   /** Write observed ranges and lengths as checked limits (see InferOptions). */
   ranges?: boolean;
 }): Promise<RowSchema> {
-  const { inferSchema } = await import('../data/schema.js');
+  const { inferSchema } = await import('../data/schema-infer.js');
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
     const current = await loadSource(engine.db, options.data, 'mlci_current', {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { parseMemoryLimit } from '../../data/engine.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { parseDelimiter, parseFormat } from './source-flags.js';
 
 interface ValidateFlags extends CommonOptions {
   data?: string;
@@ -13,14 +14,13 @@ interface ValidateFlags extends CommonOptions {
   format?: string;
   delimiter?: string;
   memoryLimit?: string;
-  ranges?: boolean;
 }
 
 function explicitConfig(command: Command): boolean {
   return command.getOptionValueSource('config') === 'cli';
 }
 
-/** `mlci validate-data`, `mlci schema infer` and `mlci stats merge`. */
+/** `mlci validate-data`. */
 export function registerValidateData(program: Command): void {
   const validate = program
     .command('validate-data')
@@ -94,79 +94,4 @@ export function registerValidateData(program: Command): void {
       return result.exitCode;
     })
   );
-
-  const schema = program.command('schema').description('infer a schema from data');
-  const infer = schema
-    .command('infer')
-    .description(
-      'Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them: type, ' +
-        'nullability (x-mlci-min-present 1 where always present), a categorical domain (enum) when at most ' +
-        '100 distinct values, else a string pattern. Observed ranges and lengths are recorded but not checked ' +
-        '(x-mlci-observed-*), so held-out data of the same source passes; --ranges checks them (docs/schema.md). ' +
-        'Commit it and edit it.'
-    )
-    .option('--data <file>', 'data to infer from')
-    .option('--label <column>', 'label column (treated as categorical)')
-    .option('--format <format>', 'csv, jsonl or parquet (default: from the extension)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected from the header)')
-    .option('--ranges', 'check the observed numeric ranges and text lengths (fails data outside them)')
-    .option('--json', 'print the schema on stdout')
-    .option('--out <file>', 'where to write the schema', 'schema.json');
-  withExamples(infer, [
-    'mlci schema infer --data data/train.csv --out schema.json',
-    'mlci schema infer --data "shards/*.parquet" --label churned --json'
-  ]);
-  infer.action(
-    handle<ValidateFlags>(async (options) => {
-      if (!options.data) throw new InputError('--data is required');
-      const { inferSchemaFile } = await import('../../pipeline/validate-data.js');
-      const schemaValue = await inferSchemaFile({
-        data: options.data,
-        out: options.out,
-        label: options.label,
-        ranges: options.ranges === true,
-        config: {
-          ...(options.format ? { format: parseFormat(options.format) } : {}),
-          ...(options.delimiter ? { delimiter: parseDelimiter(options.delimiter) } : {})
-        }
-      });
-      printResult(
-        options,
-        schemaValue,
-        `wrote ${options.out} (${Object.keys(schemaValue.properties).length} columns)`
-      );
-    })
-  );
-
-  const stats = program.command('stats').description('work with statistics.json files');
-  const merge = stats
-    .command('merge')
-    .description(
-      'Combines the statistics of shards (one per matrix job) into what one pass would give: exact counts, ' +
-        'sums, min/max, mean and variance, value counts and histograms over shared bins; quantiles and distinct ' +
-        'counts of numeric columns from mergeable sketches with a stated error bound (see docs/sharded-validation.md).'
-    )
-    .argument('<files...>', 'statistics.json files of the shards')
-    .option('--json', 'print the merged statistics on stdout')
-    .option('--out <file>', 'where to write the merged statistics', 'statistics.json');
-  withExamples(merge, ['mlci stats merge shard-*/statistics.json --out statistics.json']);
-  merge.action(
-    handle<CommonOptions>(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import('../../data/merge.js');
-      const files = command.args;
-      const merged = await mergeStatisticsFiles(files, options.out);
-      printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
-    })
-  );
-}
-
-function parseFormat(text: string): 'csv' | 'jsonl' | 'parquet' {
-  if (text === 'csv' || text === 'jsonl' || text === 'parquet') return text;
-  throw new InputError(`--format: got "${text}", expected csv, jsonl or parquet`);
-}
-
-function parseDelimiter(text: string): string {
-  const d = text === '\\t' || text === 'tab' ? '\t' : text;
-  if (d.length !== 1) throw new InputError(`--delimiter: got "${text}", expected one character (or \\t)`);
-  return d;
 }

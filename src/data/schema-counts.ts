@@ -1,0 +1,152 @@
+// Counting schema violations in few scans: conditions are gathered by dry passes over the checks,
+// then answered together (see ConditionCounts).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent, sqlString } from './engine.js';
+import { SAMPLE_ROWS, type Sampled } from './schema-rows.js';
+import type { LoadedSource } from './source.js';
+
+/** Orders strings as the engine does (by UTF-8 bytes), so value lists match an ORDER BY. */
+function byBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Counts rows per condition and samples the first offending rows. Dry passes over the schema collect
+ * what is needed; then conditions on a column whose value counts are known (categorical columns) are
+ * evaluated on its distinct values only, and all other counts and every sample come from one scan
+ * (count_if, and min over the row keys) — instead of one ordered scan per violated check.
+ */
+export class ConditionCounts {
+  private readonly wanted = new Set<string>();
+  private readonly sampleWanted = new Map<string, { column: string; where: string }>();
+  private readonly valueWanted = new Map<string, { column: string; values: Record<string, number> }>();
+  private readonly counts = new Map<string, number>();
+  private readonly bad = new Map<string, { value: string; count: number }[]>();
+  private readonly samples = new Map<string, Sampled[]>();
+  dry = true;
+
+  /** Evaluates the value-level conditions on the distinct values, then resets for another dry pass. */
+  async resolveValues(db: DuckDBConnection): Promise<void> {
+    for (const [where, { column, values }] of this.valueWanted) {
+      const keys = Object.keys(values);
+      const found =
+        keys.length === 0
+          ? []
+          : (
+              await db.runAndReadAll(
+                // The column name is bound to the distinct values, so `where` reads as it does on the table.
+                `SELECT ${sqlIdent(column)} FROM (SELECT unnest([${keys.map(sqlString).join(', ')}]) AS ${sqlIdent(column)}) WHERE ${where}`
+              )
+            ).getRows();
+      const list = found
+        .map((r) => ({ value: String(r[0]), count: values[String(r[0])] ?? 0 }))
+        .sort((a, b) => b.count - a.count || byBytes(a.value, b.value));
+      this.bad.set(where, list);
+      this.counts.set(
+        where,
+        list.reduce((sum, x) => sum + x.count, 0)
+      );
+    }
+    this.valueWanted.clear();
+    this.wanted.clear();
+    this.sampleWanted.clear();
+  }
+
+  async load(db: DuckDBConnection, source: LoadedSource): Promise<void> {
+    const list = [...this.wanted];
+    const sampled = [...this.sampleWanted];
+    this.dry = false;
+    if (list.length === 0 && sampled.length === 0) return;
+    // Parquet views number rows per file; tables keep the insertion order in rowid. Only the row keys
+    // are sampled in the scan: casting every filtered value to text there cost 5x the whole scan.
+    const frn = source.rowColumn ? sqlIdent(source.rowColumn) : undefined;
+    const fileId = frn && source.fileColumn ? sqlIdent(source.fileColumn) : undefined;
+    const key = frn ? (fileId ? `struct_pack(f := ${fileId}, k := ${frn})` : frn) : 'rowid';
+    // Each condition is projected once and then both counted and sampled.
+    const conditions = [...new Set([...list, ...sampled.map(([, s]) => s.where)])];
+    const flag = (where: string) => `b${conditions.indexOf(where)}`;
+    const parts = [
+      ...list.map((w) => `count_if(${flag(w)})`),
+      ...sampled.map(([, s]) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag(s.where)})`)
+    ];
+    const table = sqlIdent(source.table);
+    const row = (
+      await db.runAndReadAll(
+        `SELECT ${parts.join(', ')} FROM (SELECT ${key} AS k, ${conditions.map((c, i) => `${c} AS b${i}`).join(', ')} FROM ${table})`
+      )
+    ).getRows()[0];
+    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    const rowKey = (k: unknown): { k: number; f?: string } => {
+      const entries = (k as { entries?: { f: unknown; k: unknown } }).entries;
+      return entries ? { k: Number(entries.k), f: String(entries.f) } : { k: Number(k) };
+    };
+    const keys = sampled.map((_, i) =>
+      ((row[list.length + i] as { items?: unknown[] } | null)?.items ?? []).map(rowKey)
+    );
+    const numbers = [...new Set(keys.flat().map((k) => k.k))];
+    const columns = [...new Set(sampled.map(([, s]) => s.column))];
+    const values = new Map<string, unknown[]>();
+    const id = (k: { k: number; f?: string }) => `${k.f ?? ''}\u0000${k.k}`;
+    if (numbers.length > 0) {
+      // One lookup of the sampled rows' values (a few dozen rows) for every sampled column.
+      const select = [
+        frn ?? 'rowid',
+        fileId ?? 'NULL',
+        ...columns.map((c) => `CAST(${sqlIdent(c)} AS VARCHAR)`)
+      ];
+      const found = (
+        await db.runAndReadAll(
+          `SELECT ${select.join(', ')} FROM ${table} WHERE ${frn ?? 'rowid'} IN (${numbers.join(', ')})`
+        )
+      ).getRows();
+      for (const r of found)
+        values.set(id({ k: Number(r[0]), f: fileId ? String(r[1]) : undefined }), r.slice(2));
+    }
+    sampled.forEach(([sampleId, s], i) => {
+      const c = columns.indexOf(s.column);
+      this.samples.set(
+        sampleId,
+        keys[i].map((k) => ({ k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }))
+      );
+    });
+  }
+
+  /** Rows matching `where` (a scan condition). */
+  count(where: string): number {
+    if (this.dry) {
+      this.wanted.add(where);
+      // Pretend a violation so that the dry pass also reaches (and registers) every sample.
+      return 1;
+    }
+    return this.counts.get(where) ?? 0;
+  }
+
+  /**
+   * Rows matching `where`, a condition on `column` alone that holds or fails per value, from the
+   * column's complete value counts (evaluated on its distinct values, not on every row).
+   */
+  countValues(where: string, column: string, values: Record<string, number>): number {
+    const known = this.counts.get(where);
+    if (known !== undefined) return known;
+    if (this.dry) {
+      this.valueWanted.set(where, { column, values });
+      return 1;
+    }
+    return 0;
+  }
+
+  /** The offending values of a value-level condition with their counts, most frequent first. */
+  badValues(where: string): { value: string; count: number }[] | undefined {
+    return this.bad.get(where);
+  }
+
+  /** In the dry pass registers a sample; afterwards returns the sampled rows (undefined if not loaded). */
+  sample(column: string, where: string): Sampled[] | undefined {
+    const id = `${column}\u0000${where}`;
+    if (this.dry) {
+      this.sampleWanted.set(id, { column, where });
+      return [];
+    }
+    return this.samples.get(id);
+  }
+}
