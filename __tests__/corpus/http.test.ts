@@ -324,6 +324,12 @@ const cases: Case[] = [
     /"weight" must be a percentage/
   ],
   [
+    'admin canary with a null body',
+    () => request('POST', '/admin/canary', 'null', bearer(TOKEN)),
+    400,
+    /JSON object body/
+  ],
+  [
     'admin canary, malformed body',
     () => request('POST', '/admin/canary', '{"version"', bearer(TOKEN)),
     400,
