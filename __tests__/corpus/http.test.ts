@@ -1,7 +1,8 @@
 // Hostile HTTP requests to a real `mlci serve` (ModelServer on 127.0.0.1): each must get a 4xx with
 // a JSON {error}, leave the server healthy, and never count as an error of the serving version.
 import { connect } from 'node:net';
-import { ModelServer } from '../../src/serve/server.js';
+import { readFile } from 'node:fs/promises';
+import { ModelServer, REQUEST_TIMEOUT_MS } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
 import { FEATURES, http, makeRegistry, row, v2Body } from '../serve/support.js';
 
@@ -400,4 +401,9 @@ test('a slow client is cut at the request timeout with a JSON 408', async () => 
     await slow.close();
     await made.cleanup();
   }
+});
+
+test('docs/serving.md states the request timeout the server applies', async () => {
+  const doc = await readFile(new URL('../../docs/serving.md', import.meta.url), 'utf8');
+  expect(doc.replace(/\s+/g, ' ')).toContain(`did not arrive within ${REQUEST_TIMEOUT_MS / 1000} s`);
 });
