@@ -1,16 +1,17 @@
 // Hostile HTTP requests to a real `mlci serve` (ModelServer on 127.0.0.1): each must get a 4xx with
 // a JSON {error}, leave the server healthy, and never count as an error of the serving version.
 import { connect } from 'node:net';
-import { ModelServer } from '../../src/serve/server.js';
+import { readFile } from 'node:fs/promises';
+import { ModelServer, REQUEST_TIMEOUT_MS } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
-import { FEATURES, http, makeRegistry, row, v2Body } from '../serve/support.js';
+import { binaryModel, FEATURES, http, makeRegistry, row, v2Body } from '../serve/support.js';
 
 const TOKEN = 'correct-horse-battery';
 let server: ModelServer;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const made = await makeRegistry();
+  const made = await makeRegistry([binaryModel(undefined, 0.2)]);
   cleanup = made.cleanup;
   server = await ModelServer.start({
     model: { name: 'churn', alias: 'production' },
@@ -324,6 +325,12 @@ const cases: Case[] = [
     /"weight" must be a percentage/
   ],
   [
+    'admin canary with a null body',
+    () => request('POST', '/admin/canary', 'null', bearer(TOKEN)),
+    400,
+    /JSON object body/
+  ],
+  [
     'admin canary, malformed body',
     () => request('POST', '/admin/canary', '{"version"', bearer(TOKEN)),
     400,
@@ -361,6 +368,30 @@ test('after the corpus: healthy, no 5xx counted, and no error charged to the ser
   expect(stats.stable.requests).toBeGreaterThan(0);
 });
 
+test('a hostile request routed to the canary is not an error of the canary', async () => {
+  const admin = { authorization: `Bearer ${TOKEN}` };
+  expect((await http('POST', `${server.url}/admin/canary`, { version: 2, weight: 100 }, admin)).status).toBe(
+    200
+  );
+  try {
+    const deepBody = column('f1', ['X']).replace('["X"]', deep(200_000));
+    expect((await request('POST', INFER, deepBody)).status).toBe(400);
+    expect((await request('POST', INFER, column('f4', ['X']).replace('"X"', '1e309'))).status).toBe(400);
+    expect((await http('POST', `${server.url}${INFER}`, v2Body([row(5)]))).headers['mlci-variant']).toBe(
+      'canary'
+    );
+    const stats = (await http('GET', `${server.url}/admin/stats`, undefined, admin)).json() as {
+      canary: { requests: number; errors: number };
+    };
+    expect(stats.canary).toMatchObject({ requests: 1, errors: 0 });
+    const metrics = (await http('GET', `${server.url}/metrics`)).body;
+    expect(metrics).toMatch(/mlci_requests_total\{[^}]*variant="canary"[^}]*code="400"\} 2/);
+    expect(metrics).not.toMatch(/mlci_requests_total\{[^}]*code="5\d\d"/);
+  } finally {
+    await http('POST', `${server.url}/admin/rollback`, {}, admin);
+  }
+});
+
 test('a slow client is cut at the request timeout with a JSON 408', async () => {
   const made = await makeRegistry();
   const slow = await ModelServer.start({
@@ -394,4 +425,9 @@ test('a slow client is cut at the request timeout with a JSON 408', async () => 
     await slow.close();
     await made.cleanup();
   }
+});
+
+test('docs/serving.md states the request timeout the server applies', async () => {
+  const doc = await readFile(new URL('../../docs/serving.md', import.meta.url), 'utf8');
+  expect(doc.replace(/\s+/g, ' ')).toContain(`did not arrive within ${REQUEST_TIMEOUT_MS / 1000} s`);
 });

@@ -123,7 +123,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       : `first version: v${options.version} becomes ${alias} without a canary (there is no stable version to compare with)`;
     const report = immediateReport(options.version, stable?.version ?? 0, reason);
     options.progress?.info(reason);
-    await options.recorder?.start(recorderStart(options, alias, 'first version'));
+    await options.recorder?.start(recorderStart(options, alias, stable ? 'no change to' : 'first version'));
     return finish(options, { alias, stateFile, steps: [], report, target: options.target, move: !stable });
   }
   if (options.target === 'local' && !options.replay) {
