@@ -12,6 +12,8 @@ import {
   SUMS_ASSET,
   aliasesFromHistory,
   buildVersion,
+  checkHistory,
+  checkRecord,
   prepareRegistration,
   rollbackTarget,
   validateAlias,
@@ -139,6 +141,7 @@ export class LocalRegistry implements Registry {
     validateModelName(ref.name);
     if (ref.version !== undefined) return this.readRecord(ref.name, ref.version);
     if (ref.alias) {
+      validateAlias(ref.alias);
       const target = (await this.aliases(ref.name))[ref.alias];
       return target === undefined ? null : this.readRecord(ref.name, target);
     }
@@ -275,11 +278,13 @@ export class LocalRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    let value: unknown;
     try {
-      return JSON.parse(text) as ModelVersion;
+      value = JSON.parse(text);
     } catch (error) {
       throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
     }
+    return checkRecord(value, name, version, path);
   }
 
   private async readAliasFile(name: string): Promise<AliasFile> {
@@ -291,13 +296,14 @@ export class LocalRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { aliases: {}, history: [] };
       throw error;
     }
+    let parsed: Partial<AliasFile> | null;
     try {
-      const parsed = JSON.parse(text) as Partial<AliasFile>;
-      const history = Array.isArray(parsed.history) ? parsed.history : [];
-      return { aliases: aliasesFromHistory(history), history };
+      parsed = JSON.parse(text) as Partial<AliasFile> | null;
     } catch (error) {
       throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
     }
+    const history = checkHistory(parsed?.history, path);
+    return { aliases: aliasesFromHistory(history), history };
   }
 
   private async writeAliasFile(name: string, history: AliasEvent[]): Promise<void> {
