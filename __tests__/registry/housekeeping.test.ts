@@ -175,6 +175,19 @@ describe('mlci registry attach', () => {
     expect((await runCli(['register', '--model', path, '--name', 'churn', ...reg()])).code).toBe(0);
     const stats = join(work, 'statistics.json');
     await writeFile(stats, STATISTICS);
+    const rerun = await runCli([
+      'register',
+      '--model',
+      path,
+      '--name',
+      'churn',
+      '--statistics',
+      stats,
+      ...reg()
+    ]);
+    expect(rerun.stdout).toContain(
+      'statistics.json was not stored: churn@v1 is already registered; add it with mlci registry attach churn v1 --statistics FILE'
+    );
     const attached = await runCli(['registry', 'attach', 'churn', 'v1', '--statistics', stats, ...reg()]);
     expect([attached.code, attached.stderr]).toEqual([0, '']);
     expect(attached.stdout).toBe(`attached statistics.json to churn@v1 (sha256 ${sha256Hex(STATISTICS)})\n`);
