@@ -271,6 +271,17 @@ describe('local registry after kill -9', () => {
     expect((await readdir(root)).sort()).toEqual(['aliases.json', 'v1']);
   });
 
+  it('takes over a lock of a live pid of this host that nobody refreshed (the pid was reused)', async () => {
+    const root = join(registryDir, 'churn');
+    await mkdir(root, { recursive: true });
+    const lock = join(root, '.lock');
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'old', at: 'then' }));
+    const past = new Date(Date.now() - 10_000);
+    await utimes(lock, past, past);
+    const store = new LocalRegistry(registryDir, { lock: { staleMs: 5_000, timeoutMs: 3_000 } });
+    expect((await store.register({ name: 'churn', model: model(1) })).version.version).toBe(1);
+  });
+
   it('says once that it waits for a live holder', async () => {
     const root = join(registryDir, 'churn');
     await mkdir(root, { recursive: true });

@@ -61,14 +61,15 @@ async function ageMs(path: string): Promise<number | null> {
 
 /**
  * A lock is abandoned when its holder on this host is dead (known at once), when it has no
- * readable owner past a short grace, or when a holder on another host stopped refreshing it.
+ * readable owner past a short grace, or when its holder stopped refreshing it for staleMs.
  */
 async function isStale(
   path: string,
   owner: LockOwner | null,
   options: Required<LockOptions>
 ): Promise<boolean> {
-  if (owner && owner.host === hostname()) return !processAlive(owner.pid);
+  if (owner && owner.host === hostname() && !processAlive(owner.pid)) return true;
+  // A live pid may have been reused by another program: a holder that stopped refreshing is gone too.
   const age = await ageMs(path);
   if (age === null) return false;
   return age > (owner ? options.staleMs : options.unreadableGraceMs);
