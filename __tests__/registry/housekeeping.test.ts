@@ -282,6 +282,16 @@ describe('local registry after kill -9', () => {
     expect((await store.register({ name: 'churn', model: model(1) })).version.version).toBe(1);
   });
 
+  it('leaves no staging folder when two registrations of the same model meet under the lock', async () => {
+    const store = new LocalRegistry(registryDir);
+    const both = await Promise.all([1, 2].map(() => store.register({ name: 'churn', model: model(1) })));
+    expect(both.map((r) => [r.version.version, r.created]).sort()).toEqual([
+      [1, false],
+      [1, true]
+    ]);
+    expect(await readdir(join(registryDir, 'churn'))).toEqual(['v1']);
+  });
+
   it('says once that it waits for a live holder', async () => {
     const root = join(registryDir, 'churn');
     await mkdir(root, { recursive: true });

@@ -87,7 +87,11 @@ export class LocalRegistry implements Registry {
       return await this.locked(prepared.request.name, async () => {
         const versions = await this.list(prepared.request.name);
         const same = versions.find((v) => v.sha256 === prepared.sha256);
-        if (same) return { version: same, created: false };
+        if (same) {
+          // Removed under the lock, so that the lock's exit leaves no empty staging folder behind.
+          await rm(staging, { recursive: true, force: true });
+          return { version: same, created: false };
+        }
         const previous = versions[versions.length - 1] ?? null;
         // A stray v<N> directory without a record (copied in by hand, say) still takes its number.
         const number = Math.max(previous?.version ?? 0, ...(await this.versionNumbers(root))) + 1;
