@@ -87,8 +87,7 @@ export function registerRegister(program: Command): void {
         aliases: options.alias ?? config.aliases ?? [],
         moveAliasesIfRegistered: options.moveAliases
       };
-      // Every input is read and checked before the registry is opened.
-      await stage.buildRegisterRequest(stageOptions);
+      // The stage reads and checks every input before its first write.
       const result = await stage.registerStage(
         stageOptions,
         await stage.openRegistry(registrySpec),
