@@ -175,6 +175,19 @@ describe('mlci registry attach', () => {
     expect((await runCli(['register', '--model', path, '--name', 'churn', ...reg()])).code).toBe(0);
     const stats = join(work, 'statistics.json');
     await writeFile(stats, STATISTICS);
+    const rerun = await runCli([
+      'register',
+      '--model',
+      path,
+      '--name',
+      'churn',
+      '--statistics',
+      stats,
+      ...reg()
+    ]);
+    expect(rerun.stdout).toContain(
+      'statistics.json was not stored: churn@v1 is already registered; add it with mlci registry attach churn v1 --statistics FILE'
+    );
     const attached = await runCli(['registry', 'attach', 'churn', 'v1', '--statistics', stats, ...reg()]);
     expect([attached.code, attached.stderr]).toEqual([0, '']);
     expect(attached.stdout).toBe(`attached statistics.json to churn@v1 (sha256 ${sha256Hex(STATISTICS)})\n`);
@@ -256,6 +269,27 @@ describe('local registry after kill -9', () => {
     await rm(liveStaging, { recursive: true });
     await store.promote('churn', 1, 'production', 'me');
     expect((await readdir(root)).sort()).toEqual(['aliases.json', 'v1']);
+  });
+
+  it('takes over a lock of a live pid of this host that nobody refreshed (the pid was reused)', async () => {
+    const root = join(registryDir, 'churn');
+    await mkdir(root, { recursive: true });
+    const lock = join(root, '.lock');
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'old', at: 'then' }));
+    const past = new Date(Date.now() - 10_000);
+    await utimes(lock, past, past);
+    const store = new LocalRegistry(registryDir, { lock: { staleMs: 5_000, timeoutMs: 3_000 } });
+    expect((await store.register({ name: 'churn', model: model(1) })).version.version).toBe(1);
+  });
+
+  it('leaves no staging folder when two registrations of the same model meet under the lock', async () => {
+    const store = new LocalRegistry(registryDir);
+    const both = await Promise.all([1, 2].map(() => store.register({ name: 'churn', model: model(1) })));
+    expect(both.map((r) => [r.version.version, r.created]).sort()).toEqual([
+      [1, false],
+      [1, true]
+    ]);
+    expect(await readdir(join(registryDir, 'churn'))).toEqual(['v1']);
   });
 
   it('says once that it waits for a live holder', async () => {

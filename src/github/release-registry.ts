@@ -118,6 +118,7 @@ export class GitHubReleaseRegistry implements Registry {
       validateModelName(ref.name);
       if (ref.version !== undefined) return (await this.api.published(ref.name, ref.version))?.record ?? null;
       if (ref.alias) {
+        validateAlias(ref.alias);
         const target = (await this.aliases(ref.name))[ref.alias];
         return target === undefined ? null : this.resolve({ name: ref.name, version: target });
       }

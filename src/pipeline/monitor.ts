@@ -179,7 +179,7 @@ async function productionVersion(o: MonitorOptions, alias: string): Promise<Mode
   }
   if (!version.assets.includes('statistics.json')) {
     throw new InputError(
-      `${version.tag} has no statistics.json of its training data to compare with (it has ${version.assets.join(', ')}); register versions with --statistics statistics.json (from mlci validate-data)`
+      `${version.tag} has no statistics.json of its training data to compare with (it has ${version.assets.join(', ')}); attach them with mlci registry attach ${version.name} v${version.version} --statistics statistics.json (from mlci validate-data)`
     );
   }
   return version;

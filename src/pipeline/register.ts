@@ -98,6 +98,8 @@ export interface RegisterStageResult {
   aliasEvents: AliasEvent[];
   /** Aliases asked for but left where they were, because nothing new was registered. */
   aliasesKept: { alias: string; version: number | null }[];
+  /** Files given with the request that the already registered version does not hold as given. */
+  filesNotStored: string[];
 }
 
 async function readJson(
@@ -281,15 +283,21 @@ export async function registerStage(
   progress.finish(created ? `${version.tag}` : `${version.tag} (already registered)`);
   const aliasEvents: AliasEvent[] = [];
   const aliasesKept: RegisterStageResult['aliasesKept'] = [];
+  // A re-run never changes the version's files: say which given files it does not hold (attach adds them).
+  const filesNotStored = created
+    ? []
+    : Object.entries(request.files ?? {})
+        .filter(([file, bytes]) => version.checksums?.[file] !== sha256Hex(bytes))
+        .map(([file]) => file);
   if (!created && !options.moveAliasesIfRegistered) {
     const current = aliases.length ? await registry.aliases(version.name) : {};
     for (const alias of aliases) aliasesKept.push({ alias, version: current[alias] ?? null });
-    return { version, registered: false, aliasEvents, aliasesKept };
+    return { version, registered: false, aliasEvents, aliasesKept, filesNotStored };
   }
   for (const alias of aliases) {
     aliasEvents.push(
       await registry.promote(version.name, version.version, alias, request.by!, `registered ${version.tag}`)
     );
   }
-  return { version, registered: created, aliasEvents, aliasesKept };
+  return { version, registered: created, aliasEvents, aliasesKept, filesNotStored };
 }

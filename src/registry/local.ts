@@ -12,6 +12,8 @@ import {
   SUMS_ASSET,
   aliasesFromHistory,
   buildVersion,
+  checkHistory,
+  checkRecord,
   prepareRegistration,
   rollbackTarget,
   validateAlias,
@@ -85,7 +87,11 @@ export class LocalRegistry implements Registry {
       return await this.locked(prepared.request.name, async () => {
         const versions = await this.list(prepared.request.name);
         const same = versions.find((v) => v.sha256 === prepared.sha256);
-        if (same) return { version: same, created: false };
+        if (same) {
+          // Removed under the lock, so that the lock's exit leaves no empty staging folder behind.
+          await rm(staging, { recursive: true, force: true });
+          return { version: same, created: false };
+        }
         const previous = versions[versions.length - 1] ?? null;
         // A stray v<N> directory without a record (copied in by hand, say) still takes its number.
         const number = Math.max(previous?.version ?? 0, ...(await this.versionNumbers(root))) + 1;
@@ -139,6 +145,7 @@ export class LocalRegistry implements Registry {
     validateModelName(ref.name);
     if (ref.version !== undefined) return this.readRecord(ref.name, ref.version);
     if (ref.alias) {
+      validateAlias(ref.alias);
       const target = (await this.aliases(ref.name))[ref.alias];
       return target === undefined ? null : this.readRecord(ref.name, target);
     }
@@ -275,11 +282,13 @@ export class LocalRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    let value: unknown;
     try {
-      return JSON.parse(text) as ModelVersion;
+      value = JSON.parse(text);
     } catch (error) {
       throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
     }
+    return checkRecord(value, name, version, path);
   }
 
   private async readAliasFile(name: string): Promise<AliasFile> {
@@ -291,13 +300,14 @@ export class LocalRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { aliases: {}, history: [] };
       throw error;
     }
+    let parsed: Partial<AliasFile> | null;
     try {
-      const parsed = JSON.parse(text) as Partial<AliasFile>;
-      const history = Array.isArray(parsed.history) ? parsed.history : [];
-      return { aliases: aliasesFromHistory(history), history };
+      parsed = JSON.parse(text) as Partial<AliasFile> | null;
     } catch (error) {
       throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
     }
+    const history = checkHistory(parsed?.history, path);
+    return { aliases: aliasesFromHistory(history), history };
   }
 
   private async writeAliasFile(name: string, history: AliasEvent[]): Promise<void> {

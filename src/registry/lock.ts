@@ -18,6 +18,8 @@ export interface LockOptions {
   onWait?: (message: string) => void;
   /** How long a wait lasts before `onWait` is told (short waits between concurrent writers are normal). */
   noticeAfterMs?: number;
+  /** Told once the lock is held: how many pauses it took to get it (0: no wait at all). */
+  onAcquired?: (pauses: number) => void;
 }
 
 interface LockOwner {
@@ -59,14 +61,15 @@ async function ageMs(path: string): Promise<number | null> {
 
 /**
  * A lock is abandoned when its holder on this host is dead (known at once), when it has no
- * readable owner past a short grace, or when a holder on another host stopped refreshing it.
+ * readable owner past a short grace, or when its holder stopped refreshing it for staleMs.
  */
 async function isStale(
   path: string,
   owner: LockOwner | null,
   options: Required<LockOptions>
 ): Promise<boolean> {
-  if (owner && owner.host === hostname()) return !processAlive(owner.pid);
+  if (owner && owner.host === hostname() && !processAlive(owner.pid)) return true;
+  // A live pid may have been reused by another program: a holder that stopped refreshing is gone too.
   const age = await ageMs(path);
   if (age === null) return false;
   return age > (owner ? options.staleMs : options.unreadableGraceMs);
@@ -129,6 +132,7 @@ function resolveOptions(options: LockOptions): Required<LockOptions> {
     timeoutMs: options.timeoutMs ?? 120_000,
     retryMs: options.retryMs ?? 25,
     noticeAfterMs: options.noticeAfterMs ?? 1000,
+    onAcquired: options.onAcquired ?? (() => undefined),
     onWait: options.onWait ?? ((message) => process.stderr.write(`mlci: ${message}\n`))
   };
 }
@@ -149,6 +153,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, options: L
   const started = Date.now();
   const deadline = started + settings.timeoutMs;
   let told = false;
+  let pauses = 0;
   while (!(await tryAcquire(path, owner))) {
     const holder = await readOwner(path);
     if (await isStale(path, holder, settings)) {
@@ -165,8 +170,10 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, options: L
       told = true;
       settings.onWait(`waiting for the registry lock ${path}, held by ${who}`);
     }
+    pauses++;
     await sleep(settings.retryMs + Math.random() * settings.retryMs);
   }
+  settings.onAcquired(pauses);
   // Long operations keep the lock fresh so that nobody on another host takes it over as abandoned.
   const refresh = setInterval(
     () => {

@@ -181,3 +181,40 @@ export function aliasesFromHistory(history: AliasEvent[]): Record<string, number
   for (const event of history) aliases[event.alias] = event.to;
   return aliases;
 }
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Checks that parsed JSON is the record of `name`@v`version`; the message says what is wrong. */
+export function checkRecord(value: unknown, name: string, version: number, where: string): ModelVersion {
+  const record = value as Partial<ModelVersion> | null;
+  const problem =
+    !record || typeof record !== 'object' || Array.isArray(record)
+      ? 'not a JSON object'
+      : record.name !== name || record.version !== version
+        ? `it names ${JSON.stringify(record.name)} v${JSON.stringify(record.version)}, expected ${name} v${version}`
+        : typeof record.sha256 !== 'string' || !SHA256.test(record.sha256)
+          ? '"sha256" is not a sha256 digest'
+          : !Array.isArray(record.assets) || !record.assets.every((a) => typeof a === 'string')
+            ? '"assets" is not a list of file names'
+            : !record.metrics || typeof record.metrics !== 'object' || !record.lineage
+              ? '"metrics" or "lineage" is missing'
+              : null;
+  if (problem) throw new InputError(`${where}: not a valid version record (${problem})`);
+  return record as ModelVersion;
+}
+
+/** Checks that a parsed alias history is a list of alias moves; the message names the first bad entry. */
+export function checkHistory(value: unknown, where: string): AliasEvent[] {
+  if (!Array.isArray(value)) throw new InputError(`${where}: "history" is not a list of alias moves`);
+  value.forEach((event: Partial<AliasEvent> | null, index) => {
+    const valid =
+      event &&
+      typeof event === 'object' &&
+      typeof event.alias === 'string' &&
+      Number.isInteger(event.to) &&
+      (event.from === null || Number.isInteger(event.from)) &&
+      (event.kind === 'promote' || event.kind === 'rollback');
+    if (!valid) throw new InputError(`${where}: history entry ${index + 1} is not an alias move`);
+  });
+  return value as AliasEvent[];
+}

@@ -118,9 +118,11 @@ export interface Registry {
   attach(request: AttachRequest): Promise<ModelVersion>;
 }
 
-/** Parses `name`, `name@alias` or `name@v3`. */
+/** Parses `name`, `name@alias` or `name@v3`; a second `@` stays in the alias, which then fails validation. */
 export function parseModelRef(text: string): ModelRef {
-  const [name, qualifier] = text.split('@', 2);
+  const at = text.indexOf('@');
+  const name = at < 0 ? text : text.slice(0, at);
+  const qualifier = at < 0 ? '' : text.slice(at + 1);
   if (!qualifier) return { name };
   const version = /^v(\d+)$/.exec(qualifier);
   return version ? { name, version: Number(version[1]) } : { name, alias: qualifier };

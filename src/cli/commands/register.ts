@@ -30,12 +30,18 @@ function resultText(result: StageResult): string {
     (k) =>
       `${version.name}@${k.alias} not moved (${k.version === null ? 'not set' : `points to v${k.version}`}): nothing new was registered; use --move-aliases or mlci registry promote to move it`
   );
+  const notStored = result.filesNotStored.map((file) =>
+    version.assets.includes(file)
+      ? `${file} differs from the one stored with ${version.tag}: the stored one is kept (versions are immutable)`
+      : `${file} was not stored: ${version.tag} is already registered; add it with mlci registry attach ${version.name} v${version.version} ${file === 'statistics.json' ? '--statistics' : '--file'} FILE`
+  );
   return [
     result.registered
       ? `registered ${version.tag} (sha256 ${version.sha256})`
       : `${version.tag} is already registered with the same sha256 ${version.sha256}: nothing new registered`,
     ...result.aliasEvents.map((e) => describeMove(version.name, e)),
-    ...kept
+    ...kept,
+    ...notStored
   ].join('\n');
 }
 
@@ -81,8 +87,7 @@ export function registerRegister(program: Command): void {
         aliases: options.alias ?? config.aliases ?? [],
         moveAliasesIfRegistered: options.moveAliases
       };
-      // Every input is read and checked before the registry is opened.
-      await stage.buildRegisterRequest(stageOptions);
+      // The stage reads and checks every input before its first write.
       const result = await stage.registerStage(
         stageOptions,
         await stage.openRegistry(registrySpec),
@@ -102,6 +107,7 @@ export function registerRegister(program: Command): void {
           ...(version.forced ? { forced: version.forced } : {}),
           aliases: result.aliasEvents.map((e) => e.alias),
           aliasesKept: result.aliasesKept,
+          filesNotStored: result.filesNotStored,
           registry: registrySpec ?? '.mlci/registry'
         },
         resultText(result)

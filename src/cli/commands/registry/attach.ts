@@ -36,7 +36,7 @@ export function addAttachCommand(registry: Command): void {
     handle<AttachOptions>(async (options, _context, command) => {
       const [name, versionText] = command.args as [string, string];
       const version = parseVersion(versionText);
-      const { buildAttachRequest, attachStage } = await import('../../../pipeline/attach.js');
+      const { attachStage } = await import('../../../pipeline/attach.js');
       const stageOptions = {
         name,
         version,
@@ -45,8 +45,7 @@ export function addAttachCommand(registry: Command): void {
         force: options.force,
         by: currentUser()
       };
-      // Every file is read and checked before the registry is even opened.
-      await buildAttachRequest(stageOptions);
+      // The stage reads and checks every file before the registry is touched.
       const result = await attachStage(stageOptions, await registryFor(options));
       const tag = result.version.tag;
       const lines = [
