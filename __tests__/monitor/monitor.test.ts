@@ -241,7 +241,7 @@ describe('mlci monitor on the prediction log', () => {
     expect(report.trigger.sent).toBe(false);
     expect(report.trigger.error).toContain('403');
     expect(await readFile(join(out, 'monitor.md'), 'utf8')).toContain(
-      '⚠️ not sent: workflow\\_dispatch of retrain.yml'
+      '⚠️ not sent: workflow_dispatch of retrain.yml'
     );
   });
 
