@@ -109,6 +109,10 @@ describe('mlci monitor on the prediction log', () => {
     expect(stats.rows).toBe(3000);
     expect(stats.columns[LABEL]).toBeUndefined();
     expect(report.live_stats).toMatchObject({ rows: 3000, sample_rate: 1 });
+    // The label is left out of the log on purpose: no missing_column for it.
+    const validation = JSON.parse(await readFile(join(out, 'validation.json'), 'utf8'));
+    const missing = validation.anomalies.filter((a: { code: string }) => a.code === 'missing_column');
+    expect(missing).toEqual([]);
   });
 
   it('detects drift and sends exactly one workflow_dispatch with the reason: exit 1', async () => {
@@ -241,7 +245,7 @@ describe('mlci monitor on the prediction log', () => {
     expect(report.trigger.sent).toBe(false);
     expect(report.trigger.error).toContain('403');
     expect(await readFile(join(out, 'monitor.md'), 'utf8')).toContain(
-      '⚠️ not sent: workflow\\_dispatch of retrain.yml'
+      '⚠️ not sent: workflow_dispatch of retrain.yml'
     );
   });
 

@@ -70,7 +70,7 @@ describe('model card', () => {
 
   it('escapes every string from users and data, links only http(s) URLs and mentions nobody', () => {
     const card = renderModelCard(base, null);
-    expect(card).toContain('| \\<b\\>depth\\</b\\> | ping @\u200bocto');
+    expect(card).toContain('| &lt;b&gt;depth&lt;/b&gt; | ping @\u200bocto');
     expect(card).toContain('\\| x |');
     expect(card).not.toMatch(/@octocat|@someone/);
     expect(card).not.toContain('](javascript:');

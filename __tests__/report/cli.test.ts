@@ -74,4 +74,16 @@ describe('mlci report', () => {
     expect(swapped.stderr).toContain('does not look like validation.json (no "columns" field)');
     expect(existsSync(join(work, 'report.html'))).toBe(false);
   });
+
+  test('a validation.json field of the wrong type is exit 2 naming the file and field, and nothing is written', async () => {
+    const v = JSON.parse(readFileSync(join(FIXTURES, 'validation.json'), 'utf8'));
+    v.anomalies[0].severity = 3;
+    writeFileSync(join(work, 'validation.json'), JSON.stringify(v));
+    const run = await runReport(['--validation', join(work, 'validation.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `mlci: ${join(work, 'validation.json')}: anomalies[0].severity: expected one of "error", "warning", got 3\n`
+    );
+    expect(existsSync(join(work, 'report.html'))).toBe(false);
+  });
 });

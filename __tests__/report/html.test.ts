@@ -1,3 +1,4 @@
+import { InputError } from '../../src/core/errors.js';
 import { chartCurves } from '../../src/model/curves.js';
 import { buildReport } from '../../src/report/html/index.js';
 import { chartCount, copy, fixture } from './fixtures.js';
@@ -159,6 +160,7 @@ describe('missing parts degrade to "not available"', () => {
 
   test('a regression run says why there are no classification charts', async () => {
     const e = {
+      schema_version: 1,
       task: 'regression',
       candidate: { metrics: { rmse: 1.5, mae: 1.1, r2: 0.8, mape: 0.12 } },
       baseline: { metrics: { rmse: 1.6, mae: 1.0, r2: 0.78, mape: 0.13 } },
@@ -190,10 +192,10 @@ describe('missing parts degrade to "not available"', () => {
     e.gates[1].status = 'skipped';
     e.gates[2].status = 'fail';
     e.verdict = 'fail';
-    e.candidate.metrics.average_precision = { value: null, reason: 'no positive label in the data' };
+    e.candidate.metrics.average_precision = null;
+    e.candidate.undefined_reasons = { average_precision: 'no positive label in the data' };
     const v = copy(validation) as Json;
     delete v.columns.age.histogram;
-    delete v.drift.age.distribution;
     const { html } = await buildReport({ evaluation: e, validation: v, generatedAt: at });
     expect(html).toContain('– skipped');
     expect(html).toContain('✖ fail');
@@ -268,6 +270,7 @@ describe('other shapes', () => {
 
   test('multiclass: confusion heat map over every class, top-class calibration, no binary curves', async () => {
     const e = {
+      schema_version: 1,
       task: 'multiclass',
       model_name: 'iris',
       candidate: {
@@ -301,5 +304,51 @@ describe('other shapes', () => {
     expect(html).toContain('Mean top-class confidence');
     expect(html).toContain('135 of 150 rows on the diagonal');
     for (const label of ['setosa', 'versicolor', 'virginica']) expect(html).toContain(`>${label}</text>`);
+  });
+});
+
+describe('typed documents: read as evaluate and validate-data write them', () => {
+  test('a field of the wrong type is refused, naming the file and the field', async () => {
+    const e = copy(evaluation) as Json;
+    e.candidate.metrics.roc_auc = 'high';
+    await expect(
+      buildReport({ evaluation: e, sources: { evaluation: 'out/evaluation.json' } })
+    ).rejects.toThrow(
+      new InputError('out/evaluation.json: candidate.metrics.roc_auc: expected a number or null, got "high"')
+    );
+    const g = copy(evaluation) as Json;
+    g.gates[1].status = 'passed';
+    await expect(buildReport({ evaluation: g })).rejects.toThrow(
+      'evaluation.json: gates[1].status: expected one of "pass", "fail", "skipped", got "passed"'
+    );
+    const v = copy(validation) as Json;
+    v.columns.age.histogram.counts = v.columns.age.histogram.counts.slice(1);
+    await expect(buildReport({ validation: v })).rejects.toThrow(
+      /^validation\.json: columns\.age\.histogram: expected one more edge than counts/
+    );
+    const d = copy(validation) as Json;
+    d.drift.age.drifted = 'yes';
+    await expect(buildReport({ validation: d })).rejects.toThrow(
+      'validation.json: drift.age.drifted: expected true or false, got "yes"'
+    );
+    await expect(buildReport({ validation: evaluation })).rejects.toThrow(
+      'validation.json: format: expected one of "mlci-validation", got nothing'
+    );
+  });
+
+  test('field names nothing writes are not read: an interval under "ci" or deltas under "comparison"', async () => {
+    const e = copy(evaluation) as Json;
+    e.comparison = e.deltas;
+    delete e.deltas;
+    for (const d of Object.values(e.comparison) as Json[]) {
+      d.ci = d.interval;
+      delete d.interval;
+    }
+    const { html } = await buildReport({ evaluation: e, generatedAt: at });
+    // Deltas are then computed from the two sides, and no interval is shown.
+    const row = metricRow(html, 'roc_auc');
+    const interval = (evaluation as Json).deltas.roc_auc.interval;
+    expect(row).toContain('+0.0618');
+    expect(row).not.toContain(`+${interval.low.toFixed(4)}`);
   });
 });

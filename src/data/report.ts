@@ -1,6 +1,7 @@
 // validation.md: the verdict first, then anomalies, then a drift table with a small histogram
 // sketch per column. Every string from data is escaped before it reaches Markdown.
 import type { AnomalyCode } from '../config/types.js';
+import { escapeMarkdown as escapeUntrusted } from '../report/markdown.js';
 import type { ColumnDrift } from './drift/registry.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
@@ -41,12 +42,9 @@ export interface ValidationReport {
   timings_ms?: Record<string, number>;
 }
 
-/** Escapes text for Markdown tables and neutralises @mentions. */
+/** Escapes untrusted text for validation.md, whole (the one escaper of src/report/markdown.ts). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
+  return escapeUntrusted(text, Number.POSITIVE_INFINITY);
 }
 
 const BLOCKS = '▁▂▃▄▅▆▇█';

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../report/markdown.js';
 import type { RolloutReport } from './rollout.js';
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', inconclusive: '⏸️' };
@@ -71,5 +72,5 @@ export function rolloutMarkdown(
 }
 
 function escape(text: string): string {
-  return text.replace(/[|<>]/g, (c) => `\\${c}`).replace(/@(\w)/g, '@\u200b$1');
+  return escapeMarkdown(text, Number.POSITIVE_INFINITY);
 }

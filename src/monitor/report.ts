@@ -1,6 +1,6 @@
 // monitor.md and the one-line reason: the verdict first, what crossed which threshold on which rows,
 // then metrics and gates, then validate-data's own drift report of the window.
-import { escapeMarkdown } from '../data/report.js';
+import { escapeMarkdown } from '../report/markdown.js';
 import type { DatasetDrift } from '../data/report.js';
 import type { GateResult } from '../gate/gates.js';
 import type { MonitorPerformance, MonitorReport, MonitorVerdict } from './types.js';
@@ -97,7 +97,7 @@ export function renderMonitorMarkdown(report: MonitorReport, validationMarkdown:
     `## ${ICON[report.verdict]} Monitor ${escapeMarkdown(report.model.tag)}: ${TITLE[report.verdict]}`
   );
   lines.push('');
-  lines.push(escapeMarkdown(report.reason));
+  lines.push(escapeMarkdown(report.reason, Infinity));
   lines.push('');
   const t = report.trigger;
   const triggerText =
@@ -106,7 +106,7 @@ export function renderMonitorMarkdown(report: MonitorReport, validationMarkdown:
       : t.sent
         ? `retraining triggered: ${t.kind} → ${escapeMarkdown(t.target ?? '')}`
         : t.error
-          ? `⚠️ not sent: ${escapeMarkdown(t.error)}`
+          ? `⚠️ not sent: ${escapeMarkdown(t.error, Infinity)}`
           : t.dry_run && t.request
             ? `dry run: ${t.kind} decided, not sent`
             : `${t.kind} not sent${t.note ? ` (${escapeMarkdown(t.note)})` : ''}`;
@@ -147,7 +147,7 @@ export function renderMonitorMarkdown(report: MonitorReport, validationMarkdown:
         ` (labels: ${escapeMarkdown(p.labels.source)}, column ${escapeMarkdown(p.labels.label_column)}).`
     );
     lines.push('');
-    if (p.note) lines.push(`${escapeMarkdown(p.note)}.`, '');
+    if (p.note) lines.push(`${escapeMarkdown(p.note, Infinity)}.`, '');
     const metrics = Object.keys(p.current);
     if (metrics.length > 0) {
       const gated = new Map<string, GateResult[]>();

@@ -6,14 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
 import type { DataConfig, GateSpec } from '../config/types.js';
-import { ExitCode, InputError, MlciError, describeError } from '../core/errors.js';
+import { ExitCode, InputError, MlciError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { renderMarkdown, type ValidationReport } from '../data/report.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
-import { modelClasses, modelFromBytes, type ModelFile } from '../model/inference.js';
+import { modelFromBytes, type ModelFile } from '../model/inference.js';
 import type { MetricTask } from '../model/metrics/types.js';
 import {
   readLiveStats,
@@ -22,53 +21,20 @@ import {
   type LiveStats,
   type LogWindow
 } from '../monitor/log.js';
-import {
-  checkPerformance,
-  joinLabels,
-  predictionsFromLog,
-  readLabels,
-  taskOfLog
-} from '../monitor/performance.js';
 import { buildReason, describeRows, renderMonitorMarkdown } from '../monitor/report.js';
-import { scoreBatch, taskOfModel } from '../monitor/score-batch.js';
 import { parseSince } from '../monitor/since.js';
-import type {
-  DispatchFn,
-  DispatchRequest,
-  MonitorPerformance,
-  MonitorReport,
-  MonitorSource,
-  MonitorVerdict,
-  TriggerKind,
-  TriggerRecord
-} from '../monitor/types.js';
+import type { MonitorReport, MonitorSource, MonitorVerdict } from '../monitor/types.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
+import { measurePerformance } from './monitor-performance.js';
+import { fireTrigger, type MonitorTrigger } from './monitor-trigger.js';
 import { validateData } from './validate-data.js';
+import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
 
 export type { DispatchFn, DispatchRequest, MonitorReport, MonitorVerdict } from '../monitor/types.js';
+export type { MonitorTrigger } from './monitor-trigger.js';
 
 /** Default fewest rows (and labelled rows) to judge a window on. */
 export const DEFAULT_MIN_ROWS = 100;
-/** Longest reason sent as a workflow input. */
-const MAX_REASON = 1000;
-/** Most drifted column names sent in a repository_dispatch payload. */
-const MAX_PAYLOAD_COLUMNS = 50;
-
-/** How retraining is triggered; `dispatch` is injected (src/github/dispatch.ts) so this stage stays free of octokit. */
-export interface MonitorTrigger {
-  kind: TriggerKind;
-  /** Workflow file or id (workflow_dispatch). */
-  workflow?: string;
-  /** Git ref the workflow runs on (workflow_dispatch); default main. */
-  ref?: string;
-  /** repository_dispatch event type; default mlci-retrain. */
-  eventType?: string;
-  /** Sent as the `data_version` workflow input when given. */
-  dataVersion?: string;
-  /** Link to the report for the repository_dispatch payload (e.g. the run URL); default the monitor.json path. */
-  reportUrl?: string;
-  dispatch?: DispatchFn;
-}
 
 /** Inputs of the monitor stage. */
 export interface MonitorOptions {
@@ -200,6 +166,150 @@ async function trainingStatistics(o: MonitorOptions, version: ModelVersion): Pro
   return value;
 }
 
+/** What the window holds and where it came from. */
+interface WindowSource {
+  /** The logged rows (log mode). */
+  window?: LogWindow;
+  liveStats: LiveStats | null;
+  /** The rows as a file validate-data reads (the log window is written to `temp`). */
+  dataPath: string;
+  source: MonitorSource;
+}
+
+async function readSource(
+  options: MonitorOptions,
+  version: ModelVersion,
+  since: Date | undefined,
+  temp: string,
+  progress: Progress
+): Promise<WindowSource> {
+  if (!options.log)
+    return { liveStats: null, dataPath: options.data!, source: { kind: 'data', path: options.data! } };
+  progress.start(`reading ${options.log}`);
+  const window = await readLogWindow(options.log, {
+    model: options.model,
+    version: options.allVersions ? undefined : version.version,
+    since
+  });
+  progress.finish(`${window.rows.length.toLocaleString('en-US')} rows of ${version.tag}`);
+  const dataPath = join(temp, 'window.jsonl');
+  await writeFeaturesJsonl(dataPath, window.rows);
+  return {
+    window,
+    liveStats: await readLiveStats(options.log),
+    dataPath,
+    source: {
+      kind: 'log',
+      path: options.log,
+      files: window.files,
+      lines_read: window.read,
+      other_models: window.otherModels,
+      other_versions: window.otherVersions,
+      before_since: window.beforeSince,
+      partial_lines: window.partialLines,
+      versions: options.allVersions ? 'all' : 'production'
+    }
+  };
+}
+
+/** The window's validation: drift tests, its statistics and validation.md. */
+type WindowValidation = { report: ValidationReport; statistics: DatasetStatistics; markdown: string };
+
+/** What the drift step compares the window with. */
+interface DriftReference {
+  statistics: DatasetStatistics;
+  /** The statistics written where validate-data can read them. */
+  path: string;
+  /** How the report names it (registry:model@vN/statistics.json). */
+  name: string;
+  version: ModelVersion;
+}
+
+/** The monitor's data: settings for validate-data: the label (and id) left out, drift never blocking. */
+function driftConfig(options: MonitorOptions, reference: DatasetStatistics, inLog: boolean): DataConfig {
+  const idColumn = options.idColumn ?? 'request_id';
+  const config = options.dataConfig;
+  const ignore = [...(config?.drift?.ignore ?? [])];
+  if (options.labelColumn) ignore.push(options.labelColumn);
+  if (options.data) ignore.push(idColumn);
+  const columns = { ...config?.columns };
+  // The log holds model inputs only: the label is absent by design (docs/monitor.md), and other
+  // training columns the model does not take are only worth a warning.
+  const label = options.labelColumn ?? reference.label?.column;
+  if (inLog && label)
+    columns[label] = {
+      ...columns[label],
+      severity: { ...columns[label]?.severity, missing_column: 'off' }
+    };
+  return {
+    ...config,
+    columns,
+    severity: { ...config?.severity, ...(inLog ? { missing_column: 'warning' as const } : {}) },
+    drift: {
+      ...config?.drift,
+      share: options.driftShare ?? config?.drift?.share ?? DEFAULT_DRIFT_SHARE,
+      blocking: false,
+      ignore
+    },
+    min_rows: undefined
+  };
+}
+
+/** Drift through validate-data itself: same tests, thresholds and per-column overrides. */
+async function windowDrift(
+  options: MonitorOptions,
+  read: WindowSource,
+  reference: DriftReference,
+  progress: Progress
+): Promise<WindowValidation | undefined> {
+  if (read.window && read.window.rows.length === 0) return undefined;
+  // validate-data's own progress would name the temporary window file.
+  progress.start(`testing drift against ${reference.name}`);
+  const result = await validateData({
+    data: read.dataPath,
+    reference: reference.path,
+    label: options.data ? options.labelColumn : undefined,
+    labelOptional: true,
+    config: driftConfig(options, reference.statistics, Boolean(read.window)),
+    memoryLimit: options.memoryLimit
+  });
+  progress.finish(`${result.report.data.rows.toLocaleString('en-US')} rows`);
+  const trained = reference.statistics.columns;
+  const shared = Object.keys(result.report.columns).filter((c) => c in trained);
+  if (shared.length === 0) {
+    throw new InputError(
+      `none of the columns of ${options.log ?? options.data} (${Object.keys(result.report.columns).join(', ')}) is in ${reference.version.tag}'s training statistics (${Object.keys(trained).join(', ')}): nothing to compare; for a model with one matrix input, give it feature_names metadata or model.features in mlci.yml`
+    );
+  }
+  const report: ValidationReport = {
+    ...result.report,
+    data: { ...result.report.data, path: options.log ?? options.data! },
+    reference: result.report.reference ? { ...result.report.reference, path: reference.name } : null
+  };
+  return { report, statistics: result.statistics, markdown: renderMarkdown(report, reference.statistics) };
+}
+
+async function writeOutputs(
+  out: string,
+  validation: WindowValidation | undefined,
+  report: MonitorReport,
+  markdown: string
+): Promise<void> {
+  if (validation) {
+    await writeJsonAtomic(join(out, 'statistics.json'), validation.statistics);
+    await writeJsonAtomic(join(out, 'validation.json'), validation.report);
+    await writeFileAtomic(join(out, 'validation.md'), validation.markdown);
+  }
+  await writeJsonAtomic(join(out, 'monitor.json'), report);
+  await writeFileAtomic(join(out, 'monitor.md'), markdown);
+}
+
+function outputFiles(out: string | undefined, validation: WindowValidation | undefined): string[] {
+  if (!out) return [];
+  const files = validation ? ['validation.json', 'statistics.json', 'validation.md'] : [];
+  return [...files, 'monitor.json', 'monitor.md'].map((f) => join(out, f));
+}
+
 /** Runs the monitor stage. */
 export async function runMonitor(options: MonitorOptions): Promise<MonitorResult> {
   checkOptions(options);
@@ -207,13 +317,12 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
   const now = options.now ?? new Date();
   const alias = options.alias ?? 'production';
   const minRows = options.minRows ?? DEFAULT_MIN_ROWS;
-  const driftShare = options.driftShare ?? options.dataConfig?.drift?.share ?? DEFAULT_DRIFT_SHARE;
   const since = options.since ? parseSince(options.since, now) : undefined;
   const idColumn = options.idColumn ?? 'request_id';
 
   const version = await productionVersion(options, alias);
   progress.info(`${options.model}@${alias} = ${version.tag}`);
-  const reference = await trainingStatistics(options, version);
+  const statistics = await trainingStatistics(options, version);
   const referenceName = `registry:${version.tag}/statistics.json`;
   let modelFile: ModelFile | undefined;
   const model = async () =>
@@ -224,81 +333,18 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
 
   const temp = await mkdtemp(join(tmpdir(), 'mlci-monitor-'));
   try {
-    const referencePath = join(temp, 'statistics.json');
-    await writeJsonAtomic(referencePath, reference);
-    let window: LogWindow | undefined;
-    let liveStats: LiveStats | null = null;
-    let dataPath: string;
-    let source: MonitorSource;
-    if (options.log) {
-      progress.start(`reading ${options.log}`);
-      window = await readLogWindow(options.log, {
-        model: options.model,
-        version: options.allVersions ? undefined : version.version,
-        since
-      });
-      progress.finish(`${window.rows.length.toLocaleString('en-US')} rows of ${version.tag}`);
-      liveStats = await readLiveStats(options.log);
-      dataPath = join(temp, 'window.jsonl');
-      await writeFeaturesJsonl(dataPath, window.rows);
-      source = {
-        kind: 'log',
-        path: options.log,
-        files: window.files,
-        lines_read: window.read,
-        other_models: window.otherModels,
-        other_versions: window.otherVersions,
-        before_since: window.beforeSince,
-        partial_lines: window.partialLines,
-        versions: options.allVersions ? 'all' : 'production'
-      };
-    } else {
-      dataPath = options.data!;
-      source = { kind: 'data', path: dataPath };
-    }
-
-    // Drift through validate-data itself: same tests, thresholds and per-column overrides.
-    let validation: { report: ValidationReport; statistics: DatasetStatistics; markdown: string } | undefined;
-    if (!window || window.rows.length > 0) {
-      const ignore = [...(options.dataConfig?.drift?.ignore ?? [])];
-      if (options.labelColumn) ignore.push(options.labelColumn);
-      if (options.data) ignore.push(idColumn);
-      // validate-data's own progress would name the temporary window file.
-      progress.start(`testing drift against ${referenceName}`);
-      const result = await validateData({
-        data: dataPath,
-        reference: referencePath,
-        label: options.data ? options.labelColumn : undefined,
-        labelOptional: true,
-        config: {
-          ...options.dataConfig,
-          // The log holds model inputs only: the label and other training columns are absent by design.
-          severity: {
-            ...options.dataConfig?.severity,
-            ...(window ? { missing_column: 'warning' as const } : {})
-          },
-          drift: { ...options.dataConfig?.drift, share: driftShare, blocking: false, ignore },
-          min_rows: undefined
-        },
-        memoryLimit: options.memoryLimit
-      });
-      progress.finish(`${result.report.data.rows.toLocaleString('en-US')} rows`);
-      const shared = Object.keys(result.report.columns).filter((c) => c in reference.columns);
-      if (shared.length === 0) {
-        throw new InputError(
-          `none of the columns of ${options.log ?? options.data} (${Object.keys(result.report.columns).join(', ')}) is in ${version.tag}'s training statistics (${Object.keys(reference.columns).join(', ')}): nothing to compare; for a model with one matrix input, give it feature_names metadata or model.features in mlci.yml`
-        );
-      }
-      const report: ValidationReport = {
-        ...result.report,
-        data: { ...result.report.data, path: options.log ?? options.data! },
-        reference: result.report.reference ? { ...result.report.reference, path: referenceName } : null
-      };
-      validation = { report, statistics: result.statistics, markdown: renderMarkdown(report, reference) };
-    }
+    const reference: DriftReference = {
+      statistics,
+      path: join(temp, 'statistics.json'),
+      name: referenceName,
+      version
+    };
+    await writeJsonAtomic(reference.path, statistics);
+    const read = await readSource(options, version, since, temp, progress);
+    const { window, source } = read;
+    const validation = await windowDrift(options, read, reference, progress);
     const rows = window ? window.rows.length : (validation?.report.data.rows ?? 0);
     const drift = validation?.report.dataset_drift ?? null;
-
     const performance = await measurePerformance(
       options,
       version,
@@ -330,15 +376,7 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
       .filter(([, d]) => d.drifted)
       .map(([name]) => name)
       .sort();
-
-    const files: string[] = [];
-    if (options.out) {
-      if (validation)
-        files.push(
-          ...['validation.json', 'statistics.json', 'validation.md'].map((f) => join(options.out!, f))
-        );
-      files.push(join(options.out, 'monitor.json'), join(options.out, 'monitor.md'));
-    }
+    const files = outputFiles(options.out, validation);
     const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
     const report: MonitorReport = {
       format: 'mlci-monitor',
@@ -356,172 +394,17 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
       dataset_drift: drift,
       drifted_columns: driftedColumns,
       performance,
-      live_stats: liveStats,
+      live_stats: read.liveStats,
       trigger,
       files
     };
     const markdown = renderMonitorMarkdown(report, validation?.markdown ?? null);
-    if (options.out) {
-      if (validation) {
-        await writeJsonAtomic(join(options.out, 'statistics.json'), validation.statistics);
-        await writeJsonAtomic(join(options.out, 'validation.json'), validation.report);
-        await writeFileAtomic(join(options.out, 'validation.md'), validation.markdown);
-      }
-      await writeJsonAtomic(join(options.out, 'monitor.json'), report);
-      await writeFileAtomic(join(options.out, 'monitor.md'), markdown);
-    }
+    if (options.out) await writeOutputs(options.out, validation, report, markdown);
     const exitCode = verdict === 'drift' || verdict === 'degraded' ? 1 : 0;
     const result: MonitorResult = { report, markdown, exitCode, files };
     if (trigger.error) throw new MonitorDispatchError(trigger.error, result);
     return result;
   } finally {
     await rm(temp, { recursive: true, force: true });
-  }
-}
-
-/** Metrics on the labelled rows and their gates; null when no labels were given. */
-async function measurePerformance(
-  options: MonitorOptions,
-  version: ModelVersion,
-  window: LogWindow | undefined,
-  model: () => Promise<ModelFile>,
-  minRows: number,
-  idColumn: string,
-  validation: { report: ValidationReport } | undefined
-): Promise<MonitorPerformance | null> {
-  const labelColumn = options.labelColumn;
-  if (window) {
-    if (!options.labels) return null;
-    if (!labelColumn)
-      throw new InputError('--labels needs the label column: --label COL (or model.label in mlci.yml)');
-    const table = await readLabels(options.labels, idColumn, labelColumn, {});
-    const join = joinLabels(window.rows, table);
-    const base: MonitorPerformance = {
-      labels: { source: options.labels, label_column: labelColumn, id_column: idColumn },
-      labelled_rows: join.rows.length,
-      unlabelled_rows: join.unlabelled,
-      unmatched_labels: join.unmatched,
-      task: null,
-      current: {},
-      undefined_reasons: {},
-      registered: version.metrics,
-      gates: []
-    };
-    if (join.rows.length === 0)
-      return { ...base, note: `no logged row of the window has a label in ${options.labels}` };
-    const task = options.task ?? taskOfLog(window.rows);
-    if (!task)
-      throw new InputError('cannot tell the task from the log; pass --task binary|multiclass|regression');
-    const classes = task === 'regression' ? null : modelClasses(await model());
-    const predictions = predictionsFromLog(
-      task,
-      window.rows,
-      join,
-      classes,
-      options.labels,
-      options.threshold
-    );
-    const check = checkPerformance(predictions, version.metrics, options.gates, version.tag, minRows);
-    return {
-      ...base,
-      task,
-      current: check.current,
-      undefined_reasons: check.undefined_reasons,
-      gates: check.gates,
-      ...(check.note ? { note: check.note } : {})
-    };
-  }
-  if (!labelColumn || !validation) return null;
-  if (!(labelColumn in validation.report.columns)) {
-    if (options.labelOptional) return null;
-    throw new InputError(
-      `${options.data}: no label column "${labelColumn}" (has: ${Object.keys(validation.report.columns).join(', ')})`
-    );
-  }
-  const file = await model();
-  const task = options.task ?? taskOfModel(file);
-  if (!task) throw new InputError(`${file.source}: cannot tell the task from its outputs; pass --task`);
-  const scored = await scoreBatch({
-    model: file,
-    data: options.data!,
-    label: labelColumn,
-    task,
-    features: options.features,
-    threshold: options.threshold,
-    source: { format: options.dataConfig?.format, delimiter: options.dataConfig?.delimiter }
-  });
-  const base: MonitorPerformance = {
-    labels: { source: options.data!, label_column: labelColumn, id_column: null },
-    labelled_rows: scored.predictions?.y.length ?? 0,
-    unlabelled_rows: scored.unlabelled,
-    unmatched_labels: null,
-    task,
-    current: {},
-    undefined_reasons: {},
-    registered: version.metrics,
-    gates: []
-  };
-  if (!scored.predictions) return { ...base, note: `no row has a label in column "${labelColumn}"` };
-  const check = checkPerformance(scored.predictions, version.metrics, options.gates, version.tag, minRows);
-  return {
-    ...base,
-    current: check.current,
-    undefined_reasons: check.undefined_reasons,
-    gates: check.gates,
-    ...(check.note ? { note: check.note } : {})
-  };
-}
-
-/** Decides and (unless a dry run) sends the dispatch; a failure is recorded, not thrown, so the report is written. */
-async function fireTrigger(
-  options: MonitorOptions,
-  verdict: MonitorVerdict,
-  reason: string,
-  version: ModelVersion,
-  driftedColumns: string[]
-): Promise<TriggerRecord> {
-  const t = options.trigger ?? { kind: 'none' as const };
-  const dryRun = options.dryRun ?? false;
-  const crossed = verdict === 'drift' || verdict === 'degraded';
-  const record: TriggerRecord = {
-    kind: t.kind,
-    sent: false,
-    dry_run: dryRun,
-    reason: crossed ? reason : null,
-    request: null
-  };
-  if (!crossed)
-    return {
-      ...record,
-      note: verdict === 'insufficient_data' ? 'too few rows to judge' : 'no threshold crossed'
-    };
-  if (t.kind === 'none') return { ...record, note: 'no trigger configured' };
-  const oneLine = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason;
-  const request: DispatchRequest =
-    t.kind === 'workflow_dispatch'
-      ? {
-          kind: 'workflow_dispatch',
-          workflow: t.workflow!,
-          ref: t.ref ?? 'main',
-          inputs: { reason: oneLine, ...(t.dataVersion ? { data_version: t.dataVersion } : {}) }
-        }
-      : {
-          kind: 'repository_dispatch',
-          eventType: t.eventType ?? 'mlci-retrain',
-          clientPayload: {
-            model: version.name,
-            version: version.version,
-            reason: oneLine,
-            drifted_columns: driftedColumns.slice(0, MAX_PAYLOAD_COLUMNS),
-            report: t.reportUrl ?? (options.out ? join(options.out, 'monitor.json') : null),
-            ...(t.dataVersion ? { data_version: t.dataVersion } : {})
-          }
-        };
-  if (dryRun) return { ...record, request, note: 'dry run: decided, not sent' };
-  try {
-    const { target } = await t.dispatch!(request);
-    return { ...record, request, sent: true, target };
-  } catch (error) {
-    return { ...record, request, error: describeError(error) };
   }
 }

@@ -8,6 +8,7 @@ import { CheckFailedError, ExitCode, InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
+import { escapeMarkdown } from '../report/markdown.js';
 import type { DeploymentRecorder } from './deploy.js';
 
 /** The stages, in pipeline order. */
@@ -335,8 +336,7 @@ async function storedStatistics(
 /** pipeline.md: the verdict, a table of the stages, then the evaluation report. */
 export function pipelineMarkdown(result: PipelineResult): string {
   const icon = { pass: '✅', fail: '❌', skipped: '⏭️' } as const;
-  const escape = (text: string) =>
-    text.replace(/[|<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, '@\u200b');
+  const escape = (text: string) => escapeMarkdown(text, Number.POSITIVE_INFINITY);
   const lines = [
     `## mlci pipeline: ${result.verdict === 'pass' ? '✅ pass' : '❌ fail'} — ${escape(result.model)}`,
     '',

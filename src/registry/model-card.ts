@@ -1,16 +1,10 @@
 import { metricDirection } from '../model/metrics/catalog.js';
+import { escapeMarkdown as escapeUntrusted } from '../report/markdown.js';
 import type { ModelVersion } from './types.js';
 
 /** Escapes text from data or users so it renders literally in Markdown and mentions no one. */
 export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[\\`*{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-      // Underscores inside a word (roc_auc) never emphasise in GitHub Markdown; only edge ones are escaped.
-      .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
-      .replace(/@/g, '@\u200b')
-      .replace(/\r?\n/g, ' ')
-  );
+  return escapeUntrusted(text, Number.POSITIVE_INFINITY);
 }
 
 function formatNumber(value: number | null | undefined): string {

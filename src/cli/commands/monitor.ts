@@ -3,7 +3,14 @@ import { loadOptionalConfig } from '../../config/load.js';
 import type { MlciConfig, Task } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
 import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
-import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import {
+  handle,
+  printResult,
+  withCommonOptions,
+  withExamples,
+  type CommandContext,
+  type CommonOptions
+} from '../kit.js';
 
 interface MonitorFlags extends CommonOptions {
   model?: string;
@@ -114,8 +121,8 @@ function text(result: MonitorResult): string {
   ].join('\n');
 }
 
-/** `mlci monitor`. */
-export function registerMonitor(program: Command): void {
+/** The options of `mlci monitor`. */
+function monitorCommand(program: Command): Command {
   const monitor = program
     .command('monitor')
     .summary('compare live data with the production model’s training data and trigger retraining')
@@ -175,83 +182,90 @@ export function registerMonitor(program: Command): void {
     'mlci monitor --model churn --registry github --log logs/predictions.jsonl --labels labels.csv --label churned --trigger workflow_dispatch --workflow retrain.yml --out out/monitor',
     'mlci monitor --model churn --data "batches/2026-11-*.parquet" --label churned --trigger repository_dispatch --dry-run --json'
   ]);
-  monitor.action(
-    handle<MonitorFlags>(async (options, { progress }, command) => {
-      const config: MlciConfig | null = await loadOptionalConfig(
-        options.config,
-        command.getOptionValueSource('config') === 'cli'
-      );
-      const m = config?.monitor;
-      const model = options.model ?? config?.model?.name;
-      if (!model) throw new InputError('--model is required (or model.name in mlci.yml)');
-      const flagSource = options.log || options.data;
-      const log = flagSource ? options.log : m?.log;
-      const data = flagSource ? options.data : log ? undefined : m?.data;
-      const labels = options.labels ?? (log ? m?.labels : undefined);
-      const explicitLabel = options.label ?? m?.label;
-      const labelColumn = explicitLabel ?? config?.model?.label;
-      const minRows = parseNumber(
-        options.minRows,
-        '--min-rows',
-        (n) => Number.isInteger(n) && n >= 1,
-        'a whole number ≥ 1'
-      );
-      const driftShare = parseNumber(
-        options.driftShare,
-        '--drift-share',
-        (n) => n > 0 && n <= 1,
-        'a number in (0, 1]'
-      );
-      const { parseGateFlags } = await import('../../pipeline/evaluate-options.js');
-      const gates =
-        options.gate && options.gate.length > 0 ? parseGateFlags(options.gate) : m?.max_metric_drop;
-      const env = process.env;
-      let trigger: MonitorTrigger = {
-        kind: (options.trigger as MonitorTrigger['kind'] | undefined) ?? m?.trigger?.kind ?? 'none',
-        workflow: options.workflow ?? m?.trigger?.workflow,
-        ref: options.ref ?? m?.trigger?.ref,
-        eventType: options.eventType ?? m?.trigger?.event_type,
-        dataVersion: options.dataVersion,
-        reportUrl: runUrl(env)
-      };
-      if (trigger.kind !== 'none' && !options.dryRun)
-        trigger = await githubTrigger(trigger, options.repo, env);
-      const { openRegistry } = await import('../../pipeline/register.js');
-      const registry = await openRegistry(options.registry ?? config?.register?.registry);
-      const { runMonitor, MonitorDispatchError } = await import('../../pipeline/monitor.js');
-      try {
-        const result = await runMonitor({
-          registry,
-          model,
-          alias: options.alias,
-          log,
-          data,
-          since: options.since ?? (log ? m?.since : undefined),
-          allVersions: options.allVersions,
-          labels,
-          labelColumn,
-          labelOptional: data !== undefined && explicitLabel === undefined,
-          idColumn: options.idColumn ?? m?.id_column,
-          task: parseTask(options.task) ?? config?.model?.task,
-          threshold: config?.model?.threshold,
-          features: config?.model?.features,
-          driftShare: driftShare ?? m?.drift_share,
-          gates,
-          minRows: minRows ?? m?.min_rows,
-          dataConfig: config?.data,
-          trigger,
-          dryRun: options.dryRun,
-          out: options.out,
-          progress,
-          memoryLimit: options.memoryLimit
-        });
-        printResult(options, result.report, text(result));
-        return result.exitCode;
-      } catch (error) {
-        if (error instanceof MonitorDispatchError)
-          printResult(options, error.result.report, text(error.result));
-        throw error;
-      }
-    })
+  return monitor;
+}
+
+/** Lays the flags over mlci.yml's monitor: section and defaults, runs the stage and prints the outcome. */
+async function monitorAction(
+  options: MonitorFlags,
+  { progress }: CommandContext,
+  command: Command
+): Promise<number> {
+  const config: MlciConfig | null = await loadOptionalConfig(
+    options.config,
+    command.getOptionValueSource('config') === 'cli'
   );
+  const m = config?.monitor;
+  const model = options.model ?? config?.model?.name;
+  if (!model) throw new InputError('--model is required (or model.name in mlci.yml)');
+  const flagSource = options.log || options.data;
+  const log = flagSource ? options.log : m?.log;
+  const data = flagSource ? options.data : log ? undefined : m?.data;
+  const labels = options.labels ?? (log ? m?.labels : undefined);
+  const explicitLabel = options.label ?? m?.label;
+  const labelColumn = explicitLabel ?? config?.model?.label;
+  const minRows = parseNumber(
+    options.minRows,
+    '--min-rows',
+    (n) => Number.isInteger(n) && n >= 1,
+    'a whole number ≥ 1'
+  );
+  const driftShare = parseNumber(
+    options.driftShare,
+    '--drift-share',
+    (n) => n > 0 && n <= 1,
+    'a number in (0, 1]'
+  );
+  const { parseGateFlags } = await import('../../pipeline/evaluate-options.js');
+  const gates = options.gate && options.gate.length > 0 ? parseGateFlags(options.gate) : m?.max_metric_drop;
+  const env = process.env;
+  let trigger: MonitorTrigger = {
+    kind: (options.trigger as MonitorTrigger['kind'] | undefined) ?? m?.trigger?.kind ?? 'none',
+    workflow: options.workflow ?? m?.trigger?.workflow,
+    ref: options.ref ?? m?.trigger?.ref,
+    eventType: options.eventType ?? m?.trigger?.event_type,
+    dataVersion: options.dataVersion,
+    reportUrl: runUrl(env)
+  };
+  if (trigger.kind !== 'none' && !options.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
+  const { openRegistry } = await import('../../pipeline/register.js');
+  const registry = await openRegistry(options.registry ?? config?.register?.registry);
+  const { runMonitor, MonitorDispatchError } = await import('../../pipeline/monitor.js');
+  try {
+    const result = await runMonitor({
+      registry,
+      model,
+      alias: options.alias,
+      log,
+      data,
+      since: options.since ?? (log ? m?.since : undefined),
+      allVersions: options.allVersions,
+      labels,
+      labelColumn,
+      labelOptional: data !== undefined && explicitLabel === undefined,
+      idColumn: options.idColumn ?? m?.id_column,
+      task: parseTask(options.task) ?? config?.model?.task,
+      threshold: config?.model?.threshold,
+      features: config?.model?.features,
+      driftShare: driftShare ?? m?.drift_share,
+      gates,
+      minRows: minRows ?? m?.min_rows,
+      dataConfig: config?.data,
+      trigger,
+      dryRun: options.dryRun,
+      out: options.out,
+      progress,
+      memoryLimit: options.memoryLimit
+    });
+    printResult(options, result.report, text(result));
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof MonitorDispatchError) printResult(options, error.result.report, text(error.result));
+    throw error;
+  }
+}
+
+/** `mlci monitor`. */
+export function registerMonitor(program: Command): void {
+  monitorCommand(program).action(handle<MonitorFlags>(monitorAction));
 }

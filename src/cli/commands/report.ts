@@ -58,7 +58,8 @@ export function registerReport(program: Command): void {
           sources: {
             evaluation: options.evaluation,
             validation: options.validation,
-            referenceStatistics: files?.referenceStatisticsPath
+            referenceStatistics: files?.referenceStatisticsPath,
+            currentStatistics: files?.currentStatisticsPath
           },
           progress
         },

@@ -42,6 +42,7 @@ export interface ValidationFiles {
   referenceStatisticsPath?: string;
   /** The current data's statistics.json beside validation.json (every category's count). */
   currentStatistics?: unknown;
+  currentStatisticsPath?: string;
 }
 
 /**
@@ -58,14 +59,16 @@ export async function readValidationFiles(
   const referencePath =
     referenceStatistics ?? ((await exists(besideReference)) ? besideReference : undefined);
   const besideCurrent = join(dir, STATISTICS_FILE);
+  const currentPath = (await exists(besideCurrent)) ? besideCurrent : undefined;
   return {
     validation,
     referenceStatistics: referencePath
       ? await readJsonInput(referencePath, 'statistics.json', 'columns')
       : undefined,
     referenceStatisticsPath: referencePath,
-    currentStatistics: (await exists(besideCurrent))
-      ? await readJsonInput(besideCurrent, 'statistics.json', 'columns')
-      : undefined
+    currentStatistics: currentPath
+      ? await readJsonInput(currentPath, 'statistics.json', 'columns')
+      : undefined,
+    currentStatisticsPath: currentPath
   };
 }

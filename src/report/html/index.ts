@@ -7,7 +7,9 @@ import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../../core/files.js';
 import { silentProgress, type Progress } from '../../core/progress.js';
 import { escapeHtml as e } from './escape.js';
-import { readEvaluation, readValidation, type EvaluationView, type ValidationView } from './inputs.js';
+import { readEvaluation } from './evaluation-input.js';
+import { readValidation } from './validation-input.js';
+import type { EvaluationView, ValidationView } from './views.js';
 import {
   ChartSink,
   anomaliesSection,
@@ -24,8 +26,9 @@ import {
 } from './sections.js';
 import { REPORT_CSS } from './style.js';
 
-export { readEvaluation, readValidation } from './inputs.js';
-export type { EvaluationView, ValidationView } from './inputs.js';
+export { readEvaluation } from './evaluation-input.js';
+export { readValidation } from './validation-input.js';
+export type { EvaluationView, ValidationView } from './views.js';
 
 /** What the report is built from: parsed JSON of either file, or both. */
 export interface ReportInputs {
@@ -35,8 +38,13 @@ export interface ReportInputs {
   referenceStatistics?: unknown;
   /** The current data's statistics.json, whose columns list every category (validation.json keeps 100). */
   currentStatistics?: unknown;
-  /** Where the inputs came from, shown in the header. */
-  sources?: { evaluation?: string; validation?: string; referenceStatistics?: string };
+  /** Where the inputs came from, shown in the header and named in errors. */
+  sources?: {
+    evaluation?: string;
+    validation?: string;
+    referenceStatistics?: string;
+    currentStatistics?: string;
+  };
   /** Build time shown in the header; fixed in tests for reproducible output. */
   generatedAt?: Date;
   /** Told about each chart as it is rendered (about 0.1 s each). */
@@ -104,11 +112,17 @@ function section(id: string, title: string, body: string): string {
 
 /** Builds report.html from evaluation.json and/or validation.json contents. */
 export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
-  const evaluation = inputs.evaluation === undefined ? null : readEvaluation(inputs.evaluation);
+  const evaluation =
+    inputs.evaluation === undefined ? null : readEvaluation(inputs.evaluation, inputs.sources?.evaluation);
   const validation =
     inputs.validation === undefined
       ? null
-      : readValidation(inputs.validation, inputs.referenceStatistics, inputs.currentStatistics);
+      : readValidation(
+          inputs.validation,
+          inputs.referenceStatistics,
+          inputs.currentStatistics,
+          inputs.sources
+        );
   const progress = inputs.progress ?? silentProgress;
   progress.start('rendering charts');
   const sink = new ChartSink((count) => progress.update(count));

@@ -1,12 +1,12 @@
 /** HTML of each report section. Every string from an input passes through escapeHtml. */
 import { higherIsBetter } from '../../model/metrics/types.js';
 import { escapeHtml as e, slugId } from './escape.js';
-import type { EvaluationView, MetricRow, ValidationView, ColumnView } from './inputs.js';
+import type { EvaluationView, MetricRow, ValidationView, ColumnView } from './views.js';
+import { distributionSpec } from './distribution-spec.js';
 import { renderChart } from './render.js';
 import {
   calibrationSpec,
   confusionSpec,
-  distributionSpec,
   historySpec,
   prSpec,
   rocSpec,
