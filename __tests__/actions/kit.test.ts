@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -89,6 +90,24 @@ describe('runAction (the action kit)', () => {
     expect(process.exitCode).toBe(2);
     expect(parseOutputs(await readFile(join(dir, 'outputs'), 'utf8')).status).toBe('fail');
     expect(await readFile(join(dir, 'summary'), 'utf8')).toBe('record\n');
+  });
+
+  it("keeps the output folder out of git with a .gitignore inside it, leaving a user's own alone", async () => {
+    execFileSync('git', ['init', '-q', dir]);
+    await mkdir(join(dir, 'mlci-out', 'train'), { recursive: true });
+    await writeFile(join(dir, 'mlci-out', 'train', 'model.onnx'), 'bytes');
+    await runAction(async () => ({ outputFolder: join(dir, 'mlci-out', 'train') }));
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+      cwd: dir,
+      encoding: 'utf8'
+    });
+    expect(status.split('\n').filter((l) => l.includes('mlci-out'))).toEqual([]);
+    await writeFile(join(dir, 'own', '.gitignore'), 'mine\n').catch(async () => {
+      await mkdir(join(dir, 'own'));
+      await writeFile(join(dir, 'own', '.gitignore'), 'mine\n');
+    });
+    await runAction(async () => ({ outputFolder: join(dir, 'own') }));
+    expect(await readFile(join(dir, 'own', '.gitignore'), 'utf8')).toBe('mine\n');
   });
 
   it('turns a job summary that cannot be written into a warning, never a failed step', async () => {

@@ -1,4 +1,5 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describeError, MlciError } from '../core/errors.js';
 import type { Progress } from '../core/progress.js';
 import { truncateMarkdown } from '../report/markdown.js';
@@ -60,6 +61,8 @@ export interface ActionReport {
   summary?: string;
   /** Set when the step must fail with exit 1 (a gate, a rollback): the message for the log. */
   failure?: string;
+  /** The folder the action wrote its files to; it gets a `.gitignore` so a later commit step leaves it out. */
+  outputFolder?: string;
 }
 
 /** How `runAction` reports an error the action's work threw. */
@@ -104,10 +107,21 @@ export async function runAction(
 }
 
 async function publishReport(report: ActionReport): Promise<void> {
+  if (report.outputFolder) await ignoreFolder(report.outputFolder);
   const entries = Object.entries(report.outputs ?? {});
   if (entries.length > 0) {
     const core = await actionsCore();
     for (const [name, value] of entries) core.setOutput(name, value);
   }
   if (report.summary) await writeJobSummary(report.summary);
+}
+
+/** Writes a `.gitignore` of `*` into the folder; one the user put there is left alone. */
+async function ignoreFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, '.gitignore'), '# written by mlci: outputs, not sources\n*\n', {
+    flag: 'wx'
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }

@@ -70,6 +70,7 @@ export async function run(): Promise<void> {
       ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
       : `Alias \`${inputs.alias}\` left where it was.`;
     return {
+      outputFolder: resolve(inputs.out),
       outputs: {
         status: outcome,
         outcome,

@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
       if (published.commentId) outputs['comment-id'] = String(published.commentId);
     }
     return {
+      outputFolder: request.out,
       outputs,
       summary: result.markdown,
       failure: e.verdict === 'fail' && inputs.failOnGate ? e.summary : undefined
@@ -176,7 +177,7 @@ async function writeHtmlReport(out: string, evaluation: unknown, validationFile?
 /** The line of the comment and summary that points at the charts in the uploaded artifact. */
 export function reportLinkLine(artifactName: string, runUrl: string | null): string {
   const where = runUrl ? `[this run's artifacts](${runUrl}#artifacts)` : "this run's artifacts";
-  return `\n\n📊 Charts (ROC, precision–recall, calibration, slices, drift): \`report.html\` in the \`${escapeCode(artifactName)}\` artifact of ${where}.\n`;
+  return `\n\n📊 Charts (ROC, precision–recall, calibration, slices, drift): the \`report.html\` artifact of ${where} opens in the browser; it is also in the \`${escapeCode(artifactName)}\` artifact.\n`;
 }
 
 function escapeCode(text: string): string {

@@ -11,13 +11,14 @@ import { readMonitorInputs, type MonitorActionInputs } from './inputs.js';
  * `fail-on-drift` is false; a dispatch GitHub refused is exit 2, after the report was published.
  */
 export async function run(): Promise<void> {
+  let options: MonitorOptions | undefined;
   await runAction(
     async () => {
       const inputs = readMonitorInputs();
-      const options = await monitorOptions(inputs);
+      options = await monitorOptions(inputs);
       const { runMonitor } = await import('../../pipeline/monitor.js');
       const result = await runMonitor(options);
-      const report = monitorReport(result);
+      const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
       const message = `mlci monitor: ${result.report.verdict} — ${result.report.reason}`;
       if (inputs.failOnDrift) return { ...report, failure: message };
@@ -27,15 +28,16 @@ export async function run(): Promise<void> {
     {
       onError: async (error) => {
         const { MonitorDispatchError } = await import('../../pipeline/monitor.js');
-        return error instanceof MonitorDispatchError ? monitorReport(error.result) : null;
+        return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
   );
 }
 
-function monitorReport(result: MonitorResult): ActionReport {
+function monitorReport(result: MonitorResult, out: string | undefined): ActionReport {
   const { report } = result;
   return {
+    outputFolder: out,
     outputs: {
       verdict: report.verdict,
       reason: report.reason,

@@ -64,6 +64,7 @@ export async function run(): Promise<void> {
     }
     const failed = result.stages.find((s) => s.status === 'fail');
     return {
+      outputFolder: out,
       outputs: {
         verdict: result.verdict,
         version: result.version === null ? '' : String(result.version),

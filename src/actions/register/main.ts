@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       .then((bytes) => new TextDecoder().decode(bytes))
       .catch(() => renderModelCard(result.version, null));
     return {
+      outputFolder: out,
       outputs: {
         version: String(result.version.version),
         tag: result.version.tag,

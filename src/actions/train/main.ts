@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       }
       const result = await trainStage(options);
       return {
+        outputFolder: outDir,
         outputs: {
           model: result.modelPath,
           sha256: result.record.model?.sha256 ?? '',
@@ -60,6 +61,7 @@ export async function run(): Promise<void> {
         const record = outDir ? await readRecord(join(outDir, 'training.json')) : null;
         if (!record || !outDir) return null;
         return {
+          outputFolder: outDir,
           outputs: { 'training-record': join(outDir, 'training.json'), status: record.status },
           summary: trainingSummary(record, false)
         };

@@ -67,6 +67,7 @@ export async function run(): Promise<void> {
       `mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`
     );
     return {
+      outputFolder: inputs.out,
       outputs: {
         verdict: report.verdict,
         anomalies: String(report.anomalies.length),
