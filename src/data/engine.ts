@@ -49,7 +49,7 @@ let shared: Promise<DuckDBConnection> | undefined;
 /** A process-wide DuckDB connection, created on first use (the native module loads lazily). */
 export function connection(): Promise<DuckDBConnection> {
   shared ??= (async () => {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { DuckDBInstance } = await import('../core/native.js').then((native) => native.loadDuckDB());
     const instance = await DuckDBInstance.create(':memory:');
     return instance.connect();
   })();
@@ -86,7 +86,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     : env
       ? parseMemoryLimit(env, 'MLCI_MEMORY_LIMIT')
       : undefined;
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance } = await import('../core/native.js').then((native) => native.loadDuckDB());
   const os = await import('node:os');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { join } = await import('node:path');

@@ -1,5 +1,6 @@
-import type { DeploymentRecorder } from '../pipeline/deploy.js';
-import type { MlciOctokit } from './octokit.js';
+import type { DeploymentRecorder } from '../deploy/recorder.js';
+import { githubClient, type MlciOctokit } from './octokit.js';
+import type { RunContext } from './run-context.js';
 
 /** Where a rollout is recorded. */
 export interface DeploymentTarget {
@@ -79,4 +80,19 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
 
 function clip(text: string): string {
   return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
+/** The GitHub Deployment recorder of a run, or none when the job has no token to record with. */
+export function githubRecorder(
+  context: RunContext | null,
+  environmentUrl: string | undefined
+): DeploymentRecorder | undefined {
+  if (!context || !context.token) return undefined;
+  return new GitHubDeploymentRecorder(githubClient(context), {
+    owner: context.owner,
+    repo: context.repo,
+    ref: context.ref,
+    logUrl: context.runUrl ?? undefined,
+    environmentUrl
+  });
 }

@@ -1,12 +1,15 @@
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { MLCI_VERSION } from '../core/version.js';
 
-/** The Octokit class mlci uses: core + pagination + retries on server errors + rate-limit throttling. */
-export const MlciOctokit = Octokit.plugin(paginateRest, retry, throttling);
+/**
+ * The Octokit class mlci uses: @octokit/rest (typed `rest.*` methods and pagination) + retries on
+ * server errors + rate-limit throttling. Modules that import this one are loaded on first use, so the
+ * client stays out of an action's start-up.
+ */
+export const MlciOctokit = Octokit.plugin(retry, throttling);
 /** An Octokit instance made by `createOctokit`. */
 export type MlciOctokit = InstanceType<typeof MlciOctokit>;
 
@@ -89,6 +92,9 @@ export function createOctokit(options: CreateOctokitOptions): MlciOctokit {
     auth: options.token,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: `mlci/${MLCI_VERSION}`,
+    // @octokit/rest logs every failed request on console.error; mlci decides what a failure means
+    // (a 404 while looking for a comment is normal) and reports it itself.
+    log: { debug() {}, info() {}, warn: console.warn, error() {} },
     request: options.timeoutMs ? { fetch: fetchWithTimeout(options.timeoutMs) } : {},
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: 1000 * scale, doNotRetry: DO_NOT_RETRY },
     throttle: {
@@ -99,5 +105,24 @@ export function createOctokit(options: CreateOctokitOptions): MlciOctokit {
       onRateLimit: limitHandler('primary'),
       onSecondaryRateLimit: limitHandler('secondary')
     }
+  });
+}
+
+/** Where a client for the current run points: the token and the API root. */
+export interface ClientTarget {
+  token: string;
+  apiUrl: string;
+}
+
+/** A client that warns on stderr of every rate limit GitHub answers with (the one mlci's commands and actions use). */
+export function githubClient(target: ClientTarget, options: Partial<CreateOctokitOptions> = {}): MlciOctokit {
+  return createOctokit({
+    token: target.token,
+    baseUrl: target.apiUrl,
+    onRateLimit: (e) =>
+      process.stderr.write(
+        `mlci: GitHub ${e.kind} rate limit on ${e.method} ${e.url}: ${e.willRetry ? `retrying in ${e.retryAfterSeconds} s` : 'giving up'}\n`
+      ),
+    ...options
   });
 }

@@ -119,7 +119,7 @@ let ortModule: Promise<Ort> | undefined;
 
 /** onnxruntime-node, imported on first use: start-up stays fast for commands that never run a model. */
 export function onnxRuntime(): Promise<Ort> {
-  ortModule ??= import('onnxruntime-node');
+  ortModule ??= import('../core/native.js').then((native) => native.loadOnnxRuntime());
   return ortModule;
 }
 

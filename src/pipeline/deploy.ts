@@ -7,6 +7,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
 import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
 import { KServeTarget, type KServeOptions } from '../deploy/kserve.js';
+import type { DeploymentRecorder } from '../deploy/recorder.js';
 import { rolloutMarkdown } from '../deploy/report.js';
 import { checkSteps, runRollout, type RolloutReport } from '../deploy/rollout.js';
 import {
@@ -22,13 +23,7 @@ import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
 
-/** Records a rollout somewhere visible (GitHub Deployments in the action); optional. */
-export interface DeploymentRecorder {
-  /** Called once before the first step. */
-  start(info: { model: string; version: number; environment: string; description: string }): Promise<void>;
-  /** Called on progress and at the end. */
-  update(state: 'in_progress' | 'queued' | 'success' | 'failure', description: string): Promise<void>;
-}
+export type { DeploymentRecorder } from '../deploy/recorder.js';
 
 /** Inputs of `mlci deploy-canary` and the deploy-canary action. */
 export interface DeployCanaryOptions {

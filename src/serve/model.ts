@@ -48,7 +48,7 @@ let ortModule: Promise<typeof import('onnxruntime-node')> | undefined;
 
 /** onnxruntime-node, imported on first use so that commands that do not score start fast. */
 export function loadOrt(): Promise<typeof import('onnxruntime-node')> {
-  ortModule ??= import('onnxruntime-node');
+  ortModule ??= import('../core/native.js').then((native) => native.loadOnnxRuntime());
   return ortModule;
 }
 

@@ -125,7 +125,7 @@ export async function checkModelFile(path: string, shownPath: string): Promise<M
     )
   );
   try {
-    const ort = await import('onnxruntime-node');
+    const ort = await import('../core/native.js').then((native) => native.loadOnnxRuntime());
     const session = await ort.InferenceSession.create(bytes);
     await session.release();
     results.push(pass('model_loads', 'onnxruntime-node created a session'));

@@ -22,7 +22,7 @@ export async function predictOnData(
   const columns = inputColumns(signature, options.features);
   if ('error' in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
   const data = await loadColumns(dataPath, columns.names, options);
-  const ort = await import('onnxruntime-node');
+  const ort = await import('../core/native.js').then((native) => native.loadOnnxRuntime());
   const predictions: Predictions[] = [];
   for (const bytes of models) {
     const session = await ort.InferenceSession.create(bytes);

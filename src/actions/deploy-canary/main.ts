@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
-import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
-import { deployCanary, deploySettings, type DeploymentRecorder } from '../../pipeline/deploy.js';
+import { loadRunContext } from '../../github/run-context.js';
+import { deployCanary, deploySettings } from '../../pipeline/deploy.js';
 import { openRegistry } from '../../pipeline/register.js';
-import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
+import { actionProgress, actionsCore, runAction } from '../toolkit.js';
 import { readDeployCanaryInputs } from './inputs.js';
 
 /**
@@ -16,19 +17,19 @@ import { readDeployCanaryInputs } from './inputs.js';
  * stays queued, and a workflow_dispatch run with `resume: true` carries on.
  */
 export async function run(): Promise<void> {
-  try {
+  await runAction(async () => {
     const inputs = readDeployCanaryInputs();
     const config = await loadOptionalConfig(inputs.config);
     const model = inputs.model ?? config?.model.name;
     if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
     const registry = await openRegistry(inputs.registry);
-    const recorder = await githubRecorder(inputs.environmentUrl ?? inputs.server);
+    const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
+    const { githubRecorder } = await import('../../github/deployments.js');
     const settings = deploySettings(config?.deploy);
-    const target = inputs.target ?? (inputs.server ? 'server' : settings.target);
     const result = await deployCanary({
       model,
       version: inputs.version,
-      target,
+      target: inputs.target ?? (inputs.server ? 'server' : settings.target),
       server: inputs.server ?? settings.server,
       adminToken: inputs.adminToken,
       registry,
@@ -56,63 +57,33 @@ export async function run(): Promise<void> {
       resume: inputs.resume,
       kserve: settings.kserve,
       out: resolve(inputs.out),
-      recorder,
-      by: process.env.GITHUB_ACTOR ? `${process.env.GITHUB_ACTOR} (deploy-canary)` : undefined,
-      progress: { start: logLine, update() {}, finish: (m) => logLine(m ?? 'done'), info: logLine }
+      recorder: githubRecorder(context, inputs.environmentUrl ?? inputs.server),
+      by: context?.actor ? `${context.actor} (deploy-canary)` : undefined,
+      progress: actionProgress
     });
-    const core = await actionsCore();
-    const outcome = result.report.outcome.replace('_', '-');
-    const resume =
-      result.report.outcome === 'paused' ? resumeInstruction(model, inputs.version, 'action') : '';
-    core.setOutput('status', outcome);
-    core.setOutput('outcome', outcome);
-    core.setOutput('reason', result.report.reason);
-    core.setOutput('resume', resume);
-    core.setOutput('version', String(result.report.version));
-    core.setOutput('stable', String(result.alias ? result.alias.to : result.report.stable));
-    await writeJobSummary(
-      rolloutMarkdown(
-        model,
-        result.report,
-        result.target,
-        result.alias
-          ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
-          : `Alias \`${inputs.alias}\` left where it was.`,
-        resume || undefined
-      )
-    );
-    if (result.report.outcome === 'rolled_back') {
-      core.setFailed(`canary ${model}@v${inputs.version} rolled back: ${result.report.reason}`);
-      process.exitCode = 1;
-    } else if (resume) {
-      core.warning(pauseWarning(model, result.report, resume), { title: 'canary paused' });
-    }
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
-}
-
-/** A GitHub Deployment recorder when the job has a token and a repository; else none (the root action uses it too). */
-export async function githubRecorder(
-  environmentUrl: string | undefined
-): Promise<DeploymentRecorder | undefined> {
-  const token = process.env.GITHUB_TOKEN;
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (!token || !repository) return undefined;
-  const [owner, repo] = repository.split('/');
-  const { createOctokit } = await import('../../github/octokit.js');
-  const { GitHubDeploymentRecorder } = await import('../../github/deployments.js');
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const runUrl = process.env.GITHUB_RUN_ID
-    ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
-    : undefined;
-  return new GitHubDeploymentRecorder(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL }), {
-    owner,
-    repo,
-    ref: process.env.GITHUB_SHA ?? process.env.GITHUB_REF ?? 'main',
-    logUrl: runUrl,
-    environmentUrl
+    const { report } = result;
+    const outcome = report.outcome.replace('_', '-');
+    const resume = report.outcome === 'paused' ? resumeInstruction(model, inputs.version, 'action') : '';
+    if (resume)
+      (await actionsCore()).warning(pauseWarning(model, report, resume), { title: 'canary paused' });
+    const aliasLine = result.alias
+      ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
+      : `Alias \`${inputs.alias}\` left where it was.`;
+    return {
+      outputFolder: resolve(inputs.out),
+      outputs: {
+        status: outcome,
+        outcome,
+        reason: report.reason,
+        resume,
+        version: String(report.version),
+        stable: String(result.alias ? result.alias.to : report.stable)
+      },
+      summary: rolloutMarkdown(model, report, result.target, aliasLine, resume || undefined),
+      failure:
+        report.outcome === 'rolled_back'
+          ? `canary ${model}@v${inputs.version} rolled back: ${report.reason}`
+          : undefined
+    };
   });
 }

@@ -1,41 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { describeError, InputError } from '../../core/errors.js';
 import { writeJsonAtomic } from '../../core/files.js';
 import { sanitizeEvaluation } from '../../model/evaluation-sanitize.js';
 import { renderEvaluationMarkdown } from '../../report/evaluation-md.js';
 import type { ArtifactBaseline } from '../../model/baseline.js';
-import type { EvaluateResult } from '../../pipeline/evaluate.js';
 import { loadOptionalConfig } from '../../config/load.js';
+import type { RunContext } from '../../github/run-context.js';
 import { buildEvaluateRequest } from '../../pipeline/evaluate-options.js';
-import { runContext, type RunContext } from '../run-context.js';
-import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
+import { actionLog, actionProgress, actionsCore, logLine, runAction, type ActionReport } from '../toolkit.js';
 import { readEvaluateInputs, type EvaluateActionInputs } from './inputs.js';
 
 /** The evaluate-vs-baseline action: evaluate, then report to the job summary, the PR comment and a check run. */
 export async function run(): Promise<void> {
-  try {
+  await runAction(async () => {
     const inputs = readEvaluateInputs();
-    const context = runContext();
-    if (inputs.publishFrom) {
-      await publishFrom(inputs, context);
-      return;
-    }
+    const { loadRunContext } = await import('../../github/run-context.js');
+    const context = await loadRunContext(inputs.token);
+    if (inputs.publishFrom) return publishFrom(inputs, context);
     const config = await loadOptionalConfig(inputs.config);
     const request = await buildEvaluateRequest(inputs.flags, config);
-    if (context && inputs.token && !request.baseline)
+    if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
     const { evaluate } = await import('../../pipeline/evaluate.js');
-    const result = await evaluate({
-      ...request,
-      progress: { start: logLine, update() {}, finish: (m) => logLine(m ?? 'done'), info: logLine }
-    });
-    const core = await actionsCore();
+    const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
-    core.setOutput('verdict', e.verdict);
-    core.setOutput('rubber-stamp', String(e.rubber_stamp));
-    core.setOutput('report', result.files.find((f) => f.endsWith('.md')) ?? '');
-    core.setOutput('evaluation', result.files.find((f) => f.endsWith('.json')) ?? '');
     logLine(e.summary);
     if (request.out) {
       const link = await writeHtmlReport(request.out, result.evaluation, inputs.flags.validation);
@@ -48,18 +37,31 @@ export async function run(): Promise<void> {
         head_sha: context.headSha
       });
     }
-    // Reporting problems are warnings: the verdict, not the mailman, decides the job.
-    await writeJobSummary(result.markdown);
-    if (context && inputs.token) await publish(inputs, context, result, core);
-    if (e.verdict === 'fail' && inputs.failOnGate) {
-      core.setFailed(e.summary);
-      process.exitCode = 1;
+    const outputs: Record<string, string> = {
+      verdict: e.verdict,
+      'rubber-stamp': String(e.rubber_stamp),
+      report: result.files.find((f) => f.endsWith('.md')) ?? '',
+      evaluation: result.files.find((f) => f.endsWith('.json')) ?? ''
+    };
+    if (context?.token) {
+      const { publishEvaluation } = await import('../../github/publish-evaluation.js');
+      const published = await publishEvaluation({
+        context,
+        evaluation: e,
+        markdown: result.markdown,
+        comment: inputs.comment,
+        checkRun: inputs.checkRun,
+        log: await actionLog()
+      });
+      if (published.commentId) outputs['comment-id'] = String(published.commentId);
     }
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+    return {
+      outputFolder: request.out,
+      outputs,
+      summary: result.markdown,
+      failure: e.verdict === 'fail' && inputs.failOnGate ? e.summary : undefined
+    };
+  });
 }
 
 /**
@@ -67,9 +69,10 @@ export async function run(): Promise<void> {
  * an untrusted run, so it is read as data only: evaluation.json is sanitised and re-rendered (its
  * evaluation.md is ignored), and the pull request it names must have the head SHA that run tested.
  */
-async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | null): Promise<void> {
-  if (!context || !inputs.token) throw new InputError('publish-from needs GITHUB_REPOSITORY and a token');
-  const octokit = await client(inputs, context);
+async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | null): Promise<ActionReport> {
+  if (!context || !context.token) throw new InputError('publish-from needs GITHUB_REPOSITORY and a token');
+  const { githubClient } = await import('../../github/octokit.js');
+  const octokit = githubClient(context);
   let files: Map<string, Uint8Array> | null = null;
   if (inputs.publishFromRun) {
     const runId = Number(inputs.publishFromRun);
@@ -99,7 +102,7 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
   const number = Number(pr.number);
   if (!Number.isInteger(number) || number <= 0)
     throw new InputError('publish-from: pull-request.json has no valid number');
-  const live = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+  const live = await octokit.rest.pulls.get({
     owner: context.owner,
     repo: context.repo,
     pull_number: number
@@ -110,23 +113,25 @@ async function publishFrom(inputs: EvaluateActionInputs, context: RunContext | n
       `publish-from: pull request #${number} is at ${headSha}, not at the tested commit ${inputs.expectedHeadSha || '(expected-head-sha not given)'}; nothing posted`
     );
   }
-  const markdown = renderEvaluationMarkdown(evaluation);
-  const core = await actionsCore();
-  core.setOutput('verdict', evaluation.verdict);
   const workflow = inputs.workflow
     ? (inputs.workflow.split('/').pop() ?? context.workflow)
     : context.workflow;
-  await publish(
-    inputs,
-    { ...context, workflow, pullNumber: number, headSha },
-    { evaluation, markdown, files: [] },
-    core
-  );
-}
-
-async function client(inputs: Pick<EvaluateActionInputs, 'token'>, context: RunContext) {
-  const { createOctokit } = await import('../../github/octokit.js');
-  return createOctokit({ token: inputs.token, baseUrl: context.apiUrl });
+  const { publishEvaluation } = await import('../../github/publish-evaluation.js');
+  const published = await publishEvaluation({
+    context: { ...context, workflow, pullNumber: number, headSha },
+    evaluation,
+    markdown: renderEvaluationMarkdown(evaluation),
+    comment: inputs.comment,
+    checkRun: inputs.checkRun,
+    octokit,
+    log: await actionLog()
+  });
+  return {
+    outputs: {
+      verdict: evaluation.verdict,
+      ...(published.commentId ? { 'comment-id': String(published.commentId) } : {})
+    }
+  };
 }
 
 async function artifactBaseline(
@@ -134,9 +139,10 @@ async function artifactBaseline(
   context: RunContext
 ): Promise<ArtifactBaseline | null> {
   const { findBaselineArtifact } = await import('../../github/baseline-artifact.js');
+  const { githubClient } = await import('../../github/octokit.js');
   try {
     return await findBaselineArtifact({
-      octokit: await client(inputs, context),
+      octokit: githubClient(context),
       owner: context.owner,
       repo: context.repo,
       artifactName: inputs.baselineArtifact,
@@ -148,57 +154,6 @@ async function artifactBaseline(
       `warning: could not look for a baseline artifact (${describeError(error)}); continuing without one`
     );
     return null;
-  }
-}
-
-/** Posts the sticky PR comment and the verdict check run; failures are warnings, never a failed job. */
-export async function publish(
-  inputs: Pick<EvaluateActionInputs, 'token' | 'comment' | 'checkRun'>,
-  context: RunContext,
-  result: EvaluateResult,
-  core: typeof import('@actions/core')
-): Promise<void> {
-  const e = result.evaluation;
-  const octokit = await client(inputs, context);
-  const model = e.model_name ?? 'model';
-  if (inputs.comment && context.pullNumber !== null) {
-    const { upsertStickyComment } = await import('../../github/pr-comment.js');
-    try {
-      const res = await upsertStickyComment({
-        octokit,
-        owner: context.owner,
-        repo: context.repo,
-        issueNumber: context.pullNumber,
-        key: `${context.workflow}/${model}`,
-        body: result.markdown,
-        runLabel: context.headSha.slice(0, 7)
-      });
-      if (res.action === 'skipped') core.notice(`no PR comment: ${res.reason}`);
-      else logLine(`PR comment ${res.action}: ${res.url ?? res.id}`);
-      if (res.id) core.setOutput('comment-id', String(res.id));
-    } catch (error) {
-      core.warning(`could not post the PR comment: ${describeError(error)}`);
-    }
-  }
-  if (inputs.checkRun && context.headSha) {
-    const { createVerdictCheckRun } = await import('../../github/check-run.js');
-    try {
-      const res = await createVerdictCheckRun({
-        octokit,
-        owner: context.owner,
-        repo: context.repo,
-        headSha: context.headSha,
-        name: `mlci evaluate (${model})`,
-        verdict: e.verdict,
-        rubberStamp: e.rubber_stamp,
-        summary: e.summary,
-        report: result.markdown,
-        detailsUrl: context.runUrl ?? undefined
-      });
-      if (res.action === 'skipped') core.notice(`no check run: ${res.reason}`);
-    } catch (error) {
-      core.warning(`could not create the check run: ${describeError(error)}`);
-    }
   }
 }
 
@@ -224,7 +179,7 @@ async function writeHtmlReport(out: string, evaluation: unknown, validationFile?
 /** The line of the comment and summary that points at the charts in the uploaded artifact. */
 export function reportLinkLine(artifactName: string, runUrl: string | null): string {
   const where = runUrl ? `[this run's artifacts](${runUrl}#artifacts)` : "this run's artifacts";
-  return `\n\n📊 Charts (ROC, precision–recall, calibration, slices, drift): \`report.html\` in the \`${escapeCode(artifactName)}\` artifact of ${where}.\n`;
+  return `\n\n📊 Charts (ROC, precision–recall, calibration, slices, drift): the \`report.html\` artifact of ${where} opens in the browser; it is also in the \`${escapeCode(artifactName)}\` artifact.\n`;
 }
 
 function escapeCode(text: string): string {

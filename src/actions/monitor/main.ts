@@ -1,47 +1,106 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describeError, MlciError } from '../../core/errors.js';
-import type { MonitorReport } from '../../monitor/types.js';
-import { actionBooleanInput, actionInput } from '../inputs.js';
-import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
-import { monitorArguments } from './inputs.js';
+import { loadOptionalConfig } from '../../config/load.js';
+import { InputError } from '../../core/errors.js';
+import type { RunContext } from '../../github/run-context.js';
+import type { MonitorOptions, MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
+import { actionProgress, actionsCore, runAction, type ActionReport } from '../toolkit.js';
+import { readMonitorInputs, type MonitorActionInputs } from './inputs.js';
 
 /**
- * The monitor action: runs `mlci monitor` (the same command, flags from the inputs), then sets the
- * outputs and the job summary from monitor.json / monitor.md. Drift or degradation fails the step (exit 1)
- * unless `fail-on-drift` is false.
+ * The monitor action: runs the monitor stage with the inputs laid over mlci.yml, then sets the outputs
+ * and the job summary from its report. Drift or degradation fails the step (exit 1) unless
+ * `fail-on-drift` is false; a dispatch GitHub refused is exit 2, after the report was published.
  */
 export async function run(): Promise<void> {
-  try {
-    const out = actionInput('out', { fallback: 'mlci-out/monitor' });
-    const args = monitorArguments(out);
-    logLine(`mlci ${args.join(' ')}`);
-    const { buildProgram } = await import('../../cli/program.js');
-    await buildProgram().parseAsync(args, { from: 'user' });
-    const code = Number(process.exitCode ?? 0);
-    const core = await actionsCore();
-    const report = await readFile(join(out, 'monitor.json'), 'utf8')
-      .then((text) => JSON.parse(text) as MonitorReport)
-      .catch(() => null);
-    if (report) {
-      core.setOutput('verdict', report.verdict);
-      core.setOutput('reason', report.reason);
-      core.setOutput('drifted-columns', report.drifted_columns.join(','));
-      core.setOutput('dispatched', String(report.trigger.sent === true));
-      const markdown = await readFile(join(out, 'monitor.md'), 'utf8').catch(() => '');
-      await writeJobSummary(markdown);
+  let options: MonitorOptions | undefined;
+  await runAction(
+    async () => {
+      const inputs = readMonitorInputs();
+      options = await monitorOptions(inputs);
+      const { runMonitor } = await import('../../pipeline/monitor.js');
+      const result = await runMonitor(options);
+      const report = monitorReport(result, inputs.out);
+      if (result.exitCode === 0) return report;
+      const message = `mlci monitor: ${result.report.verdict} — ${result.report.reason}`;
+      if (inputs.failOnDrift) return { ...report, failure: message };
+      (await actionsCore()).warning(message);
+      return report;
+    },
+    {
+      onError: async (error) => {
+        const { MonitorDispatchError } = await import('../../pipeline/monitor.js');
+        return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
+      }
     }
-    if (code === 1 && report && !actionBooleanInput('fail-on-drift', true)) {
-      core.warning(`mlci monitor: ${report.verdict} — ${report.reason}`);
-      process.exitCode = 0;
-      return;
-    }
-    if (code === 1 && report) core.setFailed(`mlci monitor: ${report.verdict} — ${report.reason}`);
-    else if (code !== 0) core.setFailed('mlci monitor failed (see the message above)');
-    process.exitCode = code;
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+  );
+}
+
+function monitorReport(result: MonitorResult, out: string | undefined): ActionReport {
+  const { report } = result;
+  return {
+    outputFolder: out,
+    outputs: {
+      verdict: report.verdict,
+      reason: report.reason,
+      'drifted-columns': report.drifted_columns.join(','),
+      dispatched: String(report.trigger.sent === true)
+    },
+    summary: result.markdown
+  };
+}
+
+/** The monitor stage's options: inputs over mlci.yml's monitor section, as `mlci monitor` lays flags over it. */
+async function monitorOptions(inputs: MonitorActionInputs): Promise<MonitorOptions> {
+  const config = await loadOptionalConfig(inputs.config);
+  const m = config?.monitor;
+  const model = inputs.model ?? config?.model?.name;
+  if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
+  const fromInputs = inputs.log || inputs.data;
+  const log = fromInputs ? inputs.log : m?.log;
+  const data = fromInputs ? inputs.data : log ? undefined : m?.data;
+  const explicitLabel = inputs.label ?? m?.label;
+  const { parseGateFlags } = await import('../../pipeline/evaluate-options.js');
+  const { openRegistry } = await import('../../pipeline/register.js');
+  const { loadRunContext } = await import('../../github/run-context.js');
+  const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
+  const trigger: MonitorTrigger = {
+    kind: inputs.trigger ?? m?.trigger?.kind ?? 'none',
+    workflow: inputs.workflow ?? m?.trigger?.workflow,
+    ref: inputs.ref ?? m?.trigger?.ref,
+    eventType: inputs.eventType ?? m?.trigger?.event_type,
+    dataVersion: inputs.dataVersion,
+    reportUrl: context?.runUrl ?? undefined
+  };
+  return {
+    registry: await openRegistry(inputs.registry ?? config?.register?.registry),
+    model,
+    log,
+    data,
+    since: inputs.since ?? (log ? m?.since : undefined),
+    labels: inputs.labels ?? (log ? m?.labels : undefined),
+    labelColumn: explicitLabel ?? config?.model?.label,
+    labelOptional: data !== undefined && explicitLabel === undefined,
+    idColumn: m?.id_column,
+    task: config?.model?.task,
+    threshold: config?.model?.threshold,
+    features: config?.model?.features,
+    driftShare: inputs.driftShare ?? m?.drift_share,
+    gates: inputs.gates.length > 0 ? parseGateFlags(inputs.gates) : m?.max_metric_drop,
+    minRows: inputs.minRows ?? m?.min_rows,
+    dataConfig: config?.data,
+    trigger: trigger.kind === 'none' || inputs.dryRun ? trigger : await withDispatch(trigger, context),
+    dryRun: inputs.dryRun,
+    out: inputs.out,
+    progress: actionProgress
+  };
+}
+
+/** The trigger with GitHub's dispatch behind it; the job must give a token and a repository. */
+async function withDispatch(trigger: MonitorTrigger, context: RunContext | null): Promise<MonitorTrigger> {
+  if (!context?.token)
+    throw new InputError(
+      `trigger ${trigger.kind} needs a token (input "token": actions: write for workflow_dispatch, contents: write for repository_dispatch); dry-run decides without one`
+    );
+  const { githubClient } = await import('../../github/octokit.js');
+  const { githubDispatcher } = await import('../../github/dispatch.js');
+  return { ...trigger, dispatch: githubDispatcher(githubClient(context), context.owner, context.repo) };
 }

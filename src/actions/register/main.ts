@@ -1,16 +1,16 @@
 import { join, resolve } from 'node:path';
 import { loadOptionalConfig } from '../../config/load.js';
-import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { writeJsonAtomic } from '../../core/files.js';
 import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
 import { escapeMarkdown, renderModelCard } from '../../registry/model-card.js';
 import { currentUser } from '../../registry/record.js';
-import { actionsCore, logLine, writeJobSummary } from '../toolkit.js';
+import { actionProgress, runAction } from '../toolkit.js';
 import { readRegisterInputs } from './inputs.js';
 
 /** The register action: registers the model, moves aliases, writes registration.json and the job summary. */
 export async function run(): Promise<void> {
-  try {
+  await runAction(async () => {
     const inputs = readRegisterInputs();
     const config = await loadOptionalConfig(inputs.config);
     const name = inputs.name ?? config?.model?.name;
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
         aliases: inputs.aliases ?? config?.register?.aliases ?? []
       },
       registry,
-      { start: logLine, update() {}, finish: (m) => logLine(m ?? 'done'), info: logLine }
+      actionProgress
     );
     const out = resolve(inputs.out);
     await writeJsonAtomic(join(out, 'registration.json'), {
@@ -38,23 +38,22 @@ export async function run(): Promise<void> {
       version: result.version,
       aliasEvents: result.aliasEvents
     });
-    const core = await actionsCore();
-    core.setOutput('version', String(result.version.version));
-    core.setOutput('tag', result.version.tag);
-    core.setOutput('sha256', result.version.sha256);
-    core.setOutput('created', String(result.registered));
     // The stored card compares with the previous version; rebuilding it here could not.
     const card = await registry
       .download(result.version.name, result.version.version, 'model-card.md')
       .then((bytes) => new TextDecoder().decode(bytes))
       .catch(() => renderModelCard(result.version, null));
-    // The version is registered by now: a summary that cannot be written is worth a warning, not a failure.
-    await writeJobSummary(registrationSummary(result, card));
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+    return {
+      outputFolder: out,
+      outputs: {
+        version: String(result.version.version),
+        tag: result.version.tag,
+        sha256: result.version.sha256,
+        created: String(result.registered)
+      },
+      summary: registrationSummary(result, card)
+    };
+  });
 }
 
 /** Markdown for the job summary: what happened, then the version's model card. */

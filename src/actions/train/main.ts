@@ -1,64 +1,73 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import { describeError, MlciError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
 import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionProgress, logLine, runAction, type ActionReport } from '../toolkit.js';
 import { readTrainInputs } from './inputs.js';
 
 /** The train action: computes the cache key (phase cache-key) or trains (phase train). */
 export async function run(): Promise<void> {
   let outDir: string | undefined;
-  try {
-    const inputs = readTrainInputs();
-    const configPath = resolve(inputs.config);
-    const loaded = await loadConfig(inputs.config);
-    const config =
-      inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
-    outDir = resolve(inputs.out);
-    const options: TrainStageOptions = {
-      config,
-      root: dirname(configPath),
-      command: inputs.command,
-      overrides: inputs.set,
-      seed: inputs.seed,
-      timeout: inputs.timeout,
-      force: inputs.force,
-      checkReproducible: inputs.checkReproducible,
-      productionModel: inputs.productionModel,
-      out: outDir,
-      progress: { start: logLine, update() {}, finish() {}, info: logLine },
-      onOutput: (text) => process.stdout.write(text)
-    };
-    const core = await actionsCore();
-    if (inputs.phase === 'cache-key') {
-      const key = await trainCacheKey(options);
-      logLine(`mlci train: cache key ${key.key} (${key.note})`);
-      core.setOutput('key', key.key);
-      core.setOutput('path', key.dir);
-      core.setOutput('enabled', String(key.enabled && !inputs.force && !inputs.checkReproducible));
-      return;
+  await runAction(
+    async (): Promise<ActionReport> => {
+      const inputs = readTrainInputs();
+      const configPath = resolve(inputs.config);
+      const loaded = await loadConfig(inputs.config);
+      const config =
+        inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
+      outDir = resolve(inputs.out);
+      const options: TrainStageOptions = {
+        config,
+        root: dirname(configPath),
+        command: inputs.command,
+        overrides: inputs.set,
+        seed: inputs.seed,
+        timeout: inputs.timeout,
+        force: inputs.force,
+        checkReproducible: inputs.checkReproducible,
+        productionModel: inputs.productionModel,
+        out: outDir,
+        progress: { ...actionProgress, finish() {} },
+        onOutput: (text) => process.stdout.write(text)
+      };
+      if (inputs.phase === 'cache-key') {
+        const key = await trainCacheKey(options);
+        logLine(`mlci train: cache key ${key.key} (${key.note})`);
+        return {
+          outputs: {
+            key: key.key,
+            path: key.dir,
+            enabled: String(key.enabled && !inputs.force && !inputs.checkReproducible)
+          }
+        };
+      }
+      const result = await trainStage(options);
+      return {
+        outputFolder: outDir,
+        outputs: {
+          model: result.modelPath,
+          sha256: result.record.model?.sha256 ?? '',
+          'cache-hit': String(result.cacheHit),
+          'training-record': result.recordPath,
+          status: result.record.status
+        },
+        summary: trainingSummary(result.record, result.cacheHit)
+      };
+    },
+    {
+      // A failed run still wrote its record: its checks are what the user needs to see.
+      onError: async () => {
+        const record = outDir ? await readRecord(join(outDir, 'training.json')) : null;
+        if (!record || !outDir) return null;
+        return {
+          outputFolder: outDir,
+          outputs: { 'training-record': join(outDir, 'training.json'), status: record.status },
+          summary: trainingSummary(record, false)
+        };
+      }
     }
-    const result = await trainStage(options);
-    core.setOutput('model', result.modelPath);
-    core.setOutput('sha256', result.record.model?.sha256 ?? '');
-    core.setOutput('cache-hit', String(result.cacheHit));
-    core.setOutput('training-record', result.recordPath);
-    core.setOutput('status', result.record.status);
-    await core.summary.addRaw(trainingSummary(result.record, result.cacheHit)).write();
-  } catch (error) {
-    const core = await actionsCore();
-    const message = error instanceof MlciError ? error.message : describeError(error);
-    const record = outDir ? await readRecord(join(outDir, 'training.json')) : null;
-    if (record) {
-      core.setOutput('training-record', join(outDir!, 'training.json'));
-      core.setOutput('status', record.status);
-      await core.summary.addRaw(trainingSummary(record, false)).write();
-    }
-    core.setFailed(message);
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+  );
 }
 
 async function readRecord(path: string): Promise<TrainingRecord | null> {

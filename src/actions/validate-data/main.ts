@@ -1,8 +1,8 @@
-import { describeError, InputError, MlciError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { Anomaly, ValidationReport } from '../../data/report.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { validateData } from '../../pipeline/validate-data.js';
-import { actionsCore, logLine } from '../toolkit.js';
+import { actionProgress, actionsCore, logLine, runAction } from '../toolkit.js';
 import { readValidateDataInputs } from './inputs.js';
 
 /** Most annotations GitHub shows per step; more would be dropped anyway. */
@@ -40,7 +40,7 @@ export function annotations(
 
 /** The validate-data action: runs the stage, annotates, writes outputs and the job summary. */
 export async function run(): Promise<void> {
-  try {
+  await runAction(async () => {
     const inputs = readValidateDataInputs();
     // A missing mlci.yml is fine: every setting has an input or a default.
     const config = await loadOptionalConfig(inputs.config);
@@ -56,33 +56,32 @@ export async function run(): Promise<void> {
       train: inputs.train,
       out: inputs.out,
       config: config?.data,
-      progress: { start: logLine, update() {}, finish: (m) => m && logLine(m), info: logLine }
+      progress: actionProgress
     });
-    const core = await actionsCore();
     const report = result.report;
+    const core = await actionsCore();
     for (const a of annotations(report)) {
       const props = { title: a.title, file: a.file, startLine: a.line };
       if (a.level === 'error') core.error(a.message, props);
       else core.warning(a.message, props);
     }
-    core.setOutput('verdict', report.verdict);
-    core.setOutput('anomalies', String(report.anomalies.length));
-    core.setOutput('drifted-columns', String(report.dataset_drift?.drifted ?? 0));
-    core.setOutput('dataset-drift', String(report.dataset_drift?.drifted_dataset ?? false));
-    core.setOutput('report', `${inputs.out}/validation.md`);
-    await core.summary.addRaw(result.markdown.slice(0, 1000000)).write();
     logLine(
       `mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`
     );
-    if (result.exitCode !== 0) {
-      core.setFailed(
-        `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? 'y' : 'ies'}`
-      );
-      process.exitCode = 1;
-    }
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+    return {
+      outputFolder: inputs.out,
+      outputs: {
+        verdict: report.verdict,
+        anomalies: String(report.anomalies.length),
+        'drifted-columns': String(report.dataset_drift?.drifted ?? 0),
+        'dataset-drift': String(report.dataset_drift?.drifted_dataset ?? false),
+        report: `${inputs.out}/validation.md`
+      },
+      summary: result.markdown,
+      failure:
+        result.exitCode === 0
+          ? undefined
+          : `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? 'y' : 'ies'}`
+    };
+  });
 }
