@@ -1,6 +1,7 @@
 // Bundles the CLI and one entry per action into dist/ with esbuild in one build with shared chunks (see CONVENTIONS.md).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { writeNotices } from './notices.mjs';
 import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 execFileSync(process.execPath, ['scripts/schema-src.mjs'], { stdio: 'inherit' });
@@ -24,7 +25,13 @@ const common = {
   target: 'node20',
   outdir: 'dist',
   // Native packages are installed beside dist/ (the actions cache them); everything else is bundled.
-  external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings*', 'chromium-bidi*', 'playwright-core'],
+  external: [
+    'onnxruntime-node',
+    '@duckdb/node-api',
+    '@duckdb/node-bindings*',
+    'chromium-bidi*',
+    'playwright-core'
+  ],
   legalComments: 'none',
   // Lazy imports (stage modules, Vega, @actions/core) become chunks loaded on use, keeping start-up fast.
   splitting: true,
@@ -35,12 +42,15 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 // One build for the CLI and every action, so they share their chunks instead of each carrying a copy.
-await build({
+const result = await build({
   ...common,
+  metafile: true,
   entryPoints: [{ in: 'src/cli/index.ts', out: 'cli/index' }, ...actionEntries],
   banner: { js: banner }
 });
 const cliEntry = 'dist/cli/index.js';
 writeFileSync(cliEntry, `#!/usr/bin/env node\n${readFileSync(cliEntry, 'utf8')}`);
 chmodSync('dist/cli/index.js', 0o755);
+// The licence notices of every bundled package ship beside dist/ (legalComments are off above).
+writeNotices(result.metafile);
 execFileSync(process.execPath, ['scripts/reference-docs.mjs'], { stdio: 'inherit' });
