@@ -177,3 +177,30 @@ describe('explainDispatchError', () => {
     expect(explainDispatchError(err(403), rd, 'o/r').exitCode).toBe(2);
   });
 });
+
+describe('drift against stored statistics in memory', () => {
+  it('validate-data takes the statistics object the monitor downloaded: same drift as from a file, named as given', async () => {
+    const { profileData, validateData } = await import('../../src/pipeline/validate-data.js');
+    const lines = ['a,b'];
+    for (let i = 0; i < 400; i++) lines.push(`${(i * 37) % 101},${['x', 'y', 'z'][i % 3]}`);
+    const current = ['a,b'];
+    for (let i = 0; i < 300; i++) current.push(`${((i * 53) % 101) + 20},${['x', 'y', 'y'][i % 3]}`);
+    await writeFile(join(dir, 'train.csv'), lines.join('\n') + '\n');
+    await writeFile(join(dir, 'now.csv'), current.join('\n') + '\n');
+    const statsPath = join(dir, 'statistics.json');
+    const stats = await profileData({ data: join(dir, 'train.csv'), out: statsPath });
+    const fromFile = await validateData({ data: join(dir, 'now.csv'), reference: statsPath });
+    const inMemory = await validateData({
+      data: join(dir, 'now.csv'),
+      reference: stats,
+      referenceName: 'registry:churn@v1/statistics.json'
+    });
+    expect(inMemory.report.drift).toEqual(fromFile.report.drift);
+    expect(inMemory.report.drift.a.drifted).toBe(true);
+    expect(inMemory.report.reference).toEqual({
+      path: 'registry:churn@v1/statistics.json',
+      kind: 'statistics',
+      rows: 400
+    });
+  });
+});

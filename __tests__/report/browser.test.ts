@@ -188,7 +188,10 @@ describeIfChromium('report.html in headless Chromium', () => {
   });
 });
 
-/** A reference and a current CSV: 13 of the 54 current rows shifted past the reference's range, some missing. */
+/**
+ * A reference and a current CSV: 13 of the 54 current rows shifted past the reference's range, some
+ * missing, NaN and ±Inf.
+ */
 async function writeShiftedData(dir: string): Promise<{ reference: string; current: string }> {
   const reference = ['amount,score,plan,y'];
   for (let i = 0; i < 300; i++)
@@ -196,7 +199,9 @@ async function writeShiftedData(dir: string): Promise<{ reference: string; curre
   const current = ['amount,score,plan,y'];
   for (let i = 0; i < 54; i++) {
     const amount = i < 13 ? String(100 + i) : i % 5 === 0 ? '' : String((i % 40) + 1);
-    const score = i % 9 === 0 ? '-40' : i % 11 === 0 ? '' : String(-((i * 5) % 23));
+    // NaN is counted with the missing values, ±Inf with the values below and above the bins.
+    const special = { 20: 'nan', 21: 'inf', 23: '-inf' }[i];
+    const score = special ?? (i % 9 === 0 ? '-40' : i % 11 === 0 ? '' : String(-((i * 5) % 23)));
     const plan = i % 7 === 0 ? '' : ['basic', 'pro', 'enterprise'][i % 3];
     current.push(`${amount},${score},${plan},${i % 2}`);
   }
@@ -214,6 +219,8 @@ interface ChartRows {
   drawn: Record<string, number>;
   /** The current data's rows as the figure's caption gives them. */
   caption: number;
+  /** Labels of the bars beside a histogram (rows outside its bins, missing rows). */
+  outside: string[];
 }
 
 describeIfChromium('report.html of a real validate-data run, read back from the page', () => {
@@ -238,15 +245,18 @@ describeIfChromium('report.html of a real validate-data run, read back from the 
         const stated: Record<string, number> = {};
         for (const m of desc.matchAll(/(reference|current): (\d+) rows/g)) stated[m[1]] = Number(m[2]);
         const drawn: Record<string, number> = {};
+        const outside = new Set<string>();
         svg.querySelectorAll('g[class^="mark-"] > path[aria-label]').forEach((bar) => {
           const label = bar.getAttribute('aria-label') ?? '';
           const series = /\bdata: (\w+)/.exec(label)?.[1];
           const rows = /(?:^|; )rows: ([\d,]+)/.exec(label)?.[1];
           if (series && rows) drawn[series] = (drawn[series] ?? 0) + Number(rows.replace(/,/g, ''));
+          const beside = /^outside the bins: ([^;]+)/.exec(label)?.[1];
+          if (beside) outside.add(beside);
         });
         const caption = /rows (\d+)/.exec(figure.querySelector('figcaption')?.textContent ?? '')?.[1];
         const id = (figure.getAttribute('data-chart') ?? '').replace(/^chart-\d+-/, '');
-        return { id, stated, drawn, caption: Number(caption) };
+        return { id, stated, drawn, caption: Number(caption), outside: [...outside].sort() };
       })
     );
   }, 60_000);
@@ -264,5 +274,9 @@ describeIfChromium('report.html of a real validate-data run, read back from the 
       expect({ id: chart.id, caption: chart.caption }).toEqual({ id: chart.id, caption: 54 });
       expect({ id: chart.id, reference: chart.stated.reference }).toEqual({ id: chart.id, reference: 300 });
     }
+    const outside = Object.fromEntries(charts.map((c) => [c.id, c.outside]));
+    // The 13 shifted amounts lie above the reference's last edge; −40 and −Inf below the scores' first (−22), +Inf above.
+    expect(outside['dist-amount']).toEqual(['above 49.5', 'missing']);
+    expect(outside['dist-score']).toEqual(['above 0', 'below -22', 'missing']);
   });
 });

@@ -173,14 +173,19 @@ interface WindowSource {
   liveStats: LiveStats | null;
   /** The rows as a file validate-data reads (the log window is written to `temp`). */
   dataPath: string;
+  /** The temporary folder of the log window, removed once the stage is done. */
+  temp?: string;
   source: MonitorSource;
 }
 
+/**
+ * The window's rows: a batch is read by validate-data where it lies; logged rows are written to a
+ * JSON Lines file in a temporary folder (`temp`, removed by the caller) for it to read.
+ */
 async function readSource(
   options: MonitorOptions,
   version: ModelVersion,
   since: Date | undefined,
-  temp: string,
   progress: Progress
 ): Promise<WindowSource> {
   if (!options.log)
@@ -192,12 +197,18 @@ async function readSource(
     since
   });
   progress.finish(`${window.rows.length.toLocaleString('en-US')} rows of ${version.tag}`);
+  const liveStats = await readLiveStats(options.log);
+  const temp = await mkdtemp(join(tmpdir(), 'mlci-monitor-'));
   const dataPath = join(temp, 'window.jsonl');
-  await writeFeaturesJsonl(dataPath, window.rows);
+  await writeFeaturesJsonl(dataPath, window.rows).catch(async (error: unknown) => {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  });
   return {
     window,
-    liveStats: await readLiveStats(options.log),
+    liveStats,
     dataPath,
+    temp,
     source: {
       kind: 'log',
       path: options.log,
@@ -218,8 +229,6 @@ type WindowValidation = { report: ValidationReport; statistics: DatasetStatistic
 /** What the drift step compares the window with. */
 interface DriftReference {
   statistics: DatasetStatistics;
-  /** The statistics written where validate-data can read them. */
-  path: string;
   /** How the report names it (registry:model@vN/statistics.json). */
   name: string;
   version: ModelVersion;
@@ -267,7 +276,9 @@ async function windowDrift(
   progress.start(`testing drift against ${reference.name}`);
   const result = await validateData({
     data: read.dataPath,
-    reference: reference.path,
+    // In memory: validate-data compares with the stored statistics as they are.
+    reference: reference.statistics,
+    referenceName: reference.name,
     label: options.data ? options.labelColumn : undefined,
     labelOptional: true,
     config: driftConfig(options, reference.statistics, Boolean(read.window)),
@@ -283,8 +294,7 @@ async function windowDrift(
   }
   const report: ValidationReport = {
     ...result.report,
-    data: { ...result.report.data, path: options.log ?? options.data! },
-    reference: result.report.reference ? { ...result.report.reference, path: reference.name } : null
+    data: { ...result.report.data, path: options.log ?? options.data! }
   };
   return { report, statistics: result.statistics, markdown: renderMarkdown(report, reference.statistics) };
 }
@@ -331,17 +341,10 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
       `registry:${version.tag}`
     ));
 
-  const temp = await mkdtemp(join(tmpdir(), 'mlci-monitor-'));
+  const reference: DriftReference = { statistics, name: referenceName, version };
+  const read = await readSource(options, version, since, progress);
+  const { window, source } = read;
   try {
-    const reference: DriftReference = {
-      statistics,
-      path: join(temp, 'statistics.json'),
-      name: referenceName,
-      version
-    };
-    await writeJsonAtomic(reference.path, statistics);
-    const read = await readSource(options, version, since, temp, progress);
-    const { window, source } = read;
     const validation = await windowDrift(options, read, reference, progress);
     const rows = window ? window.rows.length : (validation?.report.data.rows ?? 0);
     const drift = validation?.report.dataset_drift ?? null;
@@ -405,6 +408,6 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
     if (trigger.error) throw new MonitorDispatchError(trigger.error, result);
     return result;
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    if (read.temp) await rm(read.temp, { recursive: true, force: true });
   }
 }

@@ -35,8 +35,10 @@ import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 /** Inputs of the validate-data stage. */
 export interface ValidateDataOptions {
   data: string;
-  /** A data file/glob or a statistics.json. */
-  reference?: string;
+  /** A data file/glob or a statistics.json, or statistics already in memory (the monitor's). */
+  reference?: string | DatasetStatistics;
+  /** How validation.json names a reference given in memory. */
+  referenceName?: string;
   schema?: string;
   label?: string;
   /** The learning task: a regression label is drift-tested as a number, a class label as a category. */
@@ -128,6 +130,7 @@ interface Inputs {
 async function loadInputs(
   engine: Engine,
   options: ValidateDataOptions,
+  referencePath: string | undefined,
   storedReference: DatasetStatistics | undefined,
   lap: (name: string, ms?: number) => void
 ): Promise<Inputs> {
@@ -136,7 +139,7 @@ async function loadInputs(
   // A raw reference is read at the same time as the data, on its own connection: each CSV read
   // alone leaves part of the cores idle (sniffing, the final merge of the table).
   const started = Date.now();
-  const rawReference = options.reference && !storedReference ? options.reference : undefined;
+  const rawReference = referencePath && !storedReference ? referencePath : undefined;
   progress.start(`reading ${options.data}${rawReference ? ` and reference ${rawReference}` : ''}`);
   const referenceLoad = rawReference
     ? engine
@@ -155,7 +158,7 @@ async function loadInputs(
   lap('read_current');
   let reference: Reference | undefined;
   if (storedReference)
-    reference = { kind: 'statistics', statistics: storedReference, path: options.reference! };
+    reference = { kind: 'statistics', statistics: storedReference, path: referencePath! };
   else if (referenceLoad) {
     const { source, ms } = await referenceLoad;
     reference = { kind: 'table', source };
@@ -205,14 +208,16 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     timings[name] = now - mark;
     mark = now;
   };
-  const storedReference = options.reference ? await readReference(options.reference) : undefined;
+  const given = options.reference;
+  const storedReference = typeof given === 'object' ? given : given ? await readReference(given) : undefined;
+  const referencePath = typeof given === 'object' ? (options.referenceName ?? 'statistics') : given;
   const schema = options.schema ? await readSchema(options.schema) : undefined;
   const engine = await openEngine({
     memoryLimit: options.memoryLimit,
-    sourcesReadTogether: options.reference && !storedReference ? 2 : 1
+    sourcesReadTogether: referencePath && !storedReference ? 2 : 1
   });
   try {
-    const { current, reference, train, label } = await loadInputs(engine, options, storedReference, lap);
+    const { current, reference, train, label } = await loadInputs(engine, options, referencePath, storedReference, lap);
     progress.start('profiling and comparing columns');
     const analysis = await analyse(engine, current, reference, {
       label,
@@ -273,7 +278,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       },
       reference: reference
         ? {
-            path: options.reference!,
+            path: referencePath!,
             kind: reference.kind === 'table' ? 'data' : 'statistics',
             rows: reference.kind === 'table' ? reference.source.rows : reference.statistics.rows
           }
