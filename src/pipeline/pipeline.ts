@@ -162,17 +162,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await run('validate-data', async (dir) => {
     const { validateData } = await import('./validate-data.js');
     // Drift of the new training data against the data production was trained on, when it is stored.
-    const reference = (await storedStatistics(registry, production, dir)) ?? config.data?.reference;
-    const result = await validateData({
-      data: (config.data?.train ?? config.data?.eval)!,
-      reference,
-      schema: config.data?.schema,
-      label,
-      task: config.model.task,
-      out: dir,
-      config: config.data,
-      progress
-    });
+    const reference = await storedStatistics(registry, production, dir);
+    const { buildValidateDataRequest } = await import('./validate-data-request.js');
+    // The pipeline validates the training data, with the label required.
+    const request = buildValidateDataRequest(
+      { data: config.data?.train ?? config.data?.eval, reference, label, out: dir },
+      config
+    );
+    const result = await validateData({ ...request, progress });
     paths.statistics = join(dir, 'statistics.json');
     paths.validation = join(dir, 'validation.json');
     const r = result.report;
@@ -193,18 +190,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       await mkdir(dir, { recursive: true });
       await writeFile(productionModel, await registry.download(name, production.version));
     }
-    const result = await trainStage({
+    const { buildTrainRequest } = await import('./train-request.js');
+    const request = buildTrainRequest(
+      {
+        set: options.overrides,
+        seed: options.seed === undefined ? undefined : String(options.seed),
+        force: options.force,
+        out: dir,
+        productionModel
+      },
       config,
-      root,
-      overrides: options.overrides,
-      seed: options.seed,
-      force: options.force,
-      out: dir,
-      productionModel,
-      env: options.env,
-      progress,
-      onOutput: options.onOutput
-    });
+      { configPath: options.configPath }
+    );
+    const result = await trainStage({ ...request, env: options.env, progress, onOutput: options.onOutput });
     paths.model = result.modelPath;
     paths.training = result.recordPath;
     return {
@@ -237,20 +235,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await run('register', async () => {
     if (!paths.model) throw new InputError('register: no model (the train stage did not run)');
     const { registerStage } = await import('./register.js');
-    const result = await registerStage(
+    const { buildRegisterRequest } = await import('./register-request.js');
+    const request = buildRegisterRequest(
       {
         model: paths.model,
-        name,
         evaluation: paths.evaluation,
         statistics: paths.statistics,
         training: paths.training,
-        aliases: config.register?.aliases,
-        by: options.by,
-        env: options.env
+        by: options.by
       },
-      registry,
-      progress
+      config
     );
+    const result = await registerStage({ ...request.stage, env: options.env }, registry, progress);
     registered = result.version;
     const moved = result.aliasEvents.map((e) => `${e.alias} → v${e.to}`).join(', ');
     return {

@@ -206,7 +206,7 @@ function runUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
  * Builds a registration request from files on disk: checks the model is ONNX, reads the verdict,
  * metrics and lineage, and fails on bad input before anything is written to the registry.
  */
-export async function buildRegisterRequest(options: RegisterStageOptions): Promise<RegisterRequest> {
+export async function readRegistration(options: RegisterStageOptions): Promise<RegisterRequest> {
   const env = options.env ?? process.env;
   if (!options.model) throw new InputError('--model is required (the ONNX model to register)');
   if (!options.name) throw new InputError('--name is required (the model name in the registry)');
@@ -276,7 +276,7 @@ export async function registerStage(
   registry: Registry,
   progress: Progress = silentProgress
 ): Promise<RegisterStageResult> {
-  const request = await buildRegisterRequest(options);
+  const request = await readRegistration(options);
   const aliases = [...new Set(options.aliases ?? [])];
   progress.start(`registering ${options.name}`);
   const { version, created } = await registry.register(request);

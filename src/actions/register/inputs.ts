@@ -9,7 +9,8 @@ export interface RegisterActionInputs {
   statistics?: string;
   training?: string;
   registry: string;
-  aliases?: string[];
+  /** Aliases separated by commas or new lines; empty: register.aliases of mlci.yml. */
+  aliases?: string;
   force: boolean;
   reason?: string;
   config: string;
@@ -18,11 +19,6 @@ export interface RegisterActionInputs {
 
 /** Reads the action's inputs (MLCI_INPUT_*) into typed options. */
 export function readRegisterInputs(): RegisterActionInputs {
-  const aliasText = actionInput('aliases');
-  const aliases = aliasText
-    .split(/[,\n]/)
-    .map((alias) => alias.trim())
-    .filter((alias) => alias !== '');
   const force = actionBooleanInput('force', false);
   const reason = actionInput('reason') || undefined;
   if (force && !reason)
@@ -34,7 +30,7 @@ export function readRegisterInputs(): RegisterActionInputs {
     statistics: actionInput('statistics') || undefined,
     training: actionInput('training-record') || undefined,
     registry: actionInput('registry', { fallback: 'github' }),
-    aliases: aliasText === '' ? undefined : aliases,
+    aliases: actionInput('aliases') || undefined,
     force,
     reason,
     config: actionInput('config', { fallback: 'mlci.yml' }),

@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
 import { loadOptionalConfig } from '../../config/load.js';
-import { InputError } from '../../core/errors.js';
 import { writeJsonAtomic } from '../../core/files.js';
 import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
+import { buildRegisterRequest } from '../../pipeline/register-request.js';
 import { escapeMarkdown, renderModelCard } from '../../registry/model-card.js';
-import { currentUser } from '../../registry/record.js';
 import { actionProgress, runAction } from '../toolkit.js';
 import { readRegisterInputs } from './inputs.js';
 
@@ -13,24 +12,9 @@ export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = readRegisterInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const name = inputs.name ?? config?.model?.name;
-    if (!name) throw new InputError('input "name" is empty and mlci.yml has no model.name');
-    const registry = await openRegistry(inputs.registry);
-    const result = await registerStage(
-      {
-        model: inputs.model,
-        name,
-        evaluation: inputs.evaluation,
-        statistics: inputs.statistics,
-        training: inputs.training,
-        force: inputs.force,
-        reason: inputs.reason,
-        by: currentUser(),
-        aliases: inputs.aliases ?? config?.register?.aliases ?? []
-      },
-      registry,
-      actionProgress
-    );
+    const request = buildRegisterRequest(inputs, config);
+    const registry = await openRegistry(request.registry);
+    const result = await registerStage(request.stage, registry, actionProgress);
     const out = resolve(inputs.out);
     await writeJsonAtomic(join(out, 'registration.json'), {
       registry: inputs.registry,

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import type { TrainingRecord } from '../../lineage/record.js';
 import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
+import { buildTrainRequest } from '../../pipeline/train-request.js';
 import { actionProgress, logLine, runAction, type ActionReport } from '../toolkit.js';
 import { readTrainInputs } from './inputs.js';
 
@@ -12,22 +13,14 @@ export async function run(): Promise<void> {
   await runAction(
     async (): Promise<ActionReport> => {
       const inputs = readTrainInputs();
-      const configPath = resolve(inputs.config);
-      const loaded = await loadConfig(inputs.config);
-      const config =
-        inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
+      const config = await loadConfig(inputs.config);
       outDir = resolve(inputs.out);
       const options: TrainStageOptions = {
-        config,
-        root: dirname(configPath),
-        command: inputs.command,
-        overrides: inputs.set,
-        seed: inputs.seed,
-        timeout: inputs.timeout,
-        force: inputs.force,
-        checkReproducible: inputs.checkReproducible,
-        productionModel: inputs.productionModel,
-        out: outDir,
+        ...buildTrainRequest(
+          { ...inputs, seed: inputs.seed === undefined ? undefined : String(inputs.seed), out: outDir },
+          config,
+          { configPath: inputs.config }
+        ),
         progress: { ...actionProgress, finish() {} },
         onOutput: (text) => process.stdout.write(text)
       };

@@ -2,7 +2,7 @@ import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** Inputs of the validate-data action (see actions/validate-data/action.yml). */
 export interface ValidateDataInputs {
-  data: string;
+  data?: string;
   reference?: string;
   schema?: string;
   label?: string;
@@ -16,7 +16,7 @@ export interface ValidateDataInputs {
 export function readValidateDataInputs(): ValidateDataInputs {
   const optional = (name: string) => actionInput(name) || undefined;
   return {
-    data: actionInput('data'),
+    data: optional('data'),
     reference: optional('reference'),
     schema: optional('schema'),
     label: optional('label'),

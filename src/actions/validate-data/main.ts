@@ -1,7 +1,7 @@
-import { InputError } from '../../core/errors.js';
 import type { Anomaly, ValidationReport } from '../../data/report.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { validateData } from '../../pipeline/validate-data.js';
+import { buildValidateDataRequest } from '../../pipeline/validate-data-request.js';
 import { actionProgress, actionsCore, logLine, runAction } from '../toolkit.js';
 import { readValidateDataInputs } from './inputs.js';
 
@@ -44,18 +44,8 @@ export async function run(): Promise<void> {
     const inputs = readValidateDataInputs();
     // A missing mlci.yml is fine: every setting has an input or a default.
     const config = await loadOptionalConfig(inputs.config);
-    const data = inputs.data || config?.data?.eval || config?.data?.train;
-    if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({
-      data,
-      reference: inputs.reference ?? config?.data?.reference,
-      schema: inputs.schema ?? config?.data?.schema,
-      label: inputs.label ?? config?.model?.label,
-      task: config?.model?.task,
-      labelOptional: inputs.label === undefined,
-      train: inputs.train,
-      out: inputs.out,
-      config: config?.data,
+      ...buildValidateDataRequest(inputs, config),
       progress: actionProgress
     });
     const report = result.report;

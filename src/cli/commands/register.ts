@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { currentUser } from '../../registry/record.js';
+import { loadOptionalConfig } from '../../config/load.js';
+import { buildRegisterRequest } from '../../pipeline/register-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
-import {
-  REGISTRY_HELP,
-  collect,
-  describeMove,
-  registerConfig,
-  registerStageModule
-} from './registry/shared.js';
+import { REGISTRY_HELP, collect, describeMove, registerStageModule } from './registry/shared.js';
 
 interface RegisterOptions extends CommonOptions {
   model?: string;
@@ -72,25 +67,14 @@ export function registerRegister(program: Command): void {
   ]);
   register.action(
     handle<RegisterOptions>(async (options, { progress }) => {
-      const config = await registerConfig(options);
-      const registrySpec = options.registry ?? config.registry;
+      // As for every registry command, a missing mlci.yml (even one named by --config) means none.
+      const config = await loadOptionalConfig(options.config);
+      const request = buildRegisterRequest({ ...options, aliases: options.alias?.join(',') }, config);
       const stage = await registerStageModule();
-      const stageOptions = {
-        model: options.model ?? '',
-        name: options.name ?? '',
-        evaluation: options.evaluation,
-        statistics: options.statistics,
-        training: options.training,
-        force: options.force,
-        reason: options.reason,
-        by: currentUser(),
-        aliases: options.alias ?? config.aliases ?? [],
-        moveAliasesIfRegistered: options.moveAliases
-      };
       // The stage reads and checks every input before its first write.
       const result = await stage.registerStage(
-        stageOptions,
-        await stage.openRegistry(registrySpec),
+        request.stage,
+        await stage.openRegistry(request.registry),
         progress
       );
       const { version } = result;
@@ -108,7 +92,7 @@ export function registerRegister(program: Command): void {
           aliases: result.aliasEvents.map((e) => e.alias),
           aliasesKept: result.aliasesKept,
           filesNotStored: result.filesNotStored,
-          registry: registrySpec ?? '.mlci/registry'
+          registry: request.registry ?? '.mlci/registry'
         },
         resultText(result)
       );

@@ -1,22 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
-import { CheckFailedError, InputError } from '../../core/errors.js';
+import { CheckFailedError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
 import type { TrainStageOptions } from '../../pipeline/train.js';
+import type { TrainFlags } from '../../pipeline/train-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
-interface TrainOptions extends CommonOptions {
-  command?: string;
-  set?: string[];
-  seed?: string;
-  force?: boolean;
-  checkReproducible?: boolean;
-  timeout?: string;
-  tolerance?: string;
-  productionModel?: string;
+interface TrainOptions extends CommonOptions, TrainFlags {
   printCacheKey?: boolean;
 }
 
@@ -51,19 +44,10 @@ export function registerTrain(program: Command): void {
   ]);
   train.action(
     handle<TrainOptions>(async (options, { progress }) => {
-      const { config, root } = await configFor(options);
+      const { config, path } = await configFor(options);
+      const { buildTrainRequest } = await import('../../pipeline/train-request.js');
       const stageOptions: TrainStageOptions = {
-        config,
-        root,
-        command: options.command,
-        overrides: options.set,
-        seed: options.seed === undefined ? undefined : integer(options.seed, '--seed'),
-        timeout: options.timeout,
-        force: options.force,
-        checkReproducible: options.checkReproducible,
-        tolerance: options.tolerance === undefined ? undefined : number(options.tolerance, '--tolerance'),
-        out: options.out,
-        productionModel: options.productionModel,
+        ...buildTrainRequest(options, config, { configPath: path }),
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text) => process.stderr.write(text)
@@ -100,7 +84,7 @@ export function registerTrain(program: Command): void {
   );
 }
 
-async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | null; root: string }> {
+async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | null; path: string }> {
   const path = resolve(options.config ?? 'mlci.yml');
   let exists = true;
   try {
@@ -110,8 +94,8 @@ async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | 
   }
   // With --command and no mlci.yml, training still runs (checks that need the config are skipped).
   if (!exists && options.command && (options.config ?? 'mlci.yml') === 'mlci.yml')
-    return { config: null, root: process.cwd() };
-  return { config: await loadConfig(options.config ?? 'mlci.yml'), root: dirname(path) };
+    return { config: null, path };
+  return { config: await loadConfig(options.config ?? 'mlci.yml'), path };
 }
 
 async function printFailedRecord(
@@ -132,18 +116,6 @@ async function printFailedRecord(
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' || rel.startsWith('..') ? path : rel;
-}
-
-function integer(text: string, what: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new InputError(`${what}: got "${text}", expected a whole number ≥ 0`);
-  return Number(text);
-}
-
-function number(text: string, what: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
-    throw new InputError(`${what}: got "${text}", expected a number ≥ 0`);
-  return value;
 }
 
 /** The human summary of a run. */

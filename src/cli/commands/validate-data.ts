@@ -1,20 +1,9 @@
 import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
-import { parseMemoryLimit } from '../../data/engine.js';
+import type { ValidateDataFlags } from '../../pipeline/validate-data-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
-import { parseDelimiter, parseFormat } from './source-flags.js';
 
-interface ValidateFlags extends CommonOptions {
-  data?: string;
-  reference?: string;
-  schema?: string;
-  label?: string;
-  train?: string;
-  format?: string;
-  delimiter?: string;
-  memoryLimit?: string;
-}
+type ValidateFlags = CommonOptions & ValidateDataFlags;
 
 function explicitConfig(command: Command): boolean {
   return command.getOptionValueSource('config') === 'cli';
@@ -52,31 +41,9 @@ export function registerValidateData(program: Command): void {
   validate.action(
     handle<ValidateFlags>(async (options, { progress }, command) => {
       const { validateData } = await import('../../pipeline/validate-data.js');
+      const { buildValidateDataRequest } = await import('../../pipeline/validate-data-request.js');
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
-      const data = options.data ?? config?.data?.eval ?? config?.data?.train;
-      if (!data) throw new InputError('--data is required (or set data.eval / data.train in mlci.yml)');
-      const dataConfig = {
-        ...config?.data,
-        ...(options.format ? { format: parseFormat(options.format) } : {}),
-        ...(options.delimiter ? { delimiter: parseDelimiter(options.delimiter) } : {})
-      };
-      const result = await validateData({
-        data,
-        reference: options.reference ?? config?.data?.reference,
-        schema: options.schema ?? config?.data?.schema,
-        label: options.label ?? config?.model?.label,
-        task: config?.model?.task,
-        // model.label of mlci.yml is a default: data without it (unlabelled new data) is still validated.
-        labelOptional: options.label === undefined,
-        train: options.train,
-        out: options.out,
-        config: dataConfig,
-        progress,
-        memoryLimit:
-          options.memoryLimit === undefined
-            ? undefined
-            : parseMemoryLimit(options.memoryLimit, '--memory-limit')
-      });
+      const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;
       const text = [
         `validate-data: ${r.verdict.toUpperCase()} — ${r.data.rows} rows, ${r.summary.errors} errors, ${r.summary.warnings} warnings` +
