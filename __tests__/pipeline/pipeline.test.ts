@@ -67,7 +67,9 @@ describe('mlci pipeline on examples/churn-node (local registry, embedded server)
     expect(await registry.aliases('churn-node')).toEqual({ staging: 1, production: 1 });
     const markdown = await readFile(join(out, 'pipeline.md'), 'utf8');
     expect(markdown).toMatch(/^## mlci pipeline: ✅ pass — churn-node/);
-    expect(markdown).toContain('| deploy-canary | ✅ pass | first version: v1 is production');
+    expect(markdown).toContain(
+      '| deploy-canary | ✅ pass | promoted: first version: v1 becomes production without a canary'
+    );
   });
 
   it('--until evaluate (a pull request) evaluates against production and registers nothing', async () => {

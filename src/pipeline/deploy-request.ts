@@ -8,6 +8,7 @@ import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
 import type { Registry } from '../registry/types.js';
 import { deploySettings, type DeployCanaryOptions } from './deploy.js';
+import { built } from './request-hook.js';
 
 /** deploy-canary's settings as text, the way the CLI flags and the action inputs give them. */
 export interface DeployFlags {
@@ -113,7 +114,7 @@ export async function buildDeployRequest(
   const registry =
     context.registry ??
     (await (await import('./register.js')).openRegistry(flags.registry ?? config?.register?.registry));
-  return {
+  return built('deploy-canary', {
     model,
     version,
     target,
@@ -146,5 +147,5 @@ export async function buildDeployRequest(
     resume: flags.resume,
     kserve,
     out: flags.out
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { checkOutputFile } from '../core/files.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
 import type { Registry } from '../registry/types.js';
 import type { EvaluateRequest } from './evaluate.js';
+import { built } from './request-hook.js';
 
 /** evaluate's settings as text, the way the CLI flags and the action inputs give them. */
 export interface EvaluateFlags {
@@ -105,7 +106,7 @@ export async function buildEvaluateRequest(
     const { openRegistry } = await import('./register.js');
     registry = await openRegistry(registrySpec);
   }
-  return {
+  return built('evaluate', {
     model: model as string,
     data: data as string,
     label: label as string,
@@ -143,5 +144,5 @@ export async function buildEvaluateRequest(
     predictionsOut: o.predictions,
     source: { format: config?.data?.format, delimiter: config?.data?.delimiter },
     out: o.out
-  };
+  });
 }

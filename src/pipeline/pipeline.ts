@@ -258,36 +258,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await run('deploy-canary', async (dir) => {
     const candidate: ModelVersion | null = registered;
     if (!candidate) throw new InputError('deploy-canary: no version (the register stage did not run)');
-    if (production?.version === candidate.version)
-      return { status: 'pass', summary: `v${candidate.version} is already production: nothing to roll out` };
-    if (!production) {
-      // Nothing serves yet, so there is no stable version to compare a canary with.
-      await registry.promote(
-        name,
-        candidate.version,
-        'production',
-        options.by ?? 'mlci pipeline',
-        'first version'
-      );
-      production = candidate;
-      return {
-        status: 'pass',
-        summary: `first version: v${candidate.version} is production (no canary without a stable version)`
-      };
-    }
-    const { deployCanary, deploySettings } = await import('./deploy.js');
-    const settings = deploySettings(config.deploy);
-    const replay = settings.replay ?? config.evaluate?.data ?? config.data?.eval;
+    // deployCanary itself makes a first version production at once and leaves a version that already is alone.
+    const { deployCanary } = await import('./deploy.js');
+    const { buildDeployRequest } = await import('./deploy-request.js');
+    const request = await buildDeployRequest(
+      {
+        version: String(candidate.version),
+        replay: config.deploy?.replay ?? config.evaluate?.data ?? config.data?.eval,
+        out: dir
+      },
+      config,
+      { configPath: options.configPath, registry }
+    );
     const result = await deployCanary({
-      ...settings,
-      model: name,
-      version: candidate.version,
-      registry,
-      replay,
-      dropColumns: label ? [label] : [],
-      stateFile: join(dir, 'deploy-state.json'),
-      out: dir,
-      by: options.by,
+      ...request,
+      by: options.by ?? 'mlci pipeline',
       recorder: options.recorder,
       progress
     });

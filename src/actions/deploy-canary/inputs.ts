@@ -1,76 +1,40 @@
-import { InputError } from '../../core/errors.js';
+import type { DeployFlags } from '../../pipeline/deploy-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
-/** What the deploy-canary action was asked to do. */
-export interface DeployCanaryActionInputs {
-  model?: string;
-  version: number;
-  target?: 'local' | 'server' | 'kserve';
-  server?: string;
-  adminToken?: string;
+/** What the deploy-canary action was asked to do: the deploy flags, plus what only the action has. */
+export interface DeployCanaryActionInputs extends DeployFlags {
+  version: string;
+  /** Registry directory or `github` (the action's default). */
   registry: string;
-  alias: string;
-  steps?: number[];
-  interval?: string;
-  failureLimit?: number;
-  replay?: string;
-  rate?: number;
-  resume: boolean;
-  stateFile: string;
-  thresholds: {
-    maxErrorRate?: number;
-    maxP99Ratio?: number;
-    p99SlackMs?: number;
-    maxDivergence?: number;
-    minRequests?: number;
-  };
   environmentUrl?: string;
   config: string;
   out: string;
 }
 
-function optionalNumber(name: string): number | undefined {
-  const text = actionInput(name);
-  if (text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0)
-    throw new InputError(`input "${name}": got "${text}", expected a non-negative number`);
-  return value;
-}
-
-/** Reads the action's inputs (MLCI_INPUT_*) into typed options. */
+/** Reads the action's inputs (MLCI_INPUT_*) as text; buildDeployRequest checks them. */
 export function readDeployCanaryInputs(): DeployCanaryActionInputs {
-  const versionText = actionInput('version', { required: true });
-  const match = /^v?(\d+)$/.exec(versionText);
-  if (!match) throw new InputError(`input "version": got "${versionText}", expected a version such as v4`);
-  const target = actionInput('target');
-  if (target && !['local', 'server', 'kserve'].includes(target)) {
-    throw new InputError(`input "target": got "${target}", expected local, server or kserve`);
-  }
-  const stepsText = actionInput('steps');
+  const optional = (name: string) => actionInput(name) || undefined;
   return {
-    model: actionInput('model') || undefined,
-    version: Number(match[1]),
-    target: (target || undefined) as DeployCanaryActionInputs['target'],
-    server: actionInput('server') || undefined,
-    adminToken: actionInput('admin-token') || undefined,
+    model: optional('model'),
+    version: actionInput('version', { required: true }),
+    target: optional('target'),
+    server: optional('server'),
+    adminToken: optional('admin-token'),
     registry: actionInput('registry', { fallback: 'github' }),
-    alias: actionInput('alias', { fallback: 'production' }),
-    steps: stepsText ? stepsText.split(',').map((s) => Number(s.trim())) : undefined,
-    interval: actionInput('interval') || undefined,
-    failureLimit: optionalNumber('failure-limit'),
-    replay: actionInput('replay') || undefined,
-    rate: optionalNumber('rate'),
+    alias: optional('alias'),
+    steps: optional('steps'),
+    interval: optional('interval'),
+    failureLimit: optional('failure-limit'),
+    replay: optional('replay'),
+    rate: optional('rate'),
     resume: actionBooleanInput('resume', false),
-    stateFile: actionInput('state-file', { fallback: '.mlci/deploy-state.json' }),
-    thresholds: {
-      maxErrorRate: optionalNumber('max-error-rate'),
-      maxP99Ratio: optionalNumber('max-p99-ratio'),
-      p99SlackMs: optionalNumber('p99-slack-ms'),
-      maxDivergence: optionalNumber('max-divergence'),
-      minRequests: optionalNumber('min-requests')
-    },
-    environmentUrl: actionInput('environment-url') || undefined,
+    state: optional('state-file'),
+    maxErrorRate: optional('max-error-rate'),
+    maxP99Ratio: optional('max-p99-ratio'),
+    p99SlackMs: optional('p99-slack-ms'),
+    maxDivergence: optional('max-divergence'),
+    minRequests: optional('min-requests'),
+    environmentUrl: optional('environment-url'),
     config: actionInput('config', { fallback: 'mlci.yml' }),
     out: actionInput('out', { fallback: 'mlci-out/deploy' })
   };

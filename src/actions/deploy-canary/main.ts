@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
-import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
-import { InputError } from '../../core/errors.js';
 import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
 import { loadRunContext } from '../../github/run-context.js';
-import { deployCanary, deploySettings } from '../../pipeline/deploy.js';
-import { openRegistry } from '../../pipeline/register.js';
+import { deployCanary } from '../../pipeline/deploy.js';
+import { buildDeployRequest } from '../../pipeline/deploy-request.js';
 import { actionProgress, actionsCore, runAction } from '../toolkit.js';
 import { readDeployCanaryInputs } from './inputs.js';
 
@@ -20,57 +18,27 @@ export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = readDeployCanaryInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const model = inputs.model ?? config?.model.name;
-    if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
-    const registry = await openRegistry(inputs.registry);
+    const out = resolve(inputs.out);
+    const request = await buildDeployRequest({ ...inputs, out }, config, { configPath: inputs.config });
+    const { model, version } = request;
     const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
     const { githubRecorder } = await import('../../github/deployments.js');
-    const settings = deploySettings(config?.deploy);
     const result = await deployCanary({
-      model,
-      version: inputs.version,
-      target: inputs.target ?? (inputs.server ? 'server' : settings.target),
-      server: inputs.server ?? settings.server,
-      adminToken: inputs.adminToken,
-      registry,
-      alias: inputs.alias,
-      steps: inputs.steps ?? settings.steps,
-      intervalMs:
-        inputs.interval === undefined
-          ? settings.intervalMs
-          : durationMs(
-              /^\d+(\.\d+)?$/.test(String(inputs.interval)) ? Number(inputs.interval) : inputs.interval,
-              'interval'
-            ),
-      failureLimit: inputs.failureLimit ?? settings.failureLimit,
-      thresholds: {
-        maxErrorRate: inputs.thresholds.maxErrorRate ?? settings.thresholds.maxErrorRate,
-        maxP99Ratio: inputs.thresholds.maxP99Ratio ?? settings.thresholds.maxP99Ratio,
-        p99SlackMs: inputs.thresholds.p99SlackMs,
-        maxDivergence: inputs.thresholds.maxDivergence ?? settings.thresholds.maxDivergence,
-        minRequests: inputs.thresholds.minRequests ?? settings.thresholds.minRequests
-      },
-      replay: inputs.replay ?? settings.replay,
-      rate: inputs.rate ?? settings.rate,
-      dropColumns: [config?.model.label ?? 'label'],
-      stateFile: inputs.stateFile,
-      resume: inputs.resume,
-      kserve: settings.kserve,
-      out: resolve(inputs.out),
-      recorder: githubRecorder(context, inputs.environmentUrl ?? inputs.server),
+      ...request,
+      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server),
       by: context?.actor ? `${context.actor} (deploy-canary)` : undefined,
       progress: actionProgress
     });
     const { report } = result;
     const outcome = report.outcome.replace('_', '-');
-    const resume = report.outcome === 'paused' ? resumeInstruction(model, inputs.version, 'action') : '';
+    const resume = report.outcome === 'paused' ? resumeInstruction(model, version, 'action') : '';
     if (resume)
       (await actionsCore()).warning(pauseWarning(model, report, resume), { title: 'canary paused' });
     const aliasLine = result.alias
-      ? `Alias \`${inputs.alias}\` moved to v${result.alias.to}.`
-      : `Alias \`${inputs.alias}\` left where it was.`;
+      ? `Alias \`${request.alias}\` moved to v${result.alias.to}.`
+      : `Alias \`${request.alias}\` left where it was.`;
     return {
-      outputFolder: resolve(inputs.out),
+      outputFolder: out,
       outputs: {
         status: outcome,
         outcome,
@@ -82,7 +50,7 @@ export async function run(): Promise<void> {
       summary: rolloutMarkdown(model, report, result.target, aliasLine, resume || undefined),
       failure:
         report.outcome === 'rolled_back'
-          ? `canary ${model}@v${inputs.version} rolled back: ${report.reason}`
+          ? `canary ${model}@v${version} rolled back: ${report.reason}`
           : undefined
     };
   });
