@@ -6,6 +6,7 @@ import type { KServeOptions } from '../deploy/kserve.js';
 import { checkSteps } from '../deploy/rollout.js';
 import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 import type { Registry } from '../registry/types.js';
 import { deploySettings, type DeployCanaryOptions } from './deploy.js';
 import { built } from './request-hook.js';
@@ -121,7 +122,7 @@ export async function buildDeployRequest(
     server,
     adminToken: flags.adminToken,
     registry,
-    alias: flags.alias ?? 'production',
+    alias: flags.alias ?? PRODUCTION_ALIAS,
     steps: steps(flags.steps) ?? settings.steps,
     intervalMs:
       flags.interval !== undefined
@@ -139,12 +140,12 @@ export async function buildDeployRequest(
         number(flags.maxDivergence, '--max-divergence', 0, 1) ?? settings.thresholds.maxDivergence,
       minRequests: integer(flags.minRequests, '--min-requests') ?? settings.thresholds.minRequests
     },
-    shadow: flags.shadow,
+    shadow: flags.shadow ?? false,
     replay,
     rate: number(flags.rate, '--rate') ?? settings.rate,
     dropColumns: [flags.label ?? config?.model.label ?? DEFAULT_LABEL],
     stateFile: flags.state ?? defaultStateFile(registry),
-    resume: flags.resume,
+    resume: flags.resume ?? false,
     kserve,
     out: flags.out
   });

@@ -3,6 +3,7 @@ import type { GateSpec, MlciConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { checkOutputFile } from '../core/files.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 import type { Registry } from '../registry/types.js';
 import type { EvaluateRequest } from './evaluate.js';
 import { built } from './request-hook.js';
@@ -114,7 +115,7 @@ export async function buildEvaluateRequest(
     baseline: o.baseline ?? ev.baseline,
     registry,
     modelName: name,
-    baselineAlias: o.alias,
+    baselineAlias: o.alias ?? PRODUCTION_ALIAS,
     features: list(o.features) ?? config?.model.features,
     output: o.output,
     threshold:

@@ -45,11 +45,11 @@ export function buildRegisterRequest(flags: RegisterFlags, config: MlciConfig | 
       evaluation: flags.evaluation,
       statistics: flags.statistics,
       training: flags.training,
-      force: flags.force,
+      force: flags.force ?? false,
       reason: flags.reason,
       by: flags.by ?? currentUser(),
       aliases: parseList(flags.aliases?.replace(/\n/g, ','), '--alias') ?? config?.register?.aliases ?? [],
-      moveAliasesIfRegistered: flags.moveAliases
+      moveAliasesIfRegistered: flags.moveAliases ?? false
     },
     registry: flags.registry ?? config?.register?.registry
   });

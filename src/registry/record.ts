@@ -5,6 +5,8 @@ import { renderModelCard } from './model-card.js';
 import type { AliasEvent, ModelVersion, RegisterRequest } from './types.js';
 
 /** File names every version stores. */
+/** The alias that names the version serving users: the baseline, and what a canary promotion moves. */
+export const PRODUCTION_ALIAS = 'production';
 export const MODEL_ASSET = 'model.onnx';
 export const CARD_ASSET = 'model-card.md';
 export const SUMS_ASSET = 'SHA256SUMS';

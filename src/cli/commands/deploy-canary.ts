@@ -26,7 +26,7 @@ export function registerDeployCanary(program: Command): void {
     .option('--target <target>', 'server, local (an embedded server; needs --replay) or kserve')
     .option('--admin-token <token>', 'admin token of the server (default $MLCI_ADMIN_TOKEN)')
     .option('--registry <dir>', 'registry directory, or "github" (default .mlci/registry)')
-    .option('--alias <alias>', 'alias moved on success', 'production')
+    .option('--alias <alias>', 'alias moved on success (default production)')
     .option('--steps <list>', 'canary traffic percentages (default 10,50,100)')
     .option('--interval <duration>', 'analysis interval per step, e.g. 60s (default 60s)')
     .option('--failure-limit <n>', 'failed analyses tolerated before rolling back (default 0)')

@@ -25,7 +25,7 @@ export function registerEvaluate(program: Command): void {
     .option('--task <task>', 'binary, multiclass or regression')
     .option('--name <model>', 'model name in the registry (default: model.name of mlci.yml)')
     .option('--registry <dir>', 'registry directory, or "github" (default .mlci/registry when it exists)')
-    .option('--alias <alias>', 'registry alias of the baseline', 'production')
+    .option('--alias <alias>', 'registry alias of the baseline (default production)')
     .option('--features <columns>', 'comma-separated feature columns, in the order of a [N, F] model input')
     .option(
       '--output <name>',
