@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import { run as registerAction } from '../../src/actions/register/main.js';
 import { run as trainAction } from '../../src/actions/train/main.js';
 import { run as validateAction } from '../../src/actions/validate-data/main.js';
+import { run as deployAction } from '../../src/actions/deploy-canary/main.js';
 import { run as evaluateAction } from '../../src/actions/evaluate-vs-baseline/main.js';
 import { onRequestBuilt } from '../../src/pipeline/request-hook.js';
 import { sha256Hex } from '../../src/registry/integrity.js';
 import { runCli } from '../../test-support/cli.js';
 
 type Door = 'cli' | 'action' | 'pipeline';
-const STAGES = ['validate-data', 'train', 'evaluate', 'register'] as const;
+const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
 type Stage = (typeof STAGES)[number];
 
 // Per-door paths a request holds: each door writes to its own folder and passes on its own files.
@@ -20,7 +21,8 @@ const DOOR_PATHS: Record<Stage, string[]> = {
   'validate-data': ['out'],
   train: ['out'],
   evaluate: ['out', 'model', 'validation'],
-  register: ['model', 'evaluation', 'statistics', 'training']
+  register: ['model', 'evaluation', 'statistics', 'training'],
+  'deploy-canary': ['out']
 };
 
 /** The request with the per-door paths left out and an opened registry named by its folder. */
@@ -160,6 +162,21 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
       out: join(elsewhere, 'action', 'register')
     });
 
+    // Deploy last, once every door has evaluated without a production baseline: the pipeline's deploy stage
+    // (a second run, to the end) makes the first version production, the other doors then find it there.
+    door = 'pipeline';
+    const full = await runCli(['pipeline', '--config', config, '--out', 'pipe-deploy']);
+    expect(full.code).toBe(0);
+    door = 'cli';
+    await cli(['deploy-canary', '--version', 'v1', '--out', out('cli', 'deploy-canary')]);
+    door = 'action';
+    const deployed = await runAction(deployAction, {
+      config,
+      version: 'v1',
+      registry: registryDir,
+      out: out('action', 'deploy-canary')
+    });
+
     // Same requests.
     for (const stage of STAGES) {
       expect({ stage, request: requests.cli[stage] }).toEqual({ stage, request: requests.pipeline[stage] });
@@ -180,6 +197,14 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
       registry: { dir: registryDir }
     });
     expect(requests.pipeline.register).toMatchObject({ registry: registryDir });
+    expect(requests.pipeline['deploy-canary']).toMatchObject({
+      model: 'churn-node',
+      version: 1,
+      replay: join(sub, 'data/test.csv'),
+      dropColumns: ['churned'],
+      stateFile: join(sub, '.mlci/deploy-state.json'),
+      registry: { dir: registryDir }
+    });
 
     // Same results.
     const doors: Door[] = ['cli', 'action', 'pipeline'];
@@ -212,9 +237,19 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
     // One version, the same bytes, whichever door registered it first.
     const pipeline = await json(join(elsewhere, 'pipe', 'pipeline.json'));
     expect(pipeline.version).toBe(1);
+    expect(await json(join(elsewhere, 'pipe-deploy', 'pipeline.json'))).toMatchObject({
+      version: 1,
+      production: 1
+    });
+    expect(deployed).toMatch(/stable<<[^\n]+\n1\n/);
     expect(registered).toMatch(new RegExp(`sha256<<[^\\n]+\\n${shas[0]}\\n`));
     expect(registered).toMatch(/version<<[^\n]+\n1\n/);
     // Nothing was written to the working directory but the outputs asked for.
-    expect((await import('node:fs')).readdirSync(elsewhere).sort()).toEqual(['action', 'cli', 'pipe']);
+    expect((await import('node:fs')).readdirSync(elsewhere).sort()).toEqual([
+      'action',
+      'cli',
+      'pipe',
+      'pipe-deploy'
+    ]);
   }, 300_000);
 });

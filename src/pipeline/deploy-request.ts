@@ -140,7 +140,7 @@ export async function buildDeployRequest(
         number(flags.maxDivergence, '--max-divergence', 0, 1) ?? settings.thresholds.maxDivergence,
       minRequests: integer(flags.minRequests, '--min-requests') ?? settings.thresholds.minRequests
     },
-    shadow: flags.shadow ?? false,
+    shadow: flags.shadow ?? true,
     replay,
     rate: number(flags.rate, '--rate') ?? settings.rate,
     dropColumns: [flags.label ?? config?.model.label ?? DEFAULT_LABEL],
