@@ -8,13 +8,14 @@ import { run as trainAction } from '../../src/actions/train/main.js';
 import { run as validateAction } from '../../src/actions/validate-data/main.js';
 import { run as deployAction } from '../../src/actions/deploy-canary/main.js';
 import { run as evaluateAction } from '../../src/actions/evaluate-vs-baseline/main.js';
+import { run as monitorAction } from '../../src/actions/monitor/main.js';
 import { onRequestBuilt } from '../../src/pipeline/request-hook.js';
 import { sha256Hex } from '../../src/registry/integrity.js';
 import { runCli } from '../../test-support/cli.js';
 
 type Door = 'cli' | 'action' | 'pipeline';
 const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
-type Stage = (typeof STAGES)[number];
+type Stage = (typeof STAGES)[number] | 'monitor';
 
 // Per-door paths a request holds: each door writes to its own folder and passes on its own files.
 const DOOR_PATHS: Record<Stage, string[]> = {
@@ -22,7 +23,8 @@ const DOOR_PATHS: Record<Stage, string[]> = {
   train: ['out'],
   evaluate: ['out', 'model', 'validation'],
   register: ['model', 'evaluation', 'statistics', 'training'],
-  'deploy-canary': ['out']
+  'deploy-canary': ['out'],
+  monitor: ['out']
 };
 
 /** The request with the per-door paths left out and an opened registry named by its folder. */
@@ -176,6 +178,26 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
       registry: registryDir,
       out: out('action', 'deploy-canary')
     });
+
+    // The monitor has two doors (the pipeline has no monitor stage): new data against production's statistics.
+    const batch = join(sub, 'data/test.csv');
+    door = 'cli';
+    await cli(['monitor', '--data', batch, '--dry-run', '--out', out('cli', 'monitor')]);
+    door = 'action';
+    await runAction(monitorAction, {
+      config,
+      data: batch,
+      registry: registryDir,
+      'dry-run': 'true',
+      out: out('action', 'monitor')
+    });
+    expect(requests.action.monitor).toEqual(requests.cli.monitor);
+    expect(requests.cli.monitor).toMatchObject({ model: 'churn-node', data: batch, labelColumn: 'churned' });
+    const [cliMonitor, actionMonitor] = await Promise.all(
+      (['cli', 'action'] as const).map((d) => json(join(out(d, 'monitor'), 'monitor.json')))
+    );
+    expect(actionMonitor.verdict).toBe(cliMonitor.verdict);
+    expect(actionMonitor.drift).toEqual(cliMonitor.drift);
 
     // Same requests.
     for (const stage of STAGES) {

@@ -1,4 +1,5 @@
 import { loadOptionalConfig } from '../../config/load.js';
+import { buildMonitorRequest } from '../../pipeline/monitor-request.js';
 import { InputError } from '../../core/errors.js';
 import type { RunContext } from '../../github/run-context.js';
 import type { MonitorOptions, MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
@@ -48,48 +49,18 @@ function monitorReport(result: MonitorResult, out: string | undefined): ActionRe
   };
 }
 
-/** The monitor stage's options: inputs over mlci.yml's monitor section, as `mlci monitor` lays flags over it. */
+/** The monitor stage's options: the request built from the inputs and mlci.yml, with GitHub's dispatcher. */
 async function monitorOptions(inputs: MonitorActionInputs): Promise<MonitorOptions> {
   const config = await loadOptionalConfig(inputs.config);
-  const m = config?.monitor;
-  const model = inputs.model ?? config?.model?.name;
-  if (!model) throw new InputError('input "model" is empty and mlci.yml has no model.name');
-  const fromInputs = inputs.log || inputs.data;
-  const log = fromInputs ? inputs.log : m?.log;
-  const data = fromInputs ? inputs.data : log ? undefined : m?.data;
-  const explicitLabel = inputs.label ?? m?.label;
-  const { parseGateFlags } = await import('../../pipeline/evaluate-options.js');
+  const request = buildMonitorRequest(inputs, config);
   const { openRegistry } = await import('../../pipeline/register.js');
   const { loadRunContext } = await import('../../github/run-context.js');
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
-  const trigger: MonitorTrigger = {
-    kind: inputs.trigger ?? m?.trigger?.kind ?? 'none',
-    workflow: inputs.workflow ?? m?.trigger?.workflow,
-    ref: inputs.ref ?? m?.trigger?.ref,
-    eventType: inputs.eventType ?? m?.trigger?.event_type,
-    dataVersion: inputs.dataVersion,
-    reportUrl: context?.runUrl ?? undefined
-  };
+  const trigger: MonitorTrigger = { ...request.trigger, reportUrl: context?.runUrl ?? undefined };
   return {
-    registry: await openRegistry(inputs.registry ?? config?.register?.registry),
-    model,
-    log,
-    data,
-    since: inputs.since ?? (log ? m?.since : undefined),
-    labels: inputs.labels ?? (log ? m?.labels : undefined),
-    labelColumn: explicitLabel ?? config?.model?.label,
-    labelOptional: data !== undefined && explicitLabel === undefined,
-    idColumn: m?.id_column,
-    task: config?.model?.task,
-    threshold: config?.model?.threshold,
-    features: config?.model?.features,
-    driftShare: inputs.driftShare ?? m?.drift_share,
-    gates: inputs.gates.length > 0 ? parseGateFlags(inputs.gates) : m?.max_metric_drop,
-    minRows: inputs.minRows ?? m?.min_rows,
-    dataConfig: config?.data,
-    trigger: trigger.kind === 'none' || inputs.dryRun ? trigger : await withDispatch(trigger, context),
-    dryRun: inputs.dryRun,
-    out: inputs.out,
+    ...request,
+    registry: await openRegistry(request.registry),
+    trigger: trigger.kind === 'none' || request.dryRun ? trigger : await withDispatch(trigger, context),
     progress: actionProgress
   };
 }

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
-import type { MlciConfig, Task } from '../../config/types.js';
+import type { MlciConfig } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
 import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
+import type { MonitorFlags as MonitorRequestFlags } from '../../pipeline/monitor-request.js';
 import {
   handle,
   printResult,
@@ -12,53 +13,10 @@ import {
   type CommonOptions
 } from '../kit.js';
 
-interface MonitorFlags extends CommonOptions {
-  model?: string;
-  registry?: string;
-  alias?: string;
-  log?: string;
-  data?: string;
-  labels?: string;
-  label?: string;
-  idColumn?: string;
-  since?: string;
-  allVersions?: boolean;
-  minRows?: string;
-  driftShare?: string;
-  gate?: string[];
-  task?: string;
-  trigger?: string;
-  workflow?: string;
-  ref?: string;
-  eventType?: string;
-  dataVersion?: string;
-  repo?: string;
-  dryRun?: boolean;
-  memoryLimit?: string;
-}
+type MonitorFlags = CommonOptions & MonitorRequestFlags & { repo?: string };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function parseNumber(
-  text: string | undefined,
-  flag: string,
-  check: (n: number) => boolean,
-  expected: string
-) {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || !check(n))
-    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
-  return n;
-}
-
-function parseTask(text: string | undefined): Task | undefined {
-  if (text === undefined) return undefined;
-  if (text === 'binary' || text === 'multiclass' || text === 'regression') return text;
-  throw new InputError(`--task: got "${text}", expected binary, multiclass or regression`);
-}
-
-/** The GitHub side of a trigger: token, API URL and repository from flags and the Actions environment. */
 async function githubTrigger(
   trigger: MonitorTrigger,
   repoFlag: string | undefined,
@@ -144,7 +102,7 @@ function monitorCommand(program: Command): Command {
       '--registry <dir>',
       'registry directory, or "github" for GitHub Releases (default .mlci/registry)'
     )
-    .option('--alias <alias>', 'alias of the watched version', 'production')
+    .option('--alias <alias>', 'alias of the watched version (default production)')
     .option('--log <file>', 'prediction log of mlci serve')
     .option('--data <file>', 'a batch of production data (file or glob) instead of the log')
     .option('--labels <file>', 'delayed labels (CSV, JSONL, Parquet) joined to logged rows by request id')
@@ -195,68 +153,16 @@ async function monitorAction(
     options.config,
     command.getOptionValueSource('config') === 'cli'
   );
-  const m = config?.monitor;
-  const model = options.model ?? config?.model?.name;
-  if (!model) throw new InputError('--model is required (or model.name in mlci.yml)');
-  const flagSource = options.log || options.data;
-  const log = flagSource ? options.log : m?.log;
-  const data = flagSource ? options.data : log ? undefined : m?.data;
-  const labels = options.labels ?? (log ? m?.labels : undefined);
-  const explicitLabel = options.label ?? m?.label;
-  const labelColumn = explicitLabel ?? config?.model?.label;
-  const minRows = parseNumber(
-    options.minRows,
-    '--min-rows',
-    (n) => Number.isInteger(n) && n >= 1,
-    'a whole number ≥ 1'
-  );
-  const driftShare = parseNumber(
-    options.driftShare,
-    '--drift-share',
-    (n) => n > 0 && n <= 1,
-    'a number in (0, 1]'
-  );
-  const { parseGateFlags } = await import('../../pipeline/evaluate-options.js');
-  const gates = options.gate && options.gate.length > 0 ? parseGateFlags(options.gate) : m?.max_metric_drop;
+  const { buildMonitorRequest } = await import('../../pipeline/monitor-request.js');
+  const request = buildMonitorRequest(options, config);
   const env = process.env;
-  let trigger: MonitorTrigger = {
-    kind: (options.trigger as MonitorTrigger['kind'] | undefined) ?? m?.trigger?.kind ?? 'none',
-    workflow: options.workflow ?? m?.trigger?.workflow,
-    ref: options.ref ?? m?.trigger?.ref,
-    eventType: options.eventType ?? m?.trigger?.event_type,
-    dataVersion: options.dataVersion,
-    reportUrl: runUrl(env)
-  };
-  if (trigger.kind !== 'none' && !options.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
+  let trigger: MonitorTrigger = { ...request.trigger, reportUrl: runUrl(env) };
+  if (trigger.kind !== 'none' && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import('../../pipeline/register.js');
-  const registry = await openRegistry(options.registry ?? config?.register?.registry);
+  const registry = await openRegistry(request.registry);
   const { runMonitor, MonitorDispatchError } = await import('../../pipeline/monitor.js');
   try {
-    const result = await runMonitor({
-      registry,
-      model,
-      alias: options.alias,
-      log,
-      data,
-      since: options.since ?? (log ? m?.since : undefined),
-      allVersions: options.allVersions,
-      labels,
-      labelColumn,
-      labelOptional: data !== undefined && explicitLabel === undefined,
-      idColumn: options.idColumn ?? m?.id_column,
-      task: parseTask(options.task) ?? config?.model?.task,
-      threshold: config?.model?.threshold,
-      features: config?.model?.features,
-      driftShare: driftShare ?? m?.drift_share,
-      gates,
-      minRows: minRows ?? m?.min_rows,
-      dataConfig: config?.data,
-      trigger,
-      dryRun: options.dryRun,
-      out: options.out,
-      progress,
-      memoryLimit: options.memoryLimit
-    });
+    const result = await runMonitor({ ...request, registry, trigger, progress });
     printResult(options, result.report, text(result));
     return result.exitCode;
   } catch (error) {
