@@ -15,6 +15,7 @@ import { readReplayFile, replayBodies } from '../deploy/traffic.js';
 import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
+import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
 
 /** Records a rollout somewhere visible (GitHub Deployments in the action); optional. */
 export interface DeploymentRecorder {
@@ -114,7 +115,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       `${stateFile} holds a paused rollout of ${paused.model}@v${paused.version}, not ${options.model}@v${options.version}`
     );
   }
-  const steps = paused?.steps ?? options.steps ?? [10, 50, 100];
+  const steps = paused?.steps ?? options.steps ?? [...DEFAULT_CANARY_STEPS];
   const traffic = options.replay ? { rate: options.rate ?? 50, path: options.replay } : undefined;
   if (options.target === 'local' && !traffic) {
     throw new InputError(

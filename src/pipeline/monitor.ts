@@ -43,13 +43,13 @@ import type {
 } from '../monitor/types.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
 import { validateData } from './validate-data.js';
+import { DEFAULT_DRIFT_SHARE } from '../config/defaults.js';
 
 export type { DispatchFn, DispatchRequest, MonitorReport, MonitorVerdict } from '../monitor/types.js';
 
 /** Default fewest rows (and labelled rows) to judge a window on. */
 export const DEFAULT_MIN_ROWS = 100;
-/** Default share of drifted columns that makes dataset drift (as validate-data). */
-export const DEFAULT_DRIFT_SHARE = 0.5;
+export { DEFAULT_DRIFT_SHARE };
 /** Longest reason sent as a workflow input. */
 const MAX_REASON = 1000;
 /** Most drifted column names sent in a repository_dispatch payload. */

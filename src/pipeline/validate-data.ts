@@ -14,6 +14,7 @@ import { renderMarkdown, type Anomaly, type DatasetDrift, type ValidationReport 
 import { parseSchema, validateAgainstSchema, type RowSchema } from '../data/schema.js';
 import { loadSource, type LoadedSource } from '../data/source.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
+import { DEFAULT_DRIFT_SHARE } from '../config/defaults.js';
 
 /** Inputs of the validate-data stage. */
 export interface ValidateDataOptions {
@@ -295,7 +296,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       }
       const tested = Object.values(drift).filter((d) => d.statistic !== null || d.p_value !== null).length;
       const drifted = Object.values(drift).filter((d) => d.drifted).length;
-      const threshold = config?.drift?.share ?? 0.5;
+      const threshold = config?.drift?.share ?? DEFAULT_DRIFT_SHARE;
       const share = tested > 0 ? drifted / tested : 0;
       const blocking = config?.drift?.blocking ?? false;
       datasetDrift = {

@@ -4,6 +4,7 @@ import type { MlciConfig, Task } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
 import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { DEFAULT_DRIFT_SHARE } from '../../config/defaults.js';
 
 interface MonitorFlags extends CommonOptions {
   model?: string;
@@ -146,7 +147,10 @@ export function registerMonitor(program: Command): void {
     .option('--since <when>', 'logged rows since a duration ago (24h, 7d) or an ISO time')
     .option('--all-versions', 'read logged rows of every version, not only the watched one')
     .option('--min-rows <n>', 'fewest rows to judge on; fewer → insufficient_data, exit 0 (default 100)')
-    .option('--drift-share <x>', 'share of drifted columns that is dataset drift (default 0.5)')
+    .option(
+      '--drift-share <x>',
+      `share of drifted columns that is dataset drift (default ${DEFAULT_DRIFT_SHARE})`
+    )
     .option(
       '--gate <metric:kind=value>',
       'a metric gate vs the registered metrics, e.g. roc_auc:max_drop=0.05 (repeatable; replaces monitor.max_metric_drop)',

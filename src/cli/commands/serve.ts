@@ -9,6 +9,7 @@ import type { KServeOptions } from '../../deploy/kserve.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { DEFAULT_CANARY_STEPS } from '../../config/defaults.js';
 
 interface ServeOptions {
   registry?: string;
@@ -216,7 +217,7 @@ export function registerServe(program: Command): void {
         const { manifestYaml, renderInferenceService } = await import('../../deploy/kserve.js');
         const stable = await registry.resolve({ name: model, alias: options.alias });
         const manifests: Record<string, string> = {};
-        for (const weight of steps ?? [10, 50, 100]) {
+        for (const weight of steps ?? DEFAULT_CANARY_STEPS) {
           manifests[`canary-${weight}.yaml`] = manifestYaml(
             renderInferenceService({ model, version, ...kserve, canaryTrafficPercent: weight })
           );
