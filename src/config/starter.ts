@@ -1,3 +1,5 @@
+import { DEFAULT_DRIFT_SHARE } from './defaults.js';
+
 /** The commented starter mlci.yml that `mlci init` writes. */
 export function starterConfig(name: string): string {
   return `# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json
@@ -16,7 +18,7 @@ data:
   # reference: data/train.csv   # drift reference: a data file or a statistics.json
   # schema: schema.json         # write one with \`mlci schema infer --data data/train.csv\`
   drift:
-    share: 0.5             # dataset drift when half of the columns drift
+    share: ${DEFAULT_DRIFT_SHARE}             # dataset drift when half of the columns drift
     blocking: false        # true: dataset drift fails validate-data
 
 train:

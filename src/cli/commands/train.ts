@@ -2,8 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { parseNumber, parseSeed } from '../../config/parse.js';
 import type { MlciConfig } from '../../config/types.js';
-import { CheckFailedError, InputError } from '../../core/errors.js';
+import { CheckFailedError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
 import type { TrainStageOptions } from '../../pipeline/train.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
@@ -57,11 +58,11 @@ export function registerTrain(program: Command): void {
         root,
         command: options.command,
         overrides: options.set,
-        seed: options.seed === undefined ? undefined : integer(options.seed, '--seed'),
+        seed: parseSeed(options.seed, '--seed'),
         timeout: options.timeout,
         force: options.force,
         checkReproducible: options.checkReproducible,
-        tolerance: options.tolerance === undefined ? undefined : number(options.tolerance, '--tolerance'),
+        tolerance: parseNumber(options.tolerance, '--tolerance', { min: 0 }),
         out: options.out,
         productionModel: options.productionModel,
         progress,
@@ -132,18 +133,6 @@ async function printFailedRecord(
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' || rel.startsWith('..') ? path : rel;
-}
-
-function integer(text: string, what: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new InputError(`${what}: got "${text}", expected a whole number ≥ 0`);
-  return Number(text);
-}
-
-function number(text: string, what: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
-    throw new InputError(`${what}: got "${text}", expected a number ≥ 0`);
-  return value;
 }
 
 /** The human summary of a run. */

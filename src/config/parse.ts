@@ -1,0 +1,108 @@
+import { InputError } from '../core/errors.js';
+import { durationMs } from './duration.js';
+import type { Task } from './types.js';
+
+// Parsers for settings given as text (a command-line flag or an action input). Each returns
+// undefined for undefined (not given) and throws an InputError naming the flag or input otherwise.
+
+/** Bounds a parsed number must respect; the message says them. */
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  /** The minimum itself is not allowed (e.g. a rate > 0). */
+  exclusiveMin?: boolean;
+}
+
+/** A finite number, optionally bounded. */
+export function parseNumber(
+  text: string | undefined,
+  name: string,
+  bounds: NumberBounds = {}
+): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  const { min, max, exclusiveMin } = bounds;
+  const ok =
+    text.trim() !== '' &&
+    Number.isFinite(n) &&
+    (min === undefined || (exclusiveMin ? n > min : n >= min)) &&
+    (max === undefined || n <= max);
+  if (!ok) throw new InputError(`${name}: got "${text}", expected ${describeBounds('a number', bounds)}`);
+  return n;
+}
+
+/** A whole number, optionally bounded. */
+export function parseInteger(
+  text: string | undefined,
+  name: string,
+  bounds: NumberBounds = {}
+): number | undefined {
+  if (text === undefined) return undefined;
+  const n = /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : NaN;
+  const { min, max } = bounds;
+  if (!Number.isSafeInteger(n) || (min !== undefined && n < min) || (max !== undefined && n > max))
+    throw new InputError(`${name}: got "${text}", expected ${describeBounds('a whole number', bounds)}`);
+  return n;
+}
+
+/** A probability in [0, 1]. */
+export function parseProbability(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !(n >= 0 && n <= 1))
+    throw new InputError(`${name}: got "${text}", expected a probability in [0, 1]`);
+  return n;
+}
+
+/** A random seed: a whole number ≥ 0. */
+export function parseSeed(text: string | undefined, name: string): number | undefined {
+  return parseInteger(text, name, { min: 0 });
+}
+
+const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
+
+/** The learning task. */
+export function parseTask(text: string | undefined, name: string): Task | undefined {
+  if (text === undefined) return undefined;
+  const task = text.trim();
+  if (!TASKS.includes(task as Task))
+    throw new InputError(`${name}: got "${text}", expected ${TASKS.join(', ')}`);
+  return task as Task;
+}
+
+/** A duration ("90s", "5m", "250ms", or seconds), in milliseconds. */
+export function parseDuration(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  const ms = text.trim() !== '' && Number.isFinite(seconds) ? seconds * 1000 : durationMs(text, name);
+  if (!(ms > 0)) throw new InputError(`${name}: got "${text}", expected a duration > 0 such as 90s or 5m`);
+  return ms;
+}
+
+/** A comma-separated list; empty items are dropped. */
+export function parseList(text: string | undefined, _name?: string): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off', '']);
+
+/** A boolean as action inputs give them (true/false, yes/no, 1/0, on/off; empty is false). */
+export function parseBoolean(text: string | undefined, name: string): boolean | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim().toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new InputError(`${name}: got "${text}", expected true or false`);
+}
+
+function describeBounds(what: string, { min, max, exclusiveMin }: NumberBounds): string {
+  if (min !== undefined && max !== undefined) return `${what} in ${exclusiveMin ? '(' : '['}${min}, ${max}]`;
+  if (min !== undefined) return `${what} ${exclusiveMin ? '>' : '≥'} ${min}`;
+  if (max !== undefined) return `${what} ≤ ${max}`;
+  return what;
+}
