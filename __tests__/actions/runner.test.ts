@@ -5,9 +5,10 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { build } from 'esbuild';
 import { copyExample, removeExampleCopies } from '../../test-support/examples.js';
+import { startGitHubEmulator } from '../../test-support/github-emulator/index.js';
 import { Job } from '../../test-support/runner/player.js';
 
-const ACTIONS = ['validate-data', 'train'];
+const ACTIONS = ['validate-data', 'train', 'evaluate-vs-baseline'];
 
 /** An mlci checkout as a workflow gets it: the action files and dist/, bundled from this tree. */
 async function actionRoot(): Promise<string> {
@@ -69,6 +70,65 @@ describe('the actions as the runner plays them (composite steps, bash, GITHUB_* 
     root = await actionRoot();
   }, 120_000);
   afterAll(removeExampleCopies);
+
+  it('the pull-request job of docs/workflows/mlci-pr.yml on churn-node: one sticky comment, a check run, the summary', async () => {
+    const gh = await startGitHubEmulator({ owner: 'octo', repo: 'churn' });
+    try {
+      const headSha = 'b'.repeat(40);
+      gh.addPullRequest({ number: 12, headSha, headRef: 'feature' });
+      const workspace = await realpath(await copyExample('churn-node'));
+      const event = { pull_request: { number: 12, head: { sha: headSha } } };
+      const job = await Job.create(
+        workspace,
+        {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? tmpdir(),
+          GITHUB_REPOSITORY: 'octo/churn',
+          GITHUB_API_URL: gh.baseUrl,
+          GITHUB_SERVER_URL: 'https://github.example',
+          GITHUB_SHA: 'c'.repeat(40),
+          GITHUB_RUN_ID: '8',
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_WORKFLOW_REF: 'octo/churn/.github/workflows/mlci-pr.yml@refs/pull/12/merge'
+        },
+        event
+      );
+      await seedRuntime(job);
+      const github = { token: gh.writeToken, event, repository: 'octo/churn' };
+      const train = await job.runAction(join(root, 'actions', 'train'), { cache: 'false' }, github);
+      expect(train.failed).toBe(false);
+      for (let push = 0; push < 2; push++) {
+        const evaluation = await job.runAction(
+          join(root, 'actions', 'evaluate-vs-baseline'),
+          { model: train.outputs.model, 'artifact-name': 'mlci-evaluation' },
+          github
+        );
+        expect({
+          failed: evaluation.failed,
+          verdict: evaluation.outputs.verdict,
+          log: job.log.match(/::error.*/g)
+        }).toEqual({
+          failed: false,
+          verdict: 'pass',
+          log: null
+        });
+      }
+      const comments = gh.state.comments.filter((c) => c.issue_number === 12);
+      expect(comments).toHaveLength(1);
+      expect(comments[0].body).toContain('mlci evaluate');
+      expect(gh.state.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([
+        [headSha, 'success'],
+        [headSha, 'success']
+      ]);
+      expect(await job.summary()).toContain('mlci evaluate');
+      expect(job.record.artifacts.filter((a) => !a.archive).map((a) => a.path)).toEqual([
+        'mlci-out/evaluation/report.html',
+        'mlci-out/evaluation/report.html'
+      ]);
+    } finally {
+      await gh.close();
+    }
+  }, 240_000);
 
   it("validate-data then train on churn-node: outputs, summary, the user's node kept, no token for the training command, workspace untouched", async () => {
     const workspace = await realpath(await copyExample('churn-node'));
