@@ -29,7 +29,9 @@ interface Bindings {
 }
 
 async function bindings(): Promise<Bindings> {
-  const mod = (await import('@duckdb/node-bindings')) as unknown as Bindings & { default?: Bindings };
+  const mod = (await import('../core/native.js').then((native) =>
+    native.loadDuckDBBindings()
+  )) as unknown as Bindings & { default?: Bindings };
   return mod.default ?? mod;
 }
 
