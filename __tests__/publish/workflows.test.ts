@@ -47,3 +47,18 @@ describe('dependabot and the release workflow', () => {
     expect(readFileSync('.github/workflows/release.yml', 'utf8')).toContain('npm publish --provenance');
   });
 });
+
+describe('supported Node lines', () => {
+  it('engines, the Dockerfile and the example agree on Node 22 and later', () => {
+    const engines = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    expect(engines).toBe('>=22');
+    const example = JSON.parse(readFileSync('examples/churn-node/package.json', 'utf8')) as {
+      engines: { node: string };
+    };
+    expect(example.engines.node).toBe(engines);
+    const from = /^FROM node:(\d+)-/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1];
+    expect(Number(from)).toBeGreaterThanOrEqual(22);
+    expect(Number(from) % 2).toBe(0);
+  });
+});
