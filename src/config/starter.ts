@@ -1,8 +1,14 @@
 import { DEFAULT_DRIFT_SHARE } from './defaults.js';
+/**
+ * The JSON Schema of mlci.yml at the current major release tag: it resolves for users of the actions
+ * alone, who have no node_modules/mlci (the release workflow moves the tag; see CHANGELOG.md).
+ */
+export const SCHEMA_URL = 'https://raw.githubusercontent.com/mlci/mlci/v0/schema/mlci.schema.json';
 
 /** The commented starter mlci.yml that `mlci init` writes. */
 export function starterConfig(name: string): string {
-  return `# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json
+  return `# yaml-language-server: $schema=${SCHEMA_URL}
+# Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
 version: 1
 
