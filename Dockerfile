@@ -3,7 +3,7 @@
 #   docker build -t mlci-serve .
 #   docker run -p 8080:8080 -v "$PWD/.mlci/registry:/registry:ro" -e MLCI_ADMIN_TOKEN=… \
 #     mlci-serve --registry /registry --model churn@production
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 # onnxruntime-node's CPU build ships inside the npm package; skip its CUDA download.
 ENV NODE_ENV=production ONNXRUNTIME_NODE_INSTALL=skip

@@ -1,6 +1,7 @@
 // Source of schema/mlci.schema.json and its build-time validator src/config/validate.generated.js, kept as code so shared pieces are written once.
 // Run `node scripts/schema-src.mjs` (npm run build does) to regenerate the JSON file.
 import { writeFileSync } from 'node:fs';
+import { DEFAULT_CANARY_STEPS, DEFAULT_DRIFT_SHARE } from '../src/config/defaults.js';
 
 const duration = {
   description: 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".',
@@ -130,7 +131,7 @@ const schema = {
               type: 'number',
               minimum: 0,
               maximum: 1,
-              default: 0.5,
+              default: DEFAULT_DRIFT_SHARE,
               description: 'Dataset drift when at least this share of the tested columns drift (docs/drift.md).'
             },
             blocking: { type: 'boolean', default: false, description: 'Dataset drift fails the stage.' },
@@ -252,7 +253,7 @@ const schema = {
           type: 'array',
           items: { type: 'integer', minimum: 1, maximum: 100 },
           minItems: 1,
-          default: [10, 50, 100],
+          default: [...DEFAULT_CANARY_STEPS],
           description: 'Canary traffic percentages, increasing.'
         },
         interval: duration,
@@ -306,7 +307,7 @@ const schema = {
           default: 100,
           description: 'Fewer rows (or labelled rows) than this: verdict insufficient_data, nothing is triggered.'
         },
-        drift_share: { type: 'number', minimum: 0, maximum: 1, default: 0.5 },
+        drift_share: { type: 'number', minimum: 0, maximum: 1, default: DEFAULT_DRIFT_SHARE },
         max_metric_drop: gates,
         trigger: {
           type: 'object',

@@ -108,7 +108,7 @@ describe('runAction (the action kit)', () => {
     });
     await runAction(async () => ({ outputFolder: join(dir, 'own') }));
     expect(await readFile(join(dir, 'own', '.gitignore'), 'utf8')).toBe('mine\n');
-  });
+  }, 30_000);
 
   it('turns a job summary that cannot be written into a warning, never a failed step', async () => {
     process.env.GITHUB_STEP_SUMMARY = join(dir, 'no-such-folder', 'summary');
@@ -127,7 +127,7 @@ describe('runAction (the action kit)', () => {
     expect(process.exitCode).toBeUndefined();
     expect(parseOutputs(await readFile(join(dir, 'outputs'), 'utf8')).verdict).toBe('pass');
     expect(log.join('')).toContain('::warning::could not write the job summary');
-  });
+  }, 30_000);
 });
 
 describe('action entries', () => {

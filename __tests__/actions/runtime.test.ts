@@ -40,8 +40,12 @@ describe('the native runtime the actions install outside the workspace', () => {
         else if (path.endsWith('.ts') && path !== join('src', 'core', 'native.ts')) {
           const text = await readFile(path, 'utf8');
           const value =
-            /(?<!typeof )import\(\s*'(onnxruntime-node|@duckdb\/node-api)'\s*\)/.test(text) ||
-            /^import (?!type)[^;]*from '(onnxruntime-node|@duckdb\/node-api)'/m.test(text);
+            /(?<!typeof )import\(\s*'(onnxruntime-node|@duckdb\/node-api|@duckdb\/node-bindings)'\s*\)/.test(
+              text
+            ) ||
+            /^import (?!type)[^;]*from '(onnxruntime-node|@duckdb\/node-api|@duckdb\/node-bindings)'/m.test(
+              text
+            );
           if (value) offenders.push(path);
         }
       }

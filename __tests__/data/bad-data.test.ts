@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadColumns } from '../../src/data/columns.js';
 import { runCli } from '../../test-support/cli.js';
 
 let dir: string;
@@ -111,6 +112,12 @@ describe('special floats in the first row', () => {
     expect(report.columns.x.finite).toBe(2);
     const inf = report.anomalies.find((a: { code: string }) => a.code === 'inf_values');
     expect(inf).toMatchObject({ column: 'x', count: 3 });
+  });
+  test('the columns read for scoring (evaluate, train) type it numeric too', async () => {
+    const data = await file('inf-first-cols.csv', 'x,y\ninf,1\n2.5,2\n-inf,3\n');
+    const loaded = await loadColumns(data, ['x', 'y']);
+    expect(Array.from(loaded.numeric.x)).toEqual([Infinity, 2.5, -Infinity]);
+    expect(loaded.text.x).toBeUndefined();
   });
   test('a text column whose first value is inf stays text', async () => {
     const data = await file('inf-text.csv', 'x,y\ninf,1\nabc,2\n');

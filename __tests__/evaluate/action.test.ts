@@ -144,13 +144,14 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
     // report.html goes into the uploaded folder, and the summary points at it.
     const html = await readFile(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('<svg');
-    expect(first.summary).toContain('`report.html` in the `mlci-evaluation` artifact of');
+    expect(first.summary).toContain('the `report.html` artifact of');
     const second = await runAction(gh.writeToken, 'beef000000000000000000000000000000000034');
     expect(second.code).toBe(0);
     const comments = gh.state.comments.filter((c) => c.issue_number === 12);
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toContain('Previous run (f00d000)');
-    expect(comments[0].body).toContain('`report.html` in the `mlci-evaluation` artifact of');
+    expect(comments[0].body).toContain('the `report.html` artifact of');
+    expect(comments[0].body).toContain('also in the `mlci-evaluation` artifact');
     expect(gh.state.checkRuns.map((c) => [c.head_sha.slice(0, 4), c.conclusion])).toEqual([
       ['f00d', 'success'],
       ['beef', 'success']

@@ -1,6 +1,14 @@
+import { DEFAULT_DRIFT_SHARE } from './defaults.js';
+/**
+ * The JSON Schema of mlci.yml at the current major release tag: it resolves for users of the actions
+ * alone, who have no node_modules/mlci (the release workflow moves the tag; see CHANGELOG.md).
+ */
+export const SCHEMA_URL = 'https://raw.githubusercontent.com/mlci/mlci/v0/schema/mlci.schema.json';
+
 /** The commented starter mlci.yml that `mlci init` writes. */
 export function starterConfig(name: string): string {
-  return `# yaml-language-server: $schema=./node_modules/mlci/schema/mlci.schema.json
+  return `# yaml-language-server: $schema=${SCHEMA_URL}
+# Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
 version: 1
 
@@ -16,7 +24,7 @@ data:
   # reference: data/train.csv   # drift reference: a data file or a statistics.json
   # schema: schema.json         # write one with \`mlci schema infer --data data/train.csv\`
   drift:
-    share: 0.5             # dataset drift when half of the columns drift
+    share: ${DEFAULT_DRIFT_SHARE}             # dataset drift when half of the columns drift
     blocking: false        # true: dataset drift fails validate-data
 
 train:

@@ -26,3 +26,11 @@ export async function loadDuckDB(): Promise<typeof import('@duckdb/node-api')> {
     ? (require('@duckdb/node-api') as typeof import('@duckdb/node-api'))
     : import('@duckdb/node-api');
 }
+
+/** @duckdb/node-bindings (the C API under node-api), from the actions' runtime folder when there is one. */
+export async function loadDuckDBBindings(): Promise<typeof import('@duckdb/node-bindings')> {
+  const require = runtimeRequire();
+  return require
+    ? (require('@duckdb/node-bindings') as typeof import('@duckdb/node-bindings'))
+    : import('@duckdb/node-bindings');
+}

@@ -1,6 +1,8 @@
 import type { DataChunk, Vector } from '@duckdb/node-bindings';
 import { InputError } from '../core/errors.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { connection, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
+import { numericTextColumns } from './numeric-text.js';
 import { expandSource, inspectFile, kindOf, readError, readExpression, type CsvDialect } from './source.js';
 
 /** A text column dictionary-encoded: codes[i] indexes values, −1 for null. */
@@ -27,7 +29,9 @@ interface Bindings {
 }
 
 async function bindings(): Promise<Bindings> {
-  const mod = (await import('@duckdb/node-bindings')) as unknown as Bindings & { default?: Bindings };
+  const mod = (await import('../core/native.js').then((native) =>
+    native.loadDuckDBBindings()
+  )) as unknown as Bindings & { default?: Bindings };
   return mod.default ?? mod;
 }
 
@@ -45,14 +49,22 @@ export async function loadColumns(
   const files = await expandSource(db, path);
   let dialect: CsvDialect | undefined;
   for (const file of files) dialect ??= await inspectFile(file, format, options);
-  const from = readExpression(files, format, dialect, false);
-  let described;
+  let from = readExpression(files, format, dialect, false);
+  let types: Map<string, string>;
   try {
-    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+    types = await describeRead(db, from);
+    if (format === 'csv' && dialect) {
+      // As loadSource does: a column the sniffer typed as text for its first value "inf" is numeric.
+      const columnTypes = [...types].map(([name, type]) => ({ name, type }));
+      const doubles = await numericTextColumns(db, from, columnTypes, false);
+      if (doubles.length > 0) {
+        from = readExpression(files, format, { ...dialect, doubles }, false);
+        types = await describeRead(db, from);
+      }
+    }
   } catch (error) {
     throw readError(path, error);
   }
-  const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
   const missing = columns.filter((c) => !types.has(c));
   if (missing.length > 0) {
     throw new InputError(
@@ -108,6 +120,11 @@ export async function loadColumns(
     }
   });
   return { rowCount, numeric, text, coded };
+}
+
+async function describeRead(db: DuckDBConnection, from: string): Promise<Map<string, string>> {
+  const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+  return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 
 const isValid = (validity: Uint8Array | null, row: number) =>

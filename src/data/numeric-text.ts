@@ -23,17 +23,23 @@ async function allNumberLike(db: DuckDBConnection, from: string, columns: string
   return columns.filter((_, i) => row[i] === true);
 }
 
-/** The VARCHAR columns of `table` whose every non-null value reads as a number (a sample first, then all rows). */
+/**
+ * The VARCHAR columns of `from` (a table name, or a table function when `isTable` is false) whose
+ * every non-null value reads as a number: a sample first, then all rows.
+ */
 export async function numericTextColumns(
   db: DuckDBConnection,
-  table: string,
-  columns: { name: string; type: string }[]
+  from: string,
+  columns: { name: string; type: string }[],
+  isTable = true
 ): Promise<string[]> {
+  const source = isTable ? sqlIdent(from) : from;
   const text = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
+  if (text.length === 0) return [];
   const sampled = await allNumberLike(
     db,
-    `(SELECT ${text.map(sqlIdent).join(', ')} FROM ${sqlIdent(table)} LIMIT ${SAMPLE_ROWS})`,
+    `(SELECT ${text.map(sqlIdent).join(', ')} FROM ${source} LIMIT ${SAMPLE_ROWS})`,
     text
   );
-  return allNumberLike(db, sqlIdent(table), sampled);
+  return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(', ')} FROM ${source})`, sampled);
 }

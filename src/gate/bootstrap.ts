@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { METRIC_CATALOG } from '../model/metrics/catalog.js';
 import type { RankingData, Scorer } from '../model/metrics/scorer.js';
 import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type SharedResults } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
@@ -70,7 +71,8 @@ export function resampledRanking(
   };
 }
 
-const RANKING = new Set(['roc_auc', 'average_precision', 'roc_auc_ovr']);
+// Metrics computed by a ranking pass (the catalog's `ranking` source), resampled by their own kernels.
+const RANKING = new Set(METRIC_CATALOG.filter((m) => m.source.from === 'ranking').map((m) => m.name));
 
 /** A model's ranking as the bootstrap reads it. */
 export interface BootstrapRanking {

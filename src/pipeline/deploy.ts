@@ -22,6 +22,7 @@ import { readReplayFile, replayBodies } from '../deploy/traffic.js';
 import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
+import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 
@@ -132,7 +133,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       `${stateFile} holds a paused rollout of ${paused.model}@v${paused.version}, not ${options.model}@v${options.version}`
     );
   }
-  const steps = paused?.steps ?? options.steps ?? [10, 50, 100];
+  const steps = paused?.steps ?? options.steps ?? [...DEFAULT_CANARY_STEPS];
   const { target, close } = options.makeTarget
     ? await options.makeTarget()
     : await openTarget(options, alias);

@@ -2,6 +2,14 @@ import { existsSync } from 'node:fs';
 import type { GateSpec, MlciConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { checkOutputFile } from '../core/files.js';
+import {
+  parseInteger,
+  parseList,
+  parseNumber,
+  parseProbability,
+  parseSeed,
+  parseTask
+} from '../config/parse.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
 import { PRODUCTION_ALIAS } from '../registry/record.js';
 import type { Registry } from '../registry/types.js';
@@ -31,27 +39,6 @@ export interface EvaluateFlags {
   validation?: string;
   predictions?: string;
   out?: string;
-}
-
-function list(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-function number(
-  text: string | undefined,
-  flag: string,
-  check: (n: number) => boolean,
-  expected: string
-): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || !check(n))
-    throw new InputError(`${flag}: got "${text}", expected ${expected}`);
-  return n;
 }
 
 /** Parses `metric:kind=value` gates from the command line. */
@@ -87,7 +74,7 @@ export async function buildEvaluateRequest(
   const model = o.model;
   const data = o.data ?? ev.data ?? config?.data?.eval;
   const label = o.label ?? config?.model.label;
-  const task = (o.task ?? config?.model.task) as Task | undefined;
+  const task = parseTask(o.task, '--task') ?? config?.model.task;
   const missing = [!model && '--model', !data && '--data', !label && '--label', !task && '--task'].filter(
     Boolean
   );
@@ -95,9 +82,6 @@ export async function buildEvaluateRequest(
     throw new InputError(
       `evaluate needs ${missing.join(', ')} (or mlci.yml with model.label, model.task and data.eval)`
     );
-  if (!['binary', 'multiclass', 'regression'].includes(task as string)) {
-    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
-  }
   if (o.predictions) await checkOutputFile(o.predictions, '--predictions');
   const name = o.name ?? config?.model.name;
   const registrySpec = o.registry ?? config?.register?.registry;
@@ -116,28 +100,16 @@ export async function buildEvaluateRequest(
     registry,
     modelName: name,
     baselineAlias: o.alias ?? PRODUCTION_ALIAS,
-    features: list(o.features) ?? config?.model.features,
+    features: parseList(o.features) ?? config?.model.features,
     output: o.output,
-    threshold:
-      number(o.threshold, '--threshold', (n) => n >= 0 && n <= 1, 'a probability in [0, 1]') ??
-      config?.model.threshold,
-    slices: list(o.slices) ?? ev.slices,
-    minSliceSize:
-      number(o.minSliceSize, '--min-slice-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ??
-      ev.min_slice_size,
-    batchSize:
-      number(o.batchSize, '--batch-size', (n) => Number.isInteger(n) && n >= 1, 'an integer ≥ 1') ??
-      ev.batch_size,
+    threshold: parseProbability(o.threshold, '--threshold') ?? config?.model.threshold,
+    slices: parseList(o.slices) ?? ev.slices,
+    minSliceSize: parseInteger(o.minSliceSize, '--min-slice-size', { min: 1 }) ?? ev.min_slice_size,
+    batchSize: parseInteger(o.batchSize, '--batch-size', { min: 1 }) ?? ev.batch_size,
     bootstrap: {
-      resamples:
-        number(o.bootstrap, '--bootstrap', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ??
-        ev.bootstrap?.resamples,
-      seed:
-        number(o.seed, '--seed', (n) => Number.isInteger(n) && n >= 0, 'an integer ≥ 0') ??
-        ev.bootstrap?.seed,
-      confidence:
-        number(o.confidence, '--confidence', (n) => n > 0 && n < 1, 'a number in (0, 1)') ??
-        ev.bootstrap?.confidence
+      resamples: parseInteger(o.bootstrap, '--bootstrap', { min: 0 }) ?? ev.bootstrap?.resamples,
+      seed: parseSeed(o.seed, '--seed') ?? ev.bootstrap?.seed,
+      confidence: parseConfidence(o.confidence) ?? ev.bootstrap?.confidence
     },
     gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
     sliceGates: ev.slice_gates,
@@ -146,4 +118,11 @@ export async function buildEvaluateRequest(
     source: { format: config?.data?.format, delimiter: config?.data?.delimiter },
     out: o.out
   });
+}
+
+// A confidence level is a probability strictly between 0 and 1.
+function parseConfidence(text: string | undefined): number | undefined {
+  const n = parseNumber(text, '--confidence', { min: 0, max: 1, exclusiveMin: true });
+  if (n === 1) throw new InputError(`--confidence: got "${text}", expected a number in (0, 1)`);
+  return n;
 }

@@ -1,31 +1,20 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { durationMs } from '../config/duration.js';
-import type { Duration, MlciConfig, TrainConfig } from '../config/types.js';
-import { CheckFailedError, InputError } from '../core/errors.js';
-import { requireFile, writeFileAtomic, writeJsonAtomic } from '../core/files.js';
+import { dirname, join, resolve } from 'node:path';
+import { CheckFailedError } from '../core/errors.js';
+import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
 import { githubRun, pythonInCommand, pythonVersion, runnerInfo } from '../lineage/environment.js';
-import {
-  canonicalJson,
-  expandGlobs,
-  hashFiles,
-  isGlob,
-  sha256,
-  sha256File,
-  type HashedFile
-} from '../lineage/files.js';
+import { isGlob, sha256 } from '../lineage/files.js';
 import { gitState } from '../lineage/git.js';
 import {
   TRAINING_RECORD_SCHEMA,
-  type DataFileRecord,
   type ProcessRecord,
   type ReproducibilityRecord,
   type TrainingRecord
 } from '../lineage/record.js';
-import { cacheDir, cacheKey, readCacheEntry, writeCacheEntry } from '../train/cache.js';
+import { readCacheEntry, writeCacheEntry } from '../train/cache.js';
 import {
   checkFiniteMetrics,
   checkLossDecreases,
@@ -38,166 +27,19 @@ import {
   type LossRule
 } from '../train/checks.js';
 import { downsample, lossCurve, readReportedMetrics } from '../train/metrics.js';
-import { applyOverrides, loadParamsFile, parseOverrides, type Params } from '../train/params.js';
 import { compareRuns, DEFAULT_TOLERANCE } from '../train/reproducible.js';
 import { describeExit, runCommand, type RunResult } from '../train/runner.js';
 import { readModelSignature, type ModelSignature } from '../model/signature.js';
 
-/** Inputs of the train stage, shared by the CLI and the action. */
-export interface TrainStageOptions {
-  /** The validated mlci.yml; null when training from `--command` alone. */
-  config: MlciConfig | null;
-  /** Directory that relative paths in the config are resolved against (the config file's directory). */
-  root: string;
-  /** Overrides train.command. */
-  command?: string;
-  /** `key=value` param overrides, applied after train.set. */
-  overrides?: string[];
-  seed?: number;
-  timeout?: Duration;
-  /** Retrain even on a cache hit. */
-  force?: boolean;
-  /** Train twice and compare the models. */
-  checkReproducible?: boolean;
-  /** Prediction tolerance of the reproducibility check (else train.tolerance, else 1e-6). */
-  tolerance?: number;
-  /** Output directory for model.onnx and training.json (default `<root>/.mlci/train`). */
-  out?: string;
-  /** The production model file whose signature the candidate must keep. */
-  productionModel?: string;
-  /** Environment the command starts from (default process.env). */
-  env?: NodeJS.ProcessEnv;
-  /** Time between SIGTERM and SIGKILL when the tree is stopped. */
-  killGraceMs?: number;
-  progress?: Progress;
-  /** Receives the command's output as it arrives. */
-  onOutput?: (text: string) => void;
-}
+import {
+  planTraining,
+  toProjectPath,
+  type TrainPlan,
+  type TrainStageOptions,
+  type TrainStageResult
+} from './train-plan.js';
 
-/** What the train stage produced. */
-export interface TrainStageResult {
-  record: TrainingRecord;
-  outDir: string;
-  /** The model in the output directory. */
-  modelPath: string;
-  recordPath: string;
-  cacheHit: boolean;
-}
-
-/** Everything resolved before anything runs: paths, params, hashes and the cache key. */
-export interface TrainPlan {
-  root: string;
-  command: string;
-  train: TrainConfig;
-  workdir: string;
-  modelPath: string;
-  metricsPath: string | null;
-  seed: number;
-  params: Params;
-  paramsFile: string | null;
-  paramsFileSha256: string | null;
-  paramsSha256: string;
-  overrides: Record<string, unknown>;
-  data: DataFileRecord[];
-  sources: HashedFile[];
-  cacheEnabled: boolean;
-  cacheNote: string;
-  cacheKey: string;
-  cacheDir: string;
-  timeoutMs: number;
-  outDir: string;
-  /** The production model whose signature the candidate must keep, checked to exist up front. */
-  productionModel: { path: string; shown: string } | null;
-}
-
-/** Resolves the config and inputs into a plan; fails with InputError on anything missing. */
-export async function planTraining(options: TrainStageOptions): Promise<TrainPlan> {
-  const root = resolve(options.root);
-  const train: TrainConfig = { ...(options.config?.train ?? { command: '' }) };
-  const command = (options.command ?? train.command ?? '').trim();
-  if (command === '') {
-    throw new InputError(
-      'no training command: set train.command in mlci.yml or pass --command "python train.py"'
-    );
-  }
-  const workdir = resolve(root, train.workdir ?? '.');
-  await requireDirectory(workdir, 'train.workdir');
-  const paramsFile = train.params ? resolve(root, train.params) : null;
-  const fileParams = paramsFile ? await loadParamsFile(paramsFile) : {};
-  const configOverrides = Object.fromEntries(Object.entries(train.set ?? {}));
-  const cliOverrides = parseOverrides(options.overrides ?? []);
-  const overrides = { ...configOverrides, ...cliOverrides };
-  const params = applyOverrides(fileParams, overrides);
-  const seed = options.seed ?? train.seed ?? 42;
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new InputError(`seed: got ${seed}, expected a whole number ≥ 0`);
-  const timeout = options.timeout ?? train.timeout;
-  const timeoutMs = timeout === undefined ? 0 : durationMs(timeout, 'train.timeout');
-
-  const data: DataFileRecord[] = [];
-  for (const role of ['train', 'eval'] as const) {
-    const pattern = options.config?.data?.[role];
-    if (!pattern) continue;
-    const files = await expandGlobs([pattern], root, `data.${role}`);
-    for (const file of await hashFiles(files, root)) data.push({ ...file, role });
-  }
-  let sourcePaths: string[];
-  let cacheNote: string;
-  if (train.sources && train.sources.length > 0) {
-    sourcePaths = await expandGlobs(train.sources, root, 'train.sources');
-    cacheNote = `key covers ${sourcePaths.length} source files from train.sources`;
-  } else {
-    sourcePaths = await filesNamedIn(command, workdir, root);
-    cacheNote =
-      `train.sources is not set: the key covers only the files the command names (${sourcePaths.join(', ') || 'none'}); ` +
-      'list every file the trainer reads in train.sources';
-  }
-  if (paramsFile) sourcePaths = [...new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
-  const sources = await hashFiles(sourcePaths, root);
-  const paramsSha256 = sha256(canonicalJson(params));
-  // Paths of mlci.yml are relative to its folder (docs/config.md); only the default model sits in workdir.
-  const modelPath = train.model ? resolve(root, train.model) : join(workdir, 'model.onnx');
-  const key = cacheKey({
-    command,
-    workdir: toProjectPath(root, workdir),
-    model: toProjectPath(root, modelPath),
-    seed,
-    params_sha256: paramsSha256,
-    sources,
-    data
-  });
-  const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
-  let productionModel: TrainPlan['productionModel'] = null;
-  if (productionSetting) {
-    // A flag is relative to the current directory, a config path to the config's directory.
-    const path = options.productionModel ? resolve(productionSetting) : resolve(root, productionSetting);
-    await requireFile(path, options.productionModel ? '--production-model' : 'evaluate.baseline');
-    productionModel = { path, shown: productionSetting };
-  }
-  return {
-    root,
-    command,
-    train,
-    workdir,
-    modelPath,
-    metricsPath: train.metrics ? resolve(root, train.metrics) : null,
-    seed,
-    params,
-    paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
-    paramsFileSha256: paramsFile ? await sha256File(paramsFile) : null,
-    paramsSha256,
-    overrides,
-    data,
-    sources,
-    cacheEnabled: train.cache !== false,
-    cacheNote,
-    cacheKey: key,
-    cacheDir: cacheDir(root, key),
-    timeoutMs,
-    outDir: options.out ? resolve(options.out) : join(root, '.mlci', 'train'),
-    productionModel
-  };
-}
+export { planTraining, type TrainPlan, type TrainStageOptions, type TrainStageResult };
 
 /**
  * The train stage: resolves params and hashes, restores a cached run or runs the command,
@@ -213,33 +55,8 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
   const outModel = join(plan.outDir, 'model.onnx');
 
   if (plan.cacheEnabled && !options.force && !options.checkReproducible) {
-    const entry = await readCacheEntry(plan.cacheDir);
-    if (entry) {
-      const git = await gitState(plan.root, env);
-      const run = githubRun(env);
-      const record: TrainingRecord = {
-        ...entry.record,
-        cache: {
-          ...entry.record.cache,
-          enabled: true,
-          key: plan.cacheKey,
-          hit: true,
-          note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
-          restored: {
-            at: new Date().toISOString(),
-            commit: git?.commit ?? null,
-            run_url: run?.run_url ?? null
-          }
-        }
-      };
-      await writeFileAtomic(plan.modelPath, entry.model);
-      await writeFileAtomic(outModel, entry.model);
-      await writeJsonAtomic(recordPath, record);
-      progress.info(
-        `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${modelShown} and training.json without retraining`
-      );
-      return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
-    }
+    const restored = await restoreCached(plan, env, progress, { outModel, recordPath });
+    if (restored) return restored;
   }
 
   const startedAt = new Date();
@@ -256,33 +73,7 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
   let reproducibility: ReproducibilityRecord | null = null;
   const checks = [...first.checks];
   if (options.checkReproducible && !checks.some((c) => c.status === 'fail') && first.bytes) {
-    progress.info('mlci train: --check-reproducible: training a second time in a fresh directory');
-    const second = await trainOnce(plan, options, env);
-    if (!second.bytes || second.checks.some((c) => c.status === 'fail')) {
-      const failed = second.checks.find((c) => c.status === 'fail');
-      checks.push({
-        name: 'reproducible',
-        status: 'fail',
-        detail: `the second run failed: ${failed ? `${failed.name}: ${failed.detail}` : 'no model'}`
-      });
-    } else {
-      const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
-      const evalFile = plan.data.find((d) => d.role === 'eval');
-      reproducibility = await compareRuns(first.bytes, second.bytes, {
-        data: evalPattern ? resolve(plan.root, evalPattern) : undefined,
-        dataLabel: evalFile ? (evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path) : undefined,
-        tolerance: options.tolerance ?? plan.train.tolerance ?? DEFAULT_TOLERANCE,
-        source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
-        features: options.config?.model.features
-      });
-      checks.push({
-        name: 'reproducible',
-        status: reproducibility.reproducible ? 'pass' : 'fail',
-        detail: reproducibility.detail
-      });
-    }
-    // The model file on disk is the first run's, the one the record describes.
-    await writeFileAtomic(plan.modelPath, first.bytes);
+    reproducibility = await trainAgainAndCompare(plan, options, env, first.bytes, checks);
   }
 
   const failed = checks.filter((c) => c.status === 'fail');
@@ -340,6 +131,82 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
   await writeJsonAtomic(recordPath, record);
   if (plan.cacheEnabled) await writeCacheEntry(plan.cacheDir, { model: first.bytes!, record });
   return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: false };
+}
+
+// A cache hit restores the model and training.json of the run with the same key, without training.
+async function restoreCached(
+  plan: TrainPlan,
+  env: NodeJS.ProcessEnv,
+  progress: Progress,
+  paths: { outModel: string; recordPath: string }
+): Promise<TrainStageResult | null> {
+  const { outModel, recordPath } = paths;
+  const entry = await readCacheEntry(plan.cacheDir);
+  if (!entry) return null;
+  const git = await gitState(plan.root, env);
+  const run = githubRun(env);
+  const record: TrainingRecord = {
+    ...entry.record,
+    cache: {
+      ...entry.record.cache,
+      enabled: true,
+      key: plan.cacheKey,
+      hit: true,
+      note: `restored from ${toProjectPath(plan.root, plan.cacheDir)} without retraining (--force retrains)`,
+      restored: {
+        at: new Date().toISOString(),
+        commit: git?.commit ?? null,
+        run_url: run?.run_url ?? null
+      }
+    }
+  };
+  await writeFileAtomic(plan.modelPath, entry.model);
+  await writeFileAtomic(outModel, entry.model);
+  await writeJsonAtomic(recordPath, record);
+  progress.info(
+    `mlci train: cache hit ${plan.cacheKey.slice(0, 12)}: restored ${toProjectPath(plan.root, plan.modelPath)} and training.json without retraining`
+  );
+  return { record, outDir: plan.outDir, modelPath: outModel, recordPath, cacheHit: true };
+}
+
+// --check-reproducible: a second run in a fresh directory, its predictions compared with the first's.
+async function trainAgainAndCompare(
+  plan: TrainPlan,
+  options: TrainStageOptions,
+  env: NodeJS.ProcessEnv,
+  firstBytes: Uint8Array,
+  checks: CheckResult[]
+): Promise<ReproducibilityRecord | null> {
+  const progress = options.progress ?? silentProgress;
+  let reproducibility: ReproducibilityRecord | null = null;
+  progress.info('mlci train: --check-reproducible: training a second time in a fresh directory');
+  const second = await trainOnce(plan, options, env);
+  if (!second.bytes || second.checks.some((c) => c.status === 'fail')) {
+    const failed = second.checks.find((c) => c.status === 'fail');
+    checks.push({
+      name: 'reproducible',
+      status: 'fail',
+      detail: `the second run failed: ${failed ? `${failed.name}: ${failed.detail}` : 'no model'}`
+    });
+  } else {
+    const evalPattern = options.config?.data?.eval ?? options.config?.evaluate?.data;
+    const evalFile = plan.data.find((d) => d.role === 'eval');
+    reproducibility = await compareRuns(firstBytes, second.bytes, {
+      data: evalPattern ? resolve(plan.root, evalPattern) : undefined,
+      dataLabel: evalFile ? (evalPattern && isGlob(evalPattern) ? evalPattern : evalFile.path) : undefined,
+      tolerance: options.tolerance ?? plan.train.tolerance ?? DEFAULT_TOLERANCE,
+      source: { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter },
+      features: options.config?.model.features
+    });
+    checks.push({
+      name: 'reproducible',
+      status: reproducibility.reproducible ? 'pass' : 'fail',
+      detail: reproducibility.detail
+    });
+  }
+  // The model file on disk is the first run's, the one the record describes.
+  await writeFileAtomic(plan.modelPath, firstBytes);
+  return reproducibility;
 }
 
 /** The cache key and entry directory of the run the options describe, without running anything. */
@@ -483,37 +350,4 @@ function failureMessage(failed: CheckResult[], run: RunResult, plan: TrainPlan, 
   }
   lines.push(`record: ${recordPath}`);
   return lines.join('\n');
-}
-
-async function requireDirectory(path: string, what: string): Promise<void> {
-  try {
-    if ((await stat(path)).isDirectory()) return;
-  } catch {
-    // reported below
-  }
-  throw new InputError(`${what}: directory not found: ${path}`);
-}
-
-/** Files the command line names that exist in the workdir (e.g. `python train.py` → train.py). */
-async function filesNamedIn(command: string, workdir: string, root: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const token of command.split(/[\s;&|()<>'"=]+/)) {
-    if (!/[./]/.test(token) || token.startsWith('-')) continue;
-    const path = resolve(workdir, token);
-    // Interpreters and tools outside the project (/usr/bin/python3) are not training sources.
-    if (relative(root, path).startsWith('..') || isAbsolute(relative(root, path))) continue;
-    try {
-      if ((await stat(path)).isFile()) found.push(toProjectPath(root, path));
-    } catch {
-      // not a file
-    }
-  }
-  return [...new Set(found)].sort();
-}
-
-/** A path relative to the project root with forward slashes, or absolute when outside it. */
-function toProjectPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  if (rel === '') return '.';
-  return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
 }

@@ -157,8 +157,7 @@ async function loadInputs(
   );
   lap('read_current');
   let reference: Reference | undefined;
-  if (storedReference)
-    reference = { kind: 'statistics', statistics: storedReference, path: referencePath! };
+  if (storedReference) reference = { kind: 'statistics', statistics: storedReference, path: referencePath! };
   else if (referenceLoad) {
     const { source, ms } = await referenceLoad;
     reference = { kind: 'table', source };
@@ -217,7 +216,13 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     sourcesReadTogether: referencePath && !storedReference ? 2 : 1
   });
   try {
-    const { current, reference, train, label } = await loadInputs(engine, options, referencePath, storedReference, lap);
+    const { current, reference, train, label } = await loadInputs(
+      engine,
+      options,
+      referencePath,
+      storedReference,
+      lap
+    );
     progress.start('profiling and comparing columns');
     const analysis = await analyse(engine, current, reference, {
       label,
@@ -293,7 +298,9 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     };
     const referenceStats = analysis.reference ?? storedReference;
     const markdown = renderMarkdown(report, referenceStats);
-    const files = options.out ? await writeOutputs(options.out, stats, report, markdown, analysis.reference) : [];
+    const files = options.out
+      ? await writeOutputs(options.out, stats, report, markdown, analysis.reference)
+      : [];
     return { report, statistics: stats, markdown, exitCode: errors > 0 ? 1 : 0, files };
   } finally {
     engine.close();

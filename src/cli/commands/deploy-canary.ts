@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { DEFAULT_CANARY_STEPS } from '../../config/defaults.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { writeFileAtomic } from '../../core/files.js';
 import type { DeployCanaryOptions, DeployCanaryResult } from '../../pipeline/deploy.js';
@@ -77,7 +78,7 @@ async function dryRun(request: DeployCanaryOptions, options: DeployOptions): Pro
     request.model,
     request.version,
     request.kserve!,
-    request.steps ?? [10, 50, 100],
+    request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
   if (options.out)

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { DEFAULT_CONFIG_FILES, existingDefaultConfigs } from '../../config/default-file.js';
 import { parseConfig } from '../../config/load.js';
 import { starterConfig } from '../../config/starter.js';
 import { InputError } from '../../core/errors.js';
@@ -8,7 +9,7 @@ import { handle, withExamples } from '../kit.js';
 
 interface InitOptions {
   name: string;
-  file: string;
+  file?: string;
   force?: boolean;
 }
 
@@ -18,22 +19,27 @@ export function registerInit(program: Command): void {
     .command('init')
     .summary('write a commented starter mlci.yml')
     .option('--name <name>', 'model name', 'model')
-    .option('--file <file>', 'where to write it', 'mlci.yml')
+    .option('--file <file>', `where to write it (default: ${DEFAULT_CONFIG_FILES[0]})`)
     .option('--force', 'overwrite an existing file');
   withExamples(init, ['mlci init --name churn']);
   init.action(
     handle<InitOptions>(async (options) => {
+      // Without --file, an existing mlci.yaml counts too: writing mlci.yml beside it would leave two.
+      const existing = options.file ? [] : existingDefaultConfigs();
+      const file = options.file ?? existing[0] ?? DEFAULT_CONFIG_FILES[0];
       const text = starterConfig(options.name);
-      parseConfig(text, options.file);
-      const exists = await access(options.file).then(
+      parseConfig(text, file);
+      const exists = await access(file).then(
         () => true,
         () => false
       );
-      if (exists && !options.force) {
-        throw new InputError(`${options.file} already exists; use --force to overwrite it`);
+      if ((exists || existing.length > 1) && !options.force) {
+        throw new InputError(
+          `${existing.length > 1 ? existing.join(' and ') : file} already exists; use --force to overwrite it`
+        );
       }
-      await writeFileAtomic(options.file, text);
-      process.stdout.write(`wrote ${options.file}\n`);
+      await writeFileAtomic(file, text);
+      process.stdout.write(`wrote ${file}\n`);
     })
   );
 }

@@ -12,6 +12,7 @@ import {
   type CommandContext,
   type CommonOptions
 } from '../kit.js';
+import { DEFAULT_DRIFT_SHARE } from '../../config/defaults.js';
 
 type MonitorFlags = CommonOptions & MonitorRequestFlags & { repo?: string };
 
@@ -111,7 +112,10 @@ function monitorCommand(program: Command): Command {
     .option('--since <when>', 'logged rows since a duration ago (24h, 7d) or an ISO time')
     .option('--all-versions', 'read logged rows of every version, not only the watched one')
     .option('--min-rows <n>', 'fewest rows to judge on; fewer → insufficient_data, exit 0 (default 100)')
-    .option('--drift-share <x>', 'share of drifted columns that is dataset drift (default 0.5)')
+    .option(
+      '--drift-share <x>',
+      `share of drifted columns that is dataset drift (default ${DEFAULT_DRIFT_SHARE})`
+    )
     .option(
       '--gate <metric:kind=value>',
       'a metric gate vs the registered metrics, e.g. roc_auc:max_drop=0.05 (repeatable; replaces monitor.max_metric_drop)',

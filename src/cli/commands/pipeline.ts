@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { InputError } from '../../core/errors.js';
+import { parseSeed } from '../../config/parse.js';
 import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
@@ -66,12 +66,7 @@ export function registerPipeline(program: Command): void {
         );
         return 0;
       }
-      let seed: number | undefined;
-      if (options.seed !== undefined) {
-        if (!/^\d+$/.test(options.seed))
-          throw new InputError(`--seed: got "${options.seed}", expected a whole number ≥ 0`);
-        seed = Number(options.seed);
-      }
+      const seed = parseSeed(options.seed, '--seed');
       const { runPipeline } = await import('../../pipeline/pipeline.js');
       const result = await runPipeline({
         config,

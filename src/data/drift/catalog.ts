@@ -126,8 +126,8 @@ export const SMALL_REFERENCE_ROWS = 1000;
 /** A numeric column with at most this many distinct values (reference and current together) is tested by its value counts. */
 export const FEW_VALUES = 5;
 
-/** Dataset drift when at least this share of the tested columns drift. */
-export const DEFAULT_DRIFT_SHARE = 0.5;
+/** Dataset drift when at least this share of the tested columns drift (written once, in src/config/defaults.js, which the schema source reads too). */
+export { DEFAULT_DRIFT_SHARE } from '../../config/defaults.js';
 
 /**
  * Evidently's default test per reference size and column type (registry._get_default_stattest):

@@ -1,0 +1,86 @@
+// Categorical columns: value counts (all of them up to VALUE_CAP distinct values, else a HyperLogLog
+// sketch that shards can merge) and the statistics made from them.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent } from './engine.js';
+import { asNumber, type Summary } from './profile-summary.js';
+import { Hll } from './sketch/hll.js';
+import type { ColumnInfo } from './source.js';
+import { VALUE_CAP, type ColumnStatistics } from './statistics.js';
+
+/** Value counts of a non-numeric column and what comes with them. */
+export interface CategoricalCounts {
+  values?: Map<string, number>;
+  /** Shortest and longest value as text (null when there are no values). */
+  length: { min: number; max: number } | null;
+  top: { value: string; count: number }[];
+  distinct: number;
+  distinctExact: boolean;
+  hll?: Hll;
+}
+
+/** Value counts of a non-numeric column (all of them up to VALUE_CAP distinct values). */
+export async function categoricalCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): Promise<CategoricalCounts> {
+  const id = sqlIdent(column);
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) ` +
+        `GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
+    )
+  ).getRows();
+  const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
+  if (rows.length <= VALUE_CAP) {
+    const lengths = rows.map((r) => asNumber(r[2]));
+    return {
+      values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
+      length: lengths.length > 0 ? { min: Math.min(...lengths), max: Math.max(...lengths) } : null,
+      top,
+      distinct: rows.length,
+      distinctExact: true
+    };
+  }
+  const [distinctValue, minLength, maxLength] = (
+    await db.runAndReadAll(
+      `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))) FROM ${sqlIdent(table)}`
+    )
+  ).getRows()[0];
+  const distinct = asNumber(distinctValue);
+  const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
+  // A HyperLogLog of the engine's 64-bit hash, so that shards can be merged.
+  const regs = (
+    await db.runAndReadAll(
+      `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ` +
+        `ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) ` +
+        `FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
+    )
+  ).getRows();
+  const hll = new Hll();
+  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
+  return { top, length, distinct, distinctExact: true, hll };
+}
+
+/** Statistics of a categorical or boolean column from its summary and value counts. */
+export function categoricalStats(
+  info: ColumnInfo,
+  rows: number,
+  s: Summary,
+  counts: CategoricalCounts
+): ColumnStatistics {
+  const out: ColumnStatistics = {
+    kind: info.kind === 'boolean' ? 'boolean' : 'categorical',
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    distinct: counts.distinct,
+    distinct_exact: counts.distinctExact,
+    top: counts.top
+  };
+  if (counts.values) out.values = Object.fromEntries(counts.values);
+  if (counts.hll) out.hll = counts.hll.toJSON();
+  if (counts.length) out.length = counts.length;
+  return out;
+}

@@ -1,0 +1,169 @@
+// Numeric columns: their sorted values are walked once, feeding the statistics accumulators and,
+// with a reference, the drift walk (ECDF distances, Sturges bins, exact value counts) of both sides.
+import { BinCounter, sturgesEdges } from './drift/binning.js';
+import { EcdfWalk } from './drift/ecdf.js';
+import type { DriftInput } from './drift/registry.js';
+import { Cursor, NumericAccumulator, type CountChunk, type JointChunk } from './numeric.js';
+import type { Summary } from './profile-summary.js';
+import type { ColumnInfo } from './source.js';
+import { VALUE_CAP, type ColumnStatistics } from './statistics.js';
+
+/** The numeric side of a reference or current: how to stream its values and what is known up front. */
+export interface NumericSide {
+  /** Set when both sides are tables: one joint query then streams both. */
+  joint?: () => AsyncGenerator<JointChunk>;
+  n: number;
+  min: number | null;
+  max: number | null;
+  open: () => AsyncGenerator<CountChunk>;
+  /** A cursor already opened on the stream (used instead of open()). */
+  cursor?: Cursor;
+  accumulator?: NumericAccumulator;
+}
+
+/** Statistics of a numeric column from its summary and accumulator. */
+export function numericStats(
+  info: ColumnInfo,
+  rows: number,
+  s: Summary,
+  acc: NumericAccumulator | undefined
+): ColumnStatistics {
+  const base: ColumnStatistics = {
+    kind: 'numeric',
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    nan: s.nan,
+    pos_inf: s.posInf,
+    neg_inf: s.negInf,
+    distinct: 0,
+    distinct_exact: true,
+    top: []
+  };
+  if (!acc) return base;
+  const r = acc.finish();
+  return {
+    ...base,
+    finite: r.finite,
+    zeros: r.zeros,
+    min: r.min,
+    max: r.max,
+    mean: r.mean,
+    std: r.finite > 1 ? Math.sqrt(r.m2 / (r.finite - 1)) : null,
+    m2: r.m2,
+    sum: r.sum,
+    quantiles: r.quantiles,
+    histogram: r.histogram,
+    distinct: r.distinct,
+    top: r.top,
+    distribution: r.distribution,
+    hll: r.hll.toJSON()
+  };
+}
+
+/** Walks current (and reference) numeric values once, feeding accumulators and the drift walk. */
+export async function walkNumeric(
+  cur: NumericSide,
+  ref: NumericSide | undefined
+): Promise<Omit<DriftInput & { kind: 'numeric' }, 'refStd' | 'refDistinct' | 'exact'> | undefined> {
+  if (ref?.joint) return walkJoint(cur, ref, ref.joint());
+  // Both sides' queries run at once (each on its own connection) before the walk starts.
+  const [b, a0] = await Promise.all([
+    cur.cursor ?? new Cursor(cur.open()).refill(),
+    ref ? new Cursor(ref.open()).refill() : undefined
+  ]);
+  if (!ref || !a0) {
+    while (!b.done) {
+      cur.accumulator!.add(b.value, b.count);
+      if (b.advance()) await b.refill();
+    }
+    return undefined;
+  }
+  const a = a0;
+  const state = new DriftWalk(cur, ref);
+  while (!a.done || !b.done) {
+    const v = a.done ? b.value : b.done ? a.value : Math.min(a.value, b.value);
+    let ca = 0;
+    let cb = 0;
+    if (!a.done && a.value === v) {
+      ca = a.count;
+      if (a.advance()) await a.refill();
+    }
+    if (!b.done && b.value === v) {
+      cb = b.count;
+      if (b.advance()) await b.refill();
+    }
+    state.add(v, ca, cb);
+  }
+  return state.result();
+}
+
+/** The per-value work of a drift walk, shared by the joint and the two-cursor walks. */
+class DriftWalk {
+  readonly walk: EcdfWalk;
+  readonly sturgesRef: BinCounter;
+  readonly sturgesCur: BinCounter;
+  refValues: Map<string, number> | undefined = new Map();
+  curValues: Map<string, number> | undefined = new Map();
+  pooled = 0;
+  constructor(
+    readonly cur: NumericSide,
+    readonly ref: NumericSide
+  ) {
+    this.walk = new EcdfWalk(ref.n, cur.n);
+    const lo = Math.min(ref.min ?? Infinity, cur.min ?? Infinity);
+    const hi = Math.max(ref.max ?? -Infinity, cur.max ?? -Infinity);
+    const edges = Number.isFinite(lo) ? sturgesEdges(ref.n + cur.n, lo, hi) : [];
+    this.sturgesRef = new BinCounter(edges);
+    this.sturgesCur = new BinCounter(edges);
+  }
+
+  add(v: number, ca: number, cb: number): void {
+    this.walk.push(v, ca, cb);
+    this.pooled++;
+    if (ca) {
+      this.sturgesRef.add(v, ca);
+      this.ref.accumulator?.add(v, ca);
+    }
+    if (cb) {
+      this.sturgesCur.add(v, cb);
+      this.cur.accumulator!.add(v, cb);
+    }
+    if (this.refValues && this.curValues) {
+      if (this.pooled > VALUE_CAP) {
+        this.refValues = undefined;
+        this.curValues = undefined;
+      } else {
+        const key = String(v);
+        if (ca) this.refValues.set(key, ca);
+        if (cb) this.curValues.set(key, cb);
+      }
+    }
+  }
+
+  result() {
+    return {
+      kind: 'numeric' as const,
+      nRef: this.ref.n,
+      nCur: this.cur.n,
+      pooledDistinct: this.pooled,
+      maxS: this.walk.maxS,
+      minS: this.walk.minS,
+      wasserstein: this.walk.wasserstein,
+      refValues: this.refValues,
+      curValues: this.curValues,
+      sturgesRef: this.sturgesRef.counts,
+      sturgesCur: this.sturgesCur.counts
+    };
+  }
+}
+
+async function walkJoint(cur: NumericSide, ref: NumericSide, chunks: AsyncGenerator<JointChunk>) {
+  const state = new DriftWalk(cur, ref);
+  for await (const chunk of chunks) {
+    const { values, countsA, countsB } = chunk;
+    for (let i = 0; i < values.length; i++) state.add(values[i], countsA[i], countsB[i]);
+  }
+  return state.result();
+}

@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { condition, interpolate, type Contexts, type JobStatus } from './expressions.js';
+
+const exec = promisify(execFile);
+
+/** A step of a composite action or a job, as action.yml / a workflow spells it. */
+interface StepSpec {
+  id?: string;
+  name?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+
+/** What the emulated `uses:` steps did, for assertions. */
+export interface RunnerRecord {
+  artifacts: { name: string; path: string; archive: boolean }[];
+  cacheSaves: string[];
+  cacheRestores: { key: string; hit: boolean }[];
+  setupNode: number;
+}
+
+/** One job on the player: its environment, files (GITHUB_ENV, GITHUB_PATH, summary) and what ran. */
+export class Job {
+  readonly record: RunnerRecord = { artifacts: [], cacheSaves: [], cacheRestores: [], setupNode: 0 };
+  readonly status: JobStatus = { failed: false };
+  private readonly env: Record<string, string> = {};
+  private readonly paths: string[] = [];
+  private readonly caches = new Map<string, string>();
+  log = '';
+
+  private constructor(
+    readonly dir: string,
+    readonly workspace: string,
+    private readonly base: Record<string, string>
+  ) {}
+
+  /** A job in `workspace` with the runner's variables; `base` is the job's own environment (PATH etc.). */
+  static async create(workspace: string, base: Record<string, string>, event: unknown): Promise<Job> {
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-runner-'));
+    await mkdir(join(dir, 'tool-cache'));
+    await mkdir(join(dir, 'temp'));
+    await writeFile(join(dir, 'summary.md'), '');
+    await writeFile(join(dir, 'event.json'), JSON.stringify(event));
+    return new Job(dir, workspace, {
+      ...base,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      RUNNER_TOOL_CACHE: join(dir, 'tool-cache'),
+      RUNNER_TEMP: join(dir, 'temp'),
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64'
+    });
+  }
+
+  /** The environment a step starts from: the job's, GITHUB_ENV's additions, GITHUB_PATH's entries first. */
+  stepEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+    const env = { ...this.base, ...this.env, ...extra };
+    env.PATH = [...this.paths, env.PATH ?? ''].join(delimiter);
+    return env;
+  }
+
+  /** The job summary so far. */
+  summary(): Promise<string> {
+    return readFile(join(this.dir, 'summary.md'), 'utf8');
+  }
+
+  /** Runs a bash step as the runner does; returns its outputs and exit code. */
+  async bash(
+    script: string,
+    env: Record<string, string>
+  ): Promise<{ code: number; outputs: Record<string, string> }> {
+    const n = Math.random().toString(36).slice(2);
+    const files = {
+      output: join(this.dir, `output-${n}`),
+      env: join(this.dir, `env-${n}`),
+      path: join(this.dir, `path-${n}`)
+    };
+    for (const f of Object.values(files)) await writeFile(f, '');
+    const scriptFile = join(this.dir, `step-${n}.sh`);
+    await writeFile(scriptFile, script);
+    let code = 0;
+    try {
+      const res = await exec('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', scriptFile], {
+        cwd: this.workspace,
+        env: {
+          ...this.stepEnvironment(env),
+          GITHUB_OUTPUT: files.output,
+          GITHUB_ENV: files.env,
+          GITHUB_PATH: files.path
+        },
+        maxBuffer: 64 * 1024 * 1024
+      });
+      this.log += res.stdout + res.stderr;
+    } catch (error) {
+      const e = error as { code?: number; stdout?: string; stderr?: string };
+      this.log += (e.stdout ?? '') + (e.stderr ?? '');
+      code = typeof e.code === 'number' ? e.code : 1;
+    }
+    Object.assign(this.env, parseKeyValues(await readFile(files.env, 'utf8')));
+    for (const line of (await readFile(files.path, 'utf8')).split('\n').reverse())
+      if (line.trim()) this.paths.unshift(line.trim());
+    return { code, outputs: parseKeyValues(await readFile(files.output, 'utf8')) };
+  }
+
+  /** The documented effects of the third-party actions the mlci actions use. */
+  async uses(
+    ref: string,
+    inputs: Record<string, string>
+  ): Promise<{ code: number; outputs: Record<string, string> }> {
+    const name = ref.split('@')[0];
+    if (name === 'actions/setup-node') {
+      // setup-node puts its Node first on the PATH for every later step of the job.
+      this.record.setupNode++;
+      const bin = join(this.dir, 'tool-cache', 'node', '24.0.0', 'x64', 'bin');
+      await mkdir(bin, { recursive: true });
+      await writeFile(join(bin, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+      this.paths.unshift(bin);
+      return { code: 0, outputs: {} };
+    }
+    if (name === 'actions/cache/restore' || name === 'actions/cache') {
+      const saved = this.caches.get(inputs.key);
+      this.record.cacheRestores.push({ key: inputs.key, hit: saved !== undefined });
+      if (saved) await cp(saved, resolve(this.workspace, inputs.path), { recursive: true });
+      return { code: 0, outputs: { 'cache-hit': String(saved !== undefined) } };
+    }
+    if (name === 'actions/cache/save') {
+      const copy = join(this.dir, 'caches', String(this.caches.size));
+      await cp(resolve(this.workspace, inputs.path), copy, { recursive: true });
+      this.caches.set(inputs.key, copy);
+      this.record.cacheSaves.push(inputs.key);
+      return { code: 0, outputs: {} };
+    }
+    if (name === 'actions/upload-artifact') {
+      this.record.artifacts.push({
+        name: inputs.name ?? '',
+        path: inputs.path,
+        archive: inputs.archive !== 'false'
+      });
+      return { code: 0, outputs: {} };
+    }
+    throw new Error(`the runner player does not emulate ${ref}`);
+  }
+
+  /**
+   * Plays a composite action: inputs with their defaults, each step's `if:`, env and `with:` evaluated,
+   * outputs read back. Returns the action's outputs and whether it failed.
+   */
+  async runAction(
+    actionDir: string,
+    withInputs: Record<string, string>,
+    github: Record<string, unknown>,
+    stepEnv: Record<string, string> = {}
+  ): Promise<{ failed: boolean; outputs: Record<string, string> }> {
+    const spec = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
+      inputs?: Record<string, { default?: string }>;
+      outputs?: Record<string, { value: string }>;
+      runs: { steps: StepSpec[] };
+    };
+    const contexts = (steps: Record<string, unknown>): Contexts => ({
+      github: { ...github, action_path: actionDir, workspace: this.workspace },
+      runner: {
+        os: 'Linux',
+        arch: this.base.RUNNER_ARCH,
+        temp: join(this.dir, 'temp'),
+        tool_cache: join(this.dir, 'tool-cache')
+      },
+      env: { ...this.stepEnvironment(), ...stepEnv },
+      inputs: Object.fromEntries(
+        Object.entries(spec.inputs ?? {}).map(([k, v]) => [
+          k,
+          withInputs[k] ?? interpolate(String(v.default ?? ''), { github }, this.status)
+        ])
+      ),
+      steps
+    });
+    const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> =
+      {};
+    let failed = false;
+    const status: JobStatus = {
+      get failed() {
+        return failed;
+      }
+    } as JobStatus;
+    for (const step of spec.runs.steps) {
+      const ctx = contexts(steps);
+      if (!condition(step.if, ctx, status)) {
+        if (step.id) steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+        continue;
+      }
+      const env = Object.fromEntries(
+        Object.entries(step.env ?? {}).map(([k, v]) => [k, interpolate(String(v), ctx, status)])
+      );
+      const res = step.run
+        ? await this.bash(step.run, { ...stepEnv, ...env })
+        : await this.uses(
+            step.uses!,
+            Object.fromEntries(
+              Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(String(v), ctx, status)])
+            )
+          );
+      const outcome = res.code === 0 ? 'success' : 'failure';
+      if (step.id) steps[step.id] = { outputs: res.outputs, outcome, conclusion: outcome };
+      if (res.code !== 0) failed = true;
+    }
+    if (failed) this.status.failed = true;
+    const ctx = contexts(steps);
+    const outputs = Object.fromEntries(
+      Object.entries(spec.outputs ?? {}).map(([k, v]) => [k, interpolate(v.value, ctx, status)])
+    );
+    return { failed, outputs };
+  }
+}
+
+/** `name=value` lines and `name<<DELIMITER` blocks, as GITHUB_OUTPUT and GITHUB_ENV hold them. */
+export function parseKeyValues(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1);
+      values[heredoc[1]] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (lines[i].includes('=')) {
+      values[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
+    }
+  }
+  return values;
+}
+
+export { dirname };
