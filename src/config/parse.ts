@@ -100,6 +100,21 @@ export function parseBoolean(text: string | undefined, name: string): boolean | 
   throw new InputError(`${name}: got "${text}", expected true or false`);
 }
 
+/** A data file format (default: from the extension). */
+export function parseFormat(text: string | undefined, name: string): 'csv' | 'jsonl' | 'parquet' | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'csv' || text === 'jsonl' || text === 'parquet') return text;
+  throw new InputError(`${name}: got "${text}", expected csv, jsonl or parquet`);
+}
+
+/** A CSV delimiter: one character, or \\t / tab for a tab. */
+export function parseDelimiter(text: string | undefined, name: string): string | undefined {
+  if (text === undefined) return undefined;
+  const d = text === '\\t' || text === 'tab' ? '\t' : text;
+  if (d.length !== 1) throw new InputError(`${name}: got "${text}", expected one character (or \\t)`);
+  return d;
+}
+
 function describeBounds(what: string, { min, max, exclusiveMin }: NumberBounds): string {
   if (min !== undefined && max !== undefined) return `${what} in ${exclusiveMin ? '(' : '['}${min}, ${max}]`;
   if (min !== undefined) return `${what} ${exclusiveMin ? '>' : '≥'} ${min}`;

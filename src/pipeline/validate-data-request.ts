@@ -1,8 +1,8 @@
+import { parseDelimiter, parseFormat } from '../config/parse.js';
 import type { MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { parseMemoryLimit } from '../data/engine.js';
 import type { DatasetStatistics } from '../data/statistics.js';
-import { parseDelimiter, parseFormat } from '../cli/commands/source-flags.js';
 import { built } from './request-hook.js';
 import type { ValidateDataOptions } from './validate-data.js';
 
@@ -38,8 +38,8 @@ export function buildValidateDataRequest(
   if (!data) throw new InputError('--data is required (or set data.eval / data.train in mlci.yml)');
   const source = {
     ...config?.data,
-    ...(flags.format !== undefined ? { format: parseFormat(flags.format) } : {}),
-    ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {})
+    ...(flags.format !== undefined ? { format: parseFormat(flags.format, '--format') } : {}),
+    ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter, '--delimiter') } : {})
   };
   return built('validate-data', {
     data,

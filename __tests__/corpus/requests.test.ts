@@ -1,0 +1,34 @@
+// Bad flag text answered by the stage's request builder: exit 2 naming the flag, before anything runs.
+import { expectCliClass } from '../../test-support/corpus.js';
+
+const none = ['--config', '/nonexistent/mlci.yml'];
+const cases: [string, string[], RegExp][] = [
+  [
+    'a two-character delimiter',
+    ['validate-data', '--data', 'd.csv', '--delimiter', ';;'],
+    /--delimiter: got ";;"/
+  ],
+  ['an unknown format', ['validate-data', '--data', 'd.csv', '--format', 'xlsx'], /--format: got "xlsx"/],
+  ['a negative seed', ['train', '--command', 'true', '--seed', '-1'], /--seed: got "-1"/],
+  [
+    '--force without a reason',
+    ['register', '--model', 'm.onnx', '--name', 'm', '--force', ...none],
+    /--force needs --reason/
+  ],
+  [
+    'an unknown trigger',
+    ['monitor', '--model', 'm', '--data', 'd.csv', '--trigger', 'cron'],
+    /--trigger: got "cron"/
+  ],
+  [
+    'a drift share of 0',
+    ['monitor', '--model', 'm', '--data', 'd.csv', '--drift-share', '0'],
+    /--drift-share: got "0"/
+  ]
+];
+
+describe('bad-input corpus: request flags', () => {
+  test.each(cases)('%s', async (_name, args, stderr) => {
+    await expectCliClass(args, { code: 2, stderr, withinMs: 10_000 });
+  });
+});
