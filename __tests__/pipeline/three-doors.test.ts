@@ -9,13 +9,14 @@ import { run as validateAction } from '../../src/actions/validate-data/main.js';
 import { run as deployAction } from '../../src/actions/deploy-canary/main.js';
 import { run as evaluateAction } from '../../src/actions/evaluate-vs-baseline/main.js';
 import { run as monitorAction } from '../../src/actions/monitor/main.js';
+import { run as pipelineAction } from '../../src/actions/pipeline/main.js';
 import { onRequestBuilt } from '../../src/pipeline/request-hook.js';
 import { sha256Hex } from '../../src/registry/integrity.js';
 import { runCli } from '../../test-support/cli.js';
 
 type Door = 'cli' | 'action' | 'pipeline';
 const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
-type Stage = (typeof STAGES)[number] | 'monitor';
+type Stage = (typeof STAGES)[number] | 'monitor' | 'pipeline';
 
 // Per-door paths a request holds: each door writes to its own folder and passes on its own files.
 const DOOR_PATHS: Record<Stage, string[]> = {
@@ -24,7 +25,8 @@ const DOOR_PATHS: Record<Stage, string[]> = {
   evaluate: ['out', 'model', 'validation'],
   register: ['model', 'evaluation', 'statistics', 'training'],
   'deploy-canary': ['out'],
-  monitor: ['out']
+  monitor: ['out'],
+  pipeline: ['out']
 };
 
 /** The request with the per-door paths left out and an opened registry named by its folder. */
@@ -273,5 +275,13 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
       'pipe',
       'pipe-deploy'
     ]);
+
+    // The pipeline itself has two doors: mlci pipeline and the root action.
+    door = 'cli';
+    await cli(['pipeline', '--until', 'evaluate', '--out', 'pr-cli', '--dry-run']);
+    door = 'action';
+    await runAction(pipelineAction, { config, until: 'evaluate', out: join(elsewhere, 'pr-action') });
+    expect(requests.action.pipeline).toEqual(requests.cli.pipeline);
+    expect(requests.cli.pipeline).toMatchObject({ configPath: config, until: 'evaluate', skip: [] });
   }, 300_000);
 });

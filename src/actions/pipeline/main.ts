@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import type { EvaluationJson } from '../../model/evaluation-types.js';
-import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
+import { STAGES } from '../../pipeline/pipeline.js';
+import { buildPipelineRequest, parseParams } from '../../pipeline/pipeline-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionLog, actionProgress, logLine, runAction } from '../toolkit.js';
 
@@ -18,31 +19,25 @@ export async function run(): Promise<void> {
     // Loaded after the first line: @actions/github and the GitHub adapters stay out of the start-up.
     const { loadRunContext } = await import('../../github/run-context.js');
     const context = await loadRunContext(actionInput('token') || process.env.GITHUB_TOKEN || '');
-    const stagesInput = actionInput('stages');
-    const chosen = stagesInput ? parseStages(stagesInput, 'stages') : null;
-    const skip = chosen ? plannedStages(config).filter((s) => !chosen.includes(s)) : [];
     const untilInput = actionInput('until');
-    // Registering or deploying from a pull request would publish unreviewed code.
-    const until: StageName | undefined = untilInput
-      ? parseStages(untilInput, 'until')[0]
-      : context?.pullNumber
-        ? 'evaluate'
-        : undefined;
-    const out = actionInput('out', { fallback: 'mlci-out' });
+    const request = buildPipelineRequest(
+      {
+        stages: actionInput('stages') || undefined,
+        // Registering or deploying from a pull request would publish unreviewed code.
+        until: untilInput || (context?.pullNumber ? 'evaluate' : undefined),
+        registry: actionInput('registry') || undefined,
+        set: parseParams(actionInput('params')),
+        force: actionBooleanInput('force', false),
+        out: actionInput('out', { fallback: 'mlci-out' })
+      },
+      config,
+      configPath
+    );
+    const { out } = request;
     const { runPipeline } = await import('../../pipeline/pipeline.js');
     const { githubRecorder } = await import('../../github/deployments.js');
     const result = await runPipeline({
-      config,
-      configPath,
-      out,
-      until,
-      skip,
-      registry: actionInput('registry') || undefined,
-      overrides: actionInput('params')
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter((p) => p !== ''),
-      force: actionBooleanInput('force', false),
+      ...request,
       by: context?.actor ?? undefined,
       recorder: githubRecorder(context, undefined),
       progress: actionProgress,

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { parseSeed } from '../../config/parse.js';
-import { parseStages, plannedStages, STAGES, type StageName } from '../../pipeline/pipeline.js';
+import { plannedStages, STAGES } from '../../pipeline/pipeline.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface PipelineOptions extends CommonOptions {
@@ -53,8 +52,9 @@ export function registerPipeline(program: Command): void {
     handle<PipelineOptions>(async (options, { progress }) => {
       const configPath = options.config ?? 'mlci.yml';
       const config = await loadConfig(configPath);
-      const until = options.until ? (parseStages(options.until, '--until')[0] as StageName) : undefined;
-      const skip = options.skip ? parseStages(options.skip, '--skip') : undefined;
+      const { buildPipelineRequest } = await import('../../pipeline/pipeline-request.js');
+      const request = buildPipelineRequest(options, config, configPath);
+      const { until, skip } = request;
       if (options.dryRun) {
         const stages = plannedStages(config).filter(
           (s) => !skip?.includes(s) && (!until || STAGES.indexOf(s) <= STAGES.indexOf(until))
@@ -66,18 +66,9 @@ export function registerPipeline(program: Command): void {
         );
         return 0;
       }
-      const seed = parseSeed(options.seed, '--seed');
       const { runPipeline } = await import('../../pipeline/pipeline.js');
       const result = await runPipeline({
-        config,
-        configPath,
-        out: options.out ?? '.mlci/pipeline',
-        until,
-        skip,
-        registry: options.registry,
-        overrides: options.set,
-        seed,
-        force: options.force,
+        ...request,
         progress,
         onOutput: (text) => process.stderr.write(text)
       });
