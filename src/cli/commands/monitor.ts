@@ -4,6 +4,7 @@ import type { MlciConfig, Task } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
 import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
 import {
+  collect,
   handle,
   printResult,
   withCommonOptions,
@@ -37,8 +38,6 @@ interface MonitorFlags extends CommonOptions {
   dryRun?: boolean;
   memoryLimit?: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function parseNumber(
   text: string | undefined,
