@@ -1,4 +1,4 @@
-/** Jest in ESM mode with ts-jest (see ../shared/CONVENTIONS.md). */
+/** Jest in ESM mode with ts-jest; onnxruntime-node needs the custom environment (test-support/onnx-environment.cjs). */
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: '<rootDir>/test-support/onnx-environment.cjs',

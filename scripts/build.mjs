@@ -1,4 +1,4 @@
-// Bundles the CLI and one entry per action into dist/ with esbuild in one build with shared chunks (see CONVENTIONS.md).
+// Bundles the CLI and one entry per action into dist/ with esbuild in one build with shared chunks (docs/architecture.md).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { writeNotices } from './notices.mjs';

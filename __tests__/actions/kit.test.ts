@@ -25,6 +25,8 @@ describe('runAction (the action kit)', () => {
     await writeFile(join(dir, 'summary'), '');
     process.env.GITHUB_OUTPUT = join(dir, 'outputs');
     process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    // Whatever ran before in this worker may have set it; the kit must leave it as it finds it.
+    process.exitCode = undefined;
     log = [];
     process.stdout.write = ((chunk: string) => {
       log.push(String(chunk));

@@ -23,6 +23,9 @@ export function withCommonOptions(command: Command, outHelp = 'directory for the
     .addOption(new Option('--config <file>', 'mlci.yml to read').default('mlci.yml'));
 }
 
+/** Commander's collector for a repeatable option: each use appends its value. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 /** Appends an "Examples:" block to a command's help, so every --help teaches by example. */
 export function withExamples(command: Command, examples: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);

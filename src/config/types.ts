@@ -27,7 +27,7 @@ export type AnomalyCode =
 /** Statistical tests for drift: the keys of the drift-test catalog (src/data/drift/catalog.ts). */
 export type { DriftTestName };
 
-/** Thresholds on one metric (see DESIGN.md, gate semantics). */
+/** Thresholds on one metric (docs/architecture.md, gates). */
 export interface GateSpec {
   min?: number;
   max?: number;

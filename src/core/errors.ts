@@ -1,4 +1,4 @@
-/** Exit codes shared by every entry point (see DESIGN.md: 0 pass, 1 check failed, 2 usage or input error). */
+/** Exit codes shared by every entry point (docs/architecture.md: 0 pass, 1 check failed, 2 usage or input error). */
 export const ExitCode = { Pass: 0, CheckFailed: 1, Usage: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

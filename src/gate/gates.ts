@@ -2,7 +2,7 @@ import type { GateSpec } from '../config/types.js';
 import { higherIsBetter } from '../model/metrics/catalog.js';
 import type { IntervalResult } from './bootstrap.js';
 
-/** The kinds of threshold a gate can hold (DESIGN.md, thresholds semantics). */
+/** The kinds of threshold a gate can hold (docs/architecture.md, gates). */
 export type GateKind = keyof GateSpec;
 
 /** Gate kinds in the order they are checked and reported. */

@@ -18,7 +18,7 @@ export interface ArtifactBaseline {
   ref: string;
 }
 
-/** Where to look for the baseline, in DESIGN.md's order. */
+/** Where to look for the baseline, in the order docs/architecture.md gives. */
 export interface BaselineLookup {
   /** An explicit model file: when given, it must exist. */
   file?: string;

@@ -14,7 +14,7 @@ type Entry = {
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
- * Reads the drift part of validate-data's validation.json (DESIGN.md: `drift` per column with
+ * Reads the drift part of validate-data's validation.json (docs/architecture.md: `drift` per column with
  * test, statistic, p_value, threshold, drifted; and `verdict`), as an object keyed by column or a list.
  */
 export async function readDriftSummary(path: string): Promise<DriftSummary> {

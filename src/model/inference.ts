@@ -46,7 +46,7 @@ export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
   };
 }
 
-/** How a model's inputs are filled from data columns (DESIGN.md: one input per column, or one [N, F] matrix). */
+/** How a model's inputs are filled from data columns (docs/architecture.md: one input per column, or one [N, F] matrix). */
 export type InputPlan =
   { kind: 'matrix'; input: TensorInfo; features: string[] } | { kind: 'columns'; inputs: TensorInfo[] };
 

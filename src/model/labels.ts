@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 /**
  * Predicted classes from probabilities [N × C]: the arg-max with ties to the lower class (as
  * scikit-learn's predict); for two classes a threshold, when given, makes a row positive when
- * p1 > threshold. Labels never come from a model's `label` output (see CONVENTIONS.md).
+ * p1 > threshold. Labels never come from a model's `label` output (docs/architecture.md, model I/O).
  */
 export function predictedClasses(proba: Float64Array, classes: number, threshold?: number): Int32Array {
   const n = proba.length / classes;

@@ -63,25 +63,20 @@ export function groupSlices(data: LoadedColumns, column: string, minSize: number
   const values: string[] = [];
   const sizes: number[] = [];
   const skipped: SliceReport[] = [];
+  const skip = (entry: { name: string; size: number }, why: string) =>
+    skipped.push({
+      column,
+      value: entry.name,
+      rows: entry.size,
+      candidate: null,
+      baseline: null,
+      skipped: why
+    });
   for (const entry of byValue) {
     if (entry.size < minSize) {
-      skipped.push({
-        column,
-        value: entry.name,
-        rows: entry.size,
-        candidate: null,
-        baseline: null,
-        skipped: `fewer than ${minSize} rows`
-      });
+      skip(entry, `fewer than ${minSize} rows`);
     } else if (values.length >= MAX_SLICE_VALUES) {
-      skipped.push({
-        column,
-        value: entry.name,
-        rows: entry.size,
-        candidate: null,
-        baseline: null,
-        skipped: `beyond the ${MAX_SLICE_VALUES} largest slices`
-      });
+      skip(entry, `beyond the ${MAX_SLICE_VALUES} largest slices`);
     } else {
       remap[entry.id] = values.length;
       values.push(entry.name);

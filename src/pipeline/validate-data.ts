@@ -315,6 +315,17 @@ export async function profileData(options: {
   config?: DataConfig;
   memoryLimit?: string;
 }): Promise<DatasetStatistics> {
+  return profiled(options, async (_engine, _current, stats) => {
+    if (options.out) await writeJsonAtomic(options.out, stats);
+    return stats;
+  });
+}
+
+/** Opens an engine, loads and profiles `data` (no reference), hands the result to `use`, then closes. */
+async function profiled<T>(
+  options: { data: string; label?: string; config?: DataConfig; memoryLimit?: string },
+  use: (engine: Engine, current: LoadedSource, stats: DatasetStatistics) => Promise<T>
+): Promise<T> {
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
     const current = await loadSource(engine.db, options.data, 'mlci_current', {
@@ -323,8 +334,7 @@ export async function profileData(options: {
     });
     const label = labelIn(options.data, columnNames(current), options.label);
     const { current: stats } = await analyse(engine, current, undefined, { label });
-    if (options.out) await writeJsonAtomic(options.out, stats);
-    return stats;
+    return await use(engine, current, stats);
   } finally {
     engine.close();
   }
@@ -341,18 +351,9 @@ export async function inferSchemaFile(options: {
   ranges?: boolean;
 }): Promise<RowSchema> {
   const { inferSchema } = await import('../data/schema-infer.js');
-  const engine = await openEngine({ memoryLimit: options.memoryLimit });
-  try {
-    const current = await loadSource(engine.db, options.data, 'mlci_current', {
-      format: options.config?.format,
-      delimiter: options.config?.delimiter
-    });
-    const label = labelIn(options.data, columnNames(current), options.label);
-    const { current: stats } = await analyse(engine, current, undefined, { label });
+  return profiled(options, async (engine, current, stats) => {
     const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
     if (options.out) await writeJsonAtomic(options.out, schema);
     return schema;
-  } finally {
-    engine.close();
-  }
+  });
 }

@@ -142,7 +142,7 @@ export interface SignatureExpectation {
   features?: string[];
 }
 
-/** The model's inputs map to columns (DESIGN.md) matching model.features, and its outputs suit the task. */
+/** The model's inputs map to columns (docs/architecture.md, model I/O) matching model.features, and its outputs suit the task. */
 export function checkSignature(signature: ModelSignature, expected: SignatureExpectation): CheckResult {
   const problems: string[] = [];
   const columns = inputColumns(signature);
@@ -247,7 +247,7 @@ export function inputColumns(
   return { mode: 'columns', names: inputs.map((i) => i.name) };
 }
 
-/** The output evaluation reads for a task (DESIGN.md): `probabilities` or the first float [N, C]; a regressor's first float. */
+/** The output evaluation reads for a task (docs/architecture.md, model I/O): `probabilities` or the first float [N, C]; a regressor's first float. */
 export function taskOutput(
   signature: ModelSignature,
   task: Task

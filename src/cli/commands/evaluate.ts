@@ -2,7 +2,7 @@ import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
 import type { EvaluateFlags } from '../../pipeline/evaluate-options.js';
-import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { collect, handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 type EvaluateOptions = CommonOptions & EvaluateFlags;
 
@@ -44,7 +44,7 @@ export function registerEvaluate(program: Command): void {
     .option(
       '--gate <metric:kind=value>',
       'a gate, e.g. roc_auc:max_drop=0.01 (repeatable; adds to mlci.yml gates)',
-      (value: string, previous: string[] = []) => [...previous, value]
+      collect
     )
     .option('--validation <file>', "validate-data's validation.json, for the drift summary")
     .option('--predictions <file>', "also write every row's model outputs (both models) to this CSV");

@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.js';
 import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
 import type { MonitorFlags as MonitorRequestFlags } from '../../pipeline/monitor-request.js';
 import {
+  collect,
   handle,
   printResult,
   withCommonOptions,
@@ -16,8 +17,7 @@ import { DEFAULT_DRIFT_SHARE } from '../../config/defaults.js';
 
 type MonitorFlags = CommonOptions & MonitorRequestFlags & { repo?: string };
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
+/** The GitHub side of a trigger: token, API URL and repository from flags and the Actions environment. */
 async function githubTrigger(
   trigger: MonitorTrigger,
   repoFlag: string | undefined,

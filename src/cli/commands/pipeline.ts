@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { plannedStages, STAGES } from '../../pipeline/pipeline.js';
-import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { collect, handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface PipelineOptions extends CommonOptions {
   dryRun?: boolean;
@@ -35,11 +35,7 @@ export function registerPipeline(program: Command): void {
       '--registry <dir>',
       'registry directory or "github" (default: register.registry, else .mlci/registry)'
     )
-    .option(
-      '--set <key=value>',
-      'training parameter override (repeatable)',
-      (value: string, previous: string[] = []) => [...previous, value]
-    )
+    .option('--set <key=value>', 'training parameter override (repeatable)', collect)
     .option('--seed <n>', 'training seed (default train.seed)')
     .option('--force', 'retrain even when the training cache holds the model');
   withExamples(withCommonOptions(pipeline, 'folder for every output (default .mlci/pipeline)'), [

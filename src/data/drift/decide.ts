@@ -2,19 +2,11 @@
 // the validate-data stage and the monitor call these and only add severities and files.
 import type { ColumnConfig } from '../../config/types.js';
 import { DEFAULT_DRIFT_SHARE, defaultTest } from './catalog.js';
+import type { DatasetDrift } from '../report.js';
 import { runDriftTest, type ColumnDrift, type DriftInput } from './registry.js';
 
 /** Dataset-level drift summary (the shape of validation.json's dataset_drift). */
-export interface DatasetDriftDecision {
-  /** Columns whose test gave a statistic or p-value. */
-  tested: number;
-  drifted: number;
-  share: number;
-  /** The share of drifted columns that makes dataset drift. */
-  threshold: number;
-  drifted_dataset: boolean;
-  blocking: boolean;
-}
+export type DatasetDriftDecision = DatasetDrift;
 
 /** Tests every column: the test and threshold of `columns[name]` when set, else Evidently's default. */
 export function columnDrifts(

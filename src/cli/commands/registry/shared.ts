@@ -15,7 +15,7 @@ export interface RegistryOptions extends CommonOptions {
 }
 
 /** Collects a repeatable option's values. */
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
+export { collect } from '../../kit.js';
 
 // Loaded on use: the register stage pulls in the ONNX reader, which every other command can skip.
 /** The register stage module, loaded on first use. */
