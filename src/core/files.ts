@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -111,4 +111,18 @@ export async function requireFile(path: string, what = 'file'): Promise<void> {
     throw new InputError(`${what} not found: ${path}`);
   }
   if (info.isDirectory()) throw new InputError(`${what} is a directory, expected a file: ${path}`);
+}
+
+/** Reads an input file; a missing or unreadable one is an InputError naming it (`what` says what it is). */
+export async function readInput(path: string, what: string): Promise<Buffer>;
+export async function readInput(path: string, what: string, encoding: 'utf8'): Promise<string>;
+export async function readInput(path: string, what: string, encoding?: 'utf8'): Promise<Buffer | string> {
+  try {
+    return encoding ? await readFile(path, encoding) : await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? `${what} not found: ${path}` : `${path}: cannot be read (${code})`
+    );
+  }
 }

@@ -3,9 +3,8 @@
 // over identical bins, and quantiles while every shard kept its exact distribution. Otherwise
 // quantiles come from equal-weight points whose CDF error is bounded by `rank_error`, and distinct
 // counts of numeric columns from merged HyperLogLog registers (≈1.6 % standard error).
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
-import { writeJsonAtomic } from '../core/files.js';
+import { readInput, writeJsonAtomic } from '../core/files.js';
 import { BinCounter } from './drift/binning.js';
 import { equalWidthEdges } from './numeric.js';
 import { Hll } from './sketch/hll.js';
@@ -323,15 +322,7 @@ export function mergeStatistics(parts: { name: string; stats: DatasetStatistics 
 export async function mergeStatisticsFiles(files: string[], out?: string): Promise<DatasetStatistics> {
   const parts: { name: string; stats: DatasetStatistics }[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(
-        code === 'ENOENT' ? `statistics file not found: ${file}` : `${file}: cannot be read (${code})`
-      );
-    }
+    const text = await readInput(file, 'statistics file', 'utf8');
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -42,12 +42,13 @@ export async function publishEvaluation(options: PublishEvaluationOptions): Prom
   const model = evaluation.model_name ?? 'model';
   let commentId: number | null = null;
   if (options.comment && context.pullNumber !== null) {
-    try {
+    const pullNumber = context.pullNumber;
+    await warnOnFailure(log, 'could not post the PR comment', async () => {
       const res = await upsertStickyComment({
         octokit,
         owner: context.owner,
         repo: context.repo,
-        issueNumber: context.pullNumber,
+        issueNumber: pullNumber,
         key: `${context.workflow}/${model}`,
         body: options.markdown,
         runLabel: context.headSha.slice(0, 7)
@@ -55,12 +56,10 @@ export async function publishEvaluation(options: PublishEvaluationOptions): Prom
       if (res.action === 'skipped') log.notice(`no PR comment: ${res.reason}`);
       else log.info(`PR comment ${res.action}: ${res.url ?? res.id}`);
       commentId = res.id ?? null;
-    } catch (error) {
-      log.warning(`could not post the PR comment: ${describeError(error)}`);
-    }
+    });
   }
   if (options.checkRun && context.headSha) {
-    try {
+    await warnOnFailure(log, 'could not create the check run', async () => {
       const res = await createVerdictCheckRun({
         octokit,
         owner: context.owner,
@@ -74,9 +73,20 @@ export async function publishEvaluation(options: PublishEvaluationOptions): Prom
         detailsUrl: context.runUrl ?? undefined
       });
       if (res.action === 'skipped') log.notice(`no check run: ${res.reason}`);
-    } catch (error) {
-      log.warning(`could not create the check run: ${describeError(error)}`);
-    }
+    });
   }
   return { commentId };
+}
+
+// A publication is a report of work already done: its failure is a warning, never the job's failure.
+async function warnOnFailure(
+  log: { warning(message: string): void },
+  what: string,
+  work: () => Promise<void>
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    log.warning(`${what}: ${describeError(error)}`);
+  }
 }

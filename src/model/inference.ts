@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readInput } from '../core/files.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { InputError } from '../core/errors.js';
 import type { LoadedColumns } from '../data/columns.js';
@@ -24,16 +24,7 @@ export interface ModelFile {
 
 /** Reads an ONNX model file; errors name the file. */
 export async function readModelFile(path: string): Promise<ModelFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `model file not found: ${path}` : `${path}: cannot be read (${code})`
-    );
-  }
-  return modelFromBytes(bytes, path);
+  return modelFromBytes(new Uint8Array(await readInput(path, 'model file')), path);
 }
 
 /** Wraps model bytes from any source. */

@@ -14,8 +14,11 @@ export interface RegisterFlags {
   training?: string;
   /** Registry directory or `github`. */
   registry?: string;
-  /** Aliases to move, separated by commas or new lines. */
-  aliases?: string;
+  /**
+   * Aliases to move: a list as a repeatable flag gives them (each taken as written, so an empty one is
+   * refused by the stage), or text separated by commas or new lines as an action input gives them.
+   */
+  aliases?: string | string[];
   force?: boolean;
   reason?: string;
   moveAliases?: boolean;
@@ -48,9 +51,14 @@ export function buildRegisterRequest(flags: RegisterFlags, config: MlciConfig | 
       force: flags.force ?? false,
       reason: flags.reason,
       by: flags.by ?? currentUser(),
-      aliases: parseList(flags.aliases?.replace(/\n/g, ','), '--alias') ?? config?.register?.aliases ?? [],
+      aliases: aliasList(flags.aliases) ?? config?.register?.aliases ?? [],
       moveAliasesIfRegistered: flags.moveAliases ?? false
     },
     registry: flags.registry ?? config?.register?.registry
   });
+}
+
+function aliasList(aliases: string | string[] | undefined): string[] | undefined {
+  if (Array.isArray(aliases)) return aliases;
+  return parseList(aliases?.replace(/\n/g, ','), '--alias');
 }

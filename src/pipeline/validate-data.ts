@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
-import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
+import { readInput, writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { analyse, type Reference } from '../data/analyse.js';
 import {
@@ -92,16 +92,7 @@ async function readReference(path: string): Promise<DatasetStatistics | undefine
 }
 
 async function readSchema(path: string): Promise<RowSchema> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `schema not found: ${path}` : `${path}: cannot be read (${code})`
-    );
-  }
-  return parseSchema(text, path);
+  return parseSchema(await readInput(path, 'schema', 'utf8'), path);
 }
 
 function columnNames(source: LoadedSource): string[] {

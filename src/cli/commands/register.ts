@@ -1,20 +1,11 @@
 import type { Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
-import { buildRegisterRequest } from '../../pipeline/register-request.js';
+import { buildRegisterRequest, type RegisterFlags } from '../../pipeline/register-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 import { REGISTRY_HELP, collect, describeMove, registerStageModule } from './registry/shared.js';
 
-interface RegisterOptions extends CommonOptions {
-  model?: string;
-  name?: string;
-  evaluation?: string;
-  statistics?: string;
-  training?: string;
-  registry?: string;
-  force?: boolean;
-  reason?: string;
+interface RegisterOptions extends CommonOptions, Omit<RegisterFlags, 'aliases' | 'by'> {
   alias?: string[];
-  moveAliases?: boolean;
 }
 
 type StageResult = Awaited<ReturnType<Awaited<ReturnType<typeof registerStageModule>>['registerStage']>>;
@@ -69,7 +60,7 @@ export function registerRegister(program: Command): void {
     handle<RegisterOptions>(async (options, { progress }) => {
       // As for every registry command, a missing mlci.yml (even one named by --config) means none.
       const config = await loadOptionalConfig(options.config);
-      const request = buildRegisterRequest({ ...options, aliases: options.alias?.join(',') }, config);
+      const request = buildRegisterRequest({ ...options, aliases: options.alias }, config);
       const stage = await registerStageModule();
       // The stage reads and checks every input before its first write.
       const result = await stage.registerStage(
