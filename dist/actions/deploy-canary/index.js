@@ -1,28 +1,118 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  run
-} from "../../chunks/chunk-AUTAVK6Y.js";
-import "../../chunks/chunk-QI3MNLOO.js";
-import "../../chunks/chunk-CEV6BIOB.js";
-import "../../chunks/chunk-7RNPNCAU.js";
-import "../../chunks/chunk-RC2F6T7V.js";
+  loadRunContext
+} from "../../chunks/chunk-AC2BZBAV.js";
+import {
+  buildDeployRequest
+} from "../../chunks/chunk-PA75AMSH.js";
+import {
+  deployCanary
+} from "../../chunks/chunk-XY3CT3SN.js";
+import "../../chunks/chunk-4MQMJXRF.js";
+import {
+  pauseWarning,
+  resumeInstruction,
+  rolloutMarkdown
+} from "../../chunks/chunk-I7FG3PSB.js";
+import "../../chunks/chunk-6X6KSPPN.js";
+import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
 import "../../chunks/chunk-Y2PMVUEP.js";
-import "../../chunks/chunk-AYR6ABZT.js";
-import "../../chunks/chunk-X6AQ5GPO.js";
-import "../../chunks/chunk-OX2YEAMM.js";
-import "../../chunks/chunk-HWRM5IOQ.js";
+import "../../chunks/chunk-NS5QZ2KW.js";
+import "../../chunks/chunk-OCTW7UFQ.js";
 import "../../chunks/chunk-XF6WS2KO.js";
-import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-H37KYKCP.js";
-import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-5SACKB5O.js";
+import "../../chunks/chunk-SC6HFBH3.js";
+import {
+  actionBooleanInput,
+  actionInput,
+  actionProgress,
+  actionsCore,
+  runAction
+} from "../../chunks/chunk-UZCJRTXF.js";
+import {
+  loadOptionalConfig
+} from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-FU7F3K7D.js";
-import "../../chunks/chunk-N3GLJ5J5.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
+
+// src/actions/deploy-canary/main.ts
+import { resolve } from "node:path";
+
+// src/actions/deploy-canary/inputs.ts
+function readDeployCanaryInputs() {
+  const optional = (name) => actionInput(name) || void 0;
+  return {
+    model: optional("model"),
+    version: actionInput("version", { required: true }),
+    target: optional("target"),
+    server: optional("server"),
+    adminToken: optional("admin-token"),
+    registry: actionInput("registry", { fallback: "github" }),
+    alias: optional("alias"),
+    steps: optional("steps"),
+    interval: optional("interval"),
+    failureLimit: optional("failure-limit"),
+    replay: optional("replay"),
+    rate: optional("rate"),
+    resume: actionBooleanInput("resume", false),
+    state: optional("state-file"),
+    maxErrorRate: optional("max-error-rate"),
+    maxP99Ratio: optional("max-p99-ratio"),
+    p99SlackMs: optional("p99-slack-ms"),
+    maxDivergence: optional("max-divergence"),
+    minRequests: optional("min-requests"),
+    environmentUrl: optional("environment-url"),
+    config: actionInput("config", { fallback: "mlci.yml" }),
+    out: actionInput("out", { fallback: "mlci-out/deploy" })
+  };
+}
+
+// src/actions/deploy-canary/main.ts
+async function run() {
+  await runAction(async () => {
+    const inputs = readDeployCanaryInputs();
+    const config = await loadOptionalConfig(inputs.config);
+    const out = resolve(inputs.out);
+    const request = await buildDeployRequest({ ...inputs, out }, config, { configPath: inputs.config });
+    const { model, version } = request;
+    const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
+    const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
+    const result = await deployCanary({
+      ...request,
+      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server),
+      by: context?.actor ? `${context.actor} (deploy-canary)` : void 0,
+      progress: actionProgress
+    });
+    const { report } = result;
+    const outcome = report.outcome.replace("_", "-");
+    const resume = report.outcome === "paused" ? resumeInstruction(model, version, "action") : "";
+    if (resume)
+      (await actionsCore()).warning(pauseWarning(model, report, resume), { title: "canary paused" });
+    const aliasLine = result.alias ? `Alias \`${request.alias}\` moved to v${result.alias.to}.` : `Alias \`${request.alias}\` left where it was.`;
+    return {
+      outputFolder: out,
+      outputs: {
+        status: outcome,
+        outcome,
+        reason: report.reason,
+        resume,
+        version: String(report.version),
+        stable: String(result.alias ? result.alias.to : report.stable)
+      },
+      summary: rolloutMarkdown(model, report, result.target, aliasLine, resume || void 0),
+      failure: report.outcome === "rolled_back" ? `canary ${model}@v${version} rolled back: ${report.reason}` : void 0
+    };
+  });
+}
 
 // src/actions/deploy-canary/index.ts
 void run();

@@ -1,86 +1,123 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  buildMonitorRequest
+} from "../../chunks/chunk-4VCISBOD.js";
+import "../../chunks/chunk-GQO2MMXF.js";
+import "../../chunks/chunk-YVU7TQTS.js";
+import "../../chunks/chunk-NS5QZ2KW.js";
+import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-YFOAMEA6.js";
+import {
   actionBooleanInput,
   actionInput,
+  actionProgress,
   actionsCore,
-  logLine,
-  writeJobSummary
-} from "../../chunks/chunk-FU7F3K7D.js";
-import "../../chunks/chunk-N3GLJ5J5.js";
+  runAction
+} from "../../chunks/chunk-UZCJRTXF.js";
 import {
-  MlciError,
-  describeError
+  loadOptionalConfig
+} from "../../chunks/chunk-W3BY2NXY.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-KFMS7UDB.js";
+import {
+  InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
-// src/actions/monitor/main.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-
 // src/actions/monitor/inputs.ts
-var FLAGS = {
-  model: "--model",
-  registry: "--registry",
-  log: "--log",
-  data: "--data",
-  labels: "--labels",
-  label: "--label",
-  since: "--since",
-  "min-rows": "--min-rows",
-  "drift-share": "--drift-share",
-  trigger: "--trigger",
-  workflow: "--workflow",
-  ref: "--ref",
-  "event-type": "--event-type",
-  "data-version": "--data-version",
-  config: "--config"
-};
-function monitorArguments(out) {
-  const args = ["monitor", "--out", out];
-  for (const [input, flag] of Object.entries(FLAGS)) {
-    const value = actionInput(input);
-    if (value !== "") args.push(flag, value);
-  }
-  for (const gate of actionInput("gates").split(/[\n,]/)) {
-    if (gate.trim() !== "") args.push("--gate", gate.trim());
-  }
-  if (actionBooleanInput("dry-run", false)) args.push("--dry-run");
-  return args;
+function optional(name) {
+  return actionInput(name) || void 0;
+}
+function readMonitorInputs() {
+  return {
+    config: actionInput("config", { fallback: "mlci.yml" }),
+    out: actionInput("out", { fallback: "mlci-out/monitor" }),
+    model: optional("model"),
+    registry: optional("registry"),
+    log: optional("log"),
+    data: optional("data"),
+    labels: optional("labels"),
+    label: optional("label"),
+    since: optional("since"),
+    minRows: optional("min-rows"),
+    driftShare: optional("drift-share"),
+    gate: actionInput("gates").split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== ""),
+    trigger: optional("trigger"),
+    workflow: optional("workflow"),
+    ref: optional("ref"),
+    eventType: optional("event-type"),
+    dataVersion: optional("data-version"),
+    dryRun: actionBooleanInput("dry-run", false),
+    failOnDrift: actionBooleanInput("fail-on-drift", true)
+  };
 }
 
 // src/actions/monitor/main.ts
 async function run() {
-  try {
-    const out = actionInput("out", { fallback: "mlci-out/monitor" });
-    const args = monitorArguments(out);
-    logLine(`mlci ${args.join(" ")}`);
-    const { buildProgram } = await import("../../chunks/program-AYEC4ZO7.js");
-    await buildProgram().parseAsync(args, { from: "user" });
-    const code = Number(process.exitCode ?? 0);
-    const core = await actionsCore();
-    const report = await readFile(join(out, "monitor.json"), "utf8").then((text) => JSON.parse(text)).catch(() => null);
-    if (report) {
-      core.setOutput("verdict", report.verdict);
-      core.setOutput("reason", report.reason);
-      core.setOutput("drifted-columns", report.drifted_columns.join(","));
-      core.setOutput("dispatched", String(report.trigger.sent === true));
-      const markdown = await readFile(join(out, "monitor.md"), "utf8").catch(() => "");
-      await writeJobSummary(markdown);
+  let options;
+  await runAction(
+    async () => {
+      const inputs = readMonitorInputs();
+      options = await monitorOptions(inputs);
+      const { runMonitor } = await import("../../chunks/monitor-5WP3UIH3.js");
+      const result = await runMonitor(options);
+      const report = monitorReport(result, inputs.out);
+      if (result.exitCode === 0) return report;
+      const message = `mlci monitor: ${result.report.verdict} — ${result.report.reason}`;
+      if (inputs.failOnDrift) return { ...report, failure: message };
+      (await actionsCore()).warning(message);
+      return report;
+    },
+    {
+      onError: async (error) => {
+        const { MonitorDispatchError } = await import("../../chunks/monitor-5WP3UIH3.js");
+        return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
+      }
     }
-    if (code === 1 && report && !actionBooleanInput("fail-on-drift", true)) {
-      core.warning(`mlci monitor: ${report.verdict} — ${report.reason}`);
-      process.exitCode = 0;
-      return;
-    }
-    if (code === 1 && report) core.setFailed(`mlci monitor: ${report.verdict} — ${report.reason}`);
-    else if (code !== 0) core.setFailed("mlci monitor failed (see the message above)");
-    process.exitCode = code;
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+  );
+}
+function monitorReport(result, out) {
+  const { report } = result;
+  return {
+    outputFolder: out,
+    outputs: {
+      verdict: report.verdict,
+      reason: report.reason,
+      "drifted-columns": report.drifted_columns.join(","),
+      dispatched: String(report.trigger.sent === true)
+    },
+    summary: result.markdown
+  };
+}
+async function monitorOptions(inputs) {
+  const config = await loadOptionalConfig(inputs.config);
+  const request = buildMonitorRequest(inputs, config);
+  const { openRegistry } = await import("../../chunks/register-NCRCEW5C.js");
+  const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
+  const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
+  const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };
+  return {
+    ...request,
+    registry: await openRegistry(request.registry),
+    trigger: trigger.kind === "none" || request.dryRun ? trigger : await withDispatch(trigger, context),
+    progress: actionProgress
+  };
+}
+async function withDispatch(trigger, context) {
+  if (!context?.token)
+    throw new InputError(
+      `trigger ${trigger.kind} needs a token (input "token": actions: write for workflow_dispatch, contents: write for repository_dispatch); dry-run decides without one`
+    );
+  const { githubClient } = await import("../../chunks/octokit-XYQDH4QU.js");
+  const { githubDispatcher } = await import("../../chunks/dispatch-CONJXWM6.js");
+  return { ...trigger, dispatch: githubDispatcher(githubClient(context), context.owner, context.repo) };
 }
 
 // src/actions/monitor/index.ts

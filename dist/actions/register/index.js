@@ -1,37 +1,44 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  buildRegisterRequest
+} from "../../chunks/chunk-2FLDCUQN.js";
+import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-AYR6ABZT.js";
+} from "../../chunks/chunk-WZUK7JIM.js";
+import "../../chunks/chunk-ZW2U6FWO.js";
 import {
-  currentUser,
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-X6AQ5GPO.js";
+} from "../../chunks/chunk-NS5QZ2KW.js";
+import "../../chunks/chunk-OCTW7UFQ.js";
 import "../../chunks/chunk-HWRM5IOQ.js";
 import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-N7I2YJR6.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import {
-  loadOptionalConfig
-} from "../../chunks/chunk-H37KYKCP.js";
-import "../../chunks/chunk-U7QWIZPG.js";
-import {
-  writeJsonAtomic
-} from "../../chunks/chunk-5SACKB5O.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
   actionInput,
-  actionsCore,
-  logLine,
-  writeJobSummary
-} from "../../chunks/chunk-FU7F3K7D.js";
-import "../../chunks/chunk-N3GLJ5J5.js";
+  actionProgress,
+  runAction
+} from "../../chunks/chunk-UZCJRTXF.js";
 import {
-  InputError,
-  MlciError,
-  describeError
+  loadOptionalConfig
+} from "../../chunks/chunk-W3BY2NXY.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import {
+  writeJsonAtomic
+} from "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-KFMS7UDB.js";
+import {
+  InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
@@ -40,8 +47,6 @@ import { join, resolve } from "node:path";
 
 // src/actions/register/inputs.ts
 function readRegisterInputs() {
-  const aliasText = actionInput("aliases");
-  const aliases = aliasText.split(/[,\n]/).map((alias) => alias.trim()).filter((alias) => alias !== "");
   const force = actionBooleanInput("force", false);
   const reason = actionInput("reason") || void 0;
   if (force && !reason)
@@ -53,7 +58,7 @@ function readRegisterInputs() {
     statistics: actionInput("statistics") || void 0,
     training: actionInput("training-record") || void 0,
     registry: actionInput("registry", { fallback: "github" }),
-    aliases: aliasText === "" ? void 0 : aliases,
+    aliases: actionInput("aliases") || void 0,
     force,
     reason,
     config: actionInput("config", { fallback: "mlci.yml" }),
@@ -63,28 +68,12 @@ function readRegisterInputs() {
 
 // src/actions/register/main.ts
 async function run() {
-  try {
+  await runAction(async () => {
     const inputs = readRegisterInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const name = inputs.name ?? config?.model?.name;
-    if (!name) throw new InputError('input "name" is empty and mlci.yml has no model.name');
-    const registry = await openRegistry(inputs.registry);
-    const result = await registerStage(
-      {
-        model: inputs.model,
-        name,
-        evaluation: inputs.evaluation,
-        statistics: inputs.statistics,
-        training: inputs.training,
-        force: inputs.force,
-        reason: inputs.reason,
-        by: currentUser(),
-        aliases: inputs.aliases ?? config?.register?.aliases ?? []
-      },
-      registry,
-      { start: logLine, update() {
-      }, finish: (m) => logLine(m ?? "done"), info: logLine }
-    );
+    const request = buildRegisterRequest(inputs, config);
+    const registry = await openRegistry(request.registry);
+    const result = await registerStage(request.stage, registry, actionProgress);
     const out = resolve(inputs.out);
     await writeJsonAtomic(join(out, "registration.json"), {
       registry: inputs.registry,
@@ -92,18 +81,18 @@ async function run() {
       version: result.version,
       aliasEvents: result.aliasEvents
     });
-    const core = await actionsCore();
-    core.setOutput("version", String(result.version.version));
-    core.setOutput("tag", result.version.tag);
-    core.setOutput("sha256", result.version.sha256);
-    core.setOutput("created", String(result.registered));
     const card = await registry.download(result.version.name, result.version.version, "model-card.md").then((bytes) => new TextDecoder().decode(bytes)).catch(() => renderModelCard(result.version, null));
-    await writeJobSummary(registrationSummary(result, card));
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+    return {
+      outputFolder: out,
+      outputs: {
+        version: String(result.version.version),
+        tag: result.version.tag,
+        sha256: result.version.sha256,
+        created: String(result.registered)
+      },
+      summary: registrationSummary(result, card)
+    };
+  });
 }
 function registrationSummary(result, card) {
   const { version } = result;

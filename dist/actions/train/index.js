@@ -3,38 +3,44 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-Z76RRPV4.js";
-import "../../chunks/chunk-4QFPQLDZ.js";
+} from "../../chunks/chunk-2FLVL45P.js";
+import {
+  buildTrainRequest
+} from "../../chunks/chunk-HV637DSL.js";
+import "../../chunks/chunk-36LIIZPY.js";
 import "../../chunks/chunk-3U3CFE5T.js";
-import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-HWRM5IOQ.js";
 import "../../chunks/chunk-XF6WS2KO.js";
-import "../../chunks/chunk-MEXQ2AX4.js";
-import "../../chunks/chunk-EGBE5CJD.js";
+import "../../chunks/chunk-UYG34LBZ.js";
+import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import {
-  loadConfig
-} from "../../chunks/chunk-H37KYKCP.js";
-import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-5SACKB5O.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
   actionInput,
-  actionsCore,
-  logLine
-} from "../../chunks/chunk-FU7F3K7D.js";
-import "../../chunks/chunk-N3GLJ5J5.js";
+  actionProgress,
+  logLine,
+  runAction
+} from "../../chunks/chunk-UZCJRTXF.js";
 import {
-  InputError,
-  MlciError,
-  describeError
+  loadConfig
+} from "../../chunks/chunk-W3BY2NXY.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-KFMS7UDB.js";
+import {
+  InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/train/main.ts
 import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 // src/actions/train/inputs.ts
 function readTrainInputs(env = process.env) {
@@ -62,56 +68,58 @@ function readTrainInputs(env = process.env) {
 // src/actions/train/main.ts
 async function run() {
   let outDir;
-  try {
-    const inputs = readTrainInputs();
-    const configPath = resolve(inputs.config);
-    const loaded = await loadConfig(inputs.config);
-    const config = inputs.cache || !loaded.train ? loaded : { ...loaded, train: { ...loaded.train, cache: false } };
-    outDir = resolve(inputs.out);
-    const options = {
-      config,
-      root: dirname(configPath),
-      command: inputs.command,
-      overrides: inputs.set,
-      seed: inputs.seed,
-      timeout: inputs.timeout,
-      force: inputs.force,
-      checkReproducible: inputs.checkReproducible,
-      productionModel: inputs.productionModel,
-      out: outDir,
-      progress: { start: logLine, update() {
-      }, finish() {
-      }, info: logLine },
-      onOutput: (text) => process.stdout.write(text)
-    };
-    const core = await actionsCore();
-    if (inputs.phase === "cache-key") {
-      const key = await trainCacheKey(options);
-      logLine(`mlci train: cache key ${key.key} (${key.note})`);
-      core.setOutput("key", key.key);
-      core.setOutput("path", key.dir);
-      core.setOutput("enabled", String(key.enabled && !inputs.force && !inputs.checkReproducible));
-      return;
+  await runAction(
+    async () => {
+      const inputs = readTrainInputs();
+      const config = await loadConfig(inputs.config);
+      outDir = resolve(inputs.out);
+      const options = {
+        ...buildTrainRequest(
+          { ...inputs, seed: inputs.seed === void 0 ? void 0 : String(inputs.seed), out: outDir },
+          config,
+          { configPath: inputs.config }
+        ),
+        progress: { ...actionProgress, finish() {
+        } },
+        onOutput: (text) => process.stdout.write(text)
+      };
+      if (inputs.phase === "cache-key") {
+        const key = await trainCacheKey(options);
+        logLine(`mlci train: cache key ${key.key} (${key.note})`);
+        return {
+          outputs: {
+            key: key.key,
+            path: key.dir,
+            enabled: String(key.enabled && !inputs.force && !inputs.checkReproducible)
+          }
+        };
+      }
+      const result = await trainStage(options);
+      return {
+        outputFolder: outDir,
+        outputs: {
+          model: result.modelPath,
+          sha256: result.record.model?.sha256 ?? "",
+          "cache-hit": String(result.cacheHit),
+          "training-record": result.recordPath,
+          status: result.record.status
+        },
+        summary: trainingSummary(result.record, result.cacheHit)
+      };
+    },
+    {
+      // A failed run still wrote its record: its checks are what the user needs to see.
+      onError: async () => {
+        const record = outDir ? await readRecord(join(outDir, "training.json")) : null;
+        if (!record || !outDir) return null;
+        return {
+          outputFolder: outDir,
+          outputs: { "training-record": join(outDir, "training.json"), status: record.status },
+          summary: trainingSummary(record, false)
+        };
+      }
     }
-    const result = await trainStage(options);
-    core.setOutput("model", result.modelPath);
-    core.setOutput("sha256", result.record.model?.sha256 ?? "");
-    core.setOutput("cache-hit", String(result.cacheHit));
-    core.setOutput("training-record", result.recordPath);
-    core.setOutput("status", result.record.status);
-    await core.summary.addRaw(trainingSummary(result.record, result.cacheHit)).write();
-  } catch (error) {
-    const core = await actionsCore();
-    const message = error instanceof MlciError ? error.message : describeError(error);
-    const record = outDir ? await readRecord(join(outDir, "training.json")) : null;
-    if (record) {
-      core.setOutput("training-record", join(outDir, "training.json"));
-      core.setOutput("status", record.status);
-      await core.summary.addRaw(trainingSummary(record, false)).write();
-    }
-    core.setFailed(message);
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+  );
 }
 async function readRecord(path) {
   try {

@@ -2,37 +2,44 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-6DZTOH7F.js";
-import "../../chunks/chunk-Z3PKR6MC.js";
-import "../../chunks/chunk-DGDDREO2.js";
-import "../../chunks/chunk-MEXQ2AX4.js";
-import "../../chunks/chunk-EGBE5CJD.js";
-import "../../chunks/chunk-HD4PHYYH.js";
+} from "../../chunks/chunk-ON4GCUKE.js";
+import "../../chunks/chunk-R6TU24VM.js";
 import {
-  loadOptionalConfig
-} from "../../chunks/chunk-H37KYKCP.js";
-import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-5SACKB5O.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+  buildValidateDataRequest
+} from "../../chunks/chunk-BE4FKDP2.js";
+import "../../chunks/chunk-SC6HFBH3.js";
+import "../../chunks/chunk-N7I2YJR6.js";
+import "../../chunks/chunk-UYG34LBZ.js";
+import "../../chunks/chunk-OIQXQKN5.js";
+import "../../chunks/chunk-HD4PHYYH.js";
+import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
   actionInput,
+  actionProgress,
   actionsCore,
-  logLine
-} from "../../chunks/chunk-FU7F3K7D.js";
-import "../../chunks/chunk-N3GLJ5J5.js";
+  logLine,
+  runAction
+} from "../../chunks/chunk-UZCJRTXF.js";
 import {
-  InputError,
-  MlciError,
-  describeError
-} from "../../chunks/chunk-HRKM2MUG.js";
+  loadOptionalConfig
+} from "../../chunks/chunk-W3BY2NXY.js";
+import "../../chunks/chunk-QMIQ4DPQ.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
 // src/actions/validate-data/inputs.ts
 function readValidateDataInputs() {
   const optional = (name) => actionInput(name) || void 0;
   return {
-    data: actionInput("data"),
+    data: optional("data"),
     reference: optional("reference"),
     schema: optional("schema"),
     label: optional("label"),
@@ -71,49 +78,36 @@ function annotations(report) {
   return out;
 }
 async function run() {
-  try {
+  await runAction(async () => {
     const inputs = readValidateDataInputs();
     const config = await loadOptionalConfig(inputs.config);
-    const data = inputs.data || config?.data?.eval || config?.data?.train;
-    if (!data) throw new InputError('input "data" is required (or set data.eval / data.train in mlci.yml)');
     const result = await validateData({
-      data,
-      reference: inputs.reference ?? config?.data?.reference,
-      schema: inputs.schema ?? config?.data?.schema,
-      label: inputs.label ?? config?.model?.label,
-      train: inputs.train,
-      out: inputs.out,
-      config: config?.data,
-      progress: { start: logLine, update() {
-      }, finish: (m) => m && logLine(m), info: logLine }
+      ...buildValidateDataRequest(inputs, config),
+      progress: actionProgress
     });
-    const core = await actionsCore();
     const report = result.report;
+    const core = await actionsCore();
     for (const a of annotations(report)) {
       const props = { title: a.title, file: a.file, startLine: a.line };
       if (a.level === "error") core.error(a.message, props);
       else core.warning(a.message, props);
     }
-    core.setOutput("verdict", report.verdict);
-    core.setOutput("anomalies", String(report.anomalies.length));
-    core.setOutput("drifted-columns", String(report.dataset_drift?.drifted ?? 0));
-    core.setOutput("dataset-drift", String(report.dataset_drift?.drifted_dataset ?? false));
-    core.setOutput("report", `${inputs.out}/validation.md`);
-    await core.summary.addRaw(result.markdown.slice(0, 1e6)).write();
     logLine(
       `mlci validate-data: ${report.verdict} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`
     );
-    if (result.exitCode !== 0) {
-      core.setFailed(
-        `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? "y" : "ies"}`
-      );
-      process.exitCode = 1;
-    }
-  } catch (error) {
-    const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
-    process.exitCode = error instanceof MlciError ? error.exitCode : 2;
-  }
+    return {
+      outputFolder: inputs.out,
+      outputs: {
+        verdict: report.verdict,
+        anomalies: String(report.anomalies.length),
+        "drifted-columns": String(report.dataset_drift?.drifted ?? 0),
+        "dataset-drift": String(report.dataset_drift?.drifted_dataset ?? false),
+        report: `${inputs.out}/validation.md`
+      },
+      summary: result.markdown,
+      failure: result.exitCode === 0 ? void 0 : `data validation failed: ${report.summary.errors} blocking anomal${report.summary.errors === 1 ? "y" : "ies"}`
+    };
+  });
 }
 
 // src/actions/validate-data/index.ts

@@ -1,0 +1,16 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  ModelServer,
+  REQUEST_TIMEOUT_MS
+} from "./chunk-6X6KSPPN.js";
+import "./chunk-VHONKP4V.js";
+import "./chunk-D4WWN4FX.js";
+import "./chunk-XF6WS2KO.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  ModelServer,
+  REQUEST_TIMEOUT_MS
+};
