@@ -90,6 +90,8 @@ describe('one request per stage: CLI, action and pipeline agree (examples/churn-
       process.env[`MLCI_INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = (() => true) as typeof process.stdout.write;
+    // A CLI run before this one leaves its own exit code (0); the action must not set one on success.
+    process.exitCode = undefined;
     try {
       await entry();
     } finally {
