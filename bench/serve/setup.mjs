@@ -20,9 +20,9 @@ export async function prepare() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['onnxruntime-node', '@duckdb/node-api'],
+    external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings*'],
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+      js: "import { createRequire as __mlciCreateRequire } from 'node:module'; const require = __mlciCreateRequire(import.meta.url);"
     },
     logLevel: 'warning'
   });
