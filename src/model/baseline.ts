@@ -1,5 +1,6 @@
 import type { Registry } from '../registry/types.js';
 import { modelFromBytes, readModelFile, type ModelFile } from './inference.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 
 /** Where the baseline came from. */
 export interface BaselineSource {
@@ -42,7 +43,7 @@ export async function resolveBaseline(
     const model = await readModelFile(lookup.file);
     return { model, source: { kind: 'file', ref: lookup.file, tried: [`file ${lookup.file}`] } };
   }
-  const alias = lookup.alias ?? 'production';
+  const alias = lookup.alias ?? PRODUCTION_ALIAS;
   if (lookup.registry && lookup.modelName) {
     const version = await lookup.registry.resolve({ name: lookup.modelName, alias });
     if (version) {

@@ -23,6 +23,7 @@ import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
 import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 
@@ -106,7 +107,7 @@ export interface DeployCanaryResult {
  * version (the alias points nowhere yet) has nothing to be compared with: it takes the alias at once.
  */
 export async function deployCanary(options: DeployCanaryOptions): Promise<DeployCanaryResult> {
-  const alias = options.alias ?? 'production';
+  const alias = options.alias ?? PRODUCTION_ALIAS;
   const stateFile = options.stateFile ?? defaultStateFile(options.registry);
   checkTargetSettings(options);
   const record = await options.registry.resolve({ name: options.model, version: options.version });

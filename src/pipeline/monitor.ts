@@ -29,6 +29,7 @@ import { measurePerformance } from './monitor-performance.js';
 import { fireTrigger, type MonitorTrigger } from './monitor-trigger.js';
 import { validateData } from './validate-data.js';
 import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 
 export type { DispatchFn, DispatchRequest, MonitorReport, MonitorVerdict } from '../monitor/types.js';
 export type { MonitorTrigger } from './monitor-trigger.js';
@@ -325,7 +326,7 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
   checkOptions(options);
   const progress = options.progress ?? silentProgress;
   const now = options.now ?? new Date();
-  const alias = options.alias ?? 'production';
+  const alias = options.alias ?? PRODUCTION_ALIAS;
   const minRows = options.minRows ?? DEFAULT_MIN_ROWS;
   const since = options.since ? parseSince(options.since, now) : undefined;
   const idColumn = options.idColumn ?? 'request_id';

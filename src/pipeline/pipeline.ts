@@ -10,6 +10,7 @@ import type { Registry } from '../registry/types.js';
 import { escapeMarkdown } from '../report/markdown.js';
 import type { DeploymentRecorder } from './deploy.js';
 import { stageResult, type PipelineContext, type StageDescriptor, type StageResult } from './stage.js';
+import { PRODUCTION_ALIAS } from '../registry/record.js';
 
 /** The stages, in pipeline order. */
 export const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;
@@ -109,7 +110,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     options.openRegistry ??
     (async (spec: string | undefined) => (await import('./register.js')).openRegistry(spec, options.env));
   const registry = await opener(registrySpec ?? resolve(root, '.mlci/registry'));
-  const production = await registry.resolve({ name: config.model.name, alias: 'production' });
+  const production = await registry.resolve({ name: config.model.name, alias: PRODUCTION_ALIAS });
   const context: PipelineContext = {
     options,
     config,

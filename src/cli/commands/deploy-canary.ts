@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../core/files.js';
 import type { DeployCanaryOptions, DeployCanaryResult } from '../../pipeline/deploy.js';
 import type { DeployFlags } from '../../pipeline/deploy-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
+import { PRODUCTION_ALIAS } from '../../registry/record.js';
 
 type DeployOptions = DeployFlags & CommonOptions & { dryRun?: boolean };
 
@@ -72,7 +73,7 @@ async function dryRun(request: DeployCanaryOptions, options: DeployOptions): Pro
   const { rolloutManifests } = await import('../../deploy/kserve.js');
   const stable = await request.registry.resolve({
     name: request.model,
-    alias: request.alias ?? 'production'
+    alias: request.alias ?? PRODUCTION_ALIAS
   });
   const manifests = rolloutManifests(
     request.model,
@@ -101,7 +102,7 @@ async function print(
   result: DeployCanaryResult
 ): Promise<void> {
   const { model, version } = request;
-  const alias = request.alias ?? 'production';
+  const alias = request.alias ?? PRODUCTION_ALIAS;
   const r = result.report;
   const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import('../../deploy/report.js');
   const resume = r.outcome === 'paused' ? resumeInstruction(model, version, 'cli') : undefined;

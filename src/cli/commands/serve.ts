@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, withExamples } from '../kit.js';
+import { PRODUCTION_ALIAS } from '../../registry/record.js';
 
 interface ServeOptions {
   registry?: string;
@@ -62,7 +63,7 @@ export function registerServe(program: Command): void {
         throw new InputError(
           '--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name'
         );
-      if (!ref.alias && ref.version === undefined) ref.alias = 'production';
+      if (!ref.alias && ref.version === undefined) ref.alias = PRODUCTION_ALIAS;
       const { ModelServer } = await import('../../serve/server.js');
       const { registrySource } = await import('../../serve/source.js');
       const registry = await openRegistry(options.registry ?? config?.register?.registry);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { currentUser } from '../../../registry/record.js';
+import { currentUser, PRODUCTION_ALIAS } from '../../../registry/record.js';
 import { handle, printResult, withCommonOptions, withExamples } from '../../kit.js';
 import { REGISTRY_HELP, describeMove, parseVersion, registryFor, type RegistryOptions } from './shared.js';
 
@@ -10,7 +10,7 @@ export function addPromoteCommand(registry: Command): void {
     .description('Moves an alias to a version, recording who and why.')
     .argument('<name>', 'model name')
     .argument('<version>', 'version, e.g. v3')
-    .option('--alias <alias>', 'alias to move', 'production')
+    .option('--alias <alias>', 'alias to move', PRODUCTION_ALIAS)
     .option('--reason <text>', 'why (recorded)')
     .option('--registry <dir>', REGISTRY_HELP);
   withExamples(withCommonOptions(promote), ['mlci registry promote churn v3 --alias production']);
@@ -22,7 +22,7 @@ export function addPromoteCommand(registry: Command): void {
       const event = await store.promote(
         name,
         version,
-        options.alias ?? 'production',
+        options.alias ?? PRODUCTION_ALIAS,
         currentUser(),
         options.reason
       );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { currentUser } from '../../../registry/record.js';
+import { currentUser, PRODUCTION_ALIAS } from '../../../registry/record.js';
 import { handle, printResult, withCommonOptions, withExamples } from '../../kit.js';
 import { REGISTRY_HELP, describeMove, registryFor, type RegistryOptions } from './shared.js';
 
@@ -9,7 +9,7 @@ export function addRollbackCommand(registry: Command): void {
     .command('rollback')
     .description('Moves an alias back to the version it pointed to before, recording who and why.')
     .argument('<name>', 'model name')
-    .option('--alias <alias>', 'alias to move back', 'production')
+    .option('--alias <alias>', 'alias to move back', PRODUCTION_ALIAS)
     .option('--reason <text>', 'why (recorded)')
     .option('--registry <dir>', REGISTRY_HELP);
   withExamples(withCommonOptions(rollback), [
@@ -19,7 +19,12 @@ export function addRollbackCommand(registry: Command): void {
     handle<RegistryOptions>(async (options, _context, command) => {
       const name = command.args[0] as string;
       const store = await registryFor(options);
-      const event = await store.rollback(name, options.alias ?? 'production', currentUser(), options.reason);
+      const event = await store.rollback(
+        name,
+        options.alias ?? PRODUCTION_ALIAS,
+        currentUser(),
+        options.reason
+      );
       printResult(options, { name, ...event }, describeMove(name, event));
     })
   );
