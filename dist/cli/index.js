@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-URYC6IM4.js";
+} from "../chunks/chunk-WILCLURN.js";
 import "../chunks/chunk-SGI7BZ6Q.js";
 import {
   buildRegisterRequest
@@ -18,6 +18,7 @@ import {
 } from "../chunks/chunk-WZUK7JIM.js";
 import "../chunks/chunk-ZW2U6FWO.js";
 import {
+  PRODUCTION_ALIAS,
   currentUser
 } from "../chunks/chunk-NS5QZ2KW.js";
 import "../chunks/chunk-OCTW7UFQ.js";
@@ -3575,10 +3576,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-H3RYJFDU.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-5JCJC6VI.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-AQSN5RKH.js");
+      const { deployCanary } = await import("../chunks/deploy-GHSRWG6Y.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3589,7 +3590,7 @@ async function dryRun(request, options) {
   const { rolloutManifests } = await import("../chunks/kserve-OZHCJ2WR.js");
   const stable = await request.registry.resolve({
     name: request.model,
-    alias: request.alias ?? "production"
+    alias: request.alias ?? PRODUCTION_ALIAS
   });
   const manifests = rolloutManifests(
     request.model,
@@ -3610,7 +3611,7 @@ async function dryRun(request, options) {
 }
 async function print(options, request, result) {
   const { model, version } = request;
-  const alias = request.alias ?? "production";
+  const alias = request.alias ?? PRODUCTION_ALIAS;
   const r = result.report;
   const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import("../chunks/report-HG7XPIVQ.js");
   const resume = r.outcome === "paused" ? resumeInstruction(model, version, "cli") : void 0;
@@ -3670,7 +3671,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-MUHOKFKW.js");
+      const { evaluate: run } = await import("../chunks/evaluate-KTEX7J67.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3866,7 +3867,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry: openRegistry2 } = await import("../chunks/register-NCRCEW5C.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-5WP3UIH3.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-Y4ZRJQD6.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     printResult(options, result.report, text(result));
@@ -3898,7 +3899,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-WCXR6GED.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-XIMSEKFJ.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3914,7 +3915,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-L3MNHPV4.js");
+      const { runPipeline } = await import("../chunks/pipeline-3ISGGIDM.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4121,7 +4122,7 @@ function addListCommand(registry) {
 
 // src/cli/commands/registry/promote.ts
 function addPromoteCommand(registry) {
-  const promote = registry.command("promote").description("Moves an alias to a version, recording who and why.").argument("<name>", "model name").argument("<version>", "version, e.g. v3").option("--alias <alias>", "alias to move", "production").option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
+  const promote = registry.command("promote").description("Moves an alias to a version, recording who and why.").argument("<name>", "model name").argument("<version>", "version, e.g. v3").option("--alias <alias>", "alias to move", PRODUCTION_ALIAS).option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
   withExamples(withCommonOptions(promote), ["mlci registry promote churn v3 --alias production"]);
   promote.action(
     handle(async (options, _context, command) => {
@@ -4131,7 +4132,7 @@ function addPromoteCommand(registry) {
       const event = await store.promote(
         name,
         version,
-        options.alias ?? "production",
+        options.alias ?? PRODUCTION_ALIAS,
         currentUser(),
         options.reason
       );
@@ -4142,7 +4143,7 @@ function addPromoteCommand(registry) {
 
 // src/cli/commands/registry/rollback.ts
 function addRollbackCommand(registry) {
-  const rollback = registry.command("rollback").description("Moves an alias back to the version it pointed to before, recording who and why.").argument("<name>", "model name").option("--alias <alias>", "alias to move back", "production").option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
+  const rollback = registry.command("rollback").description("Moves an alias back to the version it pointed to before, recording who and why.").argument("<name>", "model name").option("--alias <alias>", "alias to move back", PRODUCTION_ALIAS).option("--reason <text>", "why (recorded)").option("--registry <dir>", REGISTRY_HELP);
   withExamples(withCommonOptions(rollback), [
     'mlci registry rollback churn --alias production --reason "p99 regression"'
   ]);
@@ -4150,7 +4151,12 @@ function addRollbackCommand(registry) {
     handle(async (options, _context, command) => {
       const name = command.args[0];
       const store = await registryFor(options);
-      const event = await store.rollback(name, options.alias ?? "production", currentUser(), options.reason);
+      const event = await store.rollback(
+        name,
+        options.alias ?? PRODUCTION_ALIAS,
+        currentUser(),
+        options.reason
+      );
       printResult(options, { name, ...event }, describeMove(name, event));
     })
   );
@@ -4356,7 +4362,7 @@ function registerServe(program2) {
         throw new InputError(
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
-      if (!ref.alias && ref.version === void 0) ref.alias = "production";
+      if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
       const { ModelServer } = await import("../chunks/server-AO7AL6IW.js");
       const { registrySource } = await import("../chunks/source-XM55N5EL.js");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);

@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-PA75AMSH.js";
+} from "../../chunks/chunk-DSWSMJI3.js";
 import {
   deployCanary
-} from "../../chunks/chunk-XY3CT3SN.js";
+} from "../../chunks/chunk-O56LRRUQ.js";
 import "../../chunks/chunk-4MQMJXRF.js";
 import {
   pauseWarning,

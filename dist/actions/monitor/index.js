@@ -66,7 +66,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-5WP3UIH3.js");
+      const { runMonitor } = await import("../../chunks/monitor-Y4ZRJQD6.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -77,7 +77,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-5WP3UIH3.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-Y4ZRJQD6.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }

@@ -3,11 +3,13 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-LMJ6KJ66.js";
+} from "../../chunks/chunk-4ZXVGCNU.js";
 import {
   STAGES
-} from "../../chunks/chunk-URYC6IM4.js";
+} from "../../chunks/chunk-WILCLURN.js";
 import "../../chunks/chunk-SGI7BZ6Q.js";
+import "../../chunks/chunk-NS5QZ2KW.js";
+import "../../chunks/chunk-OCTW7UFQ.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -57,7 +59,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-L3MNHPV4.js");
+    const { runPipeline } = await import("../../chunks/pipeline-3ISGGIDM.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

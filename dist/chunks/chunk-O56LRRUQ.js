@@ -16,6 +16,9 @@ import {
   registrySource
 } from "./chunk-Y2PMVUEP.js";
 import {
+  PRODUCTION_ALIAS
+} from "./chunk-NS5QZ2KW.js";
+import {
   DEFAULT_CANARY_STEPS
 } from "./chunk-SC6HFBH3.js";
 import {
@@ -640,7 +643,7 @@ function deploySettings(d = {}) {
   };
 }
 async function deployCanary(options) {
-  const alias = options.alias ?? "production";
+  const alias = options.alias ?? PRODUCTION_ALIAS;
   const stateFile = options.stateFile ?? defaultStateFile(options.registry);
   checkTargetSettings(options);
   const record = await options.registry.resolve({ name: options.model, version: options.version });

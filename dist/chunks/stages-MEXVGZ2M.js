@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-XXMDFQDG.js");
-    const { evaluate } = await import("./evaluate-MUHOKFKW.js");
+    const { evaluate } = await import("./evaluate-KTEX7J67.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-AQSN5RKH.js");
-  const { buildDeployRequest } = await import("./deploy-request-H3RYJFDU.js");
+  const { deployCanary } = await import("./deploy-GHSRWG6Y.js");
+  const { buildDeployRequest } = await import("./deploy-request-5JCJC6VI.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

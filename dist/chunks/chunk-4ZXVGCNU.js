@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-URYC6IM4.js";
+} from "./chunk-WILCLURN.js";
 import {
   parseList,
   parseSeed

@@ -4,9 +4,11 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-LMJ6KJ66.js";
-import "./chunk-URYC6IM4.js";
+} from "./chunk-4ZXVGCNU.js";
+import "./chunk-WILCLURN.js";
 import "./chunk-SGI7BZ6Q.js";
+import "./chunk-NS5QZ2KW.js";
+import "./chunk-OCTW7UFQ.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-YFOAMEA6.js";
 import "./chunk-XEYLA3H7.js";

@@ -6,8 +6,10 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-URYC6IM4.js";
+} from "./chunk-WILCLURN.js";
 import "./chunk-SGI7BZ6Q.js";
+import "./chunk-NS5QZ2KW.js";
+import "./chunk-OCTW7UFQ.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-KFMS7UDB.js";

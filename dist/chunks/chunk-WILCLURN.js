@@ -4,6 +4,9 @@ import {
   stageResult
 } from "./chunk-SGI7BZ6Q.js";
 import {
+  PRODUCTION_ALIAS
+} from "./chunk-NS5QZ2KW.js";
+import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
 import {
@@ -48,7 +51,7 @@ async function runPipeline(options) {
   const registrySpec = options.registry ?? config.register?.registry;
   const opener = options.openRegistry ?? (async (spec) => (await import("./register-NCRCEW5C.js")).openRegistry(spec, options.env));
   const registry = await opener(registrySpec ?? resolve(root, ".mlci/registry"));
-  const production = await registry.resolve({ name: config.model.name, alias: "production" });
+  const production = await registry.resolve({ name: config.model.name, alias: PRODUCTION_ALIAS });
   const context = {
     options,
     config,
@@ -60,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-S6PUF5EZ.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-MEXVGZ2M.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -4,7 +4,7 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-XY3CT3SN.js";
+} from "./chunk-O56LRRUQ.js";
 import {
   PRODUCTION_ALIAS
 } from "./chunk-NS5QZ2KW.js";

@@ -19,6 +19,9 @@ import "./chunk-D4WWN4FX.js";
 import {
   applyGates
 } from "./chunk-YVU7TQTS.js";
+import {
+  PRODUCTION_ALIAS
+} from "./chunk-NS5QZ2KW.js";
 import "./chunk-OCTW7UFQ.js";
 import {
   loadColumns
@@ -870,7 +873,7 @@ async function runMonitor(options) {
   checkOptions(options);
   const progress = options.progress ?? silentProgress;
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const alias = options.alias ?? "production";
+  const alias = options.alias ?? PRODUCTION_ALIAS;
   const minRows = options.minRows ?? DEFAULT_MIN_ROWS;
   const since = options.since ? parseSince(options.since, now) : void 0;
   const idColumn = options.idColumn ?? "request_id";

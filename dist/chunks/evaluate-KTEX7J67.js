@@ -20,6 +20,9 @@ import {
   isChangeGate
 } from "./chunk-YVU7TQTS.js";
 import {
+  PRODUCTION_ALIAS
+} from "./chunk-NS5QZ2KW.js";
+import {
   METRIC_CATALOG,
   assertMetricRanges,
   higherIsBetter,
@@ -766,7 +769,7 @@ async function resolveBaseline(lookup) {
     const model = await readModelFile(lookup.file);
     return { model, source: { kind: "file", ref: lookup.file, tried: [`file ${lookup.file}`] } };
   }
-  const alias = lookup.alias ?? "production";
+  const alias = lookup.alias ?? PRODUCTION_ALIAS;
   if (lookup.registry && lookup.modelName) {
     const version = await lookup.registry.resolve({ name: lookup.modelName, alias });
     if (version) {
