@@ -1,6 +1,6 @@
 import type { Registry } from '../registry/types.js';
 import { modelFromBytes, readModelFile, type ModelFile } from './inference.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 
 /** Where the baseline came from. */
 export interface BaselineSource {

@@ -6,7 +6,7 @@ import type { KServeOptions } from '../deploy/kserve.js';
 import { checkSteps } from '../deploy/rollout.js';
 import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { Registry } from '../registry/types.js';
 import { deploySettings, type DeployCanaryOptions } from './deploy.js';
 import { built } from './request-hook.js';

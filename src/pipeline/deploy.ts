@@ -23,7 +23,7 @@ import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
 import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 

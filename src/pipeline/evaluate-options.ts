@@ -11,7 +11,7 @@ import {
   parseTask
 } from '../config/parse.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { Registry } from '../registry/types.js';
 import type { EvaluateRequest } from './evaluate.js';
 import { built } from './request-hook.js';

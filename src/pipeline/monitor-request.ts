@@ -3,7 +3,7 @@ import type { MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { parseGateFlags } from './evaluate-options.js';
 import type { MonitorOptions, MonitorTrigger } from './monitor.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import { built } from './request-hook.js';
 
 /** monitor's settings as text, the way the CLI flags and the action inputs give them. */

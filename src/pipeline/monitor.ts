@@ -29,7 +29,7 @@ import { measurePerformance } from './monitor-performance.js';
 import { fireTrigger, type MonitorTrigger } from './monitor-trigger.js';
 import { validateData } from './validate-data.js';
 import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 
 export type { DispatchFn, DispatchRequest, MonitorReport, MonitorVerdict } from '../monitor/types.js';
 export type { MonitorTrigger } from './monitor-trigger.js';

@@ -10,7 +10,7 @@ import type { Registry } from '../registry/types.js';
 import { escapeMarkdown } from '../report/markdown.js';
 import type { DeploymentRecorder } from './deploy.js';
 import { stageResult, type PipelineContext, type StageDescriptor, type StageResult } from './stage.js';
-import { PRODUCTION_ALIAS } from '../registry/record.js';
+import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 
 /** The stages, in pipeline order. */
 export const STAGES = ['validate-data', 'train', 'evaluate', 'register', 'deploy-canary'] as const;

@@ -4,9 +4,9 @@ import { formatSha256Sums, sha256Hex } from './integrity.js';
 import { renderModelCard } from './model-card.js';
 import type { AliasEvent, ModelVersion, RegisterRequest } from './types.js';
 
+export { PRODUCTION_ALIAS } from './aliases.js';
+
 /** File names every version stores. */
-/** The alias that names the version serving users: the baseline, and what a canary promotion moves. */
-export const PRODUCTION_ALIAS = 'production';
 export const MODEL_ASSET = 'model.onnx';
 export const CARD_ASSET = 'model-card.md';
 export const SUMS_ASSET = 'SHA256SUMS';

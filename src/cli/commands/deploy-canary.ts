@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../core/files.js';
 import type { DeployCanaryOptions, DeployCanaryResult } from '../../pipeline/deploy.js';
 import type { DeployFlags } from '../../pipeline/deploy-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
-import { PRODUCTION_ALIAS } from '../../registry/record.js';
+import { PRODUCTION_ALIAS } from '../../registry/aliases.js';
 
 type DeployOptions = DeployFlags & CommonOptions & { dryRun?: boolean };
 

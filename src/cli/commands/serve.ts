@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors.js';
 import { openRegistry } from '../../pipeline/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, withExamples } from '../kit.js';
-import { PRODUCTION_ALIAS } from '../../registry/record.js';
+import { PRODUCTION_ALIAS } from '../../registry/aliases.js';
 
 interface ServeOptions {
   registry?: string;
