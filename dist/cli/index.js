@@ -8,20 +8,22 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-WILCLURN.js";
+} from "../chunks/chunk-SYOK4J3O.js";
 import "../chunks/chunk-SGI7BZ6Q.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-2FLDCUQN.js";
+} from "../chunks/chunk-RT5D3CCY.js";
 import {
   openRegistry
-} from "../chunks/chunk-WZUK7JIM.js";
-import "../chunks/chunk-ZW2U6FWO.js";
+} from "../chunks/chunk-GFRTKGWS.js";
+import "../chunks/chunk-CA2Z4BYH.js";
 import {
-  PRODUCTION_ALIAS,
   currentUser
-} from "../chunks/chunk-NS5QZ2KW.js";
+} from "../chunks/chunk-3QRCQXFY.js";
 import "../chunks/chunk-OCTW7UFQ.js";
+import {
+  PRODUCTION_ALIAS
+} from "../chunks/chunk-IG76SEAK.js";
 import {
   MLCI_VERSION
 } from "../chunks/chunk-3U3CFE5T.js";
@@ -3576,10 +3578,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-5JCJC6VI.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-ENEOHMBZ.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-GHSRWG6Y.js");
+      const { deployCanary } = await import("../chunks/deploy-7IO5T2P6.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3664,14 +3666,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-XXMDFQDG.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-7OVEIQT7.js");
       const { formatValue } = await import("../chunks/evaluation-md-IU2WF4N5.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-KTEX7J67.js");
+      const { evaluate: run } = await import("../chunks/evaluate-I4M6G3SL.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3860,14 +3862,14 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-VXB7RKMP.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-53SSY7KV.js");
   const request = buildMonitorRequest(options, config);
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-NCRCEW5C.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-2HUTPBYH.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-Y4ZRJQD6.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-AD4NJRTC.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     printResult(options, result.report, text(result));
@@ -3899,7 +3901,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-XIMSEKFJ.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-IQ6RWRXW.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3915,7 +3917,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-3ISGGIDM.js");
+      const { runPipeline } = await import("../chunks/pipeline-OXZBSZGG.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -3935,7 +3937,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync as existsSync2 } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-NCRCEW5C.js");
+var registerStageModule = () => import("../chunks/register-2HUTPBYH.js");
 async function registerConfig(options) {
   const path = options.config ?? "mlci.yml";
   if (!existsSync2(path)) return {};
@@ -4036,7 +4038,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-CI5Q7PMK.js");
+      const { attachStage } = await import("../chunks/attach-XNM5LHDZ.js");
       const stageOptions = {
         name,
         version,

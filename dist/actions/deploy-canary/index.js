@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-DSWSMJI3.js";
+} from "../../chunks/chunk-NILT3XIY.js";
 import {
   deployCanary
-} from "../../chunks/chunk-O56LRRUQ.js";
+} from "../../chunks/chunk-Q62H77C2.js";
 import "../../chunks/chunk-4MQMJXRF.js";
 import {
   pauseWarning,
@@ -19,8 +19,7 @@ import "../../chunks/chunk-6X6KSPPN.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
 import "../../chunks/chunk-Y2PMVUEP.js";
-import "../../chunks/chunk-NS5QZ2KW.js";
-import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-XF6WS2KO.js";
 import "../../chunks/chunk-SC6HFBH3.js";
 import {

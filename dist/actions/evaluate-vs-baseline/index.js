@@ -5,12 +5,12 @@ import {
 } from "../../chunks/chunk-UZVSMRBS.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-GQO2MMXF.js";
+} from "../../chunks/chunk-G74R7ADN.js";
 import {
   GATE_KINDS
 } from "../../chunks/chunk-YVU7TQTS.js";
-import "../../chunks/chunk-NS5QZ2KW.js";
 import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
@@ -214,7 +214,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-KTEX7J67.js");
+    const { evaluate } = await import("../../chunks/evaluate-I4M6G3SL.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

@@ -2,11 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-4VCISBOD.js";
-import "../../chunks/chunk-GQO2MMXF.js";
+} from "../../chunks/chunk-BQXKKGU5.js";
+import "../../chunks/chunk-G74R7ADN.js";
 import "../../chunks/chunk-YVU7TQTS.js";
-import "../../chunks/chunk-NS5QZ2KW.js";
 import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
@@ -66,7 +66,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-Y4ZRJQD6.js");
+      const { runMonitor } = await import("../../chunks/monitor-AD4NJRTC.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -77,7 +77,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-Y4ZRJQD6.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-AD4NJRTC.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -99,7 +99,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-NCRCEW5C.js");
+  const { openRegistry } = await import("../../chunks/register-2HUTPBYH.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

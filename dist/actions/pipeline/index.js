@@ -3,13 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-4ZXVGCNU.js";
+} from "../../chunks/chunk-QBETGFW3.js";
 import {
   STAGES
-} from "../../chunks/chunk-WILCLURN.js";
+} from "../../chunks/chunk-SYOK4J3O.js";
 import "../../chunks/chunk-SGI7BZ6Q.js";
-import "../../chunks/chunk-NS5QZ2KW.js";
-import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -59,7 +58,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-3ISGGIDM.js");
+    const { runPipeline } = await import("../../chunks/pipeline-OXZBSZGG.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

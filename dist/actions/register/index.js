@@ -2,17 +2,18 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-2FLDCUQN.js";
+} from "../../chunks/chunk-RT5D3CCY.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-WZUK7JIM.js";
-import "../../chunks/chunk-ZW2U6FWO.js";
+} from "../../chunks/chunk-GFRTKGWS.js";
+import "../../chunks/chunk-CA2Z4BYH.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-NS5QZ2KW.js";
+} from "../../chunks/chunk-3QRCQXFY.js";
 import "../../chunks/chunk-OCTW7UFQ.js";
+import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HWRM5IOQ.js";
 import "../../chunks/chunk-XF6WS2KO.js";
 import "../../chunks/chunk-N7I2YJR6.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   planAttachment,
   validateAttachRequest
-} from "./chunk-ZW2U6FWO.js";
+} from "./chunk-CA2Z4BYH.js";
 import {
   CARD_ASSET,
   MODEL_ASSET,
@@ -17,8 +17,9 @@ import {
   validateAlias,
   validateModelName,
   verifySha256
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-3QRCQXFY.js";
 import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-KFMS7UDB.js";
 import {
   CheckFailedError,

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   currentUser
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-3QRCQXFY.js";
 import {
   parseList
 } from "./chunk-YFOAMEA6.js";

@@ -17,7 +17,7 @@ import {
 } from "./chunk-Y2PMVUEP.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-IG76SEAK.js";
 import {
   DEFAULT_CANARY_STEPS
 } from "./chunk-SC6HFBH3.js";

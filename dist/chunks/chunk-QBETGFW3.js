@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-WILCLURN.js";
+} from "./chunk-SYOK4J3O.js";
 import {
   parseList,
   parseSeed

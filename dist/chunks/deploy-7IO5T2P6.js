@@ -1,22 +1,18 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
-} from "./chunk-DSWSMJI3.js";
-import "./chunk-O56LRRUQ.js";
+  deployCanary,
+  deploySettings
+} from "./chunk-Q62H77C2.js";
 import "./chunk-4MQMJXRF.js";
 import "./chunk-I7FG3PSB.js";
 import "./chunk-6X6KSPPN.js";
 import "./chunk-VHONKP4V.js";
 import "./chunk-D4WWN4FX.js";
 import "./chunk-Y2PMVUEP.js";
-import "./chunk-NS5QZ2KW.js";
-import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-XF6WS2KO.js";
 import "./chunk-SC6HFBH3.js";
-import "./chunk-XEYLA3H7.js";
 import "./chunk-TJIIZWG7.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-U7QWIZPG.js";
@@ -25,7 +21,6 @@ import "./chunk-KFMS7UDB.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
+  deployCanary,
+  deploySettings
 };

@@ -6,10 +6,9 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-WILCLURN.js";
+} from "./chunk-SYOK4J3O.js";
 import "./chunk-SGI7BZ6Q.js";
-import "./chunk-NS5QZ2KW.js";
-import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-KFMS7UDB.js";

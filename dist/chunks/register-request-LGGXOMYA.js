@@ -1,20 +1,17 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  buildEvaluateRequest,
-  parseGateFlags
-} from "./chunk-GQO2MMXF.js";
-import "./chunk-YVU7TQTS.js";
-import "./chunk-NS5QZ2KW.js";
+  buildRegisterRequest
+} from "./chunk-RT5D3CCY.js";
+import "./chunk-3QRCQXFY.js";
 import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-YFOAMEA6.js";
 import "./chunk-XEYLA3H7.js";
 import "./chunk-OX2YEAMM.js";
-import "./chunk-A7ELOP3Y.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  buildEvaluateRequest,
-  parseGateFlags
+  buildRegisterRequest
 };

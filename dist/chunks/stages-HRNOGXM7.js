@@ -84,8 +84,8 @@ var evaluateStage = {
     const model = ctx.paths.model ?? ctx.config.train?.model;
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
-    const { buildEvaluateRequest } = await import("./evaluate-options-XXMDFQDG.js");
-    const { evaluate } = await import("./evaluate-KTEX7J67.js");
+    const { buildEvaluateRequest } = await import("./evaluate-options-7OVEIQT7.js");
+    const { evaluate } = await import("./evaluate-I4M6G3SL.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -106,8 +106,8 @@ var registerStageDescriptor = {
   name: "register",
   async run(ctx) {
     if (!ctx.paths.model) throw new InputError("register: no model (the train stage did not run)");
-    const { registerStage } = await import("./register-NCRCEW5C.js");
-    const { buildRegisterRequest } = await import("./register-request-C5FQSMP4.js");
+    const { registerStage } = await import("./register-2HUTPBYH.js");
+    const { buildRegisterRequest } = await import("./register-request-LGGXOMYA.js");
     const { options, config, paths } = ctx;
     const request = buildRegisterRequest(
       {
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-GHSRWG6Y.js");
-  const { buildDeployRequest } = await import("./deploy-request-5JCJC6VI.js");
+  const { deployCanary } = await import("./deploy-7IO5T2P6.js");
+  const { buildDeployRequest } = await import("./deploy-request-ENEOHMBZ.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

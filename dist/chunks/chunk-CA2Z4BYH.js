@@ -5,7 +5,7 @@ import {
   sha256Hex,
   validateAssetName,
   validateModelName
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-3QRCQXFY.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";

@@ -4,10 +4,10 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-O56LRRUQ.js";
+} from "./chunk-Q62H77C2.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-IG76SEAK.js";
 import {
   built
 } from "./chunk-XEYLA3H7.js";
@@ -71,7 +71,7 @@ async function buildDeployRequest(flags, config, context = {}) {
     throw new InputError("target kserve needs --kserve-storage-uri (or deploy.kserve.storage_uri)");
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
-  const registry = context.registry ?? await (await import("./register-NCRCEW5C.js")).openRegistry(flags.registry ?? config?.register?.registry);
+  const registry = context.registry ?? await (await import("./register-2HUTPBYH.js")).openRegistry(flags.registry ?? config?.register?.registry);
   return built("deploy-canary", {
     model,
     version,

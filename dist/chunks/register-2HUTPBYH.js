@@ -9,10 +9,11 @@ import {
   readRegistration,
   readStatistics,
   registerStage
-} from "./chunk-WZUK7JIM.js";
-import "./chunk-ZW2U6FWO.js";
-import "./chunk-NS5QZ2KW.js";
+} from "./chunk-GFRTKGWS.js";
+import "./chunk-CA2Z4BYH.js";
+import "./chunk-3QRCQXFY.js";
 import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-HWRM5IOQ.js";
 import "./chunk-XF6WS2KO.js";
 import "./chunk-N7I2YJR6.js";

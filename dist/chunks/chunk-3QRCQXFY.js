@@ -144,7 +144,6 @@ function renderModelCard(version, previous) {
 }
 
 // src/registry/record.ts
-var PRODUCTION_ALIAS = "production";
 var MODEL_ASSET = "model.onnx";
 var CARD_ASSET = "model-card.md";
 var SUMS_ASSET = "SHA256SUMS";
@@ -290,7 +289,6 @@ export {
   formatSha256Sums,
   escapeMarkdown2 as escapeMarkdown,
   renderModelCard,
-  PRODUCTION_ALIAS,
   MODEL_ASSET,
   CARD_ASSET,
   SUMS_ASSET,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-SGI7BZ6Q.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-IG76SEAK.js";
 import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
@@ -49,7 +49,7 @@ async function runPipeline(options) {
   const root = dirname(resolve(options.configPath));
   const out = resolve(options.out);
   const registrySpec = options.registry ?? config.register?.registry;
-  const opener = options.openRegistry ?? (async (spec) => (await import("./register-NCRCEW5C.js")).openRegistry(spec, options.env));
+  const opener = options.openRegistry ?? (async (spec) => (await import("./register-2HUTPBYH.js")).openRegistry(spec, options.env));
   const registry = await opener(registrySpec ?? resolve(root, ".mlci/registry"));
   const production = await registry.resolve({ name: config.model.name, alias: PRODUCTION_ALIAS });
   const context = {
@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-MEXVGZ2M.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-HRNOGXM7.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

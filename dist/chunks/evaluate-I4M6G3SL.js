@@ -20,14 +20,14 @@ import {
   isChangeGate
 } from "./chunk-YVU7TQTS.js";
 import {
-  PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
-import {
   METRIC_CATALOG,
   assertMetricRanges,
   higherIsBetter,
   isBootstrappable
 } from "./chunk-OCTW7UFQ.js";
+import {
+  PRODUCTION_ALIAS
+} from "./chunk-IG76SEAK.js";
 import {
   loadColumns
 } from "./chunk-36LIIZPY.js";

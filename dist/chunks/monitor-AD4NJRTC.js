@@ -19,10 +19,10 @@ import "./chunk-D4WWN4FX.js";
 import {
   applyGates
 } from "./chunk-YVU7TQTS.js";
+import "./chunk-OCTW7UFQ.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
-import "./chunk-OCTW7UFQ.js";
+} from "./chunk-IG76SEAK.js";
 import {
   loadColumns
 } from "./chunk-36LIIZPY.js";

@@ -2,10 +2,10 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   parseGateFlags
-} from "./chunk-GQO2MMXF.js";
+} from "./chunk-G74R7ADN.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-IG76SEAK.js";
 import {
   parseInteger,
   parseNumber,

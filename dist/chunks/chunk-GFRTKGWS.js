@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   planAttachment,
   validateAttachRequest
-} from "./chunk-ZW2U6FWO.js";
+} from "./chunk-CA2Z4BYH.js";
 import {
   CARD_ASSET,
   MODEL_ASSET,
@@ -20,7 +20,7 @@ import {
   validateAlias,
   validateModelName,
   verifySha256
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-3QRCQXFY.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-HWRM5IOQ.js";
@@ -511,7 +511,7 @@ function githubTargetFromEnv(env = process.env) {
 async function openRegistry(spec, env = process.env) {
   if (spec === GITHUB_REGISTRY) {
     const target = githubTargetFromEnv(env);
-    const { GitHubReleaseRegistry } = await import("./release-registry-SGQI4YCB.js");
+    const { GitHubReleaseRegistry } = await import("./release-registry-GGZUY4VX.js");
     const { createOctokit } = await import("./octokit-XYQDH4QU.js");
     const octokit = createOctokit({
       token: target.token,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-YVU7TQTS.js";
 import {
   PRODUCTION_ALIAS
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-IG76SEAK.js";
 import {
   parseInteger,
   parseList,
@@ -62,7 +62,7 @@ async function buildEvaluateRequest(o, config, openedRegistry) {
   const registrySpec = o.registry ?? config?.register?.registry;
   let registry = openedRegistry ?? null;
   if (!registry && name && (registrySpec || existsSync(".mlci/registry"))) {
-    const { openRegistry } = await import("./register-NCRCEW5C.js");
+    const { openRegistry } = await import("./register-2HUTPBYH.js");
     registry = await openRegistry(registrySpec);
   }
   return built("evaluate", {

@@ -4,11 +4,10 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-4ZXVGCNU.js";
-import "./chunk-WILCLURN.js";
+} from "./chunk-QBETGFW3.js";
+import "./chunk-SYOK4J3O.js";
 import "./chunk-SGI7BZ6Q.js";
-import "./chunk-NS5QZ2KW.js";
-import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-YFOAMEA6.js";
 import "./chunk-XEYLA3H7.js";

@@ -2,14 +2,15 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   readStatistics
-} from "./chunk-WZUK7JIM.js";
+} from "./chunk-GFRTKGWS.js";
 import {
   validateAttachRequest
-} from "./chunk-ZW2U6FWO.js";
+} from "./chunk-CA2Z4BYH.js";
 import {
   currentUser
-} from "./chunk-NS5QZ2KW.js";
+} from "./chunk-3QRCQXFY.js";
 import "./chunk-OCTW7UFQ.js";
+import "./chunk-IG76SEAK.js";
 import "./chunk-HWRM5IOQ.js";
 import "./chunk-XF6WS2KO.js";
 import "./chunk-N7I2YJR6.js";
