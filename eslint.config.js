@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Domain code never talks to GitHub directly: adapters in src/github and entry points do.
-    files: ['src/data/**', 'src/model/**', 'src/gate/**', 'src/lineage/**', 'src/registry/**', 'src/serve/**', 'src/deploy/**', 'src/report/**', 'src/train/**', 'src/monitor/**'],
+    files: ['src/data/**', 'src/model/**', 'src/evaluation/**', 'src/stages/**', 'src/gate/**', 'src/lineage/**', 'src/registry/**', 'src/serve/**', 'src/deploy/**', 'src/report/**', 'src/train/**', 'src/monitor/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@actions/*', '@octokit/*', 'octokit'] }]
     }

@@ -5,14 +5,14 @@ Run from the repository root:  /usr/bin/python3 __fixtures__/report/make_fixture
 
 Writes
 - curves-reference.json: sklearn.metrics.roc_curve / precision_recall_curve on named cases
-  (ties, random scores, a single class) that src/model/curves.ts must reproduce;
+  (ties, random scores, a single class) that src/evaluation/curves.ts must reproduce;
 - evaluation.json / validation.json: a realistic run of a churn classifier (candidate and
   baseline logistic regressions scored on the same evaluation rows, gates, slices, curves,
   calibration, confusion matrices; data statistics with reference and current histograms and
   drift tests as DESIGN.md fixes them: KS for numeric, chi-square / Z for categorical with a
   reference of <= 1000 rows, computed as Evidently does). The shapes are those of
-  src/model/evaluation-types.ts and src/data/report.ts, plus the parts the report proposes:
-  `candidate.curves` / `baseline.curves` (ROC and PR points, as src/model/curves.ts chartCurves
+  src/evaluation/types.ts and src/data/report.ts, plus the parts the report proposes:
+  `candidate.curves` / `baseline.curves` (ROC and PR points, as src/evaluation/curves.ts chartCurves
   writes them) and `drift[c].distribution` (both samples' counts on the test's bins). All numbers
   come from scikit-learn, numpy and scipy; the report only draws them.
 """

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inferSchemaFile, profileData, validateData } from '../../src/pipeline/validate-data.js';
+import { inferSchemaFile, profileData, validateData } from '../../src/stages/validate-data.js';
 import { mergeStatistics } from '../../src/data/merge.js';
 import type { DatasetStatistics } from '../../src/data/statistics.js';
 import { runCli } from '../../test-support/cli.js';

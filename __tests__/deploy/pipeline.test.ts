@@ -5,7 +5,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/git
 import { runCli } from '../../test-support/cli.js';
 import { GitHubDeploymentRecorder } from '../../src/github/deployments.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { deployCanary, type DeployCanaryOptions } from '../../src/pipeline/deploy.js';
+import { deployCanary, type DeployCanaryOptions } from '../../src/stages/deploy.js';
 import type { LocalRegistry } from '../../src/registry/local.js';
 import {
   binaryModel,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
 import { parseConfig } from '../../src/config/load.js';
-import { deployCanary, type DeploymentRecorder } from '../../src/pipeline/deploy.js';
-import { buildDeployRequest, DEFAULT_LABEL } from '../../src/pipeline/deploy-request.js';
+import { deployCanary, type DeploymentRecorder } from '../../src/stages/deploy.js';
+import { buildDeployRequest, DEFAULT_LABEL } from '../../src/stages/deploy-request.js';
 import { LocalRegistry } from '../../src/registry/local.js';
 import { binaryModel } from '../serve/support.js';
 

@@ -6,7 +6,7 @@ import {
 } from '../../src/gate/bootstrap.js';
 import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
 import { predictedClasses } from '../../src/model/labels.js';
-import { createScorer, type Scorer } from '../../src/model/metrics/scorer.js';
+import { createScorer, type Scorer } from '../../src/evaluation/metrics/scorer.js';
 import { lcg } from './helpers.js';
 
 function binaryScorer(y: Int32Array, noise: number, seed: number, levels = 200): Scorer {

@@ -8,9 +8,9 @@ import {
   higherIsBetter,
   isBootstrappable,
   metricDirection
-} from '../../src/model/metrics/catalog.js';
-import { createScorer } from '../../src/model/metrics/scorer.js';
-import * as types from '../../src/model/metrics/types.js';
+} from '../../src/evaluation/metrics/catalog.js';
+import { createScorer } from '../../src/evaluation/metrics/scorer.js';
+import * as types from '../../src/evaluation/metrics/types.js';
 
 describe('the metric catalog', () => {
   it('lists every metric once, each with a task, a direction and a range', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Predictions } from '../../src/model/metrics/index.js';
+import type { Predictions } from '../../src/evaluation/metrics/index.js';
 import { predictedClasses } from '../../src/model/labels.js';
 
 /** One case written by __fixtures__/evaluate/make_reference.py. */

@@ -2,7 +2,7 @@ import type { IntervalResult } from '../../src/gate/bootstrap.js';
 import { changeGatedMetrics, comparedChanges, computeDeltas } from '../../src/gate/deltas.js';
 import { applyGates, type GateResult } from '../../src/gate/gates.js';
 import { applySliceGates } from '../../src/gate/slice-gates.js';
-import type { SliceReport } from '../../src/model/evaluation-types.js';
+import type { SliceReport } from '../../src/evaluation/types.js';
 
 const slices: SliceReport[] = [
   { column: 'country', value: 'FR', rows: 120, candidate: { accuracy: 0.9 }, baseline: { accuracy: 0.8 } },

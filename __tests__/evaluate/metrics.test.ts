@@ -1,5 +1,5 @@
-import { calibration } from '../../src/model/metrics/calibration.js';
-import { createScorer, type ClassificationPredictions } from '../../src/model/metrics/index.js';
+import { calibration } from '../../src/evaluation/metrics/calibration.js';
+import { createScorer, type ClassificationPredictions } from '../../src/evaluation/metrics/index.js';
 import { close, readCases, toPredictions, type ReferenceCase } from './fixtures.js';
 
 function compare(c: ReferenceCase): string[] {

@@ -5,9 +5,9 @@ import * as ort from 'onnxruntime-node';
 import { InputError } from '../../src/core/errors.js';
 import { loadColumns } from '../../src/data/columns.js';
 import { predictedClasses } from '../../src/model/labels.js';
-import { createScorer } from '../../src/model/metrics/scorer.js';
+import { createScorer } from '../../src/evaluation/metrics/scorer.js';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';
-import { evaluate } from '../../src/pipeline/evaluate.js';
+import { evaluate } from '../../src/stages/evaluate.js';
 import { LocalRegistry } from '../../src/registry/local.js';
 import { lcg, tempDir, writeBinaryData, writeBinaryModel } from './helpers.js';
 

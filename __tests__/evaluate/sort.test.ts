@@ -1,4 +1,4 @@
-import { descendingOrder } from '../../src/model/metrics/sort.js';
+import { descendingOrder } from '../../src/evaluation/metrics/sort.js';
 import { lcg } from './helpers.js';
 
 function check(values: Float64Array): void {

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { evaluate } from '../../src/pipeline/evaluate.js';
-import { runMonitor, type MonitorReport } from '../../src/pipeline/monitor.js';
+import { evaluate } from '../../src/stages/evaluate.js';
+import { runMonitor, type MonitorReport } from '../../src/stages/monitor.js';
 import { PredictionLog } from '../../src/serve/prediction-log.js';
 import { runCli } from '../../test-support/cli.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';

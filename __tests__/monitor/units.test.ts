@@ -180,7 +180,7 @@ describe('explainDispatchError', () => {
 
 describe('drift against stored statistics in memory', () => {
   it('validate-data takes the statistics object the monitor downloaded: same drift as from a file, named as given', async () => {
-    const { profileData, validateData } = await import('../../src/pipeline/validate-data.js');
+    const { profileData, validateData } = await import('../../src/stages/validate-data.js');
     const lines = ['a,b'];
     for (let i = 0; i < 400; i++) lines.push(`${(i * 37) % 101},${['x', 'y', 'z'][i % 3]}`);
     const current = ['a,b'];

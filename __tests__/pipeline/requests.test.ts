@@ -1,10 +1,10 @@
 // The request builders refuse bad flag or input text with one InputError naming the flag, before
 // anything runs, whichever door the text came through.
 import { InputError } from '../../src/core/errors.js';
-import { buildMonitorRequest } from '../../src/pipeline/monitor-request.js';
-import { buildRegisterRequest } from '../../src/pipeline/register-request.js';
-import { buildTrainRequest } from '../../src/pipeline/train-request.js';
-import { buildValidateDataRequest } from '../../src/pipeline/validate-data-request.js';
+import { buildMonitorRequest } from '../../src/stages/monitor-request.js';
+import { buildRegisterRequest } from '../../src/stages/register-request.js';
+import { buildTrainRequest } from '../../src/stages/train-request.js';
+import { buildValidateDataRequest } from '../../src/stages/validate-data-request.js';
 
 const refuses = (build: () => unknown, message: RegExp) => {
   expect(build).toThrow(InputError);

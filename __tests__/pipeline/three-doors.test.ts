@@ -10,7 +10,7 @@ import { run as deployAction } from '../../src/actions/deploy-canary/main.js';
 import { run as evaluateAction } from '../../src/actions/evaluate-vs-baseline/main.js';
 import { run as monitorAction } from '../../src/actions/monitor/main.js';
 import { run as pipelineAction } from '../../src/actions/pipeline/main.js';
-import { onRequestBuilt } from '../../src/pipeline/request-hook.js';
+import { onRequestBuilt } from '../../src/stages/request-hook.js';
 import { sha256Hex } from '../../src/registry/integrity.js';
 import { runCli } from '../../test-support/cli.js';
 

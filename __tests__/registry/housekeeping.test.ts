@@ -8,7 +8,7 @@ import { runCli } from '../../test-support/cli.js';
 import { startGitHubEmulator } from '../../test-support/github-emulator/index.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { GitHubReleaseRegistry } from '../../src/github/release-registry.js';
-import { registerStage } from '../../src/pipeline/register.js';
+import { registerStage } from '../../src/stages/register.js';
 import { sha256Hex } from '../../src/registry/integrity.js';
 import { LocalRegistry } from '../../src/registry/local.js';
 import type { Registry } from '../../src/registry/types.js';

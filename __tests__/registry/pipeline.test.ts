@@ -3,7 +3,7 @@ import {
   admissionFromEvaluation,
   githubTargetFromEnv,
   lineageFromTraining
-} from '../../src/pipeline/register.js';
+} from '../../src/stages/register.js';
 
 describe('register stage inputs', () => {
   it('reads lineage from a hand-written training.json, filling commit and run from Actions', () => {

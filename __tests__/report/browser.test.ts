@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { profileData, validateData } from '../../src/pipeline/validate-data.js';
+import { profileData, validateData } from '../../src/stages/validate-data.js';
 import { writeReport } from '../../src/report/html/index.js';
 import { fixture } from './fixtures.js';
 

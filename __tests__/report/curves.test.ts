@@ -6,7 +6,7 @@ import {
   downsampleRoc,
   precisionRecallCurve,
   rocCurve
-} from '../../src/model/curves.js';
+} from '../../src/evaluation/curves.js';
 
 interface CurveCase {
   name: string;

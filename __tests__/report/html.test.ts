@@ -1,5 +1,5 @@
 import { InputError } from '../../src/core/errors.js';
-import { chartCurves } from '../../src/model/curves.js';
+import { chartCurves } from '../../src/evaluation/curves.js';
 import { buildReport } from '../../src/report/html/index.js';
 import { chartCount, copy, fixture } from './fixtures.js';
 
@@ -223,7 +223,7 @@ describe('size', () => {
 });
 
 describe('other shapes', () => {
-  test('curves as src/model/curves.ts writes them (chartCurves) are drawn', async () => {
+  test('curves as src/evaluation/curves.ts writes them (chartCurves) are drawn', async () => {
     const n = 5000;
     const scores = new Float64Array(n);
     const positive = new Uint8Array(n);

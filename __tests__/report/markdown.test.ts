@@ -1,7 +1,7 @@
 /** The one Markdown escaper for untrusted text, against hostile strings, and every writer using it. */
 import { escapeMarkdown as cardEscape } from '../../src/registry/model-card.js';
 import { escapeMarkdown as dataEscape } from '../../src/data/report.js';
-import { pipelineMarkdown } from '../../src/pipeline/pipeline.js';
+import { pipelineMarkdown } from '../../src/stages/pipeline.js';
 import { escapeMarkdown } from '../../src/report/markdown.js';
 
 const ZWSP = '\u200b';

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';
-import { evaluate } from '../../src/pipeline/evaluate.js';
-import { profileData, validateData } from '../../src/pipeline/validate-data.js';
+import { evaluate } from '../../src/stages/evaluate.js';
+import { profileData, validateData } from '../../src/stages/validate-data.js';
 import { buildReport } from '../../src/report/html/index.js';
 import { runCli } from '../../test-support/cli.js';
 import { chartCount } from './fixtures.js';
@@ -76,7 +76,7 @@ test('report.html from a real evaluate run: metric table, confusion, calibration
   expect(html).toContain('roc_auc by region');
   // The one-row slice is listed as not scored, its name escaped.
   expect(html).toContain('Not scored: tiny&lt;&amp;&gt;');
-  // Curves appear once evaluate records them (src/model/curves.ts); until then they say so.
+  // Curves appear once evaluate records them (src/evaluation/curves.ts); until then they say so.
   const hasCurves = Boolean(evaluation.candidate.curves);
   const curveCharts = hasCurves ? 2 : 0;
   expect(unavailable).toEqual(

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readLogWindow } from '../../src/monitor/log.js';
-import { deployCanary } from '../../src/pipeline/deploy.js';
+import { deployCanary } from '../../src/stages/deploy.js';
 import { ModelServer } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
 import { binaryModel, FEATURES, http, makeRegistry, row, STABLE_WEIGHTS, v2Body } from './support.js';

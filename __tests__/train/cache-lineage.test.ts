@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { MLCI_VERSION } from '../../src/core/version.js';
-import { trainCacheKey } from '../../src/pipeline/train.js';
+import { trainCacheKey } from '../../src/stages/train.js';
 import { cleanEnv, makeProject, readRecord, runCount, train } from './helpers.js';
 
 const sha256 = async (path: string) =>

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import type { MlciConfig } from '../../src/config/types.js';
 import type { TrainingRecord } from '../../src/lineage/record.js';
-import { trainStage, type TrainStageOptions } from '../../src/pipeline/train.js';
+import { trainStage, type TrainStageOptions } from '../../src/stages/train.js';
 
 /** The fake trainer of __fixtures__/train (it misbehaves on request through params.mode). */
 export const TRAINER = resolve('__fixtures__/train/trainer.mjs');

@@ -8,19 +8,19 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-SYOK4J3O.js";
-import "../chunks/chunk-SGI7BZ6Q.js";
+} from "../chunks/chunk-WIAF4OPZ.js";
+import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-RT5D3CCY.js";
+} from "../chunks/chunk-SRJCW3ZX.js";
 import {
   openRegistry
-} from "../chunks/chunk-GFRTKGWS.js";
-import "../chunks/chunk-CA2Z4BYH.js";
+} from "../chunks/chunk-WBBYVEMJ.js";
+import "../chunks/chunk-RVFZVH5R.js";
 import {
   currentUser
-} from "../chunks/chunk-3QRCQXFY.js";
-import "../chunks/chunk-OCTW7UFQ.js";
+} from "../chunks/chunk-6PBQLJ3A.js";
+import "../chunks/chunk-T6Z2JEPL.js";
 import {
   PRODUCTION_ALIAS
 } from "../chunks/chunk-IG76SEAK.js";
@@ -49,7 +49,7 @@ import {
 } from "../chunks/chunk-W3BY2NXY.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import "../chunks/chunk-J2XJ3L6O.js";
-import "../chunks/chunk-XEYLA3H7.js";
+import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-TJIIZWG7.js";
 import "../chunks/chunk-OX2YEAMM.js";
 import "../chunks/chunk-U7QWIZPG.js";
@@ -3578,10 +3578,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-ENEOHMBZ.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-LITLGHDX.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-7IO5T2P6.js");
+      const { deployCanary } = await import("../chunks/deploy-6452NWVV.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3666,14 +3666,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-7OVEIQT7.js");
-      const { formatValue } = await import("../chunks/evaluation-md-IU2WF4N5.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-IBAMPQDM.js");
+      const { formatValue } = await import("../chunks/evaluation-md-3YPOY23N.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") !== "default"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-I4M6G3SL.js");
+      const { evaluate: run } = await import("../chunks/evaluate-SAM2WEWR.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3862,14 +3862,14 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-53SSY7KV.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-YDGX5OSA.js");
   const request = buildMonitorRequest(options, config);
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-2HUTPBYH.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-3FXOIJHN.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-AD4NJRTC.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-7IHX7EWK.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     printResult(options, result.report, text(result));
@@ -3901,7 +3901,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-IQ6RWRXW.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-ZGVEYIJP.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3917,7 +3917,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-OXZBSZGG.js");
+      const { runPipeline } = await import("../chunks/pipeline-CLAQJW77.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -3937,7 +3937,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync as existsSync2 } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-2HUTPBYH.js");
+var registerStageModule = () => import("../chunks/register-3FXOIJHN.js");
 async function registerConfig(options) {
   const path = options.config ?? "mlci.yml";
   if (!existsSync2(path)) return {};
@@ -4038,7 +4038,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-XNM5LHDZ.js");
+      const { attachStage } = await import("../chunks/attach-KKCANI5C.js");
       const stageOptions = {
         name,
         version,
@@ -4274,7 +4274,7 @@ function registerReport(program2) {
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("../chunks/html-AQY5T5PA.js");
+      const { writeReport } = await import("../chunks/html-ZBM5FOB2.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4324,7 +4324,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-HEZR2ZHQ.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-V7G4NJRX.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4453,14 +4453,14 @@ function registerTrain(program2) {
   train.action(
     handle(async (options, { progress }) => {
       const { config, path } = await configFor(options);
-      const { buildTrainRequest } = await import("../chunks/train-request-6H4KARM6.js");
+      const { buildTrainRequest } = await import("../chunks/train-request-TZ55HYFW.js");
       const stageOptions = {
         ...buildTrainRequest(options, config, { configPath: path }),
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-46EKV2O6.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-46FT7JAF.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4568,8 +4568,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-HEZR2ZHQ.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-CIRTHIJ7.js");
+      const { validateData } = await import("../chunks/validate-data-V7G4NJRX.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-XBSWCBCK.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

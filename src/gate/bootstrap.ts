@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { METRIC_CATALOG } from '../model/metrics/catalog.js';
-import type { RankingData, Scorer } from '../model/metrics/scorer.js';
+import { METRIC_CATALOG } from '../evaluation/metrics/catalog.js';
+import type { RankingData, Scorer } from '../evaluation/metrics/scorer.js';
 import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type SharedResults } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
 

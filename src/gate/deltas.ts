@@ -1,7 +1,7 @@
 import type { GateSpec } from '../config/types.js';
-import type { MetricDelta } from '../model/evaluation-types.js';
-import { higherIsBetter, isBootstrappable } from '../model/metrics/catalog.js';
-import type { MetricValues } from '../model/metrics/result.js';
+import type { MetricDelta } from '../evaluation/types.js';
+import { higherIsBetter, isBootstrappable } from '../evaluation/metrics/catalog.js';
+import type { MetricValues } from '../evaluation/metrics/result.js';
 import type { IntervalResult } from './bootstrap.js';
 import { isChangeGate, type GateKind, type GateResult } from './gates.js';
 

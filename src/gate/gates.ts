@@ -1,5 +1,5 @@
 import type { GateSpec } from '../config/types.js';
-import { higherIsBetter } from '../model/metrics/catalog.js';
+import { higherIsBetter } from '../evaluation/metrics/catalog.js';
 import type { IntervalResult } from './bootstrap.js';
 
 /** The kinds of threshold a gate can hold (docs/architecture.md, gates). */

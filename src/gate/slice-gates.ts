@@ -1,6 +1,6 @@
 import type { GateSpec } from '../config/types.js';
 import { InputError } from '../core/errors.js';
-import type { SliceReport } from '../model/evaluation-types.js';
+import type { SliceReport } from '../evaluation/types.js';
 import { applyGates, type GateKind, type GateResult } from './gates.js';
 
 /**

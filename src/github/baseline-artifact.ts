@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import type { ArtifactBaseline } from '../model/baseline.js';
+import type { ArtifactBaseline } from '../evaluation/baseline.js';
 import type { MlciOctokit } from './octokit.js';
 
 /** Where the baseline model artifact of the main branch lives. */

@@ -1,5 +1,5 @@
 import { describeError } from '../core/errors.js';
-import type { EvaluationJson } from '../model/evaluation-types.js';
+import type { EvaluationJson } from '../evaluation/types.js';
 import { createVerdictCheckRun } from './check-run.js';
 import { githubClient, type MlciOctokit } from './octokit.js';
 import { upsertStickyComment } from './pr-comment.js';

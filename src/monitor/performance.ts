@@ -5,10 +5,10 @@ import { InputError } from '../core/errors.js';
 import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import { applyGates, type GateResult } from '../gate/gates.js';
-import { splitResults } from '../model/evaluate-model.js';
+import { splitResults } from '../evaluation/evaluate-model.js';
 import { classKey, predictedClasses } from '../model/labels.js';
-import { createScorer, type Predictions } from '../model/metrics/scorer.js';
-import type { MetricTask, MetricValues } from '../model/metrics/types.js';
+import { createScorer, type Predictions } from '../evaluation/metrics/scorer.js';
+import type { MetricTask, MetricValues } from '../evaluation/metrics/types.js';
 import type { LoggedRow } from './log.js';
 
 /** Delayed labels: one label per id (an id may repeat for a request of several rows). */

@@ -3,10 +3,10 @@
 import type { LoadedColumns } from '../data/columns.js';
 import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
-import { toPredictions } from '../model/evaluate-model.js';
+import { toPredictions } from '../evaluation/evaluate-model.js';
 import { loadSession, planColumns, runBatches, type ModelFile } from '../model/inference.js';
-import type { Predictions } from '../model/metrics/scorer.js';
-import type { MetricTask } from '../model/metrics/types.js';
+import type { Predictions } from '../evaluation/metrics/scorer.js';
+import type { MetricTask } from '../evaluation/metrics/types.js';
 
 /** What scoring a labelled batch gives: predictions of the labelled rows and how many had no label. */
 export interface BatchScore {

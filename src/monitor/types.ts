@@ -1,7 +1,7 @@
 import type { ColumnDrift } from '../data/drift/registry.js';
 import type { DatasetDrift } from '../data/report.js';
 import type { GateResult } from '../gate/gates.js';
-import type { MetricTask, MetricValues } from '../model/metrics/types.js';
+import type { MetricTask, MetricValues } from '../evaluation/metrics/types.js';
 import type { LiveStats } from './log.js';
 
 /** What the monitor concluded. `insufficient_data`: too few rows to judge, nothing is triggered. */

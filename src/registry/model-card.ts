@@ -1,4 +1,4 @@
-import { metricDirection } from '../model/metrics/catalog.js';
+import { metricDirection } from '../evaluation/metrics/catalog.js';
 import { escapeMarkdown as escapeUntrusted } from '../report/markdown.js';
 import type { ModelVersion } from './types.js';
 

@@ -1,11 +1,11 @@
 import type { GateResult } from '../gate/gates.js';
-import type { EvaluationJson, MetricDelta, SliceReport } from '../model/evaluation-types.js';
+import type { EvaluationJson, MetricDelta, SliceReport } from '../evaluation/types.js';
 import {
   METRICS_BY_TASK,
   MODEL_METRICS_BY_TASK,
   PRIMARY_METRICS,
   higherIsBetter
-} from '../model/metrics/catalog.js';
+} from '../evaluation/metrics/catalog.js';
 import { escapeCell, escapeMarkdown, escapeMermaid } from './markdown.js';
 
 /** Options of the Markdown report. */

@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-NILT3XIY.js";
+} from "../../chunks/chunk-YQVUFRTL.js";
 import {
   deployCanary
-} from "../../chunks/chunk-Q62H77C2.js";
+} from "../../chunks/chunk-BHMXAVBP.js";
 import "../../chunks/chunk-4MQMJXRF.js";
 import {
   pauseWarning,
@@ -34,7 +34,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";

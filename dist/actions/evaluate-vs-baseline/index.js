@@ -2,14 +2,14 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   renderEvaluationMarkdown
-} from "../../chunks/chunk-UZVSMRBS.js";
+} from "../../chunks/chunk-R5NXTFDY.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-G74R7ADN.js";
+} from "../../chunks/chunk-KZK4MXCP.js";
 import {
   GATE_KINDS
-} from "../../chunks/chunk-YVU7TQTS.js";
-import "../../chunks/chunk-OCTW7UFQ.js";
+} from "../../chunks/chunk-XSKEY4FP.js";
+import "../../chunks/chunk-T6Z2JEPL.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -26,7 +26,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -44,7 +44,7 @@ import "../../chunks/chunk-3CG65SHH.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-// src/model/evaluation-sanitize.ts
+// src/evaluation/sanitize.ts
 var METRIC = /^[a-z][a-z0-9_]{0,63}$/;
 var SHA = /^[0-9a-f]{64}$/;
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -214,7 +214,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-I4M6G3SL.js");
+    const { evaluate } = await import("../../chunks/evaluate-SAM2WEWR.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -335,7 +335,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-AQY5T5PA.js");
+    const { writeReport } = await import("../../chunks/html-ZBM5FOB2.js");
     const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

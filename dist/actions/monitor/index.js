@@ -2,10 +2,10 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-BQXKKGU5.js";
-import "../../chunks/chunk-G74R7ADN.js";
-import "../../chunks/chunk-YVU7TQTS.js";
-import "../../chunks/chunk-OCTW7UFQ.js";
+} from "../../chunks/chunk-XMD46NZL.js";
+import "../../chunks/chunk-KZK4MXCP.js";
+import "../../chunks/chunk-XSKEY4FP.js";
+import "../../chunks/chunk-T6Z2JEPL.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -20,7 +20,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -66,7 +66,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-AD4NJRTC.js");
+      const { runMonitor } = await import("../../chunks/monitor-7IHX7EWK.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -77,7 +77,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-AD4NJRTC.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-7IHX7EWK.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -99,7 +99,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-2HUTPBYH.js");
+  const { openRegistry } = await import("../../chunks/register-3FXOIJHN.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

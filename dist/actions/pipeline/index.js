@@ -3,11 +3,11 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-QBETGFW3.js";
+} from "../../chunks/chunk-WHESBK4X.js";
 import {
   STAGES
-} from "../../chunks/chunk-SYOK4J3O.js";
-import "../../chunks/chunk-SGI7BZ6Q.js";
+} from "../../chunks/chunk-WIAF4OPZ.js";
+import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
@@ -24,7 +24,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -58,7 +58,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-OXZBSZGG.js");
+    const { runPipeline } = await import("../../chunks/pipeline-CLAQJW77.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

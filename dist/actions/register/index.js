@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-RT5D3CCY.js";
+} from "../../chunks/chunk-SRJCW3ZX.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-GFRTKGWS.js";
-import "../../chunks/chunk-CA2Z4BYH.js";
+} from "../../chunks/chunk-WBBYVEMJ.js";
+import "../../chunks/chunk-RVFZVH5R.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-3QRCQXFY.js";
-import "../../chunks/chunk-OCTW7UFQ.js";
+} from "../../chunks/chunk-6PBQLJ3A.js";
+import "../../chunks/chunk-T6Z2JEPL.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HWRM5IOQ.js";
 import "../../chunks/chunk-XF6WS2KO.js";
@@ -30,7 +30,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-2FLVL45P.js";
+} from "../../chunks/chunk-DNA5OGRC.js";
 import {
   buildTrainRequest
-} from "../../chunks/chunk-HV637DSL.js";
+} from "../../chunks/chunk-T6XCSLVU.js";
 import "../../chunks/chunk-36LIIZPY.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-HWRM5IOQ.js";
@@ -27,7 +27,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";

@@ -2,11 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-ON4GCUKE.js";
+} from "../../chunks/chunk-PR4MZ5DU.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-BE4FKDP2.js";
+} from "../../chunks/chunk-76OGWMVC.js";
 import "../../chunks/chunk-SC6HFBH3.js";
 import "../../chunks/chunk-N7I2YJR6.js";
 import "../../chunks/chunk-UYG34LBZ.js";
@@ -26,7 +26,7 @@ import {
 } from "../../chunks/chunk-W3BY2NXY.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
-import "../../chunks/chunk-XEYLA3H7.js";
+import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-TJIIZWG7.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-U7QWIZPG.js";

@@ -1,4 +1,4 @@
-import type { DeployFlags } from '../../pipeline/deploy-request.js';
+import type { DeployFlags } from '../../stages/deploy-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** What the deploy-canary action was asked to do: the deploy flags, plus what only the action has. */

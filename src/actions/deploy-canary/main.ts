@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { loadOptionalConfig } from '../../config/load.js';
 import { pauseWarning, resumeInstruction, rolloutMarkdown } from '../../deploy/report.js';
 import { loadRunContext } from '../../github/run-context.js';
-import { deployCanary } from '../../pipeline/deploy.js';
-import { buildDeployRequest } from '../../pipeline/deploy-request.js';
+import { deployCanary } from '../../stages/deploy.js';
+import { buildDeployRequest } from '../../stages/deploy-request.js';
 import { actionProgress, actionsCore, runAction } from '../toolkit.js';
 import { readDeployCanaryInputs } from './inputs.js';
 

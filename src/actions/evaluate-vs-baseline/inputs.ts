@@ -1,5 +1,5 @@
 import { actionBooleanInput, actionInput } from '../inputs.js';
-import type { EvaluateFlags } from '../../pipeline/evaluate-options.js';
+import type { EvaluateFlags } from '../../stages/evaluate-options.js';
 
 /** The inputs of actions/evaluate-vs-baseline. */
 export interface EvaluateActionInputs {

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, InputError } from '../../core/errors.js';
 import { writeJsonAtomic } from '../../core/files.js';
-import { sanitizeEvaluation } from '../../model/evaluation-sanitize.js';
+import { sanitizeEvaluation } from '../../evaluation/sanitize.js';
 import { renderEvaluationMarkdown } from '../../report/evaluation-md.js';
-import type { ArtifactBaseline } from '../../model/baseline.js';
+import type { ArtifactBaseline } from '../../evaluation/baseline.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import type { RunContext } from '../../github/run-context.js';
-import { buildEvaluateRequest } from '../../pipeline/evaluate-options.js';
+import { buildEvaluateRequest } from '../../stages/evaluate-options.js';
 import { actionLog, actionProgress, actionsCore, logLine, runAction, type ActionReport } from '../toolkit.js';
 import { readEvaluateInputs, type EvaluateActionInputs } from './inputs.js';
 
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import('../../pipeline/evaluate.js');
+    const { evaluate } = await import('../../stages/evaluate.js');
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

@@ -1,4 +1,4 @@
-import type { MonitorFlags } from '../../pipeline/monitor-request.js';
+import type { MonitorFlags } from '../../stages/monitor-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** The monitor action's inputs (see actions/monitor/action.yml) as text; undefined leaves mlci.yml's setting. */

@@ -1,8 +1,8 @@
 import { loadOptionalConfig } from '../../config/load.js';
-import { buildMonitorRequest } from '../../pipeline/monitor-request.js';
+import { buildMonitorRequest } from '../../stages/monitor-request.js';
 import { InputError } from '../../core/errors.js';
 import type { RunContext } from '../../github/run-context.js';
-import type { MonitorOptions, MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
+import type { MonitorOptions, MonitorResult, MonitorTrigger } from '../../stages/monitor.js';
 import { actionProgress, actionsCore, runAction, type ActionReport } from '../toolkit.js';
 import { readMonitorInputs, type MonitorActionInputs } from './inputs.js';
 
@@ -17,7 +17,7 @@ export async function run(): Promise<void> {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import('../../pipeline/monitor.js');
+      const { runMonitor } = await import('../../stages/monitor.js');
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import('../../pipeline/monitor.js');
+        const { MonitorDispatchError } = await import('../../stages/monitor.js');
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -53,7 +53,7 @@ function monitorReport(result: MonitorResult, out: string | undefined): ActionRe
 async function monitorOptions(inputs: MonitorActionInputs): Promise<MonitorOptions> {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import('../../pipeline/register.js');
+  const { openRegistry } = await import('../../stages/register.js');
   const { loadRunContext } = await import('../../github/run-context.js');
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
   const trigger: MonitorTrigger = { ...request.trigger, reportUrl: context?.runUrl ?? undefined };

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import type { EvaluationJson } from '../../model/evaluation-types.js';
-import { STAGES } from '../../pipeline/pipeline.js';
-import { buildPipelineRequest, parseParams } from '../../pipeline/pipeline-request.js';
+import type { EvaluationJson } from '../../evaluation/types.js';
+import { STAGES } from '../../stages/pipeline.js';
+import { buildPipelineRequest, parseParams } from '../../stages/pipeline-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionLog, actionProgress, logLine, runAction } from '../toolkit.js';
 
@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import('../../pipeline/pipeline.js');
+    const { runPipeline } = await import('../../stages/pipeline.js');
     const { githubRecorder } = await import('../../github/deployments.js');
     const result = await runPipeline({
       ...request,

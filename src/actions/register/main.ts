@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { loadOptionalConfig } from '../../config/load.js';
 import { writeJsonAtomic } from '../../core/files.js';
-import { openRegistry, registerStage, type RegisterStageResult } from '../../pipeline/register.js';
-import { buildRegisterRequest } from '../../pipeline/register-request.js';
+import { openRegistry, registerStage, type RegisterStageResult } from '../../stages/register.js';
+import { buildRegisterRequest } from '../../stages/register-request.js';
 import { escapeMarkdown, renderModelCard } from '../../registry/model-card.js';
 import { actionProgress, runAction } from '../toolkit.js';
 import { readRegisterInputs } from './inputs.js';

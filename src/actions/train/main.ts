@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import type { TrainingRecord } from '../../lineage/record.js';
-import { trainCacheKey, trainStage, type TrainStageOptions } from '../../pipeline/train.js';
-import { buildTrainRequest } from '../../pipeline/train-request.js';
+import { trainCacheKey, trainStage, type TrainStageOptions } from '../../stages/train.js';
+import { buildTrainRequest } from '../../stages/train-request.js';
 import { actionProgress, logLine, runAction, type ActionReport } from '../toolkit.js';
 import { readTrainInputs } from './inputs.js';
 

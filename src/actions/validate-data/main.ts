@@ -1,7 +1,7 @@
 import type { Anomaly, ValidationReport } from '../../data/report.js';
 import { loadOptionalConfig } from '../../config/load.js';
-import { validateData } from '../../pipeline/validate-data.js';
-import { buildValidateDataRequest } from '../../pipeline/validate-data-request.js';
+import { validateData } from '../../stages/validate-data.js';
+import { buildValidateDataRequest } from '../../stages/validate-data-request.js';
 import { actionProgress, actionsCore, logLine, runAction } from '../toolkit.js';
 import { readValidateDataInputs } from './inputs.js';
 

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { DEFAULT_CANARY_STEPS } from '../../config/defaults.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { writeFileAtomic } from '../../core/files.js';
-import type { DeployCanaryOptions, DeployCanaryResult } from '../../pipeline/deploy.js';
-import type { DeployFlags } from '../../pipeline/deploy-request.js';
+import type { DeployCanaryOptions, DeployCanaryResult } from '../../stages/deploy.js';
+import type { DeployFlags } from '../../stages/deploy-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 import { PRODUCTION_ALIAS } from '../../registry/aliases.js';
 
@@ -57,10 +57,10 @@ export function registerDeployCanary(program: Command): void {
     handle<DeployOptions>(async (options, { progress }) => {
       const configPath = options.config ?? 'mlci.yml';
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import('../../pipeline/deploy-request.js');
+      const { buildDeployRequest } = await import('../../stages/deploy-request.js');
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import('../../pipeline/deploy.js');
+      const { deployCanary } = await import('../../stages/deploy.js');
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === 'rolled_back' ? 1 : 0;

@@ -1,7 +1,7 @@
 import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
-import type { EvaluateFlags } from '../../pipeline/evaluate-options.js';
+import type { EvaluateFlags } from '../../stages/evaluate-options.js';
 import { collect, handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 type EvaluateOptions = CommonOptions & EvaluateFlags;
@@ -56,14 +56,14 @@ export function registerEvaluate(program: Command): void {
   evaluate.action(
     handle<EvaluateOptions>(async (options, context, command) => {
       // Loaded on use: other commands' start-up does not pay for the config validator or the report.
-      const { buildEvaluateRequest } = await import('../../pipeline/evaluate-options.js');
+      const { buildEvaluateRequest } = await import('../../stages/evaluate-options.js');
       const { formatValue } = await import('../../report/evaluation-md.js');
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource('config') !== 'default'
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import('../../pipeline/evaluate.js');
+      const { evaluate: run } = await import('../../stages/evaluate.js');
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text = [

@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
-import type { MonitorResult, MonitorTrigger } from '../../pipeline/monitor.js';
-import type { MonitorFlags as MonitorRequestFlags } from '../../pipeline/monitor-request.js';
+import type { MonitorResult, MonitorTrigger } from '../../stages/monitor.js';
+import type { MonitorFlags as MonitorRequestFlags } from '../../stages/monitor-request.js';
 import {
   collect,
   handle,
@@ -157,14 +157,14 @@ async function monitorAction(
     options.config,
     command.getOptionValueSource('config') === 'cli'
   );
-  const { buildMonitorRequest } = await import('../../pipeline/monitor-request.js');
+  const { buildMonitorRequest } = await import('../../stages/monitor-request.js');
   const request = buildMonitorRequest(options, config);
   const env = process.env;
   let trigger: MonitorTrigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== 'none' && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry } = await import('../../pipeline/register.js');
+  const { openRegistry } = await import('../../stages/register.js');
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import('../../pipeline/monitor.js');
+  const { runMonitor, MonitorDispatchError } = await import('../../stages/monitor.js');
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     printResult(options, result.report, text(result));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { plannedStages, STAGES } from '../../pipeline/pipeline.js';
+import { plannedStages, STAGES } from '../../stages/pipeline.js';
 import { collect, handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface PipelineOptions extends CommonOptions {
@@ -48,7 +48,7 @@ export function registerPipeline(program: Command): void {
     handle<PipelineOptions>(async (options, { progress }) => {
       const configPath = options.config ?? 'mlci.yml';
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import('../../pipeline/pipeline-request.js');
+      const { buildPipelineRequest } = await import('../../stages/pipeline-request.js');
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -62,7 +62,7 @@ export function registerPipeline(program: Command): void {
         );
         return 0;
       }
-      const { runPipeline } = await import('../../pipeline/pipeline.js');
+      const { runPipeline } = await import('../../stages/pipeline.js');
       const result = await runPipeline({
         ...request,
         progress,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
-import { buildRegisterRequest, type RegisterFlags } from '../../pipeline/register-request.js';
+import { buildRegisterRequest, type RegisterFlags } from '../../stages/register-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 import { REGISTRY_HELP, collect, describeMove, registerStageModule } from './registry/shared.js';
 

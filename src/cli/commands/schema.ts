@@ -37,7 +37,7 @@ export function registerSchema(program: Command): void {
   infer.action(
     handle<SchemaFlags>(async (options) => {
       if (!options.data) throw new InputError('--data is required');
-      const { inferSchemaFile } = await import('../../pipeline/validate-data.js');
+      const { inferSchemaFile } = await import('../../stages/validate-data.js');
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
-import { openRegistry } from '../../pipeline/register.js';
+import { openRegistry } from '../../stages/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, withExamples } from '../kit.js';
 import { PRODUCTION_ALIAS } from '../../registry/aliases.js';

@@ -5,8 +5,8 @@ import { loadConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
 import { CheckFailedError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
-import type { TrainStageOptions } from '../../pipeline/train.js';
-import type { TrainFlags } from '../../pipeline/train-request.js';
+import type { TrainStageOptions } from '../../stages/train.js';
+import type { TrainFlags } from '../../stages/train-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 interface TrainOptions extends CommonOptions, TrainFlags {
@@ -45,7 +45,7 @@ export function registerTrain(program: Command): void {
   train.action(
     handle<TrainOptions>(async (options, { progress }) => {
       const { config, path } = await configFor(options);
-      const { buildTrainRequest } = await import('../../pipeline/train-request.js');
+      const { buildTrainRequest } = await import('../../stages/train-request.js');
       const stageOptions: TrainStageOptions = {
         ...buildTrainRequest(options, config, { configPath: path }),
         progress,
@@ -53,7 +53,7 @@ export function registerTrain(program: Command): void {
         onOutput: (text) => process.stderr.write(text)
       };
       // The stage (ONNX decoding, hashing, the runner) loads only when a train command runs.
-      const { trainCacheKey, trainStage } = await import('../../pipeline/train.js');
+      const { trainCacheKey, trainStage } = await import('../../stages/train.js');
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

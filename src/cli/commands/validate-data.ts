@@ -1,6 +1,6 @@
 import { loadOptionalConfig } from '../../config/load.js';
 import type { Command } from 'commander';
-import type { ValidateDataFlags } from '../../pipeline/validate-data-request.js';
+import type { ValidateDataFlags } from '../../stages/validate-data-request.js';
 import { handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
 type ValidateFlags = CommonOptions & ValidateDataFlags;
@@ -40,8 +40,8 @@ export function registerValidateData(program: Command): void {
   ]);
   validate.action(
     handle<ValidateFlags>(async (options, { progress }, command) => {
-      const { validateData } = await import('../../pipeline/validate-data.js');
-      const { buildValidateDataRequest } = await import('../../pipeline/validate-data-request.js');
+      const { validateData } = await import('../../stages/validate-data.js');
+      const { buildValidateDataRequest } = await import('../../stages/validate-data-request.js');
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

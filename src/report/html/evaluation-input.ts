@@ -1,12 +1,12 @@
 /**
  * Reads evaluation.json into what the report draws, through the types evaluate writes it with
- * (src/model/evaluation-types.ts). Optional parts may be absent (no baseline, curves, slices or
+ * (src/evaluation/types.ts). Optional parts may be absent (no baseline, curves, slices or
  * history: that part of the page says "not available"); a part that is present but not of its
  * declared type is refused with the file and field named.
  */
 import type { IntervalResult } from '../../gate/bootstrap.js';
 import type { GateResult } from '../../gate/gates.js';
-import type { EvaluationJson, MetricDelta, ModelReport, SliceReport } from '../../model/evaluation-types.js';
+import type { EvaluationJson, MetricDelta, ModelReport, SliceReport } from '../../evaluation/types.js';
 import { documentOf, type Field } from './check.js';
 import type { EvaluationView, GateRow, MetricRow, ModelView, SliceRow } from './views.js';
 

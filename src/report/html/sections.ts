@@ -1,5 +1,5 @@
 /** HTML of each report section. Every string from an input passes through escapeHtml. */
-import { higherIsBetter } from '../../model/metrics/types.js';
+import { higherIsBetter } from '../../evaluation/metrics/types.js';
 import { escapeHtml as e, slugId } from './escape.js';
 import type { EvaluationView, MetricRow, ValidationView, ColumnView } from './views.js';
 import { distributionSpec } from './distribution-spec.js';

@@ -36,7 +36,7 @@ export function addAttachCommand(registry: Command): void {
     handle<AttachOptions>(async (options, _context, command) => {
       const [name, versionText] = command.args as [string, string];
       const version = parseVersion(versionText);
-      const { attachStage } = await import('../../../pipeline/attach.js');
+      const { attachStage } = await import('../../../stages/attach.js');
       const stageOptions = {
         name,
         version,

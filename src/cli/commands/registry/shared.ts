@@ -19,7 +19,7 @@ export { collect } from '../../kit.js';
 
 // Loaded on use: the register stage pulls in the ONNX reader, which every other command can skip.
 /** The register stage module, loaded on first use. */
-export const registerStageModule = () => import('../../../pipeline/register.js');
+export const registerStageModule = () => import('../../../stages/register.js');
 
 /** The `register:` section of mlci.yml, when the file is there; flags win over it. */
 export async function registerConfig(options: CommonOptions) {

@@ -1,0 +1,260 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  METRICS_BY_TASK,
+  MODEL_METRICS_BY_TASK,
+  PRIMARY_METRICS,
+  higherIsBetter
+} from "./chunk-T6Z2JEPL.js";
+import {
+  escapeCell,
+  escapeMarkdown,
+  escapeMermaid
+} from "./chunk-KFMS7UDB.js";
+
+// src/report/evaluation-md.ts
+function formatValue(x) {
+  if (x === null || x === void 0) return "n/a";
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) > 1) return x.toLocaleString("en-US");
+  if (Math.abs(x) >= 1e3) return x.toFixed(1);
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  return x.toFixed(4);
+}
+function signed(x, digits = 4) {
+  const text = Math.abs(x) < 1e-4 && x !== 0 ? Math.abs(x).toExponential(2) : Math.abs(x).toFixed(digits);
+  return `${x < 0 ? "−" : "+"}${text}`;
+}
+function formatDelta(d) {
+  if (!d || d.delta === null) return "—";
+  if (d.delta === 0) return "⚪ 0";
+  const arrow = d.delta > 0 ? "▲" : "▼";
+  const mark = d.change === "better" ? "🟢" : "🔴";
+  return `${mark} ${arrow} ${signed(d.delta)}`;
+}
+function formatRelative(d) {
+  if (!d || d.relative === null) return "—";
+  return `${signed(d.relative * 100, 2)} %`;
+}
+function gateText(g) {
+  const icon = g.status === "pass" ? "✅" : g.status === "fail" ? "❌" : "⏭️";
+  let text = `${icon} ${g.kind} ${formatValue(g.threshold)}`;
+  if (g.interval && g.interval.low !== null) {
+    const i = g.interval;
+    text += ` · Δ ${Math.round(i.confidence * 100)} % CI [${signed(i.low)}, ${signed(i.high)}]${i.within_noise ? " within noise" : ""}`;
+  }
+  return text;
+}
+function renderEvaluationMarkdown(e, options = {}) {
+  const lines = [];
+  const title = options.title ?? "mlci evaluate";
+  const name = e.model_name ? ` · ${escapeMarkdown(e.model_name)}` : "";
+  const icon = e.verdict === "fail" ? "❌" : e.rubber_stamp ? "🟡" : "✅";
+  lines.push(
+    `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? " (rubber stamp)" : ""}`,
+    ""
+  );
+  lines.push(escapeMarkdown(e.summary, 2e3), "");
+  if (e.rubber_stamp) {
+    lines.push(
+      "> [!NOTE]",
+      "> No baseline model was found (no explicit file, no `production` alias, no artifact from a successful main-branch run), so nothing was compared: this first run passes as a rubber stamp. Value gates (`min`/`max`) still applied.",
+      ""
+    );
+  }
+  const failed = e.gates.filter((g) => g.status === "fail");
+  if (failed.length > 0) {
+    lines.push("**Failed gates**", "");
+    for (const g of failed.slice(0, 20)) {
+      const where = g.slice ? ` [${escapeMarkdown(g.slice.column)} = ${escapeMarkdown(g.slice.value)}]` : "";
+      lines.push(
+        `- \`${g.metric}\`${where} ${g.kind} ${formatValue(g.threshold)}: ${escapeMarkdown(g.reason, 400)}`
+      );
+    }
+    if (failed.length > 20) lines.push(`- … and ${failed.length - 20} more (see evaluation.json)`);
+    lines.push("");
+  }
+  lines.push(`| metric | baseline | candidate | Δ | Δ% | gate |`, `|---|---:|---:|---|---:|---|`);
+  const topGates = e.gates.filter((g) => !g.slice);
+  const shown = [...METRICS_BY_TASK[e.task], ...MODEL_METRICS_BY_TASK[e.task]].filter(
+    (m) => m in e.candidate.metrics
+  );
+  for (const m of [...shown, ...topGates.map((g) => g.metric).filter((m2) => !shown.includes(m2))]) {
+    const d = e.deltas[m];
+    const gates = topGates.filter((g) => g.metric === m).map(gateText).join("<br>");
+    const arrowHint = higherIsBetter(m) ? "↑" : "↓";
+    const undef = (v, reasons2) => v === null && reasons2?.[m] ? `n/a¹` : formatValue(v);
+    lines.push(
+      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : "—"} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(d)} | ${formatRelative(d)} | ${gates || ""} |`
+    );
+  }
+  lines.push("");
+  const reasons = Object.entries(e.candidate.undefined_reasons);
+  const notes = Object.entries(e.candidate.notes);
+  if (reasons.length > 0 || notes.length > 0) {
+    for (const [m, r] of reasons) lines.push(`¹ \`${m}\` is undefined on this data: ${escapeMarkdown(r)}.  `);
+    for (const [m, r] of notes) lines.push(`\`${m}\`: ${escapeMarkdown(r)}.  `);
+    lines.push("");
+  }
+  lines.push("↑ higher is better · ↓ lower is better · 🟢 better · 🔴 worse", "");
+  renderSlices(lines, e, options.maxSliceRows ?? 25);
+  renderConfusion(lines, e);
+  renderDrift(lines, e);
+  renderHistory(lines, e);
+  renderDetails(lines, e);
+  return lines.join("\n");
+}
+function renderSlices(lines, e, maxRows) {
+  if (e.slices.length === 0) return;
+  lines.push("### Slices", "");
+  const columns = [...new Set(e.slices.map((s) => s.column))];
+  for (const column of columns) {
+    const all = e.slices.filter((s) => s.column === column);
+    const scored = all.filter((s) => !s.skipped);
+    const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
+    const metrics = (gated.length > 0 ? gated : PRIMARY_METRICS[e.task]).slice(0, 4);
+    lines.push(`**${escapeMarkdown(column)}**`, "");
+    lines.push(
+      `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(" | ")} | gate |`
+    );
+    lines.push(`|---|---:|${metrics.map(() => "---|").join("")}---|`);
+    for (const s of scored.slice(0, maxRows)) {
+      const cells = metrics.map((m) => sliceCell(s, m));
+      const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
+      const status = gates.length === 0 ? "" : gates.some((g) => g.status === "fail") ? "❌" : gates.every((g) => g.status === "skipped") ? "⏭️" : "✅";
+      lines.push(
+        `| ${escapeCell(s.value, 60)} | ${s.rows.toLocaleString("en-US")} | ${cells.join(" | ")} | ${status} |`
+      );
+    }
+    if (scored.length > maxRows)
+      lines.push(
+        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => "").join(" | ")} | |`
+      );
+    const skipped = all.filter((s) => s.skipped);
+    if (skipped.length > 0) {
+      const list = skipped.slice(0, 10).map((s) => `${escapeMarkdown(s.value, 40)} (${s.rows})`).join(", ");
+      lines.push(
+        "",
+        `Not scored: ${list}${skipped.length > 10 ? `, … ${skipped.length - 10} more` : ""} — ${escapeMarkdown(skipped[0].skipped ?? "")}${skipped.some((s) => s.skipped !== skipped[0].skipped) ? " and others" : ""}.`
+      );
+    }
+    lines.push("");
+  }
+}
+function sliceCell(s, m) {
+  const c = s.candidate?.[m];
+  const b = s.baseline?.[m];
+  if (!s.baseline) return formatValue(c);
+  if (c === null || c === void 0 || b === null || b === void 0)
+    return `${formatValue(b)} → ${formatValue(c)}`;
+  const d = c - b;
+  const mark = d === 0 ? "" : d > 0 === higherIsBetter(m) ? " 🟢" : " 🔴";
+  return `${formatValue(b)} → ${formatValue(c)}${mark}`;
+}
+function renderConfusion(lines, e) {
+  const cm = e.candidate.confusion_matrix;
+  if (!cm || cm.labels.length > 20) return;
+  lines.push(
+    "<details><summary>Confusion matrix (candidate; rows true class, columns predicted)</summary>",
+    ""
+  );
+  lines.push(`| true \\ predicted | ${cm.labels.map((l) => escapeCell(l, 30)).join(" | ")} |`);
+  lines.push(`|---|${cm.labels.map(() => "---:|").join("")}`);
+  cm.counts.forEach((row, t) => {
+    const base = e.baseline?.confusion_matrix?.counts[t];
+    const cells = row.map(
+      (v, p) => base ? `${v.toLocaleString("en-US")} (${signedInt(v - base[p])})` : v.toLocaleString("en-US")
+    );
+    lines.push(`| **${escapeCell(cm.labels[t], 30)}** | ${cells.join(" | ")} |`);
+  });
+  if (e.baseline?.confusion_matrix) lines.push("", "In parentheses: change from the baseline.");
+  lines.push("", "</details>", "");
+}
+function signedInt(x) {
+  return x === 0 ? "±0" : x > 0 ? `+${x}` : `−${-x}`;
+}
+function renderDrift(lines, e) {
+  if (!e.drift) return;
+  const d = e.drift;
+  lines.push("### Data drift (validate-data)", "");
+  if (d.drifted.length === 0) {
+    lines.push(`No drift in the ${d.columns} column${d.columns === 1 ? "" : "s"} checked.`, "");
+    return;
+  }
+  lines.push(
+    `${d.drifted.length} of ${d.columns} columns drifted${d.verdict ? ` (validation verdict: ${escapeMarkdown(d.verdict)})` : ""}:`,
+    ""
+  );
+  lines.push("| column | test | statistic | p-value | threshold |", "|---|---|---:|---:|---:|");
+  for (const c of d.drifted.slice(0, 20)) {
+    lines.push(
+      `| ${escapeCell(c.column, 60)} | ${escapeCell(c.test ?? "")} | ${formatValue(c.statistic)} | ${c.p_value === null ? "—" : formatValue(c.p_value)} | ${formatValue(c.threshold)} |`
+    );
+  }
+  if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
+  lines.push("");
+}
+function renderHistory(lines, e) {
+  if (!e.history || e.history.length < 2) return;
+  const metrics = Object.keys(e.history[0].metrics);
+  lines.push("### History of gated metrics", "");
+  for (const m of metrics) {
+    const points = e.history.filter((h) => typeof h.metrics[m] === "number");
+    if (points.length < 2) continue;
+    const values = points.map((p) => p.metrics[m]);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 0.01;
+    lines.push(
+      "```mermaid",
+      "xychart-beta",
+      `    title "${escapeMermaid(m)}"`,
+      `    x-axis [${points.map((p) => `"${escapeMermaid(p.label)}"`).join(", ")}]`,
+      `    y-axis "${escapeMermaid(m)}" ${round(lo - pad)} --> ${round(hi + pad)}`,
+      `    line [${values.map(round).join(", ")}]`,
+      "```",
+      ""
+    );
+  }
+}
+function round(x) {
+  return Number(x.toPrecision(6));
+}
+function renderDetails(lines, e) {
+  lines.push("<details><summary>Details</summary>", "");
+  lines.push(
+    `- Task: ${e.task}; label column ${escapeMarkdown(e.label)}; ${e.data.rows.toLocaleString("en-US")} rows from ${escapeMarkdown(e.data.source)}`
+  );
+  if (e.threshold !== null) lines.push(`- Decision threshold: positive when p1 > ${e.threshold}`);
+  lines.push(
+    `- Candidate: ${escapeMarkdown(e.candidate.source)} (sha256 ${e.candidate.sha256.slice(0, 12)}, ${e.candidate.size_bytes.toLocaleString("en-US")} bytes)`
+  );
+  const src = e.baseline_source;
+  lines.push(
+    e.baseline ? `- Baseline (${src.kind}): ${escapeMarkdown(src.ref ?? e.baseline.source)} (sha256 ${e.baseline.sha256.slice(0, 12)}, ${e.baseline.size_bytes.toLocaleString("en-US")} bytes)` : `- Baseline: none (looked at: ${escapeMarkdown(src.tried.join("; ") || "nothing")})`
+  );
+  for (const [who, r] of [
+    ["candidate", e.candidate],
+    ["baseline", e.baseline]
+  ]) {
+    if (r)
+      lines.push(
+        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+      );
+  }
+  if (e.bootstrap) {
+    lines.push(
+      `- Paired bootstrap: ${e.bootstrap.resamples} resamples (Poisson weights, seed ${e.bootstrap.seed}), ${Math.round(e.bootstrap.confidence * 100)} % intervals of candidate − baseline`
+    );
+  }
+  lines.push(
+    `- Timings (ms): ${Object.entries(e.timings_ms).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  );
+  lines.push(`- mlci ${escapeMarkdown(e.mlci_version)}, ${escapeMarkdown(e.created)}`, "", "</details>", "");
+}
+
+export {
+  formatValue,
+  formatDelta,
+  renderEvaluationMarkdown
+};
