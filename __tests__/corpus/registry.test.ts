@@ -171,6 +171,17 @@ describe('registry corpus: damaged registry contents', () => {
     await refused(['registry', 'show', 'churn@production'], aliases);
   });
 
+  it('refuses a training.json that is not an mlci training record, naming the file', async () => {
+    const training = join(work, 'training.json');
+    for (const body of ['{"git": {"sha": "abc"}}', '[]', '{"schema": "mlci-training/v0"}']) {
+      await writeFile(training, body);
+      await refused(
+        ['register', '--model', modelPath, '--name', 'churn', '--training', training],
+        /training\.json: not (an mlci training record|valid JSON)/
+      );
+    }
+  });
+
   it('names a missing model file instead of crashing', async () => {
     const path = join(dir, 'churn', 'v1', 'model.onnx');
     await unlink(path);

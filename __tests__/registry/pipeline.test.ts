@@ -2,41 +2,48 @@ import { InputError } from '../../src/core/errors.js';
 import {
   admissionFromEvaluation,
   githubTargetFromEnv,
-  lineageFromTraining
+  lineageFromEnvironment,
+  readRegistration
 } from '../../src/stages/register.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linearModelOnnx } from '../../src/model/onnx-build.js';
 
 describe('register stage inputs', () => {
-  it('reads lineage from a hand-written training.json, filling commit and run from Actions', () => {
+  it('fills the commit and the run from Actions when there is no training record', () => {
     const env = {
       GITHUB_SHA: 'f'.repeat(40),
       GITHUB_REPOSITORY: 'o/r',
       GITHUB_RUN_ID: '42',
       GITHUB_SERVER_URL: 'https://ghe.example'
     };
-    expect(lineageFromTraining({ data: { 'train.csv': 'a'.repeat(64) }, params: { depth: 3 } }, env)).toEqual(
-      {
-        commit: 'f'.repeat(40),
-        runUrl: 'https://ghe.example/o/r/actions/runs/42',
-        dataHashes: { 'train.csv': 'a'.repeat(64) },
-        params: { depth: 3 }
-      }
-    );
-    expect(
-      lineageFromTraining(
-        {
-          git: { sha: 'c'.repeat(40), dirty: true },
-          run_url: 'https://x/runs/1',
-          data: [{ path: 'd.parquet', sha256: 'b'.repeat(64) }]
-        },
-        env
-      )
-    ).toEqual({
-      commit: 'c'.repeat(40),
-      dirty: true,
-      runUrl: 'https://x/runs/1',
-      dataHashes: { 'd.parquet': 'b'.repeat(64) }
+    expect(lineageFromEnvironment(env)).toEqual({
+      commit: 'f'.repeat(40),
+      runUrl: 'https://ghe.example/o/r/actions/runs/42'
     });
-    expect(lineageFromTraining({}, {})).toEqual({});
+    expect(lineageFromEnvironment({})).toEqual({});
+  });
+
+  it('refuses a training.json that is not the record mlci train writes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-register-'));
+    const model = join(dir, 'model.onnx');
+    await writeFile(
+      model,
+      linearModelOnnx({
+        task: 'regression',
+        featureNames: ['a', 'b'],
+        weights: [[1], [-1]],
+        bias: [0],
+        inputMode: 'columns'
+      })
+    );
+    // The field names an older tolerant reader accepted and nothing writes.
+    const training = join(dir, 'hand.json');
+    await writeFile(training, JSON.stringify({ git: { sha: 'c'.repeat(40) }, data_hashes: {} }));
+    const error = await readRegistration({ model, name: 'm', training }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(`training record ${training}: not an mlci training record`);
   });
 
   it('reads the verdict and metrics of evaluation.json, keeping undefined metrics as null', () => {

@@ -163,37 +163,12 @@ export function admissionFromEvaluation(
   return { metrics, verdict, rubberStamp: evaluation.rubber_stamp === true };
 }
 
-/** Collects lineage from training.json, tolerant of where the train stage puts each fact, then the CI environment. */
-export function lineageFromTraining(
-  training: Record<string, unknown>,
-  env: NodeJS.ProcessEnv
-): VersionLineage {
-  const git = asRecord(training.git);
+/** Lineage the CI environment gives when there is no training record: the commit and the run. */
+export function lineageFromEnvironment(env: NodeJS.ProcessEnv): VersionLineage {
   const lineage: VersionLineage = {};
-  const commit =
-    asString(training.commit) ?? asString(git.commit) ?? asString(git.sha) ?? asString(env.GITHUB_SHA);
-  if (commit) lineage.commit = commit;
-  const dirty = training.dirty ?? git.dirty;
-  if (typeof dirty === 'boolean') lineage.dirty = dirty;
-  const runUrl = asString(training.runUrl) ?? asString(training.run_url) ?? runUrlFromEnv(env);
+  if (env.GITHUB_SHA) lineage.commit = env.GITHUB_SHA;
+  const runUrl = runUrlFromEnv(env);
   if (runUrl) lineage.runUrl = runUrl;
-  const hashes: Record<string, string> = {};
-  const data = training.data ?? training.dataHashes ?? training.data_hashes;
-  if (Array.isArray(data)) {
-    for (const entry of data.map(asRecord)) {
-      const path = asString(entry.path) ?? asString(entry.name);
-      const hash = asString(entry.sha256) ?? asString(entry.hash);
-      if (path && hash) hashes[path] = hash;
-    }
-  } else {
-    for (const [key, value] of Object.entries(asRecord(data))) {
-      const hash = typeof value === 'string' ? value : asString(asRecord(value).sha256);
-      if (hash) hashes[key] = hash;
-    }
-  }
-  if (Object.keys(hashes).length > 0) lineage.dataHashes = hashes;
-  const params = asRecord(training.params ?? training.parameters);
-  if (Object.keys(params).length > 0) lineage.params = params;
   return lineage;
 }
 
@@ -236,23 +211,26 @@ export async function readRegistration(options: RegisterStageOptions): Promise<R
   const training =
     options.training ??
     ((await exists(join(beside, 'training.json'))) ? join(beside, 'training.json') : undefined);
-  let lineage: VersionLineage = lineageFromTraining({}, env);
+  let lineage: VersionLineage = lineageFromEnvironment(env);
   if (training) {
     const { bytes, value } = await readJson(training, 'training record');
-    lineage = lineageFromTraining(value, env);
-    if (value.schema === TRAINING_RECORD_SCHEMA) {
-      const record = value as unknown as TrainingRecord;
-      lineage = { ...lineageFromTraining({}, env), ...versionLineage(record) };
-      if (record.model?.sha256 && record.model.sha256 !== sha256Hex(model)) {
-        throw new InputError(
-          `${training} describes a model with sha256 ${record.model.sha256}, but ${options.model} has ${sha256Hex(model)}: pass the training.json of this model`
-        );
-      }
-      if (record.status === 'fail' && !options.force) {
-        throw new CheckFailedError(
-          `refusing to register ${options.name}: its training run failed its checks (${record.failed_checks.join(', ') || 'see training.json'}); use --force with a reason to register it anyway`
-        );
-      }
+    // One reader of training.json: the TrainingRecord mlci train writes (docs/architecture.md).
+    if (value.schema !== TRAINING_RECORD_SCHEMA) {
+      throw new InputError(
+        `training record ${training}: not an mlci training record (expected "schema": "${TRAINING_RECORD_SCHEMA}"; write it with mlci train, or register without --training)`
+      );
+    }
+    const record = value as unknown as TrainingRecord;
+    lineage = { ...lineage, ...versionLineage(record) };
+    if (record.model?.sha256 && record.model.sha256 !== sha256Hex(model)) {
+      throw new InputError(
+        `${training} describes a model with sha256 ${record.model.sha256}, but ${options.model} has ${sha256Hex(model)}: pass the training.json of this model`
+      );
+    }
+    if (record.status === 'fail' && !options.force) {
+      throw new CheckFailedError(
+        `refusing to register ${options.name}: its training run failed its checks (${record.failed_checks.join(', ') || 'see training.json'}); use --force with a reason to register it anyway`
+      );
     }
     lineage.trainingRecord = 'training.json';
     files['training.json'] = bytes;
