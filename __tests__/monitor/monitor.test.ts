@@ -488,6 +488,37 @@ describe('bad input', () => {
       `none of the columns of ${unnamed} (input[0]) is in churn@v1's training statistics`
     );
 
+    // Logged features the engine cannot take as columns: named, exit 2, never "unexpected error".
+    const hostile = async (dirName: string, features: Record<string, unknown>[]) => {
+      const path = join(production.dir, `${dirName}/predictions.jsonl`);
+      const plog = await PredictionLog.open({ path, sampleRate: 1 });
+      for (const f of features)
+        plog.write({
+          ts: new Date().toISOString(),
+          model: 'churn',
+          version: 1,
+          variant: 'stable',
+          features: f as Record<string, number>,
+          prediction: { probabilities: [0.5, 0.5], label: 0 },
+          latency_ms: 1
+        });
+      await plog.close();
+      return { path, run: await cli(['--log', path]) };
+    };
+    const cased = await hostile('cased', [{ age: 30 }, { Age: 31 }]);
+    expect(cased.run.code).toBe(2);
+    expect(cased.run.stderr).toContain(`${cased.path}: keys "age" and "Age" differ only in case`);
+    const empty = await hostile('empty', [{}, {}]);
+    expect(empty.run.code).toBe(2);
+    expect(empty.run.stderr).toContain(`${empty.path}: the rows have no columns`);
+    // Nested values and integers past 2^53 are data, not a crash: kept as text and as a number.
+    const odd = await hostile(
+      'odd',
+      Array.from({ length: 5 }, (_, i) => ({ age: 2 ** 60 + i, contract: { nested: [i] } }))
+    );
+    expect(odd.run.stderr).not.toContain('unexpected');
+    expect([0, 1]).toContain(odd.run.code);
+
     const both = await cli(['--log', okLog, '--data', NEW_DATA]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('either --log or --data');

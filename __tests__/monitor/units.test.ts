@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
 import { explainDispatchError } from '../../src/github/dispatch.js';
-import { featuresJsonl, readLogWindow, type LoggedRow } from '../../src/monitor/log.js';
+import { readLogWindow, type LoggedRow } from '../../src/monitor/log.js';
 import { checkPerformance, joinLabels, predictionsFromLog } from '../../src/monitor/performance.js';
 import { parseSince } from '../../src/monitor/since.js';
 import { PredictionLog, type PredictionRecord } from '../../src/serve/prediction-log.js';
@@ -91,16 +91,6 @@ describe('readLogWindow', () => {
     await writeFile(path, `${JSON.stringify({ ...record(1), version: 'v1' })}\n`);
     await expect(readLogWindow(path, { model: 'churn' })).rejects.toThrow('"version" must be a number');
   });
-
-  it('writes features as JSON Lines with empty strings as missing values', () => {
-    const rows = [record(1), record(2)].map((r) => ({
-      ts: r.ts,
-      features: r.features,
-      prediction: r.prediction
-    }));
-    expect(featuresJsonl(rows)).toBe('{"x":1,"c":"a"}\n{"x":2,"c":null}\n');
-    expect(featuresJsonl([])).toBe('');
-  });
 });
 
 describe('delayed labels', () => {
@@ -179,28 +169,37 @@ describe('explainDispatchError', () => {
 });
 
 describe('drift against stored statistics in memory', () => {
-  it('validate-data takes the statistics object the monitor downloaded: same drift as from a file, named as given', async () => {
+  it('rows and statistics in memory give the drift validate-data finds from files, named as given', async () => {
     const { profileData, validateData } = await import('../../src/stages/validate-data.js');
+    const { checkData } = await import('../../src/data/check.js');
+    const { loadRecords } = await import('../../src/data/records.js');
+    const { openEngine } = await import('../../src/data/engine.js');
     const lines = ['a,b'];
     for (let i = 0; i < 400; i++) lines.push(`${(i * 37) % 101},${['x', 'y', 'z'][i % 3]}`);
-    const current = ['a,b'];
-    for (let i = 0; i < 300; i++) current.push(`${((i * 53) % 101) + 20},${['x', 'y', 'y'][i % 3]}`);
+    const rows: { a: number; b: string }[] = [];
+    for (let i = 0; i < 300; i++) rows.push({ a: ((i * 53) % 101) + 20, b: ['x', 'y', 'y'][i % 3] });
     await writeFile(join(dir, 'train.csv'), lines.join('\n') + '\n');
-    await writeFile(join(dir, 'now.csv'), current.join('\n') + '\n');
+    await writeFile(join(dir, 'now.csv'), ['a,b', ...rows.map((r) => `${r.a},${r.b}`)].join('\n') + '\n');
     const statsPath = join(dir, 'statistics.json');
     const stats = await profileData({ data: join(dir, 'train.csv'), out: statsPath });
     const fromFile = await validateData({ data: join(dir, 'now.csv'), reference: statsPath });
-    const inMemory = await validateData({
-      data: join(dir, 'now.csv'),
-      reference: stats,
-      referenceName: 'registry:churn@v1/statistics.json'
-    });
-    expect(inMemory.report.drift).toEqual(fromFile.report.drift);
-    expect(inMemory.report.drift.a.drifted).toBe(true);
-    expect(inMemory.report.reference).toEqual({
-      path: 'registry:churn@v1/statistics.json',
-      kind: 'statistics',
-      rows: 400
-    });
+    const engine = await openEngine();
+    try {
+      const current = await loadRecords(engine.db, rows, 'window', 'predictions.jsonl');
+      const inMemory = await checkData(engine, {
+        current,
+        dataPath: 'predictions.jsonl',
+        reference: { kind: 'statistics', statistics: stats, path: 'registry:churn@v1/statistics.json' }
+      });
+      expect(inMemory.report.drift).toEqual(fromFile.report.drift);
+      expect(inMemory.report.drift.a.drifted).toBe(true);
+      expect(inMemory.report.reference).toEqual({
+        path: 'registry:churn@v1/statistics.json',
+        kind: 'statistics',
+        rows: 400
+      });
+    } finally {
+      engine.close();
+    }
   });
 });

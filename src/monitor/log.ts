@@ -217,31 +217,6 @@ function keep(
   if (window.to === null || record.ts > window.to) window.to = record.ts;
 }
 
-/**
- * The kept rows' features as JSON Lines for the data engine. An empty string is a missing value,
- * as an empty CSV cell is in the training data (clients send missing categories as "").
- */
-export function featuresJsonl(rows: LoggedRow[]): string {
-  const parts: string[] = [];
-  for (const row of rows) {
-    const out: Record<string, number | string | null> = {};
-    for (const [k, v] of Object.entries(row.features)) out[k] = v === '' ? null : v;
-    parts.push(JSON.stringify(out));
-  }
-  return parts.length > 0 ? parts.join('\n') + '\n' : '';
-}
-
-/** Writes the kept rows' features as JSON Lines in chunks: a day of log can exceed the longest string V8 allows. */
-export async function writeFeaturesJsonl(path: string, rows: LoggedRow[]): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    for (let start = 0; start < rows.length; start += 10_000)
-      await handle.write(featuresJsonl(rows.slice(start, start + 10_000)));
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The running statistics file beside the log, when the server wrote one. */
 export interface LiveStats {
   path: string;

@@ -1,33 +1,29 @@
 // The monitor stage: the rows production saw (its prediction log, or a batch of production data)
-// against the training statistics stored with the production version, through validate-data's
-// drift engine; delayed labels against the metrics it was registered with; and, when a threshold
+// against the training statistics stored with the production version, by validate-data's rules
+// (checkData in src/data, on the logged rows kept in memory); delayed labels against the metrics it was registered with; and, when a threshold
 // is crossed, a retraining dispatch with the reason. Every output is written before a failed
 // dispatch is reported, so the evidence survives.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataConfig, GateSpec } from '../config/types.js';
 import { ExitCode, InputError, MlciError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
+import { checkData, type CheckResult } from '../data/check.js';
+import { labelIn } from '../data/column-names.js';
+import { openEngine, type Engine } from '../data/engine.js';
+import { loadRecords } from '../data/records.js';
 import { renderMarkdown, type ValidationReport } from '../data/report.js';
+import { loadSource, type LoadedSource } from '../data/source.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 import { modelFromBytes, type ModelFile } from '../model/inference.js';
 import type { MetricTask } from '../evaluation/metrics/types.js';
-import {
-  readLiveStats,
-  readLogWindow,
-  writeFeaturesJsonl,
-  type LiveStats,
-  type LogWindow
-} from '../monitor/log.js';
+import { readLiveStats, readLogWindow, type LiveStats, type LogWindow } from '../monitor/log.js';
 import { buildReason, describeRows, renderMonitorMarkdown } from '../monitor/report.js';
 import { parseSince } from '../monitor/since.js';
 import type { MonitorReport, MonitorSource, MonitorVerdict } from '../monitor/types.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
 import { measurePerformance } from './monitor-performance.js';
 import { fireTrigger, type MonitorTrigger } from './monitor-trigger.js';
-import { validateData } from './validate-data.js';
 import { DEFAULT_DRIFT_SHARE } from '../data/drift/catalog.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 
@@ -172,25 +168,17 @@ interface WindowSource {
   /** The logged rows (log mode). */
   window?: LogWindow;
   liveStats: LiveStats | null;
-  /** The rows as a file validate-data reads (the log window is written to `temp`). */
-  dataPath: string;
-  /** The temporary folder of the log window, removed once the stage is done. */
-  temp?: string;
   source: MonitorSource;
 }
 
-/**
- * The window's rows: a batch is read by validate-data where it lies; logged rows are written to a
- * JSON Lines file in a temporary folder (`temp`, removed by the caller) for it to read.
- */
+/** The window's rows: the logged rows kept in memory, or a batch read by the engine where it lies. */
 async function readSource(
   options: MonitorOptions,
   version: ModelVersion,
   since: Date | undefined,
   progress: Progress
 ): Promise<WindowSource> {
-  if (!options.log)
-    return { liveStats: null, dataPath: options.data!, source: { kind: 'data', path: options.data! } };
+  if (!options.log) return { liveStats: null, source: { kind: 'data', path: options.data! } };
   progress.start(`reading ${options.log}`);
   const window = await readLogWindow(options.log, {
     model: options.model,
@@ -199,17 +187,9 @@ async function readSource(
   });
   progress.finish(`${window.rows.length.toLocaleString('en-US')} rows of ${version.tag}`);
   const liveStats = await readLiveStats(options.log);
-  const temp = await mkdtemp(join(tmpdir(), 'mlci-monitor-'));
-  const dataPath = join(temp, 'window.jsonl');
-  await writeFeaturesJsonl(dataPath, window.rows).catch(async (error: unknown) => {
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  });
   return {
     window,
     liveStats,
-    dataPath,
-    temp,
     source: {
       kind: 'log',
       path: options.log,
@@ -265,7 +245,27 @@ function driftConfig(options: MonitorOptions, reference: DatasetStatistics, inLo
   };
 }
 
-/** Drift through validate-data itself: same tests, thresholds and per-column overrides. */
+/** The window's rows as a table: the logged model inputs from memory, or the batch file. */
+async function loadWindow(
+  engine: Engine,
+  options: MonitorOptions,
+  read: WindowSource
+): Promise<LoadedSource> {
+  if (read.window)
+    return loadRecords(
+      engine.db,
+      read.window.rows.map((r) => r.features),
+      'mlci_current',
+      options.log!
+    );
+  const config = options.dataConfig;
+  return loadSource(engine.db, options.data!, 'mlci_current', {
+    format: config?.format,
+    delimiter: config?.delimiter
+  });
+}
+
+/** Drift by validate-data's rules (src/data), in memory: same tests, thresholds and per-column overrides. */
 async function windowDrift(
   options: MonitorOptions,
   read: WindowSource,
@@ -273,31 +273,40 @@ async function windowDrift(
   progress: Progress
 ): Promise<WindowValidation | undefined> {
   if (read.window && read.window.rows.length === 0) return undefined;
-  // validate-data's own progress would name the temporary window file.
   progress.start(`testing drift against ${reference.name}`);
-  const result = await validateData({
-    data: read.dataPath,
-    // In memory: validate-data compares with the stored statistics as they are.
-    reference: reference.statistics,
-    referenceName: reference.name,
-    label: options.data ? options.labelColumn : undefined,
-    labelOptional: true,
-    config: driftConfig(options, reference.statistics, Boolean(read.window)),
-    memoryLimit: options.memoryLimit
-  });
-  progress.finish(`${result.report.data.rows.toLocaleString('en-US')} rows`);
+  const engine = await openEngine({ memoryLimit: options.memoryLimit });
+  let checked: CheckResult;
+  try {
+    const current = await loadWindow(engine, options, read);
+    const dataPath = options.log ?? options.data!;
+    const label = options.data
+      ? labelIn(
+          dataPath,
+          current.columns.map((c) => c.name),
+          options.labelColumn,
+          true
+        )
+      : undefined;
+    checked = await checkData(engine, {
+      current,
+      dataPath,
+      reference: { kind: 'statistics', statistics: reference.statistics, path: reference.name },
+      label,
+      config: driftConfig(options, reference.statistics, Boolean(read.window))
+    });
+  } finally {
+    engine.close();
+  }
+  const report = checked.report;
+  progress.finish(`${report.data.rows.toLocaleString('en-US')} rows`);
   const trained = reference.statistics.columns;
-  const shared = Object.keys(result.report.columns).filter((c) => c in trained);
+  const shared = Object.keys(report.columns).filter((c) => c in trained);
   if (shared.length === 0) {
     throw new InputError(
-      `none of the columns of ${options.log ?? options.data} (${Object.keys(result.report.columns).join(', ')}) is in ${reference.version.tag}'s training statistics (${Object.keys(trained).join(', ')}): nothing to compare; for a model with one matrix input, give it feature_names metadata or model.features in mlci.yml`
+      `none of the columns of ${options.log ?? options.data} (${Object.keys(report.columns).join(', ')}) is in ${reference.version.tag}'s training statistics (${Object.keys(trained).join(', ')}): nothing to compare; for a model with one matrix input, give it feature_names metadata or model.features in mlci.yml`
     );
   }
-  const report: ValidationReport = {
-    ...result.report,
-    data: { ...result.report.data, path: options.log ?? options.data! }
-  };
-  return { report, statistics: result.statistics, markdown: renderMarkdown(report, reference.statistics) };
+  return { report, statistics: checked.statistics, markdown: renderMarkdown(report, reference.statistics) };
 }
 
 async function writeOutputs(
@@ -345,70 +354,66 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
   const reference: DriftReference = { statistics, name: referenceName, version };
   const read = await readSource(options, version, since, progress);
   const { window, source } = read;
-  try {
-    const validation = await windowDrift(options, read, reference, progress);
-    const rows = window ? window.rows.length : (validation?.report.data.rows ?? 0);
-    const drift = validation?.report.dataset_drift ?? null;
-    const performance = await measurePerformance(
-      options,
-      version,
-      window,
-      model,
-      minRows,
-      idColumn,
-      validation
-    );
+  const validation = await windowDrift(options, read, reference, progress);
+  const rows = window ? window.rows.length : (validation?.report.data.rows ?? 0);
+  const drift = validation?.report.dataset_drift ?? null;
+  const performance = await measurePerformance(
+    options,
+    version,
+    window,
+    model,
+    minRows,
+    idColumn,
+    validation
+  );
 
-    const failed = performance?.gates.some((g) => g.status === 'fail') ?? false;
-    const verdict: MonitorVerdict =
-      rows < minRows ? 'insufficient_data' : failed ? 'degraded' : drift?.drifted_dataset ? 'drift' : 'ok';
-    const windowInfo = {
-      since: since?.toISOString() ?? null,
-      from: window?.from ?? null,
-      to: window?.to ?? null
-    };
-    const reason = buildReason({
-      verdict,
-      rowsText: describeRows(rows, source, windowInfo),
-      rows,
-      minRows,
-      drift,
-      performance,
-      versionTag: version.tag
-    });
-    const driftedColumns = Object.entries(validation?.report.drift ?? {})
-      .filter(([, d]) => d.drifted)
-      .map(([name]) => name)
-      .sort();
-    const files = outputFiles(options.out, validation);
-    const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
-    const report: MonitorReport = {
-      format: 'mlci-monitor',
-      version: 1,
-      created: now.toISOString(),
-      verdict,
-      reason,
-      model: { name: version.name, version: version.version, tag: version.tag, alias },
-      source,
-      window: windowInfo,
-      rows,
-      min_rows: minRows,
-      reference: referenceName,
-      drift: validation?.report.drift ?? {},
-      dataset_drift: drift,
-      drifted_columns: driftedColumns,
-      performance,
-      live_stats: read.liveStats,
-      trigger,
-      files
-    };
-    const markdown = renderMonitorMarkdown(report, validation?.markdown ?? null);
-    if (options.out) await writeOutputs(options.out, validation, report, markdown);
-    const exitCode = verdict === 'drift' || verdict === 'degraded' ? 1 : 0;
-    const result: MonitorResult = { report, markdown, exitCode, files };
-    if (trigger.error) throw new MonitorDispatchError(trigger.error, result);
-    return result;
-  } finally {
-    if (read.temp) await rm(read.temp, { recursive: true, force: true });
-  }
+  const failed = performance?.gates.some((g) => g.status === 'fail') ?? false;
+  const verdict: MonitorVerdict =
+    rows < minRows ? 'insufficient_data' : failed ? 'degraded' : drift?.drifted_dataset ? 'drift' : 'ok';
+  const windowInfo = {
+    since: since?.toISOString() ?? null,
+    from: window?.from ?? null,
+    to: window?.to ?? null
+  };
+  const reason = buildReason({
+    verdict,
+    rowsText: describeRows(rows, source, windowInfo),
+    rows,
+    minRows,
+    drift,
+    performance,
+    versionTag: version.tag
+  });
+  const driftedColumns = Object.entries(validation?.report.drift ?? {})
+    .filter(([, d]) => d.drifted)
+    .map(([name]) => name)
+    .sort();
+  const files = outputFiles(options.out, validation);
+  const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
+  const report: MonitorReport = {
+    format: 'mlci-monitor',
+    version: 1,
+    created: now.toISOString(),
+    verdict,
+    reason,
+    model: { name: version.name, version: version.version, tag: version.tag, alias },
+    source,
+    window: windowInfo,
+    rows,
+    min_rows: minRows,
+    reference: referenceName,
+    drift: validation?.report.drift ?? {},
+    dataset_drift: drift,
+    drifted_columns: driftedColumns,
+    performance,
+    live_stats: read.liveStats,
+    trigger,
+    files
+  };
+  const markdown = renderMonitorMarkdown(report, validation?.markdown ?? null);
+  if (options.out) await writeOutputs(options.out, validation, report, markdown);
+  const exitCode = verdict === 'drift' || verdict === 'degraded' ? 1 : 0;
+  const result: MonitorResult = { report, markdown, exitCode, files };
+  if (trigger.error) throw new MonitorDispatchError(trigger.error, result);
+  return result;
 }

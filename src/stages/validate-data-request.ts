@@ -2,7 +2,6 @@ import { parseDelimiter, parseFormat } from '../config/parse.js';
 import type { MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { parseMemoryLimit } from '../data/engine.js';
-import type { DatasetStatistics } from '../data/statistics.js';
 import { built } from './request-hook.js';
 import type { ValidateDataOptions } from './validate-data.js';
 
@@ -19,11 +18,6 @@ export interface ValidateDataFlags {
   out?: string;
 }
 
-/** What a door adds that is not text: a reference already in memory (the pipeline's stored statistics). */
-export interface ValidateDataContext {
-  reference?: string | DatasetStatistics;
-}
-
 /**
  * Lays flags over mlci.yml (data.eval, else data.train; data.reference, data.schema, model.label and
  * model.task) into one validate-data request, validated; errors name the flag. A label that comes
@@ -31,8 +25,7 @@ export interface ValidateDataContext {
  */
 export function buildValidateDataRequest(
   flags: ValidateDataFlags,
-  config: MlciConfig | null,
-  context: ValidateDataContext = {}
+  config: MlciConfig | null
 ): Omit<ValidateDataOptions, 'progress'> {
   const data = flags.data ?? config?.data?.eval ?? config?.data?.train;
   if (!data) throw new InputError('--data is required (or set data.eval / data.train in mlci.yml)');
@@ -43,7 +36,7 @@ export function buildValidateDataRequest(
   };
   return built('validate-data', {
     data,
-    reference: context.reference ?? flags.reference ?? config?.data?.reference,
+    reference: flags.reference ?? config?.data?.reference,
     schema: flags.schema ?? config?.data?.schema,
     label: flags.label ?? config?.model?.label,
     task: config?.model?.task,

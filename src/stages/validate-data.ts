@@ -8,26 +8,10 @@ import { InputError } from '../core/errors.js';
 import { readInput, writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { analyse, type Reference } from '../data/analyse.js';
-import {
-  Anomalies,
-  overlapFinding,
-  referenceFindings,
-  rowFindings,
-  specialValueFindings,
-  type Finding
-} from '../data/anomalies.js';
+import { checkData } from '../data/check.js';
 import { labelIn } from '../data/column-names.js';
-import {
-  columnDriftMessage,
-  columnDrifts,
-  datasetDrift as decideDatasetDrift,
-  datasetDriftMessage
-} from '../data/drift/decide.js';
-import type { ColumnDrift } from '../data/drift/registry.js';
 import { openEngine, type Engine } from '../data/engine.js';
-import { sharedRows } from '../data/overlap.js';
-import { renderMarkdown, type DatasetDrift, type ValidationReport } from '../data/report.js';
-import { validateAgainstSchema } from '../data/schema-check.js';
+import { renderMarkdown, type ValidationReport } from '../data/report.js';
 import { parseSchema, type RowSchema } from '../data/schema.js';
 import { loadSource, type LoadedSource } from '../data/source.js';
 import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
@@ -35,10 +19,8 @@ import { isStatistics, type DatasetStatistics } from '../data/statistics.js';
 /** Inputs of the validate-data stage. */
 export interface ValidateDataOptions {
   data: string;
-  /** A data file/glob or a statistics.json, or statistics already in memory (the monitor's). */
-  reference?: string | DatasetStatistics;
-  /** How validation.json names a reference given in memory. */
-  referenceName?: string;
+  /** A data file/glob or a statistics.json. */
+  reference?: string;
   schema?: string;
   label?: string;
   /** The learning task: a regression label is drift-tested as a number, a class label as a category. */
@@ -97,15 +79,6 @@ async function readSchema(path: string): Promise<RowSchema> {
 
 function columnNames(source: LoadedSource): string[] {
   return source.columns.map((c) => c.name);
-}
-
-function stripHeavy(stats: DatasetStatistics): ValidationReport['columns'] {
-  const out: ValidationReport['columns'] = {};
-  for (const [name, s] of Object.entries(stats.columns)) {
-    const { distribution: _d, hll: _h, values, ...rest } = s;
-    out[name] = values && Object.keys(values).length <= 100 ? { ...rest, values } : rest;
-  }
-  return out;
 }
 
 /** The sources of one run, loaded: the data, a reference (table or statistics) and training data. */
@@ -198,9 +171,8 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     timings[name] = now - mark;
     mark = now;
   };
-  const given = options.reference;
-  const storedReference = typeof given === 'object' ? given : given ? await readReference(given) : undefined;
-  const referencePath = typeof given === 'object' ? (options.referenceName ?? 'statistics') : given;
+  const referencePath = options.reference;
+  const storedReference = referencePath ? await readReference(referencePath) : undefined;
   const schema = options.schema ? await readSchema(options.schema) : undefined;
   const engine = await openEngine({
     memoryLimit: options.memoryLimit,
@@ -215,84 +187,28 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
       lap
     );
     progress.start('profiling and comparing columns');
-    const analysis = await analyse(engine, current, reference, {
-      label,
-      task: options.task,
-      ignoreDrift: config?.drift?.ignore
-    });
-    progress.finish();
-    lap('profile_and_drift');
-    for (const [part, ms] of Object.entries(analysis.timings)) timings[`profile.${part}`] = ms;
-    const stats = analysis.current;
-
-    const found = new Anomalies(config);
-    const add = (a: Finding) => found.add(a);
-    const anomalies = found.list;
-    if (schema) {
-      for (const v of await validateAgainstSchema(engine.db, current, stats, schema)) add(v);
-    } else {
-      const refColumns = reference?.kind === 'table' ? analysis.reference?.columns : storedReference?.columns;
-      if (refColumns) referenceFindings(stats, refColumns, label).forEach(add);
-      specialValueFindings(stats).forEach(add);
-    }
-    rowFindings(stats, config).forEach(add);
-    const overlap = train ? await sharedRows(engine.db, current, train, label) : undefined;
-    if (overlap) {
-      const leakage = overlapFinding(overlap, config);
-      found.add(leakage, leakage.severity);
-    }
-    lap('anomalies');
-
-    let drift: Record<string, ColumnDrift> = {};
-    let datasetDrift: DatasetDrift | null = null;
-    if (reference) {
-      drift = columnDrifts(analysis.inputs, config?.columns);
-      for (const [name, d] of Object.entries(drift)) {
-        if (d.drifted) add({ code: 'drift', column: name, message: columnDriftMessage(name, d) });
-      }
-      datasetDrift = decideDatasetDrift(drift, config?.drift);
-      if (datasetDrift.drifted_dataset) {
-        anomalies.push({
-          code: 'drift',
-          severity: datasetDrift.blocking ? 'error' : 'warning',
-          message: datasetDriftMessage(datasetDrift),
-          count: datasetDrift.drifted
-        });
-      }
-    }
-    lap('drift_tests');
-    const errors = found.errors();
-    const report: ValidationReport = {
-      format: 'mlci-validation',
-      version: 1,
-      verdict: errors > 0 ? 'fail' : 'pass',
-      data: {
-        path: options.data,
-        files: current.files.length,
-        rows: current.rows,
-        columns: current.columns.length
+    const { report, statistics, referenceStatistics, exitCode } = await checkData(
+      engine,
+      {
+        current,
+        dataPath: options.data,
+        reference,
+        referencePath,
+        train,
+        schema,
+        schemaPath: options.schema,
+        label,
+        task: options.task,
+        config
       },
-      reference: reference
-        ? {
-            path: referencePath!,
-            kind: reference.kind === 'table' ? 'data' : 'statistics',
-            rows: reference.kind === 'table' ? reference.source.rows : reference.statistics.rows
-          }
-        : null,
-      schema: options.schema ?? null,
-      summary: { errors, warnings: anomalies.length - errors },
-      anomalies,
-      drift,
-      dataset_drift: datasetDrift,
-      columns: stripHeavy(stats),
-      timings_ms: timings
-    };
-    const referenceStats = analysis.reference ?? storedReference;
-    const markdown = renderMarkdown(report, referenceStats);
+      timings
+    );
+    progress.finish();
+    const markdown = renderMarkdown(report, referenceStatistics ?? storedReference);
     const files = options.out
-      ? await writeOutputs(options.out, stats, report, markdown, analysis.reference)
+      ? await writeOutputs(options.out, statistics, report, markdown, referenceStatistics)
       : [];
-    return { report, statistics: stats, markdown, exitCode: errors > 0 ? 1 : 0, files };
+    return { report, statistics, markdown, exitCode, files };
   } finally {
     engine.close();
   }
