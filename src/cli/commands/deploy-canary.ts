@@ -2,6 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DEFAULT_CANARY_STEPS } from '../../config/defaults.js';
 import { loadOptionalConfig } from '../../config/load.js';
+import { configFileOr } from '../../config/default-file.js';
 import { writeFileAtomic } from '../../core/files.js';
 import type { DeployCanaryOptions, DeployCanaryResult } from '../../stages/deploy.js';
 import type { DeployFlags } from '../../stages/deploy-request.js';
@@ -55,7 +56,7 @@ export function registerDeployCanary(program: Command): void {
   ]);
   deploy.action(
     handle<DeployOptions>(async (options, { progress }) => {
-      const configPath = options.config ?? 'mlci.yml';
+      const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
       const { buildDeployRequest } = await import('../../stages/deploy-request.js');
       const request = await buildDeployRequest(options, config, { configPath });
