@@ -45,7 +45,10 @@ export function registerDeployCanary(program: Command): void {
     .option('--state <file>', 'pause state file (default deploy-state.json beside the registry directory)')
     .option('--resume', 'carry on a paused rollout')
     .option('--kserve-namespace <ns>', 'KServe namespace')
-    .option('--kserve-storage-uri <uri>', 'KServe storage URI template, e.g. s3://models/{name}/v{version}')
+    .option(
+      '--kserve-storage-uri <uri>',
+      'KServe storage URI template, e.g. s3://models/{name}/v{version} or oci://…/{name}:v{version} (default: the GitHub release asset)'
+    )
     .option('--kserve-url <url>', 'InferenceService URL for replayed traffic')
     .option('--kserve-runtime <name>', 'KServe ServingRuntime')
     .option('--dry-run', 'kserve: write the manifests of every step to --out (or print them) and stop');
