@@ -8,10 +8,16 @@ FROM node:24-bookworm-slim
 # onnxruntime-node's CPU build ships inside the npm package; skip its CUDA download.
 ENV NODE_ENV=production ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
+# dist/ bundles every other library; only the native packages are installed, from the actions'
+# runtime manifest (the versions the actions pin), into a folder named by MLCI_RUNTIME_DIR as there.
+ENV MLCI_RUNTIME_DIR=/app/runtime
+COPY actions/runtime/package.json actions/runtime/package-lock.json ./runtime/
+RUN cd runtime && npm ci --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
+# The root manifest only for "type": "module" (dist/ is ESM); nothing is installed from it.
+COPY package.json ./
 COPY dist/ ./dist/
 COPY schema/ ./schema/
+COPY LICENSE THIRD_PARTY_NOTICES.md ./
 
 # Never run as root; the registry is mounted read-only and logs go to /app/logs.
 RUN mkdir -p /app/logs && chown node:node /app/logs

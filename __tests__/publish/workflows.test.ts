@@ -1,6 +1,8 @@
 /** Dependabot sees every action pin, and the release workflow keeps least privilege and pinned actions. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { parse } from 'yaml';
+// @ts-expect-error -- a build script in plain JavaScript, without types
+import { NODE_TARGET } from '../../scripts/bundle-options.mjs';
 
 interface Update {
   'package-ecosystem': string;
@@ -60,5 +62,22 @@ describe('supported Node lines', () => {
     const from = /^FROM node:(\d+)-/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1];
     expect(Number(from)).toBeGreaterThanOrEqual(22);
     expect(Number(from) % 2).toBe(0);
+  });
+});
+
+describe('the CI workflow', () => {
+  it('runs the README test command on every supported Node line', () => {
+    const workflow = parse(readFileSync('.github/workflows/ci.yml', 'utf8')) as {
+      jobs: Record<string, { strategy?: { matrix?: { node?: string[] } }; steps: { run?: string }[] }>;
+    };
+    const test = Object.values(workflow.jobs).find((job) =>
+      job.steps.some((s) => s.run?.includes('scripts/setup-tests.sh'))
+    );
+    expect(test?.strategy?.matrix?.node).toEqual(['22', '24']);
+    const engines = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    // The bundle targets the oldest line engines accepts, which is the matrix's first.
+    expect(NODE_TARGET).toBe(`node${engines.replace('>=', '')}`);
+    expect(NODE_TARGET).toBe(`node${test?.strategy?.matrix?.node?.[0]}`);
   });
 });

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_CONFIG_FILES } from '../config/default-file.js';
 import { ExitCode, MlciError, describeError } from '../core/errors.js';
 import { checkOutputDir } from '../core/files.js';
 import { silentProgress, streamProgress, type Progress } from '../core/progress.js';
@@ -20,7 +21,9 @@ export function withCommonOptions(command: Command, outHelp = 'directory for the
   return command
     .option('--json', 'print the machine-readable result on stdout')
     .option('--out <dir>', outHelp)
-    .addOption(new Option('--config <file>', 'mlci.yml to read').default('mlci.yml'));
+    .addOption(
+      new Option('--config <file>', `config file to read (default: ${DEFAULT_CONFIG_FILES.join(' or ')})`)
+    );
 }
 
 /** Commander's collector for a repeatable option: each use appends its value. */

@@ -12,6 +12,11 @@ export function existingDefaultConfigs(dir = '.'): string[] {
   );
 }
 
+/** The config file a flag or an action input names, else the default one (findDefaultConfig). */
+export function configFileOr(named: string | undefined, dir = '.'): string {
+  return named ? named : findDefaultConfig(dir);
+}
+
 /**
  * The config file to read when none is named: mlci.yml or mlci.yaml, whichever exists in `dir`;
  * mlci.yml when neither does (so "not found" names the usual file). Both at once is refused: one

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import { closest } from '../core/suggest.js';
+import { configFileOr, DEFAULT_CONFIG_FILES, existingDefaultConfigs } from './default-file.js';
 import { ConfigError } from './errors.js';
 import { checkConfigText, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, tooBig } from './limits.js';
 import { resolveConfigPaths } from './paths.js';
@@ -13,14 +14,16 @@ import type { MlciConfig } from './types.js';
 
 export { ConfigError };
 
-/** The default config file name, at the repository root. */
-export const CONFIG_FILE = 'mlci.yml';
+/** The default config file name in messages about config text whose file is not known. */
+export const CONFIG_FILE: string = DEFAULT_CONFIG_FILES[0];
 
 /**
- * Reads and validates mlci.yml; every failure is a ConfigError with one clear message. Every path
- * in the returned config is absolute, resolved against the folder of mlci.yml.
+ * Reads and validates mlci.yml (the file named, else mlci.yml or mlci.yaml, whichever exists); every
+ * failure is a ConfigError with one clear message. Every path in the returned config is absolute,
+ * resolved against the folder of mlci.yml.
  */
-export async function loadConfig(path = CONFIG_FILE): Promise<MlciConfig> {
+export async function loadConfig(named?: string): Promise<MlciConfig> {
+  const path = configFileOr(named);
   let text: string;
   try {
     text = await readLimited(path);
@@ -55,14 +58,15 @@ async function readLimited(path: string): Promise<string> {
 }
 
 /**
- * Reads mlci.yml when it exists, else null: every setting also has a flag or an input. A path
- * the user named explicitly must exist.
+ * Reads mlci.yml when it exists, else null: every setting also has a flag or an input. With no path,
+ * the default file (mlci.yml or mlci.yaml) is read when there is one. A path the user named
+ * explicitly must exist.
  */
 export async function loadOptionalConfig(
   path: string | undefined,
   explicit = false
 ): Promise<MlciConfig | null> {
-  if (!path) return null;
+  if (!path) return existingDefaultConfigs().length > 0 ? loadConfig() : null;
   if (!explicit && !existsSync(path)) return null;
   return loadConfig(path);
 }

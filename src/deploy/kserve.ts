@@ -1,15 +1,54 @@
 import { spawn } from 'node:child_process';
 import { stringify } from 'yaml';
 import { CheckFailedError, InputError } from '../core/errors.js';
+import { MODEL_ASSET } from '../registry/record.js';
 import type { ServerState, StatsWindow } from '../serve/server.js';
 import { VariantStats, type ScoreKind } from '../serve/stats.js';
 import type { CanaryTarget } from './target.js';
 import type { PacedResult } from './traffic.js';
 
+/** The registry spec of the GitHub Releases backend (`--registry github`). */
+const GITHUB_REGISTRY = 'github';
+
+/**
+ * The storageUri template of a version when none is configured: the release asset of the GitHub
+ * registry (`<server>/<owner>/<repo>/releases/download/<name>@v<N>/model.onnx`, fetched anonymously
+ * by KServe's storage initializer; private repositories need the credentials of
+ * deploy/kserve/README.md). A local registry has no URL a cluster can reach: that is an error
+ * naming the settings that give one.
+ */
+export function registryStorageUri(
+  registrySpec: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): string {
+  if (registrySpec !== GITHUB_REGISTRY) {
+    throw new InputError(
+      `target kserve: the local registry ${registrySpec ?? '.mlci/registry'} has no URL a cluster can fetch the model from; ` +
+        'register to GitHub (--registry github) or set --kserve-storage-uri (deploy.kserve.storage_uri) to where the model is, ' +
+        'e.g. s3://models/{name}/v{version} or a modelcar image oci://ghcr.io/acme/models/{name}:v{version}'
+    );
+  }
+  const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || extra !== undefined)
+    throw new InputError(
+      `target kserve with --registry github needs GITHUB_REPOSITORY=owner/repo for the release asset URL (got "${env.GITHUB_REPOSITORY ?? ''}")`
+    );
+  let server = env.GITHUB_SERVER_URL || 'https://github.com';
+  while (server.endsWith('/')) server = server.slice(0, -1);
+  return `${server}/${owner}/${repo}/releases/download/{name}%40v{version}/${MODEL_ASSET}`;
+}
+
+/** An OCI reference as KServe's modelcars take it: oci://registry[:port]/repository[:tag|@sha256:digest]. */
+const OCI_REFERENCE =
+  /^oci:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})?$/;
+
 /** Settings of the KServe target (mlci.yml `deploy.kserve`). */
 export interface KServeOptions {
   namespace?: string;
-  /** Where versions live, with `{name}` and `{version}` placeholders, e.g. `s3://models/{name}/v{version}`. */
+  /**
+   * Where versions live, with `{name}` and `{version}` placeholders, e.g. `s3://models/{name}/v{version}`
+   * or a modelcar `oci://ghcr.io/acme/models/{name}:v{version}`; default registryStorageUri.
+   */
   storageUri: string;
   /** ServingRuntime to pin (else KServe picks one supporting ONNX). */
   runtime?: string;
@@ -72,6 +111,10 @@ export function renderInferenceService(options: {
   const storageUri = options.storageUri
     .replaceAll('{name}', options.model)
     .replaceAll('{version}', String(options.version));
+  if (storageUri.startsWith('oci://') && !OCI_REFERENCE.test(storageUri))
+    throw new InputError(
+      `storageUri "${storageUri}" is not an OCI reference such as oci://ghcr.io/acme/models/churn:v4 (lower-case repository, tag of letters, digits, ".", "_", "-")`
+    );
   const model: InferenceService['spec']['predictor']['model'] = {
     modelFormat: { name: 'onnx' },
     protocolVersion: 'v2',

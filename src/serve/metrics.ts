@@ -162,7 +162,8 @@ export class ServerMetrics {
         this.set(inflight());
       }
     });
-    if (defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'mlci_' });
+    // No prefix: stock Node.js dashboards and alerts look for process_* and nodejs_* (deploy/README.md).
+    if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
   /** The metrics of one version in one role (the same object for the same labels). */

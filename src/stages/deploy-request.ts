@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { durationMs } from '../config/duration.js';
 import type { MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
-import type { KServeOptions } from '../deploy/kserve.js';
+import { registryStorageUri, type KServeOptions } from '../deploy/kserve.js';
 import { checkSteps } from '../deploy/rollout.js';
 import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
@@ -103,13 +103,14 @@ export async function buildDeployRequest(
     target === 'kserve'
       ? {
           namespace: flags.kserveNamespace ?? d.kserve?.namespace,
-          storageUri: flags.kserveStorageUri ?? d.kserve?.storage_uri ?? '',
+          storageUri:
+            flags.kserveStorageUri ??
+            d.kserve?.storage_uri ??
+            registryStorageUri(flags.registry ?? config?.register?.registry),
           runtime: flags.kserveRuntime ?? d.kserve?.runtime,
           url: flags.kserveUrl
         }
       : undefined;
-  if (kserve && !kserve.storageUri)
-    throw new InputError('target kserve needs --kserve-storage-uri (or deploy.kserve.storage_uri)');
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : undefined);
   const registry =

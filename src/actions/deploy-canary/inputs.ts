@@ -1,4 +1,5 @@
 import type { DeployFlags } from '../../stages/deploy-request.js';
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** What the deploy-canary action was asked to do: the deploy flags, plus what only the action has. */
@@ -35,7 +36,7 @@ export function readDeployCanaryInputs(): DeployCanaryActionInputs {
     maxDivergence: optional('max-divergence'),
     minRequests: optional('min-requests'),
     environmentUrl: optional('environment-url'),
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     out: actionInput('out', { fallback: 'mlci-out/deploy' })
   };
 }

@@ -1,3 +1,4 @@
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import type { EvaluateFlags } from '../../stages/evaluate-options.js';
 
@@ -55,7 +56,7 @@ export function readEvaluateInputs(): EvaluateActionInputs {
       validation: optional('validation'),
       out: actionInput('out', { fallback: 'mlci-out/evaluation' })
     },
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     comment: actionBooleanInput('comment', true),
     checkRun: actionBooleanInput('check-run', true),
     failOnGate: actionBooleanInput('fail-on-gate', true),

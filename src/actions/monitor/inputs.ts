@@ -1,4 +1,5 @@
 import type { MonitorFlags } from '../../stages/monitor-request.js';
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** The monitor action's inputs (see actions/monitor/action.yml) as text; undefined leaves mlci.yml's setting. */
@@ -16,7 +17,7 @@ function optional(name: string): string | undefined {
 /** Reads the monitor action's inputs; buildMonitorRequest checks them. */
 export function readMonitorInputs(): MonitorActionInputs {
   return {
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     out: actionInput('out', { fallback: 'mlci-out/monitor' }),
     model: optional('model'),
     registry: optional('registry'),

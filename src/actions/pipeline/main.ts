@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
+import { configFileOr } from '../../config/default-file.js';
 import type { EvaluationJson } from '../../evaluation/types.js';
 import { STAGES } from '../../stages/pipeline.js';
 import { buildPipelineRequest, parseParams } from '../../stages/pipeline-request.js';
@@ -13,7 +14,7 @@ import { actionLog, actionProgress, logLine, runAction } from '../toolkit.js';
  */
 export async function run(): Promise<void> {
   await runAction(async () => {
-    const configPath = actionInput('config', { fallback: 'mlci.yml' });
+    const configPath = configFileOr(actionInput('config'));
     const config = await loadConfig(configPath);
     logLine(`mlci pipeline: ${configPath} is valid (model ${config.model.name}, task ${config.model.task})`);
     // Loaded after the first line: @actions/github and the GitHub adapters stay out of the start-up.

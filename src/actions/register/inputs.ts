@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** What the register action was asked to do. */
@@ -33,7 +34,7 @@ export function readRegisterInputs(): RegisterActionInputs {
     aliases: actionInput('aliases') || undefined,
     force,
     reason,
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     out: actionInput('out', { fallback: 'mlci-out/register' })
   };
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** What the train action was asked to do. */
@@ -28,7 +29,7 @@ export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActi
   if (phase !== 'cache-key' && phase !== 'train')
     throw new InputError(`MLCI_TRAIN_PHASE: got "${phase}", expected cache-key or train`);
   return {
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     command: actionInput('command') || undefined,
     set: actionInput('set')
       .split(/\r?\n/)

@@ -1,3 +1,4 @@
+import { configFileOr } from '../../config/default-file.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** Inputs of the validate-data action (see actions/validate-data/action.yml). */
@@ -21,7 +22,7 @@ export function readValidateDataInputs(): ValidateDataInputs {
     schema: optional('schema'),
     label: optional('label'),
     train: optional('train'),
-    config: actionInput('config', { fallback: 'mlci.yml' }),
+    config: configFileOr(actionInput('config')),
     out: actionInput('out', { fallback: 'mlci-out/validation' }),
     uploadArtifact: actionBooleanInput('upload-artifact', true)
   };

@@ -2,6 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DEFAULT_CANARY_STEPS } from '../../config/defaults.js';
 import { loadOptionalConfig } from '../../config/load.js';
+import { configFileOr } from '../../config/default-file.js';
 import { writeFileAtomic } from '../../core/files.js';
 import type { DeployCanaryOptions, DeployCanaryResult } from '../../stages/deploy.js';
 import type { DeployFlags } from '../../stages/deploy-request.js';
@@ -44,7 +45,10 @@ export function registerDeployCanary(program: Command): void {
     .option('--state <file>', 'pause state file (default deploy-state.json beside the registry directory)')
     .option('--resume', 'carry on a paused rollout')
     .option('--kserve-namespace <ns>', 'KServe namespace')
-    .option('--kserve-storage-uri <uri>', 'KServe storage URI template, e.g. s3://models/{name}/v{version}')
+    .option(
+      '--kserve-storage-uri <uri>',
+      'KServe storage URI template, e.g. s3://models/{name}/v{version} or oci://…/{name}:v{version} (default: the GitHub release asset)'
+    )
     .option('--kserve-url <url>', 'InferenceService URL for replayed traffic')
     .option('--kserve-runtime <name>', 'KServe ServingRuntime')
     .option('--dry-run', 'kserve: write the manifests of every step to --out (or print them) and stop');
@@ -55,7 +59,7 @@ export function registerDeployCanary(program: Command): void {
   ]);
   deploy.action(
     handle<DeployOptions>(async (options, { progress }) => {
-      const configPath = options.config ?? 'mlci.yml';
+      const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
       const { buildDeployRequest } = await import('../../stages/deploy-request.js');
       const request = await buildDeployRequest(options, config, { configPath });

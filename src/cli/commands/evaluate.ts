@@ -60,7 +60,7 @@ export function registerEvaluate(program: Command): void {
       const { formatValue } = await import('../../report/evaluation-md.js');
       const config = await loadOptionalConfig(
         options.config,
-        command.getOptionValueSource('config') !== 'default'
+        command.getOptionValueSource('config') === 'cli'
       );
       const request = await buildEvaluateRequest(options, config);
       const { evaluate: run } = await import('../../stages/evaluate.js');

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadOptionalConfig } from '../../config/load.js';
 import type { MlciConfig } from '../../config/types.js';
 import { InputError } from '../../core/errors.js';
+import { checkOutputFile } from '../../core/files.js';
 import type { MonitorResult, MonitorTrigger } from '../../stages/monitor.js';
 import type { MonitorFlags as MonitorRequestFlags } from '../../stages/monitor-request.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../kit.js';
 import { DEFAULT_DRIFT_SHARE } from '../../config/defaults.js';
 
-type MonitorFlags = CommonOptions & MonitorRequestFlags & { repo?: string };
+type MonitorFlags = CommonOptions & MonitorRequestFlags & { repo?: string; metricsFile?: string };
 
 /** The GitHub side of a trigger: token, API URL and repository from flags and the Actions environment. */
 async function githubTrigger(
@@ -138,6 +139,10 @@ function monitorCommand(program: Command): Command {
     )
     .option('--repo <owner/name>', 'repository to dispatch to (default GITHUB_REPOSITORY)')
     .option('--dry-run', 'decide and report, but do not dispatch')
+    .option(
+      '--metrics-file <file>',
+      "also write the outcome as Prometheus text for node_exporter's textfile collector"
+    )
     .option('--memory-limit <size>', 'data engine memory limit, e.g. 1GB');
   withExamples(withCommonOptions(monitor), [
     'mlci monitor --model churn --log logs/predictions.jsonl --since 24h --out out/monitor',
@@ -159,6 +164,8 @@ async function monitorAction(
   );
   const { buildMonitorRequest } = await import('../../stages/monitor-request.js');
   const request = buildMonitorRequest(options, config);
+  if (options.metricsFile) await checkOutputFile(options.metricsFile, '--metrics-file');
+  const { writeMonitorMetrics } = await import('../../monitor/prometheus.js');
   const env = process.env;
   let trigger: MonitorTrigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== 'none' && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
@@ -167,9 +174,12 @@ async function monitorAction(
   const { runMonitor, MonitorDispatchError } = await import('../../stages/monitor.js');
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
+    await writeMonitorMetrics(options.metricsFile, result.report);
     printResult(options, result.report, text(result));
     return result.exitCode;
   } catch (error) {
+    if (error instanceof MonitorDispatchError)
+      await writeMonitorMetrics(options.metricsFile, error.result.report);
     if (error instanceof MonitorDispatchError) printResult(options, error.result.report, text(error.result));
     throw error;
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { configFileOr } from '../../config/default-file.js';
 import { plannedStages, STAGES } from '../../stages/pipeline.js';
 import { collect, handle, printResult, withCommonOptions, withExamples, type CommonOptions } from '../kit.js';
 
@@ -46,7 +47,7 @@ export function registerPipeline(program: Command): void {
   ]);
   pipeline.action(
     handle<PipelineOptions>(async (options, { progress }) => {
-      const configPath = options.config ?? 'mlci.yml';
+      const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
       const { buildPipelineRequest } = await import('../../stages/pipeline-request.js');
       const request = buildPipelineRequest(options, config, configPath);

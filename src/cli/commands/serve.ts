@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_CONFIG_FILES } from '../../config/default-file.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
 import { openRegistry } from '../../stages/register.js';
@@ -50,14 +51,17 @@ export function registerServe(program: Command): void {
     .option('--features <names>', 'comma-separated column order of a matrix model without feature_names')
     .option('--task <task>', 'binary, multiclass or regression (default: guessed from the outputs)')
     .option('--threshold <p>', 'binary decision threshold: positive when p1 > p')
-    .option('--config <file>', 'mlci.yml to read the model name from', 'mlci.yml');
+    .option(
+      '--config <file>',
+      `config file to read the model name from (default: ${DEFAULT_CONFIG_FILES.join(' or ')})`
+    );
   withExamples(serve, [
     'mlci serve --model churn@production --port 8080',
     'MLCI_ADMIN_TOKEN=secret mlci serve --model churn@v3 --host 0.0.0.0 --log logs/predictions.jsonl'
   ]);
   serve.action(
     handle<ServeOptions>(async (options, { progress }) => {
-      const config = await loadOptionalConfig(options.config ?? 'mlci.yml');
+      const config = await loadOptionalConfig(options.config);
       const ref = parseModelRef(options.model ?? config?.model.name ?? '');
       if (!ref.name)
         throw new InputError(

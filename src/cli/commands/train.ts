@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { configFileOr } from '../../config/default-file.js';
 import type { MlciConfig } from '../../config/types.js';
 import { CheckFailedError } from '../../core/errors.js';
 import type { TrainingRecord } from '../../lineage/record.js';
@@ -85,7 +86,8 @@ export function registerTrain(program: Command): void {
 }
 
 async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | null; path: string }> {
-  const path = resolve(options.config ?? 'mlci.yml');
+  const file = configFileOr(options.config);
+  const path = resolve(file);
   let exists = true;
   try {
     await stat(path);
@@ -93,9 +95,8 @@ async function configFor(options: TrainOptions): Promise<{ config: MlciConfig | 
     exists = false;
   }
   // With --command and no mlci.yml, training still runs (checks that need the config are skipped).
-  if (!exists && options.command && (options.config ?? 'mlci.yml') === 'mlci.yml')
-    return { config: null, path };
-  return { config: await loadConfig(options.config ?? 'mlci.yml'), path };
+  if (!exists && options.command && options.config === undefined) return { config: null, path };
+  return { config: await loadConfig(file), path };
 }
 
 async function printFailedRecord(

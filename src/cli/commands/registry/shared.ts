@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { configFileOr } from '../../../config/default-file.js';
 import { loadConfig } from '../../../config/load.js';
 import { InputError } from '../../../core/errors.js';
 import type { AliasEvent, Registry } from '../../../registry/types.js';
@@ -23,7 +24,7 @@ export const registerStageModule = () => import('../../../stages/register.js');
 
 /** The `register:` section of mlci.yml, when the file is there; flags win over it. */
 export async function registerConfig(options: CommonOptions) {
-  const path = options.config ?? 'mlci.yml';
+  const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
   return (await loadConfig(path)).register ?? {};
 }
