@@ -56,8 +56,11 @@ async function baselineSnapshot(
     const version = await models.registry.resolve({ name: models.modelName, version: base.version });
     if (!version) return `${base.ref} is not in the registry any more`;
     if (version.assets.includes('training.json')) {
-      const bytes = await models.registry.download(models.modelName, base.version, 'training.json');
-      const record = parseRecord(new TextDecoder().decode(bytes), version.sha256);
+      // The gate does not depend on lineage: an unreadable record leaves the registry's summary.
+      const bytes = await models.registry
+        .download(models.modelName, base.version, 'training.json')
+        .catch(() => null);
+      const record = bytes && parseRecord(new TextDecoder().decode(bytes), version.sha256);
       if (record) return snapshotFromTraining(record);
     }
     return snapshotFromVersion(version.lineage);
