@@ -85,6 +85,10 @@ A gate on a metric takes any of \`min\`, \`max\` (bounds on the candidate's valu
 ((candidate − baseline) / |baseline|). Each metric knows whether higher is better. A gated metric
 missing on either side fails; with no baseline (the first run) change gates are skipped and the
 verdict says so (a rubber stamp).
+
+A gate names a metric its model's task computes; [metrics](metrics.md) lists them per task. Loading
+mlci.yml (and so \`mlci pipeline --dry-run\`) refuses a gate on any other metric — \`roc_auc\` on a
+multiclass model, say — and names the metric meant (\`roc_auc_ovr\`) and the task's metrics.
 `;
 mkdirSync(new URL('../docs', import.meta.url), { recursive: true });
 writeFileSync(new URL('../docs/config.md', import.meta.url), text);

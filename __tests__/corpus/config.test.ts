@@ -193,6 +193,22 @@ const cases: ConfigCase[] = [
     expect: { code: 2, stderr: /mlci.yml:\d+:\d+: unknown key "(base|<<)"/ }
   },
   {
+    name: 'a roc_auc gate on a multiclass model (a binary metric)',
+    text: minimal.replace('binary', 'multiclass') + 'evaluate:\n  gates:\n    roc_auc: { max_drop: 0.01 }\n',
+    expect: { code: 2, stderr: /mlci.yml:7:5: evaluate.gates.roc_auc: .*did you mean "roc_auc_ovr"\?/ }
+  },
+  {
+    name: 'an f1 slice gate on a regression model',
+    text:
+      minimal.replace('binary', 'regression') +
+      'evaluate:\n  slices: [region]\n  slice_gates:\n    region:\n      f1: { min: 0.5 }\n',
+    expect: {
+      code: 2,
+      stderr:
+        /evaluate.slice_gates.region.f1: "f1" is not computed for a regression model.*regression metrics: rmse, mae, r2, mape/
+    }
+  },
+  {
     name: 'a 250 KiB scalar',
     text: minimal + `train:\n  command: "${'x'.repeat(250 * 1024)}"\n  model: m.onnx\n`,
     expect: { code: 0, withinMs: 3000 }

@@ -150,13 +150,17 @@ describe('mlci train: training.json lineage', () => {
         role: 'train',
         path: 'data/train.csv',
         sha256: await sha256(join(project.root, 'data/train.csv')),
-        bytes: expect.any(Number)
+        bytes: expect.any(Number),
+        rows: 119,
+        columns: ['x1', 'x2', 'y']
       },
       {
         role: 'eval',
         path: 'data/eval.csv',
         sha256: await sha256(join(project.root, 'data/eval.csv')),
-        bytes: expect.any(Number)
+        bytes: expect.any(Number),
+        rows: 200,
+        columns: ['x1', 'x2', 'y']
       }
     ]);
     expect(record.sources.map((s) => s.path)).toEqual(['params.yaml', 'train.sh']);

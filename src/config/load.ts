@@ -8,7 +8,7 @@ import { configFileOr, DEFAULT_CONFIG_FILES, existingDefaultConfigs } from './de
 import { ConfigError } from './errors.js';
 import { checkConfigText, MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, tooBig } from './limits.js';
 import { resolveConfigPaths } from './paths.js';
-import { checkSteps } from './rules.js';
+import { checkSteps, gateMetricProblem, type GateScope } from './rules.js';
 import { validate } from './validate.generated.js';
 import type { MlciConfig } from './types.js';
 
@@ -148,6 +148,7 @@ function toValue(doc: Document, lineCounter: LineCounter, source: string): unkno
 
 // Rules a JSON Schema cannot say, shared with the stage that enforces them.
 function checkRules(config: MlciConfig, doc: Document, lineCounter: LineCounter, source: string): void {
+  checkGates(config, doc, lineCounter, source);
   const steps = config.deploy?.steps;
   if (steps) {
     try {
@@ -155,6 +156,31 @@ function checkRules(config: MlciConfig, doc: Document, lineCounter: LineCounter,
     } catch (error) {
       const where = locate(doc, lineCounter, ['deploy', 'steps'], source, false);
       throw new ConfigError(`${where}: ${(error as Error).message}`);
+    }
+  }
+}
+
+// A gate on a metric the task does not compute would pass the dry run and fail at evaluate.
+function checkGates(config: MlciConfig, doc: Document, lineCounter: LineCounter, source: string): void {
+  const task = config.model.task;
+  const groups: [string[], Record<string, unknown> | undefined, GateScope][] = [
+    [['evaluate', 'gates'], config.evaluate?.gates, 'model'],
+    ...Object.entries(config.evaluate?.slice_gates ?? {}).map(
+      ([column, gates]): [string[], Record<string, unknown>, GateScope] => [
+        ['evaluate', 'slice_gates', column],
+        gates,
+        'rows'
+      ]
+    ),
+    [['monitor', 'max_metric_drop'], config.monitor?.max_metric_drop, 'rows']
+  ];
+  for (const [path, gates, scope] of groups) {
+    for (const metric of Object.keys(gates ?? {})) {
+      const problem = gateMetricProblem(metric, task, scope);
+      if (problem)
+        throw new ConfigError(
+          `${locate(doc, lineCounter, [...path, metric], source, true)}: ${path.join('.')}.${metric}: ${problem}`
+        );
     }
   }
 }

@@ -1,12 +1,38 @@
 import { DEFAULT_DRIFT_SHARE } from './defaults.js';
+import type { Task } from './types.js';
 /**
  * The JSON Schema of mlci.yml at the current major release tag: it resolves for users of the actions
  * alone, who have no node_modules/mlci (the release workflow moves the tag; see CHANGELOG.md).
  */
 export const SCHEMA_URL = 'https://raw.githubusercontent.com/mlci/mlci/v0/schema/mlci.schema.json';
 
-/** The commented starter mlci.yml that `mlci init` writes. */
-export function starterConfig(name: string): string {
+// Gates that fit each task (the metrics each task has: docs/metrics.md): a floor on the headline
+// metric, how far it may fall below production, and a guard on the calibration of classifiers.
+const STARTER_GATES: Record<Task, string> = {
+  binary: `    roc_auc:
+      min: 0.70            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    log_loss:
+      max_rise: 0.02`,
+  multiclass: `    roc_auc_ovr:           # macro one-vs-rest ROC AUC
+      min: 0.70            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    f1_macro:
+      max_drop: 0.02
+    log_loss:
+      max_rise: 0.02`,
+  regression: `    r2:
+      min: 0.50            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    # rmse:                # in the label's units: pick a bound that fits your data
+    #   max_rise: 0.5`
+};
+
+/** The task `mlci init` writes when none is given. */
+export const STARTER_TASK: Task = 'binary';
+
+/** The commented starter mlci.yml that `mlci init` writes, with gates that fit the task. */
+export function starterConfig(name: string, task: Task = STARTER_TASK): string {
   return `# yaml-language-server: $schema=${SCHEMA_URL}
 # Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
@@ -14,7 +40,7 @@ version: 1
 
 model:
   name: ${name}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
-  task: binary             # binary | multiclass | regression
+  task: ${task.padEnd(18)} # binary | multiclass | regression
   label: label             # the label column in your data
   # features: [age, plan]  # column order when the model takes one 2-D float tensor
 
@@ -38,12 +64,8 @@ evaluate:
   # slices: [region]       # metrics per value of these columns
   bootstrap:
     resamples: 1000        # paired bootstrap: is a change more than noise?
-  gates:
-    roc_auc:
-      min: 0.70            # absolute floor
-      max_drop: 0.01       # at most 0.01 below production
-    log_loss:
-      max_rise: 0.02
+  gates:                   # metrics per task: docs/metrics.md
+${STARTER_GATES[task]}
 
 register:
   registry: .mlci/registry # or "github" for GitHub Releases

@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
+import { missingDataMessage } from '../lineage/dvc.js';
 import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { numericTextColumns } from './numeric-text.js';
 import { detectFormat, sqlIdent, sqlString, type DataFormat, type SourceOptions } from './engine.js';
@@ -50,7 +51,7 @@ export async function expandSource(db: DuckDBConnection, path: string): Promise<
     try {
       info = await stat(path);
     } catch {
-      throw new InputError(`data file not found: ${path}`);
+      throw new InputError(await missingDataMessage(path));
     }
     if (info.isDirectory()) {
       throw new InputError(

@@ -5,6 +5,7 @@ import type { ConfusionMatrix } from './metrics/classification.js';
 import type { Calibration } from './metrics/calibration.js';
 import type { ChartCurves } from './curves.js';
 import type { OutputChoice } from '../model/outputs.js';
+import type { WhatChanged } from '../lineage/what-changed.js';
 import type { MetricTask, MetricValues } from './metrics/types.js';
 
 /** Inference facts of one model on the evaluation data. */
@@ -100,6 +101,8 @@ export interface EvaluationJson {
   bootstrap: { resamples: number; seed: number; confidence: number; scheme: 'poisson' } | null;
   drift: DriftSummary | null;
   history: HistoryPoint[] | null;
+  /** Parameters, data, code and runtime that differ from the baseline's lineage (absent in older files). */
+  what_changed?: WhatChanged | null;
   verdict: 'pass' | 'fail';
   rubber_stamp: boolean;
   summary: string;

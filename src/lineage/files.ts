@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { dvcRecordFor, missingDataMessage } from './dvc.js';
 
 /** A file with its content hash, as lineage and cache keys record it. */
 export interface HashedFile {
@@ -64,6 +65,8 @@ export async function expandGlobs(
       try {
         info = await stat(absolute);
       } catch {
+        const tracked = await dvcRecordFor(absolute, root).catch(() => null);
+        if (tracked) throw new InputError(`${what}: ${await missingDataMessage(absolute, 'data file')}`);
         throw new InputError(`${what}: "${pattern}" not found (looked in ${root})`);
       }
       if (info.isDirectory()) {

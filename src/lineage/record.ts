@@ -13,9 +13,38 @@ export interface RecordedCheck {
   detail: string;
 }
 
-/** A data file with the role it played. */
-export interface DataFileRecord extends HashedFile {
+/** How DVC tracks a data file: the md5 it recorded, read from dvc.lock or a .dvc file. */
+export interface DvcRecord {
+  /** DVC's md5 (of the file, or `<md5>.dir` of the tracked directory holding it). */
+  md5: string;
+  /** Size DVC recorded for the tracked path, in bytes; null when it recorded none. */
+  size: number | null;
+  /** The dvc.lock or .dvc file that records it, relative to the project root. */
+  file: string;
+  /** The tracked path: the file itself, or the directory holding it. */
+  path: string;
+}
+
+/** A data file with the role it played, its content version and its shape. */
+export interface DataFileRecord {
+  /** Path relative to the project root, with forward slashes. */
+  path: string;
   role: 'train' | 'eval';
+  bytes: number;
+  /** sha256 of the content; null when DVC tracks the file and its md5 stands for it (no second hash). */
+  sha256: string | null;
+  /** The DVC record, when dvc.lock or a .dvc file tracks the file. */
+  dvc?: DvcRecord;
+  /** Rows as read; null when the file could not be read as data (older records lack it). */
+  rows?: number | null;
+  /** Column names in file order; null when the file could not be read as data. */
+  columns?: string[] | null;
+}
+
+/** The one identifier of a data file's version: its sha256 hex, or `md5:<hex>` when DVC's md5 stands for it. */
+export function dataVersionId(file: Pick<DataFileRecord, 'sha256' | 'dvc'>): string {
+  if (file.sha256) return file.sha256;
+  return `md5:${file.dvc?.md5 ?? 'unknown'}`;
 }
 
 /** How the training process ran and what it cost. */

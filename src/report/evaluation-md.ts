@@ -7,6 +7,7 @@ import {
   higherIsBetter
 } from '../evaluation/metrics/catalog.js';
 import { escapeCell, escapeMarkdown, escapeMermaid } from './markdown.js';
+import { renderWhatChanged } from './what-changed-md.js';
 
 /** Options of the Markdown report. */
 export interface EvaluationMarkdownOptions {
@@ -66,6 +67,7 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     ''
   );
   lines.push(escapeMarkdown(e.summary, 2000), '');
+  lines.push(...renderWhatChanged(e.what_changed));
   if (e.rubber_stamp) {
     lines.push(
       '> [!NOTE]',

@@ -10,6 +10,7 @@ import {
   parseSeed,
   parseTask
 } from '../config/parse.js';
+import { checkGateMetrics } from '../config/rules.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { Registry } from '../registry/types.js';
@@ -83,6 +84,8 @@ export async function buildEvaluateRequest(
       `evaluate needs ${missing.join(', ')} (or mlci.yml with model.label, model.task and data.eval)`
     );
   if (o.predictions) await checkOutputFile(o.predictions, '--predictions');
+  const flagGates = parseGateFlags(o.gate ?? []);
+  checkGateMetrics(flagGates, task as Task, '--gate');
   const name = o.name ?? config?.model.name;
   const registrySpec = o.registry ?? config?.register?.registry;
   // The registry gives the baseline (its production alias) and the history chart.
@@ -111,7 +114,7 @@ export async function buildEvaluateRequest(
       seed: parseSeed(o.seed, '--seed') ?? ev.bootstrap?.seed,
       confidence: parseConfidence(o.confidence) ?? ev.bootstrap?.confidence
     },
-    gates: { ...ev.gates, ...parseGateFlags(o.gate ?? []) },
+    gates: { ...ev.gates, ...flagGates },
     sliceGates: ev.slice_gates,
     validation: o.validation,
     predictionsOut: o.predictions,

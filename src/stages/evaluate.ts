@@ -16,10 +16,12 @@ import {
 import { changeGatedMetrics, comparedChanges, computeDeltas } from '../gate/deltas.js';
 import { applyGates, decideVerdict, isChangeGate, type GateResult } from '../gate/gates.js';
 import { applySliceGates } from '../gate/slice-gates.js';
-import { resolveBaseline, type ArtifactBaseline } from '../evaluation/baseline.js';
+import { resolveBaseline, type ArtifactBaseline, type BaselineSource } from '../evaluation/baseline.js';
 import { readDriftSummary } from '../evaluation/drift-summary.js';
 import { modelReport, toPredictions } from '../evaluation/evaluate-model.js';
-import type { EvaluationJson, HistoryPoint } from '../evaluation/types.js';
+import type { EvaluationJson, HistoryPoint, ModelReport } from '../evaluation/types.js';
+import { whatChanged } from '../lineage/lineage-of.js';
+import type { WhatChanged } from '../lineage/what-changed.js';
 import {
   loadSession,
   planColumns,
@@ -174,6 +176,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   });
   const verdict = decideVerdict(gates, baseline !== null);
   const history = await timed('history', () => registryHistory(request, gates, candidate.metrics));
+  const changed = await timed('lineage', () => lineageDiff(request, candidate, baseline, baselineSource));
   const evaluation: EvaluationJson = {
     schema_version: 1,
     mlci_version: MLCI_VERSION,
@@ -193,6 +196,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     bootstrap: gatedChanges.length > 0 ? { ...bootstrap, scheme: 'poisson' } : null,
     drift,
     history,
+    what_changed: changed,
     verdict: verdict.verdict,
     rubber_stamp: verdict.rubber_stamp,
     summary: verdict.summary,
@@ -310,6 +314,27 @@ function predictionsCsv(outputs: { values: Float64Array; width: number }[], name
     parts.push(cells.join(','));
   }
   return parts.join('\n') + '\n';
+}
+
+/** What changed from the baseline to the candidate, from their training lineage. */
+function lineageDiff(
+  request: EvaluateRequest,
+  candidate: ModelReport,
+  baseline: ModelReport | null,
+  source: BaselineSource
+): Promise<WhatChanged> {
+  return whatChanged({
+    candidate: { path: request.model, sha256: candidate.sha256 },
+    baseline: baseline && {
+      kind: source.kind,
+      ref: source.ref,
+      sha256: baseline.sha256,
+      path: source.kind === 'file' ? (request.baseline ?? undefined) : undefined,
+      version: source.version
+    },
+    registry: request.registry,
+    modelName: request.modelName
+  });
 }
 
 /** Gated metrics across the last registered versions, for the report's chart. */

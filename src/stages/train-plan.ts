@@ -14,7 +14,8 @@ import {
   sha256File,
   type HashedFile
 } from '../lineage/files.js';
-import { type DataFileRecord, type TrainingRecord } from '../lineage/record.js';
+import { describeDataFiles } from '../lineage/data-files.js';
+import { dataVersionId, type DataFileRecord, type TrainingRecord } from '../lineage/record.js';
 import { cacheDir, cacheKey } from '../train/cache.js';
 import { applyOverrides, loadParamsFile, parseOverrides, type Params } from '../train/params.js';
 
@@ -114,7 +115,8 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     const pattern = options.config?.data?.[role];
     if (!pattern) continue;
     const files = await expandGlobs([pattern], root, `data.${role}`);
-    for (const file of await hashFiles(files, root)) data.push({ ...file, role });
+    const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
+    data.push(...(await describeDataFiles(files, root, role, source)));
   }
   let sourcePaths: string[];
   let cacheNote: string;
@@ -139,7 +141,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     seed,
     params_sha256: paramsSha256,
     sources,
-    data
+    data: data.map((d) => ({ path: d.path, sha256: dataVersionId(d) }))
   });
   const productionSetting = options.productionModel ?? options.config?.evaluate?.baseline;
   let productionModel: TrainPlan['productionModel'] = null;

@@ -2,13 +2,15 @@ import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILES, existingDefaultConfigs } from '../../config/default-file.js';
 import { parseConfig } from '../../config/load.js';
-import { starterConfig } from '../../config/starter.js';
+import { parseTask } from '../../config/parse.js';
+import { STARTER_TASK, starterConfig } from '../../config/starter.js';
 import { InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { handle, withExamples } from '../kit.js';
 
 interface InitOptions {
   name: string;
+  task?: string;
   file?: string;
   force?: boolean;
 }
@@ -19,15 +21,19 @@ export function registerInit(program: Command): void {
     .command('init')
     .summary('write a commented starter mlci.yml')
     .option('--name <name>', 'model name', 'model')
+    .option(
+      '--task <task>',
+      `binary, multiclass or regression: decides the starter gates (default ${STARTER_TASK})`
+    )
     .option('--file <file>', `where to write it (default: ${DEFAULT_CONFIG_FILES[0]})`)
     .option('--force', 'overwrite an existing file');
-  withExamples(init, ['mlci init --name churn']);
+  withExamples(init, ['mlci init --name churn', 'mlci init --name species --task multiclass']);
   init.action(
     handle<InitOptions>(async (options) => {
       // Without --file, an existing mlci.yaml counts too: writing mlci.yml beside it would leave two.
       const existing = options.file ? [] : existingDefaultConfigs();
       const file = options.file ?? existing[0] ?? DEFAULT_CONFIG_FILES[0];
-      const text = starterConfig(options.name);
+      const text = starterConfig(options.name, parseTask(options.task, '--task'));
       parseConfig(text, file);
       const exists = await access(file).then(
         () => true,

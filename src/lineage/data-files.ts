@@ -1,0 +1,56 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { connection, detectFormat, type SourceOptions } from '../data/engine.js';
+import { inspectFile, readExpression, ROW_COLUMN } from '../data/source.js';
+import { dvcRecordFor } from './dvc.js';
+import { sha256File } from './files.js';
+import type { DataFileRecord } from './record.js';
+
+/**
+ * Describes data files (given relative to `root`) for lineage: bytes, version and shape. A file
+ * DVC tracks keeps DVC's md5 instead of a second hash, unless its size no longer matches what DVC
+ * recorded (then the record is out of date and the file is hashed).
+ */
+export async function describeDataFiles(
+  paths: string[],
+  root: string,
+  role: DataFileRecord['role'],
+  source: SourceOptions = {}
+): Promise<DataFileRecord[]> {
+  const out: DataFileRecord[] = [];
+  for (const path of paths) {
+    const absolute = resolve(root, path);
+    const info = await stat(absolute);
+    const dvc = await dvcRecordFor(absolute, root);
+    const dvcCurrent = dvc && (dvc.size === null || dvc.path !== path || dvc.size === info.size);
+    const record: DataFileRecord = {
+      path,
+      role,
+      bytes: info.size,
+      sha256: dvcCurrent ? null : await sha256File(absolute),
+      ...(dvcCurrent ? { dvc } : {}),
+      ...(await dataShape(absolute, source))
+    };
+    out.push(record);
+  }
+  return out;
+}
+
+/** Rows and column names of one data file as mlci reads it; nulls when it cannot be read as data. */
+export async function dataShape(
+  file: string,
+  source: SourceOptions = {}
+): Promise<{ rows: number | null; columns: string[] | null }> {
+  try {
+    const db = await connection();
+    const format = detectFormat(file, source.format);
+    const from = readExpression([file], format, await inspectFile(file, format, source), false);
+    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+    const columns = described.map((row) => String(row.column_name)).filter((c) => c !== ROW_COLUMN);
+    const counted = (await db.runAndReadAll(`SELECT count(*) FROM ${from}`)).getRows();
+    return { rows: Number(counted[0][0]), columns };
+  } catch {
+    // Lineage describes what it can: validate-data is the stage that reports unreadable data.
+    return { rows: null, columns: null };
+  }
+}
