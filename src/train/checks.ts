@@ -145,7 +145,7 @@ export interface SignatureExpectation {
 /** The model's inputs map to columns (docs/architecture.md, model I/O) matching model.features, and its outputs suit the task. */
 export function checkSignature(signature: ModelSignature, expected: SignatureExpectation): CheckResult {
   const problems: string[] = [];
-  const columns = inputColumns(signature);
+  const columns = inputColumns(signature, expected.features);
   if ('error' in columns) problems.push(columns.error);
   else {
     if (expected.features && expected.features.length > 0) {
