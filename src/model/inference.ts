@@ -11,6 +11,7 @@ import {
   type OutputTask,
   type OutputValues
 } from './outputs.js';
+import { isMlflowModelDir, readMlflowModel, type MlflowModel } from './mlflow.js';
 import { decodeModel, signatureOf, type ModelSignature, type TensorInfo } from './signature.js';
 import { readThroughZipMap } from './standard-export.js';
 
@@ -29,10 +30,17 @@ export interface ModelFile {
   graphClasses: string[] | null;
   /** How the graph was adapted, for the progress output. */
   notes: string[];
+  /** The MLflow model directory the file came from, when `--model` named one. */
+  mlflow?: MlflowModel;
 }
 
-/** Reads an ONNX model file; errors name the file. */
+/** Reads an ONNX model file, or the ONNX file of an MLflow model directory (onnx flavour); errors name the file. */
 export async function readModelFile(path: string): Promise<ModelFile> {
+  if (await isMlflowModelDir(path)) {
+    const mlflow = await readMlflowModel(path);
+    const bytes = new Uint8Array(await readInput(mlflow.onnxPath, 'ONNX file of the MLflow model'));
+    return { ...modelFromBytes(bytes, mlflow.onnxPath), mlflow };
+  }
   return modelFromBytes(new Uint8Array(await readInput(path, 'model file')), path);
 }
 
@@ -52,7 +60,7 @@ export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
 }
 
 /** Where a matrix input's column order came from. */
-export type FeatureOrder = 'model.features' | 'metadata' | 'data';
+export type FeatureOrder = 'model.features' | 'metadata' | 'mlflow' | 'data';
 
 /** How a model's inputs are filled from data columns (docs/architecture.md: one input per column, or one [N, F] matrix). */
 export type InputPlan =
@@ -80,16 +88,31 @@ function metadataFeatures(model: ModelFile): string[] | undefined {
   throw new InputError(`${model.source}: metadata feature_names is not a JSON array of column names`);
 }
 
-/** Whether planInputs needs the data's column names: a matrix input with no names from mlci.yml or metadata. */
+/** The column order an MLflow column-based signature gives a matrix input; a text column cannot go into one. */
+function mlflowFeatures(model: ModelFile): string[] | undefined {
+  const columns = model.mlflow?.columns;
+  if (!columns) return undefined;
+  const text = columns.find((c) => !NUMERIC_MLFLOW_TYPES.has(c.type));
+  if (text) {
+    throw new InputError(
+      `${model.source}: the MLflow signature types column "${text.name}" as ${text.type}, but the model's one input is a numeric matrix`
+    );
+  }
+  return columns.map((c) => c.name);
+}
+const NUMERIC_MLFLOW_TYPES = new Set(['double', 'float', 'long', 'integer', 'boolean']);
+
+/** Whether planInputs needs the data's column names: a matrix input with no names from mlci.yml, metadata or MLflow. */
 export function needsDataColumns(model: ModelFile, features?: string[]): boolean {
   const matrix = matrixInput(model);
-  return !!matrix && !features && !metadataFeatures(model) && (matrix.width ?? 0) > 1;
+  if (!matrix || features || (matrix.width ?? 0) <= 1) return false;
+  return !metadataFeatures(model) && !mlflowFeatures(model);
 }
 
 /**
  * Decides how columns map to the model's inputs. A single [N, F] input (skl2onnx's `float_input`,
  * torch's named input) takes its column order from `features` (model.features), else the
- * metadata property feature_names, else — when their count is F — the data's own columns in file
+ * metadata property feature_names, else an MLflow model's column-based signature, else — when their count is F — the data's own columns in file
  * order without the label (`dataColumns`), which the plan's note says.
  */
 export function planInputs(model: ModelFile, features?: string[], dataColumns?: DataColumns): InputPlan {
@@ -97,8 +120,9 @@ export function planInputs(model: ModelFile, features?: string[], dataColumns?: 
   if (!matrix) return { kind: 'columns', inputs: model.signature.inputs };
   const { input, width } = matrix;
   const fromMetadata = features ? undefined : metadataFeatures(model);
-  const names = features ?? fromMetadata;
-  const order: FeatureOrder = features ? 'model.features' : 'metadata';
+  const fromMlflow = features || fromMetadata ? undefined : mlflowFeatures(model);
+  const names = features ?? fromMetadata ?? fromMlflow;
+  const order: FeatureOrder = features ? 'model.features' : fromMetadata ? 'metadata' : 'mlflow';
   if (names && (width === null || width === names.length))
     return { kind: 'matrix', input, features: names, order };
   if (names && width !== 1) {
