@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkModelFile, checkSignature } from '../../src/train/checks.js';
 import { runCli } from '../../test-support/cli.js';
 
 interface Case {
@@ -103,4 +104,24 @@ describe('skl2onnx-shaped classifiers evaluate to scikit-learn’s metrics', () 
       expect({ metric, close: Math.abs(got - value) <= 1e-9 }).toEqual({ metric, close: true });
     }
   });
+});
+
+describe('mlci train accepts skl2onnx exports as they come', () => {
+  it.each(['lr-multinomial-zipmap', 'rf-binary-zipmap', 'lr-ovr-tensor'])(
+    '%s passes the model and signature checks',
+    async (name) => {
+      const c = cases.find((x) => x.case === name) as Case;
+      const file = await checkModelFile(join(dir, `${name}.onnx`), `${name}.onnx`);
+      expect(file.results.map((r) => [r.name, r.status])).toEqual([
+        ['model_exists', 'pass'],
+        ['model_is_onnx', 'pass'],
+        ['model_loads', 'pass']
+      ]);
+      const features = c.features ?? ['tenure', 'charges', 'age', 'calls'];
+      const task = c.task;
+      expect(checkSignature(file.signature!, { task, label: 'y', features })).toMatchObject({
+        status: 'pass'
+      });
+    }
+  );
 });

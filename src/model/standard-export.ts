@@ -1,4 +1,5 @@
 import onnxProto from 'onnx-proto';
+import { decodeModel, signatureOf, type ModelSignature } from './signature.js';
 
 const { onnx } = onnxProto;
 
@@ -98,4 +99,11 @@ function classifierClasses(nodes: Node[], outputs: string[]): string[] | null {
     }
   }
   return null;
+}
+
+/** The signature of a model as mlci runs it (a ZipMap output read as the float tensor that feeds it). */
+export function runSignature(bytes: Uint8Array, source = 'model'): ModelSignature {
+  const model = decodeModel(bytes, source);
+  readThroughZipMap(model, bytes);
+  return signatureOf(model);
 }

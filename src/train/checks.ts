@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MlciError } from '../core/errors.js';
-import { readModelSignature, type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { runSignature } from '../model/standard-export.js';
 import type { Task } from '../config/types.js';
 import { nonFiniteValues, type ReportedMetrics } from './metrics.js';
 
@@ -112,7 +113,7 @@ export async function checkModelFile(path: string, shownPath: string): Promise<M
   results.push(pass('model_exists', `${shownPath} (${bytes.length} bytes)`));
   let signature: ModelSignature;
   try {
-    signature = readModelSignature(bytes, shownPath);
+    signature = runSignature(bytes, shownPath);
   } catch (error) {
     results.push(fail('model_is_onnx', error instanceof MlciError ? error.message : String(error)));
     results.push(skip('model_loads', 'not an ONNX model'));
