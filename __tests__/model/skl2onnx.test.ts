@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadOrt, loadServedModel } from '../../src/serve/model.js';
 import { checkModelFile, checkSignature } from '../../src/train/checks.js';
 import { runCli } from '../../test-support/cli.js';
 
@@ -124,4 +125,36 @@ describe('mlci train accepts skl2onnx exports as they come', () => {
       });
     }
   );
+});
+
+describe('mlci serve accepts skl2onnx exports as they come', () => {
+  it('serves a ZipMap model from the tensor that feeds the ZipMap, as predict_proba gives it', async () => {
+    const name = 'lr-multinomial-zipmap';
+    const bytes = new Uint8Array(await readFile(join(dir, `${name}.onnx`)));
+    const served = await loadServedModel(bytes, { name: 'm', version: 1, task: 'multiclass' });
+    expect(served.output).toMatchObject({ name: 'output_probability', kind: 'classifier' });
+    const ort = await loadOrt();
+    const c = cases.find((x) => x.case === name) as Case;
+    const script = `import sys, json, pandas as pd
+print(json.dumps(pd.read_csv(sys.argv[1])[json.loads(sys.argv[2])].head(5).values.tolist()))`;
+    const rows = JSON.parse(
+      execFileSync(PYTHON, ['-c', script, c.data, JSON.stringify(c.features)], { encoding: 'utf8' })
+    ) as number[][];
+    const out = await served.run({
+      [served.layout.kind === 'matrix' ? served.layout.input.name : 'float_input']: new ort.Tensor(
+        'float32',
+        Float32Array.from(rows.flat()),
+        [5, 4]
+      )
+    });
+    expect(out.shape).toEqual([5, 3]);
+    const expected = (await readFile(join(dir, `${name}.proba.csv`), 'utf8')).trim().split('\n').slice(0, 5);
+    const gapMax = Math.max(
+      ...expected.flatMap((line, i) =>
+        line.split(',').map((v, k) => Math.abs(Number(v) - out.data[i * 3 + k]))
+      )
+    );
+    expect(gapMax).toBeLessThan(1e-5);
+    await served.release();
+  });
 });

@@ -101,9 +101,17 @@ function classifierClasses(nodes: Node[], outputs: string[]): string[] | null {
   return null;
 }
 
+/** A model as mlci runs it: the graph to load (a ZipMap output read through) and its signature. */
+export function runnableModel(
+  bytes: Uint8Array,
+  source = 'model'
+): StandardGraph & { signature: ModelSignature } {
+  const model = decodeModel(bytes, source);
+  const graph = readThroughZipMap(model, bytes);
+  return { ...graph, signature: signatureOf(model) };
+}
+
 /** The signature of a model as mlci runs it (a ZipMap output read as the float tensor that feeds it). */
 export function runSignature(bytes: Uint8Array, source = 'model'): ModelSignature {
-  const model = decodeModel(bytes, source);
-  readThroughZipMap(model, bytes);
-  return signatureOf(model);
+  return runnableModel(bytes, source).signature;
 }
