@@ -18,6 +18,7 @@ const DEBIAN = [
   { what: `onnx for ${PYTHON}`, pkg: 'python3-onnx', ok: () => pythonImports('onnx') },
   { what: `scipy for ${PYTHON}`, pkg: 'python3-scipy', ok: () => pythonImports('scipy') },
   { what: `pandas for ${PYTHON}`, pkg: 'python3-pandas', ok: () => pythonImports('pandas') },
+  { what: `PyTorch for ${PYTHON}`, pkg: 'python3-torch', ok: () => pythonImports('torch') },
   { what: `Chromium at ${CHROMIUM} (or set MLCI_CHROMIUM)`, pkg: 'chromium', ok: () => existsSync(CHROMIUM) }
 ];
 

@@ -73,6 +73,24 @@ function wrongWidthOnnx(): Uint8Array {
   return g.toBytes({ metadata: META });
 }
 
+/** A [N, width] input with no feature_names metadata (skl2onnx's `float_input`, a torch export). */
+function unnamedMatrixOnnx(width: number): () => Uint8Array {
+  return () => {
+    const g = new OnnxGraphBuilder();
+    g.input('float_input', 'float', ['N', width]);
+    const w = g.floatConstant(
+      [width, 2],
+      Array.from({ length: width * 2 }, (_, i) => (i % 2 ? -1 : 1))
+    );
+    g.node('Softmax', [g.node('MatMul', ['float_input', w])], {
+      outputs: ['probabilities'],
+      attributes: { axis: { i: 1 } }
+    });
+    g.output('probabilities', 'float', ['N', 2]);
+    return g.toBytes();
+  };
+}
+
 /** A classifier that only gives an int64 label. */
 function labelOnlyOnnx(): Uint8Array {
   const g = new OnnxGraphBuilder();
@@ -239,6 +257,23 @@ const CASES: Case[] = [
     task: 'binary',
     exit: 2,
     message: /input "input" takes 3 features but 2 feature names are given/
+  },
+  {
+    name: 'a [N, 2] input without feature names, the data having 3 columns besides the label',
+    bytes: unnamedMatrixOnnx(2),
+    data: 'binary',
+    task: 'binary',
+    exit: 2,
+    message:
+      /"float_input" is a \[N, 2\] matrix, but the model has no feature_names metadata and .*test\.csv has 3 columns besides the label; set model\.features/
+  },
+  {
+    name: 'a [N, 3] input without feature names whose data order includes a text column',
+    bytes: unnamedMatrixOnnx(3),
+    data: 'binary',
+    task: 'binary',
+    exit: 2,
+    message: /column "country" is text/
   },
   {
     name: 'a file that is not ONNX',

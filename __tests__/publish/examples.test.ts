@@ -19,7 +19,7 @@ interface Lock {
 interface PipelineResult {
   verdict: string;
   version: number | null;
-  stages: { stage: string; status: string }[];
+  stages: { stage: string; status: string; summary?: string }[];
 }
 
 const copyOut = (example: string): string => {
@@ -32,8 +32,8 @@ const copyOut = (example: string): string => {
   return dir;
 };
 
-const pipeline = (dir: string): PipelineResult => {
-  const out = execFileSync(process.execPath, [cli, 'pipeline', '--until', 'register', '--json'], {
+const pipeline = (dir: string, args: string[] = ['--until', 'register']): PipelineResult => {
+  const out = execFileSync(process.execPath, [cli, 'pipeline', ...args, '--json'], {
     cwd: dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe']
@@ -95,4 +95,46 @@ describe('examples copied out of the repository', () => {
     });
     expectRegistered(pipeline(dir), dir);
   }, 240_000);
+
+  it('pytorch-python: the requirements pin Debian’s versions, and the whole pipeline registers v1, then rolls v2 out as a canary', () => {
+    const dir = copyOut('pytorch-python');
+    const pins = Object.fromEntries(
+      readFileSync(join(dir, 'requirements.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => /^[\w-]+==/.test(l))
+        .map((l) => l.split('=='))
+    ) as Record<string, string>;
+    const installed = JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          'import json,numpy,pandas,torch;print(json.dumps({m.__name__:m.__version__ for m in (numpy,pandas,torch)}))'
+        ],
+        { encoding: 'utf8' }
+      )
+    ) as Record<string, string>;
+    // Debian's torch 1.13.1 reports itself as 1.13.0a0: the pin is the release, compared by major.minor.
+    const minor = (v: string) => v.split('.').slice(0, 2).join('.');
+    expect({ ...pins, torch: minor(pins.torch) }).toEqual({
+      numpy: installed.numpy,
+      pandas: installed.pandas,
+      torch: minor(installed.torch)
+    });
+    const first = pipeline(dir, []);
+    expectRegistered(first, dir);
+    expect(first.stages.find((s) => s.stage === 'deploy-canary')?.status).toBe('pass');
+    const second = pipeline(dir, ['--seed', '7']);
+    expect(second.stages.map((s) => [s.stage, s.status])).toEqual([
+      ['validate-data', 'pass'],
+      ['train', 'pass'],
+      ['evaluate', 'pass'],
+      ['register', 'pass'],
+      ['deploy-canary', 'pass']
+    ]);
+    expect(second.version).toBe(2);
+    expect(second.stages.find((s) => s.stage === 'deploy-canary')).toMatchObject({
+      summary: expect.stringMatching(/^promoted: all 3 steps passed/)
+    });
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 """The scikit-learn example: a logistic regression (SGDClassifier with log loss) over numeric and
-categorical columns, exported to ONNX by hand with onnx.helper (skl2onnx is not needed).
+categorical columns, exported to ONNX in the exact graph skl2onnx writes for this pipeline (built
+with onnx.helper, since skl2onnx is not packaged for Debian).
 
 It follows mlci's training convention (docs/training-convention.md): params from $MLCI_PARAMS,
 seed from $MLCI_SEED, model to $MLCI_MODEL_PATH, one {"step", "loss"} JSON line per epoch to
@@ -66,73 +67,85 @@ if metrics_file:
     metrics_file.close()
 print(f"trained on {len(y)} rows: log loss {loss:.4f}, accuracy {accuracy:.4f} (seed {seed})")
 
-# ---- ONNX export. Inputs: one per column (float [N,1] numeric, string [N,1] categorical).
+# ---- ONNX export, shaped as skl2onnx's converters write this pipeline (same operators, order, inputs, outputs):
+#   convert_sklearn(Pipeline([("preprocess", preprocess), ("classifier", classifier)]),
+#                   initial_types=[(c, FloatTensorType([None, 1])) for c in NUMERIC]
+#                               + [(c, StringTensorType([None, 1])) for c in CATEGORICAL],
+#                   options={"zipmap": False})
+# skl2onnx is not packaged for Debian, so the same graph is built here with onnx.helper: the
+# ColumnTransformer concatenates each transformer's columns, SimpleImputer is an Imputer,
+# StandardScaler a Scaler, OneHotEncoder one ai.onnx.ml OneHotEncoder per column, and
+# SGDClassifier(log_loss) computes 1 / (1 + exp(-score)) as skl2onnx's SGD converter does. With
+# zipmap=False the outputs are "label" and "probabilities" [N, 2] (ZipMap, skl2onnx's default,
+# works too: mlci reads it through; see docs/training-convention.md).
 numeric_pipeline = preprocess.named_transformers_["numeric"]
 imputer, scaler = numeric_pipeline.named_steps["impute"], numeric_pipeline.named_steps["scale"]
 encoder = preprocess.named_transformers_["categorical"]
-coef = classifier.coef_[0].astype(np.float32)
-n_numeric = len(NUMERIC)
-
+ML = "ai.onnx.ml"
 nodes, initializers = [], []
 
 
-def constant(name, values, dims=None):
-    array = np.asarray(values, dtype=np.float32)
+def constant(name, values, dtype=np.float32, dims=None):
+    array = np.asarray(values, dtype=dtype)
     if dims is not None:
         array = array.reshape(dims)
     initializers.append(numpy_helper.from_array(array, name))
     return name
 
 
-imputed = []
-for i, column in enumerate(NUMERIC):
-    nodes.append(
-        helper.make_node(
-            "Imputer", [column], [f"{column}_imputed"], domain="ai.onnx.ml",
-            imputed_value_floats=[float(imputer.statistics_[i])], replaced_value_float=float("nan"),
-        )
-    )
-    imputed.append(f"{column}_imputed")
-nodes.append(helper.make_node("Concat", imputed, ["numeric"], axis=1))
-nodes.append(helper.make_node("Sub", ["numeric", constant("means", scaler.mean_)], ["centred"]))
-nodes.append(helper.make_node("Div", ["centred", constant("scales", scaler.scale_)], ["scaled"]))
-nodes.append(helper.make_node("MatMul", ["scaled", constant("numeric_weights", coef[:n_numeric], [n_numeric, 1])], ["logit_numeric"]))
-logit, offset = "logit_numeric", n_numeric
-for column, categories in zip(CATEGORICAL, encoder.categories_):
+nodes.append(helper.make_node("Concat", NUMERIC, ["merged_columns"], axis=1))
+nodes.append(helper.make_node(
+    "Imputer", ["merged_columns"], ["variable"], domain=ML,
+    imputed_value_floats=imputer.statistics_.astype(np.float32).tolist(), replaced_value_float=float("nan"),
+))
+nodes.append(helper.make_node(
+    "Scaler", ["variable"], ["variable1"], domain=ML,
+    offset=scaler.mean_.astype(np.float32).tolist(), scale=(1.0 / scaler.scale_).astype(np.float32).tolist(),
+))
+nodes.append(helper.make_node("Concat", CATEGORICAL, ["merged_columns1"], axis=1))
+encoded = []
+for i, categories in enumerate(encoder.categories_):
     k = len(categories)
-    nodes.append(
-        helper.make_node(
-            "OneHotEncoder", [column], [f"{column}_onehot3d"], domain="ai.onnx.ml",
-            cats_strings=[str(c) for c in categories], zeros=1,
-        )
-    )
-    # OneHotEncoder turns [N,1] into [N,1,K]; flatten to [N,K] before the matrix product.
-    nodes.append(helper.make_node("Flatten", [f"{column}_onehot3d"], [f"{column}_onehot"], axis=1))
-    weights = constant(f"{column}_weights", coef[offset : offset + k], [k, 1])
-    nodes.append(helper.make_node("MatMul", [f"{column}_onehot", weights], [f"{column}_logit"]))
-    nodes.append(helper.make_node("Add", [logit, f"{column}_logit"], [f"logit_{column}"]))
-    logit, offset = f"logit_{column}", offset + k
-nodes.append(helper.make_node("Add", [logit, constant("intercept", classifier.intercept_)], ["logit"]))
-nodes.append(helper.make_node("Sigmoid", ["logit"], ["p1"]))
-nodes.append(helper.make_node("Sub", [constant("one", [1.0]), "p1"], ["p0"]))
-nodes.append(helper.make_node("Concat", ["p0", "p1"], ["probabilities"], axis=1))
+    nodes.append(helper.make_node(
+        "ArrayFeatureExtractor", ["merged_columns1", constant(f"column_index{i}", [i], np.int64)],
+        [f"extracted{i}"], domain=ML,
+    ))
+    nodes.append(helper.make_node(
+        "OneHotEncoder", [f"extracted{i}"], [f"one_hot{i}"], domain=ML, cats_strings=[str(c) for c in categories], zeros=1,
+    ))
+    nodes.append(helper.make_node("Reshape", [f"one_hot{i}", constant(f"shape{i}", [-1, k], np.int64)], [f"reshaped{i}"]))
+    encoded.append(f"reshaped{i}")
+nodes.append(helper.make_node("Concat", encoded, ["variable2"], axis=1))
+nodes.append(helper.make_node("Concat", ["variable1", "variable2"], ["transformed_column"], axis=1))
+nodes.append(helper.make_node("MatMul", ["transformed_column", constant("coef", classifier.coef_.T)], ["matmul_result"]))
+nodes.append(helper.make_node("Add", ["matmul_result", constant("intercept", classifier.intercept_)], ["score"]))
+nodes.append(helper.make_node("Mul", ["score", constant("negate", -1.0)], ["negated_scores"]))
+nodes.append(helper.make_node("Exp", ["negated_scores"], ["exp_result"]))
+nodes.append(helper.make_node("Add", ["exp_result", constant("unity", 1.0)], ["add_result"]))
+nodes.append(helper.make_node("Reciprocal", ["add_result"], ["proba"]))
+nodes.append(helper.make_node("Sub", ["unity", "proba"], ["sub_result"]))
+nodes.append(helper.make_node("Concat", ["sub_result", "proba"], ["probabilities"], axis=1))
+nodes.append(helper.make_node("ArgMax", ["probabilities"], ["predicted_label"], axis=1))
+nodes.append(helper.make_node(
+    "ArrayFeatureExtractor", [constant("classes", classifier.classes_, np.int32), "predicted_label"],
+    ["final_label"], domain=ML,
+))
+nodes.append(helper.make_node("Reshape", ["final_label", constant("shape_label", [-1], np.int64)], ["reshaped_final_label"]))
+nodes.append(helper.make_node("Cast", ["reshaped_final_label"], ["label"], to=TensorProto.INT64))
 
-inputs = [helper.make_tensor_value_info(c, TensorProto.FLOAT, ["N", 1]) for c in NUMERIC]
-inputs += [helper.make_tensor_value_info(c, TensorProto.STRING, ["N", 1]) for c in CATEGORICAL]
-graph = helper.make_graph(
-    nodes, "churn_sgd_logistic_regression", inputs,
-    [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 2])], initializers,
-)
+inputs = [helper.make_tensor_value_info(c, TensorProto.FLOAT, [None, 1]) for c in NUMERIC]
+inputs += [helper.make_tensor_value_info(c, TensorProto.STRING, [None, 1]) for c in CATEGORICAL]
+outputs = [
+    helper.make_tensor_value_info("label", TensorProto.INT64, [None]),
+    helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [None, 2]),
+]
+graph = helper.make_graph(nodes, "pipeline_sgd", inputs, outputs, initializers)
 model = helper.make_model(
-    graph,
-    producer_name="mlci-example-sklearn-python",
-    producer_version="1",
-    opset_imports=[helper.make_opsetid("", 13), helper.make_opsetid("ai.onnx.ml", 3)],
+    graph, producer_name="skl2onnx", producer_version="1.16.0", domain="ai.onnx",
+    opset_imports=[helper.make_opsetid("", 15), helper.make_opsetid(ML, 1)],
 )
 model.ir_version = 8
-for key, value in {"classes": "[0,1]", "label": LABEL, "seed": str(seed)}.items():
-    entry = model.metadata_props.add()
-    entry.key, entry.value = key, value
+model.model_version = 0
 with open(model_path, "wb") as f:
     f.write(model.SerializeToString())
 if final_metrics_path:

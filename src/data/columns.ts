@@ -122,6 +122,19 @@ export async function loadColumns(
   return { rowCount, numeric, text, coded };
 }
 
+/** The column names of a source, in file order, without reading its rows. */
+export async function sourceColumnNames(path: string, options: SourceOptions = {}): Promise<string[]> {
+  const db = await connection();
+  const format = detectFormat(path, options.format);
+  const files = await expandSource(db, path);
+  const dialect = await inspectFile(files[0], format, options);
+  try {
+    return [...(await describeRead(db, readExpression(files, format, dialect, false))).keys()];
+  } catch (error) {
+    throw readError(path, error);
+  }
+}
+
 async function describeRead(db: DuckDBConnection, from: string): Promise<Map<string, string>> {
   const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
   return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));

@@ -11,64 +11,150 @@ import {
   type OutputTask,
   type OutputValues
 } from './outputs.js';
-import { readModelSignature, type ModelSignature, type TensorInfo } from './signature.js';
+import { isMlflowModelDir, readMlflowModel, type MlflowModel } from './mlflow.js';
+import { decodeModel, signatureOf, type ModelSignature, type TensorInfo } from './signature.js';
+import { readThroughZipMap } from './standard-export.js';
 
 /** An ONNX model read from disk or a registry, with its signature (not yet loaded into a session). */
 export interface ModelFile {
   /** Where it came from, for messages: a path, `registry:name@v3`, `artifact:…`. */
   source: string;
+  /** The file's bytes (hashed, sized, registered). */
   bytes: Uint8Array;
   sha256: string;
+  /** The signature of the graph as run (a ZipMap output reads as the float tensor that feeds it). */
   signature: ModelSignature;
+  /** The graph onnxruntime loads: `bytes`, or a copy with exporters' non-tensor outputs read through. */
+  runBytes: Uint8Array;
+  /** Class labels the graph itself names (ZipMap or classifier attributes), else null. */
+  graphClasses: string[] | null;
+  /** How the graph was adapted, for the progress output. */
+  notes: string[];
+  /** The MLflow model directory the file came from, when `--model` named one. */
+  mlflow?: MlflowModel;
 }
 
-/** Reads an ONNX model file; errors name the file. */
+/** Reads an ONNX model file, or the ONNX file of an MLflow model directory (onnx flavour); errors name the file. */
 export async function readModelFile(path: string): Promise<ModelFile> {
+  if (await isMlflowModelDir(path)) {
+    const mlflow = await readMlflowModel(path);
+    const bytes = new Uint8Array(await readInput(mlflow.onnxPath, 'ONNX file of the MLflow model'));
+    return { ...modelFromBytes(bytes, mlflow.onnxPath), mlflow };
+  }
   return modelFromBytes(new Uint8Array(await readInput(path, 'model file')), path);
 }
 
 /** Wraps model bytes from any source. */
 export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
+  const decoded = decodeModel(bytes, source);
+  const graph = readThroughZipMap(decoded, bytes);
   return {
     source,
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    signature: readModelSignature(bytes, source)
+    signature: signatureOf(decoded),
+    runBytes: graph.bytes,
+    graphClasses: graph.classes,
+    notes: graph.notes
   };
 }
 
+/** Where a matrix input's column order came from. */
+export type FeatureOrder = 'model.features' | 'metadata' | 'mlflow' | 'data';
+
 /** How a model's inputs are filled from data columns (docs/architecture.md: one input per column, or one [N, F] matrix). */
 export type InputPlan =
-  { kind: 'matrix'; input: TensorInfo; features: string[] } | { kind: 'columns'; inputs: TensorInfo[] };
+  | { kind: 'matrix'; input: TensorInfo; features: string[]; order: FeatureOrder; note?: string }
+  | { kind: 'columns'; inputs: TensorInfo[] };
 
-/** Decides how columns map to the model's inputs; `features` (mlci.yml) overrides the metadata. */
-export function planInputs(model: ModelFile, features?: string[]): InputPlan {
-  const { inputs, metadata } = model.signature;
-  if (inputs.length === 1 && inputs[0].shape?.length === 2 && inputs[0].type !== 'string') {
-    const width = inputs[0].shape[1];
-    let names = features;
-    if (!names && metadata.feature_names) {
-      try {
-        names = JSON.parse(metadata.feature_names) as string[];
-      } catch {
-        throw new InputError(`${model.source}: metadata feature_names is not a JSON array of column names`);
-      }
-    }
-    if (names && (typeof width !== 'number' || width === names.length || width === null)) {
-      return { kind: 'matrix', input: inputs[0], features: names };
-    }
-    if (names && typeof width === 'number' && width !== names.length && width !== 1) {
-      throw new InputError(
-        `${model.source}: input "${inputs[0].name}" takes ${width} features but ${names.length} feature names are given`
-      );
-    }
-    if (!names && typeof width === 'number' && width > 1) {
-      throw new InputError(
-        `${model.source}: input "${inputs[0].name}" is a [N, ${width}] matrix, but the model has no feature_names metadata; set model.features in mlci.yml`
-      );
-    }
+/** The single 2-D numeric input of a model and its width (null when symbolic), else null. */
+function matrixInput(model: ModelFile): { input: TensorInfo; width: number | null } | null {
+  const { inputs } = model.signature;
+  if (inputs.length !== 1 || inputs[0].shape?.length !== 2 || inputs[0].type === 'string') return null;
+  const width = inputs[0].shape[1];
+  return { input: inputs[0], width: typeof width === 'number' ? width : null };
+}
+
+/** The metadata property feature_names (a JSON array), else undefined. */
+function metadataFeatures(model: ModelFile): string[] | undefined {
+  const raw = model.signature.metadata.feature_names;
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed) && parsed.every((n) => typeof n === 'string')) return parsed;
+  } catch {
+    // reported below
   }
-  return { kind: 'columns', inputs };
+  throw new InputError(`${model.source}: metadata feature_names is not a JSON array of column names`);
+}
+
+/** The column order an MLflow column-based signature gives a matrix input; a text column cannot go into one. */
+function mlflowFeatures(model: ModelFile): string[] | undefined {
+  const columns = model.mlflow?.columns;
+  if (!columns) return undefined;
+  const text = columns.find((c) => !NUMERIC_MLFLOW_TYPES.has(c.type));
+  if (text) {
+    throw new InputError(
+      `${model.source}: the MLflow signature types column "${text.name}" as ${text.type}, but the model's one input is a numeric matrix`
+    );
+  }
+  return columns.map((c) => c.name);
+}
+const NUMERIC_MLFLOW_TYPES = new Set(['double', 'float', 'long', 'integer', 'boolean']);
+
+/** Whether planInputs needs the data's column names: a matrix input with no names from mlci.yml, metadata or MLflow. */
+export function needsDataColumns(model: ModelFile, features?: string[]): boolean {
+  const matrix = matrixInput(model);
+  if (!matrix || features || (matrix.width ?? 0) <= 1) return false;
+  return !metadataFeatures(model) && !mlflowFeatures(model);
+}
+
+/**
+ * Decides how columns map to the model's inputs. A single [N, F] input (skl2onnx's `float_input`,
+ * torch's named input) takes its column order from `features` (model.features), else the
+ * metadata property feature_names, else an MLflow model's column-based signature, else — when their count is F — the data's own columns in file
+ * order without the label (`dataColumns`), which the plan's note says.
+ */
+export function planInputs(model: ModelFile, features?: string[], dataColumns?: DataColumns): InputPlan {
+  const matrix = matrixInput(model);
+  if (!matrix) return { kind: 'columns', inputs: model.signature.inputs };
+  const { input, width } = matrix;
+  const fromMetadata = features ? undefined : metadataFeatures(model);
+  const fromMlflow = features || fromMetadata ? undefined : mlflowFeatures(model);
+  const names = features ?? fromMetadata ?? fromMlflow;
+  const order: FeatureOrder = features ? 'model.features' : fromMetadata ? 'metadata' : 'mlflow';
+  if (names && (width === null || width === names.length))
+    return { kind: 'matrix', input, features: names, order };
+  if (names && width !== 1) {
+    throw new InputError(
+      `${model.source}: input "${input.name}" takes ${width} features but ${names.length} feature names are given`
+    );
+  }
+  if (!names && width !== null && width > 1) {
+    const candidates = dataColumns?.names.filter((c) => c !== dataColumns.label);
+    if (candidates && candidates.length === width) {
+      const note =
+        `input "${input.name}" [N, ${width}]: the model names no features, so its columns are ${dataColumns?.source}'s in file order ` +
+        `(${candidates.join(', ')}); set model.features (--features) to fix the order`;
+      return { kind: 'matrix', input, features: candidates, order: 'data', note };
+    }
+    const counted = candidates
+      ? ` and ${dataColumns?.source} has ${candidates.length} columns besides the label`
+      : '';
+    throw new InputError(
+      `${model.source}: input "${input.name}" is a [N, ${width}] matrix, but the model has no feature_names metadata${counted}; set model.features in mlci.yml (or --features)`
+    );
+  }
+  return { kind: 'columns', inputs: model.signature.inputs };
+}
+
+/** The columns of the data a model is run on, for a matrix input whose model names no features. */
+export interface DataColumns {
+  /** Column names in file order. */
+  names: string[];
+  label: string;
+  /** The data file, for messages. */
+  source: string;
 }
 
 /** The data columns a plan reads. */
@@ -76,10 +162,10 @@ export function planColumns(plan: InputPlan): string[] {
   return plan.kind === 'matrix' ? plan.features : plan.inputs.map((i) => i.name);
 }
 
-/** The classes a classifier names in its metadata (`classes`, a JSON array), else null (0..C−1). */
+/** The classes a classifier names in its metadata (`classes`, a JSON array), else in its graph (ZipMap, classifier node), else null (0..C−1). */
 export function modelClasses(model: ModelFile): string[] | null {
   const raw = model.signature.metadata.classes;
-  if (!raw) return null;
+  if (!raw) return model.graphClasses;
   try {
     const parsed = JSON.parse(raw) as unknown;
     if (Array.isArray(parsed)) return parsed.map((c) => String(c));
@@ -114,20 +200,25 @@ export function onnxRuntime(): Promise<Ort> {
   return ortModule;
 }
 
-/** Creates a session for a model; `output` names the output to read (else the rule of planOutput). */
+/**
+ * Creates a session for a model; `output` names the output to read (else the rule of planOutput);
+ * `dataColumns` gives the data's columns when a matrix input takes them in file order (planInputs).
+ */
 export async function loadSession(
   model: ModelFile,
   task: OutputTask,
   features?: string[],
-  output?: string
+  output?: string,
+  dataColumns?: () => Promise<DataColumns>
 ): Promise<LoadedSession> {
-  const plan = planInputs(model, features);
+  const data = dataColumns && needsDataColumns(model, features) ? await dataColumns() : undefined;
+  const plan = planInputs(model, features, data);
   const outputs = planOutput(model, task, output);
   const ort = await onnxRuntime();
   const started = performance.now();
   let session: InferenceSession;
   try {
-    session = await ort.InferenceSession.create(model.bytes, { graphOptimizationLevel: 'all' });
+    session = await ort.InferenceSession.create(model.runBytes, { graphOptimizationLevel: 'all' });
   } catch (error) {
     throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
   }

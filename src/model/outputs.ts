@@ -30,6 +30,8 @@ export interface OutputValues {
 const ROW_SUM_TOLERANCE = 1e-4;
 
 const NAMED = 'probabilities';
+/** Output names that hold class probabilities by convention: mlci's, then skl2onnx's (ZipMap read through). */
+const PROBABILITY_NAMES: readonly string[] = [NAMED, 'output_probability'];
 const NAN = 'NaN';
 const CONVENTION = 'docs/training-convention.md';
 
@@ -50,7 +52,7 @@ function listOutputs(model: ModelFile): string {
 
 /**
  * The output rule (docs/training-convention.md): an explicit name; else the output named
- * `probabilities`; else, for a classifier, the float outputs to search for valid probabilities
+ * `probabilities` (or skl2onnx's `output_probability`); else, for a classifier, the float outputs to search for valid probabilities
  * ([N, C] first, then one-column ones for binary); a regressor reads its first float output.
  */
 export function planOutput(model: ModelFile, task: OutputTask, explicit?: string): OutputPlan {
@@ -75,8 +77,10 @@ export function planOutput(model: ModelFile, task: OutputTask, explicit?: string
       );
     return { rule: 'fixed', outputs: [float[0].name], reason: 'the first float output (a regressor)' };
   }
-  const named = float.find((o) => o.name === NAMED);
-  if (named) return { rule: 'fixed', outputs: [NAMED], reason: `the output named "${NAMED}"` };
+  for (const name of PROBABILITY_NAMES) {
+    if (float.some((o) => o.name === name))
+      return { rule: 'fixed', outputs: [name], reason: `the output named "${name}"` };
+  }
   const rank = (o: TensorInfo) => o.shape?.length ?? null;
   const width = (o: TensorInfo) => (o.shape && o.shape.length === 2 ? o.shape[1] : null);
   const matrices = float.filter((o) => (rank(o) === 2 || rank(o) === null) && width(o) !== 1);

@@ -40,8 +40,8 @@ const ELEM_TYPES: Record<number, string> = {
   13: 'uint64'
 };
 
-/** Reads the signature of an ONNX model without running it; `source` names the file in errors. */
-export function readModelSignature(bytes: Uint8Array, source = 'model'): ModelSignature {
+/** Decodes an ONNX model; `source` names the file in errors. */
+export function decodeModel(bytes: Uint8Array, source = 'model'): onnxProto.onnx.ModelProto {
   let model;
   try {
     model = onnx.ModelProto.decode(bytes);
@@ -51,27 +51,39 @@ export function readModelSignature(bytes: Uint8Array, source = 'model'): ModelSi
   if (!model.graph || (model.graph.output ?? []).length === 0) {
     throw new InputError(`${source}: not an ONNX model (no graph with outputs)`);
   }
-  const initializers = new Set((model.graph.initializer ?? []).map((t) => t.name));
-  const toInfo = (v: onnxProto.onnx.IValueInfoProto): TensorInfo => {
-    const tensor = v.type?.tensorType;
-    if (!tensor) return { name: v.name ?? '', type: v.type?.mapType ? 'map' : 'sequence', shape: null };
-    return {
-      name: v.name ?? '',
-      type: ELEM_TYPES[tensor.elemType ?? 0] ?? `type${tensor.elemType}`,
-      shape: tensor.shape
-        ? (tensor.shape.dim ?? []).map((d) =>
-            d.dimParam
-              ? d.dimParam
-              : d.dimValue !== undefined && d.dimValue !== null
-                ? Number(d.dimValue)
-                : null
-          )
-        : null
-    };
-  };
+  return model;
+}
+
+/** Reads the signature of an ONNX model without running it; `source` names the file in errors. */
+export function readModelSignature(bytes: Uint8Array, source = 'model'): ModelSignature {
+  return signatureOf(decodeModel(bytes, source));
+}
+
+function toInfo(v: onnxProto.onnx.IValueInfoProto): TensorInfo {
+  const tensor = v.type?.tensorType;
+  if (!tensor) return { name: v.name ?? '', type: v.type?.mapType ? 'map' : 'sequence', shape: null };
   return {
-    inputs: (model.graph.input ?? []).filter((v) => !initializers.has(v.name ?? '')).map(toInfo),
-    outputs: (model.graph.output ?? []).map(toInfo),
+    name: v.name ?? '',
+    type: ELEM_TYPES[tensor.elemType ?? 0] ?? `type${tensor.elemType}`,
+    shape: tensor.shape
+      ? (tensor.shape.dim ?? []).map((d) =>
+          d.dimParam
+            ? d.dimParam
+            : d.dimValue !== undefined && d.dimValue !== null
+              ? Number(d.dimValue)
+              : null
+        )
+      : null
+  };
+}
+
+/** The signature of a decoded model. */
+export function signatureOf(model: onnxProto.onnx.ModelProto): ModelSignature {
+  const graph = model.graph as onnxProto.onnx.GraphProto;
+  const initializers = new Set((graph.initializer ?? []).map((t) => t.name));
+  return {
+    inputs: (graph.input ?? []).filter((v) => !initializers.has(v.name ?? '')).map(toInfo),
+    outputs: (graph.output ?? []).map(toInfo),
     opset: Object.fromEntries((model.opsetImport ?? []).map((o) => [o.domain ?? '', Number(o.version ?? 0)])),
     irVersion: Number(model.irVersion ?? 0),
     producer: model.producerName ?? '',

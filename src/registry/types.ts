@@ -1,3 +1,5 @@
+import type { MlflowLineage } from '../model/mlflow.js';
+
 /** A reference to a model in a registry: a name with an optional alias (`@production`) or version (`@v3`). */
 export interface ModelRef {
   name: string;
@@ -13,6 +15,8 @@ export interface VersionLineage {
   dataHashes?: Record<string, string>;
   params?: Record<string, unknown>;
   trainingRecord?: string;
+  /** The MLflow run and artifact path of a model registered from an MLflow model directory. */
+  mlflow?: MlflowLineage;
 }
 
 /** The immutable record of one registered version. */

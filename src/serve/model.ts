@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
-import { readModelSignature, type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { runnableModel } from '../model/standard-export.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 /** How request columns reach the model: one 2-D float matrix in `features` order, or one input per column. */
@@ -66,13 +67,15 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
       `${source}: sha256 mismatch: registry records ${options.sha256}, the model file has ${sha256}`
     );
   }
-  const signature = readModelSignature(bytes, source);
+  // A ZipMap output (skl2onnx's default) is served from the float tensor that feeds it.
+  const runnable = runnableModel(bytes, source);
+  const signature = runnable.signature;
   const layout = inputLayout(signature, options.features, source);
   const output = outputSpec(signature, options.task, source);
   const ort = await loadOrt();
   let session: InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, {
+    session = await ort.InferenceSession.create(runnable.bytes, {
       intraOpNumThreads: options.threads ?? 1,
       interOpNumThreads: 1,
       executionMode: 'sequential',

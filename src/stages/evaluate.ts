@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { loadColumns } from '../data/columns.js';
+import { loadColumns, sourceColumnNames } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import {
   pairedBootstrap,
@@ -126,10 +126,10 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   );
   progress.finish();
   sessions.forEach((s, i) => {
-    if (s.choice)
-      progress.info(
-        `${i === 0 ? 'candidate' : 'baseline'}: read output "${s.choice.name}" (${s.choice.reason})`
-      );
+    const who = i === 0 ? 'candidate' : 'baseline';
+    for (const note of [...s.model.notes, ...(s.plan.kind === 'matrix' && s.plan.note ? [s.plan.note] : [])])
+      progress.info(`${who}: ${note}`);
+    if (s.choice) progress.info(`${who}: read output "${s.choice.name}" (${s.choice.reason})`);
   });
   const predictions = sessions.map((s, i) =>
     toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold)
@@ -257,12 +257,23 @@ async function loadModels(request: EvaluateRequest, timed: Timed) {
     })
   );
   const drift = request.validation ? await readDriftSummary(request.validation) : null;
+  const columns = async () => ({
+    names: await sourceColumnNames(request.data, request.source),
+    label: request.label,
+    source: request.data
+  });
   const sessions: LoadedSession[] = await timed('load_models', async () => {
-    const list = [await loadSession(candidateFile, request.task, request.features, request.output)];
+    const list = [await loadSession(candidateFile, request.task, request.features, request.output, columns)];
     if (baselineFile) {
       const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
       list.push(
-        await loadSession(baselineFile, request.task, request.features, named ? request.output : undefined)
+        await loadSession(
+          baselineFile,
+          request.task,
+          request.features,
+          named ? request.output : undefined,
+          columns
+        )
       );
     }
     return list;

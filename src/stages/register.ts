@@ -6,6 +6,7 @@ import type { Progress } from '../core/progress.js';
 import { silentProgress } from '../core/progress.js';
 import { TRAINING_RECORD_SCHEMA, type TrainingRecord } from '../lineage/record.js';
 import { versionLineage } from '../lineage/version-lineage.js';
+import { isMlflowModelDir, mlflowLineage, readMlflowModel } from '../model/mlflow.js';
 import { readModelSignature } from '../model/signature.js';
 import { sha256Hex } from '../registry/integrity.js';
 import { LocalRegistry, DEFAULT_LOCAL_REGISTRY } from '../registry/local.js';
@@ -187,9 +188,10 @@ export async function readRegistration(options: RegisterStageOptions): Promise<R
   if (!options.name) throw new InputError('--name is required (the model name in the registry)');
   validateModelName(options.name);
   for (const alias of options.aliases ?? []) validateAlias(alias);
-  await requireFile(options.model, 'model');
-  const model = new Uint8Array(await readFile(options.model));
-  readModelSignature(model, options.model);
+  const mlflow = (await isMlflowModelDir(options.model)) ? await readMlflowModel(options.model) : null;
+  await requireFile(mlflow?.onnxPath ?? options.model, 'model');
+  const model = new Uint8Array(await readFile(mlflow?.onnxPath ?? options.model));
+  readModelSignature(model, mlflow?.onnxPath ?? options.model);
   if (options.force && !options.reason)
     throw new InputError('--force needs --reason (the forcing is recorded)');
 
@@ -207,7 +209,7 @@ export async function readRegistration(options: RegisterStageOptions): Promise<R
     Object.assign(request, admissionFromEvaluation(value, options.evaluation));
     files['evaluation.json'] = bytes;
   }
-  const beside = dirname(options.model);
+  const beside = mlflow ? options.model : dirname(options.model);
   const training =
     options.training ??
     ((await exists(join(beside, 'training.json'))) ? join(beside, 'training.json') : undefined);
@@ -235,6 +237,8 @@ export async function readRegistration(options: RegisterStageOptions): Promise<R
     lineage.trainingRecord = 'training.json';
     files['training.json'] = bytes;
   }
+  const fromMlflow = mlflow ? mlflowLineage(mlflow) : undefined;
+  if (fromMlflow) lineage.mlflow = fromMlflow;
   request.lineage = lineage;
   const statistics =
     options.statistics ??

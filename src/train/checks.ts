@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MlciError } from '../core/errors.js';
-import { readModelSignature, type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { type ModelSignature, type TensorInfo } from '../model/signature.js';
+import { runSignature } from '../model/standard-export.js';
 import type { Task } from '../config/types.js';
 import { nonFiniteValues, type ReportedMetrics } from './metrics.js';
 
@@ -112,7 +113,7 @@ export async function checkModelFile(path: string, shownPath: string): Promise<M
   results.push(pass('model_exists', `${shownPath} (${bytes.length} bytes)`));
   let signature: ModelSignature;
   try {
-    signature = readModelSignature(bytes, shownPath);
+    signature = runSignature(bytes, shownPath);
   } catch (error) {
     results.push(fail('model_is_onnx', error instanceof MlciError ? error.message : String(error)));
     results.push(skip('model_loads', 'not an ONNX model'));
@@ -145,7 +146,7 @@ export interface SignatureExpectation {
 /** The model's inputs map to columns (docs/architecture.md, model I/O) matching model.features, and its outputs suit the task. */
 export function checkSignature(signature: ModelSignature, expected: SignatureExpectation): CheckResult {
   const problems: string[] = [];
-  const columns = inputColumns(signature);
+  const columns = inputColumns(signature, expected.features);
   if ('error' in columns) problems.push(columns.error);
   else {
     if (expected.features && expected.features.length > 0) {
