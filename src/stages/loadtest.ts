@@ -310,6 +310,15 @@ export async function loadTestBeforeTraffic(
     progress?: Progress;
   }
 ): Promise<LoadTestResult> {
-  run.progress?.info(`load test of ${run.model}@v${run.version} before the first traffic step`);
-  return runLoadTest({ ...step, ...run });
+  const { model, version, registry, alias, out, progress } = run;
+  progress?.info(`load test of ${model}@v${version} before the first traffic step`);
+  return runLoadTest({ ...step, model, version, registry, alias, out, progress });
+}
+
+/** A deploy result with the load test that preceded it (its files first). */
+export function withLoadTest<R extends { files: string[] }>(
+  result: R,
+  loadTest: LoadTestResult | undefined
+): R & { loadTest?: LoadTestResult } {
+  return loadTest ? { ...result, loadTest, files: [...loadTest.files, ...result.files] } : result;
 }
