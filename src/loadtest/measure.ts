@@ -23,6 +23,8 @@ export interface SliceRun {
 
 interface Accumulator {
   latencies: number[];
+  /** p99 of each slice. */
+  sliceP99: number[];
   errors: number;
   sent: number;
   ms: number;
@@ -40,7 +42,14 @@ export async function measureAt(
   run: SliceRun
 ): Promise<RatePoint> {
   const endpoints = stable ? [candidate, stable] : [candidate];
-  const acc: Accumulator[] = endpoints.map(() => ({ latencies: [], errors: 0, sent: 0, ms: 0, rss: 0 }));
+  const acc: Accumulator[] = endpoints.map(() => ({
+    latencies: [],
+    sliceP99: [],
+    errors: 0,
+    sent: 0,
+    ms: 0,
+    rss: 0
+  }));
   const slices = Math.max(1, Math.round(run.durationMs / run.sliceMs));
   const perSlice = Math.max(1, Math.round((run.rate * run.durationMs) / 1000 / slices));
   for (let s = 0; s < slices; s++) {
@@ -54,6 +63,7 @@ export async function measureAt(
       });
       const a = acc[i];
       for (const latency of summary.latencies) a.latencies.push(latency);
+      a.sliceP99.push(summarize(summary.latencies).p99);
       a.errors += summary.failed;
       a.sent += summary.sent;
       a.ms += summary.durationMs;
@@ -62,7 +72,8 @@ export async function measureAt(
     run.onSlice?.((s + 1) / slices);
   }
   const measured = acc.map((a, i) => measurement(a, run.rate, endpoints[i].rss !== undefined));
-  return { rate: run.rate, candidate: measured[0], stable: measured[1] ?? null };
+  const ratios = stable ? acc[0].sliceP99.map((c, i) => c / Math.max(acc[1].sliceP99[i], 1e-3)) : null;
+  return { rate: run.rate, candidate: measured[0], stable: measured[1] ?? null, slice_p99_ratios: ratios };
 }
 
 function measurement(a: Accumulator, rate: number, local: boolean): Measurement {

@@ -29,6 +29,8 @@ export interface RatePoint {
   rate: number;
   candidate: Measurement;
   stable: Measurement | null;
+  /** Candidate p99 / stable p99 in each pair of adjacent slices (null without stable). */
+  slice_p99_ratios: number[] | null;
 }
 
 /** The names of the objectives a load test is gated on. */
