@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
 import { openRegistry } from '../../stages/register.js';
@@ -20,6 +21,7 @@ interface ServeOptions {
   features?: string;
   task?: 'binary' | 'multiclass' | 'regression';
   threshold?: string;
+  watch: string;
   config?: string;
 }
 
@@ -50,6 +52,11 @@ export function registerServe(program: Command): void {
     .option('--features <names>', 'comma-separated column order of a matrix model without feature_names')
     .option('--task <task>', 'binary, multiclass or regression (default: guessed from the outputs)')
     .option('--threshold <p>', 'binary decision threshold: positive when p1 > p')
+    .option(
+      '--watch <duration>',
+      'served by alias: check the registry this often for the alias moving (0: never)',
+      '30s'
+    )
     .option('--config <file>', 'mlci.yml to read the model name from', 'mlci.yml');
   withExamples(serve, [
     'mlci serve --model churn@production --port 8080',
@@ -81,6 +88,8 @@ export function registerServe(program: Command): void {
           options.threshold === undefined
             ? config?.model.threshold
             : number(options.threshold, '--threshold', 0, 1),
+        watchIntervalMs: watchInterval(options.watch),
+        onAliasMove: (line) => progress.info(line),
         log: options.log
           ? {
               path: options.log,
@@ -107,6 +116,12 @@ export function registerServe(program: Command): void {
       });
     })
   );
+}
+
+/** --watch: seconds or a duration such as 30s; 0 turns the alias watch off. */
+function watchInterval(text: string): number {
+  if (text.trim() === '0') return 0;
+  return durationMs(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text, '--watch');
 }
 
 function number(text: string, flag: string, min = -Infinity, max = Infinity): number {
