@@ -2,6 +2,7 @@
 // Run `node scripts/schema-src.mjs` (npm run build does) to regenerate the JSON file.
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_CANARY_STEPS, DEFAULT_DRIFT_SHARE } from '../src/config/defaults.js';
+import * as LOAD_TEST from '../src/config/load-test-defaults.js';
 
 const duration = {
   description: 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".',
@@ -22,6 +23,53 @@ const anomalyCodes = [
   'missing_column', 'new_column', 'type_mismatch', 'out_of_domain', 'out_of_range', 'unexpected_nulls',
   'nan_values', 'inf_values', 'too_few_rows', 'duplicate_share', 'train_test_overlap', 'drift'
 ];
+const loadTest = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Load test run before the first canary traffic step (and by `mlci loadtest`): candidate and stable driven open-loop at the same rate, gated on objectives; requests are the rows of deploy.replay, else of the evaluation data (docs/loadtest.md).',
+  properties: {
+    rate: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: "Target rate in requests per second (default: the production server's observed rate × headroom)."
+    },
+    headroom: {
+      type: 'number',
+      minimum: 1,
+      default: LOAD_TEST.DEFAULT_LOAD_TEST_HEADROOM,
+      description: "Multiplier of the production server's observed rate when no rate is set."
+    },
+    duration: { ...duration, default: LOAD_TEST.DEFAULT_LOAD_TEST_DURATION_S },
+    ramp: {
+      type: 'array',
+      items: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      default: [...LOAD_TEST.DEFAULT_LOAD_TEST_RAMP],
+      description: 'Fractions of the target rate measured first (shorter), for the latency-vs-rate chart.'
+    },
+    objectives: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        max_p99_ms: { type: 'number', exclusiveMinimum: 0, description: "Candidate's p99 latency limit in ms." },
+        min_rps: { type: 'number', exclusiveMinimum: 0, description: 'Achieved rate the candidate must sustain.' },
+        max_error_rate: { type: 'number', minimum: 0, maximum: 1, default: LOAD_TEST.DEFAULT_LOAD_TEST_MAX_ERROR_RATE },
+        max_p99_ratio_vs_stable: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: LOAD_TEST.DEFAULT_LOAD_TEST_MAX_P99_RATIO,
+          description: "Candidate p99 / stable p99 measured in the same run."
+        },
+        p99_slack_ms: {
+          type: 'number',
+          minimum: 0,
+          default: LOAD_TEST.DEFAULT_LOAD_TEST_P99_SLACK_MS,
+          description: 'A p99 difference from stable below this many ms passes the ratio objective.'
+        }
+      }
+    }
+  }
+};
 const severities = {
   type: 'object',
   description: 'Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.',
@@ -278,7 +326,8 @@ const schema = {
             storage_uri: { type: 'string' },
             runtime: { type: 'string' }
           }
-        }
+        },
+        load_test: loadTest
       }
     },
     monitor: {

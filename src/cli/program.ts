@@ -3,6 +3,7 @@ import { MLCI_VERSION } from '../core/version.js';
 import { registerDeployCanary } from './commands/deploy-canary.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerInit } from './commands/init.js';
+import { registerLoadTest } from './commands/loadtest.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerRegister } from './commands/register.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRegister(program);
   registerRegistry(program);
   registerServe(program);
+  registerLoadTest(program);
   registerDeployCanary(program);
   registerPipeline(program);
   registerMonitor(program);

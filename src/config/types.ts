@@ -126,6 +126,22 @@ export interface DeployConfig {
     min_requests?: number;
   };
   kserve?: { namespace?: string; storage_uri?: string; runtime?: string };
+  load_test?: LoadTestConfig;
+}
+
+/** `deploy.load_test`: the load test before the first canary traffic step (docs/loadtest.md). */
+export interface LoadTestConfig {
+  rate?: number;
+  headroom?: number;
+  duration?: Duration;
+  ramp?: number[];
+  objectives?: {
+    max_p99_ms?: number;
+    min_rps?: number;
+    max_error_rate?: number;
+    max_p99_ratio_vs_stable?: number;
+    p99_slack_ms?: number;
+  };
 }
 
 /** The `monitor:` section. */

@@ -9,7 +9,7 @@ import type { ModelServer } from './server.js';
 /** What the admin API drives. */
 export type AdminControl = Pick<
   ModelServer,
-  'state' | 'stats' | 'resetStats' | 'promote' | 'rollback' | 'setCanary' | 'setWeight'
+  'state' | 'stats' | 'resetStats' | 'promote' | 'rollback' | 'setCanary' | 'setWeight' | 'reload'
 >;
 
 /** Answers one /admin/{path} call after checking the bearer token; errors are RequestErrors. */
@@ -44,6 +44,7 @@ export async function adminApi(
   }
   if (key === 'POST promote') return sendJson(res, 200, server.promote());
   if (key === 'POST rollback') return sendJson(res, 200, server.rollback());
+  if (key === 'POST reload') return sendJson(res, 200, await server.reload());
   const body = method === 'POST' ? await readAdminBody(req) : {};
   if (key === 'POST canary') {
     const version = parseVersion(body.version);

@@ -28,6 +28,10 @@ export interface ServerOptions {
   log?: PredictionLogOptions;
   /** Export Node process metrics too (default true). */
   processMetrics?: boolean;
+  /** Served by alias: poll the registry this often (ms) for the alias moving (0 or absent: never). */
+  watchIntervalMs?: number;
+  /** Told (one line) when the alias moves away from the version served, or back to it. */
+  onAliasMove?: (line: string) => void;
 }
 
 /** The routing state, as GET /admin/state reports it. */

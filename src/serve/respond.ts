@@ -1,4 +1,5 @@
 // What the model server answers and logs for a scored batch: the response body, the log rows, metadata.
+import type { AliasStatus } from './alias-watch.js';
 import type { DecodedBatch } from './decode.js';
 import type { ServedModel } from './model.js';
 import type { PredictionLog, PredictionRecord, TrafficSource } from './prediction-log.js';
@@ -22,7 +23,12 @@ const DATATYPES: Record<string, string> = {
 };
 
 /** The model metadata of GET /v2/models/{name} (KServe v2). */
-export function modelMetadata(name: string, versions: number[], model: ServedModel): unknown {
+export function modelMetadata(
+  name: string,
+  versions: number[],
+  model: ServedModel,
+  alias?: AliasStatus
+): unknown {
   const tensor = (t: { name: string; type: string; shape: (number | string | null)[] | null }) => ({
     name: t.name,
     datatype: DATATYPES[t.type] ?? t.type.toUpperCase(),
@@ -39,7 +45,8 @@ export function modelMetadata(name: string, versions: number[], model: ServedMod
       sha256: model.sha256,
       feature_names:
         model.layout.kind === 'matrix' ? model.layout.features : model.layout.inputs.map((i) => i.name),
-      classes: model.output.classes
+      classes: model.output.classes,
+      ...(alias ? { alias } : {})
     }
   };
 }

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { describeError, InputError } from '../core/errors.js';
 import type { ModelRef } from '../registry/types.js';
 import { adminApi, checkWeight } from './admin.js';
+import { startAliasWatch, type AliasStatus, type AliasWatch } from './alias-watch.js';
 import {
   decodeRows,
   decodeV2,
@@ -51,6 +52,7 @@ export class ModelServer {
   private readonly token: Buffer | undefined;
   private baseUrl = '';
   private readonly names: ResponseNames;
+  private watch: AliasWatch | undefined;
   /** The infer path of this model as clients normally write it, matched before the general router. */
   private readonly inferPath: string;
   /** One listener for every response (no closure per request). */
@@ -102,6 +104,8 @@ export class ModelServer {
     const address = server.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     server.baseUrl = `http://${host}:${address.port}`;
+    const served = () => server.split.stable.handle.model.version;
+    server.watch = startAliasWatch(options, served, server.metrics.registry);
     return server;
   }
 
@@ -160,6 +164,17 @@ export class ModelServer {
     return this.state();
   }
 
+  /**
+   * Serves the version the alias points to now (after a rollback or promotion elsewhere); refused
+   * while a canary is loaded, and by a server started on a fixed version.
+   */
+  async reload(): Promise<ServerState & { alias: AliasStatus }> {
+    if (!this.watch) throw new RequestError(409, 'this server was started on a version, not a watched alias');
+    const version = await this.watch.reloadTarget(this.split.canary !== null);
+    if (version !== null) this.split.replaceStable(await this.loadVersion({ name: this.name, version }));
+    return { ...this.state(), alias: this.watch.status() };
+  }
+
   /** Sends all traffic back to stable and unloads the canary once its requests finish. */
   rollback(): ServerState {
     this.split.rollback();
@@ -182,6 +197,7 @@ export class ModelServer {
    */
   async close(graceMs = 10_000): Promise<void> {
     this.draining = true;
+    this.watch?.stop();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     if (this.inflight > 0) {
@@ -252,7 +268,13 @@ export class ModelServer {
       this.requireModel(name, version);
       if (action === '' && method === 'GET') {
         const slot = version !== undefined ? this.split.pinned(version)! : this.split.stable;
-        return sendJson(res, 200, modelMetadata(this.name, this.split.versions(), slot.handle.model));
+        const metadata = modelMetadata(
+          this.name,
+          this.split.versions(),
+          slot.handle.model,
+          this.watch?.status()
+        );
+        return sendJson(res, 200, metadata);
       }
       if (action === 'ready' && method === 'GET') return sendJson(res, 200, { name, ready: !this.draining });
       throw new RequestError(method === 'GET' || method === 'POST' ? 404 : 405, `no route ${method} ${path}`);

@@ -5,11 +5,14 @@ import type { ModelRef, ModelVersion, Registry } from '../registry/types.js';
 export interface ModelSource {
   /** Resolves a version or alias and returns its record and verified model bytes. */
   fetch(ref: ModelRef): Promise<{ record: ModelVersion; bytes: Uint8Array }>;
+  /** Resolves a version or alias without downloading (sources that can: the alias watch polls it). */
+  resolve?(ref: ModelRef): Promise<ModelVersion | null>;
 }
 
 /** A model source backed by a registry; the bytes are verified against the recorded sha256. */
 export function registrySource(registry: Registry): ModelSource {
   return {
+    resolve: (ref) => registry.resolve(ref),
     async fetch(ref) {
       const record = await registry.resolve(ref);
       if (!record) {

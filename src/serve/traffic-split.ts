@@ -102,6 +102,16 @@ export class TrafficSplit {
     this.publishInfo();
   }
 
+  /** Serves `model` as the stable version (a reload); the old one is released when its requests finish. */
+  replaceStable(model: ServedModel): void {
+    if (this.canary) throw new RequestError(409, 'a canary is loaded: finish or roll back the rollout first');
+    const old = this.stable;
+    this.stable = this.slot({ model, inflight: 0, retired: false }, 'stable');
+    this.since = new Date();
+    this.retire(old.handle);
+    this.publishInfo();
+  }
+
   /** Sends all traffic back to stable; the canary is released when its requests finish. */
   rollback(): void {
     if (this.canary) {

@@ -113,6 +113,13 @@ export async function buildDeployRequest(
       : undefined;
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : undefined);
+  const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
+  const { loadTestStepRequest } = await import('./loadtest-request.js');
+  const loadTest = loadTestStepRequest(config, {
+    replay,
+    server: target === 'server' ? server : undefined,
+    dropColumns
+  });
   const registry =
     context.registry ??
     (await (await import('./register.js')).openRegistry(flags.registry ?? config?.register?.registry));
@@ -144,7 +151,8 @@ export async function buildDeployRequest(
     shadow: flags.shadow ?? true,
     replay,
     rate: number(flags.rate, '--rate') ?? settings.rate,
-    dropColumns: [flags.label ?? config?.model.label ?? DEFAULT_LABEL],
+    dropColumns,
+    loadTest,
     stateFile: flags.state ?? defaultStateFile(registry),
     resume: flags.resume ?? false,
     kserve,

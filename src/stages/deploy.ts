@@ -24,6 +24,7 @@ import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
 import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
+import type { LoadTestResult, LoadTestStep } from './loadtest.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 
@@ -60,6 +61,8 @@ export interface DeployCanaryOptions {
   /** Who moves the alias (recorded in the registry). */
   by?: string;
   progress?: Progress;
+  /** The load test run before the first traffic step (mlci.yml `deploy.load_test`). */
+  loadTest?: LoadTestStep;
   /** Test hook: builds the target instead of the default for `target`. */
   makeTarget?: () => Promise<{ target: CanaryTarget; close(): Promise<void> }>;
 }
@@ -99,6 +102,8 @@ export interface DeployCanaryResult {
   /** The alias move on promotion; null when the alias stayed where it was. */
   alias: AliasEvent | null;
   files: string[];
+  /** The load test run before the first traffic step, when mlci.yml asks for one. */
+  loadTest?: LoadTestResult;
 }
 
 /**
@@ -135,12 +140,35 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
     );
   }
   const steps = paused?.steps ?? options.steps ?? [...DEFAULT_CANARY_STEPS];
+  let loadTest: LoadTestResult | undefined;
+  if (options.loadTest && !options.resume) {
+    // A failed load test stops the rollout before the candidate gets any traffic (docs/loadtest.md).
+    const { loadTestBeforeTraffic, withLoadTest } = await import('./loadtest.js');
+    loadTest = await loadTestBeforeTraffic(options.loadTest, { ...options, alias });
+    if (loadTest.exitCode !== 0) {
+      const reason = `load test failed: ${loadTest.report.summary}`;
+      const report = {
+        ...immediateReport(options.version, stable!.version, reason),
+        outcome: 'rolled_back' as const
+      };
+      await options.recorder?.start(recorderStart(options, alias, 'load test of'));
+      const done = await finish(options, {
+        alias,
+        stateFile,
+        steps: [],
+        report,
+        target: 'load test',
+        move: false
+      });
+      return withLoadTest(done, loadTest);
+    }
+  }
   const { target, close } = options.makeTarget
     ? await options.makeTarget()
     : await openTarget(options, alias);
   try {
     const report = await rollOut(options, target, { steps, stateFile, paused, alias });
-    return await finish(options, {
+    const done = await finish(options, {
       alias,
       stateFile,
       steps,
@@ -148,6 +176,7 @@ export async function deployCanary(options: DeployCanaryOptions): Promise<Deploy
       target: target.description,
       move: report.outcome === 'promoted'
     });
+    return (await import('./loadtest.js')).withLoadTest(done, loadTest);
   } finally {
     await close();
   }

@@ -162,7 +162,10 @@ async function deployCanaryRun(ctx: PipelineContext, dir: string): Promise<Stage
   const r = result.report;
   if (r.outcome === 'promoted') ctx.production = candidate;
   const verdict = r.outcome === 'rolled_back' ? 'fail' : r.outcome === 'paused' ? 'paused' : 'pass';
-  return stageResult(verdict, `${r.outcome.replace('_', ' ')}: ${r.reason}`, result.files);
+  return {
+    ...stageResult(verdict, `${r.outcome.replace('_', ' ')}: ${r.reason}`, result.files),
+    markdown: result.loadTest?.markdown ?? null
+  };
 }
 
 /** The stages in pipeline order. */

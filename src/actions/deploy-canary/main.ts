@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
         version: String(report.version),
         stable: String(result.alias ? result.alias.to : report.stable)
       },
-      summary: rolloutMarkdown(model, report, result.target, aliasLine, resume || undefined),
+      summary: `${result.loadTest ? `${result.loadTest.markdown}\n` : ''}${rolloutMarkdown(model, report, result.target, aliasLine, resume || undefined)}`,
       failure:
         report.outcome === 'rolled_back'
           ? `canary ${model}@v${version} rolled back: ${report.reason}`

@@ -113,6 +113,9 @@ async function print(
   const text = [
     `${model}@v${version} on ${result.target}: ${r.outcome.replace('_', ' ')}`,
     `  ${r.reason}`,
+    ...(result.loadTest
+      ? [`  load test: ${result.loadTest.report.verdict}: ${result.loadTest.report.summary}`]
+      : []),
     ...r.analyses.map(
       (a) => `  step ${a.step} (${a.weight} %): ${a.analysis.verdict} — ${a.analysis.reason}`
     ),

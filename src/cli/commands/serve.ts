@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILES } from '../../config/default-file.js';
+import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
 import { openRegistry } from '../../stages/register.js';
@@ -21,6 +22,7 @@ interface ServeOptions {
   features?: string;
   task?: 'binary' | 'multiclass' | 'regression';
   threshold?: string;
+  watch: string;
   config?: string;
 }
 
@@ -51,6 +53,11 @@ export function registerServe(program: Command): void {
     .option('--features <names>', 'comma-separated column order of a matrix model without feature_names')
     .option('--task <task>', 'binary, multiclass or regression (default: guessed from the outputs)')
     .option('--threshold <p>', 'binary decision threshold: positive when p1 > p')
+    .option(
+      '--watch <duration>',
+      'served by alias: check the registry this often for the alias moving (0: never)',
+      '30s'
+    )
     .option(
       '--config <file>',
       `config file to read the model name from (default: ${DEFAULT_CONFIG_FILES.join(' or ')})`
@@ -85,6 +92,8 @@ export function registerServe(program: Command): void {
           options.threshold === undefined
             ? config?.model.threshold
             : number(options.threshold, '--threshold', 0, 1),
+        watchIntervalMs: watchInterval(options.watch),
+        onAliasMove: (line) => progress.info(line),
         log: options.log
           ? {
               path: options.log,
@@ -111,6 +120,12 @@ export function registerServe(program: Command): void {
       });
     })
   );
+}
+
+/** --watch: seconds or a duration such as 30s; 0 turns the alias watch off. */
+function watchInterval(text: string): number {
+  if (text.trim() === '0') return 0;
+  return durationMs(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text, '--watch');
 }
 
 function number(text: string, flag: string, min = -Infinity, max = Infinity): number {

@@ -1,0 +1,94 @@
+// The objectives a load test is gated on, checked at the target rate (docs/loadtest.md).
+import {
+  DEFAULT_LOAD_TEST_MAX_ERROR_RATE,
+  DEFAULT_LOAD_TEST_MAX_P99_RATIO,
+  DEFAULT_LOAD_TEST_P99_SLACK_MS
+} from '../config/load-test-defaults.js';
+import type { ObjectiveCheck, RatePoint } from './types.js';
+
+/** Limits of a load test; unset ones are not checked (error rate and the ratio have defaults). */
+export interface Objectives {
+  maxP99Ms?: number;
+  minRps?: number;
+  maxErrorRate: number;
+  maxP99RatioVsStable: number;
+  /** A p99 difference from stable below this many ms passes the ratio objective. */
+  p99SlackMs: number;
+}
+
+/** The objectives with the defaults of mlci.yml's `deploy.load_test.objectives` filled in. */
+export function withDefaults(given: Partial<Objectives> = {}): Objectives {
+  return {
+    maxP99Ms: given.maxP99Ms,
+    minRps: given.minRps,
+    maxErrorRate: given.maxErrorRate ?? DEFAULT_LOAD_TEST_MAX_ERROR_RATE,
+    maxP99RatioVsStable: given.maxP99RatioVsStable ?? DEFAULT_LOAD_TEST_MAX_P99_RATIO,
+    p99SlackMs: given.p99SlackMs ?? DEFAULT_LOAD_TEST_P99_SLACK_MS
+  };
+}
+
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** Checks each set objective against the candidate (and stable) measured at the target rate. */
+export function checkObjectives(point: RatePoint, objectives: Objectives): ObjectiveCheck[] {
+  const c = point.candidate;
+  const checks: ObjectiveCheck[] = [];
+  if (objectives.maxP99Ms !== undefined) {
+    const limit = objectives.maxP99Ms;
+    checks.push({
+      objective: 'max_p99_ms',
+      limit,
+      value: c.latency_ms.p99,
+      passed: c.latency_ms.p99 <= limit,
+      detail: `candidate p99 ${ms(c.latency_ms.p99)} at ${point.rate} req/s (limit ${ms(limit)})`
+    });
+  }
+  if (objectives.minRps !== undefined) {
+    const limit = objectives.minRps;
+    checks.push({
+      objective: 'min_rps',
+      limit,
+      value: c.achieved_rps,
+      passed: c.achieved_rps >= limit,
+      detail: `candidate answered ${c.achieved_rps.toFixed(1)} req/s of ${point.rate} asked (at least ${limit})`
+    });
+  }
+  checks.push({
+    objective: 'max_error_rate',
+    limit: objectives.maxErrorRate,
+    value: c.error_rate,
+    passed: c.error_rate <= objectives.maxErrorRate,
+    detail: `${c.errors} of ${c.requests} candidate requests failed (${(100 * c.error_rate).toFixed(2)} %, limit ${(100 * objectives.maxErrorRate).toFixed(2)} %)`
+  });
+  if (point.stable) checks.push(ratioCheck(point, objectives));
+  return checks;
+}
+
+/**
+ * Candidate p99 against stable's, measured in the same alternating slices. The ratio judged is the
+ * median over slice pairs, so one pause of the machine that falls on one version's slice does not
+ * decide; differences under the slack pass (sub-millisecond p99s differ by scheduling, not by model).
+ */
+function ratioCheck(point: RatePoint, objectives: Objectives): ObjectiveCheck {
+  const candidate = point.candidate.latency_ms.p99;
+  const stable = point.stable!.latency_ms.p99;
+  const limit = objectives.maxP99RatioVsStable;
+  const pairs = point.slice_p99_ratios ?? [];
+  const ratio = pairs.length > 0 ? median(pairs) : candidate / Math.max(stable, 1e-3);
+  const withinSlack = candidate - stable <= objectives.p99SlackMs;
+  return {
+    objective: 'max_p99_ratio_vs_stable',
+    limit,
+    value: ratio,
+    passed: ratio <= limit || withinSlack,
+    detail:
+      `candidate p99 ${ms(candidate)} vs stable ${ms(stable)}; median ratio over ${pairs.length} slice pairs ${ratio.toFixed(2)}× ` +
+      `(fails above ${limit}× unless within ${objectives.p99SlackMs} ms of stable)`
+  };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
