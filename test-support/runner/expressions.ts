@@ -91,12 +91,14 @@ export function evaluate(text: string, contexts: Contexts, status: JobStatus): u
     }
     let value: unknown = contexts[t.value];
     while (peek()?.value === '.' || peek()?.value === '[') {
-      if (take().value === '.') value = (value as Record<string, unknown> | undefined)?.[take().value];
+      // The key is read before it is used: `?.` would skip reading it when the value is null.
+      let key: unknown;
+      if (take().value === '.') key = take().value;
       else {
-        const key = or();
+        key = or();
         take(']');
-        value = (value as Record<string, unknown> | undefined)?.[String(key)];
       }
+      value = (value as Record<string, unknown> | null | undefined)?.[String(key)];
     }
     return value;
   };

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { condition, interpolate, type Contexts, type JobStatus } from './expressions.js';
@@ -9,7 +9,7 @@ import { condition, interpolate, type Contexts, type JobStatus } from './express
 const exec = promisify(execFile);
 
 /** A step of a composite action or a job, as action.yml / a workflow spells it. */
-interface StepSpec {
+export interface StepSpec {
   id?: string;
   name?: string;
   if?: string;
@@ -22,10 +22,29 @@ interface StepSpec {
 
 /** What the emulated `uses:` steps did, for assertions. */
 export interface RunnerRecord {
-  artifacts: { name: string; path: string; archive: boolean }[];
+  artifacts: UploadedArtifact[];
   cacheSaves: string[];
   cacheRestores: { key: string; hit: boolean }[];
   setupNode: number;
+}
+
+/** An artifact upload-artifact made: a folder zipped, or one file as it is (`archive: false`). */
+export interface UploadedArtifact {
+  name: string;
+  path: string;
+  archive: boolean;
+  /** Replace an artifact of that name from the same run (`overwrite: true`). */
+  overwrite: boolean;
+  /** The zip (or the file's bytes) as GitHub stores it; absent when the path held no file. */
+  data?: Buffer;
+}
+
+/** What a job shares with the rest of the repository's runs: the actions/cache store, where artifacts go. */
+export interface JobOptions {
+  /** actions/cache entries by key (a folder each), shared by the jobs of one repository; default the job's own. */
+  caches?: Map<string, string>;
+  /** Told of each upload (e.g. to add it to the GitHub emulator's workflow run). */
+  onArtifact?: (artifact: UploadedArtifact) => Promise<void> | void;
 }
 
 /** One job on the player: its environment, files (GITHUB_ENV, GITHUB_PATH, summary) and what ran. */
@@ -34,34 +53,47 @@ export class Job {
   readonly status: JobStatus = { failed: false };
   private readonly env: Record<string, string> = {};
   private readonly paths: string[] = [];
-  private readonly caches = new Map<string, string>();
+  private readonly caches: Map<string, string>;
   log = '';
 
   private constructor(
     readonly dir: string,
     readonly workspace: string,
-    private readonly base: Record<string, string>
-  ) {}
+    private readonly base: Record<string, string>,
+    private readonly options: JobOptions
+  ) {
+    this.caches = options.caches ?? new Map();
+  }
 
   /** A job in `workspace` with the runner's variables; `base` is the job's own environment (PATH etc.). */
-  static async create(workspace: string, base: Record<string, string>, event: unknown): Promise<Job> {
+  static async create(
+    workspace: string,
+    base: Record<string, string>,
+    event: unknown,
+    options: JobOptions = {}
+  ): Promise<Job> {
     const dir = await mkdtemp(join(tmpdir(), 'mlci-runner-'));
     await mkdir(join(dir, 'tool-cache'));
     await mkdir(join(dir, 'temp'));
     await writeFile(join(dir, 'summary.md'), '');
     await writeFile(join(dir, 'event.json'), JSON.stringify(event));
-    return new Job(dir, workspace, {
-      ...base,
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-      RUNNER_TOOL_CACHE: join(dir, 'tool-cache'),
-      RUNNER_TEMP: join(dir, 'temp'),
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64'
-    });
+    return new Job(
+      dir,
+      workspace,
+      {
+        ...base,
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        RUNNER_TOOL_CACHE: join(dir, 'tool-cache'),
+        RUNNER_TEMP: join(dir, 'temp'),
+        RUNNER_OS: 'Linux',
+        RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64'
+      },
+      options
+    );
   }
 
   /** The environment a step starts from: the job's, GITHUB_ENV's additions, GITHUB_PATH's entries first. */
@@ -136,18 +168,36 @@ export class Job {
       return { code: 0, outputs: { 'cache-hit': String(saved !== undefined) } };
     }
     if (name === 'actions/cache/save') {
-      const copy = join(this.dir, 'caches', String(this.caches.size));
+      // A key is written once: a second save of it is refused (a warning, not a failure), as on GitHub.
+      if (this.caches.has(inputs.key)) {
+        this.log += `Failed to save: Unable to reserve cache with key ${inputs.key}, another job may be creating this cache.\n`;
+        return { code: 0, outputs: {} };
+      }
+      const copy = await mkdtemp(join(this.dir, 'cache-'));
       await cp(resolve(this.workspace, inputs.path), copy, { recursive: true });
       this.caches.set(inputs.key, copy);
       this.record.cacheSaves.push(inputs.key);
       return { code: 0, outputs: {} };
     }
     if (name === 'actions/upload-artifact') {
-      this.record.artifacts.push({
-        name: inputs.name ?? '',
+      const archive = inputs.archive !== 'false';
+      const path = resolve(this.workspace, inputs.path);
+      const data = await artifactBytes(path, archive);
+      // Unzipped uploads are named after their file, as upload-artifact v7 does.
+      const artifact = {
+        name: archive ? (inputs.name ?? 'artifact') : basename(path),
         path: inputs.path,
-        archive: inputs.archive !== 'false'
-      });
+        archive,
+        overwrite: inputs.overwrite === 'true',
+        data
+      };
+      this.record.artifacts.push(artifact);
+      try {
+        if (data) await this.options.onArtifact?.(artifact);
+      } catch (error) {
+        this.log += `::error::Failed to upload artifact: ${(error as Error).message}\n`;
+        return { code: 1, outputs: {} };
+      }
       return { code: 0, outputs: {} };
     }
     throw new Error(`the runner player does not emulate ${ref}`);
@@ -221,6 +271,22 @@ export class Job {
     );
     return { failed, outputs };
   }
+}
+
+/** The bytes upload-artifact stores: the folder's (or file's) zip, or the file itself; undefined when absent. */
+async function artifactBytes(path: string, archive: boolean): Promise<Buffer | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (!archive) return info.isFile() ? readFile(path) : undefined;
+  // Paths inside the zip are relative to the uploaded folder (a file: its own folder), as upload-artifact's.
+  const zip = join(await mkdtemp(join(tmpdir(), 'mlci-artifact-')), 'a.zip');
+  const [cwd, what] = info.isDirectory() ? [path, '.'] : [dirname(path), basename(path)];
+  try {
+    await exec('zip', ['-q', '-r', zip, what], { cwd });
+  } catch {
+    return undefined; // nothing to zip: an empty folder (if-no-files-found: ignore)
+  }
+  return readFile(zip);
 }
 
 /** `name=value` lines and `name<<DELIMITER` blocks, as GITHUB_OUTPUT and GITHUB_ENV hold them. */
