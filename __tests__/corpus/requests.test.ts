@@ -24,6 +24,11 @@ const cases: [string, string[], RegExp][] = [
     'a drift share of 0',
     ['monitor', '--model', 'm', '--data', 'd.csv', '--drift-share', '0'],
     /--drift-share: got "0"/
+  ],
+  [
+    'a monitor gate on a metric the task does not compute',
+    ['monitor', '--model', 'm', '--data', 'd.csv', '--task', 'multiclass', '--gate', 'roc_auc:max_drop=0.05'],
+    /--gate roc_auc:.*roc_auc_ovr/
   ]
 ];
 

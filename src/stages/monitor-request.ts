@@ -5,6 +5,7 @@ import { parseGateFlags } from './evaluate-options.js';
 import type { MonitorOptions, MonitorTrigger } from './monitor.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import { built } from './request-hook.js';
+import { checkGateMetrics } from '../config/rules.js';
 
 /** monitor's settings as text, the way the CLI flags and the action inputs give them. */
 export interface MonitorFlags {
@@ -56,7 +57,11 @@ export function buildMonitorRequest(flags: MonitorFlags, config: MlciConfig | nu
   const kind = flags.trigger ?? m?.trigger?.kind ?? 'none';
   if (!TRIGGERS.includes(kind as MonitorTrigger['kind']))
     throw new InputError(`--trigger: got "${kind}", expected ${TRIGGERS.join(', ')}`);
-  const gates = flags.gate && flags.gate.length > 0 ? parseGateFlags(flags.gate) : m?.max_metric_drop;
+  const gateFlags = flags.gate && flags.gate.length > 0 ? parseGateFlags(flags.gate) : undefined;
+  const gates = gateFlags ?? m?.max_metric_drop;
+  const task = parseTask(flags.task, '--task') ?? config?.model?.task;
+  // mlci.yml's max_metric_drop is checked when it is loaded; a --gate flag is checked here, before any work.
+  if (gateFlags && task) checkGateMetrics(gateFlags, task, '--gate', 'rows');
   return built('monitor', {
     registry: flags.registry ?? config?.register?.registry,
     model,
@@ -69,7 +74,7 @@ export function buildMonitorRequest(flags: MonitorFlags, config: MlciConfig | nu
     labelColumn: explicitLabel ?? config?.model?.label,
     labelOptional: data !== undefined && explicitLabel === undefined,
     idColumn: flags.idColumn ?? m?.id_column,
-    task: parseTask(flags.task, '--task') ?? config?.model?.task,
+    task,
     threshold: config?.model?.threshold,
     features: config?.model?.features,
     driftShare:
