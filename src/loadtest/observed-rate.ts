@@ -5,7 +5,8 @@ import { requestJson } from '../deploy/http.js';
 /** Sum of the inference requests counted in a Prometheus text exposition of mlci serve. */
 export function requestsTotal(text: string): number | null {
   let total = 0;
-  let seen = false;
+  // prom-client lists the counter before its first request, with no series: that is zero requests.
+  let seen = text.includes('# TYPE mlci_requests_total counter');
   for (const line of text.split('\n')) {
     if (!line.startsWith('mlci_requests_total')) continue;
     const value = Number(line.slice(line.lastIndexOf(' ') + 1));

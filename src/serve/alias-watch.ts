@@ -6,6 +6,7 @@ import { describeError } from '../core/errors.js';
 import type { ModelRef, ModelVersion } from '../registry/types.js';
 import { RequestError } from './decode.js';
 import type { ServerOptions } from './options.js';
+import type { TrafficSplit } from './traffic-split.js';
 
 /** What the watch knows about the alias, as /v2/models/{name} reports it. */
 export interface AliasStatus {
@@ -139,11 +140,12 @@ export function aliasMoveLine(event: AliasEvent): string {
 /** Starts the alias watch of a server started on an alias with a poll interval; undefined otherwise. */
 export function startAliasWatch(
   options: ServerOptions,
-  served: () => number,
+  split: Pick<TrafficSplit, 'stable'>,
   metrics: MetricsRegistry
 ): AliasWatch | undefined {
   const { model, watchIntervalMs, source, onAliasMove } = options;
   if (!model.alias || !watchIntervalMs || !source.resolve) return undefined;
+  const served = () => split.stable.handle.model.version;
   const watch = new AliasWatch(
     { ...model, alias: model.alias },
     source.resolve.bind(source),

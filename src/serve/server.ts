@@ -104,8 +104,7 @@ export class ModelServer {
     const address = server.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     server.baseUrl = `http://${host}:${address.port}`;
-    const served = () => server.split.stable.handle.model.version;
-    server.watch = startAliasWatch(options, served, server.metrics.registry);
+    server.watch = startAliasWatch(options, server.split, server.metrics.registry);
     return server;
   }
 
@@ -164,10 +163,7 @@ export class ModelServer {
     return this.state();
   }
 
-  /**
-   * Serves the version the alias points to now (after a rollback or promotion elsewhere); refused
-   * while a canary is loaded, and by a server started on a fixed version.
-   */
+  /** Serves the version the watched alias points to now (refused during a rollout: docs/serving.md). */
   async reload(): Promise<ServerState & { alias: AliasStatus }> {
     if (!this.watch) throw new RequestError(409, 'this server was started on a version, not a watched alias');
     const version = await this.watch.reloadTarget(this.split.canary !== null);
