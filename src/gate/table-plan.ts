@@ -185,13 +185,12 @@ export function buildTablePlan(
       const data = isReference
         ? reference
         : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
-      const scores = (scorers[m].ranking as NonNullable<Scorer['ranking']>)(c).scores;
-      const whole = segments(data, scores, null, 1, isReference ? null : refPos, offset);
+      const whole = segments(data, null, 1, isReference ? null : refPos, offset);
       rankings.push(whole);
       wholeData.ranking.push([offset]);
       offset += 4;
       groupings.forEach((g, j) => {
-        const seg = segments(data, scores, g.groupOf, g.values.length, refPos, offset);
+        const seg = segments(data, g.groupOf, g.values.length, refPos, offset);
         rankings.push(seg);
         perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
         offset += 4 * g.values.length;
@@ -211,7 +210,6 @@ export function buildTablePlan(
 /** A ranking's rows grouped by value (stable, so each segment stays in descending score order). */
 function segments(
   data: BootstrapRanking,
-  scores: Float64Array,
   groupOf: Int32Array | null,
   groups: number,
   refPos: Int32Array | null,
@@ -231,24 +229,28 @@ function segments(
     total += counts[g];
     ends[g] = total;
   }
+  // Two rows of a segment share a threshold when no tie boundary of the whole ranking lies between
+  // them: a running count of boundaries replaces gathering their scores.
   const rows = new Uint32Array(total);
   const positive = new Uint8Array(total);
+  const tie = new Int32Array(total);
+  let boundaries = 0;
   for (let k = 0; k < n; k++) {
     const g = groupAt[k];
-    if (g < 0) continue;
-    const at = cursor[g]++;
-    rows[at] = order[k];
-    positive[at] = data.sortedPositive[k];
+    if (g >= 0) {
+      const at = cursor[g]++;
+      rows[at] = order[k];
+      positive[at] = data.sortedPositive[k];
+      tie[at] = boundaries;
+    }
+    boundaries += data.lastOfTie[k];
   }
   const flags = new Uint8Array(total);
   let g = 0;
-  let score = total > 0 ? scores[rows[0]] : 0;
   for (let i = 0; i < total; i++) {
     while (i >= ends[g]) g++;
-    const next = i + 1 < total ? scores[rows[i + 1]] : NaN;
-    const last = i + 1 === ends[g] || score !== next;
+    const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
     flags[i] = positive[i] | (last ? 2 : 0);
-    score = next;
   }
   let positions: Int32Array | null = null;
   if (refPos) {
