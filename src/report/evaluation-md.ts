@@ -6,7 +6,8 @@ import {
   PRIMARY_METRICS,
   higherIsBetter
 } from '../evaluation/metrics/catalog.js';
-import { escapeCell, escapeMarkdown, escapeMermaid } from './markdown.js';
+import { escapeCell, escapeMarkdown } from './markdown.js';
+import { renderHistory } from './history-chart.js';
 import {
   countOf,
   formatInterval,
@@ -235,34 +236,6 @@ function renderDrift(lines: string[], e: EvaluationJson): void {
   }
   if (d.drifted.length > 20) lines.push(`| … ${d.drifted.length - 20} more | | | | |`);
   lines.push('');
-}
-
-function renderHistory(lines: string[], e: EvaluationJson): void {
-  if (!e.history || e.history.length < 2) return;
-  const metrics = Object.keys(e.history[0].metrics);
-  lines.push('### History of gated metrics', '');
-  for (const m of metrics) {
-    const points = e.history.filter((h) => typeof h.metrics[m] === 'number');
-    if (points.length < 2) continue;
-    const values = points.map((p) => p.metrics[m] as number);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 0.01;
-    lines.push(
-      '```mermaid',
-      'xychart-beta',
-      `    title "${escapeMermaid(m)}"`,
-      `    x-axis [${points.map((p) => `"${escapeMermaid(p.label)}"`).join(', ')}]`,
-      `    y-axis "${escapeMermaid(m)}" ${round(lo - pad)} --> ${round(hi + pad)}`,
-      `    line [${values.map(round).join(', ')}]`,
-      '```',
-      ''
-    );
-  }
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(6));
 }
 
 /** Latency as measured: the median of the timed passes and their range. */
