@@ -105,7 +105,7 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     const undef = (v: number | null | undefined, reasons?: Record<string, string>) =>
       v === null && reasons?.[m] ? `n/a¹` : formatWithUnit(m, v);
     lines.push(
-      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : '—'} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(m, d)} | ${formatRelative(d)} | ${e.baseline ? changeWords(d?.change) : '—'} | ${gates || ''} |`
+      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : '—'} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(m, d)} | ${formatRelative(d)} | ${e.baseline ? changeWords(d?.change) : '—'} | ${gates || '—'} |`
     );
   }
   lines.push('');
@@ -148,7 +148,7 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
       const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
       const status =
         gates.length === 0
-          ? ''
+          ? '—'
           : gates.some((g) => g.status === 'fail')
             ? '❌'
             : gates.every((g) => g.status === 'skipped')
@@ -160,7 +160,7 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
     }
     if (scored.length > maxRows)
       lines.push(
-        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => '').join(' | ')} | |`
+        `| … ${scored.length - maxRows} more in evaluation.json | … | ${metrics.map(() => '…').join(' | ')} | … |`
       );
     const skipped = all.filter((s) => s.skipped);
     if (skipped.length > 0) {
