@@ -62,8 +62,8 @@ describe('the one number formatter', () => {
   it('says the verdict once', () => {
     expect(headline('pass (rubber stamp): no baseline')).toBe('PASS (rubber stamp): no baseline');
     expect(headline('fail: 1 of 2 gates failed')).toBe('FAIL: 1 of 2 gates failed');
-    expect(withoutVerdict('pass (rubber stamp): no baseline model')).toBe('No baseline model');
-    expect(withoutVerdict('pass: all 3 gates passed')).toBe('All 3 gates passed');
+    expect(withoutVerdict('pass (rubber stamp): no baseline model')).toBe('no baseline model');
+    expect(withoutVerdict('pass: all 3 gates passed')).toBe('all 3 gates passed');
   });
 });
 

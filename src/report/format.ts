@@ -108,6 +108,5 @@ export function headline(summary: string): string {
 
 /** A verdict summary without its leading verdict, for places that already show the verdict. */
 export function withoutVerdict(summary: string): string {
-  const body = summary.replace(/^(pass|fail)( \(rubber stamp\))?: /, '');
-  return body.charAt(0).toUpperCase() + body.slice(1);
+  return summary.replace(/^(pass|fail)( \(rubber stamp\))?: /, '');
 }
