@@ -94,7 +94,7 @@ describe('mlci evaluate', () => {
       '50'
     ]);
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/^FAIL: fail: 1 of 2 gates failed \(roc_auc\)/);
+    expect(res.stdout).toMatch(/^FAIL: 1 of 2 gates failed \(roc_auc\)/);
     expect(res.stdout).toContain(`wrote ${join(out, 'evaluation.json')}`);
     const e = JSON.parse(await readFile(join(out, 'evaluation.json'), 'utf8'));
     expect(e.verdict).toBe('fail');

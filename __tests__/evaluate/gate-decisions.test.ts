@@ -58,23 +58,66 @@ describe('slice gates', () => {
 });
 
 describe('metric deltas', () => {
-  it('judges a change by the metric direction', () => {
+  const interval = (low: number, high: number) => ({
+    low,
+    high,
+    confidence: 0.95,
+    resamples: 100,
+    within_noise: low <= 0 && high >= 0
+  });
+
+  it('judges a change by its interval and the metric direction, not by its sign', () => {
     const d = computeDeltas(
-      { roc_auc: 0.8, log_loss: 0.4, latency_ms_per_1000_rows: 3, brier_score: null },
-      { roc_auc: 0.85, log_loss: 0.5, latency_ms_per_1000_rows: 2, brier_score: 0.1 }
+      { roc_auc: 0.8, log_loss: 0.4, accuracy: 0.91, latency_ms_per_1000_rows: 3, brier_score: null },
+      { roc_auc: 0.85, log_loss: 0.5, accuracy: 0.9, latency_ms_per_1000_rows: 2, brier_score: 0.1 },
+      { roc_auc: interval(-0.07, -0.03), log_loss: interval(-0.12, -0.08), accuracy: interval(-0.01, 0.03) }
     );
     expect(d.roc_auc).toMatchObject({ change: 'worse', higher_is_better: true });
     expect(d.roc_auc.delta).toBeCloseTo(-0.05, 12);
     expect(d.log_loss).toMatchObject({ change: 'better', higher_is_better: false });
     expect(d.log_loss.relative).toBeCloseTo(-0.2, 12);
-    expect(d.latency_ms_per_1000_rows).toMatchObject({ change: 'worse', delta: 1, relative: 0.5 });
+    // A positive difference whose interval holds 0 is noise, not an improvement.
+    expect(d.accuracy.change).toBe('within_noise');
+    // Latency timed once has no spread: no verdict at all.
+    expect(d.latency_ms_per_1000_rows).toMatchObject({ change: null, delta: 1, relative: 0.5 });
     expect(d.brier_score).toMatchObject({ delta: null, relative: null, change: null });
+  });
+
+  it('judges latency beyond the spread of timed passes, and sizes exactly', () => {
+    const spread = (median: number, low: number, high: number) => ({ median, low, high, passes: 5 });
+    const within = computeDeltas(
+      { latency_ms_per_1000_rows: 3 },
+      { latency_ms_per_1000_rows: 2 },
+      {},
+      {
+        latency_ms_per_1000_rows: [spread(3, 1.9, 3.4), spread(2, 1.5, 2.5)]
+      }
+    );
+    expect(within.latency_ms_per_1000_rows.change).toBe('within_noise');
+    const slower = computeDeltas(
+      { latency_ms_per_1000_rows: 3 },
+      { latency_ms_per_1000_rows: 2 },
+      {},
+      {
+        latency_ms_per_1000_rows: [spread(3, 2.8, 3.4), spread(2, 1.5, 2.5)]
+      }
+    );
+    expect(slower.latency_ms_per_1000_rows.change).toBe('worse');
+    expect(computeDeltas({ model_size_bytes: 900 }, { model_size_bytes: 1000 }).model_size_bytes.change).toBe(
+      'better'
+    );
+    expect(computeDeltas({ model_size_bytes: 900 }, { model_size_bytes: 900 }).model_size_bytes.change).toBe(
+      'within_noise'
+    );
   });
 
   it('has no change and no relative change without a baseline or from zero', () => {
     expect(computeDeltas({ accuracy: 0.9 }, null).accuracy).toMatchObject({ baseline: null, change: null });
-    expect(computeDeltas({ r2: 0.2 }, { r2: 0 }).r2).toMatchObject({ relative: null, change: 'better' });
-    expect(computeDeltas({ r2: 0.2 }, { r2: 0.2 }).r2.change).toBe('same');
+    expect(computeDeltas({ r2: 0.2 }, { r2: 0 }, { r2: interval(0.1, 0.3) }).r2).toMatchObject({
+      relative: null,
+      change: 'better'
+    });
+    expect(computeDeltas({ r2: 0.2 }, { r2: 0.2 }).r2.change).toBe('within_noise');
   });
 
   it('attaches the interval of a gated metric', () => {

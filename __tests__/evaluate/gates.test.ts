@@ -121,7 +121,7 @@ const table: Row[] = [
     { accuracy: { min: 0.5, max: 0.95, max_drop: 0, max_rise: 0, min_relative_change: 0 } },
     { candidate: cand, baseline: base },
     ['pass', 'pass', 'pass', 'pass', 'pass'],
-    /must be ≥ 0.5 .*must be ≤ 0.95/
+    /must be ≥ 0.5000 .*must be ≤ 0.9500/
   ]
 ];
 

@@ -93,8 +93,8 @@ describe('evaluate pipeline', () => {
     expect(json.candidate.sha256).toMatch(/^[0-9a-f]{64}$/);
     const md = await readFile(join(out, 'evaluation.md'), 'utf8');
     expect(md.split('\n')[0]).toMatch(/^## (✅|❌) mlci evaluate: \*\*(PASS|FAIL)\*\*/);
-    expect(md).toContain('| metric | baseline | candidate | Δ | Δ% | gate |');
-    expect(md).toMatch(/🟢 ▲ \+0\.\d{4}/);
+    expect(md).toContain('| metric | baseline | candidate | Δ [95 % interval] | Δ% | change | gate |');
+    expect(md).toMatch(/\| \+0\.\d{4} \[\+0\.\d{4}, \+0\.\d{4}\] \| \+\d+\.\d{2} % \| 🟢 better \|/);
   });
 
   it('computes slice metrics equal to scoring each slice alone, and skips slices under min_slice_size', async () => {
@@ -175,7 +175,9 @@ describe('evaluate pipeline', () => {
     expect(interval.low).toBeLessThanOrEqual(delta);
     expect(interval.high).toBeGreaterThanOrEqual(delta);
     expect(e.gates.find((g) => g.metric === 'not_a_metric')?.reason).toMatch(/not computed/);
-    expect(result.markdown).toMatch(/❌ max_drop 0\.0010 · Δ 95 % CI \[−0\.\d+, −0\.\d+\]/);
+    expect(result.markdown).toMatch(
+      /\| `roc_auc` ↑ \| [\d.]+ \| [\d.]+ \| −0\.\d{4} \[−0\.\d{4}, −0\.\d{4}\] \| −\d\.\d\d % \| 🔴 worse \| ❌ max_drop 0\.0010 \|/
+    );
   });
 
   it('takes the baseline from the registry production alias and charts the gated metric across versions', async () => {
@@ -212,7 +214,7 @@ describe('evaluate pipeline', () => {
       `v${v2.version.version}`,
       'candidate'
     ]);
-    expect(result.markdown).toContain('```mermaid\nxychart-beta\n    title "roc_auc"');
+    expect(result.markdown).toMatch(/```mermaid\n---\nconfig:\n[^`]*---\nxychart-beta\n    title "roc_auc"/);
   });
 
   it('maps string classes from metadata and scores a multiclass model', async () => {

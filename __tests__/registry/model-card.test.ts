@@ -53,7 +53,7 @@ describe('model card', () => {
     };
     const card = renderModelCard(current, previous);
     expect(card).toMatch(/\| latency_ms_per_1000_rows \| 3 \| 2 \| \+1 ▼ worse \|/);
-    expect(card).toMatch(/\| model_size_bytes \| 1500 \| 1000 \| \+500 ▼ worse \|/);
+    expect(card).toMatch(/\| model_size_bytes \| 1,500 \| 1,000 \| \+500 ▼ worse \|/);
     expect(card).toMatch(/\| expected_calibration_error \| 0\.0500 \| 0\.0200 \| \+0\.0300 ▼ worse \|/);
     expect(card).toMatch(/\| log_loss \| 0\.4000 \| 0\.5000 \| −0\.1000 ▲ better \|/);
     const faster = renderModelCard(previous, { ...current, version: 0 });

@@ -55,8 +55,8 @@ describe('report.html from the example run', () => {
     expect(row).toContain('class="better"');
     const interval = (evaluation as Json).deltas.roc_auc.interval;
     expect(row).toContain(`[+${interval.low.toFixed(4)}, +${interval.high.toFixed(4)}]`);
-    // log_loss fell: an improvement for a lower-is-better metric.
-    expect(metricRow(html, 'log_loss')).toContain('class="better"');
+    // log_loss fell, but without an interval nothing says the fall is more than noise: no colour.
+    expect(metricRow(html, 'log_loss')).toContain('class="muted">−');
   });
 
   test('verdicts are spelled out, not only coloured', () => {
@@ -164,6 +164,29 @@ describe('missing parts degrade to "not available"', () => {
       task: 'regression',
       candidate: { metrics: { rmse: 1.5, mae: 1.1, r2: 0.8, mape: 0.12 } },
       baseline: { metrics: { rmse: 1.6, mae: 1.0, r2: 0.78, mape: 0.13 } },
+      deltas: {
+        rmse: {
+          candidate: 1.5,
+          baseline: 1.6,
+          delta: -0.1,
+          relative: -0.0625,
+          interval: { low: -0.15, high: -0.05, confidence: 0.95, resamples: 100, within_noise: false }
+        },
+        mae: {
+          candidate: 1.1,
+          baseline: 1.0,
+          delta: 0.1,
+          relative: 0.1,
+          interval: { low: 0.05, high: 0.15, confidence: 0.95, resamples: 100, within_noise: false }
+        },
+        r2: {
+          candidate: 0.8,
+          baseline: 0.78,
+          delta: 0.02,
+          relative: 0.0256,
+          interval: { low: -0.01, high: 0.05, confidence: 0.95, resamples: 100, within_noise: true }
+        }
+      },
       gates: [
         { metric: 'rmse', kind: 'max_rise', threshold: 0.1, status: 'pass', observed: -0.1, reason: 'ok' }
       ],
@@ -172,9 +195,11 @@ describe('missing parts degrade to "not available"', () => {
     const { html, unavailable } = await buildReport({ evaluation: e, generatedAt: at });
     expect(html).toContain('ROC and precision–recall curves not available: the task is regression');
     expect(unavailable).toContain('Per-slice metrics');
-    // rmse fell by 0.1: better, since lower is better.
+    // rmse fell by 0.1 with an interval below 0: better, since lower is better.
     expect(metricRow(html, 'rmse')).toMatch(/class="better">−0\.1000/);
     expect(metricRow(html, 'mae')).toMatch(/class="worse">\+0\.1000/);
+    // r2 rose, but its interval holds 0: within noise, not coloured.
+    expect(metricRow(html, 'r2')).toMatch(/class="muted">\+0\.0200/);
   });
 
   test('validation without a reference shows the current data alone', async () => {

@@ -9,6 +9,7 @@ import type { MetricResults, Predictions, Scorer } from './metrics/scorer.js';
 import { assertMetricRanges } from './metrics/catalog.js';
 import type { MetricTask, MetricValues } from './metrics/result.js';
 import type { ModelReport } from './types.js';
+import type { Spread } from '../gate/noise.js';
 
 /** Turns one model's raw output into predictions over the labelled rows; errors name the model and row. */
 export function toPredictions(
@@ -125,13 +126,16 @@ export function modelReport(
   predictions: Predictions,
   scorer: Scorer,
   outputs: ModelOutputs,
-  batchSize: number
+  batchSize: number,
+  latency?: Spread
 ): ModelReport {
   const [results] = scorer.score();
   const { values, reasons, notes } = splitResults(results);
   const cal = calibrationOf(predictions);
   const rows = scorer.rows;
-  const msPer1000 = rows > 0 ? (outputs.runMs / rows) * 1000 : 0;
+  // Timed passes when measured (see latency.ts), else the one scoring pass.
+  const msPer1000 =
+    latency && latency.passes > 0 ? latency.median : rows > 0 ? (outputs.runMs / rows) * 1000 : 0;
   if (cal) values.expected_calibration_error = cal.expected_calibration_error;
   values.latency_ms_per_1000_rows = round(msPer1000, 4);
   values.model_size_bytes = session.model.bytes.length;
@@ -156,10 +160,15 @@ export function modelReport(
     inference: {
       load_ms: round(session.loadMs, 2),
       ms_per_1000_rows: round(msPer1000, 4),
-      batch_size: batchSize
+      batch_size: batchSize,
+      ...(latency && latency.passes > 0 ? { latency: roundSpread(latency) } : {})
     },
     ...(session.choice ? { output: session.choice } : {})
   };
+}
+
+function roundSpread(s: Spread): Spread {
+  return { median: round(s.median, 4), low: round(s.low, 4), high: round(s.high, 4), passes: s.passes };
 }
 
 function round(x: number, digits: number): number {

@@ -1,5 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { GATE_KINDS, type GateKind, type GateResult } from '../gate/gates.js';
+import type { IntervalResult } from '../gate/bootstrap.js';
+import type { NoiseVerdict } from '../gate/noise.js';
 import type { EvaluationJson, MetricDelta, ModelReport, SliceReport } from './types.js';
 
 const METRIC = /^[a-z][a-z0-9_]{0,63}$/;
@@ -74,16 +76,16 @@ export function sanitizeEvaluation(raw: unknown): EvaluationJson {
   if (isRecord(raw.deltas)) {
     for (const [k, d] of Object.entries(raw.deltas)) {
       if (!METRIC.test(k) || !isRecord(d)) continue;
-      const change = ['better', 'worse', 'same'].includes(d.change as string)
-        ? (d.change as MetricDelta['change'])
-        : null;
+      const change = verdictOf(d.change);
+      const iv = interval(d.interval);
       deltas[k] = {
         candidate: num(d.candidate),
         baseline: num(d.baseline),
         delta: num(d.delta),
         relative: num(d.relative),
         higher_is_better: d.higher_is_better !== false,
-        change
+        change,
+        ...(iv ? { interval: iv } : {})
       };
     }
   }
@@ -122,7 +124,8 @@ export function sanitizeEvaluation(raw: unknown): EvaluationJson {
               rows: num(s.rows) ?? 0,
               candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
               baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
-              ...(typeof s.skipped === 'string' ? { skipped: str(s.skipped) } : {})
+              ...(typeof s.skipped === 'string' ? { skipped: str(s.skipped) } : {}),
+              ...sliceNoise(s)
             }
           ]
         : []
@@ -152,4 +155,32 @@ export function sanitizeEvaluation(raw: unknown): EvaluationJson {
     summary: str(raw.summary, 1000),
     timings_ms: {}
   };
+}
+
+/** A change verdict; the former sign-only "same" reads as within noise. */
+function verdictOf(x: unknown): NoiseVerdict | null {
+  if (x === 'better' || x === 'worse' || x === 'within_noise') return x;
+  return x === 'same' ? 'within_noise' : null;
+}
+
+/** A bootstrap interval with numbers only, or undefined. */
+function interval(x: unknown): IntervalResult | undefined {
+  if (!isRecord(x)) return undefined;
+  const [low, high, confidence] = [num(x.low), num(x.high), num(x.confidence)];
+  if (low === null || high === null || confidence === null) return undefined;
+  return { low, high, confidence, resamples: num(x.resamples) ?? 0, within_noise: low <= 0 && high >= 0 };
+}
+
+/** A slice's intervals and verdicts, keyed by metric names only. */
+function sliceNoise(s: Record<string, unknown>): Pick<SliceReport, 'intervals' | 'change'> {
+  if (!isRecord(s.intervals)) return {};
+  const intervals: Record<string, IntervalResult> = {};
+  const change: Record<string, NoiseVerdict | null> = {};
+  for (const [k, v] of Object.entries(s.intervals)) {
+    const iv = interval(v);
+    if (!METRIC.test(k) || !iv) continue;
+    intervals[k] = iv;
+    change[k] = isRecord(s.change) ? verdictOf(s.change[k]) : null;
+  }
+  return { intervals, change };
 }

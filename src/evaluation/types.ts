@@ -1,5 +1,6 @@
 import type { GateResult } from '../gate/gates.js';
 import type { IntervalResult } from '../gate/bootstrap.js';
+import type { NoiseVerdict, Spread } from '../gate/noise.js';
 import type { BaselineSource } from './baseline.js';
 import type { ConfusionMatrix } from './metrics/classification.js';
 import type { Calibration } from './metrics/calibration.js';
@@ -15,6 +16,8 @@ export interface InferenceStats {
   /** Time in session.run per 1,000 rows (batched). */
   ms_per_1000_rows: number;
   batch_size: number;
+  /** Median and range of the timed passes (ms per 1,000 rows), when several were timed. */
+  latency?: Spread;
 }
 
 /** What evaluation.json says about one model. */
@@ -45,8 +48,9 @@ export interface MetricDelta {
   /** (candidate − baseline) / |baseline|; null when the baseline is 0 or either side is undefined. */
   relative: number | null;
   higher_is_better: boolean;
-  change: 'better' | 'worse' | 'same' | null;
-  /** Paired bootstrap interval of the difference, for gated metrics. */
+  /** Judged from the interval (or the latency spread), never from the sign alone; null without evidence. */
+  change: NoiseVerdict | null;
+  /** Paired bootstrap interval of the difference (every resampled metric when there is a baseline). */
   interval?: IntervalResult;
 }
 
@@ -59,6 +63,10 @@ export interface SliceReport {
   baseline: MetricValues | null;
   /** Why no metrics were computed (fewer rows than min_slice_size, too many values). */
   skipped?: string;
+  /** Paired bootstrap intervals of candidate − baseline per metric (absent: too few rows for one). */
+  intervals?: Record<string, IntervalResult>;
+  /** Each metric's change judged from its interval (absent with the intervals). */
+  change?: Record<string, NoiseVerdict | null>;
 }
 
 /** Drift facts taken from validate-data's validation.json. */

@@ -197,7 +197,8 @@ const FAST_BINARY = new Set(['roc_auc', 'average_precision', 'accuracy']);
 /** Below this many row-visits, starting workers costs more than it saves. */
 const PARALLEL_MIN_WORK = 20_000_000;
 
-function intervalOf(values: Float64Array, confidence: number): IntervalResult {
+/** The percentile interval of resampled differences (NaN = undefined in that resample). */
+export function intervalOf(values: Float64Array, confidence: number): IntervalResult {
   const defined = values.filter((v) => !Number.isNaN(v));
   if (defined.length < 2)
     return { low: null, high: null, reason: 'the metric is undefined in the resamples' };

@@ -1,15 +1,43 @@
 import type { GateSpec } from '../config/types.js';
 import type { MetricDelta } from '../evaluation/types.js';
-import { higherIsBetter, isBootstrappable } from '../evaluation/metrics/catalog.js';
+import { higherIsBetter, isBootstrappable, measuredBy } from '../evaluation/metrics/catalog.js';
 import type { MetricValues } from '../evaluation/metrics/result.js';
 import type { IntervalResult } from './bootstrap.js';
 import { isChangeGate, type GateKind, type GateResult } from './gates.js';
+import {
+  verdictFromExact,
+  verdictFromInterval,
+  verdictFromSpread,
+  type NoiseVerdict,
+  type Spread
+} from './noise.js';
 
-/** Per-metric change from baseline to candidate, direction-aware. */
+/**
+ * Better / worse / within noise: from the paired bootstrap interval when there is one, from the
+ * spread of timed passes for latency, exactly for sizes; without evidence, no verdict (null)
+ * unless nothing changed.
+ */
+export function changeVerdict(
+  metric: string,
+  delta: number | null,
+  interval: IntervalResult | undefined,
+  spreads?: [Spread, Spread]
+): NoiseVerdict | null {
+  if (delta === null) return null;
+  const fromInterval = verdictFromInterval(metric, interval);
+  if (fromInterval) return fromInterval;
+  const measured = measuredBy(metric);
+  if (measured === 'exact') return verdictFromExact(metric, delta);
+  if (measured === 'timed' && spreads) return verdictFromSpread(metric, spreads[0], spreads[1]);
+  return delta === 0 ? 'within_noise' : null;
+}
+
+/** Per-metric change from baseline to candidate, direction-aware and judged against noise (changeVerdict). */
 export function computeDeltas(
   candidate: MetricValues,
   baseline: MetricValues | null,
-  intervals: Record<string, IntervalResult> = {}
+  intervals: Record<string, IntervalResult> = {},
+  spreads: Record<string, [Spread, Spread]> = {}
 ): Record<string, MetricDelta> {
   const out: Record<string, MetricDelta> = {};
   for (const [metric, c] of Object.entries(candidate)) {
@@ -23,7 +51,7 @@ export function computeDeltas(
       delta,
       relative: both && b !== 0 ? (delta as number) / Math.abs(b) : null,
       higher_is_better: higher,
-      change: delta === null ? null : delta === 0 ? 'same' : delta > 0 === higher ? 'better' : 'worse'
+      change: changeVerdict(metric, delta, intervals[metric], spreads[metric])
     };
     if (intervals[metric]) entry.interval = intervals[metric];
     out[metric] = entry;

@@ -1,6 +1,7 @@
 import type { GateSpec } from '../config/types.js';
 import { higherIsBetter } from '../evaluation/metrics/catalog.js';
 import type { IntervalResult } from './bootstrap.js';
+import { formatSigned, formatValue } from '../report/format.js';
 
 /** The kinds of threshold a gate can hold (docs/architecture.md, gates). */
 export type GateKind = keyof GateSpec;
@@ -68,8 +69,12 @@ function side(s: MetricSide, metric: string): { value: number | null; missing: s
   return { value, missing: null };
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+const fmt = (x: number) => formatValue(x);
+
+/** How a value moved, in words that match its sign: "fell by 0.0185", "rose by 0.0185", "did not change". */
+function moved(change: number): string {
+  if (change === 0) return 'did not change';
+  return `${change > 0 ? 'rose' : 'fell'} by ${fmt(Math.abs(change))}`;
 }
 
 function applyOne(metric: string, kind: GateKind, threshold: number, input: GateInput): GateResult {
@@ -112,7 +117,7 @@ function applyOne(metric: string, kind: GateKind, threshold: number, input: Gate
     return result(
       drop - TOLERANCE <= threshold ? 'pass' : 'fail',
       drop,
-      `fell by ${fmt(drop)}, at most ${fmt(threshold)} allowed${note}`
+      `${moved(cv - bv)}, a fall of at most ${fmt(threshold)} allowed${note}`
     );
   }
   if (kind === 'max_rise') {
@@ -121,7 +126,7 @@ function applyOne(metric: string, kind: GateKind, threshold: number, input: Gate
     return result(
       rise - TOLERANCE <= threshold ? 'pass' : 'fail',
       rise,
-      `rose by ${fmt(rise)}, at most ${fmt(threshold)} allowed${note}`
+      `${moved(rise)}, a rise of at most ${fmt(threshold)} allowed${note}`
     );
   }
   const improvement = higher ? cv - bv : bv - cv;
@@ -133,7 +138,7 @@ function applyOne(metric: string, kind: GateKind, threshold: number, input: Gate
   return result(
     relative + TOLERANCE >= threshold ? 'pass' : 'fail',
     Number.isFinite(relative) ? relative : null,
-    `relative improvement ${Number.isFinite(relative) ? fmt(relative) : relative > 0 ? '+∞' : '−∞'} ${way}, must be ≥ ${fmt(threshold)}`
+    `relative improvement ${formatSigned(relative)} ${way}, must be ≥ ${fmt(threshold)}`
   );
 }
 

@@ -1,6 +1,7 @@
 import { metricDirection } from '../evaluation/metrics/catalog.js';
 import { escapeMarkdown as escapeUntrusted } from '../report/markdown.js';
 import type { ModelVersion } from './types.js';
+import { formatValue } from '../report/format.js';
 
 /** Escapes text from data or users so it renders literally in Markdown and mentions no one. */
 export function escapeMarkdown(text: string): string {
@@ -9,8 +10,7 @@ export function escapeMarkdown(text: string): string {
 
 function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 ? value.toFixed(4) : value.toExponential(3);
+  return formatValue(value);
 }
 
 function formatChange(

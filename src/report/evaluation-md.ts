@@ -6,8 +6,19 @@ import {
   PRIMARY_METRICS,
   higherIsBetter
 } from '../evaluation/metrics/catalog.js';
-import { escapeCell, escapeMarkdown, escapeMermaid } from './markdown.js';
+import { escapeCell, escapeMarkdown } from './markdown.js';
 import { renderWhatChanged } from './what-changed-md.js';
+import { renderHistory } from './history-chart.js';
+import {
+  countOf,
+  formatInterval,
+  formatPercent,
+  formatSigned,
+  formatValue,
+  formatWithUnit,
+  withoutVerdict
+} from './format.js';
+import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
 
 /** Options of the Markdown report. */
 export interface EvaluationMarkdownOptions {
@@ -17,43 +28,32 @@ export interface EvaluationMarkdownOptions {
   maxSliceRows?: number;
 }
 
-/** Formats a metric value for a table: 4 decimals, integers as integers, undefined as "n/a". */
-export function formatValue(x: number | null | undefined): string {
-  if (x === null || x === undefined) return 'n/a';
-  if (!Number.isFinite(x)) return String(x);
-  if (Number.isInteger(x) && Math.abs(x) > 1) return x.toLocaleString('en-US');
-  if (Math.abs(x) >= 1000) return x.toFixed(1);
-  if (x !== 0 && Math.abs(x) < 0.0001) return x.toExponential(2);
-  return x.toFixed(4);
+export { formatValue } from './format.js';
+
+/** What a change is, in words: judged from its interval (or latency spread), never from its sign. */
+export function changeWords(change: MetricDelta['change'] | undefined): string {
+  if (change === 'better') return '🟢 better';
+  if (change === 'worse') return '🔴 worse';
+  if (change === 'within_noise') return 'within noise';
+  return '—';
 }
 
-function signed(x: number, digits = 4): string {
-  const text = Math.abs(x) < 0.0001 && x !== 0 ? Math.abs(x).toExponential(2) : Math.abs(x).toFixed(digits);
-  return `${x < 0 ? '−' : '+'}${text}`;
-}
-
-/** The Δ cell: ▲/▼ for the direction of the change, 🟢/🔴 for better/worse given the metric's direction. */
-export function formatDelta(d: MetricDelta | undefined): string {
+/** The Δ cell: the signed difference with its unit, and its interval when there is one. */
+export function formatDelta(m: string, d: MetricDelta | undefined): string {
   if (!d || d.delta === null) return '—';
-  if (d.delta === 0) return '⚪ 0';
-  const arrow = d.delta > 0 ? '▲' : '▼';
-  const mark = d.change === 'better' ? '🟢' : '🔴';
-  return `${mark} ${arrow} ${signed(d.delta)}`;
+  const i = d.interval;
+  const ci = i && i.low !== null ? ` ${formatInterval(i.low, i.high)}` : '';
+  return `${formatWithUnit(m, d.delta, true)}${ci}`;
 }
 
 function formatRelative(d: MetricDelta | undefined): string {
   if (!d || d.relative === null) return '—';
-  return `${signed(d.relative * 100, 2)} %`;
+  return formatPercent(d.relative);
 }
 
 function gateText(g: GateResult): string {
   const icon = g.status === 'pass' ? '✅' : g.status === 'fail' ? '❌' : '⏭️';
-  let text = `${icon} ${g.kind} ${formatValue(g.threshold)}`;
-  if (g.interval && g.interval.low !== null) {
-    const i = g.interval;
-    text += ` · Δ ${Math.round(i.confidence * 100)} % CI [${signed(i.low)}, ${signed(i.high)}]${i.within_noise ? ' within noise' : ''}`;
-  }
-  return text;
+  return `${icon} ${g.kind} ${formatValue(g.threshold)}`;
 }
 
 /** Renders evaluation.md (also the PR comment body and job summary): verdict first, then details. */
@@ -66,7 +66,7 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     `## ${icon} ${title}${name}: **${e.verdict.toUpperCase()}**${e.rubber_stamp ? ' (rubber stamp)' : ''}`,
     ''
   );
-  lines.push(escapeMarkdown(e.summary, 2000), '');
+  lines.push(escapeMarkdown(withoutVerdict(e.summary), 2000), '');
   lines.push(...renderWhatChanged(e.what_changed));
   if (e.rubber_stamp) {
     lines.push(
@@ -88,7 +88,11 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     lines.push('');
   }
 
-  lines.push(`| metric | baseline | candidate | Δ | Δ% | gate |`, `|---|---:|---:|---|---:|---|`);
+  const confidence = e.bootstrap ? `${Math.round(e.bootstrap.confidence * 100)} % interval` : 'interval';
+  lines.push(
+    `| metric | baseline | candidate | Δ [${confidence}] | Δ% | change | gate |`,
+    `|---|---:|---:|---|---:|---|---|`
+  );
   const topGates = e.gates.filter((g) => !g.slice);
   const shown = [...METRICS_BY_TASK[e.task], ...MODEL_METRICS_BY_TASK[e.task]].filter(
     (m) => m in e.candidate.metrics
@@ -101,9 +105,9 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
       .join('<br>');
     const arrowHint = higherIsBetter(m) ? '↑' : '↓';
     const undef = (v: number | null | undefined, reasons?: Record<string, string>) =>
-      v === null && reasons?.[m] ? `n/a¹` : formatValue(v);
+      v === null && reasons?.[m] ? `n/a¹` : formatWithUnit(m, v);
     lines.push(
-      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : '—'} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(d)} | ${formatRelative(d)} | ${gates || ''} |`
+      `| \`${m}\` ${arrowHint} | ${e.baseline ? undef(e.baseline.metrics[m], e.baseline.undefined_reasons) : '—'} | ${undef(e.candidate.metrics[m], e.candidate.undefined_reasons)} | ${formatDelta(m, d)} | ${formatRelative(d)} | ${e.baseline ? changeWords(d?.change) : '—'} | ${gates || '—'} |`
     );
   }
   lines.push('');
@@ -114,7 +118,10 @@ export function renderEvaluationMarkdown(e: EvaluationJson, options: EvaluationM
     for (const [m, r] of notes) lines.push(`\`${m}\`: ${escapeMarkdown(r)}.  `);
     lines.push('');
   }
-  lines.push('↑ higher is better · ↓ lower is better · 🟢 better · 🔴 worse', '');
+  lines.push(
+    '↑ higher is better · ↓ lower is better · 🟢 better / 🔴 worse only when the paired bootstrap interval of the difference excludes 0 (latency: beyond the spread of its timed passes); otherwise within noise',
+    ''
+  );
 
   renderSlices(lines, e, options.maxSliceRows ?? 25);
   renderConfusion(lines, e);
@@ -143,7 +150,7 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
       const gates = e.gates.filter((g) => g.slice?.column === column && g.slice.value === s.value);
       const status =
         gates.length === 0
-          ? ''
+          ? '—'
           : gates.some((g) => g.status === 'fail')
             ? '❌'
             : gates.every((g) => g.status === 'skipped')
@@ -155,7 +162,7 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
     }
     if (scored.length > maxRows)
       lines.push(
-        `| … ${scored.length - maxRows} more in evaluation.json | | ${metrics.map(() => '').join(' | ')} | |`
+        `| … ${scored.length - maxRows} more in evaluation.json | … | ${metrics.map(() => '…').join(' | ')} | … |`
       );
     const skipped = all.filter((s) => s.skipped);
     if (skipped.length > 0) {
@@ -176,11 +183,15 @@ function sliceCell(s: SliceReport, m: string): string {
   const c = s.candidate?.[m];
   const b = s.baseline?.[m];
   if (!s.baseline) return formatValue(c);
-  if (c === null || c === undefined || b === null || b === undefined)
-    return `${formatValue(b)} → ${formatValue(c)}`;
-  const d = c - b;
-  const mark = d === 0 ? '' : d > 0 === higherIsBetter(m) ? ' 🟢' : ' 🔴';
-  return `${formatValue(b)} → ${formatValue(c)}${mark}`;
+  const values = `${formatValue(b)} → ${formatValue(c)}`;
+  if (c === null || c === undefined || b === null || b === undefined) return values;
+  if (!s.intervals) return s.rows < MIN_INTERVAL_ROWS ? `${values} (too few rows)` : values;
+  const change = s.change?.[m];
+  return change === 'better'
+    ? `${values} 🟢`
+    : change === 'worse'
+      ? `${values} 🔴`
+      : `${values} (within noise)`;
 }
 
 function renderConfusion(lines: string[], e: EvaluationJson): void {
@@ -204,7 +215,7 @@ function renderConfusion(lines: string[], e: EvaluationJson): void {
 }
 
 function signedInt(x: number): string {
-  return x === 0 ? '±0' : x > 0 ? `+${x}` : `−${-x}`;
+  return x === 0 ? '±0' : formatSigned(x);
 }
 
 function renderDrift(lines: string[], e: EvaluationJson): void {
@@ -229,32 +240,11 @@ function renderDrift(lines: string[], e: EvaluationJson): void {
   lines.push('');
 }
 
-function renderHistory(lines: string[], e: EvaluationJson): void {
-  if (!e.history || e.history.length < 2) return;
-  const metrics = Object.keys(e.history[0].metrics);
-  lines.push('### History of gated metrics', '');
-  for (const m of metrics) {
-    const points = e.history.filter((h) => typeof h.metrics[m] === 'number');
-    if (points.length < 2) continue;
-    const values = points.map((p) => p.metrics[m] as number);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 0.01;
-    lines.push(
-      '```mermaid',
-      'xychart-beta',
-      `    title "${escapeMermaid(m)}"`,
-      `    x-axis [${points.map((p) => `"${escapeMermaid(p.label)}"`).join(', ')}]`,
-      `    y-axis "${escapeMermaid(m)}" ${round(lo - pad)} --> ${round(hi + pad)}`,
-      `    line [${values.map(round).join(', ')}]`,
-      '```',
-      ''
-    );
-  }
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(6));
+/** Latency as measured: the median of the timed passes and their range. */
+function latencyText(i: EvaluationJson['candidate']['inference']): string {
+  const ms = (x: number) => formatWithUnit('latency_ms_per_1000_rows', x);
+  if (!i.latency) return ms(i.ms_per_1000_rows);
+  return `${ms(i.latency.median)} (median of ${countOf(i.latency.passes, 'timed pass', 'timed passes')}, range ${formatValue(i.latency.low, 2)}–${ms(i.latency.high)})`;
 }
 
 function renderDetails(lines: string[], e: EvaluationJson): void {
@@ -278,7 +268,7 @@ function renderDetails(lines: string[], e: EvaluationJson): void {
   ] as const) {
     if (r)
       lines.push(
-        `- Inference (${who}): ${formatValue(r.inference.ms_per_1000_rows)} ms per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatValue(r.inference.load_ms)} ms`
+        `- Inference (${who}): ${latencyText(r.inference)} per 1,000 rows in batches of ${r.inference.batch_size}; session load ${formatWithUnit('load_ms', r.inference.load_ms)}`
       );
   }
   if (e.bootstrap) {

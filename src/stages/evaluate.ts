@@ -34,6 +34,9 @@ import { isBootstrappable } from '../evaluation/metrics/catalog.js';
 import type { MetricValues } from '../evaluation/metrics/result.js';
 import { createScorer, type Predictions, type Scorer } from '../evaluation/metrics/scorer.js';
 import { scoreSlices } from '../evaluation/slices.js';
+import { attachSliceIntervals, latencySpreads, startNoiseBootstrap } from '../evaluation/noise.js';
+import { measureLatency } from '../evaluation/latency.js';
+import type { TableBootstrapRun } from '../gate/table-bootstrap.js';
 import type { Registry } from '../registry/types.js';
 import { renderEvaluationMarkdown } from '../report/evaluation-md.js';
 
@@ -125,6 +128,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done))
   );
   progress.finish();
+  const latency = await timed('latency', () => measureLatency(sessions, data, batchSize, request.data));
   sessions.forEach((s, i) => {
     const who = i === 0 ? 'candidate' : 'baseline';
     for (const note of [...s.model.notes, ...(s.plan.kind === 'matrix' && s.plan.note ? [s.plan.note] : [])])
@@ -140,12 +144,14 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   // thread computes the metrics and slices; metrics whose gate turns out skipped are dropped below.
   const changeGated = changeGatedMetrics(request.gates ?? {});
   const bootstrapStarted = performance.now();
+  // With a baseline, one bootstrap gives every metric and slice cell its interval, the gated ones included.
+  const tableRun = startNoiseBootstrap(predictions, scorers, data, slices, minSliceSize, bootstrap);
   const bootstrapRun =
-    scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
+    !tableRun && scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
       ? startPairedBootstrap(scorers[0], scorers[1], changeGated, bootstrap)
       : null;
   const [candidate, baseline = null] = await timed('metrics', () =>
-    sessions.map((s, i) => modelReport(s, predictions[i], scorers[i], outputs[i], batchSize))
+    sessions.map((s, i) => modelReport(s, predictions[i], scorers[i], outputs[i], batchSize, latency[i]))
   );
   const sliceReports = await timed('slices', () =>
     scoreSlices(
@@ -165,6 +171,8 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   ];
   const gatedChanges = baseline ? comparedChanges(gates) : [];
   const intervals = await gateIntervals(gates, gatedChanges, {
+    table: tableRun,
+    slices: sliceReports,
     scorers,
     bootstrap,
     run: bootstrapRun,
@@ -189,11 +197,16 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     candidate,
     baseline,
     baseline_source: baselineSource,
-    deltas: computeDeltas(candidate.metrics, baseline?.metrics ?? null, intervals),
+    deltas: computeDeltas(
+      candidate.metrics,
+      baseline?.metrics ?? null,
+      intervals,
+      latencySpreads(candidate, baseline)
+    ),
     slices: sliceReports,
     min_slice_size: minSliceSize,
     gates,
-    bootstrap: gatedChanges.length > 0 ? { ...bootstrap, scheme: 'poisson' } : null,
+    bootstrap: tableRun || gatedChanges.length > 0 ? { ...bootstrap, scheme: 'poisson' } : null,
     drift,
     history,
     what_changed: changed,
@@ -213,6 +226,8 @@ async function gateIntervals(
   gates: GateResult[],
   metrics: string[],
   o: {
+    table: TableBootstrapRun | null;
+    slices: EvaluationJson['slices'];
     scorers: Scorer[];
     bootstrap: BootstrapOptions;
     run: BootstrapRun | null;
@@ -222,6 +237,18 @@ async function gateIntervals(
     done: () => void;
   }
 ): Promise<Record<string, IntervalResult>> {
+  if (o.table) {
+    const table = o.table;
+    o.progress.start('paired bootstrap', o.bootstrap.resamples);
+    const all = await o.timed('bootstrap_join', () => table.result((done) => o.progress.update(done)));
+    o.done();
+    o.progress.finish();
+    attachSliceIntervals(o.slices, all);
+    for (const g of gates)
+      if (!g.slice && isChangeGate(g.kind) && metrics.includes(g.metric) && all.overall[g.metric])
+        g.interval = all.overall[g.metric];
+    return all.overall;
+  }
   if (metrics.length === 0 || o.bootstrap.resamples === 0) {
     o.run?.cancel(); // no gate needs it after all
     return {};

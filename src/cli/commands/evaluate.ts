@@ -57,7 +57,7 @@ export function registerEvaluate(program: Command): void {
     handle<EvaluateOptions>(async (options, context, command) => {
       // Loaded on use: other commands' start-up does not pay for the config validator or the report.
       const { buildEvaluateRequest } = await import('../../stages/evaluate-options.js');
-      const { formatValue } = await import('../../report/evaluation-md.js');
+      const { formatValue, headline } = await import('../../report/format.js');
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource('config') === 'cli'
@@ -67,7 +67,7 @@ export function registerEvaluate(program: Command): void {
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text = [
-        `${e.verdict.toUpperCase()}${e.rubber_stamp ? ' (rubber stamp)' : ''}: ${e.summary}`,
+        headline(e.summary),
         ...Object.entries(e.deltas)
           .filter(([, d]) => d.candidate !== null || d.baseline !== null)
           .map(

@@ -44,6 +44,8 @@ export interface MetricSpec {
   /** Its mathematical range: a value outside is a bug, never written. */
   range: readonly [number, number];
   source: MetricSource;
+  /** How a change of a non-resampled metric is judged: `exact` (any difference is real), `timed` (beyond the spread of timed passes). */
+  measured?: 'exact' | 'timed';
 }
 
 const CLASSIFIERS: readonly MetricTask[] = ['binary', 'multiclass'];
@@ -81,10 +83,10 @@ export const METRIC_CATALOG: readonly MetricSpec[] = [
   { name: 'r2', tasks: ['regression'], direction: 'higher', bootstrappable: true, primary: true, range: [-Infinity, 1], source: regression(r2Score) },
   { name: 'mape', tasks: ['regression'], direction: 'lower', bootstrappable: true, range: NON_NEGATIVE, source: regression(meanAbsolutePercentageError) },
   { name: 'expected_calibration_error', tasks: CLASSIFIERS, direction: 'lower', bootstrappable: false, range: UNIT, source: { from: 'model' } },
-  { name: 'latency_ms_per_1000_rows', tasks: ALL, direction: 'lower', bootstrappable: false, range: NON_NEGATIVE, source: { from: 'model' } },
-  { name: 'model_size_bytes', tasks: ALL, direction: 'lower', bootstrappable: false, range: NON_NEGATIVE, source: { from: 'model' } },
+  { name: 'latency_ms_per_1000_rows', tasks: ALL, direction: 'lower', bootstrappable: false, measured: 'timed', range: NON_NEGATIVE, source: { from: 'model' } },
+  { name: 'model_size_bytes', tasks: ALL, direction: 'lower', bootstrappable: false, measured: 'exact', range: NON_NEGATIVE, source: { from: 'model' } },
   // Not a metric of evaluation.json's `metrics`, but compared by reports with the same rule.
-  { name: 'load_ms', tasks: [], direction: 'lower', bootstrappable: false, range: NON_NEGATIVE, source: { from: 'model' } }
+  { name: 'load_ms', tasks: [], direction: 'lower', bootstrappable: false, measured: 'timed', range: NON_NEGATIVE, source: { from: 'model' } }
 ];
 
 const BY_NAME = new Map(METRIC_CATALOG.map((m) => [m.name, m]));
@@ -125,6 +127,11 @@ export function higherIsBetter(metric: string): boolean {
 /** The metric's direction, or null for a name not in the catalog (a change can then be neither better nor worse). */
 export function metricDirection(metric: string): 'higher' | 'lower' | null {
   return BY_NAME.get(metric)?.direction ?? null;
+}
+
+/** How a change of the metric is judged when it is not resampled (see MetricSpec.measured). */
+export function measuredBy(metric: string): 'exact' | 'timed' | undefined {
+  return BY_NAME.get(metric)?.measured;
 }
 
 /** Whether the paired bootstrap can resample the metric. */

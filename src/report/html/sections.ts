@@ -1,5 +1,8 @@
 /** HTML of each report section. Every string from an input passes through escapeHtml. */
 import { higherIsBetter } from '../../evaluation/metrics/types.js';
+import { measuredBy } from '../../evaluation/metrics/catalog.js';
+import { verdictFromExact, verdictFromInterval } from '../../gate/noise.js';
+import { formatPercent, formatSigned, formatValue } from '../format.js';
 import { escapeHtml as e, slugId } from './escape.js';
 import type { EvaluationView, MetricRow, ValidationView, ColumnView } from './views.js';
 import { distributionSpec } from './distribution-spec.js';
@@ -36,26 +39,34 @@ export function unavailable(what: string, why: string): string {
 /** A number for a table: up to 4 decimals, "—" for null. */
 export function formatNumber(value: number | null | undefined, digits = 4): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  // Counts and sizes (rows, bytes) read as whole numbers; 0 and 1 keep decimals as scores do.
-  if (Number.isInteger(value) && Math.abs(value) >= 2) return value.toLocaleString('en-US');
-  if (value !== 0 && Math.abs(value) < 10 ** -digits) return value.toExponential(2);
-  return value.toFixed(digits);
+  return formatValue(value, digits);
 }
 
 function signed(value: number | null, digits = 4): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value), digits)}`;
+  return value === 0 ? '±0' : formatSigned(value, digits);
 }
 
 function percent(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${(Math.abs(value) * 100).toFixed(2)} %`;
+  return value === 0 ? '±0.00 %' : formatPercent(value);
 }
 
+/** Coloured only when the interval excludes 0 (sizes: any difference), as in evaluation.md. */
 function deltaClass(row: MetricRow): string {
   if (row.delta === null || row.delta === 0) return 'muted';
-  const improved = higherIsBetter(row.metric) ? row.delta > 0 : row.delta < 0;
-  return improved ? 'better' : 'worse';
+  const i = row.interval;
+  const verdict = i
+    ? verdictFromInterval(row.metric, {
+        ...i,
+        confidence: i.confidence ?? 0,
+        resamples: 0,
+        within_noise: i.low <= 0 && i.high >= 0
+      })
+    : measuredBy(row.metric) === 'exact'
+      ? verdictFromExact(row.metric, row.delta)
+      : null;
+  return verdict === 'better' || verdict === 'worse' ? verdict : 'muted';
 }
 
 /** The table of gates: what was required, what was measured, pass/fail/skipped in words and colour. */

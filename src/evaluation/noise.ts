@@ -1,0 +1,78 @@
+import type { LoadedColumns } from '../data/columns.js';
+import type { BootstrapOptions } from '../gate/bootstrap.js';
+import { changeVerdict } from '../gate/deltas.js';
+import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
+import { startTableBootstrap, type TableBootstrapRun, type TableIntervals } from '../gate/table-bootstrap.js';
+import type { TableGrouping } from '../gate/table-plan.js';
+import type { Predictions, Scorer } from './metrics/scorer.js';
+import { groupSlices } from './slices.js';
+import type { ModelReport, SliceReport } from './types.js';
+import type { Spread } from '../gate/noise.js';
+
+/**
+ * Each slice column's values that get an interval: those scored (see groupSlices) with at least
+ * MIN_INTERVAL_ROWS rows; the others' rows are left out of the slice passes (not of the whole data).
+ */
+export function intervalGroupings(
+  data: LoadedColumns,
+  columns: readonly string[],
+  minSliceSize: number
+): TableGrouping[] {
+  return columns.map((column) => {
+    const g = groupSlices(data, column, minSliceSize);
+    const remap = g.sizes.map(() => -1);
+    const values: string[] = [];
+    g.sizes.forEach((size, i) => {
+      if (size >= MIN_INTERVAL_ROWS) remap[i] = values.push(g.values[i]) - 1;
+    });
+    const groupOf = g.groupOf.map((v) => (v < 0 ? -1 : remap[v]));
+    return { column, groupOf, values };
+  });
+}
+
+/**
+ * Starts the paired bootstrap of every metric on the whole data and every slice cell (the gated
+ * intervals come from it too), or null without a baseline or with resampling off.
+ */
+export function startNoiseBootstrap(
+  predictions: Predictions[],
+  scorers: Scorer[],
+  data: LoadedColumns,
+  slices: readonly string[],
+  minSliceSize: number,
+  options: BootstrapOptions
+): TableBootstrapRun | null {
+  if (scorers.length !== 2 || options.resamples < 2) return null;
+  return startTableBootstrap(
+    [predictions[0], predictions[1]],
+    [scorers[0], scorers[1]],
+    intervalGroupings(data, slices, minSliceSize),
+    options
+  );
+}
+
+/** Puts each slice cell's intervals and verdicts on its report (cells with too few rows get none). */
+export function attachSliceIntervals(reports: SliceReport[], table: TableIntervals): void {
+  for (const s of reports) {
+    const intervals = table.slices[s.column]?.[s.value];
+    if (!intervals || !s.candidate || !s.baseline) continue;
+    s.intervals = intervals;
+    s.change = Object.fromEntries(
+      Object.keys(s.candidate).map((m) => {
+        const c = s.candidate?.[m];
+        const b = s.baseline?.[m];
+        const delta = typeof c === 'number' && typeof b === 'number' ? c - b : null;
+        return [m, changeVerdict(m, delta, intervals[m])];
+      })
+    );
+  }
+}
+
+/** The measured spreads deltas judge latency by (none unless both models were timed in passes). */
+export function latencySpreads(
+  candidate: ModelReport,
+  baseline: ModelReport | null
+): Record<string, [Spread, Spread]> {
+  const [a, b] = [candidate.inference.latency, baseline?.inference.latency];
+  return a && b ? { latency_ms_per_1000_rows: [a, b] } : {};
+}

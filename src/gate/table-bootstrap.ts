@@ -1,0 +1,196 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { METRIC_CATALOG, METRICS_BY_TASK, isBootstrappable } from '../evaluation/metrics/catalog.js';
+import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
+import { brierScoreLoss, logLoss } from '../evaluation/metrics/probabilistic.js';
+import type { MetricResult } from '../evaluation/metrics/result.js';
+import type { RegressionSums } from '../evaluation/metrics/regression.js';
+import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
+import { buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
+import { TABLE_WORKER_SOURCE, tableKernels, type TableResults } from './table-kernels.js';
+
+/** Intervals of candidate − baseline for every metric of the table, whole data and each slice cell. */
+export interface TableIntervals {
+  overall: Record<string, IntervalResult>;
+  /** By slice column, then value; a value with too few rows has none. */
+  slices: Record<string, Record<string, Record<string, IntervalResult>>>;
+}
+
+/** A started whole-table bootstrap: result() joins the workers on the calling thread. */
+export interface TableBootstrapRun {
+  result(onResample?: (done: number) => void): Promise<TableIntervals>;
+  cancel(): void;
+}
+
+/** Below this many row-visits, worker threads cost more than they save. */
+const PARALLEL_MIN_WORK = 20_000_000;
+
+type Side = (name: string) => MetricResult | undefined;
+
+const CONFUSION = METRIC_CATALOG.filter((m) => m.source.from === 'confusion');
+const REGRESSION = METRIC_CATALOG.filter((m) => m.source.from === 'regression');
+
+/** The bootstrappable metrics of a task, in report order. */
+export function tableMetrics(task: Predictions['task']): string[] {
+  return METRICS_BY_TASK[task].filter(isBootstrappable);
+}
+
+/**
+ * Both models' metrics of one cell in one resample, from the strata counts and terms and the
+ * ranking totals: the same functions as the scorer (the catalog's), on resampled sums.
+ */
+function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: number): [Side, Side] {
+  const set = plan.job.sets[cell.set];
+  const base = at + set.offset;
+  const per = plan.cellsPerStratum;
+  const joint = new Float64Array(per);
+  const sums = new Float64Array(plan.terms.length);
+  for (const st of cell.strata) {
+    for (let c = 0; c < per; c++) joint[c] += record[base + st * per + c];
+    for (let t = 0; t < sums.length; t++) sums[t] += record[base + set.cells + t * set.strata + st];
+  }
+  let rows = 0;
+  for (let c = 0; c < per; c++) rows += joint[c];
+  const term = (name: string) => sums[plan.terms.indexOf(name)];
+  const sides: Record<string, MetricResult>[] = [{}, {}];
+  if (per === 1) {
+    const mean = term('y') / rows;
+    const totalSquares = term('y2') - mean * term('y');
+    ['A', 'B'].forEach((s, m) => {
+      const r: RegressionSums = {
+        rows,
+        squaredError: term(`se${s}`),
+        absoluteError: term(`ae${s}`),
+        absolutePercentageError: term(`ape${s}`),
+        totalSquares: Math.max(0, totalSquares)
+      };
+      for (const spec of REGRESSION)
+        if (spec.source.from === 'regression') sides[m][spec.name] = spec.source.fn(r);
+    });
+    return [(n) => sides[0][n], (n) => sides[1][n]];
+  }
+  const C = plan.classes;
+  const cms = [new Float64Array(C * C), new Float64Array(C * C)];
+  for (let y = 0; y < C; y++)
+    for (let a = 0; a < C; a++)
+      for (let b = 0; b < C; b++) {
+        const v = joint[y * C * C + a * C + b];
+        cms[0][y * C + a] += v;
+        cms[1][y * C + b] += v;
+      }
+  ['A', 'B'].forEach((s, m) => {
+    const out = sides[m];
+    for (const spec of CONFUSION)
+      if (spec.source.from === 'confusion') out[spec.name] = spec.source.fn(cms[m], C);
+    out.log_loss = logLoss(term(`log${s}`), rows, C);
+    if (plan.terms.includes(`brier${s}`)) out.brier_score = brierScoreLoss(term(`brier${s}`), rows);
+    const aucs: (number | null)[] = [];
+    plan.rankedClasses.forEach((_, k) => {
+      const o = at + cell.ranking[m * plan.rankedClasses.length + k][0];
+      const [tp, fp, area, ap] = [record[o], record[o + 1], record[o + 2], record[o + 3]];
+      aucs.push(tp > 0 && fp > 0 ? area / (2 * tp * fp) : null);
+      if (C === 2) {
+        out.roc_auc = { value: aucs[0] };
+        out.average_precision = { value: tp > 0 ? ap / tp : null };
+      }
+    });
+    if (C > 2 && aucs.length === C)
+      out.roc_auc_ovr = {
+        value: aucs.includes(null) ? null : (aucs as number[]).reduce((x, y) => x + y, 0) / C
+      };
+  });
+  return [(n) => sides[0][n], (n) => sides[1][n]];
+}
+
+/** Turns every resample's record into per-cell, per-metric intervals. */
+function intervals(plan: TablePlan, values: Float64Array, metrics: string[], confidence: number) {
+  const R = plan.job.resamples;
+  const diffs = plan.cells.map(() => metrics.map(() => new Float64Array(R).fill(NaN)));
+  for (let r = 0; r < R; r++) {
+    plan.cells.forEach((cell, i) => {
+      const [a, b] = cellMetrics(plan, cell, values, r * plan.job.stride);
+      metrics.forEach((m, k) => {
+        const va = a(m)?.value;
+        const vb = b(m)?.value;
+        if (typeof va === 'number' && typeof vb === 'number') diffs[i][k][r] = va - vb;
+      });
+    });
+  }
+  return diffs.map((perMetric) =>
+    Object.fromEntries(metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
+  );
+}
+
+function startWorker(job: TablePlan['job'], out: TableResults) {
+  const worker = new Worker(TABLE_WORKER_SOURCE, { eval: true, workerData: { job, out } });
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => {
+      resolve();
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+  worker.unref();
+  finished.catch(() => undefined);
+  return { ref: () => worker.ref(), finished };
+}
+
+/**
+ * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task, on the
+ * whole data and on each slice value of `groupings` (values at −1 get none), with the Poisson
+ * weights of the gated bootstrap (same seed, same resamples, same reference order). Worker threads
+ * start at once; result() joins them and forms the intervals.
+ */
+export function startTableBootstrap(
+  predictions: [Predictions, Predictions],
+  scorers: [Scorer, Scorer],
+  groupings: readonly TableGrouping[],
+  options: BootstrapOptions,
+  parallel: { threads?: number } = {}
+): TableBootstrapRun {
+  const task = scorers[0].task;
+  const metrics = tableMetrics(task);
+  const C = scorers[0].classes ?? 1;
+  const rankingClasses =
+    task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
+  const plan = buildTablePlan(predictions, scorers, groupings, {
+    seed: options.seed,
+    resamples: options.resamples,
+    rankingClasses
+  });
+  const R = options.resamples;
+  const out: TableResults = {
+    values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    done: new Int32Array(new SharedArrayBuffer(4))
+  };
+  const work = plan.job.n * R * (1 + plan.job.rankings.length);
+  const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+  const workers = Array.from({ length: Math.max(0, Math.min(threads, R) - 1) }, () =>
+    startWorker(plan.job, out)
+  );
+  return {
+    async result(onResample) {
+      for (const w of workers) w.ref();
+      while (tableKernels().work(plan.job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
+      await Promise.all(workers.map((w) => w.finished));
+      onResample?.(R);
+      const perCell = intervals(plan, out.values, metrics, options.confidence);
+      const result: TableIntervals = { overall: perCell[0], slices: {} };
+      let i = 1;
+      for (const g of groupings) {
+        const byValue: Record<string, Record<string, IntervalResult>> = {};
+        for (const value of g.values) byValue[value] = perCell[i++];
+        result.slices[g.column] = byValue;
+      }
+      return result;
+    },
+    cancel() {
+      Atomics.store(out.next, 0, R);
+    }
+  };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

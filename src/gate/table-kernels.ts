@@ -1,0 +1,192 @@
+import { KERNEL_SOURCE } from './kernels.js';
+
+/**
+ * The hot loops of the whole-table bootstrap (every metric, every slice cell; see table-bootstrap.ts)
+ * as one plain-JavaScript source, compiled on the main thread and in each worker thread like
+ * kernels.ts. A resample's work is: its Poisson(1) weights (the same stream as the gated passes),
+ * one pass adding them into strata (slice values × true class × both predictions) with the per-row
+ * terms (log loss, Brier, regression errors) of each stratum, and one weighted ranking pass per
+ * model, class and slice column over that ranking's rows grouped by slice value. Each writes
+ * sufficient statistics at the resample's place in shared memory; metrics come from them later.
+ */
+const TABLE_SOURCE = String.raw`
+const base = (function () {${KERNEL_SOURCE}})();
+
+// strata: counts[code[k]] += w; sums[t * S + stratum[k]] += w * terms[t][k], in one pass (no
+// branch on zero weights: 37 % of them, unpredictable).
+function strataPass(set, weights, out, at) {
+  const code = set.code, stratum = set.stratum, n = code.length, S = set.strata;
+  const counts = new Float64Array(set.cells);
+  const terms = set.terms;
+  const sums = new Float64Array(S * terms.length);
+  if (terms.length === 4) {
+    const t0 = terms[0], t1 = terms[1], t2 = terms[2], t3 = terms[3];
+    for (let k = 0; k < n; k++) {
+      const w = weights[k];
+      const st = stratum[k];
+      counts[code[k]] += w;
+      sums[st] += w * t0[k];
+      sums[S + st] += w * t1[k];
+      sums[2 * S + st] += w * t2[k];
+      sums[3 * S + st] += w * t3[k];
+    }
+  } else if (terms.length === 2) {
+    const t0 = terms[0], t1 = terms[1];
+    for (let k = 0; k < n; k++) {
+      const w = weights[k];
+      const st = stratum[k];
+      counts[code[k]] += w;
+      sums[st] += w * t0[k];
+      sums[S + st] += w * t1[k];
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const w = weights[k];
+      const st = stratum[k];
+      counts[code[k]] += w;
+      for (let t = 0; t < terms.length; t++) sums[t * S + st] += w * terms[t][k];
+    }
+  }
+  out.set(counts, at);
+  out.set(sums, at + set.cells);
+}
+
+// One ranking's segments (rows of one slice value, by descending score): per segment
+// [tp, fp, 2 × ROC area, Σ Δtp · precision] at thresholds = ends of tie groups (flag bit 1).
+// Positive and negative weights are split without a branch (labels are unpredictable); the
+// precision step is added at every tie end (Δtp = 0 adds 0), dividing by at least 1.
+function segmentLoop(pos, flags, weights, k, e) {
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
+  if (pos === null) {
+    for (; k < e; k++) {
+      const w = weights[k];
+      const f = flags[k];
+      const pw = w & (0 - (f & 1));
+      tp += pw;
+      fp += w - pw;
+      if ((f & 2) !== 0) {
+        area += (fp - fp0) * (tp + tp0);
+        ap += ((tp - tp0) * tp) / Math.max(1, tp + fp);
+        tp0 = tp;
+        fp0 = fp;
+      }
+    }
+  } else {
+    for (; k < e; k++) {
+      const w = weights[pos[k]];
+      const f = flags[k];
+      const pw = w & (0 - (f & 1));
+      tp += pw;
+      fp += w - pw;
+      if ((f & 2) !== 0) {
+        area += (fp - fp0) * (tp + tp0);
+        ap += ((tp - tp0) * tp) / Math.max(1, tp + fp);
+        tp0 = tp;
+        fp0 = fp;
+      }
+    }
+  }
+  return [tp, fp, area, ap];
+}
+
+function rankingSegments(job, weights, out, at) {
+  const ends = job.ends;
+  let k = 0;
+  for (let s = 0; s < ends.length; s++) {
+    const r = segmentLoop(job.positions, job.flags, weights, k, ends[s]);
+    k = ends[s];
+    const o = at + 4 * s;
+    out[o] = r[0];
+    out[o + 1] = r[1];
+    out[o + 2] = r[2];
+    out[o + 3] = r[3];
+  }
+}
+
+function runResample(job, r, weights, out) {
+  base.fillWeights(job.seed, r, weights);
+  const at = r * job.stride;
+  for (const set of job.sets) strataPass(set, weights, out.values, at + set.offset);
+  for (const ranking of job.rankings) rankingSegments(ranking, weights, out.values, at + ranking.offset);
+}
+
+// Takes resamples from the shared counter until none are left or limit ran; returns how many ran.
+function work(job, out, limit) {
+  const weights = new Uint8Array(job.n);
+  let ran = 0;
+  while (ran < limit) {
+    const r = Atomics.add(out.next, 0, 1);
+    if (r >= job.resamples) break;
+    runResample(job, r, weights, out);
+    Atomics.add(out.done, 0, 1);
+    ran++;
+  }
+  return ran;
+}
+
+return { work };
+`;
+
+/** Strata of one set: a stratum per row with its cell (joint labels), and per-row terms. */
+export interface StrataSet {
+  /** Per reference position: stratum × cellsPerStratum + cell. */
+  code: Int32Array;
+  /** Per reference position: the stratum. */
+  stratum: Int32Array;
+  strata: number;
+  /** strata × cellsPerStratum. */
+  cells: number;
+  /** Per-row terms in reference order, summed per stratum. */
+  terms: Float64Array[];
+  /** Where this set's statistics start in a resample's record. */
+  offset: number;
+}
+
+/** One model's ranking of one class, its rows grouped by slice value (one segment per value). */
+export interface RankingSegments {
+  /** Reference position of each row; null when this order is the reference (weights read directly). */
+  positions: Int32Array | null;
+  /** Bit 0 positive, bit 1 last row of a tie group within its segment. */
+  flags: Uint8Array;
+  /** One past the last row of each segment. */
+  ends: Int32Array;
+  offset: number;
+}
+
+/** A whole-table bootstrap job as the kernels read it. */
+export interface TableJob {
+  n: number;
+  seed: number;
+  resamples: number;
+  /** Numbers per resample in `values`. */
+  stride: number;
+  sets: StrataSet[];
+  rankings: RankingSegments[];
+}
+
+/** Each resample's statistics and the work counters, in shared memory. */
+export interface TableResults {
+  values: Float64Array;
+  next: Int32Array;
+  done: Int32Array;
+}
+
+interface TableKernels {
+  work(job: TableJob, out: TableResults, limit: number): number;
+}
+
+let compiled: TableKernels | undefined;
+
+/** The table kernels compiled on this thread. */
+export function tableKernels(): TableKernels {
+  compiled ??= new Function(TABLE_SOURCE)() as TableKernels;
+  return compiled;
+}
+
+/** An eval worker that runs resamples of a job until none are left, then says so. */
+export const TABLE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const k = (function () {${TABLE_SOURCE}})();
+k.work(workerData.job, workerData.out, Infinity);
+parentPort.postMessage('done');
+`;

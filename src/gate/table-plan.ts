@@ -1,0 +1,261 @@
+import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
+import { brierTerms, logLossTerms } from '../evaluation/metrics/probabilistic.js';
+import { MAPE_EPS } from '../evaluation/metrics/regression.js';
+import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
+import type { RankingSegments, StrataSet, TableJob } from './table-kernels.js';
+
+/** One slice column's rows grouped by value (−1: no interval for that row's value). */
+export interface TableGrouping {
+  column: string;
+  groupOf: Int32Array;
+  values: string[];
+}
+
+/** Where a table cell (the whole data, or one slice value) finds its statistics in a resample's record. */
+export interface CellPlan {
+  set: number;
+  strata: number[];
+  /** Per model, per class ranked: [offset of this cell's segment]. */
+  ranking: number[][];
+}
+
+/** Above this many counters per resample, strata are kept per slice column instead of per combination. */
+const MAX_JOINT_COUNTERS = 1 << 14;
+
+/** A built job and, for the whole data and each slice cell, where its numbers are. */
+export interface TablePlan {
+  job: TableJob;
+  classes: number;
+  /** Joint cells per stratum: true class × candidate's prediction × baseline's prediction (1 for regression). */
+  cellsPerStratum: number;
+  /** [0] the whole data, then each grouping's values in order. */
+  cells: CellPlan[];
+  /** Terms per stratum, in the order of termNames. */
+  terms: string[];
+  /** Classes with a ranking pass (binary: [1]; multiclass: all; regression: none). */
+  rankedClasses: number[];
+}
+
+/** The reference order of the weights: the candidate's ranking (as the gated passes), else row order. */
+function referenceOrder(scorer: Scorer): BootstrapRanking | null {
+  if (!scorer.ranking) return null;
+  return negativesFirst(scorer.ranking(scorer.task === 'binary' ? 1 : 0));
+}
+
+function permute(values: Float64Array, order: Uint32Array | null): Float64Array {
+  // Plain loops throughout the plan: a typed array's from() with a callback is several times slower.
+  if (!order) return values;
+  const out = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  return out;
+}
+
+/** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
+function rowTerms(p: [Predictions, Predictions]): { names: string[]; rows: Float64Array[] } {
+  const [a, b] = p;
+  if (a.task === 'regression' && b.task === 'regression') {
+    const n = a.y.length;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += a.y[i];
+    mean /= n || 1;
+    const make = (fn: (i: number) => number) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = fn(i);
+      return out;
+    };
+    const err = (q: Float64Array, kind: 'se' | 'ae' | 'ape') =>
+      make((i) => {
+        const d = a.y[i] - q[i];
+        if (kind === 'se') return d * d;
+        const ad = Math.abs(d);
+        return kind === 'ae' ? ad : ad / Math.max(Math.abs(a.y[i]), MAPE_EPS);
+      });
+    // Centred on the overall mean: Σw·y² − (Σw·y)²/W then loses no precision to a large mean.
+    const centred = make((i) => a.y[i] - mean);
+    return {
+      names: ['seA', 'seB', 'aeA', 'aeB', 'apeA', 'apeB', 'y', 'y2'],
+      rows: [
+        err(a.pred, 'se'),
+        err(b.pred, 'se'),
+        err(a.pred, 'ae'),
+        err(b.pred, 'ae'),
+        err(a.pred, 'ape'),
+        err(b.pred, 'ape'),
+        centred,
+        centred.map((v) => v * v)
+      ]
+    };
+  }
+  if (a.task === 'regression' || b.task === 'regression') throw new Error('mixed tasks');
+  const C = a.labels.length;
+  const names = ['logA', 'logB'];
+  const rows = [logLossTerms(a.y, a.proba, C), logLossTerms(b.y, b.proba, C)];
+  if (a.task === 'binary') {
+    names.push('brierA', 'brierB');
+    rows.push(brierTerms(a.y, a.proba), brierTerms(b.y, b.proba));
+  }
+  return { names, rows };
+}
+
+/** Joint cell of each row: y × C² + candidate's prediction × C + baseline's (0 for regression). */
+function jointCells(p: [Predictions, Predictions]): {
+  cell: Int32Array;
+  perStratum: number;
+  classes: number;
+} {
+  const [a, b] = p;
+  if (a.task === 'regression' || b.task === 'regression')
+    return { cell: new Int32Array(a.y.length), perStratum: 1, classes: 1 };
+  const C = a.labels.length;
+  const cell = new Int32Array(a.y.length);
+  for (let i = 0; i < cell.length; i++) cell[i] = a.y[i] * C * C + a.pred[i] * C + b.pred[i];
+  return { cell, perStratum: C * C * C, classes: C };
+}
+
+/**
+ * Builds the whole-table job: strata over the slice columns (their joint combinations when few,
+ * else one set per column), the per-row terms, and each model's ranking passes grouped by slice value.
+ */
+export function buildTablePlan(
+  predictions: [Predictions, Predictions],
+  scorers: [Scorer, Scorer],
+  groupings: readonly TableGrouping[],
+  options: { seed: number; resamples: number; rankingClasses: number[] }
+): TablePlan {
+  const n = scorers[0].rows;
+  const reference = referenceOrder(scorers[0]);
+  const order = reference?.order ?? null;
+  const { cell, perStratum, classes } = jointCells(predictions);
+  const terms = rowTerms(predictions);
+  const termRows = terms.rows.map((t) => permute(t, order));
+  let refCell = cell;
+  if (order) {
+    refCell = new Int32Array(n);
+    for (let k = 0; k < n; k++) refCell[k] = cell[order[k]];
+  }
+  // Each grouping's value per row in reference order; the extra last index is "no value".
+  const sizes = groupings.map((g) => g.values.length + 1);
+  const groupIndex = groupings.map((g) => {
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const v = g.groupOf[order ? order[k] : k];
+      out[k] = v < 0 ? g.values.length : v;
+    }
+    return out;
+  });
+  const joint = sizes.reduce((p, s) => p * s, 1) * perStratum <= MAX_JOINT_COUNTERS;
+  const setMembers =
+    joint || groupings.length === 0 ? [groupings.map((_, j) => j)] : groupings.map((_, j) => [j]);
+  let offset = 0;
+  const sets: StrataSet[] = [];
+  const cells: CellPlan[] = [];
+  const wholeData: CellPlan = { set: 0, strata: [], ranking: [] };
+  cells.push(wholeData);
+  const perGrouping: CellPlan[][] = groupings.map(() => []);
+  setMembers.forEach((members, s) => {
+    const strata = members.reduce((p, j) => p * sizes[j], 1);
+    const stratum = new Int32Array(n);
+    for (const j of members) {
+      const gi = groupIndex[j];
+      for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
+    }
+    const code = new Int32Array(n);
+    for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
+    sets.push({ code, stratum, strata, cells: strata * perStratum, terms: termRows, offset });
+    offset += strata * perStratum + termRows.length * strata;
+    if (s === 0) wholeData.strata = Array.from({ length: strata }, (_, i) => i);
+    // Decode each stratum back into its value of every member column.
+    members.forEach((j, position) => {
+      const inner = members.slice(position + 1).reduce((p, m) => p * sizes[m], 1);
+      for (let g = 0; g < groupings[j].values.length; g++) {
+        const list: number[] = [];
+        for (let st = 0; st < strata; st++) if (Math.floor(st / inner) % sizes[j] === g) list.push(st);
+        perGrouping[j].push({ set: s, strata: list, ranking: [] });
+      }
+    });
+  });
+  for (const list of perGrouping) cells.push(...list);
+  const rankings: RankingSegments[] = [];
+  const refPos = new Int32Array(n);
+  if (order) for (let k = 0; k < n; k++) refPos[order[k]] = k;
+  const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
+  for (const m of [0, 1] as const) {
+    for (const c of options.rankingClasses) {
+      const isReference = m === 0 && c === referenceClass && reference !== null;
+      const data = isReference
+        ? reference
+        : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
+      const whole = segments(data, null, 1, isReference ? null : refPos, offset);
+      rankings.push(whole);
+      wholeData.ranking.push([offset]);
+      offset += 4;
+      groupings.forEach((g, j) => {
+        const seg = segments(data, g.groupOf, g.values.length, refPos, offset);
+        rankings.push(seg);
+        perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
+        offset += 4 * g.values.length;
+      });
+    }
+  }
+  return {
+    job: { n, seed: options.seed, resamples: options.resamples, stride: offset, sets, rankings },
+    classes,
+    cellsPerStratum: perStratum,
+    cells,
+    terms: terms.names,
+    rankedClasses: options.rankingClasses
+  };
+}
+
+/** A ranking's rows grouped by value (stable, so each segment stays in descending score order). */
+function segments(
+  data: BootstrapRanking,
+  groupOf: Int32Array | null,
+  groups: number,
+  refPos: Int32Array | null,
+  offset: number
+): RankingSegments {
+  const n = data.order.length;
+  const counts = new Int32Array(groups);
+  const order = data.order;
+  const groupAt = new Int32Array(n); // group of the k-th row of this ranking
+  if (groupOf) for (let k = 0; k < n; k++) groupAt[k] = groupOf[order[k]];
+  for (let k = 0; k < n; k++) if (groupAt[k] >= 0) counts[groupAt[k]]++;
+  const ends = new Int32Array(groups);
+  const cursor = new Int32Array(groups);
+  let total = 0;
+  for (let g = 0; g < groups; g++) {
+    cursor[g] = total;
+    total += counts[g];
+    ends[g] = total;
+  }
+  // Two rows of a segment share a threshold when no tie boundary of the whole ranking lies between
+  // them: a running count of boundaries replaces gathering their scores.
+  const rows = new Uint32Array(total);
+  const positive = new Uint8Array(total);
+  const tie = new Int32Array(total);
+  let boundaries = 0;
+  for (let k = 0; k < n; k++) {
+    const g = groupAt[k];
+    if (g >= 0) {
+      const at = cursor[g]++;
+      rows[at] = order[k];
+      positive[at] = data.sortedPositive[k];
+      tie[at] = boundaries;
+    }
+    boundaries += data.lastOfTie[k];
+  }
+  const flags = new Uint8Array(total);
+  let g = 0;
+  for (let i = 0; i < total; i++) {
+    while (i >= ends[g]) g++;
+    const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
+    flags[i] = positive[i] | (last ? 2 : 0);
+  }
+  let positions: Int32Array | null = null;
+  if (refPos) {
+    positions = new Int32Array(total);
+    for (let i = 0; i < total; i++) positions[i] = refPos[rows[i]];
+  }
+  return { positions, flags, ends, offset };
+}
