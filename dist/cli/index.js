@@ -8,27 +8,28 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-WIAF4OPZ.js";
+} from "../chunks/chunk-DND33SPQ.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-SRJCW3ZX.js";
+} from "../chunks/chunk-RQXDFMW3.js";
 import {
   openRegistry
-} from "../chunks/chunk-WBBYVEMJ.js";
-import "../chunks/chunk-RVFZVH5R.js";
+} from "../chunks/chunk-TC3JXJFY.js";
+import "../chunks/chunk-Z7MGLKRI.js";
+import "../chunks/chunk-ASXTV7AU.js";
 import {
   currentUser
-} from "../chunks/chunk-6PBQLJ3A.js";
-import "../chunks/chunk-T6Z2JEPL.js";
+} from "../chunks/chunk-O4FGEGHA.js";
+import "../chunks/chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
 } from "../chunks/chunk-IG76SEAK.js";
 import {
   MLCI_VERSION
 } from "../chunks/chunk-3U3CFE5T.js";
-import "../chunks/chunk-HWRM5IOQ.js";
-import "../chunks/chunk-XF6WS2KO.js";
+import "../chunks/chunk-R2X24BNK.js";
+import "../chunks/chunk-J2OQGLLM.js";
 import {
   DEFAULT_CANARY_STEPS,
   DEFAULT_DRIFT_SHARE
@@ -40,24 +41,32 @@ import {
 } from "../chunks/chunk-HD4PHYYH.js";
 import {
   parseDelimiter,
-  parseFormat
+  parseFormat,
+  parseTask
 } from "../chunks/chunk-YFOAMEA6.js";
 import {
+  DEFAULT_CONFIG_FILES,
+  configFileOr,
+  existingDefaultConfigs,
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-W3BY2NXY.js";
+} from "../chunks/chunk-NHKPMJ3Y.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
-import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-NVKBQ6B4.js";
-import "../chunks/chunk-TJIIZWG7.js";
-import "../chunks/chunk-OX2YEAMM.js";
+import "../chunks/chunk-IAVON22G.js";
+import {
+  durationMs
+} from "../chunks/chunk-OX2YEAMM.js";
+import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-U7QWIZPG.js";
+import "../chunks/chunk-U4NLRI4B.js";
+import "../chunks/chunk-KFMS7UDB.js";
 import {
   checkOutputDir,
+  checkOutputFile,
   writeFileAtomic
 } from "../chunks/chunk-A7ELOP3Y.js";
-import "../chunks/chunk-KFMS7UDB.js";
 import {
   CheckFailedError,
   ExitCode,
@@ -3516,7 +3525,9 @@ var {
 
 // src/cli/kit.ts
 function withCommonOptions(command, outHelp = "directory for the output files") {
-  return command.option("--json", "print the machine-readable result on stdout").option("--out <dir>", outHelp).addOption(new Option("--config <file>", "mlci.yml to read").default("mlci.yml"));
+  return command.option("--json", "print the machine-readable result on stdout").option("--out <dir>", outHelp).addOption(
+    new Option("--config <file>", `config file to read (default: ${DEFAULT_CONFIG_FILES.join(" or ")})`)
+  );
 }
 var collect = (value, previous = []) => [...previous, value];
 function withExamples(command, examples) {
@@ -3568,7 +3579,10 @@ import { appendFile } from "node:fs/promises";
 function registerDeployCanary(program2) {
   const deploy = program2.command("deploy-canary").summary("roll a version out in traffic steps, then promote it or roll back").description(
     'Moves traffic to a canary version in steps (default 10 → 50 → 100), analyses error rate, p99 latency and prediction divergence at each step, then promotes (moves production) or rolls back. A first version (no production yet) has nothing to compare with and becomes production at once. Exit 0 promoted, 1 rolled back, 2 usage error. A rollout paused on an inconclusive analysis exits 0 with a warning on stderr and status "paused" in --json (resume with --resume).'
-  ).option("--server <url>", "URL of a running mlci server").option("--model <name>", "model name").option("--version <vN>", "version to roll out").option("--target <target>", "server, local (an embedded server; needs --replay) or kserve").option("--admin-token <token>", "admin token of the server (default $MLCI_ADMIN_TOKEN)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias moved on success (default production)").option("--steps <list>", "canary traffic percentages (default 10,50,100)").option("--interval <duration>", "analysis interval per step, e.g. 60s (default 60s)").option("--failure-limit <n>", "failed analyses tolerated before rolling back (default 0)").option("--max-error-rate <rate>", "fail above this canary error rate (default 0.01)").option("--max-p99-ratio <ratio>", "fail when canary p99 exceeds ratio × stable p99 (default 1.5) …").option("--p99-slack-ms <ms>", "… and stable p99 + this many ms (default 5)").option("--max-divergence <d>", "fail above this Jensen–Shannon distance of predictions (default 0.1)").option("--min-requests <n>", "inconclusive below this many canary requests (default 100)").option("--replay <file>", "replay this request file (CSV or JSONL, e.g. the test set) at each step").option("--rate <rps>", "replay rate in requests per second (default 50)").option("--label <column>", "replay column to leave out (default model.label)").option("--no-shadow", "do not score canary requests with stable too (unpaired divergence)").option("--state <file>", "pause state file (default deploy-state.json beside the registry directory)").option("--resume", "carry on a paused rollout").option("--kserve-namespace <ns>", "KServe namespace").option("--kserve-storage-uri <uri>", "KServe storage URI template, e.g. s3://models/{name}/v{version}").option("--kserve-url <url>", "InferenceService URL for replayed traffic").option("--kserve-runtime <name>", "KServe ServingRuntime").option("--dry-run", "kserve: write the manifests of every step to --out (or print them) and stop");
+  ).option("--server <url>", "URL of a running mlci server").option("--model <name>", "model name").option("--version <vN>", "version to roll out").option("--target <target>", "server, local (an embedded server; needs --replay) or kserve").option("--admin-token <token>", "admin token of the server (default $MLCI_ADMIN_TOKEN)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias moved on success (default production)").option("--steps <list>", "canary traffic percentages (default 10,50,100)").option("--interval <duration>", "analysis interval per step, e.g. 60s (default 60s)").option("--failure-limit <n>", "failed analyses tolerated before rolling back (default 0)").option("--max-error-rate <rate>", "fail above this canary error rate (default 0.01)").option("--max-p99-ratio <ratio>", "fail when canary p99 exceeds ratio × stable p99 (default 1.5) …").option("--p99-slack-ms <ms>", "… and stable p99 + this many ms (default 5)").option("--max-divergence <d>", "fail above this Jensen–Shannon distance of predictions (default 0.1)").option("--min-requests <n>", "inconclusive below this many canary requests (default 100)").option("--replay <file>", "replay this request file (CSV or JSONL, e.g. the test set) at each step").option("--rate <rps>", "replay rate in requests per second (default 50)").option("--label <column>", "replay column to leave out (default model.label)").option("--no-shadow", "do not score canary requests with stable too (unpaired divergence)").option("--state <file>", "pause state file (default deploy-state.json beside the registry directory)").option("--resume", "carry on a paused rollout").option("--kserve-namespace <ns>", "KServe namespace").option(
+    "--kserve-storage-uri <uri>",
+    "KServe storage URI template, e.g. s3://models/{name}/v{version} or oci://…/{name}:v{version} (default: the GitHub release asset)"
+  ).option("--kserve-url <url>", "InferenceService URL for replayed traffic").option("--kserve-runtime <name>", "KServe ServingRuntime").option("--dry-run", "kserve: write the manifests of every step to --out (or print them) and stop");
   withExamples(withCommonOptions(deploy), [
     "mlci deploy-canary --server http://127.0.0.1:8080 --model churn --version v4",
     "mlci deploy-canary --target local --model churn --version v4 --replay data/test.csv --rate 100 --interval 20s",
@@ -3576,12 +3590,12 @@ function registerDeployCanary(program2) {
   ]);
   deploy.action(
     handle(async (options, { progress }) => {
-      const configPath = options.config ?? "mlci.yml";
+      const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-LITLGHDX.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-NAOJAWX6.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-6452NWVV.js");
+      const { deployCanary } = await import("../chunks/deploy-USRPYT3V.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3589,7 +3603,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-OZHCJ2WR.js");
+  const { rolloutManifests } = await import("../chunks/kserve-6Q7CAIL2.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3620,6 +3634,7 @@ async function print(options, request, result) {
   const text2 = [
     `${model}@v${version} on ${result.target}: ${r.outcome.replace("_", " ")}`,
     `  ${r.reason}`,
+    ...result.loadTest ? [`  load test: ${result.loadTest.report.verdict}: ${result.loadTest.report.summary}`] : [],
     ...r.analyses.map(
       (a) => `  step ${a.step} (${a.weight} %): ${a.analysis.verdict} — ${a.analysis.reason}`
     ),
@@ -3666,18 +3681,18 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-IBAMPQDM.js");
-      const { formatValue } = await import("../chunks/evaluation-md-3YPOY23N.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-XA5KE7YF.js");
+      const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
-        command.getOptionValueSource("config") !== "default"
+        command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-SAM2WEWR.js");
+      const { evaluate: run } = await import("../chunks/evaluate-LLC7RL5C.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
-        `${e.verdict.toUpperCase()}${e.rubber_stamp ? " (rubber stamp)" : ""}: ${e.summary}`,
+        headline(e.summary),
         ...Object.entries(e.deltas).filter(([, d]) => d.candidate !== null || d.baseline !== null).map(
           ([m, d]) => `  ${m.padEnd(28)} ${e.baseline ? `${formatValue(d.baseline).padStart(12)} → ` : ""}${formatValue(d.candidate).padStart(12)}`
         ),
@@ -3692,19 +3707,29 @@ function registerEvaluate(program2) {
 // src/cli/commands/init.ts
 import { access } from "node:fs/promises";
 
-// src/config/default-file.ts
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-var DEFAULT_CONFIG_FILES = ["mlci.yml", "mlci.yaml"];
-function existingDefaultConfigs(dir = ".") {
-  return DEFAULT_CONFIG_FILES.map((name) => dir === "." ? name : join(dir, name)).filter(
-    (path) => existsSync(path)
-  );
-}
-
 // src/config/starter.ts
 var SCHEMA_URL = "https://raw.githubusercontent.com/mlci/mlci/v0/schema/mlci.schema.json";
-function starterConfig(name) {
+var STARTER_GATES = {
+  binary: `    roc_auc:
+      min: 0.70            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    log_loss:
+      max_rise: 0.02`,
+  multiclass: `    roc_auc_ovr:           # macro one-vs-rest ROC AUC
+      min: 0.70            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    f1_macro:
+      max_drop: 0.02
+    log_loss:
+      max_rise: 0.02`,
+  regression: `    r2:
+      min: 0.50            # absolute floor
+      max_drop: 0.01       # at most 0.01 below production
+    # rmse:                # in the label's units: pick a bound that fits your data
+    #   max_rise: 0.5`
+};
+var STARTER_TASK = "binary";
+function starterConfig(name, task = STARTER_TASK) {
   return `# yaml-language-server: $schema=${SCHEMA_URL}
 # Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
@@ -3712,7 +3737,7 @@ version: 1
 
 model:
   name: ${name}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
-  task: binary             # binary | multiclass | regression
+  task: ${task.padEnd(18)} # binary | multiclass | regression
   label: label             # the label column in your data
   # features: [age, plan]  # column order when the model takes one 2-D float tensor
 
@@ -3736,12 +3761,8 @@ evaluate:
   # slices: [region]       # metrics per value of these columns
   bootstrap:
     resamples: 1000        # paired bootstrap: is a change more than noise?
-  gates:
-    roc_auc:
-      min: 0.70            # absolute floor
-      max_drop: 0.01       # at most 0.01 below production
-    log_loss:
-      max_rise: 0.02
+  gates:                   # metrics per task: docs/metrics.md
+${STARTER_GATES[task]}
 
 register:
   registry: .mlci/registry # or "github" for GitHub Releases
@@ -3760,13 +3781,16 @@ deploy:
 
 // src/cli/commands/init.ts
 function registerInit(program2) {
-  const init = program2.command("init").summary("write a commented starter mlci.yml").option("--name <name>", "model name", "model").option("--file <file>", `where to write it (default: ${DEFAULT_CONFIG_FILES[0]})`).option("--force", "overwrite an existing file");
-  withExamples(init, ["mlci init --name churn"]);
+  const init = program2.command("init").summary("write a commented starter mlci.yml").option("--name <name>", "model name", "model").option(
+    "--task <task>",
+    `binary, multiclass or regression: decides the starter gates (default ${STARTER_TASK})`
+  ).option("--file <file>", `where to write it (default: ${DEFAULT_CONFIG_FILES[0]})`).option("--force", "overwrite an existing file");
+  withExamples(init, ["mlci init --name churn", "mlci init --name species --task multiclass"]);
   init.action(
     handle(async (options) => {
       const existing = options.file ? [] : existingDefaultConfigs();
       const file = options.file ?? existing[0] ?? DEFAULT_CONFIG_FILES[0];
-      const text2 = starterConfig(options.name);
+      const text2 = starterConfig(options.name, parseTask(options.task, "--task"));
       parseConfig(text2, file);
       const exists = await access(file).then(
         () => true,
@@ -3780,6 +3804,44 @@ function registerInit(program2) {
       await writeFileAtomic(file, text2);
       process.stdout.write(`wrote ${file}
 `);
+    })
+  );
+}
+
+// src/cli/commands/loadtest.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
+function registerLoadTest(program2) {
+  const command = program2.command("loadtest").summary("load-test a version against stable before it gets traffic").description(
+    "Starts the candidate (and the stable version) in the serving stack of mlci serve, or uses --url, checks that it answers, drives both open-loop at a target rate with real request rows (latency from each scheduled send time, versions alternating in slices), and gates on max_p99_ms, min_rps, max_error_rate and max_p99_ratio_vs_stable. Writes loadtest.json and loadtest.md. Exit 0 pass, 1 an objective or check failed, 2 usage error."
+  ).option("--model <name>", "model name (default model.name)").option("--version <vN>", "candidate version, started from the registry").option("--url <url>", "a running server to test instead of starting the candidate").option("--stable-url <url>", "with --url: a running server of the stable version to compare with").option("--production-url <url>", "production server whose observed rate × headroom sets the rate").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias of the stable version (default production)").option("--rate <rps>", "target rate in requests per second (default deploy.load_test.rate)").option("--headroom <x>", "multiplier of production's observed rate (default 2)").option("--duration <duration>", "time each version is driven at the target rate (default 10s)").option("--ramp <fractions>", "fractions of the rate measured first, e.g. 0.25,0.5").option("--replay <file>", "request rows, CSV or JSONL (default deploy.replay, else the evaluation data)").option("--label <column>", "column of the rows to leave out (default model.label)").option("--max-p99-ms <ms>", "fail above this candidate p99").option("--min-rps <rps>", "fail when the candidate answers fewer requests per second").option("--max-error-rate <rate>", "fail above this candidate error rate (default 0.01)").option(
+    "--max-p99-ratio <ratio>",
+    "fail when the candidate's p99 exceeds ratio × stable's (default 1.5) …"
+  ).option("--p99-slack-ms <ms>", "… and stable's + this many ms (default 2)");
+  withExamples(withCommonOptions(command), [
+    "mlci loadtest --version v4 --rate 200 --out out/loadtest",
+    "mlci loadtest --url http://127.0.0.1:8081 --stable-url http://127.0.0.1:8080 --rate 500 --replay data/test.csv"
+  ]);
+  command.action(
+    handle(async (options, { progress }) => {
+      const configPath = options.config ?? "mlci.yml";
+      const config = await loadOptionalConfig(configPath);
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-DR5MYQTC.js");
+      const request = await buildLoadTestRequest(options, config, { configPath });
+      const { runLoadTest } = await import("../chunks/loadtest-BWYZ3YHZ.js");
+      const result = await runLoadTest({ ...request, progress });
+      const r = result.report;
+      const text2 = [
+        `load test ${r.model}${r.candidate.version ? `@v${r.candidate.version}` : ""}: ${r.verdict === "pass" ? "passed" : "failed"}`,
+        `  ${r.summary}`,
+        ...r.objectives.map((o) => `  ${o.passed ? "ok  " : "FAIL"} ${o.objective}: ${o.detail}`),
+        ...r.infrastructure.map((c) => `  ${c.passed ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`)
+      ].join("\n");
+      printResult(options, { ...r, files: result.files }, text2);
+      const summary2 = process.env.GITHUB_STEP_SUMMARY;
+      if (process.env.GITHUB_ACTIONS === "true" && summary2)
+        await appendFile2(summary2, `${result.markdown}
+`).catch(() => void 0);
+      return result.exitCode;
     })
   );
 }
@@ -3849,7 +3911,10 @@ function monitorCommand(program2) {
   ).option("--workflow <file>", "workflow to dispatch, e.g. retrain.yml").option("--ref <ref>", "git ref the workflow runs on (default main)").option("--event-type <type>", "repository_dispatch event type (default mlci-retrain)").option(
     "--data-version <version>",
     "sent as data_version (workflow input, or in the repository_dispatch payload)"
-  ).option("--repo <owner/name>", "repository to dispatch to (default GITHUB_REPOSITORY)").option("--dry-run", "decide and report, but do not dispatch").option("--memory-limit <size>", "data engine memory limit, e.g. 1GB");
+  ).option("--repo <owner/name>", "repository to dispatch to (default GITHUB_REPOSITORY)").option("--dry-run", "decide and report, but do not dispatch").option(
+    "--metrics-file <file>",
+    "also write the outcome as Prometheus text for node_exporter's textfile collector"
+  ).option("--memory-limit <size>", "data engine memory limit, e.g. 1GB");
   withExamples(withCommonOptions(monitor), [
     "mlci monitor --model churn --log logs/predictions.jsonl --since 24h --out out/monitor",
     "mlci monitor --model churn --registry github --log logs/predictions.jsonl --labels labels.csv --label churned --trigger workflow_dispatch --workflow retrain.yml --out out/monitor",
@@ -3862,19 +3927,24 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-YDGX5OSA.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-MIRW7BFV.js");
   const request = buildMonitorRequest(options, config);
+  if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
+  const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-3FXOIJHN.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-2NBFLIFA.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-7IHX7EWK.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-HUWHECDS.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
+    await writeMonitorMetrics(options.metricsFile, result.report);
     printResult(options, result.report, text(result));
     return result.exitCode;
   } catch (error) {
+    if (error instanceof MonitorDispatchError)
+      await writeMonitorMetrics(options.metricsFile, error.result.report);
     if (error instanceof MonitorDispatchError) printResult(options, error.result.report, text(error.result));
     throw error;
   }
@@ -3899,9 +3969,9 @@ function registerPipeline(program2) {
   ]);
   pipeline.action(
     handle(async (options, { progress }) => {
-      const configPath = options.config ?? "mlci.yml";
+      const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-ZGVEYIJP.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-Q55FXLI4.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3917,7 +3987,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-CLAQJW77.js");
+      const { runPipeline } = await import("../chunks/pipeline-2O6YPRUW.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -3935,12 +4005,12 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 }
 
 // src/cli/commands/registry/shared.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-3FXOIJHN.js");
+var registerStageModule = () => import("../chunks/register-2NBFLIFA.js");
 async function registerConfig(options) {
-  const path = options.config ?? "mlci.yml";
-  if (!existsSync2(path)) return {};
+  const path = configFileOr(options.config);
+  if (!existsSync(path)) return {};
   return (await loadConfig(path)).register ?? {};
 }
 async function registryFor(options) {
@@ -4038,7 +4108,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-KKCANI5C.js");
+      const { attachStage } = await import("../chunks/attach-KFZTPGWY.js");
       const stageOptions = {
         name,
         version,
@@ -4274,7 +4344,7 @@ function registerReport(program2) {
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("../chunks/html-ZBM5FOB2.js");
+      const { writeReport } = await import("../chunks/html-KJLMU6JE.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4324,7 +4394,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-V7G4NJRX.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-7JGPQYQT.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4351,22 +4421,29 @@ function registerServe(program2) {
   ).option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--model <ref>", "model: NAME, NAME@ALIAS or NAME@vN (default <model.name>@production)").option("--port <port>", "port to listen on", "8080").option("--host <host>", "address to listen on (0.0.0.0 in a container)", "127.0.0.1").option(
     "--admin-token <token>",
     "bearer token of the admin API (default $MLCI_ADMIN_TOKEN; none disables it)"
-  ).option("--max-body <bytes>", "largest request body", String(1024 * 1024)).option("--max-rows <n>", "most rows per request", "10000").option("--log <file>", "sampled JSONL prediction log (see docs/prediction-log.md)").option("--log-sample <rate>", "share of requests logged, 0..1", "0.1").option("--log-max-bytes <bytes>", "rotate the log beyond this size", String(64 * 1024 * 1024)).option("--features <names>", "comma-separated column order of a matrix model without feature_names").option("--task <task>", "binary, multiclass or regression (default: guessed from the outputs)").option("--threshold <p>", "binary decision threshold: positive when p1 > p").option("--config <file>", "mlci.yml to read the model name from", "mlci.yml");
+  ).option("--max-body <bytes>", "largest request body", String(1024 * 1024)).option("--max-rows <n>", "most rows per request", "10000").option("--log <file>", "sampled JSONL prediction log (see docs/prediction-log.md)").option("--log-sample <rate>", "share of requests logged, 0..1", "0.1").option("--log-max-bytes <bytes>", "rotate the log beyond this size", String(64 * 1024 * 1024)).option("--features <names>", "comma-separated column order of a matrix model without feature_names").option("--task <task>", "binary, multiclass or regression (default: guessed from the outputs)").option("--threshold <p>", "binary decision threshold: positive when p1 > p").option(
+    "--watch <duration>",
+    "served by alias: check the registry this often for the alias moving (0: never)",
+    "30s"
+  ).option(
+    "--config <file>",
+    `config file to read the model name from (default: ${DEFAULT_CONFIG_FILES.join(" or ")})`
+  );
   withExamples(serve, [
     "mlci serve --model churn@production --port 8080",
     "MLCI_ADMIN_TOKEN=secret mlci serve --model churn@v3 --host 0.0.0.0 --log logs/predictions.jsonl"
   ]);
   serve.action(
     handle(async (options, { progress }) => {
-      const config = await loadOptionalConfig(options.config ?? "mlci.yml");
+      const config = await loadOptionalConfig(options.config);
       const ref = parseModelRef(options.model ?? config?.model.name ?? "");
       if (!ref.name)
         throw new InputError(
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-AO7AL6IW.js");
-      const { registrySource } = await import("../chunks/source-XM55N5EL.js");
+      const { ModelServer } = await import("../chunks/server-5IPY3PGQ.js");
+      const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
         model: ref,
@@ -4379,6 +4456,8 @@ function registerServe(program2) {
         features: options.features?.split(",").map((s) => s.trim()) ?? config?.model.features,
         task: options.task ?? config?.model.task,
         threshold: options.threshold === void 0 ? config?.model.threshold : number(options.threshold, "--threshold", 0, 1),
+        watchIntervalMs: watchInterval(options.watch),
+        onAliasMove: (line) => progress.info(line),
         log: options.log ? {
           path: options.log,
           sampleRate: number(options.logSample, "--log-sample", 0, 1),
@@ -4403,6 +4482,10 @@ function registerServe(program2) {
       });
     })
   );
+}
+function watchInterval(text2) {
+  if (text2.trim() === "0") return 0;
+  return durationMs(/^\d+(\.\d+)?$/.test(text2) ? Number(text2) : text2, "--watch");
 }
 function number(text2, flag, min = -Infinity, max = Infinity) {
   const value = Number(text2);
@@ -4438,7 +4521,7 @@ function registerStats(program2) {
 
 // src/cli/commands/train.ts
 import { readFile, stat } from "node:fs/promises";
-import { join as join2, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 function registerTrain(program2) {
   const train = program2.command("train").summary("run the training command reproducibly and record its lineage").description(
     'Runs the training command of mlci.yml (any language) with a fixed seed, captures its output, timings and reported losses, checks the ONNX model it writes, and records training.json (commit, params, data hashes, runtime). A content-addressed cache skips retraining when nothing changed. Exit 1 when a check fails (no model, rising or NaN loss, signature mismatch).\n\nThe command gets MLCI_SEED, PYTHONHASHSEED, MLCI_PARAMS (resolved params JSON), MLCI_MODEL_PATH and MLCI_METRICS_PATH (append {"step": n, "loss": x} lines); see docs/training-convention.md.'
@@ -4460,7 +4543,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-46FT7JAF.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-ELXL3NUL.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4490,22 +4573,22 @@ function registerTrain(program2) {
   );
 }
 async function configFor(options) {
-  const path = resolve(options.config ?? "mlci.yml");
+  const file = configFileOr(options.config);
+  const path = resolve(file);
   let exists = true;
   try {
     await stat(path);
   } catch {
     exists = false;
   }
-  if (!exists && options.command && (options.config ?? "mlci.yml") === "mlci.yml")
-    return { config: null, path };
-  return { config: await loadConfig(options.config ?? "mlci.yml"), path };
+  if (!exists && options.command && options.config === void 0) return { config: null, path };
+  return { config: await loadConfig(file), path };
 }
 async function printFailedRecord(options, stageOptions, error) {
-  const out = stageOptions.out ? resolve(stageOptions.out) : join2(stageOptions.root, ".mlci", "train");
+  const out = stageOptions.out ? resolve(stageOptions.out) : join(stageOptions.root, ".mlci", "train");
   let record;
   try {
-    record = JSON.parse(await readFile(join2(out, "training.json"), "utf8"));
+    record = JSON.parse(await readFile(join(out, "training.json"), "utf8"));
   } catch {
     record = null;
   }
@@ -4568,8 +4651,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-V7G4NJRX.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-XBSWCBCK.js");
+      const { validateData } = await import("../chunks/validate-data-7JGPQYQT.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-2ICNDW3Y.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;
@@ -4601,6 +4684,7 @@ function buildProgram() {
   registerRegister(program2);
   registerRegistry(program2);
   registerServe(program2);
+  registerLoadTest(program2);
   registerDeployCanary(program2);
   registerPipeline(program2);
   registerMonitor(program2);

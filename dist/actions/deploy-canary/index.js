@@ -5,22 +5,27 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-YQVUFRTL.js";
+} from "../../chunks/chunk-BU3GGV6J.js";
 import {
   deployCanary
-} from "../../chunks/chunk-BHMXAVBP.js";
-import "../../chunks/chunk-4MQMJXRF.js";
+} from "../../chunks/chunk-CF5ZVGHF.js";
+import "../../chunks/chunk-DTACJ5RE.js";
 import {
   pauseWarning,
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-I7FG3PSB.js";
-import "../../chunks/chunk-6X6KSPPN.js";
+import "../../chunks/chunk-2RV6W22Z.js";
+import "../../chunks/chunk-YUK5W3RX.js";
+import "../../chunks/chunk-JZ26DGLW.js";
+import "../../chunks/chunk-N7M6AQVJ.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-Y2PMVUEP.js";
+import "../../chunks/chunk-O4FGEGHA.js";
+import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-3XQVR364.js";
+import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-SC6HFBH3.js";
 import {
   actionBooleanInput,
@@ -30,16 +35,18 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
@@ -70,7 +77,7 @@ function readDeployCanaryInputs() {
     maxDivergence: optional("max-divergence"),
     minRequests: optional("min-requests"),
     environmentUrl: optional("environment-url"),
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     out: actionInput("out", { fallback: "mlci-out/deploy" })
   };
 }
@@ -107,7 +114,8 @@ async function run() {
         version: String(report.version),
         stable: String(result.alias ? result.alias.to : report.stable)
       },
-      summary: rolloutMarkdown(model, report, result.target, aliasLine, resume || void 0),
+      summary: `${result.loadTest ? `${result.loadTest.markdown}
+` : ""}${rolloutMarkdown(model, report, result.target, aliasLine, resume || void 0)}`,
       failure: report.outcome === "rolled_back" ? `canary ${model}@v${version} rolled back: ${report.reason}` : void 0
     };
   });

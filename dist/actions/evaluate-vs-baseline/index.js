@@ -2,15 +2,19 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   renderEvaluationMarkdown
-} from "../../chunks/chunk-R5NXTFDY.js";
+} from "../../chunks/chunk-DISO47HG.js";
+import "../../chunks/chunk-C3Q6IKFG.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-KZK4MXCP.js";
+} from "../../chunks/chunk-A4JU2ZNQ.js";
 import {
   GATE_KINDS
-} from "../../chunks/chunk-XSKEY4FP.js";
-import "../../chunks/chunk-T6Z2JEPL.js";
+} from "../../chunks/chunk-44T3KHFH.js";
+import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
+import "../../chunks/chunk-5CQ3ZZSA.js";
+import "../../chunks/chunk-J2OQGLLM.js";
+import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
   actionBooleanInput,
@@ -22,18 +26,20 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic
 } from "../../chunks/chunk-A7ELOP3Y.js";
-import "../../chunks/chunk-KFMS7UDB.js";
 import {
   InputError,
   describeError
@@ -98,14 +104,16 @@ function sanitizeEvaluation(raw) {
   if (isRecord(raw.deltas)) {
     for (const [k, d] of Object.entries(raw.deltas)) {
       if (!METRIC.test(k) || !isRecord(d)) continue;
-      const change = ["better", "worse", "same"].includes(d.change) ? d.change : null;
+      const change = verdictOf(d.change);
+      const iv = interval(d.interval);
       deltas[k] = {
         candidate: num(d.candidate),
         baseline: num(d.baseline),
         delta: num(d.delta),
         relative: num(d.relative),
         higher_is_better: d.higher_is_better !== false,
-        change
+        change,
+        ...iv ? { interval: iv } : {}
       };
     }
   }
@@ -135,7 +143,8 @@ function sanitizeEvaluation(raw) {
         rows: num(s.rows) ?? 0,
         candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
         baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
-        ...typeof s.skipped === "string" ? { skipped: str(s.skipped) } : {}
+        ...typeof s.skipped === "string" ? { skipped: str(s.skipped) } : {},
+        ...sliceNoise(s)
       }
     ] : []
   );
@@ -165,6 +174,28 @@ function sanitizeEvaluation(raw) {
     timings_ms: {}
   };
 }
+function verdictOf(x) {
+  if (x === "better" || x === "worse" || x === "within_noise") return x;
+  return x === "same" ? "within_noise" : null;
+}
+function interval(x) {
+  if (!isRecord(x)) return void 0;
+  const [low, high, confidence] = [num(x.low), num(x.high), num(x.confidence)];
+  if (low === null || high === null || confidence === null) return void 0;
+  return { low, high, confidence, resamples: num(x.resamples) ?? 0, within_noise: low <= 0 && high >= 0 };
+}
+function sliceNoise(s) {
+  if (!isRecord(s.intervals)) return {};
+  const intervals = {};
+  const change = {};
+  for (const [k, v] of Object.entries(s.intervals)) {
+    const iv = interval(v);
+    if (!METRIC.test(k) || !iv) continue;
+    intervals[k] = iv;
+    change[k] = isRecord(s.change) ? verdictOf(s.change[k]) : null;
+  }
+  return { intervals, change };
+}
 
 // src/actions/evaluate-vs-baseline/inputs.ts
 function readEvaluateInputs() {
@@ -192,7 +223,7 @@ function readEvaluateInputs() {
       validation: optional("validation"),
       out: actionInput("out", { fallback: "mlci-out/evaluation" })
     },
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     comment: actionBooleanInput("comment", true),
     checkRun: actionBooleanInput("check-run", true),
     failOnGate: actionBooleanInput("fail-on-gate", true),
@@ -214,7 +245,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-SAM2WEWR.js");
+    const { evaluate } = await import("../../chunks/evaluate-LLC7RL5C.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -335,7 +366,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-ZBM5FOB2.js");
+    const { writeReport } = await import("../../chunks/html-KJLMU6JE.js");
     const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

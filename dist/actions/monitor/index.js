@@ -2,10 +2,10 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-XMD46NZL.js";
-import "../../chunks/chunk-KZK4MXCP.js";
-import "../../chunks/chunk-XSKEY4FP.js";
-import "../../chunks/chunk-T6Z2JEPL.js";
+} from "../../chunks/chunk-HIAYVK4V.js";
+import "../../chunks/chunk-A4JU2ZNQ.js";
+import "../../chunks/chunk-44T3KHFH.js";
+import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -16,16 +16,18 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
 import {
   InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
@@ -37,7 +39,7 @@ function optional(name) {
 }
 function readMonitorInputs() {
   return {
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     out: actionInput("out", { fallback: "mlci-out/monitor" }),
     model: optional("model"),
     registry: optional("registry"),
@@ -66,7 +68,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-7IHX7EWK.js");
+      const { runMonitor } = await import("../../chunks/monitor-HUWHECDS.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -77,7 +79,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-7IHX7EWK.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-HUWHECDS.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -99,7 +101,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-3FXOIJHN.js");
+  const { openRegistry } = await import("../../chunks/register-2NBFLIFA.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

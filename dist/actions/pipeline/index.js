@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-WHESBK4X.js";
+} from "../../chunks/chunk-HP35NOBA.js";
 import {
   STAGES
-} from "../../chunks/chunk-WIAF4OPZ.js";
+} from "../../chunks/chunk-DND33SPQ.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -20,16 +20,18 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
@@ -38,7 +40,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 async function run() {
   await runAction(async () => {
-    const configPath = actionInput("config", { fallback: "mlci.yml" });
+    const configPath = configFileOr(actionInput("config"));
     const config = await loadConfig(configPath);
     logLine(`mlci pipeline: ${configPath} is valid (model ${config.model.name}, task ${config.model.task})`);
     const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
@@ -58,7 +60,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-CLAQJW77.js");
+    const { runPipeline } = await import("../../chunks/pipeline-2O6YPRUW.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

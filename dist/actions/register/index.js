@@ -2,20 +2,21 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-SRJCW3ZX.js";
+} from "../../chunks/chunk-RQXDFMW3.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-WBBYVEMJ.js";
-import "../../chunks/chunk-RVFZVH5R.js";
+} from "../../chunks/chunk-TC3JXJFY.js";
+import "../../chunks/chunk-Z7MGLKRI.js";
+import "../../chunks/chunk-ASXTV7AU.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-6PBQLJ3A.js";
-import "../../chunks/chunk-T6Z2JEPL.js";
+} from "../../chunks/chunk-O4FGEGHA.js";
+import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-HWRM5IOQ.js";
-import "../../chunks/chunk-XF6WS2KO.js";
+import "../../chunks/chunk-R2X24BNK.js";
+import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-N7I2YJR6.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
@@ -26,18 +27,20 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
+import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic
 } from "../../chunks/chunk-A7ELOP3Y.js";
-import "../../chunks/chunk-KFMS7UDB.js";
 import {
   InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
@@ -62,7 +65,7 @@ function readRegisterInputs() {
     aliases: actionInput("aliases") || void 0,
     force,
     reason,
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     out: actionInput("out", { fallback: "mlci-out/register" })
   };
 }

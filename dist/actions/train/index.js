@@ -3,16 +3,19 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-DNA5OGRC.js";
+} from "../../chunks/chunk-VAG5BIBI.js";
 import {
   buildTrainRequest
 } from "../../chunks/chunk-T6XCSLVU.js";
-import "../../chunks/chunk-36LIIZPY.js";
+import "../../chunks/chunk-FKBISIKO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
-import "../../chunks/chunk-HWRM5IOQ.js";
-import "../../chunks/chunk-XF6WS2KO.js";
-import "../../chunks/chunk-UYG34LBZ.js";
+import "../../chunks/chunk-3XQVR364.js";
+import "../../chunks/chunk-5CQ3ZZSA.js";
+import "../../chunks/chunk-R2X24BNK.js";
+import "../../chunks/chunk-J2OQGLLM.js";
+import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
+import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -23,16 +26,18 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
 import {
   InputError
 } from "../../chunks/chunk-HRKM2MUG.js";
@@ -51,7 +56,7 @@ function readTrainInputs(env = process.env) {
   if (phase !== "cache-key" && phase !== "train")
     throw new InputError(`MLCI_TRAIN_PHASE: got "${phase}", expected cache-key or train`);
   return {
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     command: actionInput("command") || void 0,
     set: actionInput("set").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")),
     seed: seedText === "" ? void 0 : Number(seedText),

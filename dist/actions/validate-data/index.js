@@ -2,15 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-PR4MZ5DU.js";
+} from "../../chunks/chunk-3KVD7UUA.js";
+import "../../chunks/chunk-6YLSBJOH.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-76OGWMVC.js";
+} from "../../chunks/chunk-N4GU6DLB.js";
 import "../../chunks/chunk-SC6HFBH3.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-UYG34LBZ.js";
+import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
+import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-YFOAMEA6.js";
 import {
@@ -22,16 +24,18 @@ import {
   runAction
 } from "../../chunks/chunk-UZCJRTXF.js";
 import {
+  configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-W3BY2NXY.js";
+} from "../../chunks/chunk-NHKPMJ3Y.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
-import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-TJIIZWG7.js";
+import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-A7ELOP3Y.js";
+import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
+import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
 import "../../chunks/chunk-3CG65SHH.js";
 
@@ -44,7 +48,7 @@ function readValidateDataInputs() {
     schema: optional("schema"),
     label: optional("label"),
     train: optional("train"),
-    config: actionInput("config", { fallback: "mlci.yml" }),
+    config: configFileOr(actionInput("config")),
     out: actionInput("out", { fallback: "mlci-out/validation" }),
     uploadArtifact: actionBooleanInput("upload-artifact", true)
   };

@@ -1,0 +1,37 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
+} from "./chunk-BU3GGV6J.js";
+import "./chunk-CF5ZVGHF.js";
+import "./chunk-DTACJ5RE.js";
+import "./chunk-I7FG3PSB.js";
+import "./chunk-2RV6W22Z.js";
+import "./chunk-YUK5W3RX.js";
+import "./chunk-JZ26DGLW.js";
+import "./chunk-N7M6AQVJ.js";
+import "./chunk-VHONKP4V.js";
+import "./chunk-D4WWN4FX.js";
+import "./chunk-O4FGEGHA.js";
+import "./chunk-ANVENSJ6.js";
+import "./chunk-IG76SEAK.js";
+import "./chunk-3XQVR364.js";
+import "./chunk-R2X24BNK.js";
+import "./chunk-SC6HFBH3.js";
+import "./chunk-NVKBQ6B4.js";
+import "./chunk-IAVON22G.js";
+import "./chunk-OX2YEAMM.js";
+import "./chunk-J2XJ3L6O.js";
+import "./chunk-U7QWIZPG.js";
+import "./chunk-U4NLRI4B.js";
+import "./chunk-KFMS7UDB.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
+};

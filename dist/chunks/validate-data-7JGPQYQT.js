@@ -1,0 +1,27 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  inferSchemaFile,
+  profileData,
+  validateData
+} from "./chunk-3KVD7UUA.js";
+import "./chunk-6YLSBJOH.js";
+import "./chunk-R6TU24VM.js";
+import "./chunk-SC6HFBH3.js";
+import "./chunk-N7I2YJR6.js";
+import "./chunk-IFY4TC3H.js";
+import "./chunk-OIQXQKN5.js";
+import "./chunk-36UX5SSD.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-QMIQ4DPQ.js";
+import "./chunk-J2XJ3L6O.js";
+import "./chunk-U7QWIZPG.js";
+import "./chunk-KFMS7UDB.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  inferSchemaFile,
+  profileData,
+  validateData
+};
