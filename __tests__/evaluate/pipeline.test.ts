@@ -214,7 +214,7 @@ describe('evaluate pipeline', () => {
       `v${v2.version.version}`,
       'candidate'
     ]);
-    expect(result.markdown).toMatch(/```mermaid\n---\nconfig:\n[^`]*---\nxychart-beta\n    title "roc_auc"/);
+    expect(result.markdown).toMatch(/```mermaid\n---\nconfig:\n[^`]*---\nxychart-beta\n {4}title "roc_auc"/);
   });
 
   it('maps string classes from metadata and scores a multiclass model', async () => {
