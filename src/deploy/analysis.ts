@@ -13,9 +13,9 @@ export interface AnalysisThresholds {
   alpha: number;
   /** Fail only when the canary's error rate exceeds stable's by more than this share (default 0.01). */
   maxErrorRate: number;
-  /** Fail only when the canary's p99, projected as stable's p99 plus the shift of the median, exceeds this × stable p99 … (default 1.5) */
+  /** Fail only when the canary's median latency exceeds this × stable's median … (default 1.5; the name is kept from when the p99 was compared) */
   maxP99Ratio: number;
-  /** … and stable p99 + this many ms, so that sub-millisecond jitter never fails a rollout (default 5). */
+  /** … and stable's median + this many ms, so that sub-millisecond jitter never fails a rollout (default 5). */
   p99SlackMs: number;
   /** Fail only when the predictions differ by more than this (paired: mean |Δ p(positive)|; unpaired: KS distance) (default 0.1). */
   maxDivergence: number;
@@ -42,9 +42,9 @@ export interface MetricTest {
 export interface MetricResult {
   name: 'error_rate' | 'p99_latency' | 'divergence';
   status: 'pass' | 'fail' | 'inconclusive';
-  /** The practical effect compared with the limit: excess error rate, projected canary p99 (ms), divergence. */
+  /** The practical effect compared with the limit: excess error rate, canary median latency (ms), divergence. */
   value: number | null;
-  /** The limit on `value`, e.g. "≤ 0.01 above stable" or "≤ max(1.5 × 1.20 ms, 1.20 ms + 5 ms) = 6.20 ms". */
+  /** The limit on `value`, e.g. "≤ 1.0 % above stable" or "median ≤ max(1.5 × 1.20 ms, 1.20 ms + 5 ms) = 6.20 ms". */
   condition: string;
   /** One plain sentence: the test, the sample sizes, the statistic and the limit. */
   detail: string;
@@ -87,22 +87,15 @@ export function analyse(
   const t = thresholds;
   const enough = (w: VariantWindow, min: number) => w.requests >= min;
   const stable = enough(window.stable, t.minRequests) || !baseline ? window.stable : baseline;
-  const latencyReference =
-    window.stable.latencyMs.length >= t.minLatencySamples || !baseline ? window.stable : baseline;
+  const concurrent = window.stable.latencyMs.length >= t.minLatencySamples;
   // A slow canary slows the stable requests that share the server with it too, which would raise the
-  // limit with it: the limit starts from stable's p99 before the rollout when that is lower.
-  const p99s = [
-    quantile(latencyReference.latencyMs, 0.99),
-    baseline ? quantile(baseline.latencyMs, 0.99) : null
-  ];
-  const before = baseline && baseline.latencyMs.length >= t.minLatencySamples ? p99s[1] : null;
-  const stableP99 = before !== null && (p99s[0] === null || before < p99s[0]) ? before : p99s[0];
+  // limit with it: the limit starts from stable's median before the rollout when that is lower.
+  const medians = [median(window.stable.latencyMs), baseline ? median(baseline.latencyMs) : NaN];
+  const before = baseline && baseline.latencyMs.length >= t.minLatencySamples ? medians[1] : NaN;
+  const stableMedian = before < medians[0] || Number.isNaN(medians[0]) ? before : medians[0];
   const metrics = [
     errorMetric(canary, stable, t),
-    latencyMetric(canary, latencyReference, stableP99, t, {
-      reference: latencyReference === baseline,
-      limit: stableP99 !== null && stableP99 === before
-    }),
+    latencyMetric(canary, concurrent ? window.stable : null, stableMedian, t, stableMedian === before),
     divergenceMetric(canary, stable, t)
   ];
   const failed = metrics.filter((m) => m.status === 'fail');
@@ -127,7 +120,7 @@ export function analyse(
       version: stable.version,
       requests: stable.requests,
       errors: stable.errors,
-      p99Ms: stableP99
+      p99Ms: quantile(concurrent || !baseline ? window.stable.latencyMs : baseline.latencyMs, 0.99)
     }
   };
 }
@@ -180,22 +173,33 @@ function errorMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisTh
 }
 
 /**
- * Latency: a Mann–Whitney U test that canary requests take longer than `reference`'s, and the
- * practical floor on the canary's p99 projected as `stableP99` plus the shift of the median — the
- * median of a few dozen requests is steady where their p99 (their slowest one) is not. `before` says
- * which of the two come from stable before the rollout.
+ * Latency: a Mann–Whitney U test that canary requests take longer than stable's in the same window,
+ * and a practical floor on the canary's median: the median of a few dozen requests is steady where
+ * their p99 (their slowest one) is not, and a slower model shifts the whole distribution. Without
+ * stable requests in the window (the 100 % step) there is nothing measured under the same load to
+ * compare with — stable before the rollout ran under other load — so latency is judged at the earlier steps.
  */
 function latencyMetric(
   canary: VariantWindow,
-  reference: VariantWindow,
-  stableP99: number | null,
+  reference: VariantWindow | null,
+  stableMedian: number,
   t: AnalysisThresholds,
-  before: { reference: boolean; limit: boolean }
+  medianBefore: boolean
 ): MetricResult {
   const n = canary.latencyMs.length;
+  if (!reference) {
+    return {
+      name: 'p99_latency',
+      status: 'pass',
+      value: null,
+      condition: 'judged at the steps that leave stable some traffic',
+      detail: `p99_latency: not judged: no stable requests in this window to compare ${n} canary latencies with under the same load`,
+      test: null
+    };
+  }
   const m = reference.latencyMs.length;
-  const sizes = `${n} canary vs ${m} stable${before.reference ? ' (before the rollout)' : ''} latencies`;
-  if (n < t.minLatencySamples || m < t.minLatencySamples || stableP99 === null) {
+  const sizes = `${n} canary vs ${m} stable latencies`;
+  if (n < t.minLatencySamples || m < t.minLatencySamples) {
     return {
       name: 'p99_latency',
       status: 'inconclusive',
@@ -205,21 +209,22 @@ function latencyMetric(
       test: null
     };
   }
-  const limit = Math.max(t.maxP99Ratio * stableP99, stableP99 + t.p99SlackMs);
-  const shift = median(canary.latencyMs) - median(reference.latencyMs);
-  const projected = stableP99 + shift;
+  const limit = Math.max(t.maxP99Ratio * stableMedian, stableMedian + t.p99SlackMs);
+  const canaryMedian = median(canary.latencyMs);
   const mw = mannWhitneyGreater(canary.latencyMs, reference.latencyMs);
   const significant = mw.pValue < t.alpha;
-  const failed = significant && projected > limit;
-  const base = `${ms(stableP99)}${before.limit && !before.reference ? ' (stable before the rollout)' : ''}`;
-  const condition = `≤ max(${t.maxP99Ratio} × ${base}, ${ms(stableP99)} + ${t.p99SlackMs} ms) = ${ms(limit)}`;
-  const words = `median ${shift >= 0 ? '+' : ''}${ms(shift)}, projected p99 ${ms(projected)} ${projected > limit ? '>' : '≤'} ${condition.slice(2)}`;
+  const failed = significant && canaryMedian > limit;
+  const base = `${ms(stableMedian)}${medianBefore ? ' (stable before the rollout)' : ''}`;
+  const condition = `median ≤ max(${t.maxP99Ratio} × ${base}, ${ms(stableMedian)} + ${t.p99SlackMs} ms) = ${ms(limit)}`;
+  const test = significant
+    ? `canary slower (p ${p(mw.pValue)} < ${t.alpha})`
+    : `not significantly slower (p ${p(mw.pValue)} ≥ ${t.alpha})`;
   return {
     name: 'p99_latency',
     status: failed ? 'fail' : 'pass',
-    value: projected,
+    value: canaryMedian,
     condition,
-    detail: `p99_latency: Mann–Whitney U, ${sizes}: ${significant ? `canary slower (p ${p(mw.pValue)} < ${t.alpha})` : `not significantly slower (p ${p(mw.pValue)} ≥ ${t.alpha})`}, ${words}`,
+    detail: `p99_latency: Mann–Whitney U, ${sizes}: ${test}, canary median ${ms(canaryMedian)} ${canaryMedian > limit ? '>' : '≤'} ${condition.slice('median ≤ '.length)}; p99 ${ms(quantile(canary.latencyMs, 0.99)!)} vs ${ms(quantile(reference.latencyMs, 0.99)!)}`,
     test: {
       name: 'Mann–Whitney U test',
       n: [n, m],

@@ -55,7 +55,7 @@ export function rolloutMarkdown(
   if (alias) lines.push(alias, '');
   if (report.analyses.length > 0) {
     lines.push(
-      '| step | weight | canary / stable requests | error rate excess | projected p99 / limit | divergence | verdict |',
+      '| step | weight | canary / stable requests | error rate excess | median latency / limit | divergence | verdict |',
       '|---|---|---|---|---|---|---|'
     );
     for (const a of report.analyses) {
