@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { DEFAULT_FAILURE_LIMIT } from '../../src/config/defaults.js';
 import { DEFAULT_THRESHOLDS } from '../../src/deploy/analysis.js';
 import { derivedIntervalMs, runRollout, type RolloutReport } from '../../src/deploy/rollout.js';
-import type { CanaryTarget } from '../../src/deploy/target.js';
+import { ServerTarget, type CanaryTarget } from '../../src/deploy/target.js';
 import { pacedLoad, rowBody } from '../../src/deploy/traffic.js';
 import type { ServerState, StatsWindow } from '../../src/serve/server.js';
 import { ModelServer } from '../../src/serve/server.js';
@@ -193,6 +193,16 @@ async function simulate(kind: Kind): Promise<RolloutReport[]> {
   return reports;
 }
 
+/** Runs `body` while a worker thread keeps one core busy. */
+async function underLoad<T>(body: () => Promise<T>): Promise<T> {
+  const busy = new Worker('for (;;) Math.sqrt(Math.random());', { eval: true });
+  try {
+    return await body();
+  } finally {
+    await busy.terminate();
+  }
+}
+
 const rates: string[] = [];
 afterAll(() => {
   // The figures recorded in bench/README.md.
@@ -254,6 +264,48 @@ test.each<[Kind, string]>([
           .map((r) => `${r.outcome}: ${r.reason}`)
           .join(' | ')}`
       );
+  },
+  120_000
+);
+
+test.each<[string, 'promoted' | 'rolled_back', Uint8Array]>([
+  ['a ×1.02 weight change', 'promoted', binaryModel(STABLE_WEIGHTS.map(([w]) => [w * 1.02]))],
+  ['the diverging model', 'rolled_back', divergingModel()]
+])(
+  'end to end on a real server under load, with every default but the rate: %s is %s',
+  async (what, outcome, model) => {
+    const { registry, cleanup } = await makeRegistry([model]);
+    const server = await ModelServer.start({
+      model: { name: 'churn', alias: 'production' },
+      source: registrySource(registry),
+      port: 0,
+      adminToken: 'e2e'
+    });
+    const events: string[] = [];
+    try {
+      const report = await underLoad(() =>
+        runRollout(new ServerTarget(server.url, 'e2e', 'churn'), {
+          version: 2,
+          steps: [...DEFAULT_CANARY_STEPS],
+          failureLimit: DEFAULT_FAILURE_LIMIT,
+          thresholds: DEFAULT_THRESHOLDS,
+          shadow: true,
+          traffic: { bodies: ROWS.map((r) => JSON.stringify(rowBody(r))), rate: 200 },
+          progressEveryMs: 2000,
+          onEvent: (e) => {
+            if (e.kind === 'progress' || e.kind === 'interval') events.push(e.kind);
+          }
+        })
+      );
+      rates.push(`  end to end, ${what}: ${report.outcome} after ${report.analyses.length} analyses`);
+      if (report.outcome !== outcome) throw new Error(`${report.outcome}: ${report.reason}`);
+      if (outcome === 'rolled_back') expect(report.analyses.every((a) => a.step === 1)).toBe(true);
+      // the first step at 10 % lasts long enough at 200 requests/s for progress lines
+      expect(events).toContain('progress');
+    } finally {
+      await server.close();
+      await cleanup();
+    }
   },
   120_000
 );
