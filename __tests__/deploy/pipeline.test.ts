@@ -261,3 +261,29 @@ test('CLI: --dry-run renders the KServe manifests of every step', async () => {
   expect(await readFile(join(out, 'rollback.yaml'), 'utf8')).toMatch(/storageUri: s3:\/\/models\/churn\/v1/);
   await rm(out, { recursive: true });
 });
+
+test('without an interval each step lasts as long as the canary needs at the replay rate; the report says each test in words', async () => {
+  const lines: string[] = [];
+  const progress = { start() {}, update() {}, finish() {}, info: (m: string) => void lines.push(m) };
+  const out = join(dir, 'out-derived');
+  const result = await deployCanary(
+    options(3, { intervalMs: undefined, thresholds: { minRequests: 30 }, progress, out })
+  );
+  expectOutcome(result.report, 'rolled_back');
+  // 30 canary requests at 25 % of 150 requests/s, with a quarter more for a dip in the rate: 1 s
+  expect(lines).toContain('  observing for 1.0 s (150.0 requests/s)');
+  expect(lines.filter((l) => l.startsWith('  analysis'))).toEqual([
+    expect.stringMatching(/^ {2}analysis: fail \(divergence: one-sided t-test, paired on \d+ requests/),
+    expect.stringMatching(/^ {2}analysis \(try 2\): fail /)
+  ]);
+  // (Markdown-escaped: the reasons can quote untrusted text)
+  const md = await readFile(join(out, 'deployment.md'), 'utf8');
+  expect(md).toMatch(/\| 1 \(try 2\) \| 25 % \| \d+ \/ \d+ \|/);
+  expect(md).toMatch(
+    /^- ✅ error_rate: Fisher's exact test, 0 errors in \d+ canary requests vs 0 in \d+ stable: no significant excess/m
+  );
+  expect(md).toMatch(
+    /^- ❌ divergence: one-sided t-test, paired on \d+ requests both versions scored: mean \\\|change of p\\\(positive\\\)\\\| 0\.\d+ &gt; 0\.1, p .* &lt; 0\.01$/m
+  );
+  expect(md).toMatch(/^- ✅ p99_latency: Mann–Whitney U, \d+ canary vs \d+ stable latencies: /m);
+});
