@@ -58,16 +58,17 @@ beforeAll(async () => {
   const url = `${server.url}/v2/models/churn/infer`;
   const bodies = ROWS.map((r) => JSON.stringify(rowBody(r)));
   try {
-    for (let phase = 0; phase < 8; phase++) {
+    for (let phase = 0; phase < 6; phase++) {
       const loaded = phase % 2 === 1;
       // A busy thread competing for the CPU with the server, as other jobs on a shared runner do.
       const busy = loaded
-        ? new Worker('const end = Date.now() + 1600; while (Date.now() < end) Math.sqrt(Math.random());', {
+        ? new Worker('const end = Date.now() + 3200; while (Date.now() < end) Math.sqrt(Math.random());', {
             eval: true
           })
         : null;
       server.resetStats();
-      await pacedLoad({ url, bodies, rate: 200, count: 300 });
+      // at the simulated rate: a faster one would measure a saturated server, not this rollout's latencies
+      await pacedLoad({ url, bodies, rate: RATE, count: 150 });
       phases.push({ loaded, latencyMs: server.stats().stable.latencyMs });
       await busy?.terminate();
     }
@@ -212,13 +213,12 @@ afterAll(() => {
 });
 
 test('the latency phases were measured idle and under load', () => {
-  const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))];
+  const q = (xs: number[], at: number) => [...xs].sort((a, b) => a - b)[Math.floor(at * (xs.length - 1))];
+  const p99 = (xs: number[]) => `${q(xs, 0.5).toFixed(2)}/${q(xs, 0.99).toFixed(2)}`;
   const idle = phases.filter((p) => !p.loaded).map((p) => p99(p.latencyMs));
   const loaded = phases.filter((p) => p.loaded).map((p) => p99(p.latencyMs));
-  rates.push(
-    `  measured p99 per phase: idle ${idle.map((x) => x.toFixed(2)).join(', ')} ms; loaded ${loaded.map((x) => x.toFixed(2)).join(', ')} ms`
-  );
-  expect(phases.every((p) => p.latencyMs.length >= 250)).toBe(true);
+  rates.push(`  measured median/p99 per phase: idle ${idle.join(', ')} ms; loaded ${loaded.join(', ')} ms`);
+  expect(phases.every((p) => p.latencyMs.length >= 140)).toBe(true);
 });
 
 test.each<[Kind, string]>([
