@@ -254,8 +254,9 @@ test.each<[Kind, string]>([
     const reports = await simulate(kind);
     const caught = reports.filter((r) => r.outcome === 'rolled_back' && r.analyses.every((a) => a.step <= 2));
     const missed = reports.filter((r) => !caught.includes(r));
+    const atFirst = caught.filter((r) => r.analyses.every((a) => a.step === 1)).length;
     rates.push(
-      `  ${what}: caught ${caught.length}/${RUNS} (${((100 * caught.length) / RUNS).toFixed(1)} %) within the first two steps`
+      `  ${what}: caught ${caught.length}/${RUNS} (${((100 * caught.length) / RUNS).toFixed(1)} %) within the first two steps, ${atFirst} at step 1`
     );
     if (caught.length < 0.99 * RUNS)
       throw new Error(
