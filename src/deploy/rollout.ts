@@ -113,29 +113,8 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     } satisfies RolloutReport;
   };
 
-  const observe = async (intervalMs: number, step: number): Promise<StepReport['replay']> => {
-    await target.resetStats();
-    const watch = watchInterval(target, options, step, intervalMs);
-    try {
-      if (!options.traffic) {
-        await sleep(intervalMs);
-        return undefined;
-      }
-      const count = Math.max(1, Math.round((options.traffic.rate * intervalMs) / 1000));
-      const summary = await pacedLoad({
-        url: target.inferUrl,
-        bodies: options.traffic.bodies,
-        rate: options.traffic.rate,
-        count,
-        onResult: target.observe?.bind(target),
-        // The server logs replayed rows apart, so monitoring production traffic does not see them.
-        source: 'replay'
-      });
-      return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
-    } finally {
-      watch.stop();
-    }
-  };
+  const observe = (intervalMs: number, step: number) =>
+    observeInterval(target, options, sleep, intervalMs, step);
 
   // The baseline: stable alone for one interval, with the canary loaded (so a model that cannot load
   // fails here) but given no traffic.
@@ -249,4 +228,35 @@ function watchInterval(
       .catch(() => undefined);
   }, every);
   return { stop: () => clearInterval(timer) };
+}
+
+/** Resets the window, then lets one interval of traffic flow (replayed, or production's), reporting progress. */
+async function observeInterval(
+  target: CanaryTarget,
+  options: RolloutOptions,
+  sleep: (ms: number) => Promise<void>,
+  intervalMs: number,
+  step: number
+): Promise<StepReport['replay']> {
+  await target.resetStats();
+  const watch = watchInterval(target, options, step, intervalMs);
+  try {
+    if (!options.traffic) {
+      await sleep(intervalMs);
+      return undefined;
+    }
+    const count = Math.max(1, Math.round((options.traffic.rate * intervalMs) / 1000));
+    const summary = await pacedLoad({
+      url: target.inferUrl,
+      bodies: options.traffic.bodies,
+      rate: options.traffic.rate,
+      count,
+      onResult: target.observe?.bind(target),
+      // The server logs replayed rows apart, so monitoring production traffic does not see them.
+      source: 'replay'
+    });
+    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
+  } finally {
+    watch.stop();
+  }
 }
