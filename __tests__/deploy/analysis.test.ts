@@ -94,7 +94,7 @@ test('latency fails on a significant shift past the floor, not on jitter within 
   expect(slow.verdict).toBe('fail');
   expect(metric(slow, 'p99_latency').condition).toBe('median ≤ max(1.5 × 1.45 ms, 1.45 ms + 5 ms) = 6.45 ms');
   expect(metric(slow, 'p99_latency').detail).toMatch(
-    /Mann–Whitney U, 200 canary vs 200 stable latencies: canary slower \(p .* < 0.01\), canary median 11.45 ms > max\(1.5 × 1.45 ms, 1.45 ms \+ 5 ms\) = 6.45 ms; p99 11.90 ms vs 1.90 ms$/
+    /Mann–Whitney U, 200 canary vs 200 stable latencies: canary slower \(U 40000, p .* < 0.01\), canary median 11.45 ms > max\(1.5 × 1.45 ms, 1.45 ms \+ 5 ms\) = 6.45 ms; p99 11.90 ms vs 1.90 ms$/
   );
   // slower by 3 ms: significant, but within the 5 ms slack
   const jitter = analyse(
@@ -151,7 +151,9 @@ test('divergence is paired on the same requests with shadow scoring: identical �
   const pairs = scores.map((s) => [s / 3, s] as [number, number]);
   const diverging = analyse({ ...good, canary: window({ ...good.canary!, pairs }) }, t);
   expect(metric(diverging, 'divergence')).toMatchObject({ status: 'fail' });
-  expect(diverging.reason).toMatch(/mean \|change of p\(positive\)\| 0.33\d > 0.1, p .* < 0.01/);
+  expect(diverging.reason).toMatch(
+    /mean \|change of p\(positive\)\| 0.33\d > 0.1, t \d+(\.\d+)?, p .* < 0.01/
+  );
 });
 
 test('without pairs divergence is a two-sample Kolmogorov–Smirnov test', () => {

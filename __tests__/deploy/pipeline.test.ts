@@ -283,7 +283,7 @@ test('without an interval each step lasts as long as the canary needs at the rep
     /^- ✅ error_rate: Fisher's exact test, 0 errors in \d+ canary requests vs 0 in \d+ stable: no significant excess/m
   );
   expect(md).toMatch(
-    /^- ❌ divergence: one-sided t-test, paired on \d+ requests both versions scored: mean \\\|change of p\\\(positive\\\)\\\| 0\.\d+ &gt; 0\.1, p .* &lt; 0\.01$/m
+    /^- ❌ divergence: one-sided t-test, paired on \d+ requests both versions scored: mean \\\|change of p\\\(positive\\\)\\\| 0\.\d+ &gt; 0\.1, t [0-9.]+, p .* &lt; 0\.01$/m
   );
   expect(md).toMatch(/^- ✅ p99_latency: Mann–Whitney U, \d+ canary vs \d+ stable latencies: /m);
 });

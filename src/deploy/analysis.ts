@@ -217,8 +217,8 @@ function latencyMetric(
   const base = `${ms(stableMedian)}${medianBefore ? ' (stable before the rollout)' : ''}`;
   const condition = `median ≤ max(${t.maxP99Ratio} × ${base}, ${ms(stableMedian)} + ${t.p99SlackMs} ms) = ${ms(limit)}`;
   const test = significant
-    ? `canary slower (p ${p(mw.pValue)} < ${t.alpha})`
-    : `not significantly slower (p ${p(mw.pValue)} ≥ ${t.alpha})`;
+    ? `canary slower (U ${mw.statistic}, p ${p(mw.pValue)} < ${t.alpha})`
+    : `not significantly slower (U ${mw.statistic}, p ${p(mw.pValue)} ≥ ${t.alpha})`;
   return {
     name: 'p99_latency',
     status: failed ? 'fail' : 'pass',
@@ -266,7 +266,7 @@ function divergenceMetric(canary: VariantWindow, stable: VariantWindow, t: Analy
   const verdict =
     status === 'inconclusive'
       ? `${n} of the ${t.minRequests} needed`
-      : `${d.effectName} ${round(d.effect)} ${d.effect > t.maxDivergence ? '>' : '≤'} ${t.maxDivergence}, p ${p(d.pValue)} ${significant ? '<' : '≥'} ${t.alpha}`;
+      : `${d.effectName} ${round(d.effect)} ${d.effect > t.maxDivergence ? '>' : '≤'} ${t.maxDivergence}, ${d.testName.includes('t-test') ? `t ${round(d.statistic)}, ` : ''}p ${p(d.pValue)} ${significant ? '<' : '≥'} ${t.alpha}`;
   return {
     name: 'divergence',
     status,
