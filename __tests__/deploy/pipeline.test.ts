@@ -276,11 +276,12 @@ test('without an interval each step lasts as long as the canary needs at the rep
     expect.stringMatching(/^ {2}analysis: fail \(divergence: one-sided t-test, paired on \d+ requests/),
     expect.stringMatching(/^ {2}analysis \(try 2\): fail /)
   ]);
-  // (Markdown-escaped: the reasons can quote untrusted text)
+  // (Markdown-escaped: the reasons can quote untrusted text.) The canary's share of requests is
+  // random: an interval may end a few requests short of the minimum, which leaves errors inconclusive.
   const md = await readFile(join(out, 'deployment.md'), 'utf8');
   expect(md).toMatch(/\| 1 \(try 2\) \| 25 % \| \d+ \/ \d+ \|/);
   expect(md).toMatch(
-    /^- ✅ error_rate: Fisher's exact test, 0 errors in \d+ canary requests vs 0 in \d+ stable: no significant excess/m
+    /^- (✅|⏸️) error_rate: Fisher's exact test, 0 errors in \d+ canary requests vs 0 in \d+ stable: (no significant excess|\d+ of the 30 canary requests needed)/m
   );
   expect(md).toMatch(
     /^- ❌ divergence: one-sided t-test, paired on \d+ requests both versions scored: mean \\\|change of p\\\(positive\\\)\\\| 0\.\d+ &gt; 0\.1, t [0-9.]+, p .* &lt; 0\.01$/m
