@@ -1,7 +1,12 @@
 // Source of schema/mlci.schema.json and its build-time validator src/config/validate.generated.js, kept as code so shared pieces are written once.
 // Run `node scripts/schema-src.mjs` (npm run build does) to regenerate the JSON file.
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_CANARY_STEPS, DEFAULT_DRIFT_SHARE } from '../src/config/defaults.js';
+import {
+  DEFAULT_CANARY_ANALYSIS,
+  DEFAULT_CANARY_STEPS,
+  DEFAULT_DRIFT_SHARE,
+  DEFAULT_FAILURE_LIMIT
+} from '../src/config/defaults.js';
 import * as LOAD_TEST from '../src/config/load-test-defaults.js';
 
 const duration = {
@@ -304,18 +309,68 @@ const schema = {
           default: [...DEFAULT_CANARY_STEPS],
           description: 'Canary traffic percentages, increasing.'
         },
-        interval: duration,
-        failure_limit: { type: 'integer', minimum: 0, default: 0 },
+        interval: {
+          ...duration,
+          description:
+            'Analysis interval per step. Default: long enough for the canary to answer min_requests at the replay rate (or the rate of production traffic measured before the first step).'
+        },
+        failure_limit: {
+          type: 'integer',
+          minimum: 0,
+          default: DEFAULT_FAILURE_LIMIT,
+          description:
+            'Consecutive failed analyses tolerated before rolling back (a failed analysis is retried at the same step).'
+        },
         replay: { type: 'string', description: 'Request file replayed at each step (e.g. the test set).' },
         rate: { type: 'number', exclusiveMinimum: 0, description: 'Replay rate in requests per second.' },
         analysis: {
           type: 'object',
           additionalProperties: false,
+          description:
+            'Canary analysis: each metric fails only when a one-sided test is significant at alpha and the effect passes its limit (docs/serving.md).',
           properties: {
-            max_error_rate: { type: 'number', minimum: 0, maximum: 1, default: 0.01 },
-            max_p99_ratio: { type: 'number', exclusiveMinimum: 0, default: 1.5 },
-            max_divergence: { type: 'number', minimum: 0, maximum: 1, default: 0.1 },
-            min_requests: { type: 'integer', minimum: 0, default: 100 }
+            alpha: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 0.5,
+              default: DEFAULT_CANARY_ANALYSIS.alpha,
+              description:
+                'Significance level of each test: the chance that one analysis of a candidate as good as stable fails.'
+            },
+            max_error_rate: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              default: DEFAULT_CANARY_ANALYSIS.maxErrorRate,
+              description: "Largest excess of the canary's error rate over stable's (Fisher's exact test)."
+            },
+            max_p99_ratio: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              default: DEFAULT_CANARY_ANALYSIS.maxP99Ratio,
+              description:
+                "Limit on the canary's p99 (stable p99 + the shift of the median) as a multiple of stable p99 (Mann–Whitney U test)."
+            },
+            p99_slack_ms: {
+              type: 'number',
+              minimum: 0,
+              default: DEFAULT_CANARY_ANALYSIS.p99SlackMs,
+              description: 'The p99 limit is at least stable p99 + this many ms.'
+            },
+            max_divergence: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              default: DEFAULT_CANARY_ANALYSIS.maxDivergence,
+              description:
+                'Largest prediction change: paired (shadow) mean |change of the score|, else Kolmogorov–Smirnov distance.'
+            },
+            min_requests: {
+              type: 'integer',
+              minimum: 0,
+              default: DEFAULT_CANARY_ANALYSIS.minRequests,
+              description: 'Canary requests an analysis needs before the error and divergence tests can pass.'
+            }
           }
         },
         kserve: {

@@ -131,6 +131,11 @@ const cases: ConfigCase[] = [
     expect: { code: 2, stderr: /mlci.yml:6:\d+: deploy.steps/ }
   },
   {
+    name: 'canary analysis alpha of 0 (no analysis could ever fail)',
+    text: minimal + 'deploy:\n  analysis:\n    alpha: 0\n',
+    expect: { code: 2, stderr: /deploy.analysis.alpha/ }
+  },
+  {
     name: 'binary garbage',
     text: garbageBytes(seededRandom(16), 4096),
     expect: { code: 2, stderr: /mlci.yml(:\d+:\d+: invalid YAML|: expected a mapping)/ }

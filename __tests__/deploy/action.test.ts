@@ -135,7 +135,9 @@ test('a paused rollout exits 0 and says so: status output, resume instruction, w
   expect(result.code).toBe(0);
   expect(result.outputs).toMatch(/status<<.*\npaused\n/);
   expect(result.outputs).toMatch(/outcome<<.*\npaused\n/);
-  expect(result.outputs).toMatch(/reason<<.*\nstep 1 \(25 %\): inconclusive: requests/);
+  expect(result.outputs).toMatch(
+    /reason<<.*\nstep 1 \(25 %\): inconclusive: error_rate: .* canary requests needed/
+  );
   expect(result.outputs).toMatch(/resume<<.*\nrun the workflow again for version v2 with `resume: true`\n/);
   expect(result.stdout).toMatch(
     // "%" is escaped as %25 in a workflow command.

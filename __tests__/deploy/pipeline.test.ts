@@ -25,10 +25,9 @@ let replay: string;
 beforeAll(async () => {
   // v1 production, v2 good, v3 diverging
   ({ registry, dir, cleanup } = await makeRegistry([
+    // A good candidate as a retrain gives one: weights ×1.02, predictions a little different.
     binaryModel(
-      // A good candidate: other bytes, the same predictions to float precision. A visibly different one would
-      // fail the divergence check by chance: on a few dozen requests one score crossing a bin moves JS by ~0.15.
-      STABLE_WEIGHTS.map(([w]) => [w * (1 + 1e-6)]),
+      STABLE_WEIGHTS.map(([w]) => [w * 1.02]),
       0.1
     ),
     divergingModel()
@@ -128,7 +127,7 @@ test('an inconclusive analysis pauses with a state file; resume carries on and p
     options(2, { stateFile, thresholds: { minRequests: 100_000, p99SlackMs: 10 } })
   );
   expectOutcome(paused.report, 'paused');
-  expect(paused.report.reason).toMatch(/inconclusive: requests/);
+  expect(paused.report.reason).toMatch(/inconclusive: error_rate: .* canary requests needed/);
   expect((await registry.aliases('churn')).production).toBe(1);
   const state = JSON.parse(await readFile(stateFile, 'utf8'));
   expect(state).toMatchObject({ model: 'churn', version: 2, step: 0, weight: 25, steps: [25, 100] });
@@ -216,7 +215,7 @@ test('CLI: a paused rollout exits 0 with a warning, status "paused" and the resu
   if (text.code !== 0) throw new Error(`exit ${text.code}: ${text.stdout} ${text.stderr}`);
   expect(text.stdout).toMatch(/churn@v2 on .*: paused/);
   expect(text.stderr).toMatch(
-    /^mlci: warning: canary churn@v2 paused, not finished: step 1 \(25 %\): inconclusive: requests .* To carry on, run `mlci deploy-canary --model churn --version v2 --resume` with the same options\.$/m
+    /^mlci: warning: canary churn@v2 paused, not finished: step 1 \(25 %\): inconclusive: error_rate: .* canary requests needed.* To carry on, run `mlci deploy-canary --model churn --version v2 --resume` with the same options\.$/m
   );
   expect(text.stderr).not.toMatch(/::warning/);
   expect((await registry.aliases('churn')).production).toBe(1);
@@ -261,4 +260,31 @@ test('CLI: --dry-run renders the KServe manifests of every step', async () => {
   expect(await readFile(join(out, 'canary-50.yaml'), 'utf8')).toMatch(/canaryTrafficPercent: 50/);
   expect(await readFile(join(out, 'rollback.yaml'), 'utf8')).toMatch(/storageUri: s3:\/\/models\/churn\/v1/);
   await rm(out, { recursive: true });
+});
+
+test('without an interval each step lasts as long as the canary needs at the replay rate; the report says each test in words', async () => {
+  const lines: string[] = [];
+  const progress = { start() {}, update() {}, finish() {}, info: (m: string) => void lines.push(m) };
+  const out = join(dir, 'out-derived');
+  const result = await deployCanary(
+    options(3, { intervalMs: undefined, thresholds: { minRequests: 30 }, progress, out })
+  );
+  expectOutcome(result.report, 'rolled_back');
+  // 30 canary requests at 25 % of 150 requests/s, with a quarter more for a dip in the rate: 1 s
+  expect(lines).toContain('  observing for 1.0 s (150.0 requests/s)');
+  expect(lines.filter((l) => l.startsWith('  analysis'))).toEqual([
+    expect.stringMatching(/^ {2}analysis: fail \(divergence: one-sided t-test, paired on \d+ requests/),
+    expect.stringMatching(/^ {2}analysis \(try 2\): fail /)
+  ]);
+  // (Markdown-escaped: the reasons can quote untrusted text.) The canary's share of requests is
+  // random: an interval may end a few requests short of the minimum, which leaves errors inconclusive.
+  const md = await readFile(join(out, 'deployment.md'), 'utf8');
+  expect(md).toMatch(/\| 1 \(try 2\) \| 25 % \| \d+ \/ \d+ \|/);
+  expect(md).toMatch(
+    /^- (✅|⏸️) error_rate: Fisher's exact test, 0 errors in \d+ canary requests vs 0 in \d+ stable: (no significant excess|\d+ of the 30 canary requests needed)/m
+  );
+  expect(md).toMatch(
+    /^- ❌ divergence: one-sided t-test, paired on \d+ requests both versions scored: mean \\\|change of p\\\(positive\\\)\\\| 0\.\d+ &gt; 0\.1, t [0-9.]+, p .* &lt; 0\.01$/m
+  );
+  expect(md).toMatch(/^- ✅ p99_latency: Mann–Whitney U, \d+ canary vs \d+ stable latencies: /m);
 });

@@ -120,8 +120,10 @@ export interface DeployConfig {
   replay?: string;
   rate?: number;
   analysis?: {
+    alpha?: number;
     max_error_rate?: number;
     max_p99_ratio?: number;
+    p99_slack_ms?: number;
     max_divergence?: number;
     min_requests?: number;
   };

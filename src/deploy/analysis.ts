@@ -1,45 +1,61 @@
+// One canary analysis: three one-sided tests of canary against stable, each with a practical floor,
+// so that a difference that is real but too small to matter passes, and a sample too small to show
+// anything is inconclusive rather than failed (docs/serving.md, "Canary analysis").
+import { DEFAULT_CANARY_ANALYSIS } from '../config/defaults.js';
 import type { StatsWindow } from '../serve/server.js';
 import type { VariantWindow } from '../serve/stats.js';
-import { scoreDivergence } from './divergence.js';
+import { pairedDivergence, unpairedDivergence } from './divergence.js';
+import { fisherGreater, mannWhitneyGreater, median } from './stats.js';
 
-/** Success/failure conditions of one analysis, modelled on Argo Rollouts and Flagger. */
+/** The conditions of one analysis. */
 export interface AnalysisThresholds {
-  /** Fail when the canary's error rate exceeds this share (default 0.01). */
+  /** Significance level of each test: the false-alarm rate of an analysis of a candidate as good as stable (default 0.01). */
+  alpha: number;
+  /** Fail only when the canary's error rate exceeds stable's by more than this share (default 0.01). */
   maxErrorRate: number;
-  /** Fail when canary p99 > this × stable p99 … (default 1.5) */
+  /** Fail only when the canary's median latency exceeds this × stable's median … (default 1.5; the name is kept from when the p99 was compared) */
   maxP99Ratio: number;
-  /** … and also exceeds stable p99 by more than this many ms, so that sub-millisecond jitter never fails a rollout (default 5). */
+  /** … and stable's median + this many ms, so that sub-millisecond jitter never fails a rollout (default 5). */
   p99SlackMs: number;
-  /** Fail when the Jensen–Shannon distance (base 2) of canary vs stable predictions exceeds this (default 0.1). */
+  /** Fail only when the predictions differ by more than this (paired: mean |Δ p(positive)|; unpaired: KS distance) (default 0.1). */
   maxDivergence: number;
-  /** Inconclusive below this many canary requests (default 100). */
+  /** Canary requests an analysis needs before the error and divergence tests can pass (default 150). */
   minRequests: number;
+  /** Latencies each side needs before the latency test judges at all (default 20). */
+  minLatencySamples: number;
 }
 
 /** Defaults of the analysis (the same as mlci.yml's `deploy.analysis`). */
-export const DEFAULT_THRESHOLDS: AnalysisThresholds = {
-  maxErrorRate: 0.01,
-  maxP99Ratio: 1.5,
-  p99SlackMs: 5,
-  maxDivergence: 0.1,
-  minRequests: 100
-};
+export const DEFAULT_THRESHOLDS: AnalysisThresholds = { ...DEFAULT_CANARY_ANALYSIS };
+
+/** The test behind a metric's verdict, for reports. */
+export interface MetricTest {
+  name: string;
+  /** Sample sizes: canary, then stable. */
+  n: [number, number];
+  statistic: number;
+  pValue: number;
+  alpha: number;
+}
 
 /** The outcome of one metric. */
 export interface MetricResult {
-  name: 'requests' | 'error_rate' | 'p99_latency' | 'divergence';
+  name: 'error_rate' | 'p99_latency' | 'divergence';
   status: 'pass' | 'fail' | 'inconclusive';
+  /** The practical effect compared with the limit: excess error rate, canary median latency (ms), divergence. */
   value: number | null;
-  /** The condition, e.g. "≤ 0.01" or "≤ max(1.5 × 1.20 ms, 1.20 ms + 5 ms)". */
+  /** The limit on `value`, e.g. "≤ 1.0 % above stable" or "median ≤ max(1.5 × 1.20 ms, 1.20 ms + 5 ms) = 6.20 ms". */
   condition: string;
+  /** One plain sentence: the test, the sample sizes, the statistic and the limit. */
   detail: string;
+  test: MetricTest | null;
 }
 
 /** The outcome of one analysis: failed if any metric failed, else inconclusive if any was, else passed. */
 export interface AnalysisResult {
   verdict: 'pass' | 'fail' | 'inconclusive';
   metrics: MetricResult[];
-  /** One line naming the failing (or inconclusive) metrics. */
+  /** The failing (or inconclusive) metrics' sentences. */
   reason: string;
   canary: { version: number; requests: number; errors: number; p99Ms: number | null };
   stable: { version: number; requests: number; errors: number; p99Ms: number | null };
@@ -56,8 +72,10 @@ export function quantile(values: number[], q: number): number | null {
 }
 
 /**
- * Judges a canary window against stable. `baseline` is stable's window before the rollout began: the
- * reference for latency, and for predictions when this window's stable saw too little traffic.
+ * Judges a canary window against stable. Stable in the same window is the reference (same machine,
+ * same moment: under "no difference" both samples are exchangeable, which is what keeps each test's
+ * false-alarm rate at α); `baseline`, stable's window before the rollout, stands in when this
+ * window's stable saw too little traffic (the 100 % step).
  */
 export function analyse(
   window: StatsWindow,
@@ -67,114 +85,208 @@ export function analyse(
   const canary = window.canary;
   if (!canary) throw new Error('analyse: the window has no canary');
   const t = thresholds;
-  const metrics: MetricResult[] = [];
-  const min = t.minRequests;
-  const stable = window.stable.requests >= min || !baseline ? window.stable : baseline;
-  // Latency is judged against stable before the rollout: a slow canary slows the stable requests
-  // that share the server with it too, so this window's stable would hide it.
-  const reference = baseline && baseline.latencyMs.length >= Math.min(min, 20) ? baseline : stable;
-
-  const answered = canary.requests + canary.shadow.requests;
-  const errors = canary.errors + canary.shadow.errors;
-  metrics.push({
-    name: 'requests',
-    status: canary.requests >= min ? 'pass' : 'inconclusive',
-    value: canary.requests,
-    condition: `≥ ${min}`,
-    detail: `${canary.requests} canary requests (${canary.shadow.requests} more in shadow)`
-  });
-
-  const errorRate = answered > 0 ? errors / answered : null;
-  // Fail early when the errors already seen exceed the allowed share of the minimum sample.
-  const certainFailure = errors > t.maxErrorRate * Math.max(min, answered);
-  metrics.push({
-    name: 'error_rate',
-    status:
-      errorRate !== null && errorRate > t.maxErrorRate && (answered >= min || certainFailure)
-        ? 'fail'
-        : answered >= min
-          ? 'pass'
-          : 'inconclusive',
-    value: errorRate,
-    condition: `≤ ${t.maxErrorRate}`,
-    detail: `${errors} errors in ${answered} requests`
-  });
-
-  const canaryP99 = quantile(canary.latencyMs, 0.99);
-  const stableP99 = quantile(reference.latencyMs, 0.99);
-  const limit = stableP99 === null ? null : Math.max(t.maxP99Ratio * stableP99, stableP99 + t.p99SlackMs);
-  const latencyStatus =
-    canaryP99 === null ||
-    limit === null ||
-    canary.latencyMs.length < min ||
-    reference.latencyMs.length < Math.min(min, 20)
-      ? 'inconclusive'
-      : canaryP99 > limit
-        ? 'fail'
-        : 'pass';
-  metrics.push({
-    name: 'p99_latency',
-    status: latencyStatus,
-    value: canaryP99,
-    condition:
-      stableP99 === null
-        ? 'no stable latency to compare with'
-        : `≤ max(${t.maxP99Ratio} × ${ms(stableP99)}, ${ms(stableP99)} + ${t.p99SlackMs} ms) = ${ms(limit!)}`,
-    detail: `canary p99 ${canaryP99 === null ? 'n/a' : ms(canaryP99)} vs stable p99 ${stableP99 === null ? 'n/a' : ms(stableP99)}${reference === baseline ? ' (stable before the rollout)' : ''}`
-  });
-
-  let divergence: number | null = null;
-  let divergenceDetail: string;
-  let enough: boolean;
-  // Paired scores compare both versions on the same rows, so they win over unpaired samples whenever
-  // shadow scoring covered (nearly) every canary request; the last few may still be in flight.
-  const paired =
-    canary.pairs.length > 0 &&
-    (canary.pairs.length >= min || (canary.requests >= min && canary.pairs.length >= 0.9 * canary.requests));
-  if (paired) {
-    divergence = scoreDivergence(
-      canary.pairs.map((p) => p[0]),
-      canary.pairs.map((p) => p[1]),
-      canary.scoreKind
-    );
-    enough = true;
-    divergenceDetail = `paired: both versions scored the same ${canary.pairs.length} requests`;
-  } else {
-    enough = canary.scores.length >= min && stable.scores.length >= min;
-    if (canary.scores.length > 0 && stable.scores.length > 0) {
-      divergence = scoreDivergence(canary.scores, stable.scores, canary.scoreKind);
-    }
-    divergenceDetail = `unpaired: ${canary.scores.length} canary vs ${stable.scores.length} stable predictions`;
-  }
-  metrics.push({
-    name: 'divergence',
-    status: divergence === null || !enough ? 'inconclusive' : divergence > t.maxDivergence ? 'fail' : 'pass',
-    value: divergence,
-    condition: `Jensen–Shannon distance ≤ ${t.maxDivergence}`,
-    detail: divergenceDetail
-  });
-
+  const enough = (w: VariantWindow, min: number) => w.requests >= min;
+  const stable = enough(window.stable, t.minRequests) || !baseline ? window.stable : baseline;
+  const concurrent = window.stable.latencyMs.length >= t.minLatencySamples;
+  // A slow canary slows the stable requests that share the server with it too, which would raise the
+  // limit with it: the limit starts from stable's median before the rollout when that is lower.
+  const medians = [median(window.stable.latencyMs), baseline ? median(baseline.latencyMs) : NaN];
+  const before = baseline && baseline.latencyMs.length >= t.minLatencySamples ? medians[1] : NaN;
+  const stableMedian = before < medians[0] || Number.isNaN(medians[0]) ? before : medians[0];
+  const metrics = [
+    errorMetric(canary, stable, t),
+    latencyMetric(canary, concurrent ? window.stable : null, stableMedian, t, stableMedian === before),
+    divergenceMetric(canary, stable, t)
+  ];
   const failed = metrics.filter((m) => m.status === 'fail');
   const unsure = metrics.filter((m) => m.status === 'inconclusive');
   const verdict = failed.length > 0 ? 'fail' : unsure.length > 0 ? 'inconclusive' : 'pass';
-  const describe = (m: MetricResult) =>
-    `${m.name} ${m.value === null ? 'n/a' : round(m.value)} (${m.status === 'inconclusive' ? m.detail : m.name === 'divergence' ? `${m.condition}; ${m.detail}` : m.condition})`;
   return {
     verdict,
     metrics,
     reason:
       verdict === 'fail'
-        ? failed.map(describe).join('; ')
+        ? failed.map((m) => m.detail).join('; ')
         : verdict === 'inconclusive'
-          ? `inconclusive: ${unsure.map(describe).join('; ')}`
+          ? `inconclusive: ${unsure.map((m) => m.detail).join('; ')}`
           : 'all metrics passed',
-    canary: { version: canary.version, requests: canary.requests, errors: canary.errors, p99Ms: canaryP99 },
-    stable: { version: stable.version, requests: stable.requests, errors: stable.errors, p99Ms: stableP99 }
+    canary: {
+      version: canary.version,
+      requests: canary.requests,
+      errors: canary.errors,
+      p99Ms: quantile(canary.latencyMs, 0.99)
+    },
+    stable: {
+      version: stable.version,
+      requests: stable.requests,
+      errors: stable.errors,
+      p99Ms: quantile(concurrent || !baseline ? window.stable.latencyMs : baseline.latencyMs, 0.99)
+    }
+  };
+}
+
+/** Errors: Fisher's exact test (canary errs more often) and the excess over stable's rate against the floor. */
+function errorMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisThresholds): MetricResult {
+  const n = canary.requests;
+  const m = stable.requests + stable.shadow.requests;
+  const errors = canary.errors;
+  const stableErrors = stable.errors + stable.shadow.errors;
+  const condition = `≤ ${pct(t.maxErrorRate)} above stable`;
+  const sizes = `${errors} errors in ${n} canary requests vs ${stableErrors} in ${m} stable`;
+  if (n === 0 || m === 0) {
+    return {
+      name: 'error_rate',
+      status: 'inconclusive',
+      value: null,
+      condition,
+      detail: `error_rate: ${sizes}`,
+      test: null
+    };
+  }
+  const excess = errors / n - stableErrors / m;
+  const fisher = fisherGreater(errors, n - errors, stableErrors, m - stableErrors);
+  const significant = fisher.pValue < t.alpha;
+  const failed = significant && excess > t.maxErrorRate;
+  // A significant excess fails at any sample size (the test holds its α at every size); a pass needs the minimum.
+  const status = failed ? 'fail' : n >= t.minRequests ? 'pass' : 'inconclusive';
+  const verdict = failed
+    ? `canary errs more often (p ${p(fisher.pValue)} < ${t.alpha}) and ${pct(excess)} more than stable > ${pct(t.maxErrorRate)} allowed`
+    : status === 'pass'
+      ? significant
+        ? `more errors (p ${p(fisher.pValue)}) but only ${pct(excess)} above stable, within ${pct(t.maxErrorRate)}`
+        : `no significant excess (p ${p(fisher.pValue)} ≥ ${t.alpha})`
+      : `${n} of the ${t.minRequests} canary requests needed`;
+  return {
+    name: 'error_rate',
+    status,
+    value: excess,
+    condition,
+    detail: `error_rate: Fisher's exact test, ${sizes}: ${verdict}`,
+    test: {
+      name: "Fisher's exact test",
+      n: [n, m],
+      statistic: fisher.statistic,
+      pValue: fisher.pValue,
+      alpha: t.alpha
+    }
+  };
+}
+
+/**
+ * Latency: a Mann–Whitney U test that canary requests take longer than stable's in the same window,
+ * and a practical floor on the canary's median: the median of a few dozen requests is steady where
+ * their p99 (their slowest one) is not, and a slower model shifts the whole distribution. Without
+ * stable requests in the window (the 100 % step) there is nothing measured under the same load to
+ * compare with — stable before the rollout ran under other load — so latency is judged at the earlier steps.
+ */
+function latencyMetric(
+  canary: VariantWindow,
+  reference: VariantWindow | null,
+  stableMedian: number,
+  t: AnalysisThresholds,
+  medianBefore: boolean
+): MetricResult {
+  const n = canary.latencyMs.length;
+  if (!reference) {
+    return {
+      name: 'p99_latency',
+      status: 'pass',
+      value: null,
+      condition: 'judged at the steps that leave stable some traffic',
+      detail: `p99_latency: not judged: no stable requests in this window to compare ${n} canary latencies with under the same load`,
+      test: null
+    };
+  }
+  const m = reference.latencyMs.length;
+  const sizes = `${n} canary vs ${m} stable latencies`;
+  if (n < t.minLatencySamples || m < t.minLatencySamples) {
+    return {
+      name: 'p99_latency',
+      status: 'inconclusive',
+      value: null,
+      condition: `${t.minLatencySamples} latencies each side`,
+      detail: `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`,
+      test: null
+    };
+  }
+  const limit = Math.max(t.maxP99Ratio * stableMedian, stableMedian + t.p99SlackMs);
+  const canaryMedian = median(canary.latencyMs);
+  const mw = mannWhitneyGreater(canary.latencyMs, reference.latencyMs);
+  const significant = mw.pValue < t.alpha;
+  const failed = significant && canaryMedian > limit;
+  const base = `${ms(stableMedian)}${medianBefore ? ' (stable before the rollout)' : ''}`;
+  const condition = `median ≤ max(${t.maxP99Ratio} × ${base}, ${ms(stableMedian)} + ${t.p99SlackMs} ms) = ${ms(limit)}`;
+  const test = significant
+    ? `canary slower (U ${mw.statistic}, p ${p(mw.pValue)} < ${t.alpha})`
+    : `not significantly slower (U ${mw.statistic}, p ${p(mw.pValue)} ≥ ${t.alpha})`;
+  return {
+    name: 'p99_latency',
+    status: failed ? 'fail' : 'pass',
+    value: canaryMedian,
+    condition,
+    detail: `p99_latency: Mann–Whitney U, ${sizes}: ${test}, canary median ${ms(canaryMedian)} ${canaryMedian > limit ? '>' : '≤'} ${condition.slice('median ≤ '.length)}; p99 ${ms(quantile(canary.latencyMs, 0.99)!)} vs ${ms(quantile(reference.latencyMs, 0.99)!)}`,
+    test: {
+      name: 'Mann–Whitney U test',
+      n: [n, m],
+      statistic: mw.statistic,
+      pValue: mw.pValue,
+      alpha: t.alpha
+    }
+  };
+}
+
+/** Divergence: paired on the same requests when shadow scoring gave pairs, else two-sample KS. */
+function divergenceMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisThresholds): MetricResult {
+  // The last shadow scorings may still be in flight when the window is read: pairs covering (nearly)
+  // every canary request are the paired sample.
+  const paired = canary.pairs.length > 0 && canary.pairs.length >= 0.9 * Math.min(canary.requests, 5000);
+  const [n, m] = paired
+    ? [canary.pairs.length, canary.pairs.length]
+    : [canary.scores.length, stable.scores.length];
+  const sizes = paired
+    ? `paired on ${n} requests both versions scored`
+    : `${n} canary vs ${m} stable predictions`;
+  const condition = `≤ ${t.maxDivergence}`;
+  if (n < 2 || m < 2) {
+    return {
+      name: 'divergence',
+      status: 'inconclusive',
+      value: null,
+      condition,
+      detail: `divergence: ${sizes}`,
+      test: null
+    };
+  }
+  const d = paired
+    ? pairedDivergence(canary.pairs, canary.scoreKind, t.maxDivergence)
+    : unpairedDivergence(canary.scores, stable.scores);
+  const significant = d.pValue < t.alpha;
+  const failed = significant && d.effect > t.maxDivergence;
+  const status = failed ? 'fail' : n >= t.minRequests ? 'pass' : 'inconclusive';
+  const verdict =
+    status === 'inconclusive'
+      ? `${n} of the ${t.minRequests} needed`
+      : `${d.effectName} ${round(d.effect)} ${d.effect > t.maxDivergence ? '>' : '≤'} ${t.maxDivergence}, ${d.testName.includes('t-test') ? `t ${round(d.statistic)}, ` : ''}p ${p(d.pValue)} ${significant ? '<' : '≥'} ${t.alpha}`;
+  return {
+    name: 'divergence',
+    status,
+    value: d.effect,
+    condition,
+    detail: `divergence: ${d.testName}, ${sizes}: ${verdict}`,
+    test: { name: d.testName, n: [n, m], statistic: d.statistic, pValue: d.pValue, alpha: t.alpha }
   };
 }
 
 function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
+}
+
+function pct(share: number): string {
+  return `${(share * 100).toFixed(share !== 0 && Math.abs(share) < 0.01 ? 2 : 1)} %`;
+}
+
+function p(value: number): string {
+  return value < 1e-4 ? value.toExponential(1) : value.toPrecision(2);
 }
 
 function round(value: number): string {

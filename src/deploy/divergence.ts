@@ -1,72 +1,68 @@
+// Prediction divergence between canary and stable, as a test whose false-alarm rate holds at the
+// sample size seen (docs/serving.md, "Canary analysis"). Paired when shadow scoring gave both
+// versions' scores on the same requests (an identical model then differs by exactly zero); else a
+// two-sample Kolmogorov–Smirnov test on the two score samples.
+import { walkSamples } from '../data/drift/ecdf.js';
+import { ksTest } from '../data/drift/ks.js';
 import type { ScoreKind } from '../serve/stats.js';
+import { binomialGreater, tTestGreater, type TestResult } from './stats.js';
 
-/**
- * Jensen–Shannon distance between two frequency vectors, as scipy.spatial.distance.jensenshannon
- * computes it (normalised inputs, natural logs, divided by log(base)). Base 2 keeps it in [0, 1].
- */
-export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>, base = 2): number {
-  if (p.length !== q.length) throw new Error('jensenShannonDistance: vectors differ in length');
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < p.length; i++) {
-    sp += p[i];
-    sq += q[i];
-  }
-  if (sp <= 0 || sq <= 0) return NaN;
-  let js = 0;
-  for (let i = 0; i < p.length; i++) {
-    const a = p[i] / sp;
-    const b = q[i] / sq;
-    const m = (a + b) / 2;
-    if (a > 0) js += a * Math.log(a / m);
-    if (b > 0) js += b * Math.log(b / m);
-  }
-  js /= 2;
-  return Math.sqrt(Math.max(0, js) / Math.log(base));
+/** The outcome of a divergence test: the effect (compared with the limit) and the test behind it. */
+export interface DivergenceTest extends TestResult {
+  /** The practical size of the difference, on the scale of the limit. */
+  effect: number;
+  /** What the effect measures, in plain words. */
+  effectName: string;
+  /** The test, in plain words. */
+  testName: string;
 }
 
 /**
- * Histograms of two score samples on shared bins: ten equal bins on [0, 1] for probabilities, one bin
- * per class index, and ten equal-width bins over the joint range for regression values.
+ * Paired divergence on the same requests: the mean absolute change of p(positive) for probabilities,
+ * of the value in standard deviations of stable's values for regression, and the share of requests
+ * whose class changed for classes; tested one-sided against `limit` (t-test, or exact binomial for
+ * the share), so a candidate whose true change is within the limit fails with probability ≤ α.
  */
-export function sharedHistograms(
-  a: number[],
-  b: number[],
-  kind: ScoreKind,
-  bins = 10
-): { p: number[]; q: number[] } {
+export function pairedDivergence(pairs: [number, number][], kind: ScoreKind, limit: number): DivergenceTest {
   if (kind === 'class') {
-    const classes = [...new Set([...a, ...b])].sort((x, y) => x - y);
-    const index = new Map(classes.map((c, i) => [c, i]));
-    const p = new Array<number>(classes.length).fill(0);
-    const q = new Array<number>(classes.length).fill(0);
-    for (const v of a) p[index.get(v)!] += 1;
-    for (const v of b) q[index.get(v)!] += 1;
-    return { p, q };
+    const changed = pairs.filter(([c, s]) => c !== s).length;
+    return {
+      ...binomialGreater(changed, pairs.length, limit),
+      effect: pairs.length > 0 ? changed / pairs.length : NaN,
+      effectName: 'share of requests whose class changed',
+      testName: 'exact binomial test'
+    };
   }
-  let lo = 0;
-  let hi = 1;
-  if (kind === 'value') {
-    lo = Infinity;
-    hi = -Infinity;
-    for (const v of [a, b]) {
-      for (const x of v) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-    }
-  }
-  const p = new Array<number>(bins).fill(0);
-  const q = new Array<number>(bins).fill(0);
-  const width = hi > lo ? (hi - lo) / bins : 1;
-  const bin = (x: number) => Math.min(bins - 1, Math.max(0, Math.floor((x - lo) / width)));
-  for (const x of a) p[bin(x)] += 1;
-  for (const x of b) q[bin(x)] += 1;
-  return { p, q };
+  const scale = kind === 'value' ? standardDeviation(pairs.map((p) => p[1])) : 1;
+  const changes = pairs.map(([c, s]) => Math.abs(c - s) / (scale > 0 ? scale : 1));
+  const mean = changes.reduce((a, b) => a + b, 0) / Math.max(1, changes.length);
+  return {
+    ...tTestGreater(changes, limit),
+    effect: changes.length > 0 ? mean : NaN,
+    effectName:
+      kind === 'value' ? 'mean |change| in standard deviations of stable' : 'mean |change of p(positive)|',
+    testName: 'one-sided t-test'
+  };
 }
 
-/** Jensen–Shannon distance (base 2) between two score samples on shared bins. */
-export function scoreDivergence(canary: number[], stable: number[], kind: ScoreKind): number {
-  const { p, q } = sharedHistograms(canary, stable, kind);
-  return jensenShannonDistance(p, q, 2);
+/**
+ * Unpaired divergence: the two-sample Kolmogorov–Smirnov distance between the score samples and its
+ * p-value (scipy.stats.ks_2samp). On class indices the test is conservative (ties), never liberal.
+ */
+export function unpairedDivergence(canary: number[], stable: number[]): DivergenceTest {
+  const walk = walkSamples(canary, stable);
+  const ks = ksTest(walk.maxS, walk.minS, canary.length, stable.length);
+  return {
+    statistic: ks.statistic,
+    pValue: ks.p_value,
+    effect: ks.statistic,
+    effectName: 'Kolmogorov–Smirnov distance',
+    testName: 'two-sample Kolmogorov–Smirnov test'
+  };
+}
+
+function standardDeviation(values: number[]): number {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
 }

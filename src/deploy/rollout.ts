@@ -4,6 +4,7 @@ import type { VariantWindow } from '../serve/stats.js';
 import { analyse, type AnalysisResult, type AnalysisThresholds } from './analysis.js';
 import type { CanaryTarget } from './target.js';
 import { pacedLoad } from './traffic.js';
+import { performance } from 'node:perf_hooks';
 
 export { checkSteps };
 
@@ -18,9 +19,9 @@ export interface RolloutOptions {
   version: number;
   /** Canary traffic percentages, increasing (default 10, 50, 100). */
   steps: number[];
-  /** How long each analysis observes traffic, ms. */
-  intervalMs: number;
-  /** Failed analyses tolerated before rolling back (Argo's failureLimit; 0 = roll back at the first). */
+  /** How long each analysis observes traffic, ms; undefined derives it from the traffic rate (see `derivedIntervalMs`). */
+  intervalMs?: number;
+  /** Consecutive failed analyses tolerated before rolling back (Argo's consecutiveErrorLimit; 0 = roll back at the first). */
   failureLimit: number;
   thresholds: AnalysisThresholds;
   /** Also score every request with the other version, for a paired divergence (default true). */
@@ -35,6 +36,8 @@ export interface RolloutOptions {
   onEvent?: (event: RolloutEvent) => void | Promise<void>;
   /** Waits `ms` (tests shorten it); default a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** How often a progress event reports the interval under way, ms (default 5,000). */
+  progressEveryMs?: number;
 }
 
 /** What happened at one analysis. */
@@ -49,6 +52,8 @@ export interface StepReport {
 /** Progress of a rollout, for logs and deployment statuses. */
 export type RolloutEvent =
   | { kind: 'step'; step: number; weight: number; of: number }
+  | { kind: 'interval'; step: number; weight: number; intervalMs: number; rate: number | null }
+  | { kind: 'progress'; step: number; canaryRequests: number; stableRequests: number; leftMs: number }
   | { kind: 'analysis'; report: StepReport }
   | { kind: 'done'; outcome: RolloutOutcome; reason: string };
 
@@ -108,24 +113,8 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     } satisfies RolloutReport;
   };
 
-  const observe = async (): Promise<StepReport['replay']> => {
-    await target.resetStats();
-    if (!options.traffic) {
-      await sleep(options.intervalMs);
-      return undefined;
-    }
-    const count = Math.max(1, Math.round((options.traffic.rate * options.intervalMs) / 1000));
-    const summary = await pacedLoad({
-      url: target.inferUrl,
-      bodies: options.traffic.bodies,
-      rate: options.traffic.rate,
-      count,
-      onResult: target.observe?.bind(target),
-      // The server logs replayed rows apart, so monitoring production traffic does not see them.
-      source: 'replay'
-    });
-    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
-  };
+  const observe = (intervalMs: number, step: number) =>
+    observeInterval(target, options, sleep, intervalMs, step);
 
   // The baseline: stable alone for one interval, with the canary loaded (so a model that cannot load
   // fails here) but given no traffic.
@@ -146,21 +135,38 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
   }
 
   async function steer(): Promise<RolloutReport> {
-    await observe();
+    // Without a set interval the baseline lasts long enough for stable to reach the minimum sample
+    // at the replay rate, or a fixed probe of production traffic that measures its rate.
+    const replayRate = options.traffic?.rate ?? null;
+    const baselineMs =
+      options.intervalMs ?? (replayRate ? derivedIntervalMs(replayRate, 100, options.thresholds) : PROBE_MS);
+    const started = performance.now();
+    await observe(baselineMs, 0);
     const baseline: VariantWindow = (await target.stats()).stable;
+    const rate =
+      replayRate ??
+      (baseline.requests > 0 ? baseline.requests / ((performance.now() - started) / 1000) : null);
 
     for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
       const weight = steps[index];
       await options.onEvent?.({ kind: 'step', step: index + 1, weight, of: steps.length });
       await target.setCanary(options.version, weight, options.shadow);
+      const intervalMs =
+        options.intervalMs ??
+        (rate ? derivedIntervalMs(rate, weight, options.thresholds) : FALLBACK_INTERVAL_MS);
+      await options.onEvent?.({ kind: 'interval', step: index + 1, weight, intervalMs, rate });
       for (let attempt = 1; ; attempt++) {
-        const replay = await observe();
+        const replay = await observe(intervalMs, index + 1);
         const window = await target.stats();
         const analysis = analyse(window, options.thresholds, baseline);
         const report: StepReport = { step: index + 1, weight, attempt, analysis, replay };
         analyses.push(report);
         await options.onEvent?.({ kind: 'analysis', report });
-        if (analysis.verdict === 'pass') break;
+        if (analysis.verdict === 'pass') {
+          // The limit counts consecutive failures: one noisy interval followed by a clean one is no trend.
+          failures = 0;
+          break;
+        }
         if (analysis.verdict === 'inconclusive') {
           return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, {
             step: index,
@@ -176,5 +182,81 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     }
     await target.promote();
     return finish('promoted', `all ${steps.length} steps passed (${steps.join(' → ')} %)`);
+  }
+}
+
+/** How long the baseline watches production traffic to measure its rate when no interval is set. */
+const PROBE_MS = 10_000;
+/** The interval when no interval is set and no traffic reached stable during the probe. */
+const FALLBACK_INTERVAL_MS = 60_000;
+/** Extra time over the expected, so that a rate that dips a little still yields the minimum sample. */
+const MARGIN = 1.25;
+
+/**
+ * The interval in which the canary, given `weight` % of traffic arriving at `rate` per second, answers
+ * the requests the analysis needs (`minRequests`, and at least `minLatencySamples`), with a margin;
+ * between 1 s and 10 min.
+ */
+export function derivedIntervalMs(rate: number, weight: number, thresholds: AnalysisThresholds): number {
+  const need = Math.max(thresholds.minRequests, thresholds.minLatencySamples);
+  const perSecond = (rate * weight) / 100;
+  return Math.round(Math.min(600_000, Math.max(1000, (1000 * need * MARGIN) / perSecond)));
+}
+
+/** Emits progress events while an interval runs: the requests so far and the time left. */
+function watchInterval(
+  target: CanaryTarget,
+  options: RolloutOptions,
+  step: number,
+  intervalMs: number
+): { stop(): void } {
+  const every = options.progressEveryMs ?? 5000;
+  if (!options.onEvent || intervalMs <= every) return { stop: () => undefined };
+  const end = performance.now() + intervalMs;
+  const timer = setInterval(() => {
+    void target
+      .stats()
+      .then((w) =>
+        options.onEvent?.({
+          kind: 'progress',
+          step,
+          canaryRequests: w.canary?.requests ?? 0,
+          stableRequests: w.stable.requests,
+          leftMs: Math.max(0, end - performance.now())
+        })
+      )
+      .catch(() => undefined);
+  }, every);
+  return { stop: () => clearInterval(timer) };
+}
+
+/** Resets the window, then lets one interval of traffic flow (replayed, or production's), reporting progress. */
+async function observeInterval(
+  target: CanaryTarget,
+  options: RolloutOptions,
+  sleep: (ms: number) => Promise<void>,
+  intervalMs: number,
+  step: number
+): Promise<StepReport['replay']> {
+  await target.resetStats();
+  const watch = watchInterval(target, options, step, intervalMs);
+  try {
+    if (!options.traffic) {
+      await sleep(intervalMs);
+      return undefined;
+    }
+    const count = Math.max(1, Math.round((options.traffic.rate * intervalMs) / 1000));
+    const summary = await pacedLoad({
+      url: target.inferUrl,
+      bodies: options.traffic.bodies,
+      rate: options.traffic.rate,
+      count,
+      onResult: target.observe?.bind(target),
+      // The server logs replayed rows apart, so monitoring production traffic does not see them.
+      source: 'replay'
+    });
+    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
+  } finally {
+    watch.stop();
   }
 }

@@ -143,7 +143,8 @@ export async function buildDeployRequest(
     thresholds: {
       maxErrorRate: number(flags.maxErrorRate, '--max-error-rate', 0, 1) ?? settings.thresholds.maxErrorRate,
       maxP99Ratio: number(flags.maxP99Ratio, '--max-p99-ratio') ?? settings.thresholds.maxP99Ratio,
-      p99SlackMs: number(flags.p99SlackMs, '--p99-slack-ms'),
+      p99SlackMs: number(flags.p99SlackMs, '--p99-slack-ms') ?? settings.thresholds.p99SlackMs,
+      alpha: settings.thresholds.alpha,
       maxDivergence:
         number(flags.maxDivergence, '--max-divergence', 0, 1) ?? settings.thresholds.maxDivergence,
       minRequests: integer(flags.minRequests, '--min-requests') ?? settings.thresholds.minRequests

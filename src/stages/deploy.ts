@@ -22,7 +22,7 @@ import { readReplayFile, replayBodies } from '../deploy/traffic.js';
 import type { AliasEvent, Registry } from '../registry/types.js';
 import { ModelServer } from '../serve/server.js';
 import { registrySource } from '../serve/source.js';
-import { DEFAULT_CANARY_STEPS } from '../config/defaults.js';
+import { DEFAULT_CANARY_STEPS, DEFAULT_FAILURE_LIMIT } from '../config/defaults.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { LoadTestResult, LoadTestStep } from './loadtest.js';
 
@@ -83,8 +83,10 @@ export function deploySettings(
     thresholds: {
       maxErrorRate: d.analysis?.max_error_rate,
       maxP99Ratio: d.analysis?.max_p99_ratio,
+      p99SlackMs: d.analysis?.p99_slack_ms,
       maxDivergence: d.analysis?.max_divergence,
-      minRequests: d.analysis?.min_requests
+      minRequests: d.analysis?.min_requests,
+      alpha: d.analysis?.alpha
     },
     replay: d.replay,
     rate: d.rate,
@@ -248,8 +250,8 @@ async function rollOut(
   return runRollout(target, {
     version: options.version,
     steps,
-    intervalMs: options.intervalMs ?? 60_000,
-    failureLimit: options.failureLimit ?? 0,
+    intervalMs: options.intervalMs,
+    failureLimit: options.failureLimit ?? DEFAULT_FAILURE_LIMIT,
     thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
     shadow: options.shadow ?? true,
     traffic: bodies ? { bodies, rate } : undefined,
@@ -264,9 +266,17 @@ async function rollOut(
           'in_progress',
           `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`
         );
-      } else if (event.kind === 'analysis') {
+      } else if (event.kind === 'interval') {
+        const rate = event.rate === null ? 'no traffic measured' : `${event.rate.toFixed(1)} requests/s`;
+        options.progress?.info(`  observing for ${seconds(event.intervalMs)} (${rate})`);
+      } else if (event.kind === 'progress') {
         options.progress?.info(
-          `  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
+          `  … ${event.canaryRequests} canary and ${event.stableRequests} stable requests so far, ${seconds(event.leftMs)} left`
+        );
+      } else if (event.kind === 'analysis') {
+        const attempt = event.report.attempt > 1 ? ` (try ${event.report.attempt})` : '';
+        options.progress?.info(
+          `  analysis${attempt}: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
         );
       }
     }
@@ -373,6 +383,10 @@ async function openTarget(
     processMetrics: false
   });
   return { target: new ServerTarget(server.url, token, options.model), close: () => server.close() };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

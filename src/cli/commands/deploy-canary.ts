@@ -31,13 +31,22 @@ export function registerDeployCanary(program: Command): void {
     .option('--registry <dir>', 'registry directory, or "github" (default .mlci/registry)')
     .option('--alias <alias>', 'alias moved on success (default production)')
     .option('--steps <list>', 'canary traffic percentages (default 10,50,100)')
-    .option('--interval <duration>', 'analysis interval per step, e.g. 60s (default 60s)')
-    .option('--failure-limit <n>', 'failed analyses tolerated before rolling back (default 0)')
-    .option('--max-error-rate <rate>', 'fail above this canary error rate (default 0.01)')
-    .option('--max-p99-ratio <ratio>', 'fail when canary p99 exceeds ratio × stable p99 (default 1.5) …')
-    .option('--p99-slack-ms <ms>', '… and stable p99 + this many ms (default 5)')
-    .option('--max-divergence <d>', 'fail above this Jensen–Shannon distance of predictions (default 0.1)')
-    .option('--min-requests <n>', 'inconclusive below this many canary requests (default 100)')
+    .option('--interval <duration>', 'analysis interval per step, e.g. 60s (default: from the traffic rate)')
+    .option('--failure-limit <n>', 'consecutive failed analyses tolerated before rolling back (default 1)')
+    .option(
+      '--max-error-rate <rate>',
+      "fail when the canary's error rate significantly exceeds stable's by more (default 0.01)"
+    )
+    .option(
+      '--max-p99-ratio <ratio>',
+      'fail when canary is significantly slower, its median above ratio × stable median (default 1.5) …'
+    )
+    .option('--p99-slack-ms <ms>', '… and stable median + this many ms (default 5)')
+    .option(
+      '--max-divergence <d>',
+      'fail when predictions significantly change by more: paired mean |Δ| or KS distance (default 0.1)'
+    )
+    .option('--min-requests <n>', 'canary requests an analysis needs before it can pass (default 150)')
     .option('--replay <file>', 'replay this request file (CSV or JSONL, e.g. the test set) at each step')
     .option('--rate <rps>', 'replay rate in requests per second (default 50)')
     .option('--label <column>', 'replay column to leave out (default model.label)')
