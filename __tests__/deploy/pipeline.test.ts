@@ -6,6 +6,7 @@ import { runCli } from '../../test-support/cli.js';
 import { GitHubDeploymentRecorder } from '../../src/github/deployments.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { deployCanary, type DeployCanaryOptions } from '../../src/stages/deploy.js';
+import { linearModelOnnx } from '../../src/model/onnx-build.js';
 import type { LocalRegistry } from '../../src/registry/local.js';
 import {
   binaryModel,
@@ -119,6 +120,31 @@ test('a good candidate is promoted and production moves; the deployment succeeds
   expect(statuses).toEqual(['queued', 'in_progress', 'in_progress', 'success']);
   // put production back for the other tests
   await registry.promote('churn', 1, 'production', 'test');
+});
+
+test('a model with one [N, F] input and no feature_names gets its columns from mlci.yml: the canary sends requests', async () => {
+  // torch.onnx.export and skl2onnx give such a model; model.features names its columns.
+  const bare = (weights: number[][]) =>
+    linearModelOnnx({
+      task: 'binary',
+      featureNames: FEATURES,
+      weights,
+      bias: [0.1],
+      metadata: { feature_names: undefined }
+    });
+  const own = await makeRegistry([bare(STABLE_WEIGHTS.map(([w]) => [w * 1.02]))]);
+  try {
+    await own.registry.register({ name: 'churn', model: bare(STABLE_WEIGHTS), verdict: 'pass' });
+    await own.registry.promote('churn', 3, 'production', 'test');
+    const result = await deployCanary({
+      ...options(2, { registry: own.registry, stateFile: join(own.dir, 'state.json') }),
+      serve: { features: FEATURES }
+    });
+    expect(result.report.analyses[0].analysis.canary.requests).toBeGreaterThan(0);
+    expectOutcome(result.report, 'promoted');
+  } finally {
+    await own.cleanup();
+  }
 });
 
 test('an inconclusive analysis pauses with a state file; resume carries on and promotes', async () => {

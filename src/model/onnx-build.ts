@@ -97,12 +97,15 @@ export class OnnxGraphBuilder {
       producerName: options.producer ?? 'mlci',
       producerVersion: '1',
       opsetImport,
-      metadataProps: Object.entries(options.metadata ?? {}).map(([key, value]) =>
-        onnx.StringStringEntryProto.create({
-          key,
-          value: typeof value === 'string' ? value : JSON.stringify(value)
-        })
-      ),
+      // An entry set to undefined is left out (a test builds a model without feature_names that way).
+      metadataProps: Object.entries(options.metadata ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) =>
+          onnx.StringStringEntryProto.create({
+            key,
+            value: typeof value === 'string' ? value : JSON.stringify(value)
+          })
+        ),
       graph: onnx.GraphProto.create({
         name: 'mlci',
         node: this.nodes,

@@ -42,3 +42,6 @@ export interface ServerState {
   shadow: boolean;
   draining: boolean;
 }
+
+/** How a server reads its model beyond the file: mlci.yml's `model.features`, `task` and `threshold`. */
+export type ServeModelSettings = Pick<ServerOptions, 'features' | 'task' | 'threshold'>;

@@ -10,6 +10,7 @@ import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { Registry } from '../registry/types.js';
 import { deploySettings, type DeployCanaryOptions } from './deploy.js';
 import { built } from './request-hook.js';
+import { serveModelSettings } from './serve-settings.js';
 
 /** deploy-canary's settings as text, the way the CLI flags and the action inputs give them. */
 export interface DeployFlags {
@@ -154,6 +155,7 @@ export async function buildDeployRequest(
     rate: number(flags.rate, '--rate') ?? settings.rate,
     dropColumns,
     loadTest,
+    serve: serveModelSettings(config),
     stateFile: flags.state ?? defaultStateFile(registry),
     resume: flags.resume ?? false,
     kserve,

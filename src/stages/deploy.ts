@@ -25,6 +25,7 @@ import { registrySource } from '../serve/source.js';
 import { DEFAULT_CANARY_STEPS, DEFAULT_FAILURE_LIMIT } from '../config/defaults.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { LoadTestResult, LoadTestStep } from './loadtest.js';
+import type { ServeModelSettings } from '../serve/options.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 
@@ -63,6 +64,8 @@ export interface DeployCanaryOptions {
   progress?: Progress;
   /** The load test run before the first traffic step (mlci.yml `deploy.load_test`). */
   loadTest?: LoadTestStep;
+  /** How the embedded server reads the model (mlci.yml `model:`), as `mlci serve` does: a [N, F] input needs its features. */
+  serve?: ServeModelSettings;
   /** Test hook: builds the target instead of the default for `target`. */
   makeTarget?: () => Promise<{ target: CanaryTarget; close(): Promise<void> }>;
 }
@@ -380,7 +383,8 @@ async function openTarget(
     source: registrySource(options.registry),
     port: 0,
     adminToken: token,
-    processMetrics: false
+    processMetrics: false,
+    ...options.serve
   });
   return { target: new ServerTarget(server.url, token, options.model), close: () => server.close() };
 }

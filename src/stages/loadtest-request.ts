@@ -14,6 +14,7 @@ import type { Registry } from '../registry/types.js';
 import { DEFAULT_LABEL, parseVersion } from './deploy-request.js';
 import type { LoadTestOptions, LoadTestStep } from './loadtest.js';
 import { built } from './request-hook.js';
+import { serveModelSettings } from './serve-settings.js';
 
 /** `mlci loadtest`'s settings as text, the way the CLI flags give them. */
 export interface LoadTestFlags {
@@ -83,9 +84,7 @@ export function loadTestSettings(
       maxP99RatioVsStable: o.max_p99_ratio_vs_stable,
       p99SlackMs: o.p99_slack_ms
     }),
-    serve: config
-      ? { features: config.model.features, task: config.model.task, threshold: config.model.threshold }
-      : undefined
+    serve: serveModelSettings(config)
   };
 }
 

@@ -15,6 +15,7 @@ import { smokeRequest } from '../loadtest/smoke.js';
 import type { InfrastructureCheck, LoadTestReport, RatePoint, RateSource } from '../loadtest/types.js';
 import type { Registry } from '../registry/types.js';
 import type { ModelServer } from '../serve/server.js';
+import type { ServeModelSettings } from '../serve/options.js';
 
 /** Inputs of `mlci loadtest` and of the load-test step of deploy-canary. */
 export interface LoadTestOptions {
@@ -43,7 +44,7 @@ export interface LoadTestOptions {
   dropColumns: string[];
   objectives: Objectives;
   /** Server settings from mlci.yml's model section. */
-  serve?: { features?: string[]; task?: 'binary' | 'multiclass' | 'regression'; threshold?: number };
+  serve?: ServeModelSettings;
   out?: string;
   progress?: Progress;
 }
