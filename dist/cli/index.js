@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-DND33SPQ.js";
+} from "../chunks/chunk-HGWVQXKX.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -33,7 +33,7 @@ import "../chunks/chunk-J2OQGLLM.js";
 import {
   DEFAULT_CANARY_STEPS,
   DEFAULT_DRIFT_SHARE
-} from "../chunks/chunk-SC6HFBH3.js";
+} from "../chunks/chunk-6UZB7YRZ.js";
 import "../chunks/chunk-N7I2YJR6.js";
 import {
   silentProgress,
@@ -51,7 +51,7 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-NHKPMJ3Y.js";
+} from "../chunks/chunk-SZWD22AC.js";
 import "../chunks/chunk-QMIQ4DPQ.js";
 import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-IAVON22G.js";
@@ -3579,7 +3579,16 @@ import { appendFile } from "node:fs/promises";
 function registerDeployCanary(program2) {
   const deploy = program2.command("deploy-canary").summary("roll a version out in traffic steps, then promote it or roll back").description(
     'Moves traffic to a canary version in steps (default 10 → 50 → 100), analyses error rate, p99 latency and prediction divergence at each step, then promotes (moves production) or rolls back. A first version (no production yet) has nothing to compare with and becomes production at once. Exit 0 promoted, 1 rolled back, 2 usage error. A rollout paused on an inconclusive analysis exits 0 with a warning on stderr and status "paused" in --json (resume with --resume).'
-  ).option("--server <url>", "URL of a running mlci server").option("--model <name>", "model name").option("--version <vN>", "version to roll out").option("--target <target>", "server, local (an embedded server; needs --replay) or kserve").option("--admin-token <token>", "admin token of the server (default $MLCI_ADMIN_TOKEN)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias moved on success (default production)").option("--steps <list>", "canary traffic percentages (default 10,50,100)").option("--interval <duration>", "analysis interval per step, e.g. 60s (default 60s)").option("--failure-limit <n>", "failed analyses tolerated before rolling back (default 0)").option("--max-error-rate <rate>", "fail above this canary error rate (default 0.01)").option("--max-p99-ratio <ratio>", "fail when canary p99 exceeds ratio × stable p99 (default 1.5) …").option("--p99-slack-ms <ms>", "… and stable p99 + this many ms (default 5)").option("--max-divergence <d>", "fail above this Jensen–Shannon distance of predictions (default 0.1)").option("--min-requests <n>", "inconclusive below this many canary requests (default 100)").option("--replay <file>", "replay this request file (CSV or JSONL, e.g. the test set) at each step").option("--rate <rps>", "replay rate in requests per second (default 50)").option("--label <column>", "replay column to leave out (default model.label)").option("--no-shadow", "do not score canary requests with stable too (unpaired divergence)").option("--state <file>", "pause state file (default deploy-state.json beside the registry directory)").option("--resume", "carry on a paused rollout").option("--kserve-namespace <ns>", "KServe namespace").option(
+  ).option("--server <url>", "URL of a running mlci server").option("--model <name>", "model name").option("--version <vN>", "version to roll out").option("--target <target>", "server, local (an embedded server; needs --replay) or kserve").option("--admin-token <token>", "admin token of the server (default $MLCI_ADMIN_TOKEN)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--alias <alias>", "alias moved on success (default production)").option("--steps <list>", "canary traffic percentages (default 10,50,100)").option("--interval <duration>", "analysis interval per step, e.g. 60s (default: from the traffic rate)").option("--failure-limit <n>", "consecutive failed analyses tolerated before rolling back (default 1)").option(
+    "--max-error-rate <rate>",
+    "fail when the canary's error rate significantly exceeds stable's by more (default 0.01)"
+  ).option(
+    "--max-p99-ratio <ratio>",
+    "fail when canary is significantly slower, its median above ratio × stable median (default 1.5) …"
+  ).option("--p99-slack-ms <ms>", "… and stable median + this many ms (default 5)").option(
+    "--max-divergence <d>",
+    "fail when predictions significantly change by more: paired mean |Δ| or KS distance (default 0.1)"
+  ).option("--min-requests <n>", "canary requests an analysis needs before it can pass (default 150)").option("--replay <file>", "replay this request file (CSV or JSONL, e.g. the test set) at each step").option("--rate <rps>", "replay rate in requests per second (default 50)").option("--label <column>", "replay column to leave out (default model.label)").option("--no-shadow", "do not score canary requests with stable too (unpaired divergence)").option("--state <file>", "pause state file (default deploy-state.json beside the registry directory)").option("--resume", "carry on a paused rollout").option("--kserve-namespace <ns>", "KServe namespace").option(
     "--kserve-storage-uri <uri>",
     "KServe storage URI template, e.g. s3://models/{name}/v{version} or oci://…/{name}:v{version} (default: the GitHub release asset)"
   ).option("--kserve-url <url>", "InferenceService URL for replayed traffic").option("--kserve-runtime <name>", "KServe ServingRuntime").option("--dry-run", "kserve: write the manifests of every step to --out (or print them) and stop");
@@ -3592,10 +3601,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-NAOJAWX6.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-27AI3DOH.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-USRPYT3V.js");
+      const { deployCanary } = await import("../chunks/deploy-UKPFIWFE.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3629,7 +3638,7 @@ async function print(options, request, result) {
   const { model, version } = request;
   const alias = request.alias ?? PRODUCTION_ALIAS;
   const r = result.report;
-  const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import("../chunks/report-HG7XPIVQ.js");
+  const { pauseWarning, resumeInstruction, rolloutMarkdown } = await import("../chunks/report-UQ2QWOMO.js");
   const resume = r.outcome === "paused" ? resumeInstruction(model, version, "cli") : void 0;
   const text2 = [
     `${model}@v${version} on ${result.target}: ${r.outcome.replace("_", " ")}`,
@@ -3825,7 +3834,7 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-DR5MYQTC.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-C7NUTRMY.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
       const { runLoadTest } = await import("../chunks/loadtest-BWYZ3YHZ.js");
       const result = await runLoadTest({ ...request, progress });
@@ -3936,7 +3945,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry: openRegistry2 } = await import("../chunks/register-2NBFLIFA.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-HUWHECDS.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-VNNMWYJQ.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3971,7 +3980,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-Q55FXLI4.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VI7DQPKT.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3987,7 +3996,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-2O6YPRUW.js");
+      const { runPipeline } = await import("../chunks/pipeline-DCVC3U6Z.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4394,7 +4403,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-7JGPQYQT.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-ACN5VAHY.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4651,7 +4660,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-7JGPQYQT.js");
+      const { validateData } = await import("../chunks/validate-data-ACN5VAHY.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-2ICNDW3Y.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -5,16 +5,16 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-BU3GGV6J.js";
+} from "../../chunks/chunk-QGR2ENMU.js";
 import {
   deployCanary
-} from "../../chunks/chunk-CF5ZVGHF.js";
+} from "../../chunks/chunk-4EJY5RHX.js";
 import "../../chunks/chunk-DTACJ5RE.js";
 import {
   pauseWarning,
   resumeInstruction,
   rolloutMarkdown
-} from "../../chunks/chunk-I7FG3PSB.js";
+} from "../../chunks/chunk-ID7SMOMK.js";
 import "../../chunks/chunk-2RV6W22Z.js";
 import "../../chunks/chunk-YUK5W3RX.js";
 import "../../chunks/chunk-JZ26DGLW.js";
@@ -26,7 +26,8 @@ import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-3XQVR364.js";
 import "../../chunks/chunk-R2X24BNK.js";
-import "../../chunks/chunk-SC6HFBH3.js";
+import "../../chunks/chunk-FDN2QQC3.js";
+import "../../chunks/chunk-6UZB7YRZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -37,7 +38,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-NHKPMJ3Y.js";
+} from "../../chunks/chunk-SZWD22AC.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";

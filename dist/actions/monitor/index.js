@@ -18,7 +18,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-NHKPMJ3Y.js";
+} from "../../chunks/chunk-SZWD22AC.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
@@ -68,7 +68,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-HUWHECDS.js");
+      const { runMonitor } = await import("../../chunks/monitor-VNNMWYJQ.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -79,7 +79,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-HUWHECDS.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-VNNMWYJQ.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-HP35NOBA.js";
+} from "../../chunks/chunk-WNAXWZBQ.js";
 import {
   STAGES
-} from "../../chunks/chunk-DND33SPQ.js";
+} from "../../chunks/chunk-HGWVQXKX.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -22,7 +22,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-NHKPMJ3Y.js";
+} from "../../chunks/chunk-SZWD22AC.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
@@ -60,7 +60,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-2O6YPRUW.js");
+    const { runPipeline } = await import("../../chunks/pipeline-DCVC3U6Z.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

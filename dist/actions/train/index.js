@@ -28,7 +28,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-NHKPMJ3Y.js";
+} from "../../chunks/chunk-SZWD22AC.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";

@@ -2,13 +2,14 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-3KVD7UUA.js";
-import "../../chunks/chunk-6YLSBJOH.js";
+} from "../../chunks/chunk-WGFNDCVF.js";
+import "../../chunks/chunk-WMZFOVJR.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-N4GU6DLB.js";
-import "../../chunks/chunk-SC6HFBH3.js";
+import "../../chunks/chunk-FDN2QQC3.js";
+import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
 import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
@@ -26,7 +27,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-NHKPMJ3Y.js";
+} from "../../chunks/chunk-SZWD22AC.js";
 import "../../chunks/chunk-QMIQ4DPQ.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";

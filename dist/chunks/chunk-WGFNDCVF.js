@@ -4,7 +4,7 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-6YLSBJOH.js";
+} from "./chunk-WMZFOVJR.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";

@@ -142,7 +142,7 @@ function resolveConfigPaths(config, configDir) {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var validate = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "max_overlap_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 5e-3, "description": "A larger share of evaluation rows also in the training data (validate-data --train) makes train_test_overlap an error; at or below it, a warning. data.severity.train_test_overlap overrides both." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of the tested columns drift (docs/drift.md)." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does (table, thresholds and examples: docs/drift.md)." }, "drift_threshold": { "type": "number", "minimum": 0, "description": "Threshold of the column's drift test (default per test: docs/drift.md)." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 0 }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "properties": { "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5 }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1 }, "min_requests": { "type": "integer", "minimum": 0, "default": 100 } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } }, "load_test": { "type": "object", "additionalProperties": false, "description": "Load test run before the first canary traffic step (and by `mlci loadtest`): candidate and stable driven open-loop at the same rate, gated on objectives; requests are the rows of deploy.replay, else of the evaluation data (docs/loadtest.md).", "properties": { "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Target rate in requests per second (default: the production server's observed rate × headroom)." }, "headroom": { "type": "number", "minimum": 1, "default": 2, "description": "Multiplier of the production server's observed rate when no rate is set." }, "duration": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }], "default": 10 }, "ramp": { "type": "array", "items": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1 }, "default": [0.25, 0.5], "description": "Fractions of the target rate measured first (shorter), for the latency-vs-rate chart." }, "objectives": { "type": "object", "additionalProperties": false, "properties": { "max_p99_ms": { "type": "number", "exclusiveMinimum": 0, "description": "Candidate's p99 latency limit in ms." }, "min_rps": { "type": "number", "exclusiveMinimum": 0, "description": "Achieved rate the candidate must sustain." }, "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio_vs_stable": { "type": "number", "exclusiveMinimum": 0, "default": 1.5, "description": "Candidate p99 / stable p99 measured in the same run." }, "p99_slack_ms": { "type": "number", "minimum": 0, "default": 2, "description": "A p99 difference from stable below this many ms passes the ratio objective." } } } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "label": { "type": "string", "description": "Label column of the labels file or of the batch data (default: model.label)." }, "id_column": { "type": "string", "default": "request_id", "description": "Column of the labels file holding the request id of a logged prediction." }, "since": { "type": "string", "description": "Window of logged rows: a duration back from now (24h, 7d, 90m) or an ISO time." }, "min_rows": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewer rows (or labelled rows) than this: verdict insufficient_data, nothing is triggered." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mlci.dev/schema/mlci.schema.json", "title": "mlci.yml", "description": "Configuration of an mlci pipeline: validate-data → train → evaluate → register → deploy-canary.", "type": "object", "additionalProperties": false, "required": ["version", "model"], "properties": { "version": { "const": 1, "description": "Version of this file format. Always 1." }, "model": { "type": "object", "description": "The model this pipeline builds.", "additionalProperties": false, "required": ["name", "task"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "description": "Registry name of the model (letters, digits, . _ -)." }, "task": { "type": "string", "enum": ["binary", "multiclass", "regression"], "description": "The learning task: decides the metrics and how model outputs are read." }, "label": { "type": "string", "minLength": 1, "description": "Name of the label column." }, "features": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Column order of a model with one 2-D float input (else the model metadata feature_names)." }, "threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Binary decision threshold: positive when p1 > threshold (default: argmax)." } } }, "data": { "type": "object", "description": "Data files and the checks validate-data runs on them.", "additionalProperties": false, "properties": { "train": { "type": "string", "description": "Training data: a file or a glob of shards (CSV, JSON Lines, Parquet)." }, "eval": { "type": "string", "description": "Evaluation (test) data." }, "reference": { "type": "string", "description": "Reference for drift: a data file or a statistics.json." }, "schema": { "type": "string", "description": "A schema.json written by `mlci schema infer`." }, "format": { "type": "string", "enum": ["auto", "csv", "jsonl", "parquet"], "default": "auto", "description": "File format; auto picks it from the extension." }, "delimiter": { "type": "string", "minLength": 1, "maxLength": 1, "description": "CSV delimiter (sniffed when absent)." }, "min_rows": { "type": "integer", "minimum": 0, "description": "Fewer rows is the too_few_rows anomaly." }, "max_duplicate_share": { "type": "number", "minimum": 0, "maximum": 1, "description": "A larger share of duplicate rows is the duplicate_share anomaly." }, "max_overlap_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 5e-3, "description": "A larger share of evaluation rows also in the training data (validate-data --train) makes train_test_overlap an error; at or below it, a warning. data.severity.train_test_overlap overrides both." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } }, "drift": { "type": "object", "additionalProperties": false, "properties": { "share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Dataset drift when at least this share of the tested columns drift (docs/drift.md)." }, "blocking": { "type": "boolean", "default": false, "description": "Dataset drift fails the stage." }, "ignore": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns left out of drift detection." } } }, "columns": { "type": "object", "description": "Per-column overrides.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "drift_test": { "type": "string", "enum": ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"], "description": "Statistical test; the default is chosen per column type and reference size as Evidently does (table, thresholds and examples: docs/drift.md)." }, "drift_threshold": { "type": "number", "minimum": 0, "description": "Threshold of the column's drift test (default per test: docs/drift.md)." }, "severity": { "type": "object", "description": "Severity per anomaly code: error blocks the pipeline, warning reports, off ignores.", "additionalProperties": false, "properties": { "missing_column": { "type": "string", "enum": ["error", "warning", "off"] }, "new_column": { "type": "string", "enum": ["error", "warning", "off"] }, "type_mismatch": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_domain": { "type": "string", "enum": ["error", "warning", "off"] }, "out_of_range": { "type": "string", "enum": ["error", "warning", "off"] }, "unexpected_nulls": { "type": "string", "enum": ["error", "warning", "off"] }, "nan_values": { "type": "string", "enum": ["error", "warning", "off"] }, "inf_values": { "type": "string", "enum": ["error", "warning", "off"] }, "too_few_rows": { "type": "string", "enum": ["error", "warning", "off"] }, "duplicate_share": { "type": "string", "enum": ["error", "warning", "off"] }, "train_test_overlap": { "type": "string", "enum": ["error", "warning", "off"] }, "drift": { "type": "string", "enum": ["error", "warning", "off"] } } } } } } } }, "train": { "type": "object", "additionalProperties": false, "required": ["command"], "properties": { "command": { "type": "string", "minLength": 1, "description": "The training command, run with bash." }, "model": { "type": "string", "default": "model.onnx", "description": "Path of the ONNX model the command writes." }, "params": { "type": "string", "description": "Params file (YAML or JSON) passed to the command." }, "set": { "type": "object", "description": "Param overrides (as `--set key=value`).", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "seed": { "type": "integer", "minimum": 0, "default": 42 }, "workdir": { "type": "string" }, "timeout": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the training sources (part of the cache key)." }, "metrics": { "type": "string", "description": 'JSON Lines file of {"step", "loss"} the command appends to.' }, "cache": { "type": "boolean", "default": true }, "tolerance": { "type": "number", "minimum": 0, "default": 1e-6, "description": "Largest prediction difference `mlci train --check-reproducible` accepts when model bytes differ." }, "checks": { "type": "object", "additionalProperties": false, "properties": { "loss_decreases": { "description": "Mean loss over the last window of reported steps must be below the mean over the first window.", "default": true, "anyOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "window": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.2, "description": "Window as a fraction of the steps." }, "min_decrease": { "type": "number", "minimum": 0, "default": 0, "description": "Smallest relative fall, e.g. 0.1 for 10 %." } } }] }, "finite_metrics": { "type": "boolean", "default": true }, "signature": { "type": "boolean", "default": true } } } } }, "evaluate": { "type": "object", "additionalProperties": false, "properties": { "data": { "type": "string", "description": "Evaluation data (defaults to data.eval)." }, "baseline": { "type": "string", "description": "Explicit baseline model file (else the production alias)." }, "slices": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Columns whose values define slices." }, "min_slice_size": { "type": "integer", "minimum": 1, "default": 30 }, "batch_size": { "type": "integer", "minimum": 1, "default": 8192 }, "bootstrap": { "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 0, "default": 1e3 }, "seed": { "type": "integer", "minimum": 0, "default": 0 }, "confidence": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95 } } }, "gates": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "slice_gates": { "type": "object", "description": "Gates applied within each slice of a column.", "additionalProperties": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } } } } }, "register": { "type": "object", "additionalProperties": false, "properties": { "registry": { "type": "string", "description": '"github", or a directory (default .mlci/registry).' }, "aliases": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Aliases moved to each new version (e.g. staging)." }, "allow_failed": { "type": "boolean", "default": false, "description": "Register even when the gate failed." } } }, "deploy": { "type": "object", "additionalProperties": false, "properties": { "target": { "type": "string", "enum": ["local", "server", "kserve"], "default": "local" }, "server": { "type": "string", "format": "uri", "description": "URL of a running mlci server (target server)." }, "steps": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 100 }, "minItems": 1, "default": [10, 50, 100], "description": "Canary traffic percentages, increasing." }, "interval": { "description": "Analysis interval per step. Default: long enough for the canary to answer min_requests at the replay rate (or the rate of production traffic measured before the first step).", "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "failure_limit": { "type": "integer", "minimum": 0, "default": 1, "description": "Consecutive failed analyses tolerated before rolling back (a failed analysis is retried at the same step)." }, "replay": { "type": "string", "description": "Request file replayed at each step (e.g. the test set)." }, "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Replay rate in requests per second." }, "analysis": { "type": "object", "additionalProperties": false, "description": "Canary analysis: each metric fails only when a one-sided test is significant at alpha and the effect passes its limit (docs/serving.md).", "properties": { "alpha": { "type": "number", "exclusiveMinimum": 0, "maximum": 0.5, "default": 0.01, "description": "Significance level of each test: the chance that one analysis of a candidate as good as stable fails." }, "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01, "description": "Largest excess of the canary's error rate over stable's (Fisher's exact test)." }, "max_p99_ratio": { "type": "number", "exclusiveMinimum": 0, "default": 1.5, "description": "Limit on the canary's p99 (stable p99 + the shift of the median) as a multiple of stable p99 (Mann–Whitney U test)." }, "p99_slack_ms": { "type": "number", "minimum": 0, "default": 5, "description": "The p99 limit is at least stable p99 + this many ms." }, "max_divergence": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.1, "description": "Largest prediction change: paired (shadow) mean |change of the score|, else Kolmogorov–Smirnov distance." }, "min_requests": { "type": "integer", "minimum": 0, "default": 150, "description": "Canary requests an analysis needs before the error and divergence tests can pass." } } }, "kserve": { "type": "object", "additionalProperties": false, "properties": { "namespace": { "type": "string" }, "storage_uri": { "type": "string" }, "runtime": { "type": "string" } } }, "load_test": { "type": "object", "additionalProperties": false, "description": "Load test run before the first canary traffic step (and by `mlci loadtest`): candidate and stable driven open-loop at the same rate, gated on objectives; requests are the rows of deploy.replay, else of the evaluation data (docs/loadtest.md).", "properties": { "rate": { "type": "number", "exclusiveMinimum": 0, "description": "Target rate in requests per second (default: the production server's observed rate × headroom)." }, "headroom": { "type": "number", "minimum": 1, "default": 2, "description": "Multiplier of the production server's observed rate when no rate is set." }, "duration": { "description": 'A duration: seconds as a number, or a string such as "90s", "5m", "2h".', "anyOf": [{ "type": "number", "exclusiveMinimum": 0 }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }], "default": 10 }, "ramp": { "type": "array", "items": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1 }, "default": [0.25, 0.5], "description": "Fractions of the target rate measured first (shorter), for the latency-vs-rate chart." }, "objectives": { "type": "object", "additionalProperties": false, "properties": { "max_p99_ms": { "type": "number", "exclusiveMinimum": 0, "description": "Candidate's p99 latency limit in ms." }, "min_rps": { "type": "number", "exclusiveMinimum": 0, "description": "Achieved rate the candidate must sustain." }, "max_error_rate": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.01 }, "max_p99_ratio_vs_stable": { "type": "number", "exclusiveMinimum": 0, "default": 1.5, "description": "Candidate p99 / stable p99 measured in the same run." }, "p99_slack_ms": { "type": "number", "minimum": 0, "default": 2, "description": "A p99 difference from stable below this many ms passes the ratio objective." } } } } } } }, "monitor": { "type": "object", "additionalProperties": false, "properties": { "log": { "type": "string", "description": "Prediction log written by mlci serve." }, "data": { "type": "string", "description": "A batch of production data (instead of the log)." }, "labels": { "type": "string", "description": "Delayed labels joined to predictions by id." }, "label": { "type": "string", "description": "Label column of the labels file or of the batch data (default: model.label)." }, "id_column": { "type": "string", "default": "request_id", "description": "Column of the labels file holding the request id of a logged prediction." }, "since": { "type": "string", "description": "Window of logged rows: a duration back from now (24h, 7d, 90m) or an ISO time." }, "min_rows": { "type": "integer", "minimum": 1, "default": 100, "description": "Fewer rows (or labelled rows) than this: verdict insufficient_data, nothing is triggered." }, "drift_share": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5 }, "max_metric_drop": { "type": "object", "description": "Gates by metric name (scikit-learn names: roc_auc, f1, rmse, …).", "additionalProperties": { "type": "object", "description": "Thresholds for one metric. Change gates compare with the baseline (production) model.", "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "number", "description": "The candidate value must be at least this." }, "max": { "type": "number", "description": "The candidate value must be at most this." }, "max_drop": { "type": "number", "minimum": 0, "description": "Largest allowed fall (baseline − candidate)." }, "max_rise": { "type": "number", "minimum": 0, "description": "Largest allowed rise (candidate − baseline)." }, "min_relative_change": { "type": "number", "description": "Smallest allowed (candidate − baseline) / |baseline|, e.g. -0.02 allows a 2 % fall." } } }, "propertyNames": { "pattern": "^[a-z][a-z0-9_]*$" } }, "trigger": { "type": "object", "additionalProperties": false, "properties": { "kind": { "type": "string", "enum": ["workflow_dispatch", "repository_dispatch", "none"] }, "workflow": { "type": "string", "description": "Workflow file of retraining (workflow_dispatch)." }, "ref": { "type": "string", "default": "main" }, "event_type": { "type": "string", "default": "mlci-retrain" } } } } } } };
 var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 var pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
 var pattern6 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -2636,7 +2636,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data113 = data104.analysis;
           if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
             for (const key23 in data113) {
-              if (!(key23 === "max_error_rate" || key23 === "max_p99_ratio" || key23 === "max_divergence" || key23 === "min_requests")) {
+              if (!(key23 === "alpha" || key23 === "max_error_rate" || key23 === "max_p99_ratio" || key23 === "p99_slack_ms" || key23 === "max_divergence" || key23 === "min_requests")) {
                 const err218 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.analysis, data: data113 };
                 if (vErrors === null) {
                   vErrors = [err218];
@@ -2646,11 +2646,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data113.max_error_rate !== void 0) {
-              let data114 = data113.max_error_rate;
+            if (data113.alpha !== void 0) {
+              let data114 = data113.alpha;
               if (typeof data114 == "number") {
-                if (data114 > 1 || isNaN(data114)) {
-                  const err219 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data114 };
+                if (data114 > 0.5 || isNaN(data114)) {
+                  const err219 = { instancePath: instancePath + "/deploy/analysis/alpha", schemaPath: "#/properties/deploy/properties/analysis/properties/alpha/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0.5 }, message: "must be <= 0.5", schema: 0.5, parentSchema: schema31.properties.deploy.properties.analysis.properties.alpha, data: data114 };
                   if (vErrors === null) {
                     vErrors = [err219];
                   } else {
@@ -2658,8 +2658,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data114 < 0 || isNaN(data114)) {
-                  const err220 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data114 };
+                if (data114 <= 0 || isNaN(data114)) {
+                  const err220 = { instancePath: instancePath + "/deploy/analysis/alpha", schemaPath: "#/properties/deploy/properties/analysis/properties/alpha/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.alpha, data: data114 };
                   if (vErrors === null) {
                     vErrors = [err220];
                   } else {
@@ -2668,7 +2668,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err221 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data114 };
+                const err221 = { instancePath: instancePath + "/deploy/analysis/alpha", schemaPath: "#/properties/deploy/properties/analysis/properties/alpha/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.alpha.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.alpha, data: data114 };
                 if (vErrors === null) {
                   vErrors = [err221];
                 } else {
@@ -2677,11 +2677,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data113.max_p99_ratio !== void 0) {
-              let data115 = data113.max_p99_ratio;
+            if (data113.max_error_rate !== void 0) {
+              let data115 = data113.max_error_rate;
               if (typeof data115 == "number") {
-                if (data115 <= 0 || isNaN(data115)) {
-                  const err222 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data115 };
+                if (data115 > 1 || isNaN(data115)) {
+                  const err222 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data115 };
                   if (vErrors === null) {
                     vErrors = [err222];
                   } else {
@@ -2689,30 +2689,30 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (data115 < 0 || isNaN(data115)) {
+                  const err223 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data115 };
+                  if (vErrors === null) {
+                    vErrors = [err223];
+                  } else {
+                    vErrors.push(err223);
+                  }
+                  errors++;
+                }
               } else {
-                const err223 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data115 };
+                const err224 = { instancePath: instancePath + "/deploy/analysis/max_error_rate", schemaPath: "#/properties/deploy/properties/analysis/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_error_rate, data: data115 };
                 if (vErrors === null) {
-                  vErrors = [err223];
+                  vErrors = [err224];
                 } else {
-                  vErrors.push(err223);
+                  vErrors.push(err224);
                 }
                 errors++;
               }
             }
-            if (data113.max_divergence !== void 0) {
-              let data116 = data113.max_divergence;
+            if (data113.max_p99_ratio !== void 0) {
+              let data116 = data113.max_p99_ratio;
               if (typeof data116 == "number") {
-                if (data116 > 1 || isNaN(data116)) {
-                  const err224 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err224];
-                  } else {
-                    vErrors.push(err224);
-                  }
-                  errors++;
-                }
-                if (data116 < 0 || isNaN(data116)) {
-                  const err225 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data116 };
+                if (data116 <= 0 || isNaN(data116)) {
+                  const err225 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data116 };
                   if (vErrors === null) {
                     vErrors = [err225];
                   } else {
@@ -2721,7 +2721,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err226 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data116 };
+                const err226 = { instancePath: instancePath + "/deploy/analysis/max_p99_ratio", schemaPath: "#/properties/deploy/properties/analysis/properties/max_p99_ratio/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_p99_ratio, data: data116 };
                 if (vErrors === null) {
                   vErrors = [err226];
                 } else {
@@ -2730,57 +2730,51 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data113.min_requests !== void 0) {
-              let data117 = data113.min_requests;
-              if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)))) {
-                const err227 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data117 };
-                if (vErrors === null) {
-                  vErrors = [err227];
-                } else {
-                  vErrors.push(err227);
-                }
-                errors++;
-              }
+            if (data113.p99_slack_ms !== void 0) {
+              let data117 = data113.p99_slack_ms;
               if (typeof data117 == "number") {
                 if (data117 < 0 || isNaN(data117)) {
-                  const err228 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data117 };
+                  const err227 = { instancePath: instancePath + "/deploy/analysis/p99_slack_ms", schemaPath: "#/properties/deploy/properties/analysis/properties/p99_slack_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.p99_slack_ms, data: data117 };
                   if (vErrors === null) {
-                    vErrors = [err228];
+                    vErrors = [err227];
                   } else {
-                    vErrors.push(err228);
+                    vErrors.push(err227);
                   }
                   errors++;
                 }
-              }
-            }
-          } else {
-            const err229 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data113 };
-            if (vErrors === null) {
-              vErrors = [err229];
-            } else {
-              vErrors.push(err229);
-            }
-            errors++;
-          }
-        }
-        if (data104.kserve !== void 0) {
-          let data118 = data104.kserve;
-          if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-            for (const key24 in data118) {
-              if (!(key24 === "namespace" || key24 === "storage_uri" || key24 === "runtime")) {
-                const err230 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data118 };
+              } else {
+                const err228 = { instancePath: instancePath + "/deploy/analysis/p99_slack_ms", schemaPath: "#/properties/deploy/properties/analysis/properties/p99_slack_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.p99_slack_ms.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.p99_slack_ms, data: data117 };
                 if (vErrors === null) {
-                  vErrors = [err230];
+                  vErrors = [err228];
                 } else {
-                  vErrors.push(err230);
+                  vErrors.push(err228);
                 }
                 errors++;
               }
             }
-            if (data118.namespace !== void 0) {
-              let data119 = data118.namespace;
-              if (typeof data119 !== "string") {
-                const err231 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data119 };
+            if (data113.max_divergence !== void 0) {
+              let data118 = data113.max_divergence;
+              if (typeof data118 == "number") {
+                if (data118 > 1 || isNaN(data118)) {
+                  const err229 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data118 };
+                  if (vErrors === null) {
+                    vErrors = [err229];
+                  } else {
+                    vErrors.push(err229);
+                  }
+                  errors++;
+                }
+                if (data118 < 0 || isNaN(data118)) {
+                  const err230 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data118 };
+                  if (vErrors === null) {
+                    vErrors = [err230];
+                  } else {
+                    vErrors.push(err230);
+                  }
+                  errors++;
+                }
+              } else {
+                const err231 = { instancePath: instancePath + "/deploy/analysis/max_divergence", schemaPath: "#/properties/deploy/properties/analysis/properties/max_divergence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.analysis.properties.max_divergence.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.max_divergence, data: data118 };
                 if (vErrors === null) {
                   vErrors = [err231];
                 } else {
@@ -2789,10 +2783,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data118.storage_uri !== void 0) {
-              let data120 = data118.storage_uri;
-              if (typeof data120 !== "string") {
-                const err232 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data120 };
+            if (data113.min_requests !== void 0) {
+              let data119 = data113.min_requests;
+              if (!(typeof data119 == "number" && (!(data119 % 1) && !isNaN(data119)))) {
+                const err232 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.deploy.properties.analysis.properties.min_requests.type, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data119 };
                 if (vErrors === null) {
                   vErrors = [err232];
                 } else {
@@ -2800,21 +2794,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data118.runtime !== void 0) {
-              let data121 = data118.runtime;
-              if (typeof data121 !== "string") {
-                const err233 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data121 };
-                if (vErrors === null) {
-                  vErrors = [err233];
-                } else {
-                  vErrors.push(err233);
+              if (typeof data119 == "number") {
+                if (data119 < 0 || isNaN(data119)) {
+                  const err233 = { instancePath: instancePath + "/deploy/analysis/min_requests", schemaPath: "#/properties/deploy/properties/analysis/properties/min_requests/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.analysis.properties.min_requests, data: data119 };
+                  if (vErrors === null) {
+                    vErrors = [err233];
+                  } else {
+                    vErrors.push(err233);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
           } else {
-            const err234 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data118 };
+            const err234 = { instancePath: instancePath + "/deploy/analysis", schemaPath: "#/properties/deploy/properties/analysis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.analysis.type, parentSchema: schema31.properties.deploy.properties.analysis, data: data113 };
             if (vErrors === null) {
               vErrors = [err234];
             } else {
@@ -2823,12 +2816,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data104.load_test !== void 0) {
-          let data122 = data104.load_test;
-          if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
-            for (const key25 in data122) {
-              if (!(key25 === "rate" || key25 === "headroom" || key25 === "duration" || key25 === "ramp" || key25 === "objectives")) {
-                const err235 = { instancePath: instancePath + "/deploy/load_test", schemaPath: "#/properties/deploy/properties/load_test/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.load_test, data: data122 };
+        if (data104.kserve !== void 0) {
+          let data120 = data104.kserve;
+          if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
+            for (const key24 in data120) {
+              if (!(key24 === "namespace" || key24 === "storage_uri" || key24 === "runtime")) {
+                const err235 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.kserve, data: data120 };
                 if (vErrors === null) {
                   vErrors = [err235];
                 } else {
@@ -2837,20 +2830,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data122.rate !== void 0) {
-              let data123 = data122.rate;
-              if (typeof data123 == "number") {
-                if (data123 <= 0 || isNaN(data123)) {
-                  const err236 = { instancePath: instancePath + "/deploy/load_test/rate", schemaPath: "#/properties/deploy/properties/load_test/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.rate, data: data123 };
-                  if (vErrors === null) {
-                    vErrors = [err236];
-                  } else {
-                    vErrors.push(err236);
-                  }
-                  errors++;
+            if (data120.namespace !== void 0) {
+              let data121 = data120.namespace;
+              if (typeof data121 !== "string") {
+                const err236 = { instancePath: instancePath + "/deploy/kserve/namespace", schemaPath: "#/properties/deploy/properties/kserve/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.namespace.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.namespace, data: data121 };
+                if (vErrors === null) {
+                  vErrors = [err236];
+                } else {
+                  vErrors.push(err236);
                 }
-              } else {
-                const err237 = { instancePath: instancePath + "/deploy/load_test/rate", schemaPath: "#/properties/deploy/properties/load_test/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.rate.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.rate, data: data123 };
+                errors++;
+              }
+            }
+            if (data120.storage_uri !== void 0) {
+              let data122 = data120.storage_uri;
+              if (typeof data122 !== "string") {
+                const err237 = { instancePath: instancePath + "/deploy/kserve/storage_uri", schemaPath: "#/properties/deploy/properties/kserve/properties/storage_uri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.storage_uri.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.storage_uri, data: data122 };
                 if (vErrors === null) {
                   vErrors = [err237];
                 } else {
@@ -2859,132 +2854,125 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data122.headroom !== void 0) {
-              let data124 = data122.headroom;
-              if (typeof data124 == "number") {
-                if (data124 < 1 || isNaN(data124)) {
-                  const err238 = { instancePath: instancePath + "/deploy/load_test/headroom", schemaPath: "#/properties/deploy/properties/load_test/properties/headroom/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.headroom, data: data124 };
-                  if (vErrors === null) {
-                    vErrors = [err238];
-                  } else {
-                    vErrors.push(err238);
-                  }
-                  errors++;
-                }
-              } else {
-                const err239 = { instancePath: instancePath + "/deploy/load_test/headroom", schemaPath: "#/properties/deploy/properties/load_test/properties/headroom/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.headroom.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.headroom, data: data124 };
+            if (data120.runtime !== void 0) {
+              let data123 = data120.runtime;
+              if (typeof data123 !== "string") {
+                const err238 = { instancePath: instancePath + "/deploy/kserve/runtime", schemaPath: "#/properties/deploy/properties/kserve/properties/runtime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.kserve.properties.runtime.type, parentSchema: schema31.properties.deploy.properties.kserve.properties.runtime, data: data123 };
                 if (vErrors === null) {
-                  vErrors = [err239];
+                  vErrors = [err238];
                 } else {
-                  vErrors.push(err239);
+                  vErrors.push(err238);
                 }
                 errors++;
               }
             }
-            if (data122.duration !== void 0) {
-              let data125 = data122.duration;
-              const _errs289 = errors;
-              let valid41 = false;
-              const _errs290 = errors;
+          } else {
+            const err239 = { instancePath: instancePath + "/deploy/kserve", schemaPath: "#/properties/deploy/properties/kserve/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.kserve.type, parentSchema: schema31.properties.deploy.properties.kserve, data: data120 };
+            if (vErrors === null) {
+              vErrors = [err239];
+            } else {
+              vErrors.push(err239);
+            }
+            errors++;
+          }
+        }
+        if (data104.load_test !== void 0) {
+          let data124 = data104.load_test;
+          if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
+            for (const key25 in data124) {
+              if (!(key25 === "rate" || key25 === "headroom" || key25 === "duration" || key25 === "ramp" || key25 === "objectives")) {
+                const err240 = { instancePath: instancePath + "/deploy/load_test", schemaPath: "#/properties/deploy/properties/load_test/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.load_test, data: data124 };
+                if (vErrors === null) {
+                  vErrors = [err240];
+                } else {
+                  vErrors.push(err240);
+                }
+                errors++;
+              }
+            }
+            if (data124.rate !== void 0) {
+              let data125 = data124.rate;
               if (typeof data125 == "number") {
                 if (data125 <= 0 || isNaN(data125)) {
-                  const err240 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0], data: data125 };
+                  const err241 = { instancePath: instancePath + "/deploy/load_test/rate", schemaPath: "#/properties/deploy/properties/load_test/properties/rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.rate, data: data125 };
                   if (vErrors === null) {
-                    vErrors = [err240];
+                    vErrors = [err241];
                   } else {
-                    vErrors.push(err240);
+                    vErrors.push(err241);
                   }
                   errors++;
                 }
               } else {
-                const err241 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0], data: data125 };
+                const err242 = { instancePath: instancePath + "/deploy/load_test/rate", schemaPath: "#/properties/deploy/properties/load_test/properties/rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.rate.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.rate, data: data125 };
                 if (vErrors === null) {
-                  vErrors = [err241];
+                  vErrors = [err242];
                 } else {
-                  vErrors.push(err241);
+                  vErrors.push(err242);
                 }
                 errors++;
               }
-              var _valid3 = _errs290 === errors;
-              valid41 = valid41 || _valid3;
-              const _errs292 = errors;
-              if (typeof data125 === "string") {
-                if (!pattern5.test(data125)) {
-                  const err242 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1], data: data125 };
+            }
+            if (data124.headroom !== void 0) {
+              let data126 = data124.headroom;
+              if (typeof data126 == "number") {
+                if (data126 < 1 || isNaN(data126)) {
+                  const err243 = { instancePath: instancePath + "/deploy/load_test/headroom", schemaPath: "#/properties/deploy/properties/load_test/properties/headroom/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.headroom, data: data126 };
                   if (vErrors === null) {
-                    vErrors = [err242];
+                    vErrors = [err243];
                   } else {
-                    vErrors.push(err242);
+                    vErrors.push(err243);
                   }
                   errors++;
                 }
               } else {
-                const err243 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1], data: data125 };
-                if (vErrors === null) {
-                  vErrors = [err243];
-                } else {
-                  vErrors.push(err243);
-                }
-                errors++;
-              }
-              var _valid3 = _errs292 === errors;
-              valid41 = valid41 || _valid3;
-              if (!valid41) {
-                const err244 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration, data: data125 };
+                const err244 = { instancePath: instancePath + "/deploy/load_test/headroom", schemaPath: "#/properties/deploy/properties/load_test/properties/headroom/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.headroom.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.headroom, data: data126 };
                 if (vErrors === null) {
                   vErrors = [err244];
                 } else {
                   vErrors.push(err244);
                 }
                 errors++;
-              } else {
-                errors = _errs289;
-                if (vErrors !== null) {
-                  if (_errs289) {
-                    vErrors.length = _errs289;
-                  } else {
-                    vErrors = null;
-                  }
-                }
               }
             }
-            if (data122.ramp !== void 0) {
-              let data126 = data122.ramp;
-              if (Array.isArray(data126)) {
-                const len6 = data126.length;
-                for (let i6 = 0; i6 < len6; i6++) {
-                  let data127 = data126[i6];
-                  if (typeof data127 == "number") {
-                    if (data127 >= 1 || isNaN(data127)) {
-                      const err245 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data127 };
-                      if (vErrors === null) {
-                        vErrors = [err245];
-                      } else {
-                        vErrors.push(err245);
-                      }
-                      errors++;
-                    }
-                    if (data127 <= 0 || isNaN(data127)) {
-                      const err246 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data127 };
-                      if (vErrors === null) {
-                        vErrors = [err246];
-                      } else {
-                        vErrors.push(err246);
-                      }
-                      errors++;
-                    }
+            if (data124.duration !== void 0) {
+              let data127 = data124.duration;
+              const _errs293 = errors;
+              let valid41 = false;
+              const _errs294 = errors;
+              if (typeof data127 == "number") {
+                if (data127 <= 0 || isNaN(data127)) {
+                  const err245 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0], data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err245];
                   } else {
-                    const err247 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.ramp.items.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err247];
-                    } else {
-                      vErrors.push(err247);
-                    }
-                    errors++;
+                    vErrors.push(err245);
                   }
+                  errors++;
                 }
               } else {
-                const err248 = { instancePath: instancePath + "/deploy/load_test/ramp", schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.load_test.properties.ramp.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp, data: data126 };
+                const err246 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0].type, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[0], data: data127 };
+                if (vErrors === null) {
+                  vErrors = [err246];
+                } else {
+                  vErrors.push(err246);
+                }
+                errors++;
+              }
+              var _valid3 = _errs294 === errors;
+              valid41 = valid41 || _valid3;
+              const _errs296 = errors;
+              if (typeof data127 === "string") {
+                if (!pattern5.test(data127)) {
+                  const err247 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"', schema: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1], data: data127 };
+                  if (vErrors === null) {
+                    vErrors = [err247];
+                  } else {
+                    vErrors.push(err247);
+                  }
+                  errors++;
+                }
+              } else {
+                const err248 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1].type, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf[1], data: data127 };
                 if (vErrors === null) {
                   vErrors = [err248];
                 } else {
@@ -2992,26 +2980,36 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data122.objectives !== void 0) {
-              let data128 = data122.objectives;
-              if (data128 && typeof data128 == "object" && !Array.isArray(data128)) {
-                for (const key26 in data128) {
-                  if (!(key26 === "max_p99_ms" || key26 === "min_rps" || key26 === "max_error_rate" || key26 === "max_p99_ratio_vs_stable" || key26 === "p99_slack_ms")) {
-                    const err249 = { instancePath: instancePath + "/deploy/load_test/objectives", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err249];
-                    } else {
-                      vErrors.push(err249);
-                    }
-                    errors++;
+              var _valid3 = _errs296 === errors;
+              valid41 = valid41 || _valid3;
+              if (!valid41) {
+                const err249 = { instancePath: instancePath + "/deploy/load_test/duration", schemaPath: "#/properties/deploy/properties/load_test/properties/duration/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.deploy.properties.load_test.properties.duration.anyOf, parentSchema: schema31.properties.deploy.properties.load_test.properties.duration, data: data127 };
+                if (vErrors === null) {
+                  vErrors = [err249];
+                } else {
+                  vErrors.push(err249);
+                }
+                errors++;
+              } else {
+                errors = _errs293;
+                if (vErrors !== null) {
+                  if (_errs293) {
+                    vErrors.length = _errs293;
+                  } else {
+                    vErrors = null;
                   }
                 }
-                if (data128.max_p99_ms !== void 0) {
-                  let data129 = data128.max_p99_ms;
+              }
+            }
+            if (data124.ramp !== void 0) {
+              let data128 = data124.ramp;
+              if (Array.isArray(data128)) {
+                const len6 = data128.length;
+                for (let i6 = 0; i6 < len6; i6++) {
+                  let data129 = data128[i6];
                   if (typeof data129 == "number") {
-                    if (data129 <= 0 || isNaN(data129)) {
-                      const err250 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ms/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms, data: data129 };
+                    if (data129 >= 1 || isNaN(data129)) {
+                      const err250 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data129 };
                       if (vErrors === null) {
                         vErrors = [err250];
                       } else {
@@ -3019,52 +3017,54 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  } else {
-                    const err251 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err251];
-                    } else {
-                      vErrors.push(err251);
-                    }
-                    errors++;
-                  }
-                }
-                if (data128.min_rps !== void 0) {
-                  let data130 = data128.min_rps;
-                  if (typeof data130 == "number") {
-                    if (data130 <= 0 || isNaN(data130)) {
-                      const err252 = { instancePath: instancePath + "/deploy/load_test/objectives/min_rps", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/min_rps/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps, data: data130 };
+                    if (data129 <= 0 || isNaN(data129)) {
+                      const err251 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data129 };
                       if (vErrors === null) {
-                        vErrors = [err252];
+                        vErrors = [err251];
                       } else {
-                        vErrors.push(err252);
+                        vErrors.push(err251);
                       }
                       errors++;
                     }
                   } else {
-                    const err253 = { instancePath: instancePath + "/deploy/load_test/objectives/min_rps", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/min_rps/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps, data: data130 };
+                    const err252 = { instancePath: instancePath + "/deploy/load_test/ramp/" + i6, schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/items/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.ramp.items.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp.items, data: data129 };
                     if (vErrors === null) {
-                      vErrors = [err253];
+                      vErrors = [err252];
                     } else {
-                      vErrors.push(err253);
+                      vErrors.push(err252);
                     }
                     errors++;
                   }
                 }
-                if (data128.max_error_rate !== void 0) {
-                  let data131 = data128.max_error_rate;
+              } else {
+                const err253 = { instancePath: instancePath + "/deploy/load_test/ramp", schemaPath: "#/properties/deploy/properties/load_test/properties/ramp/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.deploy.properties.load_test.properties.ramp.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.ramp, data: data128 };
+                if (vErrors === null) {
+                  vErrors = [err253];
+                } else {
+                  vErrors.push(err253);
+                }
+                errors++;
+              }
+            }
+            if (data124.objectives !== void 0) {
+              let data130 = data124.objectives;
+              if (data130 && typeof data130 == "object" && !Array.isArray(data130)) {
+                for (const key26 in data130) {
+                  if (!(key26 === "max_p99_ms" || key26 === "min_rps" || key26 === "max_error_rate" || key26 === "max_p99_ratio_vs_stable" || key26 === "p99_slack_ms")) {
+                    const err254 = { instancePath: instancePath + "/deploy/load_test/objectives", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives, data: data130 };
+                    if (vErrors === null) {
+                      vErrors = [err254];
+                    } else {
+                      vErrors.push(err254);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.max_p99_ms !== void 0) {
+                  let data131 = data130.max_p99_ms;
                   if (typeof data131 == "number") {
-                    if (data131 > 1 || isNaN(data131)) {
-                      const err254 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data131 };
-                      if (vErrors === null) {
-                        vErrors = [err254];
-                      } else {
-                        vErrors.push(err254);
-                      }
-                      errors++;
-                    }
-                    if (data131 < 0 || isNaN(data131)) {
-                      const err255 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data131 };
+                    if (data131 <= 0 || isNaN(data131)) {
+                      const err255 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ms/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms, data: data131 };
                       if (vErrors === null) {
                         vErrors = [err255];
                       } else {
@@ -3073,7 +3073,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err256 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data131 };
+                    const err256 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ms, data: data131 };
                     if (vErrors === null) {
                       vErrors = [err256];
                     } else {
@@ -3082,11 +3082,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data128.max_p99_ratio_vs_stable !== void 0) {
-                  let data132 = data128.max_p99_ratio_vs_stable;
+                if (data130.min_rps !== void 0) {
+                  let data132 = data130.min_rps;
                   if (typeof data132 == "number") {
                     if (data132 <= 0 || isNaN(data132)) {
-                      const err257 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ratio_vs_stable", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ratio_vs_stable/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable, data: data132 };
+                      const err257 = { instancePath: instancePath + "/deploy/load_test/objectives/min_rps", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/min_rps/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps, data: data132 };
                       if (vErrors === null) {
                         vErrors = [err257];
                       } else {
@@ -3095,7 +3095,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err258 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ratio_vs_stable", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ratio_vs_stable/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable, data: data132 };
+                    const err258 = { instancePath: instancePath + "/deploy/load_test/objectives/min_rps", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/min_rps/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.min_rps, data: data132 };
                     if (vErrors === null) {
                       vErrors = [err258];
                     } else {
@@ -3104,11 +3104,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data128.p99_slack_ms !== void 0) {
-                  let data133 = data128.p99_slack_ms;
+                if (data130.max_error_rate !== void 0) {
+                  let data133 = data130.max_error_rate;
                   if (typeof data133 == "number") {
-                    if (data133 < 0 || isNaN(data133)) {
-                      const err259 = { instancePath: instancePath + "/deploy/load_test/objectives/p99_slack_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/p99_slack_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms, data: data133 };
+                    if (data133 > 1 || isNaN(data133)) {
+                      const err259 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data133 };
                       if (vErrors === null) {
                         vErrors = [err259];
                       } else {
@@ -3116,88 +3116,81 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (data133 < 0 || isNaN(data133)) {
+                      const err260 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data133 };
+                      if (vErrors === null) {
+                        vErrors = [err260];
+                      } else {
+                        vErrors.push(err260);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err260 = { instancePath: instancePath + "/deploy/load_test/objectives/p99_slack_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/p99_slack_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms, data: data133 };
+                    const err261 = { instancePath: instancePath + "/deploy/load_test/objectives/max_error_rate", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_error_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_error_rate, data: data133 };
                     if (vErrors === null) {
-                      vErrors = [err260];
+                      vErrors = [err261];
                     } else {
-                      vErrors.push(err260);
+                      vErrors.push(err261);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.max_p99_ratio_vs_stable !== void 0) {
+                  let data134 = data130.max_p99_ratio_vs_stable;
+                  if (typeof data134 == "number") {
+                    if (data134 <= 0 || isNaN(data134)) {
+                      const err262 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ratio_vs_stable", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ratio_vs_stable/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable, data: data134 };
+                      if (vErrors === null) {
+                        vErrors = [err262];
+                      } else {
+                        vErrors.push(err262);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err263 = { instancePath: instancePath + "/deploy/load_test/objectives/max_p99_ratio_vs_stable", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/max_p99_ratio_vs_stable/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.max_p99_ratio_vs_stable, data: data134 };
+                    if (vErrors === null) {
+                      vErrors = [err263];
+                    } else {
+                      vErrors.push(err263);
+                    }
+                    errors++;
+                  }
+                }
+                if (data130.p99_slack_ms !== void 0) {
+                  let data135 = data130.p99_slack_ms;
+                  if (typeof data135 == "number") {
+                    if (data135 < 0 || isNaN(data135)) {
+                      const err264 = { instancePath: instancePath + "/deploy/load_test/objectives/p99_slack_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/p99_slack_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms, data: data135 };
+                      if (vErrors === null) {
+                        vErrors = [err264];
+                      } else {
+                        vErrors.push(err264);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err265 = { instancePath: instancePath + "/deploy/load_test/objectives/p99_slack_ms", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/properties/p99_slack_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives.properties.p99_slack_ms, data: data135 };
+                    if (vErrors === null) {
+                      vErrors = [err265];
+                    } else {
+                      vErrors.push(err265);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err261 = { instancePath: instancePath + "/deploy/load_test/objectives", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.load_test.properties.objectives.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives, data: data128 };
+                const err266 = { instancePath: instancePath + "/deploy/load_test/objectives", schemaPath: "#/properties/deploy/properties/load_test/properties/objectives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.load_test.properties.objectives.type, parentSchema: schema31.properties.deploy.properties.load_test.properties.objectives, data: data130 };
                 if (vErrors === null) {
-                  vErrors = [err261];
+                  vErrors = [err266];
                 } else {
-                  vErrors.push(err261);
+                  vErrors.push(err266);
                 }
                 errors++;
               }
             }
           } else {
-            const err262 = { instancePath: instancePath + "/deploy/load_test", schemaPath: "#/properties/deploy/properties/load_test/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.load_test.type, parentSchema: schema31.properties.deploy.properties.load_test, data: data122 };
-            if (vErrors === null) {
-              vErrors = [err262];
-            } else {
-              vErrors.push(err262);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err263 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data104 };
-        if (vErrors === null) {
-          vErrors = [err263];
-        } else {
-          vErrors.push(err263);
-        }
-        errors++;
-      }
-    }
-    if (data.monitor !== void 0) {
-      let data134 = data.monitor;
-      if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
-        for (const key27 in data134) {
-          if (!func3.call(schema31.properties.monitor.properties, key27)) {
-            const err264 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data134 };
-            if (vErrors === null) {
-              vErrors = [err264];
-            } else {
-              vErrors.push(err264);
-            }
-            errors++;
-          }
-        }
-        if (data134.log !== void 0) {
-          let data135 = data134.log;
-          if (typeof data135 !== "string") {
-            const err265 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data135 };
-            if (vErrors === null) {
-              vErrors = [err265];
-            } else {
-              vErrors.push(err265);
-            }
-            errors++;
-          }
-        }
-        if (data134.data !== void 0) {
-          let data136 = data134.data;
-          if (typeof data136 !== "string") {
-            const err266 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data136 };
-            if (vErrors === null) {
-              vErrors = [err266];
-            } else {
-              vErrors.push(err266);
-            }
-            errors++;
-          }
-        }
-        if (data134.labels !== void 0) {
-          let data137 = data134.labels;
-          if (typeof data137 !== "string") {
-            const err267 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data137 };
+            const err267 = { instancePath: instancePath + "/deploy/load_test", schemaPath: "#/properties/deploy/properties/load_test/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.properties.load_test.type, parentSchema: schema31.properties.deploy.properties.load_test, data: data124 };
             if (vErrors === null) {
               vErrors = [err267];
             } else {
@@ -3206,22 +3199,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data134.label !== void 0) {
-          let data138 = data134.label;
-          if (typeof data138 !== "string") {
-            const err268 = { instancePath: instancePath + "/monitor/label", schemaPath: "#/properties/monitor/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.label.type, parentSchema: schema31.properties.monitor.properties.label, data: data138 };
-            if (vErrors === null) {
-              vErrors = [err268];
-            } else {
-              vErrors.push(err268);
-            }
-            errors++;
-          }
+      } else {
+        const err268 = { instancePath: instancePath + "/deploy", schemaPath: "#/properties/deploy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.deploy.type, parentSchema: schema31.properties.deploy, data: data104 };
+        if (vErrors === null) {
+          vErrors = [err268];
+        } else {
+          vErrors.push(err268);
         }
-        if (data134.id_column !== void 0) {
-          let data139 = data134.id_column;
-          if (typeof data139 !== "string") {
-            const err269 = { instancePath: instancePath + "/monitor/id_column", schemaPath: "#/properties/monitor/properties/id_column/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.id_column.type, parentSchema: schema31.properties.monitor.properties.id_column, data: data139 };
+        errors++;
+      }
+    }
+    if (data.monitor !== void 0) {
+      let data136 = data.monitor;
+      if (data136 && typeof data136 == "object" && !Array.isArray(data136)) {
+        for (const key27 in data136) {
+          if (!func3.call(schema31.properties.monitor.properties, key27)) {
+            const err269 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor, data: data136 };
             if (vErrors === null) {
               vErrors = [err269];
             } else {
@@ -3230,10 +3223,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data134.since !== void 0) {
-          let data140 = data134.since;
-          if (typeof data140 !== "string") {
-            const err270 = { instancePath: instancePath + "/monitor/since", schemaPath: "#/properties/monitor/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.since.type, parentSchema: schema31.properties.monitor.properties.since, data: data140 };
+        if (data136.log !== void 0) {
+          let data137 = data136.log;
+          if (typeof data137 !== "string") {
+            const err270 = { instancePath: instancePath + "/monitor/log", schemaPath: "#/properties/monitor/properties/log/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.log.type, parentSchema: schema31.properties.monitor.properties.log, data: data137 };
             if (vErrors === null) {
               vErrors = [err270];
             } else {
@@ -3242,10 +3235,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data134.min_rows !== void 0) {
-          let data141 = data134.min_rows;
-          if (!(typeof data141 == "number" && (!(data141 % 1) && !isNaN(data141)))) {
-            const err271 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.monitor.properties.min_rows.type, parentSchema: schema31.properties.monitor.properties.min_rows, data: data141 };
+        if (data136.data !== void 0) {
+          let data138 = data136.data;
+          if (typeof data138 !== "string") {
+            const err271 = { instancePath: instancePath + "/monitor/data", schemaPath: "#/properties/monitor/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.data.type, parentSchema: schema31.properties.monitor.properties.data, data: data138 };
             if (vErrors === null) {
               vErrors = [err271];
             } else {
@@ -3253,41 +3246,47 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data141 == "number") {
-            if (data141 < 1 || isNaN(data141)) {
-              const err272 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.min_rows, data: data141 };
-              if (vErrors === null) {
-                vErrors = [err272];
-              } else {
-                vErrors.push(err272);
-              }
-              errors++;
+        }
+        if (data136.labels !== void 0) {
+          let data139 = data136.labels;
+          if (typeof data139 !== "string") {
+            const err272 = { instancePath: instancePath + "/monitor/labels", schemaPath: "#/properties/monitor/properties/labels/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.labels.type, parentSchema: schema31.properties.monitor.properties.labels, data: data139 };
+            if (vErrors === null) {
+              vErrors = [err272];
+            } else {
+              vErrors.push(err272);
             }
+            errors++;
           }
         }
-        if (data134.drift_share !== void 0) {
-          let data142 = data134.drift_share;
-          if (typeof data142 == "number") {
-            if (data142 > 1 || isNaN(data142)) {
-              const err273 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data142 };
-              if (vErrors === null) {
-                vErrors = [err273];
-              } else {
-                vErrors.push(err273);
-              }
-              errors++;
+        if (data136.label !== void 0) {
+          let data140 = data136.label;
+          if (typeof data140 !== "string") {
+            const err273 = { instancePath: instancePath + "/monitor/label", schemaPath: "#/properties/monitor/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.label.type, parentSchema: schema31.properties.monitor.properties.label, data: data140 };
+            if (vErrors === null) {
+              vErrors = [err273];
+            } else {
+              vErrors.push(err273);
             }
-            if (data142 < 0 || isNaN(data142)) {
-              const err274 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data142 };
-              if (vErrors === null) {
-                vErrors = [err274];
-              } else {
-                vErrors.push(err274);
-              }
-              errors++;
+            errors++;
+          }
+        }
+        if (data136.id_column !== void 0) {
+          let data141 = data136.id_column;
+          if (typeof data141 !== "string") {
+            const err274 = { instancePath: instancePath + "/monitor/id_column", schemaPath: "#/properties/monitor/properties/id_column/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.id_column.type, parentSchema: schema31.properties.monitor.properties.id_column, data: data141 };
+            if (vErrors === null) {
+              vErrors = [err274];
+            } else {
+              vErrors.push(err274);
             }
-          } else {
-            const err275 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data142 };
+            errors++;
+          }
+        }
+        if (data136.since !== void 0) {
+          let data142 = data136.since;
+          if (typeof data142 !== "string") {
+            const err275 = { instancePath: instancePath + "/monitor/since", schemaPath: "#/properties/monitor/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.since.type, parentSchema: schema31.properties.monitor.properties.since, data: data142 };
             if (vErrors === null) {
               vErrors = [err275];
             } else {
@@ -3296,116 +3295,114 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data134.max_metric_drop !== void 0) {
-          let data143 = data134.max_metric_drop;
-          if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
-            for (const key28 in data143) {
-              const _errs332 = errors;
+        if (data136.min_rows !== void 0) {
+          let data143 = data136.min_rows;
+          if (!(typeof data143 == "number" && (!(data143 % 1) && !isNaN(data143)))) {
+            const err276 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.monitor.properties.min_rows.type, parentSchema: schema31.properties.monitor.properties.min_rows, data: data143 };
+            if (vErrors === null) {
+              vErrors = [err276];
+            } else {
+              vErrors.push(err276);
+            }
+            errors++;
+          }
+          if (typeof data143 == "number") {
+            if (data143 < 1 || isNaN(data143)) {
+              const err277 = { instancePath: instancePath + "/monitor/min_rows", schemaPath: "#/properties/monitor/properties/min_rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.min_rows, data: data143 };
+              if (vErrors === null) {
+                vErrors = [err277];
+              } else {
+                vErrors.push(err277);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data136.drift_share !== void 0) {
+          let data144 = data136.drift_share;
+          if (typeof data144 == "number") {
+            if (data144 > 1 || isNaN(data144)) {
+              const err278 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.monitor.properties.drift_share, data: data144 };
+              if (vErrors === null) {
+                vErrors = [err278];
+              } else {
+                vErrors.push(err278);
+              }
+              errors++;
+            }
+            if (data144 < 0 || isNaN(data144)) {
+              const err279 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.drift_share, data: data144 };
+              if (vErrors === null) {
+                vErrors = [err279];
+              } else {
+                vErrors.push(err279);
+              }
+              errors++;
+            }
+          } else {
+            const err280 = { instancePath: instancePath + "/monitor/drift_share", schemaPath: "#/properties/monitor/properties/drift_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.drift_share.type, parentSchema: schema31.properties.monitor.properties.drift_share, data: data144 };
+            if (vErrors === null) {
+              vErrors = [err280];
+            } else {
+              vErrors.push(err280);
+            }
+            errors++;
+          }
+        }
+        if (data136.max_metric_drop !== void 0) {
+          let data145 = data136.max_metric_drop;
+          if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
+            for (const key28 in data145) {
+              const _errs336 = errors;
               if (typeof key28 === "string") {
                 if (!pattern6.test(key28)) {
-                  const err276 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key28, propertyName: key28 };
+                  const err281 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"', schema: "^[a-z][a-z0-9_]*$", parentSchema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, data: key28, propertyName: key28 };
                   if (vErrors === null) {
-                    vErrors = [err276];
+                    vErrors = [err281];
                   } else {
-                    vErrors.push(err276);
+                    vErrors.push(err281);
                   }
                   errors++;
                 }
               }
-              var valid46 = _errs332 === errors;
+              var valid46 = _errs336 === errors;
               if (!valid46) {
-                const err277 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key28 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data143 };
+                const err282 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/propertyNames", keyword: "propertyNames", params: { propertyName: key28 }, message: "property name must be valid", schema: schema31.properties.monitor.properties.max_metric_drop.propertyNames, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data145 };
                 if (vErrors === null) {
-                  vErrors = [err277];
+                  vErrors = [err282];
                 } else {
-                  vErrors.push(err277);
+                  vErrors.push(err282);
                 }
                 errors++;
               }
             }
-            for (const key29 in data143) {
-              let data144 = data143[key29];
-              if (data144 && typeof data144 == "object" && !Array.isArray(data144)) {
-                if (Object.keys(data144).length < 1) {
-                  const err278 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data144 };
+            for (const key29 in data145) {
+              let data146 = data145[key29];
+              if (data146 && typeof data146 == "object" && !Array.isArray(data146)) {
+                if (Object.keys(data146).length < 1) {
+                  const err283 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data146 };
                   if (vErrors === null) {
-                    vErrors = [err278];
+                    vErrors = [err283];
                   } else {
-                    vErrors.push(err278);
+                    vErrors.push(err283);
                   }
                   errors++;
                 }
-                for (const key30 in data144) {
+                for (const key30 in data146) {
                   if (!(key30 === "min" || key30 === "max" || key30 === "max_drop" || key30 === "max_rise" || key30 === "min_relative_change")) {
-                    const err279 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data144 };
+                    const err284 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data146 };
                     if (vErrors === null) {
-                      vErrors = [err279];
+                      vErrors = [err284];
                     } else {
-                      vErrors.push(err279);
+                      vErrors.push(err284);
                     }
                     errors++;
                   }
                 }
-                if (data144.min !== void 0) {
-                  let data145 = data144.min;
-                  if (!(typeof data145 == "number")) {
-                    const err280 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data145 };
-                    if (vErrors === null) {
-                      vErrors = [err280];
-                    } else {
-                      vErrors.push(err280);
-                    }
-                    errors++;
-                  }
-                }
-                if (data144.max !== void 0) {
-                  let data146 = data144.max;
-                  if (!(typeof data146 == "number")) {
-                    const err281 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data146 };
-                    if (vErrors === null) {
-                      vErrors = [err281];
-                    } else {
-                      vErrors.push(err281);
-                    }
-                    errors++;
-                  }
-                }
-                if (data144.max_drop !== void 0) {
-                  let data147 = data144.max_drop;
-                  if (typeof data147 == "number") {
-                    if (data147 < 0 || isNaN(data147)) {
-                      const err282 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data147 };
-                      if (vErrors === null) {
-                        vErrors = [err282];
-                      } else {
-                        vErrors.push(err282);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err283 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data147 };
-                    if (vErrors === null) {
-                      vErrors = [err283];
-                    } else {
-                      vErrors.push(err283);
-                    }
-                    errors++;
-                  }
-                }
-                if (data144.max_rise !== void 0) {
-                  let data148 = data144.max_rise;
-                  if (typeof data148 == "number") {
-                    if (data148 < 0 || isNaN(data148)) {
-                      const err284 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data148 };
-                      if (vErrors === null) {
-                        vErrors = [err284];
-                      } else {
-                        vErrors.push(err284);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err285 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data148 };
+                if (data146.min !== void 0) {
+                  let data147 = data146.min;
+                  if (!(typeof data147 == "number")) {
+                    const err285 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min, data: data147 };
                     if (vErrors === null) {
                       vErrors = [err285];
                     } else {
@@ -3414,10 +3411,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data144.min_relative_change !== void 0) {
-                  let data149 = data144.min_relative_change;
-                  if (!(typeof data149 == "number")) {
-                    const err286 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data149 };
+                if (data146.max !== void 0) {
+                  let data148 = data146.max;
+                  if (!(typeof data148 == "number")) {
+                    const err286 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max, data: data148 };
                     if (vErrors === null) {
                       vErrors = [err286];
                     } else {
@@ -3426,65 +3423,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data146.max_drop !== void 0) {
+                  let data149 = data146.max_drop;
+                  if (typeof data149 == "number") {
+                    if (data149 < 0 || isNaN(data149)) {
+                      const err287 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data149 };
+                      if (vErrors === null) {
+                        vErrors = [err287];
+                      } else {
+                        vErrors.push(err287);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err288 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_drop/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_drop, data: data149 };
+                    if (vErrors === null) {
+                      vErrors = [err288];
+                    } else {
+                      vErrors.push(err288);
+                    }
+                    errors++;
+                  }
+                }
+                if (data146.max_rise !== void 0) {
+                  let data150 = data146.max_rise;
+                  if (typeof data150 == "number") {
+                    if (data150 < 0 || isNaN(data150)) {
+                      const err289 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data150 };
+                      if (vErrors === null) {
+                        vErrors = [err289];
+                      } else {
+                        vErrors.push(err289);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err290 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_rise", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/max_rise/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.max_rise, data: data150 };
+                    if (vErrors === null) {
+                      vErrors = [err290];
+                    } else {
+                      vErrors.push(err290);
+                    }
+                    errors++;
+                  }
+                }
+                if (data146.min_relative_change !== void 0) {
+                  let data151 = data146.min_relative_change;
+                  if (!(typeof data151 == "number")) {
+                    const err291 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1") + "/min_relative_change", schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/properties/min_relative_change/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.properties.min_relative_change, data: data151 };
+                    if (vErrors === null) {
+                      vErrors = [err291];
+                    } else {
+                      vErrors.push(err291);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err287 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data144 };
-                if (vErrors === null) {
-                  vErrors = [err287];
-                } else {
-                  vErrors.push(err287);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err288 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data143 };
-            if (vErrors === null) {
-              vErrors = [err288];
-            } else {
-              vErrors.push(err288);
-            }
-            errors++;
-          }
-        }
-        if (data134.trigger !== void 0) {
-          let data150 = data134.trigger;
-          if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
-            for (const key31 in data150) {
-              if (!(key31 === "kind" || key31 === "workflow" || key31 === "ref" || key31 === "event_type")) {
-                const err289 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data150 };
-                if (vErrors === null) {
-                  vErrors = [err289];
-                } else {
-                  vErrors.push(err289);
-                }
-                errors++;
-              }
-            }
-            if (data150.kind !== void 0) {
-              let data151 = data150.kind;
-              if (typeof data151 !== "string") {
-                const err290 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data151 };
-                if (vErrors === null) {
-                  vErrors = [err290];
-                } else {
-                  vErrors.push(err290);
-                }
-                errors++;
-              }
-              if (!(data151 === "workflow_dispatch" || data151 === "repository_dispatch" || data151 === "none")) {
-                const err291 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data151 };
-                if (vErrors === null) {
-                  vErrors = [err291];
-                } else {
-                  vErrors.push(err291);
-                }
-                errors++;
-              }
-            }
-            if (data150.workflow !== void 0) {
-              let data152 = data150.workflow;
-              if (typeof data152 !== "string") {
-                const err292 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data152 };
+                const err292 = { instancePath: instancePath + "/monitor/max_metric_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/monitor/properties/max_metric_drop/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop.additionalProperties, data: data146 };
                 if (vErrors === null) {
                   vErrors = [err292];
                 } else {
@@ -3493,22 +3489,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data150.ref !== void 0) {
-              let data153 = data150.ref;
-              if (typeof data153 !== "string") {
-                const err293 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data153 };
-                if (vErrors === null) {
-                  vErrors = [err293];
-                } else {
-                  vErrors.push(err293);
-                }
-                errors++;
-              }
+          } else {
+            const err293 = { instancePath: instancePath + "/monitor/max_metric_drop", schemaPath: "#/properties/monitor/properties/max_metric_drop/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.max_metric_drop.type, parentSchema: schema31.properties.monitor.properties.max_metric_drop, data: data145 };
+            if (vErrors === null) {
+              vErrors = [err293];
+            } else {
+              vErrors.push(err293);
             }
-            if (data150.event_type !== void 0) {
-              let data154 = data150.event_type;
-              if (typeof data154 !== "string") {
-                const err294 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data154 };
+            errors++;
+          }
+        }
+        if (data136.trigger !== void 0) {
+          let data152 = data136.trigger;
+          if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
+            for (const key31 in data152) {
+              if (!(key31 === "kind" || key31 === "workflow" || key31 === "ref" || key31 === "event_type")) {
+                const err294 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.monitor.properties.trigger, data: data152 };
                 if (vErrors === null) {
                   vErrors = [err294];
                 } else {
@@ -3517,32 +3513,89 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data152.kind !== void 0) {
+              let data153 = data152.kind;
+              if (typeof data153 !== "string") {
+                const err295 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.kind.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data153 };
+                if (vErrors === null) {
+                  vErrors = [err295];
+                } else {
+                  vErrors.push(err295);
+                }
+                errors++;
+              }
+              if (!(data153 === "workflow_dispatch" || data153 === "repository_dispatch" || data153 === "none")) {
+                const err296 = { instancePath: instancePath + "/monitor/trigger/kind", schemaPath: "#/properties/monitor/properties/trigger/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.monitor.properties.trigger.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.monitor.properties.trigger.properties.kind.enum, parentSchema: schema31.properties.monitor.properties.trigger.properties.kind, data: data153 };
+                if (vErrors === null) {
+                  vErrors = [err296];
+                } else {
+                  vErrors.push(err296);
+                }
+                errors++;
+              }
+            }
+            if (data152.workflow !== void 0) {
+              let data154 = data152.workflow;
+              if (typeof data154 !== "string") {
+                const err297 = { instancePath: instancePath + "/monitor/trigger/workflow", schemaPath: "#/properties/monitor/properties/trigger/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.workflow.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.workflow, data: data154 };
+                if (vErrors === null) {
+                  vErrors = [err297];
+                } else {
+                  vErrors.push(err297);
+                }
+                errors++;
+              }
+            }
+            if (data152.ref !== void 0) {
+              let data155 = data152.ref;
+              if (typeof data155 !== "string") {
+                const err298 = { instancePath: instancePath + "/monitor/trigger/ref", schemaPath: "#/properties/monitor/properties/trigger/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.ref.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.ref, data: data155 };
+                if (vErrors === null) {
+                  vErrors = [err298];
+                } else {
+                  vErrors.push(err298);
+                }
+                errors++;
+              }
+            }
+            if (data152.event_type !== void 0) {
+              let data156 = data152.event_type;
+              if (typeof data156 !== "string") {
+                const err299 = { instancePath: instancePath + "/monitor/trigger/event_type", schemaPath: "#/properties/monitor/properties/trigger/properties/event_type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.monitor.properties.trigger.properties.event_type.type, parentSchema: schema31.properties.monitor.properties.trigger.properties.event_type, data: data156 };
+                if (vErrors === null) {
+                  vErrors = [err299];
+                } else {
+                  vErrors.push(err299);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err295 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data150 };
+            const err300 = { instancePath: instancePath + "/monitor/trigger", schemaPath: "#/properties/monitor/properties/trigger/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.properties.trigger.type, parentSchema: schema31.properties.monitor.properties.trigger, data: data152 };
             if (vErrors === null) {
-              vErrors = [err295];
+              vErrors = [err300];
             } else {
-              vErrors.push(err295);
+              vErrors.push(err300);
             }
             errors++;
           }
         }
       } else {
-        const err296 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data134 };
+        const err301 = { instancePath: instancePath + "/monitor", schemaPath: "#/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.monitor.type, parentSchema: schema31.properties.monitor, data: data136 };
         if (vErrors === null) {
-          vErrors = [err296];
+          vErrors = [err301];
         } else {
-          vErrors.push(err296);
+          vErrors.push(err301);
         }
         errors++;
       }
     }
   } else {
-    const err297 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err302 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err297];
+      vErrors = [err302];
     } else {
-      vErrors.push(err297);
+      vErrors.push(err302);
     }
     errors++;
   }

@@ -4,7 +4,7 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-CF5ZVGHF.js";
+} from "./chunk-4EJY5RHX.js";
 import {
   registryStorageUri
 } from "./chunk-DTACJ5RE.js";
@@ -26,6 +26,14 @@ import {
 
 // src/stages/deploy-request.ts
 import { dirname, resolve } from "node:path";
+
+// src/stages/serve-settings.ts
+function serveModelSettings(config) {
+  if (!config) return void 0;
+  return { features: config.model.features, task: config.model.task, threshold: config.model.threshold };
+}
+
+// src/stages/deploy-request.ts
 var DEFAULT_LABEL = "label";
 var TARGETS = ["local", "server", "kserve"];
 function parseVersion(text, flag = "--version") {
@@ -73,7 +81,7 @@ async function buildDeployRequest(flags, config, context = {}) {
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
   const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
-  const { loadTestStepRequest } = await import("./loadtest-request-DR5MYQTC.js");
+  const { loadTestStepRequest } = await import("./loadtest-request-C7NUTRMY.js");
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === "server" ? server : void 0,
@@ -97,7 +105,8 @@ async function buildDeployRequest(flags, config, context = {}) {
     thresholds: {
       maxErrorRate: number(flags.maxErrorRate, "--max-error-rate", 0, 1) ?? settings.thresholds.maxErrorRate,
       maxP99Ratio: number(flags.maxP99Ratio, "--max-p99-ratio") ?? settings.thresholds.maxP99Ratio,
-      p99SlackMs: number(flags.p99SlackMs, "--p99-slack-ms"),
+      p99SlackMs: number(flags.p99SlackMs, "--p99-slack-ms") ?? settings.thresholds.p99SlackMs,
+      alpha: settings.thresholds.alpha,
       maxDivergence: number(flags.maxDivergence, "--max-divergence", 0, 1) ?? settings.thresholds.maxDivergence,
       minRequests: integer(flags.minRequests, "--min-requests") ?? settings.thresholds.minRequests
     },
@@ -106,6 +115,7 @@ async function buildDeployRequest(flags, config, context = {}) {
     rate: number(flags.rate, "--rate") ?? settings.rate,
     dropColumns,
     loadTest,
+    serve: serveModelSettings(config),
     stateFile: flags.state ?? defaultStateFile(registry),
     resume: flags.resume ?? false,
     kserve,
@@ -114,6 +124,7 @@ async function buildDeployRequest(flags, config, context = {}) {
 }
 
 export {
+  serveModelSettings,
   DEFAULT_LABEL,
   parseVersion,
   buildDeployRequest

@@ -4,10 +4,11 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-3KVD7UUA.js";
-import "./chunk-6YLSBJOH.js";
+} from "./chunk-WGFNDCVF.js";
+import "./chunk-WMZFOVJR.js";
 import "./chunk-R6TU24VM.js";
-import "./chunk-SC6HFBH3.js";
+import "./chunk-FDN2QQC3.js";
+import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
 import "./chunk-IFY4TC3H.js";
 import "./chunk-OIQXQKN5.js";

@@ -3,9 +3,9 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   deployCanary,
   deploySettings
-} from "./chunk-CF5ZVGHF.js";
+} from "./chunk-4EJY5RHX.js";
 import "./chunk-DTACJ5RE.js";
-import "./chunk-I7FG3PSB.js";
+import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-JZ26DGLW.js";
@@ -17,7 +17,8 @@ import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-3XQVR364.js";
 import "./chunk-R2X24BNK.js";
-import "./chunk-SC6HFBH3.js";
+import "./chunk-FDN2QQC3.js";
+import "./chunk-6UZB7YRZ.js";
 import "./chunk-IAVON22G.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";

@@ -8,13 +8,14 @@ import {
 } from "./chunk-AJ4LJGZ3.js";
 import {
   DEFAULT_LABEL,
-  parseVersion
-} from "./chunk-BU3GGV6J.js";
+  parseVersion,
+  serveModelSettings
+} from "./chunk-QGR2ENMU.js";
 import {
   checkServerUrl
-} from "./chunk-CF5ZVGHF.js";
+} from "./chunk-4EJY5RHX.js";
 import "./chunk-DTACJ5RE.js";
-import "./chunk-I7FG3PSB.js";
+import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-JZ26DGLW.js";
@@ -28,7 +29,8 @@ import {
 } from "./chunk-IG76SEAK.js";
 import "./chunk-3XQVR364.js";
 import "./chunk-R2X24BNK.js";
-import "./chunk-SC6HFBH3.js";
+import "./chunk-FDN2QQC3.js";
+import "./chunk-6UZB7YRZ.js";
 import {
   built
 } from "./chunk-NVKBQ6B4.js";
@@ -86,7 +88,7 @@ function loadTestSettings(config, given = config?.deploy?.load_test ?? {}) {
       maxP99RatioVsStable: o.max_p99_ratio_vs_stable,
       p99SlackMs: o.p99_slack_ms
     }),
-    serve: config ? { features: config.model.features, task: config.model.task, threshold: config.model.threshold } : void 0
+    serve: serveModelSettings(config)
   };
 }
 function loadTestRows(config) {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-DTACJ5RE.js";
 import {
   rolloutMarkdown
-} from "./chunk-I7FG3PSB.js";
+} from "./chunk-ID7SMOMK.js";
 import {
   ModelServer
 } from "./chunk-2RV6W22Z.js";
@@ -23,8 +23,16 @@ import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";
 import {
-  DEFAULT_CANARY_STEPS
-} from "./chunk-SC6HFBH3.js";
+  ksTest,
+  lgamma,
+  ndtr,
+  walkSamples
+} from "./chunk-FDN2QQC3.js";
+import {
+  DEFAULT_CANARY_ANALYSIS,
+  DEFAULT_CANARY_STEPS,
+  DEFAULT_FAILURE_LIMIT
+} from "./chunk-6UZB7YRZ.js";
 import {
   checkSteps
 } from "./chunk-IAVON22G.js";
@@ -44,70 +52,149 @@ import {
 import { randomBytes } from "node:crypto";
 import { join as join2 } from "node:path";
 
+// src/deploy/stats.ts
+function mannWhitneyGreater(x, y) {
+  const n1 = x.length;
+  const n2 = y.length;
+  if (n1 === 0 || n2 === 0) return { statistic: NaN, pValue: NaN };
+  const pooled = new Float64Array(n1 + n2);
+  for (let i = 0; i < n1; i++) pooled[i] = x[i];
+  for (let j = 0; j < n2; j++) pooled[n1 + j] = y[j];
+  const order = Array.from(pooled.keys()).sort((a, b) => pooled[a] - pooled[b]);
+  const n = n1 + n2;
+  let rankSumX = 0;
+  let tieTerm = 0;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && pooled[order[end]] === pooled[order[start]]) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) if (order[k] < n1) rankSumX += rank;
+    const t = end - start;
+    tieTerm += t * t * t - t;
+    start = end;
+  }
+  const u = rankSumX - n1 * (n1 + 1) / 2;
+  const s = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
+  const z = (u - n1 * n2 / 2 - 0.5) / s;
+  const pValue = s > 0 ? ndtr(-z) : 1;
+  return { statistic: u, pValue };
+}
+function fisherGreater(events1, others1, events2, others2) {
+  const n1 = events1 + others1;
+  const total = n1 + events2 + others2;
+  const events = events1 + events2;
+  const logChoose = (n, k) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+  const denominator = logChoose(total, n1);
+  let pValue = 0;
+  for (let k = events1; k <= Math.min(n1, events); k++) {
+    pValue += Math.exp(logChoose(events, k) + logChoose(total - events, n1 - k) - denominator);
+  }
+  const odds = events1 * others2 / (others1 * events2);
+  return { statistic: Number.isNaN(odds) ? NaN : odds, pValue: Math.min(1, pValue) };
+}
+function tTestGreater(values, mean0) {
+  const n = values.length;
+  if (n < 2) return { statistic: NaN, pValue: NaN };
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i];
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
+  const sd = Math.sqrt(ss / (n - 1));
+  if (sd === 0) return { statistic: mean > mean0 ? Infinity : -Infinity, pValue: mean > mean0 ? 0 : 1 };
+  const t = (mean - mean0) / (sd / Math.sqrt(n));
+  return { statistic: t, pValue: studentSf(t, n - 1) };
+}
+function binomialGreater(k, n, p0) {
+  const pValue = k <= 0 ? 1 : k > n ? 0 : incompleteBeta(k, n - k + 1, p0);
+  return { statistic: n > 0 ? k / n : NaN, pValue };
+}
+function studentSf(t, df) {
+  const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
+  return t > 0 ? tail : 1 - tail;
+}
+function incompleteBeta(a, b, x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+  if (x > (a + 1) / (a + b + 2)) return 1 - front * betaFraction(b, a, 1 - x) / b;
+  return front * betaFraction(a, b, x) / a;
+}
+function betaFraction(a, b, x) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1e4; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return h;
+}
+function median(values) {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 // src/deploy/divergence.ts
-function jensenShannonDistance(p, q, base = 2) {
-  if (p.length !== q.length) throw new Error("jensenShannonDistance: vectors differ in length");
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < p.length; i++) {
-    sp += p[i];
-    sq += q[i];
-  }
-  if (sp <= 0 || sq <= 0) return NaN;
-  let js = 0;
-  for (let i = 0; i < p.length; i++) {
-    const a = p[i] / sp;
-    const b = q[i] / sq;
-    const m = (a + b) / 2;
-    if (a > 0) js += a * Math.log(a / m);
-    if (b > 0) js += b * Math.log(b / m);
-  }
-  js /= 2;
-  return Math.sqrt(Math.max(0, js) / Math.log(base));
-}
-function sharedHistograms(a, b, kind, bins = 10) {
+function pairedDivergence(pairs, kind, limit) {
   if (kind === "class") {
-    const classes = [.../* @__PURE__ */ new Set([...a, ...b])].sort((x, y) => x - y);
-    const index = new Map(classes.map((c, i) => [c, i]));
-    const p2 = new Array(classes.length).fill(0);
-    const q2 = new Array(classes.length).fill(0);
-    for (const v of a) p2[index.get(v)] += 1;
-    for (const v of b) q2[index.get(v)] += 1;
-    return { p: p2, q: q2 };
+    const changed = pairs.filter(([c, s]) => c !== s).length;
+    return {
+      ...binomialGreater(changed, pairs.length, limit),
+      effect: pairs.length > 0 ? changed / pairs.length : NaN,
+      effectName: "share of requests whose class changed",
+      testName: "exact binomial test"
+    };
   }
-  let lo = 0;
-  let hi = 1;
-  if (kind === "value") {
-    lo = Infinity;
-    hi = -Infinity;
-    for (const v of [a, b]) {
-      for (const x of v) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-    }
-  }
-  const p = new Array(bins).fill(0);
-  const q = new Array(bins).fill(0);
-  const width = hi > lo ? (hi - lo) / bins : 1;
-  const bin = (x) => Math.min(bins - 1, Math.max(0, Math.floor((x - lo) / width)));
-  for (const x of a) p[bin(x)] += 1;
-  for (const x of b) q[bin(x)] += 1;
-  return { p, q };
+  const scale = kind === "value" ? standardDeviation(pairs.map((p2) => p2[1])) : 1;
+  const changes = pairs.map(([c, s]) => Math.abs(c - s) / (scale > 0 ? scale : 1));
+  const mean = changes.reduce((a, b) => a + b, 0) / Math.max(1, changes.length);
+  return {
+    ...tTestGreater(changes, limit),
+    effect: changes.length > 0 ? mean : NaN,
+    effectName: kind === "value" ? "mean |change| in standard deviations of stable" : "mean |change of p(positive)|",
+    testName: "one-sided t-test"
+  };
 }
-function scoreDivergence(canary, stable, kind) {
-  const { p, q } = sharedHistograms(canary, stable, kind);
-  return jensenShannonDistance(p, q, 2);
+function unpairedDivergence(canary, stable) {
+  const walk = walkSamples(canary, stable);
+  const ks = ksTest(walk.maxS, walk.minS, canary.length, stable.length);
+  return {
+    statistic: ks.statistic,
+    pValue: ks.p_value,
+    effect: ks.statistic,
+    effectName: "Kolmogorov–Smirnov distance",
+    testName: "two-sample Kolmogorov–Smirnov test"
+  };
+}
+function standardDeviation(values) {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
 // src/deploy/analysis.ts
-var DEFAULT_THRESHOLDS = {
-  maxErrorRate: 0.01,
-  maxP99Ratio: 1.5,
-  p99SlackMs: 5,
-  maxDivergence: 0.1,
-  minRequests: 100
-};
+var DEFAULT_THRESHOLDS = { ...DEFAULT_CANARY_ANALYSIS };
 function quantile(values, q) {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
@@ -120,85 +207,167 @@ function analyse(window, thresholds, baseline) {
   const canary = window.canary;
   if (!canary) throw new Error("analyse: the window has no canary");
   const t = thresholds;
-  const metrics = [];
-  const min = t.minRequests;
-  const stable = window.stable.requests >= min || !baseline ? window.stable : baseline;
-  const reference = baseline && baseline.latencyMs.length >= Math.min(min, 20) ? baseline : stable;
-  const answered = canary.requests + canary.shadow.requests;
-  const errors = canary.errors + canary.shadow.errors;
-  metrics.push({
-    name: "requests",
-    status: canary.requests >= min ? "pass" : "inconclusive",
-    value: canary.requests,
-    condition: `≥ ${min}`,
-    detail: `${canary.requests} canary requests (${canary.shadow.requests} more in shadow)`
-  });
-  const errorRate = answered > 0 ? errors / answered : null;
-  const certainFailure = errors > t.maxErrorRate * Math.max(min, answered);
-  metrics.push({
-    name: "error_rate",
-    status: errorRate !== null && errorRate > t.maxErrorRate && (answered >= min || certainFailure) ? "fail" : answered >= min ? "pass" : "inconclusive",
-    value: errorRate,
-    condition: `≤ ${t.maxErrorRate}`,
-    detail: `${errors} errors in ${answered} requests`
-  });
-  const canaryP99 = quantile(canary.latencyMs, 0.99);
-  const stableP99 = quantile(reference.latencyMs, 0.99);
-  const limit = stableP99 === null ? null : Math.max(t.maxP99Ratio * stableP99, stableP99 + t.p99SlackMs);
-  const latencyStatus = canaryP99 === null || limit === null || canary.latencyMs.length < min || reference.latencyMs.length < Math.min(min, 20) ? "inconclusive" : canaryP99 > limit ? "fail" : "pass";
-  metrics.push({
-    name: "p99_latency",
-    status: latencyStatus,
-    value: canaryP99,
-    condition: stableP99 === null ? "no stable latency to compare with" : `≤ max(${t.maxP99Ratio} × ${ms(stableP99)}, ${ms(stableP99)} + ${t.p99SlackMs} ms) = ${ms(limit)}`,
-    detail: `canary p99 ${canaryP99 === null ? "n/a" : ms(canaryP99)} vs stable p99 ${stableP99 === null ? "n/a" : ms(stableP99)}${reference === baseline ? " (stable before the rollout)" : ""}`
-  });
-  let divergence = null;
-  let divergenceDetail;
-  let enough;
-  const paired = canary.pairs.length > 0 && (canary.pairs.length >= min || canary.requests >= min && canary.pairs.length >= 0.9 * canary.requests);
-  if (paired) {
-    divergence = scoreDivergence(
-      canary.pairs.map((p) => p[0]),
-      canary.pairs.map((p) => p[1]),
-      canary.scoreKind
-    );
-    enough = true;
-    divergenceDetail = `paired: both versions scored the same ${canary.pairs.length} requests`;
-  } else {
-    enough = canary.scores.length >= min && stable.scores.length >= min;
-    if (canary.scores.length > 0 && stable.scores.length > 0) {
-      divergence = scoreDivergence(canary.scores, stable.scores, canary.scoreKind);
-    }
-    divergenceDetail = `unpaired: ${canary.scores.length} canary vs ${stable.scores.length} stable predictions`;
-  }
-  metrics.push({
-    name: "divergence",
-    status: divergence === null || !enough ? "inconclusive" : divergence > t.maxDivergence ? "fail" : "pass",
-    value: divergence,
-    condition: `Jensen–Shannon distance ≤ ${t.maxDivergence}`,
-    detail: divergenceDetail
-  });
+  const enough = (w, min) => w.requests >= min;
+  const stable = enough(window.stable, t.minRequests) || !baseline ? window.stable : baseline;
+  const concurrent = window.stable.latencyMs.length >= t.minLatencySamples;
+  const medians = [median(window.stable.latencyMs), baseline ? median(baseline.latencyMs) : NaN];
+  const before = baseline && baseline.latencyMs.length >= t.minLatencySamples ? medians[1] : NaN;
+  const stableMedian = before < medians[0] || Number.isNaN(medians[0]) ? before : medians[0];
+  const metrics = [
+    errorMetric(canary, stable, t),
+    latencyMetric(canary, concurrent ? window.stable : null, stableMedian, t, stableMedian === before),
+    divergenceMetric(canary, stable, t)
+  ];
   const failed = metrics.filter((m) => m.status === "fail");
   const unsure = metrics.filter((m) => m.status === "inconclusive");
   const verdict = failed.length > 0 ? "fail" : unsure.length > 0 ? "inconclusive" : "pass";
-  const describe = (m) => `${m.name} ${m.value === null ? "n/a" : round(m.value)} (${m.status === "inconclusive" ? m.detail : m.name === "divergence" ? `${m.condition}; ${m.detail}` : m.condition})`;
   return {
     verdict,
     metrics,
-    reason: verdict === "fail" ? failed.map(describe).join("; ") : verdict === "inconclusive" ? `inconclusive: ${unsure.map(describe).join("; ")}` : "all metrics passed",
-    canary: { version: canary.version, requests: canary.requests, errors: canary.errors, p99Ms: canaryP99 },
-    stable: { version: stable.version, requests: stable.requests, errors: stable.errors, p99Ms: stableP99 }
+    reason: verdict === "fail" ? failed.map((m) => m.detail).join("; ") : verdict === "inconclusive" ? `inconclusive: ${unsure.map((m) => m.detail).join("; ")}` : "all metrics passed",
+    canary: {
+      version: canary.version,
+      requests: canary.requests,
+      errors: canary.errors,
+      p99Ms: quantile(canary.latencyMs, 0.99)
+    },
+    stable: {
+      version: stable.version,
+      requests: stable.requests,
+      errors: stable.errors,
+      p99Ms: quantile(concurrent || !baseline ? window.stable.latencyMs : baseline.latencyMs, 0.99)
+    }
+  };
+}
+function errorMetric(canary, stable, t) {
+  const n = canary.requests;
+  const m = stable.requests + stable.shadow.requests;
+  const errors = canary.errors;
+  const stableErrors = stable.errors + stable.shadow.errors;
+  const condition = `≤ ${pct(t.maxErrorRate)} above stable`;
+  const sizes = `${errors} errors in ${n} canary requests vs ${stableErrors} in ${m} stable`;
+  if (n === 0 || m === 0) {
+    return {
+      name: "error_rate",
+      status: "inconclusive",
+      value: null,
+      condition,
+      detail: `error_rate: ${sizes}`,
+      test: null
+    };
+  }
+  const excess = errors / n - stableErrors / m;
+  const fisher = fisherGreater(errors, n - errors, stableErrors, m - stableErrors);
+  const significant = fisher.pValue < t.alpha;
+  const failed = significant && excess > t.maxErrorRate;
+  const status = failed ? "fail" : n >= t.minRequests ? "pass" : "inconclusive";
+  const verdict = failed ? `canary errs more often (p ${p(fisher.pValue)} < ${t.alpha}) and ${pct(excess)} more than stable > ${pct(t.maxErrorRate)} allowed` : status === "pass" ? significant ? `more errors (p ${p(fisher.pValue)}) but only ${pct(excess)} above stable, within ${pct(t.maxErrorRate)}` : `no significant excess (p ${p(fisher.pValue)} ≥ ${t.alpha})` : `${n} of the ${t.minRequests} canary requests needed`;
+  return {
+    name: "error_rate",
+    status,
+    value: excess,
+    condition,
+    detail: `error_rate: Fisher's exact test, ${sizes}: ${verdict}`,
+    test: {
+      name: "Fisher's exact test",
+      n: [n, m],
+      statistic: fisher.statistic,
+      pValue: fisher.pValue,
+      alpha: t.alpha
+    }
+  };
+}
+function latencyMetric(canary, reference, stableMedian, t, medianBefore) {
+  const n = canary.latencyMs.length;
+  if (!reference) {
+    return {
+      name: "p99_latency",
+      status: "pass",
+      value: null,
+      condition: "judged at the steps that leave stable some traffic",
+      detail: `p99_latency: not judged: no stable requests in this window to compare ${n} canary latencies with under the same load`,
+      test: null
+    };
+  }
+  const m = reference.latencyMs.length;
+  const sizes = `${n} canary vs ${m} stable latencies`;
+  if (n < t.minLatencySamples || m < t.minLatencySamples) {
+    return {
+      name: "p99_latency",
+      status: "inconclusive",
+      value: null,
+      condition: `${t.minLatencySamples} latencies each side`,
+      detail: `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`,
+      test: null
+    };
+  }
+  const limit = Math.max(t.maxP99Ratio * stableMedian, stableMedian + t.p99SlackMs);
+  const canaryMedian = median(canary.latencyMs);
+  const mw = mannWhitneyGreater(canary.latencyMs, reference.latencyMs);
+  const significant = mw.pValue < t.alpha;
+  const failed = significant && canaryMedian > limit;
+  const base = `${ms(stableMedian)}${medianBefore ? " (stable before the rollout)" : ""}`;
+  const condition = `median ≤ max(${t.maxP99Ratio} × ${base}, ${ms(stableMedian)} + ${t.p99SlackMs} ms) = ${ms(limit)}`;
+  const test = significant ? `canary slower (U ${mw.statistic}, p ${p(mw.pValue)} < ${t.alpha})` : `not significantly slower (U ${mw.statistic}, p ${p(mw.pValue)} ≥ ${t.alpha})`;
+  return {
+    name: "p99_latency",
+    status: failed ? "fail" : "pass",
+    value: canaryMedian,
+    condition,
+    detail: `p99_latency: Mann–Whitney U, ${sizes}: ${test}, canary median ${ms(canaryMedian)} ${canaryMedian > limit ? ">" : "≤"} ${condition.slice("median ≤ ".length)}; p99 ${ms(quantile(canary.latencyMs, 0.99))} vs ${ms(quantile(reference.latencyMs, 0.99))}`,
+    test: {
+      name: "Mann–Whitney U test",
+      n: [n, m],
+      statistic: mw.statistic,
+      pValue: mw.pValue,
+      alpha: t.alpha
+    }
+  };
+}
+function divergenceMetric(canary, stable, t) {
+  const paired = canary.pairs.length > 0 && canary.pairs.length >= 0.9 * Math.min(canary.requests, 5e3);
+  const [n, m] = paired ? [canary.pairs.length, canary.pairs.length] : [canary.scores.length, stable.scores.length];
+  const sizes = paired ? `paired on ${n} requests both versions scored` : `${n} canary vs ${m} stable predictions`;
+  const condition = `≤ ${t.maxDivergence}`;
+  if (n < 2 || m < 2) {
+    return {
+      name: "divergence",
+      status: "inconclusive",
+      value: null,
+      condition,
+      detail: `divergence: ${sizes}`,
+      test: null
+    };
+  }
+  const d = paired ? pairedDivergence(canary.pairs, canary.scoreKind, t.maxDivergence) : unpairedDivergence(canary.scores, stable.scores);
+  const significant = d.pValue < t.alpha;
+  const failed = significant && d.effect > t.maxDivergence;
+  const status = failed ? "fail" : n >= t.minRequests ? "pass" : "inconclusive";
+  const verdict = status === "inconclusive" ? `${n} of the ${t.minRequests} needed` : `${d.effectName} ${round(d.effect)} ${d.effect > t.maxDivergence ? ">" : "≤"} ${t.maxDivergence}, ${d.testName.includes("t-test") ? `t ${round(d.statistic)}, ` : ""}p ${p(d.pValue)} ${significant ? "<" : "≥"} ${t.alpha}`;
+  return {
+    name: "divergence",
+    status,
+    value: d.effect,
+    condition,
+    detail: `divergence: ${d.testName}, ${sizes}: ${verdict}`,
+    test: { name: d.testName, n: [n, m], statistic: d.statistic, pValue: d.pValue, alpha: t.alpha }
   };
 }
 function ms(value) {
   return `${value.toFixed(2)} ms`;
+}
+function pct(share) {
+  return `${(share * 100).toFixed(share !== 0 && Math.abs(share) < 0.01 ? 2 : 1)} %`;
+}
+function p(value) {
+  return value < 1e-4 ? value.toExponential(1) : value.toPrecision(2);
 }
 function round(value) {
   return Number.isInteger(value) ? String(value) : value.toPrecision(3);
 }
 
 // src/deploy/rollout.ts
+import { performance } from "node:perf_hooks";
 async function runRollout(target, options) {
   const steps = checkSteps(options.steps);
   const started = (/* @__PURE__ */ new Date()).toISOString();
@@ -230,24 +399,7 @@ async function runRollout(target, options) {
       finished: (/* @__PURE__ */ new Date()).toISOString()
     };
   };
-  const observe = async () => {
-    await target.resetStats();
-    if (!options.traffic) {
-      await sleep(options.intervalMs);
-      return void 0;
-    }
-    const count = Math.max(1, Math.round(options.traffic.rate * options.intervalMs / 1e3));
-    const summary = await pacedLoad({
-      url: target.inferUrl,
-      bodies: options.traffic.bodies,
-      rate: options.traffic.rate,
-      count,
-      onResult: target.observe?.bind(target),
-      // The server logs replayed rows apart, so monitoring production traffic does not see them.
-      source: "replay"
-    });
-    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
-  };
+  const observe = (intervalMs, step) => observeInterval(target, options, sleep, intervalMs, step);
   await options.onEvent?.({ kind: "step", step: 0, weight: 0, of: steps.length });
   try {
     await target.setCanary(options.version, 0, options.shadow);
@@ -263,20 +415,29 @@ async function runRollout(target, options) {
     throw error;
   }
   async function steer() {
-    await observe();
+    const replayRate = options.traffic?.rate ?? null;
+    const baselineMs = options.intervalMs ?? (replayRate ? derivedIntervalMs(replayRate, 100, options.thresholds) : PROBE_MS);
+    const started2 = performance.now();
+    await observe(baselineMs, 0);
     const baseline = (await target.stats()).stable;
+    const rate = replayRate ?? (baseline.requests > 0 ? baseline.requests / ((performance.now() - started2) / 1e3) : null);
     for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
       const weight = steps[index];
       await options.onEvent?.({ kind: "step", step: index + 1, weight, of: steps.length });
       await target.setCanary(options.version, weight, options.shadow);
+      const intervalMs = options.intervalMs ?? (rate ? derivedIntervalMs(rate, weight, options.thresholds) : FALLBACK_INTERVAL_MS);
+      await options.onEvent?.({ kind: "interval", step: index + 1, weight, intervalMs, rate });
       for (let attempt = 1; ; attempt++) {
-        const replay = await observe();
+        const replay = await observe(intervalMs, index + 1);
         const window = await target.stats();
         const analysis = analyse(window, options.thresholds, baseline);
         const report = { step: index + 1, weight, attempt, analysis, replay };
         analyses.push(report);
         await options.onEvent?.({ kind: "analysis", report });
-        if (analysis.verdict === "pass") break;
+        if (analysis.verdict === "pass") {
+          failures = 0;
+          break;
+        }
         if (analysis.verdict === "inconclusive") {
           return finish2("paused", `step ${index + 1} (${weight} %): ${analysis.reason}`, {
             step: index,
@@ -292,6 +453,54 @@ async function runRollout(target, options) {
     }
     await target.promote();
     return finish2("promoted", `all ${steps.length} steps passed (${steps.join(" → ")} %)`);
+  }
+}
+var PROBE_MS = 1e4;
+var FALLBACK_INTERVAL_MS = 6e4;
+var MARGIN = 1.25;
+function derivedIntervalMs(rate, weight, thresholds) {
+  const need = Math.max(thresholds.minRequests, thresholds.minLatencySamples);
+  const perSecond = rate * weight / 100;
+  return Math.round(Math.min(6e5, Math.max(1e3, 1e3 * need * MARGIN / perSecond)));
+}
+function watchInterval(target, options, step, intervalMs) {
+  const every = options.progressEveryMs ?? 5e3;
+  if (!options.onEvent || intervalMs <= every) return { stop: () => void 0 };
+  const end = performance.now() + intervalMs;
+  const timer = setInterval(() => {
+    void target.stats().then(
+      (w) => options.onEvent?.({
+        kind: "progress",
+        step,
+        canaryRequests: w.canary?.requests ?? 0,
+        stableRequests: w.stable.requests,
+        leftMs: Math.max(0, end - performance.now())
+      })
+    ).catch(() => void 0);
+  }, every);
+  return { stop: () => clearInterval(timer) };
+}
+async function observeInterval(target, options, sleep, intervalMs, step) {
+  await target.resetStats();
+  const watch = watchInterval(target, options, step, intervalMs);
+  try {
+    if (!options.traffic) {
+      await sleep(intervalMs);
+      return void 0;
+    }
+    const count = Math.max(1, Math.round(options.traffic.rate * intervalMs / 1e3));
+    const summary = await pacedLoad({
+      url: target.inferUrl,
+      bodies: options.traffic.bodies,
+      rate: options.traffic.rate,
+      count,
+      onResult: target.observe?.bind(target),
+      // The server logs replayed rows apart, so monitoring production traffic does not see them.
+      source: "replay"
+    });
+    return { sent: summary.sent, ok: summary.ok, failed: summary.failed };
+  } finally {
+    watch.stop();
   }
 }
 
@@ -400,8 +609,10 @@ function deploySettings(d = {}) {
     thresholds: {
       maxErrorRate: d.analysis?.max_error_rate,
       maxP99Ratio: d.analysis?.max_p99_ratio,
+      p99SlackMs: d.analysis?.p99_slack_ms,
       maxDivergence: d.analysis?.max_divergence,
-      minRequests: d.analysis?.min_requests
+      minRequests: d.analysis?.min_requests,
+      alpha: d.analysis?.alpha
     },
     replay: d.replay,
     rate: d.rate,
@@ -526,8 +737,8 @@ async function rollOut(options, target, run) {
   return runRollout(target, {
     version: options.version,
     steps,
-    intervalMs: options.intervalMs ?? 6e4,
-    failureLimit: options.failureLimit ?? 0,
+    intervalMs: options.intervalMs,
+    failureLimit: options.failureLimit ?? DEFAULT_FAILURE_LIMIT,
     thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
     shadow: options.shadow ?? true,
     traffic: bodies ? { bodies, rate } : void 0,
@@ -542,9 +753,17 @@ async function rollOut(options, target, run) {
           "in_progress",
           `step ${event.step}/${event.of}: ${event.weight} % to v${options.version}`
         );
-      } else if (event.kind === "analysis") {
+      } else if (event.kind === "interval") {
+        const rate2 = event.rate === null ? "no traffic measured" : `${event.rate.toFixed(1)} requests/s`;
+        options.progress?.info(`  observing for ${seconds(event.intervalMs)} (${rate2})`);
+      } else if (event.kind === "progress") {
         options.progress?.info(
-          `  analysis: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
+          `  … ${event.canaryRequests} canary and ${event.stableRequests} stable requests so far, ${seconds(event.leftMs)} left`
+        );
+      } else if (event.kind === "analysis") {
+        const attempt = event.report.attempt > 1 ? ` (try ${event.report.attempt})` : "";
+        options.progress?.info(
+          `  analysis${attempt}: ${event.report.analysis.verdict} (${event.report.analysis.reason})`
         );
       }
     }
@@ -628,9 +847,13 @@ async function openTarget(options, alias) {
     source: registrySource(options.registry),
     port: 0,
     adminToken: token,
-    processMetrics: false
+    processMetrics: false,
+    ...options.serve
   });
   return { target: new ServerTarget(server.url, token, options.model), close: () => server.close() };
+}
+function seconds(ms2) {
+  return `${(ms2 / 1e3).toFixed(ms2 < 1e4 ? 1 : 0)} s`;
 }
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));

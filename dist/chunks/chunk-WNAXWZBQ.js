@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-DND33SPQ.js";
+} from "./chunk-HGWVQXKX.js";
 import {
   parseList,
   parseSeed

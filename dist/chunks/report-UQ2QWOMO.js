@@ -4,7 +4,7 @@ import {
   pauseWarning,
   resumeInstruction,
   rolloutMarkdown
-} from "./chunk-I7FG3PSB.js";
+} from "./chunk-ID7SMOMK.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-3CG65SHH.js";
 export {

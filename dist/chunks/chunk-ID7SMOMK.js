@@ -37,17 +37,21 @@ function rolloutMarkdown(model, report, target, alias, resume) {
   if (alias) lines.push(alias, "");
   if (report.analyses.length > 0) {
     lines.push(
-      "| step | weight | requests | error rate | p99 canary / limit | divergence | verdict |",
+      "| step | weight | canary / stable requests | error rate excess | median latency / limit | divergence | verdict |",
       "|---|---|---|---|---|---|---|"
     );
     for (const a of report.analyses) {
       const m = Object.fromEntries(a.analysis.metrics.map((x) => [x.name, x]));
-      const num = (v, digits = 3) => v === null || v === void 0 ? "n/a" : v.toFixed(digits);
-      const latencyLimit = /= ([0-9.]+ ms)/.exec(m.p99_latency?.condition ?? "")?.[1] ?? "n/a";
+      const cell = (x, digits, unit = "") => x?.value === null || x?.value === void 0 ? "n/a" : `${x.value.toFixed(digits)}${unit}`;
+      const limit = /= ([0-9.]+ ms)$/.exec(m.p99_latency?.condition ?? "")?.[1] ?? "n/a";
       lines.push(
-        `| ${a.step}${a.attempt > 1 ? ` (try ${a.attempt})` : ""} | ${a.weight} % | ${a.analysis.canary.requests} | ${num(m.error_rate?.value, 4)} | ${num(m.p99_latency?.value, 2)} ms / ${latencyLimit} | ${num(m.divergence?.value)} | ${ICON[a.analysis.verdict]} ${a.analysis.verdict} |`
+        `| ${a.step}${a.attempt > 1 ? ` (try ${a.attempt})` : ""} | ${a.weight} % | ${a.analysis.canary.requests} / ${a.analysis.stable.requests} | ${cell(m.error_rate, 4)} | ${cell(m.p99_latency, 2, " ms")} / ${limit} | ${cell(m.divergence, 3)} | ${ICON[a.analysis.verdict]} ${a.analysis.verdict} |`
       );
     }
+    lines.push("");
+    const last = report.analyses[report.analyses.length - 1];
+    lines.push(`Last analysis (step ${last.step}, ${last.weight} %):`, "");
+    for (const x of last.analysis.metrics) lines.push(`- ${ICON[x.status]} ${escape(x.detail)}`);
     lines.push("");
   }
   return lines.join("\n");

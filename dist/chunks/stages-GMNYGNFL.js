@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-7JGPQYQT.js");
+    const { validateData } = await import("./validate-data-ACN5VAHY.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
     const { buildValidateDataRequest } = await import("./validate-data-request-2ICNDW3Y.js");
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-USRPYT3V.js");
-  const { buildDeployRequest } = await import("./deploy-request-NAOJAWX6.js");
+  const { deployCanary } = await import("./deploy-UKPFIWFE.js");
+  const { buildDeployRequest } = await import("./deploy-request-27AI3DOH.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

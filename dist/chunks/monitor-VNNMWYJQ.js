@@ -32,11 +32,12 @@ import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-6YLSBJOH.js";
+} from "./chunk-WMZFOVJR.js";
 import "./chunk-R6TU24VM.js";
+import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
-} from "./chunk-SC6HFBH3.js";
+} from "./chunk-6UZB7YRZ.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
