@@ -1,5 +1,5 @@
 import { readFile, realpath, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubEmulator, type GitHubEmulator } from '../../test-support/github-emulator/index.js';
 import {
@@ -8,7 +8,7 @@ import {
   userRepository,
   warmCaches
 } from '../../test-support/runner/mlci-checkout.js';
-import type { Job } from '../../test-support/runner/player.js';
+import { nodeShim, type Job } from '../../test-support/runner/player.js';
 import {
   playWorkflow,
   type PlayedRun,
@@ -53,6 +53,8 @@ function userChecks(): RunHooks & { problems: string[] } {
     problems,
     async around(job, step, when) {
       const now = { node: await userNode(job), files: await snapshot(job.workspace, MLCI_PATHS) };
+      if (!now.node.includes('user-node-'))
+        problems.push(`${step.name}: the user's node is not first: ${now.node}`);
       if (when === 'before') before = now;
       else {
         if (now.node !== before?.node)
@@ -89,8 +91,10 @@ describe.each(['churn-node', 'sklearn-python'] as const)(
         caches: await warmCaches(),
         vars: {},
         secrets: { MLCI_ADMIN_TOKEN: SECRET },
+        hostedNode: true,
         env: {
-          PATH: `/usr/bin:${process.env.PATH}`,
+          // The user's own Node first on the PATH (as their setup-node step leaves it), then the image's tools.
+          PATH: `${dirname(await nodeShim(join(workspace, '..', `user-node-${example}`, 'bin')))}:/usr/bin:${process.env.PATH}`,
           HOME: process.env.HOME ?? '/root',
           // The runner image's pip.conf lets pip install into the system Python.
           PIP_BREAK_SYSTEM_PACKAGES: '1'
