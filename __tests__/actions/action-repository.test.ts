@@ -119,7 +119,6 @@ describe('uses: ./ from a checkout of mlci itself, on a cold runner cache', () =
     );
     const result = run.jobs.action;
     const job = result.job!;
-    console.log(result.seconds);
     expect({ conclusion: run.conclusion, errors: job.log.match(/::error.*/g) }).toEqual({
       conclusion: 'success',
       errors: null
@@ -148,6 +147,5 @@ describe('uses: ./ from a checkout of mlci itself, on a cold runner cache', () =
     expect(next.conclusion).toBe('success');
     expect(next.jobs.action.job!.record.cacheRestores).toEqual([{ key, hit: true }]);
     expect(next.jobs.action.job!.log).not.toContain('mlci: native runtime for');
-    console.log(`saved runtime cache: ${bytes} bytes`, next.jobs.action.seconds);
   }, 300_000);
 });

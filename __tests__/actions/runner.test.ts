@@ -1,35 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, realpath, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { build } from 'esbuild';
 import { copyExample, removeExampleCopies } from '../../test-support/examples.js';
 import { startGitHubEmulator } from '../../test-support/github-emulator/index.js';
+import { buildMlciCheckout, snapshot } from '../../test-support/runner/mlci-checkout.js';
 import { Job } from '../../test-support/runner/player.js';
-
-const ACTIONS = ['validate-data', 'train', 'evaluate-vs-baseline'];
-
-/** An mlci checkout as a workflow gets it: the action files and dist/, bundled from this tree. */
-async function actionRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'mlci-action-root-'));
-  await cp('actions', join(root, 'actions'), { recursive: true });
-  await build({
-    entryPoints: ACTIONS.map((a) => ({ in: `src/actions/${a}/index.ts`, out: `actions/${a}/index` })),
-    outdir: join(root, 'dist'),
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings*'],
-    banner: {
-      js: "import { createRequire as __mlciCreateRequire } from 'node:module';\nconst require = __mlciCreateRequire(import.meta.url);"
-    },
-    logLevel: 'error'
-  });
-  return root;
-}
 
 /** The runtime folder a previous job left in the tool cache (its install is tested in runtime.test.ts). */
 async function seedRuntime(job: Job): Promise<string> {
@@ -45,29 +22,10 @@ async function seedRuntime(job: Job): Promise<string> {
   return dir;
 }
 
-/** Every file under dir with its sha256, but mlci's output folder, its cache and the paths mlci.yml names as outputs. */
-async function snapshot(dir: string, configured: string[] = []): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = async (d: string) => {
-    for (const entry of await readdir(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      const rel = relative(dir, path);
-      if (rel === 'mlci-out' || rel === '.mlci' || configured.includes(rel)) continue;
-      if (entry.isDirectory()) await walk(path);
-      else
-        files[rel] = createHash('sha256')
-          .update(await readFile(path))
-          .digest('hex');
-    }
-  };
-  await walk(dir);
-  return files;
-}
-
 describe('the actions as the runner plays them (composite steps, bash, GITHUB_* files)', () => {
   let root: string;
   beforeAll(async () => {
-    root = await actionRoot();
+    root = await buildMlciCheckout();
   }, 120_000);
   afterAll(removeExampleCopies);
 
@@ -152,7 +110,7 @@ describe('the actions as the runner plays them (composite steps, bash, GITHUB_* 
     const runtime = await seedRuntime(job);
     // train.model of the example's mlci.yml: where its trainer writes the model.
     const configured = ['model.onnx'];
-    const before = await snapshot(workspace, configured);
+    const before = await snapshot(workspace, ['mlci-out', '.mlci', ...configured]);
     const userNode = async () => (
       await job.bash('command -v node > "$RUNNER_TEMP/which"', {}),
       readFile(join(job.dir, 'temp', 'which'), 'utf8')
@@ -191,7 +149,7 @@ describe('the actions as the runner plays them (composite steps, bash, GITHUB_* 
     expect(job.record.cacheRestores).toEqual([]);
     expect(job.log).not.toContain('native runtime for');
     expect(await readdir(runtime)).toContain('.complete');
-    expect(await snapshot(workspace, configured)).toEqual(before);
+    expect(await snapshot(workspace, ['mlci-out', '.mlci', ...configured])).toEqual(before);
     expect(await readFile(join(workspace, 'mlci-out', 'train', '.gitignore'), 'utf8')).toContain('*');
   }, 240_000);
 });

@@ -43,6 +43,8 @@ export interface UploadedArtifact {
 export interface JobOptions {
   /** actions/cache entries by key (a folder each), shared by the jobs of one repository; default the job's own. */
   caches?: Map<string, string>;
+  /** The runner image's Node 24 in the tool cache, as hosted runners have it (not on the PATH). */
+  hostedNode?: boolean;
   /** Told of each upload (e.g. to add it to the GitHub emulator's workflow run). */
   onArtifact?: (artifact: UploadedArtifact) => Promise<void> | void;
 }
@@ -77,6 +79,10 @@ export class Job {
     await mkdir(join(dir, 'temp'));
     await writeFile(join(dir, 'summary.md'), '');
     await writeFile(join(dir, 'event.json'), JSON.stringify(event));
+    if (options.hostedNode)
+      await nodeShim(
+        join(dir, 'tool-cache', 'node', '24.11.0', process.arch === 'arm64' ? 'arm64' : 'x64', 'bin')
+      );
     return new Job(
       dir,
       workspace,
@@ -156,8 +162,7 @@ export class Job {
       // setup-node puts its Node first on the PATH for every later step of the job.
       this.record.setupNode++;
       const bin = join(this.dir, 'tool-cache', 'node', '24.0.0', 'x64', 'bin');
-      await mkdir(bin, { recursive: true });
-      await writeFile(join(bin, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+      await nodeShim(bin);
       this.paths.unshift(bin);
       return { code: 0, outputs: {} };
     }
@@ -271,6 +276,13 @@ export class Job {
     );
     return { failed, outputs };
   }
+}
+
+/** A `node` in `bin` that runs this process's Node (a stand-in for an installed Node). */
+export async function nodeShim(bin: string): Promise<string> {
+  await mkdir(bin, { recursive: true });
+  await writeFile(join(bin, 'node'), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+  return join(bin, 'node');
 }
 
 /** The bytes upload-artifact stores: the folder's (or file's) zip, or the file itself; undefined when absent. */

@@ -34,6 +34,8 @@ export interface Repository {
   secrets: Record<string, string>;
   /** The runner's environment before any step (PATH, HOME, …). */
   env: Record<string, string>;
+  /** Jobs run on a hosted-runner image with Node 24 in its tool cache (not on the PATH). */
+  hostedNode?: boolean;
 }
 
 /** How a test looks into a run: the user's placeholder steps filled in, checks around each mlci action. */
@@ -238,6 +240,7 @@ async function playJob(job: JobSpec, s: JobSetting): Promise<JobResult> {
   const gh = s.repo.gh;
   const runner = await Job.create(s.workspace, runnerVariables(s), s.event.payload, {
     caches: s.repo.caches,
+    hostedNode: s.repo.hostedNode,
     onArtifact: (a: UploadedArtifact) => {
       // One artifact per name and run (upload-artifact v4+): a second upload fails unless overwrite.
       const same = gh.state.artifacts.findIndex((x) => x.run_id === s.run && x.name === a.name);
