@@ -3,13 +3,5 @@ export declare const DEFAULT_DRIFT_SHARE: number;
 /** Canary traffic percentages when deploy.steps is not set. */
 export declare const DEFAULT_CANARY_STEPS: readonly number[];
 export declare const DEFAULT_FAILURE_LIMIT: number;
-/** Canary analysis defaults. */
-export declare const DEFAULT_CANARY_ANALYSIS: Readonly<{
-  alpha: number;
-  maxErrorRate: number;
-  maxP99Ratio: number;
-  p99SlackMs: number;
-  maxDivergence: number;
-  minRequests: number;
-  minLatencySamples: number;
-}>;
+/** Canary analysis defaults (the fields are documented on AnalysisThresholds). */
+export declare const DEFAULT_CANARY_ANALYSIS: Readonly<import('../deploy/analysis.js').AnalysisThresholds>;

@@ -51,6 +51,11 @@ export interface MetricResult {
   test: MetricTest | null;
 }
 
+/** A metric with too small a sample to judge: no value, no test, the sizes said. */
+function inconclusive(name: MetricResult['name'], condition: string, detail: string): MetricResult {
+  return { name, status: 'inconclusive', value: null, condition, detail, test: null };
+}
+
 /** The outcome of one analysis: failed if any metric failed, else inconclusive if any was, else passed. */
 export interface AnalysisResult {
   verdict: 'pass' | 'fail' | 'inconclusive';
@@ -133,16 +138,7 @@ function errorMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisTh
   const stableErrors = stable.errors + stable.shadow.errors;
   const condition = `≤ ${pct(t.maxErrorRate)} above stable`;
   const sizes = `${errors} errors in ${n} canary requests vs ${stableErrors} in ${m} stable`;
-  if (n === 0 || m === 0) {
-    return {
-      name: 'error_rate',
-      status: 'inconclusive',
-      value: null,
-      condition,
-      detail: `error_rate: ${sizes}`,
-      test: null
-    };
-  }
+  if (n === 0 || m === 0) return inconclusive('error_rate', condition, `error_rate: ${sizes}`);
   const excess = errors / n - stableErrors / m;
   const fisher = fisherGreater(errors, n - errors, stableErrors, m - stableErrors);
   const significant = fisher.pValue < t.alpha;
@@ -200,14 +196,11 @@ function latencyMetric(
   const m = reference.latencyMs.length;
   const sizes = `${n} canary vs ${m} stable latencies`;
   if (n < t.minLatencySamples || m < t.minLatencySamples) {
-    return {
-      name: 'p99_latency',
-      status: 'inconclusive',
-      value: null,
-      condition: `${t.minLatencySamples} latencies each side`,
-      detail: `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`,
-      test: null
-    };
+    return inconclusive(
+      'p99_latency',
+      `${t.minLatencySamples} latencies each side`,
+      `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`
+    );
   }
   const limit = Math.max(t.maxP99Ratio * stableMedian, stableMedian + t.p99SlackMs);
   const canaryMedian = median(canary.latencyMs);
@@ -247,16 +240,7 @@ function divergenceMetric(canary: VariantWindow, stable: VariantWindow, t: Analy
     ? `paired on ${n} requests both versions scored`
     : `${n} canary vs ${m} stable predictions`;
   const condition = `≤ ${t.maxDivergence}`;
-  if (n < 2 || m < 2) {
-    return {
-      name: 'divergence',
-      status: 'inconclusive',
-      value: null,
-      condition,
-      detail: `divergence: ${sizes}`,
-      test: null
-    };
-  }
+  if (n < 2 || m < 2) return inconclusive('divergence', condition, `divergence: ${sizes}`);
   const d = paired
     ? pairedDivergence(canary.pairs, canary.scoreKind, t.maxDivergence)
     : unpairedDivergence(canary.scores, stable.scores);

@@ -7,10 +7,10 @@ import { checkSteps } from '../deploy/rollout.js';
 import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
-import type { Registry } from '../registry/types.js';
 import { deploySettings, type DeployCanaryOptions } from './deploy.js';
 import { built } from './request-hook.js';
 import { serveModelSettings } from './serve-settings.js';
+import { requireModel, requestRegistry, type RequestContext } from './request-context.js';
 
 /** deploy-canary's settings as text, the way the CLI flags and the action inputs give them. */
 export interface DeployFlags {
@@ -86,10 +86,9 @@ function steps(text: string | undefined): number[] | undefined {
 export async function buildDeployRequest(
   flags: DeployFlags,
   config: MlciConfig | null,
-  context: { configPath?: string; registry?: Registry } = {}
+  context: RequestContext = {}
 ): Promise<DeployCanaryOptions> {
-  const model = flags.model ?? config?.model.name;
-  if (!model) throw new InputError('--model is required (or a mlci.yml with model.name)');
+  const model = requireModel(flags.model, config);
   if (!flags.version) throw new InputError('--version is required, e.g. --version v4');
   const version = parseVersion(flags.version);
   const d = config?.deploy ?? {};
@@ -121,9 +120,7 @@ export async function buildDeployRequest(
     server: target === 'server' ? server : undefined,
     dropColumns
   });
-  const registry =
-    context.registry ??
-    (await (await import('./register.js')).openRegistry(flags.registry ?? config?.register?.registry));
+  const registry = await requestRegistry(context, flags.registry, config);
   return built('deploy-canary', {
     model,
     version,

@@ -10,11 +10,11 @@ import { InputError } from '../core/errors.js';
 import { checkServerUrl } from '../deploy/target.js';
 import { withDefaults } from '../loadtest/objectives.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
-import type { Registry } from '../registry/types.js';
 import { DEFAULT_LABEL, parseVersion } from './deploy-request.js';
 import type { LoadTestOptions, LoadTestStep } from './loadtest.js';
 import { built } from './request-hook.js';
 import { serveModelSettings } from './serve-settings.js';
+import { requireModel, requestRegistry, type RequestContext } from './request-context.js';
 
 /** `mlci loadtest`'s settings as text, the way the CLI flags give them. */
 export interface LoadTestFlags {
@@ -101,10 +101,9 @@ export function loadTestRows(config: MlciConfig | null): string | undefined {
 export async function buildLoadTestRequest(
   flags: LoadTestFlags,
   config: MlciConfig | null,
-  context: { configPath?: string; registry?: Registry } = {}
+  context: RequestContext = {}
 ): Promise<LoadTestOptions> {
-  const model = flags.model ?? config?.model.name;
-  if (!model) throw new InputError('--model is required (or a mlci.yml with model.name)');
+  const model = requireModel(flags.model, config);
   if (!flags.version && !flags.url)
     throw new InputError('--version is required (e.g. --version v4), or --url of a running server');
   const version = flags.version ? parseVersion(flags.version) : undefined;
@@ -126,9 +125,7 @@ export async function buildLoadTestRequest(
     throw new InputError(
       '--replay FILE is required (or deploy.replay, evaluate.data or data.eval in mlci.yml)'
     );
-  const registry =
-    context.registry ??
-    (await (await import('./register.js')).openRegistry(flags.registry ?? config?.register?.registry));
+  const registry = await requestRegistry(context, flags.registry, config);
   const o = settings.objectives;
   return built('loadtest', {
     model,
