@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-HGWVQXKX.js";
+} from "../chunks/chunk-QWBGF5BM.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3601,10 +3601,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-27AI3DOH.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-NYATRSQI.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-UKPFIWFE.js");
+      const { deployCanary } = await import("../chunks/deploy-WKRLLNWR.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3834,7 +3834,7 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-C7NUTRMY.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-RNHBTGEF.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
       const { runLoadTest } = await import("../chunks/loadtest-BWYZ3YHZ.js");
       const result = await runLoadTest({ ...request, progress });
@@ -3980,7 +3980,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VI7DQPKT.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-TELFAAQE.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3996,7 +3996,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-DCVC3U6Z.js");
+      const { runPipeline } = await import("../chunks/pipeline-NQAXFKQ5.js");
       const result = await runPipeline({
         ...request,
         progress,

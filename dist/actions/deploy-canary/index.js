@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-QGR2ENMU.js";
+} from "../../chunks/chunk-SM7EKO3H.js";
 import {
   deployCanary
-} from "../../chunks/chunk-4EJY5RHX.js";
+} from "../../chunks/chunk-OCEN5352.js";
 import "../../chunks/chunk-DTACJ5RE.js";
 import {
   pauseWarning,

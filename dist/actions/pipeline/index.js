@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-WNAXWZBQ.js";
+} from "../../chunks/chunk-OVEIETIS.js";
 import {
   STAGES
-} from "../../chunks/chunk-HGWVQXKX.js";
+} from "../../chunks/chunk-QWBGF5BM.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -60,7 +60,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-DCVC3U6Z.js");
+    const { runPipeline } = await import("../../chunks/pipeline-NQAXFKQ5.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

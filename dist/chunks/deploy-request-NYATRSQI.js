@@ -1,9 +1,11 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  deployCanary,
-  deploySettings
-} from "./chunk-4EJY5RHX.js";
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
+} from "./chunk-SM7EKO3H.js";
+import "./chunk-OCEN5352.js";
 import "./chunk-DTACJ5RE.js";
 import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
@@ -19,6 +21,7 @@ import "./chunk-3XQVR364.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
+import "./chunk-NVKBQ6B4.js";
 import "./chunk-IAVON22G.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
@@ -29,6 +32,7 @@ import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  deployCanary,
-  deploySettings
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
 };

@@ -9,11 +9,13 @@ import {
 import {
   DEFAULT_LABEL,
   parseVersion,
+  requestRegistry,
+  requireModel,
   serveModelSettings
-} from "./chunk-QGR2ENMU.js";
+} from "./chunk-SM7EKO3H.js";
 import {
   checkServerUrl
-} from "./chunk-4EJY5RHX.js";
+} from "./chunk-OCEN5352.js";
 import "./chunk-DTACJ5RE.js";
 import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
@@ -95,8 +97,7 @@ function loadTestRows(config) {
   return config?.deploy?.replay ?? config?.evaluate?.data ?? config?.data?.eval;
 }
 async function buildLoadTestRequest(flags, config, context = {}) {
-  const model = flags.model ?? config?.model.name;
-  if (!model) throw new InputError("--model is required (or a mlci.yml with model.name)");
+  const model = requireModel(flags.model, config);
   if (!flags.version && !flags.url)
     throw new InputError("--version is required (e.g. --version v4), or --url of a running server");
   const version = flags.version ? parseVersion(flags.version) : void 0;
@@ -118,7 +119,7 @@ async function buildLoadTestRequest(flags, config, context = {}) {
     throw new InputError(
       "--replay FILE is required (or deploy.replay, evaluate.data or data.eval in mlci.yml)"
     );
-  const registry = context.registry ?? await (await import("./register-2NBFLIFA.js")).openRegistry(flags.registry ?? config?.register?.registry);
+  const registry = await requestRegistry(context, flags.registry, config);
   const o = settings.objectives;
   return built("loadtest", {
     model,

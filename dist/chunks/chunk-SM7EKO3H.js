@@ -4,7 +4,7 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-4EJY5RHX.js";
+} from "./chunk-OCEN5352.js";
 import {
   registryStorageUri
 } from "./chunk-DTACJ5RE.js";
@@ -31,6 +31,18 @@ import { dirname, resolve } from "node:path";
 function serveModelSettings(config) {
   if (!config) return void 0;
   return { features: config.model.features, task: config.model.task, threshold: config.model.threshold };
+}
+
+// src/stages/request-context.ts
+function requireModel(flag, config) {
+  const model = flag ?? config?.model.name;
+  if (!model) throw new InputError("--model is required (or a mlci.yml with model.name)");
+  return model;
+}
+async function requestRegistry(context, flag, config) {
+  if (context.registry) return context.registry;
+  const { openRegistry } = await import("./register-2NBFLIFA.js");
+  return openRegistry(flag ?? config?.register?.registry);
 }
 
 // src/stages/deploy-request.ts
@@ -61,8 +73,7 @@ function steps(text) {
   return checkSteps(text.split(",").map((s) => number(s.trim(), "--steps", 1, 100)));
 }
 async function buildDeployRequest(flags, config, context = {}) {
-  const model = flags.model ?? config?.model.name;
-  if (!model) throw new InputError("--model is required (or a mlci.yml with model.name)");
+  const model = requireModel(flags.model, config);
   if (!flags.version) throw new InputError("--version is required, e.g. --version v4");
   const version = parseVersion(flags.version);
   const d = config?.deploy ?? {};
@@ -81,13 +92,13 @@ async function buildDeployRequest(flags, config, context = {}) {
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
   const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
-  const { loadTestStepRequest } = await import("./loadtest-request-C7NUTRMY.js");
+  const { loadTestStepRequest } = await import("./loadtest-request-RNHBTGEF.js");
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === "server" ? server : void 0,
     dropColumns
   });
-  const registry = context.registry ?? await (await import("./register-2NBFLIFA.js")).openRegistry(flags.registry ?? config?.register?.registry);
+  const registry = await requestRegistry(context, flags.registry, config);
   return built("deploy-canary", {
     model,
     version,
@@ -125,6 +136,8 @@ async function buildDeployRequest(flags, config, context = {}) {
 
 export {
   serveModelSettings,
+  requireModel,
+  requestRegistry,
   DEFAULT_LABEL,
   parseVersion,
   buildDeployRequest

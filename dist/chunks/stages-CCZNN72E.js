@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-UKPFIWFE.js");
-  const { buildDeployRequest } = await import("./deploy-request-27AI3DOH.js");
+  const { deployCanary } = await import("./deploy-WKRLLNWR.js");
+  const { buildDeployRequest } = await import("./deploy-request-NYATRSQI.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

@@ -195,6 +195,9 @@ function standardDeviation(values) {
 
 // src/deploy/analysis.ts
 var DEFAULT_THRESHOLDS = { ...DEFAULT_CANARY_ANALYSIS };
+function inconclusive(name, condition, detail) {
+  return { name, status: "inconclusive", value: null, condition, detail, test: null };
+}
 function quantile(values, q) {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
@@ -246,16 +249,7 @@ function errorMetric(canary, stable, t) {
   const stableErrors = stable.errors + stable.shadow.errors;
   const condition = `≤ ${pct(t.maxErrorRate)} above stable`;
   const sizes = `${errors} errors in ${n} canary requests vs ${stableErrors} in ${m} stable`;
-  if (n === 0 || m === 0) {
-    return {
-      name: "error_rate",
-      status: "inconclusive",
-      value: null,
-      condition,
-      detail: `error_rate: ${sizes}`,
-      test: null
-    };
-  }
+  if (n === 0 || m === 0) return inconclusive("error_rate", condition, `error_rate: ${sizes}`);
   const excess = errors / n - stableErrors / m;
   const fisher = fisherGreater(errors, n - errors, stableErrors, m - stableErrors);
   const significant = fisher.pValue < t.alpha;
@@ -292,14 +286,11 @@ function latencyMetric(canary, reference, stableMedian, t, medianBefore) {
   const m = reference.latencyMs.length;
   const sizes = `${n} canary vs ${m} stable latencies`;
   if (n < t.minLatencySamples || m < t.minLatencySamples) {
-    return {
-      name: "p99_latency",
-      status: "inconclusive",
-      value: null,
-      condition: `${t.minLatencySamples} latencies each side`,
-      detail: `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`,
-      test: null
-    };
+    return inconclusive(
+      "p99_latency",
+      `${t.minLatencySamples} latencies each side`,
+      `p99_latency: ${sizes}, ${t.minLatencySamples} needed each side`
+    );
   }
   const limit = Math.max(t.maxP99Ratio * stableMedian, stableMedian + t.p99SlackMs);
   const canaryMedian = median(canary.latencyMs);
@@ -329,16 +320,7 @@ function divergenceMetric(canary, stable, t) {
   const [n, m] = paired ? [canary.pairs.length, canary.pairs.length] : [canary.scores.length, stable.scores.length];
   const sizes = paired ? `paired on ${n} requests both versions scored` : `${n} canary vs ${m} stable predictions`;
   const condition = `≤ ${t.maxDivergence}`;
-  if (n < 2 || m < 2) {
-    return {
-      name: "divergence",
-      status: "inconclusive",
-      value: null,
-      condition,
-      detail: `divergence: ${sizes}`,
-      test: null
-    };
-  }
+  if (n < 2 || m < 2) return inconclusive("divergence", condition, `divergence: ${sizes}`);
   const d = paired ? pairedDivergence(canary.pairs, canary.scoreKind, t.maxDivergence) : unpairedDivergence(canary.scores, stable.scores);
   const significant = d.pValue < t.alpha;
   const failed = significant && d.effect > t.maxDivergence;

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-HGWVQXKX.js";
+} from "./chunk-QWBGF5BM.js";
 import {
   parseList,
   parseSeed

@@ -1,11 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
-} from "./chunk-QGR2ENMU.js";
-import "./chunk-4EJY5RHX.js";
+  deployCanary,
+  deploySettings
+} from "./chunk-OCEN5352.js";
 import "./chunk-DTACJ5RE.js";
 import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
@@ -21,7 +19,6 @@ import "./chunk-3XQVR364.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
-import "./chunk-NVKBQ6B4.js";
 import "./chunk-IAVON22G.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
@@ -32,7 +29,6 @@ import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
+  deployCanary,
+  deploySettings
 };

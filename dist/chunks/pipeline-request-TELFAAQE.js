@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-WNAXWZBQ.js";
-import "./chunk-HGWVQXKX.js";
+} from "./chunk-OVEIETIS.js";
+import "./chunk-QWBGF5BM.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
