@@ -45,7 +45,8 @@ async function cli(args: string[]): Promise<string> {
 /** Trains the checkout as it is now and evaluates it against production, as the PR workflow does. */
 async function pullRequest(
   name: string,
-  set: string[] = []
+  set: string[] = [],
+  bootstrap = '0'
 ): Promise<{ markdown: string; evaluation: EvaluationJson }> {
   const out = join(example, 'out', name);
   await cli(['train', '--config', config, '--out', join(out, 'train'), ...set.flatMap((s) => ['--set', s])]);
@@ -58,7 +59,7 @@ async function pullRequest(
     '--registry',
     registry,
     '--bootstrap',
-    '0',
+    bootstrap,
     '--out',
     join(out, 'evaluate')
   ]);
@@ -140,7 +141,8 @@ describe('what changed, through train → register → evaluate on examples/chur
   }, 180_000);
 
   it('the same checkout trained again says nothing changed', async () => {
-    const { markdown, evaluation } = await pullRequest('same');
+    // With the paired bootstrap on, as the PR workflow runs it: an unchanged model is within noise everywhere.
+    const { markdown, evaluation } = await pullRequest('same', [], '1000');
     expect(evaluation.what_changed).toMatchObject({
       params: [],
       data: [],
@@ -149,5 +151,13 @@ describe('what changed, through train → register → evaluate on examples/chur
       note: null
     });
     expect(section(markdown)).toContain('nothing: same parameters, data, code and runtime');
+    const judged = Object.entries(evaluation.deltas).filter(([, d]) => d.change !== null);
+    expect(judged.length).toBeGreaterThan(5);
+    expect(judged.filter(([, d]) => d.change !== 'within_noise')).toEqual([]);
+    const cells = evaluation.slices.flatMap((s) => Object.values(s.change ?? {}));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c !== null && c !== 'within_noise')).toEqual([]);
+    // No table row is coloured (the legend under the table names the colours).
+    expect(markdown.split('\n').filter((l) => l.startsWith('|') && /🟢|🔴/.test(l))).toEqual([]);
   }, 180_000);
 });
