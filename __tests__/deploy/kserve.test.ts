@@ -9,6 +9,9 @@ import { runRollout } from '../../src/deploy/rollout.js';
 import { rowBody } from '../../src/deploy/traffic.js';
 import { ModelServer } from '../../src/serve/server.js';
 import { registrySource } from '../../src/serve/source.js';
+import { deployCanary } from '../../src/stages/deploy.js';
+import { InputError } from '../../src/core/errors.js';
+import { existsSync } from 'node:fs';
 import { binaryModel, makeRegistry, row, STABLE_WEIGHTS } from '../serve/support.js';
 
 const schema = JSON.parse(
@@ -143,4 +146,32 @@ test('a rollback on KServe re-applies the stable version', async () => {
   expect(rollback.spec.predictor).toEqual({
     model: { modelFormat: { name: 'onnx' }, protocolVersion: 'v2', storageUri: 'gs://b/churn/3' }
   });
+});
+
+test('deploy-canary checks every manifest of the rollout against the schema before the first kubectl apply', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'mlci-kserve-'));
+  const log = join(dir, 'kubectl.log');
+  const kubectl = join(dir, 'kubectl');
+  await writeFile(kubectl, `#!/bin/sh\necho "ARGS $*" >> "${log}"\n`);
+  await chmod(kubectl, 0o755);
+  const made = await makeRegistry([binaryModel(STABLE_WEIGHTS.map(([w]) => [w * 1.02]))]);
+  try {
+    // Kubernetes namespaces are lower-case DNS labels: KServe's API server would refuse this one mid-rollout.
+    const error = await deployCanary({
+      model: 'churn',
+      version: 2,
+      target: 'kserve',
+      registry: made.registry,
+      kserve: { storageUri: 's3://models/{name}/v{version}', namespace: 'Prod_ML', kubectl },
+      stateFile: join(dir, 'state.json')
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(
+      /InferenceService for churn does not match KServe's schema .*\/metadata\/namespace must match pattern/
+    );
+    expect(existsSync(log)).toBe(false);
+  } finally {
+    await made.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -6,6 +6,7 @@ import type { ServerState, StatsWindow } from '../serve/server.js';
 import { VariantStats, type ScoreKind } from '../serve/stats.js';
 import type { CanaryTarget } from './target.js';
 import type { PacedResult } from './traffic.js';
+import validateInferenceService from './inferenceservice.generated.js';
 
 /** The registry spec of the GitHub Releases backend (`--registry github`). */
 const GITHUB_REGISTRY = 'github';
@@ -128,7 +129,7 @@ export function renderInferenceService(options: {
       throw new InputError(`canaryTrafficPercent must be 0..100, got ${p}`);
     predictor.canaryTrafficPercent = p;
   }
-  return {
+  return checkedInferenceService({
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
     metadata: {
@@ -143,7 +144,21 @@ export function renderInferenceService(options: {
       annotations: { 'serving.kserve.io/deploymentMode': 'Serverless' }
     },
     spec: { predictor }
-  };
+  });
+}
+
+/** Refuses a manifest KServe's schema would refuse (a dry run of the API server's validation, before any apply). */
+function checkedInferenceService(service: InferenceService): InferenceService {
+  const name = service.metadata.name;
+  if (!validateInferenceService(service)) {
+    const problems = (validateInferenceService.errors ?? [])
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}`)
+      .join('; ');
+    throw new InputError(
+      `the InferenceService for ${name} does not match KServe's schema (deploy/kserve/inferenceservice.schema.json): ${problems}`
+    );
+  }
+  return service;
 }
 
 /** The manifest as YAML. */

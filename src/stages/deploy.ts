@@ -6,7 +6,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
 import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
-import { KServeTarget, type KServeOptions } from '../deploy/kserve.js';
+import { KServeTarget, rolloutManifests, type KServeOptions } from '../deploy/kserve.js';
 import type { DeploymentRecorder } from '../deploy/recorder.js';
 import { rolloutMarkdown } from '../deploy/report.js';
 import { checkSteps, runRollout, type RolloutReport } from '../deploy/rollout.js';
@@ -366,6 +366,14 @@ async function openTarget(
       throw new InputError('target kserve needs the kserve settings (namespace, storage URI)');
     const stable = await options.registry.resolve({ name: options.model, alias });
     if (!stable) throw new InputError(`model "${options.model}" has no "${alias}" version to keep as stable`);
+    // Every manifest of the rollout is rendered and checked against KServe's schema before the first apply.
+    rolloutManifests(
+      options.model,
+      options.version,
+      options.kserve,
+      options.steps ?? [...DEFAULT_CANARY_STEPS],
+      stable.version
+    );
     return {
       target: new KServeTarget(options.model, stable.version, options.kserve),
       close: async () => undefined
