@@ -92,11 +92,33 @@ function segmentLoop(pos, flags, weights, k, e) {
   return [tp, fp, area, ap];
 }
 
+// The same sums without a branch per row, for segments whose tie ends come unpredictably (many
+// small ties: the branch above mispredicts). A row that ends no tie adds exactly 0 to the
+// area and precision sums, and tp0/fp0 move by exactly 0: the same numbers in the same order.
+function segmentLoopFlat(pos, flags, weights, k, e) {
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
+  for (; k < e; k++) {
+    const w = pos === null ? weights[k] : weights[pos[k]];
+    const f = flags[k];
+    const pw = w & (0 - (f & 1));
+    const m = (f >> 1) & 1;
+    tp += pw;
+    fp += w - pw;
+    area += (fp - fp0) * (tp + tp0) * m;
+    ap += (((tp - tp0) * tp) / Math.max(1, tp + fp)) * m;
+    tp0 += (tp - tp0) * m;
+    fp0 += (fp - fp0) * m;
+  }
+  return [tp, fp, area, ap];
+}
+
 function rankingSegments(job, weights, out, at) {
   const ends = job.ends;
   let k = 0;
   for (let s = 0; s < ends.length; s++) {
-    const r = segmentLoop(job.positions, job.flags, weights, k, ends[s]);
+    const r = job.flat[s] === 1
+      ? segmentLoopFlat(job.positions, job.flags, weights, k, ends[s])
+      : segmentLoop(job.positions, job.flags, weights, k, ends[s]);
     k = ends[s];
     const o = at + 4 * s;
     out[o] = r[0];
@@ -154,6 +176,8 @@ export interface RankingSegments {
   flags: Uint8Array;
   /** One past the last row of each segment. */
   ends: Int32Array;
+  /** Per segment: 1 when its tie-end flag changes often from row to row (read without a branch). */
+  flat: Uint8Array;
   offset: number;
 }
 
