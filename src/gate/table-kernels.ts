@@ -12,43 +12,46 @@ import { KERNEL_SOURCE } from './kernels.js';
 const TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
 
-// strata: counts[code[k]] += w; sums[t * S + stratum[k]] += w * terms[t][k], in one pass (no
-// branch on zero weights: 37 % of them, unpredictable).
+// strata: counts[code[k]] += w; sums[stratum[k]][t] += w * terms[k][t], in one pass (no branch on
+// zero weights: 37 % of them, unpredictable). Terms are interleaved per row and sums per stratum,
+// so a row reads one stream and writes one place; written out term-major.
 function strataPass(set, weights, out, at) {
   const code = set.code, stratum = set.stratum, n = code.length, S = set.strata;
+  const T = set.termCount, terms = set.terms;
   const counts = new Float64Array(set.cells);
-  const terms = set.terms;
-  const sums = new Float64Array(S * terms.length);
-  if (terms.length === 4) {
-    const t0 = terms[0], t1 = terms[1], t2 = terms[2], t3 = terms[3];
+  const sums = new Float64Array(S * T);
+  if (T === 4) {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = 4 * stratum[k];
+      const b = 4 * k;
       counts[code[k]] += w;
-      sums[st] += w * t0[k];
-      sums[S + st] += w * t1[k];
-      sums[2 * S + st] += w * t2[k];
-      sums[3 * S + st] += w * t3[k];
+      sums[s] += w * terms[b];
+      sums[s + 1] += w * terms[b + 1];
+      sums[s + 2] += w * terms[b + 2];
+      sums[s + 3] += w * terms[b + 3];
     }
-  } else if (terms.length === 2) {
-    const t0 = terms[0], t1 = terms[1];
+  } else if (T === 2) {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = 2 * stratum[k];
+      const b = 2 * k;
       counts[code[k]] += w;
-      sums[st] += w * t0[k];
-      sums[S + st] += w * t1[k];
+      sums[s] += w * terms[b];
+      sums[s + 1] += w * terms[b + 1];
     }
   } else {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = T * stratum[k];
+      const b = T * k;
       counts[code[k]] += w;
-      for (let t = 0; t < terms.length; t++) sums[t * S + st] += w * terms[t][k];
+      for (let t = 0; t < T; t++) sums[s + t] += w * terms[b + t];
     }
   }
   out.set(counts, at);
-  out.set(sums, at + set.cells);
+  const o = at + set.cells;
+  for (let st = 0; st < S; st++) for (let t = 0; t < T; t++) out[o + t * S + st] = sums[st * T + t];
 }
 
 // One ranking's segments (rows of one slice value, by descending score): per segment
@@ -89,11 +92,33 @@ function segmentLoop(pos, flags, weights, k, e) {
   return [tp, fp, area, ap];
 }
 
+// The same sums without a branch per row, for segments whose tie ends come unpredictably (many
+// small ties: the branch above mispredicts). A row that ends no tie adds exactly 0 to the
+// area and precision sums, and tp0/fp0 move by exactly 0: the same numbers in the same order.
+function segmentLoopFlat(pos, flags, weights, k, e) {
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
+  for (; k < e; k++) {
+    const w = pos === null ? weights[k] : weights[pos[k]];
+    const f = flags[k];
+    const pw = w & (0 - (f & 1));
+    const m = (f >> 1) & 1;
+    tp += pw;
+    fp += w - pw;
+    area += (fp - fp0) * (tp + tp0) * m;
+    ap += (((tp - tp0) * tp) / Math.max(1, tp + fp)) * m;
+    tp0 += (tp - tp0) * m;
+    fp0 += (fp - fp0) * m;
+  }
+  return [tp, fp, area, ap];
+}
+
 function rankingSegments(job, weights, out, at) {
   const ends = job.ends;
   let k = 0;
   for (let s = 0; s < ends.length; s++) {
-    const r = segmentLoop(job.positions, job.flags, weights, k, ends[s]);
+    const r = job.flat[s] === 1
+      ? segmentLoopFlat(job.positions, job.flags, weights, k, ends[s])
+      : segmentLoop(job.positions, job.flags, weights, k, ends[s]);
     k = ends[s];
     const o = at + 4 * s;
     out[o] = r[0];
@@ -129,15 +154,16 @@ return { work };
 
 /** Strata of one set: a stratum per row with its cell (joint labels), and per-row terms. */
 export interface StrataSet {
-  /** Per reference position: stratum × cellsPerStratum + cell. */
-  code: Int32Array;
+  /** Per reference position: stratum × cellsPerStratum + cell (16 bits when they fit: less to read). */
+  code: Uint16Array | Int32Array;
   /** Per reference position: the stratum. */
-  stratum: Int32Array;
+  stratum: Uint16Array | Int32Array;
   strata: number;
   /** strata × cellsPerStratum. */
   cells: number;
-  /** Per-row terms in reference order, summed per stratum. */
-  terms: Float64Array[];
+  /** Per-row terms in reference order, interleaved (row × termCount + term), summed per stratum. */
+  terms: Float64Array;
+  termCount: number;
   /** Where this set's statistics start in a resample's record. */
   offset: number;
 }
@@ -150,6 +176,8 @@ export interface RankingSegments {
   flags: Uint8Array;
   /** One past the last row of each segment. */
   ends: Int32Array;
+  /** Per segment: 1 when its tie-end flag changes often from row to row (read without a branch). */
+  flat: Uint8Array;
   offset: number;
 }
 

@@ -22,6 +22,9 @@ export interface CellPlan {
 /** Above this many counters per resample, strata are kept per slice column instead of per combination. */
 const MAX_JOINT_COUNTERS = 1 << 14;
 
+/** Above this share of rows that change tie-end flag from the row before, a segment is read without a branch. */
+const FLAT_MIN_CHANGES = 0.05;
+
 /** A built job and, for the whole data and each slice cell, where its numbers are. */
 export interface TablePlan {
   job: TableJob;
@@ -42,12 +45,23 @@ function referenceOrder(scorer: Scorer): BootstrapRanking | null {
   return negativesFirst(scorer.ranking(scorer.task === 'binary' ? 1 : 0));
 }
 
-function permute(values: Float64Array, order: Uint32Array | null): Float64Array {
+/** Per-row terms in reference order, interleaved: out[k × terms + t] = rows[t][order[k]]. */
+function interleave(rows: Float64Array[], order: Uint32Array | null): Float64Array {
   // Plain loops throughout the plan: a typed array's from() with a callback is several times slower.
-  if (!order) return values;
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  const T = rows.length;
+  const n = rows[0]?.length ?? 0;
+  const out = new Float64Array(n * T);
+  for (let t = 0; t < T; t++) {
+    const values = rows[t];
+    if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
+    else for (let k = 0; k < n; k++) out[k * T + t] = values[k];
+  }
   return out;
+}
+
+/** An index array of n entries below `bound`, 16 bits when they fit. */
+function narrow(bound: number, n: number): Uint16Array | Int32Array {
+  return bound <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
 }
 
 /** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
@@ -127,7 +141,8 @@ export function buildTablePlan(
   const order = reference?.order ?? null;
   const { cell, perStratum, classes } = jointCells(predictions);
   const terms = rowTerms(predictions);
-  const termRows = terms.rows.map((t) => permute(t, order));
+  const termRows = interleave(terms.rows, order);
+  const termCount = terms.rows.length;
   let refCell = cell;
   if (order) {
     refCell = new Int32Array(n);
@@ -159,10 +174,20 @@ export function buildTablePlan(
       const gi = groupIndex[j];
       for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
     }
-    const code = new Int32Array(n);
+    const code = narrow(strata * perStratum, n);
     for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
-    sets.push({ code, stratum, strata, cells: strata * perStratum, terms: termRows, offset });
-    offset += strata * perStratum + termRows.length * strata;
+    const narrowStratum = narrow(strata, n);
+    narrowStratum.set(stratum);
+    sets.push({
+      code,
+      stratum: narrowStratum,
+      strata,
+      cells: strata * perStratum,
+      terms: termRows,
+      termCount,
+      offset
+    });
+    offset += strata * perStratum + termCount * strata;
     if (s === 0) wholeData.strata = Array.from({ length: strata }, (_, i) => i);
     // Decode each stratum back into its value of every member column.
     members.forEach((j, position) => {
@@ -252,10 +277,19 @@ function segments(
     const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
     flags[i] = positive[i] | (last ? 2 : 0);
   }
+  // The tie-end branch mispredicts about as often as consecutive rows differ in ending a tie.
+  const flat = new Uint8Array(groups);
+  let start = 0;
+  for (let s = 0; s < groups; s++) {
+    let changes = 0;
+    for (let i = start + 1; i < ends[s]; i++) changes += ((flags[i] ^ flags[i - 1]) >> 1) & 1;
+    flat[s] = changes > FLAT_MIN_CHANGES * (ends[s] - start) ? 1 : 0;
+    start = ends[s];
+  }
   let positions: Int32Array | null = null;
   if (refPos) {
     positions = new Int32Array(total);
     for (let i = 0; i < total; i++) positions[i] = refPos[rows[i]];
   }
-  return { positions, flags, ends, offset };
+  return { positions, flags, ends, flat, offset };
 }
