@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-QWBGF5BM.js";
+} from "../chunks/chunk-VAURGXAI.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -51,14 +51,15 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-SZWD22AC.js";
-import "../chunks/chunk-QMIQ4DPQ.js";
+} from "../chunks/chunk-3HGPDPZV.js";
+import "../chunks/chunk-IBYLPLKE.js";
 import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-IAVON22G.js";
 import {
   durationMs
 } from "../chunks/chunk-OX2YEAMM.js";
 import "../chunks/chunk-J2XJ3L6O.js";
+import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
 import "../chunks/chunk-U4NLRI4B.js";
 import "../chunks/chunk-KFMS7UDB.js";
@@ -3601,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-NYATRSQI.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-VD5DYRTJ.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-WKRLLNWR.js");
+      const { deployCanary } = await import("../chunks/deploy-XQN5VWWK.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3612,7 +3613,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-6Q7CAIL2.js");
+  const { rolloutManifests } = await import("../chunks/kserve-WCC3ELX3.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3697,7 +3698,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-LLC7RL5C.js");
+      const { evaluate: run } = await import("../chunks/evaluate-ANWJ7FTT.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3834,7 +3835,7 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-RNHBTGEF.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-P6W3ZDP7.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
       const { runLoadTest } = await import("../chunks/loadtest-BWYZ3YHZ.js");
       const result = await runLoadTest({ ...request, progress });
@@ -3980,7 +3981,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-TELFAAQE.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-3D35YIAW.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3996,7 +3997,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-NQAXFKQ5.js");
+      const { runPipeline } = await import("../chunks/pipeline-O66X2U4D.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4403,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-ACN5VAHY.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-NZCE2TST.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4660,7 +4661,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-ACN5VAHY.js");
+      const { validateData } = await import("../chunks/validate-data-NZCE2TST.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-2ICNDW3Y.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -5,11 +5,11 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-SM7EKO3H.js";
+} from "../../chunks/chunk-FETR62PD.js";
 import {
   deployCanary
-} from "../../chunks/chunk-OCEN5352.js";
-import "../../chunks/chunk-DTACJ5RE.js";
+} from "../../chunks/chunk-MVJ37M36.js";
+import "../../chunks/chunk-6DHUCRMK.js";
 import {
   pauseWarning,
   resumeInstruction,
@@ -38,12 +38,13 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-SZWD22AC.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+} from "../../chunks/chunk-3HGPDPZV.js";
+import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
 import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-OVEIETIS.js";
+} from "../../chunks/chunk-ZLA6OXG3.js";
 import {
   STAGES
-} from "../../chunks/chunk-QWBGF5BM.js";
+} from "../../chunks/chunk-VAURGXAI.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -22,12 +22,13 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-SZWD22AC.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+} from "../../chunks/chunk-3HGPDPZV.js";
+import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
 import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";
@@ -60,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-NQAXFKQ5.js");
+    const { runPipeline } = await import("../../chunks/pipeline-O66X2U4D.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

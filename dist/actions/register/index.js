@@ -29,12 +29,13 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-SZWD22AC.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+} from "../../chunks/chunk-3HGPDPZV.js";
+import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
 import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-WGFNDCVF.js";
+} from "../../chunks/chunk-ABHSWQW7.js";
 import "../../chunks/chunk-WMZFOVJR.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
@@ -27,12 +27,13 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-SZWD22AC.js";
-import "../../chunks/chunk-QMIQ4DPQ.js";
+} from "../../chunks/chunk-3HGPDPZV.js";
+import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IAVON22G.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
+import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
 import "../../chunks/chunk-U4NLRI4B.js";
 import "../../chunks/chunk-KFMS7UDB.js";

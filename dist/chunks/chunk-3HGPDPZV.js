@@ -1,9 +1,8 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  require_formats,
-  require_ucs2length
-} from "./chunk-QMIQ4DPQ.js";
+  require_formats
+} from "./chunk-IBYLPLKE.js";
 import {
   checkSteps,
   gateMetricProblem
@@ -11,6 +10,9 @@ import {
 import {
   closest
 } from "./chunk-J2XJ3L6O.js";
+import {
+  require_ucs2length
+} from "./chunk-4N7NCSDY.js";
 import {
   require_dist
 } from "./chunk-U7QWIZPG.js";

@@ -6,11 +6,12 @@ import {
   registryStorageUri,
   renderInferenceService,
   rolloutManifests
-} from "./chunk-DTACJ5RE.js";
+} from "./chunk-6DHUCRMK.js";
 import "./chunk-D4WWN4FX.js";
 import "./chunk-O4FGEGHA.js";
 import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
+import "./chunk-4N7NCSDY.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-U4NLRI4B.js";
 import "./chunk-KFMS7UDB.js";

@@ -19,9 +19,11 @@ import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
 import {
-  require_formats,
+  require_formats
+} from "./chunk-IBYLPLKE.js";
+import {
   require_ucs2length
-} from "./chunk-QMIQ4DPQ.js";
+} from "./chunk-4N7NCSDY.js";
 import {
   readInput,
   writeFileAtomic,

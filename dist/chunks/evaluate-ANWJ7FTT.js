@@ -1018,15 +1018,24 @@ import { Worker as Worker2 } from "node:worker_threads";
 
 // src/gate/table-plan.ts
 var MAX_JOINT_COUNTERS = 1 << 14;
+var FLAT_MIN_CHANGES = 0.05;
 function referenceOrder(scorer) {
   if (!scorer.ranking) return null;
   return negativesFirst(scorer.ranking(scorer.task === "binary" ? 1 : 0));
 }
-function permute(values, order) {
-  if (!order) return values;
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+function interleave(rows, order) {
+  const T = rows.length;
+  const n = rows[0]?.length ?? 0;
+  const out = new Float64Array(n * T);
+  for (let t = 0; t < T; t++) {
+    const values = rows[t];
+    if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
+    else for (let k = 0; k < n; k++) out[k * T + t] = values[k];
+  }
   return out;
+}
+function narrow(bound, n) {
+  return bound <= 65536 ? new Uint16Array(n) : new Int32Array(n);
 }
 function rowTerms(p) {
   const [a, b] = p;
@@ -1086,7 +1095,8 @@ function buildTablePlan(predictions, scorers, groupings, options) {
   const order = reference?.order ?? null;
   const { cell, perStratum, classes } = jointCells(predictions);
   const terms = rowTerms(predictions);
-  const termRows = terms.rows.map((t) => permute(t, order));
+  const termRows = interleave(terms.rows, order);
+  const termCount = terms.rows.length;
   let refCell = cell;
   if (order) {
     refCell = new Int32Array(n);
@@ -1116,10 +1126,20 @@ function buildTablePlan(predictions, scorers, groupings, options) {
       const gi = groupIndex[j];
       for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
     }
-    const code = new Int32Array(n);
+    const code = narrow(strata * perStratum, n);
     for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
-    sets.push({ code, stratum, strata, cells: strata * perStratum, terms: termRows, offset });
-    offset += strata * perStratum + termRows.length * strata;
+    const narrowStratum = narrow(strata, n);
+    narrowStratum.set(stratum);
+    sets.push({
+      code,
+      stratum: narrowStratum,
+      strata,
+      cells: strata * perStratum,
+      terms: termRows,
+      termCount,
+      offset
+    });
+    offset += strata * perStratum + termCount * strata;
     if (s === 0) wholeData.strata = Array.from({ length: strata }, (_, i) => i);
     members.forEach((j, position) => {
       const inner = members.slice(position + 1).reduce((p, m) => p * sizes[m], 1);
@@ -1196,55 +1216,66 @@ function segments(data, groupOf, groups, refPos, offset) {
     const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
     flags[i] = positive[i] | (last ? 2 : 0);
   }
+  const flat = new Uint8Array(groups);
+  let start = 0;
+  for (let s = 0; s < groups; s++) {
+    let changes = 0;
+    for (let i = start + 1; i < ends[s]; i++) changes += (flags[i] ^ flags[i - 1]) >> 1 & 1;
+    flat[s] = changes > FLAT_MIN_CHANGES * (ends[s] - start) ? 1 : 0;
+    start = ends[s];
+  }
   let positions = null;
   if (refPos) {
     positions = new Int32Array(total);
     for (let i = 0; i < total; i++) positions[i] = refPos[rows[i]];
   }
-  return { positions, flags, ends, offset };
+  return { positions, flags, ends, flat, offset };
 }
 
 // src/gate/table-kernels.ts
 var TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
 
-// strata: counts[code[k]] += w; sums[t * S + stratum[k]] += w * terms[t][k], in one pass (no
-// branch on zero weights: 37 % of them, unpredictable).
+// strata: counts[code[k]] += w; sums[stratum[k]][t] += w * terms[k][t], in one pass (no branch on
+// zero weights: 37 % of them, unpredictable). Terms are interleaved per row and sums per stratum,
+// so a row reads one stream and writes one place; written out term-major.
 function strataPass(set, weights, out, at) {
   const code = set.code, stratum = set.stratum, n = code.length, S = set.strata;
+  const T = set.termCount, terms = set.terms;
   const counts = new Float64Array(set.cells);
-  const terms = set.terms;
-  const sums = new Float64Array(S * terms.length);
-  if (terms.length === 4) {
-    const t0 = terms[0], t1 = terms[1], t2 = terms[2], t3 = terms[3];
+  const sums = new Float64Array(S * T);
+  if (T === 4) {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = 4 * stratum[k];
+      const b = 4 * k;
       counts[code[k]] += w;
-      sums[st] += w * t0[k];
-      sums[S + st] += w * t1[k];
-      sums[2 * S + st] += w * t2[k];
-      sums[3 * S + st] += w * t3[k];
+      sums[s] += w * terms[b];
+      sums[s + 1] += w * terms[b + 1];
+      sums[s + 2] += w * terms[b + 2];
+      sums[s + 3] += w * terms[b + 3];
     }
-  } else if (terms.length === 2) {
-    const t0 = terms[0], t1 = terms[1];
+  } else if (T === 2) {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = 2 * stratum[k];
+      const b = 2 * k;
       counts[code[k]] += w;
-      sums[st] += w * t0[k];
-      sums[S + st] += w * t1[k];
+      sums[s] += w * terms[b];
+      sums[s + 1] += w * terms[b + 1];
     }
   } else {
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      const st = stratum[k];
+      const s = T * stratum[k];
+      const b = T * k;
       counts[code[k]] += w;
-      for (let t = 0; t < terms.length; t++) sums[t * S + st] += w * terms[t][k];
+      for (let t = 0; t < T; t++) sums[s + t] += w * terms[b + t];
     }
   }
   out.set(counts, at);
-  out.set(sums, at + set.cells);
+  const o = at + set.cells;
+  for (let st = 0; st < S; st++) for (let t = 0; t < T; t++) out[o + t * S + st] = sums[st * T + t];
 }
 
 // One ranking's segments (rows of one slice value, by descending score): per segment
@@ -1285,11 +1316,33 @@ function segmentLoop(pos, flags, weights, k, e) {
   return [tp, fp, area, ap];
 }
 
+// The same sums without a branch per row, for segments whose tie ends come unpredictably (many
+// small ties: the branch above mispredicts). A row that ends no tie adds exactly 0 to the
+// area and precision sums, and tp0/fp0 move by exactly 0: the same numbers in the same order.
+function segmentLoopFlat(pos, flags, weights, k, e) {
+  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
+  for (; k < e; k++) {
+    const w = pos === null ? weights[k] : weights[pos[k]];
+    const f = flags[k];
+    const pw = w & (0 - (f & 1));
+    const m = (f >> 1) & 1;
+    tp += pw;
+    fp += w - pw;
+    area += (fp - fp0) * (tp + tp0) * m;
+    ap += (((tp - tp0) * tp) / Math.max(1, tp + fp)) * m;
+    tp0 += (tp - tp0) * m;
+    fp0 += (fp - fp0) * m;
+  }
+  return [tp, fp, area, ap];
+}
+
 function rankingSegments(job, weights, out, at) {
   const ends = job.ends;
   let k = 0;
   for (let s = 0; s < ends.length; s++) {
-    const r = segmentLoop(job.positions, job.flags, weights, k, ends[s]);
+    const r = job.flat[s] === 1
+      ? segmentLoopFlat(job.positions, job.flags, weights, k, ends[s])
+      : segmentLoop(job.positions, job.flags, weights, k, ends[s]);
     k = ends[s];
     const o = at + 4 * s;
     out[o] = r[0];

@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-ACN5VAHY.js");
+    const { validateData } = await import("./validate-data-NZCE2TST.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
     const { buildValidateDataRequest } = await import("./validate-data-request-2ICNDW3Y.js");
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-XA5KE7YF.js");
-    const { evaluate } = await import("./evaluate-LLC7RL5C.js");
+    const { evaluate } = await import("./evaluate-ANWJ7FTT.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-WKRLLNWR.js");
-  const { buildDeployRequest } = await import("./deploy-request-NYATRSQI.js");
+  const { deployCanary } = await import("./deploy-XQN5VWWK.js");
+  const { buildDeployRequest } = await import("./deploy-request-VD5DYRTJ.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   deployCanary,
   deploySettings
-} from "./chunk-OCEN5352.js";
-import "./chunk-DTACJ5RE.js";
+} from "./chunk-MVJ37M36.js";
+import "./chunk-6DHUCRMK.js";
 import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
 import "./chunk-YUK5W3RX.js";
@@ -22,6 +22,7 @@ import "./chunk-6UZB7YRZ.js";
 import "./chunk-IAVON22G.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
+import "./chunk-4N7NCSDY.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-U4NLRI4B.js";
 import "./chunk-KFMS7UDB.js";

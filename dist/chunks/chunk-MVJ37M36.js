@@ -1,8 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  KServeTarget
-} from "./chunk-DTACJ5RE.js";
+  KServeTarget,
+  rolloutManifests
+} from "./chunk-6DHUCRMK.js";
 import {
   rolloutMarkdown
 } from "./chunk-ID7SMOMK.js";
@@ -812,6 +813,13 @@ async function openTarget(options, alias) {
       throw new InputError("target kserve needs the kserve settings (namespace, storage URI)");
     const stable2 = await options.registry.resolve({ name: options.model, alias });
     if (!stable2) throw new InputError(`model "${options.model}" has no "${alias}" version to keep as stable`);
+    rolloutManifests(
+      options.model,
+      options.version,
+      options.kserve,
+      options.steps ?? [...DEFAULT_CANARY_STEPS],
+      stable2.version
+    );
     return {
       target: new KServeTarget(options.model, stable2.version, options.kserve),
       close: async () => void 0

@@ -12,11 +12,11 @@ import {
   requestRegistry,
   requireModel,
   serveModelSettings
-} from "./chunk-SM7EKO3H.js";
+} from "./chunk-FETR62PD.js";
 import {
   checkServerUrl
-} from "./chunk-OCEN5352.js";
-import "./chunk-DTACJ5RE.js";
+} from "./chunk-MVJ37M36.js";
+import "./chunk-6DHUCRMK.js";
 import "./chunk-ID7SMOMK.js";
 import "./chunk-2RV6W22Z.js";
 import "./chunk-YUK5W3RX.js";
@@ -41,6 +41,7 @@ import {
   durationMs
 } from "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
+import "./chunk-4N7NCSDY.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-U4NLRI4B.js";
 import "./chunk-KFMS7UDB.js";

@@ -4,7 +4,7 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-WGFNDCVF.js";
+} from "./chunk-ABHSWQW7.js";
 import "./chunk-WMZFOVJR.js";
 import "./chunk-R6TU24VM.js";
 import "./chunk-FDN2QQC3.js";
@@ -14,8 +14,9 @@ import "./chunk-IFY4TC3H.js";
 import "./chunk-OIQXQKN5.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
-import "./chunk-QMIQ4DPQ.js";
+import "./chunk-IBYLPLKE.js";
 import "./chunk-J2XJ3L6O.js";
+import "./chunk-4N7NCSDY.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";

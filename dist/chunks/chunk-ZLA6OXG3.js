@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-QWBGF5BM.js";
+} from "./chunk-VAURGXAI.js";
 import {
   parseList,
   parseSeed

@@ -4,10 +4,10 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-OCEN5352.js";
+} from "./chunk-MVJ37M36.js";
 import {
   registryStorageUri
-} from "./chunk-DTACJ5RE.js";
+} from "./chunk-6DHUCRMK.js";
 import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";
@@ -92,7 +92,7 @@ async function buildDeployRequest(flags, config, context = {}) {
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
   const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
-  const { loadTestStepRequest } = await import("./loadtest-request-RNHBTGEF.js");
+  const { loadTestStepRequest } = await import("./loadtest-request-P6W3ZDP7.js");
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === "server" ? server : void 0,
