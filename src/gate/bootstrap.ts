@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { METRIC_CATALOG } from '../evaluation/metrics/catalog.js';
 import type { RankingData, Scorer } from '../evaluation/metrics/scorer.js';
 import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type SharedResults } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
+import { startKernelWorker } from './worker.js';
 
 /** How the paired bootstrap runs. */
 export interface BootstrapOptions {
@@ -209,31 +209,6 @@ export function intervalOf(values: Float64Array, confidence: number): IntervalRe
   return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
 }
 
-/**
- * Starts a worker that takes resamples of the job from the shared counter until none are left.
- * It does not keep the process alive until someone waits for it (`ref`): a run that fails before
- * joining exits without waiting for the resamples.
- */
-function startWorker(
-  job: BinaryJob,
-  out: SharedResults,
-  chunk: number
-): { ref(): void; finished: Promise<void> } {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, out, chunk } });
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-  // After the listeners: adding a 'message' listener refs the worker's port again.
-  worker.unref();
-  // Rejections surface in result(); until then one must not crash the process as unhandled.
-  finished.catch(() => undefined);
-  return { ref: () => worker.ref(), finished };
-}
-
 /** Ties this large on average make the per-group loop cheaper than the per-row one (measured). */
 const GROUP_LOOP_MIN_SIZE = 8;
 
@@ -319,7 +294,7 @@ function startBinaryBootstrap(
     done: new Int32Array(new SharedArrayBuffer(4))
   };
   const workers = Array.from({ length: Math.max(0, Math.min(threads, Math.ceil(R / CHUNK)) - 1) }, () =>
-    startWorker(job, out, CHUNK)
+    startKernelWorker(WORKER_SOURCE, { job, out, chunk: CHUNK })
   );
   return {
     async result(onResample) {

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { METRIC_CATALOG, METRICS_BY_TASK, isBootstrappable } from '../evaluation/metrics/catalog.js';
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { brierScoreLoss, logLoss } from '../evaluation/metrics/probabilistic.js';
@@ -8,6 +7,7 @@ import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
 import { buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
 import { TABLE_WORKER_SOURCE, tableKernels, type TableResults } from './table-kernels.js';
+import { startKernelWorker } from './worker.js';
 
 /** Intervals of candidate − baseline for every metric of the table, whole data and each slice cell. */
 export interface TableIntervals {
@@ -121,20 +121,6 @@ function intervals(plan: TablePlan, values: Float64Array, metrics: string[], con
   );
 }
 
-function startWorker(job: TablePlan['job'], out: TableResults) {
-  const worker = new Worker(TABLE_WORKER_SOURCE, { eval: true, workerData: { job, out } });
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-  worker.unref();
-  finished.catch(() => undefined);
-  return { ref: () => worker.ref(), finished };
-}
-
 /**
  * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task, on the
  * whole data and on each slice value of `groupings` (values at −1 get none), with the Poisson
@@ -167,7 +153,7 @@ export function startTableBootstrap(
   const work = plan.job.n * R * (1 + plan.job.rankings.length);
   const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
   const workers = Array.from({ length: Math.max(0, Math.min(threads, R) - 1) }, () =>
-    startWorker(plan.job, out)
+    startKernelWorker(TABLE_WORKER_SOURCE, { job: plan.job, out })
   );
   return {
     async result(onResample) {
