@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-VAURGXAI.js";
+} from "../chunks/chunk-GLUDLLYP.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3698,7 +3698,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-ANWJ7FTT.js");
+      const { evaluate: run } = await import("../chunks/evaluate-Y2KB2ITF.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3981,7 +3981,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-3D35YIAW.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VX4XWIC2.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3997,7 +3997,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-O66X2U4D.js");
+      const { runPipeline } = await import("../chunks/pipeline-BLCYLH2M.js");
       const result = await runPipeline({
         ...request,
         progress,

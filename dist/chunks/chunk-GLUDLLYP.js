@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-JCPT2I35.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-DEYMIZOB.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

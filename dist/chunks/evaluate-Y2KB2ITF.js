@@ -83,7 +83,6 @@ import { join as join2 } from "node:path";
 
 // src/gate/bootstrap.ts
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 
 // src/gate/kernels.ts
 function areaLoops(suffix, load) {
@@ -387,6 +386,22 @@ function fillResampleWeights(seed, resample, weights) {
   kernels().fillWeights(seed, resample, weights);
 }
 
+// src/gate/worker.ts
+import { Worker } from "node:worker_threads";
+function startKernelWorker(source, workerData) {
+  const worker = new Worker(source, { eval: true, workerData });
+  const finished = new Promise((resolve, reject) => {
+    worker.once("message", () => {
+      resolve();
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+  worker.unref();
+  finished.catch(() => void 0);
+  return { ref: () => worker.ref(), finished };
+}
+
 // src/gate/bootstrap.ts
 function percentile(sorted, q) {
   const position = (sorted.length - 1) * q;
@@ -517,19 +532,6 @@ function intervalOf(values, confidence) {
   const high = percentile(sorted, 1 - alpha);
   return { low, high, confidence, resamples: sorted.length, within_noise: low <= 0 && high >= 0 };
 }
-function startWorker(job, out, chunk) {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { job, out, chunk } });
-  const finished = new Promise((resolve, reject) => {
-    worker.once("message", () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
-  worker.unref();
-  finished.catch(() => void 0);
-  return { ref: () => worker.ref(), finished };
-}
 var GROUP_LOOP_MIN_SIZE = 8;
 function areaPass(rows, lastOfTie, gather) {
   const n = lastOfTie.length;
@@ -591,7 +593,7 @@ function startBinaryBootstrap(candidate, baseline, metrics, options, threads) {
   };
   const workers = Array.from(
     { length: Math.max(0, Math.min(threads, Math.ceil(R / CHUNK)) - 1) },
-    () => startWorker(job, out, CHUNK)
+    () => startKernelWorker(WORKER_SOURCE, { job, out, chunk: CHUNK })
   );
   return {
     async result(onResample) {
@@ -1014,7 +1016,6 @@ function codedValues(column, n) {
 
 // src/gate/table-bootstrap.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
 
 // src/gate/table-plan.ts
 var MAX_JOINT_COUNTERS = 1 << 14;
@@ -1473,19 +1474,6 @@ function intervals(plan, values, metrics, confidence) {
     (perMetric) => Object.fromEntries(metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
   );
 }
-function startWorker2(job, out) {
-  const worker = new Worker2(TABLE_WORKER_SOURCE, { eval: true, workerData: { job, out } });
-  const finished = new Promise((resolve, reject) => {
-    worker.once("message", () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
-  worker.unref();
-  finished.catch(() => void 0);
-  return { ref: () => worker.ref(), finished };
-}
 function startTableBootstrap(predictions, scorers, groupings, options, parallel = {}) {
   const task = scorers[0].task;
   const metrics = tableMetrics(task);
@@ -1506,7 +1494,7 @@ function startTableBootstrap(predictions, scorers, groupings, options, parallel 
   const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK2 ? 1 : Math.min(4, availableParallelism2()));
   const workers = Array.from(
     { length: Math.max(0, Math.min(threads, R) - 1) },
-    () => startWorker2(plan.job, out)
+    () => startKernelWorker(TABLE_WORKER_SOURCE, { job: plan.job, out })
   );
   return {
     async result(onResample) {

@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-XA5KE7YF.js");
-    const { evaluate } = await import("./evaluate-ANWJ7FTT.js");
+    const { evaluate } = await import("./evaluate-Y2KB2ITF.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-VAURGXAI.js";
+} from "./chunk-GLUDLLYP.js";
 import {
   parseList,
   parseSeed
