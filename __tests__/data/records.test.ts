@@ -7,6 +7,7 @@ import { analyse } from '../../src/data/analyse.js';
 import { openEngine, type Engine } from '../../src/data/engine.js';
 import { loadRecords, type RecordValue } from '../../src/data/records.js';
 import { loadSource } from '../../src/data/source.js';
+import { seededRandom } from '../../test-support/random.js';
 
 let engine: Engine;
 let dir: string;
@@ -19,16 +20,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** Rows of every shape a log holds: integers, decimals, text with empties, booleans, dates, gaps. */
 function rows(seed: number, n: number): Record<string, RecordValue>[] {

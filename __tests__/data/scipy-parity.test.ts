@@ -6,22 +6,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
+import { seededRandom } from '../../test-support/random.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = 'test-support/parity/drift_parity.py';
 const TOL = 1e-9;
 
-/** A seeded generator (mulberry32), so that a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 type Gen = (r: () => number, side: 'ref' | 'cur') => string;
 

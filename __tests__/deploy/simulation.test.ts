@@ -24,6 +24,7 @@ import {
   row,
   STABLE_WEIGHTS
 } from '../serve/support.js';
+import { seededRandom } from '../../test-support/random.js';
 
 const RUNS = 200;
 const RATE = 50;
@@ -80,17 +81,7 @@ beforeAll(async () => {
 
 type Kind = 'identical' | 'scaled' | 'errors' | 'slow' | 'diverging';
 
-/** A random generator for one simulated rollout (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /**
  * A canary target whose windows are drawn as the real rollout would see them at RATE requests per

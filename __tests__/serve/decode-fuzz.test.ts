@@ -3,21 +3,12 @@
 // Replay a failure with MLCI_FUZZ_SEED=<seed printed below>.
 import { decodeRows, decodeV2, RequestError, type TensorConstructor } from '../../src/serve/decode.js';
 import { loadOrt, type InputLayout } from '../../src/serve/model.js';
+import { seededRandom } from '../../test-support/random.js';
 
 const SECONDS = Number(process.env.MLCI_FUZZ_SECONDS ?? 3);
 const SEED = Number(process.env.MLCI_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 const FEATURES = ['a', 'b', 'c'];
 const LAYOUTS: InputLayout[] = [
