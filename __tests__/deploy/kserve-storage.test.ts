@@ -135,24 +135,27 @@ describe('KServe storageUri without a GitHub registry', () => {
   });
   afterAll(() => cleanup());
 
+  /** deploy-canary --target kserve --dry-run of v2 from the local registry, with no mlci.yml settings. */
+  const dryRun = (out: string): string[] => [
+    'deploy-canary',
+    '--target',
+    'kserve',
+    '--registry',
+    registryDir,
+    '--model',
+    'churn',
+    '--version',
+    'v2',
+    '--config',
+    join(dir, 'none.yml'),
+    '--dry-run',
+    '--out',
+    out
+  ];
+
   it('a local registry with no storage URI is exit 2 naming the settings that give one, before writing', async () => {
     const out = join(dir, 'none');
-    const run = await runCli([
-      'deploy-canary',
-      '--target',
-      'kserve',
-      '--registry',
-      registryDir,
-      '--model',
-      'churn',
-      '--version',
-      'v2',
-      '--config',
-      join(dir, 'none.yml'),
-      '--dry-run',
-      '--out',
-      out
-    ]);
+    const run = await runCli(dryRun(out));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^mlci: target kserve: the local registry .* has no URL a cluster can fetch the model from; .*--registry github.*--kserve-storage-uri.*oci:\/\//
@@ -162,22 +165,7 @@ describe('KServe storageUri without a GitHub registry', () => {
 
   it('a modelcar image: the OCI reference of the version, validated; a malformed one is exit 2', async () => {
     const out = join(dir, 'oci');
-    const base = [
-      'deploy-canary',
-      '--target',
-      'kserve',
-      '--registry',
-      registryDir,
-      '--model',
-      'churn',
-      '--version',
-      'v2',
-      '--config',
-      join(dir, 'none.yml'),
-      '--dry-run',
-      '--out',
-      out
-    ];
+    const base = dryRun(out);
     const ok = await runCli([...base, '--kserve-storage-uri', 'oci://ghcr.io/acme/models/{name}:v{version}']);
     expect(ok.code).toBe(0);
     const written = await manifests(out, ['promote.yaml', 'rollback.yaml']);
