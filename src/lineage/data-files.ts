@@ -15,7 +15,8 @@ export async function describeDataFiles(
   paths: string[],
   root: string,
   role: DataFileRecord['role'],
-  source: SourceOptions = {}
+  source: SourceOptions = {},
+  withShape = true
 ): Promise<DataFileRecord[]> {
   const out: DataFileRecord[] = [];
   for (const path of paths) {
@@ -26,7 +27,7 @@ export async function describeDataFiles(
     // The hash (node's thread pool) and the engine's count run side by side.
     const [hash, shape] = await Promise.all([
       dvcCurrent ? null : sha256File(absolute),
-      dataShape(absolute, source)
+      withShape ? dataShape(absolute, source) : {}
     ]);
     const record: DataFileRecord = {
       path,

@@ -86,8 +86,11 @@ export interface TrainPlan {
   productionModel: { path: string; shown: string } | null;
 }
 
-/** Resolves the config and inputs into a plan; fails with InputError on anything missing. */
-export async function planTraining(options: TrainStageOptions): Promise<TrainPlan> {
+/**
+ * Resolves the config and inputs into a plan; fails with InputError on anything missing. `forKey`:
+ * only the cache key is wanted, so data files are hashed but not read for rows and columns.
+ */
+export async function planTraining(options: TrainStageOptions, forKey = false): Promise<TrainPlan> {
   const root = resolve(options.root);
   const train: TrainConfig = { ...(options.config?.train ?? { command: '' }) };
   const command = (options.command ?? train.command ?? '').trim();
@@ -116,7 +119,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     if (!pattern) continue;
     const files = await expandGlobs([pattern], root, `data.${role}`);
     const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
-    data.push(...(await describeDataFiles(files, root, role, source)));
+    data.push(...(await describeDataFiles(files, root, role, source, !forKey)));
   }
   let sourcePaths: string[];
   let cacheNote: string;

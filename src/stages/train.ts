@@ -213,7 +213,7 @@ async function trainAgainAndCompare(
 export async function trainCacheKey(
   options: TrainStageOptions
 ): Promise<{ key: string; dir: string; enabled: boolean; note: string }> {
-  const plan = await planTraining(options);
+  const plan = await planTraining(options, true);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
 
