@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-GLUDLLYP.js";
+} from "../chunks/chunk-UAET4SFX.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3981,7 +3981,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VX4XWIC2.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-DZOR4FS4.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3997,7 +3997,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-BLCYLH2M.js");
+      const { runPipeline } = await import("../chunks/pipeline-EOWOF3D6.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4553,7 +4553,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-ELXL3NUL.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-JBD5E4EX.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

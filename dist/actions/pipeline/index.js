@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-6Y555IAB.js";
+} from "../../chunks/chunk-QSNYR3W6.js";
 import {
   STAGES
-} from "../../chunks/chunk-GLUDLLYP.js";
+} from "../../chunks/chunk-UAET4SFX.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-BLCYLH2M.js");
+    const { runPipeline } = await import("../../chunks/pipeline-EOWOF3D6.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-VAG5BIBI.js";
+} from "../../chunks/chunk-TG2L2MNI.js";
 import {
   buildTrainRequest
 } from "../../chunks/chunk-T6XCSLVU.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-GLUDLLYP.js";
+} from "./chunk-UAET4SFX.js";
 import {
   parseList,
   parseSeed

@@ -869,7 +869,7 @@ import { isAbsolute, join as join3, relative, resolve as resolve2, sep } from "n
 // src/lineage/data-files.ts
 import { stat as stat2 } from "node:fs/promises";
 import { resolve } from "node:path";
-async function describeDataFiles(paths, root, role, source = {}) {
+async function describeDataFiles(paths, root, role, source = {}, withShape = true) {
   const out = [];
   for (const path of paths) {
     const absolute = resolve(root, path);
@@ -878,7 +878,7 @@ async function describeDataFiles(paths, root, role, source = {}) {
     const dvcCurrent = dvc && (dvc.size === null || dvc.path !== path || dvc.size === info.size);
     const [hash, shape] = await Promise.all([
       dvcCurrent ? null : sha256File(absolute),
-      dataShape(absolute, source)
+      withShape ? dataShape(absolute, source) : {}
     ]);
     const record = {
       path,
@@ -982,7 +982,7 @@ function firstLine2(error) {
 }
 
 // src/stages/train-plan.ts
-async function planTraining(options) {
+async function planTraining(options, forKey = false) {
   const root = resolve2(options.root);
   const train = { ...options.config?.train ?? { command: "" } };
   const command = (options.command ?? train.command ?? "").trim();
@@ -1010,7 +1010,7 @@ async function planTraining(options) {
     if (!pattern) continue;
     const files = await expandGlobs([pattern], root, `data.${role}`);
     const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
-    data.push(...await describeDataFiles(files, root, role, source));
+    data.push(...await describeDataFiles(files, root, role, source, !forKey));
   }
   let sourcePaths;
   let cacheNote;
@@ -1227,7 +1227,7 @@ async function trainAgainAndCompare(plan, options, env, firstBytes, checks) {
   return reproducibility;
 }
 async function trainCacheKey(options) {
-  const plan = await planTraining(options);
+  const plan = await planTraining(options, true);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
 async function trainOnce(plan, options, env) {

@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-ELXL3NUL.js");
+    const { trainStage } = await import("./train-JBD5E4EX.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-VAG5BIBI.js";
+} from "./chunk-TG2L2MNI.js";
 import "./chunk-FKBISIKO.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-3XQVR364.js";
