@@ -20,15 +20,7 @@ export function parseNumber(
   bounds: NumberBounds = {}
 ): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  const { min, max, exclusiveMin } = bounds;
-  const ok =
-    text.trim() !== '' &&
-    Number.isFinite(n) &&
-    (min === undefined || (exclusiveMin ? n > min : n >= min)) &&
-    (max === undefined || n <= max);
-  if (!ok) throw new InputError(`${name}: got "${text}", expected ${describeBounds('a number', bounds)}`);
-  return n;
+  return bounded(text, name, text.trim() === '' ? NaN : Number(text), 'a number', bounds);
 }
 
 /** A whole number, optionally bounded. */
@@ -39,9 +31,17 @@ export function parseInteger(
 ): number | undefined {
   if (text === undefined) return undefined;
   const n = /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : NaN;
-  const { min, max } = bounds;
-  if (!Number.isSafeInteger(n) || (min !== undefined && n < min) || (max !== undefined && n > max))
-    throw new InputError(`${name}: got "${text}", expected ${describeBounds('a whole number', bounds)}`);
+  return bounded(text, name, Number.isSafeInteger(n) ? n : NaN, 'a whole number', bounds);
+}
+
+/** n when it is finite and within bounds; else an InputError saying what was expected. */
+function bounded(text: string, name: string, n: number, kind: string, bounds: NumberBounds): number {
+  const { min, max, exclusiveMin } = bounds;
+  const ok =
+    Number.isFinite(n) &&
+    (min === undefined || (exclusiveMin ? n > min : n >= min)) &&
+    (max === undefined || n <= max);
+  if (!ok) throw new InputError(`${name}: got "${text}", expected ${describeBounds(kind, bounds)}`);
   return n;
 }
 

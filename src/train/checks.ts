@@ -175,16 +175,7 @@ export function checkSignatureAgainstProduction(
   production: ModelSignature,
   productionPath: string
 ): CheckResult {
-  const problems: string[] = [];
-  const byName = new Map(candidate.inputs.map((i) => [i.name, i]));
-  for (const input of production.inputs) {
-    const mine = byName.get(input.name);
-    if (!mine) problems.push(`input "${input.name}" is missing`);
-    else if (mine.type !== input.type)
-      problems.push(`input "${input.name}" is ${mine.type}, production takes ${input.type}`);
-    else if (rank(mine) !== rank(input))
-      problems.push(`input "${input.name}" has rank ${rank(mine)}, production ${rank(input)}`);
-  }
+  const problems = tensorProblems('input', candidate.inputs, production.inputs);
   const known = new Set(production.inputs.map((i) => i.name));
   for (const input of candidate.inputs)
     if (!known.has(input.name)) problems.push(`new input "${input.name}"`);
@@ -199,16 +190,26 @@ export function checkSignatureAgainstProduction(
     const differences = listDifferences(mineColumns.names, theirColumns.names, true);
     if (differences) problems.push(`feature_names differ: ${differences}`);
   }
-  const outputs = new Map(candidate.outputs.map((o) => [o.name, o]));
-  for (const output of production.outputs) {
-    const mine = outputs.get(output.name);
-    if (!mine) problems.push(`output "${output.name}" is missing`);
-    else if (mine.type !== output.type)
-      problems.push(`output "${output.name}" is ${mine.type}, production gives ${output.type}`);
-  }
+  problems.push(...tensorProblems('output', candidate.outputs, production.outputs));
   if (problems.length > 0)
     return fail('signature_production', `not compatible with ${productionPath}: ${problems.join('; ')}`);
   return pass('signature_production', `same inputs and outputs as ${productionPath}`);
+}
+
+/** Production's inputs or outputs the candidate lacks or types differently (an input's rank too). */
+function tensorProblems(kind: 'input' | 'output', mine: TensorInfo[], production: TensorInfo[]): string[] {
+  const problems: string[] = [];
+  const byName = new Map(mine.map((t) => [t.name, t]));
+  const verb = kind === 'input' ? 'takes' : 'gives';
+  for (const theirs of production) {
+    const own = byName.get(theirs.name);
+    if (!own) problems.push(`${kind} "${theirs.name}" is missing`);
+    else if (own.type !== theirs.type)
+      problems.push(`${kind} "${theirs.name}" is ${own.type}, production ${verb} ${theirs.type}`);
+    else if (kind === 'input' && rank(own) !== rank(theirs))
+      problems.push(`${kind} "${theirs.name}" has rank ${rank(own)}, production ${rank(theirs)}`);
+  }
+  return problems;
 }
 
 /** The columns a model reads: one 2-D float input with feature_names, or one input per column. */

@@ -135,35 +135,60 @@ function zeroDivisionNote(what: string, classes: number[], why: string): string 
   return `${what} undefined for class${classes.length > 1 ? 'es' : ''} ${classes.join(', ')} (${why}); counted as 0 as scikit-learn does`;
 }
 
-/** sklearn.metrics.precision_score with average='macro' or 'weighted'. */
-export function precisionAveraged(cm: ConfusionCounts, classes: number, how: ClassAverage): MetricResult {
+/** How one per-class score is averaged: its values, the classes scikit-learn counts as 0, and why. */
+interface AveragedScore {
+  values: (pc: PerClass) => number[];
+  zeroed: (pc: PerClass) => number[];
+  what: string;
+  why: string;
+}
+
+function averaged(
+  cm: ConfusionCounts,
+  classes: number,
+  how: ClassAverage,
+  score: AveragedScore
+): MetricResult {
   const pc = perClass(cm, classes);
   if (pc.labels.length === 0) return undefinedMetric('no rows');
   return defined(
-    average(pc.precision, how === 'weighted' ? pc.support : null),
-    zeroDivisionNote('precision', pc.noPredictions, 'never predicted')
+    average(score.values(pc), how === 'weighted' ? pc.support : null),
+    zeroDivisionNote(score.what, score.zeroed(pc), score.why)
   );
+}
+
+const PRECISION: AveragedScore = {
+  values: (pc) => pc.precision,
+  zeroed: (pc) => pc.noPredictions,
+  what: 'precision',
+  why: 'never predicted'
+};
+const RECALL: AveragedScore = {
+  values: (pc) => pc.recall,
+  zeroed: (pc) => pc.noSupport,
+  what: 'recall',
+  why: 'absent from the labels'
+};
+const F1: AveragedScore = {
+  values: (pc) => pc.f1,
+  zeroed: (pc) => pc.noPredictions.filter((k) => pc.noSupport.includes(k)),
+  what: 'F1',
+  why: 'neither present nor predicted'
+};
+
+/** sklearn.metrics.precision_score with average='macro' or 'weighted'. */
+export function precisionAveraged(cm: ConfusionCounts, classes: number, how: ClassAverage): MetricResult {
+  return averaged(cm, classes, how, PRECISION);
 }
 
 /** sklearn.metrics.recall_score with average='macro' or 'weighted'. */
 export function recallAveraged(cm: ConfusionCounts, classes: number, how: ClassAverage): MetricResult {
-  const pc = perClass(cm, classes);
-  if (pc.labels.length === 0) return undefinedMetric('no rows');
-  return defined(
-    average(pc.recall, how === 'weighted' ? pc.support : null),
-    zeroDivisionNote('recall', pc.noSupport, 'absent from the labels')
-  );
+  return averaged(cm, classes, how, RECALL);
 }
 
 /** sklearn.metrics.f1_score with average='macro' or 'weighted'. */
 export function f1Averaged(cm: ConfusionCounts, classes: number, how: ClassAverage): MetricResult {
-  const pc = perClass(cm, classes);
-  if (pc.labels.length === 0) return undefinedMetric('no rows');
-  const both = pc.noPredictions.filter((k) => pc.noSupport.includes(k));
-  return defined(
-    average(pc.f1, how === 'weighted' ? pc.support : null),
-    zeroDivisionNote('F1', both, 'neither present nor predicted')
-  );
+  return averaged(cm, classes, how, F1);
 }
 
 /** The confusion matrix of one model on the whole data: counts[true][predicted]. */

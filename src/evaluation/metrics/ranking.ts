@@ -33,10 +33,6 @@ export function rankingPass(
   weights: Uint8Array | Uint16Array | null
 ): RankingTotals {
   const groups = positivesPerGroup.length;
-  const tp = new Float64Array(groups);
-  const fp = new Float64Array(groups);
-  const area = new Float64Array(groups);
-  const ap = new Float64Array(groups);
   const { order, scores, positive } = input;
   if (groupOf === null && weights === null) {
     // The common unweighted whole-data case, with the state in locals.
@@ -61,26 +57,13 @@ export function rankingPass(
         f0 = f;
       }
     }
-    tp[0] = t;
-    fp[0] = f;
-    area[0] = a;
-    ap[0] = s;
-    return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+    const one = (v: number) => Float64Array.of(v);
+    return { positives: one(t), negatives: one(f), doubleArea: one(a), averagePrecision: one(s) };
   }
-  const tp0 = new Float64Array(groups);
-  const fp0 = new Float64Array(groups);
-  if (input.sortedPositive && input.lastOfTie && groupOf !== null && groups < 255) {
-    return groupedPass(
-      input as Required<RankingInput>,
-      positivesPerGroup,
-      groupOf,
-      weights,
-      tp,
-      fp,
-      area,
-      ap
-    );
-  }
+  const state = newState(groups);
+  if (input.sortedPositive && input.lastOfTie && groupOf !== null && groups < 255)
+    return groupedPass(input as Required<RankingInput>, positivesPerGroup, groupOf, weights, state);
+  const { tp, fp } = state;
   const last = new Float64Array(groups).fill(NaN);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
@@ -90,26 +73,14 @@ export function rankingPass(
     if (w === 0) continue;
     const score = scores[row];
     if (score !== last[g]) {
-      if (last[g] === last[g]) {
-        area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-        const p = positivesPerGroup[g];
-        if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-        tp0[g] = tp[g];
-        fp0[g] = fp[g];
-      }
+      if (last[g] === last[g]) closeThreshold(state, g, positivesPerGroup[g]);
       last[g] = score;
     }
     if (positive[row] === 1) tp[g] += w;
     else fp[g] += w;
   }
-  for (let g = 0; g < groups; g++) {
-    if (last[g] === last[g]) {
-      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-      const p = positivesPerGroup[g];
-      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-    }
-  }
-  return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+  for (let g = 0; g < groups; g++) if (last[g] === last[g]) closeThreshold(state, g, positivesPerGroup[g]);
+  return totalsOf(state);
 }
 
 /**
@@ -123,18 +94,14 @@ function groupedPass(
   positivesPerGroup: Float64Array,
   groupOf: Int32Array,
   weights: Uint8Array | Uint16Array | null,
-  tp: Float64Array,
-  fp: Float64Array,
-  area: Float64Array,
-  ap: Float64Array
+  state: RankingState
 ): RankingTotals {
   const groups = positivesPerGroup.length;
   const { order, sortedPositive, lastOfTie } = input;
+  const { tp, fp } = state;
   const n = order.length;
   const code = new Uint8Array(n); // group + 1, 0 = no group
   for (let i = 0; i < n; i++) code[i] = groupOf[i] + 1;
-  const tp0 = new Float64Array(groups);
-  const fp0 = new Float64Array(groups);
   const lastTie = new Float64Array(groups).fill(-1);
   let tie = 0;
   for (let k = 0; k < n; k++) {
@@ -144,13 +111,7 @@ function groupedPass(
     if (c !== 0 && w !== 0) {
       const g = c - 1;
       if (lastTie[g] !== tie) {
-        if (lastTie[g] >= 0) {
-          area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-          const p = positivesPerGroup[g];
-          if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-          tp0[g] = tp[g];
-          fp0[g] = fp[g];
-        }
+        if (lastTie[g] >= 0) closeThreshold(state, g, positivesPerGroup[g]);
         lastTie[g] = tie;
       }
       if (sortedPositive[k] === 1) tp[g] += w;
@@ -158,14 +119,37 @@ function groupedPass(
     }
     tie += lastOfTie[k];
   }
-  for (let g = 0; g < groups; g++) {
-    if (lastTie[g] >= 0) {
-      area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
-      const p = positivesPerGroup[g];
-      if (p > 0 && tp[g] !== tp0[g]) ap[g] += (tp[g] / p - tp0[g] / p) * (tp[g] / (tp[g] + fp[g]));
-    }
-  }
-  return { positives: tp, negatives: fp, doubleArea: area, averagePrecision: ap };
+  for (let g = 0; g < groups; g++) if (lastTie[g] >= 0) closeThreshold(state, g, positivesPerGroup[g]);
+  return totalsOf(state);
+}
+
+/** A pass's running sums per group: weighted positives and negatives so far, at the last threshold, and the totals. */
+interface RankingState {
+  tp: Float64Array;
+  fp: Float64Array;
+  tp0: Float64Array;
+  fp0: Float64Array;
+  area: Float64Array;
+  ap: Float64Array;
+}
+
+function newState(groups: number): RankingState {
+  const make = () => new Float64Array(groups);
+  return { tp: make(), fp: make(), tp0: make(), fp0: make(), area: make(), ap: make() };
+}
+
+/** Closes group g's threshold: the ROC trapezoid and the precision-recall step since the last one. */
+function closeThreshold(s: RankingState, g: number, positives: number): void {
+  const { tp, fp, tp0, fp0 } = s;
+  s.area[g] += (fp[g] - fp0[g]) * (tp[g] + tp0[g]);
+  if (positives > 0 && tp[g] !== tp0[g])
+    s.ap[g] += (tp[g] / positives - tp0[g] / positives) * (tp[g] / (tp[g] + fp[g]));
+  tp0[g] = tp[g];
+  fp0[g] = fp[g];
+}
+
+function totalsOf(s: RankingState): RankingTotals {
+  return { positives: s.tp, negatives: s.fp, doubleArea: s.area, averagePrecision: s.ap };
 }
 
 /** sklearn.metrics.roc_auc_score (binary) of group g; undefined when only one class is present. */
