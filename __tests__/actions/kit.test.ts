@@ -82,6 +82,20 @@ describe('runAction (the action kit)', () => {
     expect(process.exitCode).toBe(2);
   });
 
+  it("names a rejected setting as the action's input, not as the command-line flag the builder knows", async () => {
+    process.env.MLCI_INPUT_MIN_SLICE_SIZE = 'zero';
+    process.env.MLCI_INPUT_MODEL = '';
+    await runAction(async () => {
+      throw new InputError(
+        '--min-slice-size: got "zero", expected a whole number ≥ 1; missing --model, --task'
+      );
+    });
+    // --task is no input of this action: its flag name stays.
+    expect(log.join('')).toContain(
+      '::error::input "min-slice-size": got "zero", expected a whole number ≥ 1; missing input "model", --task'
+    );
+  });
+
   it('publishes what onError still finds worth publishing, then fails', async () => {
     await runAction(
       async () => {

@@ -176,6 +176,21 @@ describe('actions/evaluate-vs-baseline against the emulator', () => {
     expect(gh.state.checkRuns[0].conclusion).toBe('failure');
   });
 
+  it('names a rejected input as the workflow wrote it (input "bootstrap"), not as the CLI flag', async () => {
+    const original = process.stdout.write.bind(process.stdout);
+    const log: string[] = [];
+    process.stdout.write = ((chunk: string) => log.push(String(chunk)) > 0) as typeof process.stdout.write;
+    try {
+      const res = await runAction(gh.writeToken, 'f00d000000000000000000000000000000000013', {
+        MLCI_INPUT_BOOTSTRAP: 'many'
+      });
+      expect(res.code).toBe(2);
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(log.join('')).toMatch(/::error::input "bootstrap": got "many", expected a whole number/);
+  });
+
   it('publish-only mode (workflow_run poster) posts the report of a fork run after checking the head SHA, re-rendering it from sanitised JSON', async () => {
     const sha = 'f00d000000000000000000000000000000000012';
     const fork = await runAction(gh.readOnlyToken, sha);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describeError, MlciError } from '../core/errors.js';
 import type { Progress } from '../core/progress.js';
 import { truncateMarkdown } from '../report/markdown.js';
+import { inActionTerms } from './inputs.js';
 
 /**
  * @actions/core pulls in an HTTP client whose evaluation costs ~150 ms at start-up, so action
@@ -87,7 +88,7 @@ export async function runAction(
     const partial = options.onError ? await options.onError(error).catch(() => null) : null;
     if (partial) await publishReport(partial);
     const core = await actionsCore();
-    core.setFailed(error instanceof MlciError ? error.message : describeError(error));
+    core.setFailed(error instanceof MlciError ? inActionTerms(error.message) : describeError(error));
     process.exitCode = error instanceof MlciError ? error.exitCode : 2;
     return;
   }

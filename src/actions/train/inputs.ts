@@ -8,7 +8,8 @@ export interface TrainActionInputs {
   command?: string;
   /** `key=value` overrides, one per line of the `set` input. */
   set: string[];
-  seed?: number;
+  /** As given; the request builder checks it like the --seed flag. */
+  seed?: string;
   timeout?: string;
   force: boolean;
   /** false: neither restore nor store runs (the action's actions/cache steps are skipped too). */
@@ -22,9 +23,6 @@ export interface TrainActionInputs {
 
 /** Reads the action's inputs (MLCI_INPUT_*) into typed options. */
 export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActionInputs {
-  const seedText = actionInput('seed');
-  if (seedText !== '' && !/^\d+$/.test(seedText))
-    throw new InputError(`input "seed": got "${seedText}", expected a whole number ≥ 0`);
   const phase = (env.MLCI_TRAIN_PHASE ?? 'train').trim();
   if (phase !== 'cache-key' && phase !== 'train')
     throw new InputError(`MLCI_TRAIN_PHASE: got "${phase}", expected cache-key or train`);
@@ -35,7 +33,7 @@ export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActi
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '' && !line.startsWith('#')),
-    seed: seedText === '' ? undefined : Number(seedText),
+    seed: actionInput('seed') || undefined,
     timeout: actionInput('timeout') || undefined,
     force: actionBooleanInput('force', false),
     cache: actionBooleanInput('cache', true),

@@ -16,11 +16,7 @@ export async function run(): Promise<void> {
       const config = await loadConfig(inputs.config);
       outDir = resolve(inputs.out);
       const options: TrainStageOptions = {
-        ...buildTrainRequest(
-          { ...inputs, seed: inputs.seed === undefined ? undefined : String(inputs.seed), out: outDir },
-          config,
-          { configPath: inputs.config }
-        ),
+        ...buildTrainRequest({ ...inputs, out: outDir }, config, { configPath: inputs.config }),
         progress: { ...actionProgress, finish() {} },
         onOutput: (text) => process.stdout.write(text)
       };
