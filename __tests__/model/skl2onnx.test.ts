@@ -132,7 +132,12 @@ describe('mlci serve accepts skl2onnx exports as they come', () => {
     const name = 'lr-multinomial-zipmap';
     const bytes = new Uint8Array(await readFile(join(dir, `${name}.onnx`)));
     const served = await loadServedModel(bytes, { name: 'm', version: 1, task: 'multiclass' });
-    expect(served.output).toMatchObject({ name: 'output_probability', kind: 'classifier' });
+    // The labels are the graph's (cat, dog, emu), as evaluate reads them, not 0..C−1.
+    expect(served.output).toMatchObject({
+      name: 'output_probability',
+      kind: 'classifier',
+      classes: ['cat', 'dog', 'emu']
+    });
     const ort = await loadOrt();
     const c = cases.find((x) => x.case === name) as Case;
     const script = `import sys, json, pandas as pd
@@ -155,6 +160,18 @@ print(json.dumps(pd.read_csv(sys.argv[1])[json.loads(sys.argv[2])].head(5).value
       )
     );
     expect(gapMax).toBeLessThan(1e-5);
+    await served.release();
+  });
+
+  it.each([
+    ['lr-binary-zipmap', [0, 1]],
+    ['lr-ovr-tensor', ['cat', 'dog', 'emu']],
+    ['rf-multi-tensor', ['cat', 'dog', 'emu']]
+  ])("%s answers with the graph's class labels", async (name, classes) => {
+    const c = cases.find((x) => x.case === name) as Case;
+    const bytes = new Uint8Array(await readFile(join(dir, `${name}.onnx`)));
+    const served = await loadServedModel(bytes, { name: 'm', version: 1, task: c.task });
+    expect(served.output.classes).toEqual(classes);
     await served.release();
   });
 });

@@ -17,22 +17,31 @@ export interface StandardGraph {
   bytes: Uint8Array;
   /** Class labels named by the graph (ZipMap or classifier attributes), in probability-column order. */
   classes: string[] | null;
+  /** The graph names its classes by integers (`classlabels_ints`/`_int64s`), not strings. */
+  integerClasses: boolean;
   /** What was changed, for the progress output. */
   notes: string[];
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** The class labels of a ZipMap or ai.onnx.ml classifier node, as strings, else null. */
-function nodeClasses(node: Node): string[] | null {
+/** Class labels as a node's attributes give them, as strings, and whether they were integers. */
+interface NodeClasses {
+  labels: string[];
+  integers: boolean;
+}
+
+/** The class labels of a ZipMap or ai.onnx.ml classifier node, else null. */
+function nodeClasses(node: Node): NodeClasses | null {
   const keys =
     node.opType === 'ZipMap'
       ? ['classlabels_int64s', 'classlabels_strings']
       : ['classlabels_ints', 'classlabels_int64s', 'classlabels_strings'];
   for (const attr of node.attribute ?? []) {
     if (!keys.includes(attr.name ?? '')) continue;
-    if ((attr.ints ?? []).length > 0) return (attr.ints ?? []).map((v) => String(v));
-    if ((attr.strings ?? []).length > 0) return (attr.strings ?? []).map(text);
+    if ((attr.ints ?? []).length > 0)
+      return { labels: (attr.ints ?? []).map((v) => String(v)), integers: true };
+    if ((attr.strings ?? []).length > 0) return { labels: (attr.strings ?? []).map(text), integers: false };
   }
   return null;
 }
@@ -45,18 +54,18 @@ function nodeClasses(node: Node): string[] | null {
  */
 export function readThroughZipMap(model: Model, fileBytes: Uint8Array): StandardGraph {
   const graph = model.graph;
-  if (!graph) return { bytes: fileBytes, classes: null, notes: [] };
+  if (!graph) return { bytes: fileBytes, classes: null, integerClasses: false, notes: [] };
   const nodes = graph.node ?? [];
   const consumers = new Set(nodes.flatMap((n) => n.input ?? []));
   const notes: string[] = [];
-  let classes: string[] | null = null;
+  let classes: NodeClasses | null = null;
   for (const node of nodes) {
     if (node.opType !== 'ZipMap' || (node.domain ?? '') !== ML) continue;
     const output = node.output?.[0] ?? '';
     const declared = (graph.output ?? []).find((o) => o.name === output);
-    const labels = nodeClasses(node);
-    if (!declared || consumers.has(output) || !labels) continue;
-    classes ??= labels;
+    const named = nodeClasses(node);
+    if (!declared || consumers.has(output) || !named) continue;
+    classes ??= named;
     node.opType = 'Identity';
     node.domain = '';
     node.attribute = [];
@@ -66,28 +75,29 @@ export function readThroughZipMap(model: Model, fileBytes: Uint8Array): Standard
         shape: onnx.TensorShapeProto.create({
           dim: [
             onnx.TensorShapeProto.Dimension.create({ dimParam: 'N' }),
-            onnx.TensorShapeProto.Dimension.create({ dimValue: labels.length })
+            onnx.TensorShapeProto.Dimension.create({ dimValue: named.labels.length })
           ]
         })
       })
     });
     notes.push(
-      `ZipMap output "${output}" read through its input tensor "${node.input?.[0] ?? ''}" (float [N, ${labels.length}])`
+      `ZipMap output "${output}" read through its input tensor "${node.input?.[0] ?? ''}" (float [N, ${named.labels.length}])`
     );
   }
   classes ??= classifierClasses(
     nodes,
     (graph.output ?? []).map((o) => o.name ?? '')
   );
-  if (notes.length === 0) return { bytes: fileBytes, classes, notes };
-  return { bytes: onnx.ModelProto.encode(model).finish(), classes, notes };
+  const named = { classes: classes?.labels ?? null, integerClasses: classes?.integers ?? false };
+  if (notes.length === 0) return { bytes: fileBytes, ...named, notes };
+  return { bytes: onnx.ModelProto.encode(model).finish(), ...named, notes };
 }
 
 /**
  * Class labels of the classifier whose probability output reaches a graph output (directly or
  * through element-wise nodes such as skl2onnx's Normalizer or Identity), else null.
  */
-function classifierClasses(nodes: Node[], outputs: string[]): string[] | null {
+function classifierClasses(nodes: Node[], outputs: string[]): NodeClasses | null {
   const producer = new Map<string, Node>();
   for (const n of nodes) for (const o of n.output ?? []) producer.set(o, n);
   for (const name of outputs) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { type ModelSignature, type TensorInfo } from '../model/signature.js';
-import { runnableModel } from '../model/standard-export.js';
+import { runnableModel, type StandardGraph } from '../model/standard-export.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 /** How request columns reach the model: one 2-D float matrix in `features` order, or one input per column. */
@@ -13,7 +13,7 @@ export type InputLayout =
 export interface OutputSpec {
   name: string;
   kind: 'classifier' | 'regressor';
-  /** Class labels of a classifier (metadata `classes`, else 0..C−1); null for a regressor or unknown C. */
+  /** Class labels of a classifier (metadata `classes`, else the graph's, else 0..C−1); null for a regressor or unknown C. */
   classes: (string | number)[] | null;
 }
 
@@ -71,7 +71,7 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   const runnable = runnableModel(bytes, source);
   const signature = runnable.signature;
   const layout = inputLayout(signature, options.features, source);
-  const output = outputSpec(signature, options.task, source);
+  const output = outputSpec(signature, options.task, source, graphLabels(runnable));
   const ort = await loadOrt();
   let session: InferenceSession;
   try {
@@ -183,7 +183,18 @@ function inputLayout(
   return { kind: 'columns', inputs };
 }
 
-function outputSpec(signature: ModelSignature, task: LoadModelOptions['task'], source: string): OutputSpec {
+/** The classes the graph names (ZipMap or classifier attributes), integers as numbers, else null. */
+function graphLabels(graph: StandardGraph): (string | number)[] | null {
+  if (!graph.classes) return null;
+  return graph.integerClasses ? graph.classes.map(Number) : graph.classes;
+}
+
+function outputSpec(
+  signature: ModelSignature,
+  task: LoadModelOptions['task'],
+  source: string,
+  graphClasses: (string | number)[] | null
+): OutputSpec {
   const floats = signature.outputs.filter((o) => o.type === 'float');
   const named = floats.find((o) => o.name === 'probabilities');
   const matrix = floats.find(
@@ -206,6 +217,8 @@ function outputSpec(signature: ModelSignature, task: LoadModelOptions['task'], s
       throw new InputError(`${source}: metadata classes is not a JSON array`);
     }
   }
+  // As evaluate reads them (modelClasses): the metadata's list, else the graph's, else 0..C−1.
+  classes ??= graphClasses;
   const width = chosen.shape?.[1];
   if (!classes && typeof width === 'number') classes = Array.from({ length: width }, (_, i) => i);
   return { name: chosen.name, kind: 'classifier', classes };
