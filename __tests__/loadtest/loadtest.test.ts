@@ -151,7 +151,7 @@ test('a candidate that does not load in the serving stack fails the infrastructu
     {
       name: 'candidate v2 in the local server: load',
       passed: false,
-      detail: expect.stringMatching(/churn@v2: no usable output/)
+      detail: expect.stringMatching(/churn@v2: no float (probability )?output/)
     }
   ]);
   expect(result.report.summary).toMatch(

@@ -131,6 +131,10 @@ describe('Open Inference Protocol', () => {
     const p = (rows.json() as { probabilities: (number | null)[][] }).probabilities[0];
     const q = (v2.json() as { outputs: { data: (number | null)[] }[] }).outputs[0].data;
     expect(p).toEqual(q);
+    // This model cannot use a missing value: no probabilities and no label, not class 0's label.
+    expect(p).toEqual([null, null]);
+    expect((rows.json() as { predictions: unknown[] }).predictions).toEqual([null]);
+    expect((v2.json() as { outputs: { data: unknown[] }[] }).outputs[1].data).toEqual([null]);
     const bad = await http('POST', `${server.url}/v1/models/churn:predict`, {
       instances: [{ ...row(8), [FEATURES[0]]: true }]
     });

@@ -20,6 +20,9 @@ export interface OutputPlan {
   reason: string;
 }
 
+/** What the output rule reads of a model: where it came from and its signature. */
+export type OutputModel = Pick<ModelFile, 'source' | 'signature'>;
+
 /** One output's values over all rows, row-major. */
 export interface OutputValues {
   values: Float64Array;
@@ -46,7 +49,7 @@ export function describeOutput(o: TensorInfo): string {
   return `"${o.name}" ${o.type}${dims ? ` ${dims}` : ''}`;
 }
 
-function listOutputs(model: ModelFile): string {
+function listOutputs(model: OutputModel): string {
   return model.signature.outputs.map(describeOutput).join(', ');
 }
 
@@ -55,7 +58,7 @@ function listOutputs(model: ModelFile): string {
  * `probabilities` (or skl2onnx's `output_probability`); else, for a classifier, the float outputs to search for valid probabilities
  * ([N, C] first, then one-column ones for binary); a regressor reads its first float output.
  */
-export function planOutput(model: ModelFile, task: OutputTask, explicit?: string): OutputPlan {
+export function planOutput(model: OutputModel, task: OutputTask, explicit?: string): OutputPlan {
   const outputs = model.signature.outputs;
   if (explicit !== undefined) {
     const found = outputs.find((o) => o.name === explicit);
@@ -109,7 +112,10 @@ export interface ProbabilityProblem {
 }
 
 /** Checks that every row holds probabilities: finite, in [0, 1], summing to 1 when there are ≥ 2 columns. */
-export function probabilityProblem(out: OutputValues): ProbabilityProblem | null {
+export function probabilityProblem(
+  out: { values: Float64Array | Float32Array; width: number },
+  options: { skipNaNRows?: boolean } = {}
+): ProbabilityProblem | null {
   const { values, width } = out;
   for (let start = 0; start < values.length; start += width) {
     let sum = 0;
@@ -122,6 +128,7 @@ export function probabilityProblem(out: OutputValues): ProbabilityProblem | null
       if (why) break;
       sum += v;
     }
+    if (why === NAN && options.skipNaNRows) continue;
     if (!why && width > 1 && !(Math.abs(sum - 1) <= ROW_SUM_TOLERANCE))
       why = `the row sums to ${Number(sum.toPrecision(6))}, not 1`;
     if (why) {
@@ -134,12 +141,13 @@ export function probabilityProblem(out: OutputValues): ProbabilityProblem | null
   return null;
 }
 
-function problemText(name: string, width: number, p: ProbabilityProblem): string {
+/** `"name" [N, C] row r is (…): why`, for messages. */
+export function problemText(name: string, width: number, p: ProbabilityProblem): string {
   const more = width > p.values.length ? ', …' : '';
   return `"${name}" [N, ${width}] row ${p.row} is (${p.values.join(', ')}${more}): ${p.why}`;
 }
 
-function fixHint(model: ModelFile, task: OutputTask): string {
+function fixHint(model: OutputModel, task: OutputTask): string {
   const others =
     model.signature.outputs.length > 1 ? `pick the output that holds them with --output NAME, or ` : '';
   const regressor = task === 'binary' ? '; a regressor is evaluated with --task regression' : '';
@@ -154,7 +162,7 @@ function fixHint(model: ModelFile, task: OutputTask): string {
  * holds probabilities; refuses, saying what the model gives and how to fix it, when none does.
  */
 export function chooseOutput(
-  model: ModelFile,
+  model: OutputModel,
   task: OutputTask,
   plan: OutputPlan,
   fetched: ReadonlyMap<string, OutputValues>,

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { type ModelSignature, type TensorInfo } from '../model/signature.js';
-import { runnableModel, type StandardGraph } from '../model/standard-export.js';
+import type { OutputValues } from '../model/outputs.js';
+import { runnableModel } from '../model/standard-export.js';
+import {
+  checkProbabilities,
+  decideOutput,
+  planServedOutput,
+  servedClasses,
+  type OutputSpec
+} from './output.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 /** How request columns reach the model: one 2-D float matrix in `features` order, or one input per column. */
 export type InputLayout =
   | { kind: 'matrix'; input: TensorInfo; features: string[] | null }
   | { kind: 'columns'; inputs: TensorInfo[] };
-
-/** What the model answers: class probabilities [N, C] or a regression value per row. */
-export interface OutputSpec {
-  name: string;
-  kind: 'classifier' | 'regressor';
-  /** Class labels of a classifier (metadata `classes`, else the graph's, else 0..C−1); null for a regressor or unknown C. */
-  classes: (string | number)[] | null;
-}
 
 /** One model version loaded into onnxruntime and ready to score. */
 export interface ServedModel {
@@ -71,7 +71,7 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   const runnable = runnableModel(bytes, source);
   const signature = runnable.signature;
   const layout = inputLayout(signature, options.features, source);
-  const output = outputSpec(signature, options.task, source, graphLabels(runnable));
+  const planned = planServedOutput(signature, options.task, source);
   const ort = await loadOrt();
   let session: InferenceSession;
   try {
@@ -85,13 +85,28 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   } catch (error) {
     throw new InputError(`${source}: onnxruntime cannot load the model: ${(error as Error).message}`);
   }
+  const chosen = decideOutput(
+    planned,
+    signature,
+    source,
+    await warmUp(session, layout, planned.plan.outputs, ort.Tensor)
+  );
+  const output: OutputSpec = {
+    ...chosen,
+    kind: planned.kind,
+    classes: planned.kind === 'classifier' ? servedClasses(signature, runnable, chosen.name, source) : null
+  };
   const fetches = [output.name];
-  await warmUp(session, layout, fetches, ort.Tensor);
   const extract = (result: InferenceSession.ReturnType) => {
     const tensor = result[output.name];
     if (!tensor || !(tensor.data instanceof Float32Array)) {
       throw new ModelContractError(`${source}: output "${output.name}" is not a float tensor`);
     }
+    const width = tensor.dims[1] ?? 1;
+    // Logits or NaN are never answered as probabilities (the warm-up row cannot prove every row).
+    const problem =
+      output.kind === 'classifier' ? checkProbabilities(source, output.name, tensor.data, width) : null;
+    if (problem) throw new ModelContractError(problem);
     return { data: tensor.data, shape: tensor.dims };
   };
   return {
@@ -113,20 +128,21 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
 
 /**
  * Runs one row of zeros so that the first real request does not pay for onnxruntime's first-run
- * allocations (a canary would otherwise look slow in its first analysis). Failures are ignored:
- * a model that cannot score is caught by the requests themselves.
+ * allocations (a canary would otherwise look slow in its first analysis), and returns the fetched
+ * outputs for the output choice. Failures give null: a model that cannot score is caught by the
+ * requests themselves.
  */
 async function warmUp(
   session: InferenceSession,
   layout: InputLayout,
   fetches: string[],
   Tensor: typeof import('onnxruntime-node').Tensor
-): Promise<void> {
+): Promise<Map<string, OutputValues> | null> {
   const feeds: Record<string, Tensor> = {};
   if (layout.kind === 'matrix') {
     const width =
       typeof layout.input.shape?.[1] === 'number' ? layout.input.shape[1] : layout.features?.length;
-    if (!width) return;
+    if (!width) return null;
     feeds[layout.input.name] = new Tensor('float32', new Float32Array(width), [1, width]);
   } else {
     for (const input of layout.inputs) {
@@ -138,7 +154,15 @@ async function warmUp(
       else feeds[input.name] = new Tensor('float32', new Float32Array(1), dims);
     }
   }
-  await session.run(feeds, fetches, RUN_OPTIONS).catch(() => undefined);
+  const result = await session.run(feeds, fetches, RUN_OPTIONS).catch(() => null);
+  if (!result) return null;
+  const values = new Map<string, OutputValues>();
+  for (const name of fetches) {
+    const tensor = result[name];
+    if (!tensor || !(tensor.data instanceof Float32Array)) return null;
+    values.set(name, { values: Float64Array.from(tensor.data), width: tensor.dims[1] ?? 1 });
+  }
+  return values;
 }
 
 /** The model ran but broke its output contract (wrong type or shape): a server-side error. */
@@ -181,45 +205,4 @@ function inputLayout(
     }
   }
   return { kind: 'columns', inputs };
-}
-
-/** The classes the graph names (ZipMap or classifier attributes), integers as numbers, else null. */
-function graphLabels(graph: StandardGraph): (string | number)[] | null {
-  if (!graph.classes) return null;
-  return graph.integerClasses ? graph.classes.map(Number) : graph.classes;
-}
-
-function outputSpec(
-  signature: ModelSignature,
-  task: LoadModelOptions['task'],
-  source: string,
-  graphClasses: (string | number)[] | null
-): OutputSpec {
-  const floats = signature.outputs.filter((o) => o.type === 'float');
-  const named = floats.find((o) => o.name === 'probabilities');
-  const matrix = floats.find(
-    (o) => o.shape?.length === 2 && (typeof o.shape[1] !== 'number' || o.shape[1] >= 2)
-  );
-  const wantsClassifier = task ? task !== 'regression' : Boolean(named ?? matrix);
-  const chosen = wantsClassifier ? (named ?? matrix) : floats[0];
-  if (!chosen) {
-    throw new InputError(
-      `${source}: no usable output: a classifier needs a float output [N, C] (named "probabilities"), a regressor a float output`
-    );
-  }
-  if (!wantsClassifier) return { name: chosen.name, kind: 'regressor', classes: null };
-  let classes: (string | number)[] | null = null;
-  if (signature.metadata.classes) {
-    try {
-      const parsed = JSON.parse(signature.metadata.classes) as unknown;
-      if (Array.isArray(parsed)) classes = parsed as (string | number)[];
-    } catch {
-      throw new InputError(`${source}: metadata classes is not a JSON array`);
-    }
-  }
-  // As evaluate reads them (modelClasses): the metadata's list, else the graph's, else 0..C−1.
-  classes ??= graphClasses;
-  const width = chosen.shape?.[1];
-  if (!classes && typeof width === 'number') classes = Array.from({ length: width }, (_, i) => i);
-  return { name: chosen.name, kind: 'classifier', classes };
 }

@@ -79,13 +79,14 @@ export function renderPrediction(
     });
   }
   const classes = model.output.classes!;
-  const labels = new Array<string | number>(rows);
+  const labels = new Array<string | number | null>(rows);
   const threshold = names.threshold;
   for (let r = 0; r < rows; r++) {
     let best = 0;
     if (width === 2 && threshold !== undefined) best = data[r * 2 + 1] > threshold ? 1 : 0;
     else for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-    labels[r] = classes[best];
+    // NaN probabilities (a missing value the model cannot use) have no label, not class 0's.
+    labels[r] = data[r * width] === data[r * width] ? classes[best] : null;
   }
   if (protocol === 'rows') {
     const probabilities = Array.from({ length: rows }, (_, r) => array().slice(r * width, (r + 1) * width));
@@ -134,7 +135,7 @@ export function logRows(
       prediction.probabilities = Array.from(data.subarray(r * width, (r + 1) * width));
       let best = 0;
       for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-      prediction.label = model.output.classes?.[best] ?? best;
+      if (data[r * width] === data[r * width]) prediction.label = model.output.classes?.[best] ?? best;
     }
     log.write({
       ts,
