@@ -96,8 +96,9 @@ describe.each(['churn-node', 'sklearn-python'] as const)(
           // The user's own Node first on the PATH (as their setup-node step leaves it), then the image's tools.
           PATH: `${dirname(await nodeShim(join(workspace, '..', `user-node-${example}`, 'bin')))}:/usr/bin:${process.env.PATH}`,
           HOME: process.env.HOME ?? '/root',
-          // The runner image's pip.conf lets pip install into the system Python.
-          PIP_BREAK_SYSTEM_PACKAGES: '1'
+          // The image's system Python is externally managed (PEP 668), as ubuntu-latest's: pip must not
+          // install into it, so the workflows' setup-python step is what lets requirements.txt install.
+          PIP_BREAK_SYSTEM_PACKAGES: '0'
         }
       };
     }, 300_000);
@@ -158,6 +159,8 @@ describe.each(['churn-node', 'sklearn-python'] as const)(
       const seen = await trainingEnv(run, 'evaluate');
       expect(seen).toContain('MLCI_SEED=');
       expect(seen).not.toMatch(/GITHUB_TOKEN=|MLCI_INPUT_TOKEN=|scoped-token|write-token/);
+      // A Python project gets setup-python's Python (pip cannot install into the image's own).
+      expect(job.record.setupPython).toEqual(example === 'sklearn-python' ? ['3.11'] : []);
     }, 300_000);
 
     /** alias → version, read from the annotated tag each alias ref points at (as the registry stores moves). */

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 /** The status functions' inputs: how the job has gone so far. */
 export interface JobStatus {
   failed: boolean;
@@ -35,6 +39,25 @@ function equal(a: unknown, b: unknown): boolean {
   return num(a) === num(b);
 }
 
+/**
+ * The runner's hashFiles for literal paths (what the workflows use): the SHA-256 of the matched files'
+ * own SHA-256 digests under github.workspace, '' when none matches. Wildcards are refused, not guessed.
+ */
+function hashFiles(patterns: string[], contexts: Contexts): string {
+  const workspace = (contexts.github as { workspace?: string } | undefined)?.workspace;
+  if (!workspace) throw new Error('hashFiles: github.workspace is not set');
+  const all = createHash('sha256');
+  let matched = 0;
+  for (const pattern of patterns) {
+    if (/[*?[\]!]/.test(pattern)) throw new Error(`hashFiles('${pattern}'): the player hashes literal paths only`);
+    const file = resolve(workspace, pattern);
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    all.update(createHash('sha256').update(readFileSync(file)).digest());
+    matched++;
+  }
+  return matched === 0 ? '' : all.digest('hex');
+}
+
 function truthy(v: unknown): boolean {
   return !(v === false || v === 0 || v === '' || v === null || v === undefined || Number.isNaN(v));
 }
@@ -61,7 +84,7 @@ export function evaluate(text: string, contexts: Contexts, status: JobStatus): u
         ? hay.some((h) => equal(h, needle))
         : String(hay).toLowerCase().includes(String(needle).toLowerCase()),
     startsWith: ([s, p]) => String(s).toLowerCase().startsWith(String(p).toLowerCase()),
-    hashFiles: () => ''
+    hashFiles: (patterns) => hashFiles(patterns.map(String), contexts)
   };
   const primary = (): unknown => {
     const t = take();

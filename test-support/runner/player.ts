@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
@@ -26,6 +27,8 @@ export interface RunnerRecord {
   cacheSaves: string[];
   cacheRestores: { key: string; hit: boolean }[];
   setupNode: number;
+  /** The python-version of each setup-python step. */
+  setupPython: string[];
 }
 
 /** An artifact upload-artifact made: a folder zipped, or one file as it is (`archive: false`). */
@@ -51,7 +54,13 @@ export interface JobOptions {
 
 /** One job on the player: its environment, files (GITHUB_ENV, GITHUB_PATH, summary) and what ran. */
 export class Job {
-  readonly record: RunnerRecord = { artifacts: [], cacheSaves: [], cacheRestores: [], setupNode: 0 };
+  readonly record: RunnerRecord = {
+    artifacts: [],
+    cacheSaves: [],
+    cacheRestores: [],
+    setupNode: 0,
+    setupPython: []
+  };
   readonly status: JobStatus = { failed: false };
   private readonly env: Record<string, string> = {};
   private readonly paths: string[] = [];
@@ -165,6 +174,17 @@ export class Job {
       await nodeShim(bin);
       this.paths.unshift(bin);
       return { code: 0, outputs: {} };
+    }
+    if (name === 'actions/setup-python') {
+      // setup-python puts its Python (python, python3, pip) first on the PATH for every later step;
+      // unlike the image's system Python it is not externally managed, so pip installs into it. Here
+      // it is a virtual environment over the machine's Python (whose packages the examples pin).
+      this.record.setupPython.push(inputs['python-version'] ?? '');
+      const home = join(this.dir, 'tool-cache', 'Python', inputs['python-version'] || 'default');
+      if (!existsSync(home))
+        await exec('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', home]);
+      this.paths.unshift(join(home, 'bin'));
+      return { code: 0, outputs: { 'python-version': inputs['python-version'] ?? '' } };
     }
     if (name === 'actions/cache/restore' || name === 'actions/cache') {
       const saved = this.caches.get(inputs.key);
