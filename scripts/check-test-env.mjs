@@ -19,6 +19,8 @@ const DEBIAN = [
   { what: `scipy for ${PYTHON}`, pkg: 'python3-scipy', ok: () => pythonImports('scipy') },
   { what: `pandas for ${PYTHON}`, pkg: 'python3-pandas', ok: () => pythonImports('pandas') },
   { what: `PyTorch for ${PYTHON}`, pkg: 'python3-torch', ok: () => pythonImports('torch') },
+  // The workflow player's setup-python is a virtual environment over PYTHON that installs with its pip.
+  { what: `pip for ${PYTHON}`, pkg: 'python3-pip', ok: () => pythonImports('pip') },
   { what: `Chromium at ${CHROMIUM} (or set MLCI_CHROMIUM)`, pkg: 'chromium', ok: () => existsSync(CHROMIUM) }
 ];
 

@@ -8,19 +8,19 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-UAET4SFX.js";
+} from "../chunks/chunk-UG65KKZW.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-RQXDFMW3.js";
+} from "../chunks/chunk-MTXJY3SD.js";
 import {
   openRegistry
-} from "../chunks/chunk-TC3JXJFY.js";
-import "../chunks/chunk-Z7MGLKRI.js";
+} from "../chunks/chunk-NG54IFCU.js";
+import "../chunks/chunk-5P54DOB7.js";
 import "../chunks/chunk-ASXTV7AU.js";
 import {
   currentUser
-} from "../chunks/chunk-O4FGEGHA.js";
+} from "../chunks/chunk-OECNYBHJ.js";
 import "../chunks/chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
@@ -43,7 +43,7 @@ import {
   parseDelimiter,
   parseFormat,
   parseTask
-} from "../chunks/chunk-YFOAMEA6.js";
+} from "../chunks/chunk-WA5TZKY5.js";
 import {
   DEFAULT_CONFIG_FILES,
   configFileOr,
@@ -51,17 +51,17 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-3HGPDPZV.js";
+} from "../chunks/chunk-IJQ6N4WY.js";
 import "../chunks/chunk-IBYLPLKE.js";
 import "../chunks/chunk-NVKBQ6B4.js";
-import "../chunks/chunk-IAVON22G.js";
+import "../chunks/chunk-IW7RTDSB.js";
 import {
   durationMs
 } from "../chunks/chunk-OX2YEAMM.js";
 import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-U4NLRI4B.js";
+import "../chunks/chunk-2XAC6GCP.js";
 import "../chunks/chunk-KFMS7UDB.js";
 import {
   checkOutputDir,
@@ -3602,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-VD5DYRTJ.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-B75MAXAA.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-XQN5VWWK.js");
+      const { deployCanary } = await import("../chunks/deploy-PUK7FWT7.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3613,7 +3613,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-WCC3ELX3.js");
+  const { rolloutManifests } = await import("../chunks/kserve-USHDTOEG.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3691,14 +3691,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-XA5KE7YF.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-LKOPBBGE.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-Y2KB2ITF.js");
+      const { evaluate: run } = await import("../chunks/evaluate-5HJ7IDHR.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3835,9 +3835,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-P6W3ZDP7.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-N4TUJRQD.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-BWYZ3YHZ.js");
+      const { runLoadTest } = await import("../chunks/loadtest-FPC4FSEM.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3937,16 +3937,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-MIRW7BFV.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-53DUAZMW.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-2NBFLIFA.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-BQLFQYWQ.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-VNNMWYJQ.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-HSUUF3NN.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3981,7 +3981,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-DZOR4FS4.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-7S76HW2N.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3997,7 +3997,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-EOWOF3D6.js");
+      const { runPipeline } = await import("../chunks/pipeline-H4Z6QC5L.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4017,7 +4017,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-2NBFLIFA.js");
+var registerStageModule = () => import("../chunks/register-BQLFQYWQ.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4118,7 +4118,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-KFZTPGWY.js");
+      const { attachStage } = await import("../chunks/attach-J4ZVLTUO.js");
       const stageOptions = {
         name,
         version,
@@ -4354,7 +4354,7 @@ function registerReport(program2) {
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("../chunks/html-KJLMU6JE.js");
+      const { writeReport } = await import("../chunks/html-6LC6QN5Y.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4452,7 +4452,7 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-5IPY3PGQ.js");
+      const { ModelServer } = await import("../chunks/server-DQ7MQJKI.js");
       const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
@@ -4546,14 +4546,14 @@ function registerTrain(program2) {
   train.action(
     handle(async (options, { progress }) => {
       const { config, path } = await configFor(options);
-      const { buildTrainRequest } = await import("../chunks/train-request-TZ55HYFW.js");
+      const { buildTrainRequest } = await import("../chunks/train-request-4WS5POB2.js");
       const stageOptions = {
         ...buildTrainRequest(options, config, { configPath: path }),
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-JBD5E4EX.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-ZYVD3SRC.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4662,7 +4662,7 @@ function registerValidateData(program2) {
   validate.action(
     handle(async (options, { progress }, command) => {
       const { validateData } = await import("../chunks/validate-data-NZCE2TST.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-2ICNDW3Y.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-P33765GZ.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

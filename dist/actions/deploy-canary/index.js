@@ -5,26 +5,27 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-FETR62PD.js";
+} from "../../chunks/chunk-DVOT5ZCQ.js";
 import {
   deployCanary
-} from "../../chunks/chunk-MVJ37M36.js";
-import "../../chunks/chunk-6DHUCRMK.js";
+} from "../../chunks/chunk-UNRTOBYW.js";
+import "../../chunks/chunk-AJNLQCFL.js";
 import {
   pauseWarning,
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-ID7SMOMK.js";
-import "../../chunks/chunk-2RV6W22Z.js";
+import "../../chunks/chunk-MGJPAQ3G.js";
 import "../../chunks/chunk-YUK5W3RX.js";
+import "../../chunks/chunk-W52UCU7U.js";
 import "../../chunks/chunk-JZ26DGLW.js";
 import "../../chunks/chunk-N7M6AQVJ.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-O4FGEGHA.js";
+import "../../chunks/chunk-OECNYBHJ.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-3XQVR364.js";
+import "../../chunks/chunk-ZRV6WAYP.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
@@ -34,19 +35,19 @@ import {
   actionProgress,
   actionsCore,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";

@@ -2,20 +2,20 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   renderEvaluationMarkdown
-} from "../../chunks/chunk-DISO47HG.js";
-import "../../chunks/chunk-C3Q6IKFG.js";
+} from "../../chunks/chunk-GRPA33QQ.js";
+import "../../chunks/chunk-GTDG52SM.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-A4JU2ZNQ.js";
+} from "../../chunks/chunk-5X3BQG5R.js";
 import {
   GATE_KINDS
-} from "../../chunks/chunk-44T3KHFH.js";
+} from "../../chunks/chunk-TT47L3EX.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-36UX5SSD.js";
-import "../../chunks/chunk-YFOAMEA6.js";
+import "../../chunks/chunk-WA5TZKY5.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -24,19 +24,19 @@ import {
   actionsCore,
   logLine,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic
@@ -246,7 +246,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-Y2KB2ITF.js");
+    const { evaluate } = await import("../../chunks/evaluate-5HJ7IDHR.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -367,7 +367,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-KJLMU6JE.js");
+    const { writeReport } = await import("../../chunks/html-6LC6QN5Y.js");
     const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

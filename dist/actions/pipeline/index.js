@@ -3,14 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-QSNYR3W6.js";
+} from "../../chunks/chunk-AXXLJNMJ.js";
 import {
   STAGES
-} from "../../chunks/chunk-UAET4SFX.js";
+} from "../../chunks/chunk-UG65KKZW.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-YFOAMEA6.js";
+import "../../chunks/chunk-WA5TZKY5.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -18,19 +18,19 @@ import {
   actionProgress,
   logLine,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-EOWOF3D6.js");
+    const { runPipeline } = await import("../../chunks/pipeline-H4Z6QC5L.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -2,42 +2,42 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-RQXDFMW3.js";
+} from "../../chunks/chunk-MTXJY3SD.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-TC3JXJFY.js";
-import "../../chunks/chunk-Z7MGLKRI.js";
+} from "../../chunks/chunk-NG54IFCU.js";
+import "../../chunks/chunk-5P54DOB7.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-O4FGEGHA.js";
+} from "../../chunks/chunk-OECNYBHJ.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-N7I2YJR6.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-YFOAMEA6.js";
+import "../../chunks/chunk-WA5TZKY5.js";
 import {
   actionBooleanInput,
   actionInput,
   actionProgress,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic

@@ -3,13 +3,13 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-TG2L2MNI.js";
+} from "../../chunks/chunk-TXKGVLGV.js";
 import {
   buildTrainRequest
-} from "../../chunks/chunk-T6XCSLVU.js";
+} from "../../chunks/chunk-RROW65FF.js";
 import "../../chunks/chunk-FKBISIKO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
-import "../../chunks/chunk-3XQVR364.js";
+import "../../chunks/chunk-ZRV6WAYP.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
@@ -17,26 +17,26 @@ import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-YFOAMEA6.js";
+import "../../chunks/chunk-WA5TZKY5.js";
 import {
   actionBooleanInput,
   actionInput,
   actionProgress,
   logLine,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import {
@@ -50,9 +50,6 @@ import { join, resolve } from "node:path";
 
 // src/actions/train/inputs.ts
 function readTrainInputs(env = process.env) {
-  const seedText = actionInput("seed");
-  if (seedText !== "" && !/^\d+$/.test(seedText))
-    throw new InputError(`input "seed": got "${seedText}", expected a whole number ≥ 0`);
   const phase = (env.MLCI_TRAIN_PHASE ?? "train").trim();
   if (phase !== "cache-key" && phase !== "train")
     throw new InputError(`MLCI_TRAIN_PHASE: got "${phase}", expected cache-key or train`);
@@ -60,7 +57,7 @@ function readTrainInputs(env = process.env) {
     config: configFileOr(actionInput("config")),
     command: actionInput("command") || void 0,
     set: actionInput("set").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")),
-    seed: seedText === "" ? void 0 : Number(seedText),
+    seed: actionInput("seed") || void 0,
     timeout: actionInput("timeout") || void 0,
     force: actionBooleanInput("force", false),
     cache: actionBooleanInput("cache", true),
@@ -80,11 +77,7 @@ async function run() {
       const config = await loadConfig(inputs.config);
       outDir = resolve(inputs.out);
       const options = {
-        ...buildTrainRequest(
-          { ...inputs, seed: inputs.seed === void 0 ? void 0 : String(inputs.seed), out: outDir },
-          config,
-          { configPath: inputs.config }
-        ),
+        ...buildTrainRequest({ ...inputs, out: outDir }, config, { configPath: inputs.config }),
         progress: { ...actionProgress, finish() {
         } },
         onOutput: (text) => process.stdout.write(text)

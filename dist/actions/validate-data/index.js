@@ -7,7 +7,7 @@ import "../../chunks/chunk-WMZFOVJR.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-N4GU6DLB.js";
+} from "../../chunks/chunk-K3XIK3OJ.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
@@ -15,7 +15,7 @@ import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-YFOAMEA6.js";
+import "../../chunks/chunk-WA5TZKY5.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -23,19 +23,19 @@ import {
   actionsCore,
   logLine,
   runAction
-} from "../../chunks/chunk-UZCJRTXF.js";
+} from "../../chunks/chunk-5VDT3RL2.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-3HGPDPZV.js";
+} from "../../chunks/chunk-IJQ6N4WY.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IAVON22G.js";
+import "../../chunks/chunk-IW7RTDSB.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-U4NLRI4B.js";
+import "../../chunks/chunk-2XAC6GCP.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
