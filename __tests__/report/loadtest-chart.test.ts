@@ -168,7 +168,7 @@ describe('mlci report --loadtest', () => {
         rate,
         candidate: measurement(rate, rate / 12.5),
         stable: measurement(rate, rate / 25),
-        slice_p99_ratios: [2]
+        slice_p99_ms: { candidate: [rate / 12.5], stable: [rate / 25] }
       }))
     };
     await writeFile(join(work, 'loadtest.json'), JSON.stringify(doc));

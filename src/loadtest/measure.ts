@@ -72,8 +72,12 @@ export async function measureAt(
     run.onSlice?.((s + 1) / slices);
   }
   const measured = acc.map((a, i) => measurement(a, run.rate, endpoints[i].rss !== undefined));
-  const ratios = stable ? acc[0].sliceP99.map((c, i) => c / Math.max(acc[1].sliceP99[i], 1e-3)) : null;
-  return { rate: run.rate, candidate: measured[0], stable: measured[1] ?? null, slice_p99_ratios: ratios };
+  return {
+    rate: run.rate,
+    candidate: measured[0],
+    stable: measured[1] ?? null,
+    slice_p99_ms: stable ? { candidate: acc[0].sliceP99, stable: acc[1].sliceP99 } : null
+  };
 }
 
 function measurement(a: Accumulator, rate: number, local: boolean): Measurement {

@@ -242,7 +242,8 @@ async function ramp(
   bodies: string[],
   progress: Progress
 ): Promise<RatePoint[]> {
-  const sliceMs = Math.min(1000, Math.max(200, options.durationMs / 6));
+  // About 12 slices per version at the target rate: the ratio objective compares median slices.
+  const sliceMs = Math.min(1000, Math.max(100, options.durationMs / 12));
   const rates = [...options.ramp.map((f) => Math.max(1, Math.round(f * rps))), rps];
   await measureAt(candidate.endpoint, stable?.endpoint ?? null, {
     bodies,
