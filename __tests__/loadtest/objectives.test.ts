@@ -1,4 +1,5 @@
 import { checkObjectives, withDefaults } from '../../src/loadtest/objectives.js';
+import { sliceRatio } from '../../src/loadtest/slice-ratio.js';
 import type { Measurement, RatePoint } from '../../src/loadtest/types.js';
 
 function m(p99: number, errors = 0): Measurement {
@@ -48,7 +49,7 @@ test('a candidate slower in every slice fails, and the detail says the numbers i
   // The 16 ratios' median: (22 / 3 + 23 / 3) / 2.
   expect(check.value).toBeCloseTo(7.5, 10);
   expect(check.detail).toBe(
-    'candidate p99 24.00 ms vs stable 3.00 ms; median slice p99 22.50 ms vs 3.00 ms over 4 and 4 slices, median ratio of the 16 slice pairs 7.50× (fails above 1.5× unless within 2 ms of stable)'
+    'candidate p99 24.00 ms vs stable 3.00 ms; median slice p99 22.50 ms vs 3.00 ms over 4 and 4 slices, median ratio of the 16 slice pairs 7.50×, 95 % lower bound 6.29× (measurably slower than stable) (fails above 1.5× when measurably slower and not within 2 ms of stable)'
   );
 });
 
@@ -75,4 +76,29 @@ test('the error rate is judged against its limit, inclusive', () => {
   expect(errors).toMatchObject({ objective: 'max_error_rate', value: 0.01, passed: true });
   const worse = checkObjectives({ ...p, candidate: m(1, 11) }, withDefaults())[0];
   expect(worse.passed).toBe(false);
+});
+
+test("a ratio above the limit from slices that overlap stable's is not a failure: the candidate is not measurably slower", () => {
+  // Pauses on most slices of both versions, the candidate's median slice a little higher.
+  const check = ratio(
+    point(40, 35, [
+      [9, 30, 10, 28, 9, 35, 12, 40, 10, 33, 12, 31],
+      [3, 29, 4, 27, 3.5, 36, 5, 4, 30, 3, 38, 33]
+    ])
+  );
+  expect(check.value).toBeCloseTo(1.64, 2);
+  expect(check.passed).toBe(true);
+  expect(check.detail).toMatch(/95 % lower bound 0\.\d\d× \(not measurably slower than stable\)/);
+});
+
+test('the lower bound is the Mann–Whitney 5 % point among the pairwise ratios', () => {
+  // 12 and 12 slices: 144 ratios, k = floor(72 − 1.645 × √(144 × 25 / 12)) = 43.
+  const c = Array.from({ length: 12 }, (_, i) => 10 + i);
+  const s = Array.from({ length: 12 }, (_, i) => 5 + i / 2);
+  const ratios = c.flatMap((x) => s.map((y) => x / y)).sort((a, b) => a - b);
+  const r = sliceRatio(c, s);
+  expect(r.lowerBound).toBe(ratios[42]);
+  expect(r.estimate).toBeCloseTo((ratios[71] + ratios[72]) / 2, 12);
+  // Too few slices for a bound: the estimate alone decides.
+  expect(sliceRatio([3, 4], [1, 2]).lowerBound).toBeNull();
 });
