@@ -182,6 +182,23 @@ describe('mlci report --loadtest', () => {
     expect(html).toContain('candidate p99 at 100 req/s: 8.00 ms');
   });
 
+  test('a load test without stable (a first version, or --url alone) draws the candidate only', async () => {
+    const doc = {
+      model: 'churn',
+      candidate: { version: null, endpoint: 'candidate http://127.0.0.1:8080' },
+      stable: null,
+      verdict: 'pass',
+      summary: 'all 1 objectives met',
+      objectives: [],
+      points: [{ rate: 40, candidate: measurement(40, 3), stable: null, slice_p99_ms: null }]
+    };
+    const built = await buildReport({ loadtest: doc });
+    expect(built.charts).toBe(1);
+    expect(built.html).toContain('candidate p99 at 40 req/s: 3.00 ms');
+    expect(built.html).not.toContain('data-series="stable"');
+    expect(built.html).not.toContain('stable p99 at');
+  });
+
   test('a loadtest.json with a broken point is exit 2 naming the field', async () => {
     await writeFile(join(work, 'bad.json'), JSON.stringify({ points: [{ rate: -1 }] }));
     const run = await runCli(['report', '--loadtest', join(work, 'bad.json'), '--out', work]);
