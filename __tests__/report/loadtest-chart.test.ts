@@ -129,6 +129,7 @@ test('a loadtest.json whose field is not of its type is refused with the file an
     model: 'churn',
     verdict: 'pass',
     summary: 's',
+    infrastructure: [],
     objectives: [],
     points: [
       { rate: 10, candidate: { achieved_rps: 10, error_rate: 0, latency_ms: { p50: 1, p95: 2, p99: '3' } } }
@@ -163,6 +164,7 @@ describe('mlci report --loadtest', () => {
       stable: { version: 1, endpoint: 'stable v1' },
       verdict: 'fail',
       summary: 'objective failed: max_p99_ms',
+      infrastructure: [{ name: 'kserve runtime', passed: true, detail: 'model opset 13 <loads>' }],
       objectives: [{ objective: 'max_p99_ms', limit: 5, value: 8, passed: false, detail: 'p99 8 ms' }],
       points: [50, 100].map((rate) => ({
         rate,
@@ -180,6 +182,8 @@ describe('mlci report --loadtest', () => {
     expect(html).toContain('<title>mlci report — churn</title>');
     expect(html).toContain('✖ load test: fail');
     expect(html).toContain('candidate p99 at 100 req/s: 8.00 ms');
+    expect(html).toContain('<td class="text">kserve runtime</td>');
+    expect(html).toContain('model opset 13 &lt;loads&gt;');
   });
 
   test('a load test without stable (a first version, or --url alone) draws the candidate only', async () => {
@@ -189,6 +193,7 @@ describe('mlci report --loadtest', () => {
       stable: null,
       verdict: 'pass',
       summary: 'all 1 objectives met',
+      infrastructure: [],
       objectives: [],
       points: [{ rate: 40, candidate: measurement(40, 3), stable: null, slice_p99_ms: null }]
     };

@@ -30,6 +30,8 @@ export interface LoadTestView {
   verdict: 'pass' | 'fail';
   summary: string;
   points: RateView[];
+  /** The checks that the candidate loads and answers in its serving stack. */
+  infrastructure: { name: string; passed: boolean; detail: string }[];
   objectives: { objective: string; limit: number; passed: boolean; detail: string }[];
 }
 
@@ -66,6 +68,14 @@ export function readLoadTest(json: unknown, file = 'loadtest.json'): LoadTestVie
     verdict: doc.at('verdict').oneOf(['pass', 'fail'] as const),
     summary: doc.at('summary').string(),
     points: doc.at('points').array().map(readPoint),
+    infrastructure: doc
+      .at('infrastructure')
+      .array()
+      .map((c) => ({
+        name: c.at('name').string(),
+        passed: c.at('passed').boolean(),
+        detail: c.at('detail').string()
+      })),
     objectives: doc
       .at('objectives')
       .array()

@@ -22,8 +22,15 @@ export async function loadTestSection(view: LoadTestView, sink: ChartSink): Prom
         `<tr><td class="text">${e(o.objective)}</td><td>${o.limit}</td><td class="text">${o.passed ? '<span class="ok">✔ pass</span>' : '<span class="bad">✖ fail</span>'}</td><td class="text">${e(o.detail)}</td></tr>`
     )
     .join('');
+  const checks = view.infrastructure
+    .map(
+      (c) =>
+        `<tr><td class="text">${e(c.name)}</td><td class="text">${c.passed ? '<span class="ok">✔ pass</span>' : '<span class="bad">✖ fail</span>'}</td><td class="text">${e(c.detail)}</td></tr>`
+    )
+    .join('');
   const parts = [
     `<p>${e(view.summary)}</p>`,
+    `<div class="table-wrap"><table data-table="infrastructure"><caption>Infrastructure checks: the candidate loads and answers in the serving stack it will run in.</caption><thead><tr><th scope="col" class="text">check</th><th scope="col" class="text">result</th><th scope="col" class="text">detail</th></tr></thead><tbody>${checks}</tbody></table></div>`,
     `<div class="table-wrap"><table><caption>Objectives, judged at the target rate.</caption><thead><tr><th scope="col" class="text">objective</th><th scope="col">limit</th><th scope="col" class="text">result</th><th scope="col" class="text">detail</th></tr></thead><tbody>${objectives}</tbody></table></div>`
   ];
   if (view.points.length === 0) {
