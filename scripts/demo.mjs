@@ -124,7 +124,10 @@ const fresh = readFileSync(join(work, 'data/new-data.csv'), 'utf8').trim().split
 appendFileSync(join(work, 'data/train.csv'), `${fresh}\n`);
 const round2 = mlci(['pipeline', '--out', 'out/round2'], { expect: [0, 1] });
 console.log(round2 === 0 ? '\nthe retrained model passed its gates and its canary' : '\nthe retrained model was refused: production stays where it was');
-mlci(['report', '--evaluation', 'out/round2/evaluate/evaluation.json', '--validation', 'out/round2/validate-data/validation.json', '--out', 'out/round2/report']);
+// The load test's latency-vs-rate chart joins the report when the rollout got as far as its load test.
+const loadtest = 'out/round2/deploy-canary/loadtest.json';
+const withLoadtest = existsSync(join(work, loadtest)) ? ['--loadtest', loadtest] : [];
+mlci(['report', '--evaluation', 'out/round2/evaluate/evaluation.json', '--validation', 'out/round2/validate-data/validation.json', ...withLoadtest, '--out', 'out/round2/report']);
 mlci(['registry', 'list', 'churn-node']);
 
 console.log('\n== the pull-request comment of round 2 (evaluation.md)\n');

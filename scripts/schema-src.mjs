@@ -379,7 +379,12 @@ const schema = {
           properties: {
             namespace: { type: 'string' },
             storage_uri: { type: 'string' },
-            runtime: { type: 'string' }
+            runtime: { type: 'string' },
+            onnxruntime: {
+              type: 'string',
+              pattern: '^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$',
+              description: 'ONNX Runtime version of the serving runtime image (e.g. 1.16.3): the candidate is checked against it before the first apply.'
+            }
           }
         },
         load_test: loadTest

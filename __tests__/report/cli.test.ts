@@ -56,7 +56,7 @@ describe('mlci report', () => {
   test('no input at all is a usage error (exit 2)', async () => {
     const run = await runReport(['--out', work]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('mlci: report needs --evaluation FILE, --validation FILE or both\n');
+    expect(run.stderr).toBe('mlci: report needs --evaluation FILE, --validation FILE or --loadtest FILE\n');
   });
 
   test('a missing, malformed or wrong file is an input error naming it, and nothing is written', async () => {

@@ -70,7 +70,18 @@ for (let round = 1; round <= rounds; round++) {
   );
 }
 await stopServer(child);
-const ratios = results.map((r) => r.ratio).sort((a, b) => a - b);
-console.log(`median loadtest/bench p99 over ${rounds} rounds: ${ratios[Math.floor(rounds / 2)].toFixed(2)}`);
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+// The median of the rounds' p99s on each side, then their ratio: one pause that falls on one side of
+// one round moves neither median, where it makes that round's ratio anything from 0.2 to 6.
+const benchP99 = median(results.map((r) => r.bench.p99));
+const loadtestP99 = median(results.map((r) => r.loadtest.p99));
+console.log(
+  `median p99 over ${rounds} rounds: bench ${benchP99.toFixed(2)} ms, mlci loadtest ${loadtestP99.toFixed(2)} ms, ` +
+    `ratio of medians ${(loadtestP99 / benchP99).toFixed(2)}; median of the rounds' ratios ${median(results.map((r) => r.ratio)).toFixed(2)}`
+);
 await rm(setup.dir, { recursive: true, force: true });
 process.exit(0);

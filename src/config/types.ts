@@ -127,7 +127,7 @@ export interface DeployConfig {
     max_divergence?: number;
     min_requests?: number;
   };
-  kserve?: { namespace?: string; storage_uri?: string; runtime?: string };
+  kserve?: { namespace?: string; storage_uri?: string; runtime?: string; onnxruntime?: string };
   load_test?: LoadTestConfig;
 }
 

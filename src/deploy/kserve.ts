@@ -8,6 +8,9 @@ import type { CanaryTarget } from './target.js';
 import type { PacedResult } from './traffic.js';
 import validateInferenceService from './inferenceservice.generated.js';
 
+/** The annotation mlci writes on the InferenceService: the ONNX Runtime version of its serving runtime. */
+export const ONNXRUNTIME_ANNOTATION = 'mlci.dev/onnxruntime-version';
+
 /** The registry spec of the GitHub Releases backend (`--registry github`). */
 const GITHUB_REGISTRY = 'github';
 
@@ -53,6 +56,11 @@ export interface KServeOptions {
   storageUri: string;
   /** ServingRuntime to pin (else KServe picks one supporting ONNX). */
   runtime?: string;
+  /**
+   * The ONNX Runtime version the serving runtime's image runs (e.g. 1.16.3): written to the manifest
+   * as an annotation, and the candidate's opsets are checked against it before the first apply.
+   */
+  onnxruntime?: string;
   /** InferenceService name (default the model name). */
   service?: string;
   /** Base URL of the InferenceService (ingress) for replayed traffic. */
@@ -101,6 +109,7 @@ export function renderInferenceService(options: {
   namespace?: string;
   service?: string;
   runtime?: string;
+  onnxruntime?: string;
   canaryTrafficPercent?: number;
 }): InferenceService {
   const name = options.service ?? options.model;
@@ -141,7 +150,10 @@ export function renderInferenceService(options: {
         'mlci.dev/version': `v${options.version}`
       },
       // Canary rollouts need KServe's serverless (Knative) mode.
-      annotations: { 'serving.kserve.io/deploymentMode': 'Serverless' }
+      annotations: {
+        'serving.kserve.io/deploymentMode': 'Serverless',
+        ...(options.onnxruntime ? { [ONNXRUNTIME_ANNOTATION]: options.onnxruntime } : {})
+      }
     },
     spec: { predictor }
   });
@@ -280,6 +292,7 @@ export class KServeTarget implements CanaryTarget {
       namespace: this.options.namespace,
       service: this.options.service,
       runtime: this.options.runtime,
+      onnxruntime: this.options.onnxruntime,
       canaryTrafficPercent
     });
     const yaml = manifestYaml(manifest);

@@ -166,6 +166,8 @@ export async function pacedLoad(options: {
   signal?: AbortSignal;
   /** Marks the requests as replayed or mirrored traffic for the server's prediction log. */
   source?: TrafficSource;
+  /** When the first request is due (a performance.now() time, may be ahead); default now. */
+  start?: number;
 }): Promise<PacedSummary> {
   const { url, bodies, rate, count } = options;
   if (!(rate > 0)) throw new InputError(`replay rate must be positive, got ${rate}`);
@@ -177,7 +179,7 @@ export async function pacedLoad(options: {
   let failed = 0;
   let sent = 0;
   const gap = 1000 / rate;
-  const start = performance.now();
+  const start = options.start ?? performance.now();
   const pending: Promise<void>[] = [];
   const fire = (index: number, due: number) =>
     new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 // Open-loop measurement of two endpoints in alternating slices (docs/loadtest.md).
-import { pacedLoad } from '../deploy/traffic.js';
+import { pacedLoad, type PacedSummary } from '../deploy/traffic.js';
 import type { LatencySummary, Measurement, RatePoint } from './types.js';
 
 /** A server under test: its infer URL and, when it runs here, a reading of its resident memory. */
@@ -52,28 +52,46 @@ export async function measureAt(
   }));
   const slices = Math.max(1, Math.round(run.durationMs / run.sliceMs));
   const perSlice = Math.max(1, Math.round((run.rate * run.durationMs) / 1000 / slices));
+  // One schedule for the whole run: each slice is due right after the one before it, whether or not
+  // that one's answers are all in, so a pause while a slice drains delays the next slice's requests
+  // and counts in their latency (no coordinated omission at slice boundaries either).
+  const span = (perSlice * 1000) / run.rate;
+  const t0 = performance.now();
+  const turns: { endpoint: number; summary: Promise<PacedSummary> }[] = [];
   for (let s = 0; s < slices; s++) {
     const order = s % 2 === 0 ? endpoints.map((_, i) => i) : endpoints.map((_, i) => i).reverse();
     for (const i of order) {
-      const summary = await pacedLoad({
-        url: endpoints[i].url,
-        bodies: run.bodies,
-        rate: run.rate,
-        count: perSlice
+      const start = t0 + turns.length * span;
+      turns.push({
+        endpoint: i,
+        summary: pacedLoad({
+          url: endpoints[i].url,
+          bodies: run.bodies,
+          rate: run.rate,
+          count: perSlice,
+          start
+        })
       });
-      const a = acc[i];
-      for (const latency of summary.latencies) a.latencies.push(latency);
-      a.sliceP99.push(summarize(summary.latencies).p99);
-      a.errors += summary.failed;
-      a.sent += summary.sent;
-      a.ms += summary.durationMs;
-      a.rss = Math.max(a.rss, endpoints[i].rss?.() ?? 0);
     }
-    run.onSlice?.((s + 1) / slices);
+  }
+  for (const [k, turn] of turns.entries()) {
+    const summary = await turn.summary;
+    const a = acc[turn.endpoint];
+    for (const latency of summary.latencies) a.latencies.push(latency);
+    a.sliceP99.push(summarize(summary.latencies).p99);
+    a.errors += summary.failed;
+    a.sent += summary.sent;
+    a.ms += summary.durationMs;
+    a.rss = Math.max(a.rss, endpoints[turn.endpoint].rss?.() ?? 0);
+    if ((k + 1) % endpoints.length === 0) run.onSlice?.((k + 1) / turns.length);
   }
   const measured = acc.map((a, i) => measurement(a, run.rate, endpoints[i].rss !== undefined));
-  const ratios = stable ? acc[0].sliceP99.map((c, i) => c / Math.max(acc[1].sliceP99[i], 1e-3)) : null;
-  return { rate: run.rate, candidate: measured[0], stable: measured[1] ?? null, slice_p99_ratios: ratios };
+  return {
+    rate: run.rate,
+    candidate: measured[0],
+    stable: measured[1] ?? null,
+    slice_p99_ms: stable ? { candidate: acc[0].sliceP99, stable: acc[1].sliceP99 } : null
+  };
 }
 
 function measurement(a: Accumulator, rate: number, local: boolean): Measurement {

@@ -29,8 +29,11 @@ export interface RatePoint {
   rate: number;
   candidate: Measurement;
   stable: Measurement | null;
-  /** Candidate p99 / stable p99 in each pair of adjacent slices (null without stable). */
-  slice_p99_ratios: number[] | null;
+  /**
+   * The p99 of each slice of each version, ms, in the order they ran (null without stable): the
+   * p99 ratio objective compares their medians (docs/loadtest.md).
+   */
+  slice_p99_ms: { candidate: number[]; stable: number[] } | null;
 }
 
 /** The names of the objectives a load test is gated on. */

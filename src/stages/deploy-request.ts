@@ -108,6 +108,7 @@ export async function buildDeployRequest(
             d.kserve?.storage_uri ??
             registryStorageUri(flags.registry ?? config?.register?.registry),
           runtime: flags.kserveRuntime ?? d.kserve?.runtime,
+          onnxruntime: d.kserve?.onnxruntime,
           url: flags.kserveUrl
         }
       : undefined;
@@ -118,7 +119,8 @@ export async function buildDeployRequest(
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === 'server' ? server : undefined,
-    dropColumns
+    dropColumns,
+    kserve
   });
   const registry = await requestRegistry(context, flags.registry, config);
   return built('deploy-canary', {

@@ -7,6 +7,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
 import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
 import { KServeTarget, rolloutManifests, type KServeOptions } from '../deploy/kserve.js';
+import { kserveRuntimeCheck, requireOnnxRuntime } from '../deploy/kserve-runtime.js';
 import type { DeploymentRecorder } from '../deploy/recorder.js';
 import { rolloutMarkdown } from '../deploy/report.js';
 import { checkSteps, runRollout, type RolloutReport } from '../deploy/rollout.js';
@@ -94,7 +95,12 @@ export function deploySettings(
     replay: d.replay,
     rate: d.rate,
     kserve: d.kserve?.storage_uri
-      ? { namespace: d.kserve.namespace, storageUri: d.kserve.storage_uri, runtime: d.kserve.runtime }
+      ? {
+          namespace: d.kserve.namespace,
+          storageUri: d.kserve.storage_uri,
+          runtime: d.kserve.runtime,
+          onnxruntime: d.kserve.onnxruntime
+        }
       : undefined
   };
 }
@@ -374,6 +380,13 @@ async function openTarget(
       options.steps ?? [...DEFAULT_CANARY_STEPS],
       stable.version
     );
+    const runtime = await kserveRuntimeCheck(
+      options.registry,
+      options.model,
+      options.version,
+      options.kserve
+    );
+    if (runtime) requireOnnxRuntime(runtime);
     return {
       target: new KServeTarget(options.model, stable.version, options.kserve),
       close: async () => undefined

@@ -7,6 +7,7 @@ import {
 } from '../config/load-test-defaults.js';
 import type { LoadTestConfig, MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
+import type { KServeOptions } from '../deploy/kserve.js';
 import { checkServerUrl } from '../deploy/target.js';
 import { withDefaults } from '../loadtest/objectives.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
@@ -165,7 +166,7 @@ export async function buildLoadTestRequest(
  */
 export function loadTestStepRequest(
   config: MlciConfig | null,
-  deploy: { replay?: string; server?: string; dropColumns: string[] }
+  deploy: { replay?: string; server?: string; dropColumns: string[]; kserve?: KServeOptions }
 ): LoadTestStep | undefined {
   if (!config?.deploy?.load_test) return undefined;
   const replay = deploy.replay ?? loadTestRows(config);
@@ -177,6 +178,7 @@ export function loadTestStepRequest(
     ...loadTestSettings(config),
     productionServer: deploy.server,
     replay,
-    dropColumns: deploy.dropColumns
+    dropColumns: deploy.dropColumns,
+    kserve: deploy.kserve
   };
 }

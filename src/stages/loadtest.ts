@@ -13,6 +13,7 @@ import { checkObjectives, type Objectives } from '../loadtest/objectives.js';
 import { observedRate } from '../loadtest/observed-rate.js';
 import { smokeRequest } from '../loadtest/smoke.js';
 import type { InfrastructureCheck, LoadTestReport, RatePoint, RateSource } from '../loadtest/types.js';
+import type { KServeOptions } from '../deploy/kserve.js';
 import type { Registry } from '../registry/types.js';
 import type { ModelServer } from '../serve/server.js';
 import type { ServeModelSettings } from '../serve/options.js';
@@ -45,6 +46,8 @@ export interface LoadTestOptions {
   objectives: Objectives;
   /** Server settings from mlci.yml's model section. */
   serve?: ServeModelSettings;
+  /** The KServe target the rollout applies to: its manifest and runtime are checked too. */
+  kserve?: KServeOptions;
   out?: string;
   progress?: Progress;
 }
@@ -78,6 +81,8 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRes
   try {
     candidate = await openCandidate(options, infrastructure);
     if (candidate) opened.push(candidate);
+    if (candidate && options.kserve && options.version !== undefined)
+      infrastructure.push(...(await kserveChecks(options, options.version, options.kserve)));
     stable = candidate ? await openStable(options) : null;
     if (stable) opened.push(stable);
     const bodies = candidate ? replayBodies(rows, await featureNames(candidate.endpoint.url)) : [];
@@ -151,6 +156,37 @@ async function openCandidate(
   }
 }
 
+/** The KServe manifest of the candidate (KServe's schema) and the runtime's ONNX Runtime (its opsets). */
+async function kserveChecks(
+  options: LoadTestOptions,
+  version: number,
+  kserve: KServeOptions
+): Promise<InfrastructureCheck[]> {
+  const { renderInferenceService } = await import('../deploy/kserve.js');
+  const { kserveRuntimeCheck } = await import('../deploy/kserve-runtime.js');
+  // A manifest KServe would refuse is a settings error (exit 2), as when the rollout renders it.
+  const manifest = renderInferenceService({ model: options.model, version, ...kserve });
+  const checks: InfrastructureCheck[] = [
+    {
+      name: 'kserve manifest',
+      passed: true,
+      detail: `InferenceService ${manifest.metadata.namespace}/${manifest.metadata.name} matches KServe's schema`
+    }
+  ];
+  const runtime = await kserveRuntimeCheck(options.registry, options.model, version, kserve);
+  checks.push(
+    runtime
+      ? { name: 'kserve runtime', ...runtime }
+      : {
+          name: 'kserve runtime',
+          passed: true,
+          detail:
+            "not checked: deploy.kserve.onnxruntime does not declare the runtime image's ONNX Runtime version"
+        }
+  );
+  return checks;
+}
+
 /** The stable version: the given server, or the alias's version started beside the candidate (none for a first version). */
 async function openStable(options: LoadTestOptions): Promise<Running | null> {
   if (options.url) return options.stableUrl ? remote(options.stableUrl, options.model, null, 'stable') : null;
@@ -206,7 +242,8 @@ async function ramp(
   bodies: string[],
   progress: Progress
 ): Promise<RatePoint[]> {
-  const sliceMs = Math.min(1000, Math.max(200, options.durationMs / 6));
+  // About 12 slices per version at the target rate: the ratio objective compares median slices.
+  const sliceMs = Math.min(1000, Math.max(100, options.durationMs / 12));
   const rates = [...options.ramp.map((f) => Math.max(1, Math.round(f * rps))), rps];
   await measureAt(candidate.endpoint, stable?.endpoint ?? null, {
     bodies,

@@ -95,6 +95,9 @@ async function dryRun(request: DeployCanaryOptions, options: DeployOptions): Pro
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import('../../deploy/kserve-runtime.js');
+  const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve!);
+  if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
     for (const [file, yaml] of Object.entries(manifests))
       await writeFileAtomic(`${options.out}/${file}`, yaml);

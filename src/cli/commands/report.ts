@@ -8,6 +8,7 @@ interface ReportOptions extends CommonOptions {
   evaluation?: string;
   validation?: string;
   referenceStatistics?: string;
+  loadtest?: string;
 }
 
 /** `mlci report`: builds report.html from evaluation.json and/or validation.json. */
@@ -26,6 +27,7 @@ export function registerReport(program: Command): void {
     )
     .option('--evaluation <file>', 'evaluation.json from mlci evaluate')
     .option('--validation <file>', 'validation.json from mlci validate-data')
+    .option('--loadtest <file>', 'loadtest.json from mlci loadtest or deploy-canary (latency-vs-rate chart)')
     .option(
       '--reference-statistics <file>',
       'statistics.json of the drift reference (default: reference-statistics.json beside validation.json)'
@@ -36,8 +38,8 @@ export function registerReport(program: Command): void {
   ]);
   report.action(
     handle<ReportOptions>(async (options, { progress }) => {
-      if (!options.evaluation && !options.validation)
-        throw new InputError('report needs --evaluation FILE, --validation FILE or both');
+      if (!options.evaluation && !options.validation && !options.loadtest)
+        throw new InputError('report needs --evaluation FILE, --validation FILE or --loadtest FILE');
       const evaluation = options.evaluation
         ? await readJsonInput(options.evaluation, 'evaluation.json', 'candidate')
         : undefined;
@@ -46,7 +48,11 @@ export function registerReport(program: Command): void {
       const files = options.validation
         ? await readValidationFiles(options.validation, options.referenceStatistics)
         : undefined;
-      const out = options.out ?? dirname((options.evaluation ?? options.validation) as string);
+      const loadtest = options.loadtest
+        ? await readJsonInput(options.loadtest, 'loadtest.json', 'points')
+        : undefined;
+      const out =
+        options.out ?? dirname((options.evaluation ?? options.validation ?? options.loadtest) as string);
       // Vega loads lazily with the report module: other commands do not pay for it.
       const { writeReport } = await import('../../report/html/index.js');
       const result = await writeReport(
@@ -55,11 +61,13 @@ export function registerReport(program: Command): void {
           validation: files?.validation,
           referenceStatistics: files?.referenceStatistics,
           currentStatistics: files?.currentStatistics,
+          loadtest,
           sources: {
             evaluation: options.evaluation,
             validation: options.validation,
             referenceStatistics: files?.referenceStatisticsPath,
-            currentStatistics: files?.currentStatisticsPath
+            currentStatistics: files?.currentStatisticsPath,
+            loadtest: options.loadtest
           },
           progress
         },

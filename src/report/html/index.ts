@@ -9,6 +9,8 @@ import { silentProgress, type Progress } from '../../core/progress.js';
 import { escapeHtml as e } from './escape.js';
 import { readEvaluation } from './evaluation-input.js';
 import { readValidation } from './validation-input.js';
+import { readLoadTest, type LoadTestView } from './loadtest-input.js';
+import { loadTestSection } from './loadtest-section.js';
 import type { EvaluationView, ValidationView } from './views.js';
 import {
   ChartSink,
@@ -38,12 +40,15 @@ export interface ReportInputs {
   referenceStatistics?: unknown;
   /** The current data's statistics.json, whose columns list every category (validation.json keeps 100). */
   currentStatistics?: unknown;
+  /** loadtest.json of `mlci loadtest` or deploy-canary's load-test step: the latency-vs-rate chart. */
+  loadtest?: unknown;
   /** Where the inputs came from, shown in the header and named in errors. */
   sources?: {
     evaluation?: string;
     validation?: string;
     referenceStatistics?: string;
     currentStatistics?: string;
+    loadtest?: string;
   };
   /** Build time shown in the header; fixed in tests for reproducible output. */
   generatedAt?: Date;
@@ -70,10 +75,15 @@ function badge(label: string, verdict: string | null, rubberStamp = false): stri
   return `<span class="verdict warn" role="status">? ${e(label)}: ${e(verdict ?? 'no verdict')}</span>`;
 }
 
-function verdictBadges(evaluation: EvaluationView | null, validation: ValidationView | null): string {
+function verdictBadges(
+  evaluation: EvaluationView | null,
+  validation: ValidationView | null,
+  loadtest: LoadTestView | null
+): string {
   const badges: string[] = [];
   if (evaluation) badges.push(badge('model', evaluation.verdict, evaluation.rubberStamp));
   if (validation) badges.push(badge('data', validation.verdict));
+  if (loadtest) badges.push(badge('load test', loadtest.verdict));
   return `<div class="badges">${badges.join('')}</div>`;
 }
 
@@ -123,6 +133,8 @@ export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
           inputs.currentStatistics,
           inputs.sources
         );
+  const loadtest =
+    inputs.loadtest === undefined ? null : readLoadTest(inputs.loadtest, inputs.sources?.loadtest);
   const progress = inputs.progress ?? silentProgress;
   progress.start('rendering charts');
   const sink = new ChartSink((count) => progress.update(count));
@@ -170,15 +182,24 @@ export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
       body: unavailable('Data validation', 'no validation.json was given (mlci report --validation FILE)')
     });
   }
+  // A load test is an optional extra: no section (rather than "not available") without one.
+  if (loadtest)
+    sections.push({ id: 'loadtest', title: 'Load test', body: await loadTestSection(loadtest, sink) });
   // Without a model name the candidate's file name (not its whole path) names the report.
   const name =
-    evaluation?.modelName ?? (evaluation?.candidate.name ? basename(evaluation.candidate.name) : null);
+    evaluation?.modelName ??
+    (evaluation?.candidate.name ? basename(evaluation.candidate.name) : null) ??
+    loadtest?.model ??
+    null;
   const title = `mlci report${name ? ` — ${name}` : ''}`;
   const generated = (inputs.generatedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sources = [
     inputs.sources?.evaluation ? `evaluation: ${inputs.sources.evaluation}` : null,
     inputs.sources?.validation ? `validation: ${inputs.sources.validation}` : null,
-    inputs.sources?.referenceStatistics ? `reference statistics: ${inputs.sources.referenceStatistics}` : null
+    inputs.sources?.referenceStatistics
+      ? `reference statistics: ${inputs.sources.referenceStatistics}`
+      : null,
+    inputs.sources?.loadtest ? `load test: ${inputs.sources.loadtest}` : null
   ]
     .filter((s): s is string => s !== null)
     .map((s) => e(s))
@@ -198,7 +219,7 @@ export async function buildReport(inputs: ReportInputs): Promise<BuiltReport> {
 <main>
 <header class="top">
 <h1>${e(title)}</h1>
-${verdictBadges(evaluation, validation)}
+${verdictBadges(evaluation, validation, loadtest)}
 <div class="meta">${evaluation?.summary ? `<p>${e(evaluation.summary)}</p>` : ''}<p>Generated ${e(generated)}${sources ? ` from ${sources}` : ''}</p></div>
 </header>
 ${cards(evaluation, validation)}
