@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-UG65KKZW.js";
+} from "../chunks/chunk-TBBD2PTT.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -51,7 +51,7 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-IJQ6N4WY.js";
+} from "../chunks/chunk-EV2QLVLN.js";
 import "../chunks/chunk-IBYLPLKE.js";
 import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-IW7RTDSB.js";
@@ -3602,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-B75MAXAA.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-NSOW7OVD.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-PUK7FWT7.js");
+      const { deployCanary } = await import("../chunks/deploy-73DT6DU4.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3613,7 +3613,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-USHDTOEG.js");
+  const { rolloutManifests } = await import("../chunks/kserve-6AV2AM66.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3625,6 +3625,9 @@ async function dryRun(request, options) {
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-IXUP4HVQ.js");
+  const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve);
+  if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
     for (const [file, yaml] of Object.entries(manifests))
       await writeFileAtomic(`${options.out}/${file}`, yaml);
@@ -3835,9 +3838,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-N4TUJRQD.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-XY4D7IYP.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-FPC4FSEM.js");
+      const { runLoadTest } = await import("../chunks/loadtest-5AL42XMV.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3981,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-7S76HW2N.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-QPU7T3NI.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3997,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-H4Z6QC5L.js");
+      const { runPipeline } = await import("../chunks/pipeline-LG5CXLOR.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4337,7 +4340,7 @@ import { dirname } from "node:path";
 function registerReport(program2) {
   const report = program2.command("report").summary("build a self-contained report.html from evaluation.json and validation.json").description(
     'Builds one self-contained HTML file (no network needed to view it) with the verdict, the metric table against the baseline, ROC and precision–recall curves, calibration, confusion matrices, per-slice bars and every column’s reference vs current distribution with its drift test. Either input may be left out; the parts it would fill say "not available". The reference distributions come from reference-statistics.json beside validation.json (validate-data writes it whenever the run had a reference) unless --reference-statistics names another file. --out defaults to the folder of the first input.'
-  ).option("--evaluation <file>", "evaluation.json from mlci evaluate").option("--validation <file>", "validation.json from mlci validate-data").option(
+  ).option("--evaluation <file>", "evaluation.json from mlci evaluate").option("--validation <file>", "validation.json from mlci validate-data").option("--loadtest <file>", "loadtest.json from mlci loadtest or deploy-canary (latency-vs-rate chart)").option(
     "--reference-statistics <file>",
     "statistics.json of the drift reference (default: reference-statistics.json beside validation.json)"
   );
@@ -4347,25 +4350,28 @@ function registerReport(program2) {
   ]);
   report.action(
     handle(async (options, { progress }) => {
-      if (!options.evaluation && !options.validation)
-        throw new InputError("report needs --evaluation FILE, --validation FILE or both");
+      if (!options.evaluation && !options.validation && !options.loadtest)
+        throw new InputError("report needs --evaluation FILE, --validation FILE or --loadtest FILE");
       const evaluation = options.evaluation ? await readJsonInput(options.evaluation, "evaluation.json", "candidate") : void 0;
       if (options.referenceStatistics && !options.validation)
         throw new InputError("--reference-statistics needs --validation: it only adds to the data section");
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
-      const out = options.out ?? dirname(options.evaluation ?? options.validation);
-      const { writeReport } = await import("../chunks/html-6LC6QN5Y.js");
+      const loadtest = options.loadtest ? await readJsonInput(options.loadtest, "loadtest.json", "points") : void 0;
+      const out = options.out ?? dirname(options.evaluation ?? options.validation ?? options.loadtest);
+      const { writeReport } = await import("../chunks/html-VA7GP2FY.js");
       const result = await writeReport(
         {
           evaluation,
           validation: files?.validation,
           referenceStatistics: files?.referenceStatistics,
           currentStatistics: files?.currentStatistics,
+          loadtest,
           sources: {
             evaluation: options.evaluation,
             validation: options.validation,
             referenceStatistics: files?.referenceStatisticsPath,
-            currentStatistics: files?.currentStatisticsPath
+            currentStatistics: files?.currentStatisticsPath,
+            loadtest: options.loadtest
           },
           progress
         },

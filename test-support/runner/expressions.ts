@@ -49,7 +49,8 @@ function hashFiles(patterns: string[], contexts: Contexts): string {
   const all = createHash('sha256');
   let matched = 0;
   for (const pattern of patterns) {
-    if (/[*?[\]!]/.test(pattern)) throw new Error(`hashFiles('${pattern}'): the player hashes literal paths only`);
+    if (/[*?[\]!]/.test(pattern))
+      throw new Error(`hashFiles('${pattern}'): the player hashes literal paths only`);
     const file = resolve(workspace, pattern);
     if (!existsSync(file) || !statSync(file).isFile()) continue;
     all.update(createHash('sha256').update(readFileSync(file)).digest());

@@ -5,11 +5,12 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-DVOT5ZCQ.js";
+} from "../../chunks/chunk-D454SBKP.js";
 import {
   deployCanary
-} from "../../chunks/chunk-UNRTOBYW.js";
-import "../../chunks/chunk-AJNLQCFL.js";
+} from "../../chunks/chunk-UXGMWRDZ.js";
+import "../../chunks/chunk-7V4SHZI6.js";
+import "../../chunks/chunk-D6RFDL7E.js";
 import {
   pauseWarning,
   resumeInstruction,
@@ -19,7 +20,7 @@ import "../../chunks/chunk-MGJPAQ3G.js";
 import "../../chunks/chunk-YUK5W3RX.js";
 import "../../chunks/chunk-W52UCU7U.js";
 import "../../chunks/chunk-JZ26DGLW.js";
-import "../../chunks/chunk-N7M6AQVJ.js";
+import "../../chunks/chunk-TJ7LOYJS.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
 import "../../chunks/chunk-OECNYBHJ.js";
@@ -39,7 +40,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-IJQ6N4WY.js";
+} from "../../chunks/chunk-EV2QLVLN.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IW7RTDSB.js";

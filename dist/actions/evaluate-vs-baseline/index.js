@@ -28,7 +28,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-IJQ6N4WY.js";
+} from "../../chunks/chunk-EV2QLVLN.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IW7RTDSB.js";
@@ -367,7 +367,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-6LC6QN5Y.js");
+    const { writeReport } = await import("../../chunks/html-VA7GP2FY.js");
     const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

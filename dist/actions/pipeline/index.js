@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-AXXLJNMJ.js";
+} from "../../chunks/chunk-A2PGGOXW.js";
 import {
   STAGES
-} from "../../chunks/chunk-UG65KKZW.js";
+} from "../../chunks/chunk-TBBD2PTT.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -22,7 +22,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-IJQ6N4WY.js";
+} from "../../chunks/chunk-EV2QLVLN.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IW7RTDSB.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-H4Z6QC5L.js");
+    const { runPipeline } = await import("../../chunks/pipeline-LG5CXLOR.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

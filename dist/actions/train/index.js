@@ -1,12 +1,12 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  buildTrainRequest
+} from "../../chunks/chunk-RROW65FF.js";
+import {
   trainCacheKey,
   trainStage
 } from "../../chunks/chunk-TXKGVLGV.js";
-import {
-  buildTrainRequest
-} from "../../chunks/chunk-RROW65FF.js";
 import "../../chunks/chunk-FKBISIKO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-ZRV6WAYP.js";
@@ -28,7 +28,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-IJQ6N4WY.js";
+} from "../../chunks/chunk-EV2QLVLN.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IW7RTDSB.js";

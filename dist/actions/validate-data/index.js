@@ -27,7 +27,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-IJQ6N4WY.js";
+} from "../../chunks/chunk-EV2QLVLN.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-IW7RTDSB.js";

@@ -191,7 +191,7 @@ async function pacedLoad(options) {
   let failed = 0;
   let sent = 0;
   const gap = 1e3 / rate;
-  const start = performance.now();
+  const start = options.start ?? performance.now();
   const pending = [];
   const fire = (index, due) => new Promise((resolve) => {
     const payload = bodies[index % bodies.length];
