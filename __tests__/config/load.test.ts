@@ -77,12 +77,18 @@ describe('mlci.yml loader', () => {
     // Warm the parser and the validator first: the limit is about the input's length, not the first
     // call's compilation (which alone took over a second on a loaded machine).
     parseConfig(minimal);
-    // Each answer within a second (the old check took minutes from about 28 lines on).
+    // Each answer within a second (the old check took minutes from about 28 lines on): the best of
+    // three tries, so that a busy machine's pauses (a shared CI runner) do not count as the parser's.
     const timed = <T>(fn: () => T): T => {
-      const t0 = performance.now();
-      const value = fn();
-      expect(performance.now() - t0).toBeLessThan(1000);
-      return value;
+      let best = Infinity;
+      let value: T | undefined;
+      for (let attempt = 0; attempt < 3 && best >= 1000; attempt++) {
+        const t0 = performance.now();
+        value = fn();
+        best = Math.min(best, performance.now() - t0);
+      }
+      expect(best).toBeLessThan(1000);
+      return value as T;
     };
     expect(timed(() => parseConfig(header + minimal)).model.name).toBe('churn');
     expect(timed(() => errorOf(header))).toContain('the file is empty');
