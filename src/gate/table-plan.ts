@@ -2,22 +2,29 @@ import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { brierTerms, logLossTerms } from '../evaluation/metrics/probabilistic.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
-import type { RankingSegments, StrataSet, TableJob } from './table-kernels.js';
+import type { RankingSegments, StrataSet, TableJobData } from './table-kernels.js';
 
 /** One slice column's rows grouped by value (−1: no interval for that row's value). */
 export interface TableGrouping {
   column: string;
   groupOf: Int32Array;
   values: string[];
+  /** The metrics its cells get intervals for (sliceTableMetrics: the ones its table shows). */
+  metrics: readonly string[];
 }
 
 /** Where a table cell (the whole data, or one slice value) finds its statistics in a resample's record. */
 export interface CellPlan {
+  /** The metrics this cell gets intervals for. */
+  metrics: readonly string[];
   set: number;
   strata: number[];
   /** Per model, per class ranked: [offset of this cell's segment]. */
   ranking: number[][];
 }
+
+/** Metrics read from a ranking pass; average precision also needs the precision at each tie end. */
+const RANKED = ['roc_auc', 'roc_auc_ovr', 'average_precision'];
 
 /** Above this many counters per resample, strata are kept per slice column instead of per combination. */
 const MAX_JOINT_COUNTERS = 1 << 14;
@@ -27,7 +34,7 @@ const FLAT_MIN_CHANGES = 0.05;
 
 /** A built job and, for the whole data and each slice cell, where its numbers are. */
 export interface TablePlan {
-  job: TableJob;
+  job: TableJobData;
   classes: number;
   /** Joint cells per stratum: true class × candidate's prediction × baseline's prediction (1 for regression). */
   cellsPerStratum: number;
@@ -57,11 +64,6 @@ function interleave(rows: Float64Array[], order: Uint32Array | null): Float64Arr
     else for (let k = 0; k < n; k++) out[k * T + t] = values[k];
   }
   return out;
-}
-
-/** An index array of n entries below `bound`, 16 bits when they fit. */
-function narrow(bound: number, n: number): Uint16Array | Int32Array {
-  return bound <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
 }
 
 /** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
@@ -134,7 +136,7 @@ export function buildTablePlan(
   predictions: [Predictions, Predictions],
   scorers: [Scorer, Scorer],
   groupings: readonly TableGrouping[],
-  options: { seed: number; resamples: number; rankingClasses: number[] }
+  options: { seed: number; resamples: number; rankingClasses: number[]; metrics: readonly string[] }
 ): TablePlan {
   const n = scorers[0].rows;
   const reference = referenceOrder(scorers[0]);
@@ -164,7 +166,7 @@ export function buildTablePlan(
   let offset = 0;
   const sets: StrataSet[] = [];
   const cells: CellPlan[] = [];
-  const wholeData: CellPlan = { set: 0, strata: [], ranking: [] };
+  const wholeData: CellPlan = { metrics: options.metrics, set: 0, strata: [], ranking: [] };
   cells.push(wholeData);
   const perGrouping: CellPlan[][] = groupings.map(() => []);
   setMembers.forEach((members, s) => {
@@ -174,16 +176,13 @@ export function buildTablePlan(
       const gi = groupIndex[j];
       for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
     }
-    const code = narrow(strata * perStratum, n);
+    const code = new Int32Array(n);
     for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
-    const narrowStratum = narrow(strata, n);
-    narrowStratum.set(stratum);
     sets.push({
       code,
-      stratum: narrowStratum,
+      stratum,
       strata,
       cells: strata * perStratum,
-      terms: termRows,
       termCount,
       offset
     });
@@ -195,7 +194,7 @@ export function buildTablePlan(
       for (let g = 0; g < groupings[j].values.length; g++) {
         const list: number[] = [];
         for (let st = 0; st < strata; st++) if (Math.floor(st / inner) % sizes[j] === g) list.push(st);
-        perGrouping[j].push({ set: s, strata: list, ranking: [] });
+        perGrouping[j].push({ metrics: groupings[j].metrics, set: s, strata: list, ranking: [] });
       }
     });
   });
@@ -210,12 +209,14 @@ export function buildTablePlan(
       const data = isReference
         ? reference
         : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
-      const whole = segments(data, null, 1, isReference ? null : refPos, offset);
+      const whole = segments(data, null, 1, refPos, offset, options.metrics.includes('average_precision'));
       rankings.push(whole);
       wholeData.ranking.push([offset]);
       offset += 4;
       groupings.forEach((g, j) => {
-        const seg = segments(data, g.groupOf, g.values.length, refPos, offset);
+        if (!g.metrics.some((m) => RANKED.includes(m))) return;
+        const ap = g.metrics.includes('average_precision');
+        const seg = segments(data, g.groupOf, g.values.length, refPos, offset, ap);
         rankings.push(seg);
         perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
         offset += 4 * g.values.length;
@@ -223,7 +224,15 @@ export function buildTablePlan(
     }
   }
   return {
-    job: { n, seed: options.seed, resamples: options.resamples, stride: offset, sets, rankings },
+    job: {
+      n,
+      seed: options.seed,
+      resamples: options.resamples,
+      stride: offset,
+      sets,
+      terms: termRows,
+      rankings
+    },
     classes,
     cellsPerStratum: perStratum,
     cells,
@@ -232,13 +241,18 @@ export function buildTablePlan(
   };
 }
 
-/** A ranking's rows grouped by value (stable, so each segment stays in descending score order). */
+/**
+ * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
+ * negatives first within a tie), packed for the kernel: reference position << 3 | last of tie << 2 |
+ * first of tie << 1 | positive, ties taken within the segment.
+ */
 function segments(
   data: BootstrapRanking,
   groupOf: Int32Array | null,
   groups: number,
-  refPos: Int32Array | null,
-  offset: number
+  refPos: Int32Array,
+  offset: number,
+  ap: boolean
 ): RankingSegments {
   const n = data.order.length;
   const counts = new Int32Array(groups);
@@ -256,40 +270,34 @@ function segments(
   }
   // Two rows of a segment share a threshold when no tie boundary of the whole ranking lies between
   // them: a running count of boundaries replaces gathering their scores.
-  const rows = new Uint32Array(total);
-  const positive = new Uint8Array(total);
+  const rows = new Int32Array(total);
   const tie = new Int32Array(total);
   let boundaries = 0;
   for (let k = 0; k < n; k++) {
     const g = groupAt[k];
     if (g >= 0) {
       const at = cursor[g]++;
-      rows[at] = order[k];
-      positive[at] = data.sortedPositive[k];
+      rows[at] = (refPos[order[k]] << 3) | data.sortedPositive[k];
       tie[at] = boundaries;
     }
     boundaries += data.lastOfTie[k];
   }
-  const flags = new Uint8Array(total);
   let g = 0;
   for (let i = 0; i < total; i++) {
     while (i >= ends[g]) g++;
+    const start = g === 0 ? 0 : ends[g - 1];
+    const first = i === start || tie[i] !== tie[i - 1];
     const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
-    flags[i] = positive[i] | (last ? 2 : 0);
+    rows[i] |= (first ? 2 : 0) | (last ? 4 : 0);
   }
   // The tie-end branch mispredicts about as often as consecutive rows differ in ending a tie.
   const flat = new Uint8Array(groups);
   let start = 0;
   for (let s = 0; s < groups; s++) {
     let changes = 0;
-    for (let i = start + 1; i < ends[s]; i++) changes += ((flags[i] ^ flags[i - 1]) >> 1) & 1;
+    for (let i = start + 1; i < ends[s]; i++) changes += ((rows[i] ^ rows[i - 1]) >> 2) & 1;
     flat[s] = changes > FLAT_MIN_CHANGES * (ends[s] - start) ? 1 : 0;
     start = ends[s];
   }
-  let positions: Int32Array | null = null;
-  if (refPos) {
-    positions = new Int32Array(total);
-    for (let i = 0; i < total; i++) positions[i] = refPos[rows[i]];
-  }
-  return { positions, flags, ends, flat, offset };
+  return { rows, ends, flat, offset, ap };
 }

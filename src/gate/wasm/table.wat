@@ -1,0 +1,219 @@
+;; The whole-table bootstrap's per-row passes (see src/gate/table-kernels.ts), four resamples at a
+;; time: lane j of every i32x4 is resample 4b + j. Weights are stored interleaved, one byte per
+;; resample, four per row (row k at bytes 4k..4k+3), so one load gives a row's four weights.
+;; Every sum is formed lane by lane in the same order and with the same operations as the scalar
+;; definition in table-kernels.ts, so each resample's numbers are those of scoring it alone.
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+    ;; Poisson(1) weights of four resamples for rows [0, rows), written interleaved at $out.
+  ;; $state: the a, b, c, d words of each lane's xoshiro128** (4 × v128; the scalar generator's
+  ;; seeding). $thr: 8 × i16x8, each lane (threshold_k − 1) ^ 0x8000 for weights k = 1..8: the
+  ;; weight of a 16-bit uniform u is the number of thresholds ≤ u, i.e. the scalar 65,536-entry
+  ;; table read by compares (signed after flipping the top bit: x86 has no unsigned compare).
+  ;; One draw gives rows k (low 16 bits) and k + 1 (high), as the scalar generator.
+  (func (export "weights") (param $state i32) (param $thr i32) (param $out i32) (param $rows i32)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $x v128) (local $r v128)
+    (local $t v128) (local $w v128) (local $end i32)
+    (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128)
+    (local $t5 v128) (local $t6 v128) (local $t7 v128) (local $t8 v128)
+    (local.set $a (v128.load (local.get $state)))
+    (local.set $b (v128.load offset=16 (local.get $state)))
+    (local.set $c (v128.load offset=32 (local.get $state)))
+    (local.set $d (v128.load offset=48 (local.get $state)))
+    (local.set $t1 (v128.load (local.get $thr)))
+    (local.set $t2 (v128.load offset=16 (local.get $thr)))
+    (local.set $t3 (v128.load offset=32 (local.get $thr)))
+    (local.set $t4 (v128.load offset=48 (local.get $thr)))
+    (local.set $t5 (v128.load offset=64 (local.get $thr)))
+    (local.set $t6 (v128.load offset=80 (local.get $thr)))
+    (local.set $t7 (v128.load offset=96 (local.get $thr)))
+    (local.set $t8 (v128.load offset=112 (local.get $thr)))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 2))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        ;; xoshiro128**: r = rotl(b × 5, 7) × 9 (multiplies as shift and add).
+        (local.set $x (i32x4.add (i32x4.shl (local.get $b) (i32.const 2)) (local.get $b)))
+        (local.set $x (v128.or (i32x4.shl (local.get $x) (i32.const 7))
+                               (i32x4.shr_u (local.get $x) (i32.const 25))))
+        (local.set $r (i32x4.add (i32x4.shl (local.get $x) (i32.const 3)) (local.get $x)))
+        (local.set $t (i32x4.shl (local.get $b) (i32.const 9)))
+        (local.set $c (v128.xor (local.get $c) (local.get $a)))
+        (local.set $d (v128.xor (local.get $d) (local.get $b)))
+        (local.set $b (v128.xor (local.get $b) (local.get $c)))
+        (local.set $a (v128.xor (local.get $a) (local.get $d)))
+        (local.set $c (v128.xor (local.get $c) (local.get $t)))
+        (local.set $d (v128.or (i32x4.shl (local.get $d) (i32.const 11))
+                               (i32x4.shr_u (local.get $d) (i32.const 21))))
+        ;; i16 lanes: (row k, lane 0), (row k + 1, lane 0), (row k, lane 1), …
+        (local.set $r (v128.xor (local.get $r) (v128.const i16x8 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000)))
+        (local.set $w (i16x8.gt_s (local.get $r) (local.get $t1)))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t2))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t3))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t4))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t5))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t6))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t7))))
+        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t8))))
+        ;; Each compare is −1 where true: negate, narrow to bytes, regroup by row.
+        (local.set $w (i16x8.neg (local.get $w)))
+        (v128.store64_lane 0 (local.get $out)
+          (i8x16.shuffle 0 2 4 6 1 3 5 7 8 9 10 11 12 13 14 15
+            (i8x16.narrow_i16x8_u (local.get $w) (local.get $w))
+            (local.get $w)))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (br $next))))
+
+  ;; Strata of one set: counts[code[k]] += w (i32x4 per cell) and sums[stratum[k]][t] += w × term
+  ;; (per stratum and term, lanes 0-1 then 2-3 as f64x2), rows in reference order.
+  (func (export "strata") (param $code i32) (param $stratum i32) (param $terms i32) (param $T i32)
+    (param $n i32) (param $w i32) (param $counts i32) (param $sums i32)
+    (local $k i32) (local $wt v128) (local $lo v128) (local $hi v128) (local $at i32) (local $t i32)
+    (local $x v128)
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 2))))))
+        (local.set $at (i32.add (local.get $counts)
+          (i32.shl (i32.load (i32.add (local.get $code) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 4))))
+        (v128.store (local.get $at) (i32x4.add (v128.load (local.get $at)) (local.get $wt)))
+        (local.set $lo (f64x2.convert_low_i32x4_u (local.get $wt)))
+        (local.set $hi (f64x2.convert_low_i32x4_u
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wt) (local.get $wt))))
+        (local.set $at (i32.add (local.get $sums)
+          (i32.shl (i32.mul (i32.load (i32.add (local.get $stratum) (i32.shl (local.get $k) (i32.const 2))))
+                            (local.get $T))
+                   (i32.const 5))))
+        (local.set $t (i32.const 0))
+        (loop $term
+          (local.set $x (v128.load64_splat (local.get $terms)))
+          (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $lo) (local.get $x))))
+          (v128.store offset=16 (local.get $at)
+            (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $hi) (local.get $x))))
+          (local.set $terms (i32.add (local.get $terms) (i32.const 8)))
+          (local.set $at (i32.add (local.get $at) (i32.const 32)))
+          (local.set $t (i32.add (local.get $t) (i32.const 1)))
+          (br_if $term (i32.lt_u (local.get $t) (local.get $T))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $row))))
+
+  ;; One ranking's segments: rows[k] = reference position << 3 | last of tie << 2 | first of tie << 1
+  ;; | positive, by descending score, negatives first within a tie; ends[s] = one past segment s.
+  ;; Per segment, 96 bytes at $out: tp, fp (i32x4), twice the ROC area (i64x2 lanes 0-1, 2-3).
+  ;; Twice the area is Σ over tie groups of N_g·(2·TP_before + P_g): a negative row adds w·2·tp
+  ;; (no positive of its group counted yet), a positive row w·ng (its group's negatives so far),
+  ;; one exact 64-bit product per row and no branch.
+  (func (export "rank") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
+    (local $k i32) (local $e i32) (local $s i32) (local $v i32)
+    (local $wt v128) (local $pm v128) (local $pw v128) (local $nw v128) (local $sel v128)
+    (local $tp v128) (local $fp v128) (local $ng v128) (local $lo v128) (local $hi v128)
+    (local.set $k (local.get $rows))
+    (block $segments
+      (loop $segment
+        (br_if $segments (i32.ge_u (local.get $s) (local.get $segs)))
+        (local.set $e (i32.add (local.get $rows)
+          (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $tp (v128.const i32x4 0 0 0 0))
+        (local.set $fp (v128.const i32x4 0 0 0 0))
+        (local.set $ng (v128.const i32x4 0 0 0 0))
+        (local.set $lo (v128.const i32x4 0 0 0 0))
+        (local.set $hi (v128.const i32x4 0 0 0 0))
+        (block $done
+          (loop $row
+            (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
+            (local.set $v (i32.load (local.get $k)))
+            (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w)
+              (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const -4))))))
+            (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
+            (local.set $pw (v128.and (local.get $wt) (local.get $pm)))
+            (local.set $nw (v128.andnot (local.get $wt) (local.get $pm)))
+            (local.set $ng (i32x4.add (local.get $nw)
+              (v128.and (local.get $ng)
+                (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))))
+            (local.set $sel (v128.bitselect (local.get $ng) (i32x4.add (local.get $tp) (local.get $tp)) (local.get $pm)))
+            (local.set $lo (i64x2.add (local.get $lo) (i64x2.extmul_low_i32x4_u (local.get $wt) (local.get $sel))))
+            (local.set $hi (i64x2.add (local.get $hi) (i64x2.extmul_high_i32x4_u (local.get $wt) (local.get $sel))))
+            (local.set $tp (i32x4.add (local.get $tp) (local.get $pw)))
+            (local.set $fp (i32x4.add (local.get $fp) (local.get $nw)))
+            (local.set $k (i32.add (local.get $k) (i32.const 4)))
+            (br $row)))
+        (v128.store (local.get $out) (local.get $tp))
+        (v128.store offset=16 (local.get $out) (local.get $fp))
+        (v128.store offset=32 (local.get $out) (local.get $lo))
+        (v128.store offset=48 (local.get $out) (local.get $hi))
+        (local.set $out (i32.add (local.get $out) (i32.const 96)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $segment))))
+
+  ;; The same with average precision: at each tie end (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane
+  ;; in f64 (f64x2 at +64 and +80 of a segment's 96 bytes), as the scalar definition. $flat[s] = 1:
+  ;; segment s has tie ends too often for a branch to predict; its rows all take the step, masked
+  ;; (a row that ends no tie adds exactly 0 and keeps tp0).
+  (func (export "rank_ap") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
+    (param $flat i32)
+    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $every i32)
+    (local $wt v128) (local $pm v128) (local $lm v128) (local $pw v128) (local $nw v128) (local $sel v128)
+    (local $tp v128) (local $fp v128) (local $ng v128) (local $lo v128) (local $hi v128)
+    (local $tp0 v128) (local $d v128) (local $tot v128) (local $apl v128) (local $aph v128)
+    (local.set $k (local.get $rows))
+    (block $segments
+      (loop $segment
+        (br_if $segments (i32.ge_u (local.get $s) (local.get $segs)))
+        (local.set $e (i32.add (local.get $rows)
+          (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $every (i32.shl (i32.load8_u (i32.add (local.get $flat) (local.get $s))) (i32.const 2)))
+        (local.set $tp (v128.const i32x4 0 0 0 0))
+        (local.set $fp (v128.const i32x4 0 0 0 0))
+        (local.set $ng (v128.const i32x4 0 0 0 0))
+        (local.set $lo (v128.const i32x4 0 0 0 0))
+        (local.set $hi (v128.const i32x4 0 0 0 0))
+        (local.set $tp0 (v128.const i32x4 0 0 0 0))
+        (local.set $apl (v128.const i32x4 0 0 0 0))
+        (local.set $aph (v128.const i32x4 0 0 0 0))
+        (block $done
+          (loop $row
+            (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
+            (local.set $v (i32.load (local.get $k)))
+            (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w)
+              (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const -4))))))
+            (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
+            (local.set $pw (v128.and (local.get $wt) (local.get $pm)))
+            (local.set $nw (v128.andnot (local.get $wt) (local.get $pm)))
+            (local.set $ng (i32x4.add (local.get $nw)
+              (v128.and (local.get $ng)
+                (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))))
+            (local.set $sel (v128.bitselect (local.get $ng) (i32x4.add (local.get $tp) (local.get $tp)) (local.get $pm)))
+            (local.set $lo (i64x2.add (local.get $lo) (i64x2.extmul_low_i32x4_u (local.get $wt) (local.get $sel))))
+            (local.set $hi (i64x2.add (local.get $hi) (i64x2.extmul_high_i32x4_u (local.get $wt) (local.get $sel))))
+            (local.set $tp (i32x4.add (local.get $tp) (local.get $pw)))
+            (local.set $fp (i32x4.add (local.get $fp) (local.get $nw)))
+            (if (i32.and (i32.or (local.get $v) (local.get $every)) (i32.const 4))
+              (then
+                (local.set $lm (i32x4.splat (i32.sub (i32.const 0) (i32.and (i32.shr_u (local.get $v) (i32.const 2)) (i32.const 1)))))
+                (local.set $d (i32x4.sub (local.get $tp) (local.get $tp0)))
+                (local.set $tot (i32x4.add (local.get $tp) (local.get $fp)))
+                (local.set $apl (f64x2.add (local.get $apl) (v128.and (local.get $lm)
+                  (f64x2.div
+                    (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $d)) (f64x2.convert_low_i32x4_u (local.get $tp)))
+                    (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tot)))))))
+                (local.set $d (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $d) (local.get $d)))
+                (local.set $tot (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tot) (local.get $tot)))
+                (local.set $aph (f64x2.add (local.get $aph) (v128.and (local.get $lm)
+                  (f64x2.div
+                    (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $d))
+                      (f64x2.convert_low_i32x4_u
+                        (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tp) (local.get $tp))))
+                    (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tot)))))))
+                (local.set $tp0 (v128.bitselect (local.get $tp) (local.get $tp0) (local.get $lm)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 4)))
+            (br $row)))
+        (v128.store (local.get $out) (local.get $tp))
+        (v128.store offset=16 (local.get $out) (local.get $fp))
+        (v128.store offset=32 (local.get $out) (local.get $lo))
+        (v128.store offset=48 (local.get $out) (local.get $hi))
+        (v128.store offset=64 (local.get $out) (local.get $apl))
+        (v128.store offset=80 (local.get $out) (local.get $aph))
+        (local.set $out (i32.add (local.get $out) (i32.const 96)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $segment)))))
