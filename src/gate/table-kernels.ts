@@ -29,9 +29,11 @@ function attach(job, out) {
     f64: new Float64Array(buffer),
     state: at,
     weights: at + 64,
-    counts: at + 64 + job.weightBytes,
-    sums: at + 64 + job.weightBytes + job.countBytes,
-    segs: at + 64 + job.weightBytes + job.countBytes + job.sumBytes
+    ordered: at + 64 + job.weightBytes,
+    counts: at + 64 + 2 * job.weightBytes,
+    sums: at + 64 + 2 * job.weightBytes + job.countBytes,
+    segs: at + 64 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
+    steps: at + job.slotBytes - job.stepBytes
   };
   return attached;
 }
@@ -55,8 +57,10 @@ function strata(job, k, set, first, lanes, values) {
 // One ranking's segments of lanes [0, lanes): [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
 function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
-  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, k.weights, k.segs, rk.flat);
-  else k.ex.rank(rk.rows, rk.ends, rk.segments, k.weights, k.segs);
+  if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
+  const w = rk.ordered ? k.ordered : k.weights;
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
+  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + rk.offset;
     for (let s = 0; s < rk.segments; s++) {
@@ -118,15 +122,17 @@ export interface StrataSet {
 
 /** One model's ranking of one class, its rows grouped by slice value (one segment per value). */
 export interface RankingSegments {
-  /** Reference position << 3 | last of tie << 2 | first of tie << 1 | positive (ties within the segment). */
+  /** Position of its weights << 3 | precision step << 2 | first of tie << 1 | positive (see table-plan.ts). */
   rows: Int32Array;
   /** One past the last row of each segment. */
   ends: Int32Array;
-  /** Per segment: 1 when its tie-end flag changes often from row to row (read without a branch). */
-  flat: Uint8Array;
   offset: number;
   /** Whether average precision is formed (a division per tie end), else its sum is left 0. */
   ap: boolean;
+  /** Whether it reads the weights in its model's ranking order (gathered by the first pass of that order). */
+  ordered: boolean;
+  /** On the first pass of a ranking other than the reference: byte offset of each of its rows' weights. */
+  gather: Int32Array | null;
 }
 
 /** A whole-table bootstrap job as the plan builds it. */
@@ -154,18 +160,32 @@ export interface TableJob {
   thresholds: number;
   terms: number;
   sets: (Omit<StrataSet, 'code' | 'stratum'> & { code: number; stratum: number })[];
-  rankings: { rows: number; ends: number; flat: number; segments: number; offset: number; ap: boolean }[];
-  /** Per-thread scratch slots: state, weights, counts, sums, segment results. */
+  rankings: {
+    rows: number;
+    ends: number;
+    segments: number;
+    offset: number;
+    ap: boolean;
+    ordered: boolean;
+    /** Byte address of the gather offsets, 0 for none. */
+    gather: number;
+  }[];
+  /** Per-thread scratch slots: state, weights (row order, then a ranking's order), counts, sums, segment results, precision steps. */
   scratch: number;
   slotBytes: number;
   weightBytes: number;
   countBytes: number;
   sumBytes: number;
+  /** Average precision's buffer of precision steps (see rank_ap in table.wat). */
+  stepBytes: number;
 }
 
 const PAGE = 65536;
 /** A WebAssembly memory holds at most 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65536;
+
+/** 1,024 precision steps of 32 bytes: divided out 1,024 at a time (fits the first-level cache). */
+const STEP_BYTES = 32768;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
@@ -204,16 +224,17 @@ export function layoutTableJob(data: TableJobData, threads: number, poissonTable
   const rankings = data.rankings.map((rk) => ({
     rows: put(rk.rows),
     ends: put(rk.ends),
-    flat: put(rk.flat),
     segments: rk.ends.length,
     offset: rk.offset,
-    ap: rk.ap
+    ap: rk.ap,
+    ordered: rk.ordered,
+    gather: rk.gather ? put(rk.gather) : 0
   }));
   const weightBytes = align(4 * data.n + 16);
   const countBytes = align(16 * Math.max(0, ...data.sets.map((s) => s.cells)));
   const sumBytes = align(32 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
   const segBytes = 96 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
-  const slotBytes = 64 + weightBytes + countBytes + sumBytes + segBytes;
+  const slotBytes = 64 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES;
   const scratch = place(slotBytes * threads);
   const pages = Math.ceil(used / PAGE);
   if (pages > MAX_PAGES)
@@ -237,7 +258,8 @@ export function layoutTableJob(data: TableJobData, threads: number, poissonTable
     slotBytes,
     weightBytes,
     countBytes,
-    sumBytes
+    sumBytes,
+    stepBytes: STEP_BYTES
   };
 }
 

@@ -29,9 +29,6 @@ const RANKED = ['roc_auc', 'roc_auc_ovr', 'average_precision'];
 /** Above this many counters per resample, strata are kept per slice column instead of per combination. */
 const MAX_JOINT_COUNTERS = 1 << 14;
 
-/** Above this share of rows that change tie-end flag from the row before, a segment is read without a branch. */
-const FLAT_MIN_CHANGES = 0.05;
-
 /** A built job and, for the whole data and each slice cell, where its numbers are. */
 export interface TablePlan {
   job: TableJobData;
@@ -209,14 +206,26 @@ export function buildTablePlan(
       const data = isReference
         ? reference
         : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
-      const whole = segments(data, null, 1, refPos, offset, options.metrics.includes('average_precision'));
+      // Another ranking than the reference reads weights gathered once into its own order.
+      let gather: Int32Array | null = null;
+      let positions = refPos;
+      if (!isReference) {
+        gather = new Int32Array(n);
+        for (let k = 0; k < n; k++) gather[k] = 4 * refPos[data.order[k]];
+        positions = new Int32Array(n);
+        for (let k = 0; k < n; k++) positions[data.order[k]] = k;
+      }
+      const whole = segments(data, null, 1, positions, offset, options.metrics.includes('average_precision'));
+      whole.gather = gather;
+      whole.ordered = !isReference;
       rankings.push(whole);
       wholeData.ranking.push([offset]);
       offset += 4;
       groupings.forEach((g, j) => {
         if (!g.metrics.some((m) => RANKED.includes(m))) return;
         const ap = g.metrics.includes('average_precision');
-        const seg = segments(data, g.groupOf, g.values.length, refPos, offset, ap);
+        const seg = segments(data, g.groupOf, g.values.length, positions, offset, ap);
+        seg.ordered = !isReference;
         rankings.push(seg);
         perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
         offset += 4 * g.values.length;
@@ -243,14 +252,15 @@ export function buildTablePlan(
 
 /**
  * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
- * negatives first within a tie), packed for the kernel: reference position << 3 | last of tie << 2 |
- * first of tie << 1 | positive, ties taken within the segment.
+ * negatives first within a tie), packed for the kernel: position of its weights (positionOf) << 3 |
+ * precision step << 2 | first of tie << 1 | positive, ties taken within the segment; a precision
+ * step is the last row of a tie that holds a positive.
  */
 function segments(
   data: BootstrapRanking,
   groupOf: Int32Array | null,
   groups: number,
-  refPos: Int32Array,
+  positionOf: Int32Array,
   offset: number,
   ap: boolean
 ): RankingSegments {
@@ -277,7 +287,7 @@ function segments(
     const g = groupAt[k];
     if (g >= 0) {
       const at = cursor[g]++;
-      rows[at] = (refPos[order[k]] << 3) | data.sortedPositive[k];
+      rows[at] = (positionOf[order[k]] << 3) | data.sortedPositive[k];
       tie[at] = boundaries;
     }
     boundaries += data.lastOfTie[k];
@@ -288,16 +298,9 @@ function segments(
     const start = g === 0 ? 0 : ends[g - 1];
     const first = i === start || tie[i] !== tie[i - 1];
     const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
-    rows[i] |= (first ? 2 : 0) | (last ? 4 : 0);
+    // Negatives come first in a tie, so its last row is positive iff it holds a positive; a tie
+    // without one adds exactly 0 to average precision and leaves tp0 as it is: no step needed.
+    rows[i] |= (first ? 2 : 0) | (last && (rows[i] & 1) === 1 ? 4 : 0);
   }
-  // The tie-end branch mispredicts about as often as consecutive rows differ in ending a tie.
-  const flat = new Uint8Array(groups);
-  let start = 0;
-  for (let s = 0; s < groups; s++) {
-    let changes = 0;
-    for (let i = start + 1; i < ends[s]; i++) changes += ((rows[i] ^ rows[i - 1]) >> 2) & 1;
-    flat[s] = changes > FLAT_MIN_CHANGES * (ends[s] - start) ? 1 : 0;
-    start = ends[s];
-  }
-  return { rows, ends, flat, offset, ap };
+  return { rows, ends, offset, ap, ordered: false, gather: null };
 }

@@ -98,7 +98,20 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $row))))
 
-  ;; One ranking's segments: rows[k] = reference position << 3 | last of tie << 2 | first of tie << 1
+  ;; out[k] = w[row at byte offset pos[k]] (four weights, 32 bits), k < n: the weights in another
+  ;; model's ranking order, gathered once so that its passes read them in order.
+  (func (export "gather") (param $pos i32) (param $n i32) (param $w i32) (param $out i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (i32.store (local.get $out) (i32.load (i32.add (local.get $w) (i32.load (local.get $pos)))))
+        (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $row))))
+
+  ;; One ranking's segments: rows[k] = weight position << 3 | precision step << 2 | first of tie << 1
   ;; | positive, by descending score, negatives first within a tie; ends[s] = one past segment s.
   ;; Per segment, 96 bytes at $out: tp, fp (i32x4), twice the ROC area (i64x2 lanes 0-1, 2-3).
   ;; Twice the area is Σ over tie groups of N_g·(2·TP_before + P_g): a negative row adds w·2·tp
@@ -146,31 +159,66 @@
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $segment))))
 
-  ;; The same with average precision: at each tie end (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane
-  ;; in f64 (f64x2 at +64 and +80 of a segment's 96 bytes), as the scalar definition. $flat[s] = 1:
-  ;; segment s has tie ends too often for a branch to predict; its rows all take the step, masked
-  ;; (a row that ends no tie adds exactly 0 and keeps tp0).
+;; Average precision's running state between drains (per instance, so per thread).
+  (global $tp0 (mut v128) (v128.const i32x4 0 0 0 0))
+  (global $apl (mut v128) (v128.const i32x4 0 0 0 0))
+  (global $aph (mut v128) (v128.const i32x4 0 0 0 0))
+
+  ;; Adds the precision steps stored in [$at, $end) (tp then tp + fp, i32x4 each, 32 bytes a step):
+  ;; Σ Δtp · tp / max(1, tp + fp) per lane in f64, lanes 0-1 into $apl and 2-3 into $aph, in order.
+  (func $drain (param $at i32) (param $end i32)
+    (local $tp v128) (local $tot v128) (local $d v128) (local $tp0 v128) (local $apl v128) (local $aph v128)
+    (local.set $tp0 (global.get $tp0))
+    (local.set $apl (global.get $apl))
+    (local.set $aph (global.get $aph))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $tp (v128.load (local.get $at)))
+        (local.set $tot (v128.load offset=16 (local.get $at)))
+        (local.set $d (i32x4.sub (local.get $tp) (local.get $tp0)))
+        (local.set $apl (f64x2.add (local.get $apl)
+          (f64x2.div
+            (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $d)) (f64x2.convert_low_i32x4_u (local.get $tp)))
+            (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tot))))))
+        (local.set $aph (f64x2.add (local.get $aph)
+          (f64x2.div
+            (f64x2.mul
+              (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $d) (local.get $d)))
+              (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tp) (local.get $tp))))
+            (f64x2.max (v128.const f64x2 1 1)
+              (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tot) (local.get $tot)))))))
+        (local.set $tp0 (local.get $tp))
+        (local.set $at (i32.add (local.get $at) (i32.const 32)))
+        (br $step)))
+    (global.set $tp0 (local.get $tp0))
+    (global.set $apl (local.get $apl))
+    (global.set $aph (local.get $aph)))
+
+  ;; The same with average precision (f64x2 at +64 and +80 of a segment's 96 bytes), as the scalar
+  ;; definition: at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane. Every row
+  ;; stores its (tp, tp + fp) at a cursor that only a step advances, so the steps end up packed in
+  ;; [$buf, $bufEnd) without a branch per row; they are divided out when it fills and at the end.
   (func (export "rank_ap") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (param $flat i32)
-    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $every i32)
-    (local $wt v128) (local $pm v128) (local $lm v128) (local $pw v128) (local $nw v128) (local $sel v128)
+    (param $buf i32) (param $bufEnd i32)
+    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $at i32)
+    (local $wt v128) (local $pm v128) (local $pw v128) (local $nw v128) (local $sel v128)
     (local $tp v128) (local $fp v128) (local $ng v128) (local $lo v128) (local $hi v128)
-    (local $tp0 v128) (local $d v128) (local $tot v128) (local $apl v128) (local $aph v128)
     (local.set $k (local.get $rows))
     (block $segments
       (loop $segment
         (br_if $segments (i32.ge_u (local.get $s) (local.get $segs)))
         (local.set $e (i32.add (local.get $rows)
           (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
-        (local.set $every (i32.shl (i32.load8_u (i32.add (local.get $flat) (local.get $s))) (i32.const 2)))
         (local.set $tp (v128.const i32x4 0 0 0 0))
         (local.set $fp (v128.const i32x4 0 0 0 0))
         (local.set $ng (v128.const i32x4 0 0 0 0))
         (local.set $lo (v128.const i32x4 0 0 0 0))
         (local.set $hi (v128.const i32x4 0 0 0 0))
-        (local.set $tp0 (v128.const i32x4 0 0 0 0))
-        (local.set $apl (v128.const i32x4 0 0 0 0))
-        (local.set $aph (v128.const i32x4 0 0 0 0))
+        (global.set $tp0 (v128.const i32x4 0 0 0 0))
+        (global.set $apl (v128.const i32x4 0 0 0 0))
+        (global.set $aph (v128.const i32x4 0 0 0 0))
+        (local.set $at (local.get $buf))
         (block $done
           (loop $row
             (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
@@ -188,32 +236,22 @@
             (local.set $hi (i64x2.add (local.get $hi) (i64x2.extmul_high_i32x4_u (local.get $wt) (local.get $sel))))
             (local.set $tp (i32x4.add (local.get $tp) (local.get $pw)))
             (local.set $fp (i32x4.add (local.get $fp) (local.get $nw)))
-            (if (i32.and (i32.or (local.get $v) (local.get $every)) (i32.const 4))
+            (v128.store (local.get $at) (local.get $tp))
+            (v128.store offset=16 (local.get $at) (i32x4.add (local.get $tp) (local.get $fp)))
+            (local.set $at (i32.add (local.get $at) (i32.and (i32.shl (local.get $v) (i32.const 3)) (i32.const 32))))
+            (if (i32.ge_u (local.get $at) (local.get $bufEnd))
               (then
-                (local.set $lm (i32x4.splat (i32.sub (i32.const 0) (i32.and (i32.shr_u (local.get $v) (i32.const 2)) (i32.const 1)))))
-                (local.set $d (i32x4.sub (local.get $tp) (local.get $tp0)))
-                (local.set $tot (i32x4.add (local.get $tp) (local.get $fp)))
-                (local.set $apl (f64x2.add (local.get $apl) (v128.and (local.get $lm)
-                  (f64x2.div
-                    (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $d)) (f64x2.convert_low_i32x4_u (local.get $tp)))
-                    (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tot)))))))
-                (local.set $d (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $d) (local.get $d)))
-                (local.set $tot (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tot) (local.get $tot)))
-                (local.set $aph (f64x2.add (local.get $aph) (v128.and (local.get $lm)
-                  (f64x2.div
-                    (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $d))
-                      (f64x2.convert_low_i32x4_u
-                        (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tp) (local.get $tp))))
-                    (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tot)))))))
-                (local.set $tp0 (v128.bitselect (local.get $tp) (local.get $tp0) (local.get $lm)))))
+                (call $drain (local.get $buf) (local.get $at))
+                (local.set $at (local.get $buf))))
             (local.set $k (i32.add (local.get $k) (i32.const 4)))
             (br $row)))
+        (call $drain (local.get $buf) (local.get $at))
         (v128.store (local.get $out) (local.get $tp))
         (v128.store offset=16 (local.get $out) (local.get $fp))
         (v128.store offset=32 (local.get $out) (local.get $lo))
         (v128.store offset=48 (local.get $out) (local.get $hi))
-        (v128.store offset=64 (local.get $out) (local.get $apl))
-        (v128.store offset=80 (local.get $out) (local.get $aph))
+        (v128.store offset=64 (local.get $out) (global.get $apl))
+        (v128.store offset=80 (local.get $out) (global.get $aph))
         (local.set $out (i32.add (local.get $out) (i32.const 96)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $segment)))))
