@@ -6,7 +6,13 @@ import type { MetricResult } from '../evaluation/metrics/result.js';
 import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
 import { buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
-import { TABLE_WORKER_SOURCE, layoutTableJob, tableKernels, type TableResults } from './table-kernels.js';
+import {
+  TABLE_WORKER_SOURCE,
+  TableMemory,
+  layoutTableJob,
+  tableKernels,
+  type TableResults
+} from './table-kernels.js';
 import { POISSON_TABLE } from './poisson.js';
 import { startKernelWorker } from './worker.js';
 
@@ -143,24 +149,27 @@ export function startTableBootstrap(
   const rankingClasses =
     task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
   const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => metrics.includes(m)) }));
+  const R = options.resamples;
+  // Row-visits per resample: the strata pass and at most one ranking pass per model, class and column.
+  const work = scorers[0].rows * R * (1 + 2 * rankingClasses.length * (1 + groupings.length));
+  const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+  // Four resamples per batch: more threads than batches would idle.
+  const used = Math.max(1, Math.min(threads, Math.ceil(R / 4)));
+  const memory = new TableMemory();
   const plan = buildTablePlan(predictions, scorers, sliced, {
     seed: options.seed,
-    resamples: options.resamples,
+    resamples: R,
     rankingClasses,
-    metrics
+    metrics,
+    memory
   });
-  const R = options.resamples;
   const out: TableResults = {
     values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
     done: new Int32Array(new SharedArrayBuffer(4)),
     slots: new Int32Array(new SharedArrayBuffer(4))
   };
-  const work = plan.job.n * R * (1 + plan.job.rankings.length);
-  const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
-  // Four resamples per batch: more threads than batches would idle.
-  const used = Math.max(1, Math.min(threads, Math.ceil(R / 4)));
-  const job = layoutTableJob(plan.job, used, POISSON_TABLE);
+  const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
   const workers = Array.from({ length: used - 1 }, () =>
     startKernelWorker(TABLE_WORKER_SOURCE, { job, out })
   );

@@ -148,7 +148,7 @@ export interface TableJobData {
   rankings: RankingSegments[];
 }
 
-/** A job laid out in one shared WebAssembly memory: every array is a byte address in `memory`. */
+/** A job in one shared WebAssembly memory: every array is a byte address in `memory`. */
 export interface TableJob {
   n: number;
   seed: number;
@@ -183,75 +183,100 @@ export interface TableJob {
 const PAGE = 65536;
 /** A WebAssembly memory holds at most 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65536;
-
 /** 1,024 precision steps of 32 bytes: divided out 1,024 at a time (fits the first-level cache). */
 const STEP_BYTES = 32768;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
+/**
+ * One shared WebAssembly memory that the plan builds its arrays in (no copy into the kernels'
+ * memory, none per worker thread), growing as they are placed; earlier views stay valid.
+ */
+export class TableMemory {
+  readonly memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  private used = 64;
+
+  /** Reserves `bytes` (16-byte aligned) and returns their address. */
+  place(bytes: number): number {
+    const at = this.used;
+    this.used += align(bytes);
+    const pages = this.memory.buffer.byteLength / PAGE;
+    const needed = Math.ceil(this.used / PAGE);
+    if (needed > MAX_PAGES)
+      throw new RangeError(
+        `the bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes)`
+      );
+    // Doubling keeps the number of grows small.
+    if (needed > pages) this.memory.grow(Math.min(MAX_PAGES, Math.max(needed, 2 * pages)) - pages);
+    return at;
+  }
+
+  /** A zeroed Int32Array of n entries in the memory. */
+  i32(n: number): Int32Array {
+    const at = this.place(4 * n); // before reading buffer: placing may grow it
+    return new Int32Array(this.memory.buffer, at, n);
+  }
+
+  /** A zeroed Float64Array of n entries in the memory. */
+  f64(n: number): Float64Array {
+    const at = this.place(8 * n);
+    return new Float64Array(this.memory.buffer, at, n);
+  }
+}
+
 /** The kernel's Poisson thresholds from the scalar table: weight k starts at the first u with TABLE[u] ≥ k. */
-function thresholdLanes(table: Uint8Array): Uint16Array {
-  const out = new Uint16Array(64);
+function thresholdLanes(table: Uint8Array, memory: TableMemory): number {
+  if (table[table.length - 1] > 8) throw new Error('Poisson table exceeds the kernel weight 8');
+  const at = memory.place(128);
+  const out = new Uint16Array(memory.memory.buffer, at, 64);
   for (let k = 1; k <= 8; k++) {
     const u = table.findIndex((v) => v >= k);
     for (let lane = 0; lane < 8; lane++) out[(k - 1) * 8 + lane] = ((u < 0 ? 0x10000 : u) - 1) ^ 0x8000;
   }
-  if (table[table.length - 1] > 8) throw new Error('Poisson table exceeds the kernel weight 8');
-  return out;
+  return at;
 }
 
 /**
- * Copies a planned job into one shared WebAssembly memory (read by every thread, no copy per
- * worker) with a scratch slot for each of `threads` threads.
+ * The kernels' view of a planned job whose arrays are in `memory`, with a scratch slot for each
+ * of `threads` threads.
  */
-export function layoutTableJob(data: TableJobData, threads: number, poissonTable: Uint8Array): TableJob {
-  let used = 64;
-  const place = (bytes: number) => {
-    const at = used;
-    used += align(bytes);
-    return at;
-  };
-  const copies: [number, ArrayBufferView][] = [];
-  const put = (view: Int32Array | Uint8Array | Uint16Array | Float64Array) => {
-    const at = place(view.byteLength);
-    copies.push([at, view]);
-    return at;
-  };
-  const thresholds = put(thresholdLanes(poissonTable));
-  const terms = put(data.terms);
+export function layoutTableJob(
+  data: TableJobData,
+  memory: TableMemory,
+  threads: number,
+  poissonTable: Uint8Array
+): TableJob {
+  const thresholds = thresholdLanes(poissonTable, memory);
   const termCount = data.sets[0]?.termCount ?? 0;
-  const sets = data.sets.map((set) => ({ ...set, code: put(set.code), stratum: put(set.stratum) }));
+  const sets = data.sets.map((set) => ({
+    ...set,
+    code: set.code.byteOffset,
+    stratum: set.stratum.byteOffset
+  }));
   const rankings = data.rankings.map((rk) => ({
-    rows: put(rk.rows),
-    ends: put(rk.ends),
+    rows: rk.rows.byteOffset,
+    ends: rk.ends.byteOffset,
     segments: rk.ends.length,
     offset: rk.offset,
     ap: rk.ap,
     ordered: rk.ordered,
-    gather: rk.gather ? put(rk.gather) : 0
+    gather: rk.gather ? rk.gather.byteOffset : 0
   }));
   const weightBytes = align(4 * data.n + 16);
   const countBytes = align(16 * Math.max(0, ...data.sets.map((s) => s.cells)));
   const sumBytes = align(32 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
   const segBytes = 96 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
-  const slotBytes = 64 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES;
-  const scratch = place(slotBytes * threads);
-  const pages = Math.ceil(used / PAGE);
-  if (pages > MAX_PAGES)
-    throw new RangeError(`the bootstrap of ${data.n} rows needs ${used} bytes, above WebAssembly's 4 GiB`);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  const bytes = new Uint8Array(memory.buffer);
-  for (const [at, view] of copies)
-    bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), at);
+  const slotBytes = align(64 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
+  const scratch = memory.place(slotBytes * threads);
   return {
     n: data.n,
     seed: data.seed,
     resamples: data.resamples,
     stride: data.stride,
-    memory,
+    memory: memory.memory,
     wasm: Buffer.from(WASM_BASE64, 'base64'),
     thresholds,
-    terms,
+    terms: data.terms.byteOffset,
     sets,
     rankings,
     scratch,

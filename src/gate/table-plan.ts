@@ -2,7 +2,7 @@ import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { brierTerms, logLossTerms } from '../evaluation/metrics/probabilistic.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
-import type { RankingSegments, StrataSet, TableJobData } from './table-kernels.js';
+import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
 
 /** One slice column's rows grouped by value (−1: no interval for that row's value). */
 export interface TableGrouping {
@@ -50,11 +50,11 @@ function referenceOrder(scorer: Scorer): BootstrapRanking | null {
 }
 
 /** Per-row terms in reference order, interleaved: out[k × terms + t] = rows[t][order[k]]. */
-function interleave(rows: Float64Array[], order: Uint32Array | null): Float64Array {
+function interleave(rows: Float64Array[], order: Uint32Array | null, memory: TableMemory): Float64Array {
   // Plain loops throughout the plan: a typed array's from() with a callback is several times slower.
   const T = rows.length;
   const n = rows[0]?.length ?? 0;
-  const out = new Float64Array(n * T);
+  const out = memory.f64(n * T);
   for (let t = 0; t < T; t++) {
     const values = rows[t];
     if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
@@ -133,14 +133,22 @@ export function buildTablePlan(
   predictions: [Predictions, Predictions],
   scorers: [Scorer, Scorer],
   groupings: readonly TableGrouping[],
-  options: { seed: number; resamples: number; rankingClasses: number[]; metrics: readonly string[] }
+  options: {
+    seed: number;
+    resamples: number;
+    rankingClasses: number[];
+    metrics: readonly string[];
+    /** Where the kernels' arrays are placed. */
+    memory: TableMemory;
+  }
 ): TablePlan {
   const n = scorers[0].rows;
   const reference = referenceOrder(scorers[0]);
   const order = reference?.order ?? null;
   const { cell, perStratum, classes } = jointCells(predictions);
   const terms = rowTerms(predictions);
-  const termRows = interleave(terms.rows, order);
+  const memory = options.memory;
+  const termRows = interleave(terms.rows, order, memory);
   const termCount = terms.rows.length;
   let refCell = cell;
   if (order) {
@@ -168,12 +176,12 @@ export function buildTablePlan(
   const perGrouping: CellPlan[][] = groupings.map(() => []);
   setMembers.forEach((members, s) => {
     const strata = members.reduce((p, j) => p * sizes[j], 1);
-    const stratum = new Int32Array(n);
+    const stratum = memory.i32(n);
     for (const j of members) {
       const gi = groupIndex[j];
       for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
     }
-    const code = new Int32Array(n);
+    const code = memory.i32(n);
     for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
     sets.push({
       code,
@@ -208,14 +216,12 @@ export function buildTablePlan(
         : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
       // Another ranking than the reference reads weights gathered once into its own order.
       let gather: Int32Array | null = null;
-      let positions = refPos;
       if (!isReference) {
-        gather = new Int32Array(n);
+        gather = memory.i32(n);
         for (let k = 0; k < n; k++) gather[k] = 4 * refPos[data.order[k]];
-        positions = new Int32Array(n);
-        for (let k = 0; k < n; k++) positions[data.order[k]] = k;
       }
-      const whole = segments(data, null, 1, positions, offset, options.metrics.includes('average_precision'));
+      const wholeAp = options.metrics.includes('average_precision');
+      const whole = segments(data, null, 1, offset, wholeAp, memory);
       whole.gather = gather;
       whole.ordered = !isReference;
       rankings.push(whole);
@@ -224,7 +230,7 @@ export function buildTablePlan(
       groupings.forEach((g, j) => {
         if (!g.metrics.some((m) => RANKED.includes(m))) return;
         const ap = g.metrics.includes('average_precision');
-        const seg = segments(data, g.groupOf, g.values.length, positions, offset, ap);
+        const seg = segments(data, g.groupOf, g.values.length, offset, ap, memory);
         seg.ordered = !isReference;
         rankings.push(seg);
         perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
@@ -251,8 +257,18 @@ export function buildTablePlan(
 }
 
 /**
+ * The precision-step flag of a tie's last row: negatives come first in a tie, so its last row is
+ * positive iff it holds a positive; a tie without one adds exactly 0 to average precision and
+ * leaves tp0 as it is, so it needs no step.
+ */
+function step(lastRow: number): number {
+  return (lastRow & 1) << 2;
+}
+
+/**
  * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
- * negatives first within a tie), packed for the kernel: position of its weights (positionOf) << 3 |
+ * negatives first within a tie), packed for the kernel: its rank k (where its weights are: the
+ * reference's weights are in reference order, another ranking's gathered into its order) << 3 |
  * precision step << 2 | first of tie << 1 | positive, ties taken within the segment; a precision
  * step is the last row of a tie that holds a positive.
  */
@@ -260,17 +276,20 @@ function segments(
   data: BootstrapRanking,
   groupOf: Int32Array | null,
   groups: number,
-  positionOf: Int32Array,
   offset: number,
-  ap: boolean
+  ap: boolean,
+  memory: TableMemory
 ): RankingSegments {
   const n = data.order.length;
-  const counts = new Int32Array(groups);
   const order = data.order;
-  const groupAt = new Int32Array(n); // group of the k-th row of this ranking
-  if (groupOf) for (let k = 0; k < n; k++) groupAt[k] = groupOf[order[k]];
-  for (let k = 0; k < n; k++) if (groupAt[k] >= 0) counts[groupAt[k]]++;
-  const ends = new Int32Array(groups);
+  const counts = new Int32Array(groups);
+  if (groupOf)
+    for (let i = 0; i < n; i++) {
+      const g = groupOf[i];
+      if (g >= 0) counts[g]++;
+    }
+  else counts[0] = n;
+  const ends = memory.i32(groups);
   const cursor = new Int32Array(groups);
   let total = 0;
   for (let g = 0; g < groups; g++) {
@@ -279,28 +298,26 @@ function segments(
     ends[g] = total;
   }
   // Two rows of a segment share a threshold when no tie boundary of the whole ranking lies between
-  // them: a running count of boundaries replaces gathering their scores.
-  const rows = new Int32Array(total);
-  const tie = new Int32Array(total);
-  let boundaries = 0;
+  // them: a running count of boundaries replaces comparing their scores. A row that starts a tie
+  // in its segment also ends the previous one there.
+  const rows = memory.i32(total);
+  const tieOf = new Int32Array(groups).fill(-1);
+  let tie = 0;
   for (let k = 0; k < n; k++) {
-    const g = groupAt[k];
+    const row = order[k];
+    const g = groupOf ? groupOf[row] : 0;
     if (g >= 0) {
       const at = cursor[g]++;
-      rows[at] = (positionOf[order[k]] << 3) | data.sortedPositive[k];
-      tie[at] = boundaries;
+      let v = (k << 3) | data.sortedPositive[k];
+      if (tieOf[g] !== tie) {
+        if (tieOf[g] >= 0) rows[at - 1] |= step(rows[at - 1]);
+        tieOf[g] = tie;
+        v |= 2;
+      }
+      rows[at] = v;
     }
-    boundaries += data.lastOfTie[k];
+    tie += data.lastOfTie[k];
   }
-  let g = 0;
-  for (let i = 0; i < total; i++) {
-    while (i >= ends[g]) g++;
-    const start = g === 0 ? 0 : ends[g - 1];
-    const first = i === start || tie[i] !== tie[i - 1];
-    const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
-    // Negatives come first in a tie, so its last row is positive iff it holds a positive; a tie
-    // without one adds exactly 0 to average precision and leaves tp0 as it is: no step needed.
-    rows[i] |= (first ? 2 : 0) | (last && (rows[i] & 1) === 1 ? 4 : 0);
-  }
+  for (let g = 0; g < groups; g++) if (counts[g] > 0) rows[ends[g] - 1] |= step(rows[ends[g] - 1]);
   return { rows, ends, offset, ap, ordered: false, gather: null };
 }
