@@ -153,8 +153,8 @@ export function startTableBootstrap(
   // Row-visits per resample: the strata pass and at most one ranking pass per model, class and column.
   const work = scorers[0].rows * R * (1 + 2 * rankingClasses.length * (1 + groupings.length));
   const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
-  // Four resamples per batch: more threads than batches would idle.
-  const used = Math.max(1, Math.min(threads, Math.ceil(R / 4)));
+  // Eight resamples per batch: more threads than batches would idle.
+  const used = Math.max(1, Math.min(threads, Math.ceil(R / 8)));
   const memory = new TableMemory();
   const plan = buildTablePlan(predictions, scorers, sliced, {
     seed: options.seed,

@@ -3,10 +3,10 @@ import { WASM_BASE64 } from './wasm/table.generated.js';
 
 /**
  * The whole-table bootstrap's resamples (every metric, every slice cell; see table-bootstrap.ts),
- * four at a time: the per-row passes are WebAssembly SIMD kernels (src/gate/wasm/table.wat, one
- * resample per i32x4 lane) over the job in one shared WebAssembly memory, driven by a plain
+ * eight at a time: the per-row passes are WebAssembly SIMD kernels (src/gate/wasm/table.wat, one
+ * resample per i32x4 lane, two halves of four) over the job in one shared WebAssembly memory, driven by a plain
  * JavaScript source compiled on the main thread and in each worker thread as kernels.ts. A batch's
- * work is: the Poisson(1) weights of its four resamples (each the stream of the gated passes), one
+ * work is: the Poisson(1) weights of its eight resamples (each the stream of the gated passes), one
  * pass adding them into strata (slice values × true class × both predictions) with the per-row
  * terms (log loss, Brier, regression errors) of each stratum, and one weighted ranking pass per
  * model, class and slice column over that ranking's rows grouped by slice value. Each resample's
@@ -28,23 +28,23 @@ function attach(job, out) {
     i32: new Int32Array(buffer),
     f64: new Float64Array(buffer),
     state: at,
-    weights: at + 64,
-    ordered: at + 64 + job.weightBytes,
-    counts: at + 64 + 2 * job.weightBytes,
-    sums: at + 64 + 2 * job.weightBytes + job.countBytes,
-    segs: at + 64 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
+    weights: at + 128,
+    ordered: at + 128 + job.weightBytes,
+    counts: at + 128 + 2 * job.weightBytes,
+    sums: at + 128 + 2 * job.weightBytes + job.countBytes,
+    segs: at + 128 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
     steps: at + job.slotBytes - job.stepBytes
   };
   return attached;
 }
 
-// One set's strata of lanes [0, lanes) into their resamples' records.
-function strata(job, k, set, first, lanes, values) {
+// One set's strata of half h (its lanes [0, lanes)) into their resamples' records.
+function strata(job, k, set, h, first, lanes, values) {
   const { i32, f64 } = k;
   const S = set.strata, T = set.termCount;
   i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 4 * set.cells);
   f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 4 * S * T);
-  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights, k.counts, k.sums);
+  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights + 4 * h, k.counts, k.sums);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + set.offset;
     for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 4 * c + j];
@@ -54,44 +54,52 @@ function strata(job, k, set, first, lanes, values) {
   }
 }
 
-// One ranking's segments of lanes [0, lanes): [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
+// One ranking's segments of both halves: [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
 function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
   const w = rk.ordered ? k.ordered : k.weights;
-  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
+  if (rk.ap)
+    for (let h = 0; h < 2; h++)
+      k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w + 4 * h, k.segs + 96 * h, k.steps, k.steps + job.stepBytes);
   else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
-  for (let j = 0; j < lanes; j++) {
-    const at = (first + j) * job.stride + rk.offset;
+  for (let l = 0; l < lanes; l++) {
+    const h = l >> 2, j = l & 3;
+    const at = (first + l) * job.stride + rk.offset;
     for (let s = 0; s < rk.segments; s++) {
-      const q = (k.segs >>> 2) + 24 * s;
+      const q = (k.segs >>> 2) + 48 * s + 24 * h;
       const o = at + 4 * s;
       values[o] = i32[q + j];
       values[o + 1] = i32[q + 4 + j];
       values[o + 2] = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
-      values[o + 3] = rk.ap ? f64[(k.segs >>> 3) + 12 * s + 8 + j] : 0;
+      values[o + 3] = rk.ap ? f64[(q >>> 1) + 8 + j] : 0;
     }
   }
 }
 
+// Resamples 8b .. 8b + 7 (those below job.resamples), in two halves of four lanes.
 function runBatch(job, k, b, values) {
-  const first = 4 * b;
-  const lanes = Math.min(4, job.resamples - first);
-  for (let j = 0; j < 4; j++) {
-    const st = base.seedState(job.seed, first + j);
-    for (let q = 0; q < 4; q++) k.i32[(k.state >>> 2) + 4 * q + j] = st[q];
+  const first = 8 * b;
+  const lanes = Math.min(8, job.resamples - first);
+  for (let h = 0; h < 2; h++) {
+    const state = k.state + 64 * h;
+    for (let j = 0; j < 4; j++) {
+      const st = base.seedState(job.seed, first + 4 * h + j);
+      for (let q = 0; q < 4; q++) k.i32[(state >>> 2) + 4 * q + j] = st[q];
+    }
+    k.ex.weights(state, job.thresholds, k.weights + 4 * h, job.n);
   }
-  k.ex.weights(k.state, job.thresholds, k.weights, job.n);
-  for (const set of job.sets) strata(job, k, set, first, lanes, values);
+  for (let h = 0; h < 2 && 4 * h < lanes; h++)
+    for (const set of job.sets) strata(job, k, set, h, first + 4 * h, Math.min(4, lanes - 4 * h), values);
   for (const rk of job.rankings) ranking(job, k, rk, first, lanes, values);
   return lanes;
 }
 
-// Takes batches of four resamples from the shared counter until none are left or limit ran;
+// Takes batches of eight resamples from the shared counter until none are left or limit ran;
 // returns how many batches ran.
 function work(job, out, limit) {
   const k = attach(job, out);
-  const batches = Math.ceil(job.resamples / 4);
+  const batches = Math.ceil(job.resamples / 8);
   let ran = 0;
   while (ran < limit) {
     const b = Atomics.add(out.next, 0, 1);
@@ -262,11 +270,11 @@ export function layoutTableJob(
     ordered: rk.ordered,
     gather: rk.gather ? rk.gather.byteOffset : 0
   }));
-  const weightBytes = align(4 * data.n + 16);
+  const weightBytes = align(8 * data.n + 16);
   const countBytes = align(16 * Math.max(0, ...data.sets.map((s) => s.cells)));
   const sumBytes = align(32 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
-  const segBytes = 96 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
-  const slotBytes = align(64 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
+  const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
+  const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
   const scratch = memory.place(slotBytes * threads);
   return {
     n: data.n,

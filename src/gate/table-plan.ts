@@ -218,7 +218,7 @@ export function buildTablePlan(
       let gather: Int32Array | null = null;
       if (!isReference) {
         gather = memory.i32(n);
-        for (let k = 0; k < n; k++) gather[k] = 4 * refPos[data.order[k]];
+        for (let k = 0; k < n; k++) gather[k] = 8 * refPos[data.order[k]]; // a row's 8 weights
       }
       const wholeAp = options.metrics.includes('average_precision');
       const whole = segments(data, null, 1, offset, wholeAp, memory);

@@ -1,12 +1,13 @@
-;; The whole-table bootstrap's per-row passes (see src/gate/table-kernels.ts), four resamples at a
-;; time: lane j of every i32x4 is resample 4b + j. Weights are stored interleaved, one byte per
-;; resample, four per row (row k at bytes 4k..4k+3), so one load gives a row's four weights.
+;; The whole-table bootstrap's per-row passes (see src/gate/table-kernels.ts), eight resamples at a
+;; time in two halves of four: lane j of an i32x4 is resample 8b + 4h + j of half h. Weights are
+;; stored interleaved, one byte per resample, eight per row (row k at bytes 8k..8k+7, half h at
+;; 8k + 4h), so one load gives a row's eight weights.
 ;; Every sum is formed lane by lane in the same order and with the same operations as the scalar
 ;; definition in table-kernels.ts, so each resample's numbers are those of scoring it alone.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
-    ;; Poisson(1) weights of four resamples for rows [0, rows), written interleaved at $out.
+    ;; Poisson(1) weights of one half's four resamples for rows [0, rows), written at $out + 8k.
   ;; $state: the a, b, c, d words of each lane's xoshiro128** (4 × v128; the scalar generator's
   ;; seeding). $thr: 8 × i16x8, each lane (threshold_k − 1) ^ 0x8000 for weights k = 1..8: the
   ;; weight of a 16-bit uniform u is the number of thresholds ≤ u, i.e. the scalar 65,536-entry
@@ -29,7 +30,7 @@
     (local.set $t6 (v128.load offset=80 (local.get $thr)))
     (local.set $t7 (v128.load offset=96 (local.get $thr)))
     (local.set $t8 (v128.load offset=112 (local.get $thr)))
-    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 2))))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 3))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
@@ -58,14 +59,15 @@
         (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t8))))
         ;; Each compare is −1 where true: negate, narrow to bytes, regroup by row.
         (local.set $w (i16x8.neg (local.get $w)))
-        (v128.store64_lane 0 (local.get $out)
-          (i8x16.shuffle 0 2 4 6 1 3 5 7 8 9 10 11 12 13 14 15
-            (i8x16.narrow_i16x8_u (local.get $w) (local.get $w))
-            (local.get $w)))
-        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (local.set $w (i8x16.shuffle 0 2 4 6 1 3 5 7 8 9 10 11 12 13 14 15
+          (i8x16.narrow_i16x8_u (local.get $w) (local.get $w))
+          (local.get $w)))
+        (v128.store32_lane 0 (local.get $out) (local.get $w))
+        (v128.store32_lane offset=8 1 (local.get $out) (local.get $w))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
         (br $next))))
 
-  ;; Strata of one set: counts[code[k]] += w (i32x4 per cell) and sums[stratum[k]][t] += w × term
+  ;; Strata of one set for one half ($w: the weights + 4 × half): counts[code[k]] += w (i32x4 per cell) and sums[stratum[k]][t] += w × term
   ;; (per stratum and term, lanes 0-1 then 2-3 as f64x2), rows in reference order.
   (func (export "strata") (param $code i32) (param $stratum i32) (param $terms i32) (param $T i32)
     (param $n i32) (param $w i32) (param $counts i32) (param $sums i32)
@@ -74,7 +76,7 @@
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
-        (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 2))))))
+        (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3))))))
         (local.set $at (i32.add (local.get $counts)
           (i32.shl (i32.load (i32.add (local.get $code) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 4))))
         (v128.store (local.get $at) (i32x4.add (v128.load (local.get $at)) (local.get $wt)))
@@ -98,68 +100,86 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $row))))
 
-  ;; out[k] = w[row at byte offset pos[k]] (four weights, 32 bits), k < n: the weights in another
+  ;; out[k] = w[row at byte offset pos[k]] (eight weights, 64 bits), k < n: the weights in another
   ;; model's ranking order, gathered once so that its passes read them in order.
   (func (export "gather") (param $pos i32) (param $n i32) (param $w i32) (param $out i32)
     (local $end i32)
-    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
-        (i32.store (local.get $out) (i32.load (i32.add (local.get $w) (i32.load (local.get $pos)))))
+        (i64.store (local.get $out) (i64.load (i32.add (local.get $w) (i32.load (local.get $pos)))))
         (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
-        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
         (br $row))))
 
-  ;; One ranking's segments: rows[k] = weight position << 3 | precision step << 2 | first of tie << 1
-  ;; | positive, by descending score, negatives first within a tie; ends[s] = one past segment s.
-  ;; Per segment, 96 bytes at $out: tp, fp (i32x4), twice the ROC area (i64x2 lanes 0-1, 2-3).
+  ;; One ranking's segments, both halves: rows[k] = weight position << 3 | precision step << 2 |
+  ;; first of tie << 1 | positive (so the row's weights are at $w + (rows[k] & −8)), by descending
+  ;; score, negatives first within a tie; ends[s] = one past segment s. Per segment, 192 bytes at
+  ;; $out, 96 per half: tp, fp (i32x4), twice the ROC area (i64x2 lanes 0-1, 2-3).
   ;; Twice the area is Σ over tie groups of N_g·(2·TP_before + P_g): a negative row adds w·2·tp
   ;; (no positive of its group counted yet), a positive row w·ng (its group's negatives so far),
   ;; one exact 64-bit product per row and no branch.
   (func (export "rank") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (local $k i32) (local $e i32) (local $s i32) (local $v i32)
-    (local $wt v128) (local $pm v128) (local $pw v128) (local $nw v128) (local $sel v128)
-    (local $tp v128) (local $fp v128) (local $ng v128) (local $lo v128) (local $hi v128)
+    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $x v128)
+    (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $sel v128)
+    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $loa v128) (local $hia v128)
+    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $lob v128) (local $hib v128)
     (local.set $k (local.get $rows))
     (block $segments
       (loop $segment
         (br_if $segments (i32.ge_u (local.get $s) (local.get $segs)))
         (local.set $e (i32.add (local.get $rows)
           (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
-        (local.set $tp (v128.const i32x4 0 0 0 0))
-        (local.set $fp (v128.const i32x4 0 0 0 0))
-        (local.set $ng (v128.const i32x4 0 0 0 0))
-        (local.set $lo (v128.const i32x4 0 0 0 0))
-        (local.set $hi (v128.const i32x4 0 0 0 0))
+        (local.set $tpa (v128.const i32x4 0 0 0 0))
+        (local.set $fpa (v128.const i32x4 0 0 0 0))
+        (local.set $nga (v128.const i32x4 0 0 0 0))
+        (local.set $loa (v128.const i32x4 0 0 0 0))
+        (local.set $hia (v128.const i32x4 0 0 0 0))
+        (local.set $tpb (v128.const i32x4 0 0 0 0))
+        (local.set $fpb (v128.const i32x4 0 0 0 0))
+        (local.set $ngb (v128.const i32x4 0 0 0 0))
+        (local.set $lob (v128.const i32x4 0 0 0 0))
+        (local.set $hib (v128.const i32x4 0 0 0 0))
         (block $done
           (loop $row
             (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
             (local.set $v (i32.load (local.get $k)))
-            (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w)
-              (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const -4))))))
+            ;; A row's eight weights: one load, both halves.
+            (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
+            (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
+            (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
             (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
-            (local.set $pw (v128.and (local.get $wt) (local.get $pm)))
-            (local.set $nw (v128.andnot (local.get $wt) (local.get $pm)))
-            (local.set $ng (i32x4.add (local.get $nw)
-              (v128.and (local.get $ng)
-                (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))))
-            (local.set $sel (v128.bitselect (local.get $ng) (i32x4.add (local.get $tp) (local.get $tp)) (local.get $pm)))
-            (local.set $lo (i64x2.add (local.get $lo) (i64x2.extmul_low_i32x4_u (local.get $wt) (local.get $sel))))
-            (local.set $hi (i64x2.add (local.get $hi) (i64x2.extmul_high_i32x4_u (local.get $wt) (local.get $sel))))
-            (local.set $tp (i32x4.add (local.get $tp) (local.get $pw)))
-            (local.set $fp (i32x4.add (local.get $fp) (local.get $nw)))
+            (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
+            ;; Half a.
+            (local.set $nga (i32x4.add (v128.andnot (local.get $wa) (local.get $pm)) (v128.and (local.get $nga) (local.get $fm))))
+            (local.set $sel (v128.bitselect (local.get $nga) (i32x4.add (local.get $tpa) (local.get $tpa)) (local.get $pm)))
+            (local.set $loa (i64x2.add (local.get $loa) (i64x2.extmul_low_i32x4_u (local.get $wa) (local.get $sel))))
+            (local.set $hia (i64x2.add (local.get $hia) (i64x2.extmul_high_i32x4_u (local.get $wa) (local.get $sel))))
+            (local.set $tpa (i32x4.add (local.get $tpa) (v128.and (local.get $wa) (local.get $pm))))
+            (local.set $fpa (i32x4.add (local.get $fpa) (v128.andnot (local.get $wa) (local.get $pm))))
+            ;; Half b.
+            (local.set $ngb (i32x4.add (v128.andnot (local.get $wb) (local.get $pm)) (v128.and (local.get $ngb) (local.get $fm))))
+            (local.set $sel (v128.bitselect (local.get $ngb) (i32x4.add (local.get $tpb) (local.get $tpb)) (local.get $pm)))
+            (local.set $lob (i64x2.add (local.get $lob) (i64x2.extmul_low_i32x4_u (local.get $wb) (local.get $sel))))
+            (local.set $hib (i64x2.add (local.get $hib) (i64x2.extmul_high_i32x4_u (local.get $wb) (local.get $sel))))
+            (local.set $tpb (i32x4.add (local.get $tpb) (v128.and (local.get $wb) (local.get $pm))))
+            (local.set $fpb (i32x4.add (local.get $fpb) (v128.andnot (local.get $wb) (local.get $pm))))
             (local.set $k (i32.add (local.get $k) (i32.const 4)))
             (br $row)))
-        (v128.store (local.get $out) (local.get $tp))
-        (v128.store offset=16 (local.get $out) (local.get $fp))
-        (v128.store offset=32 (local.get $out) (local.get $lo))
-        (v128.store offset=48 (local.get $out) (local.get $hi))
-        (local.set $out (i32.add (local.get $out) (i32.const 96)))
+        (v128.store (local.get $out) (local.get $tpa))
+        (v128.store offset=16 (local.get $out) (local.get $fpa))
+        (v128.store offset=32 (local.get $out) (local.get $loa))
+        (v128.store offset=48 (local.get $out) (local.get $hia))
+        (v128.store offset=96 (local.get $out) (local.get $tpb))
+        (v128.store offset=112 (local.get $out) (local.get $fpb))
+        (v128.store offset=128 (local.get $out) (local.get $lob))
+        (v128.store offset=144 (local.get $out) (local.get $hib))
+        (local.set $out (i32.add (local.get $out) (i32.const 192)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $segment))))
 
-;; Average precision's running state between drains (per instance, so per thread).
+  ;; Average precision's running state between drains (per instance, so per thread).
   (global $tp0 (mut v128) (v128.const i32x4 0 0 0 0))
   (global $apl (mut v128) (v128.const i32x4 0 0 0 0))
   (global $aph (mut v128) (v128.const i32x4 0 0 0 0))
@@ -195,7 +215,8 @@
     (global.set $apl (local.get $apl))
     (global.set $aph (local.get $aph)))
 
-  ;; The same with average precision (f64x2 at +64 and +80 of a segment's 96 bytes), as the scalar
+  ;; The same for one half ($w: the weights + 4 × half; $out: + 96 × half) with average precision
+  ;; (f64x2 at +64 and +80 of the half's 96 bytes), as the scalar
   ;; definition: at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane. Every row
   ;; stores its (tp, tp + fp) at a cursor that only a step advances, so the steps end up packed in
   ;; [$buf, $bufEnd) without a branch per row; they are divided out when it fills and at the end.
@@ -224,7 +245,7 @@
             (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
             (local.set $v (i32.load (local.get $k)))
             (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w)
-              (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const -4))))))
+              (i32.and (local.get $v) (i32.const -8))))))
             (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
             (local.set $pw (v128.and (local.get $wt) (local.get $pm)))
             (local.set $nw (v128.andnot (local.get $wt) (local.get $pm)))
@@ -252,6 +273,6 @@
         (v128.store offset=48 (local.get $out) (local.get $hi))
         (v128.store offset=64 (local.get $out) (global.get $apl))
         (v128.store offset=80 (local.get $out) (global.get $aph))
-        (local.set $out (i32.add (local.get $out) (i32.const 96)))
+        (local.set $out (i32.add (local.get $out) (i32.const 192)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (br $segment)))))
