@@ -87,8 +87,10 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
       }
   ['A', 'B'].forEach((s, m) => {
     const out = sides[m];
+    // Only the cell's own metrics: a slice cell has a few of them, formed 1,000 times each.
     for (const spec of CONFUSION)
-      if (spec.source.from === 'confusion') out[spec.name] = spec.source.fn(cms[m], C);
+      if (spec.source.from === 'confusion' && cell.metrics.includes(spec.name))
+        out[spec.name] = spec.source.fn(cms[m], C);
     out.log_loss = logLoss(term(`log${s}`), rows, C);
     if (plan.terms.includes(`brier${s}`)) out.brier_score = brierScoreLoss(term(`brier${s}`), rows);
     const aucs: (number | null)[] = [];

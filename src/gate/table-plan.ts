@@ -1,5 +1,4 @@
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
-import { brierTerms, logLossTerms } from '../evaluation/metrics/probabilistic.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
 import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
@@ -64,7 +63,10 @@ function interleave(rows: Float64Array[], order: Uint32Array | null, memory: Tab
 }
 
 /** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
-function rowTerms(p: [Predictions, Predictions]): { names: string[]; rows: Float64Array[] } {
+function rowTerms(
+  p: [Predictions, Predictions],
+  scorers: [Scorer, Scorer]
+): { names: string[]; rows: Float64Array[] } {
   const [a, b] = p;
   if (a.task === 'regression' && b.task === 'regression') {
     const n = a.y.length;
@@ -100,12 +102,13 @@ function rowTerms(p: [Predictions, Predictions]): { names: string[]; rows: Float
     };
   }
   if (a.task === 'regression' || b.task === 'regression') throw new Error('mixed tasks');
-  const C = a.labels.length;
+  // The scorers' own terms (their metrics read the same arrays): computed once, not per use.
+  const [ta, tb] = scorers.map((s) => (s.probabilisticTerms as NonNullable<Scorer['probabilisticTerms']>)());
   const names = ['logA', 'logB'];
-  const rows = [logLossTerms(a.y, a.proba, C), logLossTerms(b.y, b.proba, C)];
-  if (a.task === 'binary') {
+  const rows = [ta.log, tb.log];
+  if (ta.brier && tb.brier) {
     names.push('brierA', 'brierB');
-    rows.push(brierTerms(a.y, a.proba), brierTerms(b.y, b.proba));
+    rows.push(ta.brier, tb.brier);
   }
   return { names, rows };
 }
@@ -146,25 +149,12 @@ export function buildTablePlan(
   const reference = referenceOrder(scorers[0]);
   const order = reference?.order ?? null;
   const { cell, perStratum, classes } = jointCells(predictions);
-  const terms = rowTerms(predictions);
+  const terms = rowTerms(predictions, scorers);
   const memory = options.memory;
   const termRows = interleave(terms.rows, order, memory);
   const termCount = terms.rows.length;
-  let refCell = cell;
-  if (order) {
-    refCell = new Int32Array(n);
-    for (let k = 0; k < n; k++) refCell[k] = cell[order[k]];
-  }
-  // Each grouping's value per row in reference order; the extra last index is "no value".
+  // Each grouping's value per row (the extra last index is "no value").
   const sizes = groupings.map((g) => g.values.length + 1);
-  const groupIndex = groupings.map((g) => {
-    const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const v = g.groupOf[order ? order[k] : k];
-      out[k] = v < 0 ? g.values.length : v;
-    }
-    return out;
-  });
   const joint = sizes.reduce((p, s) => p * s, 1) * perStratum <= MAX_JOINT_COUNTERS;
   const setMembers =
     joint || groupings.length === 0 ? [groupings.map((_, j) => j)] : groupings.map((_, j) => [j]);
@@ -176,13 +166,22 @@ export function buildTablePlan(
   const perGrouping: CellPlan[][] = groupings.map(() => []);
   setMembers.forEach((members, s) => {
     const strata = members.reduce((p, j) => p * sizes[j], 1);
+    // Per reference position, in one pass (fresh memory is costly: no intermediate arrays).
     const stratum = memory.i32(n);
-    for (const j of members) {
-      const gi = groupIndex[j];
-      for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
-    }
     const code = memory.i32(n);
-    for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
+    const columns = members.map((j) => groupings[j].groupOf);
+    const none = members.map((j) => groupings[j].values.length);
+    const radix = members.map((j) => sizes[j]);
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : k;
+      let st = 0;
+      for (let m = 0; m < columns.length; m++) {
+        const v = columns[m][i];
+        st = st * radix[m] + (v < 0 ? none[m] : v);
+      }
+      stratum[k] = st;
+      code[k] = st * perStratum + cell[i];
+    }
     sets.push({
       code,
       stratum,
