@@ -38,19 +38,19 @@ function attach(job, out) {
   return attached;
 }
 
-// One set's strata of half h (its lanes [0, lanes)) into their resamples' records.
-function strata(job, k, set, h, first, lanes, values) {
+// One set's strata of lanes [0, lanes) into their resamples' records.
+function strata(job, k, set, first, lanes, values) {
   const { i32, f64 } = k;
   const S = set.strata, T = set.termCount;
-  i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 4 * set.cells);
-  f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 4 * S * T);
-  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights + 4 * h, k.counts, k.sums);
+  i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 8 * set.cells);
+  f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 8 * S * T);
+  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights, k.counts, k.sums);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + set.offset;
-    for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 4 * c + j];
+    for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 8 * c + j];
     const o = at + set.cells;
     for (let st = 0; st < S; st++)
-      for (let t = 0; t < T; t++) values[o + t * S + st] = f64[(k.sums >>> 3) + (st * T + t) * 4 + j];
+      for (let t = 0; t < T; t++) values[o + t * S + st] = f64[(k.sums >>> 3) + (st * T + t) * 8 + j];
   }
 }
 
@@ -89,8 +89,7 @@ function runBatch(job, k, b, values) {
     }
     k.ex.weights(state, job.thresholds, k.weights + 4 * h, job.n);
   }
-  for (let h = 0; h < 2 && 4 * h < lanes; h++)
-    for (const set of job.sets) strata(job, k, set, h, first + 4 * h, Math.min(4, lanes - 4 * h), values);
+  for (const set of job.sets) strata(job, k, set, first, lanes, values);
   for (const rk of job.rankings) ranking(job, k, rk, first, lanes, values);
   return lanes;
 }
@@ -271,8 +270,8 @@ export function layoutTableJob(
     gather: rk.gather ? rk.gather.byteOffset : 0
   }));
   const weightBytes = align(8 * data.n + 16);
-  const countBytes = align(16 * Math.max(0, ...data.sets.map((s) => s.cells)));
-  const sumBytes = align(32 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
+  const countBytes = align(32 * Math.max(0, ...data.sets.map((s) => s.cells)));
+  const sumBytes = align(64 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
   const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
   const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
   const scratch = memory.place(slotBytes * threads);

@@ -67,34 +67,45 @@
         (local.set $out (i32.add (local.get $out) (i32.const 16)))
         (br $next))))
 
-  ;; Strata of one set for one half ($w: the weights + 4 × half): counts[code[k]] += w (i32x4 per cell) and sums[stratum[k]][t] += w × term
-  ;; (per stratum and term, lanes 0-1 then 2-3 as f64x2), rows in reference order.
+;; Strata of one set, both halves: counts[code[k]] += w (two i32x4 per cell, 32 bytes) and
+  ;; sums[stratum[k]][t] += w × term (per stratum and term, lanes 0-1, 2-3, 4-5, 6-7 as f64x2, 64
+  ;; bytes), rows in reference order.
   (func (export "strata") (param $code i32) (param $stratum i32) (param $terms i32) (param $T i32)
     (param $n i32) (param $w i32) (param $counts i32) (param $sums i32)
-    (local $k i32) (local $wt v128) (local $lo v128) (local $hi v128) (local $at i32) (local $t i32)
-    (local $x v128)
+    (local $k i32) (local $x8 v128) (local $wa v128) (local $wb v128) (local $at i32) (local $t i32)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $x v128)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
-        (local.set $wt (i32x4.extend_low_i16x8_u (v128.load8x8_u (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3))))))
+        (local.set $x8 (v128.load8x8_u (i32.add (local.get $w) (i32.shl (local.get $k) (i32.const 3)))))
+        (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x8)))
+        (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x8)))
         (local.set $at (i32.add (local.get $counts)
-          (i32.shl (i32.load (i32.add (local.get $code) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 4))))
-        (v128.store (local.get $at) (i32x4.add (v128.load (local.get $at)) (local.get $wt)))
-        (local.set $lo (f64x2.convert_low_i32x4_u (local.get $wt)))
-        (local.set $hi (f64x2.convert_low_i32x4_u
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wt) (local.get $wt))))
+          (i32.shl (i32.load (i32.add (local.get $code) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 5))))
+        (v128.store (local.get $at) (i32x4.add (v128.load (local.get $at)) (local.get $wa)))
+        (v128.store offset=16 (local.get $at) (i32x4.add (v128.load offset=16 (local.get $at)) (local.get $wb)))
+        (local.set $f0 (f64x2.convert_low_i32x4_u (local.get $wa)))
+        (local.set $f1 (f64x2.convert_low_i32x4_u
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wa) (local.get $wa))))
+        (local.set $f2 (f64x2.convert_low_i32x4_u (local.get $wb)))
+        (local.set $f3 (f64x2.convert_low_i32x4_u
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wb) (local.get $wb))))
         (local.set $at (i32.add (local.get $sums)
           (i32.shl (i32.mul (i32.load (i32.add (local.get $stratum) (i32.shl (local.get $k) (i32.const 2))))
                             (local.get $T))
-                   (i32.const 5))))
+                   (i32.const 6))))
         (local.set $t (i32.const 0))
         (loop $term
           (local.set $x (v128.load64_splat (local.get $terms)))
-          (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $lo) (local.get $x))))
+          (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $f0) (local.get $x))))
           (v128.store offset=16 (local.get $at)
-            (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $hi) (local.get $x))))
+            (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $f1) (local.get $x))))
+          (v128.store offset=32 (local.get $at)
+            (f64x2.add (v128.load offset=32 (local.get $at)) (f64x2.mul (local.get $f2) (local.get $x))))
+          (v128.store offset=48 (local.get $at)
+            (f64x2.add (v128.load offset=48 (local.get $at)) (f64x2.mul (local.get $f3) (local.get $x))))
           (local.set $terms (i32.add (local.get $terms) (i32.const 8)))
-          (local.set $at (i32.add (local.get $at) (i32.const 32)))
+          (local.set $at (i32.add (local.get $at) (i32.const 64)))
           (local.set $t (i32.add (local.get $t) (i32.const 1)))
           (br_if $term (i32.lt_u (local.get $t) (local.get $T))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
