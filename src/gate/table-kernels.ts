@@ -59,9 +59,7 @@ function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
   const w = rk.ordered ? k.ordered : k.weights;
-  if (rk.ap)
-    for (let h = 0; h < 2; h++)
-      k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w + 4 * h, k.segs + 96 * h, k.steps, k.steps + job.stepBytes);
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
   else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
   for (let l = 0; l < lanes; l++) {
     const h = l >> 2, j = l & 3;
@@ -190,7 +188,7 @@ export interface TableJob {
 const PAGE = 65536;
 /** A WebAssembly memory holds at most 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65536;
-/** 1,024 precision steps of 32 bytes: divided out 1,024 at a time (fits the first-level cache). */
+/** 512 precision steps of 64 bytes: divided out 512 at a time (fits the first-level cache). */
 const STEP_BYTES = 32768;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
