@@ -35,6 +35,14 @@ const PARALLEL_MIN_WORK = 20_000_000;
 type Side = (name: string) => MetricResult | undefined;
 
 const CONFUSION = METRIC_CATALOG.filter((m) => m.source.from === 'confusion');
+/** Each model's term names in the plan (see rowTerms in table-plan.ts). */
+const SIDES = ['A', 'B'].map((s) => ({
+  log: `log${s}`,
+  brier: `brier${s}`,
+  se: `se${s}`,
+  ae: `ae${s}`,
+  ape: `ape${s}`
+}));
 const REGRESSION = METRIC_CATALOG.filter((m) => m.source.from === 'regression');
 
 /** The bootstrappable metrics of a task, in report order. */
@@ -46,7 +54,13 @@ export function tableMetrics(task: Predictions['task']): string[] {
  * Both models' metrics of one cell in one resample, from the strata counts and terms and the
  * ranking totals: the same functions as the scorer (the catalog's), on resampled sums.
  */
-function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: number): [Side, Side] {
+function cellMetrics(
+  plan: TablePlan,
+  termAt: Map<string, number>,
+  cell: CellPlan,
+  record: Float64Array,
+  at: number
+): [Side, Side] {
   const set = plan.job.sets[cell.set];
   const base = at + set.offset;
   const per = plan.cellsPerStratum;
@@ -58,17 +72,18 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
   }
   let rows = 0;
   for (let c = 0; c < per; c++) rows += joint[c];
-  const term = (name: string) => sums[plan.terms.indexOf(name)];
+  // Term positions looked up once per plan (this runs for every cell of every resample).
+  const term = (name: string) => sums[termAt.get(name) as number];
   const sides: Record<string, MetricResult>[] = [{}, {}];
   if (per === 1) {
     const mean = term('y') / rows;
     const totalSquares = term('y2') - mean * term('y');
-    ['A', 'B'].forEach((s, m) => {
+    SIDES.forEach((s, m) => {
       const r: RegressionSums = {
         rows,
-        squaredError: term(`se${s}`),
-        absoluteError: term(`ae${s}`),
-        absolutePercentageError: term(`ape${s}`),
+        squaredError: term(s.se),
+        absoluteError: term(s.ae),
+        absolutePercentageError: term(s.ape),
         totalSquares: Math.max(0, totalSquares)
       };
       for (const spec of REGRESSION)
@@ -85,14 +100,14 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
         cms[0][y * C + a] += v;
         cms[1][y * C + b] += v;
       }
-  ['A', 'B'].forEach((s, m) => {
+  SIDES.forEach((s, m) => {
     const out = sides[m];
     // Only the cell's own metrics: a slice cell has a few of them, formed 1,000 times each.
     for (const spec of CONFUSION)
       if (spec.source.from === 'confusion' && cell.metrics.includes(spec.name))
         out[spec.name] = spec.source.fn(cms[m], C);
-    out.log_loss = logLoss(term(`log${s}`), rows, C);
-    if (plan.terms.includes(`brier${s}`)) out.brier_score = brierScoreLoss(term(`brier${s}`), rows);
+    out.log_loss = logLoss(term(s.log), rows, C);
+    if (termAt.has(s.brier)) out.brier_score = brierScoreLoss(term(s.brier), rows);
     const aucs: (number | null)[] = [];
     // A slice column whose cells show no ranking metric has no ranking pass.
     if (cell.ranking.length > 0)
@@ -117,9 +132,10 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
 function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
+  const termAt = new Map(plan.terms.map((t, i) => [t, i]));
   for (let r = 0; r < R; r++) {
     plan.cells.forEach((cell, i) => {
-      const [a, b] = cellMetrics(plan, cell, values, r * plan.job.stride);
+      const [a, b] = cellMetrics(plan, termAt, cell, values, r * plan.job.stride);
       cell.metrics.forEach((m, k) => {
         const va = a(m)?.value;
         const vb = b(m)?.value;
