@@ -219,21 +219,11 @@ export function buildTablePlan(
         gather = memory.i32(n);
         for (let k = 0; k < n; k++) gather[k] = 8 * refPos[data.order[k]]; // a row's 8 weights
       }
-      const wholeAp = options.metrics.includes('average_precision');
-      const whole = segments(data, null, 1, offset, wholeAp, memory);
-      whole.gather = gather;
-      whole.ordered = !isReference;
-      rankings.push(whole);
-      wholeData.ranking.push([offset]);
-      offset += 4;
-      groupings.forEach((g, j) => {
-        if (!g.metrics.some((m) => RANKED.includes(m))) return;
-        const ap = g.metrics.includes('average_precision');
-        const seg = segments(data, g.groupOf, g.values.length, offset, ap, memory);
-        seg.ordered = !isReference;
-        rankings.push(seg);
-        perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
-        offset += 4 * g.values.length;
+      offset = rankingPasses(data, gather, groupings, options.metrics, memory, {
+        offset,
+        rankings,
+        wholeData,
+        perGrouping
       });
     }
   }
@@ -253,6 +243,37 @@ export function buildTablePlan(
     terms: terms.names,
     rankedClasses: options.rankingClasses
   };
+}
+
+/**
+ * One model's ranking of one class: its whole-data pass, then a pass per slice column that shows
+ * a ranking metric (average precision's division only where it is shown); returns the next offset.
+ */
+function rankingPasses(
+  data: BootstrapRanking,
+  gather: Int32Array | null,
+  groupings: readonly TableGrouping[],
+  metrics: readonly string[],
+  memory: TableMemory,
+  into: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
+): number {
+  let offset = into.offset;
+  const whole = segments(data, null, 1, offset, metrics.includes('average_precision'), memory);
+  whole.gather = gather;
+  whole.ordered = gather !== null;
+  into.rankings.push(whole);
+  into.wholeData.ranking.push([offset]);
+  offset += 4;
+  groupings.forEach((g, j) => {
+    if (!g.metrics.some((m) => RANKED.includes(m))) return;
+    const ap = g.metrics.includes('average_precision');
+    const seg = segments(data, g.groupOf, g.values.length, offset, ap, memory);
+    seg.ordered = gather !== null;
+    into.rankings.push(seg);
+    into.perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
+    offset += 4 * g.values.length;
+  });
+  return offset;
 }
 
 /**
