@@ -342,6 +342,8 @@ export interface SharedResults {
 /** The compiled kernels. */
 export interface Kernels {
   TABLE: Uint8Array;
+  /** The xoshiro128** state [a, b, c, d] of one resample (the table kernels seed their lanes with it). */
+  seedState(seed: number, resample: number): [number, number, number, number];
   fillWeights(seed: number, resample: number, weights: Uint8Array): void;
   rankingPass(
     positions: Int32Array | null,
