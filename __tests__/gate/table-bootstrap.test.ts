@@ -165,7 +165,9 @@ describe('whole-table paired bootstrap', () => {
       classes === 2 ? ['average_precision', 'brier_score', 'precision', 'roc_auc'] : ['roc_auc_ovr'];
     const groupings = [
       grouping('region', n, 4, 7, sliceTableMetrics(task, [])),
-      grouping('plan', n, 2, 8, sliceTableMetrics(task, gated))
+      grouping('plan', n, 2, 8, sliceTableMetrics(task, gated)),
+      // Above 254 values a column's group codes stay 32-bit in the plan.
+      grouping('id', n, 260, 9, sliceTableMetrics(task, []))
     ];
     for (const threads of [1, 2]) {
       const got = await startTableBootstrap(preds, scorers, groupings, options, { threads }).result();

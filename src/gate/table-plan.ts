@@ -207,6 +207,13 @@ export function buildTablePlan(
   const refPos = new Int32Array(n);
   if (order) for (let k = 0; k < n; k++) refPos[order[k]] = k;
   const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
+  // One byte per row where the values fit: the passes read it at random, 1 MB instead of 4 per 1M rows.
+  const compact = groupings.map((g) => {
+    if (g.values.length >= 255) return g.groupOf;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = g.groupOf[i] < 0 ? 255 : g.groupOf[i];
+    return out;
+  });
   for (const m of [0, 1] as const) {
     for (const c of options.rankingClasses) {
       const isReference = m === 0 && c === referenceClass && reference !== null;
@@ -219,7 +226,7 @@ export function buildTablePlan(
         gather = memory.i32(n);
         for (let k = 0; k < n; k++) gather[k] = 8 * refPos[data.order[k]]; // a row's 8 weights
       }
-      offset = rankingPasses(data, gather, groupings, options.metrics, memory, {
+      offset = rankingPasses(data, gather, groupings, options.metrics, memory, compact, {
         offset,
         rankings,
         wholeData,
@@ -255,6 +262,7 @@ function rankingPasses(
   groupings: readonly TableGrouping[],
   metrics: readonly string[],
   memory: TableMemory,
+  compact: (Int32Array | Uint8Array)[],
   into: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
 ): number {
   let offset = into.offset;
@@ -267,7 +275,7 @@ function rankingPasses(
   groupings.forEach((g, j) => {
     if (!g.metrics.some((m) => RANKED.includes(m))) return;
     const ap = g.metrics.includes('average_precision');
-    const seg = segments(data, g.groupOf, g.values.length, offset, ap, memory);
+    const seg = segments(data, compact[j], g.values.length, offset, ap, memory);
     seg.ordered = gather !== null;
     into.rankings.push(seg);
     into.perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
@@ -294,7 +302,7 @@ function step(lastRow: number): number {
  */
 function segments(
   data: BootstrapRanking,
-  groupOf: Int32Array | null,
+  groupOf: Int32Array | Uint8Array | null,
   groups: number,
   offset: number,
   ap: boolean,
@@ -303,10 +311,11 @@ function segments(
   const n = data.order.length;
   const order = data.order;
   const counts = new Int32Array(groups);
+  // A group below 0 (Int32Array) or of 255 (Uint8Array) is no group: (g >>> 0) < groups is false.
   if (groupOf)
     for (let i = 0; i < n; i++) {
-      const g = groupOf[i];
-      if (g >= 0) counts[g]++;
+      const g = groupOf[i] >>> 0;
+      if (g < groups) counts[g]++;
     }
   else counts[0] = n;
   const ends = memory.i32(groups);
@@ -325,8 +334,8 @@ function segments(
   let tie = 0;
   for (let k = 0; k < n; k++) {
     const row = order[k];
-    const g = groupOf ? groupOf[row] : 0;
-    if (g >= 0) {
+    const g = groupOf ? groupOf[row] >>> 0 : 0;
+    if (g < groups) {
       const at = cursor[g]++;
       let v = (k << 3) | data.sortedPositive[k];
       if (tieOf[g] !== tie) {
