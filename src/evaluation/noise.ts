@@ -4,6 +4,7 @@ import { changeVerdict } from '../gate/deltas.js';
 import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
 import { startTableBootstrap, type TableBootstrapRun, type TableIntervals } from '../gate/table-bootstrap.js';
 import type { TableGrouping } from '../gate/table-plan.js';
+import { sliceTableMetrics } from './metrics/catalog.js';
 import type { Predictions, Scorer } from './metrics/scorer.js';
 import { groupSlices } from './slices.js';
 import type { ModelReport, SliceReport } from './types.js';
@@ -12,11 +13,14 @@ import type { Spread } from '../gate/noise.js';
 /**
  * Each slice column's values that get an interval: those scored (see groupSlices) with at least
  * MIN_INTERVAL_ROWS rows; the others' rows are left out of the slice passes (not of the whole data).
+ * Their intervals cover the metrics the column's slice table shows (sliceTableMetrics of its gated ones).
  */
 export function intervalGroupings(
   data: LoadedColumns,
   columns: readonly string[],
-  minSliceSize: number
+  minSliceSize: number,
+  task: Predictions['task'],
+  sliceGates: Record<string, Record<string, unknown>>
 ): TableGrouping[] {
   return columns.map((column) => {
     const g = groupSlices(data, column, minSliceSize);
@@ -26,7 +30,12 @@ export function intervalGroupings(
       if (size >= MIN_INTERVAL_ROWS) remap[i] = values.push(g.values[i]) - 1;
     });
     const groupOf = g.groupOf.map((v) => (v < 0 ? -1 : remap[v]));
-    return { column, groupOf, values };
+    return {
+      column,
+      groupOf,
+      values,
+      metrics: sliceTableMetrics(task, Object.keys(sliceGates[column] ?? {}))
+    };
   });
 }
 
@@ -40,25 +49,30 @@ export function startNoiseBootstrap(
   data: LoadedColumns,
   slices: readonly string[],
   minSliceSize: number,
+  sliceGates: Record<string, Record<string, unknown>>,
   options: BootstrapOptions
 ): TableBootstrapRun | null {
   if (scorers.length !== 2 || options.resamples < 2) return null;
   return startTableBootstrap(
     [predictions[0], predictions[1]],
     [scorers[0], scorers[1]],
-    intervalGroupings(data, slices, minSliceSize),
+    intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates),
     options
   );
 }
 
-/** Puts each slice cell's intervals and verdicts on its report (cells with too few rows get none). */
+/**
+ * Puts each slice cell's intervals and verdicts on its report (cells with too few rows get none),
+ * for the metrics with an interval only (those its slice table shows): a metric absent from
+ * `intervals` and `change` was not resampled, rather than judged.
+ */
 export function attachSliceIntervals(reports: SliceReport[], table: TableIntervals): void {
   for (const s of reports) {
     const intervals = table.slices[s.column]?.[s.value];
     if (!intervals || !s.candidate || !s.baseline) continue;
     s.intervals = intervals;
     s.change = Object.fromEntries(
-      Object.keys(s.candidate).map((m) => {
+      Object.keys(intervals).map((m) => {
         const c = s.candidate?.[m];
         const b = s.baseline?.[m];
         const delta = typeof c === 'number' && typeof b === 'number' ? c - b : null;

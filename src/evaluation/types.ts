@@ -63,9 +63,12 @@ export interface SliceReport {
   baseline: MetricValues | null;
   /** Why no metrics were computed (fewer rows than min_slice_size, too many values). */
   skipped?: string;
-  /** Paired bootstrap intervals of candidate − baseline per metric (absent: too few rows for one). */
+  /**
+   * Paired bootstrap intervals of candidate − baseline for the metrics the slice table shows
+   * (sliceTableMetrics); absent: too few rows for one. A metric not listed was not resampled.
+   */
   intervals?: Record<string, IntervalResult>;
-  /** Each metric's change judged from its interval (absent with the intervals). */
+  /** Each metric of `intervals` judged from its interval (absent with the intervals). */
   change?: Record<string, NoiseVerdict | null>;
 }
 

@@ -84,13 +84,18 @@ function splitmix32(state) {
   return (z ^ (z >>> 16)) | 0;
 }
 
-// Poisson(1) weights of one resample: xoshiro128** seeded by splitmix32(seed, resample), two per draw.
+// The xoshiro128** state [a, b, c, d] of one resample, from splitmix32 of seed and resample.
+function seedState(seed, resample) {
+  const a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
+  const b = splitmix32(a ^ 0x6a09e667);
+  const c = splitmix32(b ^ 0x3c6ef372);
+  const d = splitmix32(c ^ 0x510e527f);
+  return [(a | b | c | d) === 0 ? 1 : a, b, c, d];
+}
+
+// Poisson(1) weights of one resample: xoshiro128** seeded by seedState, two per draw.
 function fillWeights(seed, resample, weights) {
-  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
-  let b = splitmix32(a ^ 0x6a09e667);
-  let c = splitmix32(b ^ 0x3c6ef372);
-  let d = splitmix32(c ^ 0x510e527f);
-  if ((a | b | c | d) === 0) a = 1;
+  let [a, b, c, d] = seedState(seed, resample);
   const n = weights.length;
   for (let i = 0; i < n; i += 2) {
     const x = Math.imul(b, 5);
@@ -147,11 +152,7 @@ function rankingPass(positions, positive, lastOfTie, weights, withAp, ca, cb) {
 // written for the baseline's pass; flags per row in candidate order: bit 0 positive, bit 1 first
 // of a tie group, bit 2 candidate correct, bit 3 baseline correct. Returns [auc, ap, accA, accB].
 function referencePass(seed, resample, flags, weights, withAp) {
-  let a = splitmix32(seed ^ Math.imul(resample + 1, 0x2545f491));
-  let b = splitmix32(a ^ 0x6a09e667);
-  let c = splitmix32(b ^ 0x3c6ef372);
-  let d = splitmix32(c ^ 0x510e527f);
-  if ((a | b | c | d) === 0) a = 1;
+  let [a, b, c, d] = seedState(seed, resample);
   const n = flags.length;
   // -0 starts every accumulator as a double: V8 then keeps them unboxed, with no int overflow checks.
   let tp = -0, fp = -0, tps = -0, fps = -0, area = -0, ap = -0, hitsA = -0, hitsB = -0;
@@ -297,7 +298,7 @@ function work(job, out, chunk, limit) {
   return ran;
 }
 
-return { TABLE, fillWeights, rankingPass, work };
+return { TABLE, seedState, fillWeights, rankingPass, work };
 `;
 
 /** How one model's ROC-area loop reads its rows (see areaLoops). */
@@ -341,6 +342,8 @@ export interface SharedResults {
 /** The compiled kernels. */
 export interface Kernels {
   TABLE: Uint8Array;
+  /** The xoshiro128** state [a, b, c, d] of one resample (the table kernels seed their lanes with it). */
+  seedState(seed: number, resample: number): [number, number, number, number];
   fillWeights(seed: number, resample: number, weights: Uint8Array): void;
   rankingPass(
     positions: Int32Array | null,

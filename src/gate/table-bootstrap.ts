@@ -6,7 +6,14 @@ import type { MetricResult } from '../evaluation/metrics/result.js';
 import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
 import { buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
-import { TABLE_WORKER_SOURCE, tableKernels, type TableResults } from './table-kernels.js';
+import {
+  TABLE_WORKER_SOURCE,
+  TableMemory,
+  layoutTableJob,
+  tableKernels,
+  type TableResults
+} from './table-kernels.js';
+import { POISSON_TABLE } from './poisson.js';
 import { startKernelWorker } from './worker.js';
 
 /** Intervals of candidate − baseline for every metric of the table, whole data and each slice cell. */
@@ -28,6 +35,14 @@ const PARALLEL_MIN_WORK = 20_000_000;
 type Side = (name: string) => MetricResult | undefined;
 
 const CONFUSION = METRIC_CATALOG.filter((m) => m.source.from === 'confusion');
+/** Each model's term names in the plan (see rowTerms in table-plan.ts). */
+const SIDES = ['A', 'B'].map((s) => ({
+  log: `log${s}`,
+  brier: `brier${s}`,
+  se: `se${s}`,
+  ae: `ae${s}`,
+  ape: `ape${s}`
+}));
 const REGRESSION = METRIC_CATALOG.filter((m) => m.source.from === 'regression');
 
 /** The bootstrappable metrics of a task, in report order. */
@@ -39,7 +54,13 @@ export function tableMetrics(task: Predictions['task']): string[] {
  * Both models' metrics of one cell in one resample, from the strata counts and terms and the
  * ranking totals: the same functions as the scorer (the catalog's), on resampled sums.
  */
-function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: number): [Side, Side] {
+function cellMetrics(
+  plan: TablePlan,
+  termAt: Map<string, number>,
+  cell: CellPlan,
+  record: Float64Array,
+  at: number
+): [Side, Side] {
   const set = plan.job.sets[cell.set];
   const base = at + set.offset;
   const per = plan.cellsPerStratum;
@@ -51,17 +72,18 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
   }
   let rows = 0;
   for (let c = 0; c < per; c++) rows += joint[c];
-  const term = (name: string) => sums[plan.terms.indexOf(name)];
+  // Term positions looked up once per plan (this runs for every cell of every resample).
+  const term = (name: string) => sums[termAt.get(name) as number];
   const sides: Record<string, MetricResult>[] = [{}, {}];
   if (per === 1) {
     const mean = term('y') / rows;
     const totalSquares = term('y2') - mean * term('y');
-    ['A', 'B'].forEach((s, m) => {
+    SIDES.forEach((s, m) => {
       const r: RegressionSums = {
         rows,
-        squaredError: term(`se${s}`),
-        absoluteError: term(`ae${s}`),
-        absolutePercentageError: term(`ape${s}`),
+        squaredError: term(s.se),
+        absoluteError: term(s.ae),
+        absolutePercentageError: term(s.ape),
         totalSquares: Math.max(0, totalSquares)
       };
       for (const spec of REGRESSION)
@@ -78,22 +100,26 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
         cms[0][y * C + a] += v;
         cms[1][y * C + b] += v;
       }
-  ['A', 'B'].forEach((s, m) => {
+  SIDES.forEach((s, m) => {
     const out = sides[m];
+    // Only the cell's own metrics: a slice cell has a few of them, formed 1,000 times each.
     for (const spec of CONFUSION)
-      if (spec.source.from === 'confusion') out[spec.name] = spec.source.fn(cms[m], C);
-    out.log_loss = logLoss(term(`log${s}`), rows, C);
-    if (plan.terms.includes(`brier${s}`)) out.brier_score = brierScoreLoss(term(`brier${s}`), rows);
+      if (spec.source.from === 'confusion' && cell.metrics.includes(spec.name))
+        out[spec.name] = spec.source.fn(cms[m], C);
+    out.log_loss = logLoss(term(s.log), rows, C);
+    if (termAt.has(s.brier)) out.brier_score = brierScoreLoss(term(s.brier), rows);
     const aucs: (number | null)[] = [];
-    plan.rankedClasses.forEach((_, k) => {
-      const o = at + cell.ranking[m * plan.rankedClasses.length + k][0];
-      const [tp, fp, area, ap] = [record[o], record[o + 1], record[o + 2], record[o + 3]];
-      aucs.push(tp > 0 && fp > 0 ? area / (2 * tp * fp) : null);
-      if (C === 2) {
-        out.roc_auc = { value: aucs[0] };
-        out.average_precision = { value: tp > 0 ? ap / tp : null };
-      }
-    });
+    // A slice column whose cells show no ranking metric has no ranking pass.
+    if (cell.ranking.length > 0)
+      plan.rankedClasses.forEach((_, k) => {
+        const o = at + cell.ranking[m * plan.rankedClasses.length + k][0];
+        const [tp, fp, area, ap] = [record[o], record[o + 1], record[o + 2], record[o + 3]];
+        aucs.push(tp > 0 && fp > 0 ? area / (2 * tp * fp) : null);
+        if (C === 2) {
+          out.roc_auc = { value: aucs[0] };
+          out.average_precision = { value: tp > 0 ? ap / tp : null };
+        }
+      });
     if (C > 2 && aucs.length === C)
       out.roc_auc_ovr = {
         value: aucs.includes(null) ? null : (aucs as number[]).reduce((x, y) => x + y, 0) / C
@@ -102,28 +128,29 @@ function cellMetrics(plan: TablePlan, cell: CellPlan, record: Float64Array, at: 
   return [(n) => sides[0][n], (n) => sides[1][n]];
 }
 
-/** Turns every resample's record into per-cell, per-metric intervals. */
-function intervals(plan: TablePlan, values: Float64Array, metrics: string[], confidence: number) {
+/** Turns every resample's record into per-cell intervals of each cell's metrics. */
+function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
   const R = plan.job.resamples;
-  const diffs = plan.cells.map(() => metrics.map(() => new Float64Array(R).fill(NaN)));
+  const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
+  const termAt = new Map(plan.terms.map((t, i) => [t, i]));
   for (let r = 0; r < R; r++) {
     plan.cells.forEach((cell, i) => {
-      const [a, b] = cellMetrics(plan, cell, values, r * plan.job.stride);
-      metrics.forEach((m, k) => {
+      const [a, b] = cellMetrics(plan, termAt, cell, values, r * plan.job.stride);
+      cell.metrics.forEach((m, k) => {
         const va = a(m)?.value;
         const vb = b(m)?.value;
         if (typeof va === 'number' && typeof vb === 'number') diffs[i][k][r] = va - vb;
       });
     });
   }
-  return diffs.map((perMetric) =>
-    Object.fromEntries(metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
+  return diffs.map((perMetric, i) =>
+    Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
   );
 }
 
 /**
- * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task, on the
- * whole data and on each slice value of `groupings` (values at −1 get none), with the Poisson
+ * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task on the
+ * whole data, and each grouping's `metrics` on each of its slice values (values at −1 get none), with the Poisson
  * weights of the gated bootstrap (same seed, same resamples, same reference order). Worker threads
  * start at once; result() joins them and forms the intervals.
  */
@@ -139,29 +166,38 @@ export function startTableBootstrap(
   const C = scorers[0].classes ?? 1;
   const rankingClasses =
     task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
-  const plan = buildTablePlan(predictions, scorers, groupings, {
-    seed: options.seed,
-    resamples: options.resamples,
-    rankingClasses
-  });
+  const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => metrics.includes(m)) }));
   const R = options.resamples;
+  // Row-visits per resample: the strata pass and at most one ranking pass per model, class and column.
+  const work = scorers[0].rows * R * (1 + 2 * rankingClasses.length * (1 + groupings.length));
+  const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
+  // Eight resamples per batch: more threads than batches would idle.
+  const used = Math.max(1, Math.min(threads, Math.ceil(R / 8)));
+  const memory = new TableMemory();
+  const plan = buildTablePlan(predictions, scorers, sliced, {
+    seed: options.seed,
+    resamples: R,
+    rankingClasses,
+    metrics,
+    memory
+  });
   const out: TableResults = {
     values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
-    done: new Int32Array(new SharedArrayBuffer(4))
+    done: new Int32Array(new SharedArrayBuffer(4)),
+    slots: new Int32Array(new SharedArrayBuffer(4))
   };
-  const work = plan.job.n * R * (1 + plan.job.rankings.length);
-  const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
-  const workers = Array.from({ length: Math.max(0, Math.min(threads, R) - 1) }, () =>
-    startKernelWorker(TABLE_WORKER_SOURCE, { job: plan.job, out })
+  const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
+  const workers = Array.from({ length: used - 1 }, () =>
+    startKernelWorker(TABLE_WORKER_SOURCE, { job, out })
   );
   return {
     async result(onResample) {
       for (const w of workers) w.ref();
-      while (tableKernels().work(plan.job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
+      while (tableKernels().work(job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
-      const perCell = intervals(plan, out.values, metrics, options.confidence);
+      const perCell = intervals(plan, out.values, options.confidence);
       const result: TableIntervals = { overall: perCell[0], slices: {} };
       let i = 1;
       for (const g of groupings) {

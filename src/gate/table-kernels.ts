@@ -1,149 +1,107 @@
 import { KERNEL_SOURCE } from './kernels.js';
+import { WASM_BASE64 } from './wasm/table.generated.js';
 
 /**
- * The hot loops of the whole-table bootstrap (every metric, every slice cell; see table-bootstrap.ts)
- * as one plain-JavaScript source, compiled on the main thread and in each worker thread like
- * kernels.ts. A resample's work is: its Poisson(1) weights (the same stream as the gated passes),
- * one pass adding them into strata (slice values × true class × both predictions) with the per-row
+ * The whole-table bootstrap's resamples (every metric, every slice cell; see table-bootstrap.ts),
+ * eight at a time: the per-row passes are WebAssembly SIMD kernels (src/gate/wasm/table.wat, one
+ * resample per i32x4 lane, two halves of four) over the job in one shared WebAssembly memory, driven by a plain
+ * JavaScript source compiled on the main thread and in each worker thread as kernels.ts. A batch's
+ * work is: the Poisson(1) weights of its eight resamples (each the stream of the gated passes), one
+ * pass adding them into strata (slice values × true class × both predictions) with the per-row
  * terms (log loss, Brier, regression errors) of each stratum, and one weighted ranking pass per
- * model, class and slice column over that ranking's rows grouped by slice value. Each writes
- * sufficient statistics at the resample's place in shared memory; metrics come from them later.
+ * model, class and slice column over that ranking's rows grouped by slice value. Each resample's
+ * sufficient statistics go to its place in shared memory; metrics come from them later.
  */
 const TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
+let attached = null;
 
-// strata: counts[code[k]] += w; sums[stratum[k]][t] += w * terms[k][t], in one pass (no branch on
-// zero weights: 37 % of them, unpredictable). Terms are interleaved per row and sums per stratum,
-// so a row reads one stream and writes one place; written out term-major.
-function strataPass(set, weights, out, at) {
-  const code = set.code, stratum = set.stratum, n = code.length, S = set.strata;
-  const T = set.termCount, terms = set.terms;
-  const counts = new Float64Array(set.cells);
-  const sums = new Float64Array(S * T);
-  if (T === 4) {
-    for (let k = 0; k < n; k++) {
-      const w = weights[k];
-      const s = 4 * stratum[k];
-      const b = 4 * k;
-      counts[code[k]] += w;
-      sums[s] += w * terms[b];
-      sums[s + 1] += w * terms[b + 1];
-      sums[s + 2] += w * terms[b + 2];
-      sums[s + 3] += w * terms[b + 3];
-    }
-  } else if (T === 2) {
-    for (let k = 0; k < n; k++) {
-      const w = weights[k];
-      const s = 2 * stratum[k];
-      const b = 2 * k;
-      counts[code[k]] += w;
-      sums[s] += w * terms[b];
-      sums[s + 1] += w * terms[b + 1];
-    }
-  } else {
-    for (let k = 0; k < n; k++) {
-      const w = weights[k];
-      const s = T * stratum[k];
-      const b = T * k;
-      counts[code[k]] += w;
-      for (let t = 0; t < T; t++) sums[s + t] += w * terms[b + t];
-    }
-  }
-  out.set(counts, at);
-  const o = at + set.cells;
-  for (let st = 0; st < S; st++) for (let t = 0; t < T; t++) out[o + t * S + st] = sums[st * T + t];
+// This thread's instance and scratch slot for a job (one slot per thread, claimed once).
+function attach(job, out) {
+  if (attached !== null && attached.job === job) return attached;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(job.wasm), { env: { memory: job.memory } });
+  const at = job.scratch + Atomics.add(out.slots, 0, 1) * job.slotBytes;
+  const buffer = job.memory.buffer;
+  attached = {
+    job,
+    ex: instance.exports,
+    i32: new Int32Array(buffer),
+    f64: new Float64Array(buffer),
+    state: at,
+    weights: at + 128,
+    ordered: at + 128 + job.weightBytes,
+    counts: at + 128 + 2 * job.weightBytes,
+    sums: at + 128 + 2 * job.weightBytes + job.countBytes,
+    segs: at + 128 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
+    steps: at + job.slotBytes - job.stepBytes
+  };
+  return attached;
 }
 
-// One ranking's segments (rows of one slice value, by descending score): per segment
-// [tp, fp, 2 × ROC area, Σ Δtp · precision] at thresholds = ends of tie groups (flag bit 1).
-// Positive and negative weights are split without a branch (labels are unpredictable); the
-// precision step is added at every tie end (Δtp = 0 adds 0), dividing by at least 1.
-function segmentLoop(pos, flags, weights, k, e) {
-  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
-  if (pos === null) {
-    for (; k < e; k++) {
-      const w = weights[k];
-      const f = flags[k];
-      const pw = w & (0 - (f & 1));
-      tp += pw;
-      fp += w - pw;
-      if ((f & 2) !== 0) {
-        area += (fp - fp0) * (tp + tp0);
-        ap += ((tp - tp0) * tp) / Math.max(1, tp + fp);
-        tp0 = tp;
-        fp0 = fp;
-      }
-    }
-  } else {
-    for (; k < e; k++) {
-      const w = weights[pos[k]];
-      const f = flags[k];
-      const pw = w & (0 - (f & 1));
-      tp += pw;
-      fp += w - pw;
-      if ((f & 2) !== 0) {
-        area += (fp - fp0) * (tp + tp0);
-        ap += ((tp - tp0) * tp) / Math.max(1, tp + fp);
-        tp0 = tp;
-        fp0 = fp;
-      }
-    }
-  }
-  return [tp, fp, area, ap];
-}
-
-// The same sums without a branch per row, for segments whose tie ends come unpredictably (many
-// small ties: the branch above mispredicts). A row that ends no tie adds exactly 0 to the
-// area and precision sums, and tp0/fp0 move by exactly 0: the same numbers in the same order.
-function segmentLoopFlat(pos, flags, weights, k, e) {
-  let tp = -0, fp = -0, tp0 = -0, fp0 = -0, area = -0, ap = -0;
-  for (; k < e; k++) {
-    const w = pos === null ? weights[k] : weights[pos[k]];
-    const f = flags[k];
-    const pw = w & (0 - (f & 1));
-    const m = (f >> 1) & 1;
-    tp += pw;
-    fp += w - pw;
-    area += (fp - fp0) * (tp + tp0) * m;
-    ap += (((tp - tp0) * tp) / Math.max(1, tp + fp)) * m;
-    tp0 += (tp - tp0) * m;
-    fp0 += (fp - fp0) * m;
-  }
-  return [tp, fp, area, ap];
-}
-
-function rankingSegments(job, weights, out, at) {
-  const ends = job.ends;
-  let k = 0;
-  for (let s = 0; s < ends.length; s++) {
-    const r = job.flat[s] === 1
-      ? segmentLoopFlat(job.positions, job.flags, weights, k, ends[s])
-      : segmentLoop(job.positions, job.flags, weights, k, ends[s]);
-    k = ends[s];
-    const o = at + 4 * s;
-    out[o] = r[0];
-    out[o + 1] = r[1];
-    out[o + 2] = r[2];
-    out[o + 3] = r[3];
+// One set's strata of lanes [0, lanes) into their resamples' records.
+function strata(job, k, set, first, lanes, values) {
+  const { i32, f64 } = k;
+  const S = set.strata, T = set.termCount;
+  i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 8 * set.cells);
+  f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 8 * S * T);
+  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights, k.counts, k.sums);
+  for (let j = 0; j < lanes; j++) {
+    const at = (first + j) * job.stride + set.offset;
+    for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 8 * c + j];
+    const o = at + set.cells;
+    for (let st = 0; st < S; st++)
+      for (let t = 0; t < T; t++) values[o + t * S + st] = f64[(k.sums >>> 3) + (st * T + t) * 8 + j];
   }
 }
 
-function runResample(job, r, weights, out) {
-  base.fillWeights(job.seed, r, weights);
-  const at = r * job.stride;
-  for (const set of job.sets) strataPass(set, weights, out.values, at + set.offset);
-  for (const ranking of job.rankings) rankingSegments(ranking, weights, out.values, at + ranking.offset);
+// One ranking's segments of both halves: [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
+function ranking(job, k, rk, first, lanes, values) {
+  const { i32, f64 } = k;
+  if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
+  const w = rk.ordered ? k.ordered : k.weights;
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
+  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
+  for (let l = 0; l < lanes; l++) {
+    const h = l >> 2, j = l & 3;
+    const at = (first + l) * job.stride + rk.offset;
+    for (let s = 0; s < rk.segments; s++) {
+      const q = (k.segs >>> 2) + 48 * s + 24 * h;
+      const o = at + 4 * s;
+      values[o] = i32[q + j];
+      values[o + 1] = i32[q + 4 + j];
+      values[o + 2] = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
+      values[o + 3] = rk.ap ? f64[(q >>> 1) + 8 + j] : 0;
+    }
+  }
 }
 
-// Takes resamples from the shared counter until none are left or limit ran; returns how many ran.
+// Resamples 8b .. 8b + 7 (those below job.resamples), in two halves of four lanes.
+function runBatch(job, k, b, values) {
+  const first = 8 * b;
+  const lanes = Math.min(8, job.resamples - first);
+  for (let h = 0; h < 2; h++) {
+    const state = k.state + 64 * h;
+    for (let j = 0; j < 4; j++) {
+      const st = base.seedState(job.seed, first + 4 * h + j);
+      for (let q = 0; q < 4; q++) k.i32[(state >>> 2) + 4 * q + j] = st[q];
+    }
+    k.ex.weights(state, job.thresholds, k.weights + 4 * h, job.n);
+  }
+  for (const set of job.sets) strata(job, k, set, first, lanes, values);
+  for (const rk of job.rankings) ranking(job, k, rk, first, lanes, values);
+  return lanes;
+}
+
+// Takes batches of eight resamples from the shared counter until none are left or limit ran;
+// returns how many batches ran.
 function work(job, out, limit) {
-  const weights = new Uint8Array(job.n);
+  const k = attach(job, out);
+  const batches = Math.ceil(job.resamples / 8);
   let ran = 0;
   while (ran < limit) {
-    const r = Atomics.add(out.next, 0, 1);
-    if (r >= job.resamples) break;
-    runResample(job, r, weights, out);
-    Atomics.add(out.done, 0, 1);
+    const b = Atomics.add(out.next, 0, 1);
+    if (b >= batches) break;
+    Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
     ran++;
   }
   return ran;
@@ -152,17 +110,16 @@ function work(job, out, limit) {
 return { work };
 `;
 
-/** Strata of one set: a stratum per row with its cell (joint labels), and per-row terms. */
+/** Strata of one set: a stratum per row with its cell (joint labels). */
 export interface StrataSet {
-  /** Per reference position: stratum × cellsPerStratum + cell (16 bits when they fit: less to read). */
-  code: Uint16Array | Int32Array;
+  /** Per reference position: stratum × cellsPerStratum + cell. */
+  code: Int32Array;
   /** Per reference position: the stratum. */
-  stratum: Uint16Array | Int32Array;
+  stratum: Int32Array;
   strata: number;
   /** strata × cellsPerStratum. */
   cells: number;
-  /** Per-row terms in reference order, interleaved (row × termCount + term), summed per stratum. */
-  terms: Float64Array;
+  /** Per-row terms summed per stratum (the job's `terms`). */
   termCount: number;
   /** Where this set's statistics start in a resample's record. */
   offset: number;
@@ -170,26 +127,170 @@ export interface StrataSet {
 
 /** One model's ranking of one class, its rows grouped by slice value (one segment per value). */
 export interface RankingSegments {
-  /** Reference position of each row; null when this order is the reference (weights read directly). */
-  positions: Int32Array | null;
-  /** Bit 0 positive, bit 1 last row of a tie group within its segment. */
-  flags: Uint8Array;
+  /** Position of its weights << 3 | precision step << 2 | first of tie << 1 | positive (see table-plan.ts). */
+  rows: Int32Array;
   /** One past the last row of each segment. */
   ends: Int32Array;
-  /** Per segment: 1 when its tie-end flag changes often from row to row (read without a branch). */
-  flat: Uint8Array;
   offset: number;
+  /** Whether average precision is formed (a division per tie end), else its sum is left 0. */
+  ap: boolean;
+  /** Whether it reads the weights in its model's ranking order (gathered by the first pass of that order). */
+  ordered: boolean;
+  /** On the first pass of a ranking other than the reference: byte offset of each of its rows' weights. */
+  gather: Int32Array | null;
 }
 
-/** A whole-table bootstrap job as the kernels read it. */
-export interface TableJob {
+/** A whole-table bootstrap job as the plan builds it. */
+export interface TableJobData {
   n: number;
   seed: number;
   resamples: number;
   /** Numbers per resample in `values`. */
   stride: number;
   sets: StrataSet[];
+  /** Per-row terms in reference order, interleaved (row × termCount + term). */
+  terms: Float64Array;
   rankings: RankingSegments[];
+}
+
+/** A job in one shared WebAssembly memory: every array is a byte address in `memory`. */
+export interface TableJob {
+  n: number;
+  seed: number;
+  resamples: number;
+  stride: number;
+  memory: WebAssembly.Memory;
+  wasm: Uint8Array;
+  /** The Poisson thresholds (8 × i16x8, see table.wat). */
+  thresholds: number;
+  terms: number;
+  sets: (Omit<StrataSet, 'code' | 'stratum'> & { code: number; stratum: number })[];
+  rankings: {
+    rows: number;
+    ends: number;
+    segments: number;
+    offset: number;
+    ap: boolean;
+    ordered: boolean;
+    /** Byte address of the gather offsets, 0 for none. */
+    gather: number;
+  }[];
+  /** Per-thread scratch slots: state, weights (row order, then a ranking's order), counts, sums, segment results, precision steps. */
+  scratch: number;
+  slotBytes: number;
+  weightBytes: number;
+  countBytes: number;
+  sumBytes: number;
+  /** Average precision's buffer of precision steps (see rank_ap in table.wat). */
+  stepBytes: number;
+}
+
+const PAGE = 65536;
+/** A WebAssembly memory holds at most 65,536 pages of 64 KiB. */
+const MAX_PAGES = 65536;
+/** 512 precision steps of 64 bytes: divided out 512 at a time (fits the first-level cache). */
+const STEP_BYTES = 32768;
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * One shared WebAssembly memory that the plan builds its arrays in (no copy into the kernels'
+ * memory, none per worker thread), growing as they are placed; earlier views stay valid.
+ */
+export class TableMemory {
+  readonly memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  private used = 64;
+
+  /** Reserves `bytes` (16-byte aligned) and returns their address. */
+  place(bytes: number): number {
+    const at = this.used;
+    this.used += align(bytes);
+    const pages = this.memory.buffer.byteLength / PAGE;
+    const needed = Math.ceil(this.used / PAGE);
+    if (needed > MAX_PAGES)
+      throw new RangeError(
+        `the bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes)`
+      );
+    // Doubling keeps the number of grows small.
+    if (needed > pages) this.memory.grow(Math.min(MAX_PAGES, Math.max(needed, 2 * pages)) - pages);
+    return at;
+  }
+
+  /** A zeroed Int32Array of n entries in the memory. */
+  i32(n: number): Int32Array {
+    const at = this.place(4 * n); // before reading buffer: placing may grow it
+    return new Int32Array(this.memory.buffer, at, n);
+  }
+
+  /** A zeroed Float64Array of n entries in the memory. */
+  f64(n: number): Float64Array {
+    const at = this.place(8 * n);
+    return new Float64Array(this.memory.buffer, at, n);
+  }
+}
+
+/** The kernel's Poisson thresholds from the scalar table: weight k starts at the first u with TABLE[u] ≥ k. */
+function thresholdLanes(table: Uint8Array, memory: TableMemory): number {
+  if (table[table.length - 1] > 8) throw new Error('Poisson table exceeds the kernel weight 8');
+  const at = memory.place(128);
+  const out = new Uint16Array(memory.memory.buffer, at, 64);
+  for (let k = 1; k <= 8; k++) {
+    const u = table.findIndex((v) => v >= k);
+    for (let lane = 0; lane < 8; lane++) out[(k - 1) * 8 + lane] = ((u < 0 ? 0x10000 : u) - 1) ^ 0x8000;
+  }
+  return at;
+}
+
+/**
+ * The kernels' view of a planned job whose arrays are in `memory`, with a scratch slot for each
+ * of `threads` threads.
+ */
+export function layoutTableJob(
+  data: TableJobData,
+  memory: TableMemory,
+  threads: number,
+  poissonTable: Uint8Array
+): TableJob {
+  const thresholds = thresholdLanes(poissonTable, memory);
+  const termCount = data.sets[0]?.termCount ?? 0;
+  const sets = data.sets.map((set) => ({
+    ...set,
+    code: set.code.byteOffset,
+    stratum: set.stratum.byteOffset
+  }));
+  const rankings = data.rankings.map((rk) => ({
+    rows: rk.rows.byteOffset,
+    ends: rk.ends.byteOffset,
+    segments: rk.ends.length,
+    offset: rk.offset,
+    ap: rk.ap,
+    ordered: rk.ordered,
+    gather: rk.gather ? rk.gather.byteOffset : 0
+  }));
+  const weightBytes = align(8 * data.n + 16);
+  const countBytes = align(32 * Math.max(0, ...data.sets.map((s) => s.cells)));
+  const sumBytes = align(64 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
+  const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
+  const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
+  const scratch = memory.place(slotBytes * threads);
+  return {
+    n: data.n,
+    seed: data.seed,
+    resamples: data.resamples,
+    stride: data.stride,
+    memory: memory.memory,
+    wasm: Buffer.from(WASM_BASE64, 'base64'),
+    thresholds,
+    terms: data.terms.byteOffset,
+    sets,
+    rankings,
+    scratch,
+    slotBytes,
+    weightBytes,
+    countBytes,
+    sumBytes,
+    stepBytes: STEP_BYTES
+  };
 }
 
 /** Each resample's statistics and the work counters, in shared memory. */
@@ -197,6 +298,8 @@ export interface TableResults {
   values: Float64Array;
   next: Int32Array;
   done: Int32Array;
+  /** Scratch slots claimed so far (one per thread). */
+  slots: Int32Array;
 }
 
 interface TableKernels {
@@ -211,7 +314,7 @@ export function tableKernels(): TableKernels {
   return compiled;
 }
 
-/** An eval worker that runs resamples of a job until none are left, then says so. */
+/** An eval worker that runs batches of a job until none are left, then says so. */
 export const TABLE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const k = (function () {${TABLE_SOURCE}})();

@@ -1,33 +1,36 @@
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
-import { brierTerms, logLossTerms } from '../evaluation/metrics/probabilistic.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
-import type { RankingSegments, StrataSet, TableJob } from './table-kernels.js';
+import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
 
 /** One slice column's rows grouped by value (−1: no interval for that row's value). */
 export interface TableGrouping {
   column: string;
   groupOf: Int32Array;
   values: string[];
+  /** The metrics its cells get intervals for (sliceTableMetrics: the ones its table shows). */
+  metrics: readonly string[];
 }
 
 /** Where a table cell (the whole data, or one slice value) finds its statistics in a resample's record. */
 export interface CellPlan {
+  /** The metrics this cell gets intervals for. */
+  metrics: readonly string[];
   set: number;
   strata: number[];
   /** Per model, per class ranked: [offset of this cell's segment]. */
   ranking: number[][];
 }
 
+/** Metrics read from a ranking pass; average precision also needs the precision at each tie end. */
+const RANKED = ['roc_auc', 'roc_auc_ovr', 'average_precision'];
+
 /** Above this many counters per resample, strata are kept per slice column instead of per combination. */
 const MAX_JOINT_COUNTERS = 1 << 14;
 
-/** Above this share of rows that change tie-end flag from the row before, a segment is read without a branch. */
-const FLAT_MIN_CHANGES = 0.05;
-
 /** A built job and, for the whole data and each slice cell, where its numbers are. */
 export interface TablePlan {
-  job: TableJob;
+  job: TableJobData;
   classes: number;
   /** Joint cells per stratum: true class × candidate's prediction × baseline's prediction (1 for regression). */
   cellsPerStratum: number;
@@ -46,11 +49,11 @@ function referenceOrder(scorer: Scorer): BootstrapRanking | null {
 }
 
 /** Per-row terms in reference order, interleaved: out[k × terms + t] = rows[t][order[k]]. */
-function interleave(rows: Float64Array[], order: Uint32Array | null): Float64Array {
+function interleave(rows: Float64Array[], order: Uint32Array | null, memory: TableMemory): Float64Array {
   // Plain loops throughout the plan: a typed array's from() with a callback is several times slower.
   const T = rows.length;
   const n = rows[0]?.length ?? 0;
-  const out = new Float64Array(n * T);
+  const out = memory.f64(n * T);
   for (let t = 0; t < T; t++) {
     const values = rows[t];
     if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
@@ -59,13 +62,11 @@ function interleave(rows: Float64Array[], order: Uint32Array | null): Float64Arr
   return out;
 }
 
-/** An index array of n entries below `bound`, 16 bits when they fit. */
-function narrow(bound: number, n: number): Uint16Array | Int32Array {
-  return bound <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
-}
-
 /** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
-function rowTerms(p: [Predictions, Predictions]): { names: string[]; rows: Float64Array[] } {
+function rowTerms(
+  p: [Predictions, Predictions],
+  scorers: [Scorer, Scorer]
+): { names: string[]; rows: Float64Array[] } {
   const [a, b] = p;
   if (a.task === 'regression' && b.task === 'regression') {
     const n = a.y.length;
@@ -101,12 +102,13 @@ function rowTerms(p: [Predictions, Predictions]): { names: string[]; rows: Float
     };
   }
   if (a.task === 'regression' || b.task === 'regression') throw new Error('mixed tasks');
-  const C = a.labels.length;
+  // The scorers' own terms (their metrics read the same arrays): computed once, not per use.
+  const [ta, tb] = scorers.map((s) => (s.probabilisticTerms as NonNullable<Scorer['probabilisticTerms']>)());
   const names = ['logA', 'logB'];
-  const rows = [logLossTerms(a.y, a.proba, C), logLossTerms(b.y, b.proba, C)];
-  if (a.task === 'binary') {
+  const rows = [ta.log, tb.log];
+  if (ta.brier && tb.brier) {
     names.push('brierA', 'brierB');
-    rows.push(brierTerms(a.y, a.proba), brierTerms(b.y, b.proba));
+    rows.push(ta.brier, tb.brier);
   }
   return { names, rows };
 }
@@ -134,56 +136,57 @@ export function buildTablePlan(
   predictions: [Predictions, Predictions],
   scorers: [Scorer, Scorer],
   groupings: readonly TableGrouping[],
-  options: { seed: number; resamples: number; rankingClasses: number[] }
+  options: {
+    seed: number;
+    resamples: number;
+    rankingClasses: number[];
+    metrics: readonly string[];
+    /** Where the kernels' arrays are placed. */
+    memory: TableMemory;
+  }
 ): TablePlan {
   const n = scorers[0].rows;
   const reference = referenceOrder(scorers[0]);
   const order = reference?.order ?? null;
   const { cell, perStratum, classes } = jointCells(predictions);
-  const terms = rowTerms(predictions);
-  const termRows = interleave(terms.rows, order);
+  const terms = rowTerms(predictions, scorers);
+  const memory = options.memory;
+  const termRows = interleave(terms.rows, order, memory);
   const termCount = terms.rows.length;
-  let refCell = cell;
-  if (order) {
-    refCell = new Int32Array(n);
-    for (let k = 0; k < n; k++) refCell[k] = cell[order[k]];
-  }
-  // Each grouping's value per row in reference order; the extra last index is "no value".
+  // Each grouping's value per row (the extra last index is "no value").
   const sizes = groupings.map((g) => g.values.length + 1);
-  const groupIndex = groupings.map((g) => {
-    const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const v = g.groupOf[order ? order[k] : k];
-      out[k] = v < 0 ? g.values.length : v;
-    }
-    return out;
-  });
   const joint = sizes.reduce((p, s) => p * s, 1) * perStratum <= MAX_JOINT_COUNTERS;
   const setMembers =
     joint || groupings.length === 0 ? [groupings.map((_, j) => j)] : groupings.map((_, j) => [j]);
   let offset = 0;
   const sets: StrataSet[] = [];
   const cells: CellPlan[] = [];
-  const wholeData: CellPlan = { set: 0, strata: [], ranking: [] };
+  const wholeData: CellPlan = { metrics: options.metrics, set: 0, strata: [], ranking: [] };
   cells.push(wholeData);
   const perGrouping: CellPlan[][] = groupings.map(() => []);
   setMembers.forEach((members, s) => {
     const strata = members.reduce((p, j) => p * sizes[j], 1);
-    const stratum = new Int32Array(n);
-    for (const j of members) {
-      const gi = groupIndex[j];
-      for (let k = 0; k < n; k++) stratum[k] = stratum[k] * sizes[j] + gi[k];
+    // Per reference position, in one pass (fresh memory is costly: no intermediate arrays).
+    const stratum = memory.i32(n);
+    const code = memory.i32(n);
+    const columns = members.map((j) => groupings[j].groupOf);
+    const none = members.map((j) => groupings[j].values.length);
+    const radix = members.map((j) => sizes[j]);
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : k;
+      let st = 0;
+      for (let m = 0; m < columns.length; m++) {
+        const v = columns[m][i];
+        st = st * radix[m] + (v < 0 ? none[m] : v);
+      }
+      stratum[k] = st;
+      code[k] = st * perStratum + cell[i];
     }
-    const code = narrow(strata * perStratum, n);
-    for (let k = 0; k < n; k++) code[k] = stratum[k] * perStratum + refCell[k];
-    const narrowStratum = narrow(strata, n);
-    narrowStratum.set(stratum);
     sets.push({
       code,
-      stratum: narrowStratum,
+      stratum,
       strata,
       cells: strata * perStratum,
-      terms: termRows,
       termCount,
       offset
     });
@@ -195,7 +198,7 @@ export function buildTablePlan(
       for (let g = 0; g < groupings[j].values.length; g++) {
         const list: number[] = [];
         for (let st = 0; st < strata; st++) if (Math.floor(st / inner) % sizes[j] === g) list.push(st);
-        perGrouping[j].push({ set: s, strata: list, ranking: [] });
+        perGrouping[j].push({ metrics: groupings[j].metrics, set: s, strata: list, ranking: [] });
       }
     });
   });
@@ -204,26 +207,43 @@ export function buildTablePlan(
   const refPos = new Int32Array(n);
   if (order) for (let k = 0; k < n; k++) refPos[order[k]] = k;
   const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
+  // One byte per row where the values fit: the passes read it at random, 1 MB instead of 4 per 1M rows.
+  const compact = groupings.map((g) => {
+    if (g.values.length >= 255) return g.groupOf;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = g.groupOf[i] < 0 ? 255 : g.groupOf[i];
+    return out;
+  });
   for (const m of [0, 1] as const) {
     for (const c of options.rankingClasses) {
       const isReference = m === 0 && c === referenceClass && reference !== null;
       const data = isReference
         ? reference
         : negativesFirst((scorers[m].ranking as NonNullable<Scorer['ranking']>)(c));
-      const whole = segments(data, null, 1, isReference ? null : refPos, offset);
-      rankings.push(whole);
-      wholeData.ranking.push([offset]);
-      offset += 4;
-      groupings.forEach((g, j) => {
-        const seg = segments(data, g.groupOf, g.values.length, refPos, offset);
-        rankings.push(seg);
-        perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
-        offset += 4 * g.values.length;
+      // Another ranking than the reference reads weights gathered once into its own order.
+      let gather: Int32Array | null = null;
+      if (!isReference) {
+        gather = memory.i32(n);
+        for (let k = 0; k < n; k++) gather[k] = 8 * refPos[data.order[k]]; // a row's 8 weights
+      }
+      offset = rankingPasses(data, gather, groupings, options.metrics, memory, compact, {
+        offset,
+        rankings,
+        wholeData,
+        perGrouping
       });
     }
   }
   return {
-    job: { n, seed: options.seed, resamples: options.resamples, stride: offset, sets, rankings },
+    job: {
+      n,
+      seed: options.seed,
+      resamples: options.resamples,
+      stride: offset,
+      sets,
+      terms: termRows,
+      rankings
+    },
     classes,
     cellsPerStratum: perStratum,
     cells,
@@ -232,21 +252,73 @@ export function buildTablePlan(
   };
 }
 
-/** A ranking's rows grouped by value (stable, so each segment stays in descending score order). */
+/**
+ * One model's ranking of one class: its whole-data pass, then a pass per slice column that shows
+ * a ranking metric (average precision's division only where it is shown); returns the next offset.
+ */
+function rankingPasses(
+  data: BootstrapRanking,
+  gather: Int32Array | null,
+  groupings: readonly TableGrouping[],
+  metrics: readonly string[],
+  memory: TableMemory,
+  compact: (Int32Array | Uint8Array)[],
+  into: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
+): number {
+  let offset = into.offset;
+  const whole = segments(data, null, 1, offset, metrics.includes('average_precision'), memory);
+  whole.gather = gather;
+  whole.ordered = gather !== null;
+  into.rankings.push(whole);
+  into.wholeData.ranking.push([offset]);
+  offset += 4;
+  groupings.forEach((g, j) => {
+    if (!g.metrics.some((m) => RANKED.includes(m))) return;
+    const ap = g.metrics.includes('average_precision');
+    const seg = segments(data, compact[j], g.values.length, offset, ap, memory);
+    seg.ordered = gather !== null;
+    into.rankings.push(seg);
+    into.perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
+    offset += 4 * g.values.length;
+  });
+  return offset;
+}
+
+/**
+ * The precision-step flag of a tie's last row: negatives come first in a tie, so its last row is
+ * positive iff it holds a positive; a tie without one adds exactly 0 to average precision and
+ * leaves tp0 as it is, so it needs no step.
+ */
+function step(lastRow: number): number {
+  return (lastRow & 1) << 2;
+}
+
+/**
+ * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
+ * negatives first within a tie), packed for the kernel: its rank k (where its weights are: the
+ * reference's weights are in reference order, another ranking's gathered into its order) << 3 |
+ * precision step << 2 | first of tie << 1 | positive, ties taken within the segment; a precision
+ * step is the last row of a tie that holds a positive.
+ */
 function segments(
   data: BootstrapRanking,
-  groupOf: Int32Array | null,
+  groupOf: Int32Array | Uint8Array | null,
   groups: number,
-  refPos: Int32Array | null,
-  offset: number
+  offset: number,
+  ap: boolean,
+  memory: TableMemory
 ): RankingSegments {
   const n = data.order.length;
-  const counts = new Int32Array(groups);
   const order = data.order;
-  const groupAt = new Int32Array(n); // group of the k-th row of this ranking
-  if (groupOf) for (let k = 0; k < n; k++) groupAt[k] = groupOf[order[k]];
-  for (let k = 0; k < n; k++) if (groupAt[k] >= 0) counts[groupAt[k]]++;
-  const ends = new Int32Array(groups);
+  const counts = new Int32Array(groups);
+  // A group below 0 (Int32Array) or of 255 (Uint8Array) is no group: (g >>> 0) < groups is false.
+  if (groupOf)
+    for (let i = 0; i < n; i++) {
+      const g = groupOf[i] >>> 0;
+      if (g < groups) counts[g]++;
+    }
+  else counts[0] = n;
+  const ends = memory.i32(groups);
   const cursor = new Int32Array(groups);
   let total = 0;
   for (let g = 0; g < groups; g++) {
@@ -255,41 +327,26 @@ function segments(
     ends[g] = total;
   }
   // Two rows of a segment share a threshold when no tie boundary of the whole ranking lies between
-  // them: a running count of boundaries replaces gathering their scores.
-  const rows = new Uint32Array(total);
-  const positive = new Uint8Array(total);
-  const tie = new Int32Array(total);
-  let boundaries = 0;
+  // them: a running count of boundaries replaces comparing their scores. A row that starts a tie
+  // in its segment also ends the previous one there.
+  const rows = memory.i32(total);
+  const tieOf = new Int32Array(groups).fill(-1);
+  let tie = 0;
   for (let k = 0; k < n; k++) {
-    const g = groupAt[k];
-    if (g >= 0) {
+    const row = order[k];
+    const g = groupOf ? groupOf[row] >>> 0 : 0;
+    if (g < groups) {
       const at = cursor[g]++;
-      rows[at] = order[k];
-      positive[at] = data.sortedPositive[k];
-      tie[at] = boundaries;
+      let v = (k << 3) | data.sortedPositive[k];
+      if (tieOf[g] !== tie) {
+        if (tieOf[g] >= 0) rows[at - 1] |= step(rows[at - 1]);
+        tieOf[g] = tie;
+        v |= 2;
+      }
+      rows[at] = v;
     }
-    boundaries += data.lastOfTie[k];
+    tie += data.lastOfTie[k];
   }
-  const flags = new Uint8Array(total);
-  let g = 0;
-  for (let i = 0; i < total; i++) {
-    while (i >= ends[g]) g++;
-    const last = i + 1 === ends[g] || tie[i] !== tie[i + 1];
-    flags[i] = positive[i] | (last ? 2 : 0);
-  }
-  // The tie-end branch mispredicts about as often as consecutive rows differ in ending a tie.
-  const flat = new Uint8Array(groups);
-  let start = 0;
-  for (let s = 0; s < groups; s++) {
-    let changes = 0;
-    for (let i = start + 1; i < ends[s]; i++) changes += ((flags[i] ^ flags[i - 1]) >> 1) & 1;
-    flat[s] = changes > FLAT_MIN_CHANGES * (ends[s] - start) ? 1 : 0;
-    start = ends[s];
-  }
-  let positions: Int32Array | null = null;
-  if (refPos) {
-    positions = new Int32Array(total);
-    for (let i = 0; i < total; i++) positions[i] = refPos[rows[i]];
-  }
-  return { positions, flags, ends, flat, offset };
+  for (let g = 0; g < groups; g++) if (counts[g] > 0) rows[ends[g] - 1] |= step(rows[ends[g] - 1]);
+  return { rows, ends, offset, ap, ordered: false, gather: null };
 }

@@ -3,7 +3,7 @@ import type { EvaluationJson, MetricDelta, SliceReport } from '../evaluation/typ
 import {
   METRICS_BY_TASK,
   MODEL_METRICS_BY_TASK,
-  PRIMARY_METRICS,
+  sliceTableMetrics,
   higherIsBetter
 } from '../evaluation/metrics/catalog.js';
 import { escapeCell, escapeMarkdown } from './markdown.js';
@@ -138,8 +138,8 @@ function renderSlices(lines: string[], e: EvaluationJson, maxRows: number): void
   for (const column of columns) {
     const all = e.slices.filter((s) => s.column === column);
     const scored = all.filter((s) => !s.skipped);
-    const gated = [...new Set(e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric))];
-    const metrics = (gated.length > 0 ? gated : PRIMARY_METRICS[e.task]).slice(0, 4);
+    const gated = e.gates.filter((g) => g.slice?.column === column).map((g) => g.metric);
+    const metrics = sliceTableMetrics(e.task, gated);
     lines.push(`**${escapeMarkdown(column)}**`, '');
     lines.push(
       `| value | rows | ${metrics.map((m) => `\`${m}\` (baseline → candidate)`).join(' | ')} | gate |`

@@ -145,7 +145,15 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const changeGated = changeGatedMetrics(request.gates ?? {});
   const bootstrapStarted = performance.now();
   // With a baseline, one bootstrap gives every metric and slice cell its interval, the gated ones included.
-  const tableRun = startNoiseBootstrap(predictions, scorers, data, slices, minSliceSize, bootstrap);
+  const tableRun = startNoiseBootstrap(
+    predictions,
+    scorers,
+    data,
+    slices,
+    minSliceSize,
+    request.sliceGates ?? {},
+    bootstrap
+  );
   const bootstrapRun =
     !tableRun && scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
       ? startPairedBootstrap(scorers[0], scorers[1], changeGated, bootstrap)

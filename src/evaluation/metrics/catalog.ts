@@ -119,6 +119,18 @@ export const MODEL_METRICS_BY_TASK: Record<MetricTask, readonly string[]> = byTa
 /** Headline metrics by task. */
 export const PRIMARY_METRICS: Record<MetricTask, readonly string[]> = byTask((m) => m.primary === true);
 
+/** How many metrics a slice table shows per column. */
+const SLICE_TABLE_WIDTH = 4;
+
+/**
+ * The metrics of one slice column's table, and so the ones its cells get bootstrap intervals for:
+ * the column's gated metrics in gate order, else the task's primary metrics, at most four.
+ */
+export function sliceTableMetrics(task: MetricTask, gated: readonly string[]): string[] {
+  const unique = [...new Set(gated)];
+  return (unique.length > 0 ? unique : [...PRIMARY_METRICS[task]]).slice(0, SLICE_TABLE_WIDTH);
+}
+
 /** Whether a larger value of the metric is an improvement (true for a name not in the catalog). */
 export function higherIsBetter(metric: string): boolean {
   return BY_NAME.get(metric)?.direction !== 'lower';

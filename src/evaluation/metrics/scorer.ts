@@ -50,6 +50,8 @@ export interface Scorer {
   readonly classes?: number;
   /** 1 where the predicted class is the true one, by row (classifiers only). */
   correctness?(): Uint8Array;
+  /** Per-row log-loss terms, and Brier terms for a binary model, computed once (classifiers only). */
+  probabilisticTerms?(): { log: Float64Array; brier: Float64Array | null };
 }
 
 /** Rows by descending score of one class, with the class flag and tie boundaries in that order. */
@@ -141,6 +143,11 @@ function classificationScorer(p: ClassificationPredictions): Scorer {
     rows: n,
     classes: C,
     ranking,
+    probabilisticTerms() {
+      logTerms ??= logLossTerms(p.y, p.proba, C);
+      if (binary) brier ??= brierTerms(p.y, p.proba);
+      return { log: logTerms, brier: brier ?? null };
+    },
     correctness() {
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) out[i] = p.y[i] === p.pred[i] ? 1 : 0;
