@@ -100,6 +100,21 @@ function stopwatch() {
 }
 type Timed = ReturnType<typeof stopwatch>['timed'];
 
+/** The settings of `options` that are set (an undefined one keeps the default it would override). */
+function definedOnly<T extends object>(options: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Progress lines: how each model's graph and output were read (exporters' conventions, the output rule). */
+function reportHowRead(sessions: LoadedSession[], progress: Progress): void {
+  sessions.forEach((s, i) => {
+    const who = i === 0 ? 'candidate' : 'baseline';
+    for (const note of [...s.model.notes, ...(s.plan.kind === 'matrix' && s.plan.note ? [s.plan.note] : [])])
+      progress.info(`${who}: ${note}`);
+    if (s.choice) progress.info(`${who}: read output "${s.choice.name}" (${s.choice.reason})`);
+  });
+}
+
 /** Scores the candidate and the baseline on the same rows, applies the gates and writes the report. */
 export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult> {
   const progress = request.progress ?? silentProgress;
@@ -110,11 +125,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   }
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
-  const bootstrap: BootstrapOptions = {
-    resamples: request.bootstrap?.resamples ?? DEFAULT_BOOTSTRAP.resamples,
-    seed: request.bootstrap?.seed ?? DEFAULT_BOOTSTRAP.seed,
-    confidence: request.bootstrap?.confidence ?? DEFAULT_BOOTSTRAP.confidence
-  };
+  const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
   const { sessions, baselineSource, drift } = await loadModels(request, timed);
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
@@ -129,12 +140,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   );
   progress.finish();
   const latency = await timed('latency', () => measureLatency(sessions, data, batchSize, request.data));
-  sessions.forEach((s, i) => {
-    const who = i === 0 ? 'candidate' : 'baseline';
-    for (const note of [...s.model.notes, ...(s.plan.kind === 'matrix' && s.plan.note ? [s.plan.note] : [])])
-      progress.info(`${who}: ${note}`);
-    if (s.choice) progress.info(`${who}: read output "${s.choice.name}" (${s.choice.reason})`);
-  });
+  reportHowRead(sessions, progress);
   const predictions = sessions.map((s, i) =>
     toPredictions(task, s, outputs[i], data, request.label, request.data, request.threshold)
   );

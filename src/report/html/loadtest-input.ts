@@ -71,19 +71,15 @@ export function readLoadTest(json: unknown, file = 'loadtest.json'): LoadTestVie
     infrastructure: doc
       .at('infrastructure')
       .array()
-      .map((c) => ({
-        name: c.at('name').string(),
-        passed: c.at('passed').boolean(),
-        detail: c.at('detail').string()
-      })),
+      .map((c) => ({ name: c.at('name').string(), ...outcome(c) })),
     objectives: doc
       .at('objectives')
       .array()
-      .map((o) => ({
-        objective: o.at('objective').string(),
-        limit: o.at('limit').number(),
-        passed: o.at('passed').boolean(),
-        detail: o.at('detail').string()
-      }))
+      .map((o) => ({ objective: o.at('objective').string(), limit: o.at('limit').number(), ...outcome(o) }))
   };
+}
+
+/** Whether a check or an objective passed, and what it found. */
+function outcome(f: Field<{ passed: boolean; detail: string }>): { passed: boolean; detail: string } {
+  return { passed: f.at('passed').boolean(), detail: f.at('detail').string() };
 }
