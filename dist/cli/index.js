@@ -8,19 +8,19 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-TBBD2PTT.js";
+} from "../chunks/chunk-4J2PJOXT.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-MTXJY3SD.js";
+} from "../chunks/chunk-WLBXUFIJ.js";
 import {
   openRegistry
-} from "../chunks/chunk-NG54IFCU.js";
-import "../chunks/chunk-5P54DOB7.js";
+} from "../chunks/chunk-AEFQS77S.js";
+import "../chunks/chunk-PV77DSVJ.js";
 import "../chunks/chunk-ASXTV7AU.js";
 import {
   currentUser
-} from "../chunks/chunk-OECNYBHJ.js";
+} from "../chunks/chunk-IAJE3YR3.js";
 import "../chunks/chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
@@ -51,17 +51,17 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-EV2QLVLN.js";
+} from "../chunks/chunk-LLOZI76P.js";
 import "../chunks/chunk-IBYLPLKE.js";
 import "../chunks/chunk-NVKBQ6B4.js";
-import "../chunks/chunk-IW7RTDSB.js";
+import "../chunks/chunk-M54B4ZEI.js";
 import {
   durationMs
 } from "../chunks/chunk-OX2YEAMM.js";
 import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-2XAC6GCP.js";
+import "../chunks/chunk-S7QNOMOY.js";
 import "../chunks/chunk-KFMS7UDB.js";
 import {
   checkOutputDir,
@@ -3602,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-NSOW7OVD.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-BHHYALTA.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-73DT6DU4.js");
+      const { deployCanary } = await import("../chunks/deploy-ZJYWLTWZ.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3613,7 +3613,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-6AV2AM66.js");
+  const { rolloutManifests } = await import("../chunks/kserve-DB27VMIA.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3625,7 +3625,7 @@ async function dryRun(request, options) {
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
-  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-IXUP4HVQ.js");
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-EIIXUTKM.js");
   const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve);
   if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
@@ -3694,14 +3694,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-LKOPBBGE.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-NYZEVJBP.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-5HJ7IDHR.js");
+      const { evaluate: run } = await import("../chunks/evaluate-S22Q4Q5G.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3838,9 +3838,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-XY4D7IYP.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-32HE3O6G.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-5AL42XMV.js");
+      const { runLoadTest } = await import("../chunks/loadtest-FO7DAZ6F.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3940,16 +3940,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-53DUAZMW.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-V5AILWKV.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-BQLFQYWQ.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-VMJUDVUS.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-HSUUF3NN.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YQEBKK2H.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-QPU7T3NI.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-PK5R6AAG.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-LG5CXLOR.js");
+      const { runPipeline } = await import("../chunks/pipeline-FEDJ7TXQ.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4020,7 +4020,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-BQLFQYWQ.js");
+var registerStageModule = () => import("../chunks/register-VMJUDVUS.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4121,7 +4121,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-J4ZVLTUO.js");
+      const { attachStage } = await import("../chunks/attach-DEEX2BXJ.js");
       const stageOptions = {
         name,
         version,
@@ -4358,7 +4358,7 @@ function registerReport(program2) {
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const loadtest = options.loadtest ? await readJsonInput(options.loadtest, "loadtest.json", "points") : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation ?? options.loadtest);
-      const { writeReport } = await import("../chunks/html-VA7GP2FY.js");
+      const { writeReport } = await import("../chunks/html-F5XC3E3K.js");
       const result = await writeReport(
         {
           evaluation,

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-MTXJY3SD.js";
+} from "../../chunks/chunk-WLBXUFIJ.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-NG54IFCU.js";
-import "../../chunks/chunk-5P54DOB7.js";
+} from "../../chunks/chunk-AEFQS77S.js";
+import "../../chunks/chunk-PV77DSVJ.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-OECNYBHJ.js";
+} from "../../chunks/chunk-IAJE3YR3.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
@@ -29,15 +29,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-EV2QLVLN.js";
+} from "../../chunks/chunk-LLOZI76P.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IW7RTDSB.js";
+import "../../chunks/chunk-M54B4ZEI.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-2XAC6GCP.js";
+import "../../chunks/chunk-S7QNOMOY.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic

@@ -27,15 +27,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-EV2QLVLN.js";
+} from "../../chunks/chunk-LLOZI76P.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-IW7RTDSB.js";
+import "../../chunks/chunk-M54B4ZEI.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-2XAC6GCP.js";
+import "../../chunks/chunk-S7QNOMOY.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
