@@ -52,7 +52,8 @@ describe('the metric catalog', () => {
       'load_ms'
     ]) {
       expect([m, higherIsBetter(m)]).toEqual([m, false]);
-      expect([m, isBootstrappable(m)]).toEqual([m, false]);
+      // Calibration is resampled (per-bin sums); latency and size are measured, not sampled.
+      expect([m, isBootstrappable(m)]).toEqual([m, m === 'expected_calibration_error']);
     }
     expect(higherIsBetter('roc_auc')).toBe(true);
     expect(higherIsBetter('log_loss')).toBe(false);

@@ -5,6 +5,8 @@ import type { TableGrouping } from '../../src/gate/table-plan.js';
 import { predictedClasses } from '../../src/model/labels.js';
 import { createScorer, type Predictions, type Scorer } from '../../src/evaluation/metrics/scorer.js';
 import { sliceTableMetrics } from '../../src/evaluation/metrics/catalog.js';
+import { calibrationInputs } from '../../src/evaluation/evaluate-model.js';
+import { CALIBRATION_BINS, calibration } from '../../src/evaluation/metrics/calibration.js';
 import { lcg } from '../evaluate/helpers.js';
 
 function classifier(
@@ -47,8 +49,23 @@ function grouping(
   return { column, groupOf, values: Array.from({ length: values }, (_, v) => `v${v}`), metrics };
 }
 
+/** A model's expected calibration error on weighted rows, as the model report computes it (none for a regressor). */
+function weightedEce(p: Predictions, weights: Uint8Array): Record<string, { value: number | null }> {
+  const inputs = calibrationInputs(p);
+  if (!inputs) return {};
+  const value = calibration(
+    inputs.confidence,
+    inputs.hit,
+    'positive_probability',
+    CALIBRATION_BINS,
+    weights
+  ).expected_calibration_error;
+  return { expected_calibration_error: { value } };
+}
+
 /** The slow reference: every resample's row weights through the scorers, overall and per slice. */
 function reference(
+  preds: [Predictions, Predictions],
   scorers: [Scorer, Scorer],
   groupings: TableGrouping[],
   resamples: number,
@@ -82,7 +99,11 @@ function reference(
   for (let r = 0; r < resamples; r++) {
     fillResampleWeights(seed, r, w);
     for (let k = 0; k < n; k++) rowW[order[k]] = w[k];
-    push('overall', scorers[0].score({ weights: rowW })[0], scorers[1].score({ weights: rowW })[0]);
+    push(
+      'overall',
+      { ...scorers[0].score({ weights: rowW })[0], ...weightedEce(preds[0], rowW) },
+      { ...scorers[1].score({ weights: rowW })[0], ...weightedEce(preds[1], rowW) }
+    );
     for (const g of groupings) {
       const options = { weights: rowW, groupOf: g.groupOf, groups: g.values.length };
       const a = scorers[0].score(options);
@@ -171,7 +192,10 @@ describe('whole-table paired bootstrap', () => {
     ];
     for (const threads of [1, 2]) {
       const got = await startTableBootstrap(preds, scorers, groupings, options, { threads }).result();
-      expectClose(got, reference(scorers, groupings, options.resamples, options.seed, options.confidence));
+      expectClose(
+        got,
+        reference(preds, scorers, groupings, options.resamples, options.seed, options.confidence)
+      );
     }
   });
 
@@ -191,7 +215,10 @@ describe('whole-table paired bootstrap', () => {
       grouping('c', n, 20, 3, sliceTableMetrics('regression', ['r2', 'mape']))
     ];
     const got = await startTableBootstrap(preds, scorers, groupings, options, { threads: 1 }).result();
-    expectClose(got, reference(scorers, groupings, options.resamples, options.seed, options.confidence));
+    expectClose(
+      got,
+      reference(preds, scorers, groupings, options.resamples, options.seed, options.confidence)
+    );
   });
 
   it('is within noise everywhere, with zero-width intervals, when the candidate is its baseline', async () => {

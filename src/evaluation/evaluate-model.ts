@@ -88,6 +88,17 @@ export function splitResults(results: MetricResults): {
 
 /** Reliability of the probabilities: positive class for binary, top-class confidence for multiclass. */
 export function calibrationOf(p: Predictions): Calibration | null {
+  const inputs = calibrationInputs(p);
+  if (!inputs) return null;
+  return calibration(
+    inputs.confidence,
+    inputs.hit,
+    p.task === 'binary' ? 'positive_probability' : 'top_class_confidence'
+  );
+}
+
+/** What calibration reads per row: the confidence and whether it was a hit (the positive class, or the top class right). */
+export function calibrationInputs(p: Predictions): { confidence: Float64Array; hit: Uint8Array } | null {
   if (p.task === 'regression') return null;
   const C = p.labels.length;
   const n = p.y.length;
@@ -102,7 +113,7 @@ export function calibrationOf(p: Predictions): Calibration | null {
       hit[i] = p.y[i] === p.pred[i] ? 1 : 0;
     }
   }
-  return calibration(confidence, hit, p.task === 'binary' ? 'positive_probability' : 'top_class_confidence');
+  return { confidence, hit };
 }
 
 /** Chart points of a binary model (`order`: its rows by descending score, when known); null when a class is absent. */

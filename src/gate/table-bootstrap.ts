@@ -1,11 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { METRIC_CATALOG, METRICS_BY_TASK, isBootstrappable } from '../evaluation/metrics/catalog.js';
+import {
+  METRIC_CATALOG,
+  METRICS_BY_TASK,
+  MODEL_METRICS_BY_TASK,
+  isBootstrappable
+} from '../evaluation/metrics/catalog.js';
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { brierScoreLoss, logLoss } from '../evaluation/metrics/probabilistic.js';
 import type { MetricResult } from '../evaluation/metrics/result.js';
 import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
-import { buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
+import { ECE, buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
+import { resampledCalibration } from './table-calibration.js';
 import {
   TABLE_WORKER_SOURCE,
   TableMemory,
@@ -45,8 +51,13 @@ const SIDES = ['A', 'B'].map((s) => ({
 }));
 const REGRESSION = METRIC_CATALOG.filter((m) => m.source.from === 'regression');
 
-/** The bootstrappable metrics of a task, in report order. */
+/** The bootstrappable metrics of a task on the whole data, in report order (the model's calibration included). */
 export function tableMetrics(task: Predictions['task']): string[] {
+  return [...METRICS_BY_TASK[task], ...MODEL_METRICS_BY_TASK[task]].filter(isBootstrappable);
+}
+
+/** The bootstrappable metrics of a slice cell: the scorer's (calibration is a whole-data report). */
+function sliceCellMetrics(task: Predictions['task']): string[] {
   return METRICS_BY_TASK[task].filter(isBootstrappable);
 }
 
@@ -125,6 +136,10 @@ function cellMetrics(
         value: aucs.includes(null) ? null : (aucs as number[]).reduce((x, y) => x + y, 0) / C
       };
   });
+  if (plan.calibration !== null && cell.metrics.includes(ECE)) {
+    const eces = resampledCalibration(plan.job.sets[plan.calibration], record, at);
+    eces.forEach((value, m) => (sides[m][ECE] = { value }));
+  }
   return [(n) => sides[0][n], (n) => sides[1][n]];
 }
 
@@ -166,7 +181,8 @@ export function startTableBootstrap(
   const C = scorers[0].classes ?? 1;
   const rankingClasses =
     task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
-  const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => metrics.includes(m)) }));
+  const inSlices = sliceCellMetrics(task);
+  const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => inSlices.includes(m)) }));
   const R = options.resamples;
   // Row-visits per resample: the strata pass and at most one ranking pass per model, class and column.
   const work = scorers[0].rows * R * (1 + 2 * rankingClasses.length * (1 + groupings.length));

@@ -44,7 +44,7 @@ function strata(job, k, set, first, lanes, values) {
   const S = set.strata, T = set.termCount;
   i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 8 * set.cells);
   f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 8 * S * T);
-  k.ex.strata(set.code, set.stratum, job.terms, T, job.n, k.weights, k.counts, k.sums);
+  k.ex.strata(set.code, set.stratum, set.terms, T, job.n, k.weights, k.counts, k.sums);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + set.offset;
     for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 8 * c + j];
@@ -119,8 +119,10 @@ export interface StrataSet {
   strata: number;
   /** strata × cellsPerStratum. */
   cells: number;
-  /** Per-row terms summed per stratum (the job's `terms`). */
+  /** Per-row terms summed per stratum: the set's own `terms` when it has them, else the job's. */
   termCount: number;
+  /** This set's per-row terms in reference order, interleaved (row × termCount + term). */
+  terms?: Float64Array;
   /** Where this set's statistics start in a resample's record. */
   offset: number;
 }
@@ -164,7 +166,7 @@ export interface TableJob {
   /** The Poisson thresholds (8 × i16x8, see table.wat). */
   thresholds: number;
   terms: number;
-  sets: (Omit<StrataSet, 'code' | 'stratum'> & { code: number; stratum: number })[];
+  sets: (Omit<StrataSet, 'code' | 'stratum' | 'terms'> & { code: number; stratum: number; terms: number })[];
   rankings: {
     rows: number;
     ends: number;
@@ -252,11 +254,11 @@ export function layoutTableJob(
   poissonTable: Uint8Array
 ): TableJob {
   const thresholds = thresholdLanes(poissonTable, memory);
-  const termCount = data.sets[0]?.termCount ?? 0;
   const sets = data.sets.map((set) => ({
     ...set,
     code: set.code.byteOffset,
-    stratum: set.stratum.byteOffset
+    stratum: set.stratum.byteOffset,
+    terms: (set.terms ?? data.terms).byteOffset
   }));
   const rankings = data.rankings.map((rk) => ({
     rows: rk.rows.byteOffset,
@@ -269,7 +271,7 @@ export function layoutTableJob(
   }));
   const weightBytes = align(8 * data.n + 16);
   const countBytes = align(32 * Math.max(0, ...data.sets.map((s) => s.cells)));
-  const sumBytes = align(64 * termCount * Math.max(0, ...data.sets.map((s) => s.strata)));
+  const sumBytes = align(64 * Math.max(0, ...data.sets.map((s) => s.termCount * s.strata)));
   const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
   const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
   const scratch = memory.place(slotBytes * threads);

@@ -1,6 +1,7 @@
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import { negativesFirst, type BootstrapRanking } from './bootstrap.js';
+import { calibrationSet } from './table-calibration.js';
 import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
 
 /** One slice column's rows grouped by value (−1: no interval for that row's value). */
@@ -40,7 +41,12 @@ export interface TablePlan {
   terms: string[];
   /** Classes with a ranking pass (binary: [1]; multiclass: all; regression: none). */
   rankedClasses: number[];
+  /** The set resampling expected calibration error on the whole data (table-calibration.ts), if any. */
+  calibration: number | null;
 }
+
+/** The one metric of the whole data that the calibration set, not the scorer's sums, resamples. */
+export const ECE = 'expected_calibration_error';
 
 /** The reference order of the weights: the candidate's ranking (as the gated passes), else row order. */
 function referenceOrder(scorer: Scorer): BootstrapRanking | null {
@@ -203,7 +209,52 @@ export function buildTablePlan(
     });
   });
   for (const list of perGrouping) cells.push(...list);
+  const calibration = options.metrics.includes(ECE)
+    ? calibrationSet(predictions, order, memory, offset)
+    : null;
+  if (calibration) {
+    sets.push(calibration);
+    offset += calibration.cells + calibration.termCount * calibration.strata;
+  }
   const rankings: RankingSegments[] = [];
+  offset = planRankings(scorers, groupings, reference, options, {
+    offset,
+    rankings,
+    wholeData,
+    perGrouping
+  });
+  return {
+    job: {
+      n,
+      seed: options.seed,
+      resamples: options.resamples,
+      stride: offset,
+      sets,
+      terms: termRows,
+      rankings
+    },
+    classes,
+    cellsPerStratum: perStratum,
+    cells,
+    terms: terms.names,
+    rankedClasses: options.rankingClasses,
+    calibration: calibration ? sets.length - 1 : null
+  };
+}
+
+/** Each model's ranking passes, weights gathered into any order but the reference's; returns the next offset. */
+function planRankings(
+  scorers: [Scorer, Scorer],
+  groupings: readonly TableGrouping[],
+  reference: BootstrapRanking | null,
+  options: { rankingClasses: number[]; metrics: readonly string[]; memory: TableMemory },
+  at: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
+): number {
+  const n = scorers[0].rows;
+  const order = reference?.order ?? null;
+  const memory = options.memory;
+  const { rankings, wholeData, perGrouping } = at;
+  let offset = at.offset;
   const refPos = new Int32Array(n);
   if (order) for (let k = 0; k < n; k++) refPos[order[k]] = k;
   const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
@@ -234,22 +285,7 @@ export function buildTablePlan(
       });
     }
   }
-  return {
-    job: {
-      n,
-      seed: options.seed,
-      resamples: options.resamples,
-      stride: offset,
-      sets,
-      terms: termRows,
-      rankings
-    },
-    classes,
-    cellsPerStratum: perStratum,
-    cells,
-    terms: terms.names,
-    rankedClasses: options.rankingClasses
-  };
+  return offset;
 }
 
 /**

@@ -82,7 +82,7 @@ export const METRIC_CATALOG: readonly MetricSpec[] = [
   { name: 'mae', tasks: ['regression'], direction: 'lower', bootstrappable: true, primary: true, range: NON_NEGATIVE, source: regression(meanAbsoluteError) },
   { name: 'r2', tasks: ['regression'], direction: 'higher', bootstrappable: true, primary: true, range: [-Infinity, 1], source: regression(r2Score) },
   { name: 'mape', tasks: ['regression'], direction: 'lower', bootstrappable: true, range: NON_NEGATIVE, source: regression(meanAbsolutePercentageError) },
-  { name: 'expected_calibration_error', tasks: CLASSIFIERS, direction: 'lower', bootstrappable: false, range: UNIT, source: { from: 'model' } },
+  { name: 'expected_calibration_error', tasks: CLASSIFIERS, direction: 'lower', bootstrappable: true, range: UNIT, source: { from: 'model' } },
   { name: 'latency_ms_per_1000_rows', tasks: ALL, direction: 'lower', bootstrappable: false, measured: 'timed', range: NON_NEGATIVE, source: { from: 'model' } },
   { name: 'model_size_bytes', tasks: ALL, direction: 'lower', bootstrappable: false, measured: 'exact', range: NON_NEGATIVE, source: { from: 'model' } },
   // Not a metric of evaluation.json's `metrics`, but compared by reports with the same rule.

@@ -1,0 +1,71 @@
+import { calibrationInputs } from '../evaluation/evaluate-model.js';
+import {
+  CALIBRATION_BINS,
+  calibrationBin,
+  calibrationEdges,
+  eceFromBins
+} from '../evaluation/metrics/calibration.js';
+import type { Predictions } from '../evaluation/metrics/scorer.js';
+import type { StrataSet, TableMemory } from './table-kernels.js';
+
+/** Cells per calibration stratum: candidate's hit × baseline's hit. */
+const HIT_CELLS = 4;
+
+/**
+ * The strata set that resamples expected calibration error: a stratum per pair of reliability bins
+ * (candidate's × baseline's), its cells the two models' hits, its terms both confidences. Each
+ * model's ECE is a function of per-bin weighted rows, confidence and hits, which these sums give
+ * exactly (eceFromBins, as the model report forms it). Null for regression.
+ */
+export function calibrationSet(
+  predictions: [Predictions, Predictions],
+  order: Uint32Array | null,
+  memory: TableMemory,
+  offset: number
+): StrataSet | null {
+  const [a, b] = predictions.map(calibrationInputs);
+  if (!a || !b) return null;
+  const inner = calibrationEdges(CALIBRATION_BINS);
+  const n = a.confidence.length;
+  const code = memory.i32(n);
+  const stratum = memory.i32(n);
+  const terms = memory.f64(2 * n);
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k] : k;
+    const st =
+      calibrationBin(a.confidence[i], inner) * CALIBRATION_BINS + calibrationBin(b.confidence[i], inner);
+    stratum[k] = st;
+    code[k] = st * HIT_CELLS + a.hit[i] * 2 + b.hit[i];
+    terms[2 * k] = a.confidence[i];
+    terms[2 * k + 1] = b.confidence[i];
+  }
+  const strata = CALIBRATION_BINS * CALIBRATION_BINS;
+  return { code, stratum, strata, cells: strata * HIT_CELLS, termCount: 2, terms, offset };
+}
+
+/** Both models' expected calibration error in one resample's record (at: the resample's start). */
+export function resampledCalibration(
+  set: StrataSet,
+  record: Float64Array,
+  at: number
+): [number | null, number | null] {
+  const B = CALIBRATION_BINS;
+  const base = at + set.offset;
+  const sums = at + set.offset + set.cells;
+  const bins = () => ({ rows: new Float64Array(B), sums: new Float64Array(B), hits: new Float64Array(B) });
+  const [ca, cb] = [bins(), bins()];
+  for (let ba = 0; ba < B; ba++)
+    for (let bb = 0; bb < B; bb++) {
+      const st = ba * B + bb;
+      for (let cell = 0; cell < HIT_CELLS; cell++) {
+        const w = record[base + st * HIT_CELLS + cell];
+        ca.rows[ba] += w;
+        cb.rows[bb] += w;
+        ca.hits[ba] += (cell >> 1) * w;
+        cb.hits[bb] += (cell & 1) * w;
+      }
+      ca.sums[ba] += record[sums + st];
+      cb.sums[bb] += record[sums + set.strata + st];
+    }
+  return [eceFromBins(ca.rows, ca.sums, ca.hits), eceFromBins(cb.rows, cb.sums, cb.hits)];
+}
