@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../src/data/analyse.js';
 import { openEngine, type Engine } from '../../src/data/engine.js';
-import { allCounts, readHead } from '../../src/data/numeric.js';
+import { readHead } from '../../src/data/numeric.js';
+import { allCounts } from '../../src/data/sorted-values.js';
 import { loadSource, type LoadedSource } from '../../src/data/source.js';
 import type { DatasetStatistics } from '../../src/data/statistics.js';
 

@@ -9,11 +9,8 @@ import type { Engine } from './engine.js';
 import {
   Cursor,
   NumericAccumulator,
-  allCounts,
   equalWidthEdges,
-  jointCounts,
   readHead,
-  sortedCounts,
   storedCounts,
   type CountChunk,
   type JointChunk
@@ -21,6 +18,7 @@ import {
 import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
 import { numericStats, walkNumeric, type NumericSide } from './profile-numeric.js';
 import { datetimeStats, duplicateRows, summarise, type Summary } from './profile-summary.js';
+import { allCounts, jointCounts, sortedCounts } from './sorted-values.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { DatasetStatistics } from './statistics.js';
 

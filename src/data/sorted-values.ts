@@ -1,0 +1,256 @@
+// The sorted value counts that numeric profiling and exact drift walk, computed in JS: a column's
+// values are copied out of the engine as raw DOUBLE vectors (no per-value objects), sorted by an LSD
+// radix sort on their IEEE bits and grouped into runs. The engine's hash aggregate and sort over the
+// same 2–4 M values cost ≈ 3× the CPU (bench/validate-data/README.md, 2026-12-06 23:00 section).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { bindings } from './columns.js';
+import { sqlIdent } from './engine.js';
+import type { CountChunk, HeadedChunk, JointChunk } from './numeric.js';
+
+/** A numeric column as read: its finite values as sorted (value, count) runs, and how many rows were NULL, NaN or ±Inf. */
+export interface ColumnRuns {
+  finite: CountChunk;
+  nulls: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+}
+
+/** Distinct values per chunk handed to the walks: bounds the pairs held per step, as the engine's chunks did. */
+const CHUNK = 16_384;
+
+/** Two buffers reused by every read (values and the sort's scratch), so each column leaves no large garbage. */
+let buffers: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
+
+function scratch(size: number): [Float64Array, Float64Array] {
+  if (buffers[0].length < size) buffers = [new Float64Array(size), new Float64Array(size)];
+  return buffers;
+}
+
+/** Reads one column of a table as DOUBLE: its finite values sorted into runs, the others counted. */
+export async function readRuns(db: DuckDBConnection, table: string, column: string): Promise<ColumnRuns> {
+  const duckdb = await bindings();
+  // Streamed: each chunk is released as soon as it is copied (a materialized result or one LIST
+  // value stays in native memory, unseen by the JS collector, until the wrapper is collected).
+  const result = await db.stream(`SELECT CAST(${sqlIdent(column)} AS DOUBLE) FROM ${sqlIdent(table)}`);
+  const chunks: { data: Uint8Array; validity: Uint8Array | null; rows: number }[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const rows = chunk.rowCount;
+    const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
+    const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
+    // Copied now: the vector's memory belongs to the chunk.
+    chunks.push({
+      data: duckdb.vector_get_data(vector, rows * 8).slice(),
+      validity: validity?.slice() ?? null,
+      rows
+    });
+  }
+  const size = chunks.reduce((sum, c) => sum + c.rows, 0);
+  const [values, spare] = scratch(size);
+  const bytes = new Uint8Array(values.buffer);
+  let k = 0;
+  let nulls = 0;
+  for (const { data, validity, rows } of chunks) {
+    if (validity === null) {
+      bytes.set(data, 8 * k);
+      k += rows;
+      continue;
+    }
+    const view = new Float64Array(data.buffer, 0, rows);
+    for (let r = 0; r < rows; r++) {
+      if (validity[r >>> 3] & (1 << (r & 7))) values[k++] = view[r];
+      else nulls++;
+    }
+  }
+  chunks.length = 0;
+  // Non-finite values counted and squeezed out in place.
+  let n = 0;
+  let nan = 0;
+  let posInf = 0;
+  let negInf = 0;
+  for (let i = 0; i < k; i++) {
+    const v = values[i];
+    if (v - v === 0) values[n++] = v;
+    else if (v !== v) nan++;
+    else if (v > 0) posInf++;
+    else negInf++;
+  }
+  // Sorted and counted before the next await: the shared buffers are free again when this returns.
+  const finite = runs(sortDoubles(values.subarray(0, n), spare));
+  return { finite, nulls, nan, posInf, negInf };
+}
+
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+/** (word, shift, mask) of each pass over the 64-bit key: 11 + 11 + 10 bits of each 32-bit half. */
+const PASSES: [number, number, number][] = [
+  [0, 0, 2047],
+  [0, 11, 2047],
+  [0, 22, 1023],
+  [1, 0, 2047],
+  [1, 11, 2047],
+  [1, 22, 1023]
+];
+
+/**
+ * Sorts finite doubles ascending in place (−0 before +0) by an LSD radix sort on their IEEE bits,
+ * mapped to unsigned order (negative: all bits flipped; positive: sign bit set). Measured ≈ 3× faster
+ * than Float64Array.prototype.sort on 2 M values.
+ */
+export function sortDoubles(
+  values: Float64Array,
+  spare: Float64Array = new Float64Array(values.length)
+): Float64Array {
+  const n = values.length;
+  if (n < 2) return values;
+  // Keys are the values' own bytes, turned into unsigned order and back: word 0 low, word 1 high.
+  const keys = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const hist = new Uint32Array(PASSES.length * BUCKETS);
+  for (let i = 0; i < 2 * n; i += 2) {
+    const m = keys[i + 1] >> 31;
+    const lo = (keys[i] ^ m) >>> 0;
+    const hi = (keys[i + 1] ^ (m | 0x80000000)) >>> 0;
+    keys[i] = lo;
+    keys[i + 1] = hi;
+    hist[lo & 2047]++;
+    hist[BUCKETS + ((lo >>> 11) & 2047)]++;
+    hist[2 * BUCKETS + (lo >>> 22)]++;
+    hist[3 * BUCKETS + (hi & 2047)]++;
+    hist[4 * BUCKETS + ((hi >>> 11) & 2047)]++;
+    hist[5 * BUCKETS + (hi >>> 22)]++;
+  }
+  let src: Uint32Array = keys;
+  let dst: Uint32Array = new Uint32Array(spare.buffer, spare.byteOffset, 2 * n);
+  for (let p = 0; p < PASSES.length; p++) {
+    const base = p * BUCKETS;
+    const [word, shift, mask] = PASSES[p];
+    // A digit every key shares leaves the order as it is.
+    if (hist[base + ((src[word] >>> shift) & mask)] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const count = hist[base + b];
+      hist[base + b] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < 2 * n; i += 2) {
+      const lo = src[i];
+      const hi = src[i + 1];
+      const at = 2 * hist[base + (((word === 0 ? lo : hi) >>> shift) & mask)]++;
+      dst[at] = lo;
+      dst[at + 1] = hi;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== keys) keys.set(src);
+  for (let i = 0; i < 2 * n; i += 2) {
+    const hi = keys[i + 1];
+    if (hi >>> 31) keys[i + 1] = (hi ^ 0x80000000) >>> 0;
+    else {
+      keys[i] = ~keys[i] >>> 0;
+      keys[i + 1] = ~hi >>> 0;
+    }
+  }
+  return values;
+}
+
+/** Counts the runs of equal values of a sorted array into (value, count) pairs; −0 and +0 are one value, +0. */
+export function runs(sorted: Float64Array): CountChunk {
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const values = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  let k = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
+    if (k >= 0 && v === values[k]) counts[k]++;
+    else {
+      values[++k] = v + 0;
+      counts[k] = 1;
+    }
+  }
+  return { values, counts };
+}
+
+/** The sorted distinct finite values of a column with their counts, in chunks. */
+export async function* sortedCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<CountChunk> {
+  yield* chunked((await readRuns(db, table, column)).finite);
+}
+
+/**
+ * Every distinct value of a column with its count: first NULL (as `nulls`), then −Inf, +Inf and NaN,
+ * then the finite values ascending. The non-finite head gives the counts that the finite walk needs
+ * up front (its total and minimum), without a separate aggregate scan.
+ */
+export async function* allCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<HeadedChunk> {
+  const read = await readRuns(db, table, column);
+  const head: [number, number][] = [
+    [-Infinity, read.negInf],
+    [Infinity, read.posInf],
+    [NaN, read.nan]
+  ];
+  const present = head.filter(([, count]) => count > 0);
+  yield {
+    values: Float64Array.from(present.map(([v]) => v)),
+    counts: Float64Array.from(present.map(([, count]) => count)),
+    nulls: read.nulls
+  };
+  yield* chunked(read.finite);
+}
+
+/** The pooled sorted distinct finite values of a column in two tables, counted per table (A, B). */
+export async function* jointCounts(
+  db: DuckDBConnection,
+  tableA: string,
+  tableB: string,
+  column: string
+): AsyncGenerator<JointChunk> {
+  const a = (await readRuns(db, tableA, column)).finite;
+  const b = (await readRuns(db, tableB, column)).finite;
+  yield* mergeRuns(a, b);
+}
+
+/** Merges two sides' ascending (value, count) pairs into joint chunks of the pooled values. */
+export function* mergeRuns(a: CountChunk, b: CountChunk): Generator<JointChunk> {
+  let i = 0;
+  let j = 0;
+  const na = a.values.length;
+  const nb = b.values.length;
+  while (i < na || j < nb) {
+    const size = Math.min(CHUNK, na - i + nb - j);
+    const values = new Float64Array(size);
+    const countsA = new Float64Array(size);
+    const countsB = new Float64Array(size);
+    let k = 0;
+    for (; k < size && (i < na || j < nb); k++) {
+      const va = i < na ? a.values[i] : Infinity;
+      const vb = j < nb ? b.values[j] : Infinity;
+      if (j >= nb || (i < na && va <= vb)) {
+        values[k] = va;
+        countsA[k] = a.counts[i++];
+        if (j < nb && vb === va) countsB[k] = b.counts[j++];
+      } else {
+        values[k] = vb;
+        countsB[k] = b.counts[j++];
+      }
+    }
+    yield { values: values.subarray(0, k), countsA: countsA.subarray(0, k), countsB: countsB.subarray(0, k) };
+  }
+}
+
+function* chunked(pairs: CountChunk): Generator<CountChunk> {
+  for (let i = 0; i < pairs.values.length; i += CHUNK) {
+    yield { values: pairs.values.subarray(i, i + CHUNK), counts: pairs.counts.subarray(i, i + CHUNK) };
+  }
+}
