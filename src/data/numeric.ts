@@ -18,41 +18,6 @@ export interface CountChunk {
   counts: Float64Array;
 }
 
-/** A chunk of allCounts(): `nulls` counts the NULL row that may lead the first chunk. */
-export interface HeadedChunk extends CountChunk {
-  nulls?: number;
-}
-
-/** NULL, NaN and ±Inf counts of a column, read from the head of an allCounts() stream. */
-export interface NonFiniteCounts {
-  nulls: number;
-  nan: number;
-  posInf: number;
-  negInf: number;
-}
-
-/** Consumes the non-finite head of an allCounts() stream: the cursor is left on the first finite value. */
-export async function readHead(
-  source: AsyncGenerator<HeadedChunk>
-): Promise<{ cursor: Cursor; head: NonFiniteCounts }> {
-  const head: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  const counting = (async function* () {
-    for await (const chunk of source) {
-      head.nulls += chunk.nulls ?? 0;
-      yield chunk;
-    }
-  })();
-  const cursor = await new Cursor(counting).refill();
-  while (!cursor.done && !Number.isFinite(cursor.value)) {
-    const v = cursor.value;
-    if (Number.isNaN(v)) head.nan += cursor.count;
-    else if (v > 0) head.posInf += cursor.count;
-    else head.negInf += cursor.count;
-    if (cursor.advance()) await cursor.refill();
-  }
-  return { cursor, head };
-}
-
 /** A chunk of ascending distinct values with counts on two sides (reference A, current B). */
 export interface JointChunk {
   values: Float64Array;

@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings } from './columns.js';
 import { sqlIdent } from './engine.js';
-import type { CountChunk, HeadedChunk, JointChunk } from './numeric.js';
+import type { CountChunk, JointChunk } from './numeric.js';
 
 /** A numeric column as read: its finite values as sorted (value, count) runs, and how many rows were NULL, NaN or ±Inf. */
 export interface ColumnRuns {
@@ -175,52 +175,6 @@ export function runs(sorted: Float64Array): CountChunk {
   return { values, counts };
 }
 
-/** The sorted distinct finite values of a column with their counts, in chunks. */
-export async function* sortedCounts(
-  db: DuckDBConnection,
-  table: string,
-  column: string
-): AsyncGenerator<CountChunk> {
-  yield* chunked((await readRuns(db, table, column)).finite);
-}
-
-/**
- * Every distinct value of a column with its count: first NULL (as `nulls`), then −Inf, +Inf and NaN,
- * then the finite values ascending. The non-finite head gives the counts that the finite walk needs
- * up front (its total and minimum), without a separate aggregate scan.
- */
-export async function* allCounts(
-  db: DuckDBConnection,
-  table: string,
-  column: string
-): AsyncGenerator<HeadedChunk> {
-  const read = await readRuns(db, table, column);
-  const head: [number, number][] = [
-    [-Infinity, read.negInf],
-    [Infinity, read.posInf],
-    [NaN, read.nan]
-  ];
-  const present = head.filter(([, count]) => count > 0);
-  yield {
-    values: Float64Array.from(present.map(([v]) => v)),
-    counts: Float64Array.from(present.map(([, count]) => count)),
-    nulls: read.nulls
-  };
-  yield* chunked(read.finite);
-}
-
-/** The pooled sorted distinct finite values of a column in two tables, counted per table (A, B). */
-export async function* jointCounts(
-  db: DuckDBConnection,
-  tableA: string,
-  tableB: string,
-  column: string
-): AsyncGenerator<JointChunk> {
-  const a = (await readRuns(db, tableA, column)).finite;
-  const b = (await readRuns(db, tableB, column)).finite;
-  yield* mergeRuns(a, b);
-}
-
 /** Merges two sides' ascending (value, count) pairs into joint chunks of the pooled values. */
 export function* mergeRuns(a: CountChunk, b: CountChunk): Generator<JointChunk> {
   let i = 0;
@@ -249,7 +203,8 @@ export function* mergeRuns(a: CountChunk, b: CountChunk): Generator<JointChunk> 
   }
 }
 
-function* chunked(pairs: CountChunk): Generator<CountChunk> {
+/** (value, count) pairs in chunks of at most CHUNK, as the walks take them. */
+export function* chunked(pairs: CountChunk): Generator<CountChunk> {
   for (let i = 0; i < pairs.values.length; i += CHUNK) {
     yield { values: pairs.values.subarray(i, i + CHUNK), counts: pairs.counts.subarray(i, i + CHUNK) };
   }
