@@ -78,10 +78,10 @@ export class NumericReads {
 
   private async read(name: string, db: DuckDBConnection): Promise<ColumnReads> {
     const { current, refSource, refColumns } = this.pass;
-    const cur = await readRuns(db, current.table, name);
+    const cur = await readRuns(db, current.table, name, current.rows);
     const ref =
       refSource && refColumns?.get(name)?.kind === 'numeric'
-        ? await readRuns(db, refSource.table, name)
+        ? await readRuns(db, refSource.table, name, refSource.rows)
         : undefined;
     return { cur, ref };
   }
@@ -184,7 +184,7 @@ export async function referenceOnlyNumeric(
   refSource: LoadedSource,
   info: ColumnInfo
 ): Promise<DatasetStatistics['columns'][string]> {
-  const read = await readRuns(db, refSource.table, info.name);
+  const read = await readRuns(db, refSource.table, info.name, refSource.rows);
   const r = summaryOf(read, refSource.rows);
   const n = r.present - r.nan - r.posInf - r.negInf;
   const acc =

@@ -19,52 +19,71 @@ export interface ColumnRuns {
 /** Distinct values per chunk handed to the walks: bounds the pairs held per step, as the engine's chunks did. */
 const CHUNK = 16_384;
 
-/** Two buffers reused by every read (values and the sort's scratch), so each column leaves no large garbage. */
-let buffers: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
+/**
+ * Value buffers reused across reads (one per read under way, two at most: one per connection), and
+ * the sort's scratch, so that a column leaves no large garbage behind.
+ */
+const idle: Float64Array[] = [];
+let spare = new Float64Array(0);
 
-function scratch(size: number): [Float64Array, Float64Array] {
-  if (buffers[0].length < size) buffers = [new Float64Array(size), new Float64Array(size)];
-  return buffers;
+function acquire(size: number): Float64Array {
+  const found = idle.findIndex((buffer) => buffer.length >= size);
+  return found >= 0 ? idle.splice(found, 1)[0] : new Float64Array(size);
+}
+
+function release(buffer: Float64Array): void {
+  idle.push(buffer);
+  idle.sort((a, b) => a.length - b.length);
+  if (idle.length > 2) idle.shift();
+}
+
+/** A buffer twice as large holding the first `used` values of `buffer` (which goes back to the pool). */
+function grow(buffer: Float64Array, used: number, needed: number): Float64Array {
+  const larger = acquire(Math.max(needed, 2 * buffer.length, 2048));
+  larger.set(buffer.subarray(0, used));
+  release(buffer);
+  return larger;
 }
 
 /** Reads one column of a table as DOUBLE: its finite values sorted into runs, the others counted. */
-export async function readRuns(db: DuckDBConnection, table: string, column: string): Promise<ColumnRuns> {
+export async function readRuns(
+  db: DuckDBConnection,
+  table: string,
+  column: string,
+  /** The table's row count, when known: the buffer is taken at that size. */
+  rows = 0
+): Promise<ColumnRuns> {
   const duckdb = await bindings();
-  // Streamed: each chunk is released as soon as it is copied (a materialized result or one LIST
-  // value stays in native memory, unseen by the JS collector, until the wrapper is collected).
+  // Streamed: each chunk's native memory is released once copied (a materialized result or one LIST
+  // value stays in native memory, unseen by the JS collector, until its wrapper is collected).
   const result = await db.stream(`SELECT CAST(${sqlIdent(column)} AS DOUBLE) FROM ${sqlIdent(table)}`);
-  const chunks: { data: Uint8Array; validity: Uint8Array | null; rows: number }[] = [];
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const rows = chunk.rowCount;
-    const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
-    const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
-    // Copied now: the vector's memory belongs to the chunk.
-    chunks.push({
-      data: duckdb.vector_get_data(vector, rows * 8).slice(),
-      validity: validity?.slice() ?? null,
-      rows
-    });
-  }
-  const size = chunks.reduce((sum, c) => sum + c.rows, 0);
-  const [values, spare] = scratch(size);
-  const bytes = new Uint8Array(values.buffer);
+  let values = acquire(rows);
   let k = 0;
   let nulls = 0;
-  for (const { data, validity, rows } of chunks) {
-    if (validity === null) {
-      bytes.set(data, 8 * k);
-      k += rows;
-      continue;
+  try {
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const size = chunk.rowCount;
+      if (k + size > values.length) values = grow(values, k, k + size);
+      const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
+      const validity = duckdb.vector_get_validity(vector, Math.ceil(size / 64) * 8);
+      const data = duckdb.vector_get_data(vector, size * 8);
+      if (validity === null && data.byteOffset % 8 === 0) {
+        values.set(new Float64Array(data.buffer, data.byteOffset, size), k);
+        k += size;
+        continue;
+      }
+      const view = new Float64Array(data.slice(0, size * 8).buffer);
+      for (let r = 0; r < size; r++) {
+        if (validity === null || validity[r >>> 3] & (1 << (r & 7))) values[k++] = view[r];
+        else nulls++;
+      }
     }
-    const view = new Float64Array(data.buffer, 0, rows);
-    for (let r = 0; r < rows; r++) {
-      if (validity[r >>> 3] & (1 << (r & 7))) values[k++] = view[r];
-      else nulls++;
-    }
+  } catch (error) {
+    release(values);
+    throw error;
   }
-  chunks.length = 0;
   // Non-finite values counted and squeezed out in place.
   let n = 0;
   let nan = 0;
@@ -77,8 +96,10 @@ export async function readRuns(db: DuckDBConnection, table: string, column: stri
     else if (v > 0) posInf++;
     else negInf++;
   }
-  // Sorted and counted before the next await: the shared buffers are free again when this returns.
+  // Sorted and counted before the next await, so one scratch buffer serves every read.
+  if (spare.length < n) spare = new Float64Array(values.length);
   const finite = runs(sortDoubles(values.subarray(0, n), spare));
+  release(values);
   return { finite, nulls, nan, posInf, negInf };
 }
 
