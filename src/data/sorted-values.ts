@@ -180,19 +180,27 @@ export function sortDoubles(
 
 /** Counts the runs of equal values of a sorted array into (value, count) pairs; −0 and +0 are one value, +0. */
 export function runs(sorted: Float64Array): CountChunk {
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const n = sorted.length;
+  let distinct = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   const values = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
-  let k = -1;
-  for (let i = 0; i < sorted.length; i++) {
+  if (n === 0) return { values, counts };
+  let k = 0;
+  let prev = sorted[0];
+  let count = 1;
+  for (let i = 1; i < n; i++) {
     const v = sorted[i];
-    if (k >= 0 && v === values[k]) counts[k]++;
+    if (v === prev) count++;
     else {
-      values[++k] = v + 0;
-      counts[k] = 1;
+      values[k] = prev + 0;
+      counts[k++] = count;
+      prev = v;
+      count = 1;
     }
   }
+  values[k] = prev + 0;
+  counts[k] = count;
   return { values, counts };
 }
 
