@@ -3,7 +3,8 @@
 // count each distinct value once (−0 and +0 together), and the streams must equal the engine's own
 // GROUP BY … ORDER BY on the same table, NULL, NaN and ±Inf included.
 import { openEngine, type Engine } from '../../src/data/engine.js';
-import { mergeRuns, readRuns, runs, sortDoubles } from '../../src/data/sorted-values.js';
+import { SortWorker } from '../../src/data/sort-worker.js';
+import { WORKER_MIN_VALUES, mergeRuns, readRuns, runs, sortDoubles } from '../../src/data/sorted-values.js';
 import { seededRandom } from '../../test-support/random.js';
 
 /** Finite doubles of every shape: ties, both zeros, negatives, subnormals and extremes. */
@@ -139,6 +140,39 @@ describe('streams equal the engine’s GROUP BY … ORDER BY', () => {
           `GROUP BY v ORDER BY v`
       )
     );
+  });
+
+  test('a column sorted on the worker thread gives the runs sorted in place', async () => {
+    const rows = WORKER_MIN_VALUES + 50_000;
+    await engine.db.run(
+      `CREATE TABLE big AS SELECT CASE WHEN i % 101 = 0 THEN NULL WHEN i % 103 = 0 THEN -0.0 ` +
+        `ELSE round((hash(i, 9) % 1000000)::DOUBLE / 3 - 150000, 1) END AS x FROM range(${rows}) t(i)`
+    );
+    const worker = new SortWorker();
+    try {
+      const conn = await engine.connect();
+      const [inWorker, again] = await Promise.all([
+        readRuns(conn, 'big', 'x', rows, worker),
+        readRuns(await engine.connect(), 'big', 'x', rows, worker)
+      ]);
+      const inPlace = await readRuns(conn, 'big', 'x', rows);
+      const same = (a: Float64Array, b: Float64Array) =>
+        Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+          Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+        );
+      for (const read of [inWorker, again]) {
+        expect(same(read.finite.values, inPlace.finite.values)).toBe(true);
+        expect(same(read.finite.counts, inPlace.finite.counts)).toBe(true);
+        expect(read.nulls).toBe(inPlace.nulls);
+      }
+      // The in-place path is checked value by value against the engine above; here its shape.
+      const [[distinct, min, max]] = await engineCounts(`SELECT count(DISTINCT x), min(x), max(x) FROM big`);
+      const values = inPlace.finite.values;
+      expect([values.length, values[0], values[values.length - 1]]).toEqual([distinct, min, max]);
+      expect(distinct).toBeGreaterThan(100_000);
+    } finally {
+      await worker.close();
+    }
   });
 
   test('readRuns counts NULL, NaN, +Inf and −Inf rows', async () => {

@@ -6,7 +6,8 @@ import type { DriftInput } from './drift/registry.js';
 import { NumericAccumulator, equalWidthEdges, storedCounts, type CountChunk } from './numeric.js';
 import { numericStats, walkNumeric, type NumericSide } from './profile-numeric.js';
 import type { Summary } from './profile-summary.js';
-import { chunked, mergeRuns, readRuns, type ColumnRuns } from './sorted-values.js';
+import { SortWorker } from './sort-worker.js';
+import { WORKER_MIN_VALUES, chunked, mergeRuns, readRuns, type ColumnRuns } from './sorted-values.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { DatasetStatistics } from './statistics.js';
 
@@ -52,6 +53,8 @@ async function* stream(runs: CountChunk): AsyncGenerator<CountChunk> {
 /** Reads of numeric columns started ahead of their walk, alternating between two connections. */
 export class NumericReads {
   private readonly started = new Map<string, Promise<ColumnReads>>();
+  /** Sorts large columns while the main thread walks the previous one (started on first use). */
+  private worker?: SortWorker;
 
   constructor(
     private readonly pass: NumericPass,
@@ -78,17 +81,19 @@ export class NumericReads {
 
   private async read(name: string, db: DuckDBConnection): Promise<ColumnReads> {
     const { current, refSource, refColumns } = this.pass;
-    const cur = await readRuns(db, current.table, name, current.rows);
+    if (Math.max(current.rows, refSource?.rows ?? 0) >= WORKER_MIN_VALUES) this.worker ??= new SortWorker();
+    const cur = await readRuns(db, current.table, name, current.rows, this.worker);
     const ref =
       refSource && refColumns?.get(name)?.kind === 'numeric'
-        ? await readRuns(db, refSource.table, name, refSource.rows)
+        ? await readRuns(db, refSource.table, name, refSource.rows, this.worker)
         : undefined;
     return { cur, ref };
   }
 
-  /** Settles reads still under way (after a failure, before the engine closes). */
-  async settle(): Promise<void> {
+  /** Settles reads still under way (after a failure, before the engine closes) and ends the worker. */
+  async close(): Promise<void> {
     await Promise.all([...this.started.values()].map((read) => read.catch(() => undefined)));
+    await this.worker?.close();
   }
 }
 

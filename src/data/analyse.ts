@@ -157,9 +157,10 @@ export async function analyse(
     }
   } catch (error) {
     // The engine is closed after a failure: let the background queries settle first.
-    await Promise.all([background.catch(() => undefined), reads.settle()]);
+    await Promise.all([background.catch(() => undefined), reads.close()]);
     throw error;
   }
+  await reads.close();
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
   finishCategorical(pass, counted, deferred);

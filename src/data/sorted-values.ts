@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings } from './columns.js';
 import { sqlIdent } from './engine.js';
 import type { CountChunk, JointChunk } from './numeric.js';
+import type { SortWorker } from './sort-worker.js';
 
 /** A numeric column as read: its finite values as sorted (value, count) runs, and how many rows were NULL, NaN or ±Inf. */
 export interface ColumnRuns {
@@ -15,6 +16,9 @@ export interface ColumnRuns {
   posInf: number;
   negInf: number;
 }
+
+/** Columns with fewer finite values are sorted on the calling thread: a round trip would cost more. */
+export const WORKER_MIN_VALUES = 200_000;
 
 /** Distinct values per chunk handed to the walks: bounds the pairs held per step, as the engine's chunks did. */
 const CHUNK = 16_384;
@@ -51,7 +55,9 @@ export async function readRuns(
   table: string,
   column: string,
   /** The table's row count, when known: the buffer is taken at that size. */
-  rows = 0
+  rows = 0,
+  /** Sorts large columns off the main thread. */
+  worker?: SortWorker
 ): Promise<ColumnRuns> {
   const duckdb = await bindings();
   // Streamed: each chunk's native memory is released once copied (a materialized result or one LIST
@@ -96,6 +102,11 @@ export async function readRuns(
     else if (v > 0) posInf++;
     else negInf++;
   }
+  if (worker && n >= WORKER_MIN_VALUES) {
+    const sorted = await worker.sort(values, n);
+    release(sorted.buffer);
+    return { finite: sorted.runs, nulls, nan, posInf, negInf };
+  }
   // Sorted and counted before the next await, so one scratch buffer serves every read.
   if (spare.length < n) spare = new Float64Array(values.length);
   const finite = runs(sortDoubles(values.subarray(0, n), spare));
@@ -103,22 +114,10 @@ export async function readRuns(
   return { finite, nulls, nan, posInf, negInf };
 }
 
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-/** (word, shift, mask) of each pass over the 64-bit key: 11 + 11 + 10 bits of each 32-bit half. */
-const PASSES: [number, number, number][] = [
-  [0, 0, 2047],
-  [0, 11, 2047],
-  [0, 22, 1023],
-  [1, 0, 2047],
-  [1, 11, 2047],
-  [1, 22, 1023]
-];
-
 /**
  * Sorts finite doubles ascending in place (−0 before +0) by an LSD radix sort on their IEEE bits,
  * mapped to unsigned order (negative: all bits flipped; positive: sign bit set). Measured ≈ 3× faster
- * than Float64Array.prototype.sort on 2 M values.
+ * than Float64Array.prototype.sort on 2 M values. Self-contained: the sort worker runs its source.
  */
 export function sortDoubles(
   values: Float64Array,
@@ -126,6 +125,16 @@ export function sortDoubles(
 ): Float64Array {
   const n = values.length;
   if (n < 2) return values;
+  const BUCKETS = 2048;
+  // (word, shift, mask) of each pass over the 64-bit key: 11 + 11 + 10 bits of each 32-bit half.
+  const PASSES: [number, number, number][] = [
+    [0, 0, 2047],
+    [0, 11, 2047],
+    [0, 22, 1023],
+    [1, 0, 2047],
+    [1, 11, 2047],
+    [1, 22, 1023]
+  ];
   // Keys are the values' own bytes, turned into unsigned order and back: word 0 low, word 1 high.
   const keys = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const hist = new Uint32Array(PASSES.length * BUCKETS);
@@ -178,7 +187,7 @@ export function sortDoubles(
   return values;
 }
 
-/** Counts the runs of equal values of a sorted array into (value, count) pairs; −0 and +0 are one value, +0. */
+/** Counts the runs of equal values of a sorted array into (value, count) pairs; −0 and +0 are one value, +0 (self-contained, as sortDoubles). */
 export function runs(sorted: Float64Array): CountChunk {
   const n = sorted.length;
   let distinct = n > 0 ? 1 : 0;
