@@ -55,6 +55,8 @@ export class NumericReads {
   private readonly started = new Map<string, Promise<ColumnReads>>();
   /** Sorts large columns while the main thread walks the previous one (started on first use). */
   private worker?: SortWorker;
+  /** The read before: reads run one after the other, so one value buffer is in use at a time. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pass: NumericPass,
@@ -66,16 +68,20 @@ export class NumericReads {
   prime(index: number): void {
     const name = this.names[index];
     if (name === undefined || this.started.has(name)) return;
-    const read = this.read(name, this.connections[index % 2]);
-    // Errors surface where the read is awaited; until then keep them from being unhandled.
-    read.catch(() => undefined);
-    this.started.set(name, read);
+    this.started.set(name, this.after(name, this.connections[index % 2]));
   }
 
   /** The column's reads, started now if they were not already. */
   take(name: string): Promise<ColumnReads> {
-    const read = this.started.get(name) ?? this.read(name, this.connections[0]);
+    const read = this.started.get(name) ?? this.after(name, this.connections[0]);
     this.started.delete(name);
+    return read;
+  }
+
+  private after(name: string, db: DuckDBConnection): Promise<ColumnReads> {
+    const read = this.tail.then(() => this.read(name, db));
+    // Errors surface where the read is awaited; until then keep them from being unhandled.
+    this.tail = read.catch(() => undefined);
     return read;
   }
 
