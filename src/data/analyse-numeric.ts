@@ -98,7 +98,8 @@ export class NumericReads {
 
   /** Settles reads still under way (after a failure, before the engine closes) and ends the worker. */
   async close(): Promise<void> {
-    await Promise.all([...this.started.values()].map((read) => read.catch(() => undefined)));
+    // Reads run in a chain: the last one settled, all have.
+    await this.tail;
     await this.worker?.close();
   }
 }

@@ -1,7 +1,7 @@
 // The sorted value counts that numeric profiling and exact drift walk, computed in JS: a column's
 // values are copied out of the engine as raw DOUBLE vectors (no per-value objects), sorted by an LSD
 // radix sort on their IEEE bits and grouped into runs. The engine's hash aggregate and sort over the
-// same 2–4 M values cost ≈ 3× the CPU (bench/validate-data/README.md, 2026-12-06 23:00 section).
+// same 2–4 M values cost ≈ 1.7× the CPU (bench/validate-data/README.md, section of 2026-12-07).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings } from './columns.js';
 import { sqlIdent } from './engine.js';
