@@ -8,19 +8,19 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-4J2PJOXT.js";
+} from "../chunks/chunk-LN3WOS6Z.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-WLBXUFIJ.js";
+} from "../chunks/chunk-ROI4TKCB.js";
 import {
   openRegistry
-} from "../chunks/chunk-AEFQS77S.js";
-import "../chunks/chunk-PV77DSVJ.js";
+} from "../chunks/chunk-I6Q6CPVR.js";
+import "../chunks/chunk-ZOTRLVSP.js";
 import "../chunks/chunk-ASXTV7AU.js";
 import {
   currentUser
-} from "../chunks/chunk-IAJE3YR3.js";
+} from "../chunks/chunk-YSLXJZJ3.js";
 import "../chunks/chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
@@ -51,17 +51,17 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-LLOZI76P.js";
+} from "../chunks/chunk-YWHJ4KQA.js";
 import "../chunks/chunk-IBYLPLKE.js";
 import "../chunks/chunk-NVKBQ6B4.js";
-import "../chunks/chunk-M54B4ZEI.js";
+import "../chunks/chunk-N3HU6RCH.js";
 import {
   durationMs
 } from "../chunks/chunk-OX2YEAMM.js";
 import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-S7QNOMOY.js";
+import "../chunks/chunk-XVVP3DF2.js";
 import "../chunks/chunk-KFMS7UDB.js";
 import {
   checkOutputDir,
@@ -3602,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-BHHYALTA.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-A76AC4ZV.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-ZJYWLTWZ.js");
+      const { deployCanary } = await import("../chunks/deploy-NVOOGHQC.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3613,7 +3613,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-DB27VMIA.js");
+  const { rolloutManifests } = await import("../chunks/kserve-X5OAL6PV.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3625,7 +3625,7 @@ async function dryRun(request, options) {
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
-  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-EIIXUTKM.js");
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-X4WYGE3X.js");
   const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve);
   if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
@@ -3694,14 +3694,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-NYZEVJBP.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-65AZK5AX.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-S22Q4Q5G.js");
+      const { evaluate: run } = await import("../chunks/evaluate-7UV7OEET.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3838,9 +3838,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-32HE3O6G.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-4WR4PLGS.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-FO7DAZ6F.js");
+      const { runLoadTest } = await import("../chunks/loadtest-SF4INSI7.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3940,16 +3940,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-V5AILWKV.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-ECQBBRRR.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-VMJUDVUS.js");
+  const { openRegistry: openRegistry2 } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YQEBKK2H.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-ZKQ5ENNQ.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-PK5R6AAG.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-DSLY5Y7C.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-FEDJ7TXQ.js");
+      const { runPipeline } = await import("../chunks/pipeline-3UHRNE3D.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4020,7 +4020,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-VMJUDVUS.js");
+var registerStageModule = () => import("../chunks/register-PXNQRHQW.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4121,7 +4121,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-DEEX2BXJ.js");
+      const { attachStage } = await import("../chunks/attach-TSO5JU4U.js");
       const stageOptions = {
         name,
         version,
@@ -4358,7 +4358,7 @@ function registerReport(program2) {
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const loadtest = options.loadtest ? await readJsonInput(options.loadtest, "loadtest.json", "points") : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation ?? options.loadtest);
-      const { writeReport } = await import("../chunks/html-F5XC3E3K.js");
+      const { writeReport } = await import("../chunks/html-TW6V7MY2.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4410,7 +4410,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-NZCE2TST.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-JAP7ELBF.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4527,7 +4527,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-WPP6PUGP.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-WQESL5IO.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4559,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-ZYVD3SRC.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-HP2ARMJS.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4667,7 +4667,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-NZCE2TST.js");
+      const { validateData } = await import("../chunks/validate-data-JAP7ELBF.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-P33765GZ.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -5,12 +5,12 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-PERFJMV2.js";
+} from "../../chunks/chunk-4E2R4LBA.js";
 import {
   deployCanary
-} from "../../chunks/chunk-23SE2T2E.js";
-import "../../chunks/chunk-NDO4M4UB.js";
-import "../../chunks/chunk-6TTQ5TTP.js";
+} from "../../chunks/chunk-AL5NS3C7.js";
+import "../../chunks/chunk-F65NT36F.js";
+import "../../chunks/chunk-QBA4WAXT.js";
 import {
   pauseWarning,
   resumeInstruction,
@@ -23,7 +23,7 @@ import "../../chunks/chunk-JZ26DGLW.js";
 import "../../chunks/chunk-TJ7LOYJS.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-IAJE3YR3.js";
+import "../../chunks/chunk-YSLXJZJ3.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-ZRV6WAYP.js";
@@ -40,15 +40,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";

@@ -2,14 +2,14 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   renderEvaluationMarkdown
-} from "../../chunks/chunk-BRS7J7IH.js";
-import "../../chunks/chunk-UMVWSYX7.js";
+} from "../../chunks/chunk-HDSNWRZY.js";
+import "../../chunks/chunk-4FZY27VI.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-6YKFLMJ6.js";
+} from "../../chunks/chunk-ISKRNSXL.js";
 import {
   GATE_KINDS
-} from "../../chunks/chunk-UCETIQV5.js";
+} from "../../chunks/chunk-HSD3ONEC.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
@@ -28,15 +28,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic
@@ -246,7 +246,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-S22Q4Q5G.js");
+    const { evaluate } = await import("../../chunks/evaluate-7UV7OEET.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -367,7 +367,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-F5XC3E3K.js");
+    const { writeReport } = await import("../../chunks/html-TW6V7MY2.js");
     const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

@@ -2,9 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-MNYA6TR4.js";
-import "../../chunks/chunk-6YKFLMJ6.js";
-import "../../chunks/chunk-UCETIQV5.js";
+} from "../../chunks/chunk-XM3MERH3.js";
+import "../../chunks/chunk-ISKRNSXL.js";
+import "../../chunks/chunk-HSD3ONEC.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-WA5TZKY5.js";
@@ -18,15 +18,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import {
@@ -69,7 +69,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-YQEBKK2H.js");
+      const { runMonitor } = await import("../../chunks/monitor-ZKQ5ENNQ.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -80,7 +80,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-YQEBKK2H.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-ZKQ5ENNQ.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -102,7 +102,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-VMJUDVUS.js");
+  const { openRegistry } = await import("../../chunks/register-PXNQRHQW.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

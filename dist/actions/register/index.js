@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-WLBXUFIJ.js";
+} from "../../chunks/chunk-ROI4TKCB.js";
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-AEFQS77S.js";
-import "../../chunks/chunk-PV77DSVJ.js";
+} from "../../chunks/chunk-I6Q6CPVR.js";
+import "../../chunks/chunk-ZOTRLVSP.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-IAJE3YR3.js";
+} from "../../chunks/chunk-YSLXJZJ3.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
@@ -29,15 +29,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic

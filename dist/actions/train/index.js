@@ -6,14 +6,13 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-TXKGVLGV.js";
-import "../../chunks/chunk-FKBISIKO.js";
+} from "../../chunks/chunk-G7RI6QZR.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-ZRV6WAYP.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-IFY4TC3H.js";
+import "../../chunks/chunk-BJP4NXQB.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -28,15 +27,15 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import {

@@ -2,16 +2,16 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-ABHSWQW7.js";
-import "../../chunks/chunk-WMZFOVJR.js";
-import "../../chunks/chunk-R6TU24VM.js";
+} from "../../chunks/chunk-23MAUUWU.js";
+import "../../chunks/chunk-BYUKDYZV.js";
+import "../../chunks/chunk-LE2YKK7T.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-K3XIK3OJ.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-IFY4TC3H.js";
+import "../../chunks/chunk-BJP4NXQB.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -27,15 +27,15 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-LLOZI76P.js";
+} from "../../chunks/chunk-YWHJ4KQA.js";
 import "../../chunks/chunk-IBYLPLKE.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-M54B4ZEI.js";
+import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-S7QNOMOY.js";
+import "../../chunks/chunk-XVVP3DF2.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
