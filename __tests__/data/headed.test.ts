@@ -1,12 +1,12 @@
-// Numeric columns take their NULL/NaN/±Inf counts and minimum from their values as read
-// (sorted-values.ts), not from an aggregate scan: those counts must be the engine's own, and the
-// statistics (and drift inputs) the same with no reference, a reference table or a stored statistics.json.
+// Without a reference table, numeric columns take their NULL/NaN/±Inf counts and minimum from the
+// head of their value-count stream rather than from the summary scan: the statistics (and drift
+// inputs against a stored statistics.json) must be exactly those of the summary-scan path.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../src/data/analyse.js';
 import { openEngine, type Engine } from '../../src/data/engine.js';
-import { readRuns } from '../../src/data/sorted-values.js';
+import { allCounts, readHead } from '../../src/data/numeric.js';
 import { loadSource, type LoadedSource } from '../../src/data/source.js';
 import type { DatasetStatistics } from '../../src/data/statistics.js';
 
@@ -88,7 +88,7 @@ describe('numeric statistics from the head of the value-count stream', () => {
       expect([name, kinds[name]]).toEqual([name, 'numeric']);
   });
 
-  test('readRuns counts NULL, NaN and ±Inf and starts on the minimum', async () => {
+  test('readHead counts NULL, NaN and ±Inf and stops on the minimum', async () => {
     const conn = await engine.connect();
     for (const column of ['mixed', 'sparse', 'nan_only', 'inf_only', 'neg_only', 'one_value']) {
       const [expected] = (
@@ -97,19 +97,20 @@ describe('numeric statistics from the head of the value-count stream', () => {
             `count_if(${column} = '-inf'::DOUBLE), min(CASE WHEN isfinite(${column}) THEN ${column} END) FROM cur`
         )
       ).getRows();
-      const read = await readRuns(conn, 'cur', column);
-      expect([column, read.nulls, read.nan, read.posInf, read.negInf]).toEqual([
+      const { cursor, head } = await readHead(allCounts(conn, 'cur', column));
+      expect([column, head.nulls, head.nan, head.posInf, head.negInf]).toEqual([
         column,
         ...expected.slice(0, 4).map(Number)
       ]);
-      expect([column, read.finite.values.length > 0 ? read.finite.values[0] : null]).toEqual([
+      expect([column, cursor.done ? null : cursor.value]).toEqual([
         column,
         expected[4] === null ? null : Number(expected[4])
       ]);
     }
   });
 
-  test('are the same with no reference, a reference table and a stored one', async () => {
+  test('equal the statistics of the summary-scan path, with no reference and with a stored one', async () => {
+    // With a reference table the current side goes through the full summary scan.
     const scanned = await analyse(engine, cur, { kind: 'table', source: ref });
     const alone = await analyse(engine, cur);
     expect(withoutHistograms(alone.current)).toEqual(withoutHistograms(scanned.current));

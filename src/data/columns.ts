@@ -26,12 +26,9 @@ interface Bindings {
   vector_get_data(vector: Vector, bytes: number): Uint8Array;
   vector_get_validity(vector: Vector, bytes: number): Uint8Array | null;
   get_data_from_pointer(buffer: ArrayBufferLike, offset: number, bytes: number): Uint8Array;
-  list_vector_get_child(vector: Vector): Vector;
-  list_vector_get_size(vector: Vector): number;
 }
 
-/** The raw-memory calls of @duckdb/node-bindings, loaded as src/core/native.ts does. */
-export async function bindings(): Promise<Bindings> {
+async function bindings(): Promise<Bindings> {
   const mod = (await import('../core/native.js').then((native) =>
     native.loadDuckDBBindings()
   )) as unknown as Bindings & { default?: Bindings };

@@ -1,7 +1,9 @@
-// Exact statistics of numeric columns from their sorted (value, count) pairs (sorted-values.ts): one ascending
+// Exact statistics of numeric columns from the engine's sorted (value, count) pairs: one ascending
 // pass gives moments, exact quantiles (numpy's linear rule), histograms, top values, the stored
 // distribution and the distinct-count sketch, with memory bounded by the pairs held per chunk.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { BinCounter, linspace } from './drift/binning.js';
+import { sqlIdent } from './engine.js';
 import { Hll } from './sketch/hll.js';
 import {
   HISTOGRAM_BINS,
@@ -18,11 +20,121 @@ export interface CountChunk {
   counts: Float64Array;
 }
 
+/** Streams the sorted distinct finite values of a column with their counts (on its own connection). */
+export async function* sortedCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<CountChunk> {
+  const sql =
+    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
+    `WHERE isfinite(v) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const values = (chunk.getColumnVector(0) as unknown as { items: Float64Array }).items;
+    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
+    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
+  }
+}
+
+/** A chunk of allCounts(): `nulls` counts the NULL row that may lead the first chunk. */
+export interface HeadedChunk extends CountChunk {
+  nulls?: number;
+}
+
+/**
+ * Streams every distinct value of a column with its count: first NULL (as `nulls`), then -Inf, +Inf
+ * and NaN, then the finite values ascending. The non-finite head gives the counts that the finite
+ * walk needs up front (its total and minimum), without a separate aggregate scan.
+ */
+export async function* allCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string
+): AsyncGenerator<HeadedChunk> {
+  const sql =
+    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
+    `GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
+  const result = await db.stream(sql);
+  let first = true;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = (vector as unknown as { items: Float64Array }).items;
+    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
+    // NULLS FIRST: only the first row of the first chunk can be NULL.
+    const start = first && vector.getItem(0) === null ? 1 : 0;
+    const nulls = start === 1 ? counts[0] : 0;
+    first = false;
+    yield {
+      values: values.slice(start, chunk.rowCount),
+      counts: counts.slice(start, chunk.rowCount),
+      nulls
+    };
+  }
+}
+
+/** NULL, NaN and ±Inf counts of a column, read from the head of an allCounts() stream. */
+export interface NonFiniteCounts {
+  nulls: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+}
+
+/** Consumes the non-finite head of an allCounts() stream: the cursor is left on the first finite value. */
+export async function readHead(
+  source: AsyncGenerator<HeadedChunk>
+): Promise<{ cursor: Cursor; head: NonFiniteCounts }> {
+  const head: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const counting = (async function* () {
+    for await (const chunk of source) {
+      head.nulls += chunk.nulls ?? 0;
+      yield chunk;
+    }
+  })();
+  const cursor = await new Cursor(counting).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    if (Number.isNaN(v)) head.nan += cursor.count;
+    else if (v > 0) head.posInf += cursor.count;
+    else head.negInf += cursor.count;
+    if (cursor.advance()) await cursor.refill();
+  }
+  return { cursor, head };
+}
+
 /** A chunk of ascending distinct values with counts on two sides (reference A, current B). */
 export interface JointChunk {
   values: Float64Array;
   countsA: Float64Array;
   countsB: Float64Array;
+}
+
+/** Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one query). */
+export async function* jointCounts(
+  db: DuckDBConnection,
+  tableA: string,
+  tableB: string,
+  column: string
+): AsyncGenerator<JointChunk> {
+  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const sql =
+    `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (` +
+    `SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)} WHERE isfinite(${v}) UNION ALL ` +
+    `SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)} WHERE isfinite(${v})) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const n = chunk.rowCount;
+    const col = (i: number) =>
+      (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(0, n);
+    yield { values: col(0), countsA: col(1), countsB: col(2) };
+  }
 }
 
 /** Streams a stored distribution as one chunk. */

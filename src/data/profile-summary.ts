@@ -1,6 +1,5 @@
-// The aggregate side of profiling: one scan for the present counts of non-numeric columns and the
-// min/max/distinct of date/time columns, the duplicate-row count, and the statistics of date/time
-// columns. Numeric columns are summarised from their sorted values (analyse-numeric.ts).
+// The aggregate side of profiling: one scan for present/NaN/±Inf counts and finite min/max per
+// column, the duplicate-row count, and the statistics of date/time columns.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent } from './engine.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
@@ -23,20 +22,36 @@ export function asNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-/** One aggregate scan of a table: present counts of non-numeric columns, min/max/distinct of dates (numeric columns are left out). */
+/** One aggregate scan of a table: present/NaN/±Inf counts and finite min/max per column. */
 export async function summarise(
   db: DuckDBConnection,
   source: LoadedSource,
   columns: ColumnInfo[],
   /** False for a reference read from data: its date distinct count is shown only, so a sketch will do. */
-  exactDistinct = true
+  exactDistinct = true,
+  /**
+   * Only the finite maximum of numeric columns: their other counts and the minimum are read from the
+   * head of their allCounts() stream (the other fields are left NaN/null until then).
+   */
+  numericMaxOnly = false
 ): Promise<Map<string, Summary>> {
   const parts: string[] = [];
-  const out = new Map<string, Summary>();
-  const summarised = columns.filter((c) => c.kind !== 'numeric');
-  for (const c of summarised) {
+  for (const c of columns) {
     const id = sqlIdent(c.name);
-    if (c.kind === 'datetime') {
+    if (c.kind === 'numeric' && numericMaxOnly) {
+      parts.push(`max(CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END)`);
+    } else if (c.kind === 'numeric') {
+      const x = `CAST(${id} AS DOUBLE)`;
+      parts.push(
+        `count(${id})`,
+        `count_if(isnan(${x}))`,
+        `count_if(${x} = 'inf'::DOUBLE)`,
+        `count_if(${x} = '-inf'::DOUBLE)`,
+        // CASE rather than FILTER: measured 2.4x faster here.
+        `min(CASE WHEN isfinite(${x}) THEN ${x} END)`,
+        `max(CASE WHEN isfinite(${x}) THEN ${x} END)`
+      );
+    } else if (c.kind === 'datetime') {
       parts.push(
         `count(${id})`,
         `CAST(min(${id}) AS VARCHAR)`,
@@ -48,13 +63,33 @@ export async function summarise(
       parts.push(`count(${id})`);
     }
   }
-  if (parts.length === 0) return out;
   const row = (
     await db.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${sqlIdent(source.table)}`)
   ).getRows()[0];
+  const out = new Map<string, Summary>();
   let i = 0;
-  for (const c of summarised) {
-    if (c.kind === 'datetime') {
+  for (const c of columns) {
+    if (c.kind === 'numeric' && numericMaxOnly) {
+      out.set(c.name, {
+        present: NaN,
+        nan: NaN,
+        posInf: NaN,
+        negInf: NaN,
+        min: null,
+        max: row[i] === null ? null : Number(row[i])
+      });
+      i += 1;
+    } else if (c.kind === 'numeric') {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: asNumber(row[i + 1]),
+        posInf: asNumber(row[i + 2]),
+        negInf: asNumber(row[i + 3]),
+        min: row[i + 4] === null ? null : Number(row[i + 4]),
+        max: row[i + 5] === null ? null : Number(row[i + 5])
+      });
+      i += 6;
+    } else if (c.kind === 'datetime') {
       out.set(c.name, {
         present: asNumber(row[i]),
         nan: 0,
