@@ -6,13 +6,14 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-G7RI6QZR.js";
+} from "../../chunks/chunk-TXKGVLGV.js";
+import "../../chunks/chunk-FKBISIKO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-ZRV6WAYP.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-BJP4NXQB.js";
+import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

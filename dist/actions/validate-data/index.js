@@ -2,16 +2,16 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-23MAUUWU.js";
-import "../../chunks/chunk-BYUKDYZV.js";
-import "../../chunks/chunk-LE2YKK7T.js";
+} from "../../chunks/chunk-ABHSWQW7.js";
+import "../../chunks/chunk-WMZFOVJR.js";
+import "../../chunks/chunk-R6TU24VM.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-K3XIK3OJ.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-BJP4NXQB.js";
+import "../../chunks/chunk-IFY4TC3H.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

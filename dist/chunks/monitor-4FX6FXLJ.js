@@ -25,13 +25,16 @@ import "./chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";
+import {
+  loadColumns
+} from "./chunk-FKBISIKO.js";
 import "./chunk-ZRV6WAYP.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-BYUKDYZV.js";
-import "./chunk-LE2YKK7T.js";
+} from "./chunk-WMZFOVJR.js";
+import "./chunk-R6TU24VM.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -42,9 +45,8 @@ import {
 import {
   kindOf,
   labelIn,
-  loadColumns,
   loadSource
-} from "./chunk-BJP4NXQB.js";
+} from "./chunk-IFY4TC3H.js";
 import {
   openEngine,
   sqlIdent

@@ -43,6 +43,10 @@ import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";
 import {
+  loadColumns,
+  sourceColumnNames
+} from "./chunk-FKBISIKO.js";
+import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
 import "./chunk-ZRV6WAYP.js";
@@ -51,10 +55,7 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import {
-  loadColumns,
-  sourceColumnNames
-} from "./chunk-BJP4NXQB.js";
+import "./chunk-IFY4TC3H.js";
 import "./chunk-OIQXQKN5.js";
 import "./chunk-36UX5SSD.js";
 import {

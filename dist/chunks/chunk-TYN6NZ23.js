@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-EZ3J5RA2.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-DTAASUKI.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

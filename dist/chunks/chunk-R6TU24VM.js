@@ -6,6 +6,9 @@ import {
   SUMMARY_POINTS,
   VALUE_CAP
 } from "./chunk-N7I2YJR6.js";
+import {
+  sqlIdent
+} from "./chunk-OIQXQKN5.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {
@@ -122,6 +125,67 @@ function fmix32(h0) {
 }
 
 // src/data/numeric.ts
+async function* sortedCounts(db, table, column) {
+  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) WHERE isfinite(v) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const values = chunk.getColumnVector(0).items;
+    const counts = chunk.getColumnVector(1).items;
+    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
+  }
+}
+async function* allCounts(db, table, column) {
+  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
+  const result = await db.stream(sql);
+  let first = true;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = vector.items;
+    const counts = chunk.getColumnVector(1).items;
+    const start = first && vector.getItem(0) === null ? 1 : 0;
+    const nulls = start === 1 ? counts[0] : 0;
+    first = false;
+    yield {
+      values: values.slice(start, chunk.rowCount),
+      counts: counts.slice(start, chunk.rowCount),
+      nulls
+    };
+  }
+}
+async function readHead(source) {
+  const head = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const counting = (async function* () {
+    for await (const chunk of source) {
+      head.nulls += chunk.nulls ?? 0;
+      yield chunk;
+    }
+  })();
+  const cursor = await new Cursor(counting).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    if (Number.isNaN(v)) head.nan += cursor.count;
+    else if (v > 0) head.posInf += cursor.count;
+    else head.negInf += cursor.count;
+    if (cursor.advance()) await cursor.refill();
+  }
+  return { cursor, head };
+}
+async function* jointCounts(db, tableA, tableB, column) {
+  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const sql = `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)} WHERE isfinite(${v}) UNION ALL SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)} WHERE isfinite(${v})) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const n = chunk.rowCount;
+    const col = (i) => chunk.getColumnVector(i).items.slice(0, n);
+    yield { values: col(0), countsA: col(1), countsB: col(2) };
+  }
+}
 async function* storedCounts(distribution) {
   yield { values: Float64Array.from(distribution.values), counts: Float64Array.from(distribution.counts) };
 }
@@ -300,6 +364,10 @@ export {
   BinCounter,
   categoryShares,
   Hll,
+  sortedCounts,
+  allCounts,
+  readHead,
+  jointCounts,
   storedCounts,
   Cursor,
   equalWidthEdges,

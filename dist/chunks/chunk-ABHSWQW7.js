@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-BYUKDYZV.js";
+} from "./chunk-WMZFOVJR.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-BJP4NXQB.js";
+} from "./chunk-IFY4TC3H.js";
 import {
   openEngine
 } from "./chunk-OIQXQKN5.js";

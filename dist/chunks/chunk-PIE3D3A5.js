@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-LN3WOS6Z.js";
+} from "./chunk-TYN6NZ23.js";
 import {
   parseList,
   parseSeed

@@ -1,6 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  loadColumns
+} from "./chunk-FKBISIKO.js";
+import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
 import {
@@ -24,9 +27,8 @@ import {
 import {
   ROW_COLUMN,
   inspectFile,
-  loadColumns,
   readExpression
-} from "./chunk-BJP4NXQB.js";
+} from "./chunk-IFY4TC3H.js";
 import {
   connection,
   detectFormat,

@@ -5,11 +5,15 @@ import {
   Cursor,
   Hll,
   NumericAccumulator,
+  allCounts,
   categoryShares,
   equalWidthEdges,
+  jointCounts,
+  readHead,
+  sortedCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-LE2YKK7T.js";
+} from "./chunk-R6TU24VM.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -22,9 +26,6 @@ import {
 import {
   VALUE_CAP
 } from "./chunk-N7I2YJR6.js";
-import {
-  bindings
-} from "./chunk-BJP4NXQB.js";
 import {
   sqlIdent,
   sqlString
@@ -47,6 +48,156 @@ async function numericLabelKind(db, table, column, task) {
     `SELECT count(*) FROM (SELECT DISTINCT ${x} FROM ${sqlIdent(table)} WHERE isfinite(${x}) LIMIT ${MAX_CLASS_VALUES + 1})`
   )).getRows();
   return labelKind(void 0, true, Number(rows[0][0]));
+}
+
+// src/data/profile-summary.ts
+function asNumber(value) {
+  return value === null || value === void 0 ? 0 : Number(value);
+}
+async function summarise(db, source, columns, exactDistinct = true, numericMaxOnly = false) {
+  const parts = [];
+  for (const c of columns) {
+    const id = sqlIdent(c.name);
+    if (c.kind === "numeric" && numericMaxOnly) {
+      parts.push(`max(CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END)`);
+    } else if (c.kind === "numeric") {
+      const x = `CAST(${id} AS DOUBLE)`;
+      parts.push(
+        `count(${id})`,
+        `count_if(isnan(${x}))`,
+        `count_if(${x} = 'inf'::DOUBLE)`,
+        `count_if(${x} = '-inf'::DOUBLE)`,
+        // CASE rather than FILTER: measured 2.4x faster here.
+        `min(CASE WHEN isfinite(${x}) THEN ${x} END)`,
+        `max(CASE WHEN isfinite(${x}) THEN ${x} END)`
+      );
+    } else if (c.kind === "datetime") {
+      parts.push(
+        `count(${id})`,
+        `CAST(min(${id}) AS VARCHAR)`,
+        `CAST(max(${id}) AS VARCHAR)`,
+        exactDistinct ? `count(DISTINCT ${id})` : `approx_count_distinct(${id})`
+      );
+    } else {
+      parts.push(`count(${id})`);
+    }
+  }
+  const row = (await db.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${sqlIdent(source.table)}`)).getRows()[0];
+  const out = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (const c of columns) {
+    if (c.kind === "numeric" && numericMaxOnly) {
+      out.set(c.name, {
+        present: NaN,
+        nan: NaN,
+        posInf: NaN,
+        negInf: NaN,
+        min: null,
+        max: row[i] === null ? null : Number(row[i])
+      });
+      i += 1;
+    } else if (c.kind === "numeric") {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: asNumber(row[i + 1]),
+        posInf: asNumber(row[i + 2]),
+        negInf: asNumber(row[i + 3]),
+        min: row[i + 4] === null ? null : Number(row[i + 4]),
+        max: row[i + 5] === null ? null : Number(row[i + 5])
+      });
+      i += 6;
+    } else if (c.kind === "datetime") {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: 0,
+        posInf: 0,
+        negInf: 0,
+        min: row[i + 1] === null ? null : String(row[i + 1]),
+        max: row[i + 2] === null ? null : String(row[i + 2]),
+        distinct: asNumber(row[i + 3]),
+        distinctExact: exactDistinct
+      });
+      i += 4;
+    } else {
+      out.set(c.name, {
+        present: asNumber(row[i]),
+        nan: 0,
+        posInf: 0,
+        negInf: 0,
+        min: null,
+        max: null
+      });
+      i += 1;
+    }
+  }
+  return out;
+}
+async function duplicateRows(db, source) {
+  const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
+  const r = await db.runAndReadAll(
+    `SELECT count(*) FROM (SELECT hash(${cols}) FROM ${sqlIdent(source.table)} GROUP BY 1)`
+  );
+  return source.rows - asNumber(r.getRows()[0][0]);
+}
+function datetimeStats(info, rows, s) {
+  return {
+    kind: "datetime",
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    min: s.min,
+    max: s.max,
+    distinct: s.distinct ?? 0,
+    distinct_exact: s.distinctExact ?? true,
+    top: []
+  };
+}
+
+// src/data/profile-categorical.ts
+async function categoricalCounts(db, table, column) {
+  const id = sqlIdent(column);
+  const rows = (await db.runAndReadAll(
+    `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
+  )).getRows();
+  const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
+  if (rows.length <= VALUE_CAP) {
+    const lengths = rows.map((r) => asNumber(r[2]));
+    return {
+      values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
+      length: lengths.length > 0 ? { min: Math.min(...lengths), max: Math.max(...lengths) } : null,
+      top,
+      distinct: rows.length,
+      distinctExact: true
+    };
+  }
+  const [distinctValue, minLength, maxLength] = (await db.runAndReadAll(
+    `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))) FROM ${sqlIdent(table)}`
+  )).getRows()[0];
+  const distinct = asNumber(distinctValue);
+  const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
+  const regs = (await db.runAndReadAll(
+    `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
+  )).getRows();
+  const hll = new Hll();
+  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
+  return { top, length, distinct, distinctExact: true, hll };
+}
+function categoricalStats(info, rows, s, counts) {
+  const out = {
+    kind: info.kind === "boolean" ? "boolean" : "categorical",
+    type: info.type,
+    count: rows,
+    missing: rows - s.present,
+    present: s.present,
+    distinct: counts.distinct,
+    distinct_exact: counts.distinctExact,
+    top: counts.top
+  };
+  if (counts.values) out.values = Object.fromEntries(counts.values);
+  if (counts.hll) out.hll = counts.hll.toJSON();
+  if (counts.length) out.length = counts.length;
+  return out;
 }
 
 // src/data/profile-numeric.ts
@@ -181,503 +332,6 @@ async function walkJoint(cur, ref, chunks) {
   return state.result();
 }
 
-// src/data/sort-worker.ts
-import { Worker } from "node:worker_threads";
-
-// src/data/sorted-values.ts
-var WORKER_MIN_VALUES = 2e5;
-var CHUNK = 16384;
-var idle = [];
-var spare = new Float64Array(0);
-function acquire(size) {
-  const found = idle.findIndex((buffer) => buffer.length >= size);
-  return found >= 0 ? idle.splice(found, 1)[0] : new Float64Array(size);
-}
-function release(buffer) {
-  idle.push(buffer);
-  idle.sort((a, b) => a.length - b.length);
-  if (idle.length > 2) idle.shift();
-}
-function grow(buffer, used, needed) {
-  const larger = acquire(Math.max(needed, 2 * buffer.length, 2048));
-  larger.set(buffer.subarray(0, used));
-  release(buffer);
-  return larger;
-}
-async function readRuns(db, table, column, rows = 0, worker) {
-  const duckdb = await bindings();
-  const result = await db.stream(`SELECT CAST(${sqlIdent(column)} AS DOUBLE) FROM ${sqlIdent(table)}`);
-  let values = acquire(rows);
-  let k = 0;
-  let nulls = 0;
-  try {
-    for (; ; ) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const size = chunk.rowCount;
-      if (k + size > values.length) values = grow(values, k, k + size);
-      const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
-      const validity = duckdb.vector_get_validity(vector, Math.ceil(size / 64) * 8);
-      const data = duckdb.vector_get_data(vector, size * 8);
-      if (validity === null && data.byteOffset % 8 === 0) {
-        values.set(new Float64Array(data.buffer, data.byteOffset, size), k);
-        k += size;
-        continue;
-      }
-      const view = new Float64Array(data.slice(0, size * 8).buffer);
-      for (let r = 0; r < size; r++) {
-        if (validity === null || validity[r >>> 3] & 1 << (r & 7)) values[k++] = view[r];
-        else nulls++;
-      }
-    }
-  } catch (error) {
-    release(values);
-    throw error;
-  }
-  let n = 0;
-  let nan = 0;
-  let posInf = 0;
-  let negInf = 0;
-  for (let i = 0; i < k; i++) {
-    const v = values[i];
-    if (v - v === 0) values[n++] = v;
-    else if (v !== v) nan++;
-    else if (v > 0) posInf++;
-    else negInf++;
-  }
-  if (worker && n >= WORKER_MIN_VALUES) {
-    const sorted = await worker.sort(values, n);
-    release(sorted.buffer);
-    return { finite: sorted.runs, nulls, nan, posInf, negInf };
-  }
-  if (spare.length < n) spare = new Float64Array(values.length);
-  const finite = runs(sortDoubles(values.subarray(0, n), spare));
-  release(values);
-  return { finite, nulls, nan, posInf, negInf };
-}
-function sortDoubles(values, spare2 = new Float64Array(values.length)) {
-  const n = values.length;
-  if (n < 2) return values;
-  const BUCKETS = 2048;
-  const PASSES = [
-    [0, 0, 2047],
-    [0, 11, 2047],
-    [0, 22, 1023],
-    [1, 0, 2047],
-    [1, 11, 2047],
-    [1, 22, 1023]
-  ];
-  const keys = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const hist = new Uint32Array(PASSES.length * BUCKETS);
-  for (let i = 0; i < 2 * n; i += 2) {
-    const m = keys[i + 1] >> 31;
-    const lo = (keys[i] ^ m) >>> 0;
-    const hi = (keys[i + 1] ^ (m | 2147483648)) >>> 0;
-    keys[i] = lo;
-    keys[i + 1] = hi;
-    hist[lo & 2047]++;
-    hist[BUCKETS + (lo >>> 11 & 2047)]++;
-    hist[2 * BUCKETS + (lo >>> 22)]++;
-    hist[3 * BUCKETS + (hi & 2047)]++;
-    hist[4 * BUCKETS + (hi >>> 11 & 2047)]++;
-    hist[5 * BUCKETS + (hi >>> 22)]++;
-  }
-  let src = keys;
-  let dst = new Uint32Array(spare2.buffer, spare2.byteOffset, 2 * n);
-  for (let p = 0; p < PASSES.length; p++) {
-    const base = p * BUCKETS;
-    const [word, shift, mask] = PASSES[p];
-    if (hist[base + (src[word] >>> shift & mask)] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const count = hist[base + b];
-      hist[base + b] = sum;
-      sum += count;
-    }
-    for (let i = 0; i < 2 * n; i += 2) {
-      const lo = src[i];
-      const hi = src[i + 1];
-      const at = 2 * hist[base + ((word === 0 ? lo : hi) >>> shift & mask)]++;
-      dst[at] = lo;
-      dst[at + 1] = hi;
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  if (src !== keys) keys.set(src);
-  for (let i = 0; i < 2 * n; i += 2) {
-    const hi = keys[i + 1];
-    if (hi >>> 31) keys[i + 1] = (hi ^ 2147483648) >>> 0;
-    else {
-      keys[i] = ~keys[i] >>> 0;
-      keys[i + 1] = ~hi >>> 0;
-    }
-  }
-  return values;
-}
-function runs(sorted) {
-  const n = sorted.length;
-  let distinct = n > 0 ? 1 : 0;
-  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  const values = new Float64Array(distinct);
-  const counts = new Float64Array(distinct);
-  if (n === 0) return { values, counts };
-  let k = 0;
-  let prev = sorted[0];
-  let count = 1;
-  for (let i = 1; i < n; i++) {
-    const v = sorted[i];
-    if (v === prev) count++;
-    else {
-      values[k] = prev + 0;
-      counts[k++] = count;
-      prev = v;
-      count = 1;
-    }
-  }
-  values[k] = prev + 0;
-  counts[k] = count;
-  return { values, counts };
-}
-function* mergeRuns(a, b) {
-  let i = 0;
-  let j = 0;
-  const na = a.values.length;
-  const nb = b.values.length;
-  while (i < na || j < nb) {
-    const size = Math.min(CHUNK, na - i + nb - j);
-    const values = new Float64Array(size);
-    const countsA = new Float64Array(size);
-    const countsB = new Float64Array(size);
-    let k = 0;
-    for (; k < size && (i < na || j < nb); k++) {
-      const va = i < na ? a.values[i] : Infinity;
-      const vb = j < nb ? b.values[j] : Infinity;
-      if (j >= nb || i < na && va <= vb) {
-        values[k] = va;
-        countsA[k] = a.counts[i++];
-        if (j < nb && vb === va) countsB[k] = b.counts[j++];
-      } else {
-        values[k] = vb;
-        countsB[k] = b.counts[j++];
-      }
-    }
-    yield { values: values.subarray(0, k), countsA: countsA.subarray(0, k), countsB: countsB.subarray(0, k) };
-  }
-}
-function* chunked(pairs) {
-  for (let i = 0; i < pairs.values.length; i += CHUNK) {
-    yield { values: pairs.values.subarray(i, i + CHUNK), counts: pairs.counts.subarray(i, i + CHUNK) };
-  }
-}
-
-// src/data/sort-worker.ts
-function program() {
-  return [
-    "const { parentPort } = require('node:worker_threads');",
-    `const sortDoubles = (${sortDoubles.toString()});`,
-    `const runs = (${runs.toString()});`,
-    "let spare = new Float64Array(0);",
-    "parentPort.on('message', ({ id, buffer, n }) => {",
-    "  if (spare.length < n) spare = new Float64Array(n);",
-    "  const r = runs(sortDoubles(new Float64Array(buffer, 0, n), spare));",
-    "  parentPort.postMessage({ id, buffer, values: r.values, counts: r.counts }, [buffer, r.values.buffer, r.counts.buffer]);",
-    "});"
-  ].join("\n");
-}
-var SortWorker = class {
-  worker = new Worker(program(), { eval: true });
-  pending = /* @__PURE__ */ new Map();
-  next = 0;
-  constructor() {
-    this.worker.unref();
-    this.worker.on("message", (reply) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      waiting?.resolve({
-        runs: { values: reply.values, counts: reply.counts },
-        buffer: new Float64Array(reply.buffer)
-      });
-    });
-    this.worker.on("error", (error) => {
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    });
-  }
-  /** Sorts the first n values of `values` into runs; `values` is transferred (unusable until returned). */
-  sort(values, n) {
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, buffer: values.buffer, n }, [values.buffer]);
-    });
-  }
-  /** Ends the thread. */
-  async close() {
-    await this.worker.terminate();
-  }
-};
-
-// src/data/analyse-numeric.ts
-function summaryOf(read, rows) {
-  const values = read.finite.values;
-  return {
-    present: rows - read.nulls,
-    nan: read.nan,
-    posInf: read.posInf,
-    negInf: read.negInf,
-    min: values.length > 0 ? values[0] : null,
-    max: values.length > 0 ? values[values.length - 1] : null
-  };
-}
-async function* stream(runs2) {
-  yield* chunked(runs2);
-}
-var NumericReads = class {
-  constructor(pass, names, connections) {
-    this.pass = pass;
-    this.names = names;
-    this.connections = connections;
-  }
-  pass;
-  names;
-  connections;
-  started = /* @__PURE__ */ new Map();
-  /** Sorts large columns while the main thread walks the previous one (started on first use). */
-  worker;
-  /** The read before: reads run one after the other, so one value buffer is in use at a time. */
-  tail = Promise.resolve();
-  /** Starts reading the column at this position (once). */
-  prime(index) {
-    const name = this.names[index];
-    if (name === void 0 || this.started.has(name)) return;
-    this.started.set(name, this.after(name, this.connections[index % 2]));
-  }
-  /** The column's reads, started now if they were not already. */
-  take(name) {
-    const read = this.started.get(name) ?? this.after(name, this.connections[0]);
-    this.started.delete(name);
-    return read;
-  }
-  after(name, db) {
-    const read = this.tail.then(() => this.read(name, db));
-    this.tail = read.catch(() => void 0);
-    return read;
-  }
-  async read(name, db) {
-    const { current, refSource, refColumns } = this.pass;
-    if (Math.max(current.rows, refSource?.rows ?? 0) >= WORKER_MIN_VALUES) this.worker ??= new SortWorker();
-    const cur = await readRuns(db, current.table, name, current.rows, this.worker);
-    const ref = refSource && refColumns?.get(name)?.kind === "numeric" ? await readRuns(db, refSource.table, name, refSource.rows, this.worker) : void 0;
-    return { cur, ref };
-  }
-  /** Settles reads still under way (after a failure, before the engine closes) and ends the worker. */
-  async close() {
-    await this.tail;
-    await this.worker?.close();
-  }
-};
-async function profileNumeric(pass, reads, info) {
-  const { current, refSource, stored, curStats, refStats, inputs, timed } = pass;
-  const { cur, ref } = await timed("numeric", reads.take(info.name));
-  const s = summaryOf(cur, current.rows);
-  pass.curSummary.set(info.name, s);
-  const refInfo = pass.refColumns?.get(info.name);
-  const storedCol = stored?.columns[info.name];
-  const compare = !pass.ignore.has(info.name);
-  const curN = s.present - s.nan - s.posInf - s.negInf;
-  let refSide;
-  let refSum;
-  if (ref && refInfo && refSource) {
-    refSum = summaryOf(ref, refSource.rows);
-    pass.refSummary?.set(info.name, refSum);
-    const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
-    refSide = {
-      n,
-      min: refSum.min,
-      max: refSum.max,
-      open: () => stream(ref.finite),
-      joint: () => (async function* () {
-        yield* mergeRuns(ref.finite, cur.finite);
-      })(),
-      accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max), true) : void 0
-    };
-  } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
-    const dist = storedCol.distribution;
-    refSide = {
-      n: storedCol.finite,
-      min: storedCol.min,
-      max: storedCol.max,
-      open: () => storedCounts(dist)
-    };
-  }
-  const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : s.min !== null ? equalWidthEdges(s.min, s.max) : [];
-  const curSide = {
-    n: curN,
-    min: s.min,
-    max: s.max,
-    open: () => stream(cur.finite),
-    accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
-  };
-  const walked = curN > 0 ? await timed(
-    "numeric",
-    walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0)
-  ) : void 0;
-  if (!walked && refSide?.accumulator) {
-    await walkNumeric(refSide, void 0);
-  }
-  curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
-  if (refStats && refInfo && refSum) {
-    refStats.columns[info.name] = numericStats(refInfo, refSource.rows, refSum, refSide?.accumulator);
-  }
-  if (walked && compare) {
-    const refCol = refStats?.columns[info.name] ?? storedCol;
-    const refN = walked.nRef;
-    const dist = storedCol?.distribution;
-    inputs[info.name] = {
-      ...walked,
-      kind: "numeric",
-      refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
-      refDistinct: refCol.distinct,
-      exact: refSource ? true : dist?.kind === "exact",
-      rankError: refSource ? void 0 : dist?.rank_error
-    };
-  }
-}
-async function referenceOnlyNumeric(db, refSource, info) {
-  const read = await readRuns(db, refSource.table, info.name, refSource.rows);
-  const r = summaryOf(read, refSource.rows);
-  const n = r.present - r.nan - r.posInf - r.negInf;
-  const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min, r.max)) : void 0;
-  if (acc) {
-    await walkNumeric(
-      { n, min: r.min, max: r.max, open: () => stream(read.finite), accumulator: acc },
-      void 0
-    );
-  }
-  return numericStats(info, refSource.rows, r, acc);
-}
-
-// src/data/profile-summary.ts
-function asNumber(value) {
-  return value === null || value === void 0 ? 0 : Number(value);
-}
-async function summarise(db, source, columns, exactDistinct = true) {
-  const parts = [];
-  const out = /* @__PURE__ */ new Map();
-  const summarised = columns.filter((c) => c.kind !== "numeric");
-  for (const c of summarised) {
-    const id = sqlIdent(c.name);
-    if (c.kind === "datetime") {
-      parts.push(
-        `count(${id})`,
-        `CAST(min(${id}) AS VARCHAR)`,
-        `CAST(max(${id}) AS VARCHAR)`,
-        exactDistinct ? `count(DISTINCT ${id})` : `approx_count_distinct(${id})`
-      );
-    } else {
-      parts.push(`count(${id})`);
-    }
-  }
-  if (parts.length === 0) return out;
-  const row = (await db.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${sqlIdent(source.table)}`)).getRows()[0];
-  let i = 0;
-  for (const c of summarised) {
-    if (c.kind === "datetime") {
-      out.set(c.name, {
-        present: asNumber(row[i]),
-        nan: 0,
-        posInf: 0,
-        negInf: 0,
-        min: row[i + 1] === null ? null : String(row[i + 1]),
-        max: row[i + 2] === null ? null : String(row[i + 2]),
-        distinct: asNumber(row[i + 3]),
-        distinctExact: exactDistinct
-      });
-      i += 4;
-    } else {
-      out.set(c.name, {
-        present: asNumber(row[i]),
-        nan: 0,
-        posInf: 0,
-        negInf: 0,
-        min: null,
-        max: null
-      });
-      i += 1;
-    }
-  }
-  return out;
-}
-async function duplicateRows(db, source) {
-  const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
-  const r = await db.runAndReadAll(
-    `SELECT count(*) FROM (SELECT hash(${cols}) FROM ${sqlIdent(source.table)} GROUP BY 1)`
-  );
-  return source.rows - asNumber(r.getRows()[0][0]);
-}
-function datetimeStats(info, rows, s) {
-  return {
-    kind: "datetime",
-    type: info.type,
-    count: rows,
-    missing: rows - s.present,
-    present: s.present,
-    min: s.min,
-    max: s.max,
-    distinct: s.distinct ?? 0,
-    distinct_exact: s.distinctExact ?? true,
-    top: []
-  };
-}
-
-// src/data/profile-categorical.ts
-async function categoricalCounts(db, table, column) {
-  const id = sqlIdent(column);
-  const rows = (await db.runAndReadAll(
-    `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
-  )).getRows();
-  const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
-  if (rows.length <= VALUE_CAP) {
-    const lengths = rows.map((r) => asNumber(r[2]));
-    return {
-      values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
-      length: lengths.length > 0 ? { min: Math.min(...lengths), max: Math.max(...lengths) } : null,
-      top,
-      distinct: rows.length,
-      distinctExact: true
-    };
-  }
-  const [distinctValue, minLength, maxLength] = (await db.runAndReadAll(
-    `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))) FROM ${sqlIdent(table)}`
-  )).getRows()[0];
-  const distinct = asNumber(distinctValue);
-  const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
-  const regs = (await db.runAndReadAll(
-    `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
-  )).getRows();
-  const hll = new Hll();
-  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
-  return { top, length, distinct, distinctExact: true, hll };
-}
-function categoricalStats(info, rows, s, counts) {
-  const out = {
-    kind: info.kind === "boolean" ? "boolean" : "categorical",
-    type: info.type,
-    count: rows,
-    missing: rows - s.present,
-    present: s.present,
-    distinct: counts.distinct,
-    distinct_exact: counts.distinctExact,
-    top: counts.top
-  };
-  if (counts.values) out.values = Object.fromEntries(counts.values);
-  if (counts.hll) out.hll = counts.hll.toJSON();
-  if (counts.length) out.length = counts.length;
-  return out;
-}
-
 // src/data/analyse.ts
 function emptyStatistics(source, rows) {
   return {
@@ -689,6 +343,16 @@ function emptyStatistics(source, rows) {
     columns: {}
   };
 }
+function primed(gen) {
+  const first = gen.next();
+  first.catch(() => void 0);
+  return (async function* () {
+    const f = await first;
+    if (f.done) return;
+    yield f.value;
+    yield* gen;
+  })();
+}
 async function labelKind2(db, current, refSource, label, task) {
   const labelInfo = current.columns.find((c) => c.name === label && c.kind === "numeric");
   const labelAs = labelInfo ? await numericLabelKind(db, labelTable(refSource, label) ?? current.table, labelInfo.name, task) : void 0;
@@ -699,6 +363,8 @@ function labelTable(source, label) {
 }
 async function analyse(engine, current, reference, options = {}) {
   const db = engine.db;
+  const streamA = await engine.connect();
+  const streamB = await engine.connect();
   const label = options.label;
   const refSource = reference?.kind === "table" ? reference.source : void 0;
   const kindFor = await labelKind2(db, current, refSource, label, options.task);
@@ -714,7 +380,8 @@ async function analyse(engine, current, reference, options = {}) {
   };
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
   const curStats = emptyStatistics(current, current.rows);
-  const curSummary = await timed("summaries", summarise(db, current, curColumns, true));
+  const headed = !refSource;
+  const curSummary = await timed("summaries", summarise(db, current, curColumns, true, headed));
   const refSummary = refSource ? await timed("summaries", summarise(db, refSource, [...refColumns.values()], false)) : void 0;
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== "numeric" && c.kind !== "datetime");
@@ -732,7 +399,12 @@ async function analyse(engine, current, reference, options = {}) {
   const stored = reference?.kind === "statistics" ? reference.statistics : void 0;
   const ignore = new Set(options.ignoreDrift ?? []);
   const inputs = {};
+  const streamC = await engine.connect();
   const numericNames = curColumns.filter((c) => c.kind === "numeric").map((c) => c.name);
+  const { prime, takeStream } = numericStreams(
+    { current, refSource, refColumns, curSummary, refSummary, ignore, headed, numericNames },
+    [streamB, streamC]
+  );
   const pass = {
     current,
     refSource,
@@ -744,17 +416,19 @@ async function analyse(engine, current, reference, options = {}) {
     refStats,
     inputs,
     ignore,
+    headed,
+    streamA,
+    streamB,
+    numericNames,
+    prime,
+    takeStream,
     timed
   };
-  const reads = new NumericReads(pass, numericNames, [await engine.connect(), await engine.connect()]);
   const deferred = [];
   try {
     for (const info of curColumns) {
       if (info.kind === "numeric") {
-        const position = numericNames.indexOf(info.name);
-        reads.prime(position);
-        reads.prime(position + 1);
-        await profileNumeric(pass, reads, info);
+        await profileNumeric(pass, info);
         continue;
       }
       if (info.kind === "datetime") {
@@ -768,10 +442,9 @@ async function analyse(engine, current, reference, options = {}) {
       deferred.push(info);
     }
   } catch (error) {
-    await Promise.all([background.catch(() => void 0), reads.close()]);
+    await background.catch(() => void 0);
     throw error;
   }
-  await reads.close();
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
   finishCategorical(pass, counted, deferred);
@@ -792,6 +465,93 @@ function inOrder(record, columns) {
   for (const c of columns) if (c.name in record) out[c.name] = record[c.name];
   for (const [k, v] of Object.entries(record)) if (!(k in out)) out[k] = v;
   return out;
+}
+async function profileNumeric(pass, info) {
+  const { current, refSource, refSummary, stored, curStats, refStats, inputs, headed } = pass;
+  const { streamA, streamB, numericNames, prime, takeStream, timed, curSummary } = pass;
+  let s = curSummary.get(info.name);
+  const refInfo = pass.refColumns?.get(info.name);
+  const storedCol = stored?.columns[info.name];
+  const compare = !pass.ignore.has(info.name);
+  const position = numericNames.indexOf(info.name);
+  prime(position);
+  prime(position + 1);
+  let cursor;
+  if (headed) {
+    const read = await timed(
+      "numeric",
+      readHead(takeStream(info.name) ?? allCounts(streamB, current.table, info.name))
+    );
+    cursor = read.cursor;
+    const { nulls, nan, posInf, negInf } = read.head;
+    s = {
+      ...s,
+      present: current.rows - nulls,
+      nan,
+      posInf,
+      negInf,
+      min: cursor.done ? null : cursor.value
+    };
+    curSummary.set(info.name, s);
+  }
+  const curN = s.present - s.nan - s.posInf - s.negInf;
+  let refSide;
+  let refRows = 0;
+  let refSum;
+  if (refInfo?.kind === "numeric" && refSummary && refSource) {
+    refSum = refSummary.get(info.name);
+    refRows = refSource.rows;
+    const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
+    refSide = {
+      n,
+      min: refSum.min,
+      max: refSum.max,
+      open: () => sortedCounts(streamA, refSource.table, info.name),
+      joint: () => takeStream(info.name) ?? jointCounts(streamA, refSource.table, current.table, info.name),
+      accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max), true) : void 0
+    };
+  } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
+    const dist = storedCol.distribution;
+    refSide = {
+      n: storedCol.finite,
+      min: storedCol.min,
+      max: storedCol.max,
+      open: () => storedCounts(dist)
+    };
+  }
+  const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : s.min !== null ? equalWidthEdges(s.min, s.max) : [];
+  const curSide = {
+    n: curN,
+    min: s.min,
+    max: s.max,
+    open: () => takeStream(info.name) ?? sortedCounts(streamB, current.table, info.name),
+    cursor,
+    accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
+  };
+  const walked = curN > 0 ? await timed(
+    "numeric",
+    walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0)
+  ) : void 0;
+  if (!walked && refSide?.accumulator) {
+    await walkNumeric(refSide, void 0);
+  }
+  curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
+  if (refStats && refInfo && refSum) {
+    refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
+  }
+  if (walked && compare) {
+    const refCol = refStats?.columns[info.name] ?? storedCol;
+    const refN = walked.nRef;
+    const dist = storedCol?.distribution;
+    inputs[info.name] = {
+      ...walked,
+      kind: "numeric",
+      refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
+      refDistinct: refCol.distinct,
+      exact: refSource ? true : dist?.kind === "exact",
+      rankError: refSource ? void 0 : dist?.rank_error
+    };
+  }
 }
 function finishCategorical(pass, counted, deferred) {
   const { current, refSource, refColumns, refSummary, stored, curStats, refStats, inputs, ignore } = pass;
@@ -822,21 +582,59 @@ function finishCategorical(pass, counted, deferred) {
   }
 }
 async function referenceOnly(pass, db) {
-  const { refSource, refColumns, refSummary, refStats } = pass;
-  if (!refStats || !refColumns || !refSource || !refSummary) return;
-  for (const info of refColumns.values()) {
-    if (refStats.columns[info.name]) continue;
-    if (info.kind === "numeric") {
-      refStats.columns[info.name] = await referenceOnlyNumeric(db, refSource, info);
-    } else if (info.kind !== "datetime") {
-      refStats.columns[info.name] = categoricalStats(
-        info,
-        refSource.rows,
-        refSummary.get(info.name),
-        await categoricalCounts(db, refSource.table, info.name)
-      );
+  const { refSource, refColumns, refSummary, refStats, streamA } = pass;
+  if (refStats && refColumns) {
+    for (const info of refColumns.values()) {
+      if (refStats.columns[info.name] || !refSummary) continue;
+      const r = refSummary.get(info.name);
+      if (info.kind === "numeric") {
+        const n = r.present - r.nan - r.posInf - r.negInf;
+        const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min, r.max)) : void 0;
+        if (acc)
+          await walkNumeric(
+            {
+              n,
+              min: r.min,
+              max: r.max,
+              open: () => sortedCounts(streamA, refSource.table, info.name),
+              accumulator: acc
+            },
+            void 0
+          );
+        refStats.columns[info.name] = numericStats(info, refSource.rows, r, acc);
+      } else if (info.kind !== "datetime") {
+        refStats.columns[info.name] = categoricalStats(
+          info,
+          refSource.rows,
+          r,
+          await categoricalCounts(db, refSource.table, info.name)
+        );
+      }
     }
   }
+}
+function numericStreams(pass, [streamB, streamC]) {
+  const { current, refSource, refColumns, curSummary, refSummary, ignore, headed, numericNames } = pass;
+  const primedStreams = /* @__PURE__ */ new Map();
+  const finiteOf = (x) => x ? x.present - x.nan - x.posInf - x.negInf : 0;
+  const mainStream = (name, conn) => {
+    if (headed) return allCounts(conn, current.table, name);
+    if (finiteOf(curSummary.get(name)) === 0) return void 0;
+    const joint = refSource && refColumns?.get(name)?.kind === "numeric" && !ignore.has(name) && finiteOf(refSummary?.get(name)) > 0;
+    return joint ? jointCounts(conn, refSource.table, current.table, name) : sortedCounts(conn, current.table, name);
+  };
+  const prime = (index) => {
+    const name = numericNames[index];
+    if (name === void 0 || primedStreams.has(name)) return;
+    const gen = mainStream(name, index % 2 === 0 ? streamB : streamC);
+    if (gen) primedStreams.set(name, primed(gen));
+  };
+  const takeStream = (name) => {
+    const gen = primedStreams.get(name);
+    primedStreams.delete(name);
+    return gen;
+  };
+  return { prime, takeStream };
 }
 async function countInBackground(side, current, refSource, refColumns, categoricalNames, timed, timings) {
   const start = Date.now();

@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-RCDTMX7Q.js";
-import "./chunk-LN3WOS6Z.js";
+} from "./chunk-PIE3D3A5.js";
+import "./chunk-TYN6NZ23.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -4,13 +4,13 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-23MAUUWU.js";
-import "./chunk-BYUKDYZV.js";
-import "./chunk-LE2YKK7T.js";
+} from "./chunk-ABHSWQW7.js";
+import "./chunk-WMZFOVJR.js";
+import "./chunk-R6TU24VM.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-BJP4NXQB.js";
+import "./chunk-IFY4TC3H.js";
 import "./chunk-OIQXQKN5.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

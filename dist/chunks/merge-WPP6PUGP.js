@@ -4,13 +4,14 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-LE2YKK7T.js";
+} from "./chunk-R6TU24VM.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP,
   isStatistics
 } from "./chunk-N7I2YJR6.js";
+import "./chunk-OIQXQKN5.js";
 import {
   readInput,
   writeJsonAtomic

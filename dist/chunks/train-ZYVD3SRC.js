@@ -4,13 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-G7RI6QZR.js";
+} from "./chunk-TXKGVLGV.js";
+import "./chunk-FKBISIKO.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-ZRV6WAYP.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-BJP4NXQB.js";
+import "./chunk-IFY4TC3H.js";
 import "./chunk-OIQXQKN5.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

@@ -6,7 +6,7 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-LN3WOS6Z.js";
+} from "./chunk-TYN6NZ23.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
