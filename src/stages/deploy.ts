@@ -27,6 +27,7 @@ import { DEFAULT_CANARY_STEPS, DEFAULT_FAILURE_LIMIT } from '../config/defaults.
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { LoadTestResult, LoadTestStep } from './loadtest.js';
 import type { ServeModelSettings } from '../serve/options.js';
+import { definedOnly } from '../core/defaults.js';
 
 export type { DeploymentRecorder } from '../deploy/recorder.js';
 
@@ -261,7 +262,7 @@ async function rollOut(
     steps,
     intervalMs: options.intervalMs,
     failureLimit: options.failureLimit ?? DEFAULT_FAILURE_LIMIT,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
+    thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds) },
     shadow: options.shadow ?? true,
     traffic: bodies ? { bodies, rate } : undefined,
     resumeStep,
@@ -412,10 +413,6 @@ async function openTarget(
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function truncate(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { GateSpec, Task } from '../config/types.js';
+import { definedOnly } from '../core/defaults.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
@@ -99,11 +100,6 @@ function stopwatch() {
   return { timings, timed };
 }
 type Timed = ReturnType<typeof stopwatch>['timed'];
-
-/** The settings of `options` that are set (an undefined one keeps the default it would override). */
-function definedOnly<T extends object>(options: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** Progress lines: how each model's graph and output were read (exporters' conventions, the output rule). */
 function reportHowRead(sessions: LoadedSession[], progress: Progress): void {
