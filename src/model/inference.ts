@@ -13,7 +13,7 @@ import {
 } from './outputs.js';
 import { isMlflowModelDir, readMlflowModel, type MlflowModel } from './mlflow.js';
 import { decodeModel, signatureOf, type ModelSignature, type TensorInfo } from './signature.js';
-import { readThroughZipMap } from './standard-export.js';
+import { declaredClasses, readThroughZipMap } from './standard-export.js';
 
 /** An ONNX model read from disk or a registry, with its signature (not yet loaded into a session). */
 export interface ModelFile {
@@ -164,15 +164,8 @@ export function planColumns(plan: InputPlan): string[] {
 
 /** The classes a classifier names in its metadata (`classes`, a JSON array), else in its graph (ZipMap, classifier node), else null (0..C−1). */
 export function modelClasses(model: ModelFile): string[] | null {
-  const raw = model.signature.metadata.classes;
-  if (!raw) return model.graphClasses;
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    if (Array.isArray(parsed)) return parsed.map((c) => String(c));
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError(`${model.source}: metadata "classes" is not a JSON array`);
+  const graph = { classes: model.graphClasses, integerClasses: false };
+  return declaredClasses(model.signature.metadata.classes, graph, model.source)?.map(String) ?? null;
 }
 
 /** A model loaded into an onnxruntime session, ready to score batches. */

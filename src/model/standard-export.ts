@@ -1,4 +1,5 @@
 import onnxProto from 'onnx-proto';
+import { InputError } from '../core/errors.js';
 import { decodeModel, signatureOf, type ModelSignature } from './signature.js';
 
 const { onnx } = onnxProto;
@@ -109,6 +110,27 @@ function classifierClasses(nodes: Node[], outputs: string[]): NodeClasses | null
     }
   }
   return null;
+}
+
+/**
+ * The classes a classifier declares, in probability-column order: its metadata `classes` (a JSON
+ * array, values as written), else those its graph names (integers as numbers), else null.
+ */
+export function declaredClasses(
+  metadataClasses: string | undefined,
+  graph: Pick<StandardGraph, 'classes' | 'integerClasses'>,
+  source: string
+): (string | number)[] | null {
+  if (!metadataClasses)
+    return graph.classes && (graph.integerClasses ? graph.classes.map(Number) : graph.classes);
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(metadataClasses);
+  } catch {
+    // refused below
+  }
+  if (!Array.isArray(parsed)) throw new InputError(`${source}: metadata "classes" is not a JSON array`);
+  return parsed as (string | number)[];
 }
 
 /** A model as mlci runs it: the graph to load (a ZipMap output read through) and its signature. */

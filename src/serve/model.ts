@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { type ModelSignature, type TensorInfo } from '../model/signature.js';
-import type { OutputValues } from '../model/outputs.js';
 import { runnableModel } from '../model/standard-export.js';
 import {
   checkProbabilities,
   decideOutput,
   planServedOutput,
   servedClasses,
-  type OutputSpec
+  type OutputSpec,
+  type WarmUpValues
 } from './output.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
@@ -87,7 +87,6 @@ export async function loadServedModel(bytes: Uint8Array, options: LoadModelOptio
   }
   const chosen = decideOutput(
     planned,
-    signature,
     source,
     await warmUp(session, layout, planned.plan.outputs, ort.Tensor)
   );
@@ -137,7 +136,7 @@ async function warmUp(
   layout: InputLayout,
   fetches: string[],
   Tensor: typeof import('onnxruntime-node').Tensor
-): Promise<Map<string, OutputValues> | null> {
+): Promise<Map<string, WarmUpValues> | null> {
   const feeds: Record<string, Tensor> = {};
   if (layout.kind === 'matrix') {
     const width =
@@ -156,11 +155,11 @@ async function warmUp(
   }
   const result = await session.run(feeds, fetches, RUN_OPTIONS).catch(() => null);
   if (!result) return null;
-  const values = new Map<string, OutputValues>();
+  const values = new Map<string, WarmUpValues>();
   for (const name of fetches) {
     const tensor = result[name];
     if (!tensor || !(tensor.data instanceof Float32Array)) return null;
-    values.set(name, { values: Float64Array.from(tensor.data), width: tensor.dims[1] ?? 1 });
+    values.set(name, { values: tensor.data, width: tensor.dims[1] ?? 1 });
   }
   return values;
 }

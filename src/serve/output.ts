@@ -1,13 +1,7 @@
 import { InputError } from '../core/errors.js';
-import {
-  planOutput,
-  probabilityProblem,
-  problemText,
-  type OutputPlan,
-  type OutputValues
-} from '../model/outputs.js';
+import { planOutput, probabilityProblem, problemText, type OutputPlan } from '../model/outputs.js';
 import type { ModelSignature } from '../model/signature.js';
-import type { StandardGraph } from '../model/standard-export.js';
+import { declaredClasses, type StandardGraph } from '../model/standard-export.js';
 
 /** What the model answers: class probabilities [N, C] or a regression value per row. */
 export interface OutputSpec {
@@ -24,6 +18,15 @@ export interface ServedOutputPlan {
   kind: OutputSpec['kind'];
   plan: OutputPlan;
 }
+
+/** One output's values on the warm-up row, as onnxruntime returns them. */
+export interface WarmUpValues {
+  values: Float32Array;
+  width: number;
+}
+
+/** Every planned output's values on the warm-up row (warmUp gives all of them or none). */
+export type WarmUpOutputs = ReadonlyMap<string, WarmUpValues>;
 
 /** Where the warm-up row comes from, in messages. */
 const WARM_UP_ROW = 'a row of zeros (the warm-up request)';
@@ -69,18 +72,17 @@ export function planServedOutput(
  */
 export function decideOutput(
   served: ServedOutputPlan,
-  signature: ModelSignature,
   source: string,
-  warmUp: ReadonlyMap<string, OutputValues> | null
+  warmUp: WarmUpOutputs | null
 ): { name: string; reason: string } {
   const { plan } = served;
   const first = { name: plan.outputs[0], reason: plan.reason };
-  if (served.kind === 'regressor' || !warmUp || plan.outputs.some((name) => !warmUp.has(name))) return first;
-  const finite = plan.outputs.filter((name) => !(warmUp.get(name) as OutputValues).values.some(Number.isNaN));
+  if (served.kind === 'regressor' || !warmUp) return first;
+  const finite = plan.outputs.filter((name) => !(warmUp.get(name) as WarmUpValues).values.some(Number.isNaN));
   if (finite.length === 0) return first;
   const problems: string[] = [];
   for (const name of finite) {
-    const values = warmUp.get(name) as OutputValues;
+    const values = warmUp.get(name) as WarmUpValues;
     const problem = probabilityProblem(values);
     if (!problem)
       return {
@@ -98,24 +100,15 @@ export function decideOutput(
   );
 }
 
-/** Class labels as evaluate reads them (modelClasses): the metadata's list, else the graph's, else 0..C−1. */
+/** Class labels as evaluate reads them (modelClasses): the declared ones, else 0..C−1. */
 export function servedClasses(
   signature: ModelSignature,
   graph: StandardGraph,
   output: string,
   source: string
 ): (string | number)[] | null {
-  if (signature.metadata.classes) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(signature.metadata.classes);
-    } catch {
-      parsed = null;
-    }
-    if (!Array.isArray(parsed)) throw new InputError(`${source}: metadata classes is not a JSON array`);
-    return parsed as (string | number)[];
-  }
-  if (graph.classes) return graph.integerClasses ? graph.classes.map(Number) : graph.classes;
+  const declared = declaredClasses(signature.metadata.classes, graph, source);
+  if (declared) return declared;
   const width = signature.outputs.find((o) => o.name === output)?.shape?.[1];
   return typeof width === 'number' ? Array.from({ length: width }, (_, i) => i) : null;
 }

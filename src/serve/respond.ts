@@ -82,11 +82,8 @@ export function renderPrediction(
   const labels = new Array<string | number | null>(rows);
   const threshold = names.threshold;
   for (let r = 0; r < rows; r++) {
-    let best = 0;
-    if (width === 2 && threshold !== undefined) best = data[r * 2 + 1] > threshold ? 1 : 0;
-    else for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-    // NaN probabilities (a missing value the model cannot use) have no label, not class 0's.
-    labels[r] = data[r * width] === data[r * width] ? classes[best] : null;
+    const best = rowClass(data, r, width, threshold);
+    labels[r] = best < 0 ? null : classes[best];
   }
   if (protocol === 'rows') {
     const probabilities = Array.from({ length: rows }, (_, r) => array().slice(r * width, (r + 1) * width));
@@ -133,9 +130,8 @@ export function logRows(
     if (model.output.kind === 'regressor') prediction.value = data[r * width];
     else {
       prediction.probabilities = Array.from(data.subarray(r * width, (r + 1) * width));
-      let best = 0;
-      for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-      if (data[r * width] === data[r * width]) prediction.label = model.output.classes?.[best] ?? best;
+      const best = rowClass(data, r, width);
+      if (best >= 0) prediction.label = model.output.classes?.[best] ?? best;
     }
     log.write({
       ts,
@@ -155,4 +151,17 @@ export function logRows(
 function allFinite(data: Float32Array): boolean {
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
   return true;
+}
+
+/**
+ * The class answered for row r: positive above the threshold (binary, when set), else the arg-max;
+ * −1 for a row of NaN probabilities (a missing value the model cannot use): no label, not class 0's.
+ */
+function rowClass(data: Float32Array, r: number, width: number, threshold?: number): number {
+  const at = r * width;
+  if (data[at] !== data[at]) return -1;
+  if (width === 2 && threshold !== undefined) return data[at + 1] > threshold ? 1 : 0;
+  let best = 0;
+  for (let c = 1; c < width; c++) if (data[at + c] > data[at + best]) best = c;
+  return best;
 }
