@@ -1,3 +1,5 @@
+import { kernelWorkerSource } from './worker.js';
+
 /**
  * The ROC-area loops of the fast binary bootstrap for one way of reading a row: `Direct` reads the
  * reference order (rows[k] = flags, weight k), `Gather` another model's order (rows[k] = reference
@@ -367,9 +369,7 @@ export function kernels(): Kernels {
 }
 
 /** The source of an eval worker that takes resamples of a job until none are left, then says so. */
-export const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const k = (function () {${KERNEL_SOURCE}})();
-k.work(workerData.job, workerData.out, workerData.chunk, Infinity);
-parentPort.postMessage('done');
-`;
+export const WORKER_SOURCE = kernelWorkerSource(
+  KERNEL_SOURCE,
+  'workerData.job, workerData.out, workerData.chunk, Infinity'
+);

@@ -1,3 +1,4 @@
+import { kernelWorkerSource } from './worker.js';
 import { KERNEL_SOURCE } from './kernels.js';
 import { WASM_BASE64 } from './wasm/table.generated.js';
 
@@ -317,9 +318,7 @@ export function tableKernels(): TableKernels {
 }
 
 /** An eval worker that runs batches of a job until none are left, then says so. */
-export const TABLE_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const k = (function () {${TABLE_SOURCE}})();
-k.work(workerData.job, workerData.out, Infinity);
-parentPort.postMessage('done');
-`;
+export const TABLE_WORKER_SOURCE = kernelWorkerSource(
+  TABLE_SOURCE,
+  'workerData.job, workerData.out, Infinity'
+);

@@ -25,3 +25,16 @@ export function startKernelWorker(source: string, workerData: unknown): StartedW
   finished.catch(() => undefined);
   return { ref: () => worker.ref(), finished };
 }
+
+/**
+ * The source of an eval worker: it compiles the kernels (a function body returning them), calls
+ * `work` with `args` (expressions over `workerData`) until no resample is left, then says so.
+ */
+export function kernelWorkerSource(kernelSource: string, args: string): string {
+  return `
+const { parentPort, workerData } = require('node:worker_threads');
+const k = (function () {${kernelSource}})();
+k.work(${args});
+parentPort.postMessage('done');
+`;
+}
