@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-TYN6NZ23.js";
+} from "../chunks/chunk-KRJA6ENN.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3602,10 +3602,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-A76AC4ZV.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-7LEU2VZN.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-NVOOGHQC.js");
+      const { deployCanary } = await import("../chunks/deploy-JMPZVM4F.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3701,7 +3701,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-PM2QZZXK.js");
+      const { evaluate: run } = await import("../chunks/evaluate-B56VHYUW.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3838,9 +3838,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-4WR4PLGS.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-BL7WDJMD.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-SF4INSI7.js");
+      const { runLoadTest } = await import("../chunks/loadtest-EKIRSLZG.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3949,7 +3949,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry: openRegistry2 } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-4FX6FXLJ.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-7X452MXE.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-W6CH3GIP.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-IM3T6NOX.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-3G4T4ZCH.js");
+      const { runPipeline } = await import("../chunks/pipeline-TVCSSEGK.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4458,7 +4458,7 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-DQ7MQJKI.js");
+      const { ModelServer } = await import("../chunks/server-TFZPHK5B.js");
       const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
@@ -4559,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-ZYVD3SRC.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-TFLYZGYB.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

@@ -5,10 +5,11 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-4E2R4LBA.js";
+} from "../../chunks/chunk-DFARKIMD.js";
 import {
   deployCanary
-} from "../../chunks/chunk-AL5NS3C7.js";
+} from "../../chunks/chunk-SR3GJLKE.js";
+import "../../chunks/chunk-IFKVXW54.js";
 import "../../chunks/chunk-F65NT36F.js";
 import "../../chunks/chunk-QBA4WAXT.js";
 import {
@@ -16,7 +17,7 @@ import {
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-ID7SMOMK.js";
-import "../../chunks/chunk-MGJPAQ3G.js";
+import "../../chunks/chunk-GRUE7AL3.js";
 import "../../chunks/chunk-YUK5W3RX.js";
 import "../../chunks/chunk-W52UCU7U.js";
 import "../../chunks/chunk-JZ26DGLW.js";
@@ -26,7 +27,7 @@ import "../../chunks/chunk-D4WWN4FX.js";
 import "../../chunks/chunk-YSLXJZJ3.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-ZRV6WAYP.js";
+import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-PIE3D3A5.js";
+} from "../../chunks/chunk-4LIC2ZLY.js";
 import {
   STAGES
-} from "../../chunks/chunk-TYN6NZ23.js";
+} from "../../chunks/chunk-KRJA6ENN.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-3G4T4ZCH.js");
+    const { runPipeline } = await import("../../chunks/pipeline-TVCSSEGK.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

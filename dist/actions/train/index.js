@@ -6,10 +6,10 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-TXKGVLGV.js";
+} from "../../chunks/chunk-UH4CQMEG.js";
 import "../../chunks/chunk-FKBISIKO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
-import "../../chunks/chunk-ZRV6WAYP.js";
+import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";

@@ -3,12 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   ModelServer,
   REQUEST_TIMEOUT_MS
-} from "./chunk-MGJPAQ3G.js";
+} from "./chunk-GRUE7AL3.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-VHONKP4V.js";
 import "./chunk-D4WWN4FX.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";

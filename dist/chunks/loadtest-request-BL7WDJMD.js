@@ -12,14 +12,15 @@ import {
   requestRegistry,
   requireModel,
   serveModelSettings
-} from "./chunk-4E2R4LBA.js";
+} from "./chunk-DFARKIMD.js";
 import {
   checkServerUrl
-} from "./chunk-AL5NS3C7.js";
+} from "./chunk-SR3GJLKE.js";
+import "./chunk-IFKVXW54.js";
 import "./chunk-F65NT36F.js";
 import "./chunk-QBA4WAXT.js";
 import "./chunk-ID7SMOMK.js";
-import "./chunk-MGJPAQ3G.js";
+import "./chunk-GRUE7AL3.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-JZ26DGLW.js";
@@ -31,7 +32,7 @@ import "./chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-3U3CFE5T.js";
 import {
   runSignature
-} from "./chunk-ZRV6WAYP.js";
+} from "./chunk-4WGN2N4T.js";
 import {
   canonicalJson,
   expandGlobs,

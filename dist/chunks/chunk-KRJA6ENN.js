@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-DTAASUKI.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-XKAG2AIK.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

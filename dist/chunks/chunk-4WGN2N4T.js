@@ -6,6 +6,9 @@ import {
   signatureOf
 } from "./chunk-R2X24BNK.js";
 import {
+  InputError
+} from "./chunk-HRKM2MUG.js";
+import {
   __toESM
 } from "./chunk-3CG65SHH.js";
 
@@ -79,6 +82,17 @@ function classifierClasses(nodes, outputs) {
   }
   return null;
 }
+function declaredClasses(metadataClasses, graph, source) {
+  if (!metadataClasses)
+    return graph.classes && (graph.integerClasses ? graph.classes.map(Number) : graph.classes);
+  let parsed = null;
+  try {
+    parsed = JSON.parse(metadataClasses);
+  } catch {
+  }
+  if (!Array.isArray(parsed)) throw new InputError(`${source}: metadata "classes" is not a JSON array`);
+  return parsed;
+}
 function runnableModel(bytes, source = "model") {
   const model = decodeModel(bytes, source);
   const graph = readThroughZipMap(model, bytes);
@@ -90,6 +104,7 @@ function runSignature(bytes, source = "model") {
 
 export {
   readThroughZipMap,
+  declaredClasses,
   runnableModel,
   runSignature
 };

@@ -1,6 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  definedOnly
+} from "./chunk-IFKVXW54.js";
+import {
   kserveRuntimeCheck,
   requireOnnxRuntime
 } from "./chunk-F65NT36F.js";
@@ -13,7 +16,7 @@ import {
 } from "./chunk-ID7SMOMK.js";
 import {
   ModelServer
-} from "./chunk-MGJPAQ3G.js";
+} from "./chunk-GRUE7AL3.js";
 import {
   registrySource
 } from "./chunk-JZ26DGLW.js";
@@ -640,7 +643,7 @@ async function deployCanary(options) {
   const steps = paused?.steps ?? options.steps ?? [...DEFAULT_CANARY_STEPS];
   let loadTest;
   if (options.loadTest && !options.resume) {
-    const { loadTestBeforeTraffic, withLoadTest } = await import("./loadtest-SF4INSI7.js");
+    const { loadTestBeforeTraffic, withLoadTest } = await import("./loadtest-EKIRSLZG.js");
     loadTest = await loadTestBeforeTraffic(options.loadTest, { ...options, alias });
     if (loadTest.exitCode !== 0) {
       const reason = `load test failed: ${loadTest.report.summary}`;
@@ -671,7 +674,7 @@ async function deployCanary(options) {
       target: target.description,
       move: report.outcome === "promoted"
     });
-    return (await import("./loadtest-SF4INSI7.js")).withLoadTest(done, loadTest);
+    return (await import("./loadtest-EKIRSLZG.js")).withLoadTest(done, loadTest);
   } finally {
     await close();
   }
@@ -731,7 +734,7 @@ async function rollOut(options, target, run) {
     steps,
     intervalMs: options.intervalMs,
     failureLimit: options.failureLimit ?? DEFAULT_FAILURE_LIMIT,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds ?? {}) },
+    thresholds: { ...DEFAULT_THRESHOLDS, ...definedOnly(options.thresholds) },
     shadow: options.shadow ?? true,
     traffic: bodies ? { bodies, rate } : void 0,
     resumeStep,
@@ -860,9 +863,6 @@ async function openTarget(options, alias) {
 }
 function seconds(ms2) {
   return `${(ms2 / 1e3).toFixed(ms2 < 1e4 ? 1 : 0)} s`;
-}
-function definedOnly(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
 function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-ZYVD3SRC.js");
+    const { trainStage } = await import("./train-TFLYZGYB.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-PM2QZZXK.js");
+    const { evaluate } = await import("./evaluate-B56VHYUW.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-NVOOGHQC.js");
-  const { buildDeployRequest } = await import("./deploy-request-A76AC4ZV.js");
+  const { deployCanary } = await import("./deploy-JMPZVM4F.js");
+  const { buildDeployRequest } = await import("./deploy-request-7LEU2VZN.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

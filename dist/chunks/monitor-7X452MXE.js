@@ -11,7 +11,7 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-B7V6X5YS.js";
+} from "./chunk-ZD4YIHRZ.js";
 import "./chunk-W52UCU7U.js";
 import {
   TRAFFIC_SOURCES
@@ -28,7 +28,7 @@ import {
 import {
   loadColumns
 } from "./chunk-FKBISIKO.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,

@@ -1,15 +1,14 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
-} from "./chunk-4E2R4LBA.js";
-import "./chunk-AL5NS3C7.js";
+  deployCanary,
+  deploySettings
+} from "./chunk-SR3GJLKE.js";
+import "./chunk-IFKVXW54.js";
 import "./chunk-F65NT36F.js";
 import "./chunk-QBA4WAXT.js";
 import "./chunk-ID7SMOMK.js";
-import "./chunk-MGJPAQ3G.js";
+import "./chunk-GRUE7AL3.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-JZ26DGLW.js";
@@ -19,11 +18,10 @@ import "./chunk-D4WWN4FX.js";
 import "./chunk-YSLXJZJ3.js";
 import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
-import "./chunk-NVKBQ6B4.js";
 import "./chunk-N3HU6RCH.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
@@ -35,7 +33,6 @@ import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  DEFAULT_LABEL,
-  buildDeployRequest,
-  parseVersion
+  deployCanary,
+  deploySettings
 };

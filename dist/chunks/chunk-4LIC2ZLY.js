@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-TYN6NZ23.js";
+} from "./chunk-KRJA6ENN.js";
 import {
   parseList,
   parseSeed

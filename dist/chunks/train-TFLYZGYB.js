@@ -4,10 +4,10 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-TXKGVLGV.js";
+} from "./chunk-UH4CQMEG.js";
 import "./chunk-FKBISIKO.js";
 import "./chunk-3U3CFE5T.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";

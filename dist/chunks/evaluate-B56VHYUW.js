@@ -17,7 +17,10 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-B7V6X5YS.js";
+} from "./chunk-ZD4YIHRZ.js";
+import {
+  definedOnly
+} from "./chunk-IFKVXW54.js";
 import "./chunk-W52UCU7U.js";
 import {
   diffLineage,
@@ -49,7 +52,7 @@ import {
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import {
@@ -89,6 +92,30 @@ import { join as join2 } from "node:path";
 
 // src/gate/bootstrap.ts
 import { availableParallelism } from "node:os";
+
+// src/gate/worker.ts
+import { Worker } from "node:worker_threads";
+function startKernelWorker(source, workerData) {
+  const worker = new Worker(source, { eval: true, workerData });
+  const finished = new Promise((resolve, reject) => {
+    worker.once("message", () => {
+      resolve();
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+  worker.unref();
+  finished.catch(() => void 0);
+  return { ref: () => worker.ref(), finished };
+}
+function kernelWorkerSource(kernelSource, args) {
+  return `
+const { parentPort, workerData } = require('node:worker_threads');
+const k = (function () {${kernelSource}})();
+k.work(${args});
+parentPort.postMessage('done');
+`;
+}
 
 // src/gate/kernels.ts
 function areaLoops(suffix, load) {
@@ -380,33 +407,15 @@ function kernels() {
   compiled ??= new Function(KERNEL_SOURCE)();
   return compiled;
 }
-var WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const k = (function () {${KERNEL_SOURCE}})();
-k.work(workerData.job, workerData.out, workerData.chunk, Infinity);
-parentPort.postMessage('done');
-`;
+var WORKER_SOURCE = kernelWorkerSource(
+  KERNEL_SOURCE,
+  "workerData.job, workerData.out, workerData.chunk, Infinity"
+);
 
 // src/gate/poisson.ts
 var POISSON_TABLE = kernels().TABLE;
 function fillResampleWeights(seed, resample, weights) {
   kernels().fillWeights(seed, resample, weights);
-}
-
-// src/gate/worker.ts
-import { Worker } from "node:worker_threads";
-function startKernelWorker(source, workerData) {
-  const worker = new Worker(source, { eval: true, workerData });
-  const finished = new Promise((resolve, reject) => {
-    worker.once("message", () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
-  worker.unref();
-  finished.catch(() => void 0);
-  return { ref: () => worker.ref(), finished };
 }
 
 // src/gate/bootstrap.ts
@@ -1508,12 +1517,10 @@ function tableKernels() {
   compiled2 ??= new Function(TABLE_SOURCE)();
   return compiled2;
 }
-var TABLE_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const k = (function () {${TABLE_SOURCE}})();
-k.work(workerData.job, workerData.out, Infinity);
-parentPort.postMessage('done');
-`;
+var TABLE_WORKER_SOURCE = kernelWorkerSource(
+  TABLE_SOURCE,
+  "workerData.job, workerData.out, Infinity"
+);
 
 // src/gate/table-bootstrap.ts
 var PARALLEL_MIN_WORK2 = 2e7;
@@ -1765,9 +1772,6 @@ function stopwatch() {
     }
   };
   return { timings, timed };
-}
-function definedOnly(options) {
-  return Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== void 0));
 }
 function reportHowRead(sessions, progress) {
   sessions.forEach((s, i) => {

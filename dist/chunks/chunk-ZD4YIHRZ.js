@@ -9,8 +9,9 @@ import {
   readMlflowModel
 } from "./chunk-ASXTV7AU.js";
 import {
+  declaredClasses,
   readThroughZipMap
-} from "./chunk-ZRV6WAYP.js";
+} from "./chunk-4WGN2N4T.js";
 import {
   decodeModel,
   signatureOf
@@ -119,14 +120,8 @@ function planColumns(plan) {
   return plan.kind === "matrix" ? plan.features : plan.inputs.map((i) => i.name);
 }
 function modelClasses(model) {
-  const raw = model.signature.metadata.classes;
-  if (!raw) return model.graphClasses;
-  try {
-    const parsed = JSON.parse(raw);
-    if (Array.isArray(parsed)) return parsed.map((c) => String(c));
-  } catch {
-  }
-  throw new InputError(`${model.source}: metadata "classes" is not a JSON array`);
+  const graph = { classes: model.graphClasses, integerClasses: false };
+  return declaredClasses(model.signature.metadata.classes, graph, model.source)?.map(String) ?? null;
 }
 var ortModule;
 function onnxRuntime() {

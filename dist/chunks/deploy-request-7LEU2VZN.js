@@ -1,13 +1,16 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  deployCanary,
-  deploySettings
-} from "./chunk-AL5NS3C7.js";
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
+} from "./chunk-DFARKIMD.js";
+import "./chunk-SR3GJLKE.js";
+import "./chunk-IFKVXW54.js";
 import "./chunk-F65NT36F.js";
 import "./chunk-QBA4WAXT.js";
 import "./chunk-ID7SMOMK.js";
-import "./chunk-MGJPAQ3G.js";
+import "./chunk-GRUE7AL3.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-JZ26DGLW.js";
@@ -17,10 +20,11 @@ import "./chunk-D4WWN4FX.js";
 import "./chunk-YSLXJZJ3.js";
 import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
-import "./chunk-ZRV6WAYP.js";
+import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
+import "./chunk-NVKBQ6B4.js";
 import "./chunk-N3HU6RCH.js";
 import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
@@ -32,6 +36,7 @@ import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  deployCanary,
-  deploySettings
+  DEFAULT_LABEL,
+  buildDeployRequest,
+  parseVersion
 };

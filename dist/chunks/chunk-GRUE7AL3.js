@@ -18,8 +18,9 @@ import {
   rowScores
 } from "./chunk-D4WWN4FX.js";
 import {
+  declaredClasses,
   runnableModel
-} from "./chunk-ZRV6WAYP.js";
+} from "./chunk-4WGN2N4T.js";
 import {
   InputError,
   describeError
@@ -850,10 +851,10 @@ function planServedOutput(signature, task, source) {
     );
   return { kind, plan: { ...plan, outputs } };
 }
-function decideOutput(served, signature, source, warmUp2) {
+function decideOutput(served, source, warmUp2) {
   const { plan } = served;
   const first = { name: plan.outputs[0], reason: plan.reason };
-  if (served.kind === "regressor" || !warmUp2 || plan.outputs.some((name) => !warmUp2.has(name))) return first;
+  if (served.kind === "regressor" || !warmUp2) return first;
   const finite = plan.outputs.filter((name) => !warmUp2.get(name).values.some(Number.isNaN));
   if (finite.length === 0) return first;
   const problems = [];
@@ -872,17 +873,8 @@ function decideOutput(served, signature, source, warmUp2) {
   );
 }
 function servedClasses(signature, graph, output, source) {
-  if (signature.metadata.classes) {
-    let parsed;
-    try {
-      parsed = JSON.parse(signature.metadata.classes);
-    } catch {
-      parsed = null;
-    }
-    if (!Array.isArray(parsed)) throw new InputError(`${source}: metadata classes is not a JSON array`);
-    return parsed;
-  }
-  if (graph.classes) return graph.integerClasses ? graph.classes.map(Number) : graph.classes;
+  const declared = declaredClasses(signature.metadata.classes, graph, source);
+  if (declared) return declared;
   const width = signature.outputs.find((o) => o.name === output)?.shape?.[1];
   return typeof width === "number" ? Array.from({ length: width }, (_, i) => i) : null;
 }
@@ -928,7 +920,6 @@ async function loadServedModel(bytes, options) {
   }
   const chosen = decideOutput(
     planned,
-    signature,
     source,
     await warmUp(session, layout, planned.plan.outputs, ort.Tensor)
   );
@@ -985,7 +976,7 @@ async function warmUp(session, layout, fetches, Tensor) {
   for (const name of fetches) {
     const tensor = result[name];
     if (!tensor || !(tensor.data instanceof Float32Array)) return null;
-    values.set(name, { values: Float64Array.from(tensor.data), width: tensor.dims[1] ?? 1 });
+    values.set(name, { values: tensor.data, width: tensor.dims[1] ?? 1 });
   }
   return values;
 }
@@ -1072,10 +1063,8 @@ function renderPrediction(names, model, data, rows, width, protocol, body) {
   const labels = new Array(rows);
   const threshold = names.threshold;
   for (let r = 0; r < rows; r++) {
-    let best = 0;
-    if (width === 2 && threshold !== void 0) best = data[r * 2 + 1] > threshold ? 1 : 0;
-    else for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-    labels[r] = data[r * width] === data[r * width] ? classes[best] : null;
+    const best = rowClass(data, r, width, threshold);
+    labels[r] = best < 0 ? null : classes[best];
   }
   if (protocol === "rows") {
     const probabilities = Array.from({ length: rows }, (_, r) => array().slice(r * width, (r + 1) * width));
@@ -1103,9 +1092,8 @@ function logRows(log, name, variant, model, batch, data, width, latency, body, s
     if (model.output.kind === "regressor") prediction.value = data[r * width];
     else {
       prediction.probabilities = Array.from(data.subarray(r * width, (r + 1) * width));
-      let best = 0;
-      for (let c = 1; c < width; c++) if (data[r * width + c] > data[r * width + best]) best = c;
-      if (data[r * width] === data[r * width]) prediction.label = model.output.classes?.[best] ?? best;
+      const best = rowClass(data, r, width);
+      if (best >= 0) prediction.label = model.output.classes?.[best] ?? best;
     }
     log.write({
       ts,
@@ -1123,6 +1111,14 @@ function logRows(log, name, variant, model, batch, data, width, latency, body, s
 function allFinite(data) {
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
   return true;
+}
+function rowClass(data, r, width, threshold) {
+  const at = r * width;
+  if (data[at] !== data[at]) return -1;
+  if (width === 2 && threshold !== void 0) return data[at + 1] > threshold ? 1 : 0;
+  let best = 0;
+  for (let c = 1; c < width; c++) if (data[at + c] > data[at + best]) best = c;
+  return best;
 }
 
 // src/serve/traffic-split.ts
