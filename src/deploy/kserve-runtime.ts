@@ -13,8 +13,8 @@ export interface OnnxRuntimeLimits {
 }
 
 /**
- * ONNX Runtime's compatibility table (onnxruntime.ai/docs/reference/compatibility.html, "ONNX opset
- * support"): release (major.minor) → ONNX opset, ONNX ML opset, ONNX IR version it implements. A
+ * ONNX Runtime's compatibility table ("ONNX opset support"; where it comes
+ * from: deploy/kserve/README.md): release (major.minor) → ONNX opset, ONNX ML opset, ONNX IR version it implements. A
  * release runs models stamped with any opset from 7 up to these.
  */
 const ORT_LIMITS: Record<string, OnnxRuntimeLimits> = {
