@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-4LIC2ZLY.js";
+} from "../../chunks/chunk-WXE6JXXD.js";
 import {
   STAGES
-} from "../../chunks/chunk-KRJA6ENN.js";
+} from "../../chunks/chunk-IOPF4UGL.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-TVCSSEGK.js");
+    const { runPipeline } = await import("../../chunks/pipeline-6KK5GK2A.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

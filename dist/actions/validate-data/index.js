@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-ABHSWQW7.js";
+} from "../../chunks/chunk-7AJHJ3RA.js";
 import "../../chunks/chunk-WMZFOVJR.js";
 import "../../chunks/chunk-R6TU24VM.js";
 import {
@@ -11,7 +11,7 @@ import {
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-IFY4TC3H.js";
+import "../../chunks/chunk-JHGSM7KE.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
