@@ -17,6 +17,9 @@ export interface Summary {
   distinctExact?: boolean;
 }
 
+/** How much of a numeric column the summary scan computes (see summarise()). */
+export type NumericParts = 'all' | 'max' | 'bounds';
+
 /** A count from the engine (null as 0). */
 export function asNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
@@ -30,16 +33,22 @@ export async function summarise(
   /** False for a reference read from data: its date distinct count is shown only, so a sketch will do. */
   exactDistinct = true,
   /**
-   * Only the finite maximum of numeric columns: their other counts and the minimum are read from the
-   * head of their allCounts() stream (the other fields are left NaN/null until then).
+   * What the scan computes of each numeric column: 'all', or only the finite maximum ('max') or
+   * minimum and maximum ('bounds') when the counts (and the minimum) are read from the head of the
+   * column's value-count stream (allCounts(), a headed jointCounts()): the other fields are left
+   * NaN/null until then.
    */
-  numericMaxOnly = false
+  numericParts: (c: ColumnInfo) => NumericParts = () => 'all'
 ): Promise<Map<string, Summary>> {
   const parts: string[] = [];
+  const finite = (id: string) => `CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END`;
   for (const c of columns) {
     const id = sqlIdent(c.name);
-    if (c.kind === 'numeric' && numericMaxOnly) {
-      parts.push(`max(CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END)`);
+    const numeric = c.kind === 'numeric' ? numericParts(c) : undefined;
+    if (numeric === 'max') {
+      parts.push(`max(${finite(id)})`);
+    } else if (numeric === 'bounds') {
+      parts.push(`min(${finite(id)})`, `max(${finite(id)})`);
     } else if (c.kind === 'numeric') {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
@@ -69,16 +78,19 @@ export async function summarise(
   const out = new Map<string, Summary>();
   let i = 0;
   for (const c of columns) {
-    if (c.kind === 'numeric' && numericMaxOnly) {
+    const numeric = c.kind === 'numeric' ? numericParts(c) : undefined;
+    if (numeric === 'max' || numeric === 'bounds') {
+      const bounds = numeric === 'bounds';
+      const value = (x: unknown) => (x === null ? null : Number(x));
       out.set(c.name, {
         present: NaN,
         nan: NaN,
         posInf: NaN,
         negInf: NaN,
-        min: null,
-        max: row[i] === null ? null : Number(row[i])
+        min: bounds ? value(row[i]) : null,
+        max: value(row[bounds ? i + 1 : i])
       });
-      i += 1;
+      i += bounds ? 2 : 1;
     } else if (c.kind === 'numeric') {
       out.set(c.name, {
         present: asNumber(row[i]),
