@@ -10,7 +10,7 @@ import { jointCandidate, numericStreams, profileNumeric, type Pass } from './ana
 import { NumericAccumulator, equalWidthEdges, sortedCounts } from './numeric.js';
 import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
 import { numericStats, walkNumeric } from './profile-numeric.js';
-import { datetimeStats, duplicateRows, summarise } from './profile-summary.js';
+import { datetimeDistinct, datetimeStats, duplicateRows, summarise } from './profile-summary.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { DatasetStatistics } from './statistics.js';
 
@@ -109,26 +109,26 @@ export async function analyse(
   // One after the other: side by side they make the engine page tables in and out past its memory limit.
   const curSummary = await timed(
     'summaries',
-    summarise(db, current, curColumns, true, () => 'max')
+    summarise(db, current, curColumns, () => 'max')
   );
   const refSummary = refSource
     ? await timed(
         'summaries',
-        summarise(db, refSource, [...refColumns!.values()], false, (c) =>
+        summarise(db, refSource, [...refColumns!.values()], (c) =>
           jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? 'bounds' : 'all'
         )
       )
     : undefined;
-  // Duplicates and categorical value counts run on their own connection while numeric columns are
-  // walked: the engine then has work queued whenever the JS walk holds the main thread.
+  // Duplicates, categorical value counts and date/time distinct counts run on their own connection
+  // while numeric columns are walked: the engine then has work queued whenever the JS walk holds the
+  // main thread.
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== 'numeric' && c.kind !== 'datetime');
+  const datetimeNames = curColumns.filter((c) => c.kind === 'datetime');
   const background = countInBackground(
     side,
-    current,
-    refSource,
-    refColumns,
-    categoricalNames,
+    { current, refSource, refColumns },
+    { categorical: categoricalNames, datetime: datetimeNames },
     timed,
     timings
   );
@@ -171,15 +171,7 @@ export async function analyse(
         await profileNumeric(pass, info);
         continue;
       }
-      if (info.kind === 'datetime') {
-        const refInfo = refColumns?.get(info.name);
-        curStats.columns[info.name] = datetimeStats(info, current.rows, curSummary.get(info.name)!);
-        if (refStats && refInfo && refSummary) {
-          refStats.columns[info.name] = datetimeStats(refInfo, refSource!.rows, refSummary.get(info.name)!);
-        }
-        continue;
-      }
-      deferred.push(info);
+      if (info.kind !== 'datetime') deferred.push(info);
     }
   } catch (error) {
     // The engine is closed after a failure: let the background queries settle first.
@@ -188,6 +180,7 @@ export async function analyse(
   }
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
+  finishDatetime(pass, counted.distinct, datetimeNames);
   finishCategorical(pass, counted, deferred);
   // Categorical columns were finished last: restore the column order of the data.
   curStats.columns = inOrder(curStats.columns, curColumns);
@@ -281,26 +274,62 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
   }
 }
 
-/** Duplicate rows and categorical value counts, on their own connection. */
+/** Statistics of the date/time columns, once their distinct counts are in. */
+function finishDatetime(
+  pass: Pass,
+  distinct: { cur: Map<string, number>; ref: Map<string, number> },
+  columns: ColumnInfo[]
+): void {
+  const { current, refSource, refColumns, curSummary, refSummary, curStats, refStats } = pass;
+  for (const info of columns) {
+    const s = { ...curSummary.get(info.name)!, distinct: distinct.cur.get(info.name), distinctExact: true };
+    curStats.columns[info.name] = datetimeStats(info, current.rows, s);
+    const refInfo = refColumns?.get(info.name);
+    if (refStats && refInfo && refSummary) {
+      const r = refSummary.get(info.name)!;
+      const refDistinct = distinct.ref.get(info.name);
+      refStats.columns[info.name] = datetimeStats(
+        refInfo,
+        refSource!.rows,
+        refDistinct === undefined ? r : { ...r, distinct: refDistinct, distinctExact: false }
+      );
+    }
+  }
+}
+
+/** What runs on the side connection. */
+interface Counted {
+  duplicates: number;
+  cur: Map<string, CategoricalCounts>;
+  ref: Map<string, CategoricalCounts>;
+  /** Distinct counts of date/time columns: exact for current, a sketch for a reference table. */
+  distinct: { cur: Map<string, number>; ref: Map<string, number> };
+}
+
+/** Duplicate rows, date/time distinct counts and categorical value counts, on their own connection. */
 async function countInBackground(
   side: DuckDBConnection,
-  current: LoadedSource,
-  refSource: LoadedSource | undefined,
-  refColumns: Map<string, ColumnInfo> | undefined,
-  categoricalNames: ColumnInfo[],
+  { current, refSource, refColumns }: Pick<Pass, 'current' | 'refSource' | 'refColumns'>,
+  names: { categorical: ColumnInfo[]; datetime: ColumnInfo[] },
   timed: Pass['timed'],
   timings: Record<string, number>
-): Promise<{ duplicates: number; cur: Map<string, CategoricalCounts>; ref: Map<string, CategoricalCounts> }> {
-  const start = Date.now();
+): Promise<Counted> {
   const duplicates = await timed('duplicates', duplicateRows(side, current));
+  const distinct = { cur: new Map<string, number>(), ref: new Map<string, number>() };
+  for (const { name } of names.datetime) {
+    distinct.cur.set(name, await timed('summaries', datetimeDistinct(side, current.table, name, true)));
+    if (refSource && refColumns?.get(name)?.kind === 'datetime')
+      distinct.ref.set(name, await timed('summaries', datetimeDistinct(side, refSource.table, name, false)));
+  }
+  const start = Date.now();
   const cur = new Map<string, CategoricalCounts>();
   const ref = new Map<string, CategoricalCounts>();
-  for (const info of categoricalNames) {
+  for (const info of names.categorical) {
     cur.set(info.name, await categoricalCounts(side, current.table, info.name));
     const refInfo = refColumns?.get(info.name);
     if (refSource && refInfo && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime')
       ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
   }
-  timings.categorical += Date.now() - start - timings.duplicates;
-  return { duplicates, cur, ref };
+  timings.categorical += Date.now() - start;
+  return { duplicates, cur, ref, distinct };
 }
