@@ -74,3 +74,16 @@ test('date/time statistics equal the engine\u2019s aggregates, with and without 
   });
   expect(Object.keys(withRef.current.columns)).toEqual(['ts', 'x']);
 });
+
+test('a reference column read as text where current has dates gets its present count from the scan', async () => {
+  const path = join(dir, 'ref-text.csv');
+  writeFileSync(path, csv(3000, 10).replace('\n2025-', '\nnot a date,0\n2025-'));
+  const text = await loadSource(engine.db, path, 'dref_text');
+  expect(text.columns.find((c) => c.name === 'ts')?.kind).not.toBe('datetime');
+  const [row] = (await engine.db.runAndReadAll('SELECT count(ts) FROM dref_text')).getRows();
+  const analysis = await analyse(engine, cur, { kind: 'table', source: text });
+  expect(analysis.reference!.columns.ts).toMatchObject({
+    present: Number(row[0]),
+    missing: text.rows - Number(row[0])
+  });
+});

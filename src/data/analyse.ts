@@ -114,8 +114,12 @@ export async function analyse(
   const refSummary = refSource
     ? await timed(
         'summaries',
-        summarise(db, refSource, [...refColumns!.values()], (c) =>
-          jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? 'bounds' : 'all'
+        summarise(
+          db,
+          refSource,
+          [...refColumns!.values()],
+          (c) => (jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? 'bounds' : 'all'),
+          (c) => curColumns.some((d) => d.name === c.name && d.kind === 'datetime')
         )
       )
     : undefined;
@@ -210,24 +214,17 @@ function finishCategorical(
   counted: { cur: Map<string, CategoricalCounts>; ref: Map<string, CategoricalCounts> },
   deferred: ColumnInfo[]
 ): void {
-  const { current, refSource, refColumns, refSummary, stored, curStats, refStats, inputs, ignore } = pass;
-  const curSummary = pass.curSummary;
+  const { current, refSource, refColumns, stored, curStats, refStats, inputs, ignore } = pass;
   for (const info of deferred) {
-    const s = curSummary.get(info.name)!;
     const refInfo = refColumns?.get(info.name);
     const storedCol = stored?.columns[info.name];
     const compare = !ignore.has(info.name);
     const curCounts = counted.cur.get(info.name)!;
-    curStats.columns[info.name] = categoricalStats(info, current.rows, s, curCounts);
+    curStats.columns[info.name] = categoricalStats(info, current.rows, curCounts);
     let refValues: Map<string, number> | undefined;
     const refCounts = counted.ref.get(info.name);
-    if (refInfo && refSummary && refSource && refCounts) {
-      refStats!.columns[info.name] = categoricalStats(
-        refInfo,
-        refSource.rows,
-        refSummary.get(info.name)!,
-        refCounts
-      );
+    if (refInfo && refSource && refCounts) {
+      refStats!.columns[info.name] = categoricalStats(refInfo, refSource.rows, refCounts);
       refValues = refCounts.values;
     } else if (storedCol?.values && (storedCol.kind === 'categorical' || storedCol.kind === 'boolean')) {
       refValues = new Map(Object.entries(storedCol.values));
@@ -245,8 +242,8 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
     // Reference-only columns still get statistics (they show up as missing columns in current).
     for (const info of refColumns.values()) {
       if (refStats.columns[info.name] || !refSummary) continue;
-      const r = refSummary.get(info.name)!;
       if (info.kind === 'numeric') {
+        const r = refSummary.get(info.name)!;
         const n = r.present - r.nan - r.posInf - r.negInf;
         const acc =
           n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min as number, r.max as number)) : undefined;
@@ -266,7 +263,6 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
         refStats.columns[info.name] = categoricalStats(
           info,
           refSource!.rows,
-          r,
           await categoricalCounts(db, refSource!.table, info.name)
         );
       }

@@ -1,5 +1,6 @@
-// The aggregate side of profiling: one scan for present/NaN/±Inf counts and finite min/max per
-// column, the duplicate-row count, and the statistics of date/time columns.
+// The aggregate side of profiling: one scan for the present/NaN/±Inf counts and finite min/max of
+// numeric and date/time columns (categorical ones are counted with their values), the duplicate-row
+// count, and the statistics of date/time columns.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent } from './engine.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
@@ -36,7 +37,12 @@ export async function summarise(
    * column's value-count stream (allCounts(), a headed jointCounts()): the other fields are left
    * NaN/null until then.
    */
-  numericParts: (c: ColumnInfo) => NumericParts = () => 'all'
+  numericParts: (c: ColumnInfo) => NumericParts = () => 'all',
+  /**
+   * Other (categorical, boolean) columns whose present count is wanted here: their value counts give
+   * it otherwise (a reference column read as text whose current is a date/time column needs it).
+   */
+  presentOf: (c: ColumnInfo) => boolean = () => false
 ): Promise<Map<string, Summary>> {
   const parts: string[] = [];
   const finite = (id: string) => `CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END`;
@@ -60,14 +66,15 @@ export async function summarise(
       );
     } else if (c.kind === 'datetime') {
       parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`);
-    } else {
-      // String lengths come with the value counts (from the distinct values), not from every row.
+    } else if (presentOf(c)) {
+      // String lengths (and otherwise present counts) come with the value counts.
       parts.push(`count(${id})`);
     }
   }
-  const row = (
-    await db.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${sqlIdent(source.table)}`)
-  ).getRows()[0];
+  const row =
+    parts.length > 0
+      ? (await db.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${sqlIdent(source.table)}`)).getRows()[0]
+      : [];
   const out = new Map<string, Summary>();
   let i = 0;
   for (const c of columns) {
@@ -104,15 +111,8 @@ export async function summarise(
         max: row[i + 2] === null ? null : String(row[i + 2])
       });
       i += 3;
-    } else {
-      out.set(c.name, {
-        present: asNumber(row[i]),
-        nan: 0,
-        posInf: 0,
-        negInf: 0,
-        min: null,
-        max: null
-      });
+    } else if (presentOf(c)) {
+      out.set(c.name, { present: asNumber(row[i]), nan: 0, posInf: 0, negInf: 0, min: null, max: null });
       i += 1;
     }
   }
