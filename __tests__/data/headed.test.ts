@@ -38,8 +38,11 @@ function rng(seed: number): () => number {
   };
 }
 
-/** 6,000 rows: more distinct values than one engine chunk, with NULL, NaN, ±Inf and ±0 mixed in. */
-function specialCsv(seed: number): string {
+/**
+ * 6,000 rows: more distinct values than one engine chunk, with NULL, NaN, ±Inf and ±0 mixed in. As a
+ * reference, `mixed` lies above most of current's values and `one_value` has no finite value.
+ */
+function specialCsv(seed: number, reference = false): string {
   const r = rng(seed);
   const lines = ['mixed,sparse,nan_only,inf_only,neg_only,one_value,cat'];
   const special = (x: number): string => {
@@ -54,13 +57,13 @@ function specialCsv(seed: number): string {
   for (let i = 0; i < 6000; i++) {
     lines.push(
       [
-        special(Math.round((r() - 0.3) * 1e6) / 100),
+        special(Math.round((r() - (reference ? -0.5 : 0.3)) * 1e6) / 100),
         r() < 0.9 ? '' : String(Math.round(r() * 50) / 10),
         r() < 0.5 ? '' : 'nan',
         // One finite value keeps the sniffer from reading inf/-inf as (infinite) dates.
         i === 1 ? '2.5' : r() < 0.3 ? '' : r() < 0.5 ? 'inf' : '-inf',
         i === 0 ? '1.5' : r() < 0.5 ? '-inf' : '',
-        r() < 0.5 ? '' : '7.25',
+        r() < 0.5 ? '' : reference ? 'nan' : '7.25',
         `c${Math.floor(r() * 5)}`
       ].join(',')
     );
@@ -146,5 +149,102 @@ describe('numeric statistics from the head of the value-count stream', () => {
       const alone = await analyse(engine, curF, undefined, { label: 'label' });
       expect(withoutHistograms(alone.current)).toEqual(withoutHistograms(scanned.current));
     }
+  });
+});
+
+describe("with a reference table, both sides' counts come from the head of the joint stream", () => {
+  let cur: LoadedSource;
+  let ref: LoadedSource;
+  const numeric = ['mixed', 'sparse', 'nan_only', 'inf_only', 'neg_only', 'one_value'];
+  beforeAll(async () => {
+    cur = await load('jcur', specialCsv(3));
+    ref = await load('jref', specialCsv(4, true));
+  });
+
+  /** The counts and bounds of a numeric column, straight from the engine. */
+  async function counted(table: string, column: string): Promise<Record<string, number | null>> {
+    const x = `CAST(${column} AS DOUBLE)`;
+    const f = `CASE WHEN isfinite(${x}) THEN ${x} END`;
+    const [row] = (
+      await engine.db.runAndReadAll(
+        `SELECT count(${column}), count_if(isnan(${x})), count_if(${x} = 'inf'::DOUBLE), ` +
+          `count_if(${x} = '-inf'::DOUBLE), count(${f}), min(${f}), max(${f}) FROM ${table}`
+      )
+    ).getRows();
+    // + 0: -0 and 0 are one value (the engine's min may return either).
+    const [present, nan, posInf, negInf, finite, min, max] = row.map((v) =>
+      v === null ? null : Number(v) + 0
+    );
+    return { present, nan, pos_inf: posInf, neg_inf: negInf, finite, min, max };
+  }
+
+  test("statistics of both sides equal the engine's counts and the single-source path", async () => {
+    const ra = await engine.db.runAndReadAll('SELECT count(*) FROM jref');
+    expect(Number(ra.getRows()[0][0])).toBe(6000);
+    const joint = await analyse(engine, cur, { kind: 'table', source: ref }, { ignoreDrift: ['sparse'] });
+    const refAlone = await analyse(engine, ref);
+    expect(joint.current.columns.one_value.finite).toBeGreaterThan(0);
+    expect(refAlone.current.columns.one_value.finite ?? 0).toBe(0);
+    for (const [table, stats] of [
+      ['jcur', joint.current],
+      ['jref', joint.reference!]
+    ] as const) {
+      for (const column of numeric) {
+        const c = stats.columns[column];
+        const finite = c.finite ?? 0;
+        const got = {
+          present: c.present,
+          nan: c.nan,
+          pos_inf: c.pos_inf,
+          neg_inf: c.neg_inf,
+          finite,
+          min: finite > 0 ? (c.min as number) + 0 : null,
+          max: finite > 0 ? (c.max as number) + 0 : null
+        };
+        expect([table, column, got]).toEqual([table, column, await counted(table, column)]);
+        expect([table, column, c.missing]).toEqual([table, column, 6000 - (c.present ?? 0)]);
+      }
+    }
+    // The reference side's moments and quantiles equal those of the reference profiled alone.
+    for (const column of numeric) {
+      const pick = ({ mean, std, m2, sum, quantiles, histogram }: DatasetStatistics['columns'][string]) => ({
+        mean,
+        std,
+        m2,
+        sum,
+        quantiles,
+        histogram
+      });
+      expect([column, pick(joint.reference!.columns[column])]).toEqual([
+        column,
+        pick(refAlone.current.columns[column])
+      ]);
+    }
+    // Drift inputs equal those against the reference's stored statistics (exact: under the value cap),
+    // whose bounds come from the stored file: the walk's Sturges bins need the pooled minimum.
+    const vsStored = await analyse(
+      engine,
+      cur,
+      {
+        kind: 'statistics',
+        statistics: JSON.parse(JSON.stringify(refAlone.current)),
+        path: 'statistics.json'
+      },
+      { ignoreDrift: ['sparse'] }
+    );
+    expect(Object.keys(joint.inputs).sort()).toEqual(Object.keys(vsStored.inputs).sort());
+    expect(joint.inputs.mixed).toBeDefined();
+    expect(joint.inputs.sparse).toBeUndefined();
+    for (const [column, input] of Object.entries(joint.inputs)) {
+      const { exact: _e, rankError: _r, ...a } = input as unknown as Record<string, unknown>;
+      const {
+        exact: _e2,
+        rankError: _r2,
+        ...b
+      } = vsStored.inputs[column] as unknown as Record<string, unknown>;
+      expect([column, a]).toEqual([column, b]);
+    }
+    // Ignoring a column's drift leaves its reference statistics as they are.
+    expect(joint.reference!.columns.sparse.finite).toBe(refAlone.current.columns.sparse.finite);
   });
 });

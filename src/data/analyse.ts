@@ -6,21 +6,11 @@ import type { Task } from '../config/types.js';
 import { numericLabelKind } from './drift/label.js';
 import type { DriftInput } from './drift/registry.js';
 import type { Engine } from './engine.js';
-import {
-  Cursor,
-  NumericAccumulator,
-  allCounts,
-  equalWidthEdges,
-  jointCounts,
-  readHead,
-  sortedCounts,
-  storedCounts,
-  type CountChunk,
-  type JointChunk
-} from './numeric.js';
+import { jointCandidate, numericStreams, profileNumeric, type Pass } from './analyse-numeric.js';
+import { NumericAccumulator, equalWidthEdges, sortedCounts } from './numeric.js';
 import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
-import { numericStats, walkNumeric, type NumericSide } from './profile-numeric.js';
-import { datetimeStats, duplicateRows, summarise, type Summary } from './profile-summary.js';
+import { numericStats, walkNumeric } from './profile-numeric.js';
+import { datetimeDistinct, datetimeStats, duplicateRows, summarise } from './profile-summary.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { DatasetStatistics } from './statistics.js';
 
@@ -60,19 +50,6 @@ function emptyStatistics(source: LoadedSource, rows: number): DatasetStatistics 
   };
 }
 
-/** Starts a stream's query now; the returned generator yields its chunks later. */
-function primed<T>(gen: AsyncGenerator<T>): AsyncGenerator<T> {
-  const first = gen.next();
-  // Errors surface when the stream is consumed; until then keep them from being unhandled.
-  first.catch(() => undefined);
-  return (async function* () {
-    const f = await first;
-    if (f.done) return;
-    yield f.value;
-    yield* gen;
-  })();
-}
-
 /** How columns are typed for drift: a numeric label as the task calls for (drift/label.ts), the rest as read. */
 async function labelKind(
   db: Engine['db'],
@@ -94,6 +71,20 @@ function labelTable(source: LoadedSource | undefined, label: string): string | u
   return source?.columns.some((c) => c.name === label && c.kind === 'numeric') ? source.table : undefined;
 }
 
+/** Milliseconds per part, and a wrapper that adds a promise's duration to its part. */
+function timer(): { timings: Record<string, number>; timed: Pass['timed'] } {
+  const timings: Record<string, number> = { summaries: 0, duplicates: 0, numeric: 0, categorical: 0 };
+  const timed = async <T>(part: string, work: Promise<T>): Promise<T> => {
+    const start = Date.now();
+    try {
+      return await work;
+    } finally {
+      timings[part] += Date.now() - start;
+    }
+  };
+  return { timings, timed };
+}
+
 /** Profiles `current` (and a reference table) and gathers drift inputs per column. */
 export async function analyse(
   engine: Pick<Engine, 'db' | 'connect'>,
@@ -109,35 +100,39 @@ export async function analyse(
   const refSource = reference?.kind === 'table' ? reference.source : undefined;
   const kindFor = await labelKind(db, current, refSource, label, options.task);
   const curColumns = current.columns.map(kindFor);
-  const timings: Record<string, number> = { summaries: 0, duplicates: 0, numeric: 0, categorical: 0 };
-  const timed = async <T>(part: string, work: Promise<T>): Promise<T> => {
-    const start = Date.now();
-    try {
-      return await work;
-    } finally {
-      timings[part] += Date.now() - start;
-    }
-  };
+  const { timings, timed } = timer();
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : undefined;
   const curStats = emptyStatistics(current, current.rows);
-  // Without a reference table, numeric columns stream every value (non-finite ones first), so the
-  // summary scan only needs their finite maximum (histogram and Sturges edges are fixed up front).
-  const headed = !refSource;
+  const ignore = new Set(options.ignoreDrift ?? []);
+  // Numeric columns stream every value, non-finite ones first (alone, or pooled with the reference's),
+  // so the summary scan needs only their finite bounds, which fix histogram and Sturges edges up front.
   // One after the other: side by side they make the engine page tables in and out past its memory limit.
-  const curSummary = await timed('summaries', summarise(db, current, curColumns, true, headed));
+  const curSummary = await timed(
+    'summaries',
+    summarise(db, current, curColumns, () => 'max')
+  );
   const refSummary = refSource
-    ? await timed('summaries', summarise(db, refSource, [...refColumns!.values()], false))
+    ? await timed(
+        'summaries',
+        summarise(
+          db,
+          refSource,
+          [...refColumns!.values()],
+          (c) => (jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? 'bounds' : 'all'),
+          (c) => curColumns.some((d) => d.name === c.name && d.kind === 'datetime')
+        )
+      )
     : undefined;
-  // Duplicates and categorical value counts run on their own connection while numeric columns are
-  // walked: the engine then has work queued whenever the JS walk holds the main thread.
+  // Duplicates, categorical value counts and date/time distinct counts run on their own connection
+  // while numeric columns are walked: the engine then has work queued whenever the JS walk holds the
+  // main thread.
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== 'numeric' && c.kind !== 'datetime');
+  const datetimeNames = curColumns.filter((c) => c.kind === 'datetime');
   const background = countInBackground(
     side,
-    current,
-    refSource,
-    refColumns,
-    categoricalNames,
+    { current, refSource, refColumns },
+    { categorical: categoricalNames, datetime: datetimeNames },
     timed,
     timings
   );
@@ -146,14 +141,13 @@ export async function analyse(
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : undefined;
   // The reference's duplicate count is not needed for validation, and it costs a full hash pass.
   const stored = reference?.kind === 'statistics' ? reference.statistics : undefined;
-  const ignore = new Set(options.ignoreDrift ?? []);
   const inputs: Record<string, DriftInput> = {};
   const streamC = await engine.connect();
   // While one numeric column is walked in JS, the engine already sorts the next one (on the other
   // connection), so the two cores stay busy.
   const numericNames = curColumns.filter((c) => c.kind === 'numeric').map((c) => c.name);
   const { prime, takeStream } = numericStreams(
-    { current, refSource, refColumns, curSummary, refSummary, ignore, headed, numericNames },
+    { current, refSource, refColumns, curSummary, refSummary, ignore, numericNames },
     [streamB, streamC]
   );
   const pass: Pass = {
@@ -167,7 +161,6 @@ export async function analyse(
     refStats,
     inputs,
     ignore,
-    headed,
     streamA,
     streamB,
     numericNames,
@@ -182,15 +175,7 @@ export async function analyse(
         await profileNumeric(pass, info);
         continue;
       }
-      if (info.kind === 'datetime') {
-        const refInfo = refColumns?.get(info.name);
-        curStats.columns[info.name] = datetimeStats(info, current.rows, curSummary.get(info.name)!);
-        if (refStats && refInfo && refSummary) {
-          refStats.columns[info.name] = datetimeStats(refInfo, refSource!.rows, refSummary.get(info.name)!);
-        }
-        continue;
-      }
-      deferred.push(info);
+      if (info.kind !== 'datetime') deferred.push(info);
     }
   } catch (error) {
     // The engine is closed after a failure: let the background queries settle first.
@@ -199,6 +184,7 @@ export async function analyse(
   }
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
+  finishDatetime(pass, counted.distinct, datetimeNames);
   finishCategorical(pass, counted, deferred);
   // Categorical columns were finished last: restore the column order of the data.
   curStats.columns = inOrder(curStats.columns, curColumns);
@@ -222,156 +208,23 @@ function inOrder<T>(record: Record<string, T>, columns: ColumnInfo[]): Record<st
   return out;
 }
 
-/** What the parts of one analyse() run share. */
-interface Pass {
-  current: LoadedSource;
-  refSource?: LoadedSource;
-  refColumns?: Map<string, ColumnInfo>;
-  curSummary: Map<string, Summary>;
-  refSummary?: Map<string, Summary>;
-  stored?: DatasetStatistics;
-  curStats: DatasetStatistics;
-  refStats?: DatasetStatistics;
-  inputs: Record<string, DriftInput>;
-  ignore: Set<string>;
-  /** No reference table: numeric columns stream every value, non-finite ones first. */
-  headed: boolean;
-  streamA: DuckDBConnection;
-  streamB: DuckDBConnection;
-  numericNames: string[];
-  /** Starts the query of the numeric column at this position in advance. */
-  prime: (index: number) => void;
-  /** The stream started in advance for a column, if any. */
-  takeStream: <T>(name: string) => AsyncGenerator<T> | undefined;
-  timed: <T>(part: string, work: Promise<T>) => Promise<T>;
-}
-
-/** Profiles one numeric column (and its reference side) and gathers its drift input. */
-async function profileNumeric(pass: Pass, info: ColumnInfo): Promise<void> {
-  const { current, refSource, refSummary, stored, curStats, refStats, inputs, headed } = pass;
-  const { streamA, streamB, numericNames, prime, takeStream, timed, curSummary } = pass;
-  let s = curSummary.get(info.name)!;
-  const refInfo = pass.refColumns?.get(info.name);
-  const storedCol = stored?.columns[info.name];
-  const compare = !pass.ignore.has(info.name);
-  const position = numericNames.indexOf(info.name);
-  prime(position);
-  prime(position + 1);
-  let cursor: Cursor | undefined;
-  if (headed) {
-    const read = await timed(
-      'numeric',
-      readHead(takeStream<CountChunk>(info.name) ?? allCounts(streamB, current.table, info.name))
-    );
-    cursor = read.cursor;
-    const { nulls, nan, posInf, negInf } = read.head;
-    s = {
-      ...s,
-      present: current.rows - nulls,
-      nan,
-      posInf,
-      negInf,
-      min: cursor.done ? null : cursor.value
-    };
-    curSummary.set(info.name, s);
-  }
-  const curN = s.present - s.nan - s.posInf - s.negInf;
-  let refSide: NumericSide | undefined;
-  let refRows = 0;
-  let refSum: Summary | undefined;
-  if (refInfo?.kind === 'numeric' && refSummary && refSource) {
-    refSum = refSummary.get(info.name)!;
-    refRows = refSource.rows;
-    const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
-    refSide = {
-      n,
-      min: refSum.min as number | null,
-      max: refSum.max as number | null,
-      open: () => sortedCounts(streamA, refSource.table, info.name),
-      joint: () =>
-        takeStream<JointChunk>(info.name) ?? jointCounts(streamA, refSource.table, current.table, info.name),
-      accumulator:
-        n > 0
-          ? new NumericAccumulator(n, equalWidthEdges(refSum.min as number, refSum.max as number), true)
-          : undefined
-    };
-  } else if (storedCol?.kind === 'numeric' && storedCol.distribution && storedCol.finite) {
-    const dist = storedCol.distribution;
-    refSide = {
-      n: storedCol.finite,
-      min: storedCol.min as number,
-      max: storedCol.max as number,
-      open: () => storedCounts(dist)
-    };
-  }
-  const edges =
-    refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null
-      ? (storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max))
-      : s.min !== null
-        ? equalWidthEdges(s.min as number, s.max as number)
-        : [];
-  const curSide: NumericSide = {
-    n: curN,
-    min: s.min as number | null,
-    max: s.max as number | null,
-    open: () => takeStream<CountChunk>(info.name) ?? sortedCounts(streamB, current.table, info.name),
-    cursor,
-    accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : undefined
-  };
-  const walked =
-    curN > 0
-      ? await timed(
-          'numeric',
-          walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : undefined)
-        )
-      : undefined;
-  if (!walked && refSide?.accumulator) {
-    // The reference still needs its own statistics when the current side has no finite values.
-    await walkNumeric(refSide, undefined);
-  }
-  curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
-  if (refStats && refInfo && refSum) {
-    refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
-  }
-  if (walked && compare) {
-    const refCol = refStats?.columns[info.name] ?? storedCol!;
-    const refN = walked.nRef;
-    const dist = storedCol?.distribution;
-    inputs[info.name] = {
-      ...walked,
-      kind: 'numeric',
-      refStd: refN > 0 ? Math.sqrt((refCol.m2 ?? 0) / refN) : 0,
-      refDistinct: refCol.distinct,
-      exact: refSource ? true : dist?.kind === 'exact',
-      rankError: refSource ? undefined : dist?.rank_error
-    } as DriftInput;
-  }
-}
-
 /** Statistics and drift inputs of the categorical columns, once their value counts are in. */
 function finishCategorical(
   pass: Pass,
   counted: { cur: Map<string, CategoricalCounts>; ref: Map<string, CategoricalCounts> },
   deferred: ColumnInfo[]
 ): void {
-  const { current, refSource, refColumns, refSummary, stored, curStats, refStats, inputs, ignore } = pass;
-  const curSummary = pass.curSummary;
+  const { current, refSource, refColumns, stored, curStats, refStats, inputs, ignore } = pass;
   for (const info of deferred) {
-    const s = curSummary.get(info.name)!;
     const refInfo = refColumns?.get(info.name);
     const storedCol = stored?.columns[info.name];
     const compare = !ignore.has(info.name);
     const curCounts = counted.cur.get(info.name)!;
-    curStats.columns[info.name] = categoricalStats(info, current.rows, s, curCounts);
+    curStats.columns[info.name] = categoricalStats(info, current.rows, curCounts);
     let refValues: Map<string, number> | undefined;
     const refCounts = counted.ref.get(info.name);
-    if (refInfo && refSummary && refSource && refCounts) {
-      refStats!.columns[info.name] = categoricalStats(
-        refInfo,
-        refSource.rows,
-        refSummary.get(info.name)!,
-        refCounts
-      );
+    if (refInfo && refSource && refCounts) {
+      refStats!.columns[info.name] = categoricalStats(refInfo, refSource.rows, refCounts);
       refValues = refCounts.values;
     } else if (storedCol?.values && (storedCol.kind === 'categorical' || storedCol.kind === 'boolean')) {
       refValues = new Map(Object.entries(storedCol.values));
@@ -389,8 +242,8 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
     // Reference-only columns still get statistics (they show up as missing columns in current).
     for (const info of refColumns.values()) {
       if (refStats.columns[info.name] || !refSummary) continue;
-      const r = refSummary.get(info.name)!;
       if (info.kind === 'numeric') {
+        const r = refSummary.get(info.name)!;
         const n = r.present - r.nan - r.posInf - r.negInf;
         const acc =
           n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min as number, r.max as number)) : undefined;
@@ -410,7 +263,6 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
         refStats.columns[info.name] = categoricalStats(
           info,
           refSource!.rows,
-          r,
           await categoricalCounts(db, refSource!.table, info.name)
         );
       }
@@ -418,74 +270,62 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
   }
 }
 
-/** Streams of numeric columns started ahead of their walk, alternating between two connections. */
-function numericStreams(
-  pass: Pick<
-    Pass,
-    | 'current'
-    | 'refSource'
-    | 'refColumns'
-    | 'curSummary'
-    | 'refSummary'
-    | 'ignore'
-    | 'headed'
-    | 'numericNames'
-  >,
-  [streamB, streamC]: [DuckDBConnection, DuckDBConnection]
-): Pick<Pass, 'prime' | 'takeStream'> {
-  const { current, refSource, refColumns, curSummary, refSummary, ignore, headed, numericNames } = pass;
-  const primedStreams = new Map<string, AsyncGenerator<CountChunk | JointChunk>>();
-  const finiteOf = (x: Summary | undefined) => (x ? x.present - x.nan - x.posInf - x.negInf : 0);
-  const mainStream = (
-    name: string,
-    conn: DuckDBConnection
-  ): AsyncGenerator<CountChunk | JointChunk> | undefined => {
-    if (headed) return allCounts(conn, current.table, name);
-    // Must mirror walkNumeric's choice: joint when both sides have finite values and drift is wanted.
-    if (finiteOf(curSummary.get(name)) === 0) return undefined;
-    const joint =
-      refSource &&
-      refColumns?.get(name)?.kind === 'numeric' &&
-      !ignore.has(name) &&
-      finiteOf(refSummary?.get(name)) > 0;
-    return joint
-      ? jointCounts(conn, refSource.table, current.table, name)
-      : sortedCounts(conn, current.table, name);
-  };
-  const prime = (index: number) => {
-    const name = numericNames[index];
-    if (name === undefined || primedStreams.has(name)) return;
-    const gen = mainStream(name, index % 2 === 0 ? streamB : streamC);
-    if (gen) primedStreams.set(name, primed(gen));
-  };
-  const takeStream = <T>(name: string): AsyncGenerator<T> | undefined => {
-    const gen = primedStreams.get(name);
-    primedStreams.delete(name);
-    return gen as AsyncGenerator<T> | undefined;
-  };
-  return { prime, takeStream };
+/** Statistics of the date/time columns, once their distinct counts are in. */
+function finishDatetime(
+  pass: Pass,
+  distinct: { cur: Map<string, number>; ref: Map<string, number> },
+  columns: ColumnInfo[]
+): void {
+  const { current, refSource, refColumns, curSummary, refSummary, curStats, refStats } = pass;
+  for (const info of columns) {
+    const s = { ...curSummary.get(info.name)!, distinct: distinct.cur.get(info.name), distinctExact: true };
+    curStats.columns[info.name] = datetimeStats(info, current.rows, s);
+    const refInfo = refColumns?.get(info.name);
+    if (refStats && refInfo && refSummary) {
+      const r = refSummary.get(info.name)!;
+      const refDistinct = distinct.ref.get(info.name);
+      refStats.columns[info.name] = datetimeStats(
+        refInfo,
+        refSource!.rows,
+        refDistinct === undefined ? r : { ...r, distinct: refDistinct, distinctExact: false }
+      );
+    }
+  }
 }
 
-/** Duplicate rows and categorical value counts, on their own connection. */
+/** What runs on the side connection. */
+interface Counted {
+  duplicates: number;
+  cur: Map<string, CategoricalCounts>;
+  ref: Map<string, CategoricalCounts>;
+  /** Distinct counts of date/time columns: exact for current, a sketch for a reference table. */
+  distinct: { cur: Map<string, number>; ref: Map<string, number> };
+}
+
+/** Duplicate rows, date/time distinct counts and categorical value counts, on their own connection. */
 async function countInBackground(
   side: DuckDBConnection,
-  current: LoadedSource,
-  refSource: LoadedSource | undefined,
-  refColumns: Map<string, ColumnInfo> | undefined,
-  categoricalNames: ColumnInfo[],
+  { current, refSource, refColumns }: Pick<Pass, 'current' | 'refSource' | 'refColumns'>,
+  names: { categorical: ColumnInfo[]; datetime: ColumnInfo[] },
   timed: Pass['timed'],
   timings: Record<string, number>
-): Promise<{ duplicates: number; cur: Map<string, CategoricalCounts>; ref: Map<string, CategoricalCounts> }> {
-  const start = Date.now();
+): Promise<Counted> {
   const duplicates = await timed('duplicates', duplicateRows(side, current));
+  const distinct = { cur: new Map<string, number>(), ref: new Map<string, number>() };
+  for (const { name } of names.datetime) {
+    distinct.cur.set(name, await timed('summaries', datetimeDistinct(side, current.table, name, true)));
+    if (refSource && refColumns?.get(name)?.kind === 'datetime')
+      distinct.ref.set(name, await timed('summaries', datetimeDistinct(side, refSource.table, name, false)));
+  }
+  const start = Date.now();
   const cur = new Map<string, CategoricalCounts>();
   const ref = new Map<string, CategoricalCounts>();
-  for (const info of categoricalNames) {
+  for (const info of names.categorical) {
     cur.set(info.name, await categoricalCounts(side, current.table, info.name));
     const refInfo = refColumns?.get(info.name);
     if (refSource && refInfo && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime')
       ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
   }
-  timings.categorical += Date.now() - start - timings.duplicates;
-  return { duplicates, cur, ref };
+  timings.categorical += Date.now() - start;
+  return { duplicates, cur, ref, distinct };
 }

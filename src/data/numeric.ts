@@ -99,9 +99,7 @@ export async function readHead(
   const cursor = await new Cursor(counting).refill();
   while (!cursor.done && !Number.isFinite(cursor.value)) {
     const v = cursor.value;
-    if (Number.isNaN(v)) head.nan += cursor.count;
-    else if (v > 0) head.posInf += cursor.count;
-    else head.negInf += cursor.count;
+    countNonFinite(head, v, cursor.count);
     if (cursor.advance()) await cursor.refill();
   }
   return { cursor, head };
@@ -112,28 +110,90 @@ export interface JointChunk {
   values: Float64Array;
   countsA: Float64Array;
   countsB: Float64Array;
+  /** Headed streams: the NULL counts of each side, which may lead the first chunk. */
+  nullsA?: number;
+  nullsB?: number;
 }
 
-/** Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one query). */
+/**
+ * Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one
+ * query). Headed, every value comes (like allCounts()): first NULL (as `nullsA`/`nullsB`), then -Inf,
+ * +Inf and NaN, then the finite values ascending, so both sides' summary counts need no scan.
+ */
 export async function* jointCounts(
   db: DuckDBConnection,
   tableA: string,
   tableB: string,
-  column: string
+  column: string,
+  headed = false
 ): AsyncGenerator<JointChunk> {
   const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const where = headed ? '' : ` WHERE isfinite(${v})`;
   const sql =
     `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (` +
-    `SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)} WHERE isfinite(${v}) UNION ALL ` +
-    `SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)} WHERE isfinite(${v})) GROUP BY v ORDER BY v`;
+    `SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)}${where} UNION ALL ` +
+    `SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)}${where}) GROUP BY v ` +
+    `ORDER BY ${headed ? 'isfinite(v) NULLS FIRST, ' : ''}v`;
   const result = await db.stream(sql);
+  let first = true;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
     const n = chunk.rowCount;
+    // NULLS FIRST: only the first row of the first chunk can be NULL.
+    const start = headed && first && chunk.getColumnVector(0).getItem(0) === null ? 1 : 0;
+    first = false;
     const col = (i: number) =>
-      (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(0, n);
-    yield { values: col(0), countsA: col(1), countsB: col(2) };
+      (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(start, n);
+    const countsA = col(1);
+    const countsB = col(2);
+    if (start === 0) yield { values: col(0), countsA, countsB };
+    else {
+      const nulls = (i: number) => (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items[0];
+      yield { values: col(0), countsA, countsB, nullsA: nulls(1), nullsB: nulls(2) };
+    }
+  }
+}
+
+/** What the head of a headed jointCounts() stream holds: both sides' non-finite counts, then the finite rest. */
+export interface JointHead {
+  a: NonFiniteCounts;
+  b: NonFiniteCounts;
+  /** The smallest finite value of either side (null when neither has one). */
+  first: number | null;
+  /** The finite values, from the first. */
+  rest: AsyncGenerator<JointChunk>;
+}
+
+function countNonFinite(head: NonFiniteCounts, v: number, count: number): void {
+  if (Number.isNaN(v)) head.nan += count;
+  else if (v > 0) head.posInf += count;
+  else head.negInf += count;
+}
+
+/** Consumes the non-finite head of a headed jointCounts() stream. */
+export async function readJointHead(source: AsyncGenerator<JointChunk>): Promise<JointHead> {
+  const a: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const b: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  for (;;) {
+    const next = await source.next();
+    if (next.done) return { a, b, first: null, rest: (async function* () {})() };
+    const { values, countsA, countsB } = next.value;
+    a.nulls += next.value.nullsA ?? 0;
+    b.nulls += next.value.nullsB ?? 0;
+    let i = 0;
+    for (; i < values.length && !Number.isFinite(values[i]); i++) {
+      countNonFinite(a, values[i], countsA[i]);
+      countNonFinite(b, values[i], countsB[i]);
+    }
+    if (i < values.length) {
+      const head = { values: values.subarray(i), countsA: countsA.subarray(i), countsB: countsB.subarray(i) };
+      const rest = (async function* () {
+        yield head;
+        yield* source;
+      })();
+      return { a, b, first: values[i], rest };
+    }
   }
 }
 

@@ -2,13 +2,15 @@
 // sketch that shards can merge) and the statistics made from them.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent } from './engine.js';
-import { asNumber, type Summary } from './profile-summary.js';
+import { asNumber } from './profile-summary.js';
 import { Hll } from './sketch/hll.js';
 import type { ColumnInfo } from './source.js';
 import { VALUE_CAP, type ColumnStatistics } from './statistics.js';
 
 /** Value counts of a non-numeric column and what comes with them. */
 export interface CategoricalCounts {
+  /** Rows with a value (the summary scan need not count them). */
+  present: number;
   values?: Map<string, number>;
   /** Shortest and longest value as text (null when there are no values). */
   length: { min: number; max: number } | null;
@@ -35,6 +37,7 @@ export async function categoricalCounts(
   if (rows.length <= VALUE_CAP) {
     const lengths = rows.map((r) => asNumber(r[2]));
     return {
+      present: rows.reduce((sum, r) => sum + asNumber(r[1]), 0),
       values: new Map(rows.map((r) => [String(r[0]), asNumber(r[1])])),
       length: lengths.length > 0 ? { min: Math.min(...lengths), max: Math.max(...lengths) } : null,
       top,
@@ -42,9 +45,9 @@ export async function categoricalCounts(
       distinctExact: true
     };
   }
-  const [distinctValue, minLength, maxLength] = (
+  const [distinctValue, minLength, maxLength, present] = (
     await db.runAndReadAll(
-      `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))) FROM ${sqlIdent(table)}`
+      `SELECT count(DISTINCT ${id}), min(length(CAST(${id} AS VARCHAR))), max(length(CAST(${id} AS VARCHAR))), count(${id}) FROM ${sqlIdent(table)}`
     )
   ).getRows()[0];
   const distinct = asNumber(distinctValue);
@@ -59,22 +62,21 @@ export async function categoricalCounts(
   ).getRows();
   const hll = new Hll();
   for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
-  return { top, length, distinct, distinctExact: true, hll };
+  return { present: asNumber(present), top, length, distinct, distinctExact: true, hll };
 }
 
-/** Statistics of a categorical or boolean column from its summary and value counts. */
+/** Statistics of a categorical or boolean column from its value counts. */
 export function categoricalStats(
   info: ColumnInfo,
   rows: number,
-  s: Summary,
   counts: CategoricalCounts
 ): ColumnStatistics {
   const out: ColumnStatistics = {
     kind: info.kind === 'boolean' ? 'boolean' : 'categorical',
     type: info.type,
     count: rows,
-    missing: rows - s.present,
-    present: s.present,
+    missing: rows - counts.present,
+    present: counts.present,
     distinct: counts.distinct,
     distinct_exact: counts.distinctExact,
     top: counts.top

@@ -395,11 +395,14 @@ async function createTable(
       return;
     } catch (error) {
       const needed = longRowSize(error);
-      if (format !== 'csv' || needed === undefined || needed > MAX_ROW_BYTES) throw readError(path, error);
-      attempt = {
-        ...(attempt ?? { delimiter: ',', header: [] }),
-        maxLineBytes: Math.min(MAX_ROW_BYTES, needed * 2)
-      };
+      // A row past the read buffer is reported as "Actual Size: 0": then double the limit that failed
+      // (the buffer's size by default). Without progress the row is too long, not a reason to retry.
+      const failed = attempt?.maxLineBytes ?? READ_BUFFER_BYTES;
+      const raised = Math.min(MAX_ROW_BYTES, 2 * Math.max(needed ?? 0, failed));
+      const stuck = raised <= (attempt?.maxLineBytes ?? 0);
+      if (format !== 'csv' || needed === undefined || needed > MAX_ROW_BYTES || stuck)
+        throw readError(path, error);
+      attempt = { ...(attempt ?? { delimiter: ',', header: [] }), maxLineBytes: raised };
     }
   }
 }
