@@ -4,6 +4,7 @@ import { changeVerdict } from '../gate/deltas.js';
 import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
 import { startTableBootstrap, type TableBootstrapRun, type TableIntervals } from '../gate/table-bootstrap.js';
 import type { TableGrouping } from '../gate/table-plan.js';
+import type { TableMemory } from '../gate/table-kernels.js';
 import { sliceTableMetrics } from './metrics/catalog.js';
 import type { Predictions, Scorer } from './metrics/scorer.js';
 import { groupSlices } from './slices.js';
@@ -50,14 +51,16 @@ export function startNoiseBootstrap(
   slices: readonly string[],
   minSliceSize: number,
   sliceGates: Record<string, Record<string, unknown>>,
-  options: BootstrapOptions
+  options: BootstrapOptions,
+  memory?: TableMemory
 ): TableBootstrapRun | null {
   if (scorers.length !== 2 || options.resamples < 2) return null;
   return startTableBootstrap(
     [predictions[0], predictions[1]],
     [scorers[0], scorers[1]],
     intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates),
-    options
+    options,
+    { memory }
   );
 }
 

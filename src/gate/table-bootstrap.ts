@@ -10,7 +10,14 @@ import { brierScoreLoss, logLoss } from '../evaluation/metrics/probabilistic.js'
 import type { MetricResult } from '../evaluation/metrics/result.js';
 import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
-import { ECE, buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
+import {
+  ECE,
+  buildTablePlan,
+  planBytesAtLeast,
+  type CellPlan,
+  type TableGrouping,
+  type TablePlan
+} from './table-plan.js';
 import { resampledCalibration } from './table-calibration.js';
 import {
   TABLE_WORKER_SOURCE,
@@ -34,6 +41,9 @@ export interface TableBootstrapRun {
   result(onResample?: (done: number) => void): Promise<TableIntervals>;
   cancel(): void;
 }
+
+/** Below this many bytes, a helper thread faulting the plan's pages costs more than it saves. */
+const PREFAULT_MIN_BYTES = 1 << 24;
 
 /** Below this many row-visits, worker threads cost more than they save. */
 const PARALLEL_MIN_WORK = 20_000_000;
@@ -164,6 +174,17 @@ function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
 }
 
 /**
+ * The memory of a whole-table bootstrap over n rows, its pages faulted in on a helper thread (call
+ * it as soon as n is known: the plan then finds them ready instead of faulting them itself).
+ */
+export function prefaultedTableMemory(task: Predictions['task'], n: number): Promise<TableMemory> {
+  const bytes = planBytesAtLeast(task, n, tableMetrics(task));
+  if (bytes < PREFAULT_MIN_BYTES) return Promise.resolve(new TableMemory());
+  // Only a head start: should the helper fail, the plan faults its pages itself.
+  return new TableMemory().prefault(bytes).catch(() => new TableMemory());
+}
+
+/**
  * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task on the
  * whole data, and each grouping's `metrics` on each of its slice values (values at −1 get none), with the Poisson
  * weights of the gated bootstrap (same seed, same resamples, same reference order). Worker threads
@@ -174,7 +195,7 @@ export function startTableBootstrap(
   scorers: [Scorer, Scorer],
   groupings: readonly TableGrouping[],
   options: BootstrapOptions,
-  parallel: { threads?: number } = {}
+  parallel: { threads?: number; memory?: TableMemory } = {}
 ): TableBootstrapRun {
   const task = scorers[0].task;
   const metrics = tableMetrics(task);
@@ -189,7 +210,7 @@ export function startTableBootstrap(
   const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
   // Eight resamples per batch: more threads than batches would idle.
   const used = Math.max(1, Math.min(threads, Math.ceil(R / 8)));
-  const memory = new TableMemory();
+  const memory = parallel.memory ?? new TableMemory();
   const plan = buildTablePlan(predictions, scorers, sliced, {
     seed: options.seed,
     resamples: R,

@@ -135,6 +135,19 @@ function jointCells(p: [Predictions, Predictions]): {
 }
 
 /**
+ * A lower bound of the bytes buildTablePlan places in its memory for n rows: the interleaved terms
+ * (rowTerms: 8 for regression, log loss and Brier of both models for binary, log loss for
+ * multiclass), one strata set, the calibration set, and each model's whole-data ranking of one class with the
+ * baseline's gather (the slice passes' rows are left out: they depend on the values with an interval).
+ */
+export function planBytesAtLeast(task: Predictions['task'], n: number, metrics: readonly string[]): number {
+  const terms = task === 'regression' ? 8 : task === 'binary' ? 4 : 2;
+  const calibration = metrics.includes(ECE) ? 24 : 0;
+  const rankings = task === 'regression' ? 0 : 12;
+  return n * (8 * terms + 8 + calibration + rankings);
+}
+
+/**
  * Builds the whole-table job: strata over the slice columns (their joint combinations when few,
  * else one set per column), the per-row terms, and each model's ranking passes grouped by slice value.
  */

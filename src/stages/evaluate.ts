@@ -37,7 +37,7 @@ import { createScorer, type Predictions, type Scorer } from '../evaluation/metri
 import { scoreSlices } from '../evaluation/slices.js';
 import { attachSliceIntervals, latencySpreads, startNoiseBootstrap } from '../evaluation/noise.js';
 import { measureLatency } from '../evaluation/latency.js';
-import type { TableBootstrapRun } from '../gate/table-bootstrap.js';
+import { prefaultedTableMemory, type TableBootstrapRun } from '../gate/table-bootstrap.js';
 import type { Registry } from '../registry/types.js';
 import { renderEvaluationMarkdown } from '../report/evaluation-md.js';
 
@@ -129,6 +129,11 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const data = await timed('read', () => loadColumns(request.data, columns, request.source));
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
+  // Fresh memory is slow to touch: the whole-table bootstrap's is faulted in on a helper thread meanwhile.
+  const tableMemory =
+    sessions.length === 2 && bootstrap.resamples >= 2
+      ? prefaultedTableMemory(task, data.rowCount)
+      : undefined;
 
   progress.start('scoring', data.rowCount);
   const outputs = await timed('inference', () =>
@@ -154,7 +159,8 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     slices,
     minSliceSize,
     request.sliceGates ?? {},
-    bootstrap
+    bootstrap,
+    await tableMemory
   );
   const bootstrapRun =
     !tableRun && scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
