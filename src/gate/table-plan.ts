@@ -191,15 +191,20 @@ export function buildTablePlan(
     const columns = members.map((j) => groupings[j].groupOf);
     const none = members.map((j) => groupings[j].values.length);
     const radix = members.map((j) => sizes[j]);
-    for (let k = 0; k < n; k++) {
-      const i = order ? order[k] : k;
+    // Codes in row order first (sequential reads), then one random read per row in reference order.
+    const rowCode = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
       let st = 0;
       for (let m = 0; m < columns.length; m++) {
         const v = columns[m][i];
         st = st * radix[m] + (v < 0 ? none[m] : v);
       }
-      stratum[k] = st;
-      code[k] = st * perStratum + cell[i];
+      rowCode[i] = st * perStratum + cell[i];
+    }
+    for (let k = 0; k < n; k++) {
+      const c = rowCode[order ? order[k] : k];
+      code[k] = c;
+      stratum[k] = Math.floor(c / perStratum);
     }
     sets.push({
       code,
