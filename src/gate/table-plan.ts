@@ -320,7 +320,7 @@ function rankingPasses(
   into: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
 ): number {
   let offset = into.offset;
-  const whole = segments(data, null, 1, offset, metrics.includes('average_precision'), memory);
+  const whole = wholeSegment(data, offset, metrics.includes('average_precision'), memory);
   whole.gather = gather;
   whole.ordered = gather !== null;
   into.rankings.push(whole);
@@ -348,6 +348,32 @@ function step(lastRow: number): number {
 }
 
 /**
+ * The whole data as one segment, packed as segments() packs a group's rows: a row starts a tie
+ * after the end of one, and is a precision step when it ends a tie and is positive (negatives
+ * come first in a tie). A loop of its own: no grouping to look up per row.
+ */
+function wholeSegment(
+  data: BootstrapRanking,
+  offset: number,
+  ap: boolean,
+  memory: TableMemory
+): RankingSegments {
+  const n = data.order.length;
+  const { sortedPositive, lastOfTie } = data;
+  const rows = memory.i32(n);
+  let first = 2;
+  for (let k = 0; k < n; k++) {
+    const positive = sortedPositive[k];
+    const last = k === n - 1 ? 1 : lastOfTie[k];
+    rows[k] = (k << 3) | ((last & positive) << 2) | first | positive;
+    first = last << 1;
+  }
+  const ends = memory.i32(1);
+  ends[0] = n;
+  return { rows, ends, offset, ap, ordered: false, gather: null };
+}
+
+/**
  * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
  * negatives first within a tie), packed for the kernel: its rank k (where its weights are: the
  * reference's weights are in reference order, another ranking's gathered into its order) << 3 |
@@ -356,7 +382,7 @@ function step(lastRow: number): number {
  */
 function segments(
   data: BootstrapRanking,
-  groupOf: Int32Array | Uint8Array | null,
+  groupOf: Int32Array | Uint8Array,
   groups: number,
   offset: number,
   ap: boolean,
@@ -366,12 +392,10 @@ function segments(
   const order = data.order;
   const counts = new Int32Array(groups);
   // A group below 0 (Int32Array) or of 255 (Uint8Array) is no group: (g >>> 0) < groups is false.
-  if (groupOf)
-    for (let i = 0; i < n; i++) {
-      const g = groupOf[i] >>> 0;
-      if (g < groups) counts[g]++;
-    }
-  else counts[0] = n;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] >>> 0;
+    if (g < groups) counts[g]++;
+  }
   const ends = memory.i32(groups);
   const cursor = new Int32Array(groups);
   let total = 0;
@@ -388,7 +412,7 @@ function segments(
   let tie = 0;
   for (let k = 0; k < n; k++) {
     const row = order[k];
-    const g = groupOf ? groupOf[row] >>> 0 : 0;
+    const g = groupOf[row] >>> 0;
     if (g < groups) {
       const at = cursor[g]++;
       let v = (k << 3) | data.sortedPositive[k];
