@@ -77,3 +77,18 @@ describe('loadColumns (streamed chunks into arrays sized from the file)', () => 
     expect(data.text.note).toEqual(notes);
   });
 });
+
+describe('loadColumns text columns', () => {
+  it('decodes a coded column into strings when read, and keeps a value put in its place', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'text.csv');
+    await writeFile(path, 'c,x\nred,1\n,2\nblue,3\nred,4\n');
+    const data = await loadColumns(path, ['c', 'x']);
+    expect(Object.keys(data.text)).toEqual(['c']);
+    expect(data.text.c).toEqual(['red', null, 'blue', 'red']);
+    expect(data.text.c).toBe(data.text.c); // decoded once
+    expect({ ...data.text }).toEqual({ c: ['red', null, 'blue', 'red'] });
+    data.text.c = ['other'];
+    expect(data.text.c).toEqual(['other']);
+  });
+});

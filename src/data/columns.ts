@@ -17,7 +17,7 @@ export interface LoadedColumns {
   rowCount: number;
   numeric: Record<string, Float64Array>;
   text: Record<string, (string | null)[]>;
-  /** The same text columns dictionary-encoded (when the reader produced them). */
+  /** The same text columns dictionary-encoded (when the reader produced them; `text` then decodes them on first use). */
   coded?: Record<string, CodedColumn>;
 }
 
@@ -105,11 +105,8 @@ export async function loadColumns(
   columns.forEach((c, i) => {
     const column = codes[i];
     if (column) {
-      const values = (dictionaries[i] as Dictionary).values;
-      const strings = new Array<string | null>(rowCount);
-      for (let r = 0; r < rowCount; r++) strings[r] = column[r] < 0 ? null : values[column[r]];
-      coded[c] = { codes: column, values };
-      text[c] = strings;
+      coded[c] = { codes: column, values: (dictionaries[i] as Dictionary).values };
+      lazyText(text, c, coded[c]);
     } else {
       numeric[c] = numbers[i] as Float64Array;
     }
@@ -262,6 +259,27 @@ class ColumnSink {
 function copyInto<T extends Float64Array | Int32Array>(out: T, from: T, rows: number): T {
   out.set(from.subarray(0, rows));
   return out;
+}
+
+/**
+ * Puts a coded column's strings on `text` as a property decoded on first use: most readers use the
+ * codes (slices, evaluate's bootstrap), and a million-entry array of strings costs ≈ 0.1 s to build.
+ */
+export function lazyText(text: Record<string, (string | null)[]>, name: string, column: CodedColumn): void {
+  let strings: (string | null)[] | undefined;
+  Object.defineProperty(text, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => (strings ??= decodeColumn(column)),
+    set: (value: (string | null)[]) => (strings = value)
+  });
+}
+
+/** The strings of a coded column, null where missing. */
+function decodeColumn({ codes, values }: CodedColumn): (string | null)[] {
+  const strings = new Array<string | null>(codes.length);
+  for (let r = 0; r < codes.length; r++) strings[r] = codes[r] < 0 ? null : values[codes[r]];
+  return strings;
 }
 
 /** The column names of a source, in file order, without reading its rows. */
