@@ -2,7 +2,12 @@ import type { LoadedColumns } from '../data/columns.js';
 import type { BootstrapOptions } from '../gate/bootstrap.js';
 import { changeVerdict } from '../gate/deltas.js';
 import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
-import { startTableBootstrap, type TableBootstrapRun, type TableIntervals } from '../gate/table-bootstrap.js';
+import {
+  prepareTableScorers,
+  startTableBootstrap,
+  type TableBootstrapRun,
+  type TableIntervals
+} from '../gate/table-bootstrap.js';
 import type { TableGrouping } from '../gate/table-plan.js';
 import type { TableMemory } from '../gate/table-kernels.js';
 import { sliceTableMetrics } from './metrics/catalog.js';
@@ -44,7 +49,7 @@ export function intervalGroupings(
  * Starts the paired bootstrap of every metric on the whole data and every slice cell (the gated
  * intervals come from it too), or null without a baseline or with resampling off.
  */
-export function startNoiseBootstrap(
+export async function startNoiseBootstrap(
   predictions: Predictions[],
   scorers: Scorer[],
   data: LoadedColumns,
@@ -52,16 +57,15 @@ export function startNoiseBootstrap(
   minSliceSize: number,
   sliceGates: Record<string, Record<string, unknown>>,
   options: BootstrapOptions,
-  memory?: TableMemory
-): TableBootstrapRun | null {
+  memory?: Promise<TableMemory>
+): Promise<TableBootstrapRun | null> {
   if (scorers.length !== 2 || options.resamples < 2) return null;
-  return startTableBootstrap(
-    [predictions[0], predictions[1]],
-    [scorers[0], scorers[1]],
-    intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates),
-    options,
-    { memory }
-  );
+  const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
+  // The scorers' sorts and terms first: the plan's memory is faulted in meanwhile.
+  prepareTableScorers([scorers[0], scorers[1]]);
+  return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
+    memory: await memory
+  });
 }
 
 /**

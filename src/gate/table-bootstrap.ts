@@ -185,6 +185,17 @@ export function prefaultedTableMemory(task: Predictions['task'], n: number): Pro
 }
 
 /**
+ * Forms what the plan reads from the scorers before it needs its memory (the metrics read the
+ * same, once): each model's ranking of the reference class and its per-row terms.
+ */
+export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
+  for (const s of scorers) {
+    s.ranking?.(s.task === 'binary' ? 1 : 0);
+    s.probabilisticTerms?.();
+  }
+}
+
+/**
  * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task on the
  * whole data, and each grouping's `metrics` on each of its slice values (values at −1 get none), with the Poisson
  * weights of the gated bootstrap (same seed, same resamples, same reference order). Worker threads

@@ -129,17 +129,17 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const data = await timed('read', () => loadColumns(request.data, columns, request.source));
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
-  // Fresh memory is slow to touch: the whole-table bootstrap's is faulted in on a helper thread meanwhile.
-  const tableMemory =
-    sessions.length === 2 && bootstrap.resamples >= 2
-      ? prefaultedTableMemory(task, data.rowCount)
-      : undefined;
 
   progress.start('scoring', data.rowCount);
   const outputs = await timed('inference', () =>
     runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done))
   );
   progress.finish();
+  // Fresh memory is slow to touch: the whole-table bootstrap's is faulted in on a helper thread meanwhile.
+  const tableMemory =
+    sessions.length === 2 && bootstrap.resamples >= 2
+      ? prefaultedTableMemory(task, data.rowCount)
+      : undefined;
   const latency = await timed('latency', () => measureLatency(sessions, data, batchSize, request.data));
   reportHowRead(sessions, progress);
   const predictions = sessions.map((s, i) =>
@@ -152,7 +152,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const changeGated = changeGatedMetrics(request.gates ?? {});
   const bootstrapStarted = performance.now();
   // With a baseline, one bootstrap gives every metric and slice cell its interval, the gated ones included.
-  const tableRun = startNoiseBootstrap(
+  const tableRun = await startNoiseBootstrap(
     predictions,
     scorers,
     data,
@@ -160,7 +160,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     minSliceSize,
     request.sliceGates ?? {},
     bootstrap,
-    await tableMemory
+    tableMemory
   );
   const bootstrapRun =
     !tableRun && scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
