@@ -3,6 +3,7 @@ import type { BootstrapOptions } from '../gate/bootstrap.js';
 import { changeVerdict } from '../gate/deltas.js';
 import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
 import {
+  prefaultSliceRankings,
   prepareTableScorers,
   startTableBootstrap,
   type TableBootstrapRun,
@@ -57,14 +58,15 @@ export async function startNoiseBootstrap(
   minSliceSize: number,
   sliceGates: Record<string, Record<string, unknown>>,
   options: BootstrapOptions,
-  memory?: Promise<TableMemory>
+  memory?: TableMemory
 ): Promise<TableBootstrapRun | null> {
   if (scorers.length !== 2 || options.resamples < 2) return null;
   const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
+  if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
   // The scorers' sorts and terms first: the plan's memory is faulted in meanwhile.
   prepareTableScorers([scorers[0], scorers[1]]);
   return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
-    memory: await memory
+    memory: await memory?.settled()
   });
 }
 

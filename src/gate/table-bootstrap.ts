@@ -14,6 +14,7 @@ import {
   ECE,
   buildTablePlan,
   planBytesAtLeast,
+  sliceRankingBytes,
   type CellPlan,
   type TableGrouping,
   type TablePlan
@@ -174,14 +175,39 @@ function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
 }
 
 /**
- * The memory of a whole-table bootstrap over n rows, its pages faulted in on a helper thread (call
- * it as soon as n is known: the plan then finds them ready instead of faulting them itself).
+ * The memory of a whole-table bootstrap over n rows, its pages being faulted in on a helper thread
+ * (call it as soon as n is known: the plan then finds them ready instead of faulting them itself).
  */
-export function prefaultedTableMemory(task: Predictions['task'], n: number): Promise<TableMemory> {
+export function prefaultedTableMemory(task: Predictions['task'], n: number): TableMemory {
+  const memory = new TableMemory();
   const bytes = planBytesAtLeast(task, n, tableMetrics(task));
-  if (bytes < PREFAULT_MIN_BYTES) return Promise.resolve(new TableMemory());
-  // Only a head start: should the helper fail, the plan faults its pages itself.
-  return new TableMemory().prefault(bytes).catch(() => new TableMemory());
+  if (bytes >= PREFAULT_MIN_BYTES) memory.prefault(bytes);
+  return memory;
+}
+
+/** The classes with a ranking pass: binary the positive, multiclass all when roc_auc_ovr is resampled. */
+function rankedClasses(scorer: Scorer): number[] {
+  const task = scorer.task;
+  if (task === 'binary') return [1];
+  return task === 'multiclass' && tableMetrics(task).includes('roc_auc_ovr')
+    ? range(scorer.classes ?? 1)
+    : [];
+}
+
+/**
+ * Starts faulting in the rest of the plan's memory once the slice groupings are known: their
+ * ranking passes' rows, past the lower bound prefaultedTableMemory touched.
+ */
+export function prefaultSliceRankings(
+  memory: TableMemory,
+  scorers: [Scorer, Scorer],
+  groupings: readonly TableGrouping[]
+): void {
+  const task = scorers[0].task;
+  const bytes =
+    planBytesAtLeast(task, scorers[0].rows, tableMetrics(task)) +
+    sliceRankingBytes(groupings, 2 * rankedClasses(scorers[0]).length);
+  if (bytes >= PREFAULT_MIN_BYTES) memory.prefault(bytes);
 }
 
 /**
@@ -210,9 +236,7 @@ export function startTableBootstrap(
 ): TableBootstrapRun {
   const task = scorers[0].task;
   const metrics = tableMetrics(task);
-  const C = scorers[0].classes ?? 1;
-  const rankingClasses =
-    task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
+  const rankingClasses = rankedClasses(scorers[0]);
   const inSlices = sliceCellMetrics(task);
   const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => inSlices.includes(m)) }));
   const R = options.resamples;

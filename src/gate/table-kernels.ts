@@ -203,6 +203,9 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 export class TableMemory {
   readonly memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
   private used = 64;
+  /** End of the pages prefault() has touched (a later call touches only what lies past it). */
+  private faulted = 0;
+  private readonly pending: Promise<unknown>[] = [];
 
   /** Bytes placed so far. */
   get placed(): number {
@@ -225,19 +228,27 @@ export class TableMemory {
   }
 
   /**
-   * Grows the memory by `bytes` past what is placed and touches those pages on a helper thread:
-   * a fresh page costs ≈ 3 ms per MB on a small VM, paid there instead of by the plan on the
-   * calling thread. Resolves when done; place nothing until then (the helper writes zeros).
+   * Grows the memory to `bytes` past what is placed and starts touching those pages on a helper
+   * thread: a fresh page costs ≈ 3 ms per MB on a small VM, paid there instead of by the plan on
+   * the calling thread. Pages an earlier call touches are not touched again; place nothing until
+   * settled() (the helpers write zeros).
    */
-  async prefault(bytes: number): Promise<TableMemory> {
-    const from = Math.ceil(this.used / PAGE) * PAGE;
+  prefault(bytes: number): void {
+    const from = Math.max(this.faulted, Math.ceil(this.used / PAGE) * PAGE);
     const pages = Math.min(MAX_PAGES, Math.ceil((this.used + bytes) / PAGE));
-    if (pages * PAGE <= from) return this;
+    if (pages * PAGE <= from) return;
     const have = this.memory.buffer.byteLength / PAGE;
     if (pages > have) this.memory.grow(pages - have);
+    this.faulted = pages * PAGE;
     const helper = startKernelWorker(PREFAULT_SOURCE, { memory: this.memory, from, to: pages * PAGE });
     helper.ref();
-    await helper.finished;
+    // Only a head start: should a helper fail, the plan faults those pages itself.
+    this.pending.push(helper.finished.catch(() => undefined));
+  }
+
+  /** Resolves when every prefault() has finished. */
+  async settled(): Promise<TableMemory> {
+    await Promise.all(this.pending);
     return this;
   }
 

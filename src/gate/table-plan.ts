@@ -147,6 +147,16 @@ export function planBytesAtLeast(task: Predictions['task'], n: number, metrics: 
   return n * (8 * terms + 8 + calibration + rankings);
 }
 
+/** The bytes of the slice columns' ranking passes: 4 per row with an interval value, per column showing a ranking metric, per ranking. */
+export function sliceRankingBytes(groupings: readonly TableGrouping[], rankings: number): number {
+  let rows = 0;
+  for (const g of groupings) {
+    if (!g.metrics.some((m) => RANKED.includes(m))) continue;
+    for (let i = 0; i < g.groupOf.length; i++) if (g.groupOf[i] >= 0) rows++;
+  }
+  return 4 * rows * rankings;
+}
+
 /**
  * Builds the whole-table job: strata over the slice columns (their joint combinations when few,
  * else one set per column), the per-row terms, and each model's ranking passes grouped by slice value.
