@@ -39,6 +39,14 @@ async function bindings(): Promise<Bindings> {
 }
 
 /**
+ * Starts loading the reader's engine (≈ 0.25 s, mostly loading its native module): a caller that
+ * knows it will read can overlap this with other work, such as loading its models.
+ */
+export function prepareReader(): void {
+  connection().catch(() => undefined); // loadColumns reports a failure when it needs the engine
+}
+
+/**
  * Reads the named columns of a source. Numeric columns (by DuckDB's inferred type) come back as
  * Float64Array, others as strings (and dictionary codes). Errors name the source and the missing columns.
  */

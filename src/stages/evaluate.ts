@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { loadColumns, sourceColumnNames } from '../data/columns.js';
+import { loadColumns, prepareReader, sourceColumnNames } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import {
   pairedBootstrap,
@@ -122,6 +122,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
+  prepareReader(); // while the models load
   const { sessions, baselineSource, drift } = await loadModels(request, timed);
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
