@@ -122,7 +122,6 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
-  prepareReader(); // while the models load
   const { sessions, baselineSource, drift } = await loadModels(request, timed);
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
@@ -291,6 +290,7 @@ async function gateIntervals(
 /** Reads the candidate, resolves the baseline and the drift summary, and creates the sessions. */
 async function loadModels(request: EvaluateRequest, timed: Timed) {
   const candidateFile = await readModelFile(request.model);
+  prepareReader(); // while the models load (after the first check, so a missing model fails at once)
   const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
     resolveBaseline({
       file: request.baseline,
