@@ -1,6 +1,7 @@
-import type { DataChunk, Vector } from '@duckdb/node-bindings';
+import type { DataChunk, Result, Vector } from '@duckdb/node-bindings';
 import { InputError } from '../core/errors.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { open, stat } from 'node:fs/promises';
 import { connection, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
 import { numericTextColumns } from './numeric-text.js';
 import { expandSource, inspectFile, kindOf, readError, readExpression, type CsvDialect } from './source.js';
@@ -16,7 +17,7 @@ export interface LoadedColumns {
   rowCount: number;
   numeric: Record<string, Float64Array>;
   text: Record<string, (string | null)[]>;
-  /** The same text columns dictionary-encoded (when the reader produced them). */
+  /** The same text columns dictionary-encoded (when the reader produced them; `text` then decodes them on first use). */
   coded?: Record<string, CodedColumn>;
 }
 
@@ -26,6 +27,8 @@ interface Bindings {
   vector_get_data(vector: Vector, bytes: number): Uint8Array;
   vector_get_validity(vector: Vector, bytes: number): Uint8Array | null;
   get_data_from_pointer(buffer: ArrayBufferLike, offset: number, bytes: number): Uint8Array;
+  data_chunk_get_size(chunk: DataChunk): number;
+  fetch_chunk(result: Result): Promise<DataChunk | null>;
 }
 
 async function bindings(): Promise<Bindings> {
@@ -33,6 +36,14 @@ async function bindings(): Promise<Bindings> {
     native.loadDuckDBBindings()
   )) as unknown as Bindings & { default?: Bindings };
   return mod.default ?? mod;
+}
+
+/**
+ * Starts loading the reader's engine (≈ 0.25 s, mostly loading its native module): a caller that
+ * knows it will read can overlap this with other work, such as loading its models.
+ */
+export function prepareReader(): void {
+  connection().catch(() => undefined); // loadColumns reports a failure when it needs the engine
 }
 
 /**
@@ -76,50 +87,207 @@ export async function loadColumns(
     .map((c, i) => (isNumeric[i] ? `CAST(${sqlIdent(c)} AS DOUBLE)` : `CAST(${sqlIdent(c)} AS VARCHAR)`))
     .join(', ');
   const duckdb = await bindings();
-  let result;
+  const sql = `SELECT ${select} FROM ${from}`;
+  let sink = new ColumnSink(duckdb, isNumeric, format === 'csv' ? await estimateRows(files) : undefined);
   try {
-    // Materialized rather than streamed: DuckDB then scans the file on all its threads (2× faster here).
-    result = await db.run(`SELECT ${select} FROM ${from}`);
+    // Streamed when the rows can be counted independently: a streamed result that fails part-way
+    // ends like a complete one (the engine's C API reports the error only in the result, which the
+    // bindings do not expose), so the stream is trusted only when it yields every data line.
+    const lines = format === 'csv' ? dataLines(files) : null;
+    lines?.catch(() => undefined); // awaited below, unless the stream fails first
+    if (lines) await streamChunks(db, sql, duckdb, (chunk) => sink.add(chunk));
+    if (!lines || sink.rows !== (await lines)) {
+      // Materialized, the query fails with the engine's message (or there really are fewer rows:
+      // quoted line breaks, blank lines).
+      sink = new ColumnSink(duckdb, isNumeric, sink.rows);
+      const result = await db.run(sql);
+      for (let c = 0; c < result.chunkCount; c++) sink.add(result.getChunk(c).chunk);
+    }
   } catch (error) {
     throw readError(path, error);
   }
-  // Chunks are copied out column by column as raw memory straight into the output arrays: numbers
-  // with one typed-array copy, text through a dictionary, so no per-value JS object is made (the
-  // per-value API was 3× slower).
-  const rowCount = result.rowCount;
-  const numbers = columns.map((_, i) => (isNumeric[i] ? new Float64Array(rowCount) : null));
-  const codes = columns.map((_, i) => (isNumeric[i] ? null : new Int32Array(rowCount)));
-  const dictionaries = columns.map((_, i) => (isNumeric[i] ? null : new Dictionary(duckdb)));
-  let offset = 0;
-  for (let c = 0; c < result.chunkCount; c++) {
-    const chunk = result.getChunk(c);
-    const rows = chunk.rowCount;
-    if (rows === 0) continue;
-    for (let i = 0; i < columns.length; i++) {
-      const vector = duckdb.data_chunk_get_vector(chunk.chunk, i);
-      const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
-      const target = numbers[i];
-      if (target) copyDoubles(duckdb.vector_get_data(vector, rows * 8), rows, validity, target, offset);
-      else (dictionaries[i] as Dictionary).encode(vector, rows, validity, codes[i] as Int32Array, offset);
-    }
-    offset += rows;
-  }
+  const { rowCount, numbers, codes, dictionaries } = sink.finish();
   const numeric: Record<string, Float64Array> = {};
   const text: Record<string, (string | null)[]> = {};
   const coded: Record<string, CodedColumn> = {};
   columns.forEach((c, i) => {
     const column = codes[i];
     if (column) {
-      const values = (dictionaries[i] as Dictionary).values;
-      const strings = new Array<string | null>(rowCount);
-      for (let r = 0; r < rowCount; r++) strings[r] = column[r] < 0 ? null : values[column[r]];
-      coded[c] = { codes: column, values };
-      text[c] = strings;
+      coded[c] = { codes: column, values: (dictionaries[i] as Dictionary).values };
+      lazyText(text, c, coded[c]);
     } else {
       numeric[c] = numbers[i] as Float64Array;
     }
   });
   return { rowCount, numeric, text, coded };
+}
+
+/**
+ * Streams a query's chunks to `take`, fetching the next chunk while the current one is copied:
+ * no materialized copy of the whole result is held, and the engine parses ahead on its threads.
+ */
+async function streamChunks(
+  db: DuckDBConnection,
+  sql: string,
+  duckdb: Bindings,
+  take: (chunk: DataChunk) => void
+): Promise<void> {
+  const result = (await db.stream(sql)) as unknown as { result: Result };
+  let next = duckdb.fetch_chunk(result.result);
+  for (;;) {
+    const chunk = await next;
+    if (chunk === null || duckdb.data_chunk_get_size(chunk) === 0) return;
+    next = duckdb.fetch_chunk(result.result);
+    // Should take() throw, the fetch already under way must not end as an unhandled rejection.
+    next.catch(() => undefined);
+    take(chunk);
+  }
+}
+
+/** Bytes read at a time when counting lines. */
+const LINE_BLOCK = 1 << 20;
+
+/**
+ * The lines after the header of CSV files (a last line without a line break counts): an upper
+ * bound of their rows, equal to it unless a quoted value spans lines or a line is blank.
+ */
+async function dataLines(files: string[]): Promise<number> {
+  const block = Buffer.alloc(LINE_BLOCK);
+  let total = 0;
+  for (const file of files) {
+    const handle = await open(file, 'r');
+    try {
+      let lines = 0;
+      let last = 10;
+      for (;;) {
+        const { bytesRead } = await handle.read(block, 0, LINE_BLOCK, null);
+        if (bytesRead === 0) break;
+        for (let i = 0; i < bytesRead; i++) if (block[i] === 10) lines++;
+        last = block[bytesRead - 1];
+      }
+      total += lines + (last === 10 ? 0 : 1) - 1;
+    } finally {
+      await handle.close();
+    }
+  }
+  return total;
+}
+
+/** Bytes sampled at the start of a CSV file to estimate its row length. */
+const SAMPLE_BYTES = 1 << 16;
+
+/**
+ * Rows of CSV files estimated from their sizes and the line length at the start of the first, with
+ * a margin: the output arrays are sized once (growing them copies and touches fresh memory).
+ */
+async function estimateRows(files: string[]): Promise<number | undefined> {
+  try {
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(file)).size;
+    const handle = await open(files[0], 'r');
+    try {
+      const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, bytes));
+      const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+      let lines = 0;
+      for (let i = 0; i < bytesRead; i++) if (sample[i] === 10) lines++;
+      return lines > 1 ? Math.ceil((bytes / bytesRead) * lines * 1.1) + 1024 : undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined; // only an estimate: the read reports unreadable files
+  }
+}
+
+/**
+ * Output columns filled chunk by chunk, grown by doubling when the estimate of rows falls short.
+ * Vectors are copied as raw memory: numbers with one typed-array copy, text through a dictionary,
+ * so no per-value JS object is made (the per-value API was 3× slower).
+ */
+class ColumnSink {
+  rows = 0;
+  private capacity: number;
+  private numbers: (Float64Array | null)[];
+  private codes: (Int32Array | null)[];
+  private readonly dictionaries: (Dictionary | null)[];
+
+  constructor(
+    private readonly duckdb: Bindings,
+    private readonly isNumeric: boolean[],
+    expectedRows = 1 << 16
+  ) {
+    this.capacity = Math.max(1 << 12, expectedRows);
+    this.numbers = isNumeric.map((numeric) => (numeric ? new Float64Array(this.capacity) : null));
+    this.codes = isNumeric.map((numeric) => (numeric ? null : new Int32Array(this.capacity)));
+    this.dictionaries = isNumeric.map((numeric) => (numeric ? null : new Dictionary(duckdb)));
+  }
+
+  /** Copies a chunk's vectors: numbers as raw memory, text through each column's dictionary. */
+  add(chunk: DataChunk): void {
+    const duckdb = this.duckdb;
+    const rows = duckdb.data_chunk_get_size(chunk);
+    if (rows === 0) return;
+    if (this.rows + rows > this.capacity) this.grow(this.rows + rows);
+    for (let i = 0; i < this.isNumeric.length; i++) {
+      const vector = duckdb.data_chunk_get_vector(chunk, i);
+      const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
+      const target = this.numbers[i];
+      if (target) copyDoubles(duckdb.vector_get_data(vector, rows * 8), rows, validity, target, this.rows);
+      else
+        (this.dictionaries[i] as Dictionary).encode(
+          vector,
+          rows,
+          validity,
+          this.codes[i] as Int32Array,
+          this.rows
+        );
+    }
+    this.rows += rows;
+  }
+
+  /** The filled columns, each exactly rowCount long (views: pages past the end were never touched). */
+  finish() {
+    const n = this.rows;
+    return {
+      rowCount: n,
+      numbers: this.numbers.map((a) => a?.subarray(0, n) ?? null),
+      codes: this.codes.map((a) => a?.subarray(0, n) ?? null),
+      dictionaries: this.dictionaries
+    };
+  }
+
+  private grow(needed: number): void {
+    this.capacity = Math.max(needed, 2 * this.capacity);
+    const keep = this.rows;
+    this.numbers = this.numbers.map((a) => a && copyInto(new Float64Array(this.capacity), a, keep));
+    this.codes = this.codes.map((a) => a && copyInto(new Int32Array(this.capacity), a, keep));
+  }
+}
+
+function copyInto<T extends Float64Array | Int32Array>(out: T, from: T, rows: number): T {
+  out.set(from.subarray(0, rows));
+  return out;
+}
+
+/**
+ * Puts a coded column's strings on `text` as a property decoded on first use: most readers use the
+ * codes (slices, evaluate's bootstrap), and a million-entry array of strings costs ≈ 0.1 s to build.
+ */
+export function lazyText(text: Record<string, (string | null)[]>, name: string, column: CodedColumn): void {
+  let strings: (string | null)[] | undefined;
+  Object.defineProperty(text, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => (strings ??= decodeColumn(column)),
+    set: (value: (string | null)[]) => (strings = value)
+  });
+}
+
+/** The strings of a coded column, null where missing. */
+function decodeColumn({ codes, values }: CodedColumn): (string | null)[] {
+  const strings = new Array<string | null>(codes.length);
+  for (let r = 0; r < codes.length; r++) strings[r] = codes[r] < 0 ? null : values[codes[r]];
+  return strings;
 }
 
 /** The column names of a source, in file order, without reading its rows. */

@@ -97,9 +97,14 @@ export function calibrationOf(p: Predictions): Calibration | null {
   );
 }
 
+/** Calibration inputs already formed, per predictions object (the report and the bootstrap plan both read them). */
+const calibrationCache = new WeakMap<Predictions, { confidence: Float64Array; hit: Uint8Array }>();
+
 /** What calibration reads per row: the confidence and whether it was a hit (the positive class, or the top class right). */
 export function calibrationInputs(p: Predictions): { confidence: Float64Array; hit: Uint8Array } | null {
   if (p.task === 'regression') return null;
+  const cached = calibrationCache.get(p);
+  if (cached) return cached;
   const C = p.labels.length;
   const n = p.y.length;
   const confidence = new Float64Array(n);
@@ -113,6 +118,7 @@ export function calibrationInputs(p: Predictions): { confidence: Float64Array; h
       hit[i] = p.y[i] === p.pred[i] ? 1 : 0;
     }
   }
+  calibrationCache.set(p, { confidence, hit });
   return { confidence, hit };
 }
 

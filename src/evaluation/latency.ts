@@ -1,4 +1,4 @@
-import type { LoadedColumns } from '../data/columns.js';
+import { lazyText, type LoadedColumns } from '../data/columns.js';
 import { runBatches, type LoadedSession } from '../model/inference.js';
 import type { Spread } from '../gate/noise.js';
 
@@ -10,7 +10,6 @@ export const LATENCY_ROWS = 20_000;
 function firstRows(data: LoadedColumns, rows: number): LoadedColumns {
   if (rows >= data.rowCount) return data;
   const numeric = Object.fromEntries(Object.entries(data.numeric).map(([k, v]) => [k, v.subarray(0, rows)]));
-  const text = Object.fromEntries(Object.entries(data.text).map(([k, v]) => [k, v.slice(0, rows)]));
   const coded = data.coded
     ? Object.fromEntries(
         Object.entries(data.coded).map(([k, c]) => [
@@ -19,6 +18,12 @@ function firstRows(data: LoadedColumns, rows: number): LoadedColumns {
         ])
       )
     : undefined;
+  // By key, not entries: a coded column's strings are decoded only if a model reads them.
+  const text: LoadedColumns['text'] = {};
+  for (const k of Object.keys(data.text)) {
+    if (coded?.[k]) lazyText(text, k, coded[k]);
+    else text[k] = data.text[k].slice(0, rows);
+  }
   return { rowCount: rows, numeric, text, ...(coded ? { coded } : {}) };
 }
 

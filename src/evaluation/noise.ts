@@ -2,8 +2,15 @@ import type { LoadedColumns } from '../data/columns.js';
 import type { BootstrapOptions } from '../gate/bootstrap.js';
 import { changeVerdict } from '../gate/deltas.js';
 import { MIN_INTERVAL_ROWS } from '../gate/noise.js';
-import { startTableBootstrap, type TableBootstrapRun, type TableIntervals } from '../gate/table-bootstrap.js';
+import {
+  prefaultSliceRankings,
+  prepareTableScorers,
+  startTableBootstrap,
+  type TableBootstrapRun,
+  type TableIntervals
+} from '../gate/table-bootstrap.js';
 import type { TableGrouping } from '../gate/table-plan.js';
+import type { TableMemory } from '../gate/table-kernels.js';
 import { sliceTableMetrics } from './metrics/catalog.js';
 import type { Predictions, Scorer } from './metrics/scorer.js';
 import { groupSlices } from './slices.js';
@@ -43,22 +50,24 @@ export function intervalGroupings(
  * Starts the paired bootstrap of every metric on the whole data and every slice cell (the gated
  * intervals come from it too), or null without a baseline or with resampling off.
  */
-export function startNoiseBootstrap(
+export async function startNoiseBootstrap(
   predictions: Predictions[],
   scorers: Scorer[],
   data: LoadedColumns,
   slices: readonly string[],
   minSliceSize: number,
   sliceGates: Record<string, Record<string, unknown>>,
-  options: BootstrapOptions
-): TableBootstrapRun | null {
+  options: BootstrapOptions,
+  memory?: TableMemory
+): Promise<TableBootstrapRun | null> {
   if (scorers.length !== 2 || options.resamples < 2) return null;
-  return startTableBootstrap(
-    [predictions[0], predictions[1]],
-    [scorers[0], scorers[1]],
-    intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates),
-    options
-  );
+  const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
+  if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
+  // The scorers' sorts and terms first: the plan's memory is faulted in meanwhile.
+  prepareTableScorers([scorers[0], scorers[1]]);
+  return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
+    memory: await memory?.settled()
+  });
 }
 
 /**

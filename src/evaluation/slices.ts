@@ -32,7 +32,7 @@ export function scoreSlices(
         baseline: perModel[1] ? perModel[1][g].values : null
       });
     });
-    reports.push(...grouping.skipped);
+    reports.push(...grouping.skipped.map((report) => ({ ...report })));
   }
   return reports;
 }
@@ -49,8 +49,20 @@ export interface SliceGrouping {
   skipped: SliceReport[];
 }
 
+/** Groupings already formed, per data (the slice scores and the bootstrap plan group the same columns). */
+const groupingCache = new WeakMap<LoadedColumns, Map<string, SliceGrouping>>();
+
 /** Groups rows by the values of a column in one pass; slices under `minSize` rows are skipped. */
 export function groupSlices(data: LoadedColumns, column: string, minSize: number): SliceGrouping {
+  let cached = groupingCache.get(data);
+  if (!cached) groupingCache.set(data, (cached = new Map()));
+  const key = `${minSize}\u0000${column}`;
+  let grouping = cached.get(key);
+  if (!grouping) cached.set(key, (grouping = formGroups(data, column, minSize)));
+  return grouping;
+}
+
+function formGroups(data: LoadedColumns, column: string, minSize: number): SliceGrouping {
   const n = data.rowCount;
   const { raw, names, counts } = data.coded?.[column]
     ? codedValues(data.coded[column], n)

@@ -10,7 +10,15 @@ import { brierScoreLoss, logLoss } from '../evaluation/metrics/probabilistic.js'
 import type { MetricResult } from '../evaluation/metrics/result.js';
 import type { RegressionSums } from '../evaluation/metrics/regression.js';
 import { intervalOf, type BootstrapOptions, type IntervalResult } from './bootstrap.js';
-import { ECE, buildTablePlan, type CellPlan, type TableGrouping, type TablePlan } from './table-plan.js';
+import {
+  ECE,
+  buildTablePlan,
+  planBytesAtLeast,
+  sliceRankingBytes,
+  type CellPlan,
+  type TableGrouping,
+  type TablePlan
+} from './table-plan.js';
 import { resampledCalibration } from './table-calibration.js';
 import {
   TABLE_WORKER_SOURCE,
@@ -34,6 +42,9 @@ export interface TableBootstrapRun {
   result(onResample?: (done: number) => void): Promise<TableIntervals>;
   cancel(): void;
 }
+
+/** Below this many bytes, a helper thread faulting the plan's pages costs more than it saves. */
+const PREFAULT_MIN_BYTES = 1 << 24;
 
 /** Below this many row-visits, worker threads cost more than they save. */
 const PARALLEL_MIN_WORK = 20_000_000;
@@ -164,6 +175,53 @@ function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
 }
 
 /**
+ * The memory of a whole-table bootstrap over n rows, its pages being faulted in on a helper thread
+ * (call it as soon as n is known: the plan then finds them ready instead of faulting them itself).
+ */
+export function prefaultedTableMemory(task: Predictions['task'], n: number): TableMemory {
+  const memory = new TableMemory();
+  const bytes = planBytesAtLeast(task, n, tableMetrics(task));
+  if (bytes >= PREFAULT_MIN_BYTES) memory.prefault(bytes);
+  return memory;
+}
+
+/** The classes with a ranking pass: binary the positive, multiclass all when roc_auc_ovr is resampled. */
+function rankedClasses(scorer: Scorer): number[] {
+  const task = scorer.task;
+  if (task === 'binary') return [1];
+  return task === 'multiclass' && tableMetrics(task).includes('roc_auc_ovr')
+    ? range(scorer.classes ?? 1)
+    : [];
+}
+
+/**
+ * Starts faulting in the rest of the plan's memory once the slice groupings are known: their
+ * ranking passes' rows, past the lower bound prefaultedTableMemory touched.
+ */
+export function prefaultSliceRankings(
+  memory: TableMemory,
+  scorers: [Scorer, Scorer],
+  groupings: readonly TableGrouping[]
+): void {
+  const task = scorers[0].task;
+  const bytes =
+    planBytesAtLeast(task, scorers[0].rows, tableMetrics(task)) +
+    sliceRankingBytes(groupings, 2 * rankedClasses(scorers[0]).length);
+  if (bytes >= PREFAULT_MIN_BYTES) memory.prefault(bytes);
+}
+
+/**
+ * Forms what the plan reads from the scorers before it needs its memory (the metrics read the
+ * same, once): each model's ranking of the reference class and its per-row terms.
+ */
+export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
+  for (const s of scorers) {
+    s.ranking?.(s.task === 'binary' ? 1 : 0);
+    s.probabilisticTerms?.();
+  }
+}
+
+/**
  * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task on the
  * whole data, and each grouping's `metrics` on each of its slice values (values at −1 get none), with the Poisson
  * weights of the gated bootstrap (same seed, same resamples, same reference order). Worker threads
@@ -174,13 +232,11 @@ export function startTableBootstrap(
   scorers: [Scorer, Scorer],
   groupings: readonly TableGrouping[],
   options: BootstrapOptions,
-  parallel: { threads?: number } = {}
+  parallel: { threads?: number; memory?: TableMemory } = {}
 ): TableBootstrapRun {
   const task = scorers[0].task;
   const metrics = tableMetrics(task);
-  const C = scorers[0].classes ?? 1;
-  const rankingClasses =
-    task === 'binary' ? [1] : task === 'multiclass' && metrics.includes('roc_auc_ovr') ? range(C) : [];
+  const rankingClasses = rankedClasses(scorers[0]);
   const inSlices = sliceCellMetrics(task);
   const sliced = groupings.map((g) => ({ ...g, metrics: g.metrics.filter((m) => inSlices.includes(m)) }));
   const R = options.resamples;
@@ -189,7 +245,7 @@ export function startTableBootstrap(
   const threads = parallel.threads ?? (work < PARALLEL_MIN_WORK ? 1 : Math.min(4, availableParallelism()));
   // Eight resamples per batch: more threads than batches would idle.
   const used = Math.max(1, Math.min(threads, Math.ceil(R / 8)));
-  const memory = new TableMemory();
+  const memory = parallel.memory ?? new TableMemory();
   const plan = buildTablePlan(predictions, scorers, sliced, {
     seed: options.seed,
     resamples: R,

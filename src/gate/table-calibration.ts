@@ -27,15 +27,22 @@ export function calibrationSet(
   if (!a || !b) return null;
   const inner = calibrationEdges(CALIBRATION_BINS);
   const n = a.confidence.length;
+  // Each row's code in row order first (sequential reads): the pass in reference order then reads
+  // one 2-byte code at random instead of both hits (the binning is not repeated either).
+  const rowCode = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const st =
+      calibrationBin(a.confidence[i], inner) * CALIBRATION_BINS + calibrationBin(b.confidence[i], inner);
+    rowCode[i] = st * HIT_CELLS + a.hit[i] * 2 + b.hit[i];
+  }
   const code = memory.i32(n);
   const stratum = memory.i32(n);
   const terms = memory.f64(2 * n);
   for (let k = 0; k < n; k++) {
     const i = order ? order[k] : k;
-    const st =
-      calibrationBin(a.confidence[i], inner) * CALIBRATION_BINS + calibrationBin(b.confidence[i], inner);
-    stratum[k] = st;
-    code[k] = st * HIT_CELLS + a.hit[i] * 2 + b.hit[i];
+    const c = rowCode[i];
+    code[k] = c;
+    stratum[k] = c >>> 2; // HIT_CELLS = 4
     terms[2 * k] = a.confidence[i];
     terms[2 * k + 1] = b.confidence[i];
   }

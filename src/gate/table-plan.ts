@@ -135,6 +135,29 @@ function jointCells(p: [Predictions, Predictions]): {
 }
 
 /**
+ * A lower bound of the bytes buildTablePlan places in its memory for n rows: the interleaved terms
+ * (rowTerms: 8 for regression, log loss and Brier of both models for binary, log loss for
+ * multiclass), one strata set, the calibration set, and each model's whole-data ranking of one class with the
+ * baseline's gather (the slice passes' rows are left out: they depend on the values with an interval).
+ */
+export function planBytesAtLeast(task: Predictions['task'], n: number, metrics: readonly string[]): number {
+  const terms = task === 'regression' ? 8 : task === 'binary' ? 4 : 2;
+  const calibration = metrics.includes(ECE) ? 24 : 0;
+  const rankings = task === 'regression' ? 0 : 12;
+  return n * (8 * terms + 8 + calibration + rankings);
+}
+
+/** The bytes of the slice columns' ranking passes: 4 per row with an interval value, per column showing a ranking metric, per ranking. */
+export function sliceRankingBytes(groupings: readonly TableGrouping[], rankings: number): number {
+  let rows = 0;
+  for (const g of groupings) {
+    if (!g.metrics.some((m) => RANKED.includes(m))) continue;
+    for (let i = 0; i < g.groupOf.length; i++) if (g.groupOf[i] >= 0) rows++;
+  }
+  return 4 * rows * rankings;
+}
+
+/**
  * Builds the whole-table job: strata over the slice columns (their joint combinations when few,
  * else one set per column), the per-row terms, and each model's ranking passes grouped by slice value.
  */
@@ -178,15 +201,20 @@ export function buildTablePlan(
     const columns = members.map((j) => groupings[j].groupOf);
     const none = members.map((j) => groupings[j].values.length);
     const radix = members.map((j) => sizes[j]);
-    for (let k = 0; k < n; k++) {
-      const i = order ? order[k] : k;
+    // Codes in row order first (sequential reads), then one random read per row in reference order.
+    const rowCode = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
       let st = 0;
       for (let m = 0; m < columns.length; m++) {
         const v = columns[m][i];
         st = st * radix[m] + (v < 0 ? none[m] : v);
       }
-      stratum[k] = st;
-      code[k] = st * perStratum + cell[i];
+      rowCode[i] = st * perStratum + cell[i];
+    }
+    for (let k = 0; k < n; k++) {
+      const c = rowCode[order ? order[k] : k];
+      code[k] = c;
+      stratum[k] = Math.floor(c / perStratum);
     }
     sets.push({
       code,
@@ -302,7 +330,7 @@ function rankingPasses(
   into: { offset: number; rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
 ): number {
   let offset = into.offset;
-  const whole = segments(data, null, 1, offset, metrics.includes('average_precision'), memory);
+  const whole = wholeSegment(data, offset, metrics.includes('average_precision'), memory);
   whole.gather = gather;
   whole.ordered = gather !== null;
   into.rankings.push(whole);
@@ -330,6 +358,32 @@ function step(lastRow: number): number {
 }
 
 /**
+ * The whole data as one segment, packed as segments() packs a group's rows: a row starts a tie
+ * after the end of one, and is a precision step when it ends a tie and is positive (negatives
+ * come first in a tie). A loop of its own: no grouping to look up per row.
+ */
+function wholeSegment(
+  data: BootstrapRanking,
+  offset: number,
+  ap: boolean,
+  memory: TableMemory
+): RankingSegments {
+  const n = data.order.length;
+  const { sortedPositive, lastOfTie } = data;
+  const rows = memory.i32(n);
+  let first = 2;
+  for (let k = 0; k < n; k++) {
+    const positive = sortedPositive[k];
+    const last = k === n - 1 ? 1 : lastOfTie[k];
+    rows[k] = (k << 3) | ((last & positive) << 2) | first | positive;
+    first = last << 1;
+  }
+  const ends = memory.i32(1);
+  ends[0] = n;
+  return { rows, ends, offset, ap, ordered: false, gather: null };
+}
+
+/**
  * A ranking's rows grouped by value (stable, so each segment stays in descending score order and
  * negatives first within a tie), packed for the kernel: its rank k (where its weights are: the
  * reference's weights are in reference order, another ranking's gathered into its order) << 3 |
@@ -338,7 +392,7 @@ function step(lastRow: number): number {
  */
 function segments(
   data: BootstrapRanking,
-  groupOf: Int32Array | Uint8Array | null,
+  groupOf: Int32Array | Uint8Array,
   groups: number,
   offset: number,
   ap: boolean,
@@ -348,12 +402,10 @@ function segments(
   const order = data.order;
   const counts = new Int32Array(groups);
   // A group below 0 (Int32Array) or of 255 (Uint8Array) is no group: (g >>> 0) < groups is false.
-  if (groupOf)
-    for (let i = 0; i < n; i++) {
-      const g = groupOf[i] >>> 0;
-      if (g < groups) counts[g]++;
-    }
-  else counts[0] = n;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] >>> 0;
+    if (g < groups) counts[g]++;
+  }
   const ends = memory.i32(groups);
   const cursor = new Int32Array(groups);
   let total = 0;
@@ -370,7 +422,7 @@ function segments(
   let tie = 0;
   for (let k = 0; k < n; k++) {
     const row = order[k];
-    const g = groupOf ? groupOf[row] >>> 0 : 0;
+    const g = groupOf[row] >>> 0;
     if (g < groups) {
       const at = cursor[g]++;
       let v = (k << 3) | data.sortedPositive[k];

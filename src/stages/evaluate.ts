@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { loadColumns, sourceColumnNames } from '../data/columns.js';
+import { loadColumns, prepareReader, sourceColumnNames } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import {
   pairedBootstrap,
@@ -37,7 +37,7 @@ import { createScorer, type Predictions, type Scorer } from '../evaluation/metri
 import { scoreSlices } from '../evaluation/slices.js';
 import { attachSliceIntervals, latencySpreads, startNoiseBootstrap } from '../evaluation/noise.js';
 import { measureLatency } from '../evaluation/latency.js';
-import type { TableBootstrapRun } from '../gate/table-bootstrap.js';
+import { prefaultedTableMemory, type TableBootstrapRun } from '../gate/table-bootstrap.js';
 import type { Registry } from '../registry/types.js';
 import { renderEvaluationMarkdown } from '../report/evaluation-md.js';
 
@@ -135,6 +135,11 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
     runBatches(sessions, data, batchSize, request.data, (done) => progress.update(done))
   );
   progress.finish();
+  // Fresh memory is slow to touch: the whole-table bootstrap's is faulted in on a helper thread meanwhile.
+  const tableMemory =
+    sessions.length === 2 && bootstrap.resamples >= 2
+      ? prefaultedTableMemory(task, data.rowCount)
+      : undefined;
   const latency = await timed('latency', () => measureLatency(sessions, data, batchSize, request.data));
   reportHowRead(sessions, progress);
   const predictions = sessions.map((s, i) =>
@@ -147,14 +152,15 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const changeGated = changeGatedMetrics(request.gates ?? {});
   const bootstrapStarted = performance.now();
   // With a baseline, one bootstrap gives every metric and slice cell its interval, the gated ones included.
-  const tableRun = startNoiseBootstrap(
+  const tableRun = await startNoiseBootstrap(
     predictions,
     scorers,
     data,
     slices,
     minSliceSize,
     request.sliceGates ?? {},
-    bootstrap
+    bootstrap,
+    tableMemory
   );
   const bootstrapRun =
     !tableRun && scorers.length === 2 && changeGated.length > 0 && bootstrap.resamples > 0
@@ -284,6 +290,7 @@ async function gateIntervals(
 /** Reads the candidate, resolves the baseline and the drift summary, and creates the sessions. */
 async function loadModels(request: EvaluateRequest, timed: Timed) {
   const candidateFile = await readModelFile(request.model);
+  prepareReader(); // while the models load (after the first check, so a missing model fails at once)
   const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
     resolveBaseline({
       file: request.baseline,
