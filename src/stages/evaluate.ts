@@ -20,7 +20,7 @@ import { applySliceGates } from '../gate/slice-gates.js';
 import { resolveBaseline, type ArtifactBaseline, type BaselineSource } from '../evaluation/baseline.js';
 import { readDriftSummary } from '../evaluation/drift-summary.js';
 import { modelReport, toPredictions } from '../evaluation/evaluate-model.js';
-import type { EvaluationJson, HistoryPoint, ModelReport } from '../evaluation/types.js';
+import type { EvaluationJson, HistoryPoint, ModelReport, SliceReport } from '../evaluation/types.js';
 import { whatChanged } from '../lineage/lineage-of.js';
 import type { WhatChanged } from '../lineage/what-changed.js';
 import {
@@ -111,6 +111,22 @@ function reportHowRead(sessions: LoadedSession[], progress: Progress): void {
   });
 }
 
+/** The metric gates and the slice gates of a run. */
+function allGates(
+  request: EvaluateRequest,
+  candidate: ModelReport,
+  baseline: ModelReport | null,
+  sliceReports: SliceReport[]
+): GateResult[] {
+  return [
+    ...applyGates(request.gates ?? {}, {
+      candidate: { values: candidate.metrics, reasons: candidate.undefined_reasons },
+      baseline: baseline ? { values: baseline.metrics, reasons: baseline.undefined_reasons } : null
+    }),
+    ...applySliceGates(request.sliceGates ?? {}, sliceReports, request.slices ?? [], baseline !== null)
+  ];
+}
+
 /** Scores the candidate and the baseline on the same rows, applies the gates and writes the report. */
 export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult> {
   const progress = request.progress ?? silentProgress;
@@ -178,13 +194,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
       sessions.map((s) => s.model.source)
     )
   );
-  const gates: GateResult[] = [
-    ...applyGates(request.gates ?? {}, {
-      candidate: { values: candidate.metrics, reasons: candidate.undefined_reasons },
-      baseline: baseline ? { values: baseline.metrics, reasons: baseline.undefined_reasons } : null
-    }),
-    ...applySliceGates(request.sliceGates ?? {}, sliceReports, slices, baseline !== null)
-  ];
+  const gates = allGates(request, candidate, baseline, sliceReports);
   const gatedChanges = baseline ? comparedChanges(gates) : [];
   const intervals = await gateIntervals(gates, gatedChanges, {
     table: tableRun,

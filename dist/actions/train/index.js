@@ -6,14 +6,14 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-BMBU4K4O.js";
-import "../../chunks/chunk-U2PJS5NM.js";
+} from "../../chunks/chunk-U5ABFE7F.js";
+import "../../chunks/chunk-MJ7Y5EFV.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-JHGSM7KE.js";
+import "../../chunks/chunk-CMYVUKBS.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

@@ -2,16 +2,16 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-7AJHJ3RA.js";
-import "../../chunks/chunk-WMZFOVJR.js";
-import "../../chunks/chunk-R6TU24VM.js";
+} from "../../chunks/chunk-7NMD2ZB3.js";
+import "../../chunks/chunk-DAKF5BHG.js";
+import "../../chunks/chunk-VB7KLH4K.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-K3XIK3OJ.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-JHGSM7KE.js";
+import "../../chunks/chunk-CMYVUKBS.js";
 import "../../chunks/chunk-OIQXQKN5.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
