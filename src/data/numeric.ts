@@ -372,6 +372,9 @@ export class NumericAccumulator {
 
   /** The statistics of everything added. */
   finish(): NumericSummary {
+    // A DuckDB stream that fails part-way ends like a complete one: short counts are that failure.
+    if (this.seen !== this.n)
+      throw new Error(`the engine's value stream ended after ${this.seen} of ${this.n} finite values`);
     const quantiles: Record<string, number | null> = {};
     QUANTILES.forEach(([name], i) => {
       quantiles[name] = this.seen === 0 ? null : lerp(this.qA[i], this.qB[i], this.qFrac[i]);
