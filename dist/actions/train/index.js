@@ -6,8 +6,8 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-U5ABFE7F.js";
-import "../../chunks/chunk-MJ7Y5EFV.js";
+} from "../../chunks/chunk-LFSJIDEI.js";
+import "../../chunks/chunk-FKG5WPUM.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";

@@ -2,9 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-7NMD2ZB3.js";
-import "../../chunks/chunk-DAKF5BHG.js";
-import "../../chunks/chunk-VB7KLH4K.js";
+} from "../../chunks/chunk-MXRCVUTN.js";
+import "../../chunks/chunk-7QCHPCBD.js";
+import "../../chunks/chunk-YVJDBZYW.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-K3XIK3OJ.js";

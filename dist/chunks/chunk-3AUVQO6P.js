@@ -335,7 +335,9 @@ function calibrationEdges(binCount = CALIBRATION_BINS) {
   return Array.from({ length: binCount - 1 }, (_, i) => (i + 1) * step);
 }
 function calibrationBin(v, inner) {
-  let b = 0;
+  const guess = Math.floor(v * (inner.length + 1));
+  let b = guess > 0 ? Math.min(guess, inner.length) : 0;
+  while (b > 0 && !(inner[b - 1] < v)) b--;
   while (b < inner.length && inner[b] < v) b++;
   return b;
 }
@@ -665,8 +667,11 @@ function calibrationOf(p) {
     p.task === "binary" ? "positive_probability" : "top_class_confidence"
   );
 }
+var calibrationCache = /* @__PURE__ */ new WeakMap();
 function calibrationInputs(p) {
   if (p.task === "regression") return null;
+  const cached = calibrationCache.get(p);
+  if (cached) return cached;
   const C = p.labels.length;
   const n = p.y.length;
   const confidence = new Float64Array(n);
@@ -680,6 +685,7 @@ function calibrationInputs(p) {
       hit[i] = p.y[i] === p.pred[i] ? 1 : 0;
     }
   }
+  calibrationCache.set(p, { confidence, hit });
   return { confidence, hit };
 }
 function curvesOf(p, order) {

@@ -1,0 +1,416 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  HISTOGRAM_BINS,
+  QUANTILES,
+  SUMMARY_POINTS,
+  VALUE_CAP
+} from "./chunk-N7I2YJR6.js";
+import {
+  sqlIdent
+} from "./chunk-OIQXQKN5.js";
+
+// src/data/drift/binning.ts
+function sturgesEdges(size, min, max) {
+  let first = min;
+  let last = max;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const ptp = max - min;
+  const width = ptp / (Math.log2(size) + 1);
+  const bins = width ? Math.ceil((last - first) / width) : 1;
+  return linspace(first, last, bins + 1);
+}
+function linspace(start, stop, num) {
+  const div = num - 1;
+  const step = (stop - start) / div;
+  const out = [];
+  for (let i = 0; i < num; i++) out.push(step === 0 ? i / div * (stop - start) + start : i * step + start);
+  if (num > 1) out[num - 1] = stop;
+  return out;
+}
+var BinCounter = class {
+  constructor(edges) {
+    this.edges = edges;
+    this.counts = new Float64Array(Math.max(edges.length - 1, 0));
+  }
+  edges;
+  counts;
+  bin = 0;
+  /** Adds `count` at `value`; values must arrive in ascending order. */
+  add(value, count) {
+    const nb = this.counts.length;
+    if (nb === 0 || value < this.edges[0] || value > this.edges[nb]) return;
+    while (this.bin < nb - 1 && value >= this.edges[this.bin + 1]) this.bin++;
+    this.counts[this.bin] += count;
+  }
+};
+function categoryShares(reference, current) {
+  const keys = [.../* @__PURE__ */ new Set([...reference.keys(), ...current.keys()])];
+  let nr = 0;
+  let nc = 0;
+  for (const c of reference.values()) nr += c;
+  for (const c of current.values()) nc += c;
+  return {
+    keys,
+    reference: keys.map((k) => (reference.get(k) ?? 0) / nr),
+    current: keys.map((k) => (current.get(k) ?? 0) / nc)
+  };
+}
+
+// src/data/sketch/hll.ts
+var P = 12;
+var M = 1 << P;
+var Hll = class _Hll {
+  registers;
+  constructor(registers) {
+    this.registers = registers ?? new Uint8Array(M);
+  }
+  /** Adds a 64-bit hash given as two 32-bit halves. */
+  addHash(hi, lo) {
+    const index = hi >>> 32 - P;
+    const rest = hi << P >>> 0;
+    let rank;
+    if (rest !== 0) rank = Math.clz32(rest) + 1;
+    else rank = 32 - P + (lo === 0 ? 33 : Math.clz32(lo) + 1);
+    if (rank > this.registers[index]) this.registers[index] = rank;
+  }
+  /** Adds a finite double. */
+  addNumber(value) {
+    scratch.setFloat64(0, value === 0 ? 0 : value);
+    const a = scratch.getUint32(0);
+    const b = scratch.getUint32(4);
+    const hi = fmix32((a ^ Math.imul(b, 2654435761)) >>> 0);
+    this.addHash(hi, fmix32((b ^ Math.imul(hi ^ a, 2246822519) ^ 668265263) >>> 0));
+  }
+  /** Merges another sketch into this one. */
+  merge(other) {
+    for (let i = 0; i < M; i++)
+      if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
+  }
+  /** The estimated number of distinct values. */
+  estimate() {
+    let sum = 0;
+    let zeros = 0;
+    for (let i = 0; i < M; i++) {
+      sum += Math.pow(2, -this.registers[i]);
+      if (this.registers[i] === 0) zeros++;
+    }
+    const alpha = 0.7213 / (1 + 1.079 / M);
+    const raw = alpha * M * M / sum;
+    if (raw <= 2.5 * M && zeros > 0) return Math.round(M * Math.log(M / zeros));
+    return Math.round(raw);
+  }
+  /** Serialises the registers. */
+  toJSON() {
+    return { p: P, registers: Buffer.from(this.registers).toString("base64") };
+  }
+  /** Restores a serialised sketch. */
+  static fromJSON(sketch) {
+    if (sketch.p !== P) throw new Error(`HyperLogLog with p=${sketch.p} cannot be merged (expected ${P})`);
+    return new _Hll(new Uint8Array(Buffer.from(sketch.registers, "base64")));
+  }
+};
+var scratch = new DataView(new ArrayBuffer(8));
+function fmix32(h0) {
+  let h = h0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// src/data/numeric.ts
+async function* sortedCounts(db, table, column) {
+  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) WHERE isfinite(v) GROUP BY v ORDER BY v`;
+  const result = await db.stream(sql);
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const values = chunk.getColumnVector(0).items;
+    const counts = chunk.getColumnVector(1).items;
+    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
+  }
+}
+async function* allCounts(db, table, column) {
+  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
+  const result = await db.stream(sql);
+  let first = true;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = vector.items;
+    const counts = chunk.getColumnVector(1).items;
+    const start = first && vector.getItem(0) === null ? 1 : 0;
+    const nulls = start === 1 ? counts[0] : 0;
+    first = false;
+    yield {
+      values: values.slice(start, chunk.rowCount),
+      counts: counts.slice(start, chunk.rowCount),
+      nulls
+    };
+  }
+}
+async function readHead(source) {
+  const head = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const counting = (async function* () {
+    for await (const chunk of source) {
+      head.nulls += chunk.nulls ?? 0;
+      yield chunk;
+    }
+  })();
+  const cursor = await new Cursor(counting).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    countNonFinite(head, v, cursor.count);
+    if (cursor.advance()) await cursor.refill();
+  }
+  return { cursor, head };
+}
+async function* jointCounts(db, tableA, tableB, column, headed = false) {
+  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const where = headed ? "" : ` WHERE isfinite(${v})`;
+  const sql = `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)}${where} UNION ALL SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)}${where}) GROUP BY v ORDER BY ${headed ? "isfinite(v) NULLS FIRST, " : ""}v`;
+  const result = await db.stream(sql);
+  let first = true;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const n = chunk.rowCount;
+    const start = headed && first && chunk.getColumnVector(0).getItem(0) === null ? 1 : 0;
+    first = false;
+    const col = (i) => chunk.getColumnVector(i).items.slice(start, n);
+    const countsA = col(1);
+    const countsB = col(2);
+    if (start === 0) yield { values: col(0), countsA, countsB };
+    else {
+      const nulls = (i) => chunk.getColumnVector(i).items[0];
+      yield { values: col(0), countsA, countsB, nullsA: nulls(1), nullsB: nulls(2) };
+    }
+  }
+}
+function countNonFinite(head, v, count) {
+  if (Number.isNaN(v)) head.nan += count;
+  else if (v > 0) head.posInf += count;
+  else head.negInf += count;
+}
+async function readJointHead(source) {
+  const a = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  const b = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
+  for (; ; ) {
+    const next = await source.next();
+    if (next.done) return { a, b, first: null, rest: (async function* () {
+    })() };
+    const { values, countsA, countsB } = next.value;
+    a.nulls += next.value.nullsA ?? 0;
+    b.nulls += next.value.nullsB ?? 0;
+    let i = 0;
+    for (; i < values.length && !Number.isFinite(values[i]); i++) {
+      countNonFinite(a, values[i], countsA[i]);
+      countNonFinite(b, values[i], countsB[i]);
+    }
+    if (i < values.length) {
+      const head = { values: values.subarray(i), countsA: countsA.subarray(i), countsB: countsB.subarray(i) };
+      const rest = (async function* () {
+        yield head;
+        yield* source;
+      })();
+      return { a, b, first: values[i], rest };
+    }
+  }
+}
+async function* storedCounts(distribution) {
+  yield { values: Float64Array.from(distribution.values), counts: Float64Array.from(distribution.counts) };
+}
+var Cursor = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  values = new Float64Array(0);
+  counts = new Float64Array(0);
+  index = 0;
+  done = false;
+  /** Loads the next non-empty chunk (or marks the cursor done). */
+  async refill() {
+    for (; ; ) {
+      const next = await this.source.next();
+      if (next.done) {
+        this.done = true;
+        return this;
+      }
+      if (next.value.values.length > 0) {
+        this.values = next.value.values;
+        this.counts = next.value.counts;
+        this.index = 0;
+        return this;
+      }
+    }
+  }
+  /** The current value (only when not done). */
+  get value() {
+    return this.values[this.index];
+  }
+  /** The current count (only when not done). */
+  get count() {
+    return this.counts[this.index];
+  }
+  /** Moves to the next value; true when the chunk is used up and refill() must be awaited. */
+  advance() {
+    this.index++;
+    return this.index >= this.values.length;
+  }
+};
+function lerp(a, b, t) {
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+function equalWidthEdges(min, max, bins = HISTOGRAM_BINS) {
+  let first = min;
+  let last = max;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  return linspace(first, last, bins + 1);
+}
+var NumericAccumulator = class {
+  constructor(n, edges, light = false) {
+    this.n = n;
+    this.light = light;
+    this.qLo = QUANTILES.map(([, p]) => Math.floor((n - 1) * p));
+    this.qFrac = QUANTILES.map(([, p], i) => (n - 1) * p - this.qLo[i]);
+    this.qA = QUANTILES.map(() => NaN);
+    this.qB = QUANTILES.map(() => NaN);
+    this.qHi = this.qLo.map((lo) => Math.min(lo + 1, n - 1));
+    this.hist = new BinCounter(edges);
+    const k = Math.min(SUMMARY_POINTS, n);
+    for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor((i + 0.5) * n / k));
+  }
+  n;
+  light;
+  seen = 0;
+  mean = 0;
+  m2 = 0;
+  sum = 0;
+  sumComp = 0;
+  min = NaN;
+  max = NaN;
+  zeros = 0;
+  distinct = 0;
+  qLo;
+  qFrac;
+  qA;
+  qB;
+  qHi;
+  qNextA = 0;
+  qNextB = 0;
+  hist;
+  below = 0;
+  above = 0;
+  top = [];
+  exactValues = [];
+  exactCounts = [];
+  pointRanks = [];
+  points = [];
+  pointIndex = 0;
+  hll = new Hll();
+  /** Adds a distinct value with its count (values ascending). */
+  add(value, count) {
+    const before = this.seen;
+    const after = before + count;
+    if (this.distinct === 0) this.min = value;
+    this.max = value;
+    this.distinct++;
+    const delta = value - this.mean;
+    this.mean += delta * count / after;
+    this.m2 += delta * (value - this.mean) * count;
+    const term = value * count;
+    const s = this.sum + term;
+    this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
+    this.sum = s;
+    if (value === 0) this.zeros += count;
+    while (this.qNextA < this.qLo.length && this.qLo[this.qNextA] < after) this.qA[this.qNextA++] = value;
+    while (this.qNextB < this.qHi.length && this.qHi[this.qNextB] < after) this.qB[this.qNextB++] = value;
+    const edges = this.hist.edges;
+    if (value < edges[0]) this.below += count;
+    else if (value > edges[edges.length - 1]) this.above += count;
+    else this.hist.add(value, count);
+    if (this.light) {
+      this.seen = after;
+      return;
+    }
+    if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
+      this.top.push({ value, count });
+      this.top.sort((a, b) => b.count - a.count || a.value - b.value);
+      if (this.top.length > 10) this.top.pop();
+    }
+    if (this.exactValues) {
+      if (this.exactValues.length >= VALUE_CAP) this.exactValues = void 0;
+      else {
+        this.exactValues.push(value);
+        this.exactCounts.push(count);
+      }
+    }
+    while (this.pointIndex < this.pointRanks.length && this.pointRanks[this.pointIndex] < after) {
+      this.points.push(value);
+      this.pointIndex++;
+    }
+    this.hll.addNumber(value);
+    this.seen = after;
+  }
+  /** The statistics of everything added. */
+  finish() {
+    if (this.seen !== this.n)
+      throw new Error(`the engine's value stream ended after ${this.seen} of ${this.n} finite values`);
+    const quantiles = {};
+    QUANTILES.forEach(([name], i) => {
+      quantiles[name] = this.seen === 0 ? null : lerp(this.qA[i], this.qB[i], this.qFrac[i]);
+    });
+    const histogram = { edges: this.hist.edges, counts: Array.from(this.hist.counts) };
+    if (this.below > 0) histogram.below = this.below;
+    if (this.above > 0) histogram.above = this.above;
+    const distribution = this.exactValues ? { kind: "exact", values: this.exactValues, counts: this.exactCounts } : {
+      kind: "quantiles",
+      values: this.points,
+      counts: this.points.map(() => this.seen / this.points.length),
+      rank_error: 1 / this.points.length
+    };
+    return {
+      finite: this.seen,
+      sum: this.sum + this.sumComp,
+      mean: this.seen > 0 ? this.mean : null,
+      m2: this.m2,
+      min: this.seen > 0 ? this.min : null,
+      max: this.seen > 0 ? this.max : null,
+      zeros: this.zeros,
+      distinct: this.distinct,
+      quantiles,
+      histogram,
+      top: this.top,
+      distribution,
+      hll: this.hll
+    };
+  }
+};
+
+export {
+  sturgesEdges,
+  BinCounter,
+  categoryShares,
+  Hll,
+  sortedCounts,
+  allCounts,
+  readHead,
+  jointCounts,
+  readJointHead,
+  storedCounts,
+  Cursor,
+  equalWidthEdges,
+  NumericAccumulator
+};

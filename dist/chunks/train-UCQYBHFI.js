@@ -1,0 +1,28 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  planTraining,
+  trainCacheKey,
+  trainStage
+} from "./chunk-LFSJIDEI.js";
+import "./chunk-FKG5WPUM.js";
+import "./chunk-3U3CFE5T.js";
+import "./chunk-4WGN2N4T.js";
+import "./chunk-5CQ3ZZSA.js";
+import "./chunk-R2X24BNK.js";
+import "./chunk-J2OQGLLM.js";
+import "./chunk-CMYVUKBS.js";
+import "./chunk-OIQXQKN5.js";
+import "./chunk-36UX5SSD.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-OX2YEAMM.js";
+import "./chunk-J2XJ3L6O.js";
+import "./chunk-U7QWIZPG.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  planTraining,
+  trainCacheKey,
+  trainStage
+};

@@ -1,0 +1,29 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  inferSchemaFile,
+  profileData,
+  validateData
+} from "./chunk-MXRCVUTN.js";
+import "./chunk-7QCHPCBD.js";
+import "./chunk-YVJDBZYW.js";
+import "./chunk-FDN2QQC3.js";
+import "./chunk-6UZB7YRZ.js";
+import "./chunk-N7I2YJR6.js";
+import "./chunk-CMYVUKBS.js";
+import "./chunk-OIQXQKN5.js";
+import "./chunk-36UX5SSD.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-IBYLPLKE.js";
+import "./chunk-J2XJ3L6O.js";
+import "./chunk-4N7NCSDY.js";
+import "./chunk-U7QWIZPG.js";
+import "./chunk-KFMS7UDB.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  inferSchemaFile,
+  profileData,
+  validateData
+};
