@@ -42,8 +42,8 @@ const PREFIX_BYTES = 1 << 20;
 export const MAX_ROW_BYTES = 16 * 2 ** 20;
 /**
  * The engine's read buffer. Its default (32 MB, 16 × its default longest row) is allocated per
- * thread outside the memory limit: 4 MB (twice the longest row it reads by default) took a 100MB-limit run of an 860 MB CSV from 300-410 MB peak
- * RSS to about 250 MB, at the same speed.
+ * thread outside the memory limit; 4 MB (twice the longest row it reads by default) keeps a
+ * 100MB-limit run under about 320 MB peak RSS, at the same speed (bench/validate-data/README.md).
  */
 const READ_BUFFER_BYTES = 4_000_000;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];

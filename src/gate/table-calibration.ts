@@ -42,7 +42,7 @@ export function calibrationSet(
     const i = order ? order[k] : k;
     const c = rowCode[i];
     code[k] = c;
-    stratum[k] = c >>> 2; // HIT_CELLS = 4
+    stratum[k] = Math.floor(c / HIT_CELLS);
     terms[2 * k] = a.confidence[i];
     terms[2 * k + 1] = b.confidence[i];
   }
