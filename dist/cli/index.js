@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-CQPCO7AA.js";
+} from "../chunks/chunk-MSUNRTSL.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3701,7 +3701,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-FTFEEI7C.js");
+      const { evaluate: run } = await import("../chunks/evaluate-JZVUQAZB.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-C46Q3P3Y.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-UAMHV47K.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-H6WV5KTY.js");
+      const { runPipeline } = await import("../chunks/pipeline-QQBPIE6T.js");
       const result = await runPipeline({
         ...request,
         progress,

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-JPW3C62P.js";
+} from "../../chunks/chunk-QVECC64K.js";
 import {
   STAGES
-} from "../../chunks/chunk-CQPCO7AA.js";
+} from "../../chunks/chunk-MSUNRTSL.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-H6WV5KTY.js");
+    const { runPipeline } = await import("../../chunks/pipeline-QQBPIE6T.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

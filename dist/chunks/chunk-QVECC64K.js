@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-CQPCO7AA.js";
+} from "./chunk-MSUNRTSL.js";
 import {
   parseList,
   parseSeed

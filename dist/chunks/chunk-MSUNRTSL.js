@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-B2HU3FQ4.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-5VAB34IR.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -1063,7 +1063,7 @@ function calibrationSet(predictions, order, memory, offset) {
     const i = order ? order[k] : k;
     const c = rowCode[i];
     code[k] = c;
-    stratum[k] = c >>> 2;
+    stratum[k] = Math.floor(c / HIT_CELLS);
     terms[2 * k] = a.confidence[i];
     terms[2 * k + 1] = b.confidence[i];
   }

@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-FTFEEI7C.js");
+    const { evaluate } = await import("./evaluate-JZVUQAZB.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
