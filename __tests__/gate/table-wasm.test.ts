@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { kernels } from '../../src/gate/kernels.js';
 import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
 import { WASM_BASE64 } from '../../src/gate/wasm/table.generated.js';
+import { rankChunk } from '../../src/gate/table-kernels.js';
 
 describe('WebAssembly kernels', () => {
   it('the committed generated module matches its .wat source (node scripts/wasm-src.mjs)', () => {
@@ -50,5 +51,52 @@ describe('WebAssembly kernels', () => {
       for (const w of new Set(expected)) seen.add(w);
     }
     expect(Math.max(...seen)).toBe(max);
+  });
+});
+
+describe('ranking kernel', () => {
+  /**
+   * One segment of n rows, all weights 8 in every lane: `negatives` negative rows, then the
+   * positives, each row its own tie, so every positive adds the largest product 8 × 2·fp.
+   * Returns each lane's twice the ROC area (2·tp·fp − S) with `chunk` rows per u32 sum.
+   */
+  function twiceArea(n: number, negatives: number, chunk: number): bigint[] {
+    const [OUT, ENDS, ROWS] = [0, 256, 512];
+    const W = ROWS + 4 * n;
+    const pages = Math.ceil((W + 8 * n + 16) / 65536);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(WASM_BASE64, 'base64')), {
+      env: { memory }
+    });
+    const rank = instance.exports.rank as (...args: number[]) => void;
+    const i32 = new Int32Array(memory.buffer);
+    i32[ENDS / 4] = n;
+    for (let k = 0; k < n; k++) i32[ROWS / 4 + k] = (k << 3) | 2 | (k >= negatives ? 1 : 0);
+    new Uint8Array(memory.buffer, W, 8 * n).fill(8);
+    rank(ROWS, ENDS, 1, W, OUT, chunk);
+    const u32 = new Uint32Array(memory.buffer);
+    return Array.from({ length: 8 }, (_, l) => {
+      const q = OUT / 4 + 24 * (l >> 2);
+      const j = l & 3;
+      const [tp, fp] = [BigInt(u32[q + j]), BigInt(u32[q + 4 + j])];
+      const S = (BigInt(u32[q + 9 + 2 * j]) << 32n) + BigInt(u32[q + 8 + 2 * j]);
+      return 2n * tp * fp - S;
+    });
+  }
+
+  it('sums the largest ROC products exactly in chunks of rankChunk rows, and would not in longer ones', () => {
+    const n = 100_000;
+    const chunk = rankChunk(n, Infinity);
+    expect(chunk).toBe(Math.floor(0xffffffff / (128 * n)));
+    // Every positive below every negative: no pair ordered right, an area of exactly 0.
+    expect(twiceArea(n, n - 2 * chunk, chunk)).toEqual(Array(8).fill(0n));
+    // Twice as many rows per sum wrap around 2^32: the bound is what keeps the sums exact.
+    expect(twiceArea(n, n - 2 * chunk, 2 * chunk)).not.toEqual(Array(8).fill(0n));
+    expect(rankChunk(n)).toBeLessThanOrEqual(chunk);
+  });
+
+  it('refuses a job whose largest product alone would not fit 32 bits', () => {
+    expect(() => rankChunk(2 ** 25)).toThrow(/at most 33554431 rows/);
+    expect(rankChunk(2 ** 25 - 1)).toBe(1);
   });
 });

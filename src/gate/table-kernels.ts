@@ -60,8 +60,8 @@ function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
   const w = rk.ordered ? k.ordered : k.weights;
-  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
-  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes, job.chunk);
+  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs, job.chunk);
   for (let l = 0; l < lanes; l++) {
     const h = l >> 2, j = l & 3;
     const at = (first + l) * job.stride + rk.offset;
@@ -70,7 +70,9 @@ function ranking(job, k, rk, first, lanes, values) {
       const o = at + 4 * s;
       values[o] = i32[q + j];
       values[o + 1] = i32[q + 4 + j];
-      values[o + 2] = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
+      const S = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
+      // Twice the ROC area is 2·tp·fp − S (see rank in table.wat).
+      values[o + 2] = 2 * values[o] * values[o + 1] - S;
       values[o + 3] = rk.ap ? f64[(q >>> 1) + 8 + j] : 0;
     }
   }
@@ -186,8 +188,12 @@ export interface TableJob {
   sumBytes: number;
   /** Average precision's buffer of precision steps (see rank_ap in table.wat). */
   stepBytes: number;
+  /** Rows per u32 sum of ROC products in rank (table.wat): their sum stays below 2^32. */
+  chunk: number;
 }
 
+/** The largest Poisson weight the kernels take (the weights kernel's eight thresholds). */
+const MAX_WEIGHT = 8;
 const PAGE = 65536;
 /** A WebAssembly memory holds at most 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65536;
@@ -275,14 +281,33 @@ parentPort.postMessage('done');
 
 /** The kernel's Poisson thresholds from the scalar table: weight k starts at the first u with TABLE[u] ≥ k. */
 function thresholdLanes(table: Uint8Array, memory: TableMemory): number {
-  if (table[table.length - 1] > 8) throw new Error('Poisson table exceeds the kernel weight 8');
+  if (table[table.length - 1] > MAX_WEIGHT)
+    throw new Error(`Poisson table exceeds the kernel weight ${MAX_WEIGHT}`);
   const at = memory.place(128);
   const out = new Uint16Array(memory.memory.buffer, at, 64);
-  for (let k = 1; k <= 8; k++) {
+  for (let k = 1; k <= MAX_WEIGHT; k++) {
     const u = table.findIndex((v) => v >= k);
     for (let lane = 0; lane < 8; lane++) out[(k - 1) * 8 + lane] = ((u < 0 ? 0x10000 : u) - 1) ^ 0x8000;
   }
   return at;
+}
+
+/** Most rows per u32 sum of ROC products: longer chunks gain nothing measurable. */
+const MAX_CHUNK = 64;
+
+/**
+ * Rows per u32 sum of rank's ROC products (table.wat), at most `most`: a product is
+ * w × (2·fp − ng) ≤ w × 2·fp ≤ 8 × 16n (fp sums at most n weights of at most 8), and a chunk of
+ * them must stay below 2^32.
+ */
+export function rankChunk(n: number, most = MAX_CHUNK): number {
+  const largest = MAX_WEIGHT * 2 * MAX_WEIGHT * Math.max(1, n);
+  const chunk = Math.min(most, Math.floor(0xffffffff / largest));
+  if (chunk < 1)
+    throw new RangeError(
+      `the bootstrap's ranking kernel takes at most ${Math.floor(0xffffffff / (2 * MAX_WEIGHT * MAX_WEIGHT))} rows (${n})`
+    );
+  return chunk;
 }
 
 /**
@@ -333,7 +358,8 @@ export function layoutTableJob(
     weightBytes,
     countBytes,
     sumBytes,
-    stepBytes: STEP_BYTES
+    stepBytes: STEP_BYTES,
+    chunk: rankChunk(data.n)
   };
 }
 

@@ -84,11 +84,11 @@
           (i32.shl (i32.load (i32.add (local.get $code) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 5))))
         (v128.store (local.get $at) (i32x4.add (v128.load (local.get $at)) (local.get $wa)))
         (v128.store offset=16 (local.get $at) (i32x4.add (v128.load offset=16 (local.get $at)) (local.get $wb)))
-        (local.set $f0 (f64x2.convert_low_i32x4_u (local.get $wa)))
-        (local.set $f1 (f64x2.convert_low_i32x4_u
+        (local.set $f0 (f64x2.convert_low_i32x4_s (local.get $wa)))
+        (local.set $f1 (f64x2.convert_low_i32x4_s
           (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wa) (local.get $wa))))
-        (local.set $f2 (f64x2.convert_low_i32x4_u (local.get $wb)))
-        (local.set $f3 (f64x2.convert_low_i32x4_u
+        (local.set $f2 (f64x2.convert_low_i32x4_s (local.get $wb)))
+        (local.set $f3 (f64x2.convert_low_i32x4_s
           (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wb) (local.get $wb))))
         (local.set $at (i32.add (local.get $sums)
           (i32.shl (i32.mul (i32.load (i32.add (local.get $stratum) (i32.shl (local.get $k) (i32.const 2))))
@@ -124,18 +124,21 @@
         (local.set $out (i32.add (local.get $out) (i32.const 8)))
         (br $row))))
 
-  ;; One ranking's segments, both halves: rows[k] = weight position << 3 | precision step << 2 |
+;; One ranking's segments, both halves: rows[k] = weight position << 3 | precision step << 2 |
   ;; first of tie << 1 | positive (so the row's weights are at $w + (rows[k] & −8)), by descending
   ;; score, negatives first within a tie; ends[s] = one past segment s. Per segment, 192 bytes at
-  ;; $out, 96 per half: tp, fp (i32x4), twice the ROC area (i64x2 lanes 0-1, 2-3).
-  ;; Twice the area is Σ over tie groups of N_g·(2·TP_before + P_g): a negative row adds w·2·tp
-  ;; (no positive of its group counted yet), a positive row w·ng (its group's negatives so far),
-  ;; one exact 64-bit product per row and no branch.
+  ;; $out, 96 per half: tp, fp (i32x4), S (i64x2 lanes 0-1, 2-3) with twice the ROC area = 2·tp·fp − S.
+  ;; Twice the area is Σ over tie groups g of N_g·(2·TP_before_g + P_g) = 2·P·N − Σ_g P_g·(2·FP_end_g − N_g)
+  ;; (each pair of groups counted once either way), so only positive rows add a product,
+  ;; w·(2·fp − ng): fp counts its tie's negatives already (they come first), ng is their sum.
+  ;; No select: a negative row's positive weight is 0. Products are summed in u32 lanes for $chunk
+  ;; rows (the caller's bound: $chunk × the largest product < 2^32), then widened into S.
   (func (export "rank") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $x v128)
-    (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $sel v128)
-    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $loa v128) (local $hia v128)
-    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $lob v128) (local $hib v128)
+    (param $chunk i32)
+    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $x v128)
+    (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $p v128) (local $n v128)
+    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
+    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
     (local.set $k (local.get $rows))
     (block $segments
       (loop $segment
@@ -153,31 +156,43 @@
         (local.set $lob (v128.const i32x4 0 0 0 0))
         (local.set $hib (v128.const i32x4 0 0 0 0))
         (block $done
-          (loop $row
+          (loop $chunks
             (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
-            (local.set $v (i32.load (local.get $k)))
-            ;; A row's eight weights: one load, both halves.
-            (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
-            (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
-            (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
-            (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
-            (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
-            ;; Half a.
-            (local.set $nga (i32x4.add (v128.andnot (local.get $wa) (local.get $pm)) (v128.and (local.get $nga) (local.get $fm))))
-            (local.set $sel (v128.bitselect (local.get $nga) (i32x4.add (local.get $tpa) (local.get $tpa)) (local.get $pm)))
-            (local.set $loa (i64x2.add (local.get $loa) (i64x2.extmul_low_i32x4_u (local.get $wa) (local.get $sel))))
-            (local.set $hia (i64x2.add (local.get $hia) (i64x2.extmul_high_i32x4_u (local.get $wa) (local.get $sel))))
-            (local.set $tpa (i32x4.add (local.get $tpa) (v128.and (local.get $wa) (local.get $pm))))
-            (local.set $fpa (i32x4.add (local.get $fpa) (v128.andnot (local.get $wa) (local.get $pm))))
-            ;; Half b.
-            (local.set $ngb (i32x4.add (v128.andnot (local.get $wb) (local.get $pm)) (v128.and (local.get $ngb) (local.get $fm))))
-            (local.set $sel (v128.bitselect (local.get $ngb) (i32x4.add (local.get $tpb) (local.get $tpb)) (local.get $pm)))
-            (local.set $lob (i64x2.add (local.get $lob) (i64x2.extmul_low_i32x4_u (local.get $wb) (local.get $sel))))
-            (local.set $hib (i64x2.add (local.get $hib) (i64x2.extmul_high_i32x4_u (local.get $wb) (local.get $sel))))
-            (local.set $tpb (i32x4.add (local.get $tpb) (v128.and (local.get $wb) (local.get $pm))))
-            (local.set $fpb (i32x4.add (local.get $fpb) (v128.andnot (local.get $wb) (local.get $pm))))
-            (local.set $k (i32.add (local.get $k) (i32.const 4)))
-            (br $row)))
+            (local.set $c (i32.add (local.get $k) (i32.shl (local.get $chunk) (i32.const 2))))
+            (if (i32.gt_u (local.get $c) (local.get $e)) (then (local.set $c (local.get $e))))
+            (local.set $acca (v128.const i32x4 0 0 0 0))
+            (local.set $accb (v128.const i32x4 0 0 0 0))
+            (loop $row
+              (local.set $v (i32.load (local.get $k)))
+              ;; A row's eight weights: one load, both halves.
+              (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
+              (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
+              (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
+              (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
+              (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
+              ;; Half a.
+              (local.set $n (v128.andnot (local.get $wa) (local.get $pm)))
+              (local.set $p (v128.and (local.get $wa) (local.get $pm)))
+              (local.set $fpa (i32x4.add (local.get $fpa) (local.get $n)))
+              (local.set $nga (i32x4.add (local.get $n) (v128.and (local.get $nga) (local.get $fm))))
+              (local.set $acca (i32x4.add (local.get $acca)
+                (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpa) (local.get $fpa)) (local.get $nga)))))
+              (local.set $tpa (i32x4.add (local.get $tpa) (local.get $p)))
+              ;; Half b.
+              (local.set $n (v128.andnot (local.get $wb) (local.get $pm)))
+              (local.set $p (v128.and (local.get $wb) (local.get $pm)))
+              (local.set $fpb (i32x4.add (local.get $fpb) (local.get $n)))
+              (local.set $ngb (i32x4.add (local.get $n) (v128.and (local.get $ngb) (local.get $fm))))
+              (local.set $accb (i32x4.add (local.get $accb)
+                (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpb) (local.get $fpb)) (local.get $ngb)))))
+              (local.set $tpb (i32x4.add (local.get $tpb) (local.get $p)))
+              (local.set $k (i32.add (local.get $k) (i32.const 4)))
+              (br_if $row (i32.lt_u (local.get $k) (local.get $c))))
+            (local.set $loa (i64x2.add (local.get $loa) (i64x2.extend_low_i32x4_u (local.get $acca))))
+            (local.set $hia (i64x2.add (local.get $hia) (i64x2.extend_high_i32x4_u (local.get $acca))))
+            (local.set $lob (i64x2.add (local.get $lob) (i64x2.extend_low_i32x4_u (local.get $accb))))
+            (local.set $hib (i64x2.add (local.get $hib) (i64x2.extend_high_i32x4_u (local.get $accb))))
+            (br $chunks)))
         (v128.store (local.get $out) (local.get $tpa))
         (v128.store offset=16 (local.get $out) (local.get $fpa))
         (v128.store offset=32 (local.get $out) (local.get $loa))
@@ -199,7 +214,7 @@
   (global $ap2 (mut v128) (v128.const i32x4 0 0 0 0))
   (global $ap3 (mut v128) (v128.const i32x4 0 0 0 0))
 
-  ;; Adds the precision steps stored in [$at, $end) (tp, tp + fp of half a, then of half b, i32x4
+  ;; Adds the precision steps stored in [$at, $end) (tp, fp of half a, then of half b, i32x4
   ;; each, 64 bytes a step): Σ Δtp · tp / max(1, tp + fp) per lane in f64, as the scalar
   ;; definition, in step order (lanes 2-3 of a half shuffled down for f64x2; calls are not inlined).
   (func $drain (param $at i32) (param $end i32)
@@ -215,27 +230,27 @@
       (loop $step
         (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
         (local.set $tpa (v128.load (local.get $at)))
-        (local.set $tota (v128.load offset=16 (local.get $at)))
+        (local.set $tota (i32x4.add (local.get $tpa) (v128.load offset=16 (local.get $at))))
         (local.set $tpb (v128.load offset=32 (local.get $at)))
-        (local.set $totb (v128.load offset=48 (local.get $at)))
+        (local.set $totb (i32x4.add (local.get $tpb) (v128.load offset=48 (local.get $at))))
         (local.set $da (i32x4.sub (local.get $tpa) (local.get $tp0a)))
         (local.set $db (i32x4.sub (local.get $tpb) (local.get $tp0b)))
         (local.set $ap0 (f64x2.add (local.get $ap0)
           (f64x2.div
-            (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $da)) (f64x2.convert_low_i32x4_u (local.get $tpa)))
-            (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $tota))))))
+            (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $da)) (f64x2.convert_low_i32x4_s (local.get $tpa)))
+            (f64x2.pmax (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_s (local.get $tota))))))
         (local.set $ap1 (f64x2.add (local.get $ap1)
           (f64x2.div
-            (f64x2.mul (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $da) (local.get $da))) (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tpa) (local.get $tpa))))
-            (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tota) (local.get $tota)))))))
+            (f64x2.mul (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $da) (local.get $da))) (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tpa) (local.get $tpa))))
+            (f64x2.pmax (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tota) (local.get $tota)))))))
         (local.set $ap2 (f64x2.add (local.get $ap2)
           (f64x2.div
-            (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $db)) (f64x2.convert_low_i32x4_u (local.get $tpb)))
-            (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (local.get $totb))))))
+            (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $db)) (f64x2.convert_low_i32x4_s (local.get $tpb)))
+            (f64x2.pmax (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_s (local.get $totb))))))
         (local.set $ap3 (f64x2.add (local.get $ap3)
           (f64x2.div
-            (f64x2.mul (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $db) (local.get $db))) (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tpb) (local.get $tpb))))
-            (f64x2.max (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $totb) (local.get $totb)))))))
+            (f64x2.mul (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $db) (local.get $db))) (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $tpb) (local.get $tpb))))
+            (f64x2.pmax (v128.const f64x2 1 1) (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $totb) (local.get $totb)))))))
         (local.set $tp0a (local.get $tpa))
         (local.set $tp0b (local.get $tpb))
         (local.set $at (i32.add (local.get $at) (i32.const 64)))
@@ -247,17 +262,17 @@
     (global.set $ap2 (local.get $ap2))
     (global.set $ap3 (local.get $ap3)))
 
-  ;; The ROC pass with average precision, both halves (its sums at +64, +80 of each half's 96
-  ;; bytes), as the scalar definition: at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp)
-  ;; per lane. Every row stores its (tp, tp + fp) at a cursor that only a step advances, so the
-  ;; steps end up packed in [$buf, $bufEnd) without a branch per row; they are divided out when
-  ;; it fills and at the end of the segment.
+;; The ROC pass with average precision, both halves (its sums at +64, +80 of each half's 96
+  ;; bytes; S as rank's): at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane, as
+  ;; the scalar definition. Every row stores its (tp, fp) at a cursor that only a step advances,
+  ;; so the steps end up packed in [$buf, $bufEnd) without a branch per row; they are divided out
+  ;; when it fills and at the end of the segment.
   (func (export "rank_ap") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (param $buf i32) (param $bufEnd i32)
-    (local $k i32) (local $e i32) (local $s i32) (local $v i32) (local $at i32) (local $x v128)
-    (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $sel v128)
-    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $loa v128) (local $hia v128)
-    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $lob v128) (local $hib v128)
+    (param $buf i32) (param $bufEnd i32) (param $chunk i32)
+    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $at i32) (local $x v128)
+    (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $p v128) (local $n v128)
+    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
+    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
     (local.set $k (local.get $rows))
     (block $segments
       (loop $segment
@@ -282,37 +297,49 @@
         (global.set $ap3 (v128.const i32x4 0 0 0 0))
         (local.set $at (local.get $buf))
         (block $done
-          (loop $row
+          (loop $chunks
             (br_if $done (i32.ge_u (local.get $k) (local.get $e)))
-            (local.set $v (i32.load (local.get $k)))
-            (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
-            (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
-            (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
-            (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
-            (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
-            (local.set $nga (i32x4.add (v128.andnot (local.get $wa) (local.get $pm)) (v128.and (local.get $nga) (local.get $fm))))
-            (local.set $sel (v128.bitselect (local.get $nga) (i32x4.add (local.get $tpa) (local.get $tpa)) (local.get $pm)))
-            (local.set $loa (i64x2.add (local.get $loa) (i64x2.extmul_low_i32x4_u (local.get $wa) (local.get $sel))))
-            (local.set $hia (i64x2.add (local.get $hia) (i64x2.extmul_high_i32x4_u (local.get $wa) (local.get $sel))))
-            (local.set $tpa (i32x4.add (local.get $tpa) (v128.and (local.get $wa) (local.get $pm))))
-            (local.set $fpa (i32x4.add (local.get $fpa) (v128.andnot (local.get $wa) (local.get $pm))))
-            (local.set $ngb (i32x4.add (v128.andnot (local.get $wb) (local.get $pm)) (v128.and (local.get $ngb) (local.get $fm))))
-            (local.set $sel (v128.bitselect (local.get $ngb) (i32x4.add (local.get $tpb) (local.get $tpb)) (local.get $pm)))
-            (local.set $lob (i64x2.add (local.get $lob) (i64x2.extmul_low_i32x4_u (local.get $wb) (local.get $sel))))
-            (local.set $hib (i64x2.add (local.get $hib) (i64x2.extmul_high_i32x4_u (local.get $wb) (local.get $sel))))
-            (local.set $tpb (i32x4.add (local.get $tpb) (v128.and (local.get $wb) (local.get $pm))))
-            (local.set $fpb (i32x4.add (local.get $fpb) (v128.andnot (local.get $wb) (local.get $pm))))
-            (v128.store (local.get $at) (local.get $tpa))
-            (v128.store offset=16 (local.get $at) (i32x4.add (local.get $tpa) (local.get $fpa)))
-            (v128.store offset=32 (local.get $at) (local.get $tpb))
-            (v128.store offset=48 (local.get $at) (i32x4.add (local.get $tpb) (local.get $fpb)))
-            (local.set $at (i32.add (local.get $at) (i32.and (i32.shl (local.get $v) (i32.const 4)) (i32.const 64))))
-            (if (i32.ge_u (local.get $at) (local.get $bufEnd))
-              (then
-                (call $drain (local.get $buf) (local.get $at))
-                (local.set $at (local.get $buf))))
-            (local.set $k (i32.add (local.get $k) (i32.const 4)))
-            (br $row)))
+            (local.set $c (i32.add (local.get $k) (i32.shl (local.get $chunk) (i32.const 2))))
+            (if (i32.gt_u (local.get $c) (local.get $e)) (then (local.set $c (local.get $e))))
+            (local.set $acca (v128.const i32x4 0 0 0 0))
+            (local.set $accb (v128.const i32x4 0 0 0 0))
+            (loop $row
+              (local.set $v (i32.load (local.get $k)))
+              (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
+              (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
+              (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
+              (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
+              (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
+              (local.set $n (v128.andnot (local.get $wa) (local.get $pm)))
+              (local.set $p (v128.and (local.get $wa) (local.get $pm)))
+              (local.set $fpa (i32x4.add (local.get $fpa) (local.get $n)))
+              (local.set $nga (i32x4.add (local.get $n) (v128.and (local.get $nga) (local.get $fm))))
+              (local.set $acca (i32x4.add (local.get $acca)
+                (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpa) (local.get $fpa)) (local.get $nga)))))
+              (local.set $tpa (i32x4.add (local.get $tpa) (local.get $p)))
+              (local.set $n (v128.andnot (local.get $wb) (local.get $pm)))
+              (local.set $p (v128.and (local.get $wb) (local.get $pm)))
+              (local.set $fpb (i32x4.add (local.get $fpb) (local.get $n)))
+              (local.set $ngb (i32x4.add (local.get $n) (v128.and (local.get $ngb) (local.get $fm))))
+              (local.set $accb (i32x4.add (local.get $accb)
+                (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpb) (local.get $fpb)) (local.get $ngb)))))
+              (local.set $tpb (i32x4.add (local.get $tpb) (local.get $p)))
+              (v128.store (local.get $at) (local.get $tpa))
+              (v128.store offset=16 (local.get $at) (local.get $fpa))
+              (v128.store offset=32 (local.get $at) (local.get $tpb))
+              (v128.store offset=48 (local.get $at) (local.get $fpb))
+              (local.set $at (i32.add (local.get $at) (i32.and (i32.shl (local.get $v) (i32.const 4)) (i32.const 64))))
+              (if (i32.ge_u (local.get $at) (local.get $bufEnd))
+                (then
+                  (call $drain (local.get $buf) (local.get $at))
+                  (local.set $at (local.get $buf))))
+              (local.set $k (i32.add (local.get $k) (i32.const 4)))
+              (br_if $row (i32.lt_u (local.get $k) (local.get $c))))
+            (local.set $loa (i64x2.add (local.get $loa) (i64x2.extend_low_i32x4_u (local.get $acca))))
+            (local.set $hia (i64x2.add (local.get $hia) (i64x2.extend_high_i32x4_u (local.get $acca))))
+            (local.set $lob (i64x2.add (local.get $lob) (i64x2.extend_low_i32x4_u (local.get $accb))))
+            (local.set $hib (i64x2.add (local.get $hib) (i64x2.extend_high_i32x4_u (local.get $accb))))
+            (br $chunks)))
         (call $drain (local.get $buf) (local.get $at))
         (v128.store (local.get $out) (local.get $tpa))
         (v128.store offset=16 (local.get $out) (local.get $fpa))
