@@ -47,7 +47,7 @@ export function calibrationSet(
     terms[2 * k + 1] = b.confidence[i];
   }
   const strata = CALIBRATION_BINS * CALIBRATION_BINS;
-  return { code, stratum, strata, cells: strata * HIT_CELLS, termCount: 2, terms, offset };
+  return { code, stratum, strata, cells: strata * HIT_CELLS, termCount: 2, wholeTerms: 0, terms, offset };
 }
 
 /** Both models' expected calibration error in one resample's record (at: the resample's start). */

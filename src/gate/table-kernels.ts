@@ -29,29 +29,35 @@ function attach(job, out) {
     i32: new Int32Array(buffer),
     f64: new Float64Array(buffer),
     state: at,
-    weights: at + 128,
-    ordered: at + 128 + job.weightBytes,
-    counts: at + 128 + 2 * job.weightBytes,
-    sums: at + 128 + 2 * job.weightBytes + job.countBytes,
-    segs: at + 128 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
+    whole: at + 128,
+    weights: at + 256,
+    ordered: at + 256 + job.weightBytes,
+    counts: at + 256 + 2 * job.weightBytes,
+    sums: at + 256 + 2 * job.weightBytes + job.countBytes,
+    segs: at + 256 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
     steps: at + job.slotBytes - job.stepBytes
   };
   return attached;
 }
 
-// One set's strata of lanes [0, lanes) into their resamples' records.
+// One set's strata of lanes [0, lanes) into their resamples' records. A term summed over all rows
+// only goes to its first stratum (the others 0), so a sum over every stratum is that total.
 function strata(job, k, set, first, lanes, values) {
   const { i32, f64 } = k;
-  const S = set.strata, T = set.termCount;
+  const S = set.strata, T = set.termCount - set.wholeTerms;
   i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 8 * set.cells);
   f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 8 * S * T);
-  k.ex.strata(set.code, set.stratum, set.terms, T, job.n, k.weights, k.counts, k.sums);
+  k.ex.strata(set.code, set.stratum, set.terms, T, set.wholeTerms, job.n, k.weights, k.counts, k.sums, k.whole);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + set.offset;
     for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 8 * c + j];
     const o = at + set.cells;
     for (let st = 0; st < S; st++)
       for (let t = 0; t < T; t++) values[o + t * S + st] = f64[(k.sums >>> 3) + (st * T + t) * 8 + j];
+    for (let t = T; t < set.termCount; t++) {
+      values.fill(0, o + t * S, o + (t + 1) * S);
+      values[o + t * S] = f64[(k.whole >>> 3) + (t - T) * 8 + j];
+    }
   }
 }
 
@@ -124,6 +130,11 @@ export interface StrataSet {
   cells: number;
   /** Per-row terms summed per stratum: the set's own `terms` when it has them, else the job's. */
   termCount: number;
+  /**
+   * How many of the last terms are summed over all rows only, 0 or 2 (strata kernel in
+   * table.wat): no cell reads them per stratum.
+   */
+  wholeTerms: number;
   /** This set's per-row terms in reference order, interleaved (row × termCount + term). */
   terms?: Float64Array;
   /** Where this set's statistics start in a resample's record. */
@@ -180,7 +191,7 @@ export interface TableJob {
     /** Byte address of the gather offsets, 0 for none. */
     gather: number;
   }[];
-  /** Per-thread scratch slots: state, weights (row order, then a ranking's order), counts, sums, segment results, precision steps. */
+  /** Per-thread scratch slots: state, whole-data term sums, weights (row order, then a ranking's order), counts, sums, segment results, precision steps. */
   scratch: number;
   slotBytes: number;
   weightBytes: number;
@@ -340,7 +351,7 @@ export function layoutTableJob(
   const countBytes = align(32 * Math.max(0, ...data.sets.map((s) => s.cells)));
   const sumBytes = align(64 * Math.max(0, ...data.sets.map((s) => s.termCount * s.strata)));
   const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
-  const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
+  const slotBytes = align(256 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
   const scratch = memory.place(slotBytes * threads);
   return {
     n: data.n,

@@ -182,6 +182,10 @@ export function buildTablePlan(
   const memory = options.memory;
   const termRows = interleave(terms.rows, order, memory);
   const termCount = terms.rows.length;
+  // Brier's terms (the last two) per stratum only when a slice cell shows Brier: else their sums
+  // over all rows suffice, and the strata pass carries half the terms.
+  const wholeTerms =
+    terms.names.includes('brierA') && !groupings.some((g) => g.metrics.includes('brier_score')) ? 2 : 0;
   // Each grouping's value per row (the extra last index is "no value").
   const sizes = groupings.map((g) => g.values.length + 1);
   const joint = sizes.reduce((p, s) => p * s, 1) * perStratum <= MAX_JOINT_COUNTERS;
@@ -222,6 +226,7 @@ export function buildTablePlan(
       strata,
       cells: strata * perStratum,
       termCount,
+      wholeTerms,
       offset
     });
     offset += strata * perStratum + termCount * strata;

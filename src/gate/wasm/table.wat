@@ -69,11 +69,15 @@
 
 ;; Strata of one set, both halves: counts[code[k]] += w (two i32x4 per cell, 32 bytes) and
   ;; sums[stratum[k]][t] += w × term (per stratum and term, lanes 0-1, 2-3, 4-5, 6-7 as f64x2, 64
-  ;; bytes), rows in reference order.
+  ;; bytes) for the first $T of a row's $T + $U terms, rows in reference order. With $U = 2 the
+  ;; last two terms are summed over all rows only (no cell shows them per stratum), in registers,
+  ;; into $whole (64 bytes a term).
   (func (export "strata") (param $code i32) (param $stratum i32) (param $terms i32) (param $T i32)
-    (param $n i32) (param $w i32) (param $counts i32) (param $sums i32)
+    (param $U i32) (param $n i32) (param $w i32) (param $counts i32) (param $sums i32) (param $whole i32)
     (local $k i32) (local $x8 v128) (local $wa v128) (local $wb v128) (local $at i32) (local $t i32)
-    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $x v128)
+    (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128) (local $x v128) (local $y v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
@@ -94,9 +98,13 @@
           (i32.shl (i32.mul (i32.load (i32.add (local.get $stratum) (i32.shl (local.get $k) (i32.const 2))))
                             (local.get $T))
                    (i32.const 6))))
+        ;; Two terms an iteration (T is even).
         (local.set $t (i32.const 0))
+        (block $terms_done
         (loop $term
+          (br_if $terms_done (i32.ge_u (local.get $t) (local.get $T)))
           (local.set $x (v128.load64_splat (local.get $terms)))
+          (local.set $y (v128.load64_splat offset=8 (local.get $terms)))
           (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $f0) (local.get $x))))
           (v128.store offset=16 (local.get $at)
             (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.mul (local.get $f1) (local.get $x))))
@@ -104,12 +112,42 @@
             (f64x2.add (v128.load offset=32 (local.get $at)) (f64x2.mul (local.get $f2) (local.get $x))))
           (v128.store offset=48 (local.get $at)
             (f64x2.add (v128.load offset=48 (local.get $at)) (f64x2.mul (local.get $f3) (local.get $x))))
-          (local.set $terms (i32.add (local.get $terms) (i32.const 8)))
-          (local.set $at (i32.add (local.get $at) (i32.const 64)))
-          (local.set $t (i32.add (local.get $t) (i32.const 1)))
-          (br_if $term (i32.lt_u (local.get $t) (local.get $T))))
+          (v128.store offset=64 (local.get $at) (f64x2.add (v128.load offset=64 (local.get $at)) (f64x2.mul (local.get $f0) (local.get $y))))
+          (v128.store offset=80 (local.get $at)
+            (f64x2.add (v128.load offset=80 (local.get $at)) (f64x2.mul (local.get $f1) (local.get $y))))
+          (v128.store offset=96 (local.get $at)
+            (f64x2.add (v128.load offset=96 (local.get $at)) (f64x2.mul (local.get $f2) (local.get $y))))
+          (v128.store offset=112 (local.get $at)
+            (f64x2.add (v128.load offset=112 (local.get $at)) (f64x2.mul (local.get $f3) (local.get $y))))
+          (local.set $terms (i32.add (local.get $terms) (i32.const 16)))
+          (local.set $at (i32.add (local.get $at) (i32.const 128)))
+          (local.set $t (i32.add (local.get $t) (i32.const 2)))
+          (br $term)))
+        (if (local.get $U)
+          (then
+            (local.set $x (v128.load64_splat (local.get $terms)))
+            (local.set $y (v128.load64_splat offset=8 (local.get $terms)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $f0) (local.get $x))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $f1) (local.get $x))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $f2) (local.get $x))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $f3) (local.get $x))))
+            (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $f0) (local.get $y))))
+            (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $f1) (local.get $y))))
+            (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $f2) (local.get $y))))
+            (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $f3) (local.get $y))))
+            (local.set $terms (i32.add (local.get $terms) (i32.const 16)))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $row))))
+        (br $row)))
+    (if (local.get $U)
+      (then
+        (v128.store (local.get $whole) (local.get $a0))
+        (v128.store offset=16 (local.get $whole) (local.get $a1))
+        (v128.store offset=32 (local.get $whole) (local.get $a2))
+        (v128.store offset=48 (local.get $whole) (local.get $a3))
+        (v128.store offset=64 (local.get $whole) (local.get $b0))
+        (v128.store offset=80 (local.get $whole) (local.get $b1))
+        (v128.store offset=96 (local.get $whole) (local.get $b2))
+        (v128.store offset=112 (local.get $whole) (local.get $b3)))))
 
   ;; out[k] = w[row at byte offset pos[k]] (eight weights, 64 bits), k < n: the weights in another
   ;; model's ranking order, gathered once so that its passes read them in order.
