@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { kernels } from '../../src/gate/kernels.js';
 import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
 import { WASM_BASE64 } from '../../src/gate/wasm/table.generated.js';
-import { rankChunk } from '../../src/gate/table-kernels.js';
+import { rankChunk, rowMasks } from '../../src/gate/table-kernels.js';
 
 describe('WebAssembly kernels', () => {
   it('the committed generated module matches its .wat source (node scripts/wasm-src.mjs)', () => {
@@ -61,7 +61,7 @@ describe('ranking kernel', () => {
    * Returns each lane's twice the ROC area (2·tp·fp − S) with `chunk` rows per u32 sum.
    */
   function twiceArea(n: number, negatives: number, chunk: number): bigint[] {
-    const [OUT, ENDS, ROWS] = [0, 256, 512];
+    const [OUT, ENDS, MASKS, ROWS] = [0, 256, 384, 512];
     const W = ROWS + 4 * n;
     const pages = Math.ceil((W + 8 * n + 16) / 65536);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
@@ -71,9 +71,10 @@ describe('ranking kernel', () => {
     const rank = instance.exports.rank as (...args: number[]) => void;
     const i32 = new Int32Array(memory.buffer);
     i32[ENDS / 4] = n;
+    i32.set(rowMasks(), MASKS / 4);
     for (let k = 0; k < n; k++) i32[ROWS / 4 + k] = (k << 3) | 2 | (k >= negatives ? 1 : 0);
     new Uint8Array(memory.buffer, W, 8 * n).fill(8);
-    rank(ROWS, ENDS, 1, W, OUT, chunk);
+    rank(ROWS, ENDS, 1, W, OUT, chunk, MASKS);
     const u32 = new Uint32Array(memory.buffer);
     return Array.from({ length: 8 }, (_, l) => {
       const q = OUT / 4 + 24 * (l >> 2);

@@ -66,8 +66,8 @@ function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
   const w = rk.ordered ? k.ordered : k.weights;
-  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes, job.chunk);
-  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs, job.chunk);
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes, job.chunk, job.masks);
+  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs, job.chunk, job.masks);
   for (let l = 0; l < lanes; l++) {
     const h = l >> 2, j = l & 3;
     const at = (first + l) * job.stride + rk.offset;
@@ -201,6 +201,8 @@ export interface TableJob {
   stepBytes: number;
   /** Rows per u32 sum of ROC products in rank (table.wat): their sum stays below 2^32. */
   chunk: number;
+  /** The ranking kernels' row masks by a row's low two bits (see rowMasks). */
+  masks: number;
 }
 
 /** The largest Poisson weight the kernels take (the weights kernel's eight thresholds). */
@@ -303,6 +305,20 @@ function thresholdLanes(table: Uint8Array, memory: TableMemory): number {
   return at;
 }
 
+/**
+ * The ranking kernels' masks by a row's low two bits (positive, first of tie), 32 bytes each:
+ * i32x4 of −1 where positive, then i32x4 of −1 where not the first row of its tie.
+ */
+export function rowMasks(): Int32Array {
+  const out = new Int32Array(32);
+  for (let bits = 0; bits < 4; bits++)
+    for (let lane = 0; lane < 4; lane++) {
+      out[8 * bits + lane] = -(bits & 1);
+      out[8 * bits + 4 + lane] = (bits & 2) === 0 ? -1 : 0;
+    }
+  return out;
+}
+
 /** Most rows per u32 sum of ROC products: longer chunks gain nothing measurable. */
 const MAX_CHUNK = 64;
 
@@ -332,6 +348,8 @@ export function layoutTableJob(
   poissonTable: Uint8Array
 ): TableJob {
   const thresholds = thresholdLanes(poissonTable, memory);
+  const masks = memory.place(128);
+  new Int32Array(memory.memory.buffer, masks, 32).set(rowMasks());
   const sets = data.sets.map((set) => ({
     ...set,
     code: set.code.byteOffset,
@@ -370,7 +388,8 @@ export function layoutTableJob(
     countBytes,
     sumBytes,
     stepBytes: STEP_BYTES,
-    chunk: rankChunk(data.n)
+    chunk: rankChunk(data.n),
+    masks
   };
 }
 

@@ -170,10 +170,12 @@
   ;; (each pair of groups counted once either way), so only positive rows add a product,
   ;; w·(2·fp − ng): fp counts its tie's negatives already (they come first), ng is their sum.
   ;; No select: a negative row's positive weight is 0. Products are summed in u32 lanes for $chunk
-  ;; rows (the caller's bound: $chunk × the largest product < 2^32), then widened into S.
+  ;; rows (the caller's bound: $chunk × the largest product < 2^32), then widened into S. A row's
+  ;; masks (positive, not first of its tie) are loaded from $masks by its low two bits (32 bytes
+  ;; each): two loads instead of forming two splats.
   (func (export "rank") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (param $chunk i32)
-    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $x v128)
+    (param $chunk i32) (param $masks i32)
+    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $m i32) (local $x v128)
     (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $p v128) (local $n v128)
     (local $tpa v128) (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
     (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
@@ -206,8 +208,9 @@
               (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
               (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
               (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
-              (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
-              (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
+              (local.set $m (i32.add (local.get $masks) (i32.shl (i32.and (local.get $v) (i32.const 3)) (i32.const 5))))
+              (local.set $pm (v128.load (local.get $m)))
+              (local.set $fm (v128.load offset=16 (local.get $m)))
               ;; Half a.
               (local.set $n (v128.andnot (local.get $wa) (local.get $pm)))
               (local.set $p (v128.and (local.get $wa) (local.get $pm)))
@@ -306,8 +309,8 @@
   ;; so the steps end up packed in [$buf, $bufEnd) without a branch per row; they are divided out
   ;; when it fills and at the end of the segment.
   (func (export "rank_ap") (param $rows i32) (param $ends i32) (param $segs i32) (param $w i32) (param $out i32)
-    (param $buf i32) (param $bufEnd i32) (param $chunk i32)
-    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $at i32) (local $x v128)
+    (param $buf i32) (param $bufEnd i32) (param $chunk i32) (param $masks i32)
+    (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $at i32) (local $m i32) (local $x v128)
     (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $p v128) (local $n v128)
     (local $tpa v128) (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
     (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
@@ -346,8 +349,9 @@
               (local.set $x (v128.load8x8_u (i32.add (local.get $w) (i32.and (local.get $v) (i32.const -8)))))
               (local.set $wa (i32x4.extend_low_i16x8_u (local.get $x)))
               (local.set $wb (i32x4.extend_high_i16x8_u (local.get $x)))
-              (local.set $pm (i32x4.splat (i32.sub (i32.const 0) (i32.and (local.get $v) (i32.const 1)))))
-              (local.set $fm (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $v) (i32.const 1)) (i32.const 1)) (i32.const 1))))
+              (local.set $m (i32.add (local.get $masks) (i32.shl (i32.and (local.get $v) (i32.const 3)) (i32.const 5))))
+              (local.set $pm (v128.load (local.get $m)))
+              (local.set $fm (v128.load offset=16 (local.get $m)))
               (local.set $n (v128.andnot (local.get $wa) (local.get $pm)))
               (local.set $p (v128.and (local.get $wa) (local.get $pm)))
               (local.set $fpa (i32x4.add (local.get $fpa) (local.get $n)))
