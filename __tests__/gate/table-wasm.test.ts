@@ -25,7 +25,7 @@ describe('WebAssembly kernels', () => {
       out: number,
       rows: number
     ) => void;
-    const [STATE, THR, OUT] = [0, 64, 256];
+    const [STATE, THR, OUT] = [0, 128, 256];
     const i32 = new Int32Array(memory.buffer);
     const u16 = new Uint16Array(memory.buffer);
     const max = Math.max(...POISSON_TABLE);
@@ -35,15 +35,16 @@ describe('WebAssembly kernels', () => {
         u16[THR / 2 + (k - 1) * 8 + lane] = k <= max ? (first - 1) ^ 0x8000 : 0x7fff;
     }
     const seed = 2024;
-    for (let j = 0; j < 4; j++) {
+    // Resamples 100..107: lanes 0-3 in the first 64 bytes of state, 4-7 in the next.
+    for (let j = 0; j < 8; j++) {
       const state = kernels().seedState(seed, 100 + j);
-      for (let q = 0; q < 4; q++) i32[STATE / 4 + 4 * q + j] = state[q];
+      for (let q = 0; q < 4; q++) i32[STATE / 4 + 16 * (j >> 2) + 4 * q + (j & 3)] = state[q];
     }
     weights(STATE, THR, OUT, n);
     const bytes = new Uint8Array(memory.buffer);
     const expected = new Uint8Array(n);
     const seen = new Set<number>();
-    for (let j = 0; j < 4; j++) {
+    for (let j = 0; j < 8; j++) {
       fillResampleWeights(seed, 100 + j, expected);
       let first = -1; // the first row whose weight differs, if any
       for (let k = 0; k < n && first < 0; k++) if (bytes[OUT + 8 * k + j] !== expected[k]) first = k;

@@ -94,8 +94,8 @@ function runBatch(job, k, b, values) {
       const st = base.seedState(job.seed, first + 4 * h + j);
       for (let q = 0; q < 4; q++) k.i32[(state >>> 2) + 4 * q + j] = st[q];
     }
-    k.ex.weights(state, job.thresholds, k.weights + 4 * h, job.n);
   }
+  k.ex.weights(k.state, job.thresholds, k.weights, job.n);
   for (const set of job.sets) strata(job, k, set, first, lanes, values);
   for (const rk of job.rankings) ranking(job, k, rk, first, lanes, values);
   return lanes;

@@ -7,63 +7,79 @@
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
-    ;; Poisson(1) weights of one half's four resamples for rows [0, rows), written at $out + 8k.
-  ;; $state: the a, b, c, d words of each lane's xoshiro128** (4 × v128; the scalar generator's
-  ;; seeding). $thr: 8 × i16x8, each lane (threshold_k − 1) ^ 0x8000 for weights k = 1..8: the
-  ;; weight of a 16-bit uniform u is the number of thresholds ≤ u, i.e. the scalar 65,536-entry
-  ;; table read by compares (signed after flipping the top bit: x86 has no unsigned compare).
-  ;; One draw gives rows k (low 16 bits) and k + 1 (high), as the scalar generator.
+  ;; Poisson(1) weights of eight resamples for rows [0, rows), written at $out + 8k (byte j of a
+  ;; row is resample j). $state: the a, b, c, d words of each lane's xoshiro128** (4 × v128 for
+  ;; resamples 0-3, then 4 × v128 for 4-7; the scalar generator's seeding). $thr: 8 × i16x8, each
+  ;; lane (threshold_k − 1) ^ 0x8000 for weights k = 1..8: the weight of a 16-bit uniform u is the
+  ;; number of thresholds ≤ u, i.e. the scalar 65,536-entry table read by compares (signed after
+  ;; flipping the top bit: x86 has no unsigned compare). One draw gives rows k (low 16 bits) and
+  ;; k + 1 (high), as the scalar generator; both rows' sixteen weights go out in one 16-byte store.
+  ;; xoshiro128**: r = rotl(b × 5, 7) × 9 (multiplies as shift and add). The thresholds are read
+  ;; from memory: with both halves' states there are not registers enough for them.
   (func (export "weights") (param $state i32) (param $thr i32) (param $out i32) (param $rows i32)
-    (local $a v128) (local $b v128) (local $c v128) (local $d v128) (local $x v128) (local $r v128)
-    (local $t v128) (local $w v128) (local $end i32)
-    (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $t4 v128)
-    (local $t5 v128) (local $t6 v128) (local $t7 v128) (local $t8 v128)
-    (local.set $a (v128.load (local.get $state)))
-    (local.set $b (v128.load offset=16 (local.get $state)))
-    (local.set $c (v128.load offset=32 (local.get $state)))
-    (local.set $d (v128.load offset=48 (local.get $state)))
-    (local.set $t1 (v128.load (local.get $thr)))
-    (local.set $t2 (v128.load offset=16 (local.get $thr)))
-    (local.set $t3 (v128.load offset=32 (local.get $thr)))
-    (local.set $t4 (v128.load offset=48 (local.get $thr)))
-    (local.set $t5 (v128.load offset=64 (local.get $thr)))
-    (local.set $t6 (v128.load offset=80 (local.get $thr)))
-    (local.set $t7 (v128.load offset=96 (local.get $thr)))
-    (local.set $t8 (v128.load offset=112 (local.get $thr)))
+    (local $a0 v128) (local $b0 v128) (local $c0 v128) (local $d0 v128)
+    (local $a1 v128) (local $b1 v128) (local $c1 v128) (local $d1 v128)
+    (local $x v128) (local $r0 v128) (local $r1 v128) (local $t v128) (local $w0 v128) (local $w1 v128) (local $end i32)
+    (local.set $a0 (v128.load (local.get $state)))
+    (local.set $b0 (v128.load offset=16 (local.get $state)))
+    (local.set $c0 (v128.load offset=32 (local.get $state)))
+    (local.set $d0 (v128.load offset=48 (local.get $state)))
+    (local.set $a1 (v128.load offset=64 (local.get $state)))
+    (local.set $b1 (v128.load offset=80 (local.get $state)))
+    (local.set $c1 (v128.load offset=96 (local.get $state)))
+    (local.set $d1 (v128.load offset=112 (local.get $state)))
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 3))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
-        ;; xoshiro128**: r = rotl(b × 5, 7) × 9 (multiplies as shift and add).
-        (local.set $x (i32x4.add (i32x4.shl (local.get $b) (i32.const 2)) (local.get $b)))
+        (local.set $x (i32x4.add (i32x4.shl (local.get $b0) (i32.const 2)) (local.get $b0)))
         (local.set $x (v128.or (i32x4.shl (local.get $x) (i32.const 7))
                                (i32x4.shr_u (local.get $x) (i32.const 25))))
-        (local.set $r (i32x4.add (i32x4.shl (local.get $x) (i32.const 3)) (local.get $x)))
-        (local.set $t (i32x4.shl (local.get $b) (i32.const 9)))
-        (local.set $c (v128.xor (local.get $c) (local.get $a)))
-        (local.set $d (v128.xor (local.get $d) (local.get $b)))
-        (local.set $b (v128.xor (local.get $b) (local.get $c)))
-        (local.set $a (v128.xor (local.get $a) (local.get $d)))
-        (local.set $c (v128.xor (local.get $c) (local.get $t)))
-        (local.set $d (v128.or (i32x4.shl (local.get $d) (i32.const 11))
-                               (i32x4.shr_u (local.get $d) (i32.const 21))))
-        ;; i16 lanes: (row k, lane 0), (row k + 1, lane 0), (row k, lane 1), …
-        (local.set $r (v128.xor (local.get $r) (v128.const i16x8 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000)))
-        (local.set $w (i16x8.gt_s (local.get $r) (local.get $t1)))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t2))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t3))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t4))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t5))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t6))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t7))))
-        (local.set $w (i16x8.add (local.get $w) (i16x8.gt_s (local.get $r) (local.get $t8))))
-        ;; Each compare is −1 where true: negate, narrow to bytes, regroup by row.
-        (local.set $w (i16x8.neg (local.get $w)))
-        (local.set $w (i8x16.shuffle 0 2 4 6 1 3 5 7 8 9 10 11 12 13 14 15
-          (i8x16.narrow_i16x8_u (local.get $w) (local.get $w))
-          (local.get $w)))
-        (v128.store32_lane 0 (local.get $out) (local.get $w))
-        (v128.store32_lane offset=8 1 (local.get $out) (local.get $w))
+        (local.set $r0 (i32x4.add (i32x4.shl (local.get $x) (i32.const 3)) (local.get $x)))
+        (local.set $t (i32x4.shl (local.get $b0) (i32.const 9)))
+        (local.set $c0 (v128.xor (local.get $c0) (local.get $a0)))
+        (local.set $d0 (v128.xor (local.get $d0) (local.get $b0)))
+        (local.set $b0 (v128.xor (local.get $b0) (local.get $c0)))
+        (local.set $a0 (v128.xor (local.get $a0) (local.get $d0)))
+        (local.set $c0 (v128.xor (local.get $c0) (local.get $t)))
+        (local.set $d0 (v128.or (i32x4.shl (local.get $d0) (i32.const 11))
+                               (i32x4.shr_u (local.get $d0) (i32.const 21))))
+        (local.set $r0 (v128.xor (local.get $r0) (v128.const i16x8 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000)))
+        (local.set $w0 (i16x8.gt_s (local.get $r0) (v128.load (local.get $thr))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=16 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=32 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=48 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=64 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=80 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=96 (local.get $thr)))))
+        (local.set $w0 (i16x8.add (local.get $w0) (i16x8.gt_s (local.get $r0) (v128.load offset=112 (local.get $thr)))))
+        (local.set $x (i32x4.add (i32x4.shl (local.get $b1) (i32.const 2)) (local.get $b1)))
+        (local.set $x (v128.or (i32x4.shl (local.get $x) (i32.const 7))
+                               (i32x4.shr_u (local.get $x) (i32.const 25))))
+        (local.set $r1 (i32x4.add (i32x4.shl (local.get $x) (i32.const 3)) (local.get $x)))
+        (local.set $t (i32x4.shl (local.get $b1) (i32.const 9)))
+        (local.set $c1 (v128.xor (local.get $c1) (local.get $a1)))
+        (local.set $d1 (v128.xor (local.get $d1) (local.get $b1)))
+        (local.set $b1 (v128.xor (local.get $b1) (local.get $c1)))
+        (local.set $a1 (v128.xor (local.get $a1) (local.get $d1)))
+        (local.set $c1 (v128.xor (local.get $c1) (local.get $t)))
+        (local.set $d1 (v128.or (i32x4.shl (local.get $d1) (i32.const 11))
+                               (i32x4.shr_u (local.get $d1) (i32.const 21))))
+        (local.set $r1 (v128.xor (local.get $r1) (v128.const i16x8 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000)))
+        (local.set $w1 (i16x8.gt_s (local.get $r1) (v128.load (local.get $thr))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=16 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=32 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=48 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=64 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=80 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=96 (local.get $thr)))))
+        (local.set $w1 (i16x8.add (local.get $w1) (i16x8.gt_s (local.get $r1) (v128.load offset=112 (local.get $thr)))))
+        ;; i16 lanes of $w0: (row k, resample 0), (row k + 1, resample 0), (row k, resample 1), …;
+        ;; each compare is −1 where true: negate, narrow to bytes, even bytes are row k's.
+        (v128.store (local.get $out)
+          (i8x16.shuffle 0 2 4 6 8 10 12 14 1 3 5 7 9 11 13 15
+            (i8x16.narrow_i16x8_u (i16x8.neg (local.get $w0)) (i16x8.neg (local.get $w1)))
+            (local.get $w0)))
         (local.set $out (i32.add (local.get $out) (i32.const 16)))
         (br $next))))
 
