@@ -59,7 +59,8 @@ describe('ranking kernel', () => {
   /**
    * One segment of n rows, all weights 8 in every lane: `negatives` negative rows, then the
    * positives, each row its own tie, so every positive adds the largest product 8 × 2·fp.
-   * Returns each lane's twice the ROC area (2·tp·fp − S) with `chunk` rows per u32 sum.
+   * Returns each lane's twice the ROC area (2·tp·fp − S, tp the segment's weight less fp) with
+   * `chunk` rows per u32 sum.
    */
   function twiceArea(n: number, negatives: number, chunk: number): bigint[] {
     const [OUT, ENDS, MASKS, ROWS] = [0, 256, 384, 512];
@@ -80,7 +81,8 @@ describe('ranking kernel', () => {
     return Array.from({ length: 8 }, (_, l) => {
       const q = OUT / 4 + 24 * (l >> 2);
       const j = l & 3;
-      const [tp, fp] = [BigInt(u32[q + j]), BigInt(u32[q + 4 + j])];
+      const fp = BigInt(u32[q + 4 + j]);
+      const tp = 8n * BigInt(n) - fp; // the segment's weight less fp
       const S = (BigInt(u32[q + 9 + 2 * j]) << 32n) + BigInt(u32[q + 8 + 2 * j]);
       return 2n * tp * fp - S;
     });

@@ -135,7 +135,10 @@ function cellMetrics(
     if (cell.ranking.length > 0)
       plan.rankedClasses.forEach((_, k) => {
         const o = at + cell.ranking[m * plan.rankedClasses.length + k][0];
-        const [tp, fp, area, ap] = [record[o], record[o + 1], record[o + 2], record[o + 3]];
+        // The ranking record (table-kernels.ts): fp, S, Σ Δtp·precision; tp is the cell's other rows.
+        const [fp, S, ap] = [record[o + 1], record[o + 2], record[o + 3]];
+        const tp = rows - fp;
+        const area = 2 * tp * fp - S; // twice the ROC area (rank in src/gate/wasm/table.wat)
         aucs.push(tp > 0 && fp > 0 ? area / (2 * tp * fp) : null);
         if (C === 2) {
           out.roc_auc = { value: aucs[0] };

@@ -61,7 +61,8 @@ function strata(job, k, set, first, lanes, values) {
   }
 }
 
-// One ranking's segments of both halves: [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
+// One ranking's segments of both halves: [unused, fp, S, Σ Δtp · precision] each, twice the ROC
+// area being 2·tp·fp − S with tp the segment's weight less fp (see rank in table.wat).
 function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
@@ -74,11 +75,8 @@ function ranking(job, k, rk, first, lanes, values) {
     for (let s = 0; s < rk.segments; s++) {
       const q = (k.segs >>> 2) + 48 * s + 24 * h;
       const o = at + 4 * s;
-      values[o] = i32[q + j];
       values[o + 1] = i32[q + 4 + j];
-      const S = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
-      // Twice the ROC area is 2·tp·fp − S (see rank in table.wat).
-      values[o + 2] = 2 * values[o] * values[o + 1] - S;
+      values[o + 2] = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
       values[o + 3] = rk.ap ? f64[(q >>> 1) + 8 + j] : 0;
     }
   }

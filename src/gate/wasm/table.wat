@@ -181,7 +181,8 @@
 ;; One ranking's segments, both halves: rows[k] = weight position << 3 | precision step << 2 |
   ;; first of tie << 1 | positive (so the row's weights are at $w + (rows[k] & −8)), by descending
   ;; score, negatives first within a tie; ends[s] = one past segment s. Per segment, 192 bytes at
-  ;; $out, 96 per half: tp, fp (i32x4), S (i64x2 lanes 0-1, 2-3) with twice the ROC area = 2·tp·fp − S.
+  ;; $out, 96 per half: fp (i32x4 at +16), S (i64x2 lanes 0-1, 2-3 at +32) with twice the ROC area
+  ;; = 2·tp·fp − S, tp being the segment's weight less fp (from the strata counts; not summed here).
   ;; Twice the area is Σ over tie groups g of N_g·(2·TP_before_g + P_g) = 2·P·N − Σ_g P_g·(2·FP_end_g − N_g)
   ;; (each pair of groups counted once either way), so only positive rows add a product,
   ;; w·(2·fp − ng): fp counts its tie's negatives already (they come first), ng is their sum.
@@ -193,20 +194,18 @@
     (param $chunk i32) (param $masks i32)
     (local $k i32) (local $e i32) (local $c i32) (local $s i32) (local $v i32) (local $m i32) (local $x v128)
     (local $wa v128) (local $wb v128) (local $pm v128) (local $fm v128) (local $p v128) (local $n v128)
-    (local $tpa v128) (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
-    (local $tpb v128) (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
+    (local $fpa v128) (local $nga v128) (local $acca v128) (local $loa v128) (local $hia v128)
+    (local $fpb v128) (local $ngb v128) (local $accb v128) (local $lob v128) (local $hib v128)
     (local.set $k (local.get $rows))
     (block $segments
       (loop $segment
         (br_if $segments (i32.ge_u (local.get $s) (local.get $segs)))
         (local.set $e (i32.add (local.get $rows)
           (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
-        (local.set $tpa (v128.const i32x4 0 0 0 0))
         (local.set $fpa (v128.const i32x4 0 0 0 0))
         (local.set $nga (v128.const i32x4 0 0 0 0))
         (local.set $loa (v128.const i32x4 0 0 0 0))
         (local.set $hia (v128.const i32x4 0 0 0 0))
-        (local.set $tpb (v128.const i32x4 0 0 0 0))
         (local.set $fpb (v128.const i32x4 0 0 0 0))
         (local.set $ngb (v128.const i32x4 0 0 0 0))
         (local.set $lob (v128.const i32x4 0 0 0 0))
@@ -234,7 +233,6 @@
               (local.set $nga (i32x4.add (local.get $n) (v128.and (local.get $nga) (local.get $fm))))
               (local.set $acca (i32x4.add (local.get $acca)
                 (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpa) (local.get $fpa)) (local.get $nga)))))
-              (local.set $tpa (i32x4.add (local.get $tpa) (local.get $p)))
               ;; Half b.
               (local.set $n (v128.andnot (local.get $wb) (local.get $pm)))
               (local.set $p (v128.and (local.get $wb) (local.get $pm)))
@@ -242,7 +240,6 @@
               (local.set $ngb (i32x4.add (local.get $n) (v128.and (local.get $ngb) (local.get $fm))))
               (local.set $accb (i32x4.add (local.get $accb)
                 (i32x4.mul (local.get $p) (i32x4.sub (i32x4.add (local.get $fpb) (local.get $fpb)) (local.get $ngb)))))
-              (local.set $tpb (i32x4.add (local.get $tpb) (local.get $p)))
               (local.set $k (i32.add (local.get $k) (i32.const 4)))
               (br_if $row (i32.lt_u (local.get $k) (local.get $c))))
             (local.set $loa (i64x2.add (local.get $loa) (i64x2.extend_low_i32x4_u (local.get $acca))))
@@ -250,11 +247,9 @@
             (local.set $lob (i64x2.add (local.get $lob) (i64x2.extend_low_i32x4_u (local.get $accb))))
             (local.set $hib (i64x2.add (local.get $hib) (i64x2.extend_high_i32x4_u (local.get $accb))))
             (br $chunks)))
-        (v128.store (local.get $out) (local.get $tpa))
         (v128.store offset=16 (local.get $out) (local.get $fpa))
         (v128.store offset=32 (local.get $out) (local.get $loa))
         (v128.store offset=48 (local.get $out) (local.get $hia))
-        (v128.store offset=96 (local.get $out) (local.get $tpb))
         (v128.store offset=112 (local.get $out) (local.get $fpb))
         (v128.store offset=128 (local.get $out) (local.get $lob))
         (v128.store offset=144 (local.get $out) (local.get $hib))
@@ -319,8 +314,8 @@
     (global.set $ap2 (local.get $ap2))
     (global.set $ap3 (local.get $ap3)))
 
-;; The ROC pass with average precision, both halves (its sums at +64, +80 of each half's 96
-  ;; bytes; S as rank's): at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane, as
+;; The ROC pass with average precision, both halves (tp at +0, its sums at +64, +80 of each
+  ;; half's 96 bytes; fp and S as rank's): at each precision step (bit 2) Σ Δtp · tp / max(1, tp + fp) per lane, as
   ;; the scalar definition. Every row stores its (tp, fp) at a cursor that only a step advances,
   ;; so the steps end up packed in [$buf, $bufEnd) without a branch per row; they are divided out
   ;; when it fills and at the end of the segment.
