@@ -2,8 +2,9 @@
 ;; time in two halves of four: lane j of an i32x4 is resample 8b + 4h + j of half h. Weights are
 ;; stored interleaved, one byte per resample, eight per row (row k at bytes 8k..8k+7, half h at
 ;; 8k + 4h), so one load gives a row's eight weights.
-;; Every sum is formed lane by lane in the same order and with the same operations as the scalar
-;; definition in table-kernels.ts, so each resample's numbers are those of scoring it alone.
+;; Counts and ROC sums are exact integers; every floating-point sum is formed lane by lane, in
+;; one fixed order, with the operations of scoring that resample alone, so each resample's numbers
+;; are those of scoring it alone (to the rounding of the order: table-bootstrap.test.ts).
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
