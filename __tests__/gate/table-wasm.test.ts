@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { kernels } from '../../src/gate/kernels.js';
 import { POISSON_TABLE, fillResampleWeights } from '../../src/gate/poisson.js';
 import { WASM_BASE64 } from '../../src/gate/wasm/table.generated.js';
+import { InputError } from '../../src/core/errors.js';
 import { rankChunk, rowMasks } from '../../src/gate/table-kernels.js';
 
 describe('WebAssembly kernels', () => {
@@ -99,8 +100,9 @@ describe('ranking kernel', () => {
     expect(rankChunk(n)).toBeLessThanOrEqual(chunk);
   });
 
-  it('refuses a job whose largest product alone would not fit 32 bits', () => {
-    expect(() => rankChunk(2 ** 25)).toThrow(/at most 33554431 rows/);
+  it('refuses a job whose largest product alone would not fit 32 bits, as a user error that says what to do', () => {
+    expect(() => rankChunk(2 ** 25)).toThrow(InputError);
+    expect(() => rankChunk(2 ** 25)).toThrow(/at most 33554431 rows .*--bootstrap 0/);
     expect(rankChunk(2 ** 25 - 1)).toBe(1);
   });
 });

@@ -1,6 +1,11 @@
 import { kernelWorkerSource, startKernelWorker } from './worker.js';
 import { KERNEL_SOURCE } from './kernels.js';
 import { WASM_BASE64 } from './wasm/table.generated.js';
+import { InputError } from '../core/errors.js';
+
+/** What a user can do when the data is too large for the bootstrap's kernels. */
+const TOO_LARGE_HINT =
+  'evaluate a sample of the rows, or turn resampling off (--bootstrap 0, or evaluate.bootstrap.resamples: 0 in mlci.yml)';
 
 /**
  * The whole-table bootstrap's resamples (every metric, every slice cell; see table-bootstrap.ts),
@@ -236,8 +241,8 @@ export class TableMemory {
     const pages = this.memory.buffer.byteLength / PAGE;
     const needed = Math.ceil(this.used / PAGE);
     if (needed > MAX_PAGES)
-      throw new RangeError(
-        `the bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes)`
+      throw new InputError(
+        `the paired bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes) for these rows and slice columns; ${TOO_LARGE_HINT}`
       );
     // Doubling keeps the number of grows small.
     if (needed > pages) this.memory.grow(Math.min(MAX_PAGES, Math.max(needed, 2 * pages)) - pages);
@@ -329,8 +334,8 @@ export function rankChunk(n: number, most = MAX_CHUNK): number {
   const largest = MAX_WEIGHT * 2 * MAX_WEIGHT * Math.max(1, n);
   const chunk = Math.min(most, Math.floor(0xffffffff / largest));
   if (chunk < 1)
-    throw new RangeError(
-      `the bootstrap's ranking kernel takes at most ${Math.floor(0xffffffff / (2 * MAX_WEIGHT * MAX_WEIGHT))} rows (${n})`
+    throw new InputError(
+      `the paired bootstrap takes at most ${Math.floor(0xffffffff / (2 * MAX_WEIGHT * MAX_WEIGHT))} rows (the data has ${n}); ${TOO_LARGE_HINT}`
     );
   return chunk;
 }
