@@ -2,10 +2,11 @@
 // schema checks must still be the first ones in the files, numbered by their lines. Violations are
 // spread over files of several read buffers (the engine reads them on several threads), in one CSV,
 // CSV shards and JSON Lines; the expected rows come from the generator, and two runs must agree.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../../src/data/analyse.js';
+import { InputError } from '../../src/core/errors.js';
 import { openEngine, type Engine } from '../../src/data/engine.js';
 import { validateAgainstSchema, type SchemaViolation } from '../../src/data/schema-check.js';
 import type { RowRef } from '../../src/data/schema-rows.js';
@@ -122,4 +123,15 @@ describe.each([
     );
     expect(await check(pattern, `${table}_again`)).toEqual(found);
   });
+});
+
+test('a file removed between the load and the read of its offending rows is named', async () => {
+  const file = join(dir, 'gone.csv');
+  await copyFile(join(dir, 'part-0.csv'), file);
+  const source = await loadSource(engine.db, file, 't_gone');
+  const { current } = await analyse(engine, source);
+  await rm(file);
+  const error = await validateAgainstSchema(engine.db, source, current, schema).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  expect((error as Error).message).toContain(file);
 });

@@ -2,7 +2,7 @@
 // (Parquet), for the first rows of each schema violation.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
-import type { LoadedSource } from './source.js';
+import { readError, type LoadedSource } from './source.js';
 
 /** One offending row: where it is and what it holds. */
 export interface RowRef {
@@ -81,10 +81,15 @@ export async function firstRowsInFiles(
     (c, i) =>
       `min_by(struct_pack(n := mlci_n, v := CASE WHEN mlci_b${i} THEN CAST(mlci_c${columns.indexOf(c.column)} AS VARCHAR) END), mlci_n, ${SAMPLE_ROWS}) FILTER (WHERE mlci_b${i})`
   );
+  // The files were read a moment ago; one changed or removed since is named like a failed load.
   const files = (
-    await db.runAndReadAll(
-      `SELECT mlci_f, min(mlci_n), ${samples.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.scan}) GROUP BY 1 ORDER BY 2`
-    )
+    await db
+      .runAndReadAll(
+        `SELECT mlci_f, min(mlci_n), ${samples.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.scan}) GROUP BY 1 ORDER BY 2`
+      )
+      .catch((error: unknown) => {
+        throw readError(source.path, error);
+      })
   ).getRows();
   return conditions.map((_, i) => {
     const rows: RowRef[] = [];
