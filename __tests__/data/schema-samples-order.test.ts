@@ -20,17 +20,20 @@ const PAD = 'p'.repeat(24);
 interface Row {
   x: number;
   y: string | null;
+  z: number;
 }
 
 /**
  * Row i of file s: x out of [0, 100] every 45,001st row, y missing every 43,003rd and "zz" every
- * 41,011th: six or more of each per file, the first five spread over its read buffers.
+ * 41,011th: six or more of each per file, the first five spread over its read buffers; z out of
+ * [0, 10] every 997th row, five times within the rows that the first ordered read looks at.
  */
 function row(s: number, i: number): Row {
   const j = i + s * 7;
   return {
     x: j % 45_001 === 11 ? 1000.5 + i : (j % 997) / 10,
-    y: j % 43_003 === 5 ? null : j % 41_011 === 17 ? 'zz' : `v${j % 3}`
+    y: j % 43_003 === 5 ? null : j % 41_011 === 17 ? 'zz' : `v${j % 3}`,
+    z: j % 997 === 3 ? 50.5 : j % 10
   };
 }
 
@@ -40,6 +43,7 @@ const schema: RowSchema = {
   properties: {
     x: { type: 'number', minimum: 0, maximum: 100 },
     y: { type: 'string', enum: ['v0', 'v1', 'v2'] },
+    z: { type: 'number', minimum: 0, maximum: 10 },
     pad: { type: 'string' }
   }
 };
@@ -50,12 +54,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mlci-samples-order-'));
   engine = await openEngine({ memoryLimit: '256MB', threads: 4 });
   for (const s of [0, 1]) {
-    const csv: string[] = ['x,y,pad'];
+    const csv: string[] = ['x,y,z,pad'];
     const jsonl: string[] = [];
     for (let i = 0; i < ROWS; i++) {
       const r = row(s, i);
-      csv.push(`${r.x},${r.y ?? ''},${PAD}`);
-      jsonl.push(JSON.stringify({ x: r.x, y: r.y, pad: PAD }));
+      csv.push(`${r.x},${r.y ?? ''},${r.z},${PAD}`);
+      jsonl.push(JSON.stringify({ ...r, pad: PAD }));
     }
     await writeFile(join(dir, `part-${s}.csv`), csv.join('\n') + '\n');
     await writeFile(join(dir, `part-${s}.jsonl`), jsonl.join('\n') + '\n');
@@ -103,6 +107,15 @@ describe.each([
       files.flatMap((s) => Array.from({ length: ROWS }, (_, i) => row(s, i))).filter(outside).length
     );
     expect(range?.rows).toEqual(expected([...files], ext, outside, (r) => String(r.x)));
+    const z = found.find((v) => v.code === 'out_of_range' && v.column === 'z');
+    expect(z?.rows).toEqual(
+      expected(
+        [...files],
+        ext,
+        (r) => r.z > 10,
+        (r) => String(r.z)
+      )
+    );
     const domain = found.find((v) => v.code === 'out_of_domain' && v.column === 'y');
     expect(domain?.rows).toEqual(
       expected(

@@ -110,9 +110,9 @@ export class ConditionCounts {
   }
 
   /**
-   * A table loaded from files without its insertion order: the scan counts and tells which sampled
-   * conditions hold anywhere; only those are sampled, in file order, by one ordered read of the files
-   * (so clean data reads them once).
+   * A table loaded from files without its insertion order: the scan counts the rows of each sampled
+   * condition too; only conditions that hold are sampled, in file order, by ordered reads of the
+   * files (so clean data reads them once).
    */
   private async loadUnordered(
     db: DuckDBConnection,
@@ -120,15 +120,13 @@ export class ConditionCounts {
     list: string[],
     sampled: [string, { column: string; where: string }][]
   ): Promise<void> {
-    const row = await this.scan(db, source, list, sampled, (flag) => `bool_or(${flag})`);
-    const hit = sampled.filter((_, i) => row[list.length + i] === true);
-    const rows = await firstRowsInFiles(
-      db,
-      source,
-      hit.map(([, s]) => s)
-    );
+    const row = await this.scan(db, source, list, sampled, (flag) => `count_if(${flag})`);
+    const hit = sampled
+      .map(([sampleId, s], i) => ({ sampleId, ...s, count: Number(row[list.length + i]) }))
+      .filter((s) => s.count > 0);
+    const rows = await firstRowsInFiles(db, source, hit);
     for (const [sampleId] of sampled) this.samples.set(sampleId, []);
-    hit.forEach(([sampleId], i) => this.samples.set(sampleId, rows[i]));
+    hit.forEach(({ sampleId }, i) => this.samples.set(sampleId, rows[i]));
   }
 
   /** One scan of the table: each condition projected once, then counted (`list`) and sampled (`sample`). */

@@ -54,19 +54,50 @@ export class RowLocator {
   }
 }
 
+/** A sampled condition with how many rows match it, when known. */
+export type CountedCondition = RowCondition & { count?: number };
+
+/** Rows the first ordered read looks at: the offending rows shown are most often among them. */
+const HEAD_ROWS = 100_000;
+
 /**
- * The first SAMPLE_ROWS rows of each condition in the files' order, with their values, from one
- * ordered read of the files (`source.scan`): a table loaded without keeping the insertion order
- * numbers its rows in no particular order. The row number comes from an empty-window row_number(),
- * which the engine computes on the rows in the order its source gives them; a file's first row
- * number turns it into the row of that file.
+ * The first SAMPLE_ROWS rows of each condition in the files' order, with their values, from ordered
+ * reads of the files (`source.scan`): a table loaded without keeping the insertion order numbers its
+ * rows in no particular order. The files' first HEAD_ROWS rows are read first; only conditions with
+ * fewer matches there than they have (or than SAMPLE_ROWS) need a read of the whole files.
  */
 export async function firstRowsInFiles(
   db: DuckDBConnection,
   source: LoadedSource & { scan: string },
-  conditions: RowCondition[]
+  conditions: CountedCondition[]
 ): Promise<RowRef[][]> {
   if (conditions.length === 0) return [];
+  const out = await orderedRows(db, source, conditions, HEAD_ROWS);
+  const rest = conditions
+    .map((c, i) => i)
+    .filter((i) => out[i].length < Math.min(conditions[i].count ?? SAMPLE_ROWS, SAMPLE_ROWS));
+  if (rest.length > 0) {
+    const whole = await orderedRows(
+      db,
+      source,
+      rest.map((i) => conditions[i])
+    );
+    rest.forEach((i, j) => (out[i] = whole[j]));
+  }
+  return out;
+}
+
+/**
+ * One ordered read of the files (all rows, or the first `limit`). The row number comes from an
+ * empty-window row_number(), which the engine computes on the rows in the order its source gives
+ * them (one thread); a file's first row number turns it into the row of that file.
+ */
+async function orderedRows(
+  db: DuckDBConnection,
+  source: LoadedSource & { scan: string },
+  conditions: RowCondition[],
+  limit?: number
+): Promise<RowRef[][]> {
   const file = source.fileColumn ? sqlIdent(source.fileColumn) : sqlString(source.files[0]);
   const columns = [...new Set(conditions.map((c) => c.column))];
   // Aliases, not the data's names, leave the inner query: a column may be called anything.
@@ -81,11 +112,12 @@ export async function firstRowsInFiles(
     (c, i) =>
       `min_by(struct_pack(n := mlci_n, v := CASE WHEN mlci_b${i} THEN CAST(mlci_c${columns.indexOf(c.column)} AS VARCHAR) END), mlci_n, ${SAMPLE_ROWS}) FILTER (WHERE mlci_b${i})`
   );
+  const head = limit === undefined ? '' : ` LIMIT ${limit}`;
   // The files were read a moment ago; one changed or removed since is named like a failed load.
   const files = (
     await db
       .runAndReadAll(
-        `SELECT mlci_f, min(mlci_n), ${samples.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.scan}) GROUP BY 1 ORDER BY 2`
+        `SELECT mlci_f, min(mlci_n), ${samples.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.scan}${head}) GROUP BY 1 ORDER BY 2`
       )
       .catch((error: unknown) => {
         throw readError(source.path, error);
