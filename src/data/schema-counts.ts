@@ -52,7 +52,10 @@ export class ConditionCounts {
     this.sampleWanted.clear();
   }
 
-  /** Answers the gathered counts and samples: one scan of the table (and one ordered read of the files for samples of a table with no row order). */
+  /**
+   * Answers the gathered counts and samples: one scan of the table, and for a table loaded without
+   * its row order, ordered reads of its files for the samples of conditions that hold.
+   */
   async load(db: DuckDBConnection, source: LoadedSource): Promise<void> {
     const list = [...this.wanted];
     const sampled = [...this.sampleWanted];
