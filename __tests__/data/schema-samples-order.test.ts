@@ -11,6 +11,7 @@ import { openEngine, type Engine } from '../../src/data/engine.js';
 import { validateAgainstSchema, type SchemaViolation } from '../../src/data/schema-check.js';
 import type { RowRef } from '../../src/data/schema-rows.js';
 import type { RowSchema } from '../../src/data/schema.js';
+import { loadRecords } from '../../src/data/records.js';
 import { loadSource } from '../../src/data/source.js';
 
 /** Rows per file: ≈ 11 MB of CSV, three of the engine's 4 MB read buffers. */
@@ -147,4 +148,23 @@ test('a file removed between the load and the read of its offending rows is name
   const error = await validateAgainstSchema(engine.db, source, current, schema).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(InputError);
   expect((error as Error).message).toContain(file);
+});
+
+test('rows from memory keep their order: samples name their position in the log', async () => {
+  const log = 'predictions.jsonl';
+  const rows = Array.from({ length: ROWS }, (_, i) => ({ ...row(0, i), day: `2025-03-0${1 + (i % 9)}` }));
+  const source = await loadRecords(engine.db, rows, 't_records', log);
+  const { current } = await analyse(engine, source);
+  const found = await validateAgainstSchema(engine.db, source, current, schema);
+  const outside = found.find((v) => v.code === 'out_of_range' && v.column === 'x');
+  const expectedRows = expected(
+    [0],
+    'jsonl',
+    (r) => r.x > 100,
+    (r) => String(r.x)
+  ).map((r) => ({
+    ...r,
+    file: log
+  }));
+  expect(outside?.rows).toEqual(expectedRows);
 });

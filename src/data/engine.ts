@@ -44,6 +44,21 @@ export function parseMemoryLimit(text: string, what: string): string {
   return text.trim();
 }
 
+/**
+ * Runs `statement` (a load into a table) with rows appended in whatever order the engine's threads
+ * parse them: a 2M-row CSV loads with ≈ 20 % less CPU (bench/validate-data/README.md), but the
+ * table's rowid no longer follows the input, so its rows are numbered otherwise (src/data/schema-rows.ts).
+ * Only this statement on this connection: other tables (rows appended from memory) keep their order.
+ */
+export async function runUnordered(db: DuckDBConnection, statement: string): Promise<void> {
+  await db.run('SET SESSION preserve_insertion_order = false');
+  try {
+    await db.run(statement);
+  } finally {
+    await db.run('RESET SESSION preserve_insertion_order');
+  }
+}
+
 let shared: Promise<DuckDBConnection> | undefined;
 
 /** A process-wide DuckDB connection, created on first use (the native module loads lazily). */
@@ -100,10 +115,6 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const fallback = `${Math.max(128, Math.min(cap, Math.floor((ram * 0.4) / 2 ** 20)))}MB`;
   const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: memoryLimit ?? fallback,
-    // Files load in parallel without ordering their rows (a 2M-row CSV ≈ 20 % less CPU,
-    // bench/validate-data/README.md); no query relies on rowid order: samples are numbered from an
-    // ordered read of the files (src/data/schema-rows.ts), and every listing has an ORDER BY.
-    preserve_insertion_order: 'false',
     threads: String(
       options.threads ??
         (Number(process.env.MLCI_THREADS) || Math.max(1, Math.min(os.availableParallelism(), 8)))

@@ -41,7 +41,7 @@ export async function numericTextColumns(
   const source = isTable ? sqlIdent(from) : from;
   const text = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
   if (text.length === 0) return [];
-  // Which rows the sample holds is up to the engine (tables keep no insertion order): it only rules
+  // Which rows the sample holds is up to the engine (files load without their row order): it only rules
   // out columns with a value that is not a number, so that the answer is the same for any sample.
   const sampled = await allNumberLike(
     db,

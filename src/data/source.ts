@@ -7,7 +7,14 @@ import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
 import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { numericTextColumns } from './numeric-text.js';
-import { detectFormat, sqlIdent, sqlString, type DataFormat, type SourceOptions } from './engine.js';
+import {
+  detectFormat,
+  runUnordered,
+  sqlIdent,
+  sqlString,
+  type DataFormat,
+  type SourceOptions
+} from './engine.js';
 import type { ColumnKind } from './statistics.js';
 
 /** A column as loaded: its name, engine type and how mlci treats it. */
@@ -396,7 +403,7 @@ async function createTable(
       // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
       if (format === 'parquet')
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      else await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
       return from;
     } catch (error) {
       const needed = longRowSize(error);
