@@ -10,15 +10,20 @@ const SAMPLE_ROWS = 20480;
 /** A number the engine cannot cast but its CSV reader reads (an exponent past DOUBLE, e.g. 1e309, is ±inf). */
 const OVERFLOW = '\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+\\s*';
 
-function numberLike(column: string): string {
+function numberLike(column: string, present: boolean): string {
   const id = sqlIdent(column);
-  return `bool_and(${id} IS NULL OR TRY_CAST(${id} AS DOUBLE) IS NOT NULL OR regexp_full_match(${id}, ${sqlString(OVERFLOW)})) AND count(${id}) > 0`;
+  return `bool_and(${id} IS NULL OR TRY_CAST(${id} AS DOUBLE) IS NOT NULL OR regexp_full_match(${id}, ${sqlString(OVERFLOW)}))${present ? ` AND count(${id}) > 0` : ''}`;
 }
 
-async function allNumberLike(db: DuckDBConnection, from: string, columns: string[]): Promise<string[]> {
+async function allNumberLike(
+  db: DuckDBConnection,
+  from: string,
+  columns: string[],
+  present: boolean
+): Promise<string[]> {
   if (columns.length === 0) return [];
   const row = (
-    await db.runAndReadAll(`SELECT ${columns.map(numberLike).join(', ')} FROM ${from}`)
+    await db.runAndReadAll(`SELECT ${columns.map((c) => numberLike(c, present)).join(', ')} FROM ${from}`)
   ).getRows()[0];
   return columns.filter((_, i) => row[i] === true);
 }
@@ -36,10 +41,13 @@ export async function numericTextColumns(
   const source = isTable ? sqlIdent(from) : from;
   const text = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name);
   if (text.length === 0) return [];
+  // Which rows the sample holds is up to the engine (files load without their row order): it only rules
+  // out columns with a value that is not a number, so that the answer is the same for any sample.
   const sampled = await allNumberLike(
     db,
     `(SELECT ${text.map(sqlIdent).join(', ')} FROM ${source} LIMIT ${SAMPLE_ROWS})`,
-    text
+    text,
+    false
   );
-  return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(', ')} FROM ${source})`, sampled);
+  return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(', ')} FROM ${source})`, sampled, true);
 }

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AnomalyCode } from '../config/types.js';
 import { sqlIdent, sqlString } from './engine.js';
 import { ConditionCounts } from './schema-counts.js';
-import { RowLocator, sampleRows, toRowRef, type RowRef } from './schema-rows.js';
+import { RowLocator, sampleRows, type RowRef } from './schema-rows.js';
 import type { ColumnSchema, RowSchema } from './schema.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
@@ -78,10 +78,7 @@ async function checkSchema(
     sample: async (column, where) => {
       const found = counts.sample(column, where);
       if (counts.dry) return [];
-      if (!found) return sampleRows(db, source, locator, column, where);
-      const rows: RowRef[] = [];
-      for (const r of found) rows.push(await toRowRef(source, locator, r));
-      return rows;
+      return found ?? sampleRows(db, source, locator, column, where);
     }
   };
   const present = new Map(source.columns.map((c) => [c.name, c]));

@@ -2,7 +2,7 @@
 // then answered together (see ConditionCounts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
-import { SAMPLE_ROWS, type Sampled } from './schema-rows.js';
+import { firstRowsInFiles, RowLocator, SAMPLE_ROWS, toRowRef, type RowRef } from './schema-rows.js';
 import type { LoadedSource } from './source.js';
 
 /** Orders strings as the engine does (by UTF-8 bytes), so value lists match an ORDER BY. */
@@ -22,7 +22,7 @@ export class ConditionCounts {
   private readonly valueWanted = new Map<string, { column: string; values: Record<string, number> }>();
   private readonly counts = new Map<string, number>();
   private readonly bad = new Map<string, { value: string; count: number }[]>();
-  private readonly samples = new Map<string, Sampled[]>();
+  private readonly samples = new Map<string, RowRef[]>();
   dry = true;
 
   /** Evaluates the value-level conditions on the distinct values, then resets for another dry pass. */
@@ -52,30 +52,29 @@ export class ConditionCounts {
     this.sampleWanted.clear();
   }
 
+  /**
+   * Answers the gathered counts and samples: one scan of the table, and for a table loaded without
+   * its row order, ordered reads of its files for the samples of conditions that hold.
+   */
   async load(db: DuckDBConnection, source: LoadedSource): Promise<void> {
     const list = [...this.wanted];
     const sampled = [...this.sampleWanted];
     this.dry = false;
     if (list.length === 0 && sampled.length === 0) return;
-    // Parquet views number rows per file; tables keep the insertion order in rowid. Only the row keys
-    // are sampled in the scan: casting every filtered value to text there cost 5x the whole scan.
+    if (source.scan) return this.loadUnordered(db, { ...source, scan: source.scan }, list, sampled);
+    // Parquet views number rows per file; tables of rows from memory keep their order in rowid. Only
+    // the row keys are sampled in the scan: casting every filtered value to text there cost 5x the whole scan.
     const frn = source.rowColumn ? sqlIdent(source.rowColumn) : undefined;
     const fileId = frn && source.fileColumn ? sqlIdent(source.fileColumn) : undefined;
     const key = frn ? (fileId ? `struct_pack(f := ${fileId}, k := ${frn})` : frn) : 'rowid';
-    // Each condition is projected once and then both counted and sampled.
-    const conditions = [...new Set([...list, ...sampled.map(([, s]) => s.where)])];
-    const flag = (where: string) => `b${conditions.indexOf(where)}`;
-    const parts = [
-      ...list.map((w) => `count_if(${flag(w)})`),
-      ...sampled.map(([, s]) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag(s.where)})`)
-    ];
-    const table = sqlIdent(source.table);
-    const row = (
-      await db.runAndReadAll(
-        `SELECT ${parts.join(', ')} FROM (SELECT ${key} AS k, ${conditions.map((c, i) => `${c} AS b${i}`).join(', ')} FROM ${table})`
-      )
-    ).getRows()[0];
-    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    const row = await this.scan(
+      db,
+      source,
+      list,
+      sampled,
+      (flag) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag})`,
+      key
+    );
     const rowKey = (k: unknown): { k: number; f?: string } => {
       const entries = (k as { entries?: { f: unknown; k: unknown } }).entries;
       return entries ? { k: Number(entries.k), f: String(entries.f) } : { k: Number(k) };
@@ -87,6 +86,7 @@ export class ConditionCounts {
     const columns = [...new Set(sampled.map(([, s]) => s.column))];
     const values = new Map<string, unknown[]>();
     const id = (k: { k: number; f?: string }) => `${k.f ?? ''}\u0000${k.k}`;
+    const table = sqlIdent(source.table);
     if (numbers.length > 0) {
       // One lookup of the sampled rows' values (a few dozen rows) for every sampled column.
       const select = [
@@ -102,13 +102,59 @@ export class ConditionCounts {
       for (const r of found)
         values.set(id({ k: Number(r[0]), f: fileId ? String(r[1]) : undefined }), r.slice(2));
     }
-    sampled.forEach(([sampleId, s], i) => {
+    const locator = new RowLocator(db, source);
+    for (const [i, [sampleId, s]] of sampled.entries()) {
       const c = columns.indexOf(s.column);
-      this.samples.set(
-        sampleId,
-        keys[i].map((k) => ({ k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }))
-      );
-    });
+      const refs: RowRef[] = [];
+      for (const k of keys[i])
+        refs.push(await toRowRef(source, locator, { k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }));
+      this.samples.set(sampleId, refs);
+    }
+  }
+
+  /**
+   * A table loaded from files without its insertion order: the scan counts the rows of each sampled
+   * condition too; only conditions that hold are sampled, in file order, by ordered reads of the
+   * files (so clean data reads them once).
+   */
+  private async loadUnordered(
+    db: DuckDBConnection,
+    source: LoadedSource & { scan: string },
+    list: string[],
+    sampled: [string, { column: string; where: string }][]
+  ): Promise<void> {
+    const row = await this.scan(db, source, list, sampled, (flag) => `count_if(${flag})`);
+    const hit = sampled
+      .map(([sampleId, s], i) => ({ sampleId, ...s, count: Number(row[list.length + i]) }))
+      .filter((s) => s.count > 0);
+    const rows = await firstRowsInFiles(db, source, hit);
+    for (const [sampleId] of sampled) this.samples.set(sampleId, []);
+    hit.forEach(({ sampleId }, i) => this.samples.set(sampleId, rows[i]));
+  }
+
+  /** One scan of the table: each condition projected once, then counted (`list`) and sampled (`sample`). */
+  private async scan(
+    db: DuckDBConnection,
+    source: LoadedSource,
+    list: string[],
+    sampled: [string, { column: string; where: string }][],
+    sample: (flag: string) => string,
+    key?: string
+  ): Promise<unknown[]> {
+    const conditions = [...new Set([...list, ...sampled.map(([, s]) => s.where)])];
+    const flag = (where: string) => `b${conditions.indexOf(where)}`;
+    const parts = [
+      ...list.map((w) => `count_if(${flag(w)})`),
+      ...sampled.map(([, s]) => sample(flag(s.where)))
+    ];
+    const projected = [...(key ? [`${key} AS k`] : []), ...conditions.map((c, i) => `${c} AS b${i}`)];
+    const row = (
+      await db.runAndReadAll(
+        `SELECT ${parts.join(', ')} FROM (SELECT ${projected.join(', ')} FROM ${sqlIdent(source.table)})`
+      )
+    ).getRows()[0];
+    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    return row;
   }
 
   /** Rows matching `where` (a scan condition). */
@@ -141,7 +187,7 @@ export class ConditionCounts {
   }
 
   /** In the dry pass registers a sample; afterwards returns the sampled rows (undefined if not loaded). */
-  sample(column: string, where: string): Sampled[] | undefined {
+  sample(column: string, where: string): RowRef[] | undefined {
     const id = `${column}\u0000${where}`;
     if (this.dry) {
       this.sampleWanted.set(id, { column, where });

@@ -7,7 +7,14 @@ import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
 import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { numericTextColumns } from './numeric-text.js';
-import { detectFormat, sqlIdent, sqlString, type DataFormat, type SourceOptions } from './engine.js';
+import {
+  detectFormat,
+  runUnordered,
+  sqlIdent,
+  sqlString,
+  type DataFormat,
+  type SourceOptions
+} from './engine.js';
 import type { ColumnKind } from './statistics.js';
 
 /** A column as loaded: its name, engine type and how mlci treats it. */
@@ -29,6 +36,11 @@ export interface LoadedSource {
   fileColumn?: string;
   /** Name of the column holding each row's 0-based number within its file (Parquet views). */
   rowColumn?: string;
+  /**
+   * The table function reading the files again, typed as the table (CSV, JSON Lines): the table is
+   * loaded without keeping the insertion order, so row numbers come from this read (schema-rows.ts).
+   */
+  scan?: string;
 }
 
 /** The hidden column that numbers the rows of each Parquet file. */
@@ -372,8 +384,8 @@ export function readError(path: string, error: unknown): InputError {
 }
 
 /**
- * Creates `table` (a view for Parquet) over the files. A row longer than the engine accepts is read
- * by raising its limit, up to MAX_ROW_BYTES.
+ * Creates `table` (a view for Parquet) over the files and returns the table function it read. A row
+ * longer than the engine accepts is read by raising its limit, up to MAX_ROW_BYTES.
  */
 async function createTable(
   db: DuckDBConnection,
@@ -383,7 +395,7 @@ async function createTable(
   format: DataFormat,
   dialect: CsvDialect | undefined,
   withFile: boolean
-): Promise<void> {
+): Promise<string> {
   for (let attempt = dialect; ;) {
     const from = readExpression(files, format, attempt, withFile);
     try {
@@ -391,8 +403,8 @@ async function createTable(
       // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
       if (format === 'parquet')
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      return;
+      else await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      return from;
     } catch (error) {
       const needed = longRowSize(error);
       // A row past the read buffer is reported as "Actual Size: 0": then double the limit that failed
@@ -435,18 +447,16 @@ export async function loadSource(
     dialect ??= found;
   }
   const withFile = files.length > 1;
-  await createTable(db, path, table, files, format, dialect, withFile);
+  let scan = await createTable(db, path, table, files, format, dialect, withFile);
   let columns = await describe(db, table, format);
   if (format === 'csv' && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       // Read again with those columns typed; a value the reader cannot take as a number keeps the text.
       const typed = { ...dialect, doubles };
-      const retyped = await createTable(db, path, table, files, format, typed, withFile).then(
-        () => true,
-        () => false
-      );
-      if (!retyped) await createTable(db, path, table, files, format, dialect, withFile);
+      scan =
+        (await createTable(db, path, table, files, format, typed, withFile).catch(() => undefined)) ??
+        (await createTable(db, path, table, files, format, dialect, withFile));
       columns = await describe(db, table, format);
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
@@ -480,6 +490,7 @@ export async function loadSource(
     rows,
     columns,
     fileColumn: withFile ? FILE_COLUMN : undefined,
-    rowColumn: format === 'parquet' ? ROW_COLUMN : undefined
+    rowColumn: format === 'parquet' ? ROW_COLUMN : undefined,
+    scan: format === 'parquet' ? undefined : scan
   };
 }
