@@ -14,6 +14,7 @@ import {
   ECE,
   buildTablePlan,
   planBytesAtLeast,
+  runPlanSteps,
   sliceRankingBytes,
   type CellPlan,
   type TableGrouping,
@@ -21,14 +22,16 @@ import {
 } from './table-plan.js';
 import { resampledCalibration } from './table-calibration.js';
 import {
-  TABLE_WORKER_SOURCE,
+  TABLE_SOURCE,
   TableMemory,
   layoutTableJob,
   tableKernels,
+  type TableJob,
   type TableResults
 } from './table-kernels.js';
 import { POISSON_TABLE } from './poisson.js';
-import { startKernelWorker } from './worker.js';
+import { startKernelWorker, type StartedWorker } from './worker.js';
+import { PLAN_ROWS_SOURCE, type PlanStep } from './table-plan-rows.js';
 
 /** Intervals of candidate − baseline for every metric of the table, whole data and each slice cell. */
 export interface TableIntervals {
@@ -260,12 +263,13 @@ export function startTableBootstrap(
     slots: new Int32Array(new SharedArrayBuffer(4))
   };
   const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
-  const workers = Array.from({ length: used - 1 }, () =>
-    startKernelWorker(TABLE_WORKER_SOURCE, { job, out })
-  );
+  // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics.
+  if (used === 1) runPlanSteps(plan, memory);
+  const { workers, filled } = startTableWorkers(job, out, used === 1 ? [] : plan.steps, used - 1);
   return {
     async result(onResample) {
       for (const w of workers) w.ref();
+      await filled;
       while (tableKernels().work(job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
@@ -283,6 +287,82 @@ export function startTableBootstrap(
       Atomics.store(out.next, 0, R);
     }
   };
+}
+
+/** The plan's state, shared with the worker threads. */
+const FILLING = 0;
+const FILLED = 1;
+const FAILED = 2;
+
+/**
+ * A kernel worker thread: the one given the plan's steps runs them and says when they are done
+ * (or failed: its error then rejects its `finished`); the others wait for that; then each runs
+ * batches until none are left.
+ */
+const TABLE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const rows = (function () {${PLAN_ROWS_SOURCE}})();
+const k = (function () {${TABLE_SOURCE}})();
+const { job, out, state, steps } = workerData;
+if (steps) {
+  try {
+    rows.run(job.memory, steps);
+    Atomics.store(state, 0, ${FILLED});
+  } catch (e) {
+    Atomics.store(state, 0, ${FAILED});
+    throw e;
+  } finally {
+    Atomics.notify(state, 0);
+  }
+} else Atomics.wait(state, 0, ${FILLING});
+if (Atomics.load(state, 0) === ${FILLED}) k.work(job, out, Infinity);
+parentPort.postMessage('done');
+`;
+
+interface AsyncWaiting {
+  waitAsync(view: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> };
+}
+
+/**
+ * Starts `count` kernel worker threads on a laid-out job; the first also runs `steps` (the plan's
+ * per-row passes) before any thread reads the job. `filled` resolves when the plan is filled and
+ * rejects with the filler's error if it failed (the other workers then end without work).
+ */
+export function startTableWorkers(
+  job: TableJob,
+  out: TableResults,
+  steps: readonly PlanStep[],
+  count: number
+): { workers: StartedWorker[]; filled: Promise<void> } {
+  if (count === 0 || steps.length === 0) {
+    const workers = Array.from({ length: count }, () =>
+      startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state: ready(FILLED), steps: null })
+    );
+    return { workers, filled: Promise.resolve() };
+  }
+  const state = ready(FILLING);
+  const workers = Array.from({ length: count }, (_, t) =>
+    startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, steps: t === 0 ? steps : null })
+  );
+  const filled = planFilled(state, workers[0]);
+  filled.catch(() => undefined); // surfaces when the caller awaits it
+  return { workers, filled };
+}
+
+function ready(value: number): Int32Array {
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  state[0] = value;
+  return state;
+}
+
+/** Resolves when the filler worker has filled the plan's arrays; rejects with its error if it failed. */
+async function planFilled(state: Int32Array, filler: StartedWorker): Promise<void> {
+  const wait = (Atomics as unknown as AsyncWaiting).waitAsync(state, 0, FILLING);
+  if (wait.async) await Promise.race([wait.value, filler.finished]);
+  if (Atomics.load(state, 0) !== FILLED) {
+    await filler.finished;
+    throw new Error('the bootstrap plan was not filled');
+  }
 }
 
 function range(n: number): number[] {

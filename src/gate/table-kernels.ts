@@ -13,7 +13,7 @@ import { WASM_BASE64 } from './wasm/table.generated.js';
  * model, class and slice column over that ranking's rows grouped by slice value. Each resample's
  * sufficient statistics go to its place in shared memory; metrics come from them later.
  */
-const TABLE_SOURCE = String.raw`
+export const TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
 let attached = null;
 
