@@ -72,8 +72,10 @@ describe('the whole-table plan, filled on a worker thread', () => {
     const jobA = layoutTableJob(a.job, here, 2, POISSON_TABLE);
     const jobB = layoutTableJob(b.job, there, 2, POISSON_TABLE);
     const outB = results(8, b.job.stride);
-    const { workers, filled } = startTableWorkers(jobB, outB, b.steps, 1);
+    const { workers, filled, lateInputs } = startTableWorkers(jobB, outB, b, 1);
     workers.forEach((w) => w.ref());
+    b.fillLate(); // here, while the worker runs the first steps
+    lateInputs(true);
     await filled;
     await Promise.all(workers.map((w) => w.finished));
     // The arrays the plan placed, byte for byte (the kernels' scratch slots lie past them).
@@ -95,11 +97,24 @@ describe('the whole-table plan, filled on a worker thread', () => {
         args: { groupOf: { type: 'i32', at: 3, length: 4 }, out: p.steps[0].args.outPositive }
       }
     ];
-    const { workers, filled } = startTableWorkers(job, out, broken, 2);
+    const { workers, filled } = startTableWorkers(job, out, { steps: broken, lateSteps: p.lateSteps }, 2);
     workers.forEach((w) => w.ref());
     await expect(filled).rejects.toThrow(/offset/);
     await expect(workers[0].finished).rejects.toThrow(/offset/);
     await workers[1].finished;
+    expect(Atomics.load(out.done, 0)).toBe(0);
+  });
+
+  it('ends every worker without work when the late inputs fail on the calling thread', async () => {
+    const memory = new TableMemory();
+    const p = plan(memory, 16);
+    const job = layoutTableJob(p.job, memory, 3, POISSON_TABLE);
+    const out = results(16, p.job.stride);
+    const { workers, filled, lateInputs } = startTableWorkers(job, out, p, 2);
+    workers.forEach((w) => w.ref());
+    lateInputs(false);
+    await expect(filled).rejects.toThrow(/not filled/);
+    await Promise.all(workers.map((w) => w.finished));
     expect(Atomics.load(out.done, 0)).toBe(0);
   });
 });

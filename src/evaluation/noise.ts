@@ -63,7 +63,8 @@ export async function startNoiseBootstrap(
   if (scorers.length !== 2 || options.resamples < 2) return null;
   const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
   if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
-  // The scorers' sorts and terms first: the plan's memory is faulted in meanwhile.
+  // Both models' sorts first (the plan's memory is faulted in meanwhile); their per-row terms are
+  // formed after the plan is handed to a worker thread.
   prepareTableScorers([scorers[0], scorers[1]]);
   return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
     memory: await memory?.settled()

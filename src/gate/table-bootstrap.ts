@@ -215,12 +215,12 @@ export function prefaultSliceRankings(
 
 /**
  * Forms what the plan reads from the scorers before it needs its memory (the metrics read the
- * same, once): each model's ranking of the reference class and its per-row terms.
+ * same, once): each model's ranking of the reference class. Their per-row terms come later
+ * (TablePlan.fillLate), while a worker thread fills the plan.
  */
 export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
   for (const s of scorers) {
     s.ranking?.(s.task === 'binary' ? 1 : 0);
-    s.probabilisticTerms?.();
   }
 }
 
@@ -263,9 +263,19 @@ export function startTableBootstrap(
     slots: new Int32Array(new SharedArrayBuffer(4))
   };
   const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
-  // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics.
+  // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics
+  // (this thread forms only the late steps' inputs, meanwhile).
   if (used === 1) runPlanSteps(plan, memory);
-  const { workers, filled } = startTableWorkers(job, out, used === 1 ? [] : plan.steps, used - 1);
+  const { workers, filled, lateInputs } = startTableWorkers(job, out, used === 1 ? null : plan, used - 1);
+  if (used > 1) {
+    try {
+      plan.fillLate();
+    } catch (e) {
+      lateInputs(false);
+      throw e;
+    }
+    lateInputs(true);
+  }
   return {
     async result(onResample) {
       for (const w of workers) w.ref();
@@ -289,29 +299,35 @@ export function startTableBootstrap(
   };
 }
 
-/** The plan's state, shared with the worker threads. */
+/** The plan's state ([0]), shared with the worker threads. */
 const FILLING = 0;
 const FILLED = 1;
 const FAILED = 2;
+/** The late steps' inputs ([1]): formed by the calling thread (or it failed). */
+const PENDING = 0;
+const FORMED = 1;
 
 /**
- * A kernel worker thread: the one given the plan's steps runs them and says when they are done
- * (or failed: its error then rejects its `finished`); the others wait for that; then each runs
- * batches until none are left.
+ * A kernel worker thread: the one given the plan's steps runs them, waits for the late steps'
+ * inputs, runs the late steps and says when the plan is filled (or failed: its own error then
+ * rejects its `finished`); the others wait for that; then each runs batches until none are left.
  */
 const TABLE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const rows = (function () {${PLAN_ROWS_SOURCE}})();
 const k = (function () {${TABLE_SOURCE}})();
-const { job, out, state, steps } = workerData;
-if (steps) {
+const { job, out, state, plan } = workerData;
+if (plan) {
+  let filled = ${FAILED};
   try {
-    rows.run(job.memory, steps);
-    Atomics.store(state, 0, ${FILLED});
-  } catch (e) {
-    Atomics.store(state, 0, ${FAILED});
-    throw e;
+    rows.run(job.memory, plan.steps);
+    Atomics.wait(state, 1, ${PENDING});
+    if (Atomics.load(state, 1) === ${FORMED}) {
+      rows.run(job.memory, plan.lateSteps);
+      filled = ${FILLED};
+    }
   } finally {
+    Atomics.store(state, 0, filled);
     Atomics.notify(state, 0);
   }
 } else Atomics.wait(state, 0, ${FILLING});
@@ -323,36 +339,43 @@ interface AsyncWaiting {
   waitAsync(view: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> };
 }
 
+/** What a worker fills of a plan: its steps, then (once the calling thread formed their inputs) its late steps. */
+export interface PlanFill {
+  steps: readonly PlanStep[];
+  lateSteps: readonly PlanStep[];
+}
+
 /**
- * Starts `count` kernel worker threads on a laid-out job; the first also runs `steps` (the plan's
- * per-row passes) before any thread reads the job. `filled` resolves when the plan is filled and
- * rejects with the filler's error if it failed (the other workers then end without work).
+ * Starts `count` kernel worker threads on a laid-out job; the first also fills `plan` before any
+ * thread reads the job (its late steps once lateInputs(true) says their inputs are formed).
+ * `filled` resolves when the plan is filled and rejects with the filler's error if it failed, or
+ * when lateInputs(false) says their inputs will not come (the workers then end without work).
  */
 export function startTableWorkers(
   job: TableJob,
   out: TableResults,
-  steps: readonly PlanStep[],
+  plan: PlanFill | null,
   count: number
-): { workers: StartedWorker[]; filled: Promise<void> } {
-  if (count === 0 || steps.length === 0) {
+): { workers: StartedWorker[]; filled: Promise<void>; lateInputs(formed: boolean): void } {
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const lateInputs = (formed: boolean) => {
+    Atomics.store(state, 1, formed ? FORMED : FAILED);
+    Atomics.notify(state, 1);
+  };
+  if (count === 0 || plan === null) {
+    state[0] = FILLED;
     const workers = Array.from({ length: count }, () =>
-      startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state: ready(FILLED), steps: null })
+      startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: null })
     );
-    return { workers, filled: Promise.resolve() };
+    return { workers, filled: Promise.resolve(), lateInputs };
   }
-  const state = ready(FILLING);
+  const fill = { steps: plan.steps, lateSteps: plan.lateSteps };
   const workers = Array.from({ length: count }, (_, t) =>
-    startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, steps: t === 0 ? steps : null })
+    startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: t === 0 ? fill : null })
   );
   const filled = planFilled(state, workers[0]);
   filled.catch(() => undefined); // surfaces when the caller awaits it
-  return { workers, filled };
-}
-
-function ready(value: number): Int32Array {
-  const state = new Int32Array(new SharedArrayBuffer(4));
-  state[0] = value;
-  return state;
+  return { workers, filled, lateInputs };
 }
 
 /** Resolves when the filler worker has filled the plan's arrays; rejects with its error if it failed. */

@@ -1,7 +1,7 @@
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import type { BootstrapRanking } from './bootstrap.js';
-import { calibrationSet } from './table-calibration.js';
+import { placeCalibrationSet } from './table-calibration.js';
 import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
 import { planRows, planStep, type PlanStep } from './table-plan-rows.js';
 
@@ -46,10 +46,25 @@ export interface TablePlan {
   calibration: number | null;
   /** The per-row passes that fill the job's arrays (runPlanSteps, or a kernel worker thread). */
   steps: PlanStep[];
+  /** The passes that read what fillLate() forms; they run after it (and after `steps`). */
+  lateSteps: PlanStep[];
+  /**
+   * Forms the late steps' inputs on this thread (the scorers' per-row terms, the calibration bins),
+   * which may happen while another thread runs `steps`.
+   */
+  fillLate(): void;
 }
 
 /** The one metric of the whole data that the calibration set, not the scorer's sums, resamples. */
 export const ECE = 'expected_calibration_error';
+
+/** The names of rowTerms' terms, known before they are formed. */
+function termNames(p: [Predictions, Predictions]): string[] {
+  const [a, b] = p;
+  if (a.task === 'regression' && b.task === 'regression')
+    return ['seA', 'seB', 'aeA', 'aeB', 'apeA', 'apeB', 'y', 'y2'];
+  return a.task === 'binary' && b.task === 'binary' ? ['logA', 'logB', 'brierA', 'brierB'] : ['logA', 'logB'];
+}
 
 /** Per-row terms summed per stratum, by task (each model's own, so each side's metric can be formed). */
 function rowTerms(
@@ -224,21 +239,23 @@ export function buildTablePlan(
   const reference = scorers[0].ranking ? placeRanking(scorers[0], referenceClass, memory, at.steps) : null;
   const order = reference?.order ?? null;
   const { perStratum, classes } = jointShape(predictions);
-  const terms = rowTerms(predictions, scorers);
-  const termRows = memory.f64(n * terms.rows.length);
-  const rows = terms.rows.map((r) => staged(memory, r));
-  at.steps.push(planStep('interleave', { rows, order, out: termRows }));
+  const names = termNames(predictions);
+  const termRows = memory.f64(n * names.length);
+  const rows = names.map(() => memory.f64(n));
+  const lateSteps = [planStep('interleave', { rows, order, out: termRows })];
   const columns = groupings.map((g) => staged(memory, g.groupOf));
   const { sets, cells, wholeData, perGrouping } = planStrata(predictions, groupings, columns, {
     order,
     perStratum,
     classes,
-    termCount: terms.rows.length,
+    termCount: names.length,
     metrics: options.metrics,
     at
   });
-  const calibration = options.metrics.includes(ECE) ? placeCalibration(predictions, order, at) : null;
-  if (calibration) sets.push(calibration);
+  const calibration = options.metrics.includes(ECE)
+    ? placeCalibration(predictions, order, at, lateSteps)
+    : null;
+  if (calibration) sets.push(calibration.set);
   const rankings: RankingSegments[] = [];
   planRankings(scorers, groupings, columns, reference, options, at, { rankings, wholeData, perGrouping });
   return {
@@ -254,16 +271,26 @@ export function buildTablePlan(
     classes,
     cellsPerStratum: perStratum,
     cells,
-    terms: terms.names,
+    terms: names,
     rankedClasses: options.rankingClasses,
     calibration: calibration ? sets.length - 1 : null,
-    steps: at.steps
+    steps: at.steps,
+    lateSteps,
+    fillLate() {
+      const terms = rowTerms(predictions, scorers);
+      if (terms.names.join() !== names.join())
+        throw new Error(`plan terms ${terms.names.join()} ≠ ${names.join()}`);
+      terms.rows.forEach((r, t) => rows[t].set(r));
+      calibration?.fill(null);
+    }
   };
 }
 
-/** Runs a plan's per-row steps on this thread. */
+/** Fills a plan's arrays on this thread: its steps, its late inputs, its late steps. */
 export function runPlanSteps(plan: TablePlan, memory: TableMemory): void {
   planRows().run(memory.memory, plan.steps);
+  plan.fillLate();
+  planRows().run(memory.memory, plan.lateSteps);
 }
 
 /**
@@ -345,34 +372,37 @@ function planStrata(
 }
 
 /**
- * The calibration set (table-calibration.ts), formed here in row order and put into reference
- * order by a step: that pass reads at random, the row-order one does not.
+ * The calibration set (table-calibration.ts): placed now, formed in row order by fill() (its bins
+ * are this thread's functions), then put into reference order by a late step: that pass reads at
+ * random, the row-order one does not.
  */
 function placeCalibration(
   predictions: [Predictions, Predictions],
   order: Uint32Array | null,
-  at: Placing
-): StrataSet | null {
-  const inRows = calibrationSet(predictions, null, at.memory, at.offset);
+  at: Placing,
+  lateSteps: PlanStep[]
+): { set: StrataSet; fill(order: null): void } | null {
+  const inRows = placeCalibrationSet(predictions, at.memory, at.offset);
   if (!inRows) return null;
-  at.offset += inRows.cells + inRows.termCount * inRows.strata;
+  const { set: rowSet, fill } = inRows;
+  at.offset += rowSet.cells + rowSet.termCount * rowSet.strata;
   if (!order) return inRows;
-  const terms = inRows.terms as Float64Array;
+  const terms = rowSet.terms as Float64Array;
   const set = {
-    ...inRows,
-    code: at.memory.i32(inRows.code.length),
-    stratum: at.memory.i32(inRows.stratum.length),
+    ...rowSet,
+    code: at.memory.i32(rowSet.code.length),
+    stratum: at.memory.i32(rowSet.stratum.length),
     terms: at.memory.f64(terms.length)
   };
-  at.steps.push(
+  lateSteps.push(
     planStep('gather', {
-      from: [inRows.code, inRows.stratum, terms],
-      widths: [1, 1, inRows.termCount],
+      from: [rowSet.code, rowSet.stratum, terms],
+      widths: [1, 1, rowSet.termCount],
       order,
       to: [set.code, set.stratum, set.terms]
     })
   );
-  return set;
+  return { set, fill };
 }
 
 /** Each model's ranking passes, weights gathered into any order but the reference's. */
