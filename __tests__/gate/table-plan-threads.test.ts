@@ -72,10 +72,13 @@ describe('the whole-table plan, filled on a worker thread', () => {
     const jobA = layoutTableJob(a.job, here, 2, POISSON_TABLE);
     const jobB = layoutTableJob(b.job, there, 2, POISSON_TABLE);
     const outB = results(8, b.job.stride);
-    const { workers, filled, lateInputs } = startTableWorkers(jobB, outB, b, 1);
+    const { workers, filled, formed } = startTableWorkers(jobB, outB, b, 1);
     workers.forEach((w) => w.ref());
-    b.fillLate(); // here, while the worker runs the first steps
-    lateInputs(true);
+    // Here, while the worker runs the first steps.
+    b.stages.forEach((stage, i) => {
+      stage.fill();
+      formed(i + 1);
+    });
     await filled;
     await Promise.all(workers.map((w) => w.finished));
     // The arrays the plan placed, byte for byte (the kernels' scratch slots lie past them).
@@ -97,7 +100,7 @@ describe('the whole-table plan, filled on a worker thread', () => {
         args: { groupOf: { type: 'i32', at: 3, length: 4 }, out: p.steps[0].args.outPositive }
       }
     ];
-    const { workers, filled } = startTableWorkers(job, out, { steps: broken, lateSteps: p.lateSteps }, 2);
+    const { workers, filled } = startTableWorkers(job, out, { steps: broken, stages: p.stages }, 2);
     workers.forEach((w) => w.ref());
     await expect(filled).rejects.toThrow(/offset/);
     await expect(workers[0].finished).rejects.toThrow(/offset/);
@@ -105,14 +108,16 @@ describe('the whole-table plan, filled on a worker thread', () => {
     expect(Atomics.load(out.done, 0)).toBe(0);
   });
 
-  it('ends every worker without work when the late inputs fail on the calling thread', async () => {
+  it("ends every worker without work when a stage's inputs fail on the calling thread", async () => {
     const memory = new TableMemory();
     const p = plan(memory, 16);
     const job = layoutTableJob(p.job, memory, 3, POISSON_TABLE);
     const out = results(16, p.job.stride);
-    const { workers, filled, lateInputs } = startTableWorkers(job, out, p, 2);
+    const { workers, filled, formed } = startTableWorkers(job, out, p, 2);
     workers.forEach((w) => w.ref());
-    lateInputs(false);
+    p.stages[0].fill();
+    formed(1);
+    formed(-1); // the second stage's inputs failed
     await expect(filled).rejects.toThrow(/not filled/);
     await Promise.all(workers.map((w) => w.finished));
     expect(Atomics.load(out.done, 0)).toBe(0);

@@ -215,13 +215,12 @@ export function prefaultSliceRankings(
 
 /**
  * Forms what the plan reads from the scorers before it needs its memory (the metrics read the
- * same, once): each model's ranking of the reference class. Their per-row terms come later
- * (TablePlan.fillLate), while a worker thread fills the plan.
+ * same, once): the candidate's ranking of the reference class. The other rankings and the per-row
+ * terms come later (TablePlan.stages), while a worker thread fills the plan.
  */
 export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
-  for (const s of scorers) {
-    s.ranking?.(s.task === 'binary' ? 1 : 0);
-  }
+  const s = scorers[0];
+  s.ranking?.(s.task === 'binary' ? 1 : 0);
 }
 
 /**
@@ -266,15 +265,17 @@ export function startTableBootstrap(
   // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics
   // (this thread forms only the late steps' inputs, meanwhile).
   if (used === 1) runPlanSteps(plan, memory);
-  const { workers, filled, lateInputs } = startTableWorkers(job, out, used === 1 ? null : plan, used - 1);
+  const { workers, filled, formed } = startTableWorkers(job, out, used === 1 ? null : plan, used - 1);
   if (used > 1) {
     try {
-      plan.fillLate();
+      plan.stages.forEach((stage, i) => {
+        stage.fill();
+        formed(i + 1);
+      });
     } catch (e) {
-      lateInputs(false);
+      formed(NONE);
       throw e;
     }
-    lateInputs(true);
   }
   return {
     async result(onResample) {
@@ -303,14 +304,14 @@ export function startTableBootstrap(
 const FILLING = 0;
 const FILLED = 1;
 const FAILED = 2;
-/** The late steps' inputs ([1]): formed by the calling thread (or it failed). */
-const PENDING = 0;
-const FORMED = 1;
+/** How many of the plan's stages have their inputs formed by the calling thread ([1]); NONE: it failed. */
+const NONE = -1;
 
 /**
- * A kernel worker thread: the one given the plan's steps runs them, waits for the late steps'
- * inputs, runs the late steps and says when the plan is filled (or failed: its own error then
- * rejects its `finished`); the others wait for that; then each runs batches until none are left.
+ * A kernel worker thread: the one given the plan's steps runs them, then each stage's steps once
+ * the calling thread has formed their inputs, and says when the plan is filled (or failed: its own
+ * error then rejects its `finished`); the others wait for that; then each runs batches until none
+ * are left.
  */
 const TABLE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -321,11 +322,14 @@ if (plan) {
   let filled = ${FAILED};
   try {
     rows.run(job.memory, plan.steps);
-    Atomics.wait(state, 1, ${PENDING});
-    if (Atomics.load(state, 1) === ${FORMED}) {
-      rows.run(job.memory, plan.lateSteps);
-      filled = ${FILLED};
+    let stage = 0;
+    for (; stage < plan.stages.length; stage++) {
+      let formed;
+      while ((formed = Atomics.load(state, 1)) !== ${NONE} && formed <= stage) Atomics.wait(state, 1, formed);
+      if (formed === ${NONE}) break;
+      rows.run(job.memory, plan.stages[stage]);
     }
+    if (stage === plan.stages.length) filled = ${FILLED};
   } finally {
     Atomics.store(state, 0, filled);
     Atomics.notify(state, 0);
@@ -339,27 +343,27 @@ interface AsyncWaiting {
   waitAsync(view: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> };
 }
 
-/** What a worker fills of a plan: its steps, then (once the calling thread formed their inputs) its late steps. */
+/** What a worker fills of a plan: its steps, then each stage's once the calling thread formed its inputs. */
 export interface PlanFill {
   steps: readonly PlanStep[];
-  lateSteps: readonly PlanStep[];
+  stages: readonly { steps: readonly PlanStep[] }[];
 }
 
 /**
  * Starts `count` kernel worker threads on a laid-out job; the first also fills `plan` before any
- * thread reads the job (its late steps once lateInputs(true) says their inputs are formed).
+ * thread reads the job (stage i's steps once formed(i + 1) says their inputs are formed).
  * `filled` resolves when the plan is filled and rejects with the filler's error if it failed, or
- * when lateInputs(false) says their inputs will not come (the workers then end without work).
+ * once formed(NONE) says the inputs will not come (the workers then end without work).
  */
 export function startTableWorkers(
   job: TableJob,
   out: TableResults,
   plan: PlanFill | null,
   count: number
-): { workers: StartedWorker[]; filled: Promise<void>; lateInputs(formed: boolean): void } {
+): { workers: StartedWorker[]; filled: Promise<void>; formed(stages: number): void } {
   const state = new Int32Array(new SharedArrayBuffer(8));
-  const lateInputs = (formed: boolean) => {
-    Atomics.store(state, 1, formed ? FORMED : FAILED);
+  const formed = (stages: number) => {
+    Atomics.store(state, 1, stages);
     Atomics.notify(state, 1);
   };
   if (count === 0 || plan === null) {
@@ -367,15 +371,15 @@ export function startTableWorkers(
     const workers = Array.from({ length: count }, () =>
       startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: null })
     );
-    return { workers, filled: Promise.resolve(), lateInputs };
+    return { workers, filled: Promise.resolve(), formed };
   }
-  const fill = { steps: plan.steps, lateSteps: plan.lateSteps };
+  const fill = { steps: plan.steps, stages: plan.stages.map((s) => s.steps) };
   const workers = Array.from({ length: count }, (_, t) =>
     startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: t === 0 ? fill : null })
   );
   const filled = planFilled(state, workers[0]);
   filled.catch(() => undefined); // surfaces when the caller awaits it
-  return { workers, filled, lateInputs };
+  return { workers, filled, formed };
 }
 
 /** Resolves when the filler worker has filled the plan's arrays; rejects with its error if it failed. */

@@ -44,15 +44,20 @@ export interface TablePlan {
   rankedClasses: number[];
   /** The set resampling expected calibration error on the whole data (table-calibration.ts), if any. */
   calibration: number | null;
-  /** The per-row passes that fill the job's arrays (runPlanSteps, or a kernel worker thread). */
+  /** The per-row passes that fill the job's arrays first (runPlanSteps, or a kernel worker thread). */
   steps: PlanStep[];
-  /** The passes that read what fillLate() forms; they run after it (and after `steps`). */
-  lateSteps: PlanStep[];
   /**
-   * Forms the late steps' inputs on this thread (the scorers' per-row terms, the calibration bins),
-   * which may happen while another thread runs `steps`.
+   * Then each stage's passes in order, once its fill() has formed their inputs on this thread (the
+   * rankings other than the reference; the scorers' per-row terms and the calibration bins): while
+   * a worker thread runs the earlier steps.
    */
-  fillLate(): void;
+  stages: PlanStage[];
+}
+
+/** Inputs formed on the calling thread (fill) and the passes that read them. */
+export interface PlanStage {
+  fill(): void;
+  steps: PlanStep[];
 }
 
 /** The one metric of the whole data that the calibration set, not the scorer's sums, resamples. */
@@ -149,25 +154,42 @@ function staged<T extends Shared>(memory: TableMemory, values: T): T {
   return out;
 }
 
-/** Places a model's ranking of a class in the table memory and the step that orders it negatives first within a tie. */
-function placeRanking(scorer: Scorer, c: number, memory: TableMemory, steps: PlanStep[]): BootstrapRanking {
-  const raw = (scorer.ranking as NonNullable<Scorer['ranking']>)(c);
-  const n = raw.order.length;
-  const lastOfTie = staged(memory, raw.lastOfTie);
+/**
+ * Places a model's ranking of a class in the table memory and the step that orders it negatives
+ * first within a tie; the scorer's ranking is copied in now, or by `stage`'s fill.
+ */
+function placeRanking(
+  scorer: Scorer,
+  c: number,
+  memory: TableMemory,
+  steps: PlanStep[],
+  stage: PlanStage | null
+): BootstrapRanking {
+  const n = scorer.rows;
+  const input = {
+    order: placed(memory, Uint32Array, n),
+    sortedPositive: placed(memory, Uint8Array, n),
+    lastOfTie: placed(memory, Uint8Array, n)
+  };
+  const copyIn = () => {
+    const raw = (scorer.ranking as NonNullable<Scorer['ranking']>)(c);
+    input.order.set(raw.order);
+    input.sortedPositive.set(raw.sortedPositive);
+    input.lastOfTie.set(raw.lastOfTie);
+  };
+  if (stage) {
+    const before = stage.fill;
+    stage.fill = () => {
+      before();
+      copyIn();
+    };
+  } else copyIn();
   const out = {
     order: placed(memory, Uint32Array, n),
     sortedPositive: placed(memory, Uint8Array, n),
-    lastOfTie
+    lastOfTie: input.lastOfTie
   };
-  steps.push(
-    planStep('negativesFirst', {
-      order: staged(memory, raw.order),
-      sortedPositive: staged(memory, raw.sortedPositive),
-      lastOfTie,
-      outOrder: out.order,
-      outPositive: out.sortedPositive
-    })
-  );
+  steps.push(planStep('negativesFirst', { ...input, outOrder: out.order, outPositive: out.sortedPositive }));
   return out;
 }
 
@@ -236,13 +258,25 @@ export function buildTablePlan(
   const memory = options.memory;
   const at: Placing = { memory, steps: [], offset: 0 };
   const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
-  const reference = scorers[0].ranking ? placeRanking(scorers[0], referenceClass, memory, at.steps) : null;
+  const reference = scorers[0].ranking
+    ? placeRanking(scorers[0], referenceClass, memory, at.steps, null)
+    : null;
   const order = reference?.order ?? null;
   const { perStratum, classes } = jointShape(predictions);
   const names = termNames(predictions);
   const termRows = memory.f64(n * names.length);
   const rows = names.map(() => memory.f64(n));
-  const lateSteps = [planStep('interleave', { rows, order, out: termRows })];
+  // The other rankings first: the worker's next steps need them; the terms only its last ones.
+  const otherRankings: PlanStage = { fill: () => undefined, steps: [] };
+  const terms: PlanStage = {
+    fill() {
+      const formed = rowTerms(predictions, scorers);
+      if (formed.names.join() !== names.join())
+        throw new Error(`plan terms ${formed.names.join()} ≠ ${names.join()}`);
+      formed.rows.forEach((r, t) => rows[t].set(r));
+    },
+    steps: [planStep('interleave', { rows, order, out: termRows })]
+  };
   const columns = groupings.map((g) => staged(memory, g.groupOf));
   const { sets, cells, wholeData, perGrouping } = planStrata(predictions, groupings, columns, {
     order,
@@ -252,12 +286,24 @@ export function buildTablePlan(
     metrics: options.metrics,
     at
   });
-  const calibration = options.metrics.includes(ECE)
-    ? placeCalibration(predictions, order, at, lateSteps)
-    : null;
-  if (calibration) sets.push(calibration.set);
+  let calibrationAt: number | null = null;
+  if (options.metrics.includes(ECE)) {
+    const calibration = placeCalibration(predictions, order, at, terms.steps);
+    if (calibration) {
+      calibrationAt = sets.push(calibration.set) - 1;
+      const before = terms.fill;
+      terms.fill = () => {
+        before();
+        calibration.fill(null);
+      };
+    }
+  }
   const rankings: RankingSegments[] = [];
-  planRankings(scorers, groupings, columns, reference, options, at, { rankings, wholeData, perGrouping });
+  planRankings(scorers, groupings, columns, reference, options, at, otherRankings, {
+    rankings,
+    wholeData,
+    perGrouping
+  });
   return {
     job: {
       n,
@@ -273,24 +319,19 @@ export function buildTablePlan(
     cells,
     terms: names,
     rankedClasses: options.rankingClasses,
-    calibration: calibration ? sets.length - 1 : null,
+    calibration: calibrationAt,
     steps: at.steps,
-    lateSteps,
-    fillLate() {
-      const terms = rowTerms(predictions, scorers);
-      if (terms.names.join() !== names.join())
-        throw new Error(`plan terms ${terms.names.join()} ≠ ${names.join()}`);
-      terms.rows.forEach((r, t) => rows[t].set(r));
-      calibration?.fill(null);
-    }
+    stages: [otherRankings, terms]
   };
 }
 
-/** Fills a plan's arrays on this thread: its steps, its late inputs, its late steps. */
+/** Fills a plan's arrays on this thread: its steps, then each stage's inputs and steps. */
 export function runPlanSteps(plan: TablePlan, memory: TableMemory): void {
   planRows().run(memory.memory, plan.steps);
-  plan.fillLate();
-  planRows().run(memory.memory, plan.lateSteps);
+  for (const stage of plan.stages) {
+    stage.fill();
+    planRows().run(memory.memory, stage.steps);
+  }
 }
 
 /**
@@ -413,6 +454,7 @@ function planRankings(
   reference: BootstrapRanking | null,
   options: { rankingClasses: number[]; metrics: readonly string[] },
   at: Placing,
+  later: PlanStage,
   into: { rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
 ): void {
   if (options.rankingClasses.length === 0) return;
@@ -435,14 +477,16 @@ function planRankings(
   for (const m of [0, 1] as const) {
     for (const c of options.rankingClasses) {
       const isReference = m === 0 && c === referenceClass && reference !== null;
-      const data = isReference ? reference : placeRanking(scorers[m], c, memory, steps);
-      // Another ranking than the reference reads weights gathered once into its own order.
+      // The reference's passes are filled first; another ranking's once this thread has sorted it
+      // (later), reading weights gathered once into its own order.
+      const stepsOf = isReference ? steps : later.steps;
+      const data = isReference ? reference : placeRanking(scorers[m], c, memory, stepsOf, later);
       let gather: Int32Array | null = null;
       if (!isReference) {
         gather = memory.i32(n);
-        steps.push(planStep('weightOffsets', { positions: refPos, order: data.order, out: gather }));
+        stepsOf.push(planStep('weightOffsets', { positions: refPos, order: data.order, out: gather }));
       }
-      rankingPasses(data, gather, groupings, options.metrics, { compact, segmentRows }, at, into);
+      rankingPasses(data, gather, groupings, options.metrics, { compact, segmentRows }, at, into, stepsOf);
     }
   }
 }
@@ -458,9 +502,10 @@ function rankingPasses(
   metrics: readonly string[],
   slices: { compact: (Int32Array | Uint8Array)[]; segmentRows: number[] },
   at: Placing,
-  into: { rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] }
+  into: { rankings: RankingSegments[]; wholeData: CellPlan; perGrouping: CellPlan[][] },
+  steps: PlanStep[]
 ): void {
-  const { memory, steps } = at;
+  const { memory } = at;
   const n = data.order.length;
   const ordered = gather !== null;
   const whole = { rows: memory.i32(n), ends: memory.i32(1) };
