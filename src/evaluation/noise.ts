@@ -63,11 +63,12 @@ export async function startNoiseBootstrap(
   if (scorers.length !== 2 || options.resamples < 2) return null;
   const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
   if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
-  // Both models' sorts first (the plan's memory is faulted in meanwhile); their per-row terms are
-  // formed after the plan is handed to a worker thread.
+  // The candidate's sort first (the plan's memory is faulted in meanwhile); the baseline's and the
+  // per-row terms are formed after the plan is handed to a worker thread.
   prepareTableScorers([scorers[0], scorers[1]]);
+  // The plan places its arrays while the helpers may still fault pages in (they keep what it writes).
   return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
-    memory: await memory?.settled()
+    memory
   });
 }
 

@@ -230,8 +230,8 @@ export class TableMemory {
   /**
    * Grows the memory to `bytes` past what is placed and starts touching those pages on a helper
    * thread: a fresh page costs ≈ 3 ms per MB on a small VM, paid there instead of by the plan on
-   * the calling thread. Pages an earlier call touches are not touched again; place nothing until
-   * settled() (the helpers write zeros).
+   * the calling thread. Pages an earlier call touches are not touched again; the helper adds 0
+   * atomically, so what the calling thread places and writes meanwhile is kept.
    */
   prefault(bytes: number): void {
     const from = Math.max(this.faulted, Math.ceil(this.used / PAGE) * PAGE);
@@ -265,11 +265,11 @@ export class TableMemory {
   }
 }
 
-/** Writes a zero into every 4 KB page of [from, to) of workerData.memory (fresh, so all zeros already). */
+/** Adds 0 to one word of every 4 KB page of [from, to) of workerData.memory: a write, which keeps any value. */
 const PREFAULT_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const view = new Int32Array(workerData.memory.buffer, workerData.from, (workerData.to - workerData.from) / 4);
-for (let i = 0; i < view.length; i += 1024) view[i] = 0;
+for (let i = 0; i < view.length; i += 1024) Atomics.add(view, i, 0);
 parentPort.postMessage('done');
 `;
 
