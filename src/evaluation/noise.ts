@@ -36,7 +36,11 @@ export function intervalGroupings(
     g.sizes.forEach((size, i) => {
       if (size >= MIN_INTERVAL_ROWS) remap[i] = values.push(g.values[i]) - 1;
     });
-    const groupOf = g.groupOf.map((v) => (v < 0 ? -1 : remap[v]));
+    // Shared with the slice scores when every scored value gets an interval (fresh memory is slow).
+    const same = remap.every((r, i) => r === i);
+    const groupOf = same ? g.groupOf : new Int32Array(g.groupOf.length);
+    if (!same)
+      for (let i = 0; i < groupOf.length; i++) groupOf[i] = g.groupOf[i] < 0 ? -1 : remap[g.groupOf[i]];
     return {
       column,
       groupOf,
