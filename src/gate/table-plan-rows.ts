@@ -2,10 +2,9 @@
  * The whole-table plan's per-row passes (see table-plan.ts): reordering the strata codes and terms
  * into the reference order, each ranking's rows negatives first, the baseline's weight gathers and
  * the ranking segments per slice value. They are plain JavaScript source, compiled on the calling
- * thread or in a kernel worker thread, so that the plan can be built beside the metrics on the main
- * thread instead of before them (docs/architecture.md: the bootstrap's timeline is in
- * bench/evaluate/README.md). Every array a step reads or writes lives in the table's shared
- * WebAssembly memory, named by its address.
+ * thread or in a kernel worker thread, so that the plan is filled beside the metrics on the main
+ * thread instead of before them (the run's timeline: bench/evaluate/README.md). Every array a step
+ * reads or writes lives in the table's shared WebAssembly memory, named by its address.
  */
 const PLAN_ROWS_SOURCE = String.raw`
 const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array, f64: Float64Array };
