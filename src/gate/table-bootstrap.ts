@@ -157,24 +157,40 @@ function cellMetrics(
   return [(n) => sides[0][n], (n) => sides[1][n]];
 }
 
-/** Turns every resample's record into per-cell intervals of each cell's metrics. */
-function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
+/**
+ * Each cell's metric differences per resample, formed from a batch's records as soon as it is
+ * finished (by whichever thread), so that little is left after the join; then the intervals.
+ */
+function resampleDiffs(plan: TablePlan, out: TableResults) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
   const termAt = new Map(plan.terms.map((t, i) => [t, i]));
-  for (let r = 0; r < R; r++) {
+  const finished = out.finished as Int32Array;
+  const formed = new Uint8Array(finished.length);
+  const add = (r: number) =>
     plan.cells.forEach((cell, i) => {
-      const [a, b] = cellMetrics(plan, termAt, cell, values, r * plan.job.stride);
+      const [a, b] = cellMetrics(plan, termAt, cell, out.values, r * plan.job.stride);
       cell.metrics.forEach((m, k) => {
         const va = a(m)?.value;
         const vb = b(m)?.value;
         if (typeof va === 'number' && typeof vb === 'number') diffs[i][k][r] = va - vb;
       });
     });
-  }
-  return diffs.map((perMetric, i) =>
-    Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
-  );
+  return {
+    /** Forms the differences of every batch finished since the last call. */
+    take(): void {
+      for (let b = 0; b < finished.length; b++) {
+        if (formed[b] || Atomics.load(finished, b) !== 1) continue;
+        for (let r = 8 * b; r < Math.min(R, 8 * b + 8); r++) add(r);
+        formed[b] = 1;
+      }
+    },
+    intervals(confidence: number) {
+      return diffs.map((perMetric, i) =>
+        Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
+      );
+    }
+  };
 }
 
 /**
@@ -259,7 +275,8 @@ export function startTableBootstrap(
     values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
     done: new Int32Array(new SharedArrayBuffer(4)),
-    slots: new Int32Array(new SharedArrayBuffer(4))
+    slots: new Int32Array(new SharedArrayBuffer(4)),
+    finished: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, Math.ceil(R / 8))))
   };
   const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
   // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics
@@ -281,10 +298,15 @@ export function startTableBootstrap(
     async result(onResample) {
       for (const w of workers) w.ref();
       await filled;
-      while (tableKernels().work(job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
+      const diffs = resampleDiffs(plan, out);
+      while (tableKernels().work(job, out, 1) > 0) {
+        onResample?.(Atomics.load(out.done, 0));
+        diffs.take();
+      }
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
-      const perCell = intervals(plan, out.values, options.confidence);
+      diffs.take();
+      const perCell = diffs.intervals(options.confidence);
       const result: TableIntervals = { overall: perCell[0], slices: {} };
       let i = 1;
       for (const g of groupings) {

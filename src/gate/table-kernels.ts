@@ -103,6 +103,7 @@ function work(job, out, limit) {
     const b = Atomics.add(out.next, 0, 1);
     if (b >= batches) break;
     Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
+    if (out.finished) Atomics.store(out.finished, b, 1);
     ran++;
   }
   return ran;
@@ -344,6 +345,8 @@ export interface TableResults {
   done: Int32Array;
   /** Scratch slots claimed so far (one per thread). */
   slots: Int32Array;
+  /** 1 once batch b's records are written, when given (the caller reads finished batches early). */
+  finished?: Int32Array;
 }
 
 interface TableKernels {
