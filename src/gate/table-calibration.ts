@@ -15,21 +15,10 @@ const HIT_CELLS = 4;
  * The strata set that resamples expected calibration error: a stratum per pair of reliability bins
  * (candidate's × baseline's), its cells the two models' hits, its terms both confidences. Each
  * model's ECE is a function of per-bin weighted rows, confidence and hits, which these sums give
- * exactly (eceFromBins, as the model report forms it). Null for regression.
+ * exactly (eceFromBins, as the model report forms it). Its arrays are placed now and formed by
+ * fill() (in reference order when given). Null for regression.
  */
 export function calibrationSet(
-  predictions: [Predictions, Predictions],
-  order: Uint32Array | null,
-  memory: TableMemory,
-  offset: number
-): StrataSet | null {
-  const placed = placeCalibrationSet(predictions, memory, offset);
-  placed?.fill(order);
-  return placed?.set ?? null;
-}
-
-/** calibrationSet's arrays placed in memory, and fill() forming them later (null for regression). */
-export function placeCalibrationSet(
   predictions: [Predictions, Predictions],
   memory: TableMemory,
   offset: number

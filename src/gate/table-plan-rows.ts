@@ -76,22 +76,6 @@ function weightOffsets({ positions, order, out }) {
   for (let k = 0; k < order.length; k++) out[k] = 8 * positions[order[k]];
 }
 
-// Arrays of rows (widths[j] entries per row) put into reference order: to[j] row k = from[j] row order[k].
-function gather({ from, widths, order, to }) {
-  const n = order.length;
-  for (let j = 0; j < from.length; j++) {
-    const src = from[j];
-    const dst = to[j];
-    const w = widths[j];
-    if (w === 1) for (let k = 0; k < n; k++) dst[k] = src[order[k]];
-    else
-      for (let k = 0; k < n; k++) {
-        const i = order[k] * w;
-        for (let t = 0; t < w; t++) dst[k * w + t] = src[i + t];
-      }
-  }
-}
-
 // The precision-step flag of a tie's last row: negatives come first in a tie, so its last row is
 // positive iff it holds a positive; a tie without one adds exactly 0 to average precision and
 // leaves tp0 as it is, so it needs no step.
@@ -154,17 +138,7 @@ function segments({ order, sortedPositive, lastOfTie, groupOf, rows, ends }) {
   for (let g = 0; g < groups; g++) if (counts[g] > 0) rows[ends[g] - 1] |= step(rows[ends[g] - 1]);
 }
 
-const STEPS = {
-  negativesFirst,
-  positions,
-  interleave,
-  strataCodes,
-  compact,
-  weightOffsets,
-  gather,
-  wholeSegment,
-  segments
-};
+const STEPS = { negativesFirst, positions, strataCodes, compact, weightOffsets, wholeSegment, segments };
 
 // A step's argument: an array by address ({ type, at, length }), a list of them, or a plain value.
 function resolve(buffer, v) {
@@ -183,7 +157,7 @@ function run(memory, steps) {
   }
 }
 
-return { run, negativesFirst };
+return { run, negativesFirst, interleave };
 `;
 
 /** An array in the table's shared memory, by address. */
@@ -200,11 +174,9 @@ export interface PlanStep {
   op:
     | 'negativesFirst'
     | 'positions'
-    | 'interleave'
     | 'strataCodes'
     | 'compact'
     | 'weightOffsets'
-    | 'gather'
     | 'wholeSegment'
     | 'segments';
   args: Record<string, Arg>;
@@ -253,6 +225,7 @@ interface PlanRows {
     outOrder: Uint32Array;
     outPositive: Uint8Array;
   }): void;
+  interleave(args: { rows: Float64Array[]; order: Uint32Array | null; out: Float64Array }): void;
 }
 
 let compiled: PlanRows | undefined;

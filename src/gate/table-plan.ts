@@ -1,7 +1,7 @@
 import type { Predictions, Scorer } from '../evaluation/metrics/scorer.js';
 import { MAPE_EPS } from '../evaluation/metrics/regression.js';
 import type { BootstrapRanking } from './bootstrap.js';
-import { placeCalibrationSet } from './table-calibration.js';
+import { calibrationSet } from './table-calibration.js';
 import type { RankingSegments, StrataSet, TableJobData, TableMemory } from './table-kernels.js';
 import { planRows, planStep, type PlanStep } from './table-plan-rows.js';
 
@@ -154,16 +154,29 @@ function staged<T extends Shared>(memory: TableMemory, values: T): T {
   return out;
 }
 
+/** The reference ranking (the candidate's), ordered negatives first within a tie into the table memory here. */
+function referenceRanking(scorer: Scorer, c: number, memory: TableMemory): BootstrapRanking {
+  const raw = (scorer.ranking as NonNullable<Scorer['ranking']>)(c);
+  const n = raw.order.length;
+  const out = {
+    order: placed(memory, Uint32Array, n),
+    sortedPositive: placed(memory, Uint8Array, n),
+    lastOfTie: staged(memory, raw.lastOfTie)
+  };
+  planRows().negativesFirst({ ...raw, outOrder: out.order, outPositive: out.sortedPositive });
+  return out;
+}
+
 /**
  * Places a model's ranking of a class in the table memory and the step that orders it negatives
- * first within a tie; the scorer's ranking is copied in now, or by `stage`'s fill.
+ * first within a tie; the scorer's ranking is copied in by `stage`'s fill.
  */
 function placeRanking(
   scorer: Scorer,
   c: number,
   memory: TableMemory,
   steps: PlanStep[],
-  stage: PlanStage | null
+  stage: PlanStage
 ): BootstrapRanking {
   const n = scorer.rows;
   const input = {
@@ -177,13 +190,11 @@ function placeRanking(
     input.sortedPositive.set(raw.sortedPositive);
     input.lastOfTie.set(raw.lastOfTie);
   };
-  if (stage) {
-    const before = stage.fill;
-    stage.fill = () => {
-      before();
-      copyIn();
-    };
-  } else copyIn();
+  const before = stage.fill;
+  stage.fill = () => {
+    before();
+    copyIn();
+  };
   const out = {
     order: placed(memory, Uint32Array, n),
     sortedPositive: placed(memory, Uint8Array, n),
@@ -194,19 +205,19 @@ function placeRanking(
 }
 
 /**
- * A lower bound of the bytes buildTablePlan places in its memory for n rows: the per-row terms
- * (rowTerms: 8 for regression, log loss and Brier of both models for binary, log loss for
- * multiclass) copied in and interleaved, one strata set with its row codes, the labels and both
- * predictions copied in, the calibration set in row and in reference order, and each model's
- * ranking of one class copied in and ordered, with its whole-data segment, the reference positions
- * and the baseline's gather (the slice columns' rows are left out: they depend on the values with an interval).
+ * A lower bound of the bytes buildTablePlan places in its memory for n rows: the interleaved
+ * per-row terms (rowTerms: 8 for regression, log loss and Brier of both models for binary, log
+ * loss for multiclass), one strata set with its row codes, the labels and both predictions copied
+ * in, the calibration set, the reference ranking with its whole-data segment and positions, and
+ * the baseline's ranking of one class copied in, ordered, gathered and segmented (the slice
+ * columns' rows are left out: they depend on the values with an interval).
  */
 export function planBytesAtLeast(task: Predictions['task'], n: number, metrics: readonly string[]): number {
   const terms = task === 'regression' ? 8 : task === 'binary' ? 4 : 2;
   const labels = task === 'regression' ? 0 : 12;
-  const calibration = metrics.includes(ECE) ? 48 : 0;
-  const rankings = task === 'regression' ? 0 : 2 * (6 + 5 + 4) + 4 + 4;
-  return n * (16 * terms + 12 + labels + calibration + rankings);
+  const calibration = metrics.includes(ECE) ? 24 : 0;
+  const rankings = task === 'regression' ? 0 : 6 + 4 + 4 + (6 + 5 + 4 + 4);
+  return n * (8 * terms + 12 + labels + calibration + rankings);
 }
 
 /**
@@ -258,24 +269,23 @@ export function buildTablePlan(
   const memory = options.memory;
   const at: Placing = { memory, steps: [], offset: 0 };
   const referenceClass = scorers[0].task === 'binary' ? 1 : 0;
-  const reference = scorers[0].ranking
-    ? placeRanking(scorers[0], referenceClass, memory, at.steps, null)
-    : null;
+  // The reference order is formed here: this thread puts the terms and the calibration set into it.
+  const reference = scorers[0].ranking ? referenceRanking(scorers[0], referenceClass, memory) : null;
   const order = reference?.order ?? null;
   const { perStratum, classes } = jointShape(predictions);
   const names = termNames(predictions);
   const termRows = memory.f64(n * names.length);
-  const rows = names.map(() => memory.f64(n));
-  // The other rankings first: the worker's next steps need them; the terms only its last ones.
+  // The other rankings first: the worker's next steps need them; the terms and the calibration set
+  // are written in place by this thread (no copy for the worker to read).
   const otherRankings: PlanStage = { fill: () => undefined, steps: [] };
   const terms: PlanStage = {
     fill() {
       const formed = rowTerms(predictions, scorers);
       if (formed.names.join() !== names.join())
         throw new Error(`plan terms ${formed.names.join()} ≠ ${names.join()}`);
-      formed.rows.forEach((r, t) => rows[t].set(r));
+      planRows().interleave({ rows: formed.rows, order, out: termRows });
     },
-    steps: [planStep('interleave', { rows, order, out: termRows })]
+    steps: []
   };
   const columns = groupings.map((g) => staged(memory, g.groupOf));
   const { sets, cells, wholeData, perGrouping } = planStrata(predictions, groupings, columns, {
@@ -287,16 +297,15 @@ export function buildTablePlan(
     at
   });
   let calibrationAt: number | null = null;
-  if (options.metrics.includes(ECE)) {
-    const calibration = placeCalibration(predictions, order, at, terms.steps);
-    if (calibration) {
-      calibrationAt = sets.push(calibration.set) - 1;
-      const before = terms.fill;
-      terms.fill = () => {
-        before();
-        calibration.fill(null);
-      };
-    }
+  const calibration = options.metrics.includes(ECE) ? calibrationSet(predictions, memory, at.offset) : null;
+  if (calibration) {
+    calibrationAt = sets.push(calibration.set) - 1;
+    at.offset += calibration.set.cells + calibration.set.termCount * calibration.set.strata;
+    const before = terms.fill;
+    terms.fill = () => {
+      before();
+      calibration.fill(order);
+    };
   }
   const rankings: RankingSegments[] = [];
   planRankings(scorers, groupings, columns, reference, options, at, otherRankings, {
@@ -410,40 +419,6 @@ function planStrata(
   });
   for (const list of perGrouping) cells.push(...list);
   return { sets, cells, wholeData, perGrouping };
-}
-
-/**
- * The calibration set (table-calibration.ts): placed now, formed in row order by fill() (its bins
- * are this thread's functions), then put into reference order by a late step: that pass reads at
- * random, the row-order one does not.
- */
-function placeCalibration(
-  predictions: [Predictions, Predictions],
-  order: Uint32Array | null,
-  at: Placing,
-  lateSteps: PlanStep[]
-): { set: StrataSet; fill(order: null): void } | null {
-  const inRows = placeCalibrationSet(predictions, at.memory, at.offset);
-  if (!inRows) return null;
-  const { set: rowSet, fill } = inRows;
-  at.offset += rowSet.cells + rowSet.termCount * rowSet.strata;
-  if (!order) return inRows;
-  const terms = rowSet.terms as Float64Array;
-  const set = {
-    ...rowSet,
-    code: at.memory.i32(rowSet.code.length),
-    stratum: at.memory.i32(rowSet.stratum.length),
-    terms: at.memory.f64(terms.length)
-  };
-  lateSteps.push(
-    planStep('gather', {
-      from: [rowSet.code, rowSet.stratum, terms],
-      widths: [1, 1, rowSet.termCount],
-      order,
-      to: [set.code, set.stratum, set.terms]
-    })
-  );
-  return { set, fill };
 }
 
 /** Each model's ranking passes, weights gathered into any order but the reference's. */
