@@ -194,7 +194,8 @@ describe('whole-table paired bootstrap', () => {
         // Above 254 values a column's group codes stay 32-bit in the plan.
         grouping('id', n, 260, 9, sliceTableMetrics(task, []))
       ];
-      for (const threads of [1, 2]) {
+      // One thread fills the plan itself; with more, a worker fills it and the others wait for it.
+      for (const threads of [1, 2, 3]) {
         const got = await startTableBootstrap(preds, scorers, groupings, options, { threads }).result();
         expectClose(
           got,
@@ -219,11 +220,13 @@ describe('whole-table paired bootstrap', () => {
       grouping('b', n, 30, 2, ['mape']),
       grouping('c', n, 20, 3, sliceTableMetrics('regression', ['r2', 'mape']))
     ];
-    const got = await startTableBootstrap(preds, scorers, groupings, options, { threads: 1 }).result();
-    expectClose(
-      got,
-      reference(preds, scorers, groupings, options.resamples, options.seed, options.confidence)
-    );
+    for (const threads of [1, 2]) {
+      const got = await startTableBootstrap(preds, scorers, groupings, options, { threads }).result();
+      expectClose(
+        got,
+        reference(preds, scorers, groupings, options.resamples, options.seed, options.confidence)
+      );
+    }
   });
 
   it('is within noise everywhere, with zero-width intervals, when the candidate is its baseline', async () => {

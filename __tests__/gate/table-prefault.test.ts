@@ -104,4 +104,16 @@ describe('the whole-table bootstrap memory, faulted in ahead of the plan', () =>
     }).result();
     expect(ahead).toEqual(fresh);
   });
+
+  it('keeps what is placed and written while its pages are being faulted in', async () => {
+    const memory = new TableMemory();
+    const words = 4 << 20; // 16 MB: the helper thread is still starting or touching when this is written
+    memory.prefault(4 * words);
+    const view = memory.i32(words);
+    for (let i = 0; i < words; i++) view[i] = i + 1;
+    await memory.settled();
+    let kept = 0;
+    for (let i = 0; i < words; i++) if (view[i] === i + 1) kept++;
+    expect(kept).toBe(words);
+  });
 });

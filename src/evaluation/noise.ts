@@ -36,7 +36,11 @@ export function intervalGroupings(
     g.sizes.forEach((size, i) => {
       if (size >= MIN_INTERVAL_ROWS) remap[i] = values.push(g.values[i]) - 1;
     });
-    const groupOf = g.groupOf.map((v) => (v < 0 ? -1 : remap[v]));
+    // Shared with the slice scores when every scored value gets an interval (fresh memory is slow).
+    const same = remap.every((r, i) => r === i);
+    const groupOf = same ? g.groupOf : new Int32Array(g.groupOf.length);
+    if (!same)
+      for (let i = 0; i < groupOf.length; i++) groupOf[i] = g.groupOf[i] < 0 ? -1 : remap[g.groupOf[i]];
     return {
       column,
       groupOf,
@@ -63,10 +67,12 @@ export async function startNoiseBootstrap(
   if (scorers.length !== 2 || options.resamples < 2) return null;
   const groupings = intervalGroupings(data, slices, minSliceSize, predictions[0].task, sliceGates);
   if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
-  // The scorers' sorts and terms first: the plan's memory is faulted in meanwhile.
+  // The candidate's sort first (the plan's memory is faulted in meanwhile); the baseline's and the
+  // per-row terms are formed after the plan is handed to a worker thread.
   prepareTableScorers([scorers[0], scorers[1]]);
+  // The plan places its arrays while the helpers may still fault pages in (they keep what it writes).
   return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
-    memory: await memory?.settled()
+    memory
   });
 }
 

@@ -4,6 +4,7 @@ import type { RankingData, Scorer } from '../evaluation/metrics/scorer.js';
 import { kernels, WORKER_SOURCE, type AreaPass, type BinaryJob, type SharedResults } from './kernels.js';
 import { fillResampleWeights } from './poisson.js';
 import { startKernelWorker } from './worker.js';
+import { planRows } from './table-plan-rows.js';
 
 /** How the paired bootstrap runs. */
 export interface BootstrapOptions {
@@ -88,22 +89,9 @@ export interface BootstrapRanking {
  */
 export function negativesFirst(data: RankingData): BootstrapRanking {
   const n = data.order.length;
-  const order = new Uint32Array(n);
-  const sortedPositive = new Uint8Array(n);
-  let start = 0;
-  for (let end = 0; end < n; end++) {
-    if (data.lastOfTie[end] !== 1) continue;
-    let j = start;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let k = start; k <= end; k++) {
-        if (data.sortedPositive[k] !== pass) continue;
-        order[j] = data.order[k];
-        sortedPositive[j++] = pass;
-      }
-    }
-    start = end + 1;
-  }
-  return { order, sortedPositive, lastOfTie: data.lastOfTie };
+  const out = { order: new Uint32Array(n), sortedPositive: new Uint8Array(n), lastOfTie: data.lastOfTie };
+  planRows().negativesFirst({ ...data, outOrder: out.order, outPositive: out.sortedPositive });
+  return out;
 }
 
 /** Everything a resample needs, prepared once: the reference order and each ranking pass's plan. */

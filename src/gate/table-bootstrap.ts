@@ -14,6 +14,7 @@ import {
   ECE,
   buildTablePlan,
   planBytesAtLeast,
+  runPlanSteps,
   sliceRankingBytes,
   type CellPlan,
   type TableGrouping,
@@ -21,14 +22,16 @@ import {
 } from './table-plan.js';
 import { resampledCalibration } from './table-calibration.js';
 import {
-  TABLE_WORKER_SOURCE,
+  TABLE_SOURCE,
   TableMemory,
   layoutTableJob,
   tableKernels,
+  type TableJob,
   type TableResults
 } from './table-kernels.js';
 import { POISSON_TABLE } from './poisson.js';
-import { startKernelWorker } from './worker.js';
+import { startKernelWorker, type StartedWorker } from './worker.js';
+import { PLAN_ROWS_SOURCE, type PlanStep } from './table-plan-rows.js';
 
 /** Intervals of candidate − baseline for every metric of the table, whole data and each slice cell. */
 export interface TableIntervals {
@@ -157,24 +160,40 @@ function cellMetrics(
   return [(n) => sides[0][n], (n) => sides[1][n]];
 }
 
-/** Turns every resample's record into per-cell intervals of each cell's metrics. */
-function intervals(plan: TablePlan, values: Float64Array, confidence: number) {
+/**
+ * Each cell's metric differences per resample, formed from a batch's records as soon as it is
+ * finished (by whichever thread), so that little is left after the join; then the intervals.
+ */
+function resampleDiffs(plan: TablePlan, out: TableResults) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
   const termAt = new Map(plan.terms.map((t, i) => [t, i]));
-  for (let r = 0; r < R; r++) {
+  const finished = out.finished as Int32Array;
+  const formed = new Uint8Array(finished.length);
+  const add = (r: number) =>
     plan.cells.forEach((cell, i) => {
-      const [a, b] = cellMetrics(plan, termAt, cell, values, r * plan.job.stride);
+      const [a, b] = cellMetrics(plan, termAt, cell, out.values, r * plan.job.stride);
       cell.metrics.forEach((m, k) => {
         const va = a(m)?.value;
         const vb = b(m)?.value;
         if (typeof va === 'number' && typeof vb === 'number') diffs[i][k][r] = va - vb;
       });
     });
-  }
-  return diffs.map((perMetric, i) =>
-    Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
-  );
+  return {
+    /** Forms the differences of every batch finished since the last call. */
+    take(): void {
+      for (let b = 0; b < finished.length; b++) {
+        if (formed[b] || Atomics.load(finished, b) !== 1) continue;
+        for (let r = 8 * b; r < Math.min(R, 8 * b + 8); r++) add(r);
+        formed[b] = 1;
+      }
+    },
+    intervals(confidence: number) {
+      return diffs.map((perMetric, i) =>
+        Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
+      );
+    }
+  };
 }
 
 /**
@@ -215,13 +234,12 @@ export function prefaultSliceRankings(
 
 /**
  * Forms what the plan reads from the scorers before it needs its memory (the metrics read the
- * same, once): each model's ranking of the reference class and its per-row terms.
+ * same, once): the candidate's ranking of the reference class. The other rankings and the per-row
+ * terms come later (TablePlan.stages), while a worker thread fills the plan.
  */
 export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
-  for (const s of scorers) {
-    s.ranking?.(s.task === 'binary' ? 1 : 0);
-    s.probabilisticTerms?.();
-  }
+  const s = scorers[0];
+  s.ranking?.(s.task === 'binary' ? 1 : 0);
 }
 
 /**
@@ -260,19 +278,38 @@ export function startTableBootstrap(
     values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
     done: new Int32Array(new SharedArrayBuffer(4)),
-    slots: new Int32Array(new SharedArrayBuffer(4))
+    slots: new Int32Array(new SharedArrayBuffer(4)),
+    finished: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, Math.ceil(R / 8))))
   };
   const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
-  const workers = Array.from({ length: used - 1 }, () =>
-    startKernelWorker(TABLE_WORKER_SOURCE, { job, out })
-  );
+  // Alone, this thread fills the plan's arrays now; else the first worker does, beside the metrics
+  // (this thread forms only the late steps' inputs, meanwhile).
+  if (used === 1) runPlanSteps(plan, memory);
+  const { workers, filled, formed } = startTableWorkers(job, out, used === 1 ? null : plan, used - 1);
+  if (used > 1) {
+    try {
+      plan.stages.forEach((stage, i) => {
+        stage.fill();
+        formed(i + 1);
+      });
+    } catch (e) {
+      formed(NONE);
+      throw e;
+    }
+  }
   return {
     async result(onResample) {
       for (const w of workers) w.ref();
-      while (tableKernels().work(job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
+      await filled;
+      const diffs = resampleDiffs(plan, out);
+      while (tableKernels().work(job, out, 1) > 0) {
+        onResample?.(Atomics.load(out.done, 0));
+        diffs.take();
+      }
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
-      const perCell = intervals(plan, out.values, options.confidence);
+      diffs.take();
+      const perCell = diffs.intervals(options.confidence);
       const result: TableIntervals = { overall: perCell[0], slices: {} };
       let i = 1;
       for (const g of groupings) {
@@ -286,6 +323,98 @@ export function startTableBootstrap(
       Atomics.store(out.next, 0, R);
     }
   };
+}
+
+/** The plan's state ([0]), shared with the worker threads. */
+const FILLING = 0;
+const FILLED = 1;
+const FAILED = 2;
+/** How many of the plan's stages have their inputs formed by the calling thread ([1]); NONE: it failed. */
+const NONE = -1;
+
+/**
+ * A kernel worker thread: the one given the plan's steps runs them, then each stage's steps once
+ * the calling thread has formed their inputs, and says when the plan is filled (or failed: its own
+ * error then rejects its `finished`); the others wait for that; then each runs batches until none
+ * are left.
+ */
+const TABLE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const rows = (function () {${PLAN_ROWS_SOURCE}})();
+const k = (function () {${TABLE_SOURCE}})();
+const { job, out, state, plan } = workerData;
+if (plan) {
+  let filled = ${FAILED};
+  try {
+    rows.run(job.memory, plan.steps);
+    let stage = 0;
+    for (; stage < plan.stages.length; stage++) {
+      let formed;
+      while ((formed = Atomics.load(state, 1)) !== ${NONE} && formed <= stage) Atomics.wait(state, 1, formed);
+      if (formed === ${NONE}) break;
+      rows.run(job.memory, plan.stages[stage]);
+    }
+    if (stage === plan.stages.length) filled = ${FILLED};
+  } finally {
+    Atomics.store(state, 0, filled);
+    Atomics.notify(state, 0);
+  }
+} else Atomics.wait(state, 0, ${FILLING});
+if (Atomics.load(state, 0) === ${FILLED}) k.work(job, out, Infinity);
+parentPort.postMessage('done');
+`;
+
+interface AsyncWaiting {
+  waitAsync(view: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> };
+}
+
+/** What a worker fills of a plan: its steps, then each stage's once the calling thread formed its inputs. */
+export interface PlanFill {
+  steps: readonly PlanStep[];
+  stages: readonly { steps: readonly PlanStep[] }[];
+}
+
+/**
+ * Starts `count` kernel worker threads on a laid-out job; the first also fills `plan` before any
+ * thread reads the job (stage i's steps once formed(i + 1) says their inputs are formed).
+ * `filled` resolves when the plan is filled and rejects with the filler's error if it failed, or
+ * once formed(NONE) says the inputs will not come (the workers then end without work).
+ */
+export function startTableWorkers(
+  job: TableJob,
+  out: TableResults,
+  plan: PlanFill | null,
+  count: number
+): { workers: StartedWorker[]; filled: Promise<void>; formed(stages: number): void } {
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const formed = (stages: number) => {
+    Atomics.store(state, 1, stages);
+    Atomics.notify(state, 1);
+  };
+  if (count === 0 || plan === null) {
+    state[0] = FILLED;
+    const workers = Array.from({ length: count }, () =>
+      startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: null })
+    );
+    return { workers, filled: Promise.resolve(), formed };
+  }
+  const fill = { steps: plan.steps, stages: plan.stages.map((s) => s.steps) };
+  const workers = Array.from({ length: count }, (_, t) =>
+    startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: t === 0 ? fill : null })
+  );
+  const filled = planFilled(state, workers[0]);
+  filled.catch(() => undefined); // surfaces when the caller awaits it
+  return { workers, filled, formed };
+}
+
+/** Resolves when the filler worker has filled the plan's arrays; rejects with its error if it failed. */
+async function planFilled(state: Int32Array, filler: StartedWorker): Promise<void> {
+  const wait = (Atomics as unknown as AsyncWaiting).waitAsync(state, 0, FILLING);
+  if (wait.async) await Promise.race([wait.value, filler.finished]);
+  if (Atomics.load(state, 0) !== FILLED) {
+    await filler.finished;
+    throw new Error('the bootstrap plan was not filled');
+  }
 }
 
 function range(n: number): number[] {

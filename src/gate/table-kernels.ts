@@ -18,7 +18,7 @@ const TOO_LARGE_HINT =
  * model, class and slice column over that ranking's rows grouped by slice value. Each resample's
  * sufficient statistics go to its place in shared memory; metrics come from them later.
  */
-const TABLE_SOURCE = String.raw`
+export const TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
 let attached = null;
 
@@ -114,6 +114,7 @@ function work(job, out, limit) {
     const b = Atomics.add(out.next, 0, 1);
     if (b >= batches) break;
     Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
+    if (out.finished) Atomics.store(out.finished, b, 1);
     ran++;
   }
   return ran;
@@ -252,8 +253,8 @@ export class TableMemory {
   /**
    * Grows the memory to `bytes` past what is placed and starts touching those pages on a helper
    * thread: a fresh page costs ≈ 3 ms per MB on a small VM, paid there instead of by the plan on
-   * the calling thread. Pages an earlier call touches are not touched again; place nothing until
-   * settled() (the helpers write zeros).
+   * the calling thread. Pages an earlier call touches are not touched again; the helper adds 0
+   * atomically, so what the calling thread places and writes meanwhile is kept.
    */
   prefault(bytes: number): void {
     const from = Math.max(this.faulted, Math.ceil(this.used / PAGE) * PAGE);
@@ -287,11 +288,11 @@ export class TableMemory {
   }
 }
 
-/** Writes a zero into every 4 KB page of [from, to) of workerData.memory (fresh, so all zeros already). */
+/** Adds 0 to one word of every 4 KB page of [from, to) of workerData.memory: a write, which keeps any value. */
 const PREFAULT_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const view = new Int32Array(workerData.memory.buffer, workerData.from, (workerData.to - workerData.from) / 4);
-for (let i = 0; i < view.length; i += 1024) view[i] = 0;
+for (let i = 0; i < view.length; i += 1024) Atomics.add(view, i, 0);
 parentPort.postMessage('done');
 `;
 
@@ -403,6 +404,8 @@ export interface TableResults {
   done: Int32Array;
   /** Scratch slots claimed so far (one per thread). */
   slots: Int32Array;
+  /** 1 once batch b's records are written, when given (the caller reads finished batches early). */
+  finished?: Int32Array;
 }
 
 interface TableKernels {
