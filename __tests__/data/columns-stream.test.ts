@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
-import { loadColumns } from '../../src/data/columns.js';
+import { dataLines, loadColumns } from '../../src/data/columns.js';
 import { lcg, tempDir } from '../evaluate/helpers.js';
 
 describe('loadColumns (streamed chunks into arrays sized from the file)', () => {
@@ -90,5 +90,31 @@ describe('loadColumns text columns', () => {
     expect({ ...data.text }).toEqual({ c: ['red', null, 'blue', 'red'] });
     data.text.c = ['other'];
     expect(data.text.c).toEqual(['other']);
+  });
+});
+
+describe('dataLines (the count a streamed read must reach to be trusted)', () => {
+  it('counts the lines after the header across read blocks, files, CRLF and a last line without a break', async () => {
+    const dir = await tempDir();
+    const r = lcg(5);
+    const files: string[] = [];
+    const expected: number[] = [];
+    const shapes = [
+      { rows: 70000, eol: '\n', last: true }, // > 1 MB: lines cross the 1 MiB read blocks
+      { rows: 30000, eol: '\r\n', last: false },
+      { rows: 0, eol: '\n', last: true },
+      { rows: 0, eol: '\n', last: false },
+      { rows: 1, eol: '\n', last: false }
+    ];
+    for (const [i, shape] of shapes.entries()) {
+      const lines = ['a,b'];
+      for (let k = 0; k < shape.rows; k++) lines.push(`${r()},${'w'.repeat(Math.floor(r() * 12))}`);
+      const path = join(dir, `lines-${i}.csv`);
+      await writeFile(path, lines.join(shape.eol) + (shape.last ? shape.eol : ''));
+      files.push(path);
+      expected.push(shape.rows);
+      expect(await dataLines([path])).toBe(shape.rows);
+    }
+    expect(await dataLines(files)).toBe(expected.reduce((a, b) => a + b, 0));
   });
 });
