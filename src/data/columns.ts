@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { open, stat } from 'node:fs/promises';
 import { connection, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
 import { numericTextColumns } from './numeric-text.js';
+import { prefaultedColumns, type PrefaultedColumns } from './prefault.js';
 import { expandSource, inspectFile, kindOf, readError, readExpression, type CsvDialect } from './source.js';
 
 /** A text column dictionary-encoded: codes[i] indexes values, −1 for null. */
@@ -100,11 +101,13 @@ export async function loadColumns(
     if (!lines || sink.rows !== (await lines)) {
       // Materialized, the query fails with the engine's message (or there really are fewer rows:
       // quoted line breaks, blank lines).
+      sink.release();
       sink = new ColumnSink(duckdb, isNumeric, sink.rows);
       const result = await db.run(sql);
       for (let c = 0; c < result.chunkCount; c++) sink.add(result.getChunk(c).chunk);
     }
   } catch (error) {
+    sink.release();
     throw readError(path, error);
   }
   const { rowCount, numbers, codes, dictionaries } = sink.finish();
@@ -213,6 +216,7 @@ class ColumnSink {
   private numbers: (Float64Array | null)[];
   private codes: (Int32Array | null)[];
   private readonly dictionaries: (ColumnDictionary | null)[];
+  private readonly memory: PrefaultedColumns;
 
   constructor(
     private readonly duckdb: Bindings,
@@ -220,8 +224,13 @@ class ColumnSink {
     expectedRows = 1 << 16
   ) {
     this.capacity = Math.max(1 << 12, expectedRows);
-    this.numbers = isNumeric.map((numeric) => (numeric ? new Float64Array(this.capacity) : null));
-    this.codes = isNumeric.map((numeric) => (numeric ? null : new Int32Array(this.capacity)));
+    this.memory = prefaultedColumns(
+      isNumeric.map((numeric) => (numeric ? 8 : 4)),
+      this.capacity
+    );
+    const buffers = this.memory.buffers;
+    this.numbers = isNumeric.map((numeric, i) => (numeric ? new Float64Array(buffers[i]) : null));
+    this.codes = isNumeric.map((numeric, i) => (numeric ? null : new Int32Array(buffers[i])));
     this.dictionaries = isNumeric.map((numeric) => (numeric ? null : new ColumnDictionary(duckdb)));
   }
 
@@ -246,10 +255,17 @@ class ColumnSink {
         );
     }
     this.rows += rows;
+    this.memory.filled(this.rows);
   }
 
-  /** The filled columns, each exactly rowCount long (views: pages past the end were never touched). */
+  /** Ends the helper faulting the output in (whatever the read's outcome). */
+  release(): void {
+    this.memory.done();
+  }
+
+  /** The filled columns, each exactly rowCount long (views: pages far past the end were never touched). */
   finish() {
+    this.release();
     const n = this.rows;
     return {
       rowCount: n,
@@ -260,6 +276,7 @@ class ColumnSink {
   }
 
   private grow(needed: number): void {
+    this.release(); // the new arrays are not the helper's
     this.capacity = Math.max(needed, 2 * this.capacity);
     const keep = this.rows;
     this.numbers = this.numbers.map((a) => a && copyInto(new Float64Array(this.capacity), a, keep));
