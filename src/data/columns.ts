@@ -42,10 +42,15 @@ async function bindings(): Promise<Bindings> {
 
 /**
  * Starts loading the reader's engine (≈ 0.25 s, mostly loading its native module): a caller that
- * knows it will read can overlap this with other work, such as loading its models.
+ * knows it will read can overlap this with other work, such as loading its models. Settles (never
+ * rejects) once the engine is loaded or has failed to load.
  */
-export function prepareReader(): void {
-  connection().catch(() => undefined); // loadColumns reports a failure when it needs the engine
+export function prepareReader(): Promise<void> {
+  // Never rejects: loadColumns reports a failure when it needs the engine.
+  return connection().then(
+    () => undefined,
+    () => undefined
+  );
 }
 
 /**

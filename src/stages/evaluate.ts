@@ -140,13 +140,15 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
-  const { planned, baselineSource, drift } = await planModels(request, timed);
+  const { planned, baselineSource, drift, engine } = await planModels(request, timed);
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...planned.flatMap((s) => planColumns(s.plan)), ...slices])];
   progress.start(`reading ${request.data}`);
   // The read needs only the models' plans: the engine parses on its threads while onnxruntime loads them.
   const reading = timed('read', () => loadColumns(request.data, columns, request.source));
   reading.catch(() => undefined); // awaited below, after the sessions (a model's error comes first)
+  // Both modules load on this thread: the engine's first, so the read starts before onnxruntime's.
+  await engine;
   const sessions = await timed('load_models', () => openSessions(planned, reading));
   const data = await reading;
   progress.finish(`${data.rowCount} rows`);
@@ -306,7 +308,7 @@ async function gateIntervals(
 /** Reads the candidate, resolves the baseline and the drift summary, and plans both models' inputs. */
 async function planModels(request: EvaluateRequest, timed: Timed) {
   const candidateFile = await readModelFile(request.model);
-  prepareReader(); // while the models load (after the first check, so a missing model fails at once)
+  const engine = prepareReader(); // while the models load (after the first check, so a missing model fails at once)
   const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
     resolveBaseline({
       file: request.baseline,
@@ -335,7 +337,7 @@ async function planModels(request: EvaluateRequest, timed: Timed) {
       )
     );
   }
-  return { planned, baselineSource, drift };
+  return { planned, baselineSource, drift, engine };
 }
 
 /**
