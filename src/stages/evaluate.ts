@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { loadColumns, prepareReader, sourceColumnNames } from '../data/columns.js';
+import { loadColumns, prepareReader, sourceColumnNames, type LoadedColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import {
   pairedBootstrap,
@@ -144,13 +144,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const slices = request.slices ?? [];
   const columns = [...new Set([request.label, ...planned.flatMap((s) => planColumns(s.plan)), ...slices])];
   progress.start(`reading ${request.data}`);
-  // The read needs only the models' plans: the engine parses on its threads while onnxruntime loads them.
-  const reading = timed('read', () => loadColumns(request.data, columns, request.source));
-  reading.catch(() => undefined); // awaited below, after the sessions (a model's error comes first)
-  // Both modules load on this thread: the engine's first, so the read starts before onnxruntime's.
-  await engine;
-  const sessions = await timed('load_models', () => openSessions(planned, reading));
-  const data = await reading;
+  const { sessions, data } = await readWhileLoading(request, planned, columns, engine, timed);
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
 
@@ -338,6 +332,25 @@ async function planModels(request: EvaluateRequest, timed: Timed) {
     );
   }
   return { planned, baselineSource, drift, engine };
+}
+
+/**
+ * Reads the data while onnxruntime loads the planned models: the read needs only their plans, and
+ * the engine parses on its threads meanwhile. A model's error comes before the read's.
+ */
+async function readWhileLoading(
+  request: EvaluateRequest,
+  planned: PlannedSession[],
+  columns: string[],
+  engine: Promise<void>,
+  timed: Timed
+): Promise<{ sessions: LoadedSession[]; data: LoadedColumns }> {
+  const reading = timed('read', () => loadColumns(request.data, columns, request.source));
+  reading.catch(() => undefined); // awaited below, after the sessions
+  // Both modules load on this thread: the engine's first, so the read starts before onnxruntime's.
+  await engine;
+  const sessions = await timed('load_models', () => openSessions(planned, reading));
+  return { sessions, data: await reading };
 }
 
 /**
