@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
-import { loadColumns } from '../../src/data/columns.js';
+import { dataLines, loadColumns, nullsIn } from '../../src/data/columns.js';
 import { lcg, tempDir } from '../evaluate/helpers.js';
 
 describe('loadColumns (streamed chunks into arrays sized from the file)', () => {
@@ -90,5 +90,64 @@ describe('loadColumns text columns', () => {
     expect({ ...data.text }).toEqual({ c: ['red', null, 'blue', 'red'] });
     data.text.c = ['other'];
     expect(data.text.c).toEqual(['other']);
+  });
+});
+
+describe('dataLines (the count a streamed read must reach to be trusted)', () => {
+  it('counts the lines after the header across read blocks, files, CRLF and a last line without a break', async () => {
+    const dir = await tempDir();
+    const r = lcg(5);
+    const files: string[] = [];
+    const expected: number[] = [];
+    const shapes = [
+      { rows: 70000, eol: '\n', last: true }, // > 1 MB: lines cross the 1 MiB read blocks
+      { rows: 30000, eol: '\r\n', last: false },
+      { rows: 0, eol: '\n', last: true },
+      { rows: 0, eol: '\n', last: false },
+      { rows: 1, eol: '\n', last: false }
+    ];
+    for (const [i, shape] of shapes.entries()) {
+      const lines = ['a,b'];
+      for (let k = 0; k < shape.rows; k++) lines.push(`${r()},${'w'.repeat(Math.floor(r() * 12))}`);
+      const path = join(dir, `lines-${i}.csv`);
+      await writeFile(path, lines.join(shape.eol) + (shape.last ? shape.eol : ''));
+      files.push(path);
+      expected.push(shape.rows);
+      expect(await dataLines([path])).toBe(shape.rows);
+    }
+    expect(await dataLines(files)).toBe(expected.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('nullsIn (a chunk whose mask marks no null is copied without it)', () => {
+  it('keeps the mask only when one of the first rows is null', () => {
+    const all = new Uint8Array(256).fill(0xff);
+    expect(nullsIn(null, 2048)).toBeNull();
+    expect(nullsIn(all, 2048)).toBeNull();
+    const one = all.slice();
+    one[255] = 0x7f; // row 2047
+    expect(nullsIn(one, 2048)).toBe(one);
+    expect(nullsIn(one, 2047)).toBeNull();
+    expect(nullsIn(new Uint8Array([0b111, 0]), 3)).toBeNull(); // bits past the rows do not count
+    const third = new Uint8Array([0b011]);
+    expect(nullsIn(third, 3)).toBe(third);
+    const ninth = new Uint8Array([0xff, 0b0]);
+    expect(nullsIn(ninth, 9)).toBe(ninth);
+  });
+
+  it('reads the few nulls of mostly full chunks where they are', async () => {
+    const dir = await tempDir();
+    const n = 2 * 2048 + 3;
+    const nulls = new Set([0, 2047, 2048, 2055, n - 1]);
+    const lines = ['x,t'];
+    for (let i = 0; i < n; i++) lines.push(nulls.has(i) ? ',' : `${i / 4},c${i % 3}`);
+    const path = join(dir, 'sparse-nulls.csv');
+    await writeFile(path, lines.join('\n') + '\n');
+    const data = await loadColumns(path, ['x', 't']);
+    expect(data.rowCount).toBe(n);
+    for (let i = 0; i < n; i++) {
+      expect([i, data.numeric.x[i]]).toEqual([i, nulls.has(i) ? NaN : i / 4]);
+      expect([i, data.text.t[i]]).toEqual([i, nulls.has(i) ? null : `c${i % 3}`]);
+    }
   });
 });

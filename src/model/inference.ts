@@ -193,10 +193,42 @@ export function onnxRuntime(): Promise<Ort> {
   return ortModule;
 }
 
+/** A model whose inputs and output are planned but whose onnxruntime session is not created yet. */
+export type PlannedSession = Pick<LoadedSession, 'model' | 'plan' | 'task' | 'outputs' | 'output'>;
+
 /**
- * Creates a session for a model; `output` names the output to read (else the rule of planOutput);
- * `dataColumns` gives the data's columns when a matrix input takes them in file order (planInputs).
+ * Plans how a model is run without loading it into onnxruntime: which data columns feed its inputs
+ * and which outputs are read, so a caller can start reading those columns while the session loads.
+ * `output` names the output to read (else the rule of planOutput); `dataColumns` gives the data's
+ * columns when a matrix input takes them in file order (planInputs).
  */
+export async function planSession(
+  model: ModelFile,
+  task: OutputTask,
+  features?: string[],
+  output?: string,
+  dataColumns?: () => Promise<DataColumns>
+): Promise<PlannedSession> {
+  const data = dataColumns && needsDataColumns(model, features) ? await dataColumns() : undefined;
+  const plan = planInputs(model, features, data);
+  const outputs = planOutput(model, task, output);
+  return { model, plan, task, outputs, output: outputs.outputs[0] };
+}
+
+/** Creates the onnxruntime session of a planned model. */
+export async function openSession(planned: PlannedSession): Promise<LoadedSession> {
+  const ort = await onnxRuntime();
+  const started = performance.now();
+  let session: InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(planned.model.runBytes, { graphOptimizationLevel: 'all' });
+  } catch (error) {
+    throw new InputError(`${planned.model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
+  }
+  return { ...planned, session, loadMs: performance.now() - started };
+}
+
+/** Plans a model (planSession) and creates its session. */
 export async function loadSession(
   model: ModelFile,
   task: OutputTask,
@@ -204,26 +236,7 @@ export async function loadSession(
   output?: string,
   dataColumns?: () => Promise<DataColumns>
 ): Promise<LoadedSession> {
-  const data = dataColumns && needsDataColumns(model, features) ? await dataColumns() : undefined;
-  const plan = planInputs(model, features, data);
-  const outputs = planOutput(model, task, output);
-  const ort = await onnxRuntime();
-  const started = performance.now();
-  let session: InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(model.runBytes, { graphOptimizationLevel: 'all' });
-  } catch (error) {
-    throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
-  }
-  return {
-    model,
-    session,
-    plan,
-    task,
-    outputs,
-    output: outputs.outputs[0],
-    loadMs: performance.now() - started
-  };
+  return openSession(await planSession(model, task, features, output, dataColumns));
 }
 
 /** The outputs of one model over all rows: N × width values, and the time spent in session.run. */

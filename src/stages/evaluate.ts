@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { loadColumns, prepareReader, sourceColumnNames } from '../data/columns.js';
+import { loadColumns, prepareReader, sourceColumnNames, type LoadedColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import {
   pairedBootstrap,
@@ -24,12 +24,14 @@ import type { EvaluationJson, HistoryPoint, ModelReport, SliceReport } from '../
 import { whatChanged } from '../lineage/lineage-of.js';
 import type { WhatChanged } from '../lineage/what-changed.js';
 import {
-  loadSession,
+  openSession,
   planColumns,
+  planSession,
   readModelFile,
   runBatches,
   type LoadedSession,
-  type ModelOutputs
+  type ModelOutputs,
+  type PlannedSession
 } from '../model/inference.js';
 import { isBootstrappable } from '../evaluation/metrics/catalog.js';
 import type { MetricValues } from '../evaluation/metrics/result.js';
@@ -138,11 +140,11 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
-  const { sessions, baselineSource, drift } = await loadModels(request, timed);
+  const { planned, baselineSource, drift, engine } = await planModels(request, timed);
   const slices = request.slices ?? [];
-  const columns = [...new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
+  const columns = [...new Set([request.label, ...planned.flatMap((s) => planColumns(s.plan)), ...slices])];
   progress.start(`reading ${request.data}`);
-  const data = await timed('read', () => loadColumns(request.data, columns, request.source));
+  const { sessions, data } = await readWhileLoading(request, planned, columns, engine, timed);
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
 
@@ -297,10 +299,10 @@ async function gateIntervals(
   return intervals;
 }
 
-/** Reads the candidate, resolves the baseline and the drift summary, and creates the sessions. */
-async function loadModels(request: EvaluateRequest, timed: Timed) {
+/** Reads the candidate, resolves the baseline and the drift summary, and plans both models' inputs. */
+async function planModels(request: EvaluateRequest, timed: Timed) {
   const candidateFile = await readModelFile(request.model);
-  prepareReader(); // while the models load (after the first check, so a missing model fails at once)
+  const engine = prepareReader(); // while the models load (after the first check, so a missing model fails at once)
   const { model: baselineFile, source: baselineSource } = await timed('baseline', () =>
     resolveBaseline({
       file: request.baseline,
@@ -316,23 +318,54 @@ async function loadModels(request: EvaluateRequest, timed: Timed) {
     label: request.label,
     source: request.data
   });
-  const sessions: LoadedSession[] = await timed('load_models', async () => {
-    const list = [await loadSession(candidateFile, request.task, request.features, request.output, columns)];
-    if (baselineFile) {
-      const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
-      list.push(
-        await loadSession(
-          baselineFile,
-          request.task,
-          request.features,
-          named ? request.output : undefined,
-          columns
-        )
-      );
-    }
-    return list;
-  });
-  return { sessions, baselineSource, drift };
+  const planned = [await planSession(candidateFile, request.task, request.features, request.output, columns)];
+  if (baselineFile) {
+    const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
+    planned.push(
+      await planSession(
+        baselineFile,
+        request.task,
+        request.features,
+        named ? request.output : undefined,
+        columns
+      )
+    );
+  }
+  return { planned, baselineSource, drift, engine };
+}
+
+/**
+ * Reads the data while onnxruntime loads the planned models: the read needs only their plans, and
+ * the engine parses on its threads meanwhile. A model's error comes before the read's.
+ */
+async function readWhileLoading(
+  request: EvaluateRequest,
+  planned: PlannedSession[],
+  columns: string[],
+  engine: Promise<void>,
+  timed: Timed
+): Promise<{ sessions: LoadedSession[]; data: LoadedColumns }> {
+  const reading = timed('read', () => loadColumns(request.data, columns, request.source));
+  reading.catch(() => undefined); // awaited below, after the sessions
+  // Both modules load on this thread: the engine's first, so the read starts before onnxruntime's.
+  await engine;
+  const sessions = await timed('load_models', () => openSessions(planned, reading));
+  return { sessions, data: await reading };
+}
+
+/**
+ * Creates the planned models' sessions while `reading` runs. Should one fail to load, the read is
+ * let finish first (its outcome ignored), so no engine query outlives the run.
+ */
+async function openSessions(planned: PlannedSession[], reading: Promise<unknown>): Promise<LoadedSession[]> {
+  const sessions: LoadedSession[] = [];
+  try {
+    for (const p of planned) sessions.push(await openSession(p));
+  } catch (error) {
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  return sessions;
 }
 
 /** Refuses a baseline whose classes differ from the candidate's: their metrics would not compare. */
