@@ -45,6 +45,9 @@ export interface NumericStreams {
   open(table: string, column: string): Promise<OpenedCounts>;
 }
 
+/** Numeric columns whose value counts are in flight at once: the one walked and the next. */
+export const COLUMNS_IN_FLIGHT = 2;
+
 /** Finite values of a summary. */
 function finiteOf(s: Summary): number {
   return s.present - s.nan - s.posInf - s.negInf;
@@ -83,8 +86,7 @@ export async function numericStreams(
   return {
     take(name) {
       const index = numericNames.indexOf(name);
-      prime(index);
-      prime(index + 1);
+      for (let ahead = 0; ahead < COLUMNS_IN_FLIGHT; ahead++) prime(index + ahead);
       const streams = opened.get(name)!;
       opened.delete(name);
       return streams;
