@@ -103,21 +103,22 @@ export async function analyse(
   options: AnalyseOptions = {}
 ): Promise<Analysis> {
   const numeric = current.columns.filter((c) => c.kind === 'numeric').length;
-  // The side connection's query, and the value counts of the numeric columns in flight (per side).
-  const inFlight = 1 + Math.min(COLUMNS_IN_FLIGHT, numeric) * (reference?.kind === 'table' ? 2 : 1);
-  return withThreads(engine.db, inFlight, () => profileColumns(engine, current, reference, options));
+  // While a column is walked, the value counts of the next ones run, one query per side. (The side
+  // connection's queries are left out: they end early, and one query alone would then run on one core.)
+  const running = numeric > 0 ? (COLUMNS_IN_FLIGHT - 1) * (reference?.kind === 'table' ? 2 : 1) : 0;
+  return withThreads(engine.db, running, () => profileColumns(engine, current, reference, options));
 }
 
 /**
  * Runs `work` with the engine's worker threads lowered so that its parallelism stays at the configured
- * count: each of the `inFlight` queries runs on the thread that fetches it, besides the workers. On 2
- * cores, workers on top of five queries cost ≈ 1.2 CPU s more than they brought, 0.5 s of wall time
- * (bench/validate-data/README.md, "profile phase").
+ * count: each of the `running` queries runs on the thread that fetches it, besides the workers. On 2
+ * cores with a reference table, workers on top cost ≈ 1 CPU s more than they brought, 0.5 s of wall
+ * time (bench/validate-data/README.md, "profile phase").
  */
-async function withThreads<T>(db: DuckDBConnection, inFlight: number, work: () => Promise<T>): Promise<T> {
+async function withThreads<T>(db: DuckDBConnection, running: number, work: () => Promise<T>): Promise<T> {
   const read = await db.runAndReadAll(`SELECT current_setting('threads')`);
   const configured = Number(read.getRows()[0][0]);
-  const threads = Math.max(1, configured - inFlight + 1);
+  const threads = Math.max(1, configured - running + 1);
   if (threads >= configured) return work();
   await db.run(`SET threads = ${threads}`);
   try {
