@@ -6,11 +6,21 @@ import type { Task } from '../config/types.js';
 import { numericLabelKind } from './drift/label.js';
 import type { DriftInput } from './drift/registry.js';
 import type { Engine } from './engine.js';
-import { jointCandidate, numericStreams, profileNumeric, type Pass } from './analyse-numeric.js';
-import { NumericAccumulator, equalWidthEdges, sortedCounts } from './numeric.js';
+import {
+  COLUMNS_IN_FLIGHT,
+  numericStreams,
+  profileNumeric,
+  referenceOnlyNumeric,
+  type Pass
+} from './analyse-numeric.js';
 import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
-import { numericStats, walkNumeric } from './profile-numeric.js';
-import { datetimeDistinct, datetimeStats, duplicateRows, summarise } from './profile-summary.js';
+import {
+  datetimeDistinct,
+  datetimeStats,
+  duplicateRows,
+  summarise,
+  type Summary
+} from './profile-summary.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { DatasetStatistics } from './statistics.js';
 
@@ -92,10 +102,40 @@ export async function analyse(
   reference?: Reference,
   options: AnalyseOptions = {}
 ): Promise<Analysis> {
+  const numeric = current.columns.filter((c) => c.kind === 'numeric').length;
+  // While a column is walked, the value counts of the next ones run, one query per side. (The side
+  // connection's queries are left out: they end early, and one query alone would then run on one core.)
+  const running = numeric > 0 ? (COLUMNS_IN_FLIGHT - 1) * (reference?.kind === 'table' ? 2 : 1) : 0;
+  return withThreads(engine.db, running, () => profileColumns(engine, current, reference, options));
+}
+
+/**
+ * Runs `work` with the engine's worker threads lowered so that its parallelism stays at the configured
+ * count: each of the `running` queries runs on the thread that fetches it, besides the workers. On 2
+ * cores with a reference table, workers on top cost ≈ 1 CPU s more than they brought, 0.5 s of wall
+ * time (bench/validate-data/README.md, "profile phase").
+ */
+async function withThreads<T>(db: DuckDBConnection, running: number, work: () => Promise<T>): Promise<T> {
+  const read = await db.runAndReadAll(`SELECT current_setting('threads')`);
+  const configured = Number(read.getRows()[0][0]);
+  const threads = Math.max(1, configured - running + 1);
+  if (threads >= configured) return work();
+  await db.run(`SET threads = ${threads}`);
+  try {
+    return await work();
+  } finally {
+    await db.run(`SET threads = ${configured}`);
+  }
+}
+
+/** analyse() at the engine's thread count. */
+async function profileColumns(
+  engine: Pick<Engine, 'db' | 'connect'>,
+  current: LoadedSource,
+  reference: Reference | undefined,
+  options: AnalyseOptions
+): Promise<Analysis> {
   const db = engine.db;
-  // Reference and current are streamed side by side, so each stream needs its own connection.
-  const streamA = await engine.connect();
-  const streamB = await engine.connect();
   const label = options.label;
   const refSource = reference?.kind === 'table' ? reference.source : undefined;
   const kindFor = await labelKind(db, current, refSource, label, options.task);
@@ -104,28 +144,10 @@ export async function analyse(
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : undefined;
   const curStats = emptyStatistics(current, current.rows);
   const ignore = new Set(options.ignoreDrift ?? []);
-  // Numeric columns stream every value, non-finite ones first (alone, or pooled with the reference's),
-  // so the summary scan needs only their finite bounds, which fix histogram and Sturges edges up front.
-  // One after the other: side by side they make the engine page tables in and out past its memory limit.
-  const curSummary = await timed(
-    'summaries',
-    summarise(db, current, curColumns, () => 'max')
-  );
-  const refSummary = refSource
-    ? await timed(
-        'summaries',
-        summarise(
-          db,
-          refSource,
-          [...refColumns!.values()],
-          (c) => (jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? 'bounds' : 'all'),
-          (c) => curColumns.some((d) => d.name === c.name && d.kind === 'datetime')
-        )
-      )
-    : undefined;
-  // Duplicates, categorical value counts and date/time distinct counts run on their own connection
-  // while numeric columns are walked: the engine then has work queued whenever the JS walk holds the
-  // main thread.
+  // Numeric columns need no summary scan: their value-count streams start with their counts and
+  // bounds. Date/time summaries, duplicates, categorical value counts and date/time distinct counts
+  // run on their own connection meanwhile: the engine then has work queued whenever the JS walk
+  // holds the main thread.
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== 'numeric' && c.kind !== 'datetime');
   const datetimeNames = curColumns.filter((c) => c.kind === 'datetime');
@@ -142,30 +164,17 @@ export async function analyse(
   // The reference's duplicate count is not needed for validation, and it costs a full hash pass.
   const stored = reference?.kind === 'statistics' ? reference.statistics : undefined;
   const inputs: Record<string, DriftInput> = {};
-  const streamC = await engine.connect();
-  // While one numeric column is walked in JS, the engine already sorts the next one (on the other
-  // connection), so the two cores stay busy.
   const numericNames = curColumns.filter((c) => c.kind === 'numeric').map((c) => c.name);
-  const { prime, takeStream } = numericStreams(
-    { current, refSource, refColumns, curSummary, refSummary, ignore, numericNames },
-    [streamB, streamC]
-  );
   const pass: Pass = {
     current,
     refSource,
     refColumns,
-    curSummary,
-    refSummary,
     stored,
     curStats,
     refStats,
     inputs,
     ignore,
-    streamA,
-    streamB,
-    numericNames,
-    prime,
-    takeStream,
+    streams: await numericStreams(engine, { current, refSource, refColumns }, numericNames),
     timed
   };
   const deferred: ColumnInfo[] = [];
@@ -184,7 +193,7 @@ export async function analyse(
   }
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
-  finishDatetime(pass, counted.distinct, datetimeNames);
+  finishDatetime(pass, counted, datetimeNames);
   finishCategorical(pass, counted, deferred);
   // Categorical columns were finished last: restore the column order of the data.
   curStats.columns = inOrder(curStats.columns, curColumns);
@@ -237,52 +246,32 @@ function finishCategorical(
 
 /** Reference-only columns still get statistics (they show up as missing columns in current). */
 async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
-  const { refSource, refColumns, refSummary, refStats, streamA } = pass;
-  if (refStats && refColumns) {
-    // Reference-only columns still get statistics (they show up as missing columns in current).
-    for (const info of refColumns.values()) {
-      if (refStats.columns[info.name] || !refSummary) continue;
-      if (info.kind === 'numeric') {
-        const r = refSummary.get(info.name)!;
-        const n = r.present - r.nan - r.posInf - r.negInf;
-        const acc =
-          n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min as number, r.max as number)) : undefined;
-        if (acc)
-          await walkNumeric(
-            {
-              n,
-              min: r.min as number,
-              max: r.max as number,
-              open: () => sortedCounts(streamA, refSource!.table, info.name),
-              accumulator: acc
-            },
-            undefined
-          );
-        refStats.columns[info.name] = numericStats(info, refSource!.rows, r, acc);
-      } else if (info.kind !== 'datetime') {
-        refStats.columns[info.name] = categoricalStats(
-          info,
-          refSource!.rows,
-          await categoricalCounts(db, refSource!.table, info.name)
-        );
-      }
+  const { refSource, refColumns, refStats } = pass;
+  if (!refStats || !refColumns) return;
+  for (const info of refColumns.values()) {
+    if (refStats.columns[info.name]) continue;
+    if (info.kind === 'numeric') refStats.columns[info.name] = await referenceOnlyNumeric(pass, info);
+    else if (info.kind !== 'datetime') {
+      const counts = await categoricalCounts(db, refSource!.table, info.name);
+      refStats.columns[info.name] = categoricalStats(info, refSource!.rows, counts);
     }
   }
 }
 
-/** Statistics of the date/time columns, once their distinct counts are in. */
-function finishDatetime(
-  pass: Pass,
-  distinct: { cur: Map<string, number>; ref: Map<string, number> },
-  columns: ColumnInfo[]
-): void {
-  const { current, refSource, refColumns, curSummary, refSummary, curStats, refStats } = pass;
+/** Statistics of the date/time columns, once their summaries and distinct counts are in. */
+function finishDatetime(pass: Pass, counted: Counted, columns: ColumnInfo[]): void {
+  const { current, refSource, refColumns, curStats, refStats } = pass;
+  const { summaries, distinct } = counted;
   for (const info of columns) {
-    const s = { ...curSummary.get(info.name)!, distinct: distinct.cur.get(info.name), distinctExact: true };
+    const s = {
+      ...summaries.cur.get(info.name)!,
+      distinct: distinct.cur.get(info.name),
+      distinctExact: true
+    };
     curStats.columns[info.name] = datetimeStats(info, current.rows, s);
     const refInfo = refColumns?.get(info.name);
-    if (refStats && refInfo && refSummary) {
-      const r = refSummary.get(info.name)!;
+    if (refStats && refInfo) {
+      const r = summaries.ref.get(info.name)!;
       const refDistinct = distinct.ref.get(info.name);
       refStats.columns[info.name] = datetimeStats(
         refInfo,
@@ -298,11 +287,13 @@ interface Counted {
   duplicates: number;
   cur: Map<string, CategoricalCounts>;
   ref: Map<string, CategoricalCounts>;
+  /** Summaries of date/time columns (and of reference columns whose current is one). */
+  summaries: { cur: Map<string, Summary>; ref: Map<string, Summary> };
   /** Distinct counts of date/time columns: exact for current, a sketch for a reference table. */
   distinct: { cur: Map<string, number>; ref: Map<string, number> };
 }
 
-/** Duplicate rows, date/time distinct counts and categorical value counts, on their own connection. */
+/** Date/time summaries and distinct counts, duplicate rows and categorical value counts, on their own connection. */
 async function countInBackground(
   side: DuckDBConnection,
   { current, refSource, refColumns }: Pick<Pass, 'current' | 'refSource' | 'refColumns'>,
@@ -310,6 +301,20 @@ async function countInBackground(
   timed: Pass['timed'],
   timings: Record<string, number>
 ): Promise<Counted> {
+  const datetimeIn = new Set(names.datetime.map((c) => c.name));
+  const summaries = {
+    cur: await timed('summaries', summarise(side, current, names.datetime)),
+    ref: refSource
+      ? await timed(
+          'summaries',
+          summarise(
+            side,
+            refSource,
+            [...refColumns!.values()].filter((c) => datetimeIn.has(c.name))
+          )
+        )
+      : new Map<string, Summary>()
+  };
   const duplicates = await timed('duplicates', duplicateRows(side, current));
   const distinct = { cur: new Map<string, number>(), ref: new Map<string, number>() };
   for (const { name } of names.datetime) {
@@ -327,5 +332,5 @@ async function countInBackground(
       ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
   }
   timings.categorical += Date.now() - start;
-  return { duplicates, cur, ref, distinct };
+  return { duplicates, cur, ref, summaries, distinct };
 }

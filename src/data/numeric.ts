@@ -20,181 +20,89 @@ export interface CountChunk {
   counts: Float64Array;
 }
 
-/** Streams the sorted distinct finite values of a column with their counts (on its own connection). */
-export async function* sortedCounts(
-  db: DuckDBConnection,
-  table: string,
-  column: string
-): AsyncGenerator<CountChunk> {
-  const sql =
-    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
-    `WHERE isfinite(v) GROUP BY v ORDER BY v`;
-  const result = await db.stream(sql);
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const values = (chunk.getColumnVector(0) as unknown as { items: Float64Array }).items;
-    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
-    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
-  }
-}
-
-/** A chunk of allCounts(): `nulls` counts the NULL row that may lead the first chunk. */
-export interface HeadedChunk extends CountChunk {
-  nulls?: number;
-}
-
-/**
- * Streams every distinct value of a column with its count: first NULL (as `nulls`), then -Inf, +Inf
- * and NaN, then the finite values ascending. The non-finite head gives the counts that the finite
- * walk needs up front (its total and minimum), without a separate aggregate scan.
- */
-export async function* allCounts(
-  db: DuckDBConnection,
-  table: string,
-  column: string
-): AsyncGenerator<HeadedChunk> {
-  const sql =
-    `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) ` +
-    `GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
-  const result = await db.stream(sql);
-  let first = true;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const vector = chunk.getColumnVector(0);
-    const values = (vector as unknown as { items: Float64Array }).items;
-    const counts = (chunk.getColumnVector(1) as unknown as { items: Float64Array }).items;
-    // NULLS FIRST: only the first row of the first chunk can be NULL.
-    const start = first && vector.getItem(0) === null ? 1 : 0;
-    const nulls = start === 1 ? counts[0] : 0;
-    first = false;
-    yield {
-      values: values.slice(start, chunk.rowCount),
-      counts: counts.slice(start, chunk.rowCount),
-      nulls
-    };
-  }
-}
-
-/** NULL, NaN and ±Inf counts of a column, read from the head of an allCounts() stream. */
-export interface NonFiniteCounts {
+/** NULL, NaN and ±Inf counts of a column and its finite bounds: the head of its value-count stream. */
+export interface ColumnHead {
   nulls: number;
   nan: number;
   posInf: number;
   negInf: number;
+  /** The smallest and largest finite values (null when there is none). */
+  min: number | null;
+  max: number | null;
 }
 
-/** Consumes the non-finite head of an allCounts() stream: the cursor is left on the first finite value. */
-export async function readHead(
-  source: AsyncGenerator<HeadedChunk>
-): Promise<{ cursor: Cursor; head: NonFiniteCounts }> {
-  const head: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  const counting = (async function* () {
-    for await (const chunk of source) {
-      head.nulls += chunk.nulls ?? 0;
-      yield chunk;
-    }
-  })();
-  const cursor = await new Cursor(counting).refill();
-  while (!cursor.done && !Number.isFinite(cursor.value)) {
-    const v = cursor.value;
-    countNonFinite(head, v, cursor.count);
-    if (cursor.advance()) await cursor.refill();
-  }
-  return { cursor, head };
-}
-
-/** A chunk of ascending distinct values with counts on two sides (reference A, current B). */
-export interface JointChunk {
-  values: Float64Array;
-  countsA: Float64Array;
-  countsB: Float64Array;
-  /** Headed streams: the NULL counts of each side, which may lead the first chunk. */
-  nullsA?: number;
-  nullsB?: number;
+/** A column's value-count stream, read up to its first finite value. */
+export interface OpenedCounts {
+  head: ColumnHead;
+  /** On the smallest finite value (done when there is none). */
+  cursor: Cursor;
 }
 
 /**
- * Streams the pooled sorted distinct finite values of a column in two tables, counted per table (one
- * query). Headed, every value comes (like allCounts()): first NULL (as `nullsA`/`nullsB`), then -Inf,
- * +Inf and NaN, then the finite values ascending, so both sides' summary counts need no scan.
+ * The query of valueCounts(): a column's value counts, grouped once and read twice, first for the
+ * largest finite value (a row of its own, count NULL), then every group: NULL, -Inf, +Inf and NaN,
+ * then the finite values ascending. The maximum over the grouped rows costs far less than a scan of
+ * the column's rows (bench/validate-data/README.md, "profile phase").
  */
-export async function* jointCounts(
+function valueCountsSql(table: string, column: string): string {
+  return (
+    `WITH g AS MATERIALIZED (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c ` +
+    `FROM ${sqlIdent(table)} GROUP BY v) ` +
+    `SELECT v, c FROM (SELECT max(v) FILTER (WHERE isfinite(v)) AS v, NULL::DOUBLE AS c, 0 AS k FROM g ` +
+    `UNION ALL SELECT v, c, 1 FROM g) ORDER BY k, isfinite(v) NULLS FIRST, v`
+  );
+}
+
+/** The DOUBLE items of a result vector. */
+function items(vector: unknown): Float64Array {
+  return (vector as { items: Float64Array }).items;
+}
+
+/** The chunks of a valueCounts() query after its maximum and NULL rows, which go into `head`. */
+async function* headedChunks(
   db: DuckDBConnection,
-  tableA: string,
-  tableB: string,
-  column: string,
-  headed = false
-): AsyncGenerator<JointChunk> {
-  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
-  const where = headed ? '' : ` WHERE isfinite(${v})`;
-  const sql =
-    `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (` +
-    `SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)}${where} UNION ALL ` +
-    `SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)}${where}) GROUP BY v ` +
-    `ORDER BY ${headed ? 'isfinite(v) NULLS FIRST, ' : ''}v`;
+  sql: string,
+  head: ColumnHead
+): AsyncGenerator<CountChunk> {
   const result = await db.stream(sql);
-  let first = true;
+  let row = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
     const n = chunk.rowCount;
-    // NULLS FIRST: only the first row of the first chunk can be NULL.
-    const start = headed && first && chunk.getColumnVector(0).getItem(0) === null ? 1 : 0;
-    first = false;
-    const col = (i: number) =>
-      (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items.slice(start, n);
-    const countsA = col(1);
-    const countsB = col(2);
-    if (start === 0) yield { values: col(0), countsA, countsB };
-    else {
-      const nulls = (i: number) => (chunk.getColumnVector(i) as unknown as { items: Float64Array }).items[0];
-      yield { values: col(0), countsA, countsB, nullsA: nulls(1), nullsB: nulls(2) };
+    const vector = chunk.getColumnVector(0);
+    const counts = items(chunk.getColumnVector(1));
+    let start = 0;
+    if (row === 0) {
+      const max = vector.getItem(0);
+      head.max = max === null ? null : Number(max);
+      start = 1;
     }
+    // The NULL group, if any, is the row after the maximum's (NULLS FIRST).
+    if (row + start === 1 && start < n && vector.getItem(start) === null) head.nulls = counts[start++];
+    row += n;
+    yield { values: items(vector).slice(start, n), counts: counts.slice(start, n) };
   }
 }
 
-/** What the head of a headed jointCounts() stream holds: both sides' non-finite counts, then the finite rest. */
-export interface JointHead {
-  a: NonFiniteCounts;
-  b: NonFiniteCounts;
-  /** The smallest finite value of either side (null when neither has one). */
-  first: number | null;
-  /** The finite values, from the first. */
-  rest: AsyncGenerator<JointChunk>;
-}
-
-function countNonFinite(head: NonFiniteCounts, v: number, count: number): void {
-  if (Number.isNaN(v)) head.nan += count;
-  else if (v > 0) head.posInf += count;
-  else head.negInf += count;
-}
-
-/** Consumes the non-finite head of a headed jointCounts() stream. */
-export async function readJointHead(source: AsyncGenerator<JointChunk>): Promise<JointHead> {
-  const a: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  const b: NonFiniteCounts = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  for (;;) {
-    const next = await source.next();
-    if (next.done) return { a, b, first: null, rest: (async function* () {})() };
-    const { values, countsA, countsB } = next.value;
-    a.nulls += next.value.nullsA ?? 0;
-    b.nulls += next.value.nullsB ?? 0;
-    let i = 0;
-    for (; i < values.length && !Number.isFinite(values[i]); i++) {
-      countNonFinite(a, values[i], countsA[i]);
-      countNonFinite(b, values[i], countsB[i]);
-    }
-    if (i < values.length) {
-      const head = { values: values.subarray(i), countsA: countsA.subarray(i), countsB: countsB.subarray(i) };
-      const rest = (async function* () {
-        yield head;
-        yield* source;
-      })();
-      return { a, b, first: values[i], rest };
-    }
+/**
+ * Opens a column's value-count stream (one per table and connection; reference and current are two
+ * streams merged in JS, which costs the engine less than one aggregate over both tables) and reads
+ * its head: what the finite walk needs up front (its total, and the bounds that fix histogram and
+ * Sturges edges) without an aggregate scan of its own.
+ */
+export async function openCounts(db: DuckDBConnection, table: string, column: string): Promise<OpenedCounts> {
+  const head: ColumnHead = { nulls: 0, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  const cursor = await new Cursor(headedChunks(db, valueCountsSql(table, column), head)).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    if (Number.isNaN(v)) head.nan += cursor.count;
+    else if (v > 0) head.posInf += cursor.count;
+    else head.negInf += cursor.count;
+    if (cursor.advance()) await cursor.refill();
   }
+  head.min = cursor.done ? null : cursor.value;
+  return { head, cursor };
 }
 
 /** Streams a stored distribution as one chunk. */

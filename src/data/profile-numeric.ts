@@ -1,24 +1,33 @@
 // Numeric columns: their sorted values are walked once, feeding the statistics accumulators and,
-// with a reference, the drift walk (ECDF distances, Sturges bins, exact value counts) of both sides.
+// with a reference, the drift walk (ECDF distances, Sturges bins, exact value counts) of both sides,
+// whose two ascending streams are merged value by value.
 import { BinCounter, sturgesEdges } from './drift/binning.js';
 import { EcdfWalk } from './drift/ecdf.js';
 import type { DriftInput } from './drift/registry.js';
-import { Cursor, NumericAccumulator, type CountChunk, type JointChunk } from './numeric.js';
+import { Cursor, NumericAccumulator, type ColumnHead, type CountChunk } from './numeric.js';
 import type { Summary } from './profile-summary.js';
 import type { ColumnInfo } from './source.js';
 import { VALUE_CAP, type ColumnStatistics } from './statistics.js';
 
 /** The numeric side of a reference or current: how to stream its values and what is known up front. */
 export interface NumericSide {
-  /** Set when both sides are tables: one joint query then streams both. */
-  joint?: () => AsyncGenerator<JointChunk>;
   n: number;
   min: number | null;
   max: number | null;
-  open: () => AsyncGenerator<CountChunk>;
-  /** A cursor already opened on the stream (used instead of open()). */
-  cursor?: Cursor;
+  /** A cursor on the smallest finite value (a table's value-count stream), or how to open one. */
+  cursor: Cursor | (() => AsyncGenerator<CountChunk>);
   accumulator?: NumericAccumulator;
+}
+
+/** The summary of a numeric column read from the head of its value-count stream. */
+export function headSummary(rows: number, head: ColumnHead): Summary {
+  const { nan, posInf, negInf, min, max } = head;
+  return { present: rows - head.nulls, nan, posInf, negInf, min, max };
+}
+
+/** A side's cursor, opened when it is a stream still to open. */
+function cursorOf(side: NumericSide): Cursor | Promise<Cursor> {
+  return side.cursor instanceof Cursor ? side.cursor : new Cursor(side.cursor()).refill();
 }
 
 /** Statistics of a numeric column from its summary and accumulator. */
@@ -67,12 +76,7 @@ export async function walkNumeric(
   cur: NumericSide,
   ref: NumericSide | undefined
 ): Promise<Omit<DriftInput & { kind: 'numeric' }, 'refStd' | 'refDistinct' | 'exact'> | undefined> {
-  if (ref?.joint) return walkJoint(cur, ref, ref.joint());
-  // Both sides' queries run at once (each on its own connection) before the walk starts.
-  const [b, a0] = await Promise.all([
-    cur.cursor ?? new Cursor(cur.open()).refill(),
-    ref ? new Cursor(ref.open()).refill() : undefined
-  ]);
+  const [b, a0] = await Promise.all([cursorOf(cur), ref ? cursorOf(ref) : undefined]);
   if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator!.add(b.value, b.count);
@@ -99,7 +103,7 @@ export async function walkNumeric(
   return state.result();
 }
 
-/** The per-value work of a drift walk, shared by the joint and the two-cursor walks. */
+/** The per-value work of a drift walk over the merged values of both sides. */
 class DriftWalk {
   readonly walk: EcdfWalk;
   readonly sturgesRef: BinCounter;
@@ -157,13 +161,4 @@ class DriftWalk {
       sturgesCur: this.sturgesCur.counts
     };
   }
-}
-
-async function walkJoint(cur: NumericSide, ref: NumericSide, chunks: AsyncGenerator<JointChunk>) {
-  const state = new DriftWalk(cur, ref);
-  for await (const chunk of chunks) {
-    const { values, countsA, countsB } = chunk;
-    for (let i = 0; i < values.length; i++) state.add(values[i], countsA[i], countsB[i]);
-  }
-  return state.result();
 }

@@ -1,6 +1,6 @@
-// The aggregate side of profiling: one scan for the present/NaN/±Inf counts and finite min/max of
-// numeric and date/time columns (categorical ones are counted with their values), the duplicate-row
-// count, and the statistics of date/time columns.
+// The aggregate side of profiling: one scan for the counts and bounds of date/time columns (numeric
+// ones read theirs from their value-count streams, categorical ones from their value counts), the
+// duplicate-row count, and the statistics of date/time columns.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent } from './engine.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
@@ -18,42 +18,26 @@ export interface Summary {
   distinctExact?: boolean;
 }
 
-/** How much of a numeric column the summary scan computes (see summarise()). */
-export type NumericParts = 'all' | 'max' | 'bounds';
-
 /** A count from the engine (null as 0). */
 export function asNumber(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-/** One aggregate scan of a table: present/NaN/±Inf counts and finite min/max per column. */
+/**
+ * One aggregate scan of a table for the given columns: date/time columns' present counts and bounds,
+ * numeric columns' present/NaN/±Inf counts and finite bounds, other columns' present counts. Numeric
+ * columns walked for their statistics take these from the head of their value-count stream instead
+ * (openCounts()), and categorical ones from their value counts.
+ */
 export async function summarise(
   db: DuckDBConnection,
   source: LoadedSource,
-  columns: ColumnInfo[],
-  /**
-   * What the scan computes of each numeric column: 'all', or only the finite maximum ('max') or
-   * minimum and maximum ('bounds') when the counts (and the minimum) are read from the head of the
-   * column's value-count stream (allCounts(), a headed jointCounts()): the other fields are left
-   * NaN/null until then.
-   */
-  numericParts: (c: ColumnInfo) => NumericParts = () => 'all',
-  /**
-   * Other (categorical, boolean) columns whose present count is wanted here: their value counts give
-   * it otherwise (a reference column read as text whose current is a date/time column needs it).
-   */
-  presentOf: (c: ColumnInfo) => boolean = () => false
+  columns: ColumnInfo[]
 ): Promise<Map<string, Summary>> {
   const parts: string[] = [];
-  const finite = (id: string) => `CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END`;
   for (const c of columns) {
     const id = sqlIdent(c.name);
-    const numeric = c.kind === 'numeric' ? numericParts(c) : undefined;
-    if (numeric === 'max') {
-      parts.push(`max(${finite(id)})`);
-    } else if (numeric === 'bounds') {
-      parts.push(`min(${finite(id)})`, `max(${finite(id)})`);
-    } else if (c.kind === 'numeric') {
+    if (c.kind === 'numeric') {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
         `count(${id})`,
@@ -66,8 +50,7 @@ export async function summarise(
       );
     } else if (c.kind === 'datetime') {
       parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`);
-    } else if (presentOf(c)) {
-      // String lengths (and otherwise present counts) come with the value counts.
+    } else {
       parts.push(`count(${id})`);
     }
   }
@@ -78,20 +61,7 @@ export async function summarise(
   const out = new Map<string, Summary>();
   let i = 0;
   for (const c of columns) {
-    const numeric = c.kind === 'numeric' ? numericParts(c) : undefined;
-    if (numeric === 'max' || numeric === 'bounds') {
-      const bounds = numeric === 'bounds';
-      const value = (x: unknown) => (x === null ? null : Number(x));
-      out.set(c.name, {
-        present: NaN,
-        nan: NaN,
-        posInf: NaN,
-        negInf: NaN,
-        min: bounds ? value(row[i]) : null,
-        max: value(row[bounds ? i + 1 : i])
-      });
-      i += bounds ? 2 : 1;
-    } else if (c.kind === 'numeric') {
+    if (c.kind === 'numeric') {
       out.set(c.name, {
         present: asNumber(row[i]),
         nan: asNumber(row[i + 1]),
@@ -111,7 +81,7 @@ export async function summarise(
         max: row[i + 2] === null ? null : String(row[i + 2])
       });
       i += 3;
-    } else if (presentOf(c)) {
+    } else {
       out.set(c.name, { present: asNumber(row[i]), nan: 0, posInf: 0, negInf: 0, min: null, max: null });
       i += 1;
     }
