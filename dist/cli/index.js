@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-MSUNRTSL.js";
+} from "../chunks/chunk-QJFKLUKE.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3701,7 +3701,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-JZVUQAZB.js");
+      const { evaluate: run } = await import("../chunks/evaluate-H5ASNAZT.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3949,7 +3949,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry: openRegistry2 } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-4S3A2CDZ.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-LQ5X34XW.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-UAMHV47K.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-XQUFD65S.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-QQBPIE6T.js");
+      const { runPipeline } = await import("../chunks/pipeline-IP43ZQNZ.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4410,7 +4410,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-O2KYGBHL.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-S7OKOV3C.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4527,7 +4527,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-QOCIUZH4.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-QUNE7WLI.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4559,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-UCQYBHFI.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-JRFYAGUE.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4667,8 +4667,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-O2KYGBHL.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-P33765GZ.js");
+      const { validateData } = await import("../chunks/validate-data-S7OKOV3C.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-EINXVNMU.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

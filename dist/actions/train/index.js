@@ -6,15 +6,15 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-LFSJIDEI.js";
-import "../../chunks/chunk-FKG5WPUM.js";
+} from "../../chunks/chunk-Q32X6PWZ.js";
+import "../../chunks/chunk-FYZ3VRKD.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-CMYVUKBS.js";
-import "../../chunks/chunk-OIQXQKN5.js";
+import "../../chunks/chunk-J4CKSFPG.js";
+import "../../chunks/chunk-OSQJEHQU.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";

@@ -7,18 +7,173 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-CMYVUKBS.js";
+} from "./chunk-J4CKSFPG.js";
 import {
   connection,
   detectFormat,
   sqlIdent
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";
 
+// src/data/column-dictionary.ts
+var decoder = new TextDecoder();
+var tail = (bytes) => bytes >= 4 ? -1 : bytes <= 0 ? 0 : (1 << 8 * bytes) - 1;
+var hash16 = (a, b, c, d) => Math.imul(
+  a ^ Math.imul(b, 2654435761) ^ Math.imul(c, 2246822507) ^ Math.imul(d, 3266489909),
+  668265263
+) >>> 7;
+var ColumnDictionary = class {
+  constructor(memory) {
+    this.memory = memory;
+  }
+  memory;
+  values = [];
+  byText = /* @__PURE__ */ new Map();
+  // Int32 words throughout: the lookup compares and hashes small integers only (no uint32 → double).
+  keys = new Int32Array(4 * 64);
+  slots = new Int32Array(64).fill(-1);
+  used = 0;
+  /** Writes the codes of a vector's rows into codes at offset (−1 where the validity mask says null). */
+  encode(vector, rows, validity, codes, offset) {
+    const data = this.memory.vector_get_data(vector, rows * 16);
+    const words = data.byteOffset % 4 === 0 ? new Int32Array(data.buffer, data.byteOffset, rows * 4) : new Int32Array(data.slice(0, rows * 16).buffer);
+    let keys = this.keys;
+    let slots = this.slots;
+    let mask = slots.length - 1;
+    for (let r = 0; r < rows; r++) {
+      if (validity !== null && (validity[r >>> 3] & 1 << (r & 7)) === 0) {
+        codes[offset + r] = -1;
+        continue;
+      }
+      const w = 4 * r;
+      const a = words[w];
+      if (a > 12) {
+        const text = this.memory.get_data_from_pointer(data.buffer, data.byteOffset + 16 * r + 8, a);
+        codes[offset + r] = this.code(decoder.decode(text));
+        continue;
+      }
+      const b = words[w + 1] & tail(a);
+      const c = words[w + 2] & tail(a - 4);
+      const d = words[w + 3] & tail(a - 8);
+      let slot = hash16(a, b, c, d) & mask;
+      let id = slots[slot];
+      while (id >= 0) {
+        const k = 4 * slot;
+        if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c && keys[k + 3] === d) break;
+        slot = slot + 1 & mask;
+        id = slots[slot];
+      }
+      if (id < 0) {
+        id = this.insert(slot, a, b, c, d, data.subarray(16 * r + 4, 16 * r + 4 + a));
+        keys = this.keys;
+        slots = this.slots;
+        mask = slots.length - 1;
+      }
+      codes[offset + r] = id;
+    }
+  }
+  code(text) {
+    let id = this.byText.get(text);
+    if (id === void 0) {
+      id = this.values.length;
+      this.values.push(text);
+      this.byText.set(text, id);
+    }
+    return id;
+  }
+  /** Puts an inline string's key at its free slot, with the code of its text. */
+  insert(slot, a, b, c, d, bytes) {
+    const id = this.code(decoder.decode(bytes));
+    this.keys.set([a, b, c, d], 4 * slot);
+    this.slots[slot] = id;
+    if (++this.used * 2 > this.slots.length) this.grow();
+    return id;
+  }
+  grow() {
+    const oldKeys = this.keys;
+    const oldSlots = this.slots;
+    this.keys = new Int32Array(oldKeys.length * 2);
+    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let s = 0; s < oldSlots.length; s++) {
+      if (oldSlots[s] < 0) continue;
+      const [a, b, c, d] = oldKeys.subarray(4 * s, 4 * s + 4);
+      let slot = hash16(a, b, c, d) & mask;
+      while (this.slots[slot] >= 0) slot = slot + 1 & mask;
+      this.keys.set([a, b, c, d], 4 * slot);
+      this.slots[slot] = oldSlots[s];
+    }
+  }
+};
+
 // src/data/columns.ts
 import { open, stat } from "node:fs/promises";
+
+// src/data/prefault.ts
+import { Worker } from "node:worker_threads";
+var HELPER_MIN_BYTES = 16 << 20;
+var ROWS_PER_STEP = 512;
+var ROWS_AHEAD = 1 << 18;
+var FILLED = 0;
+var DONE = 1;
+var SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { buffers, widths, rows, step, ahead, control } = workerData;
+const views = buffers.map((b) => new Int32Array(b));
+const state = new Int32Array(control);
+for (let r = 0; r < rows && Atomics.load(state, ${DONE}) === 0; r += step) {
+  for (;;) {
+    const filled = Atomics.load(state, ${FILLED});
+    if (r < filled + ahead || Atomics.load(state, ${DONE}) !== 0) break;
+    Atomics.wait(state, ${FILLED}, filled, 1000);
+  }
+  for (let c = 0; c < views.length; c++) Atomics.add(views[c], (r * widths[c]) >> 2, 0);
+}
+`;
+function prefaultedColumns(widths, rows) {
+  const total = widths.reduce((sum, w) => sum + w * rows, 0);
+  if (total < HELPER_MIN_BYTES)
+    return {
+      buffers: widths.map((w) => new ArrayBuffer(w * rows)),
+      filled: () => {
+      },
+      done: () => {
+      },
+      finished: Promise.resolve()
+    };
+  const buffers = widths.map((w) => new SharedArrayBuffer(w * rows));
+  const control = new SharedArrayBuffer(8);
+  const state = new Int32Array(control);
+  let finished = Promise.resolve();
+  try {
+    const helper = new Worker(SOURCE, {
+      eval: true,
+      workerData: { buffers, widths, rows, step: ROWS_PER_STEP, ahead: ROWS_AHEAD, control }
+    });
+    helper.unref();
+    finished = new Promise((resolve) => {
+      helper.on("error", () => resolve());
+      helper.on("exit", () => resolve());
+    });
+  } catch {
+  }
+  return {
+    buffers,
+    finished,
+    filled: (n) => {
+      Atomics.store(state, FILLED, n);
+      Atomics.notify(state, FILLED);
+    },
+    done: () => {
+      Atomics.store(state, DONE, 1);
+      Atomics.notify(state, FILLED);
+    }
+  };
+}
+
+// src/data/columns.ts
 async function bindings() {
   const mod = await import("./native-7PUTJKCA.js").then(
     (native) => native.loadDuckDBBindings()
@@ -26,7 +181,10 @@ async function bindings() {
   return mod.default ?? mod;
 }
 function prepareReader() {
-  connection().catch(() => void 0);
+  return connection().then(
+    () => void 0,
+    () => void 0
+  );
 }
 async function loadColumns(path, columns, options = {}) {
   const db = await connection();
@@ -65,11 +223,13 @@ async function loadColumns(path, columns, options = {}) {
     lines?.catch(() => void 0);
     if (lines) await streamChunks(db, sql, duckdb, (chunk) => sink.add(chunk));
     if (!lines || sink.rows !== await lines) {
+      sink.release();
       sink = new ColumnSink(duckdb, isNumeric, sink.rows);
       const result = await db.run(sql);
       for (let c = 0; c < result.chunkCount; c++) sink.add(result.getChunk(c).chunk);
     }
   } catch (error) {
+    sink.release();
     throw readError(path, error);
   }
   const { rowCount, numbers, codes, dictionaries } = sink.finish();
@@ -110,7 +270,8 @@ async function dataLines(files) {
       for (; ; ) {
         const { bytesRead } = await handle.read(block, 0, LINE_BLOCK, null);
         if (bytesRead === 0) break;
-        for (let i = 0; i < bytesRead; i++) if (block[i] === 10) lines++;
+        const read = bytesRead === LINE_BLOCK ? block : block.subarray(0, bytesRead);
+        for (let at = read.indexOf(10); at !== -1; at = read.indexOf(10, at + 1)) lines++;
         last = block[bytesRead - 1];
       }
       total += lines + (last === 10 ? 0 : 1) - 1;
@@ -144,9 +305,14 @@ var ColumnSink = class {
     this.duckdb = duckdb;
     this.isNumeric = isNumeric;
     this.capacity = Math.max(1 << 12, expectedRows);
-    this.numbers = isNumeric.map((numeric) => numeric ? new Float64Array(this.capacity) : null);
-    this.codes = isNumeric.map((numeric) => numeric ? null : new Int32Array(this.capacity));
-    this.dictionaries = isNumeric.map((numeric) => numeric ? null : new Dictionary(duckdb));
+    this.memory = prefaultedColumns(
+      isNumeric.map((numeric) => numeric ? 8 : 4),
+      this.capacity
+    );
+    const buffers = this.memory.buffers;
+    this.numbers = isNumeric.map((numeric, i) => numeric ? new Float64Array(buffers[i]) : null);
+    this.codes = isNumeric.map((numeric, i) => numeric ? null : new Int32Array(buffers[i]));
+    this.dictionaries = isNumeric.map((numeric) => numeric ? null : new ColumnDictionary(duckdb));
   }
   duckdb;
   isNumeric;
@@ -155,6 +321,7 @@ var ColumnSink = class {
   numbers;
   codes;
   dictionaries;
+  memory;
   /** Copies a chunk's vectors: numbers as raw memory, text through each column's dictionary. */
   add(chunk) {
     const duckdb = this.duckdb;
@@ -163,7 +330,7 @@ var ColumnSink = class {
     if (this.rows + rows > this.capacity) this.grow(this.rows + rows);
     for (let i = 0; i < this.isNumeric.length; i++) {
       const vector = duckdb.data_chunk_get_vector(chunk, i);
-      const validity = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
+      const validity = nullsIn(duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8), rows);
       const target = this.numbers[i];
       if (target) copyDoubles(duckdb.vector_get_data(vector, rows * 8), rows, validity, target, this.rows);
       else
@@ -176,9 +343,15 @@ var ColumnSink = class {
         );
     }
     this.rows += rows;
+    this.memory.filled(this.rows);
   }
-  /** The filled columns, each exactly rowCount long (views: pages past the end were never touched). */
+  /** Ends the helper faulting the output in (whatever the read's outcome). */
+  release() {
+    this.memory.done();
+  }
+  /** The filled columns, each exactly rowCount long (views: pages far past the end were never touched). */
   finish() {
+    this.release();
     const n = this.rows;
     return {
       rowCount: n,
@@ -188,6 +361,7 @@ var ColumnSink = class {
     };
   }
   grow(needed) {
+    this.release();
     this.capacity = Math.max(needed, 2 * this.capacity);
     const keep = this.rows;
     this.numbers = this.numbers.map((a) => a && copyInto(new Float64Array(this.capacity), a, keep));
@@ -228,6 +402,13 @@ async function describeRead(db, from) {
   return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 var isValid = (validity, row) => validity === null || (validity[row >>> 3] & 1 << (row & 7)) !== 0;
+function nullsIn(validity, rows) {
+  if (validity === null) return null;
+  const full = rows >>> 3;
+  for (let i = 0; i < full; i++) if (validity[i] !== 255) return validity;
+  const rest = rows & 7;
+  return rest > 0 && (validity[full] & (1 << rest) - 1) !== (1 << rest) - 1 ? validity : null;
+}
 function copyDoubles(data, rows, validity, out, offset) {
   if (data.byteOffset % 8 === 0) out.set(new Float64Array(data.buffer, data.byteOffset, rows), offset);
   else new Uint8Array(out.buffer, out.byteOffset + offset * 8, rows * 8).set(data.subarray(0, rows * 8));
@@ -235,86 +416,6 @@ function copyDoubles(data, rows, validity, out, offset) {
     for (let r = 0; r < rows; r++) if (!isValid(validity, r)) out[offset + r] = NaN;
   }
 }
-var decoder = new TextDecoder();
-var tail = (bytes) => bytes >= 4 ? 4294967295 : bytes <= 0 ? 0 : (1 << 8 * bytes) - 1;
-var hash16 = (a, b, c, d) => Math.imul(
-  a ^ Math.imul(b, 2654435761) ^ Math.imul(c, 2246822507) ^ Math.imul(d, 3266489909),
-  668265263
-) >>> 7;
-var Dictionary = class {
-  constructor(duckdb) {
-    this.duckdb = duckdb;
-  }
-  duckdb;
-  values = [];
-  byText = /* @__PURE__ */ new Map();
-  keys = new Uint32Array(4 * 64);
-  slots = new Int32Array(64).fill(-1);
-  used = 0;
-  /** Writes the codes of a vector's rows into codes at offset. */
-  encode(vector, rows, validity, codes, offset) {
-    const data = this.duckdb.vector_get_data(vector, rows * 16);
-    const aligned = data.byteOffset % 4 === 0;
-    const words = aligned ? new Uint32Array(data.buffer, data.byteOffset, rows * 4) : new Uint32Array(data.slice(0, rows * 16).buffer);
-    for (let r = 0; r < rows; r++) {
-      if (!isValid(validity, r)) {
-        codes[offset + r] = -1;
-        continue;
-      }
-      const length = words[4 * r];
-      codes[offset + r] = length <= 12 ? this.inline(words, 4 * r, data, 16 * r) : this.code(
-        decoder.decode(
-          this.duckdb.get_data_from_pointer(data.buffer, data.byteOffset + 16 * r + 8, length)
-        )
-      );
-    }
-  }
-  code(text) {
-    let id = this.byText.get(text);
-    if (id === void 0) {
-      id = this.values.length;
-      this.values.push(text);
-      this.byText.set(text, id);
-    }
-    return id;
-  }
-  inline(words, at, bytes, byteAt) {
-    const a = words[at];
-    const b = (words[at + 1] & tail(a)) >>> 0;
-    const c = (words[at + 2] & tail(a - 4)) >>> 0;
-    const d = (words[at + 3] & tail(a - 8)) >>> 0;
-    const mask = this.slots.length - 1;
-    let slot = hash16(a, b, c, d) & mask;
-    for (; ; ) {
-      const id2 = this.slots[slot];
-      if (id2 < 0) break;
-      const k = 4 * slot;
-      if (this.keys[k] === a && this.keys[k + 1] === b && this.keys[k + 2] === c && this.keys[k + 3] === d)
-        return id2;
-      slot = slot + 1 & mask;
-    }
-    const id = this.code(decoder.decode(bytes.subarray(byteAt + 4, byteAt + 4 + a)));
-    this.keys.set([a, b, c, d], 4 * slot);
-    this.slots[slot] = id;
-    if (++this.used * 2 > this.slots.length) this.grow();
-    return id;
-  }
-  grow() {
-    const oldKeys = this.keys;
-    const oldSlots = this.slots;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let s = 0; s < oldSlots.length; s++) {
-      if (oldSlots[s] < 0) continue;
-      const [a, b, c, d] = oldKeys.subarray(4 * s, 4 * s + 4);
-      let slot = hash16(a, b, c, d) & mask;
-      while (this.slots[slot] >= 0) slot = slot + 1 & mask;
-      this.keys.set([a, b, c, d], 4 * slot);
-      this.slots[slot] = oldSlots[s];
-    }
-  }
-};
 
 export {
   prepareReader,

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-FKG5WPUM.js";
+} from "./chunk-FYZ3VRKD.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -28,12 +28,12 @@ import {
   ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-CMYVUKBS.js";
+} from "./chunk-J4CKSFPG.js";
 import {
   connection,
   detectFormat,
   sqlString
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import {
   dvcRecordFor
 } from "./chunk-36UX5SSD.js";

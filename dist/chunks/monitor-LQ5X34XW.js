@@ -11,7 +11,7 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-3AUVQO6P.js";
+} from "./chunk-2NCU4EP3.js";
 import "./chunk-W52UCU7U.js";
 import {
   TRAFFIC_SOURCES
@@ -27,14 +27,14 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-FKG5WPUM.js";
+} from "./chunk-FYZ3VRKD.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-7QCHPCBD.js";
-import "./chunk-YVJDBZYW.js";
+} from "./chunk-72Q5BX5X.js";
+import "./chunk-IOTW4IBC.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -46,11 +46,11 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-CMYVUKBS.js";
+} from "./chunk-J4CKSFPG.js";
 import {
   openEngine,
   sqlIdent
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import "./chunk-36UX5SSD.js";
 import {
   silentProgress

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent,
   sqlString
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildValidateDataRequest
-} from "./chunk-K3XIK3OJ.js";
-import "./chunk-OIQXQKN5.js";
+} from "./chunk-MOOEB3MA.js";
+import "./chunk-OSQJEHQU.js";
 import "./chunk-WA5TZKY5.js";
 import "./chunk-NVKBQ6B4.js";
 import "./chunk-OX2YEAMM.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   sqlIdent
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {
@@ -125,104 +125,44 @@ function fmix32(h0) {
 }
 
 // src/data/numeric.ts
-async function* sortedCounts(db, table, column) {
-  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) WHERE isfinite(v) GROUP BY v ORDER BY v`;
-  const result = await db.stream(sql);
-  for (; ; ) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const values = chunk.getColumnVector(0).items;
-    const counts = chunk.getColumnVector(1).items;
-    yield { values: values.slice(0, chunk.rowCount), counts: counts.slice(0, chunk.rowCount) };
-  }
+function valueCountsSql(table, column) {
+  return `WITH g AS MATERIALIZED (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} GROUP BY v) SELECT v, c FROM (SELECT max(v) FILTER (WHERE isfinite(v)) AS v, NULL::DOUBLE AS c, 0 AS k FROM g UNION ALL SELECT v, c, 1 FROM g) ORDER BY k, isfinite(v) NULLS FIRST, v`;
 }
-async function* allCounts(db, table, column) {
-  const sql = `SELECT v, count(*)::DOUBLE AS c FROM (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v FROM ${sqlIdent(table)}) GROUP BY v ORDER BY isfinite(v) NULLS FIRST, v`;
-  const result = await db.stream(sql);
-  let first = true;
-  for (; ; ) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const vector = chunk.getColumnVector(0);
-    const values = vector.items;
-    const counts = chunk.getColumnVector(1).items;
-    const start = first && vector.getItem(0) === null ? 1 : 0;
-    const nulls = start === 1 ? counts[0] : 0;
-    first = false;
-    yield {
-      values: values.slice(start, chunk.rowCount),
-      counts: counts.slice(start, chunk.rowCount),
-      nulls
-    };
-  }
+function items(vector) {
+  return vector.items;
 }
-async function readHead(source) {
-  const head = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  const counting = (async function* () {
-    for await (const chunk of source) {
-      head.nulls += chunk.nulls ?? 0;
-      yield chunk;
-    }
-  })();
-  const cursor = await new Cursor(counting).refill();
-  while (!cursor.done && !Number.isFinite(cursor.value)) {
-    const v = cursor.value;
-    countNonFinite(head, v, cursor.count);
-    if (cursor.advance()) await cursor.refill();
-  }
-  return { cursor, head };
-}
-async function* jointCounts(db, tableA, tableB, column, headed = false) {
-  const v = `CAST(${sqlIdent(column)} AS DOUBLE)`;
-  const where = headed ? "" : ` WHERE isfinite(${v})`;
-  const sql = `SELECT v, count(*) FILTER (WHERE s = 0)::DOUBLE, count(*) FILTER (WHERE s = 1)::DOUBLE FROM (SELECT ${v} AS v, 0 AS s FROM ${sqlIdent(tableA)}${where} UNION ALL SELECT ${v} AS v, 1 AS s FROM ${sqlIdent(tableB)}${where}) GROUP BY v ORDER BY ${headed ? "isfinite(v) NULLS FIRST, " : ""}v`;
+async function* headedChunks(db, sql, head) {
   const result = await db.stream(sql);
-  let first = true;
+  let row = 0;
   for (; ; ) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
     const n = chunk.rowCount;
-    const start = headed && first && chunk.getColumnVector(0).getItem(0) === null ? 1 : 0;
-    first = false;
-    const col = (i) => chunk.getColumnVector(i).items.slice(start, n);
-    const countsA = col(1);
-    const countsB = col(2);
-    if (start === 0) yield { values: col(0), countsA, countsB };
-    else {
-      const nulls = (i) => chunk.getColumnVector(i).items[0];
-      yield { values: col(0), countsA, countsB, nullsA: nulls(1), nullsB: nulls(2) };
+    const vector = chunk.getColumnVector(0);
+    const counts = items(chunk.getColumnVector(1));
+    let start = 0;
+    if (row === 0) {
+      const max = vector.getItem(0);
+      head.max = max === null ? null : Number(max);
+      start = 1;
     }
+    if (row + start === 1 && start < n && vector.getItem(start) === null) head.nulls = counts[start++];
+    row += n;
+    yield { values: items(vector).slice(start, n), counts: counts.slice(start, n) };
   }
 }
-function countNonFinite(head, v, count) {
-  if (Number.isNaN(v)) head.nan += count;
-  else if (v > 0) head.posInf += count;
-  else head.negInf += count;
-}
-async function readJointHead(source) {
-  const a = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  const b = { nulls: 0, nan: 0, posInf: 0, negInf: 0 };
-  for (; ; ) {
-    const next = await source.next();
-    if (next.done) return { a, b, first: null, rest: (async function* () {
-    })() };
-    const { values, countsA, countsB } = next.value;
-    a.nulls += next.value.nullsA ?? 0;
-    b.nulls += next.value.nullsB ?? 0;
-    let i = 0;
-    for (; i < values.length && !Number.isFinite(values[i]); i++) {
-      countNonFinite(a, values[i], countsA[i]);
-      countNonFinite(b, values[i], countsB[i]);
-    }
-    if (i < values.length) {
-      const head = { values: values.subarray(i), countsA: countsA.subarray(i), countsB: countsB.subarray(i) };
-      const rest = (async function* () {
-        yield head;
-        yield* source;
-      })();
-      return { a, b, first: values[i], rest };
-    }
+async function openCounts(db, table, column) {
+  const head = { nulls: 0, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  const cursor = await new Cursor(headedChunks(db, valueCountsSql(table, column), head)).refill();
+  while (!cursor.done && !Number.isFinite(cursor.value)) {
+    const v = cursor.value;
+    if (Number.isNaN(v)) head.nan += cursor.count;
+    else if (v > 0) head.posInf += cursor.count;
+    else head.negInf += cursor.count;
+    if (cursor.advance()) await cursor.refill();
   }
+  head.min = cursor.done ? null : cursor.value;
+  return { head, cursor };
 }
 async function* storedCounts(distribution) {
   yield { values: Float64Array.from(distribution.values), counts: Float64Array.from(distribution.counts) };
@@ -404,11 +344,7 @@ export {
   BinCounter,
   categoryShares,
   Hll,
-  sortedCounts,
-  allCounts,
-  readHead,
-  jointCounts,
-  readJointHead,
+  openCounts,
   storedCounts,
   Cursor,
   equalWidthEdges,

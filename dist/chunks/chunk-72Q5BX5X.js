@@ -5,16 +5,12 @@ import {
   Cursor,
   Hll,
   NumericAccumulator,
-  allCounts,
   categoryShares,
   equalWidthEdges,
-  jointCounts,
-  readHead,
-  readJointHead,
-  sortedCounts,
+  openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-YVJDBZYW.js";
+} from "./chunk-IOTW4IBC.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -28,9 +24,12 @@ import {
   VALUE_CAP
 } from "./chunk-N7I2YJR6.js";
 import {
+  readError
+} from "./chunk-J4CKSFPG.js";
+import {
   sqlIdent,
   sqlString
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import {
   escapeMarkdown
 } from "./chunk-KFMS7UDB.js";
@@ -52,6 +51,13 @@ async function numericLabelKind(db, table, column, task) {
 }
 
 // src/data/profile-numeric.ts
+function headSummary(rows, head) {
+  const { nan, posInf, negInf, min, max } = head;
+  return { present: rows - head.nulls, nan, posInf, negInf, min, max };
+}
+function cursorOf(side) {
+  return side.cursor instanceof Cursor ? side.cursor : new Cursor(side.cursor()).refill();
+}
 function numericStats(info, rows, s, acc) {
   const base = {
     kind: "numeric",
@@ -87,11 +93,7 @@ function numericStats(info, rows, s, acc) {
   };
 }
 async function walkNumeric(cur, ref) {
-  if (ref?.joint) return walkJoint(cur, ref, ref.joint());
-  const [b, a0] = await Promise.all([
-    cur.cursor ?? new Cursor(cur.open()).refill(),
-    ref ? new Cursor(ref.open()).refill() : void 0
-  ]);
+  const [b, a0] = await Promise.all([cursorOf(cur), ref ? cursorOf(ref) : void 0]);
   if (!ref || !a0) {
     while (!b.done) {
       cur.accumulator.add(b.value, b.count);
@@ -174,128 +176,91 @@ var DriftWalk = class {
     };
   }
 };
-async function walkJoint(cur, ref, chunks) {
-  const state = new DriftWalk(cur, ref);
-  for await (const chunk of chunks) {
-    const { values, countsA, countsB } = chunk;
-    for (let i = 0; i < values.length; i++) state.add(values[i], countsA[i], countsB[i]);
-  }
-  return state.result();
-}
 
 // src/data/analyse-numeric.ts
-function jointCandidate(pass, name) {
-  return pass.refSource !== void 0 && pass.refColumns?.get(name)?.kind === "numeric" && !pass.ignore.has(name) && typeof pass.curSummary.get(name)?.max === "number";
+var COLUMNS_IN_FLIGHT = 2;
+function finiteOf(s) {
+  return s.present - s.nan - s.posInf - s.negInf;
 }
-function isJoint(pass, name) {
-  return jointCandidate(pass, name) && typeof pass.refSummary?.get(name)?.max === "number";
+function started(opening) {
+  opening.catch(() => void 0);
+  return opening;
 }
-function withHead(s, rows, head, min) {
-  return { ...s, present: rows - head.nulls, nan: head.nan, posInf: head.posInf, negInf: head.negInf, min };
+async function numericStreams(engine, { current, refSource, refColumns }, numericNames) {
+  const pairs = [];
+  for (let i = 0; i < 2; i++) pairs.push([await engine.connect(), await engine.connect()]);
+  const opened = /* @__PURE__ */ new Map();
+  const prime = (index) => {
+    const name = numericNames[index];
+    if (name === void 0 || opened.has(name)) return;
+    const [curConn, refConn] = pairs[index % 2];
+    opened.set(name, {
+      cur: started(openCounts(curConn, current.table, name)),
+      ref: refSource && refColumns?.get(name)?.kind === "numeric" ? started(openCounts(refConn, refSource.table, name)) : void 0
+    });
+  };
+  return {
+    take(name) {
+      const index = numericNames.indexOf(name);
+      for (let ahead = 0; ahead < COLUMNS_IN_FLIGHT; ahead++) prime(index + ahead);
+      const streams = opened.get(name);
+      opened.delete(name);
+      return streams;
+    },
+    open: (table, column) => openCounts(pairs[0][0], table, column)
+  };
 }
-function primed(gen) {
-  const first = gen.next();
-  first.catch(() => void 0);
-  return (async function* () {
-    const f = await first;
-    if (f.done) return;
-    yield f.value;
-    yield* gen;
-  })();
-}
-async function readCurrentHead(pass, info) {
-  const { current, refSource, streamA, streamB, takeStream, timed } = pass;
-  const s = pass.curSummary.get(info.name);
-  if (refSource && isJoint(pass, info.name)) {
-    const joint = await timed(
-      "numeric",
-      readJointHead(
-        takeStream(info.name) ?? jointCounts(streamA, refSource.table, current.table, info.name, true)
-      )
-    );
-    return { s: withHead(s, current.rows, joint.b, null), joint };
+async function referenceSide(pass, name, ref) {
+  const { refSource, stored, timed } = pass;
+  if (ref && refSource) {
+    const { head, cursor } = await timed("numeric", ref);
+    const summary = headSummary(refSource.rows, head);
+    const n = finiteOf(summary);
+    const { min, max } = head;
+    const accumulator = n > 0 ? new NumericAccumulator(n, equalWidthEdges(min, max), true) : void 0;
+    return { summary, side: { n, min, max, cursor, accumulator } };
   }
-  const read = await timed(
-    "numeric",
-    readHead(takeStream(info.name) ?? allCounts(streamB, current.table, info.name))
-  );
-  const min = read.cursor.done ? null : read.cursor.value;
-  return { s: withHead(s, current.rows, read.head, min), cursor: read.cursor };
-}
-async function referenceSummary(pass, name, joint) {
-  const { refSource, refSummary, streamA, timed } = pass;
-  const r = refSummary.get(name);
-  if (!Number.isNaN(r.present)) return r;
-  const done = joint ? withHead(r, refSource.rows, joint.a, r.min) : (
-    // A joint candidate without finite reference values: its head is all there is.
-    withHead(
-      r,
-      refSource.rows,
-      (await timed("numeric", readHead(allCounts(streamA, refSource.table, name)))).head,
-      null
-    )
-  );
-  refSummary.set(name, done);
-  return done;
-}
-async function profileNumeric(pass, info) {
-  const { current, refSource, refSummary, stored, curStats, refStats, inputs } = pass;
-  const { streamA, numericNames, prime, curSummary } = pass;
-  const refInfo = pass.refColumns?.get(info.name);
-  const storedCol = stored?.columns[info.name];
-  const compare = !pass.ignore.has(info.name);
-  const position = numericNames.indexOf(info.name);
-  prime(position);
-  prime(position + 1);
-  const { s, joint, cursor } = await readCurrentHead(pass, info);
-  curSummary.set(info.name, s);
-  const curN = s.present - s.nan - s.posInf - s.negInf;
-  let refSide;
-  let refRows = 0;
-  let refSum;
-  if (refInfo?.kind === "numeric" && refSummary && refSource) {
-    refSum = await referenceSummary(pass, info.name, joint);
-    refRows = refSource.rows;
-    const n = refSum.present - refSum.nan - refSum.posInf - refSum.negInf;
-    refSide = {
-      n,
-      min: refSum.min,
-      max: refSum.max,
-      open: () => sortedCounts(streamA, refSource.table, info.name),
-      joint: joint ? () => joint.rest : void 0,
-      accumulator: n > 0 ? new NumericAccumulator(n, equalWidthEdges(refSum.min, refSum.max), true) : void 0
-    };
-  } else if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
+  const storedCol = stored?.columns[name];
+  if (storedCol?.kind === "numeric" && storedCol.distribution && storedCol.finite) {
     const dist = storedCol.distribution;
-    refSide = {
+    const side = {
       n: storedCol.finite,
       min: storedCol.min,
       max: storedCol.max,
-      open: () => storedCounts(dist)
+      cursor: () => storedCounts(dist)
     };
+    return { side };
   }
-  const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : s.min !== null ? equalWidthEdges(s.min, s.max) : [];
+  return {};
+}
+async function profileNumeric(pass, info) {
+  const { current, refSource, stored, curStats, refStats, inputs, timed } = pass;
+  const refInfo = pass.refColumns?.get(info.name);
+  const storedCol = stored?.columns[info.name];
+  const compare = !pass.ignore.has(info.name);
+  const streams = pass.streams.take(info.name);
+  const { head, cursor } = await timed("numeric", streams.cur);
+  const s = headSummary(current.rows, head);
+  const curN = finiteOf(s);
+  const { side: refSide, summary: refSum } = await referenceSide(pass, info.name, streams.ref);
+  const edges = refSide && refSide.n > 0 && refSide.min !== null && refSide.max !== null ? storedCol?.histogram?.edges ?? equalWidthEdges(refSide.min, refSide.max) : head.min !== null ? equalWidthEdges(head.min, head.max) : [];
   const curSide = {
     n: curN,
-    // Joint: the pooled minimum, which is all the drift walk's bins need (min of both sides).
-    min: joint ? joint.first : s.min,
-    max: s.max,
-    open: () => {
-      throw new Error("the current side is read through its cursor or the joint stream");
-    },
+    min: head.min,
+    max: head.max,
     cursor,
     accumulator: curN > 0 ? new NumericAccumulator(curN, edges) : void 0
   };
-  const walked = curN > 0 ? await pass.timed(
+  const walked = curN > 0 ? await timed(
     "numeric",
     walkNumeric(curSide, compare && refSide && refSide.n > 0 ? refSide : void 0)
   ) : void 0;
   if (!walked && refSide?.accumulator) {
-    await walkNumeric(refSide, void 0);
+    await timed("numeric", walkNumeric(refSide, void 0));
   }
   curStats.columns[info.name] = numericStats(info, current.rows, s, curSide.accumulator);
   if (refStats && refInfo && refSum) {
-    refStats.columns[info.name] = numericStats(refInfo, refRows, refSum, refSide?.accumulator);
+    refStats.columns[info.name] = numericStats(refInfo, refSource.rows, refSum, refSide?.accumulator);
   }
   if (walked && compare) {
     const refCol = refStats?.columns[info.name] ?? storedCol;
@@ -311,38 +276,25 @@ async function profileNumeric(pass, info) {
     };
   }
 }
-function numericStreams(pass, [streamB, streamC]) {
-  const { current, refSource, numericNames } = pass;
-  const primedStreams = /* @__PURE__ */ new Map();
-  const mainStream = (name, conn) => refSource && isJoint(pass, name) ? jointCounts(conn, refSource.table, current.table, name, true) : allCounts(conn, current.table, name);
-  const prime = (index) => {
-    const name = numericNames[index];
-    if (name === void 0 || primedStreams.has(name)) return;
-    primedStreams.set(name, primed(mainStream(name, index % 2 === 0 ? streamB : streamC)));
-  };
-  const takeStream = (name) => {
-    const gen = primedStreams.get(name);
-    primedStreams.delete(name);
-    return gen;
-  };
-  return { prime, takeStream };
+async function referenceOnlyNumeric(pass, info) {
+  const refSource = pass.refSource;
+  const { head, cursor } = await pass.streams.open(refSource.table, info.name);
+  const summary = headSummary(refSource.rows, head);
+  const n = finiteOf(summary);
+  const accumulator = n > 0 ? new NumericAccumulator(n, equalWidthEdges(head.min, head.max)) : void 0;
+  if (accumulator) await walkNumeric({ n, min: head.min, max: head.max, cursor, accumulator }, void 0);
+  return numericStats(info, refSource.rows, summary, accumulator);
 }
 
 // src/data/profile-summary.ts
 function asNumber(value) {
   return value === null || value === void 0 ? 0 : Number(value);
 }
-async function summarise(db, source, columns, numericParts = () => "all", presentOf = () => false) {
+async function summarise(db, source, columns) {
   const parts = [];
-  const finite = (id) => `CASE WHEN isfinite(CAST(${id} AS DOUBLE)) THEN CAST(${id} AS DOUBLE) END`;
   for (const c of columns) {
     const id = sqlIdent(c.name);
-    const numeric = c.kind === "numeric" ? numericParts(c) : void 0;
-    if (numeric === "max") {
-      parts.push(`max(${finite(id)})`);
-    } else if (numeric === "bounds") {
-      parts.push(`min(${finite(id)})`, `max(${finite(id)})`);
-    } else if (c.kind === "numeric") {
+    if (c.kind === "numeric") {
       const x = `CAST(${id} AS DOUBLE)`;
       parts.push(
         `count(${id})`,
@@ -355,7 +307,7 @@ async function summarise(db, source, columns, numericParts = () => "all", presen
       );
     } else if (c.kind === "datetime") {
       parts.push(`count(${id})`, `CAST(min(${id}) AS VARCHAR)`, `CAST(max(${id}) AS VARCHAR)`);
-    } else if (presentOf(c)) {
+    } else {
       parts.push(`count(${id})`);
     }
   }
@@ -363,20 +315,7 @@ async function summarise(db, source, columns, numericParts = () => "all", presen
   const out = /* @__PURE__ */ new Map();
   let i = 0;
   for (const c of columns) {
-    const numeric = c.kind === "numeric" ? numericParts(c) : void 0;
-    if (numeric === "max" || numeric === "bounds") {
-      const bounds = numeric === "bounds";
-      const value = (x) => x === null ? null : Number(x);
-      out.set(c.name, {
-        present: NaN,
-        nan: NaN,
-        posInf: NaN,
-        negInf: NaN,
-        min: bounds ? value(row[i]) : null,
-        max: value(row[bounds ? i + 1 : i])
-      });
-      i += bounds ? 2 : 1;
-    } else if (c.kind === "numeric") {
+    if (c.kind === "numeric") {
       out.set(c.name, {
         present: asNumber(row[i]),
         nan: asNumber(row[i + 1]),
@@ -396,7 +335,7 @@ async function summarise(db, source, columns, numericParts = () => "all", presen
         max: row[i + 2] === null ? null : String(row[i + 2])
       });
       i += 3;
-    } else if (presentOf(c)) {
+    } else {
       out.set(c.name, { present: asNumber(row[i]), nan: 0, posInf: 0, negInf: 0, min: null, max: null });
       i += 1;
     }
@@ -509,9 +448,24 @@ function timer() {
   return { timings, timed };
 }
 async function analyse(engine, current, reference, options = {}) {
+  const numeric = current.columns.filter((c) => c.kind === "numeric").length;
+  const running = numeric > 0 ? (COLUMNS_IN_FLIGHT - 1) * (reference?.kind === "table" ? 2 : 1) : 0;
+  return withThreads(engine.db, running, () => profileColumns(engine, current, reference, options));
+}
+async function withThreads(db, running, work) {
+  const read = await db.runAndReadAll(`SELECT current_setting('threads')`);
+  const configured = Number(read.getRows()[0][0]);
+  const threads = Math.max(1, configured - running + 1);
+  if (threads >= configured) return work();
+  await db.run(`SET threads = ${threads}`);
+  try {
+    return await work();
+  } finally {
+    await db.run(`SET threads = ${configured}`);
+  }
+}
+async function profileColumns(engine, current, reference, options) {
   const db = engine.db;
-  const streamA = await engine.connect();
-  const streamB = await engine.connect();
   const label = options.label;
   const refSource = reference?.kind === "table" ? reference.source : void 0;
   const kindFor = await labelKind2(db, current, refSource, label, options.task);
@@ -520,20 +474,6 @@ async function analyse(engine, current, reference, options = {}) {
   const refColumns = refSource ? new Map(refSource.columns.map(kindFor).map((c) => [c.name, c])) : void 0;
   const curStats = emptyStatistics(current, current.rows);
   const ignore = new Set(options.ignoreDrift ?? []);
-  const curSummary = await timed(
-    "summaries",
-    summarise(db, current, curColumns, () => "max")
-  );
-  const refSummary = refSource ? await timed(
-    "summaries",
-    summarise(
-      db,
-      refSource,
-      [...refColumns.values()],
-      (c) => jointCandidate({ refSource, refColumns, ignore, curSummary }, c.name) ? "bounds" : "all",
-      (c) => curColumns.some((d) => d.name === c.name && d.kind === "datetime")
-    )
-  ) : void 0;
   const side = await engine.connect();
   const categoricalNames = curColumns.filter((c) => c.kind !== "numeric" && c.kind !== "datetime");
   const datetimeNames = curColumns.filter((c) => c.kind === "datetime");
@@ -548,28 +488,17 @@ async function analyse(engine, current, reference, options = {}) {
   const refStats = refSource ? emptyStatistics(refSource, refSource.rows) : void 0;
   const stored = reference?.kind === "statistics" ? reference.statistics : void 0;
   const inputs = {};
-  const streamC = await engine.connect();
   const numericNames = curColumns.filter((c) => c.kind === "numeric").map((c) => c.name);
-  const { prime, takeStream } = numericStreams(
-    { current, refSource, refColumns, curSummary, refSummary, ignore, numericNames },
-    [streamB, streamC]
-  );
   const pass = {
     current,
     refSource,
     refColumns,
-    curSummary,
-    refSummary,
     stored,
     curStats,
     refStats,
     inputs,
     ignore,
-    streamA,
-    streamB,
-    numericNames,
-    prime,
-    takeStream,
+    streams: await numericStreams(engine, { current, refSource, refColumns }, numericNames),
     timed
   };
   const deferred = [];
@@ -587,7 +516,7 @@ async function analyse(engine, current, reference, options = {}) {
   }
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
-  finishDatetime(pass, counted.distinct, datetimeNames);
+  finishDatetime(pass, counted, datetimeNames);
   finishCategorical(pass, counted, deferred);
   curStats.columns = inOrder(curStats.columns, curColumns);
   if (refStats) refStats.columns = inOrder(refStats.columns, curColumns);
@@ -629,44 +558,30 @@ function finishCategorical(pass, counted, deferred) {
   }
 }
 async function referenceOnly(pass, db) {
-  const { refSource, refColumns, refSummary, refStats, streamA } = pass;
-  if (refStats && refColumns) {
-    for (const info of refColumns.values()) {
-      if (refStats.columns[info.name] || !refSummary) continue;
-      if (info.kind === "numeric") {
-        const r = refSummary.get(info.name);
-        const n = r.present - r.nan - r.posInf - r.negInf;
-        const acc = n > 0 ? new NumericAccumulator(n, equalWidthEdges(r.min, r.max)) : void 0;
-        if (acc)
-          await walkNumeric(
-            {
-              n,
-              min: r.min,
-              max: r.max,
-              open: () => sortedCounts(streamA, refSource.table, info.name),
-              accumulator: acc
-            },
-            void 0
-          );
-        refStats.columns[info.name] = numericStats(info, refSource.rows, r, acc);
-      } else if (info.kind !== "datetime") {
-        refStats.columns[info.name] = categoricalStats(
-          info,
-          refSource.rows,
-          await categoricalCounts(db, refSource.table, info.name)
-        );
-      }
+  const { refSource, refColumns, refStats } = pass;
+  if (!refStats || !refColumns) return;
+  for (const info of refColumns.values()) {
+    if (refStats.columns[info.name]) continue;
+    if (info.kind === "numeric") refStats.columns[info.name] = await referenceOnlyNumeric(pass, info);
+    else if (info.kind !== "datetime") {
+      const counts = await categoricalCounts(db, refSource.table, info.name);
+      refStats.columns[info.name] = categoricalStats(info, refSource.rows, counts);
     }
   }
 }
-function finishDatetime(pass, distinct, columns) {
-  const { current, refSource, refColumns, curSummary, refSummary, curStats, refStats } = pass;
+function finishDatetime(pass, counted, columns) {
+  const { current, refSource, refColumns, curStats, refStats } = pass;
+  const { summaries, distinct } = counted;
   for (const info of columns) {
-    const s = { ...curSummary.get(info.name), distinct: distinct.cur.get(info.name), distinctExact: true };
+    const s = {
+      ...summaries.cur.get(info.name),
+      distinct: distinct.cur.get(info.name),
+      distinctExact: true
+    };
     curStats.columns[info.name] = datetimeStats(info, current.rows, s);
     const refInfo = refColumns?.get(info.name);
-    if (refStats && refInfo && refSummary) {
-      const r = refSummary.get(info.name);
+    if (refStats && refInfo) {
+      const r = summaries.ref.get(info.name);
       const refDistinct = distinct.ref.get(info.name);
       refStats.columns[info.name] = datetimeStats(
         refInfo,
@@ -677,6 +592,18 @@ function finishDatetime(pass, distinct, columns) {
   }
 }
 async function countInBackground(side, { current, refSource, refColumns }, names, timed, timings) {
+  const datetimeIn = new Set(names.datetime.map((c) => c.name));
+  const summaries = {
+    cur: await timed("summaries", summarise(side, current, names.datetime)),
+    ref: refSource ? await timed(
+      "summaries",
+      summarise(
+        side,
+        refSource,
+        [...refColumns.values()].filter((c) => datetimeIn.has(c.name))
+      )
+    ) : /* @__PURE__ */ new Map()
+  };
   const duplicates = await timed("duplicates", duplicateRows(side, current));
   const distinct = { cur: /* @__PURE__ */ new Map(), ref: /* @__PURE__ */ new Map() };
   for (const { name } of names.datetime) {
@@ -694,7 +621,7 @@ async function countInBackground(side, { current, refSource, refColumns }, names
       ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
   }
   timings.categorical += Date.now() - start;
-  return { duplicates, cur, ref, distinct };
+  return { duplicates, cur, ref, summaries, distinct };
 }
 
 // src/data/drift/chi2.ts
@@ -1079,6 +1006,10 @@ function datasetDriftMessage(d) {
 }
 
 // src/data/schema-rows.ts
+var SAMPLE_ROWS = 5;
+function lineOf(source, index) {
+  return source.format === "csv" ? index + 2 : index + 1;
+}
 var RowLocator = class {
   constructor(db, source) {
     this.db = db;
@@ -1087,7 +1018,7 @@ var RowLocator = class {
   db;
   source;
   starts;
-  /** File and line of a table row (CSV: header on line 1; JSON Lines: one row per line). */
+  /** File and line of a table row, for tables whose rowid follows the input order (rows from memory). */
   async locate(rowid) {
     if (!this.starts) {
       if (this.source.fileColumn) {
@@ -1101,16 +1032,66 @@ var RowLocator = class {
     }
     let found = this.starts[0];
     for (const s of this.starts) if (s.start <= rowid) found = s;
-    const index = rowid - found.start;
-    return {
-      file: found.file,
-      start: found.start,
-      line: this.source.format === "csv" ? index + 2 : index + 1
-    };
+    return { file: found.file, start: found.start, line: lineOf(this.source, rowid - found.start) };
   }
 };
-var SAMPLE_ROWS = 5;
+var HEAD_ROWS = 1e5;
+async function firstRowsInFiles(db, source, conditions) {
+  if (conditions.length === 0) return [];
+  const out = await orderedRows(db, source, conditions, HEAD_ROWS);
+  const rest = conditions.map((c, i) => i).filter((i) => out[i].length < Math.min(conditions[i].count ?? SAMPLE_ROWS, SAMPLE_ROWS));
+  if (rest.length > 0) {
+    const whole = await orderedRows(
+      db,
+      source,
+      rest.map((i) => conditions[i])
+    );
+    rest.forEach((i, j) => out[i] = whole[j]);
+  }
+  return out;
+}
+async function orderedRows(db, source, conditions, limit) {
+  const file = source.fileColumn ? sqlIdent(source.fileColumn) : sqlString(source.files[0]);
+  const columns = [...new Set(conditions.map((c) => c.column))];
+  const inner = [
+    "row_number() OVER () AS mlci_n",
+    `${file} AS mlci_f`,
+    ...conditions.map((c, i) => `(${c.where}) AS mlci_b${i}`),
+    ...columns.map((c, j) => `${sqlIdent(c)} AS mlci_c${j}`)
+  ];
+  const samples = conditions.map(
+    (c, i) => `min_by(struct_pack(n := mlci_n, v := CASE WHEN mlci_b${i} THEN CAST(mlci_c${columns.indexOf(c.column)} AS VARCHAR) END), mlci_n, ${SAMPLE_ROWS}) FILTER (WHERE mlci_b${i})`
+  );
+  const head = limit === void 0 ? "" : ` LIMIT ${limit}`;
+  const files = (await db.runAndReadAll(
+    `SELECT mlci_f, min(mlci_n), ${samples.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${source.scan}${head}) GROUP BY 1 ORDER BY 2`
+  ).catch((error) => {
+    throw readError(source.path, error);
+  })).getRows();
+  return conditions.map((_, i) => {
+    const rows = [];
+    for (const r of files) {
+      const start = Number(r[1]);
+      const items = r[2 + i]?.items ?? [];
+      for (const { entries } of items) {
+        const index = Number(entries.n) - start;
+        rows.push({
+          row: index + 1,
+          file: String(r[0]),
+          line: lineOf(source, index),
+          value: text(entries.v)
+        });
+      }
+    }
+    return rows.slice(0, SAMPLE_ROWS);
+  });
+}
+function text(v) {
+  return v === null || v === void 0 ? null : String(v);
+}
 async function sampleRows(db, source, locator, column, where) {
+  if (source.scan)
+    return (await firstRowsInFiles(db, { ...source, scan: source.scan }, [{ column, where }]))[0];
   const table = sqlIdent(source.table);
   const value = `CAST(${sqlIdent(column)} AS VARCHAR)`;
   if (source.rowColumn) {
@@ -1118,29 +1099,17 @@ async function sampleRows(db, source, locator, column, where) {
     const rows2 = (await db.runAndReadAll(
       `SELECT ${file}, ${sqlIdent(source.rowColumn)}, ${value} FROM ${table} WHERE ${where} ORDER BY 1, 2 LIMIT ${SAMPLE_ROWS}`
     )).getRows();
-    return rows2.map(([f, r, v]) => ({
-      row: Number(r) + 1,
-      file: String(f),
-      value: v === null ? null : String(v)
-    }));
+    return rows2.map(([f, r, v]) => ({ row: Number(r) + 1, file: String(f), value: text(v) }));
   }
   const rows = (await db.runAndReadAll(
     `SELECT rowid, ${value} FROM ${table} WHERE ${where} ORDER BY rowid LIMIT ${SAMPLE_ROWS}`
   )).getRows();
   const out = [];
-  for (const [rowid, v] of rows) {
-    const at = await locator.locate(Number(rowid));
-    out.push({
-      row: Number(rowid) - at.start + 1,
-      file: at.file,
-      line: at.line,
-      value: v === null ? null : String(v)
-    });
-  }
+  for (const [rowid, v] of rows) out.push(await toRowRef(source, locator, { k: rowid, v }));
   return out;
 }
 async function toRowRef(source, locator, sampled) {
-  const value = sampled.v === null || sampled.v === void 0 ? null : String(sampled.v);
+  const value = text(sampled.v);
   if (source.rowColumn) {
     return { row: Number(sampled.k) + 1, file: String(sampled.f ?? source.files[0]), value };
   }
@@ -1179,25 +1148,27 @@ var ConditionCounts = class {
     this.wanted.clear();
     this.sampleWanted.clear();
   }
+  /**
+   * Answers the gathered counts and samples: one scan of the table, and for a table loaded without
+   * its row order, ordered reads of its files for the samples of conditions that hold.
+   */
   async load(db, source) {
     const list = [...this.wanted];
     const sampled = [...this.sampleWanted];
     this.dry = false;
     if (list.length === 0 && sampled.length === 0) return;
+    if (source.scan) return this.loadUnordered(db, { ...source, scan: source.scan }, list, sampled);
     const frn = source.rowColumn ? sqlIdent(source.rowColumn) : void 0;
     const fileId = frn && source.fileColumn ? sqlIdent(source.fileColumn) : void 0;
     const key = frn ? fileId ? `struct_pack(f := ${fileId}, k := ${frn})` : frn : "rowid";
-    const conditions = [.../* @__PURE__ */ new Set([...list, ...sampled.map(([, s]) => s.where)])];
-    const flag = (where) => `b${conditions.indexOf(where)}`;
-    const parts = [
-      ...list.map((w) => `count_if(${flag(w)})`),
-      ...sampled.map(([, s]) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag(s.where)})`)
-    ];
-    const table = sqlIdent(source.table);
-    const row = (await db.runAndReadAll(
-      `SELECT ${parts.join(", ")} FROM (SELECT ${key} AS k, ${conditions.map((c, i) => `${c} AS b${i}`).join(", ")} FROM ${table})`
-    )).getRows()[0];
-    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    const row = await this.scan(
+      db,
+      source,
+      list,
+      sampled,
+      (flag) => `min(k, ${SAMPLE_ROWS}) FILTER (WHERE ${flag})`,
+      key
+    );
     const rowKey = (k) => {
       const entries = k.entries;
       return entries ? { k: Number(entries.k), f: String(entries.f) } : { k: Number(k) };
@@ -1209,6 +1180,7 @@ var ConditionCounts = class {
     const columns = [...new Set(sampled.map(([, s]) => s.column))];
     const values = /* @__PURE__ */ new Map();
     const id = (k) => `${k.f ?? ""}\0${k.k}`;
+    const table = sqlIdent(source.table);
     if (numbers.length > 0) {
       const select = [
         frn ?? "rowid",
@@ -1221,13 +1193,41 @@ var ConditionCounts = class {
       for (const r of found)
         values.set(id({ k: Number(r[0]), f: fileId ? String(r[1]) : void 0 }), r.slice(2));
     }
-    sampled.forEach(([sampleId, s], i) => {
+    const locator = new RowLocator(db, source);
+    for (const [i, [sampleId, s]] of sampled.entries()) {
       const c = columns.indexOf(s.column);
-      this.samples.set(
-        sampleId,
-        keys[i].map((k) => ({ k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }))
-      );
-    });
+      const refs = [];
+      for (const k of keys[i])
+        refs.push(await toRowRef(source, locator, { k: k.k, f: k.f, v: values.get(id(k))?.[c] ?? null }));
+      this.samples.set(sampleId, refs);
+    }
+  }
+  /**
+   * A table loaded from files without its insertion order: the scan counts the rows of each sampled
+   * condition too; only conditions that hold are sampled, in file order, by ordered reads of the
+   * files (so clean data reads them once).
+   */
+  async loadUnordered(db, source, list, sampled) {
+    const row = await this.scan(db, source, list, sampled, (flag) => `count_if(${flag})`);
+    const hit = sampled.map(([sampleId, s], i) => ({ sampleId, ...s, count: Number(row[list.length + i]) })).filter((s) => s.count > 0);
+    const rows = await firstRowsInFiles(db, source, hit);
+    for (const [sampleId] of sampled) this.samples.set(sampleId, []);
+    hit.forEach(({ sampleId }, i) => this.samples.set(sampleId, rows[i]));
+  }
+  /** One scan of the table: each condition projected once, then counted (`list`) and sampled (`sample`). */
+  async scan(db, source, list, sampled, sample, key) {
+    const conditions = [.../* @__PURE__ */ new Set([...list, ...sampled.map(([, s]) => s.where)])];
+    const flag = (where) => `b${conditions.indexOf(where)}`;
+    const parts = [
+      ...list.map((w) => `count_if(${flag(w)})`),
+      ...sampled.map(([, s]) => sample(flag(s.where)))
+    ];
+    const projected = [...key ? [`${key} AS k`] : [], ...conditions.map((c, i) => `${c} AS b${i}`)];
+    const row = (await db.runAndReadAll(
+      `SELECT ${parts.join(", ")} FROM (SELECT ${projected.join(", ")} FROM ${sqlIdent(source.table)})`
+    )).getRows()[0];
+    list.forEach((w, i) => this.counts.set(w, Number(row[i])));
+    return row;
   }
   /** Rows matching `where` (a scan condition). */
   count(where) {
@@ -1288,10 +1288,7 @@ async function checkSchema(db, source, stats, schema, counts) {
     sample: async (column, where) => {
       const found = counts.sample(column, where);
       if (counts.dry) return [];
-      if (!found) return sampleRows(db, source, locator, column, where);
-      const rows = [];
-      for (const r of found) rows.push(await toRowRef(source, locator, r));
-      return rows;
+      return found ?? sampleRows(db, source, locator, column, where);
     }
   };
   const present = new Map(source.columns.map((c) => [c.name, c]));
@@ -1560,8 +1557,8 @@ async function checkData(engine, inputs, timings = {}) {
 }
 
 // src/data/report.ts
-function escapeMarkdown2(text) {
-  return escapeMarkdown(text, Number.POSITIVE_INFINITY);
+function escapeMarkdown2(text2) {
+  return escapeMarkdown(text2, Number.POSITIVE_INFINITY);
 }
 var BLOCKS = "▁▂▃▄▅▆▇█";
 function sparkline(counts) {

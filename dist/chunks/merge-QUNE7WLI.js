@@ -4,14 +4,14 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-YVJDBZYW.js";
+} from "./chunk-IOTW4IBC.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP,
   isStatistics
 } from "./chunk-N7I2YJR6.js";
-import "./chunk-OIQXQKN5.js";
+import "./chunk-OSQJEHQU.js";
 import {
   readInput,
   writeJsonAtomic

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   parseMemoryLimit
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import {
   parseDelimiter,
   parseFormat

@@ -8,16 +8,17 @@ import {
   calibrationInputs,
   createScorer,
   eceFromBins,
-  loadSession,
   logLoss,
   modelFromBytes,
   modelReport,
+  openSession,
   planColumns,
+  planSession,
   readModelFile,
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-3AUVQO6P.js";
+} from "./chunk-2NCU4EP3.js";
 import {
   definedOnly
 } from "./chunk-IFKVXW54.js";
@@ -50,7 +51,7 @@ import {
   loadColumns,
   prepareReader,
   sourceColumnNames
-} from "./chunk-FKG5WPUM.js";
+} from "./chunk-FYZ3VRKD.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -60,8 +61,8 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import "./chunk-CMYVUKBS.js";
-import "./chunk-OIQXQKN5.js";
+import "./chunk-J4CKSFPG.js";
+import "./chunk-OSQJEHQU.js";
 import "./chunk-36UX5SSD.js";
 import {
   silentProgress
@@ -420,6 +421,189 @@ function fillResampleWeights(seed, resample, weights) {
   kernels().fillWeights(seed, resample, weights);
 }
 
+// src/gate/table-plan-rows.ts
+var PLAN_ROWS_SOURCE = String.raw`
+const TYPES = { i32: Int32Array, u32: Uint32Array, u8: Uint8Array, f64: Float64Array };
+
+// A ranking's rows with negatives first within each tie (ROC area's and precision's order).
+function negativesFirst({ order, sortedPositive, lastOfTie, outOrder, outPositive }) {
+  const n = order.length;
+  let start = 0;
+  for (let end = 0; end < n; end++) {
+    if (lastOfTie[end] !== 1) continue;
+    let j = start;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = start; k <= end; k++) {
+        if (sortedPositive[k] !== pass) continue;
+        outOrder[j] = order[k];
+        outPositive[j++] = pass;
+      }
+    }
+    start = end + 1;
+  }
+}
+
+// out[row] = its position in the reference order.
+function positions({ order, out }) {
+  for (let k = 0; k < order.length; k++) out[order[k]] = k;
+}
+
+// Per-row terms in reference order, interleaved: out[k × terms + t] = rows[t][order[k]]
+// (term by term: interleaving row by row measured slower).
+function interleave({ rows, order, out }) {
+  const T = rows.length;
+  for (let t = 0; t < T; t++) {
+    const values = rows[t];
+    const n = values.length;
+    if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
+    else for (let k = 0; k < n; k++) out[k * T + t] = values[k];
+  }
+}
+
+// A strata set's code and stratum per reference position: each row's code is formed in row order
+// first (sequential reads), then read once per row in reference order. The code is the stratum
+// (the members' values, "none" as the last value) × perStratum + the joint cell
+// (true class × C² + candidate's prediction × C + baseline's; 0 without classes).
+function strataCodes({ columns, none, radix, y, a, b, classes, perStratum, order, rowCode, code, stratum }) {
+  const n = code.length;
+  const C = classes;
+  for (let i = 0; i < n; i++) {
+    let st = 0;
+    for (let m = 0; m < columns.length; m++) {
+      const v = columns[m][i];
+      st = st * radix[m] + (v < 0 ? none[m] : v);
+    }
+    rowCode[i] = st * perStratum + (y ? y[i] * C * C + a[i] * C + b[i] : 0);
+  }
+  for (let k = 0; k < n; k++) {
+    const c = rowCode[order ? order[k] : k];
+    code[k] = c;
+    stratum[k] = Math.floor(c / perStratum);
+  }
+}
+
+// One byte per row where the values fit (255: no value): the ranking passes read it at random.
+function compact({ groupOf, out }) {
+  for (let i = 0; i < groupOf.length; i++) out[i] = groupOf[i] < 0 ? 255 : groupOf[i];
+}
+
+// Byte offset of each row's 8 weights, for a ranking read in its own order.
+function weightOffsets({ positions, order, out }) {
+  for (let k = 0; k < order.length; k++) out[k] = 8 * positions[order[k]];
+}
+
+// The precision-step flag of a tie's last row: negatives come first in a tie, so its last row is
+// positive iff it holds a positive; a tie without one adds exactly 0 to average precision and
+// leaves tp0 as it is, so it needs no step.
+function step(lastRow) {
+  return (lastRow & 1) << 2;
+}
+
+// The whole data as one segment, packed as segments() packs a group's rows: a row starts a tie
+// after the end of one, and is a precision step when it ends a tie and is positive. A loop of its
+// own: no grouping to look up per row.
+function wholeSegment({ sortedPositive, lastOfTie, rows, ends }) {
+  const n = rows.length;
+  let first = 2;
+  for (let k = 0; k < n; k++) {
+    const positive = sortedPositive[k];
+    const last = k === n - 1 ? 1 : lastOfTie[k];
+    rows[k] = (k << 3) | ((last & positive) << 2) | first | positive;
+    first = last << 1;
+  }
+  ends[0] = n;
+}
+
+// A ranking's rows grouped by value (stable, so each segment stays in descending score order and
+// negatives first within a tie), packed for the kernel: its rank k (where its weights are) << 3 |
+// precision step << 2 | first of tie << 1 | positive, ties taken within the segment. Two rows of a
+// segment share a threshold when no tie boundary of the whole ranking lies between them: a running
+// count of boundaries replaces comparing their scores. A row that starts a tie in its segment also
+// ends the previous one there. A group below 0 (Int32Array) or of 255 (Uint8Array) is no group.
+function segments({ order, sortedPositive, lastOfTie, groupOf, rows, ends }) {
+  const n = order.length;
+  const groups = ends.length;
+  const counts = new Int32Array(groups);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] >>> 0;
+    if (g < groups) counts[g]++;
+  }
+  const cursor = new Int32Array(groups);
+  let total = 0;
+  for (let g = 0; g < groups; g++) {
+    cursor[g] = total;
+    total += counts[g];
+    ends[g] = total;
+  }
+  const tieOf = new Int32Array(groups).fill(-1);
+  let tie = 0;
+  for (let k = 0; k < n; k++) {
+    const g = groupOf[order[k]] >>> 0;
+    if (g < groups) {
+      const at = cursor[g]++;
+      let v = (k << 3) | sortedPositive[k];
+      if (tieOf[g] !== tie) {
+        if (tieOf[g] >= 0) rows[at - 1] |= step(rows[at - 1]);
+        tieOf[g] = tie;
+        v |= 2;
+      }
+      rows[at] = v;
+    }
+    tie += lastOfTie[k];
+  }
+  for (let g = 0; g < groups; g++) if (counts[g] > 0) rows[ends[g] - 1] |= step(rows[ends[g] - 1]);
+}
+
+const STEPS = { negativesFirst, positions, strataCodes, compact, weightOffsets, wholeSegment, segments };
+
+// A step's argument: an array by address ({ type, at, length }), a list of them, or a plain value.
+function resolve(buffer, v) {
+  if (Array.isArray(v)) return v.map((x) => resolve(buffer, x));
+  if (v !== null && typeof v === 'object' && v.type in TYPES) return new TYPES[v.type](buffer, v.at, v.length);
+  return v;
+}
+
+// Runs the steps in order over the memory's current buffer.
+function run(memory, steps) {
+  const buffer = memory.buffer;
+  for (const s of steps) {
+    const args = {};
+    for (const key of Object.keys(s.args)) args[key] = resolve(buffer, s.args[key]);
+    STEPS[s.op](args);
+  }
+}
+
+return { run, negativesFirst, interleave };
+`;
+function refOf(view) {
+  const tag = (x) => Object.prototype.toString.call(x).slice(8, -1);
+  if (tag(view.buffer) !== "SharedArrayBuffer")
+    throw new Error("a plan step reads only arrays placed in the table memory");
+  const type = TYPE_OF_TAG[tag(view)];
+  if (!type) throw new Error(`a plan step cannot read a ${tag(view)}`);
+  return { type, at: view.byteOffset, length: view.length };
+}
+var TYPE_OF_TAG = {
+  Int32Array: "i32",
+  Uint32Array: "u32",
+  Uint8Array: "u8",
+  Float64Array: "f64"
+};
+function planStep(op, args) {
+  const out = {};
+  for (const [key, v] of Object.entries(args)) {
+    if (v === null || typeof v === "number") out[key] = v;
+    else if (Array.isArray(v)) out[key] = v.map((x) => typeof x === "number" ? x : refOf(x));
+    else out[key] = refOf(v);
+  }
+  return { op, args: out };
+}
+var compiled2;
+function planRows() {
+  compiled2 ??= new Function(PLAN_ROWS_SOURCE)();
+  return compiled2;
+}
+
 // src/gate/bootstrap.ts
 function percentile(sorted, q) {
   const position = (sorted.length - 1) * q;
@@ -447,22 +631,9 @@ function resampledRanking(plan, weights, withAp, accuracy) {
 var RANKING = new Set(METRIC_CATALOG.filter((m) => m.source.from === "ranking").map((m) => m.name));
 function negativesFirst(data) {
   const n = data.order.length;
-  const order = new Uint32Array(n);
-  const sortedPositive = new Uint8Array(n);
-  let start = 0;
-  for (let end = 0; end < n; end++) {
-    if (data.lastOfTie[end] !== 1) continue;
-    let j = start;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let k = start; k <= end; k++) {
-        if (data.sortedPositive[k] !== pass) continue;
-        order[j] = data.order[k];
-        sortedPositive[j++] = pass;
-      }
-    }
-    start = end + 1;
-  }
-  return { order, sortedPositive, lastOfTie: data.lastOfTie };
+  const out = { order: new Uint32Array(n), sortedPositive: new Uint8Array(n), lastOfTie: data.lastOfTie };
+  planRows().negativesFirst({ ...data, outOrder: out.order, outPositive: out.sortedPositive });
+  return out;
 }
 var PairedPlan = class {
   constructor(scorers, ranking) {
@@ -619,15 +790,15 @@ function startBinaryBootstrap(candidate, baseline, metrics, options, threads) {
       while (kernels().work(job, out, CHUNK, CHUNK) > 0) onResample?.(Atomics.load(out.done, 0));
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
-      const intervals2 = {};
+      const intervals = {};
       const keyOf = {
         roc_auc: "auc",
         average_precision: "ap",
         accuracy: "acc"
       };
       for (const m of metrics)
-        intervals2[m] = intervalOf(Float64Array.from(out[keyOf[m]]), options.confidence);
-      return intervals2;
+        intervals[m] = intervalOf(Float64Array.from(out[keyOf[m]]), options.confidence);
+      return intervals;
     },
     cancel() {
       Atomics.store(out.next, 0, R);
@@ -741,7 +912,7 @@ function changeVerdict(metric, delta, interval, spreads) {
   if (measured === "timed" && spreads) return verdictFromSpread(metric, spreads[0], spreads[1]);
   return delta === 0 ? "within_noise" : null;
 }
-function computeDeltas(candidate, baseline, intervals2 = {}, spreads = {}) {
+function computeDeltas(candidate, baseline, intervals = {}, spreads = {}) {
   const out = {};
   for (const [metric, c] of Object.entries(candidate)) {
     const b = baseline ? baseline[metric] ?? null : null;
@@ -754,9 +925,9 @@ function computeDeltas(candidate, baseline, intervals2 = {}, spreads = {}) {
       delta,
       relative: both && b !== 0 ? delta / Math.abs(b) : null,
       higher_is_better: higher,
-      change: changeVerdict(metric, delta, intervals2[metric], spreads[metric])
+      change: changeVerdict(metric, delta, intervals[metric], spreads[metric])
     };
-    if (intervals2[metric]) entry.interval = intervals2[metric];
+    if (intervals[metric]) entry.interval = intervals[metric];
     out[metric] = entry;
   }
   return out;
@@ -1046,29 +1217,41 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/gate/table-calibration.ts
 var HIT_CELLS = 4;
-function calibrationSet(predictions, order, memory, offset) {
-  const [a, b] = predictions.map(calibrationInputs);
-  if (!a || !b) return null;
-  const inner = calibrationEdges(CALIBRATION_BINS);
-  const n = a.confidence.length;
-  const rowCode = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const st = calibrationBin(a.confidence[i], inner) * CALIBRATION_BINS + calibrationBin(b.confidence[i], inner);
-    rowCode[i] = st * HIT_CELLS + a.hit[i] * 2 + b.hit[i];
-  }
+function calibrationSet(predictions, memory, offset) {
+  if (predictions.some((p) => p.task === "regression")) return null;
+  const n = predictions[0].y.length;
   const code = memory.i32(n);
   const stratum = memory.i32(n);
   const terms = memory.f64(2 * n);
-  for (let k = 0; k < n; k++) {
-    const i = order ? order[k] : k;
-    const c = rowCode[i];
-    code[k] = c;
-    stratum[k] = Math.floor(c / HIT_CELLS);
-    terms[2 * k] = a.confidence[i];
-    terms[2 * k + 1] = b.confidence[i];
-  }
   const strata = CALIBRATION_BINS * CALIBRATION_BINS;
-  return { code, stratum, strata, cells: strata * HIT_CELLS, termCount: 2, terms, offset };
+  const set = {
+    code,
+    stratum,
+    strata,
+    cells: strata * HIT_CELLS,
+    termCount: 2,
+    wholeTerms: 0,
+    terms,
+    offset
+  };
+  const fill = (order) => {
+    const [a, b] = predictions.map(calibrationInputs);
+    const inner = calibrationEdges(CALIBRATION_BINS);
+    const rowCode = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const st = calibrationBin(a.confidence[i], inner) * CALIBRATION_BINS + calibrationBin(b.confidence[i], inner);
+      rowCode[i] = st * HIT_CELLS + a.hit[i] * 2 + b.hit[i];
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : k;
+      const c = rowCode[i];
+      code[k] = c;
+      stratum[k] = Math.floor(c / HIT_CELLS);
+      terms[2 * k] = a.confidence[i];
+      terms[2 * k + 1] = b.confidence[i];
+    }
+  };
+  return { set, fill };
 }
 function resampledCalibration(set, record, at) {
   const B = CALIBRATION_BINS;
@@ -1092,24 +1275,139 @@ function resampledCalibration(set, record, at) {
   return [eceFromBins(ca.rows, ca.sums, ca.hits), eceFromBins(cb.rows, cb.sums, cb.hits)];
 }
 
-// src/gate/table-plan.ts
+// src/gate/table-plan-rankings.ts
 var RANKED = ["roc_auc", "roc_auc_ovr", "average_precision"];
+function placed(memory, type, n) {
+  const at = memory.place(type.BYTES_PER_ELEMENT * n);
+  return new type(memory.memory.buffer, at, n);
+}
+function staged(memory, values) {
+  const out = placed(
+    memory,
+    values.constructor,
+    values.length
+  );
+  out.set(values);
+  return out;
+}
+function referenceRanking(scorer, c, memory) {
+  const raw = scorer.ranking(c);
+  const n = raw.order.length;
+  const out = {
+    order: placed(memory, Uint32Array, n),
+    sortedPositive: placed(memory, Uint8Array, n),
+    lastOfTie: staged(memory, raw.lastOfTie)
+  };
+  planRows().negativesFirst({ ...raw, outOrder: out.order, outPositive: out.sortedPositive });
+  return out;
+}
+function placeRanking(scorer, c, memory, steps, stage) {
+  const n = scorer.rows;
+  const input = {
+    order: placed(memory, Uint32Array, n),
+    sortedPositive: placed(memory, Uint8Array, n),
+    lastOfTie: placed(memory, Uint8Array, n)
+  };
+  const copyIn = () => {
+    const raw = scorer.ranking(c);
+    input.order.set(raw.order);
+    input.sortedPositive.set(raw.sortedPositive);
+    input.lastOfTie.set(raw.lastOfTie);
+  };
+  const before = stage.fill;
+  stage.fill = () => {
+    before();
+    copyIn();
+  };
+  const out = {
+    order: placed(memory, Uint32Array, n),
+    sortedPositive: placed(memory, Uint8Array, n),
+    lastOfTie: input.lastOfTie
+  };
+  steps.push(planStep("negativesFirst", { ...input, outOrder: out.order, outPositive: out.sortedPositive }));
+  return out;
+}
+function rowsWithValue(g) {
+  let rows = 0;
+  for (let i = 0; i < g.groupOf.length; i++) if (g.groupOf[i] >= 0) rows++;
+  return rows;
+}
+function planRankings(scorers, groupings, columns, reference, options, at, later, into) {
+  if (options.rankingClasses.length === 0) return;
+  const { memory, steps } = at;
+  const n = scorers[0].rows;
+  const order = reference?.order ?? null;
+  const refPos = memory.i32(n);
+  if (order) steps.push(planStep("positions", { order, out: refPos }));
+  const referenceClass = scorers[0].task === "binary" ? 1 : 0;
+  const compact = groupings.map((g, j) => {
+    if (g.values.length >= 255 || !g.metrics.some((m) => RANKED.includes(m))) return columns[j];
+    const out = placed(memory, Uint8Array, n);
+    steps.push(planStep("compact", { groupOf: columns[j], out }));
+    return out;
+  });
+  const segmentRows = groupings.map(
+    (g) => g.metrics.some((m) => RANKED.includes(m)) ? rowsWithValue(g) : 0
+  );
+  for (const m of [0, 1]) {
+    for (const c of options.rankingClasses) {
+      const isReference = m === 0 && c === referenceClass && reference !== null;
+      const stepsOf = isReference ? steps : later.steps;
+      const data = isReference ? reference : placeRanking(scorers[m], c, memory, stepsOf, later);
+      let gather = null;
+      if (!isReference) {
+        gather = memory.i32(n);
+        stepsOf.push(planStep("weightOffsets", { positions: refPos, order: data.order, out: gather }));
+      }
+      rankingPasses(data, gather, groupings, options.metrics, { compact, segmentRows }, at, into, stepsOf);
+    }
+  }
+}
+function rankingPasses(data, gather, groupings, metrics, slices, at, into, steps) {
+  const { memory } = at;
+  const n = data.order.length;
+  const ordered = gather !== null;
+  const whole = { rows: memory.i32(n), ends: memory.i32(1) };
+  steps.push(
+    planStep("wholeSegment", { sortedPositive: data.sortedPositive, lastOfTie: data.lastOfTie, ...whole })
+  );
+  into.rankings.push({
+    ...whole,
+    offset: at.offset,
+    ap: metrics.includes("average_precision"),
+    ordered,
+    gather
+  });
+  into.wholeData.ranking.push([at.offset]);
+  at.offset += 4;
+  groupings.forEach((g, j) => {
+    if (!g.metrics.some((m) => RANKED.includes(m))) return;
+    const seg = { rows: memory.i32(slices.segmentRows[j]), ends: memory.i32(g.values.length) };
+    steps.push(
+      planStep("segments", {
+        order: data.order,
+        sortedPositive: data.sortedPositive,
+        lastOfTie: data.lastOfTie,
+        groupOf: slices.compact[j],
+        ...seg
+      })
+    );
+    const ap = g.metrics.includes("average_precision");
+    into.rankings.push({ ...seg, offset: at.offset, ap, ordered, gather: null });
+    const offset = at.offset;
+    into.perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
+    at.offset += 4 * g.values.length;
+  });
+}
+
+// src/gate/table-plan.ts
 var MAX_JOINT_COUNTERS = 1 << 14;
 var ECE = "expected_calibration_error";
-function referenceOrder(scorer) {
-  if (!scorer.ranking) return null;
-  return negativesFirst(scorer.ranking(scorer.task === "binary" ? 1 : 0));
-}
-function interleave(rows, order, memory) {
-  const T = rows.length;
-  const n = rows[0]?.length ?? 0;
-  const out = memory.f64(n * T);
-  for (let t = 0; t < T; t++) {
-    const values = rows[t];
-    if (order) for (let k = 0; k < n; k++) out[k * T + t] = values[order[k]];
-    else for (let k = 0; k < n; k++) out[k * T + t] = values[k];
-  }
-  return out;
+function termNames(p) {
+  const [a, b] = p;
+  if (a.task === "regression" && b.task === "regression")
+    return ["seA", "seB", "aeA", "aeB", "apeA", "apeB", "y", "y2"];
+  return a.task === "binary" && b.task === "binary" ? ["logA", "logB", "brierA", "brierB"] : ["logA", "logB"];
 }
 function rowTerms(p, scorers) {
   const [a, b] = p;
@@ -1154,77 +1452,143 @@ function rowTerms(p, scorers) {
   }
   return { names, rows };
 }
-function jointCells(p) {
+function jointShape(p) {
   const [a, b] = p;
-  if (a.task === "regression" || b.task === "regression")
-    return { cell: new Int32Array(a.y.length), perStratum: 1, classes: 1 };
+  if (a.task === "regression" || b.task === "regression") return { perStratum: 1, classes: 1 };
   const C = a.labels.length;
-  const cell = new Int32Array(a.y.length);
-  for (let i = 0; i < cell.length; i++) cell[i] = a.y[i] * C * C + a.pred[i] * C + b.pred[i];
-  return { cell, perStratum: C * C * C, classes: C };
+  return { perStratum: C * C * C, classes: C };
 }
 function planBytesAtLeast(task, n, metrics) {
   const terms = task === "regression" ? 8 : task === "binary" ? 4 : 2;
+  const labels = task === "regression" ? 0 : 12;
   const calibration = metrics.includes(ECE) ? 24 : 0;
-  const rankings = task === "regression" ? 0 : 12;
-  return n * (8 * terms + 8 + calibration + rankings);
+  const rankings = task === "regression" ? 0 : 6 + 4 + 4 + (6 + 5 + 4 + 4);
+  return n * (8 * terms + 12 + labels + calibration + rankings);
 }
 function sliceRankingBytes(groupings, rankings) {
   let rows = 0;
-  for (const g of groupings) {
-    if (!g.metrics.some((m) => RANKED.includes(m))) continue;
-    for (let i = 0; i < g.groupOf.length; i++) if (g.groupOf[i] >= 0) rows++;
-  }
+  for (let j = 0; j < groupings.length; j++)
+    if (groupings[j].metrics.some((m) => RANKED.includes(m))) rows += rowsWithValue(groupings[j]);
   return 4 * rows * rankings;
 }
 function buildTablePlan(predictions, scorers, groupings, options) {
   const n = scorers[0].rows;
-  const reference = referenceOrder(scorers[0]);
-  const order = reference?.order ?? null;
-  const { cell, perStratum, classes } = jointCells(predictions);
-  const terms = rowTerms(predictions, scorers);
   const memory = options.memory;
-  const termRows = interleave(terms.rows, order, memory);
-  const termCount = terms.rows.length;
+  const at = { memory, steps: [], offset: 0 };
+  const referenceClass = scorers[0].task === "binary" ? 1 : 0;
+  const reference = scorers[0].ranking ? referenceRanking(scorers[0], referenceClass, memory) : null;
+  const order = reference?.order ?? null;
+  const { perStratum, classes } = jointShape(predictions);
+  const names = termNames(predictions);
+  const termRows = memory.f64(n * names.length);
+  const otherRankings = { fill: () => void 0, steps: [] };
+  const terms = {
+    fill() {
+      const formed = rowTerms(predictions, scorers);
+      if (formed.names.join() !== names.join())
+        throw new Error(`plan terms ${formed.names.join()} ≠ ${names.join()}`);
+      planRows().interleave({ rows: formed.rows, order, out: termRows });
+    },
+    steps: []
+  };
+  const columns = groupings.map((g) => staged(memory, g.groupOf));
+  const { sets, cells, wholeData, perGrouping } = planStrata(predictions, groupings, columns, {
+    order,
+    perStratum,
+    classes,
+    termCount: names.length,
+    // Brier's terms (the last two) per stratum only when a slice cell shows Brier: else their sums
+    // over all rows suffice, and the strata pass carries half the terms.
+    wholeTerms: names.includes("brierA") && !groupings.some((g) => g.metrics.includes("brier_score")) ? 2 : 0,
+    metrics: options.metrics,
+    at
+  });
+  let calibrationAt = null;
+  const calibration = options.metrics.includes(ECE) ? calibrationSet(predictions, memory, at.offset) : null;
+  if (calibration) {
+    calibrationAt = sets.push(calibration.set) - 1;
+    at.offset += calibration.set.cells + calibration.set.termCount * calibration.set.strata;
+    const before = terms.fill;
+    terms.fill = () => {
+      before();
+      calibration.fill(order);
+    };
+  }
+  const rankings = [];
+  planRankings(scorers, groupings, columns, reference, options, at, otherRankings, {
+    rankings,
+    wholeData,
+    perGrouping
+  });
+  return {
+    job: {
+      n,
+      seed: options.seed,
+      resamples: options.resamples,
+      stride: at.offset,
+      sets,
+      terms: termRows,
+      rankings
+    },
+    classes,
+    cellsPerStratum: perStratum,
+    cells,
+    terms: names,
+    rankedClasses: options.rankingClasses,
+    calibration: calibrationAt,
+    steps: at.steps,
+    stages: [otherRankings, terms]
+  };
+}
+function runPlanSteps(plan, memory) {
+  planRows().run(memory.memory, plan.steps);
+  for (const stage of plan.stages) {
+    stage.fill();
+    planRows().run(memory.memory, stage.steps);
+  }
+}
+function planStrata(predictions, groupings, columns, o) {
+  const { memory, steps } = o.at;
+  const n = predictions[0].y.length;
   const sizes = groupings.map((g) => g.values.length + 1);
-  const joint = sizes.reduce((p, s) => p * s, 1) * perStratum <= MAX_JOINT_COUNTERS;
+  const joint = sizes.reduce((p, s) => p * s, 1) * o.perStratum <= MAX_JOINT_COUNTERS;
   const setMembers = joint || groupings.length === 0 ? [groupings.map((_, j) => j)] : groupings.map((_, j) => [j]);
-  let offset = 0;
+  const [a, b] = predictions;
+  const labelled = a.task !== "regression" && b.task !== "regression" ? { y: staged(memory, a.y), a: staged(memory, a.pred), b: staged(memory, b.pred) } : { y: null, a: null, b: null };
+  const rowCode = memory.i32(n);
   const sets = [];
   const cells = [];
-  const wholeData = { metrics: options.metrics, set: 0, strata: [], ranking: [] };
+  const wholeData = { metrics: o.metrics, set: 0, strata: [], ranking: [] };
   cells.push(wholeData);
   const perGrouping = groupings.map(() => []);
   setMembers.forEach((members, s) => {
     const strata = members.reduce((p, j) => p * sizes[j], 1);
-    const stratum = memory.i32(n);
     const code = memory.i32(n);
-    const columns = members.map((j) => groupings[j].groupOf);
-    const none = members.map((j) => groupings[j].values.length);
-    const radix = members.map((j) => sizes[j]);
-    const rowCode = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let st = 0;
-      for (let m = 0; m < columns.length; m++) {
-        const v = columns[m][i];
-        st = st * radix[m] + (v < 0 ? none[m] : v);
-      }
-      rowCode[i] = st * perStratum + cell[i];
-    }
-    for (let k = 0; k < n; k++) {
-      const c = rowCode[order ? order[k] : k];
-      code[k] = c;
-      stratum[k] = Math.floor(c / perStratum);
-    }
+    const stratum = memory.i32(n);
+    steps.push(
+      planStep("strataCodes", {
+        columns: members.map((j) => columns[j]),
+        none: members.map((j) => groupings[j].values.length),
+        radix: members.map((j) => sizes[j]),
+        ...labelled,
+        classes: o.classes,
+        perStratum: o.perStratum,
+        order: o.order,
+        rowCode,
+        code,
+        stratum
+      })
+    );
     sets.push({
       code,
       stratum,
       strata,
-      cells: strata * perStratum,
-      termCount,
-      offset
+      cells: strata * o.perStratum,
+      termCount: o.termCount,
+      wholeTerms: o.wholeTerms,
+      offset: o.at.offset
     });
-    offset += strata * perStratum + termCount * strata;
+    o.at.offset += strata * o.perStratum + o.termCount * strata;
     if (s === 0) wholeData.strata = Array.from({ length: strata }, (_, i) => i);
     members.forEach((j, position) => {
       const inner = members.slice(position + 1).reduce((p, m) => p * sizes[m], 1);
@@ -1236,149 +1600,14 @@ function buildTablePlan(predictions, scorers, groupings, options) {
     });
   });
   for (const list of perGrouping) cells.push(...list);
-  const calibration = options.metrics.includes(ECE) ? calibrationSet(predictions, order, memory, offset) : null;
-  if (calibration) {
-    sets.push(calibration);
-    offset += calibration.cells + calibration.termCount * calibration.strata;
-  }
-  const rankings = [];
-  offset = planRankings(scorers, groupings, reference, options, {
-    offset,
-    rankings,
-    wholeData,
-    perGrouping
-  });
-  return {
-    job: {
-      n,
-      seed: options.seed,
-      resamples: options.resamples,
-      stride: offset,
-      sets,
-      terms: termRows,
-      rankings
-    },
-    classes,
-    cellsPerStratum: perStratum,
-    cells,
-    terms: terms.names,
-    rankedClasses: options.rankingClasses,
-    calibration: calibration ? sets.length - 1 : null
-  };
-}
-function planRankings(scorers, groupings, reference, options, at) {
-  const n = scorers[0].rows;
-  const order = reference?.order ?? null;
-  const memory = options.memory;
-  const { rankings, wholeData, perGrouping } = at;
-  let offset = at.offset;
-  const refPos = new Int32Array(n);
-  if (order) for (let k = 0; k < n; k++) refPos[order[k]] = k;
-  const referenceClass = scorers[0].task === "binary" ? 1 : 0;
-  const compact = groupings.map((g) => {
-    if (g.values.length >= 255) return g.groupOf;
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = g.groupOf[i] < 0 ? 255 : g.groupOf[i];
-    return out;
-  });
-  for (const m of [0, 1]) {
-    for (const c of options.rankingClasses) {
-      const isReference = m === 0 && c === referenceClass && reference !== null;
-      const data = isReference ? reference : negativesFirst(scorers[m].ranking(c));
-      let gather = null;
-      if (!isReference) {
-        gather = memory.i32(n);
-        for (let k = 0; k < n; k++) gather[k] = 8 * refPos[data.order[k]];
-      }
-      offset = rankingPasses(data, gather, groupings, options.metrics, memory, compact, {
-        offset,
-        rankings,
-        wholeData,
-        perGrouping
-      });
-    }
-  }
-  return offset;
-}
-function rankingPasses(data, gather, groupings, metrics, memory, compact, into) {
-  let offset = into.offset;
-  const whole = wholeSegment(data, offset, metrics.includes("average_precision"), memory);
-  whole.gather = gather;
-  whole.ordered = gather !== null;
-  into.rankings.push(whole);
-  into.wholeData.ranking.push([offset]);
-  offset += 4;
-  groupings.forEach((g, j) => {
-    if (!g.metrics.some((m) => RANKED.includes(m))) return;
-    const ap = g.metrics.includes("average_precision");
-    const seg = segments(data, compact[j], g.values.length, offset, ap, memory);
-    seg.ordered = gather !== null;
-    into.rankings.push(seg);
-    into.perGrouping[j].forEach((cellPlan, v) => cellPlan.ranking.push([offset + 4 * v]));
-    offset += 4 * g.values.length;
-  });
-  return offset;
-}
-function step(lastRow) {
-  return (lastRow & 1) << 2;
-}
-function wholeSegment(data, offset, ap, memory) {
-  const n = data.order.length;
-  const { sortedPositive, lastOfTie } = data;
-  const rows = memory.i32(n);
-  let first = 2;
-  for (let k = 0; k < n; k++) {
-    const positive = sortedPositive[k];
-    const last = k === n - 1 ? 1 : lastOfTie[k];
-    rows[k] = k << 3 | (last & positive) << 2 | first | positive;
-    first = last << 1;
-  }
-  const ends = memory.i32(1);
-  ends[0] = n;
-  return { rows, ends, offset, ap, ordered: false, gather: null };
-}
-function segments(data, groupOf, groups, offset, ap, memory) {
-  const n = data.order.length;
-  const order = data.order;
-  const counts = new Int32Array(groups);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] >>> 0;
-    if (g < groups) counts[g]++;
-  }
-  const ends = memory.i32(groups);
-  const cursor = new Int32Array(groups);
-  let total = 0;
-  for (let g = 0; g < groups; g++) {
-    cursor[g] = total;
-    total += counts[g];
-    ends[g] = total;
-  }
-  const rows = memory.i32(total);
-  const tieOf = new Int32Array(groups).fill(-1);
-  let tie = 0;
-  for (let k = 0; k < n; k++) {
-    const row = order[k];
-    const g = groupOf[row] >>> 0;
-    if (g < groups) {
-      const at = cursor[g]++;
-      let v = k << 3 | data.sortedPositive[k];
-      if (tieOf[g] !== tie) {
-        if (tieOf[g] >= 0) rows[at - 1] |= step(rows[at - 1]);
-        tieOf[g] = tie;
-        v |= 2;
-      }
-      rows[at] = v;
-    }
-    tie += data.lastOfTie[k];
-  }
-  for (let g = 0; g < groups; g++) if (counts[g] > 0) rows[ends[g] - 1] |= step(rows[ends[g] - 1]);
-  return { rows, ends, offset, ap, ordered: false, gather: null };
+  return { sets, cells, wholeData, perGrouping };
 }
 
 // src/gate/wasm/table.generated.js
-var WASM_BASE64 = "AGFzbQEAAAABKgVgBH9/f38AYAh/f39/f39/fwBgBX9/f39/AGACf38AYAd/f39/f39/AAISAQNlbnYGbWVtb3J5AgMBgIAEAwcGAAEAAgMEBn8GewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALBy4FB3dlaWdodHMAAAZzdHJhdGEAAQZnYXRoZXIAAgRyYW5rAAMHcmFua19hcAAFCvgUBqkDAwh7AX8IeyAA/QAEACEEIAD9AAQQIQUgAP0ABCAhBiAA/QAEMCEHIAH9AAQAIQ0gAf0ABBAhDiAB/QAEICEPIAH9AAQwIRAgAf0ABEAhESAB/QAEUCESIAH9AARgIRMgAf0ABHAhFCACIANBA3RqIQwCQANAIAIgDE8NASAFQQL9qwEgBf2uASEIIAhBB/2rASAIQRn9rQH9UCEIIAhBA/2rASAI/a4BIQkgBUEJ/asBIQogBiAE/VEhBiAHIAX9USEHIAUgBv1RIQUgBCAH/VEhBCAGIAr9USEGIAdBC/2rASAHQRX9rQH9UCEHIAn9DACAAIAAgACAAIAAgACAAID9USEJIAkgDf0xIQsgCyAJIA79Mf2OASELIAsgCSAP/TH9jgEhCyALIAkgEP0x/Y4BIQsgCyAJIBH9Mf2OASELIAsgCSAS/TH9jgEhCyALIAkgE/0x/Y4BIQsgCyAJIBT9Mf2OASELIAv9gQEhCyALIAv9ZiAL/Q0AAgQGAQMFBwgJCgsMDQ4PIQsgAiAL/VoCAAAgAiAL/VoCCAEgAkEQaiECDAALCwvPAgQBfwN7An8FewJAA0AgCCAETw0BIAUgCEEDdGr9AgMAIQkgCf2pASEKIAn9qgEhCyAGIAAgCEECdGooAgBBBXRqIQwgDCAM/QAEACAK/a4B/QsEACAMIAz9AAQQIAv9rgH9CwQQIAr9/wEhDiAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9/wEhDyAL/f8BIRAgCyAL/Q0ICQoLDA0ODwABAgMEBQYH/f8BIREgByABIAhBAnRqKAIAIANsQQZ0aiEMQQAhDQNAIAL9CgMAIRIgDCAM/QAEACAOIBL98gH98AH9CwQAIAwgDP0ABBAgDyAS/fIB/fAB/QsEECAMIAz9AAQgIBAgEv3yAf3wAf0LBCAgDCAM/QAEMCARIBL98gH98AH9CwQwIAJBCGohAiAMQcAAaiEMIA1BAWohDSANIANJDQALIAhBAWohCAwACwsLOwEBfyADIAFBA3RqIQQCQANAIAMgBE8NASADIAIgACgCAGopAwA3AwAgAEEEaiEAIANBCGohAwwACwsLxQQCBH8QeyAAIQUCQANAIAcgAk8NASAAIAEgB0ECdGooAgBBAnRqIQb9DAAAAAAAAAAAAAAAAAAAAAAhD/0MAAAAAAAAAAAAAAAAAAAAACEQ/QwAAAAAAAAAAAAAAAAAAAAAIRH9DAAAAAAAAAAAAAAAAAAAAAAhEv0MAAAAAAAAAAAAAAAAAAAAACET/QwAAAAAAAAAAAAAAAAAAAAAIRT9DAAAAAAAAAAAAAAAAAAAAAAhFf0MAAAAAAAAAAAAAAAAAAAAACEW/QwAAAAAAAAAAAAAAAAAAAAAIRf9DAAAAAAAAAAAAAAAAAAAAAAhGAJAA0AgBSAGTw0BIAUoAgAhCCADIAhBeHFq/QIDACEJIAn9qQEhCiAJ/aoBIQtBACAIQQFxa/0RIQwgCEEBdkEBcUEBa/0RIQ0gCiAM/U8gESAN/U79rgEhESARIA8gD/2uASAM/VIhDiASIAogDv3eAf3OASESIBMgCiAO/d8B/c4BIRMgDyAKIAz9Tv2uASEPIBAgCiAM/U/9rgEhECALIAz9TyAWIA39Tv2uASEWIBYgFCAU/a4BIAz9UiEOIBcgCyAO/d4B/c4BIRcgGCALIA793wH9zgEhGCAUIAsgDP1O/a4BIRQgFSALIAz9T/2uASEVIAVBBGohBQwACwsgBCAP/QsEACAEIBD9CwQQIAQgEv0LBCAgBCAT/QsEMCAEIBT9CwRgIAQgFf0LBHAgBCAX/QsEgAEgBCAY/QsEkAEgBEHAAWohBCAHQQFqIQcMAAsLC8EDAQx7IwAhCCMBIQkjAiEKIwMhCyMEIQwjBSENAkADQCAAIAFPDQEgAP0ABAAhAiAA/QAEECEDIAD9AAQgIQQgAP0ABDAhBSACIAj9sQEhBiAEIAn9sQEhByAKIAb9/wEgAv3/Af3yAf0MAAAAAAAA8D8AAAAAAADwPyAD/f8B/fUB/fMB/fABIQogCyAGIAb9DQgJCgsMDQ4PAAECAwQFBgf9/wEgAiAC/Q0ICQoLDA0ODwABAgMEBQYH/f8B/fIB/QwAAAAAAADwPwAAAAAAAPA/IAMgA/0NCAkKCwwNDg8AAQIDBAUGB/3/Af31Af3zAf3wASELIAwgB/3/ASAE/f8B/fIB/QwAAAAAAADwPwAAAAAAAPA/IAX9/wH99QH98wH98AEhDCANIAcgB/0NCAkKCwwNDg8AAQIDBAUGB/3/ASAEIAT9DQgJCgsMDQ4PAAECAwQFBgf9/wH98gH9DAAAAAAAAPA/AAAAAAAA8D8gBSAF/Q0ICQoLDA0ODwABAgMEBQYH/f8B/fUB/fMB/fABIQ0gAiEIIAQhCSAAQcAAaiEADAALCyAIJAAgCSQBIAokAiALJAMgDCQEIA0kBQuzBgIFfxB7IAAhBwJAA0AgCSACTw0BIAAgASAJQQJ0aigCAEECdGohCP0MAAAAAAAAAAAAAAAAAAAAACES/QwAAAAAAAAAAAAAAAAAAAAAIRP9DAAAAAAAAAAAAAAAAAAAAAAhFP0MAAAAAAAAAAAAAAAAAAAAACEV/QwAAAAAAAAAAAAAAAAAAAAAIRb9DAAAAAAAAAAAAAAAAAAAAAAhF/0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAJAD9DAAAAAAAAAAAAAAAAAAAAAAkAf0MAAAAAAAAAAAAAAAAAAAAACQC/QwAAAAAAAAAAAAAAAAAAAAAJAP9DAAAAAAAAAAAAAAAAAAAAAAkBP0MAAAAAAAAAAAAAAAAAAAAACQFIAUhCwJAA0AgByAITw0BIAcoAgAhCiADIApBeHFq/QIDACEMIAz9qQEhDSAM/aoBIQ5BACAKQQFxa/0RIQ8gCkEBdkEBcUEBa/0RIRAgDSAP/U8gFCAQ/U79rgEhFCAUIBIgEv2uASAP/VIhESAVIA0gEf3eAf3OASEVIBYgDSAR/d8B/c4BIRYgEiANIA/9Tv2uASESIBMgDSAP/U/9rgEhEyAOIA/9TyAZIBD9Tv2uASEZIBkgFyAX/a4BIA/9UiERIBogDiAR/d4B/c4BIRogGyAOIBH93wH9zgEhGyAXIA4gD/1O/a4BIRcgGCAOIA/9T/2uASEYIAsgEv0LBAAgCyASIBP9rgH9CwQQIAsgF/0LBCAgCyAXIBj9rgH9CwQwIAsgCkEEdEHAAHFqIQsgCyAGTwRAIAUgCxAEIAUhCwsgB0EEaiEHDAALCyAFIAsQBCAEIBL9CwQAIAQgE/0LBBAgBCAV/QsEICAEIBb9CwQwIAQjAv0LBEAgBCMD/QsEUCAEIBf9CwRgIAQgGP0LBHAgBCAa/QsEgAEgBCAb/QsEkAEgBCME/QsEoAEgBCMF/QsEsAEgBEHAAWohBCAJQQFqIQkMAAsLCw==";
+var WASM_BASE64 = "AGFzbQEAAAABMAVgBH9/f38AYAp/f39/f39/f39/AGAHf39/f39/fwBgAn9/AGAJf39/f39/f39/AAISAQNlbnYGbWVtb3J5AgMBgIAEAwcGAAEAAgMEBn8GewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALewH9DAAAAAAAAAAAAAAAAAAAAAALBy4FB3dlaWdodHMAAAZzdHJhdGEAAQZnYXRoZXIAAgRyYW5rAAMHcmFua19hcAAFCpcaBqQFAg57AX8gAP0ABAAhBCAA/QAEECEFIAD9AAQgIQYgAP0ABDAhByAA/QAEQCEIIAD9AARQIQkgAP0ABGAhCiAA/QAEcCELIAIgA0EDdGohEgJAA0AgAiASTw0BIAVBAv2rASAF/a4BIQwgDEEH/asBIAxBGf2tAf1QIQwgDEED/asBIAz9rgEhDSAFQQn9qwEhDyAGIAT9USEGIAcgBf1RIQcgBSAG/VEhBSAEIAf9USEEIAYgD/1RIQYgB0EL/asBIAdBFf2tAf1QIQcgDf0MAIAAgACAAIAAgACAAIAAgP1RIQ0gDSAB/QAEAP0xIRAgECANIAH9AAQQ/TH9jgEhECAQIA0gAf0ABCD9Mf2OASEQIBAgDSAB/QAEMP0x/Y4BIRAgECANIAH9AARA/TH9jgEhECAQIA0gAf0ABFD9Mf2OASEQIBAgDSAB/QAEYP0x/Y4BIRAgECANIAH9AARw/TH9jgEhECAJQQL9qwEgCf2uASEMIAxBB/2rASAMQRn9rQH9UCEMIAxBA/2rASAM/a4BIQ4gCUEJ/asBIQ8gCiAI/VEhCiALIAn9USELIAkgCv1RIQkgCCAL/VEhCCAKIA/9USEKIAtBC/2rASALQRX9rQH9UCELIA79DACAAIAAgACAAIAAgACAAID9USEOIA4gAf0ABAD9MSERIBEgDiAB/QAEEP0x/Y4BIREgESAOIAH9AAQg/TH9jgEhESARIA4gAf0ABDD9Mf2OASERIBEgDiAB/QAEQP0x/Y4BIREgESAOIAH9AARQ/TH9jgEhESARIA4gAf0ABGD9Mf2OASERIBEgDiAB/QAEcP0x/Y4BIREgAiAQ/YEBIBH9gQH9ZiAQ/Q0AAgQGCAoMDgEDBQcJCw0P/QsEACACQRBqIQIMAAsLC4UFBAF/A3sCfw57AkADQCAKIAVPDQEgBiAKQQN0av0CAwAhCyAL/akBIQwgC/2qASENIAcgACAKQQJ0aigCAEEFdGohDiAOIA79AAQAIAz9rgH9CwQAIA4gDv0ABBAgDf2uAf0LBBAgDP3+ASEQIAwgDP0NCAkKCwwNDg8AAQIDBAUGB/3+ASERIA39/gEhEiANIA39DQgJCgsMDQ4PAAECAwQFBgf9/gEhEyAIIAEgCkECdGooAgAgA2xBBnRqIQ5BACEPAkADQCAPIANPDQEgAv0KAwAhFCAC/QoDCCEVIA4gDv0ABAAgECAU/fIB/fAB/QsEACAOIA79AAQQIBEgFP3yAf3wAf0LBBAgDiAO/QAEICASIBT98gH98AH9CwQgIA4gDv0ABDAgEyAU/fIB/fAB/QsEMCAOIA79AARAIBAgFf3yAf3wAf0LBEAgDiAO/QAEUCARIBX98gH98AH9CwRQIA4gDv0ABGAgEiAV/fIB/fAB/QsEYCAOIA79AARwIBMgFf3yAf3wAf0LBHAgAkEQaiECIA5BgAFqIQ4gD0ECaiEPDAALCyAEBEAgAv0KAwAhFCAC/QoDCCEVIBYgECAU/fIB/fABIRYgFyARIBT98gH98AEhFyAYIBIgFP3yAf3wASEYIBkgEyAU/fIB/fABIRkgGiAQIBX98gH98AEhGiAbIBEgFf3yAf3wASEbIBwgEiAV/fIB/fABIRwgHSATIBX98gH98AEhHSACQRBqIQILIApBAWohCgwACwsgBARAIAkgFv0LBAAgCSAX/QsEECAJIBj9CwQgIAkgGf0LBDAgCSAa/QsEQCAJIBv9CwRQIAkgHP0LBGAgCSAd/QsEcAsLOwEBfyADIAFBA3RqIQQCQANAIAMgBE8NASADIAIgACgCAGopAwA3AwAgAEEEaiEAIANBCGohAwwACwsL1wQCBn8ReyAAIQcCQANAIAogAk8NASAAIAEgCkECdGooAgBBAnRqIQj9DAAAAAAAAAAAAAAAAAAAAAAhFP0MAAAAAAAAAAAAAAAAAAAAACEV/QwAAAAAAAAAAAAAAAAAAAAAIRf9DAAAAAAAAAAAAAAAAAAAAAAhGP0MAAAAAAAAAAAAAAAAAAAAACEZ/QwAAAAAAAAAAAAAAAAAAAAAIRr9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEdAkADQCAHIAhPDQEgByAFQQJ0aiEJIAkgCEsEQCAIIQkL/QwAAAAAAAAAAAAAAAAAAAAAIRb9DAAAAAAAAAAAAAAAAAAAAAAhGwNAIAcoAgAhCyADIAtBeHFq/QIDACENIA39qQEhDiAN/aoBIQ8gBiALQQNxQQV0aiEMIAz9AAQAIRAgDP0ABBAhESAOIBD9TyETIA4gEP1OIRIgFCAT/a4BIRQgEyAVIBH9Tv2uASEVIBYgEiAUIBT9rgEgFf2xAf21Af2uASEWIA8gEP1PIRMgDyAQ/U4hEiAZIBP9rgEhGSATIBogEf1O/a4BIRogGyASIBkgGf2uASAa/bEB/bUB/a4BIRsgB0EEaiEHIAcgCUkNAAsgFyAW/ckB/c4BIRcgGCAW/coB/c4BIRggHCAb/ckB/c4BIRwgHSAb/coB/c4BIR0MAAsLIAQgFP0LBBAgBCAX/QsEICAEIBj9CwQwIAQgGf0LBHAgBCAc/QsEgAEgBCAd/QsEkAEgBEHAAWohBCAKQQFqIQoMAAsLC8sDAQx7IwAhCCMBIQkjAiEKIwMhCyMEIQwjBSENAkADQCAAIAFPDQEgAP0ABAAhAiACIAD9AAQQ/a4BIQMgAP0ABCAhBCAEIAD9AAQw/a4BIQUgAiAI/bEBIQYgBCAJ/bEBIQcgCiAG/f4BIAL9/gH98gH9DAAAAAAAAPA/AAAAAAAA8D8gA/3+Af33Af3zAf3wASEKIAsgBiAG/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAIgAv0NCAkKCwwNDg8AAQIDBAUGB/3+Af3yAf0MAAAAAAAA8D8AAAAAAADwPyADIAP9DQgJCgsMDQ4PAAECAwQFBgf9/gH99wH98wH98AEhCyAMIAf9/gEgBP3+Af3yAf0MAAAAAAAA8D8AAAAAAADwPyAF/f4B/fcB/fMB/fABIQwgDSAHIAf9DQgJCgsMDQ4PAAECAwQFBgf9/gEgBCAE/Q0ICQoLDA0ODwABAgMEBQYH/f4B/fIB/QwAAAAAAADwPwAAAAAAAPA/IAUgBf0NCAkKCwwNDg8AAQIDBAUGB/3+Af33Af3zAf3wASENIAIhCCAEIQkgAEHAAGohAAwACwsgCCQAIAkkASAKJAIgCyQDIAwkBCANJAULhQcCB38TeyAAIQkCQANAIAwgAk8NASAAIAEgDEECdGooAgBBAnRqIQr9DAAAAAAAAAAAAAAAAAAAAAAhF/0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhG/0MAAAAAAAAAAAAAAAAAAAAACEc/QwAAAAAAAAAAAAAAAAAAAAAIR39DAAAAAAAAAAAAAAAAAAAAAAhHv0MAAAAAAAAAAAAAAAAAAAAACEf/QwAAAAAAAAAAAAAAAAAAAAAISH9DAAAAAAAAAAAAAAAAAAAAAAhIv0MAAAAAAAAAAAAAAAAAAAAACQA/QwAAAAAAAAAAAAAAAAAAAAAJAH9DAAAAAAAAAAAAAAAAAAAAAAkAv0MAAAAAAAAAAAAAAAAAAAAACQD/QwAAAAAAAAAAAAAAAAAAAAAJAT9DAAAAAAAAAAAAAAAAAAAAAAkBSAFIQ4CQANAIAkgCk8NASAJIAdBAnRqIQsgCyAKSwRAIAohCwv9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEgA0AgCSgCACENIAMgDUF4cWr9AgMAIRAgEP2pASERIBD9qgEhEiAIIA1BA3FBBXRqIQ8gD/0ABAAhEyAP/QAEECEUIBEgE/1PIRYgESAT/U4hFSAYIBb9rgEhGCAWIBkgFP1O/a4BIRkgGiAVIBggGP2uASAZ/bEB/bUB/a4BIRogFyAV/a4BIRcgEiAT/U8hFiASIBP9TiEVIB4gFv2uASEeIBYgHyAU/U79rgEhHyAgIBUgHiAe/a4BIB/9sQH9tQH9rgEhICAdIBX9rgEhHSAOIBf9CwQAIA4gGP0LBBAgDiAd/QsEICAOIB79CwQwIA4gDUEEdEHAAHFqIQ4gDiAGTwRAIAUgDhAEIAUhDgsgCUEEaiEJIAkgC0kNAAsgGyAa/ckB/c4BIRsgHCAa/coB/c4BIRwgISAg/ckB/c4BISEgIiAg/coB/c4BISIMAAsLIAUgDhAEIAQgF/0LBAAgBCAY/QsEECAEIBv9CwQgIAQgHP0LBDAgBCMC/QsEQCAEIwP9CwRQIAQgHf0LBGAgBCAe/QsEcCAEICH9CwSAASAEICL9CwSQASAEIwT9CwSgASAEIwX9CwSwASAEQcABaiEEIAxBAWohDAwACwsL";
 
 // src/gate/table-kernels.ts
+var TOO_LARGE_HINT = "evaluate a sample of the rows, or turn resampling off (--bootstrap 0, or evaluate.bootstrap.resamples: 0 in mlci.yml)";
 var TABLE_SOURCE = String.raw`
 const base = (function () {${KERNEL_SOURCE}})();
 let attached = null;
@@ -1395,46 +1624,52 @@ function attach(job, out) {
     i32: new Int32Array(buffer),
     f64: new Float64Array(buffer),
     state: at,
-    weights: at + 128,
-    ordered: at + 128 + job.weightBytes,
-    counts: at + 128 + 2 * job.weightBytes,
-    sums: at + 128 + 2 * job.weightBytes + job.countBytes,
-    segs: at + 128 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
+    whole: at + 128,
+    weights: at + 256,
+    ordered: at + 256 + job.weightBytes,
+    counts: at + 256 + 2 * job.weightBytes,
+    sums: at + 256 + 2 * job.weightBytes + job.countBytes,
+    segs: at + 256 + 2 * job.weightBytes + job.countBytes + job.sumBytes,
     steps: at + job.slotBytes - job.stepBytes
   };
   return attached;
 }
 
-// One set's strata of lanes [0, lanes) into their resamples' records.
+// One set's strata of lanes [0, lanes) into their resamples' records. A term summed over all rows
+// only goes to its first stratum (the others 0), so a sum over every stratum is that total.
 function strata(job, k, set, first, lanes, values) {
   const { i32, f64 } = k;
-  const S = set.strata, T = set.termCount;
+  const S = set.strata, T = set.termCount - set.wholeTerms;
   i32.fill(0, k.counts >>> 2, (k.counts >>> 2) + 8 * set.cells);
   f64.fill(0, k.sums >>> 3, (k.sums >>> 3) + 8 * S * T);
-  k.ex.strata(set.code, set.stratum, set.terms, T, job.n, k.weights, k.counts, k.sums);
+  k.ex.strata(set.code, set.stratum, set.terms, T, set.wholeTerms, job.n, k.weights, k.counts, k.sums, k.whole);
   for (let j = 0; j < lanes; j++) {
     const at = (first + j) * job.stride + set.offset;
     for (let c = 0; c < set.cells; c++) values[at + c] = i32[(k.counts >>> 2) + 8 * c + j];
     const o = at + set.cells;
     for (let st = 0; st < S; st++)
       for (let t = 0; t < T; t++) values[o + t * S + st] = f64[(k.sums >>> 3) + (st * T + t) * 8 + j];
+    for (let t = T; t < set.termCount; t++) {
+      values.fill(0, o + t * S, o + (t + 1) * S);
+      values[o + t * S] = f64[(k.whole >>> 3) + (t - T) * 8 + j];
+    }
   }
 }
 
-// One ranking's segments of both halves: [tp, fp, 2 × ROC area, Σ Δtp · precision] each.
+// One ranking's segments of both halves: [unused, fp, S, Σ Δtp · precision] each, twice the ROC
+// area being 2·tp·fp − S with tp the segment's weight less fp (see rank in table.wat).
 function ranking(job, k, rk, first, lanes, values) {
   const { i32, f64 } = k;
   if (rk.gather !== 0) k.ex.gather(rk.gather, job.n, k.weights, k.ordered);
   const w = rk.ordered ? k.ordered : k.weights;
-  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes);
-  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs);
+  if (rk.ap) k.ex.rank_ap(rk.rows, rk.ends, rk.segments, w, k.segs, k.steps, k.steps + job.stepBytes, job.chunk, job.masks);
+  else k.ex.rank(rk.rows, rk.ends, rk.segments, w, k.segs, job.chunk, job.masks);
   for (let l = 0; l < lanes; l++) {
     const h = l >> 2, j = l & 3;
     const at = (first + l) * job.stride + rk.offset;
     for (let s = 0; s < rk.segments; s++) {
       const q = (k.segs >>> 2) + 48 * s + 24 * h;
       const o = at + 4 * s;
-      values[o] = i32[q + j];
       values[o + 1] = i32[q + 4 + j];
       values[o + 2] = i32[q + 9 + 2 * j] * 4294967296 + (i32[q + 8 + 2 * j] >>> 0);
       values[o + 3] = rk.ap ? f64[(q >>> 1) + 8 + j] : 0;
@@ -1452,8 +1687,8 @@ function runBatch(job, k, b, values) {
       const st = base.seedState(job.seed, first + 4 * h + j);
       for (let q = 0; q < 4; q++) k.i32[(state >>> 2) + 4 * q + j] = st[q];
     }
-    k.ex.weights(state, job.thresholds, k.weights + 4 * h, job.n);
   }
+  k.ex.weights(k.state, job.thresholds, k.weights, job.n);
   for (const set of job.sets) strata(job, k, set, first, lanes, values);
   for (const rk of job.rankings) ranking(job, k, rk, first, lanes, values);
   return lanes;
@@ -1469,6 +1704,7 @@ function work(job, out, limit) {
     const b = Atomics.add(out.next, 0, 1);
     if (b >= batches) break;
     Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
+    if (out.finished) Atomics.store(out.finished, b, 1);
     ran++;
   }
   return ran;
@@ -1476,6 +1712,7 @@ function work(job, out, limit) {
 
 return { work };
 `;
+var MAX_WEIGHT = 8;
 var PAGE = 65536;
 var MAX_PAGES = 65536;
 var STEP_BYTES = 32768;
@@ -1497,8 +1734,8 @@ var TableMemory = class {
     const pages = this.memory.buffer.byteLength / PAGE;
     const needed = Math.ceil(this.used / PAGE);
     if (needed > MAX_PAGES)
-      throw new RangeError(
-        `the bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes)`
+      throw new InputError(
+        `the paired bootstrap needs more than WebAssembly's 4 GiB of memory (${this.used} bytes) for these rows and slice columns; ${TOO_LARGE_HINT}`
       );
     if (needed > pages) this.memory.grow(Math.min(MAX_PAGES, Math.max(needed, 2 * pages)) - pages);
     return at;
@@ -1506,8 +1743,8 @@ var TableMemory = class {
   /**
    * Grows the memory to `bytes` past what is placed and starts touching those pages on a helper
    * thread: a fresh page costs ≈ 3 ms per MB on a small VM, paid there instead of by the plan on
-   * the calling thread. Pages an earlier call touches are not touched again; place nothing until
-   * settled() (the helpers write zeros).
+   * the calling thread. Pages an earlier call touches are not touched again; the helper adds 0
+   * atomically, so what the calling thread places and writes meanwhile is kept.
    */
   prefault(bytes) {
     const from = Math.max(this.faulted, Math.ceil(this.used / PAGE) * PAGE);
@@ -1539,21 +1776,43 @@ var TableMemory = class {
 var PREFAULT_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const view = new Int32Array(workerData.memory.buffer, workerData.from, (workerData.to - workerData.from) / 4);
-for (let i = 0; i < view.length; i += 1024) view[i] = 0;
+for (let i = 0; i < view.length; i += 1024) Atomics.add(view, i, 0);
 parentPort.postMessage('done');
 `;
 function thresholdLanes(table, memory) {
-  if (table[table.length - 1] > 8) throw new Error("Poisson table exceeds the kernel weight 8");
+  if (table[table.length - 1] > MAX_WEIGHT)
+    throw new Error(`Poisson table exceeds the kernel weight ${MAX_WEIGHT}`);
   const at = memory.place(128);
   const out = new Uint16Array(memory.memory.buffer, at, 64);
-  for (let k = 1; k <= 8; k++) {
+  for (let k = 1; k <= MAX_WEIGHT; k++) {
     const u = table.findIndex((v) => v >= k);
     for (let lane = 0; lane < 8; lane++) out[(k - 1) * 8 + lane] = (u < 0 ? 65536 : u) - 1 ^ 32768;
   }
   return at;
 }
+function rowMasks() {
+  const out = new Int32Array(32);
+  for (let bits = 0; bits < 4; bits++)
+    for (let lane = 0; lane < 4; lane++) {
+      out[8 * bits + lane] = -(bits & 1);
+      out[8 * bits + 4 + lane] = (bits & 2) === 0 ? -1 : 0;
+    }
+  return out;
+}
+var MAX_CHUNK = 64;
+function rankChunk(n, most = MAX_CHUNK) {
+  const largest = MAX_WEIGHT * 2 * MAX_WEIGHT * Math.max(1, n);
+  const chunk = Math.min(most, Math.floor(4294967295 / largest));
+  if (chunk < 1)
+    throw new InputError(
+      `the paired bootstrap takes at most ${Math.floor(4294967295 / (2 * MAX_WEIGHT * MAX_WEIGHT))} rows (the data has ${n}); ${TOO_LARGE_HINT}`
+    );
+  return chunk;
+}
 function layoutTableJob(data, memory, threads, poissonTable) {
   const thresholds = thresholdLanes(poissonTable, memory);
+  const masks = memory.place(128);
+  new Int32Array(memory.memory.buffer, masks, 32).set(rowMasks());
   const sets = data.sets.map((set) => ({
     ...set,
     code: set.code.byteOffset,
@@ -1573,7 +1832,7 @@ function layoutTableJob(data, memory, threads, poissonTable) {
   const countBytes = align(32 * Math.max(0, ...data.sets.map((s) => s.cells)));
   const sumBytes = align(64 * Math.max(0, ...data.sets.map((s) => s.termCount * s.strata)));
   const segBytes = 192 * Math.max(0, ...data.rankings.map((r) => r.ends.length));
-  const slotBytes = align(128 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
+  const slotBytes = align(256 + 2 * weightBytes + countBytes + sumBytes + segBytes + STEP_BYTES);
   const scratch = memory.place(slotBytes * threads);
   return {
     n: data.n,
@@ -1591,13 +1850,15 @@ function layoutTableJob(data, memory, threads, poissonTable) {
     weightBytes,
     countBytes,
     sumBytes,
-    stepBytes: STEP_BYTES
+    stepBytes: STEP_BYTES,
+    chunk: rankChunk(data.n),
+    masks
   };
 }
-var compiled2;
+var compiled3;
 function tableKernels() {
-  compiled2 ??= new Function(TABLE_SOURCE)();
-  return compiled2;
+  compiled3 ??= new Function(TABLE_SOURCE)();
+  return compiled3;
 }
 var TABLE_WORKER_SOURCE = kernelWorkerSource(
   TABLE_SOURCE,
@@ -1672,7 +1933,9 @@ function cellMetrics(plan, termAt, cell, record, at) {
     if (cell.ranking.length > 0)
       plan.rankedClasses.forEach((_, k) => {
         const o = at + cell.ranking[m * plan.rankedClasses.length + k][0];
-        const [tp, fp, area, ap] = [record[o], record[o + 1], record[o + 2], record[o + 3]];
+        const [fp, S, ap] = [record[o + 1], record[o + 2], record[o + 3]];
+        const tp = rows - fp;
+        const area = 2 * tp * fp - S;
         aucs.push(tp > 0 && fp > 0 ? area / (2 * tp * fp) : null);
         if (C === 2) {
           out.roc_auc = { value: aucs[0] };
@@ -1690,23 +1953,35 @@ function cellMetrics(plan, termAt, cell, record, at) {
   }
   return [(n) => sides[0][n], (n) => sides[1][n]];
 }
-function intervals(plan, values, confidence) {
+function resampleDiffs(plan, out) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
   const termAt = new Map(plan.terms.map((t, i) => [t, i]));
-  for (let r = 0; r < R; r++) {
-    plan.cells.forEach((cell, i) => {
-      const [a, b] = cellMetrics(plan, termAt, cell, values, r * plan.job.stride);
-      cell.metrics.forEach((m, k) => {
-        const va = a(m)?.value;
-        const vb = b(m)?.value;
-        if (typeof va === "number" && typeof vb === "number") diffs[i][k][r] = va - vb;
-      });
+  const finished = out.finished;
+  const formed = new Uint8Array(finished.length);
+  const add = (r) => plan.cells.forEach((cell, i) => {
+    const [a, b] = cellMetrics(plan, termAt, cell, out.values, r * plan.job.stride);
+    cell.metrics.forEach((m, k) => {
+      const va = a(m)?.value;
+      const vb = b(m)?.value;
+      if (typeof va === "number" && typeof vb === "number") diffs[i][k][r] = va - vb;
     });
-  }
-  return diffs.map(
-    (perMetric, i) => Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
-  );
+  });
+  return {
+    /** Forms the differences of every batch finished since the last call. */
+    take() {
+      for (let b = 0; b < finished.length; b++) {
+        if (formed[b] || Atomics.load(finished, b) !== 1) continue;
+        for (let r = 8 * b; r < Math.min(R, 8 * b + 8); r++) add(r);
+        formed[b] = 1;
+      }
+    },
+    intervals(confidence) {
+      return diffs.map(
+        (perMetric, i) => Object.fromEntries(plan.cells[i].metrics.map((m, k) => [m, intervalOf(perMetric[k], confidence)]))
+      );
+    }
+  };
 }
 function prefaultedTableMemory(task, n) {
   const memory = new TableMemory();
@@ -1725,10 +2000,8 @@ function prefaultSliceRankings(memory, scorers, groupings) {
   if (bytes >= PREFAULT_MIN_BYTES) memory.prefault(bytes);
 }
 function prepareTableScorers(scorers) {
-  for (const s of scorers) {
-    s.ranking?.(s.task === "binary" ? 1 : 0);
-    s.probabilisticTerms?.();
-  }
+  const s = scorers[0];
+  s.ranking?.(s.task === "binary" ? 1 : 0);
 }
 function startTableBootstrap(predictions, scorers, groupings, options, parallel = {}) {
   const task = scorers[0].task;
@@ -1752,20 +2025,36 @@ function startTableBootstrap(predictions, scorers, groupings, options, parallel 
     values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
     done: new Int32Array(new SharedArrayBuffer(4)),
-    slots: new Int32Array(new SharedArrayBuffer(4))
+    slots: new Int32Array(new SharedArrayBuffer(4)),
+    finished: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, Math.ceil(R / 8))))
   };
   const job = layoutTableJob(plan.job, memory, used, POISSON_TABLE);
-  const workers = Array.from(
-    { length: used - 1 },
-    () => startKernelWorker(TABLE_WORKER_SOURCE, { job, out })
-  );
+  if (used === 1) runPlanSteps(plan, memory);
+  const { workers, filled, formed } = startTableWorkers(job, out, used === 1 ? null : plan, used - 1);
+  if (used > 1) {
+    try {
+      plan.stages.forEach((stage, i) => {
+        stage.fill();
+        formed(i + 1);
+      });
+    } catch (e) {
+      formed(NONE);
+      throw e;
+    }
+  }
   return {
     async result(onResample) {
       for (const w of workers) w.ref();
-      while (tableKernels().work(job, out, 1) > 0) onResample?.(Atomics.load(out.done, 0));
+      await filled;
+      const diffs = resampleDiffs(plan, out);
+      while (tableKernels().work(job, out, 1) > 0) {
+        onResample?.(Atomics.load(out.done, 0));
+        diffs.take();
+      }
       await Promise.all(workers.map((w) => w.finished));
       onResample?.(R);
-      const perCell = intervals(plan, out.values, options.confidence);
+      diffs.take();
+      const perCell = diffs.intervals(options.confidence);
       const result = { overall: perCell[0], slices: {} };
       let i = 1;
       for (const g of groupings) {
@@ -1780,6 +2069,66 @@ function startTableBootstrap(predictions, scorers, groupings, options, parallel 
     }
   };
 }
+var FILLING = 0;
+var FILLED = 1;
+var FAILED = 2;
+var NONE = -1;
+var TABLE_WORKER_SOURCE2 = `
+const { parentPort, workerData } = require('node:worker_threads');
+const rows = (function () {${PLAN_ROWS_SOURCE}})();
+const k = (function () {${TABLE_SOURCE}})();
+const { job, out, state, plan } = workerData;
+if (plan) {
+  let filled = ${FAILED};
+  try {
+    rows.run(job.memory, plan.steps);
+    let stage = 0;
+    for (; stage < plan.stages.length; stage++) {
+      let formed;
+      while ((formed = Atomics.load(state, 1)) !== ${NONE} && formed <= stage) Atomics.wait(state, 1, formed);
+      if (formed === ${NONE}) break;
+      rows.run(job.memory, plan.stages[stage]);
+    }
+    if (stage === plan.stages.length) filled = ${FILLED};
+  } finally {
+    Atomics.store(state, 0, filled);
+    Atomics.notify(state, 0);
+  }
+} else Atomics.wait(state, 0, ${FILLING});
+if (Atomics.load(state, 0) === ${FILLED}) k.work(job, out, Infinity);
+parentPort.postMessage('done');
+`;
+function startTableWorkers(job, out, plan, count) {
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const formed = (stages) => {
+    Atomics.store(state, 1, stages);
+    Atomics.notify(state, 1);
+  };
+  if (count === 0 || plan === null) {
+    state[0] = FILLED;
+    const workers2 = Array.from(
+      { length: count },
+      () => startKernelWorker(TABLE_WORKER_SOURCE2, { job, out, state, plan: null })
+    );
+    return { workers: workers2, filled: Promise.resolve(), formed };
+  }
+  const fill = { steps: plan.steps, stages: plan.stages.map((s) => s.steps) };
+  const workers = Array.from(
+    { length: count },
+    (_, t) => startKernelWorker(TABLE_WORKER_SOURCE2, { job, out, state, plan: t === 0 ? fill : null })
+  );
+  const filled = planFilled(state, workers[0]);
+  filled.catch(() => void 0);
+  return { workers, filled, formed };
+}
+async function planFilled(state, filler) {
+  const wait = Atomics.waitAsync(state, 0, FILLING);
+  if (wait.async) await Promise.race([wait.value, filler.finished]);
+  if (Atomics.load(state, 0) !== FILLED) {
+    await filler.finished;
+    throw new Error("the bootstrap plan was not filled");
+  }
+}
 function range(n) {
   return Array.from({ length: n }, (_, i) => i);
 }
@@ -1793,7 +2142,10 @@ function intervalGroupings(data, columns, minSliceSize, task, sliceGates) {
     g.sizes.forEach((size, i) => {
       if (size >= MIN_INTERVAL_ROWS) remap[i] = values.push(g.values[i]) - 1;
     });
-    const groupOf = g.groupOf.map((v) => v < 0 ? -1 : remap[v]);
+    const same = remap.every((r, i) => r === i);
+    const groupOf = same ? g.groupOf : new Int32Array(g.groupOf.length);
+    if (!same)
+      for (let i = 0; i < groupOf.length; i++) groupOf[i] = g.groupOf[i] < 0 ? -1 : remap[g.groupOf[i]];
     return {
       column,
       groupOf,
@@ -1808,20 +2160,20 @@ async function startNoiseBootstrap(predictions, scorers, data, slices, minSliceS
   if (memory) prefaultSliceRankings(memory, [scorers[0], scorers[1]], groupings);
   prepareTableScorers([scorers[0], scorers[1]]);
   return startTableBootstrap([predictions[0], predictions[1]], [scorers[0], scorers[1]], groupings, options, {
-    memory: await memory?.settled()
+    memory
   });
 }
 function attachSliceIntervals(reports, table) {
   for (const s of reports) {
-    const intervals2 = table.slices[s.column]?.[s.value];
-    if (!intervals2 || !s.candidate || !s.baseline) continue;
-    s.intervals = intervals2;
+    const intervals = table.slices[s.column]?.[s.value];
+    if (!intervals || !s.candidate || !s.baseline) continue;
+    s.intervals = intervals;
     s.change = Object.fromEntries(
-      Object.keys(intervals2).map((m) => {
+      Object.keys(intervals).map((m) => {
         const c = s.candidate?.[m];
         const b = s.baseline?.[m];
         const delta = typeof c === "number" && typeof b === "number" ? c - b : null;
-        return [m, changeVerdict(m, delta, intervals2[m])];
+        return [m, changeVerdict(m, delta, intervals[m])];
       })
     );
   }
@@ -1908,11 +2260,11 @@ async function evaluate(request) {
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
-  const { sessions, baselineSource, drift } = await loadModels(request, timed);
+  const { planned, baselineSource, drift, engine } = await planModels(request, timed);
   const slices = request.slices ?? [];
-  const columns = [.../* @__PURE__ */ new Set([request.label, ...sessions.flatMap((s) => planColumns(s.plan)), ...slices])];
+  const columns = [.../* @__PURE__ */ new Set([request.label, ...planned.flatMap((s) => planColumns(s.plan)), ...slices])];
   progress.start(`reading ${request.data}`);
-  const data = await timed("read", () => loadColumns(request.data, columns, request.source));
+  const { sessions, data } = await readWhileLoading(request, planned, columns, engine, timed);
   progress.finish(`${data.rowCount} rows`);
   if (data.rowCount === 0) throw new InputError(`${request.data}: no rows to evaluate`);
   progress.start("scoring", data.rowCount);
@@ -1958,7 +2310,7 @@ async function evaluate(request) {
   );
   const gates = allGates(request, candidate, baseline, sliceReports);
   const gatedChanges = baseline ? comparedChanges(gates) : [];
-  const intervals2 = await gateIntervals(gates, gatedChanges, {
+  const intervals = await gateIntervals(gates, gatedChanges, {
     table: tableRun,
     slices: sliceReports,
     scorers,
@@ -1988,7 +2340,7 @@ async function evaluate(request) {
     deltas: computeDeltas(
       candidate.metrics,
       baseline?.metrics ?? null,
-      intervals2,
+      intervals,
       latencySpreads(candidate, baseline)
     ),
     slices: sliceReports,
@@ -2031,16 +2383,16 @@ async function gateIntervals(gates, metrics, o) {
   );
   o.done();
   o.progress.finish();
-  const intervals2 = Object.fromEntries(
+  const intervals = Object.fromEntries(
     bootstrappable.map((m) => [m, all[m]])
   );
   for (const g of gates)
-    if (!g.slice && isChangeGate(g.kind) && intervals2[g.metric]) g.interval = intervals2[g.metric];
-  return intervals2;
+    if (!g.slice && isChangeGate(g.kind) && intervals[g.metric]) g.interval = intervals[g.metric];
+  return intervals;
 }
-async function loadModels(request, timed) {
+async function planModels(request, timed) {
   const candidateFile = await readModelFile(request.model);
-  prepareReader();
+  const engine = prepareReader();
   const { model: baselineFile, source: baselineSource } = await timed(
     "baseline",
     () => resolveBaseline({
@@ -2057,23 +2409,37 @@ async function loadModels(request, timed) {
     label: request.label,
     source: request.data
   });
-  const sessions = await timed("load_models", async () => {
-    const list = [await loadSession(candidateFile, request.task, request.features, request.output, columns)];
-    if (baselineFile) {
-      const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
-      list.push(
-        await loadSession(
-          baselineFile,
-          request.task,
-          request.features,
-          named ? request.output : void 0,
-          columns
-        )
-      );
-    }
-    return list;
-  });
-  return { sessions, baselineSource, drift };
+  const planned = [await planSession(candidateFile, request.task, request.features, request.output, columns)];
+  if (baselineFile) {
+    const named = baselineFile.signature.outputs.some((o) => o.name === request.output);
+    planned.push(
+      await planSession(
+        baselineFile,
+        request.task,
+        request.features,
+        named ? request.output : void 0,
+        columns
+      )
+    );
+  }
+  return { planned, baselineSource, drift, engine };
+}
+async function readWhileLoading(request, planned, columns, engine, timed) {
+  const reading = timed("read", () => loadColumns(request.data, columns, request.source));
+  reading.catch(() => void 0);
+  await engine;
+  const sessions = await timed("load_models", () => openSessions(planned, reading));
+  return { sessions, data: await reading };
+}
+async function openSessions(planned, reading) {
+  const sessions = [];
+  try {
+    for (const p of planned) sessions.push(await openSession(p));
+  } catch (error) {
+    await reading.catch(() => void 0);
+    throw error;
+  }
+  return sessions;
 }
 function sameClasses(predictions) {
   const [a, b] = predictions;

@@ -4,14 +4,14 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-MXRCVUTN.js";
-import "./chunk-7QCHPCBD.js";
-import "./chunk-YVJDBZYW.js";
+} from "./chunk-CIZNG26V.js";
+import "./chunk-72Q5BX5X.js";
+import "./chunk-IOTW4IBC.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-CMYVUKBS.js";
-import "./chunk-OIQXQKN5.js";
+import "./chunk-J4CKSFPG.js";
+import "./chunk-OSQJEHQU.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-IBYLPLKE.js";

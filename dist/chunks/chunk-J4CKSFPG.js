@@ -2,9 +2,10 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   detectFormat,
+  runUnordered,
   sqlIdent,
   sqlString
-} from "./chunk-OIQXQKN5.js";
+} from "./chunk-OSQJEHQU.js";
 import {
   missingDataMessage
 } from "./chunk-36UX5SSD.js";
@@ -98,13 +99,13 @@ import { open as open2, stat } from "node:fs/promises";
 // src/data/numeric-text.ts
 var SAMPLE_ROWS = 20480;
 var OVERFLOW = "\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+\\s*";
-function numberLike(column) {
+function numberLike(column, present) {
   const id = sqlIdent(column);
-  return `bool_and(${id} IS NULL OR TRY_CAST(${id} AS DOUBLE) IS NOT NULL OR regexp_full_match(${id}, ${sqlString(OVERFLOW)})) AND count(${id}) > 0`;
+  return `bool_and(${id} IS NULL OR TRY_CAST(${id} AS DOUBLE) IS NOT NULL OR regexp_full_match(${id}, ${sqlString(OVERFLOW)}))${present ? ` AND count(${id}) > 0` : ""}`;
 }
-async function allNumberLike(db, from, columns) {
+async function allNumberLike(db, from, columns, present) {
   if (columns.length === 0) return [];
-  const row = (await db.runAndReadAll(`SELECT ${columns.map(numberLike).join(", ")} FROM ${from}`)).getRows()[0];
+  const row = (await db.runAndReadAll(`SELECT ${columns.map((c) => numberLike(c, present)).join(", ")} FROM ${from}`)).getRows()[0];
   return columns.filter((_, i) => row[i] === true);
 }
 async function numericTextColumns(db, from, columns, isTable = true) {
@@ -114,9 +115,10 @@ async function numericTextColumns(db, from, columns, isTable = true) {
   const sampled = await allNumberLike(
     db,
     `(SELECT ${text.map(sqlIdent).join(", ")} FROM ${source} LIMIT ${SAMPLE_ROWS})`,
-    text
+    text,
+    false
   );
-  return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(", ")} FROM ${source})`, sampled);
+  return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(", ")} FROM ${source})`, sampled, true);
 }
 
 // src/data/source.ts
@@ -385,8 +387,8 @@ async function createTable(db, path, table, files, format, dialect, withFile) {
     try {
       if (format === "parquet")
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      else await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      return;
+      else await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      return from;
     } catch (error) {
       const needed = longRowSize(error);
       const failed = attempt?.maxLineBytes ?? READ_BUFFER_BYTES;
@@ -413,17 +415,13 @@ async function loadSource(db, path, table, options = {}) {
     dialect ??= found;
   }
   const withFile = files.length > 1;
-  await createTable(db, path, table, files, format, dialect, withFile);
+  let scan = await createTable(db, path, table, files, format, dialect, withFile);
   let columns = await describe(db, table, format);
   if (format === "csv" && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       const typed = { ...dialect, doubles };
-      const retyped = await createTable(db, path, table, files, format, typed, withFile).then(
-        () => true,
-        () => false
-      );
-      if (!retyped) await createTable(db, path, table, files, format, dialect, withFile);
+      scan = await createTable(db, path, table, files, format, typed, withFile).catch(() => void 0) ?? await createTable(db, path, table, files, format, dialect, withFile);
       columns = await describe(db, table, format);
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
@@ -457,7 +455,8 @@ async function loadSource(db, path, table, options = {}) {
     rows,
     columns,
     fileColumn: withFile ? FILE_COLUMN : void 0,
-    rowColumn: format === "parquet" ? ROW_COLUMN : void 0
+    rowColumn: format === "parquet" ? ROW_COLUMN : void 0,
+    scan: format === "parquet" ? void 0 : scan
   };
 }
 

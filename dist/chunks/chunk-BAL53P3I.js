@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-MSUNRTSL.js";
+} from "./chunk-QJFKLUKE.js";
 import {
   parseList,
   parseSeed

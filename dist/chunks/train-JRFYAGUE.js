@@ -4,15 +4,15 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-LFSJIDEI.js";
-import "./chunk-FKG5WPUM.js";
+} from "./chunk-Q32X6PWZ.js";
+import "./chunk-FYZ3VRKD.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-CMYVUKBS.js";
-import "./chunk-OIQXQKN5.js";
+import "./chunk-J4CKSFPG.js";
+import "./chunk-OSQJEHQU.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-OX2YEAMM.js";

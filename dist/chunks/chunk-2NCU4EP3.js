@@ -128,27 +128,25 @@ function onnxRuntime() {
   ortModule ??= import("./native-7PUTJKCA.js").then((native) => native.loadOnnxRuntime());
   return ortModule;
 }
-async function loadSession(model, task, features, output, dataColumns) {
+async function planSession(model, task, features, output, dataColumns) {
   const data = dataColumns && needsDataColumns(model, features) ? await dataColumns() : void 0;
   const plan = planInputs(model, features, data);
   const outputs = planOutput(model, task, output);
+  return { model, plan, task, outputs, output: outputs.outputs[0] };
+}
+async function openSession(planned) {
   const ort = await onnxRuntime();
   const started = performance.now();
   let session;
   try {
-    session = await ort.InferenceSession.create(model.runBytes, { graphOptimizationLevel: "all" });
+    session = await ort.InferenceSession.create(planned.model.runBytes, { graphOptimizationLevel: "all" });
   } catch (error) {
-    throw new InputError(`${model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
+    throw new InputError(`${planned.model.source}: onnxruntime cannot load the model (${firstLine(error)})`);
   }
-  return {
-    model,
-    session,
-    plan,
-    task,
-    outputs,
-    output: outputs.outputs[0],
-    loadMs: performance.now() - started
-  };
+  return { ...planned, session, loadMs: performance.now() - started };
+}
+async function loadSession(model, task, features, output, dataColumns) {
+  return openSession(await planSession(model, task, features, output, dataColumns));
 }
 async function runBatches(sessions, data, batchSize, dataSource, onBatch) {
   const ort = await onnxRuntime();
@@ -1109,6 +1107,8 @@ export {
   modelFromBytes,
   planColumns,
   modelClasses,
+  planSession,
+  openSession,
   loadSession,
   runBatches,
   predictedClasses,

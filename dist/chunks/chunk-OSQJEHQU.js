@@ -29,6 +29,14 @@ function parseMemoryLimit(text, what) {
     );
   return text.trim();
 }
+async function runUnordered(db, statement) {
+  await db.run("SET SESSION preserve_insertion_order = false");
+  try {
+    await db.run(statement);
+  } finally {
+    await db.run("RESET SESSION preserve_insertion_order");
+  }
+}
 var shared;
 function connection() {
   shared ??= (async () => {
@@ -79,6 +87,7 @@ export {
   sqlString,
   sqlIdent,
   parseMemoryLimit,
+  runUnordered,
   connection,
   openEngine
 };
