@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EvaluationJson } from '../../src/evaluation/types.js';
-import { describeDataFiles } from '../../src/lineage/data-files.js';
+import { describeDataFiles, withShapes } from '../../src/lineage/data-files.js';
 import { dvcRecordFor } from '../../src/lineage/dvc.js';
 import type { TrainingRecord } from '../../src/lineage/record.js';
 import { runCli } from '../../test-support/cli.js';
@@ -102,7 +102,7 @@ describe('reading DVC records', () => {
     // Not the file's md5: had mlci hashed the file, it could not have recorded this value.
     const recorded = 'e'.repeat(32);
     await writeFile(join(dir, 'data', 'big.csv.dvc'), dotDvc('big.csv', csv, recorded));
-    const [tracked] = await describeDataFiles(['data/big.csv'], dir, 'train');
+    const [tracked] = await withShapes(await describeDataFiles(['data/big.csv'], dir, 'train'), dir);
     expect(tracked).toMatchObject({ path: 'data/big.csv', sha256: null, rows: 2, columns: ['a', 'b'] });
     expect(tracked.dvc).toEqual({
       md5: recorded,

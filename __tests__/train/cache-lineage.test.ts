@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 import { MLCI_VERSION } from '../../src/core/version.js';
-import { trainCacheKey } from '../../src/stages/train.js';
+import { planTraining, trainCacheKey } from '../../src/stages/train.js';
 import { cleanEnv, makeProject, readRecord, runCount, train } from './helpers.js';
 
 const sha256 = async (path: string) =>
@@ -39,6 +39,19 @@ describe('mlci train: content-addressed cache', () => {
     expect(forced.cacheHit).toBe(false);
     expect(forced.record.cache.note).toContain('--force: retrained');
     expect(await runCount(project.root)).toBe(2);
+  });
+
+  it('reads the data files for rows and columns only when it trains (a cache hit restores them)', async () => {
+    const project = await makeProject();
+    const plan = await planTraining({ config: project.config, root: project.root });
+    expect(plan.data.length).toBeGreaterThan(0);
+    expect(plan.data.every((d) => d.rows === undefined && d.columns === undefined)).toBe(true);
+    const first = await train(project);
+    expect(first.record.data.every((d) => typeof d.rows === 'number' && Array.isArray(d.columns))).toBe(true);
+    expect(await plan.describeData()).toEqual(first.record.data);
+    const hit = await train(project);
+    expect(hit.cacheHit).toBe(true);
+    expect(hit.record.data).toEqual(first.record.data);
   });
 
   it('misses when the sources, the params, the seed, the data or the command change', async () => {

@@ -7,16 +7,14 @@ import { sha256File } from './files.js';
 import type { DataFileRecord } from './record.js';
 
 /**
- * Describes data files (given relative to `root`) for lineage: bytes, version and shape. A file
- * DVC tracks keeps DVC's md5 instead of a second hash, unless its size no longer matches what DVC
- * recorded (then the record is out of date and the file is hashed).
+ * Describes data files (given relative to `root`) for lineage: bytes and version; withShapes adds
+ * rows and columns. A file DVC tracks keeps DVC's md5 instead of a second hash, unless its size no
+ * longer matches what DVC recorded (then the record is out of date and the file is hashed).
  */
 export async function describeDataFiles(
   paths: string[],
   root: string,
-  role: DataFileRecord['role'],
-  source: SourceOptions = {},
-  withShape = true
+  role: DataFileRecord['role']
 ): Promise<DataFileRecord[]> {
   const out: DataFileRecord[] = [];
   for (const path of paths) {
@@ -24,21 +22,31 @@ export async function describeDataFiles(
     const info = await stat(absolute);
     const dvc = await dvcRecordFor(absolute, root);
     const dvcCurrent = dvc && (dvc.size === null || dvc.path !== path || dvc.size === info.size);
-    // The hash (node's thread pool) and the engine's count run side by side.
-    const [hash, shape] = await Promise.all([
-      dvcCurrent ? null : sha256File(absolute),
-      withShape ? dataShape(absolute, source) : {}
-    ]);
+    const hash = dvcCurrent ? null : await sha256File(absolute);
     const record: DataFileRecord = {
       path,
       role,
       bytes: info.size,
       sha256: hash,
-      ...(dvcCurrent ? { dvc } : {}),
-      ...shape
+      ...(dvcCurrent ? { dvc } : {})
     };
     out.push(record);
   }
+  return out;
+}
+
+/**
+ * The records with each file's rows and column names added (dataShape), one file after another on
+ * the engine: a run reads them beside its training command, a cache hit not at all.
+ */
+export async function withShapes(
+  records: DataFileRecord[],
+  root: string,
+  source: SourceOptions = {}
+): Promise<DataFileRecord[]> {
+  const out: DataFileRecord[] = [];
+  for (const record of records)
+    out.push({ ...record, ...(await dataShape(resolve(root, record.path), source)) });
   return out;
 }
 

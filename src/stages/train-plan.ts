@@ -14,7 +14,7 @@ import {
   sha256File,
   type HashedFile
 } from '../lineage/files.js';
-import { describeDataFiles } from '../lineage/data-files.js';
+import { describeDataFiles, withShapes } from '../lineage/data-files.js';
 import { dataVersionId, type DataFileRecord, type TrainingRecord } from '../lineage/record.js';
 import { cacheDir, cacheKey } from '../train/cache.js';
 import { applyOverrides, loadParamsFile, parseOverrides, type Params } from '../train/params.js';
@@ -74,7 +74,10 @@ export interface TrainPlan {
   paramsFileSha256: string | null;
   paramsSha256: string;
   overrides: Record<string, unknown>;
+  /** The data files, hashed (their rows and columns come from describeData). */
   data: DataFileRecord[];
+  /** The data files' records with rows and columns, read on first call (a cache hit needs none). */
+  describeData: () => Promise<DataFileRecord[]>;
   sources: HashedFile[];
   cacheEnabled: boolean;
   cacheNote: string;
@@ -86,11 +89,8 @@ export interface TrainPlan {
   productionModel: { path: string; shown: string } | null;
 }
 
-/**
- * Resolves the config and inputs into a plan; fails with InputError on anything missing. `forKey`:
- * only the cache key is wanted, so data files are hashed but not read for rows and columns.
- */
-export async function planTraining(options: TrainStageOptions, forKey = false): Promise<TrainPlan> {
+/** Resolves the config and inputs into a plan; fails with InputError on anything missing. */
+export async function planTraining(options: TrainStageOptions): Promise<TrainPlan> {
   const root = resolve(options.root);
   const train: TrainConfig = { ...(options.config?.train ?? { command: '' }) };
   const command = (options.command ?? train.command ?? '').trim();
@@ -114,13 +114,15 @@ export async function planTraining(options: TrainStageOptions, forKey = false): 
   const timeoutMs = timeout === undefined ? 0 : durationMs(timeout, 'train.timeout');
 
   const data: DataFileRecord[] = [];
+  const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
   for (const role of ['train', 'eval'] as const) {
     const pattern = options.config?.data?.[role];
     if (!pattern) continue;
     const files = await expandGlobs([pattern], root, `data.${role}`);
-    const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
-    data.push(...(await describeDataFiles(files, root, role, source, !forKey)));
+    data.push(...(await describeDataFiles(files, root, role)));
   }
+  let described: Promise<DataFileRecord[]> | undefined;
+  const describeData = () => (described ??= withShapes(data, root, source));
   let sourcePaths: string[];
   let cacheNote: string;
   if (train.sources && train.sources.length > 0) {
@@ -168,6 +170,7 @@ export async function planTraining(options: TrainStageOptions, forKey = false): 
     paramsSha256,
     overrides,
     data,
+    describeData,
     sources,
     cacheEnabled: train.cache !== false,
     cacheNote,

@@ -60,6 +60,9 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
   }
 
   const startedAt = new Date();
+  // The data's rows and columns are read by the engine's threads while the command trains.
+  const describing = plan.describeData();
+  describing.catch(() => undefined); // awaited below; dataShape reports what it cannot read as nulls
   const python = pythonInCommand(plan.command);
   const [git, pythonVer] = await Promise.all([
     gitState(plan.root, env),
@@ -92,7 +95,7 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
     params_sha256: plan.paramsSha256,
     params_file_sha256: plan.paramsFileSha256,
     overrides: plan.overrides,
-    data: plan.data,
+    data: await describing,
     sources: plan.sources,
     git,
     runtime: { node: process.version, python: pythonVer, python_interpreter: python },
@@ -213,7 +216,7 @@ async function trainAgainAndCompare(
 export async function trainCacheKey(
   options: TrainStageOptions
 ): Promise<{ key: string; dir: string; enabled: boolean; note: string }> {
-  const plan = await planTraining(options, true);
+  const plan = await planTraining(options);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
 
