@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-QJFKLUKE.js";
+} from "../chunks/chunk-VGRJIKKU.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-XQUFD65S.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-NJCJUG6F.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-IP43ZQNZ.js");
+      const { runPipeline } = await import("../chunks/pipeline-OP7MSEK5.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4559,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-JRFYAGUE.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-ZEE7IUFS.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

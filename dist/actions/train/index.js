@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-Q32X6PWZ.js";
+} from "../../chunks/chunk-Y7XNTE5S.js";
 import "../../chunks/chunk-FYZ3VRKD.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

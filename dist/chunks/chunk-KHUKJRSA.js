@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-QJFKLUKE.js";
+} from "./chunk-VGRJIKKU.js";
 import {
   parseList,
   parseSeed

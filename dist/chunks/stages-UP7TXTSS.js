@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-JRFYAGUE.js");
+    const { trainStage } = await import("./train-ZEE7IUFS.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

@@ -868,27 +868,29 @@ import { isAbsolute, join as join3, relative, resolve as resolve2, sep } from "n
 // src/lineage/data-files.ts
 import { stat as stat2 } from "node:fs/promises";
 import { resolve } from "node:path";
-async function describeDataFiles(paths, root, role, source = {}, withShape = true) {
+async function describeDataFiles(paths, root, role) {
   const out = [];
   for (const path of paths) {
     const absolute = resolve(root, path);
     const info = await stat2(absolute);
     const dvc = await dvcRecordFor(absolute, root);
     const dvcCurrent = dvc && (dvc.size === null || dvc.path !== path || dvc.size === info.size);
-    const [hash, shape] = await Promise.all([
-      dvcCurrent ? null : sha256File(absolute),
-      withShape ? dataShape(absolute, source) : {}
-    ]);
+    const hash = dvcCurrent ? null : await sha256File(absolute);
     const record = {
       path,
       role,
       bytes: info.size,
       sha256: hash,
-      ...dvcCurrent ? { dvc } : {},
-      ...shape
+      ...dvcCurrent ? { dvc } : {}
     };
     out.push(record);
   }
+  return out;
+}
+async function withShapes(records, root, source = {}) {
+  const out = [];
+  for (const record of records)
+    out.push({ ...record, ...await dataShape(resolve(root, record.path), source) });
   return out;
 }
 async function dataShape(file, source = {}) {
@@ -981,7 +983,7 @@ function firstLine2(error) {
 }
 
 // src/stages/train-plan.ts
-async function planTraining(options, forKey = false) {
+async function planTraining(options) {
   const root = resolve2(options.root);
   const train = { ...options.config?.train ?? { command: "" } };
   const command = (options.command ?? train.command ?? "").trim();
@@ -1004,13 +1006,15 @@ async function planTraining(options, forKey = false) {
   const timeout = options.timeout ?? train.timeout;
   const timeoutMs = timeout === void 0 ? 0 : durationMs(timeout, "train.timeout");
   const data = [];
+  const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
   for (const role of ["train", "eval"]) {
     const pattern = options.config?.data?.[role];
     if (!pattern) continue;
     const files = await expandGlobs([pattern], root, `data.${role}`);
-    const source = { format: options.config?.data?.format, delimiter: options.config?.data?.delimiter };
-    data.push(...await describeDataFiles(files, root, role, source, !forKey));
+    data.push(...await describeDataFiles(files, root, role));
   }
+  let described;
+  const describeData = () => described ??= withShapes(data, root, source);
   let sourcePaths;
   let cacheNote;
   if (train.sources && train.sources.length > 0) {
@@ -1054,6 +1058,7 @@ async function planTraining(options, forKey = false) {
     paramsSha256,
     overrides,
     data,
+    describeData,
     sources,
     cacheEnabled: train.cache !== false,
     cacheNote,
@@ -1103,6 +1108,8 @@ async function trainStage(options) {
     if (restored) return restored;
   }
   const startedAt = /* @__PURE__ */ new Date();
+  const describing = plan.describeData();
+  describing.catch(() => void 0);
   const python = pythonInCommand(plan.command);
   const [git, pythonVer] = await Promise.all([
     gitState(plan.root, env),
@@ -1133,7 +1140,7 @@ async function trainStage(options) {
     params_sha256: plan.paramsSha256,
     params_file_sha256: plan.paramsFileSha256,
     overrides: plan.overrides,
-    data: plan.data,
+    data: await describing,
     sources: plan.sources,
     git,
     runtime: { node: process.version, python: pythonVer, python_interpreter: python },
@@ -1226,7 +1233,7 @@ async function trainAgainAndCompare(plan, options, env, firstBytes, checks) {
   return reproducibility;
 }
 async function trainCacheKey(options) {
-  const plan = await planTraining(options, true);
+  const plan = await planTraining(options);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
 async function trainOnce(plan, options, env) {
