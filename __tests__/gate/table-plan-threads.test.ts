@@ -56,7 +56,8 @@ function results(resamples: number, stride: number): TableResults {
     values: new Float64Array(shared(8 * resamples * stride)),
     next: new Int32Array(shared(4)),
     done: new Int32Array(shared(4)),
-    slots: new Int32Array(shared(4))
+    slots: new Int32Array(shared(4)),
+    finished: new Int32Array(shared(4 * Math.max(1, Math.ceil(resamples / 8))))
   };
 }
 

@@ -168,7 +168,7 @@ function resampleDiffs(plan: TablePlan, out: TableResults) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
   const termAt = new Map(plan.terms.map((t, i) => [t, i]));
-  const finished = out.finished as Int32Array;
+  const { finished } = out;
   const formed = new Uint8Array(finished.length);
   const add = (r: number) =>
     plan.cells.forEach((cell, i) => {

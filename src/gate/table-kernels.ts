@@ -1,4 +1,4 @@
-import { kernelWorkerSource, startKernelWorker } from './worker.js';
+import { startKernelWorker } from './worker.js';
 import { KERNEL_SOURCE } from './kernels.js';
 import { WASM_BASE64 } from './wasm/table.generated.js';
 import { InputError } from '../core/errors.js';
@@ -114,7 +114,7 @@ function work(job, out, limit) {
     const b = Atomics.add(out.next, 0, 1);
     if (b >= batches) break;
     Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
-    if (out.finished) Atomics.store(out.finished, b, 1);
+    Atomics.store(out.finished, b, 1);
     ran++;
   }
   return ran;
@@ -404,8 +404,8 @@ export interface TableResults {
   done: Int32Array;
   /** Scratch slots claimed so far (one per thread). */
   slots: Int32Array;
-  /** 1 once batch b's records are written, when given (the caller reads finished batches early). */
-  finished?: Int32Array;
+  /** 1 once batch b's records are written (the caller reads finished batches early). */
+  finished: Int32Array;
 }
 
 interface TableKernels {
@@ -419,9 +419,3 @@ export function tableKernels(): TableKernels {
   compiled ??= new Function(TABLE_SOURCE)() as TableKernels;
   return compiled;
 }
-
-/** An eval worker that runs batches of a job until none are left, then says so. */
-export const TABLE_WORKER_SOURCE = kernelWorkerSource(
-  TABLE_SOURCE,
-  'workerData.job, workerData.out, Infinity'
-);

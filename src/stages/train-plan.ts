@@ -76,7 +76,7 @@ export interface TrainPlan {
   overrides: Record<string, unknown>;
   /** The data files, hashed (their rows and columns come from describeData). */
   data: DataFileRecord[];
-  /** The data files' records with rows and columns, read on first call (a cache hit needs none). */
+  /** The data files' records with rows and columns, read when called (a cache hit needs none). */
   describeData: () => Promise<DataFileRecord[]>;
   sources: HashedFile[];
   cacheEnabled: boolean;
@@ -121,8 +121,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     const files = await expandGlobs([pattern], root, `data.${role}`);
     data.push(...(await describeDataFiles(files, root, role)));
   }
-  let described: Promise<DataFileRecord[]> | undefined;
-  const describeData = () => (described ??= withShapes(data, root, source));
+  const describeData = () => withShapes(data, root, source);
   let sourcePaths: string[];
   let cacheNote: string;
   if (train.sources && train.sources.length > 0) {

@@ -61,8 +61,7 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
 
   const startedAt = new Date();
   // The data's rows and columns are read by the engine's threads while the command trains.
-  const describing = plan.describeData();
-  describing.catch(() => undefined); // awaited below; dataShape reports what it cannot read as nulls
+  const describing = plan.describeData(); // never rejects: dataShape reports what it cannot read as nulls
   const python = pythonInCommand(plan.command);
   const [git, pythonVer] = await Promise.all([
     gitState(plan.root, env),
