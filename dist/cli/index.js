@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-VGRJIKKU.js";
+} from "../chunks/chunk-F4ZMWABT.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3701,7 +3701,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-H5ASNAZT.js");
+      const { evaluate: run } = await import("../chunks/evaluate-PZ5SSBCT.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3984,7 +3984,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-NJCJUG6F.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-LAC4IVY2.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +4000,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-OP7MSEK5.js");
+      const { runPipeline } = await import("../chunks/pipeline-N6MZ6W4P.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4559,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-ZEE7IUFS.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-4QOTWV7X.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

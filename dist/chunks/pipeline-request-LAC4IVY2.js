@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-KHUKJRSA.js";
-import "./chunk-VGRJIKKU.js";
+} from "./chunk-GN6SDUTM.js";
+import "./chunk-F4ZMWABT.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -1704,7 +1704,7 @@ function work(job, out, limit) {
     const b = Atomics.add(out.next, 0, 1);
     if (b >= batches) break;
     Atomics.add(out.done, 0, runBatch(job, k, b, out.values));
-    if (out.finished) Atomics.store(out.finished, b, 1);
+    Atomics.store(out.finished, b, 1);
     ran++;
   }
   return ran;
@@ -1860,10 +1860,6 @@ function tableKernels() {
   compiled3 ??= new Function(TABLE_SOURCE)();
   return compiled3;
 }
-var TABLE_WORKER_SOURCE = kernelWorkerSource(
-  TABLE_SOURCE,
-  "workerData.job, workerData.out, Infinity"
-);
 
 // src/gate/table-bootstrap.ts
 var PREFAULT_MIN_BYTES = 1 << 24;
@@ -1957,7 +1953,7 @@ function resampleDiffs(plan, out) {
   const R = plan.job.resamples;
   const diffs = plan.cells.map((cell) => cell.metrics.map(() => new Float64Array(R).fill(NaN)));
   const termAt = new Map(plan.terms.map((t, i) => [t, i]));
-  const finished = out.finished;
+  const { finished } = out;
   const formed = new Uint8Array(finished.length);
   const add = (r) => plan.cells.forEach((cell, i) => {
     const [a, b] = cellMetrics(plan, termAt, cell, out.values, r * plan.job.stride);
@@ -2073,7 +2069,7 @@ var FILLING = 0;
 var FILLED = 1;
 var FAILED = 2;
 var NONE = -1;
-var TABLE_WORKER_SOURCE2 = `
+var TABLE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const rows = (function () {${PLAN_ROWS_SOURCE}})();
 const k = (function () {${TABLE_SOURCE}})();
@@ -2108,14 +2104,14 @@ function startTableWorkers(job, out, plan, count) {
     state[0] = FILLED;
     const workers2 = Array.from(
       { length: count },
-      () => startKernelWorker(TABLE_WORKER_SOURCE2, { job, out, state, plan: null })
+      () => startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: null })
     );
     return { workers: workers2, filled: Promise.resolve(), formed };
   }
   const fill = { steps: plan.steps, stages: plan.stages.map((s) => s.steps) };
   const workers = Array.from(
     { length: count },
-    (_, t) => startKernelWorker(TABLE_WORKER_SOURCE2, { job, out, state, plan: t === 0 ? fill : null })
+    (_, t) => startKernelWorker(TABLE_WORKER_SOURCE, { job, out, state, plan: t === 0 ? fill : null })
   );
   const filled = planFilled(state, workers[0]);
   filled.catch(() => void 0);

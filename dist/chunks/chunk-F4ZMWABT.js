@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-UP7TXTSS.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-U3JOHFKD.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-VGRJIKKU.js";
+} from "./chunk-F4ZMWABT.js";
 import {
   parseList,
   parseSeed

@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-ZEE7IUFS.js");
+    const { trainStage } = await import("./train-4QOTWV7X.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-H5ASNAZT.js");
+    const { evaluate } = await import("./evaluate-PZ5SSBCT.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,

@@ -1013,8 +1013,7 @@ async function planTraining(options) {
     const files = await expandGlobs([pattern], root, `data.${role}`);
     data.push(...await describeDataFiles(files, root, role));
   }
-  let described;
-  const describeData = () => described ??= withShapes(data, root, source);
+  const describeData = () => withShapes(data, root, source);
   let sourcePaths;
   let cacheNote;
   if (train.sources && train.sources.length > 0) {
@@ -1109,7 +1108,6 @@ async function trainStage(options) {
   }
   const startedAt = /* @__PURE__ */ new Date();
   const describing = plan.describeData();
-  describing.catch(() => void 0);
   const python = pythonInCommand(plan.command);
   const [git, pythonVer] = await Promise.all([
     gitState(plan.root, env),
