@@ -1,10 +1,11 @@
 // The shape lineage records for a data file: rows and columns as mlci reads the file, whatever its
 // dialect, and nulls (not a failed training run) for a file that is not data.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { dataShape } from '../../src/lineage/data-files.js';
+import { dataShape, describeDataFiles, withShapes } from '../../src/lineage/data-files.js';
+import { shapeMemo } from '../../src/lineage/shape-memo.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -29,5 +30,46 @@ describe('dataShape', () => {
     const file = join(dir, 'binary.csv');
     await writeFile(file, Buffer.from([0, 1, 2, 3, 0, 0, 255]));
     expect(await dataShape(file)).toEqual({ rows: null, columns: null });
+  });
+});
+
+describe('shape memo', () => {
+  it('remembers a shape by content and reading options, and reads again when either changes', async () => {
+    const root = await mkdtemp(join(dir, 'memo-'));
+    const memo = shapeMemo(join(root, 'memo'));
+    await writeFile(join(root, 'd.csv'), 'a,b\n1,2\n3,4\n');
+    const records = await describeDataFiles(['d.csv'], root, 'train');
+    const first = await withShapes(records, root, {}, memo);
+    expect(first[0]).toMatchObject({ rows: 2, columns: ['a', 'b'] });
+    // The file is not read again for the same content: a different file behind the same hash
+    // (which only a test can arrange) still gets the remembered shape.
+    await writeFile(join(root, 'd.csv'), 'a,b,c\n1,2,3\n');
+    expect((await withShapes(records, root, {}, memo))[0]).toMatchObject({ rows: 2, columns: ['a', 'b'] });
+    // Other reading options are another key; new content is another hash.
+    const otherOptions = (await withShapes(records, root, { delimiter: ';' }, memo))[0];
+    expect(otherOptions.columns).not.toEqual(['a', 'b']);
+    const changed = await describeDataFiles(['d.csv'], root, 'train');
+    expect((await withShapes(changed, root, {}, memo))[0]).toMatchObject({
+      rows: 1,
+      columns: ['a', 'b', 'c']
+    });
+  });
+
+  it('treats a damaged entry as a miss and does not remember an unreadable file', async () => {
+    const root = await mkdtemp(join(dir, 'memo-bad-'));
+    const memoDir = join(root, 'memo');
+    const memo = shapeMemo(memoDir);
+    await writeFile(join(root, 'd.csv'), 'a\n1\n');
+    const records = await describeDataFiles(['d.csv'], root, 'train');
+    await withShapes(records, root, {}, memo);
+    const [entry] = await readdir(memoDir);
+    for (const damaged of ['{"rows": -1, "columns": ["a"]}', '{"rows": 1, "columns": [1]}', 'not json']) {
+      await writeFile(join(memoDir, entry), damaged);
+      expect((await withShapes(records, root, {}, memo))[0]).toMatchObject({ rows: 1, columns: ['a'] });
+    }
+    await writeFile(join(root, 'bin.csv'), Buffer.from([0, 1, 2, 0, 255]));
+    const binary = await describeDataFiles(['bin.csv'], root, 'train');
+    expect((await withShapes(binary, root, {}, memo))[0]).toMatchObject({ rows: null, columns: null });
+    expect(await readdir(memoDir)).toEqual([entry]);
   });
 });

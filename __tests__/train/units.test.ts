@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import {
   downsample
 } from '../../src/train/metrics.js';
 import { applyOverrides, loadParamsFile, parseOverrides } from '../../src/train/params.js';
-import { describeExit } from '../../src/train/runner.js';
+import { describeExit, runCommand } from '../../src/train/runner.js';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';
 import { readModelSignature } from '../../src/model/signature.js';
 
@@ -203,6 +204,29 @@ describe('helpers', () => {
     expect(pythonInCommand('uv run python3.11 train.py')).toBe('python3.11');
     expect(pythonInCommand('node train.mjs --python-style')).toBeNull();
     expect(pythonInCommand('bash run_python.sh')).toBeNull();
+  });
+
+  it('calls onStarted once while the command runs, so work can overlap with it', async () => {
+    // The command waits on a FIFO that only onStarted writes: it can finish only if onStarted ran
+    // while it was running.
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-started-'));
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    let calls = 0;
+    const run = await runCommand({
+      command: `read line < ${fifo}; echo "got $line"`,
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 10_000,
+      onStarted: () => {
+        calls++;
+        void writeFile(fifo, 'go\n');
+      }
+    });
+    expect(calls).toBe(1);
+    expect(run.timedOut).toBe(false);
+    expect(run.exitCode).toBe(0);
+    expect(run.tail.join('\n')).toContain('got go');
   });
 
   it('describes how a command ended', () => {

@@ -5,6 +5,7 @@ import { inspectFile, readExpression, ROW_COLUMN } from '../data/source.js';
 import { dvcRecordFor } from './dvc.js';
 import { sha256File } from './files.js';
 import type { DataFileRecord } from './record.js';
+import type { DataShape, ShapeMemo } from './shape-memo.js';
 
 /**
  * Describes data files (given relative to `root`) for lineage: bytes and version; withShapes adds
@@ -37,24 +38,30 @@ export async function describeDataFiles(
 
 /**
  * The records with each file's rows and column names added (dataShape), one file after another on
- * the engine: a run reads them beside its training command, a cache hit not at all.
+ * the engine: a run reads them beside its training command, a cache hit not at all. With a memo, a
+ * file whose content was described before is not read again.
  */
 export async function withShapes(
   records: DataFileRecord[],
   root: string,
-  source: SourceOptions = {}
+  source: SourceOptions = {},
+  memo?: ShapeMemo
 ): Promise<DataFileRecord[]> {
   const out: DataFileRecord[] = [];
-  for (const record of records)
-    out.push({ ...record, ...(await dataShape(resolve(root, record.path), source)) });
+  for (const record of records) {
+    let shape = await memo?.get(record, source);
+    if (!shape) {
+      shape = await dataShape(resolve(root, record.path), source);
+      // The memo only saves time: a folder that cannot be written costs the next run a read.
+      await memo?.put(record, source, shape).catch(() => undefined);
+    }
+    out.push({ ...record, ...shape });
+  }
   return out;
 }
 
 /** Rows and column names of one data file as mlci reads it; nulls when it cannot be read as data. */
-export async function dataShape(
-  file: string,
-  source: SourceOptions = {}
-): Promise<{ rows: number | null; columns: string[] | null }> {
+export async function dataShape(file: string, source: SourceOptions = {}): Promise<DataShape> {
   try {
     const db = await connection();
     const format = detectFormat(file, source.format);

@@ -16,7 +16,8 @@ import {
 } from '../lineage/files.js';
 import { describeDataFiles, withShapes } from '../lineage/data-files.js';
 import { dataVersionId, type DataFileRecord, type TrainingRecord } from '../lineage/record.js';
-import { cacheDir, cacheKey } from '../train/cache.js';
+import { shapeMemo } from '../lineage/shape-memo.js';
+import { cacheDir, cacheKey, shapeMemoDir } from '../train/cache.js';
 import { applyOverrides, loadParamsFile, parseOverrides, type Params } from '../train/params.js';
 
 /** Inputs of the train stage, shared by the CLI and the action. */
@@ -121,7 +122,9 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     const files = await expandGlobs([pattern], root, `data.${role}`);
     data.push(...(await describeDataFiles(files, root, role)));
   }
-  const describeData = () => withShapes(data, root, source);
+  const cacheEnabled = train.cache !== false;
+  const memo = cacheEnabled ? shapeMemo(shapeMemoDir(root)) : undefined;
+  const describeData = () => withShapes(data, root, source, memo);
   let sourcePaths: string[];
   let cacheNote: string;
   if (train.sources && train.sources.length > 0) {
@@ -171,7 +174,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     data,
     describeData,
     sources,
-    cacheEnabled: train.cache !== false,
+    cacheEnabled,
     cacheNote,
     cacheKey: key,
     cacheDir: cacheDir(root, key),

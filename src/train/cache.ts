@@ -34,6 +34,11 @@ export function cacheDir(root: string, key: string): string {
   return join(root, '.mlci', 'cache', key);
 }
 
+/** Where the data files' rows and columns are remembered by content: `<root>/.mlci/cache/data-shapes/`. */
+export function shapeMemoDir(root: string): string {
+  return join(root, '.mlci', 'cache', 'data-shapes');
+}
+
 /** A stored run: the model and its record. */
 export interface CacheEntry {
   model: Uint8Array;

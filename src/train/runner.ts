@@ -21,6 +21,8 @@ export interface RunOptions {
   tailLines?: number;
   /** Memory sampling period. */
   sampleIntervalMs?: number;
+  /** Called once the command's process is running, for work that should overlap with it. */
+  onStarted?: () => void;
 }
 
 /** What a run did and cost. */
@@ -151,6 +153,7 @@ export async function runCommand(options: RunOptions): Promise<RunResult> {
           stopping = stopTree();
         }, options.timeoutMs)
       : undefined;
+  options.onStarted?.();
 
   const outcome = await Promise.race([exited, spawnError]);
   clearTimeout(timer);

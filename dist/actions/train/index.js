@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-6PBGDBCM.js";
+} from "../../chunks/chunk-JNVBHKGO.js";
 import "../../chunks/chunk-FYZ3VRKD.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

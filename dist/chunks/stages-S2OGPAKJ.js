@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-4QOTWV7X.js");
+    const { trainStage } = await import("./train-TX24IDRJ.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

@@ -61,9 +61,9 @@ import {
 } from "./chunk-3CG65SHH.js";
 
 // src/stages/train.ts
-import { mkdtemp as mkdtemp2, readFile as readFile7, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile8, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname, join as join4, resolve as resolve3 } from "node:path";
+import { dirname, join as join5, resolve as resolve3 } from "node:path";
 
 // src/lineage/environment.ts
 import { execFile } from "node:child_process";
@@ -149,6 +149,9 @@ function cacheKey(parts) {
 }
 function cacheDir(root, key) {
   return join(root, ".mlci", "cache", key);
+}
+function shapeMemoDir(root) {
+  return join(root, ".mlci", "cache", "data-shapes");
 }
 async function readCacheEntry(dir) {
   try {
@@ -768,6 +771,7 @@ async function runCommand(options) {
     timedOut = true;
     stopping = stopTree();
   }, options.timeoutMs) : void 0;
+  options.onStarted?.();
   const outcome = await Promise.race([exited, spawnError]);
   clearTimeout(timer);
   process.off("SIGINT", forward);
@@ -863,7 +867,7 @@ var TailBuffer = class {
 
 // src/stages/train-plan.ts
 import { stat as stat3 } from "node:fs/promises";
-import { isAbsolute, join as join3, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve2, sep } from "node:path";
 
 // src/lineage/data-files.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -887,10 +891,16 @@ async function describeDataFiles(paths, root, role) {
   }
   return out;
 }
-async function withShapes(records, root, source = {}) {
+async function withShapes(records, root, source = {}, memo) {
   const out = [];
-  for (const record of records)
-    out.push({ ...record, ...await dataShape(resolve(root, record.path), source) });
+  for (const record of records) {
+    let shape = await memo?.get(record, source);
+    if (!shape) {
+      shape = await dataShape(resolve(root, record.path), source);
+      await memo?.put(record, source, shape).catch(() => void 0);
+    }
+    out.push({ ...record, ...shape });
+  }
   return out;
 }
 async function dataShape(file, source = {}) {
@@ -909,13 +919,50 @@ async function dataShape(file, source = {}) {
   }
 }
 
+// src/lineage/shape-memo.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+function shapeMemo(dir) {
+  const fileOf = (record, source) => {
+    const content = record.sha256 ?? (record.dvc?.md5 ? `md5:${record.dvc.md5}` : null);
+    if (!content) return null;
+    const key = {
+      v: MLCI_VERSION,
+      content,
+      bytes: record.bytes,
+      format: source.format ?? null,
+      delimiter: source.delimiter ?? null
+    };
+    return join3(dir, `${sha256(canonicalJson(key)).slice(0, 40)}.json`);
+  };
+  return {
+    async get(record, source) {
+      const file = fileOf(record, source);
+      if (!file) return null;
+      try {
+        const stored = JSON.parse(await readFile6(file, "utf8"));
+        const rowsOk = Number.isSafeInteger(stored.rows) && stored.rows >= 0;
+        const columnsOk = Array.isArray(stored.columns) && stored.columns.every((c) => typeof c === "string");
+        return rowsOk && columnsOk ? { rows: stored.rows, columns: stored.columns } : null;
+      } catch {
+        return null;
+      }
+    },
+    async put(record, source, shape) {
+      const file = fileOf(record, source);
+      if (!file || shape.rows === null || shape.columns === null) return;
+      await writeJsonAtomic(file, { rows: shape.rows, columns: shape.columns });
+    }
+  };
+}
+
 // src/train/params.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 async function loadParamsFile(path) {
   let text;
   try {
-    text = await readFile6(path, "utf8");
+    text = await readFile7(path, "utf8");
   } catch {
     throw new InputError(`params file not found: ${path}`);
   }
@@ -1013,7 +1060,9 @@ async function planTraining(options) {
     const files = await expandGlobs([pattern], root, `data.${role}`);
     data.push(...await describeDataFiles(files, root, role));
   }
-  const describeData = () => withShapes(data, root, source);
+  const cacheEnabled = train.cache !== false;
+  const memo = cacheEnabled ? shapeMemo(shapeMemoDir(root)) : void 0;
+  const describeData = () => withShapes(data, root, source, memo);
   let sourcePaths;
   let cacheNote;
   if (train.sources && train.sources.length > 0) {
@@ -1026,7 +1075,7 @@ async function planTraining(options) {
   if (paramsFile) sourcePaths = [.../* @__PURE__ */ new Set([...sourcePaths, toProjectPath(root, paramsFile)])].sort();
   const sources = await hashFiles(sourcePaths, root);
   const paramsSha256 = sha256(canonicalJson(params));
-  const modelPath = train.model ? resolve2(root, train.model) : join3(workdir, "model.onnx");
+  const modelPath = train.model ? resolve2(root, train.model) : join4(workdir, "model.onnx");
   const key = cacheKey({
     command,
     workdir: toProjectPath(root, workdir),
@@ -1059,12 +1108,12 @@ async function planTraining(options) {
     data,
     describeData,
     sources,
-    cacheEnabled: train.cache !== false,
+    cacheEnabled,
     cacheNote,
     cacheKey: key,
     cacheDir: cacheDir(root, key),
     timeoutMs,
-    outDir: options.out ? resolve2(options.out) : join3(root, ".mlci", "train"),
+    outDir: options.out ? resolve2(options.out) : join4(root, ".mlci", "train"),
     productionModel
   };
 }
@@ -1100,14 +1149,13 @@ async function trainStage(options) {
   const plan = await planTraining(options);
   const env = options.env ?? process.env;
   const modelShown = toProjectPath(plan.root, plan.modelPath);
-  const recordPath = join4(plan.outDir, "training.json");
-  const outModel = join4(plan.outDir, "model.onnx");
+  const recordPath = join5(plan.outDir, "training.json");
+  const outModel = join5(plan.outDir, "model.onnx");
   if (plan.cacheEnabled && !options.force && !options.checkReproducible) {
     const restored = await restoreCached(plan, env, progress, { outModel, recordPath });
     if (restored) return restored;
   }
   const startedAt = /* @__PURE__ */ new Date();
-  const describing = plan.describeData();
   const python = pythonInCommand(plan.command);
   const [git, pythonVer] = await Promise.all([
     gitState(plan.root, env),
@@ -1116,7 +1164,10 @@ async function trainStage(options) {
   progress.info(
     `mlci train: running \`${plan.command}\` in ${toProjectPath(plan.root, plan.workdir)} (seed ${plan.seed}${plan.timeoutMs > 0 ? `, timeout ${plan.timeoutMs / 1e3} s` : ""})`
   );
-  const first = await trainOnce(plan, options, env);
+  let describing;
+  const first = await trainOnce(plan, options, env, () => {
+    describing ??= plan.describeData();
+  });
   let reproducibility = null;
   const checks = [...first.checks];
   if (options.checkReproducible && !checks.some((c) => c.status === "fail") && first.bytes) {
@@ -1138,7 +1189,7 @@ async function trainStage(options) {
     params_sha256: plan.paramsSha256,
     params_file_sha256: plan.paramsFileSha256,
     overrides: plan.overrides,
-    data: await describing,
+    data: await (describing ?? plan.describeData()),
     sources: plan.sources,
     git,
     runtime: { node: process.version, python: pythonVer, python_interpreter: python },
@@ -1234,12 +1285,12 @@ async function trainCacheKey(options) {
   const plan = await planTraining(options);
   return { key: plan.cacheKey, dir: plan.cacheDir, enabled: plan.cacheEnabled, note: plan.cacheNote };
 }
-async function trainOnce(plan, options, env) {
-  const scratch = await mkdtemp2(join4(tmpdir2(), "mlci-train-"));
+async function trainOnce(plan, options, env, onStarted) {
+  const scratch = await mkdtemp2(join5(tmpdir2(), "mlci-train-"));
   try {
-    const paramsPath = join4(scratch, "params.json");
-    const metricsPath = plan.metricsPath ?? join4(scratch, "metrics.jsonl");
-    const finalMetricsPath = join4(dirname(metricsPath), "metrics.json");
+    const paramsPath = join5(scratch, "params.json");
+    const metricsPath = plan.metricsPath ?? join5(scratch, "metrics.jsonl");
+    const finalMetricsPath = join5(dirname(metricsPath), "metrics.json");
     await writeJsonAtomic(paramsPath, plan.params);
     await rm2(plan.modelPath, { force: true });
     await rm2(metricsPath, { force: true });
@@ -1259,7 +1310,8 @@ async function trainOnce(plan, options, env) {
       },
       timeoutMs: plan.timeoutMs,
       killGraceMs: options.killGraceMs,
-      onOutput: options.onOutput
+      onOutput: options.onOutput,
+      onStarted
     });
     const process2 = {
       exit_code: run3.exitCode,
@@ -1310,7 +1362,7 @@ async function trainOnce(plan, options, env) {
       );
       if (plan.productionModel) {
         const { path, shown } = plan.productionModel;
-        const production = readModelSignature(new Uint8Array(await readFile7(path)), shown);
+        const production = readModelSignature(new Uint8Array(await readFile8(path)), shown);
         checks.push(checkSignatureAgainstProduction(model.signature, production, shown));
       }
     }

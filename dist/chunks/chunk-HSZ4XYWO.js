@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-F4ZMWABT.js";
+} from "./chunk-32EBKCWP.js";
 import {
   parseList,
   parseSeed

@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-6PBGDBCM.js";
+} from "./chunk-JNVBHKGO.js";
 import "./chunk-FYZ3VRKD.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
