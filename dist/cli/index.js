@@ -8,16 +8,11 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-32EBKCWP.js";
+} from "../chunks/chunk-N4HODUPZ.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
 } from "../chunks/chunk-ROI4TKCB.js";
-import {
-  openRegistry
-} from "../chunks/chunk-I6Q6CPVR.js";
-import "../chunks/chunk-ZOTRLVSP.js";
-import "../chunks/chunk-ASXTV7AU.js";
 import {
   currentUser
 } from "../chunks/chunk-YSLXJZJ3.js";
@@ -28,13 +23,10 @@ import {
 import {
   MLCI_VERSION
 } from "../chunks/chunk-3U3CFE5T.js";
-import "../chunks/chunk-R2X24BNK.js";
-import "../chunks/chunk-J2OQGLLM.js";
 import {
   DEFAULT_CANARY_STEPS,
   DEFAULT_DRIFT_SHARE
 } from "../chunks/chunk-6UZB7YRZ.js";
-import "../chunks/chunk-N7I2YJR6.js";
 import {
   silentProgress,
   streamProgress
@@ -3602,10 +3594,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-7LEU2VZN.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-GHQTHYPG.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-JMPZVM4F.js");
+      const { deployCanary } = await import("../chunks/deploy-VPYSWTC7.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3701,7 +3693,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-PZ5SSBCT.js");
+      const { evaluate: run } = await import("../chunks/evaluate-E4WRAMQX.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3838,9 +3830,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-BL7WDJMD.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-WNZPH4JC.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-EKIRSLZG.js");
+      const { runLoadTest } = await import("../chunks/loadtest-QPWFNIPQ.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3947,9 +3939,9 @@ async function monitorAction(options, { progress }, command) {
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry: openRegistry2 } = await import("../chunks/register-PXNQRHQW.js");
-  const registry = await openRegistry2(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-LQ5X34XW.js");
+  const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
+  const registry = await openRegistry(request.registry);
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-23VTKFNB.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3984,7 +3976,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-JFZABLXB.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-C3QXU77M.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4000,7 +3992,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-PAIAQ4CP.js");
+      const { runPipeline } = await import("../chunks/pipeline-U7QSADFE.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4410,7 +4402,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-S7OKOV3C.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-CSTU5AIP.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4458,8 +4450,9 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-TFZPHK5B.js");
+      const { ModelServer } = await import("../chunks/server-T4VREQ52.js");
       const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
+      const { openRegistry } = await registerStageModule();
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
         model: ref,
@@ -4527,7 +4520,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-QUNE7WLI.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-CUJFUNO6.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4559,7 +4552,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-TX24IDRJ.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-3ZTB2T2I.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4667,8 +4660,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-S7OKOV3C.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-EINXVNMU.js");
+      const { validateData } = await import("../chunks/validate-data-CSTU5AIP.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-LFQKA2JI.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

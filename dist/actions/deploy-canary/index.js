@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-DFARKIMD.js";
+} from "../../chunks/chunk-VDUVOUTD.js";
 import {
   deployCanary
-} from "../../chunks/chunk-SR3GJLKE.js";
+} from "../../chunks/chunk-RMO3D7FR.js";
 import "../../chunks/chunk-IFKVXW54.js";
 import "../../chunks/chunk-F65NT36F.js";
 import "../../chunks/chunk-QBA4WAXT.js";
@@ -17,7 +17,7 @@ import {
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-ID7SMOMK.js";
-import "../../chunks/chunk-GRUE7AL3.js";
+import "../../chunks/chunk-HWTTX6FN.js";
 import "../../chunks/chunk-YUK5W3RX.js";
 import "../../chunks/chunk-W52UCU7U.js";
 import "../../chunks/chunk-JZ26DGLW.js";

@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-HSZ4XYWO.js";
+} from "../../chunks/chunk-VZZVI3C6.js";
 import {
   STAGES
-} from "../../chunks/chunk-32EBKCWP.js";
+} from "../../chunks/chunk-N4HODUPZ.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-PAIAQ4CP.js");
+    const { runPipeline } = await import("../../chunks/pipeline-U7QSADFE.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

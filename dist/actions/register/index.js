@@ -1,14 +1,14 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  buildRegisterRequest
-} from "../../chunks/chunk-ROI4TKCB.js";
-import {
   openRegistry,
   registerStage
 } from "../../chunks/chunk-I6Q6CPVR.js";
 import "../../chunks/chunk-ZOTRLVSP.js";
 import "../../chunks/chunk-ASXTV7AU.js";
+import {
+  buildRegisterRequest
+} from "../../chunks/chunk-ROI4TKCB.js";
 import {
   escapeMarkdown,
   renderModelCard

@@ -6,15 +6,15 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-JNVBHKGO.js";
-import "../../chunks/chunk-FYZ3VRKD.js";
+} from "../../chunks/chunk-E5O3ZJDS.js";
+import "../../chunks/chunk-W3K2ZHQN.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-J4CKSFPG.js";
-import "../../chunks/chunk-OSQJEHQU.js";
+import "../../chunks/chunk-FSIXV5R5.js";
+import "../../chunks/chunk-KTV5J4OA.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";

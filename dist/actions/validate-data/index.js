@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-CIZNG26V.js";
-import "../../chunks/chunk-72Q5BX5X.js";
-import "../../chunks/chunk-IOTW4IBC.js";
+} from "../../chunks/chunk-OEJSS4RZ.js";
+import "../../chunks/chunk-B33ADP2F.js";
+import "../../chunks/chunk-IBJG6NCC.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-MOOEB3MA.js";
+} from "../../chunks/chunk-6PM3FLTW.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-J4CKSFPG.js";
-import "../../chunks/chunk-OSQJEHQU.js";
+import "../../chunks/chunk-FSIXV5R5.js";
+import "../../chunks/chunk-KTV5J4OA.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";

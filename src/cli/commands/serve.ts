@@ -3,9 +3,9 @@ import { DEFAULT_CONFIG_FILES } from '../../config/default-file.js';
 import { durationMs } from '../../config/duration.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
-import { openRegistry } from '../../stages/register.js';
 import { parseModelRef } from '../../registry/types.js';
 import { handle, withExamples } from '../kit.js';
+import { registerStageModule } from './registry/shared.js';
 import { PRODUCTION_ALIAS } from '../../registry/aliases.js';
 
 interface ServeOptions {
@@ -77,6 +77,7 @@ export function registerServe(program: Command): void {
       if (!ref.alias && ref.version === undefined) ref.alias = PRODUCTION_ALIAS;
       const { ModelServer } = await import('../../serve/server.js');
       const { registrySource } = await import('../../serve/source.js');
+      const { openRegistry } = await registerStageModule();
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
       const server = await ModelServer.start({
         model: ref,

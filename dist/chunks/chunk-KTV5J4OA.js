@@ -40,7 +40,7 @@ async function runUnordered(db, statement) {
 var shared;
 function connection() {
   shared ??= (async () => {
-    const { DuckDBInstance } = await import("./native-7PUTJKCA.js").then((native) => native.loadDuckDB());
+    const { DuckDBInstance } = await import("./native-IGEQGGP4.js").then((native) => native.loadDuckDB());
     const instance = await DuckDBInstance.create(":memory:");
     return instance.connect();
   })();
@@ -49,7 +49,7 @@ function connection() {
 async function openEngine(options = {}) {
   const env = process.env.MLCI_MEMORY_LIMIT;
   const memoryLimit = options.memoryLimit ? parseMemoryLimit(options.memoryLimit, "memory limit") : env ? parseMemoryLimit(env, "MLCI_MEMORY_LIMIT") : void 0;
-  const { DuckDBInstance } = await import("./native-7PUTJKCA.js").then((native) => native.loadDuckDB());
+  const { DuckDBInstance } = await import("./native-IGEQGGP4.js").then((native) => native.loadDuckDB());
   const os = await import("node:os");
   const { mkdtempSync, rmSync } = await import("node:fs");
   const { join } = await import("node:path");

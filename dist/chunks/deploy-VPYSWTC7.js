@@ -3,12 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   deployCanary,
   deploySettings
-} from "./chunk-SR3GJLKE.js";
+} from "./chunk-RMO3D7FR.js";
 import "./chunk-IFKVXW54.js";
 import "./chunk-F65NT36F.js";
 import "./chunk-QBA4WAXT.js";
 import "./chunk-ID7SMOMK.js";
-import "./chunk-GRUE7AL3.js";
+import "./chunk-HWTTX6FN.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-JZ26DGLW.js";

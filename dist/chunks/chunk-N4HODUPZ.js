@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-S2OGPAKJ.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-3SYPEIFO.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

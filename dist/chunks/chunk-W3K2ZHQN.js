@@ -7,12 +7,12 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-J4CKSFPG.js";
+} from "./chunk-FSIXV5R5.js";
 import {
   connection,
   detectFormat,
   sqlIdent
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";
@@ -175,7 +175,7 @@ function prefaultedColumns(widths, rows) {
 
 // src/data/columns.ts
 async function bindings() {
-  const mod = await import("./native-7PUTJKCA.js").then(
+  const mod = await import("./native-IGEQGGP4.js").then(
     (native) => native.loadDuckDBBindings()
   );
   return mod.default ?? mod;

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent,
   sqlString
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 

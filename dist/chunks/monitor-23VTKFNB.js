@@ -11,7 +11,7 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-2NCU4EP3.js";
+} from "./chunk-HURFF46O.js";
 import "./chunk-W52UCU7U.js";
 import {
   TRAFFIC_SOURCES
@@ -27,14 +27,14 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-FYZ3VRKD.js";
+} from "./chunk-W3K2ZHQN.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-72Q5BX5X.js";
-import "./chunk-IOTW4IBC.js";
+} from "./chunk-B33ADP2F.js";
+import "./chunk-IBJG6NCC.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -46,11 +46,11 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-J4CKSFPG.js";
+} from "./chunk-FSIXV5R5.js";
 import {
   openEngine,
   sqlIdent
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import {
   silentProgress

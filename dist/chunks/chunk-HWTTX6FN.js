@@ -887,7 +887,7 @@ function checkProbabilities(source, output, data, width) {
 // src/serve/model.ts
 var ortModule;
 function loadOrt() {
-  ortModule ??= import("./native-7PUTJKCA.js").then((native) => native.loadOnnxRuntime());
+  ortModule ??= import("./native-IGEQGGP4.js").then((native) => native.loadOnnxRuntime());
   return ortModule;
 }
 function sha256Hex(bytes) {

@@ -7,19 +7,16 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 function runtimeRequire() {
   const dir = process.env.MLCI_RUNTIME_DIR;
-  return dir ? createRequire(join(dir, "package.json")) : null;
+  return createRequire(dir ? join(dir, "package.json") : import.meta.url);
 }
 async function loadOnnxRuntime() {
-  const require2 = runtimeRequire();
-  return require2 ? require2("onnxruntime-node") : import("onnxruntime-node");
+  return runtimeRequire()("onnxruntime-node");
 }
 async function loadDuckDB() {
-  const require2 = runtimeRequire();
-  return require2 ? require2("@duckdb/node-api") : import("@duckdb/node-api");
+  return runtimeRequire()("@duckdb/node-api");
 }
 async function loadDuckDBBindings() {
-  const require2 = runtimeRequire();
-  return require2 ? require2("@duckdb/node-bindings") : import("@duckdb/node-bindings");
+  return runtimeRequire()("@duckdb/node-bindings");
 }
 export {
   loadDuckDB,

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildValidateDataRequest
-} from "./chunk-MOOEB3MA.js";
-import "./chunk-OSQJEHQU.js";
+} from "./chunk-6PM3FLTW.js";
+import "./chunk-KTV5J4OA.js";
 import "./chunk-WA5TZKY5.js";
 import "./chunk-NVKBQ6B4.js";
 import "./chunk-OX2YEAMM.js";

@@ -14,10 +14,10 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-S7OKOV3C.js");
+    const { validateData } = await import("./validate-data-CSTU5AIP.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
-    const { buildValidateDataRequest } = await import("./validate-data-request-EINXVNMU.js");
+    const { buildValidateDataRequest } = await import("./validate-data-request-LFQKA2JI.js");
     const request = buildValidateDataRequest(
       { data: config.data?.train ?? config.data?.eval, reference, label: config.model.label, out: dir },
       config
@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-TX24IDRJ.js");
+    const { trainStage } = await import("./train-3ZTB2T2I.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-PZ5SSBCT.js");
+    const { evaluate } = await import("./evaluate-E4WRAMQX.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -136,8 +136,8 @@ async function deployCanaryRun(ctx, dir) {
   const { options, config } = ctx;
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
-  const { deployCanary } = await import("./deploy-JMPZVM4F.js");
-  const { buildDeployRequest } = await import("./deploy-request-7LEU2VZN.js");
+  const { deployCanary } = await import("./deploy-VPYSWTC7.js");
+  const { buildDeployRequest } = await import("./deploy-request-GHQTHYPG.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

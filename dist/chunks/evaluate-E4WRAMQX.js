@@ -18,7 +18,7 @@ import {
   runBatches,
   splitResults,
   toPredictions
-} from "./chunk-2NCU4EP3.js";
+} from "./chunk-HURFF46O.js";
 import {
   definedOnly
 } from "./chunk-IFKVXW54.js";
@@ -51,7 +51,7 @@ import {
   loadColumns,
   prepareReader,
   sourceColumnNames
-} from "./chunk-FYZ3VRKD.js";
+} from "./chunk-W3K2ZHQN.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -61,8 +61,8 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import "./chunk-J4CKSFPG.js";
-import "./chunk-OSQJEHQU.js";
+import "./chunk-FSIXV5R5.js";
+import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import {
   silentProgress

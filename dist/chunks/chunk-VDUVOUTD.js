@@ -4,7 +4,7 @@ import {
   checkServerUrl,
   defaultStateFile,
   deploySettings
-} from "./chunk-SR3GJLKE.js";
+} from "./chunk-RMO3D7FR.js";
 import {
   registryStorageUri
 } from "./chunk-QBA4WAXT.js";
@@ -93,7 +93,7 @@ async function buildDeployRequest(flags, config, context = {}) {
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
   const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
-  const { loadTestStepRequest } = await import("./loadtest-request-BL7WDJMD.js");
+  const { loadTestStepRequest } = await import("./loadtest-request-WNZPH4JC.js");
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === "server" ? server : void 0,

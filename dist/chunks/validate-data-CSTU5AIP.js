@@ -4,14 +4,14 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-CIZNG26V.js";
-import "./chunk-72Q5BX5X.js";
-import "./chunk-IOTW4IBC.js";
+} from "./chunk-OEJSS4RZ.js";
+import "./chunk-B33ADP2F.js";
+import "./chunk-IBJG6NCC.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-J4CKSFPG.js";
-import "./chunk-OSQJEHQU.js";
+import "./chunk-FSIXV5R5.js";
+import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-IBYLPLKE.js";

@@ -4,14 +4,14 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-IOTW4IBC.js";
+} from "./chunk-IBJG6NCC.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP,
   isStatistics
 } from "./chunk-N7I2YJR6.js";
-import "./chunk-OSQJEHQU.js";
+import "./chunk-KTV5J4OA.js";
 import {
   readInput,
   writeJsonAtomic

@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-IOTW4IBC.js";
+} from "./chunk-IBJG6NCC.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -25,11 +25,11 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-J4CKSFPG.js";
+} from "./chunk-FSIXV5R5.js";
 import {
   sqlIdent,
   sqlString
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import {
   escapeMarkdown
 } from "./chunk-KFMS7UDB.js";

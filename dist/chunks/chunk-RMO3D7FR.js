@@ -16,7 +16,7 @@ import {
 } from "./chunk-ID7SMOMK.js";
 import {
   ModelServer
-} from "./chunk-GRUE7AL3.js";
+} from "./chunk-HWTTX6FN.js";
 import {
   registrySource
 } from "./chunk-JZ26DGLW.js";
@@ -643,7 +643,7 @@ async function deployCanary(options) {
   const steps = paused?.steps ?? options.steps ?? [...DEFAULT_CANARY_STEPS];
   let loadTest;
   if (options.loadTest && !options.resume) {
-    const { loadTestBeforeTraffic, withLoadTest } = await import("./loadtest-EKIRSLZG.js");
+    const { loadTestBeforeTraffic, withLoadTest } = await import("./loadtest-QPWFNIPQ.js");
     loadTest = await loadTestBeforeTraffic(options.loadTest, { ...options, alias });
     if (loadTest.exitCode !== 0) {
       const reason = `load test failed: ${loadTest.report.summary}`;
@@ -674,7 +674,7 @@ async function deployCanary(options) {
       target: target.description,
       move: report.outcome === "promoted"
     });
-    return (await import("./loadtest-EKIRSLZG.js")).withLoadTest(done, loadTest);
+    return (await import("./loadtest-QPWFNIPQ.js")).withLoadTest(done, loadTest);
   } finally {
     await close();
   }

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   ModelServer,
   REQUEST_TIMEOUT_MS
-} from "./chunk-GRUE7AL3.js";
+} from "./chunk-HWTTX6FN.js";
 import "./chunk-YUK5W3RX.js";
 import "./chunk-W52UCU7U.js";
 import "./chunk-VHONKP4V.js";

@@ -4,15 +4,15 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-JNVBHKGO.js";
-import "./chunk-FYZ3VRKD.js";
+} from "./chunk-E5O3ZJDS.js";
+import "./chunk-W3K2ZHQN.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-J4CKSFPG.js";
-import "./chunk-OSQJEHQU.js";
+import "./chunk-FSIXV5R5.js";
+import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-OX2YEAMM.js";

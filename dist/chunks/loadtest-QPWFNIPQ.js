@@ -329,7 +329,7 @@ function remote(base, model, version, role) {
   return { endpoint: { url }, version, label: `${role} ${base}`, close: async () => void 0 };
 }
 async function local(options, version, role) {
-  const { ModelServer } = await import("./server-TFZPHK5B.js");
+  const { ModelServer } = await import("./server-T4VREQ52.js");
   const { registrySource } = await import("./source-TSMH7A4R.js");
   const server = await ModelServer.start({
     model: { name: options.model, version },

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-FYZ3VRKD.js";
+} from "./chunk-W3K2ZHQN.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -28,12 +28,12 @@ import {
   ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-J4CKSFPG.js";
+} from "./chunk-FSIXV5R5.js";
 import {
   connection,
   detectFormat,
   sqlString
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import {
   dvcRecordFor
 } from "./chunk-36UX5SSD.js";
@@ -339,7 +339,7 @@ async function checkModelFile(path, shownPath) {
     )
   );
   try {
-    const ort = await import("./native-7PUTJKCA.js").then((native) => native.loadOnnxRuntime());
+    const ort = await import("./native-IGEQGGP4.js").then((native) => native.loadOnnxRuntime());
     const session = await ort.InferenceSession.create(bytes);
     await session.release();
     results.push(pass("model_loads", "onnxruntime-node created a session"));
@@ -490,7 +490,7 @@ async function predictOnData(models, dataPath, options = {}) {
   const columns = inputColumns(signature, options.features);
   if ("error" in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
   const data = await loadColumns(dataPath, columns.names, options);
-  const ort = await import("./native-7PUTJKCA.js").then((native) => native.loadOnnxRuntime());
+  const ort = await import("./native-IGEQGGP4.js").then((native) => native.loadOnnxRuntime());
   const predictions = [];
   for (const bytes of models) {
     const session = await ort.InferenceSession.create(bytes);

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-32EBKCWP.js";
+} from "./chunk-N4HODUPZ.js";
 import {
   parseList,
   parseSeed

@@ -8,7 +8,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   sqlIdent
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {

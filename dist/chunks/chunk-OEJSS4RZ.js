@@ -4,17 +4,17 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-72Q5BX5X.js";
+} from "./chunk-B33ADP2F.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-J4CKSFPG.js";
+} from "./chunk-FSIXV5R5.js";
 import {
   openEngine
-} from "./chunk-OSQJEHQU.js";
+} from "./chunk-KTV5J4OA.js";
 import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
@@ -8029,7 +8029,7 @@ async function profiled(options, use) {
   }
 }
 async function inferSchemaFile(options) {
-  const { inferSchema } = await import("./schema-infer-FM3VOVPW.js");
+  const { inferSchema } = await import("./schema-infer-YGLRTFIC.js");
   return profiled(options, async (engine, current, stats) => {
     const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
     if (options.out) await writeJsonAtomic(options.out, schema);

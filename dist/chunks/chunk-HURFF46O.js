@@ -125,7 +125,7 @@ function modelClasses(model) {
 }
 var ortModule;
 function onnxRuntime() {
-  ortModule ??= import("./native-7PUTJKCA.js").then((native) => native.loadOnnxRuntime());
+  ortModule ??= import("./native-IGEQGGP4.js").then((native) => native.loadOnnxRuntime());
   return ortModule;
 }
 async function planSession(model, task, features, output, dataColumns) {
