@@ -16,6 +16,7 @@ import {
 import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
 import {
   datetimeDistinct,
+  datetimeGroups,
   datetimeStats,
   duplicateRows,
   summarise,
@@ -252,7 +253,7 @@ async function referenceOnly(pass: Pass, db: DuckDBConnection): Promise<void> {
     if (refStats.columns[info.name]) continue;
     if (info.kind === 'numeric') refStats.columns[info.name] = await referenceOnlyNumeric(pass, info);
     else if (info.kind !== 'datetime') {
-      const counts = await categoricalCounts(db, refSource!.table, info.name);
+      const counts = await categoricalCounts(db, refSource!.table, info.name, info.type);
       refStats.columns[info.name] = categoricalStats(info, refSource!.rows, counts);
     }
   }
@@ -302,34 +303,30 @@ async function countInBackground(
   timings: Record<string, number>
 ): Promise<Counted> {
   const datetimeIn = new Set(names.datetime.map((c) => c.name));
-  const summaries = {
-    cur: await timed('summaries', summarise(side, current, names.datetime)),
-    ref: refSource
-      ? await timed(
-          'summaries',
-          summarise(
-            side,
-            refSource,
-            [...refColumns!.values()].filter((c) => datetimeIn.has(c.name))
-          )
-        )
-      : new Map<string, Summary>()
-  };
-  const duplicates = await timed('duplicates', duplicateRows(side, current));
+  const summaries = { cur: new Map<string, Summary>(), ref: new Map<string, Summary>() };
   const distinct = { cur: new Map<string, number>(), ref: new Map<string, number>() };
   for (const { name } of names.datetime) {
-    distinct.cur.set(name, await timed('summaries', datetimeDistinct(side, current.table, name, true)));
+    const grouped = await timed('summaries', datetimeGroups(side, current.table, name));
+    summaries.cur.set(name, grouped.summary);
+    distinct.cur.set(name, grouped.distinct);
+  }
+  if (refSource) {
+    const refDatetime = [...refColumns!.values()].filter((c) => datetimeIn.has(c.name));
+    summaries.ref = await timed('summaries', summarise(side, refSource, refDatetime));
+  }
+  const duplicates = await timed('duplicates', duplicateRows(side, current));
+  for (const { name } of names.datetime) {
     if (refSource && refColumns?.get(name)?.kind === 'datetime')
-      distinct.ref.set(name, await timed('summaries', datetimeDistinct(side, refSource.table, name, false)));
+      distinct.ref.set(name, await timed('summaries', datetimeDistinct(side, refSource.table, name)));
   }
   const start = Date.now();
   const cur = new Map<string, CategoricalCounts>();
   const ref = new Map<string, CategoricalCounts>();
   for (const info of names.categorical) {
-    cur.set(info.name, await categoricalCounts(side, current.table, info.name));
+    cur.set(info.name, await categoricalCounts(side, current.table, info.name, info.type));
     const refInfo = refColumns?.get(info.name);
     if (refSource && refInfo && refInfo.kind !== 'numeric' && refInfo.kind !== 'datetime')
-      ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
+      ref.set(info.name, await categoricalCounts(side, refSource.table, info.name, refInfo.type));
   }
   timings.categorical += Date.now() - start;
   return { duplicates, cur, ref, summaries, distinct };

@@ -20,19 +20,32 @@ export interface CategoricalCounts {
   hll?: Hll;
 }
 
+/** The query of categoricalCounts(): values as text with their counts and lengths, most frequent first. */
+function valueCountsSql(table: string, column: string, type: string): string {
+  const id = sqlIdent(column);
+  const present = `FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL`;
+  const order = `ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`;
+  // Floating-point values (alone or nested) are grouped as their text, as before: the engine groups
+  // -0.0 with 0.0, which print apart.
+  if (/DOUBLE|FLOAT|REAL/i.test(type))
+    return `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v ${present}) GROUP BY 1 ${order}`;
+  // Other types map values to text one to one: grouping first casts only the groups (a 2 M-row
+  // integer label: one cast per class instead of per row).
+  return (
+    `SELECT CAST(g AS VARCHAR) AS v, c, length(CAST(g AS VARCHAR)) ` +
+    `FROM (SELECT ${id} AS g, count(*) AS c ${present} GROUP BY 1) ${order}`
+  );
+}
+
 /** Value counts of a non-numeric column (all of them up to VALUE_CAP distinct values). */
 export async function categoricalCounts(
   db: DuckDBConnection,
   table: string,
-  column: string
+  column: string,
+  type = 'VARCHAR'
 ): Promise<CategoricalCounts> {
   const id = sqlIdent(column);
-  const rows = (
-    await db.runAndReadAll(
-      `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) ` +
-        `GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
-    )
-  ).getRows();
+  const rows = (await db.runAndReadAll(valueCountsSql(table, column, type))).getRows();
   const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
   if (rows.length <= VALUE_CAP) {
     const lengths = rows.map((r) => asNumber(r[2]));

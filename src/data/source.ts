@@ -41,7 +41,22 @@ export interface LoadedSource {
    * loaded without keeping the insertion order, so row numbers come from this read (schema-rows.ts).
    */
   scan?: string;
+  /** Name of the column holding each row's hash over its columns, filled while loading (duplicate counts). */
+  rowHashColumn?: string;
 }
+
+/** How loadSource() fills the table beyond the data's own columns. */
+export interface LoadOptions {
+  /**
+   * Store each row's hash over its columns beside it (tables only, not Parquet views): the duplicate
+   * count then groups one column instead of hashing every column again in a pass of its own, which
+   * pages the whole table back in (bench/validate-data/README.md).
+   */
+  rowHash?: boolean;
+}
+
+/** The hidden column that holds each row's hash (LoadOptions.rowHash). */
+export const ROW_HASH_COLUMN = '__mlci_row_hash';
 
 /** The hidden column that numbers the rows of each Parquet file. */
 export const ROW_COLUMN = 'file_row_number';
@@ -394,8 +409,11 @@ async function createTable(
   files: string[],
   format: DataFormat,
   dialect: CsvDialect | undefined,
-  withFile: boolean
+  withFile: boolean,
+  rowHash = false
 ): Promise<string> {
+  const dataColumns = withFile ? `* EXCLUDE (${sqlIdent(FILE_COLUMN)})` : '*';
+  const extra = rowHash ? `, hash(*COLUMNS(${dataColumns})) AS ${sqlIdent(ROW_HASH_COLUMN)}` : '';
   for (let attempt = dialect; ;) {
     const from = readExpression(files, format, attempt, withFile);
     try {
@@ -403,7 +421,8 @@ async function createTable(
       // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
       if (format === 'parquet')
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      else await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      else
+        await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT *${extra} FROM ${from}`);
       return from;
     } catch (error) {
       const needed = longRowSize(error);
@@ -423,7 +442,12 @@ async function describe(db: DuckDBConnection, table: string, format: DataFormat)
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
   return described
     .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
-    .filter((c) => c.name !== FILE_COLUMN && !(format === 'parquet' && c.name === ROW_COLUMN))
+    .filter(
+      (c) =>
+        c.name !== FILE_COLUMN &&
+        c.name !== ROW_HASH_COLUMN &&
+        !(format === 'parquet' && c.name === ROW_COLUMN)
+    )
     .map((c) => ({ ...c, kind: kindOf(c.type) }));
 }
 
@@ -435,9 +459,11 @@ export async function loadSource(
   db: DuckDBConnection,
   path: string,
   table: string,
-  options: SourceOptions = {}
+  options: SourceOptions = {},
+  load: LoadOptions = {}
 ): Promise<LoadedSource> {
   const format = detectFormat(path, options.format);
+  const rowHash = format !== 'parquet' && load.rowHash === true;
   const files = await expandSource(db, path);
   let dialect: CsvDialect | undefined;
   for (const file of files) {
@@ -447,7 +473,7 @@ export async function loadSource(
     dialect ??= found;
   }
   const withFile = files.length > 1;
-  let scan = await createTable(db, path, table, files, format, dialect, withFile);
+  let scan = await createTable(db, path, table, files, format, dialect, withFile, rowHash);
   let columns = await describe(db, table, format);
   if (format === 'csv' && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
@@ -455,8 +481,9 @@ export async function loadSource(
       // Read again with those columns typed; a value the reader cannot take as a number keeps the text.
       const typed = { ...dialect, doubles };
       scan =
-        (await createTable(db, path, table, files, format, typed, withFile).catch(() => undefined)) ??
-        (await createTable(db, path, table, files, format, dialect, withFile));
+        (await createTable(db, path, table, files, format, typed, withFile, rowHash).catch(
+          () => undefined
+        )) ?? (await createTable(db, path, table, files, format, dialect, withFile, rowHash));
       columns = await describe(db, table, format);
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
@@ -491,6 +518,7 @@ export async function loadSource(
     columns,
     fileColumn: withFile ? FILE_COLUMN : undefined,
     rowColumn: format === 'parquet' ? ROW_COLUMN : undefined,
-    scan: format === 'parquet' ? undefined : scan
+    scan: format === 'parquet' ? undefined : scan,
+    rowHashColumn: rowHash ? ROW_HASH_COLUMN : undefined
   };
 }

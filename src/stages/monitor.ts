@@ -259,10 +259,13 @@ async function loadWindow(
       options.log!
     );
   const config = options.dataConfig;
-  return loadSource(engine.db, options.data!, 'mlci_current', {
-    format: config?.format,
-    delimiter: config?.delimiter
-  });
+  return loadSource(
+    engine.db,
+    options.data!,
+    'mlci_current',
+    { format: config?.format, delimiter: config?.delimiter },
+    { rowHash: true }
+  );
 }
 
 /** Drift by validate-data's rules (src/data), in memory: same tests, thresholds and per-column overrides. */

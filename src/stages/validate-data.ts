@@ -112,13 +112,13 @@ async function loadInputs(
         .then((source) => ({ source, ms: Date.now() - started }))
     : undefined;
   referenceLoad?.catch(() => undefined);
-  const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions).catch(
-    async (error: unknown) => {
-      // The engine is closed after a failure: let the reference's read settle first.
-      await referenceLoad?.catch(() => undefined);
-      throw error;
-    }
-  );
+  const current = await loadSource(engine.db, options.data, 'mlci_current', sourceOptions, {
+    rowHash: true
+  }).catch(async (error: unknown) => {
+    // The engine is closed after a failure: let the reference's read settle first.
+    await referenceLoad?.catch(() => undefined);
+    throw error;
+  });
   lap('read_current');
   let reference: Reference | undefined;
   if (storedReference) reference = { kind: 'statistics', statistics: storedReference, path: referencePath! };
@@ -235,10 +235,13 @@ async function profiled<T>(
 ): Promise<T> {
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, 'mlci_current', {
-      format: options.config?.format,
-      delimiter: options.config?.delimiter
-    });
+    const current = await loadSource(
+      engine.db,
+      options.data,
+      'mlci_current',
+      { format: options.config?.format, delimiter: options.config?.delimiter },
+      { rowHash: true }
+    );
     const label = labelIn(options.data, columnNames(current), options.label);
     const { current: stats } = await analyse(engine, current, undefined, { label });
     return await use(engine, current, stats);
