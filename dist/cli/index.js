@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-N4HODUPZ.js";
+} from "../chunks/chunk-FKU5XQSX.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3693,7 +3693,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-E4WRAMQX.js");
+      const { evaluate: run } = await import("../chunks/evaluate-SGWR5GR3.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3941,7 +3941,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-23VTKFNB.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-WG5LNWOU.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3976,7 +3976,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-C3QXU77M.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-HQDYAJT6.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3992,7 +3992,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-U7QSADFE.js");
+      const { runPipeline } = await import("../chunks/pipeline-B75ZL32C.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4402,7 +4402,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-CSTU5AIP.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-JV5RSBLC.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4552,7 +4552,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-3ZTB2T2I.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-7IZXZAZG.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4660,7 +4660,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-CSTU5AIP.js");
+      const { validateData } = await import("../chunks/validate-data-JV5RSBLC.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-LFQKA2JI.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

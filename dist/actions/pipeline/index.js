@@ -3,10 +3,10 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-VZZVI3C6.js";
+} from "../../chunks/chunk-IFPEIZGC.js";
 import {
   STAGES
-} from "../../chunks/chunk-N4HODUPZ.js";
+} from "../../chunks/chunk-FKU5XQSX.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +61,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-U7QSADFE.js");
+    const { runPipeline } = await import("../../chunks/pipeline-B75ZL32C.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-W3K2ZHQN.js";
+} from "./chunk-JGUPW2DW.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-B33ADP2F.js";
+} from "./chunk-N2ZHHDSR.js";
 import "./chunk-IBJG6NCC.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-FSIXV5R5.js";
+} from "./chunk-R33VUFLA.js";
 import {
   openEngine,
   sqlIdent
@@ -909,10 +909,13 @@ async function loadWindow(engine, options, read) {
       options.log
     );
   const config = options.dataConfig;
-  return loadSource(engine.db, options.data, "mlci_current", {
-    format: config?.format,
-    delimiter: config?.delimiter
-  });
+  return loadSource(
+    engine.db,
+    options.data,
+    "mlci_current",
+    { format: config?.format, delimiter: config?.delimiter },
+    { rowHash: true }
+  );
 }
 async function windowDrift(options, read, reference, progress) {
   if (read.window && read.window.rows.length === 0) return void 0;

@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-VZZVI3C6.js";
-import "./chunk-N4HODUPZ.js";
+} from "./chunk-IFPEIZGC.js";
+import "./chunk-FKU5XQSX.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

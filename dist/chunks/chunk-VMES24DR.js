@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-B33ADP2F.js";
+} from "./chunk-N2ZHHDSR.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-FSIXV5R5.js";
+} from "./chunk-R33VUFLA.js";
 import {
   openEngine
 } from "./chunk-KTV5J4OA.js";
@@ -7924,12 +7924,12 @@ async function loadInputs(engine, options, referencePath, storedReference, lap) 
   progress.start(`reading ${options.data}${rawReference ? ` and reference ${rawReference}` : ""}`);
   const referenceLoad = rawReference ? engine.connect().then((c) => loadSource(c, rawReference, "mlci_reference", sourceOptions)).then((source) => ({ source, ms: Date.now() - started })) : void 0;
   referenceLoad?.catch(() => void 0);
-  const current = await loadSource(engine.db, options.data, "mlci_current", sourceOptions).catch(
-    async (error) => {
-      await referenceLoad?.catch(() => void 0);
-      throw error;
-    }
-  );
+  const current = await loadSource(engine.db, options.data, "mlci_current", sourceOptions, {
+    rowHash: true
+  }).catch(async (error) => {
+    await referenceLoad?.catch(() => void 0);
+    throw error;
+  });
   lap("read_current");
   let reference;
   if (storedReference) reference = { kind: "statistics", statistics: storedReference, path: referencePath };
@@ -8017,10 +8017,13 @@ async function profileData(options) {
 async function profiled(options, use) {
   const engine = await openEngine({ memoryLimit: options.memoryLimit });
   try {
-    const current = await loadSource(engine.db, options.data, "mlci_current", {
-      format: options.config?.format,
-      delimiter: options.config?.delimiter
-    });
+    const current = await loadSource(
+      engine.db,
+      options.data,
+      "mlci_current",
+      { format: options.config?.format, delimiter: options.config?.delimiter },
+      { rowHash: true }
+    );
     const label = labelIn(options.data, columnNames(current), options.label);
     const { current: stats } = await analyse(engine, current, void 0, { label });
     return await use(engine, current, stats);

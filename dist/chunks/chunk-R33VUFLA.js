@@ -121,11 +121,46 @@ async function numericTextColumns(db, from, columns, isTable = true) {
   return allNumberLike(db, `(SELECT ${sampled.map(sqlIdent).join(", ")} FROM ${source})`, sampled, true);
 }
 
+// src/data/read-errors.ts
+var MAX_ROW_BYTES = 16 * 2 ** 20;
+function longRowSize(error) {
+  const found = /Maximum line size of \d+ bytes exceeded\. Actual Size:\s*(\d+) bytes/.exec(
+    error.message ?? ""
+  );
+  return found ? Number(found[1]) : void 0;
+}
+function readError(path, error) {
+  const message = error.message ?? String(error);
+  const lineMatch = /Line: (\d+)/.exec(message);
+  const fileMatch = /file "([^"]+)"|in file "([^"]+)"|File: ([^\s|]+)/.exec(message);
+  const file = fileMatch?.[1] ?? fileMatch?.[2] ?? fileMatch?.[3] ?? path;
+  const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (expected && lineMatch) {
+    return new InputError(
+      `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
+    );
+  }
+  const long = longRowSize(error);
+  if (long !== void 0) {
+    return new InputError(
+      // No line: the engine counts it from the start of its read buffer, not of the file.
+      `${file}: a row of ${long.toLocaleString("en-US")} bytes, longer than the ${MAX_ROW_BYTES / 2 ** 20} MiB mlci reads`
+    );
+  }
+  if (/Invalid unicode|not utf-8 encoded/i.test(message)) {
+    return new InputError(
+      `${file}${lineMatch ? `:${lineMatch[1]}` : ""}: not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8`
+    );
+  }
+  const first = message.split("\n")[0].replace(/^[A-Za-z ]+Error: /, "");
+  return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
+}
+
 // src/data/source.ts
+var ROW_HASH_COLUMN = "__mlci_row_hash";
 var ROW_COLUMN = "file_row_number";
 var FILE_COLUMN = "__mlci_file";
 var PREFIX_BYTES = 1 << 20;
-var MAX_ROW_BYTES = 16 * 2 ** 20;
 var READ_BUFFER_BYTES = 4e6;
 var CANDIDATE_DELIMITERS = [",", ";", "	", "|"];
 async function expandSource(db, path) {
@@ -349,45 +384,16 @@ function readExpression(files, format, dialect, withFile) {
   const types = dialect?.doubles?.length ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(", ")}}` : "";
   return `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${buffer}${types}${extra})`;
 }
-function longRowSize(error) {
-  const found = /Maximum line size of \d+ bytes exceeded\. Actual Size:\s*(\d+) bytes/.exec(
-    error.message ?? ""
-  );
-  return found ? Number(found[1]) : void 0;
-}
-function readError(path, error) {
-  const message = error.message ?? String(error);
-  const lineMatch = /Line: (\d+)/.exec(message);
-  const fileMatch = /file "([^"]+)"|in file "([^"]+)"|File: ([^\s|]+)/.exec(message);
-  const file = fileMatch?.[1] ?? fileMatch?.[2] ?? fileMatch?.[3] ?? path;
-  const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
-  if (expected && lineMatch) {
-    return new InputError(
-      `${file}:${lineMatch[1]}: row has ${expected[2]} fields, the header has ${expected[1]}`
-    );
-  }
-  const long = longRowSize(error);
-  if (long !== void 0) {
-    return new InputError(
-      // No line: the engine counts it from the start of its read buffer, not of the file.
-      `${file}: a row of ${long.toLocaleString("en-US")} bytes, longer than the ${MAX_ROW_BYTES / 2 ** 20} MiB mlci reads`
-    );
-  }
-  if (/Invalid unicode|not utf-8 encoded/i.test(message)) {
-    return new InputError(
-      `${file}${lineMatch ? `:${lineMatch[1]}` : ""}: not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8`
-    );
-  }
-  const first = message.split("\n")[0].replace(/^[A-Za-z ]+Error: /, "");
-  return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
-}
-async function createTable(db, path, table, files, format, dialect, withFile) {
+async function createTable(db, path, table, files, format, dialect, withFile, rowHash = false) {
+  const dataColumns = withFile ? `* EXCLUDE (${sqlIdent(FILE_COLUMN)})` : "*";
+  const extra = rowHash ? `, hash(*COLUMNS(${dataColumns})) AS ${sqlIdent(ROW_HASH_COLUMN)}` : "";
   for (let attempt = dialect; ; ) {
     const from = readExpression(files, format, attempt, withFile);
     try {
       if (format === "parquet")
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
-      else await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${from}`);
+      else
+        await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT *${extra} FROM ${from}`);
       return from;
     } catch (error) {
       const needed = longRowSize(error);
@@ -402,10 +408,13 @@ async function createTable(db, path, table, files, format, dialect, withFile) {
 }
 async function describe(db, table, format) {
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  return described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })).filter((c) => c.name !== FILE_COLUMN && !(format === "parquet" && c.name === ROW_COLUMN)).map((c) => ({ ...c, kind: kindOf(c.type) }));
+  return described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })).filter(
+    (c) => c.name !== FILE_COLUMN && c.name !== ROW_HASH_COLUMN && !(format === "parquet" && c.name === ROW_COLUMN)
+  ).map((c) => ({ ...c, kind: kindOf(c.type) }));
 }
-async function loadSource(db, path, table, options = {}) {
+async function loadSource(db, path, table, options = {}, load = {}) {
   const format = detectFormat(path, options.format);
+  const rowHash = format !== "parquet" && load.rowHash === true;
   const files = await expandSource(db, path);
   let dialect;
   for (const file of files) {
@@ -415,13 +424,15 @@ async function loadSource(db, path, table, options = {}) {
     dialect ??= found;
   }
   const withFile = files.length > 1;
-  let scan = await createTable(db, path, table, files, format, dialect, withFile);
+  let scan = await createTable(db, path, table, files, format, dialect, withFile, rowHash);
   let columns = await describe(db, table, format);
   if (format === "csv" && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       const typed = { ...dialect, doubles };
-      scan = await createTable(db, path, table, files, format, typed, withFile).catch(() => void 0) ?? await createTable(db, path, table, files, format, dialect, withFile);
+      scan = await createTable(db, path, table, files, format, typed, withFile, rowHash).catch(
+        () => void 0
+      ) ?? await createTable(db, path, table, files, format, dialect, withFile, rowHash);
       columns = await describe(db, table, format);
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
@@ -456,18 +467,19 @@ async function loadSource(db, path, table, options = {}) {
     columns,
     fileColumn: withFile ? FILE_COLUMN : void 0,
     rowColumn: format === "parquet" ? ROW_COLUMN : void 0,
-    scan: format === "parquet" ? void 0 : scan
+    scan: format === "parquet" ? void 0 : scan,
+    rowHashColumn: rowHash ? ROW_HASH_COLUMN : void 0
   };
 }
 
 export {
   numericTextColumns,
   labelIn,
+  readError,
   ROW_COLUMN,
   expandSource,
   inspectFile,
   kindOf,
   readExpression,
-  readError,
   loadSource
 };

@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-FSIXV5R5.js";
+} from "./chunk-R33VUFLA.js";
 import {
   connection,
   detectFormat,

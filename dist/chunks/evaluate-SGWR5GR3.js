@@ -51,7 +51,7 @@ import {
   loadColumns,
   prepareReader,
   sourceColumnNames
-} from "./chunk-W3K2ZHQN.js";
+} from "./chunk-JGUPW2DW.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -61,7 +61,7 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import "./chunk-FSIXV5R5.js";
+import "./chunk-R33VUFLA.js";
 import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import {

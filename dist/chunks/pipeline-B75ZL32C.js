@@ -6,7 +6,7 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-N4HODUPZ.js";
+} from "./chunk-FKU5XQSX.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-W3K2ZHQN.js";
+} from "./chunk-JGUPW2DW.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -28,7 +28,7 @@ import {
   ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-FSIXV5R5.js";
+} from "./chunk-R33VUFLA.js";
 import {
   connection,
   detectFormat,

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-N4HODUPZ.js";
+} from "./chunk-FKU5XQSX.js";
 import {
   parseList,
   parseSeed

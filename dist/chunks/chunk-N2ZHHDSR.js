@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-FSIXV5R5.js";
+} from "./chunk-R33VUFLA.js";
 import {
   sqlIdent,
   sqlString
@@ -342,15 +342,29 @@ async function summarise(db, source, columns) {
   }
   return out;
 }
-async function datetimeDistinct(db, table, column, exact) {
-  const id = sqlIdent(column);
-  const sql = exact ? `SELECT count(*) FROM (SELECT ${id} FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL GROUP BY 1)` : `SELECT approx_count_distinct(${id}) FROM ${sqlIdent(table)}`;
+async function datetimeDistinct(db, table, column) {
+  const sql = `SELECT approx_count_distinct(${sqlIdent(column)}) FROM ${sqlIdent(table)}`;
   return asNumber((await db.runAndReadAll(sql)).getRows()[0][0]);
 }
+async function datetimeGroups(db, table, column) {
+  const id = sqlIdent(column);
+  const [distinct, present, min, max] = (await db.runAndReadAll(
+    `SELECT count(*), sum(c), CAST(min(g) AS VARCHAR), CAST(max(g) AS VARCHAR) FROM (SELECT ${id} AS g, count(*) AS c FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL GROUP BY 1)`
+  )).getRows()[0];
+  const summary = {
+    present: present === null ? 0 : asNumber(present),
+    nan: 0,
+    posInf: 0,
+    negInf: 0,
+    min: min === null ? null : String(min),
+    max: max === null ? null : String(max)
+  };
+  return { summary, distinct: asNumber(distinct) };
+}
 async function duplicateRows(db, source) {
-  const cols = source.columns.map((c) => sqlIdent(c.name)).join(", ");
+  const hashed = source.rowHashColumn ? sqlIdent(source.rowHashColumn) : `hash(${source.columns.map((c) => sqlIdent(c.name)).join(", ")})`;
   const r = await db.runAndReadAll(
-    `SELECT count(*) FROM (SELECT hash(${cols}) FROM ${sqlIdent(source.table)} GROUP BY 1)`
+    `SELECT count(*) FROM (SELECT ${hashed} FROM ${sqlIdent(source.table)} GROUP BY 1)`
   );
   return source.rows - asNumber(r.getRows()[0][0]);
 }
@@ -370,11 +384,17 @@ function datetimeStats(info, rows, s) {
 }
 
 // src/data/profile-categorical.ts
-async function categoricalCounts(db, table, column) {
+function valueCountsSql(table, column, type) {
   const id = sqlIdent(column);
-  const rows = (await db.runAndReadAll(
-    `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1 ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`
-  )).getRows();
+  const present = `FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL`;
+  const order = `ORDER BY c DESC, v LIMIT ${VALUE_CAP + 1}`;
+  if (/DOUBLE|FLOAT|REAL/i.test(type))
+    return `SELECT v, count(*) AS c, length(v) FROM (SELECT CAST(${id} AS VARCHAR) AS v ${present}) GROUP BY 1 ${order}`;
+  return `SELECT CAST(g AS VARCHAR) AS v, c, length(CAST(g AS VARCHAR)) FROM (SELECT ${id} AS g, count(*) AS c ${present} GROUP BY 1) ${order}`;
+}
+async function categoricalCounts(db, table, column, type = "VARCHAR") {
+  const id = sqlIdent(column);
+  const rows = (await db.runAndReadAll(valueCountsSql(table, column, type))).getRows();
   const top = rows.slice(0, 10).map((r) => ({ value: String(r[0]), count: asNumber(r[1]) }));
   if (rows.length <= VALUE_CAP) {
     const lengths = rows.map((r) => asNumber(r[2]));
@@ -564,7 +584,7 @@ async function referenceOnly(pass, db) {
     if (refStats.columns[info.name]) continue;
     if (info.kind === "numeric") refStats.columns[info.name] = await referenceOnlyNumeric(pass, info);
     else if (info.kind !== "datetime") {
-      const counts = await categoricalCounts(db, refSource.table, info.name);
+      const counts = await categoricalCounts(db, refSource.table, info.name, info.type);
       refStats.columns[info.name] = categoricalStats(info, refSource.rows, counts);
     }
   }
@@ -593,32 +613,30 @@ function finishDatetime(pass, counted, columns) {
 }
 async function countInBackground(side, { current, refSource, refColumns }, names, timed, timings) {
   const datetimeIn = new Set(names.datetime.map((c) => c.name));
-  const summaries = {
-    cur: await timed("summaries", summarise(side, current, names.datetime)),
-    ref: refSource ? await timed(
-      "summaries",
-      summarise(
-        side,
-        refSource,
-        [...refColumns.values()].filter((c) => datetimeIn.has(c.name))
-      )
-    ) : /* @__PURE__ */ new Map()
-  };
-  const duplicates = await timed("duplicates", duplicateRows(side, current));
+  const summaries = { cur: /* @__PURE__ */ new Map(), ref: /* @__PURE__ */ new Map() };
   const distinct = { cur: /* @__PURE__ */ new Map(), ref: /* @__PURE__ */ new Map() };
   for (const { name } of names.datetime) {
-    distinct.cur.set(name, await timed("summaries", datetimeDistinct(side, current.table, name, true)));
+    const grouped = await timed("summaries", datetimeGroups(side, current.table, name));
+    summaries.cur.set(name, grouped.summary);
+    distinct.cur.set(name, grouped.distinct);
+  }
+  if (refSource) {
+    const refDatetime = [...refColumns.values()].filter((c) => datetimeIn.has(c.name));
+    summaries.ref = await timed("summaries", summarise(side, refSource, refDatetime));
+  }
+  const duplicates = await timed("duplicates", duplicateRows(side, current));
+  for (const { name } of names.datetime) {
     if (refSource && refColumns?.get(name)?.kind === "datetime")
-      distinct.ref.set(name, await timed("summaries", datetimeDistinct(side, refSource.table, name, false)));
+      distinct.ref.set(name, await timed("summaries", datetimeDistinct(side, refSource.table, name)));
   }
   const start = Date.now();
   const cur = /* @__PURE__ */ new Map();
   const ref = /* @__PURE__ */ new Map();
   for (const info of names.categorical) {
-    cur.set(info.name, await categoricalCounts(side, current.table, info.name));
+    cur.set(info.name, await categoricalCounts(side, current.table, info.name, info.type));
     const refInfo = refColumns?.get(info.name);
     if (refSource && refInfo && refInfo.kind !== "numeric" && refInfo.kind !== "datetime")
-      ref.set(info.name, await categoricalCounts(side, refSource.table, info.name));
+      ref.set(info.name, await categoricalCounts(side, refSource.table, info.name, refInfo.type));
   }
   timings.categorical += Date.now() - start;
   return { duplicates, cur, ref, summaries, distinct };
