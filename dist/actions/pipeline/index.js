@@ -4,9 +4,7 @@ import {
   buildPipelineRequest,
   parseParams
 } from "../../chunks/chunk-IFPEIZGC.js";
-import {
-  STAGES
-} from "../../chunks/chunk-FKU5XQSX.js";
+import "../../chunks/chunk-FKU5XQSX.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -61,7 +59,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import("../../chunks/pipeline-B75ZL32C.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-B75ZL32C.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

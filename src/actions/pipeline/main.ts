@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { configFileOr } from '../../config/default-file.js';
 import type { EvaluationJson } from '../../evaluation/types.js';
-import { STAGES } from '../../stages/pipeline.js';
 import { buildPipelineRequest, parseParams } from '../../stages/pipeline-request.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 import { actionLog, actionProgress, logLine, runAction } from '../toolkit.js';
@@ -35,7 +34,7 @@ export async function run(): Promise<void> {
       configPath
     );
     const { out } = request;
-    const { runPipeline } = await import('../../stages/pipeline.js');
+    const { runPipeline, STAGES } = await import('../../stages/pipeline.js');
     const { githubRecorder } = await import('../../github/deployments.js');
     const result = await runPipeline({
       ...request,
