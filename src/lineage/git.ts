@@ -17,23 +17,36 @@ export interface GitState {
  */
 export async function gitState(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<GitState | null> {
   try {
-    const commit = (await run('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 10_000 })).stdout.trim();
-    // Untracked files are left out as MLflow does: build outputs and caches would make every run dirty.
-    const status = (
-      await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, timeout: 10_000 })
-    ).stdout;
-    let branch: string | null = null;
-    try {
-      branch = (
-        await run('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: dir, timeout: 10_000 })
-      ).stdout.trim();
-      if (branch === 'HEAD') branch = null;
-    } catch {
-      branch = null;
-    }
-    return { commit, dirty: status.trim() !== '', branch };
+    // One git process for all three facts (each spawn costs ≈ 15 ms at every `mlci train`, a cache
+    // hit included). Untracked files are left out as MLflow does: build outputs and caches would make
+    // every run dirty.
+    const { stdout } = await run('git', ['status', '--porcelain=v2', '--branch', '--untracked-files=no'], {
+      cwd: dir,
+      timeout: 10_000
+    });
+    return parseStatus(stdout) ?? fallback(env);
   } catch {
-    if (env.GITHUB_SHA) return { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null };
-    return null;
+    return fallback(env);
   }
+}
+
+/** In Actions with a shallow or missing checkout, GITHUB_SHA is the commit. */
+function fallback(env: NodeJS.ProcessEnv): GitState | null {
+  return env.GITHUB_SHA
+    ? { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null }
+    : null;
+}
+
+/** The state in `git status --porcelain=v2 --branch` output; null before the first commit. */
+export function parseStatus(output: string): GitState | null {
+  let commit: string | null = null;
+  let branch: string | null = null;
+  let dirty = false;
+  for (const line of output.split('\n')) {
+    if (line.startsWith('# branch.oid ')) commit = line.slice('# branch.oid '.length).trim();
+    else if (line.startsWith('# branch.head ')) branch = line.slice('# branch.head '.length).trim();
+    else if (line !== '' && !line.startsWith('#')) dirty = true;
+  }
+  if (!commit || commit === '(initial)') return null;
+  return { commit, dirty, branch: branch && branch !== '(detached)' ? branch : null };
 }
