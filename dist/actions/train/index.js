@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-CYT5R2GC.js";
+} from "../../chunks/chunk-R6XF45SC.js";
 import "../../chunks/chunk-JGUPW2DW.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-CYT5R2GC.js";
+} from "./chunk-R6XF45SC.js";
 import "./chunk-JGUPW2DW.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";

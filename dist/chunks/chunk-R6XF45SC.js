@@ -118,20 +118,29 @@ import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 async function gitState(dir, env = process.env) {
   try {
-    const commit = (await run2("git", ["rev-parse", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
-    const status = (await run2("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: dir, timeout: 1e4 })).stdout;
-    let branch = null;
-    try {
-      branch = (await run2("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd: dir, timeout: 1e4 })).stdout.trim();
-      if (branch === "HEAD") branch = null;
-    } catch {
-      branch = null;
-    }
-    return { commit, dirty: status.trim() !== "", branch };
+    const { stdout } = await run2("git", ["status", "--porcelain=v2", "--branch", "--untracked-files=no"], {
+      cwd: dir,
+      timeout: 1e4
+    });
+    return parseStatus(stdout) ?? fallback(env);
   } catch {
-    if (env.GITHUB_SHA) return { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null };
-    return null;
+    return fallback(env);
   }
+}
+function fallback(env) {
+  return env.GITHUB_SHA ? { commit: env.GITHUB_SHA, dirty: false, branch: env.GITHUB_REF_NAME ?? null } : null;
+}
+function parseStatus(output) {
+  let commit = null;
+  let branch = null;
+  let dirty = false;
+  for (const line of output.split("\n")) {
+    if (line.startsWith("# branch.oid ")) commit = line.slice("# branch.oid ".length).trim();
+    else if (line.startsWith("# branch.head ")) branch = line.slice("# branch.head ".length).trim();
+    else if (line !== "" && !line.startsWith("#")) dirty = true;
+  }
+  if (!commit || commit === "(initial)") return null;
+  return { commit, dirty, branch: branch && branch !== "(detached)" ? branch : null };
 }
 
 // src/train/cache.ts

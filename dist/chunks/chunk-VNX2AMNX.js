@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-FKU5XQSX.js";
+} from "./chunk-ARM3EIKS.js";
 import {
   parseList,
   parseSeed

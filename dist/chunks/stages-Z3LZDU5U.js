@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-7IZXZAZG.js");
+    const { trainStage } = await import("./train-PQA5PEQ3.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
