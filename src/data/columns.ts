@@ -6,7 +6,8 @@ import { open, stat } from 'node:fs/promises';
 import { connection, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
 import { numericTextColumns } from './numeric-text.js';
 import { prefaultedColumns, type PrefaultedColumns } from './prefault.js';
-import { expandSource, inspectFile, kindOf, readError, readExpression, type CsvDialect } from './source.js';
+import { readError } from './read-errors.js';
+import { expandSource, inspectFile, kindOf, readExpression, type CsvDialect } from './source.js';
 
 /** A text column dictionary-encoded: codes[i] indexes values, −1 for null. */
 export interface CodedColumn {

@@ -2,7 +2,8 @@
 // (Parquet), for the first rows of each schema violation.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
-import { readError, type LoadedSource } from './source.js';
+import { readError } from './read-errors.js';
+import type { LoadedSource } from './source.js';
 
 /** One offending row: where it is and what it holds. */
 export interface RowRef {

@@ -65,10 +65,7 @@ export const ROW_COLUMN = 'file_row_number';
 /** The hidden column that names the shard file of each row. */
 export const FILE_COLUMN = '__mlci_file';
 
-export { readError } from './read-errors.js';
-
 const PREFIX_BYTES = 1 << 20;
-export { MAX_ROW_BYTES } from './read-errors.js';
 /**
  * The engine's read buffer. Its default (32 MB, 16 × its default longest row) is allocated per
  * thread outside the memory limit; 4 MB (twice the longest row it reads by default) keeps a

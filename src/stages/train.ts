@@ -71,8 +71,8 @@ export async function trainStage(options: TrainStageOptions): Promise<TrainStage
       `${plan.timeoutMs > 0 ? `, timeout ${plan.timeoutMs / 1000} s` : ''})`
   );
   // The data's rows and columns are read while the command trains, not before: loading the
-  // engine's native module takes the main thread ≈ 0.2 s (bench/train/README.md). describeData
-  // never rejects: dataShape reports what it cannot read as nulls.
+  // engine's native module holds the main thread (≈ 0.36 s when it went first, bench/train/README.md).
+  // describeData never rejects: dataShape reports what it cannot read as nulls.
   let describing: Promise<DataFileRecord[]> | undefined;
   const first = await trainOnce(plan, options, env, () => {
     describing ??= plan.describeData();
