@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-ARM3EIKS.js";
+} from "../chunks/chunk-SZWWOKON.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3693,7 +3693,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-SGWR5GR3.js");
+      const { evaluate: run } = await import("../chunks/evaluate-WQCDGU6O.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3941,7 +3941,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-WG5LNWOU.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YOHN6GKM.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3976,7 +3976,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-AJQCKY7I.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-IJ2O7AL6.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3992,7 +3992,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-WBPUS6A3.js");
+      const { runPipeline } = await import("../chunks/pipeline-2SV4ZHFW.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4402,7 +4402,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-JV5RSBLC.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-UCD43X7K.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4552,7 +4552,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-PQA5PEQ3.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-WJ5GDFLU.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4660,7 +4660,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-JV5RSBLC.js");
+      const { validateData } = await import("../chunks/validate-data-UCD43X7K.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-LFQKA2JI.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -6,14 +6,14 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-R6XF45SC.js";
-import "../../chunks/chunk-JGUPW2DW.js";
+} from "../../chunks/chunk-OV2C6WR5.js";
+import "../../chunks/chunk-EH6IAF7P.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-R33VUFLA.js";
+import "../../chunks/chunk-BMMELDKN.js";
 import "../../chunks/chunk-KTV5J4OA.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-VMES24DR.js";
-import "../../chunks/chunk-N2ZHHDSR.js";
+} from "../../chunks/chunk-2UNF2OKB.js";
+import "../../chunks/chunk-X3ESJVFA.js";
 import "../../chunks/chunk-IBJG6NCC.js";
 import {
   buildValidateDataRequest
@@ -11,7 +11,7 @@ import {
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-R33VUFLA.js";
+import "../../chunks/chunk-BMMELDKN.js";
 import "../../chunks/chunk-KTV5J4OA.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-R33VUFLA.js";
+} from "./chunk-BMMELDKN.js";
 import {
   sqlIdent,
   sqlString

@@ -4,14 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-R6XF45SC.js";
-import "./chunk-JGUPW2DW.js";
+} from "./chunk-OV2C6WR5.js";
+import "./chunk-EH6IAF7P.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-R33VUFLA.js";
+import "./chunk-BMMELDKN.js";
 import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-R33VUFLA.js";
+} from "./chunk-BMMELDKN.js";
 import {
   connection,
   detectFormat,

@@ -51,7 +51,7 @@ import {
   loadColumns,
   prepareReader,
   sourceColumnNames
-} from "./chunk-JGUPW2DW.js";
+} from "./chunk-EH6IAF7P.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -61,7 +61,7 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import "./chunk-R33VUFLA.js";
+import "./chunk-BMMELDKN.js";
 import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import {

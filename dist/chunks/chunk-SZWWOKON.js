@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-Z3LZDU5U.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-62A45KV4.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -4,13 +4,13 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-VMES24DR.js";
-import "./chunk-N2ZHHDSR.js";
+} from "./chunk-2UNF2OKB.js";
+import "./chunk-X3ESJVFA.js";
 import "./chunk-IBJG6NCC.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-R33VUFLA.js";
+import "./chunk-BMMELDKN.js";
 import "./chunk-KTV5J4OA.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

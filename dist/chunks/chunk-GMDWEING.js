@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-ARM3EIKS.js";
+} from "./chunk-SZWWOKON.js";
 import {
   parseList,
   parseSeed

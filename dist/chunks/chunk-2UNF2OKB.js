@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-N2ZHHDSR.js";
+} from "./chunk-X3ESJVFA.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-R33VUFLA.js";
+} from "./chunk-BMMELDKN.js";
 import {
   openEngine
 } from "./chunk-KTV5J4OA.js";

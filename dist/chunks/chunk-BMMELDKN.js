@@ -474,8 +474,8 @@ async function loadSource(db, path, table, options = {}, load = {}) {
 
 export {
   numericTextColumns,
-  labelIn,
   readError,
+  labelIn,
   ROW_COLUMN,
   expandSource,
   inspectFile,

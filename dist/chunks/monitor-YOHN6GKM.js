@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-JGUPW2DW.js";
+} from "./chunk-EH6IAF7P.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-N2ZHHDSR.js";
+} from "./chunk-X3ESJVFA.js";
 import "./chunk-IBJG6NCC.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-R33VUFLA.js";
+} from "./chunk-BMMELDKN.js";
 import {
   openEngine,
   sqlIdent

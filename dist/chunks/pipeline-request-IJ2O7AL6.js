@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-VNX2AMNX.js";
-import "./chunk-ARM3EIKS.js";
+} from "./chunk-GMDWEING.js";
+import "./chunk-SZWWOKON.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

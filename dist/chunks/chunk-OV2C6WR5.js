@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-JGUPW2DW.js";
+} from "./chunk-EH6IAF7P.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -28,7 +28,7 @@ import {
   ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-R33VUFLA.js";
+} from "./chunk-BMMELDKN.js";
 import {
   connection,
   detectFormat,
