@@ -48,6 +48,11 @@ describe('shape memo', () => {
     // Other reading options are another key; new content is another hash.
     const otherOptions = (await withShapes(records, root, { delimiter: ';' }, memo))[0];
     expect(otherOptions.columns).not.toEqual(['a', 'b']);
+    // The same bytes under another extension are read as another format.
+    await writeFile(join(root, 'same.jsonl'), 'a,b\n1,2\n3,4\n');
+    const renamed = (await describeDataFiles(['same.jsonl'], root, 'train'))[0];
+    expect(renamed.sha256).toBe(records[0].sha256);
+    expect((await withShapes([renamed], root, {}, memo))[0].rows).not.toBe(2);
     const changed = await describeDataFiles(['d.csv'], root, 'train');
     expect((await withShapes(changed, root, {}, memo))[0]).toMatchObject({
       rows: 1,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../core/files.js';
 import { MLCI_VERSION } from '../core/version.js';
-import type { SourceOptions } from '../data/engine.js';
+import { detectFormat, type SourceOptions } from '../data/engine.js';
 import { canonicalJson, sha256 } from './files.js';
 import type { DataFileRecord } from './record.js';
 
@@ -31,7 +31,8 @@ export function shapeMemo(dir: string): ShapeMemo {
       v: MLCI_VERSION,
       content,
       bytes: record.bytes,
-      format: source.format ?? null,
+      // The format as read: with format auto, the same bytes named .csv and .jsonl read apart.
+      format: detectFormat(record.path, source.format),
       delimiter: source.delimiter ?? null
     };
     return join(dir, `${sha256(canonicalJson(key)).slice(0, 40)}.json`);

@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-OV2C6WR5.js";
+} from "../../chunks/chunk-TVL2ITRG.js";
 import "../../chunks/chunk-EH6IAF7P.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

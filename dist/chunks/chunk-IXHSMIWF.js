@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-SZWWOKON.js";
+} from "./chunk-2GSM65NB.js";
 import {
   parseList,
   parseSeed

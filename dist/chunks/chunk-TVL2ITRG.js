@@ -939,7 +939,8 @@ function shapeMemo(dir) {
       v: MLCI_VERSION,
       content,
       bytes: record.bytes,
-      format: source.format ?? null,
+      // The format as read: with format auto, the same bytes named .csv and .jsonl read apart.
+      format: detectFormat(record.path, source.format),
       delimiter: source.delimiter ?? null
     };
     return join3(dir, `${sha256(canonicalJson(key)).slice(0, 40)}.json`);
