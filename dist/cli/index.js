@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-2GSM65NB.js";
+} from "../chunks/chunk-APW4F76Z.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3976,7 +3976,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-RJ2SI7NK.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-6NCASZGM.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3992,7 +3992,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-U7WMDL5B.js");
+      const { runPipeline } = await import("../chunks/pipeline-ZW4SE3JZ.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4552,7 +4552,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-PK3UQ7V6.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-KFT57RME.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

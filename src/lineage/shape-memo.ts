@@ -4,7 +4,7 @@ import { writeJsonAtomic } from '../core/files.js';
 import { MLCI_VERSION } from '../core/version.js';
 import { detectFormat, type SourceOptions } from '../data/engine.js';
 import { canonicalJson, sha256 } from './files.js';
-import type { DataFileRecord } from './record.js';
+import { dataVersionId, type DataFileRecord } from './record.js';
 
 /** A data file's rows and column names as mlci reads it. */
 export interface DataShape {
@@ -25,8 +25,9 @@ export interface ShapeMemo {
 /** A memo stored as one small JSON file per (content, reading options) under `dir`. */
 export function shapeMemo(dir: string): ShapeMemo {
   const fileOf = (record: DataFileRecord, source: SourceOptions): string | null => {
-    const content = record.sha256 ?? (record.dvc?.md5 ? `md5:${record.dvc.md5}` : null);
-    if (!content) return null;
+    // Only a known content is a key: a DVC record without its md5 has none.
+    if (!record.sha256 && !record.dvc?.md5) return null;
+    const content = dataVersionId(record);
     const key = {
       v: MLCI_VERSION,
       content,

@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-IXHSMIWF.js";
-import "../../chunks/chunk-2GSM65NB.js";
+} from "../../chunks/chunk-6UCSRJ3S.js";
+import "../../chunks/chunk-APW4F76Z.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -59,7 +59,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-U7WMDL5B.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-ZW4SE3JZ.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

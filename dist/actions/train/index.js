@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-TVL2ITRG.js";
+} from "../../chunks/chunk-G6AZ3ZIR.js";
 import "../../chunks/chunk-EH6IAF7P.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-2GSM65NB.js";
+} from "./chunk-APW4F76Z.js";
 import {
   parseList,
   parseSeed

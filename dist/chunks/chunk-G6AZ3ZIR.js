@@ -933,8 +933,8 @@ import { readFile as readFile6 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 function shapeMemo(dir) {
   const fileOf = (record, source) => {
-    const content = record.sha256 ?? (record.dvc?.md5 ? `md5:${record.dvc.md5}` : null);
-    if (!content) return null;
+    if (!record.sha256 && !record.dvc?.md5) return null;
+    const content = dataVersionId(record);
     const key = {
       v: MLCI_VERSION,
       content,

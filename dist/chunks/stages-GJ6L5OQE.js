@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-PK3UQ7V6.js");
+    const { trainStage } = await import("./train-KFT57RME.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

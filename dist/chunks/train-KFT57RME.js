@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-TVL2ITRG.js";
+} from "./chunk-G6AZ3ZIR.js";
 import "./chunk-EH6IAF7P.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";

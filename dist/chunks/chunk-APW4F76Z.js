@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-2X62RXMM.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-GJ6L5OQE.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;
