@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
-  { ignores: ['src/config/*.generated.*', 'src/deploy/*.generated.*', 'bench/data/**', 'dist/**', 'node_modules/**', 'coverage/**', 'examples/**/node_modules/**', '**/*.cjs', 'out/**'] },
+  { ignores: ['src/config/*.generated.*', 'src/deploy/*.generated.*', 'src/data/*.generated.*', 'bench/data/**', 'dist/**', 'node_modules/**', 'coverage/**', 'examples/**/node_modules/**', '**/*.cjs', 'out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -442,11 +442,12 @@ const { Ajv } = await import('ajv');
 const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
 const addFormats = (await import('ajv-formats')).default.default;
 
-/** Writes Ajv standalone code for `schemaValue` to `target` (.js and .d.ts), described by `what`. */
+/** Writes Ajv standalone code for `schemaValue` (or a compiled validator) to `target` (.js and .d.ts), described by `what`. */
 function writeValidator(ajv, schemaValue, target, what, source) {
   // Ajv's "esm" output still calls require() for its runtime helpers: turn those into imports.
   const modules = [];
-  const validatorSource = standaloneCode(ajv, ajv.compile(schemaValue)).replace(/require\("([^"]+)"\)/g, (_, name) => {
+  const compiled = typeof schemaValue === 'function' ? schemaValue : ajv.compile(schemaValue);
+  const validatorSource = standaloneCode(ajv, compiled).replace(/require\("([^"]+)"\)/g, (_, name) => {
     if (!modules.includes(name)) modules.push(name);
     return `__mlciImport${modules.indexOf(name)}`;
   });
@@ -473,4 +474,15 @@ writeValidator(
   'src/deploy/inferenceservice.generated',
   'a rendered InferenceService',
   kserveSchemaFile
+);
+
+// The draft 2020-12 meta-schema: a data schema (--schema) is checked against it without compiling
+// Ajv's meta-schemas at start-up, ≈ 65 ms of every validate-data run (src/data/schema.ts).
+const metaAjv = new Ajv2020({ strict: false, code: { source: true, esm: true } });
+writeValidator(
+  metaAjv,
+  metaAjv.getSchema('https://json-schema.org/draft/2020-12/schema'),
+  'src/data/json-schema.generated',
+  'a data schema',
+  'the JSON Schema draft 2020-12 meta-schema'
 );

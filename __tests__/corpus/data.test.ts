@@ -248,6 +248,80 @@ function cases(): Case[] {
       },
       expect: { exit: 1, code: 'out_of_range', column: 'x' }
     },
+    // Broken schemas (--schema): refused with the file named, before any data is read.
+    ...(
+      [
+        ['not JSON', 'schema-json.json', '{"type": "object",', /schema-json\.json: not valid JSON/],
+        [
+          'a keyword of the wrong type',
+          'schema-type.json',
+          { type: 'object', properties: { x: { type: 'nope' } } },
+          /schema-type\.json: not a valid JSON Schema \(schema is invalid: data\/properties\/x\/type must be equal to one of the allowed values/
+        ],
+        [
+          'a minimum that is not a number',
+          'schema-minimum.json',
+          { type: 'object', properties: { x: { minimum: '2' } } },
+          /schema-minimum\.json: not a valid JSON Schema \(schema is invalid: data\/properties\/x\/minimum must be number/
+        ],
+        [
+          'a pattern that is not a regular expression',
+          'schema-pattern.json',
+          { type: 'object', properties: { x: { type: 'string', pattern: '([a-z]' } } },
+          /schema-pattern\.json: not a valid JSON Schema \(Invalid regular expression/
+        ],
+        [
+          'a reference that resolves nowhere',
+          'schema-ref.json',
+          { type: 'object', properties: { x: { $ref: '#/$defs/missing' } } },
+          /schema-ref\.json: not a valid JSON Schema \(can't resolve reference #\/\$defs\/missing/
+        ],
+        [
+          'another draft',
+          'schema-draft7.json',
+          { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {} },
+          /schema-draft7\.json: not a valid JSON Schema \(mlci reads JSON Schema draft 2020-12/
+        ],
+        [
+          'no properties',
+          'schema-props.json',
+          { type: 'object' },
+          /schema-props\.json: expected an object schema with "properties"/
+        ]
+      ] as [string, string, unknown, RegExp][]
+    ).map(([what, file, schema, message]): Case => ({
+      name: `a schema with ${what}`,
+      make: async (d) => {
+        const path = join(d, file);
+        await writeFile(path, typeof schema === 'string' ? schema : JSON.stringify(schema));
+        return [...(await put(d, `${file}.csv`, 'x\n1\n2\n')), '--schema', path];
+      },
+      expect: bad(message)
+    })),
+    {
+      name: 'a schema whose local references (pointer, anchor) and pattern resolve (read as before)',
+      make: async (d) => {
+        const schema = join(d, 'schema-good.json');
+        await writeFile(
+          schema,
+          JSON.stringify({
+            $schema: 'https://json-schema.org/draft/2020-12/schema#',
+            type: 'object',
+            $defs: {
+              word: { type: 'string', pattern: '^[a-z]+$', enum: ['ab', 'cd'] },
+              positive: { $anchor: 'positive', type: 'number', minimum: 0 }
+            },
+            properties: {
+              x: { type: 'number', maximum: 5 },
+              y: { $ref: '#/$defs/word' },
+              z: { $ref: '#positive' }
+            }
+          })
+        );
+        return [...(await put(d, 'schema-good.csv', 'x,y,z\n1,ab,3\n2,cd,4\n')), '--schema', schema];
+      },
+      expect: ok((r) => expect(r.verdict).toBe('pass'))
+    },
     // JSON Lines
     {
       name: 'mixed types in one JSON key',

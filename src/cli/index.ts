@@ -1,3 +1,4 @@
+import { exitWhenIdle } from '../core/exit.js';
 import { reportFailure } from './kit.js';
 import { buildProgram } from './program.js';
 
@@ -7,4 +8,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+exitWhenIdle();
 buildProgram().parseAsync(process.argv).catch(reportFailure);

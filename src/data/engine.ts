@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
+import { releaseWhenNeeded } from '../core/exit.js';
 
 /** File formats mlci reads. */
 export type DataFormat = 'csv' | 'jsonl' | 'parquet';
@@ -131,10 +132,13 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       return c;
     },
     close() {
-      for (const c of extra) c.closeSync();
-      db.closeSync();
-      instance.closeSync();
+      // The spill directory goes now (open files stay readable); the memory when needed (core/exit.ts).
       if (!options.tempDirectory) rmSync(spill, { recursive: true, force: true });
+      releaseWhenNeeded(() => {
+        for (const c of extra) c.closeSync();
+        db.closeSync();
+        instance.closeSync();
+      });
     }
   };
 }

@@ -39,49 +39,58 @@ export interface OpenedCounts {
 }
 
 /**
- * The query of valueCounts(): a column's value counts, grouped once and read twice, first for the
- * largest finite value (a row of its own, count NULL), then every group: NULL, -Inf, +Inf and NaN,
- * then the finite values ascending. The maximum over the grouped rows costs far less than a scan of
- * the column's rows (bench/validate-data/README.md, "profile phase").
+ * The query of openCounts(): a column's value counts in the engine's order, NULL first, then -Inf,
+ * the finite values ascending, +Inf and NaN last. One grouping and a sort on the value alone: reading
+ * the largest finite value up front as a row of its own cost ≈ 10 % more engine time
+ * (bench/validate-data/README.md, "value counts read whole").
  */
 function valueCountsSql(table: string, column: string): string {
   return (
-    `WITH g AS MATERIALIZED (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c ` +
-    `FROM ${sqlIdent(table)} GROUP BY v) ` +
-    `SELECT v, c FROM (SELECT max(v) FILTER (WHERE isfinite(v)) AS v, NULL::DOUBLE AS c, 0 AS k FROM g ` +
-    `UNION ALL SELECT v, c, 1 FROM g) ORDER BY k, isfinite(v) NULLS FIRST, v`
+    `SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} ` +
+    `GROUP BY v ORDER BY v NULLS FIRST`
   );
 }
 
-/** The DOUBLE items of a result vector. */
+/** The DOUBLE items of a result vector (a copy the vector makes). */
 function items(vector: unknown): Float64Array {
   return (vector as { items: Float64Array }).items;
 }
 
-/** The chunks of a valueCounts() query after its maximum and NULL rows, which go into `head`. */
-async function* headedChunks(
+/** Every chunk of a value-count query, and its NULL group's count (its first row when NULL). */
+async function readCounts(
   db: DuckDBConnection,
-  sql: string,
-  head: ColumnHead
-): AsyncGenerator<CountChunk> {
+  sql: string
+): Promise<{ chunks: CountChunk[]; nulls: number }> {
   const result = await db.stream(sql);
-  let row = 0;
+  const chunks: CountChunk[] = [];
+  let nulls = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const n = chunk.rowCount;
+    if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
     const vector = chunk.getColumnVector(0);
-    const counts = items(chunk.getColumnVector(1));
-    let start = 0;
-    if (row === 0) {
-      const max = vector.getItem(0);
-      head.max = max === null ? null : Number(max);
-      start = 1;
+    let values = items(vector);
+    let counts = items(chunk.getColumnVector(1));
+    if (chunks.length === 0 && vector.getItem(0) === null) {
+      nulls = counts[0];
+      values = values.subarray(1);
+      counts = counts.subarray(1);
     }
-    // The NULL group, if any, is the row after the maximum's (NULLS FIRST).
-    if (row + start === 1 && start < n && vector.getItem(start) === null) head.nulls = counts[start++];
-    row += n;
-    yield { values: items(vector).slice(start, n), counts: counts.slice(start, n) };
+    chunks.push({ values, counts });
+  }
+}
+
+/** The chunks from `first` (chunk, row) up to before `end` (chunk, row), handed out once and let go. */
+async function* between(
+  chunks: (CountChunk | undefined)[],
+  first: [number, number],
+  end: [number, number]
+): AsyncGenerator<CountChunk> {
+  for (let i = first[0]; i <= end[0] && i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    chunks[i] = undefined;
+    const from = i === first[0] ? first[1] : 0;
+    const to = i === end[0] ? end[1] : chunk.values.length;
+    yield { values: chunk.values.subarray(from, to), counts: chunk.counts.subarray(from, to) };
   }
 }
 
@@ -89,19 +98,36 @@ async function* headedChunks(
  * Opens a column's value-count stream (one per table and connection; reference and current are two
  * streams merged in JS, which costs the engine less than one aggregate over both tables) and reads
  * its head: what the finite walk needs up front (its total, and the bounds that fix histogram and
- * Sturges edges) without an aggregate scan of its own.
+ * Sturges edges) without an aggregate scan of its own. The groups are read whole first, since the
+ * largest finite value and the +Inf and NaN counts come last; they take 16 bytes per distinct value.
  */
 export async function openCounts(db: DuckDBConnection, table: string, column: string): Promise<OpenedCounts> {
-  const head: ColumnHead = { nulls: 0, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
-  const cursor = await new Cursor(headedChunks(db, valueCountsSql(table, column), head)).refill();
-  while (!cursor.done && !Number.isFinite(cursor.value)) {
-    const v = cursor.value;
-    if (Number.isNaN(v)) head.nan += cursor.count;
-    else if (v > 0) head.posInf += cursor.count;
-    else head.negInf += cursor.count;
-    if (cursor.advance()) await cursor.refill();
+  const { chunks, nulls } = await readCounts(db, valueCountsSql(table, column));
+  const head: ColumnHead = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  // The finite values lie between the -Inf group in front and the +Inf and NaN groups behind.
+  let [fc, fr] = [0, 0];
+  while (fc < chunks.length && (fr >= chunks[fc].values.length || chunks[fc].values[fr] === -Infinity)) {
+    if (fr >= chunks[fc].values.length) [fc, fr] = [fc + 1, 0];
+    else head.negInf += chunks[fc].counts[fr++];
   }
-  head.min = cursor.done ? null : cursor.value;
+  let [ec, er] = [chunks.length - 1, chunks.length ? chunks[chunks.length - 1].values.length : 0];
+  while (ec > fc || (ec === fc && er > fr)) {
+    if (er === 0) {
+      [ec, er] = [ec - 1, chunks[ec - 1].values.length];
+      continue;
+    }
+    const v = chunks[ec].values[er - 1];
+    if (Number.isFinite(v)) break;
+    if (Number.isNaN(v)) head.nan += chunks[ec].counts[er - 1];
+    else head.posInf += chunks[ec].counts[er - 1];
+    er--;
+  }
+  const empty = ec < fc || (ec === fc && er <= fr);
+  if (!empty) {
+    head.min = chunks[fc].values[fr];
+    head.max = chunks[ec].values[er - 1];
+  }
+  const cursor = await new Cursor(between(chunks, [fc, fr], [ec, er])).refill();
   return { head, cursor };
 }
 

@@ -1,9 +1,9 @@
 // Schemas for data: a JSON Schema (draft 2020-12) for one row with per-column extras as TFDV infers
 // them. `mlci schema infer` writes one (schema-infer.ts); validation checks a loaded table against it
 // column by column in SQL (schema-check.ts). See docs/schema.md.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { InputError } from '../core/errors.js';
+import validateMetaSchema from './json-schema.generated.js';
 
 /** The per-column part of an mlci schema. */
 export interface ColumnSchema {
@@ -43,9 +43,111 @@ export interface RowSchema {
   'x-mlci-min-rows'?: number;
 }
 
-// ajv-formats is CommonJS with a default export that NodeNext sees one level down.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+/** The meta-schema mlci reads data schemas against (JSON Schema draft 2020-12). */
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+
+/** Keywords whose values are data, not subschemas: a "pattern" or "$ref" key inside them is not one. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+
+/** Ajv's errorsText(): each error's path under `data` and its message. */
+function errorsText(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `data${e.instancePath} ${e.message}`).join(', ');
+}
+
+/** Whether some subschema of `root` declares `name` as its $anchor or $dynamicAnchor. */
+function hasAnchor(root: unknown, name: string): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const { $anchor, $dynamicAnchor } = node as { $anchor?: unknown; $dynamicAnchor?: unknown };
+    if ($anchor === name || $dynamicAnchor === name) return true;
+    stack.push(...Object.values(node));
+  }
+  return false;
+}
+
+/** The value a local reference ("#", "#/$defs/x", "#name") points to in `root`, or undefined. */
+function resolveLocal(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  const pointer = decodeURIComponent(ref.slice(1));
+  if (pointer === '') return root;
+  if (!pointer.startsWith('/')) return hasAnchor(root, pointer) ? true : undefined;
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * What compiling `schema` with Ajv would fail on beyond the meta-schema: a pattern that is not a
+ * regular expression, a reference that does not resolve in the document. Compiling the schema itself
+ * (Ajv's compiler and meta-schemas) cost ≈ 115 ms of every validate-data start.
+ */
+function compileProblem(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const problem = keywordProblem(root, key, value);
+      if (problem) return problem;
+      if (DATA_KEYWORDS.has(key)) continue;
+      // The keys of these are names (columns, definitions), not keywords: only their values are schemas.
+      if (NAMED_SCHEMAS.has(key) && value !== null && typeof value === 'object')
+        stack.push(...Object.values(value));
+      else stack.push(value);
+    }
+  }
+  return undefined;
+}
+
+/** Keywords whose values map names to subschemas. */
+const NAMED_SCHEMAS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas'
+]);
+
+/** What Ajv's compiler refuses in one keyword that the meta-schema lets through. */
+function keywordProblem(root: unknown, key: string, value: unknown): string | undefined {
+  if (key === 'enum' && Array.isArray(value) && value.length === 0) return 'enum must have non-empty array';
+  const patterns =
+    key === 'pattern' && typeof value === 'string'
+      ? [value]
+      : key === 'patternProperties' && value !== null && typeof value === 'object'
+        ? Object.keys(value)
+        : [];
+  for (const pattern of patterns) {
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  if (key === '$ref' && typeof value === 'string' && resolveLocal(root, value) === undefined)
+    return `can't resolve reference ${value} (mlci reads references within the schema file only)`;
+  return undefined;
+}
+
+/** Why `value` is not a JSON Schema draft 2020-12 mlci can read, or undefined. */
+function schemaProblem(value: unknown): string | undefined {
+  const declared =
+    value !== null && typeof value === 'object' ? (value as { $schema?: unknown }).$schema : undefined;
+  if (declared !== undefined && String(declared).replace(/#$/, '') !== DRAFT_2020_12)
+    return `mlci reads JSON Schema draft 2020-12 ("$schema": "${DRAFT_2020_12}"), not ${JSON.stringify(declared)}`;
+  if (!validateMetaSchema(value)) return `schema is invalid: ${errorsText(validateMetaSchema.errors)}`;
+  return compileProblem(value);
+}
 
 /** Reads and checks a schema file: valid JSON, a valid JSON Schema, an object schema with properties. */
 export function parseSchema(text: string, path: string): RowSchema {
@@ -55,12 +157,8 @@ export function parseSchema(text: string, path: string): RowSchema {
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  const ajv = addFormats(new Ajv2020({ strict: false }));
-  try {
-    ajv.compile(value as object);
-  } catch (error) {
-    throw new InputError(`${path}: not a valid JSON Schema (${(error as Error).message})`);
-  }
+  const problem = schemaProblem(value);
+  if (problem) throw new InputError(`${path}: not a valid JSON Schema (${problem})`);
   const schema = value as RowSchema;
   if (typeof schema !== 'object' || schema === null || typeof schema.properties !== 'object') {
     throw new InputError(
