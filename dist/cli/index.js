@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-APW4F76Z.js";
+} from "../chunks/chunk-2H7CKCLG.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -28,6 +28,9 @@ import {
   DEFAULT_DRIFT_SHARE
 } from "../chunks/chunk-6UZB7YRZ.js";
 import {
+  exitWhenIdle
+} from "../chunks/chunk-5QWN2HOG.js";
+import {
   silentProgress,
   streamProgress
 } from "../chunks/chunk-HD4PHYYH.js";
@@ -43,8 +46,7 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-YWHJ4KQA.js";
-import "../chunks/chunk-IBYLPLKE.js";
+} from "../chunks/chunk-JZGTS6RA.js";
 import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-N3HU6RCH.js";
 import {
@@ -3693,7 +3695,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-WQCDGU6O.js");
+      const { evaluate: run } = await import("../chunks/evaluate-PQHX2DGP.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3941,7 +3943,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YOHN6GKM.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-TBI7LHAD.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3976,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-6NCASZGM.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-T56KF3KH.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3992,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-ZW4SE3JZ.js");
+      const { runPipeline } = await import("../chunks/pipeline-5IGUEP2W.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4402,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-UCD43X7K.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-OOWQMJUO.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4520,7 +4522,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-CUJFUNO6.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-G24WGOQK.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4552,7 +4554,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-KFT57RME.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-INTJ7KUA.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4660,8 +4662,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-UCD43X7K.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-LFQKA2JI.js");
+      const { validateData } = await import("../chunks/validate-data-OOWQMJUO.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;
@@ -4715,4 +4717,5 @@ process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
+exitWhenIdle();
 buildProgram().parseAsync(process.argv).catch(reportFailure);

@@ -41,8 +41,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";

@@ -28,8 +28,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
@@ -246,7 +245,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-WQCDGU6O.js");
+    const { evaluate } = await import("../../chunks/evaluate-PQHX2DGP.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

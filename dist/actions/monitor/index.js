@@ -18,8 +18,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
@@ -69,7 +68,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-YOHN6GKM.js");
+      const { runMonitor } = await import("../../chunks/monitor-TBI7LHAD.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -80,7 +79,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-YOHN6GKM.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-TBI7LHAD.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }

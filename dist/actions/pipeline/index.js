@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-6UCSRJ3S.js";
-import "../../chunks/chunk-APW4F76Z.js";
+} from "../../chunks/chunk-4IFB7OG5.js";
+import "../../chunks/chunk-2H7CKCLG.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -20,8 +20,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";
@@ -59,7 +58,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-ZW4SE3JZ.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-5IGUEP2W.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -6,15 +6,16 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-G6AZ3ZIR.js";
-import "../../chunks/chunk-EH6IAF7P.js";
+} from "../../chunks/chunk-YICDZNC3.js";
+import "../../chunks/chunk-KUZGMJOL.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-BMMELDKN.js";
-import "../../chunks/chunk-KTV5J4OA.js";
+import "../../chunks/chunk-ZVWPS6E5.js";
+import "../../chunks/chunk-3XZIFLJC.js";
+import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";
@@ -28,8 +29,7 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";

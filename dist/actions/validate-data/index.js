@@ -2,17 +2,18 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-2UNF2OKB.js";
-import "../../chunks/chunk-X3ESJVFA.js";
-import "../../chunks/chunk-IBJG6NCC.js";
+} from "../../chunks/chunk-LCBZXUD3.js";
+import "../../chunks/chunk-HTOJOKLP.js";
+import "../../chunks/chunk-7H3HZ6PS.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-6PM3FLTW.js";
+} from "../../chunks/chunk-LUHPAMY4.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-BMMELDKN.js";
-import "../../chunks/chunk-KTV5J4OA.js";
+import "../../chunks/chunk-ZVWPS6E5.js";
+import "../../chunks/chunk-3XZIFLJC.js";
+import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";
@@ -27,8 +28,7 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-YWHJ4KQA.js";
-import "../../chunks/chunk-IBYLPLKE.js";
+} from "../../chunks/chunk-JZGTS6RA.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
 import "../../chunks/chunk-OX2YEAMM.js";

@@ -3,7 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent,
   sqlString
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
+import "./chunk-5QWN2HOG.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-EH6IAF7P.js";
+} from "./chunk-KUZGMJOL.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -28,12 +28,12 @@ import {
   ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-BMMELDKN.js";
+} from "./chunk-ZVWPS6E5.js";
 import {
   connection,
   detectFormat,
   sqlString
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 import {
   dvcRecordFor
 } from "./chunk-36UX5SSD.js";

@@ -7,12 +7,12 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-BMMELDKN.js";
+} from "./chunk-ZVWPS6E5.js";
 import {
   connection,
   detectFormat,
   sqlIdent
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";

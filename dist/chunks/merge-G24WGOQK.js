@@ -4,14 +4,15 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-IBJG6NCC.js";
+} from "./chunk-7H3HZ6PS.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP,
   isStatistics
 } from "./chunk-N7I2YJR6.js";
-import "./chunk-KTV5J4OA.js";
+import "./chunk-3XZIFLJC.js";
+import "./chunk-5QWN2HOG.js";
 import {
   readInput,
   writeJsonAtomic

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-APW4F76Z.js";
+} from "./chunk-2H7CKCLG.js";
 import {
   parseList,
   parseSeed

@@ -4,19 +4,18 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-2UNF2OKB.js";
-import "./chunk-X3ESJVFA.js";
-import "./chunk-IBJG6NCC.js";
+} from "./chunk-LCBZXUD3.js";
+import "./chunk-HTOJOKLP.js";
+import "./chunk-7H3HZ6PS.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-BMMELDKN.js";
-import "./chunk-KTV5J4OA.js";
+import "./chunk-ZVWPS6E5.js";
+import "./chunk-3XZIFLJC.js";
+import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
-import "./chunk-IBYLPLKE.js";
 import "./chunk-J2XJ3L6O.js";
-import "./chunk-4N7NCSDY.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";

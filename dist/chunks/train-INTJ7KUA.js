@@ -4,15 +4,16 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-G6AZ3ZIR.js";
-import "./chunk-EH6IAF7P.js";
+} from "./chunk-YICDZNC3.js";
+import "./chunk-KUZGMJOL.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-BMMELDKN.js";
-import "./chunk-KTV5J4OA.js";
+import "./chunk-ZVWPS6E5.js";
+import "./chunk-3XZIFLJC.js";
+import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-OX2YEAMM.js";

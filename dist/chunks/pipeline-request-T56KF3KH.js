@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-6UCSRJ3S.js";
-import "./chunk-APW4F76Z.js";
+} from "./chunk-4IFB7OG5.js";
+import "./chunk-2H7CKCLG.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

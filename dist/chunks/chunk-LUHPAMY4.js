@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   parseMemoryLimit
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 import {
   parseDelimiter,
   parseFormat

@@ -8,7 +8,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   sqlIdent
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {
@@ -126,42 +126,64 @@ function fmix32(h0) {
 
 // src/data/numeric.ts
 function valueCountsSql(table, column) {
-  return `WITH g AS MATERIALIZED (SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} GROUP BY v) SELECT v, c FROM (SELECT max(v) FILTER (WHERE isfinite(v)) AS v, NULL::DOUBLE AS c, 0 AS k FROM g UNION ALL SELECT v, c, 1 FROM g) ORDER BY k, isfinite(v) NULLS FIRST, v`;
+  return `SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} GROUP BY v ORDER BY v NULLS FIRST`;
 }
 function items(vector) {
   return vector.items;
 }
-async function* headedChunks(db, sql, head) {
+async function readCounts(db, sql) {
   const result = await db.stream(sql);
-  let row = 0;
+  const chunks = [];
+  let nulls = 0;
   for (; ; ) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return;
-    const n = chunk.rowCount;
+    if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
     const vector = chunk.getColumnVector(0);
-    const counts = items(chunk.getColumnVector(1));
-    let start = 0;
-    if (row === 0) {
-      const max = vector.getItem(0);
-      head.max = max === null ? null : Number(max);
-      start = 1;
+    let values = items(vector);
+    let counts = items(chunk.getColumnVector(1));
+    if (chunks.length === 0 && vector.getItem(0) === null) {
+      nulls = counts[0];
+      values = values.subarray(1);
+      counts = counts.subarray(1);
     }
-    if (row + start === 1 && start < n && vector.getItem(start) === null) head.nulls = counts[start++];
-    row += n;
-    yield { values: items(vector).slice(start, n), counts: counts.slice(start, n) };
+    chunks.push({ values, counts });
+  }
+}
+async function* between(chunks, first, end) {
+  for (let i = first[0]; i <= end[0] && i < chunks.length; i++) {
+    const chunk = chunks[i];
+    chunks[i] = void 0;
+    const from = i === first[0] ? first[1] : 0;
+    const to = i === end[0] ? end[1] : chunk.values.length;
+    yield { values: chunk.values.subarray(from, to), counts: chunk.counts.subarray(from, to) };
   }
 }
 async function openCounts(db, table, column) {
-  const head = { nulls: 0, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
-  const cursor = await new Cursor(headedChunks(db, valueCountsSql(table, column), head)).refill();
-  while (!cursor.done && !Number.isFinite(cursor.value)) {
-    const v = cursor.value;
-    if (Number.isNaN(v)) head.nan += cursor.count;
-    else if (v > 0) head.posInf += cursor.count;
-    else head.negInf += cursor.count;
-    if (cursor.advance()) await cursor.refill();
+  const { chunks, nulls } = await readCounts(db, valueCountsSql(table, column));
+  const head = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  let [fc, fr] = [0, 0];
+  while (fc < chunks.length && (fr >= chunks[fc].values.length || chunks[fc].values[fr] === -Infinity)) {
+    if (fr >= chunks[fc].values.length) [fc, fr] = [fc + 1, 0];
+    else head.negInf += chunks[fc].counts[fr++];
   }
-  head.min = cursor.done ? null : cursor.value;
+  let [ec, er] = [chunks.length - 1, chunks.length ? chunks[chunks.length - 1].values.length : 0];
+  while (ec > fc || ec === fc && er > fr) {
+    if (er === 0) {
+      [ec, er] = [ec - 1, chunks[ec - 1].values.length];
+      continue;
+    }
+    const v = chunks[ec].values[er - 1];
+    if (Number.isFinite(v)) break;
+    if (Number.isNaN(v)) head.nan += chunks[ec].counts[er - 1];
+    else head.posInf += chunks[ec].counts[er - 1];
+    er--;
+  }
+  const empty = ec < fc || ec === fc && er <= fr;
+  if (!empty) {
+    head.min = chunks[fc].values[fr];
+    head.max = chunks[ec].values[er - 1];
+  }
+  const cursor = await new Cursor(between(chunks, [fc, fr], [ec, er])).refill();
   return { head, cursor };
 }
 async function* storedCounts(distribution) {

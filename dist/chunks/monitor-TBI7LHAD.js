@@ -27,14 +27,14 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-EH6IAF7P.js";
+} from "./chunk-KUZGMJOL.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-X3ESJVFA.js";
-import "./chunk-IBJG6NCC.js";
+} from "./chunk-HTOJOKLP.js";
+import "./chunk-7H3HZ6PS.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -46,11 +46,12 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-BMMELDKN.js";
+} from "./chunk-ZVWPS6E5.js";
 import {
   openEngine,
   sqlIdent
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
+import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import {
   silentProgress

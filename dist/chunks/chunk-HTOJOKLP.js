@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-IBJG6NCC.js";
+} from "./chunk-7H3HZ6PS.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -25,11 +25,11 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-BMMELDKN.js";
+} from "./chunk-ZVWPS6E5.js";
 import {
   sqlIdent,
   sqlString
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 import {
   escapeMarkdown
 } from "./chunk-KFMS7UDB.js";

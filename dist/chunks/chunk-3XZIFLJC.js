@@ -1,6 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  releaseWhenNeeded
+} from "./chunk-5QWN2HOG.js";
+import {
   InputError
 } from "./chunk-HRKM2MUG.js";
 
@@ -74,10 +77,12 @@ async function openEngine(options = {}) {
       return c;
     },
     close() {
-      for (const c of extra) c.closeSync();
-      db.closeSync();
-      instance.closeSync();
       if (!options.tempDirectory) rmSync(spill, { recursive: true, force: true });
+      releaseWhenNeeded(() => {
+        for (const c of extra) c.closeSync();
+        db.closeSync();
+        instance.closeSync();
+      });
     }
   };
 }

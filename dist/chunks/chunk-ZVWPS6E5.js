@@ -5,7 +5,7 @@ import {
   runUnordered,
   sqlIdent,
   sqlString
-} from "./chunk-KTV5J4OA.js";
+} from "./chunk-3XZIFLJC.js";
 import {
   missingDataMessage
 } from "./chunk-36UX5SSD.js";
