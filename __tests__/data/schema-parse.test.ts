@@ -77,6 +77,11 @@ const schemas: [string, unknown][] = [
       }
     }
   ],
+  ['a malformed escape in a reference', column({ $ref: '#/%E0%A4%A' })],
+  [
+    '100,000 required names',
+    { type: 'object', properties: {}, required: Array.from({ length: 100_000 }, (_, i) => `c${i}`) }
+  ],
   [
     'a column named enum with a good pattern',
     { type: 'object', properties: { enum: { type: 'string', pattern: '^a' } } }
@@ -87,4 +92,13 @@ describe('parseSchema accepts and refuses what compiling with Ajv does', () => {
   test.each(schemas)('%s', (_name, schema) => {
     expect(parsed(schema)).toBe(ajvCompiles(schema));
   });
+});
+
+test('a schema nested 20,000 deep is refused by name, not a crash', () => {
+  // Written as text: JSON.stringify itself recurses with the depth.
+  const deep = '{"not":'.repeat(20_000) + '{"type":"number"}' + '}'.repeat(20_000);
+  const text = `{"type":"object","properties":{"x":${deep}}}`;
+  expect(() => parseSchema(text, 'deep.json')).toThrow(
+    /deep\.json: not a valid JSON Schema \(nested too deeply/
+  );
 });

@@ -62,7 +62,7 @@ function hasAnchor(root: unknown, name: string): boolean {
     if (node === null || typeof node !== 'object') continue;
     const { $anchor, $dynamicAnchor } = node as { $anchor?: unknown; $dynamicAnchor?: unknown };
     if ($anchor === name || $dynamicAnchor === name) return true;
-    stack.push(...Object.values(node));
+    for (const value of Object.values(node)) stack.push(value);
   }
   return false;
 }
@@ -70,7 +70,12 @@ function hasAnchor(root: unknown, name: string): boolean {
 /** The value a local reference ("#", "#/$defs/x", "#name") points to in `root`, or undefined. */
 function resolveLocal(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
-  const pointer = decodeURIComponent(ref.slice(1));
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined; // a malformed %-escape
+  }
   if (pointer === '') return root;
   if (!pointer.startsWith('/')) return hasAnchor(root, pointer) ? true : undefined;
   let node: unknown = root;
@@ -92,8 +97,9 @@ function compileProblem(root: unknown): string | undefined {
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
+    // Loops rather than push(...values): a list of 100,000 names would overflow the call's arguments.
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) stack.push(item);
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
@@ -102,7 +108,7 @@ function compileProblem(root: unknown): string | undefined {
       if (DATA_KEYWORDS.has(key)) continue;
       // The keys of these are names (columns, definitions), not keywords: only their values are schemas.
       if (NAMED_SCHEMAS.has(key) && value !== null && typeof value === 'object')
-        stack.push(...Object.values(value));
+        for (const schema of Object.values(value)) stack.push(schema);
       else stack.push(value);
     }
   }
@@ -145,7 +151,13 @@ function schemaProblem(value: unknown): string | undefined {
     value !== null && typeof value === 'object' ? (value as { $schema?: unknown }).$schema : undefined;
   if (declared !== undefined && String(declared).replace(/#$/, '') !== DRAFT_2020_12)
     return `mlci reads JSON Schema draft 2020-12 ("$schema": "${DRAFT_2020_12}"), not ${JSON.stringify(declared)}`;
-  if (!validateMetaSchema(value)) return `schema is invalid: ${errorsText(validateMetaSchema.errors)}`;
+  try {
+    if (!validateMetaSchema(value)) return `schema is invalid: ${errorsText(validateMetaSchema.errors)}`;
+  } catch (error) {
+    // The generated validator recurses with the schema's depth: a hostile nesting overflows it.
+    if (error instanceof RangeError) return `nested too deeply to read (${error.message})`;
+    throw error;
+  }
   return compileProblem(value);
 }
 
