@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-2H7CKCLG.js";
+} from "../chunks/chunk-JGXU7VL6.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3978,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-T56KF3KH.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-Z74VQQWW.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-5IGUEP2W.js");
+      const { runPipeline } = await import("../chunks/pipeline-AVBCT6NH.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4404,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-OOWQMJUO.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-YF7RMISS.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4662,7 +4662,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-OOWQMJUO.js");
+      const { validateData } = await import("../chunks/validate-data-YF7RMISS.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-LCBZXUD3.js";
+} from "../../chunks/chunk-BAAVVXTD.js";
 import "../../chunks/chunk-HTOJOKLP.js";
 import "../../chunks/chunk-7H3HZ6PS.js";
 import {

@@ -2154,13 +2154,18 @@ function hasAnchor(root, name) {
     if (node === null || typeof node !== "object") continue;
     const { $anchor, $dynamicAnchor } = node;
     if ($anchor === name || $dynamicAnchor === name) return true;
-    stack.push(...Object.values(node));
+    for (const value of Object.values(node)) stack.push(value);
   }
   return false;
 }
 function resolveLocal(root, ref) {
   if (!ref.startsWith("#")) return void 0;
-  const pointer = decodeURIComponent(ref.slice(1));
+  let pointer;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    return void 0;
+  }
   if (pointer === "") return root;
   if (!pointer.startsWith("/")) return hasAnchor(root, pointer) ? true : void 0;
   let node = root;
@@ -2177,7 +2182,7 @@ function compileProblem(root) {
     const node = stack.pop();
     if (node === null || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) stack.push(item);
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
@@ -2185,7 +2190,7 @@ function compileProblem(root) {
       if (problem) return problem;
       if (DATA_KEYWORDS.has(key)) continue;
       if (NAMED_SCHEMAS.has(key) && value !== null && typeof value === "object")
-        stack.push(...Object.values(value));
+        for (const schema of Object.values(value)) stack.push(schema);
       else stack.push(value);
     }
   }
@@ -2216,7 +2221,12 @@ function schemaProblem(value) {
   const declared = value !== null && typeof value === "object" ? value.$schema : void 0;
   if (declared !== void 0 && String(declared).replace(/#$/, "") !== DRAFT_2020_12)
     return `mlci reads JSON Schema draft 2020-12 ("$schema": "${DRAFT_2020_12}"), not ${JSON.stringify(declared)}`;
-  if (!json_schema_generated_default(value)) return `schema is invalid: ${errorsText(json_schema_generated_default.errors)}`;
+  try {
+    if (!json_schema_generated_default(value)) return `schema is invalid: ${errorsText(json_schema_generated_default.errors)}`;
+  } catch (error) {
+    if (error instanceof RangeError) return `nested too deeply to read (${error.message})`;
+    throw error;
+  }
   return compileProblem(value);
 }
 function parseSchema(text, path) {

@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-DXE5GNQN.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-UXJO3CJ2.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -4,7 +4,7 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-LCBZXUD3.js";
+} from "./chunk-BAAVVXTD.js";
 import "./chunk-HTOJOKLP.js";
 import "./chunk-7H3HZ6PS.js";
 import "./chunk-FDN2QQC3.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-2H7CKCLG.js";
+} from "./chunk-JGXU7VL6.js";
 import {
   parseList,
   parseSeed
