@@ -123,6 +123,29 @@ describe('numeric statistics from the head of the value-count stream', () => {
     }
   });
 
+  test('a column with more groups than are read whole gives the same head and groups, streamed', async () => {
+    const conn = await engine.connect();
+    /** The head and every (value, count) the cursor walks. */
+    async function walked(column: string, readWhole?: number) {
+      const { cursor, head } = await openCounts(conn, 'cur', column, readWhole);
+      const pairs: [number, number][] = [];
+      while (!cursor.done) {
+        pairs.push([cursor.value + 0, cursor.count]);
+        if (cursor.advance()) await cursor.refill();
+      }
+      // + 0: -0 and 0 are one value (the engine's min may return either).
+      const bound = (v: number | null) => (v === null ? null : v + 0);
+      return { head: { ...head, min: bound(head.min), max: bound(head.max) }, pairs };
+    }
+    for (const column of ['mixed', 'sparse', 'nan_only', 'inf_only', 'neg_only', 'one_value']) {
+      const whole = await walked(column);
+      // 100 groups: 'mixed' (thousands of groups, several chunks) goes the streamed way.
+      const streamed = await walked(column, 100);
+      expect([column, streamed]).toEqual([column, whole]);
+    }
+    expect((await walked('mixed', 100)).pairs.length).toBeGreaterThan(2048);
+  });
+
   test('equal the statistics beside a reference table, with no reference and with a stored one', async () => {
     const scanned = await analyse(engine, cur, { kind: 'table', source: ref });
     const alone = await analyse(engine, cur);

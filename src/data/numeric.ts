@@ -56,17 +56,31 @@ function items(vector: unknown): Float64Array {
   return (vector as { items: Float64Array }).items;
 }
 
-/** Every chunk of a value-count query, and its NULL group's count (its first row when NULL). */
+/**
+ * Groups of a column read whole before its walk (16 bytes each, up to 16 MB a stream); a column with
+ * more is streamed as it is walked, its head from an aggregate scan instead (openStreamed), so that
+ * memory stays bounded by the chunks held whatever the data.
+ */
+export const READ_WHOLE_GROUPS = 1 << 20;
+
+/**
+ * Every chunk of a value-count query and its NULL group's count (its first row when NULL), or
+ * undefined past `limit` groups.
+ */
 async function readCounts(
   db: DuckDBConnection,
-  sql: string
-): Promise<{ chunks: CountChunk[]; nulls: number }> {
+  sql: string,
+  limit: number
+): Promise<{ chunks: CountChunk[]; nulls: number } | undefined> {
   const result = await db.stream(sql);
   const chunks: CountChunk[] = [];
   let nulls = 0;
+  let groups = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
+    groups += chunk.rowCount;
+    if (groups > limit) return undefined;
     const vector = chunk.getColumnVector(0);
     let values = items(vector);
     let counts = items(chunk.getColumnVector(1));
@@ -77,6 +91,44 @@ async function readCounts(
     }
     chunks.push({ values, counts });
   }
+}
+
+/** The finite groups of a value-count query as they come: past the NULL and −Inf groups, up to +Inf. */
+async function* finiteChunks(db: DuckDBConnection, sql: string): AsyncGenerator<CountChunk> {
+  const result = await db.stream(sql);
+  for (let first = true; ; first = false) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = items(vector);
+    const counts = items(chunk.getColumnVector(1));
+    let from = first && vector.getItem(0) === null ? 1 : 0;
+    while (from < values.length && values[from] === -Infinity) from++;
+    let to = from;
+    while (to < values.length && Number.isFinite(values[to])) to++;
+    yield { values: values.subarray(from, to), counts: counts.subarray(from, to) };
+    if (to < values.length) return; // +Inf and NaN come last: nothing finite follows
+  }
+}
+
+/**
+ * openCounts() of a column with more groups than are read whole: its head from one aggregate scan, its
+ * groups from the query again, read as they are walked (the grouping is done twice for such a column).
+ */
+async function openStreamed(db: DuckDBConnection, table: string, column: string): Promise<OpenedCounts> {
+  const x = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const finite = `FILTER (WHERE isfinite(${x}))`;
+  const [row] = (
+    await db.runAndReadAll(
+      `SELECT count(*) - count(${x}), count_if(isnan(${x})), count_if(${x} = 'inf'::DOUBLE), ` +
+        `count_if(${x} = '-inf'::DOUBLE), min(${x}) ${finite}, max(${x}) ${finite} FROM ${sqlIdent(table)}`
+    )
+  ).getRows();
+  const [nulls, nan, posInf, negInf] = row.slice(0, 4).map(Number);
+  const bound = (v: unknown) => (v === null ? null : Number(v));
+  const head: ColumnHead = { nulls, nan, posInf, negInf, min: bound(row[4]), max: bound(row[5]) };
+  const cursor = await new Cursor(finiteChunks(db, valueCountsSql(table, column))).refill();
+  return { head, cursor };
 }
 
 /** The chunks from `first` (chunk, row) up to before `end` (chunk, row), handed out once and let go. */
@@ -99,10 +151,17 @@ async function* between(
  * streams merged in JS, which costs the engine less than one aggregate over both tables) and reads
  * its head: what the finite walk needs up front (its total, and the bounds that fix histogram and
  * Sturges edges) without an aggregate scan of its own. The groups are read whole first, since the
- * largest finite value and the +Inf and NaN counts come last; they take 16 bytes per distinct value.
+ * largest finite value and the +Inf and NaN counts come last, up to `readWhole` of them.
  */
-export async function openCounts(db: DuckDBConnection, table: string, column: string): Promise<OpenedCounts> {
-  const { chunks, nulls } = await readCounts(db, valueCountsSql(table, column));
+export async function openCounts(
+  db: DuckDBConnection,
+  table: string,
+  column: string,
+  readWhole = READ_WHOLE_GROUPS
+): Promise<OpenedCounts> {
+  const whole = await readCounts(db, valueCountsSql(table, column), readWhole);
+  if (!whole) return openStreamed(db, table, column);
+  const { chunks, nulls } = whole;
   const head: ColumnHead = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
   // The finite values lie between the -Inf group in front and the +Inf and NaN groups behind.
   let [fc, fr] = [0, 0];
