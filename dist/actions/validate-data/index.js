@@ -2,9 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-BAAVVXTD.js";
-import "../../chunks/chunk-HTOJOKLP.js";
-import "../../chunks/chunk-7H3HZ6PS.js";
+} from "../../chunks/chunk-6ERI6IOW.js";
+import "../../chunks/chunk-5CJSJJTJ.js";
+import "../../chunks/chunk-5QKP5VTL.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-LUHPAMY4.js";

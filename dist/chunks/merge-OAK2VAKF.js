@@ -4,7 +4,7 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-7H3HZ6PS.js";
+} from "./chunk-5QKP5VTL.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,

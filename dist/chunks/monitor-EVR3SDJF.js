@@ -33,8 +33,8 @@ import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-HTOJOKLP.js";
-import "./chunk-7H3HZ6PS.js";
+} from "./chunk-5CJSJJTJ.js";
+import "./chunk-5QKP5VTL.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE

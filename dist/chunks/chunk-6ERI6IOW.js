@@ -4,7 +4,7 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-HTOJOKLP.js";
+} from "./chunk-5CJSJJTJ.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";

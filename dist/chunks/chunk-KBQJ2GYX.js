@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-JGXU7VL6.js";
+} from "./chunk-CJAKQU5Q.js";
 import {
   parseList,
   parseSeed

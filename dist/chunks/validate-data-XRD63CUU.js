@@ -4,9 +4,9 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-BAAVVXTD.js";
-import "./chunk-HTOJOKLP.js";
-import "./chunk-7H3HZ6PS.js";
+} from "./chunk-6ERI6IOW.js";
+import "./chunk-5CJSJJTJ.js";
+import "./chunk-5QKP5VTL.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";

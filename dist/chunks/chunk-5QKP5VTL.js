@@ -131,13 +131,17 @@ function valueCountsSql(table, column) {
 function items(vector) {
   return vector.items;
 }
-async function readCounts(db, sql) {
+var READ_WHOLE_GROUPS = 1 << 20;
+async function readCounts(db, sql, limit) {
   const result = await db.stream(sql);
   const chunks = [];
   let nulls = 0;
+  let groups = 0;
   for (; ; ) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
+    groups += chunk.rowCount;
+    if (groups > limit) return void 0;
     const vector = chunk.getColumnVector(0);
     let values = items(vector);
     let counts = items(chunk.getColumnVector(1));
@@ -149,6 +153,34 @@ async function readCounts(db, sql) {
     chunks.push({ values, counts });
   }
 }
+async function* finiteChunks(db, sql) {
+  const result = await db.stream(sql);
+  for (let first = true; ; first = false) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    const vector = chunk.getColumnVector(0);
+    const values = items(vector);
+    const counts = items(chunk.getColumnVector(1));
+    let from = first && vector.getItem(0) === null ? 1 : 0;
+    while (from < values.length && values[from] === -Infinity) from++;
+    let to = from;
+    while (to < values.length && Number.isFinite(values[to])) to++;
+    yield { values: values.subarray(from, to), counts: counts.subarray(from, to) };
+    if (to < values.length) return;
+  }
+}
+async function openStreamed(db, table, column) {
+  const x = `CAST(${sqlIdent(column)} AS DOUBLE)`;
+  const finite = `FILTER (WHERE isfinite(${x}))`;
+  const [row] = (await db.runAndReadAll(
+    `SELECT count(*) - count(${x}), count_if(isnan(${x})), count_if(${x} = 'inf'::DOUBLE), count_if(${x} = '-inf'::DOUBLE), min(${x}) ${finite}, max(${x}) ${finite} FROM ${sqlIdent(table)}`
+  )).getRows();
+  const [nulls, nan, posInf, negInf] = row.slice(0, 4).map(Number);
+  const bound = (v) => v === null ? null : Number(v);
+  const head = { nulls, nan, posInf, negInf, min: bound(row[4]), max: bound(row[5]) };
+  const cursor = await new Cursor(finiteChunks(db, valueCountsSql(table, column))).refill();
+  return { head, cursor };
+}
 async function* between(chunks, first, end) {
   for (let i = first[0]; i <= end[0] && i < chunks.length; i++) {
     const chunk = chunks[i];
@@ -158,8 +190,10 @@ async function* between(chunks, first, end) {
     yield { values: chunk.values.subarray(from, to), counts: chunk.counts.subarray(from, to) };
   }
 }
-async function openCounts(db, table, column) {
-  const { chunks, nulls } = await readCounts(db, valueCountsSql(table, column));
+async function openCounts(db, table, column, readWhole = READ_WHOLE_GROUPS) {
+  const whole = await readCounts(db, valueCountsSql(table, column), readWhole);
+  if (!whole) return openStreamed(db, table, column);
+  const { chunks, nulls } = whole;
   const head = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
   let [fc, fr] = [0, 0];
   while (fc < chunks.length && (fr >= chunks[fc].values.length || chunks[fc].values[fr] === -Infinity)) {

@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-7H3HZ6PS.js";
+} from "./chunk-5QKP5VTL.js";
 import {
   EcdfWalk,
   chi2Sf,
