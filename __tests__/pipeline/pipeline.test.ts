@@ -101,7 +101,8 @@ describe('mlci pipeline on examples/churn-node (local registry, embedded server)
   it('round 2: a retrained model is evaluated against v1, registered as v2 and promoted through the canary', async () => {
     const out = join(example, 'out/r2');
     const run = await runCli(['pipeline', '--config', config, '--out', out, '--seed', '7', '--json']);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toMatchObject({ code: 0 });
+    // A failure says which stage failed and why (pipeline.json's summaries), not only the exit code.
+    if (run.code !== 0) throw new Error(`mlci pipeline exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
     const result = JSON.parse(run.stdout);
     expect(statuses(result.stages)).toEqual({
       'validate-data': 'pass',
