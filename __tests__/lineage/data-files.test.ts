@@ -77,4 +77,12 @@ describe('shape memo', () => {
     expect((await withShapes(binary, root, {}, memo))[0]).toMatchObject({ rows: null, columns: null });
     expect(await readdir(memoDir)).toEqual([entry]);
   });
+
+  it('describes a file whose format its name does not tell as unread, without rejecting', async () => {
+    const root = await mkdtemp(join(dir, 'memo-unknown-'));
+    const memo = shapeMemo(join(root, 'memo'));
+    await writeFile(join(root, 'features.npz'), Buffer.from([1, 2, 3]));
+    const records = await describeDataFiles(['features.npz'], root, 'train');
+    expect((await withShapes(records, root, {}, memo))[0]).toMatchObject({ rows: null, columns: null });
+  });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../core/files.js';
 import { MLCI_VERSION } from '../core/version.js';
-import { detectFormat, type SourceOptions } from '../data/engine.js';
+import { detectFormat, type DataFormat, type SourceOptions } from '../data/engine.js';
 import { canonicalJson, sha256 } from './files.js';
 import { dataVersionId, type DataFileRecord } from './record.js';
 
@@ -27,13 +27,19 @@ export function shapeMemo(dir: string): ShapeMemo {
   const fileOf = (record: DataFileRecord, source: SourceOptions): string | null => {
     // Only a known content is a key: a DVC record without its md5 has none.
     if (!record.sha256 && !record.dvc?.md5) return null;
-    const content = dataVersionId(record);
+    // The format as read: with format auto, the same bytes named .csv and .jsonl read apart. A name
+    // that tells no format is not data mlci reads (dataShape gives nulls): there is nothing to remember.
+    let format: DataFormat;
+    try {
+      format = detectFormat(record.path, source.format);
+    } catch {
+      return null;
+    }
     const key = {
       v: MLCI_VERSION,
-      content,
+      content: dataVersionId(record),
       bytes: record.bytes,
-      // The format as read: with format auto, the same bytes named .csv and .jsonl read apart.
-      format: detectFormat(record.path, source.format),
+      format,
       delimiter: source.delimiter ?? null
     };
     return join(dir, `${sha256(canonicalJson(key)).slice(0, 40)}.json`);
