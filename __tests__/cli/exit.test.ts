@@ -1,7 +1,7 @@
 // The bundled CLI leaves the engine's memory to the process's exit (src/core/exit.ts): the spill
 // directory must still be gone, the exit code must be the command's, and the output complete.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,7 @@ beforeAll(() => {
   if (!existsSync('dist/cli/index.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'mlci-exit-'));
   temp = join(dir, 'tmp');
-  execFileSync('mkdir', [temp]);
+  mkdirSync(temp);
   const rows = (shift: number) =>
     ['x,y', ...Array.from({ length: 3000 }, (_, i) => `${(i % 97) + shift},c${i % 5}`)].join('\n') + '\n';
   writeFileSync(join(dir, 'current.csv'), rows(0));

@@ -1,7 +1,7 @@
 // Exact statistics of numeric columns from the engine's sorted (value, count) pairs: one ascending
 // pass gives moments, exact quantiles (numpy's linear rule), histograms, top values, the stored
 // distribution and the distinct-count sketch, with memory bounded by the pairs held per chunk.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { BinCounter, linspace } from './drift/binning.js';
 import { sqlIdent } from './engine.js';
 import { Hll } from './sketch/hll.js';
@@ -63,9 +63,26 @@ function items(vector: unknown): Float64Array {
  */
 export const READ_WHOLE_GROUPS = 1 << 20;
 
+/** A result chunk's groups, past the NULL group (only ever the first row of the first chunk). */
+function groupsOf(chunk: DuckDBDataChunk, first: boolean): CountChunk & { nulls: number } {
+  const vector = chunk.getColumnVector(0);
+  const values = items(vector);
+  const counts = items(chunk.getColumnVector(1));
+  if (!first || vector.getItem(0) !== null) return { values, counts, nulls: 0 };
+  return { values: values.subarray(1), counts: counts.subarray(1), nulls: counts[0] };
+}
+
+/** Where a chunk's finite values lie: after the −Inf group, before the +Inf and NaN groups (the query's order). */
+function finiteRange(values: Float64Array): [number, number] {
+  let from = 0;
+  while (from < values.length && values[from] === -Infinity) from++;
+  let to = from;
+  while (to < values.length && Number.isFinite(values[to])) to++;
+  return [from, to];
+}
+
 /**
- * Every chunk of a value-count query and its NULL group's count (its first row when NULL), or
- * undefined past `limit` groups.
+ * Every chunk of a value-count query and its NULL group's count, or undefined past `limit` groups.
  */
 async function readCounts(
   db: DuckDBConnection,
@@ -81,14 +98,8 @@ async function readCounts(
     if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
     groups += chunk.rowCount;
     if (groups > limit) return undefined;
-    const vector = chunk.getColumnVector(0);
-    let values = items(vector);
-    let counts = items(chunk.getColumnVector(1));
-    if (chunks.length === 0 && vector.getItem(0) === null) {
-      nulls = counts[0];
-      values = values.subarray(1);
-      counts = counts.subarray(1);
-    }
+    const { values, counts, nulls: n } = groupsOf(chunk, chunks.length === 0);
+    nulls += n;
     chunks.push({ values, counts });
   }
 }
@@ -99,13 +110,8 @@ async function* finiteChunks(db: DuckDBConnection, sql: string): AsyncGenerator<
   for (let first = true; ; first = false) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
-    const vector = chunk.getColumnVector(0);
-    const values = items(vector);
-    const counts = items(chunk.getColumnVector(1));
-    let from = first && vector.getItem(0) === null ? 1 : 0;
-    while (from < values.length && values[from] === -Infinity) from++;
-    let to = from;
-    while (to < values.length && Number.isFinite(values[to])) to++;
+    const { values, counts } = groupsOf(chunk, first);
+    const [from, to] = finiteRange(values);
     yield { values: values.subarray(from, to), counts: counts.subarray(from, to) };
     if (to < values.length) return; // +Inf and NaN come last: nothing finite follows
   }
@@ -131,18 +137,12 @@ async function openStreamed(db: DuckDBConnection, table: string, column: string)
   return { head, cursor };
 }
 
-/** The chunks from `first` (chunk, row) up to before `end` (chunk, row), handed out once and let go. */
-async function* between(
-  chunks: (CountChunk | undefined)[],
-  first: [number, number],
-  end: [number, number]
-): AsyncGenerator<CountChunk> {
-  for (let i = first[0]; i <= end[0] && i < chunks.length; i++) {
+/** The chunks one by one, each let go once handed out. */
+async function* handOut(chunks: (CountChunk | undefined)[]): AsyncGenerator<CountChunk> {
+  for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
     chunks[i] = undefined;
-    const from = i === first[0] ? first[1] : 0;
-    const to = i === end[0] ? end[1] : chunk.values.length;
-    yield { values: chunk.values.subarray(from, to), counts: chunk.counts.subarray(from, to) };
+    yield chunk;
   }
 }
 
@@ -161,32 +161,23 @@ export async function openCounts(
 ): Promise<OpenedCounts> {
   const whole = await readCounts(db, valueCountsSql(table, column), readWhole);
   if (!whole) return openStreamed(db, table, column);
-  const { chunks, nulls } = whole;
-  const head: ColumnHead = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
-  // The finite values lie between the -Inf group in front and the +Inf and NaN groups behind.
-  let [fc, fr] = [0, 0];
-  while (fc < chunks.length && (fr >= chunks[fc].values.length || chunks[fc].values[fr] === -Infinity)) {
-    if (fr >= chunks[fc].values.length) [fc, fr] = [fc + 1, 0];
-    else head.negInf += chunks[fc].counts[fr++];
-  }
-  let [ec, er] = [chunks.length - 1, chunks.length ? chunks[chunks.length - 1].values.length : 0];
-  while (ec > fc || (ec === fc && er > fr)) {
-    if (er === 0) {
-      [ec, er] = [ec - 1, chunks[ec - 1].values.length];
-      continue;
+  const head: ColumnHead = { nulls: whole.nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  const finite: CountChunk[] = [];
+  for (const { values, counts } of whole.chunks) {
+    const [from, to] = finiteRange(values);
+    for (let i = 0; i < from; i++) head.negInf += counts[i];
+    for (let i = to; i < values.length; i++) {
+      if (Number.isNaN(values[i])) head.nan += counts[i];
+      else head.posInf += counts[i];
     }
-    const v = chunks[ec].values[er - 1];
-    if (Number.isFinite(v)) break;
-    if (Number.isNaN(v)) head.nan += chunks[ec].counts[er - 1];
-    else head.posInf += chunks[ec].counts[er - 1];
-    er--;
+    if (to > from) finite.push({ values: values.subarray(from, to), counts: counts.subarray(from, to) });
   }
-  const empty = ec < fc || (ec === fc && er <= fr);
-  if (!empty) {
-    head.min = chunks[fc].values[fr];
-    head.max = chunks[ec].values[er - 1];
+  if (finite.length > 0) {
+    const last = finite[finite.length - 1].values;
+    head.min = finite[0].values[0];
+    head.max = last[last.length - 1];
   }
-  const cursor = await new Cursor(between(chunks, [fc, fr], [ec, er])).refill();
+  const cursor = await new Cursor(handOut(finite)).refill();
   return { head, cursor };
 }
 

@@ -67,24 +67,24 @@ function hasAnchor(root: unknown, name: string): boolean {
   return false;
 }
 
-/** The value a local reference ("#", "#/$defs/x", "#name") points to in `root`, or undefined. */
-function resolveLocal(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
+/** Whether a reference points inside `root`: "#", a JSON pointer ("#/$defs/x") or an anchor ("#name"). */
+function resolvesLocally(root: unknown, ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
   let pointer: string;
   try {
     pointer = decodeURIComponent(ref.slice(1));
   } catch {
-    return undefined; // a malformed %-escape
+    return false; // a malformed %-escape
   }
-  if (pointer === '') return root;
-  if (!pointer.startsWith('/')) return hasAnchor(root, pointer) ? true : undefined;
+  if (pointer === '') return true;
+  if (!pointer.startsWith('/')) return hasAnchor(root, pointer);
   let node: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
     node = (node as Record<string, unknown>)[key];
   }
-  return node;
+  return true;
 }
 
 /**
@@ -140,7 +140,7 @@ function keywordProblem(root: unknown, key: string, value: unknown): string | un
       return (error as Error).message;
     }
   }
-  if (key === '$ref' && typeof value === 'string' && resolveLocal(root, value) === undefined)
+  if (key === '$ref' && typeof value === 'string' && !resolvesLocally(root, value))
     return `can't resolve reference ${value} (mlci reads references within the schema file only)`;
   return undefined;
 }
