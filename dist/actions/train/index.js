@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-YICDZNC3.js";
+} from "../../chunks/chunk-2C3JANUG.js";
 import "../../chunks/chunk-KUZGMJOL.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";

@@ -2,9 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-6ERI6IOW.js";
-import "../../chunks/chunk-5CJSJJTJ.js";
-import "../../chunks/chunk-5QKP5VTL.js";
+} from "../../chunks/chunk-5WSJO2KM.js";
+import "../../chunks/chunk-2ELU47PS.js";
+import "../../chunks/chunk-ZYOZK3J6.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-LUHPAMY4.js";

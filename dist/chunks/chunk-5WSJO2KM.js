@@ -4,7 +4,7 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-5CJSJJTJ.js";
+} from "./chunk-2ELU47PS.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
@@ -2158,23 +2158,23 @@ function hasAnchor(root, name) {
   }
   return false;
 }
-function resolveLocal(root, ref) {
-  if (!ref.startsWith("#")) return void 0;
+function resolvesLocally(root, ref) {
+  if (!ref.startsWith("#")) return false;
   let pointer;
   try {
     pointer = decodeURIComponent(ref.slice(1));
   } catch {
-    return void 0;
+    return false;
   }
-  if (pointer === "") return root;
-  if (!pointer.startsWith("/")) return hasAnchor(root, pointer) ? true : void 0;
+  if (pointer === "") return true;
+  if (!pointer.startsWith("/")) return hasAnchor(root, pointer);
   let node = root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return void 0;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return false;
     node = node[key];
   }
-  return node;
+  return true;
 }
 function compileProblem(root) {
   const stack = [root];
@@ -2213,7 +2213,7 @@ function keywordProblem(root, key, value) {
       return error.message;
     }
   }
-  if (key === "$ref" && typeof value === "string" && resolveLocal(root, value) === void 0)
+  if (key === "$ref" && typeof value === "string" && !resolvesLocally(root, value))
     return `can't resolve reference ${value} (mlci reads references within the schema file only)`;
   return void 0;
 }

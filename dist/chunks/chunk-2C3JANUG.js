@@ -934,13 +934,17 @@ import { join as join3 } from "node:path";
 function shapeMemo(dir) {
   const fileOf = (record, source) => {
     if (!record.sha256 && !record.dvc?.md5) return null;
-    const content = dataVersionId(record);
+    let format;
+    try {
+      format = detectFormat(record.path, source.format);
+    } catch {
+      return null;
+    }
     const key = {
       v: MLCI_VERSION,
-      content,
+      content: dataVersionId(record),
       bytes: record.bytes,
-      // The format as read: with format auto, the same bytes named .csv and .jsonl read apart.
-      format: detectFormat(record.path, source.format),
+      format,
       delimiter: source.delimiter ?? null
     };
     return join3(dir, `${sha256(canonicalJson(key)).slice(0, 40)}.json`);

@@ -33,8 +33,8 @@ import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-5CJSJJTJ.js";
-import "./chunk-5QKP5VTL.js";
+} from "./chunk-2ELU47PS.js";
+import "./chunk-ZYOZK3J6.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE

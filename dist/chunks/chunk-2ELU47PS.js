@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-5QKP5VTL.js";
+} from "./chunk-ZYOZK3J6.js";
 import {
   EcdfWalk,
   chi2Sf,

@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-XRD63CUU.js");
+    const { validateData } = await import("./validate-data-7QIJGVLL.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
     const { buildValidateDataRequest } = await import("./validate-data-request-NONDSIV5.js");
@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-INTJ7KUA.js");
+    const { trainStage } = await import("./train-SQ7IE4LD.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-CJAKQU5Q.js";
+} from "./chunk-UYV7YUG6.js";
 import {
   parseList,
   parseSeed

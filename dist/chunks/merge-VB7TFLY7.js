@@ -4,7 +4,7 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-5QKP5VTL.js";
+} from "./chunk-ZYOZK3J6.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,

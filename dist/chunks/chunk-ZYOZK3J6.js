@@ -132,6 +132,20 @@ function items(vector) {
   return vector.items;
 }
 var READ_WHOLE_GROUPS = 1 << 20;
+function groupsOf(chunk, first) {
+  const vector = chunk.getColumnVector(0);
+  const values = items(vector);
+  const counts = items(chunk.getColumnVector(1));
+  if (!first || vector.getItem(0) !== null) return { values, counts, nulls: 0 };
+  return { values: values.subarray(1), counts: counts.subarray(1), nulls: counts[0] };
+}
+function finiteRange(values) {
+  let from = 0;
+  while (from < values.length && values[from] === -Infinity) from++;
+  let to = from;
+  while (to < values.length && Number.isFinite(values[to])) to++;
+  return [from, to];
+}
 async function readCounts(db, sql, limit) {
   const result = await db.stream(sql);
   const chunks = [];
@@ -142,14 +156,8 @@ async function readCounts(db, sql, limit) {
     if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
     groups += chunk.rowCount;
     if (groups > limit) return void 0;
-    const vector = chunk.getColumnVector(0);
-    let values = items(vector);
-    let counts = items(chunk.getColumnVector(1));
-    if (chunks.length === 0 && vector.getItem(0) === null) {
-      nulls = counts[0];
-      values = values.subarray(1);
-      counts = counts.subarray(1);
-    }
+    const { values, counts, nulls: n } = groupsOf(chunk, chunks.length === 0);
+    nulls += n;
     chunks.push({ values, counts });
   }
 }
@@ -158,13 +166,8 @@ async function* finiteChunks(db, sql) {
   for (let first = true; ; first = false) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
-    const vector = chunk.getColumnVector(0);
-    const values = items(vector);
-    const counts = items(chunk.getColumnVector(1));
-    let from = first && vector.getItem(0) === null ? 1 : 0;
-    while (from < values.length && values[from] === -Infinity) from++;
-    let to = from;
-    while (to < values.length && Number.isFinite(values[to])) to++;
+    const { values, counts } = groupsOf(chunk, first);
+    const [from, to] = finiteRange(values);
     yield { values: values.subarray(from, to), counts: counts.subarray(from, to) };
     if (to < values.length) return;
   }
@@ -181,43 +184,33 @@ async function openStreamed(db, table, column) {
   const cursor = await new Cursor(finiteChunks(db, valueCountsSql(table, column))).refill();
   return { head, cursor };
 }
-async function* between(chunks, first, end) {
-  for (let i = first[0]; i <= end[0] && i < chunks.length; i++) {
+async function* handOut(chunks) {
+  for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     chunks[i] = void 0;
-    const from = i === first[0] ? first[1] : 0;
-    const to = i === end[0] ? end[1] : chunk.values.length;
-    yield { values: chunk.values.subarray(from, to), counts: chunk.counts.subarray(from, to) };
+    yield chunk;
   }
 }
 async function openCounts(db, table, column, readWhole = READ_WHOLE_GROUPS) {
   const whole = await readCounts(db, valueCountsSql(table, column), readWhole);
   if (!whole) return openStreamed(db, table, column);
-  const { chunks, nulls } = whole;
-  const head = { nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
-  let [fc, fr] = [0, 0];
-  while (fc < chunks.length && (fr >= chunks[fc].values.length || chunks[fc].values[fr] === -Infinity)) {
-    if (fr >= chunks[fc].values.length) [fc, fr] = [fc + 1, 0];
-    else head.negInf += chunks[fc].counts[fr++];
-  }
-  let [ec, er] = [chunks.length - 1, chunks.length ? chunks[chunks.length - 1].values.length : 0];
-  while (ec > fc || ec === fc && er > fr) {
-    if (er === 0) {
-      [ec, er] = [ec - 1, chunks[ec - 1].values.length];
-      continue;
+  const head = { nulls: whole.nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
+  const finite = [];
+  for (const { values, counts } of whole.chunks) {
+    const [from, to] = finiteRange(values);
+    for (let i = 0; i < from; i++) head.negInf += counts[i];
+    for (let i = to; i < values.length; i++) {
+      if (Number.isNaN(values[i])) head.nan += counts[i];
+      else head.posInf += counts[i];
     }
-    const v = chunks[ec].values[er - 1];
-    if (Number.isFinite(v)) break;
-    if (Number.isNaN(v)) head.nan += chunks[ec].counts[er - 1];
-    else head.posInf += chunks[ec].counts[er - 1];
-    er--;
+    if (to > from) finite.push({ values: values.subarray(from, to), counts: counts.subarray(from, to) });
   }
-  const empty = ec < fc || ec === fc && er <= fr;
-  if (!empty) {
-    head.min = chunks[fc].values[fr];
-    head.max = chunks[ec].values[er - 1];
+  if (finite.length > 0) {
+    const last = finite[finite.length - 1].values;
+    head.min = finite[0].values[0];
+    head.max = last[last.length - 1];
   }
-  const cursor = await new Cursor(between(chunks, [fc, fr], [ec, er])).refill();
+  const cursor = await new Cursor(handOut(finite)).refill();
   return { head, cursor };
 }
 async function* storedCounts(distribution) {

@@ -4,9 +4,9 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-6ERI6IOW.js";
-import "./chunk-5CJSJJTJ.js";
-import "./chunk-5QKP5VTL.js";
+} from "./chunk-5WSJO2KM.js";
+import "./chunk-2ELU47PS.js";
+import "./chunk-ZYOZK3J6.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";

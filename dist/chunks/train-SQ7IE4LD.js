@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-YICDZNC3.js";
+} from "./chunk-2C3JANUG.js";
 import "./chunk-KUZGMJOL.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
