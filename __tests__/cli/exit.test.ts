@@ -35,6 +35,11 @@ function cli(args: string[]) {
   });
 }
 
+/** Spill directories the engine left in the temp directory. */
+function spillDirs(): string[] {
+  return readdirSync(temp).filter((f) => f.startsWith('mlci-duckdb-'));
+}
+
 test('a passing run exits 0 with its whole result, and leaves no spill directory', () => {
   const run = cli([
     'validate-data',
@@ -46,7 +51,7 @@ test('a passing run exits 0 with its whole result, and leaves no spill directory
   ]);
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout).verdict).toBe('pass');
-  expect(readdirSync(temp).filter((f) => f.startsWith('mlci-duckdb-'))).toEqual([]);
+  expect(spillDirs()).toEqual([]);
 });
 
 test("a failed check still exits 1 (the exit keeps the command's code)", () => {
@@ -54,5 +59,5 @@ test("a failed check still exits 1 (the exit keeps the command's code)", () => {
   const run = cli([...args, '--json']);
   expect(run.status).toBe(1);
   expect(JSON.parse(run.stdout).anomalies.map((a: { code: string }) => a.code)).toContain('out_of_range');
-  expect(readdirSync(temp).filter((f) => f.startsWith('mlci-duckdb-'))).toEqual([]);
+  expect(spillDirs()).toEqual([]);
 });

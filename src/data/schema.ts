@@ -54,21 +54,35 @@ function errorsText(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).map((e) => `data${e.instancePath} ${e.message}`).join(', ');
 }
 
-/** Whether some subschema of `root` declares `name` as its $anchor or $dynamicAnchor. */
-function hasAnchor(root: unknown, name: string): boolean {
+/** Every name declared as an $anchor or $dynamicAnchor anywhere in `root`. */
+function anchorsIn(root: unknown): Set<string> {
+  const names = new Set<string>();
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
     const { $anchor, $dynamicAnchor } = node as { $anchor?: unknown; $dynamicAnchor?: unknown };
-    if ($anchor === name || $dynamicAnchor === name) return true;
+    if (typeof $anchor === 'string') names.add($anchor);
+    if (typeof $dynamicAnchor === 'string') names.add($dynamicAnchor);
     for (const value of Object.values(node)) stack.push(value);
   }
-  return false;
+  return names;
 }
 
-/** Whether a reference points inside `root`: "#", a JSON pointer ("#/$defs/x") or an anchor ("#name"). */
-function resolvesLocally(root: unknown, ref: string): boolean {
+/** A schema being checked: its root, and its anchors collected once, when a reference first names one. */
+interface SchemaDocument {
+  root: unknown;
+  hasAnchor(name: string): boolean;
+}
+
+/** The SchemaDocument of `root`. */
+function schemaDocument(root: unknown): SchemaDocument {
+  let anchors: Set<string> | undefined;
+  return { root, hasAnchor: (name) => (anchors ??= anchorsIn(root)).has(name) };
+}
+
+/** Whether a reference points inside the document: "#", a JSON pointer ("#/$defs/x") or an anchor ("#name"). */
+function resolvesLocally(doc: SchemaDocument, ref: string): boolean {
   if (!ref.startsWith('#')) return false;
   let pointer: string;
   try {
@@ -77,8 +91,8 @@ function resolvesLocally(root: unknown, ref: string): boolean {
     return false; // a malformed %-escape
   }
   if (pointer === '') return true;
-  if (!pointer.startsWith('/')) return hasAnchor(root, pointer);
-  let node: unknown = root;
+  if (!pointer.startsWith('/')) return doc.hasAnchor(pointer);
+  let node: unknown = doc.root;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
@@ -93,6 +107,7 @@ function resolvesLocally(root: unknown, ref: string): boolean {
  * (Ajv's compiler and meta-schemas) cost ≈ 115 ms of every validate-data start.
  */
 function compileProblem(root: unknown): string | undefined {
+  const doc = schemaDocument(root);
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -103,7 +118,7 @@ function compileProblem(root: unknown): string | undefined {
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
-      const problem = keywordProblem(root, key, value);
+      const problem = keywordProblem(doc, key, value);
       if (problem) return problem;
       if (DATA_KEYWORDS.has(key)) continue;
       // The keys of these are names (columns, definitions), not keywords: only their values are schemas.
@@ -125,7 +140,7 @@ const NAMED_SCHEMAS = new Set([
 ]);
 
 /** What Ajv's compiler refuses in one keyword that the meta-schema lets through. */
-function keywordProblem(root: unknown, key: string, value: unknown): string | undefined {
+function keywordProblem(doc: SchemaDocument, key: string, value: unknown): string | undefined {
   if (key === 'enum' && Array.isArray(value) && value.length === 0) return 'enum must have non-empty array';
   const patterns =
     key === 'pattern' && typeof value === 'string'
@@ -140,7 +155,7 @@ function keywordProblem(root: unknown, key: string, value: unknown): string | un
       return (error as Error).message;
     }
   }
-  if (key === '$ref' && typeof value === 'string' && !resolvesLocally(root, value))
+  if (key === '$ref' && typeof value === 'string' && !resolvesLocally(doc, value))
     return `can't resolve reference ${value} (mlci reads references within the schema file only)`;
   return undefined;
 }
