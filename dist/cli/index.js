@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-UYV7YUG6.js";
+} from "../chunks/chunk-ZUT7I25G.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3978,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-OOVCEC4Y.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-CJ3FCHR5.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-DHK7A37T.js");
+      const { runPipeline } = await import("../chunks/pipeline-ECZEKUNC.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4404,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-7QIJGVLL.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-CFPOVFDZ.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4662,7 +4662,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-7QIJGVLL.js");
+      const { validateData } = await import("../chunks/validate-data-CFPOVFDZ.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

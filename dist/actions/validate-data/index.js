@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-5WSJO2KM.js";
+} from "../../chunks/chunk-DXSKH7BW.js";
 import "../../chunks/chunk-2ELU47PS.js";
 import "../../chunks/chunk-ZYOZK3J6.js";
 import {

@@ -2147,18 +2147,24 @@ var DATA_KEYWORDS = /* @__PURE__ */ new Set(["enum", "const", "default", "exampl
 function errorsText(errors) {
   return (errors ?? []).map((e) => `data${e.instancePath} ${e.message}`).join(", ");
 }
-function hasAnchor(root, name) {
+function anchorsIn(root) {
+  const names = /* @__PURE__ */ new Set();
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== "object") continue;
     const { $anchor, $dynamicAnchor } = node;
-    if ($anchor === name || $dynamicAnchor === name) return true;
+    if (typeof $anchor === "string") names.add($anchor);
+    if (typeof $dynamicAnchor === "string") names.add($dynamicAnchor);
     for (const value of Object.values(node)) stack.push(value);
   }
-  return false;
+  return names;
 }
-function resolvesLocally(root, ref) {
+function schemaDocument(root) {
+  let anchors;
+  return { root, hasAnchor: (name) => (anchors ??= anchorsIn(root)).has(name) };
+}
+function resolvesLocally(doc, ref) {
   if (!ref.startsWith("#")) return false;
   let pointer;
   try {
@@ -2167,8 +2173,8 @@ function resolvesLocally(root, ref) {
     return false;
   }
   if (pointer === "") return true;
-  if (!pointer.startsWith("/")) return hasAnchor(root, pointer);
-  let node = root;
+  if (!pointer.startsWith("/")) return doc.hasAnchor(pointer);
+  let node = doc.root;
   for (const raw of pointer.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return false;
@@ -2177,6 +2183,7 @@ function resolvesLocally(root, ref) {
   return true;
 }
 function compileProblem(root) {
+  const doc = schemaDocument(root);
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -2186,7 +2193,7 @@ function compileProblem(root) {
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
-      const problem = keywordProblem(root, key, value);
+      const problem = keywordProblem(doc, key, value);
       if (problem) return problem;
       if (DATA_KEYWORDS.has(key)) continue;
       if (NAMED_SCHEMAS.has(key) && value !== null && typeof value === "object")
@@ -2203,7 +2210,7 @@ var NAMED_SCHEMAS = /* @__PURE__ */ new Set([
   "definitions",
   "dependentSchemas"
 ]);
-function keywordProblem(root, key, value) {
+function keywordProblem(doc, key, value) {
   if (key === "enum" && Array.isArray(value) && value.length === 0) return "enum must have non-empty array";
   const patterns = key === "pattern" && typeof value === "string" ? [value] : key === "patternProperties" && value !== null && typeof value === "object" ? Object.keys(value) : [];
   for (const pattern of patterns) {
@@ -2213,7 +2220,7 @@ function keywordProblem(root, key, value) {
       return error.message;
     }
   }
-  if (key === "$ref" && typeof value === "string" && !resolvesLocally(root, value))
+  if (key === "$ref" && typeof value === "string" && !resolvesLocally(doc, value))
     return `can't resolve reference ${value} (mlci reads references within the schema file only)`;
   return void 0;
 }

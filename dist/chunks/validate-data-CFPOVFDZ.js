@@ -4,7 +4,7 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-5WSJO2KM.js";
+} from "./chunk-DXSKH7BW.js";
 import "./chunk-2ELU47PS.js";
 import "./chunk-ZYOZK3J6.js";
 import "./chunk-FDN2QQC3.js";

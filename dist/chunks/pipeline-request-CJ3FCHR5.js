@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-O5WLSIPP.js";
-import "./chunk-UYV7YUG6.js";
+} from "./chunk-KD24BSHU.js";
+import "./chunk-ZUT7I25G.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-UYV7YUG6.js";
+} from "./chunk-ZUT7I25G.js";
 import {
   parseList,
   parseSeed
