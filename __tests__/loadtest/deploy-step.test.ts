@@ -74,7 +74,11 @@ test('a failed load test stops the rollout before the candidate gets any traffic
 test('a passed load test goes on to the canary, which promotes', async () => {
   const out = join(f.dir, 'passed');
   const result = await deployCanary(options({ out, loadTest: step() }));
-  expect(result.report.outcome).toBe('promoted');
+  // The reason rides along so that a failure says which analysis metric rolled back.
+  expect({ outcome: result.report.outcome, reason: result.report.reason }).toEqual({
+    outcome: 'promoted',
+    reason: expect.any(String)
+  });
   expect(result.report.analyses.map((a) => a.weight)).toEqual([100]);
   const report = JSON.parse(await readFile(join(out, 'loadtest.json'), 'utf8')) as LoadTestReport;
   expect(report.verdict).toBe('pass');
