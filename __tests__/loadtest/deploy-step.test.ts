@@ -9,7 +9,7 @@ import { deployCanary, type DeployCanaryOptions } from '../../src/stages/deploy.
 import { buildDeployRequest } from '../../src/stages/deploy-request.js';
 import type { LoadTestStep } from '../../src/stages/loadtest.js';
 import { binaryModel, makeRegistry, STABLE_WEIGHTS } from '../serve/support.js';
-import { writeRows } from './support.js';
+import { passableObjectives, writeRows } from './support.js';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +30,7 @@ function step(extra: Partial<LoadTestStep> = {}): LoadTestStep {
     ramp: [],
     replay: rows,
     dropColumns: ['label'],
-    objectives: withDefaults(),
+    objectives: passableObjectives(),
     ...extra
   };
 }
@@ -74,11 +74,8 @@ test('a failed load test stops the rollout before the candidate gets any traffic
 test('a passed load test goes on to the canary, which promotes', async () => {
   const out = join(f.dir, 'passed');
   const result = await deployCanary(options({ out, loadTest: step() }));
-  // The reason rides along so that a failure says which analysis metric rolled back.
-  expect({ outcome: result.report.outcome, reason: result.report.reason }).toEqual({
-    outcome: 'promoted',
-    reason: expect.any(String)
-  });
+  // The reason rides along so that a failure says what rolled back.
+  expect(`${result.report.outcome}: ${result.report.reason}`).toMatch(/^promoted: /);
   expect(result.report.analyses.map((a) => a.weight)).toEqual([100]);
   const report = JSON.parse(await readFile(join(out, 'loadtest.json'), 'utf8')) as LoadTestReport;
   expect(report.verdict).toBe('pass');

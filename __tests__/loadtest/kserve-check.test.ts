@@ -5,11 +5,10 @@
  */
 import onnxProto from 'onnx-proto';
 import { jest } from '@jest/globals';
-import { withDefaults } from '../../src/loadtest/objectives.js';
 import { decodeModel } from '../../src/model/signature.js';
 import { runLoadTest, type LoadTestOptions } from '../../src/stages/loadtest.js';
 import { binaryModel, makeRegistry, STABLE_WEIGHTS } from '../serve/support.js';
-import { writeRows } from './support.js';
+import { passableObjectives, writeRows } from './support.js';
 
 jest.setTimeout(60_000);
 
@@ -33,7 +32,7 @@ async function loadTest(candidate: Uint8Array, onnxruntime: string) {
       ramp: [],
       replay: await writeRows(made.dir),
       dropColumns: ['label'],
-      objectives: withDefaults({ p99SlackMs: 50 }),
+      objectives: passableObjectives(),
       kserve: { storageUri: 's3://models/{name}/v{version}', runtime: 'ort-runtime', onnxruntime }
     };
     return await runLoadTest(options);

@@ -2,7 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { withDefaults, type Objectives } from '../../src/loadtest/objectives.js';
 import { FEATURES, row } from '../serve/support.js';
+
+/**
+ * Objectives for a test whose candidate is as fast as stable and must pass: the defaults, with the
+ * ratio objective's slack at 50 ms. With the default 2 ms, other tests' load on the same 2-core
+ * machine rolled deploy-step.test.ts back in 3 of 22 runs of the loadtest, deploy and serve suites
+ * side by side: an identical candidate's six slices came out "measurably slower" (median slice p99
+ * 5.8 vs 1.7 ms, 95 % bound 1.11).
+ * How the ratio objective itself behaves under load is ratio-noise.test.ts's subject.
+ */
+export function passableObjectives(given: Partial<Objectives> = {}): Objectives {
+  return withDefaults({ p99SlackMs: 50, ...given });
+}
 
 /** Writes `n` request rows over FEATURES (plus a label column the load test must drop) as CSV. */
 export async function writeRows(dir: string, n = 200): Promise<string> {

@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { jest } from '@jest/globals';
-import { withDefaults } from '../../src/loadtest/objectives.js';
 import type { LoadTestReport } from '../../src/loadtest/types.js';
 import { buildReport, writeReport } from '../../src/report/html/index.js';
 import { runLoadTest } from '../../src/stages/loadtest.js';
 import { binaryModel, makeRegistry, STABLE_WEIGHTS } from '../serve/support.js';
-import { writeRows } from '../loadtest/support.js';
+import { passableObjectives, writeRows } from '../loadtest/support.js';
 import { runCli } from '../../test-support/cli.js';
 
 jest.setTimeout(90_000);
@@ -48,7 +47,7 @@ describeIfChromium('latency-vs-rate chart of a load test in report.html', () => 
       ramp: [0.25, 0.5, 0.75],
       replay: await writeRows(made.dir),
       dropColumns: ['label'],
-      objectives: withDefaults({ p99SlackMs: 50 }),
+      objectives: passableObjectives(),
       out
     });
     const path = join(out, 'loadtest.json');
