@@ -8,9 +8,9 @@ import { FEATURES, row } from '../serve/support.js';
 /**
  * Objectives for a test whose candidate is as fast as stable and must pass: the defaults, with the
  * ratio objective's slack at 50 ms. With the default 2 ms, other tests' load on the same 2-core
- * machine rolled deploy-step.test.ts back in 3 of 22 runs of the loadtest, deploy and serve suites
- * side by side: an identical candidate's six slices came out "measurably slower" (median slice p99
- * 5.8 vs 1.7 ms, 95 % bound 1.11).
+ * machine failed deploy-step.test.ts in CI once, and in 2 of 22 local runs of it beside other
+ * suites: an identical candidate's six slices came out "measurably slower" (median slice p99
+ * 5.8 vs 1.7 ms, 95 % bound 1.11), so the load test rolled the deploy back.
  * How the ratio objective itself behaves under load is ratio-noise.test.ts's subject.
  */
 export function passableObjectives(given: Partial<Objectives> = {}): Objectives {
