@@ -13,8 +13,8 @@ import { FEATURES, row } from '../serve/support.js';
  * 5.8 vs 1.7 ms, 95 % bound 1.11), so the load test rolled the deploy back.
  * How the ratio objective itself behaves under load is ratio-noise.test.ts's subject.
  */
-export function passableObjectives(given: Partial<Objectives> = {}): Objectives {
-  return withDefaults({ p99SlackMs: 50, ...given });
+export function passableObjectives(): Objectives {
+  return withDefaults({ p99SlackMs: 50 });
 }
 
 /** Writes `n` request rows over FEATURES (plus a label column the load test must drop) as CSV. */
