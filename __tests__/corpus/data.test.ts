@@ -13,13 +13,19 @@ import { runCli } from '../../test-support/cli.js';
 /** What a case must give. */
 type Expected =
   | { exit: 0; check: (report: Report) => void }
-  | { exit: 1; code: string; column?: string }
+  | { exit: 1; code: string; column?: string; check?: (report: Report) => void }
   | { exit: 2; message: RegExp };
 
 interface Report {
   verdict: string;
   data: { rows: number; columns: number };
-  anomalies: { code: string; column?: string; severity: string; count?: number }[];
+  anomalies: {
+    code: string;
+    column?: string;
+    severity: string;
+    count?: number;
+    rows?: { row: number; line?: number; value?: string | number | null }[];
+  }[];
   columns: Record<
     string,
     { kind: string; nan?: number; pos_inf?: number; neg_inf?: number; finite?: number }
@@ -416,6 +422,76 @@ function cases(): Case[] {
       make: (d) => put(d, 'text.parquet', 'a,b\n1,2\n'),
       expect: bad(/text\.parquet: not a Parquet file/)
     },
+    // Column names the reader's own hidden columns also use
+    {
+      name: 'a column named like the hidden row-hash column',
+      make: (d) => put(d, 'hash-name.csv', '__mlci_row_hash,b\n1,x\n2,y\n2,y\n'),
+      expect: ok((r) => {
+        expect(r.data).toMatchObject({ rows: 3, columns: 2 });
+        expect(Object.keys(r.columns)).toEqual(['__mlci_row_hash', 'b']);
+        expect(r.columns.__mlci_row_hash).toMatchObject({ kind: 'numeric', finite: 3 });
+        expect(r.anomalies).toContainEqual(expect.objectContaining({ code: 'duplicate_share', count: 1 }));
+      })
+    },
+    {
+      name: 'shards with a column named like the hidden file column (in other case)',
+      make: async (d) => {
+        await mkdir(join(d, 'shards'));
+        await writeFile(join(d, 'shards', 'part-1.csv'), '__MLCI_FILE,b\nq,1\nr,2\n');
+        await writeFile(join(d, 'shards', 'part-2.csv'), '__MLCI_FILE,b\ns,3\n');
+        return ['--data', join(d, 'shards', '*.csv')];
+      },
+      expect: ok((r) => {
+        expect(r.data).toMatchObject({ rows: 3, columns: 2 });
+        expect(Object.keys(r.columns)).toEqual(['__MLCI_FILE', 'b']);
+        expect(r.columns.__MLCI_FILE.kind).toBe('categorical');
+      })
+    },
+    {
+      name: 'JSON Lines shards with keys named like the hidden file and row-hash columns',
+      make: async (d) => {
+        await mkdir(join(d, 'json-shards'));
+        const row = (file: string, hash: number, b: number) =>
+          JSON.stringify({ __mlci_file: file, __mlci_row_hash: hash, b }) + '\n';
+        await writeFile(join(d, 'json-shards', 'part-1.jsonl'), row('q', 1, 2) + row('q', 1, 2));
+        await writeFile(join(d, 'json-shards', 'part-2.jsonl'), row('r', 3, 4));
+        return ['--data', join(d, 'json-shards', '*.jsonl')];
+      },
+      expect: ok((r) => {
+        expect(r.data).toMatchObject({ rows: 3, columns: 3 });
+        expect(Object.keys(r.columns)).toEqual(['__mlci_file', '__mlci_row_hash', 'b']);
+        expect(r.anomalies).toContainEqual(expect.objectContaining({ code: 'duplicate_share', count: 1 }));
+      })
+    },
+    {
+      name: 'Parquet with a column of its own named file_row_number, rows out of range',
+      make: async (d) => {
+        const path = join(d, 'frn.parquet');
+        await parquet(path, 100, 'range + 1000 AS file_row_number, range * 0.5 AS b');
+        const schema = join(d, 'frn-schema.json');
+        await writeFile(
+          schema,
+          JSON.stringify({ type: 'object', properties: { b: { type: 'number', maximum: 48 } } })
+        );
+        return ['--data', path, '--schema', schema];
+      },
+      expect: {
+        exit: 1,
+        code: 'out_of_range',
+        column: 'b',
+        check: (r) => {
+          expect(r.data).toMatchObject({ rows: 100, columns: 2 });
+          expect(r.columns.file_row_number).toMatchObject({ kind: 'numeric', finite: 100 });
+          // Rows 98-100 of the file (b = 48.5, 49, 49.5), numbered in file order without lines.
+          const found = r.anomalies.find((a) => a.code === 'out_of_range')!;
+          expect(found.rows?.map(({ row, line, value }) => ({ row, line, value }))).toEqual([
+            { row: 98, line: undefined, value: '48.5' },
+            { row: 99, line: undefined, value: '49.0' },
+            { row: 100, line: undefined, value: '49.5' }
+          ]);
+        }
+      }
+    },
     // Not data at all
     {
       name: 'binary garbage',
@@ -481,6 +557,7 @@ describe('bad-input corpus: data files through mlci validate-data', () => {
           expect(report.anomalies).toContainEqual(
             expect.objectContaining({ code, column, severity: 'error' })
           );
+          c.expect.check?.(report);
         }
       }
       expect(run.code).toBe(c.expect.exit);

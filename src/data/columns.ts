@@ -68,7 +68,7 @@ export async function loadColumns(
   const files = await expandSource(db, path);
   let dialect: CsvDialect | undefined;
   for (const file of files) dialect ??= await inspectFile(file, format, options);
-  let from = readExpression(files, format, dialect, false);
+  let from = readExpression(files, format, dialect);
   let types: Map<string, string>;
   try {
     types = await describeRead(db, from);
@@ -77,7 +77,7 @@ export async function loadColumns(
       const columnTypes = [...types].map(([name, type]) => ({ name, type }));
       const doubles = await numericTextColumns(db, from, columnTypes, false);
       if (doubles.length > 0) {
-        from = readExpression(files, format, { ...dialect, doubles }, false);
+        from = readExpression(files, format, { ...dialect, doubles });
         types = await describeRead(db, from);
       }
     }
@@ -323,7 +323,7 @@ export async function sourceColumnNames(path: string, options: SourceOptions = {
   const files = await expandSource(db, path);
   const dialect = await inspectFile(files[0], format, options);
   try {
-    return [...(await describeRead(db, readExpression(files, format, dialect, false))).keys()];
+    return [...(await describeRead(db, readExpression(files, format, dialect))).keys()];
   } catch (error) {
     throw readError(path, error);
   }

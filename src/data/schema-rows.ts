@@ -22,8 +22,9 @@ export interface RowCondition {
 /** Offending rows shown per violation. */
 export const SAMPLE_ROWS = 5;
 
-/** The line of a data row from its 0-based index in its file (CSV: header on line 1; JSON Lines: one row per line). */
-function lineOf(source: LoadedSource, index: number): number {
+/** The line of a data row from its 0-based index in its file (CSV: header on line 1; JSON Lines: one row per line; Parquet has none). */
+function lineOf(source: LoadedSource, index: number): number | undefined {
+  if (source.format === 'parquet') return undefined;
   return source.format === 'csv' ? index + 2 : index + 1;
 }
 

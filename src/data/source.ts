@@ -6,6 +6,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
 import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
+import {
+  chooseHidden,
+  describedNames,
+  loadSelect,
+  ROW_COLUMN,
+  splitHidden,
+  type HiddenColumns
+} from './hidden-columns.js';
 import { numericTextColumns } from './numeric-text.js';
 import { longRowSize, MAX_ROW_BYTES, readError } from './read-errors.js';
 import {
@@ -56,14 +64,7 @@ export interface LoadOptions {
   rowHash?: boolean;
 }
 
-/** The hidden column that holds each row's hash (LoadOptions.rowHash). */
-export const ROW_HASH_COLUMN = '__mlci_row_hash';
-
-/** The hidden column that numbers the rows of each Parquet file. */
-export const ROW_COLUMN = 'file_row_number';
-
-/** The hidden column that names the shard file of each row. */
-export const FILE_COLUMN = '__mlci_file';
+export { FILE_COLUMN, ROW_COLUMN, ROW_HASH_COLUMN } from './hidden-columns.js';
 
 const PREFIX_BYTES = 1 << 20;
 /**
@@ -330,22 +331,23 @@ export function kindOf(type: string): ColumnKind {
   return 'categorical';
 }
 
-/** The table function reading all files of a source with the dialect found by inspectFile. */
+/** The table function reading all files of a source with the dialect found by inspectFile (and `hidden`'s columns). */
 export function readExpression(
   files: string[],
   format: DataFormat,
   dialect: CsvDialect | undefined,
-  withFile: boolean
+  hidden: HiddenColumns = {}
 ): string {
   const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(', ')}]`;
   const extra = [
-    withFile ? `filename = ${sqlString(FILE_COLUMN)}` : '',
+    hidden.file ? `filename = ${sqlString(hidden.file)}` : '',
     files.length > 1 ? 'union_by_name = true' : ''
   ]
     .filter(Boolean)
     .map((s) => `, ${s}`)
     .join('');
-  if (format === 'parquet') return `read_parquet(${list}, file_row_number = true${extra})`;
+  if (format === 'parquet')
+    return `read_parquet(${list}${hidden.rowNumber ? ', file_row_number = true' : ''}${extra})`;
   if (format === 'jsonl') return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ',';
   // The engine's read buffer defaults to 16 lines of the longest size (256 MB for 16 MiB): two will do.
@@ -372,20 +374,20 @@ async function createTable(
   files: string[],
   format: DataFormat,
   dialect: CsvDialect | undefined,
-  withFile: boolean,
-  rowHash = false
+  hidden: HiddenColumns
 ): Promise<string> {
-  const dataColumns = withFile ? `* EXCLUDE (${sqlIdent(FILE_COLUMN)})` : '*';
-  const extra = rowHash ? `, hash(*COLUMNS(${dataColumns})) AS ${sqlIdent(ROW_HASH_COLUMN)}` : '';
   for (let attempt = dialect; ;) {
-    const from = readExpression(files, format, attempt, withFile);
+    const from = readExpression(files, format, attempt, hidden);
     try {
       // Parquet is columnar already: a view reads each column only when a query needs it. Text formats
       // are parsed once into an in-memory table (which the engine spills to disk past its memory limit).
       if (format === 'parquet')
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
       else
-        await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT *${extra} FROM ${from}`);
+        await runUnordered(
+          db,
+          `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT ${loadSelect(hidden)} FROM ${from}`
+        );
       return from;
     } catch (error) {
       const needed = longRowSize(error);
@@ -401,22 +403,23 @@ async function createTable(
   }
 }
 
-async function describe(db: DuckDBConnection, table: string, format: DataFormat): Promise<ColumnInfo[]> {
+/** The data's columns of a loaded table, and the name the row hash got (hidden-columns.ts). */
+async function describe(
+  db: DuckDBConnection,
+  table: string,
+  hidden: HiddenColumns
+): Promise<{ columns: ColumnInfo[]; rowHash?: string }> {
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  return described
-    .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }))
-    .filter(
-      (c) =>
-        c.name !== FILE_COLUMN &&
-        c.name !== ROW_HASH_COLUMN &&
-        !(format === 'parquet' && c.name === ROW_COLUMN)
-    )
-    .map((c) => ({ ...c, kind: kindOf(c.type) }));
+  const { data, rowHash } = splitHidden(
+    described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
+    hidden
+  );
+  return { columns: data.map((c) => ({ ...c, kind: kindOf(c.type) })), rowHash };
 }
 
 /**
- * Checks and loads a source into `table` (one scan). Multiple files carry the hidden FILE_COLUMN
- * so that violations can name their shard.
+ * Checks and loads a source into `table` (one scan). Multiple files carry a hidden file column so
+ * that violations can name their shard (hidden-columns.ts).
  */
 export async function loadSource(
   db: DuckDBConnection,
@@ -429,25 +432,33 @@ export async function loadSource(
   const rowHash = format !== 'parquet' && load.rowHash === true;
   const files = await expandSource(db, path);
   let dialect: CsvDialect | undefined;
+  const headers: string[] = [];
   for (const file of files) {
     const found = await inspectFile(file, format, options);
     if (dialect && found?.maxLineBytes)
       dialect.maxLineBytes = Math.max(dialect.maxLineBytes ?? 0, found.maxLineBytes);
     dialect ??= found;
+    headers.push(...(found?.header ?? []));
   }
-  const withFile = files.length > 1;
-  let scan = await createTable(db, path, table, files, format, dialect, withFile, rowHash);
-  let columns = await describe(db, table, format);
+  // A CSV file's columns are its header (read above); other formats' are described by the engine.
+  const names = async () =>
+    format === 'csv' ? headers : describedNames(db, readExpression(files, format, undefined));
+  const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
+    (error: unknown) => {
+      throw readError(path, error);
+    }
+  );
+  let scan = await createTable(db, path, table, files, format, dialect, hidden);
+  let { columns, rowHash: rowHashColumn } = await describe(db, table, hidden);
   if (format === 'csv' && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       // Read again with those columns typed; a value the reader cannot take as a number keeps the text.
       const typed = { ...dialect, doubles };
       scan =
-        (await createTable(db, path, table, files, format, typed, withFile, rowHash).catch(
-          () => undefined
-        )) ?? (await createTable(db, path, table, files, format, dialect, withFile, rowHash));
-      columns = await describe(db, table, format);
+        (await createTable(db, path, table, files, format, typed, hidden).catch(() => undefined)) ??
+        (await createTable(db, path, table, files, format, dialect, hidden));
+      ({ columns, rowHash: rowHashColumn } = await describe(db, table, hidden));
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
       const header = dialect.header[0];
@@ -479,9 +490,10 @@ export async function loadSource(
     table,
     rows,
     columns,
-    fileColumn: withFile ? FILE_COLUMN : undefined,
-    rowColumn: format === 'parquet' ? ROW_COLUMN : undefined,
-    scan: format === 'parquet' ? undefined : scan,
-    rowHashColumn: rowHash ? ROW_HASH_COLUMN : undefined
+    fileColumn: hidden.file,
+    rowColumn: hidden.rowNumber ? ROW_COLUMN : undefined,
+    // Parquet views number their rows, when the files leave the engine's name for it free.
+    scan: hidden.rowNumber ? undefined : scan,
+    rowHashColumn
   };
 }
