@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-DXSKH7BW.js";
-import "../../chunks/chunk-2ELU47PS.js";
+} from "../../chunks/chunk-LO3Y2AOA.js";
+import "../../chunks/chunk-WARDDOLX.js";
 import "../../chunks/chunk-ZYOZK3J6.js";
 import {
   buildValidateDataRequest
@@ -11,7 +11,7 @@ import {
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-ZVWPS6E5.js";
+import "../../chunks/chunk-OD67BDSR.js";
 import "../../chunks/chunk-3XZIFLJC.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-KUZGMJOL.js";
+} from "./chunk-MKTALZRH.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-2ELU47PS.js";
+} from "./chunk-WARDDOLX.js";
 import "./chunk-ZYOZK3J6.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-ZVWPS6E5.js";
+} from "./chunk-OD67BDSR.js";
 import {
   openEngine,
   sqlIdent

@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-2ELU47PS.js";
+} from "./chunk-WARDDOLX.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-ZVWPS6E5.js";
+} from "./chunk-OD67BDSR.js";
 import {
   openEngine
 } from "./chunk-3XZIFLJC.js";

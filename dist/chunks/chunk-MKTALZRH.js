@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-ZVWPS6E5.js";
+} from "./chunk-OD67BDSR.js";
 import {
   connection,
   detectFormat,
@@ -192,7 +192,7 @@ async function loadColumns(path, columns, options = {}) {
   const files = await expandSource(db, path);
   let dialect;
   for (const file of files) dialect ??= await inspectFile(file, format, options);
-  let from = readExpression(files, format, dialect, false);
+  let from = readExpression(files, format, dialect);
   let types;
   try {
     types = await describeRead(db, from);
@@ -200,7 +200,7 @@ async function loadColumns(path, columns, options = {}) {
       const columnTypes = [...types].map(([name, type]) => ({ name, type }));
       const doubles = await numericTextColumns(db, from, columnTypes, false);
       if (doubles.length > 0) {
-        from = readExpression(files, format, { ...dialect, doubles }, false);
+        from = readExpression(files, format, { ...dialect, doubles });
         types = await describeRead(db, from);
       }
     }
@@ -392,7 +392,7 @@ async function sourceColumnNames(path, options = {}) {
   const files = await expandSource(db, path);
   const dialect = await inspectFile(files[0], format, options);
   try {
-    return [...(await describeRead(db, readExpression(files, format, dialect, false))).keys()];
+    return [...(await describeRead(db, readExpression(files, format, dialect))).keys()];
   } catch (error) {
     throw readError(path, error);
   }

@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-ZVWPS6E5.js";
+} from "./chunk-OD67BDSR.js";
 import {
   sqlIdent,
   sqlString
@@ -1026,6 +1026,7 @@ function datasetDriftMessage(d) {
 // src/data/schema-rows.ts
 var SAMPLE_ROWS = 5;
 function lineOf(source, index) {
+  if (source.format === "parquet") return void 0;
   return source.format === "csv" ? index + 2 : index + 1;
 }
 var RowLocator = class {

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-KUZGMJOL.js";
+} from "./chunk-MKTALZRH.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -25,10 +25,9 @@ import {
   dataVersionId
 } from "./chunk-J2OQGLLM.js";
 import {
-  ROW_COLUMN,
   inspectFile,
   readExpression
-} from "./chunk-ZVWPS6E5.js";
+} from "./chunk-OD67BDSR.js";
 import {
   connection,
   detectFormat,
@@ -917,9 +916,9 @@ async function dataShape(file, source = {}) {
     const db = await connection();
     const format = detectFormat(file, source.format);
     const dialect = await inspectFile(file, format, source);
-    const from = readExpression([file], format, dialect, false);
+    const from = readExpression([file], format, dialect);
     const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
-    const columns = described.map((row) => String(row.column_name)).filter((c) => c !== ROW_COLUMN);
+    const columns = described.map((row) => String(row.column_name));
     const counting = format === "csv" && !dialect?.maxLineBytes ? `read_csv(${sqlString(file)}, header = true, delim = ${sqlString(dialect?.delimiter ?? ",")}, quote = '"', escape = '"', all_varchar = true)` : from;
     const counted = (await db.runAndReadAll(`SELECT count(*) FROM ${counting}`)).getRows();
     return { rows: Number(counted[0][0]), columns };

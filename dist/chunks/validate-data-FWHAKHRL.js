@@ -4,13 +4,13 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-DXSKH7BW.js";
-import "./chunk-2ELU47PS.js";
+} from "./chunk-LO3Y2AOA.js";
+import "./chunk-WARDDOLX.js";
 import "./chunk-ZYOZK3J6.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-ZVWPS6E5.js";
+import "./chunk-OD67BDSR.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-ZUT7I25G.js";
+} from "./chunk-RL3IGVZG.js";
 import {
   parseList,
   parseSeed

@@ -4,14 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-2C3JANUG.js";
-import "./chunk-KUZGMJOL.js";
+} from "./chunk-GSZK6XRE.js";
+import "./chunk-MKTALZRH.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-ZVWPS6E5.js";
+import "./chunk-OD67BDSR.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

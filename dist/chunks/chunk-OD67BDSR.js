@@ -96,6 +96,41 @@ function labelIn(path, columns, label, optional = false) {
 // src/data/source.ts
 import { open as open2, stat } from "node:fs/promises";
 
+// src/data/hidden-columns.ts
+var ROW_HASH_COLUMN = "__mlci_row_hash";
+var FILE_COLUMN = "__mlci_file";
+var ROW_COLUMN = "file_row_number";
+function freeName(base, dataColumns) {
+  const taken = new Set(dataColumns.map((c) => c.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  return name;
+}
+async function chooseHidden(wanted, dataColumns) {
+  const parquet = wanted.format === "parquet";
+  const names = wanted.file || parquet ? await dataColumns() : [];
+  return {
+    file: wanted.file ? freeName(FILE_COLUMN, names) : void 0,
+    rowHash: wanted.rowHash || void 0,
+    rowNumber: parquet && !names.some((c) => c.toLowerCase() === ROW_COLUMN)
+  };
+}
+async function describedNames(db, from) {
+  const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+  return described.getRowObjects().map((row) => String(row.column_name));
+}
+function loadSelect(hidden) {
+  if (!hidden.rowHash) return "*";
+  const data = hidden.file ? `* EXCLUDE (${sqlIdent(hidden.file)})` : "*";
+  return `*, hash(*COLUMNS(${data})) AS ${sqlIdent(ROW_HASH_COLUMN)}`;
+}
+function splitHidden(described, hidden) {
+  const rowHash = hidden.rowHash ? described.at(-1)?.name : void 0;
+  const rest = hidden.rowHash ? described.slice(0, -1) : described;
+  const data = rest.filter((c) => c.name !== hidden.file && !(hidden.rowNumber && c.name === ROW_COLUMN));
+  return { data, rowHash };
+}
+
 // src/data/numeric-text.ts
 var SAMPLE_ROWS = 20480;
 var OVERFLOW = "\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+\\s*";
@@ -157,9 +192,6 @@ function readError(path, error) {
 }
 
 // src/data/source.ts
-var ROW_HASH_COLUMN = "__mlci_row_hash";
-var ROW_COLUMN = "file_row_number";
-var FILE_COLUMN = "__mlci_file";
 var PREFIX_BYTES = 1 << 20;
 var READ_BUFFER_BYTES = 4e6;
 var CANDIDATE_DELIMITERS = [",", ";", "	", "|"];
@@ -370,13 +402,14 @@ function kindOf(type) {
   if (/^(DATE|TIME|TIMESTAMP)/.test(type)) return "datetime";
   return "categorical";
 }
-function readExpression(files, format, dialect, withFile) {
+function readExpression(files, format, dialect, hidden = {}) {
   const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
   const extra = [
-    withFile ? `filename = ${sqlString(FILE_COLUMN)}` : "",
+    hidden.file ? `filename = ${sqlString(hidden.file)}` : "",
     files.length > 1 ? "union_by_name = true" : ""
   ].filter(Boolean).map((s) => `, ${s}`).join("");
-  if (format === "parquet") return `read_parquet(${list}, file_row_number = true${extra})`;
+  if (format === "parquet")
+    return `read_parquet(${list}${hidden.rowNumber ? ", file_row_number = true" : ""}${extra})`;
   if (format === "jsonl") return `read_json(${list}, format = 'newline_delimited'${extra})`;
   const delim = dialect?.delimiter ?? ",";
   const buffer = `, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * (dialect?.maxLineBytes ?? 0))}`;
@@ -384,16 +417,17 @@ function readExpression(files, format, dialect, withFile) {
   const types = dialect?.doubles?.length ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(", ")}}` : "";
   return `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${buffer}${types}${extra})`;
 }
-async function createTable(db, path, table, files, format, dialect, withFile, rowHash = false) {
-  const dataColumns = withFile ? `* EXCLUDE (${sqlIdent(FILE_COLUMN)})` : "*";
-  const extra = rowHash ? `, hash(*COLUMNS(${dataColumns})) AS ${sqlIdent(ROW_HASH_COLUMN)}` : "";
+async function createTable(db, path, table, files, format, dialect, hidden) {
   for (let attempt = dialect; ; ) {
-    const from = readExpression(files, format, attempt, withFile);
+    const from = readExpression(files, format, attempt, hidden);
     try {
       if (format === "parquet")
         await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${from}`);
       else
-        await runUnordered(db, `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT *${extra} FROM ${from}`);
+        await runUnordered(
+          db,
+          `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT ${loadSelect(hidden)} FROM ${from}`
+        );
       return from;
     } catch (error) {
       const needed = longRowSize(error);
@@ -406,34 +440,41 @@ async function createTable(db, path, table, files, format, dialect, withFile, ro
     }
   }
 }
-async function describe(db, table, format) {
+async function describe(db, table, hidden) {
   const described = (await db.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  return described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })).filter(
-    (c) => c.name !== FILE_COLUMN && c.name !== ROW_HASH_COLUMN && !(format === "parquet" && c.name === ROW_COLUMN)
-  ).map((c) => ({ ...c, kind: kindOf(c.type) }));
+  const { data, rowHash } = splitHidden(
+    described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
+    hidden
+  );
+  return { columns: data.map((c) => ({ ...c, kind: kindOf(c.type) })), rowHash };
 }
 async function loadSource(db, path, table, options = {}, load = {}) {
   const format = detectFormat(path, options.format);
   const rowHash = format !== "parquet" && load.rowHash === true;
   const files = await expandSource(db, path);
   let dialect;
+  const headers = [];
   for (const file of files) {
     const found = await inspectFile(file, format, options);
     if (dialect && found?.maxLineBytes)
       dialect.maxLineBytes = Math.max(dialect.maxLineBytes ?? 0, found.maxLineBytes);
     dialect ??= found;
+    headers.push(...found?.header ?? []);
   }
-  const withFile = files.length > 1;
-  let scan = await createTable(db, path, table, files, format, dialect, withFile, rowHash);
-  let columns = await describe(db, table, format);
+  const names = async () => format === "csv" ? headers : describedNames(db, readExpression(files, format, void 0));
+  const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
+    (error) => {
+      throw readError(path, error);
+    }
+  );
+  let scan = await createTable(db, path, table, files, format, dialect, hidden);
+  let { columns, rowHash: rowHashColumn } = await describe(db, table, hidden);
   if (format === "csv" && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       const typed = { ...dialect, doubles };
-      scan = await createTable(db, path, table, files, format, typed, withFile, rowHash).catch(
-        () => void 0
-      ) ?? await createTable(db, path, table, files, format, dialect, withFile, rowHash);
-      columns = await describe(db, table, format);
+      scan = await createTable(db, path, table, files, format, typed, hidden).catch(() => void 0) ?? await createTable(db, path, table, files, format, dialect, hidden);
+      ({ columns, rowHash: rowHashColumn } = await describe(db, table, hidden));
     }
     if (columns.length === 1 && dialect.header.length === 1 && files.length === 1) {
       const header = dialect.header[0];
@@ -465,10 +506,11 @@ async function loadSource(db, path, table, options = {}, load = {}) {
     table,
     rows,
     columns,
-    fileColumn: withFile ? FILE_COLUMN : void 0,
-    rowColumn: format === "parquet" ? ROW_COLUMN : void 0,
-    scan: format === "parquet" ? void 0 : scan,
-    rowHashColumn: rowHash ? ROW_HASH_COLUMN : void 0
+    fileColumn: hidden.file,
+    rowColumn: hidden.rowNumber ? ROW_COLUMN : void 0,
+    // Parquet views number their rows, when the files leave the engine's name for it free.
+    scan: hidden.rowNumber ? void 0 : scan,
+    rowHashColumn
   };
 }
 
@@ -476,7 +518,6 @@ export {
   numericTextColumns,
   readError,
   labelIn,
-  ROW_COLUMN,
   expandSource,
   inspectFile,
   kindOf,
