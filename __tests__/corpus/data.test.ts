@@ -448,6 +448,15 @@ function cases(): Case[] {
       })
     },
     {
+      name: 'columns named like the aliases of the profile queries (v, c, g)',
+      make: (d) => put(d, 'aliases.csv', 'x,v,c,g\n1.5,a,2,3\n2.5,b,3,4\n2.5,a,4,5\n'),
+      expect: ok((r) => {
+        expect(r.data).toMatchObject({ rows: 3, columns: 4 });
+        expect(r.columns.x).toMatchObject({ kind: 'numeric', finite: 3 });
+        expect(r.columns.v.kind).toBe('categorical');
+      })
+    },
+    {
       name: 'JSON Lines shards with keys named like the hidden file and row-hash columns',
       make: async (d) => {
         await mkdir(join(d, 'json-shards'));

@@ -47,7 +47,8 @@ export interface OpenedCounts {
 function valueCountsSql(table: string, column: string): string {
   return (
     `SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} ` +
-    `GROUP BY v ORDER BY v NULLS FIRST`
+    // By position: a name would bind to a data column called "v" before the alias.
+    `GROUP BY 1 ORDER BY 1 NULLS FIRST`
   );
 }
 
