@@ -3,7 +3,7 @@
 import type { AnomalyCode } from '../config/types.js';
 import { escapeMarkdown as escapeUntrusted } from '../report/markdown.js';
 import type { ColumnDrift } from './drift/registry.js';
-import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
+import type { ColumnStatistics, DatasetStatistics, Histogram } from './statistics.js';
 
 /** An anomaly as reported in validation.json. */
 export interface Anomaly {
@@ -61,9 +61,30 @@ export function sparkline(counts: ArrayLike<number>): string {
   return out;
 }
 
+/** Marks the reference's range in a sketch: the bars outside it count the rows below and above it. */
+const RANGE_EDGE = '┊';
+
+/**
+ * A histogram's sketch on one scale with the rows outside its edges (a current column binned on the
+ * reference's edges): a shifted column shows where its rows went rather than nothing.
+ */
+function histogramSketch(h: Histogram): string {
+  const below = h.below ?? 0;
+  const above = h.above ?? 0;
+  const bars = sparkline([below, ...h.counts, above]);
+  if (bars === '') return '';
+  const inRange = bars.slice(1, -1);
+  return `${below > 0 ? bars[0] + RANGE_EDGE : ''}${inRange}${above > 0 ? RANGE_EDGE + bars.at(-1) : ''}`;
+}
+
+/** Whether a column's sketch shows rows outside the reference's range. */
+function outOfRange(s: ColumnStatistics | undefined): boolean {
+  return (s?.histogram?.below ?? 0) > 0 || (s?.histogram?.above ?? 0) > 0;
+}
+
 function sketch(s: ColumnStatistics | undefined): string {
   if (!s) return '';
-  if (s.histogram) return sparkline(s.histogram.counts);
+  if (s.histogram) return histogramSketch(s.histogram);
   if (s.values) {
     const counts = Object.entries(s.values)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
@@ -137,6 +158,11 @@ export function renderMarkdown(report: ValidationReport, reference?: DatasetStat
       );
     }
     lines.push('');
+    if (driftCols.some(([name]) => outOfRange(report.columns[name] as ColumnStatistics)))
+      lines.push(
+        `${RANGE_EDGE} marks the reference's range: a bar beyond it counts the current rows below or above it.`,
+        ''
+      );
     if (driftCols.some(([, d]) => !d.exact))
       lines.push(
         '≈ computed against a stored summary of the reference (see rank_error in statistics.json).',
