@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-RL3IGVZG.js";
+} from "../chunks/chunk-NA7A4SBI.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3943,7 +3943,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-QK2WO2TX.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-B6MIS4F2.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3978,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-DBFCGYGO.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-CBIRL5Z7.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-OPWOOCNU.js");
+      const { runPipeline } = await import("../chunks/pipeline-TUFOFCGC.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4404,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-FWHAKHRL.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-3MVCE7Y2.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4522,7 +4522,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-VB7TFLY7.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-HCHLPTP5.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4662,7 +4662,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-FWHAKHRL.js");
+      const { validateData } = await import("../chunks/validate-data-3MVCE7Y2.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

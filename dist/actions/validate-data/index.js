@@ -2,9 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-LO3Y2AOA.js";
-import "../../chunks/chunk-WARDDOLX.js";
-import "../../chunks/chunk-ZYOZK3J6.js";
+} from "../../chunks/chunk-657P7T3G.js";
+import "../../chunks/chunk-GAHH7SG3.js";
+import "../../chunks/chunk-DXXELBWW.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-LUHPAMY4.js";

@@ -4,9 +4,9 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-LO3Y2AOA.js";
-import "./chunk-WARDDOLX.js";
-import "./chunk-ZYOZK3J6.js";
+} from "./chunk-657P7T3G.js";
+import "./chunk-GAHH7SG3.js";
+import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";

@@ -33,8 +33,8 @@ import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-WARDDOLX.js";
-import "./chunk-ZYOZK3J6.js";
+} from "./chunk-GAHH7SG3.js";
+import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE

@@ -126,7 +126,7 @@ function fmix32(h0) {
 
 // src/data/numeric.ts
 function valueCountsSql(table, column) {
-  return `SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} GROUP BY v ORDER BY v NULLS FIRST`;
+  return `SELECT CAST(${sqlIdent(column)} AS DOUBLE) AS v, count(*)::DOUBLE AS c FROM ${sqlIdent(table)} GROUP BY 1 ORDER BY 1 NULLS FIRST`;
 }
 function items(vector) {
   return vector.items;

@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-ZYOZK3J6.js";
+} from "./chunk-DXXELBWW.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -1590,9 +1590,21 @@ function sparkline(counts) {
   }
   return out;
 }
+var RANGE_EDGE = "┊";
+function histogramSketch(h) {
+  const below = h.below ?? 0;
+  const above = h.above ?? 0;
+  const bars = sparkline([below, ...h.counts, above]);
+  if (bars === "") return "";
+  const inRange = bars.slice(1, -1);
+  return `${below > 0 ? bars[0] + RANGE_EDGE : ""}${inRange}${above > 0 ? RANGE_EDGE + bars.at(-1) : ""}`;
+}
+function outOfRange(s) {
+  return (s?.histogram?.below ?? 0) > 0 || (s?.histogram?.above ?? 0) > 0;
+}
 function sketch(s) {
   if (!s) return "";
-  if (s.histogram) return sparkline(s.histogram.counts);
+  if (s.histogram) return histogramSketch(s.histogram);
   if (s.values) {
     const counts = Object.entries(s.values).sort((a, b) => a[0] < b[0] ? -1 : 1).slice(0, 24).map(([, c]) => c);
     return sparkline(counts);
@@ -1645,6 +1657,11 @@ function renderMarkdown(report, reference) {
       );
     }
     lines.push("");
+    if (driftCols.some(([name]) => outOfRange(report.columns[name])))
+      lines.push(
+        `${RANGE_EDGE} marks the reference's range: a bar beyond it counts the current rows below or above it.`,
+        ""
+      );
     if (driftCols.some(([, d]) => !d.exact))
       lines.push(
         "≈ computed against a stored summary of the reference (see rank_error in statistics.json).",

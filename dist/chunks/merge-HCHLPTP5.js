@@ -4,7 +4,7 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-ZYOZK3J6.js";
+} from "./chunk-DXXELBWW.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,

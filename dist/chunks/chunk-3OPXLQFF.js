@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-RL3IGVZG.js";
+} from "./chunk-NA7A4SBI.js";
 import {
   parseList,
   parseSeed

@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-Z4BA735Q.js";
-import "./chunk-RL3IGVZG.js";
+} from "./chunk-3OPXLQFF.js";
+import "./chunk-NA7A4SBI.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -4,7 +4,7 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-WARDDOLX.js";
+} from "./chunk-GAHH7SG3.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
