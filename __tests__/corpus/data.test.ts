@@ -422,7 +422,7 @@ function cases(): Case[] {
       make: (d) => put(d, 'text.parquet', 'a,b\n1,2\n'),
       expect: bad(/text\.parquet: not a Parquet file/)
     },
-    // Column names the reader's own hidden columns also use
+    // Column names that the reader's hidden columns, or its queries' aliases, also use
     {
       name: 'a column named like the hidden row-hash column',
       make: (d) => put(d, 'hash-name.csv', '__mlci_row_hash,b\n1,x\n2,y\n2,y\n'),
