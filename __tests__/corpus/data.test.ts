@@ -175,6 +175,25 @@ function cases(): Case[] {
       )
     },
     {
+      name: 'header names differing only in the spaces around them',
+      make: (d) => put(d, 'dupspace.csv', 'a,b," A "\n1,2,3\n'),
+      expect: bad(
+        /dupspace\.csv:1: column names "a" \(column 1\) and " A " \(column 3\) differ only in the spaces around them/
+      )
+    },
+    {
+      name: 'header names differing only in a no-break space after one',
+      make: (d) => put(d, 'dupnbsp.csv', 'x,x\u00a0\n1,2\n'),
+      expect: bad(
+        /dupnbsp\.csv:1: column names "x" \(column 1\) and "x\u00a0" \(column 2\) differ only in the spaces/
+      )
+    },
+    {
+      name: 'a header name with a tab before it (kept by the reader: no clash)',
+      make: (d) => put(d, 'tabname.csv', 'x,"\tx"\n1,2\n'),
+      expect: ok((r) => expect(Object.keys(r.columns)).toEqual(['x', '\tx']))
+    },
+    {
       name: 'an empty header name',
       make: (d) => put(d, 'blank-name.csv', 'a,,c\n1,2,3\n'),
       expect: ok((r) => expect(r.data.columns).toBe(3))

@@ -1,15 +1,21 @@
 // Column names as the user wrote them: every name must be unique (the engine compares names ignoring
-// case and would otherwise rename the second "a" to "a_1" silently), and a column named on the
-// command line or in mlci.yml must exist.
+// case, drops the spaces around CSV header names, and would otherwise rename the second "a" to "a_1"
+// silently), and a column named on the command line or in mlci.yml must exist.
 import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 
-/** Refuses a header in which a name occurs twice, or two names differ only in case (positions 1-based). */
+/** Spaces and no-break spaces around a header name: the engine's CSV reader drops them (a tab it keeps). */
+const SURROUNDING_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
+
+/**
+ * Refuses a header in which a name occurs twice, or two names differ only in case or in the spaces
+ * around them (positions 1-based).
+ */
 export function checkUniqueNames(file: string, names: readonly string[]): void {
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
-    const key = name.toLowerCase();
+    const key = name.replace(SURROUNDING_SPACES, '').toLowerCase();
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
@@ -18,6 +24,12 @@ export function checkUniqueNames(file: string, names: readonly string[]): void {
     if (names[first] === name) {
       throw new InputError(
         `${file}:1: column name "${name}" appears more than once in the header (columns ${first + 1} and ${i + 1}); column names must be unique`
+      );
+    }
+    if (names[first].toLowerCase() !== name.toLowerCase()) {
+      throw new InputError(
+        `${file}:1: column names "${names[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}) differ only in the spaces around them, ` +
+          'which the reader drops, so rename one of them'
       );
     }
     throw new InputError(
