@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-GAHH7SG3.js";
+} from "./chunk-PTPK3H7Q.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-OD67BDSR.js";
+} from "./chunk-WHINIK2L.js";
 import {
   openEngine
 } from "./chunk-3XZIFLJC.js";

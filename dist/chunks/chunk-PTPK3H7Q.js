@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-OD67BDSR.js";
+} from "./chunk-WHINIK2L.js";
 import {
   sqlIdent,
   sqlString

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-NA7A4SBI.js";
+} from "./chunk-PPSR4RUA.js";
 import {
   parseList,
   parseSeed

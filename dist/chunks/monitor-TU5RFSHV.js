@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-MKTALZRH.js";
+} from "./chunk-M6T766VZ.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-GAHH7SG3.js";
+} from "./chunk-PTPK3H7Q.js";
 import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-OD67BDSR.js";
+} from "./chunk-WHINIK2L.js";
 import {
   openEngine,
   sqlIdent

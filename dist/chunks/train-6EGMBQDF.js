@@ -4,14 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-GSZK6XRE.js";
-import "./chunk-MKTALZRH.js";
+} from "./chunk-DGPCRRXD.js";
+import "./chunk-M6T766VZ.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-OD67BDSR.js";
+import "./chunk-WHINIK2L.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-OD67BDSR.js";
+} from "./chunk-WHINIK2L.js";
 import {
   connection,
   detectFormat,

@@ -18,10 +18,11 @@ import {
 
 // src/data/column-names.ts
 import { open } from "node:fs/promises";
+var SURROUNDING_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
 function checkUniqueNames(file, names) {
   const seen = /* @__PURE__ */ new Map();
   names.forEach((name, i) => {
-    const key = name.toLowerCase();
+    const key = name.replace(SURROUNDING_SPACES, "").toLowerCase();
     const first = seen.get(key);
     if (first === void 0) {
       seen.set(key, i);
@@ -30,6 +31,11 @@ function checkUniqueNames(file, names) {
     if (names[first] === name) {
       throw new InputError(
         `${file}:1: column name "${name}" appears more than once in the header (columns ${first + 1} and ${i + 1}); column names must be unique`
+      );
+    }
+    if (names[first].toLowerCase() !== name.toLowerCase()) {
+      throw new InputError(
+        `${file}:1: column names "${names[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}) differ only in the spaces around them, which the reader drops, so rename one of them`
       );
     }
     throw new InputError(
