@@ -5,8 +5,15 @@ import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 
-/** Spaces and no-break spaces around a header name: the engine's CSV reader drops them (a tab it keeps). */
-const SURROUNDING_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
+/** A header name without the spaces and no-break spaces around it, which the engine's CSV reader drops (a tab it keeps). */
+function withoutSurroundingSpaces(name: string): string {
+  const space = (c: string) => c === ' ' || c === '\u00a0';
+  let start = 0;
+  let end = name.length;
+  while (start < end && space(name[start])) start++;
+  while (end > start && space(name[end - 1])) end--;
+  return name.slice(start, end);
+}
 
 /**
  * Refuses a header in which a name occurs twice, or two names differ only in case or in the spaces
@@ -15,7 +22,7 @@ const SURROUNDING_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
 export function checkUniqueNames(file: string, names: readonly string[]): void {
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
-    const key = name.replace(SURROUNDING_SPACES, '').toLowerCase();
+    const key = withoutSurroundingSpaces(name).toLowerCase();
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
