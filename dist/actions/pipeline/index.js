@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-YEODKF2V.js";
-import "../../chunks/chunk-PPSR4RUA.js";
+} from "../../chunks/chunk-DMVWWOLC.js";
+import "../../chunks/chunk-IVYRLZX2.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -58,7 +58,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-4RVQX5LX.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-KXUY54DK.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -18,11 +18,18 @@ import {
 
 // src/data/column-names.ts
 import { open } from "node:fs/promises";
-var SURROUNDING_SPACES = /^[ \u00a0]+|[ \u00a0]+$/g;
+function withoutSurroundingSpaces(name) {
+  const space = (c) => c === " " || c === " ";
+  let start = 0;
+  let end = name.length;
+  while (start < end && space(name[start])) start++;
+  while (end > start && space(name[end - 1])) end--;
+  return name.slice(start, end);
+}
 function checkUniqueNames(file, names) {
   const seen = /* @__PURE__ */ new Map();
   names.forEach((name, i) => {
-    const key = name.replace(SURROUNDING_SPACES, "").toLowerCase();
+    const key = withoutSurroundingSpaces(name).toLowerCase();
     const first = seen.get(key);
     if (first === void 0) {
       seen.set(key, i);

@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-WHINIK2L.js";
+} from "./chunk-5IXY2F3F.js";
 import {
   connection,
   detectFormat,

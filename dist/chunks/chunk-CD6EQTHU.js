@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-WHINIK2L.js";
+} from "./chunk-5IXY2F3F.js";
 import {
   sqlIdent,
   sqlString

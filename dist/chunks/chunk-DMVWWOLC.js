@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-PPSR4RUA.js";
+} from "./chunk-IVYRLZX2.js";
 import {
   parseList,
   parseSeed

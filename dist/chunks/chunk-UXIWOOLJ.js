@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-PTPK3H7Q.js";
+} from "./chunk-CD6EQTHU.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-WHINIK2L.js";
+} from "./chunk-5IXY2F3F.js";
 import {
   openEngine
 } from "./chunk-3XZIFLJC.js";

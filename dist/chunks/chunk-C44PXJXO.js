@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-M6T766VZ.js";
+} from "./chunk-DE5NEXDR.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -27,7 +27,7 @@ import {
 import {
   inspectFile,
   readExpression
-} from "./chunk-WHINIK2L.js";
+} from "./chunk-5IXY2F3F.js";
 import {
   connection,
   detectFormat,

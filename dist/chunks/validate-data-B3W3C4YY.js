@@ -4,13 +4,13 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-4VVD6VPM.js";
-import "./chunk-PTPK3H7Q.js";
+} from "./chunk-UXIWOOLJ.js";
+import "./chunk-CD6EQTHU.js";
 import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-WHINIK2L.js";
+import "./chunk-5IXY2F3F.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

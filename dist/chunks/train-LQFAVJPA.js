@@ -4,14 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-DGPCRRXD.js";
-import "./chunk-M6T766VZ.js";
+} from "./chunk-C44PXJXO.js";
+import "./chunk-DE5NEXDR.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-WHINIK2L.js";
+import "./chunk-5IXY2F3F.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

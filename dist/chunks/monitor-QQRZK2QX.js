@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-M6T766VZ.js";
+} from "./chunk-DE5NEXDR.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-PTPK3H7Q.js";
+} from "./chunk-CD6EQTHU.js";
 import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-WHINIK2L.js";
+} from "./chunk-5IXY2F3F.js";
 import {
   openEngine,
   sqlIdent
