@@ -175,10 +175,10 @@ function cases(): Case[] {
       )
     },
     {
-      name: 'header names differing only in the spaces around them',
+      name: 'header names differing only in case and the spaces around them',
       make: (d) => put(d, 'dupspace.csv', 'a,b," A "\n1,2,3\n'),
       expect: bad(
-        /dupspace\.csv:1: column names "a" \(column 1\) and " A " \(column 3\) differ only in the spaces around them/
+        /dupspace\.csv:1: column names "a" \(column 1\) and " A " \(column 3\) differ only in case and the spaces around them/
       )
     },
     {
