@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-IVYRLZX2.js";
+} from "../chunks/chunk-FSWTCUN7.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3695,7 +3695,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-7E4VSVX2.js");
+      const { evaluate: run } = await import("../chunks/evaluate-VJ7Z6UZ4.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3943,7 +3943,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-QQRZK2QX.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-4EJBJCED.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3978,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-USYLULXS.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-SLLEI5QY.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-KXUY54DK.js");
+      const { runPipeline } = await import("../chunks/pipeline-TZIPCSIL.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4404,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-B3W3C4YY.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-ONRG2J67.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4554,7 +4554,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-LQFAVJPA.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-VBZNW6HG.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4662,7 +4662,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-B3W3C4YY.js");
+      const { validateData } = await import("../chunks/validate-data-ONRG2J67.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-UXIWOOLJ.js";
-import "../../chunks/chunk-CD6EQTHU.js";
+} from "../../chunks/chunk-P3RNTIVQ.js";
+import "../../chunks/chunk-7PX6ULON.js";
 import "../../chunks/chunk-DXXELBWW.js";
 import {
   buildValidateDataRequest
@@ -11,7 +11,7 @@ import {
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-5IXY2F3F.js";
+import "../../chunks/chunk-S4AI5V5X.js";
 import "../../chunks/chunk-3XZIFLJC.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -27,13 +27,13 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-DE5NEXDR.js";
+} from "./chunk-NHSQHP3B.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-CD6EQTHU.js";
+} from "./chunk-7PX6ULON.js";
 import "./chunk-DXXELBWW.js";
 import "./chunk-FDN2QQC3.js";
 import {
@@ -46,7 +46,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-5IXY2F3F.js";
+} from "./chunk-S4AI5V5X.js";
 import {
   openEngine,
   sqlIdent

@@ -7,7 +7,7 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-5IXY2F3F.js";
+} from "./chunk-S4AI5V5X.js";
 import {
   connection,
   detectFormat,

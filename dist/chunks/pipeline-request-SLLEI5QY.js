@@ -1,23 +1,23 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  STAGES,
-  parseStages,
-  pipelineMarkdown,
-  plannedStages,
-  runPipeline
-} from "./chunk-IVYRLZX2.js";
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
+} from "./chunk-NYTJ7YOQ.js";
+import "./chunk-FSWTCUN7.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
+import "./chunk-WA5TZKY5.js";
+import "./chunk-NVKBQ6B4.js";
+import "./chunk-OX2YEAMM.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  STAGES,
-  parseStages,
-  pipelineMarkdown,
-  plannedStages,
-  runPipeline
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
 };

@@ -4,14 +4,14 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-CD6EQTHU.js";
+} from "./chunk-7PX6ULON.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-5IXY2F3F.js";
+} from "./chunk-S4AI5V5X.js";
 import {
   openEngine
 } from "./chunk-3XZIFLJC.js";

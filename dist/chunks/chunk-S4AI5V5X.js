@@ -41,8 +41,9 @@ function checkUniqueNames(file, names) {
       );
     }
     if (names[first].toLowerCase() !== name.toLowerCase()) {
+      const alsoCase = withoutSurroundingSpaces(names[first]) !== withoutSurroundingSpaces(name);
       throw new InputError(
-        `${file}:1: column names "${names[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}) differ only in the spaces around them, which the reader drops, so rename one of them`
+        `${file}:1: column names "${names[first]}" (column ${first + 1}) and "${name}" (column ${i + 1}) differ only in ${alsoCase ? "case and " : ""}the spaces around them, which the reader drops, so rename one of them`
       );
     }
     throw new InputError(

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-DE5NEXDR.js";
+} from "./chunk-NHSQHP3B.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -27,7 +27,7 @@ import {
 import {
   inspectFile,
   readExpression
-} from "./chunk-5IXY2F3F.js";
+} from "./chunk-S4AI5V5X.js";
 import {
   connection,
   detectFormat,

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-IVYRLZX2.js";
+} from "./chunk-FSWTCUN7.js";
 import {
   parseList,
   parseSeed

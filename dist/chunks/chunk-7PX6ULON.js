@@ -25,7 +25,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-5IXY2F3F.js";
+} from "./chunk-S4AI5V5X.js";
 import {
   sqlIdent,
   sqlString

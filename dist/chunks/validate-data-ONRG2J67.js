@@ -1,29 +1,28 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  planTraining,
-  trainCacheKey,
-  trainStage
-} from "./chunk-C44PXJXO.js";
-import "./chunk-DE5NEXDR.js";
-import "./chunk-3U3CFE5T.js";
-import "./chunk-4WGN2N4T.js";
-import "./chunk-5CQ3ZZSA.js";
-import "./chunk-R2X24BNK.js";
-import "./chunk-J2OQGLLM.js";
-import "./chunk-5IXY2F3F.js";
+  inferSchemaFile,
+  profileData,
+  validateData
+} from "./chunk-P3RNTIVQ.js";
+import "./chunk-7PX6ULON.js";
+import "./chunk-DXXELBWW.js";
+import "./chunk-FDN2QQC3.js";
+import "./chunk-6UZB7YRZ.js";
+import "./chunk-N7I2YJR6.js";
+import "./chunk-S4AI5V5X.js";
 import "./chunk-3XZIFLJC.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
-import "./chunk-OX2YEAMM.js";
 import "./chunk-J2XJ3L6O.js";
 import "./chunk-U7QWIZPG.js";
+import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  planTraining,
-  trainCacheKey,
-  trainStage
+  inferSchemaFile,
+  profileData,
+  validateData
 };
