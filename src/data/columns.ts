@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 import { ColumnDictionary } from './column-dictionary.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { open, stat } from 'node:fs/promises';
-import { connection, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
+import { connection, describeRead, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
 import { numericTextColumns } from './numeric-text.js';
 import { prefaultedColumns, type PrefaultedColumns } from './prefault.js';
 import { readError } from './read-errors.js';
@@ -327,11 +327,6 @@ export async function sourceColumnNames(path: string, options: SourceOptions = {
   } catch (error) {
     throw readError(path, error);
   }
-}
-
-async function describeRead(db: DuckDBConnection, from: string): Promise<Map<string, string>> {
-  const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
-  return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 
 const isValid = (validity: Uint8Array | null, row: number) =>

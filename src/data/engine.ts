@@ -60,6 +60,12 @@ export async function runUnordered(db: DuckDBConnection, statement: string): Pro
   }
 }
 
+/** The column names and engine types of a read (`from`, a table function), without reading rows. */
+export async function describeRead(db: DuckDBConnection, from: string): Promise<Map<string, string>> {
+  const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+  return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+}
+
 let shared: Promise<DuckDBConnection> | undefined;
 
 /** A process-wide DuckDB connection, created on first use (the native module loads lazily). */

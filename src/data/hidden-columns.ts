@@ -1,7 +1,6 @@
 // The columns a load adds beside the data's own: the shard file of each row, a row hash, Parquet row
 // numbers. A data column may be called anything, so none of them may take a data column's place: a
 // data column named like one was dropped from the profile, or the read was refused, before.
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, type DataFormat } from './engine.js';
 
 /** The name asked for the row hash; the engine renames it past a data column of that name. */
@@ -52,15 +51,9 @@ export async function chooseHidden(
   const names = wanted.file || parquet ? await dataColumns() : [];
   return {
     file: wanted.file ? freeName(FILE_COLUMN, names) : undefined,
-    rowHash: wanted.rowHash || undefined,
+    rowHash: wanted.rowHash,
     rowNumber: parquet && !names.some((c) => c.toLowerCase() === ROW_COLUMN)
   };
-}
-
-/** The data's own column names, from a read of the files that adds no column (`from`). */
-export async function describedNames(db: DuckDBConnection, from: string): Promise<string[]> {
-  const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
-  return described.getRowObjects().map((row) => String(row.column_name));
 }
 
 /** The SELECT list of a load: the data's columns, then the row hash over them when one is kept. */

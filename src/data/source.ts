@@ -6,17 +6,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
 import { checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
-import {
-  chooseHidden,
-  describedNames,
-  loadSelect,
-  ROW_COLUMN,
-  splitHidden,
-  type HiddenColumns
-} from './hidden-columns.js';
+import { chooseHidden, loadSelect, ROW_COLUMN, splitHidden, type HiddenColumns } from './hidden-columns.js';
 import { numericTextColumns } from './numeric-text.js';
 import { longRowSize, MAX_ROW_BYTES, readError } from './read-errors.js';
 import {
+  describeRead,
   detectFormat,
   runUnordered,
   sqlIdent,
@@ -442,7 +436,9 @@ export async function loadSource(
   }
   // A CSV file's columns are its header (read above); other formats' are described by the engine.
   const names = async () =>
-    format === 'csv' ? headers : describedNames(db, readExpression(files, format, undefined));
+    format === 'csv'
+      ? headers
+      : [...(await describeRead(db, readExpression(files, format, undefined))).keys()];
   const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
     (error: unknown) => {
       throw readError(path, error);
