@@ -3,12 +3,12 @@
 // anomaly it should raise, or exit 2 with one message naming the file (and line where there is one).
 // Never a stack trace or "unexpected error", never a hang past the per-case limit, and on exit 2
 // nothing written. A bug found in data handling adds a case here.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
+import { writeParquet } from '../../test-support/parquet.js';
 
 /** What a case must give. */
 type Expected =
@@ -52,15 +52,11 @@ async function put(dir: string, name: string, content: string | Buffer): Promise
 }
 
 /** Writes a Parquet file with the engine (rows of a, b, c). */
-async function parquet(
+const parquet = (
   path: string,
   rows = 5000,
   columns = "range AS a, range * 0.5 AS b, 'x' || (range % 7) AS c"
-) {
-  const db = await (await DuckDBInstance.create(':memory:')).connect();
-  await db.run(`COPY (SELECT ${columns} FROM range(${rows})) TO '${path}' (FORMAT parquet)`);
-  db.closeSync();
-}
+) => writeParquet(path, columns, rows);
 
 /** Renames a column inside a Parquet footer (same length), making names the engine cannot tell apart. */
 async function renameInFooter(path: string, from: string, to: string): Promise<void> {

@@ -4,23 +4,17 @@
  * one, so a 2-feature model on x1, x2, y was refused as "3 columns besides the label"), and a file
  * with a column of its own named file_row_number is read (the engine refused it).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { linearModelOnnx } from '../../src/model/onnx-build.js';
 import { runCli } from '../../test-support/cli.js';
+import { writeParquet } from '../../test-support/parquet.js';
 import { tempDir } from './helpers.js';
 
 let dir: string;
 let model: string;
 
-/** Writes `rows` rows of the given columns (SQL over range) to a Parquet file. */
-async function parquet(path: string, columns: string, rows = 400): Promise<string> {
-  const db = await (await DuckDBInstance.create(':memory:')).connect();
-  await db.run(`COPY (SELECT ${columns} FROM range(${rows})) TO '${path}' (FORMAT parquet)`);
-  db.closeSync();
-  return path;
-}
+const parquet = (path: string, columns: string) => writeParquet(path, columns, 400);
 
 beforeAll(async () => {
   dir = await tempDir('mlci-eval-parquet-');
