@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-FSWTCUN7.js";
+} from "../chunks/chunk-YBWFEU6D.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3695,7 +3695,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-VJ7Z6UZ4.js");
+      const { evaluate: run } = await import("../chunks/evaluate-OHXUTYLJ.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3943,7 +3943,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-4EJBJCED.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-DJMYXWRV.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3978,7 +3978,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-SLLEI5QY.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-2MRHHCRE.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3994,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-TZIPCSIL.js");
+      const { runPipeline } = await import("../chunks/pipeline-QEMR5VZF.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4404,7 +4404,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-ONRG2J67.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-AMLTPMQS.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4522,7 +4522,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-HCHLPTP5.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-F7XNAW3L.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4554,7 +4554,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-VBZNW6HG.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-7QNSCHAG.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4662,8 +4662,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-ONRG2J67.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-NONDSIV5.js");
+      const { validateData } = await import("../chunks/validate-data-AMLTPMQS.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-RXIGYHUO.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

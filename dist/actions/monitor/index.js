@@ -68,7 +68,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-4EJBJCED.js");
+      const { runMonitor } = await import("../../chunks/monitor-DJMYXWRV.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -79,7 +79,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-4EJBJCED.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-DJMYXWRV.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-P3RNTIVQ.js";
-import "../../chunks/chunk-7PX6ULON.js";
-import "../../chunks/chunk-DXXELBWW.js";
+} from "../../chunks/chunk-HDF52DH7.js";
+import "../../chunks/chunk-VFRJZT4T.js";
+import "../../chunks/chunk-PXCSDXTB.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-LUHPAMY4.js";
+} from "../../chunks/chunk-IZUVOHCW.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-S4AI5V5X.js";
-import "../../chunks/chunk-3XZIFLJC.js";
+import "../../chunks/chunk-QS32AV4Z.js";
+import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";

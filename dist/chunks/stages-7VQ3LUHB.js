@@ -14,10 +14,10 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-ONRG2J67.js");
+    const { validateData } = await import("./validate-data-AMLTPMQS.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
-    const { buildValidateDataRequest } = await import("./validate-data-request-NONDSIV5.js");
+    const { buildValidateDataRequest } = await import("./validate-data-request-RXIGYHUO.js");
     const request = buildValidateDataRequest(
       { data: config.data?.train ?? config.data?.eval, reference, label: config.model.label, out: dir },
       config
@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-VBZNW6HG.js");
+    const { trainStage } = await import("./train-7QNSCHAG.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-VJ7Z6UZ4.js");
+    const { evaluate } = await import("./evaluate-OHXUTYLJ.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,

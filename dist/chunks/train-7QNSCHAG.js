@@ -4,15 +4,15 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-V44PJLWO.js";
-import "./chunk-NHSQHP3B.js";
+} from "./chunk-KX5F7HP2.js";
+import "./chunk-XPU5MVK5.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-S4AI5V5X.js";
-import "./chunk-3XZIFLJC.js";
+import "./chunk-QS32AV4Z.js";
+import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   sqlIdent,
   sqlString
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";

@@ -7,12 +7,13 @@ import {
   numericTextColumns,
   readError,
   readExpression
-} from "./chunk-S4AI5V5X.js";
+} from "./chunk-QS32AV4Z.js";
 import {
   connection,
+  describeRead,
   detectFormat,
   sqlIdent
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   InputError
 } from "./chunk-HRKM2MUG.js";
@@ -396,10 +397,6 @@ async function sourceColumnNames(path, options = {}) {
   } catch (error) {
     throw readError(path, error);
   }
-}
-async function describeRead(db, from) {
-  const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
-  return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 var isValid = (validity, row) => validity === null || (validity[row >>> 3] & 1 << (row & 7)) !== 0;
 function nullsIn(validity, rows) {

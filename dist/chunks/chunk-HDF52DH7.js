@@ -4,17 +4,17 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-7PX6ULON.js";
+} from "./chunk-VFRJZT4T.js";
 import {
   isStatistics
 } from "./chunk-N7I2YJR6.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-S4AI5V5X.js";
+} from "./chunk-QS32AV4Z.js";
 import {
   openEngine
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";
@@ -2402,7 +2402,7 @@ async function profiled(options, use) {
   }
 }
 async function inferSchemaFile(options) {
-  const { inferSchema } = await import("./schema-infer-WTAZSUVH.js");
+  const { inferSchema } = await import("./schema-infer-ZOFXMMTV.js");
   return profiled(options, async (engine, current, stats) => {
     const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
     if (options.out) await writeJsonAtomic(options.out, schema);

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-FSWTCUN7.js";
+} from "./chunk-YBWFEU6D.js";
 import {
   parseList,
   parseSeed

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   parseMemoryLimit
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   parseDelimiter,
   parseFormat

@@ -40,6 +40,10 @@ async function runUnordered(db, statement) {
     await db.run("RESET SESSION preserve_insertion_order");
   }
 }
+async function describeRead(db, from) {
+  const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
+  return new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+}
 var shared;
 function connection() {
   shared ??= (async () => {
@@ -93,6 +97,7 @@ export {
   sqlIdent,
   parseMemoryLimit,
   runUnordered,
+  describeRead,
   connection,
   openEngine
 };

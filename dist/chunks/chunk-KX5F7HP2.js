@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-NHSQHP3B.js";
+} from "./chunk-XPU5MVK5.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -27,12 +27,13 @@ import {
 import {
   inspectFile,
   readExpression
-} from "./chunk-S4AI5V5X.js";
+} from "./chunk-QS32AV4Z.js";
 import {
   connection,
+  describeRead,
   detectFormat,
   sqlString
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   dvcRecordFor
 } from "./chunk-36UX5SSD.js";
@@ -917,8 +918,7 @@ async function dataShape(file, source = {}) {
     const format = detectFormat(file, source.format);
     const dialect = await inspectFile(file, format, source);
     const from = readExpression([file], format, dialect);
-    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects();
-    const columns = described.map((row) => String(row.column_name));
+    const columns = [...(await describeRead(db, from)).keys()];
     const counting = format === "csv" && !dialect?.maxLineBytes ? `read_csv(${sqlString(file)}, header = true, delim = ${sqlString(dialect?.delimiter ?? ",")}, quote = '"', escape = '"', all_varchar = true)` : from;
     const counted = (await db.runAndReadAll(`SELECT count(*) FROM ${counting}`)).getRows();
     return { rows: Number(counted[0][0]), columns };

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildValidateDataRequest
-} from "./chunk-LUHPAMY4.js";
-import "./chunk-3XZIFLJC.js";
+} from "./chunk-IZUVOHCW.js";
+import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-WA5TZKY5.js";
 import "./chunk-NVKBQ6B4.js";

@@ -27,14 +27,14 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-NHSQHP3B.js";
+} from "./chunk-XPU5MVK5.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-7PX6ULON.js";
-import "./chunk-DXXELBWW.js";
+} from "./chunk-VFRJZT4T.js";
+import "./chunk-PXCSDXTB.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -46,11 +46,11 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-S4AI5V5X.js";
+} from "./chunk-QS32AV4Z.js";
 import {
   openEngine,
   sqlIdent
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import {

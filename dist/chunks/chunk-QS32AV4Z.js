@@ -1,11 +1,12 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  describeRead,
   detectFormat,
   runUnordered,
   sqlIdent,
   sqlString
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   missingDataMessage
 } from "./chunk-36UX5SSD.js";
@@ -125,13 +126,9 @@ async function chooseHidden(wanted, dataColumns) {
   const names = wanted.file || parquet ? await dataColumns() : [];
   return {
     file: wanted.file ? freeName(FILE_COLUMN, names) : void 0,
-    rowHash: wanted.rowHash || void 0,
+    rowHash: wanted.rowHash,
     rowNumber: parquet && !names.some((c) => c.toLowerCase() === ROW_COLUMN)
   };
-}
-async function describedNames(db, from) {
-  const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
-  return described.getRowObjects().map((row) => String(row.column_name));
 }
 function loadSelect(hidden) {
   if (!hidden.rowHash) return "*";
@@ -475,7 +472,7 @@ async function loadSource(db, path, table, options = {}, load = {}) {
     dialect ??= found;
     headers.push(...found?.header ?? []);
   }
-  const names = async () => format === "csv" ? headers : describedNames(db, readExpression(files, format, void 0));
+  const names = async () => format === "csv" ? headers : [...(await describeRead(db, readExpression(files, format, void 0))).keys()];
   const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
     (error) => {
       throw readError(path, error);

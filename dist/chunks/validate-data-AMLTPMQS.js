@@ -4,14 +4,14 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-P3RNTIVQ.js";
-import "./chunk-7PX6ULON.js";
-import "./chunk-DXXELBWW.js";
+} from "./chunk-HDF52DH7.js";
+import "./chunk-VFRJZT4T.js";
+import "./chunk-PXCSDXTB.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
 import "./chunk-N7I2YJR6.js";
-import "./chunk-S4AI5V5X.js";
-import "./chunk-3XZIFLJC.js";
+import "./chunk-QS32AV4Z.js";
+import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";

@@ -4,8 +4,8 @@ import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest,
   parseParams
-} from "./chunk-NYTJ7YOQ.js";
-import "./chunk-FSWTCUN7.js";
+} from "./chunk-MUNFBQGH.js";
+import "./chunk-YBWFEU6D.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -4,14 +4,14 @@ import {
   BinCounter,
   Hll,
   equalWidthEdges
-} from "./chunk-DXXELBWW.js";
+} from "./chunk-PXCSDXTB.js";
 import {
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP,
   isStatistics
 } from "./chunk-N7I2YJR6.js";
-import "./chunk-3XZIFLJC.js";
+import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import {
   readInput,

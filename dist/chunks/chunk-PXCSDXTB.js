@@ -8,7 +8,7 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   sqlIdent
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 
 // src/data/drift/binning.ts
 function sturgesEdges(size, min, max) {

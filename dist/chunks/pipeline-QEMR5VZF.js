@@ -6,7 +6,7 @@ import {
   pipelineMarkdown,
   plannedStages,
   runPipeline
-} from "./chunk-FSWTCUN7.js";
+} from "./chunk-YBWFEU6D.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-VJXN3RDW.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-7VQ3LUHB.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

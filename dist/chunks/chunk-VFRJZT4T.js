@@ -10,7 +10,7 @@ import {
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-DXXELBWW.js";
+} from "./chunk-PXCSDXTB.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -25,11 +25,11 @@ import {
 } from "./chunk-N7I2YJR6.js";
 import {
   readError
-} from "./chunk-S4AI5V5X.js";
+} from "./chunk-QS32AV4Z.js";
 import {
   sqlIdent,
   sqlString
-} from "./chunk-3XZIFLJC.js";
+} from "./chunk-BQLEISGD.js";
 import {
   escapeMarkdown
 } from "./chunk-KFMS7UDB.js";
