@@ -1,6 +1,6 @@
 // A configurable fake trainer for the train tests. It follows the training convention
 // (MLCI_PARAMS, MLCI_SEED, MLCI_MODEL_PATH, MLCI_METRICS_PATH) and misbehaves on request:
-//   params.mode = ok | fail | no-model | not-onnx | nan | nan-token | rising | unseeded | timestamp | wide
+//   params.mode = ok | fail | no-model | not-onnx | nan | nan-token | nan-string | rising | unseeded | timestamp | wide
 // It also appends one line per run to params.runs_file (when set) so tests can count real runs.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import onnxProto from 'onnx-proto';
@@ -30,6 +30,8 @@ for (let step = 1; step <= steps; step++) {
   let loss = mode === 'rising' ? 0.3 + 0.02 * step : 0.7 * Math.exp(-step / 8) + 0.1;
   const line = { step, loss };
   if (mode === 'nan' && step === 7) line.loss = NaN; // JSON.stringify writes null
+  // Python's json writes a bare NaN; str(tensor) or an f-string makes the loss a string.
+  if (mode === 'nan-string' && step === 6) line.loss = 'nan';
   lines.push(mode === 'nan-token' && step === 5 ? `{"step": 5, "loss": NaN}` : JSON.stringify(line));
 }
 if (process.env.MLCI_METRICS_PATH) appendFileSync(process.env.MLCI_METRICS_PATH, lines.join('\n') + '\n');

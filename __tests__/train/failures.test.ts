@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckFailedError, ExitCode } from '../../src/core/errors.js';
 import { failureOf, makeProject, readRecord, runCount, train } from './helpers.js';
@@ -81,6 +81,14 @@ describe('mlci train: failing runs exit 1 and say which check failed and why', (
     expect(error.message).toContain('finite_metrics: loss is NaN at step 5');
   });
 
+  it('fails on a loss written as a string, which would hide a NaN', async () => {
+    const error = await failureOf(train(await makeProject({ mode: 'nan-string' })));
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain(
+      'metrics_format: $MLCI_METRICS_PATH:6: "loss" is the string "nan", not a number'
+    );
+  });
+
   it('fails on a rising loss, naming the means it compared', async () => {
     const project = await makeProject({ mode: 'rising' });
     const error = await failureOf(train(project));
@@ -129,6 +137,25 @@ describe('mlci train: failing runs exit 1 and say which check failed and why', (
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(`--production-model not found: ${join(project.root, 'prod.onnx')}`);
     expect(await runCount(project.root)).toBe(0);
+  });
+
+  it('refuses a model or metrics path that is a directory before training (exit 2)', async () => {
+    const project = await makeProject();
+    await mkdir(join(project.root, 'model.onnx'));
+    const error = await failureOf(train(project));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      `the model path (train.workdir/model.onnx) is a directory: ${join(project.root, 'model.onnx')}; it must name the file the training command writes`
+    );
+    const metrics = await makeProject({ trainYaml: '  metrics: logs/metrics.jsonl' });
+    await mkdir(join(metrics.root, 'logs', 'metrics.json'), { recursive: true });
+    const final = await failureOf(train(metrics));
+    expect(final.exitCode).toBe(2);
+    expect(final.message).toContain(
+      `the final metrics path (metrics.json beside train.metrics) is a directory: ${join(metrics.root, 'logs', 'metrics.json')}`
+    );
+    expect(await runCount(project.root)).toBe(0);
+    expect(await runCount(metrics.root)).toBe(0);
   });
 
   it("fails when the signature differs from the production model's", async () => {

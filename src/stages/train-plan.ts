@@ -1,6 +1,6 @@
 // The train stage's inputs and its plan: everything resolved and hashed before the command runs.
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { durationMs } from '../config/duration.js';
 import type { Duration, MlciConfig, TrainConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
@@ -141,6 +141,18 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
   const paramsSha256 = sha256(canonicalJson(params));
   // Paths of mlci.yml are relative to its folder (docs/config.md); only the default model sits in workdir.
   const modelPath = train.model ? resolve(root, train.model) : join(workdir, 'model.onnx');
+  const metricsPath = train.metrics ? resolve(root, train.metrics) : null;
+  await requireNotDirectory(
+    modelPath,
+    train.model ? 'train.model' : 'the model path (train.workdir/model.onnx)'
+  );
+  if (metricsPath) {
+    await requireNotDirectory(metricsPath, 'train.metrics');
+    await requireNotDirectory(
+      finalMetricsPathOf(metricsPath),
+      'the final metrics path (metrics.json beside train.metrics)'
+    );
+  }
   const key = cacheKey({
     command,
     workdir: toProjectPath(root, workdir),
@@ -164,7 +176,7 @@ export async function planTraining(options: TrainStageOptions): Promise<TrainPla
     train,
     workdir,
     modelPath,
-    metricsPath: train.metrics ? resolve(root, train.metrics) : null,
+    metricsPath,
     seed,
     params,
     paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
@@ -191,6 +203,21 @@ async function requireDirectory(path: string, what: string): Promise<void> {
     // reported below
   }
   throw new InputError(`${what}: directory not found: ${path}`);
+}
+
+/** The final metrics.json the command may write beside its metrics lines (docs/training-convention.md). */
+export function finalMetricsPathOf(metricsPath: string): string {
+  return join(dirname(metricsPath), 'metrics.json');
+}
+
+// A directory where the command's output belongs could neither be cleared of a stale output nor
+// written: refused before the command runs rather than failing halfway.
+async function requireNotDirectory(path: string, what: string): Promise<void> {
+  const found = await stat(path).catch(() => null);
+  if (found?.isDirectory())
+    throw new InputError(
+      `${what} is a directory: ${path}; it must name the file the training command writes`
+    );
 }
 
 /** Files the command line names that exist in the workdir (e.g. `python train.py` → train.py). */

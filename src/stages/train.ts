@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CheckFailedError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import { silentProgress, type Progress } from '../core/progress.js';
@@ -33,6 +33,7 @@ import { describeExit, runCommand, type RunResult } from '../train/runner.js';
 import { readModelSignature, type ModelSignature } from '../model/signature.js';
 
 import {
+  finalMetricsPathOf,
   planTraining,
   toProjectPath,
   type TrainPlan,
@@ -243,7 +244,7 @@ async function trainOnce(
   try {
     const paramsPath = join(scratch, 'params.json');
     const metricsPath = plan.metricsPath ?? join(scratch, 'metrics.jsonl');
-    const finalMetricsPath = join(dirname(metricsPath), 'metrics.json');
+    const finalMetricsPath = finalMetricsPathOf(metricsPath);
     await writeJsonAtomic(paramsPath, plan.params);
     // Stale outputs of an earlier run must not pass for this run's.
     await rm(plan.modelPath, { force: true });

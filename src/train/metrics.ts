@@ -63,11 +63,9 @@ export async function readReportedMetrics(linesPath: string, finalPath: string):
       if (raw.trim() === '') return;
       try {
         const value = parseLenientJson(raw);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          result.malformed.push({ line: index + 1, reason: 'not a JSON object' });
-        } else {
-          result.lines.push(value as MetricsLine);
-        }
+        const reason = lineProblem(value);
+        if (reason) result.malformed.push({ line: index + 1, reason });
+        else result.lines.push(value as MetricsLine);
       } catch (error) {
         result.malformed.push({ line: index + 1, reason: (error as Error).message.split('\n')[0] });
       }
@@ -90,13 +88,32 @@ export async function readReportedMetrics(linesPath: string, finalPath: string):
   return result;
 }
 
+// The keys the checks read must be numbers (null and NaN/Infinity tokens included): a string
+// such as "nan" would otherwise drop out of the finite check and hide a diverged run.
+const NUMERIC_KEYS = ['step', 'loss'] as const;
+
+/** Why one parsed metrics line is unusable, or undefined when it is fine. */
+function lineProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  for (const key of NUMERIC_KEYS) {
+    const found = (value as MetricsLine)[key];
+    if (found === undefined || found === null || typeof found === 'number') continue;
+    const shown =
+      typeof found === 'string'
+        ? `the string ${JSON.stringify(found.slice(0, 40))}`
+        : `a ${Array.isArray(found) ? 'list' : typeof found}`;
+    return `"${key}" is ${shown}, not a number`;
+  }
+  return undefined;
+}
+
 /** The loss curve: lines with a `loss` key, with their step (the line index when absent). */
 export function lossCurve(metrics: ReportedMetrics): { step: number; loss: number }[] {
   const out: { step: number; loss: number }[] = [];
   metrics.lines.forEach((line, index) => {
     if (!('loss' in line)) return;
     const step = typeof line.step === 'number' ? line.step : index;
-    out.push({ step, loss: line.loss === null ? NaN : Number(line.loss) });
+    out.push({ step, loss: line.loss === null ? NaN : (line.loss as number) });
   });
   return out;
 }
