@@ -207,6 +207,14 @@ describe('stats merge', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).columns.num_a.quantiles).toEqual(
       one.columns.num_a.quantiles
     );
+    // --out names a file: a second merge replaces it (it was refused as "expected a directory").
+    const again = await runCli(['stats', 'merge', files[0], '--out', out]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).rows).toBe(shards[0].stats.rows);
+    const intoFolder = await runCli(['stats', 'merge', ...files, '--out', dir]);
+    expect(intoFolder.code).toBe(2);
+    expect(intoFolder.stderr).toBe(`mlci: --out ${dir}: is a directory, expected a file\n`);
   });
 
   test('beyond 10,000 distinct values: quantiles within the stated rank error, distinct within 3 HLL standard errors', async () => {

@@ -54,6 +54,18 @@ describe('params', () => {
     expect(() => parseOverrides(['a b=3'])).toThrow('"a b" is not a param name');
   });
 
+  it('keeps a param named __proto__ as a param and never reaches the object prototype', () => {
+    // Before: `--set __proto__=1` was dropped and `--set __proto__.polluted=1` set Object.prototype.polluted.
+    const overrides = parseOverrides(['__proto__=1', 'a.__proto__.b=2']);
+    expect(Object.keys(overrides)).toEqual(['__proto__', 'a.__proto__.b']);
+    const params = applyOverrides({ keep: 1 }, overrides);
+    expect(JSON.stringify(params)).toBe('{"keep":1,"__proto__":1,"a":{"__proto__":{"b":2}}}');
+    const nested = applyOverrides({}, parseOverrides(['__proto__.polluted=1']));
+    expect(JSON.stringify(nested)).toBe('{"__proto__":{"polluted":1}}');
+    expect(Object.getPrototypeOf(nested)).toBe(Object.getPrototypeOf(structuredClone({})));
+    expect((Object.getPrototypeOf(nested) as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('reads YAML and JSON params files and names a broken one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mlci-params-'));
     await writeFile(join(dir, 'p.yaml'), 'lr: 0.1\nlayers: [1, 2]\n');

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_CONFIG_FILES } from '../config/default-file.js';
 import { ExitCode, MlciError, describeError } from '../core/errors.js';
-import { checkOutputDir } from '../core/files.js';
+import { checkOutputDir, checkOutputFile } from '../core/files.js';
 import { silentProgress, streamProgress, type Progress } from '../core/progress.js';
 
 /** Options every stage command takes. */
@@ -46,14 +46,21 @@ export function handle<O extends object>(
     const options = command.opts() as O & CommonOptions;
     const progress = options.json ? silentProgress : streamProgress();
     try {
-      // Every --out is a folder: a file in its way is refused before any work is done.
-      if (typeof options.out === 'string') await checkOutputDir(options.out, '--out');
+      if (typeof options.out === 'string') await checkOut(command, options.out);
       const code = await handler(options, { progress }, command);
       process.exitCode = code ?? ExitCode.Pass;
     } catch (error) {
       reportFailure(error);
     }
   };
+}
+
+// A bad --out is refused before any work is done. Most commands write a folder; the few that write
+// one file declare it as `--out <file>` (schema infer, stats merge), and that value name decides.
+async function checkOut(command: Command, out: string): Promise<void> {
+  const declared = command.options.find((option) => option.long === '--out');
+  if (declared?.flags.includes('<file>')) await checkOutputFile(out, '--out');
+  else await checkOutputDir(out, '--out');
 }
 
 /** Prints an error the way the CLI does and sets the matching exit code. */

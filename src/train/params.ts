@@ -47,7 +47,7 @@ export function parseOverrides(pairs: string[], what = '--set'): Params {
         `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
       );
     }
-    out[key] = parseScalar(pair.slice(eq + 1).trim());
+    setOwn(out, key, parseScalar(pair.slice(eq + 1).trim()));
   }
   return out;
 }
@@ -73,13 +73,19 @@ export function applyOverrides(params: Params, overrides: Record<string, unknown
     const path = key.split('.');
     let node: Record<string, unknown> = out;
     for (const part of path.slice(0, -1)) {
-      const next = node[part];
-      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[part] = {};
+      const next = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) setOwn(node, part, {});
       node = node[part] as Record<string, unknown>;
     }
-    node[path[path.length - 1]] = value;
+    setOwn(node, path[path.length - 1], value);
   }
   return out;
+}
+
+// A param may be named like an inherited property (`__proto__`, `constructor`): it is set as the
+// object's own key, as the YAML params file sets it, never through the prototype chain.
+function setOwn(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function firstLine(error: unknown): string {
