@@ -195,6 +195,16 @@ function cases(): Case[] {
       expect: ok((r) => expect(r.data.columns).toBe(3))
     },
     {
+      name: 'a CSV column named __proto__ (a key every JSON output would lose)',
+      make: (d) => put(d, 'proto.csv', 'x,__proto__,y\n1,2,3\n'),
+      expect: bad(/proto\.csv: column "__proto__" \(column 2\) cannot be a column name/)
+    },
+    {
+      name: 'a JSON Lines key __proto__',
+      make: (d) => put(d, 'proto.jsonl', '{"x":1,"__proto__":2}\n'),
+      expect: bad(/proto\.jsonl: column "__proto__" \(column 2\) cannot be a column name/)
+    },
+    {
       name: 'JSON Lines keys differing only in case',
       make: (d) => put(d, 'dupcase.jsonl', '{"k":1}\n{"K":2}\n'),
       expect: bad(/dupcase\.jsonl: keys "k" and "K" differ only in case/)

@@ -48,6 +48,19 @@ export function checkUniqueNames(file: string, names: readonly string[]): void {
 }
 
 /**
+ * Refuses a column named `__proto__`: statistics, validation and drift are JSON objects keyed by
+ * column, and in JavaScript that key sets an object's prototype, so the column would vanish.
+ */
+export function checkKeyableNames(path: string, names: readonly string[]): void {
+  const at = names.indexOf('__proto__');
+  if (at >= 0)
+    throw new InputError(
+      `${path}: column "__proto__" (column ${at + 1}) cannot be a column name: mlci's outputs are keyed by column name and would lose it; rename it`
+    );
+}
+
+/**
+ * Refuses JSON Lines keys that differ only in case/**
  * Refuses JSON Lines keys that differ only in case ("a" in one row, "A" in another): the engine
  * reads them as one name and renames the later one to "A_1". `names` are the columns as loaded.
  */

@@ -89,7 +89,7 @@ async function checkSchema(
     if (!info || !s) continue;
     const column: Column = { name, spec, info, s, id: sqlIdent(name), t: types(spec) };
     if (!(await checkTypeAndNulls(pass, column))) continue;
-    if (s.kind === 'numeric') await checkNumbers(pass, column);
+    if (s.kind === 'numeric' || wantsNumbers(column)) await checkNumbers(pass, column);
     await checkText(pass, column);
   }
   return pass.out;
@@ -131,20 +131,22 @@ function tableChecks(
 async function checkTypeAndNulls(pass: Pass, column: Column): Promise<boolean> {
   const { db, table, out, count, sample } = pass;
   const { name, spec, info, s, id, t } = column;
-  const wantsNumber = t.includes('number') || t.includes('integer');
-  if (wantsNumber && s.kind !== 'numeric') {
+  if (wantsNumbers(column) && s.kind !== 'numeric') {
+    // A column profiled as a category (a classification label) may still hold only numbers.
     const bad = `${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL`;
     const n = count(db, table, bad);
-    out.push({
-      code: 'type_mismatch',
-      column: name,
-      message: `column "${name}" should be ${t.filter((x) => x !== 'null').join(' or ')} but holds ${s.kind} values (${n} not numeric)`,
-      count: n,
-      rows: await sample(name, bad)
-    });
-    return false;
+    if (n > 0) {
+      out.push({
+        code: 'type_mismatch',
+        column: name,
+        message: `column "${name}" should be ${t.filter((x) => x !== 'null').join(' or ')} but holds ${s.kind} values (${n} not numeric)`,
+        count: n,
+        rows: await sample(name, bad)
+      });
+      return false;
+    }
   }
-  if (t.includes('integer') && !t.includes('number') && s.kind === 'numeric' && !/INT/.test(info.type)) {
+  if (t.includes('integer') && !t.includes('number') && !/INT/.test(info.type)) {
     const bad = `isfinite(CAST(${id} AS DOUBLE)) AND CAST(${id} AS DOUBLE) <> floor(CAST(${id} AS DOUBLE))`;
     const n = count(db, table, bad);
     if (n > 0) {
@@ -178,6 +180,11 @@ async function checkTypeAndNulls(pass: Pass, column: Column): Promise<boolean> {
     });
   }
   return true;
+}
+
+/** Whether the schema asks for numbers in this column. */
+function wantsNumbers(column: Column): boolean {
+  return column.t.includes('number') || column.t.includes('integer');
 }
 
 /** NaN, ±Inf and the range of a numeric column. */
