@@ -28,7 +28,15 @@ interface Report {
   }[];
   columns: Record<
     string,
-    { kind: string; nan?: number; pos_inf?: number; neg_inf?: number; finite?: number }
+    {
+      kind: string;
+      nan?: number;
+      pos_inf?: number;
+      neg_inf?: number;
+      finite?: number;
+      values?: Record<string, number>;
+      length?: { min: number; max: number };
+    }
   >;
 }
 
@@ -203,6 +211,14 @@ function cases(): Case[] {
       name: 'a JSON Lines key __proto__',
       make: (d) => put(d, 'proto.jsonl', '{"x":1,"__proto__":2}\n'),
       expect: bad(/proto\.jsonl: column "__proto__" \(column 2\) cannot be a column name/)
+    },
+    {
+      name: 'a JSON Lines key holding strings and a number (its values keep no JSON quotes)',
+      make: (d) => put(d, 'mixedtypes.jsonl', '{"r":"east"}\n{"r":"west"}\n{"r":5}\n{"r":"east"}\n'),
+      expect: ok((r) => {
+        expect(r.columns.r.values).toEqual({ east: 2, west: 1, '5': 1 });
+        expect(r.columns.r.length).toEqual({ min: 1, max: 4 });
+      })
     },
     {
       name: 'JSON Lines keys differing only in case',

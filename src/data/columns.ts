@@ -7,7 +7,8 @@ import { connection, describeRead, detectFormat, sqlIdent, type SourceOptions } 
 import { numericTextColumns } from './numeric-text.js';
 import { prefaultedColumns, type PrefaultedColumns } from './prefault.js';
 import { readError } from './read-errors.js';
-import { expandSource, inspectFile, kindOf, readExpression, type CsvDialect } from './source.js';
+import { readExpression, textTyped, type ReadDialect } from './read-expression.js';
+import { expandSource, inspectFile, kindOf, type CsvDialect } from './source.js';
 
 /** A text column dictionary-encoded: codes[i] indexes values, −1 for null. */
 export interface CodedColumn {
@@ -56,12 +57,15 @@ export function prepareReader(): Promise<void> {
 
 /**
  * Reads the named columns of a source. Numeric columns (by DuckDB's inferred type) come back as
- * Float64Array, others as strings (and dictionary codes). Errors name the source and the missing columns.
+ * Float64Array, others as strings (and dictionary codes); `asText` columns always as their text as
+ * written (identifiers such as "007" or 9007199254740993, which a number would change). Errors name
+ * the source and the missing columns.
  */
 export async function loadColumns(
   path: string,
   columns: string[],
-  options: SourceOptions = {}
+  options: SourceOptions = {},
+  asText: readonly string[] = []
 ): Promise<LoadedColumns> {
   const db = await connection();
   const format = detectFormat(path, options.format);
@@ -72,14 +76,10 @@ export async function loadColumns(
   let types: Map<string, string>;
   try {
     types = await describeRead(db, from);
-    if (format === 'csv' && dialect) {
-      // As loadSource does: a column the sniffer typed as text for its first value "inf" is numeric.
-      const columnTypes = [...types].map(([name, type]) => ({ name, type }));
-      const doubles = await numericTextColumns(db, from, columnTypes, false);
-      if (doubles.length > 0) {
-        from = readExpression(files, format, { ...dialect, doubles });
-        types = await describeRead(db, from);
-      }
+    const typed = await typedRead(db, from, format, dialect, types, asText);
+    if (typed) {
+      from = readExpression(files, format, typed);
+      types = await describeRead(db, from);
     }
   } catch (error) {
     throw readError(path, error);
@@ -90,7 +90,7 @@ export async function loadColumns(
       `${path}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (has: ${[...types.keys()].join(', ')})`
     );
   }
-  const isNumeric = columns.map((c) => kindOf(types.get(c) ?? '') === 'numeric');
+  const isNumeric = columns.map((c) => !asText.includes(c) && kindOf(types.get(c) ?? '') === 'numeric');
   const select = columns
     .map((c, i) => (isNumeric[i] ? `CAST(${sqlIdent(c)} AS DOUBLE)` : `CAST(${sqlIdent(c)} AS VARCHAR)`))
     .join(', ');
@@ -130,6 +130,30 @@ export async function loadColumns(
     }
   });
   return { rowCount, numeric, text, coded };
+}
+
+/**
+ * The read's column types to force, when some must change: as loadSource does, a CSV column the
+ * sniffer typed as text for its first value "inf" is numeric; `asText` columns present are text; and
+ * JSON Lines keys of mixed types are text without their JSON quotes (read-expression.ts).
+ */
+async function typedRead(
+  db: DuckDBConnection,
+  from: string,
+  format: string,
+  dialect: CsvDialect | undefined,
+  types: Map<string, string>,
+  asText: readonly string[]
+): Promise<ReadDialect | undefined> {
+  const texts = asText.filter((c) => types.has(c));
+  if (format === 'jsonl') {
+    const all = [...new Set([...textTyped(types), ...texts])];
+    return all.length > 0 ? { texts: all } : undefined;
+  }
+  if (format !== 'csv' || !dialect) return undefined;
+  const columnTypes = [...types].map(([name, type]) => ({ name, type }));
+  const doubles = (await numericTextColumns(db, from, columnTypes, false)).filter((c) => !texts.includes(c));
+  return doubles.length > 0 || texts.length > 0 ? { ...dialect, doubles, texts } : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkKeyableNames, checkParquetNames, checkRenamedKeys, checkUniqueName
 import { chooseHidden, loadSelect, ROW_COLUMN, splitHidden, type HiddenColumns } from './hidden-columns.js';
 import { numericTextColumns } from './numeric-text.js';
 import { longRowSize, MAX_ROW_BYTES, readError } from './read-errors.js';
+import { READ_BUFFER_BYTES, readExpression, textTyped, type ReadDialect } from './read-expression.js';
 import {
   describeRead,
   detectFormat,
@@ -61,12 +62,6 @@ export interface LoadOptions {
 export { FILE_COLUMN, ROW_COLUMN, ROW_HASH_COLUMN } from './hidden-columns.js';
 
 const PREFIX_BYTES = 1 << 20;
-/**
- * The engine's read buffer. Its default (32 MB, 16 × its default longest row) is allocated per
- * thread outside the memory limit; 4 MB (twice the longest row it reads by default) keeps a
- * 100MB-limit run under about 320 MB peak RSS, at the same speed (bench/validate-data/README.md).
- */
-const READ_BUFFER_BYTES = 4_000_000;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
 /** Expands a path or glob into the files it names; errors name the path. */
@@ -192,6 +187,8 @@ export interface CsvDialect {
   maxLineBytes?: number;
   /** Columns read as DOUBLE whatever the engine's sniffer says (see numericTextColumns). */
   doubles?: string[];
+  /** Columns read as text whatever the engine's sniffer says (read-expression.ts). */
+  texts?: string[];
 }
 
 /**
@@ -325,38 +322,6 @@ export function kindOf(type: string): ColumnKind {
   return 'categorical';
 }
 
-/** The table function reading all files of a source with the dialect found by inspectFile (and `hidden`'s columns). */
-export function readExpression(
-  files: string[],
-  format: DataFormat,
-  dialect: CsvDialect | undefined,
-  hidden: HiddenColumns = {}
-): string {
-  const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(', ')}]`;
-  const extra = [
-    hidden.file ? `filename = ${sqlString(hidden.file)}` : '',
-    files.length > 1 ? 'union_by_name = true' : ''
-  ]
-    .filter(Boolean)
-    .map((s) => `, ${s}`)
-    .join('');
-  if (format === 'parquet')
-    return `read_parquet(${list}${hidden.rowNumber ? ', file_row_number = true' : ''}${extra})`;
-  if (format === 'jsonl') return `read_json(${list}, format = 'newline_delimited'${extra})`;
-  const delim = dialect?.delimiter ?? ',';
-  // The engine's read buffer defaults to 16 lines of the longest size (256 MB for 16 MiB): two will do.
-  const buffer = `, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * (dialect?.maxLineBytes ?? 0))}`;
-  const longRows = dialect?.maxLineBytes ? `, max_line_size = ${dialect.maxLineBytes}` : '';
-  const types = dialect?.doubles?.length
-    ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(', ')}}`
-    : '';
-  // BOOLEAN is left out of the type candidates: the sniffer would turn yes/no columns into true/false.
-  return (
-    `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', ` +
-    `auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${buffer}${types}${extra})`
-  );
-}
-
 /**
  * Creates `table` (a view for Parquet) over the files and returns the table function it read. A row
  * longer than the engine accepts is read by raising its limit, up to MAX_ROW_BYTES.
@@ -367,7 +332,7 @@ async function createTable(
   table: string,
   files: string[],
   format: DataFormat,
-  dialect: CsvDialect | undefined,
+  dialect: ReadDialect | undefined,
   hidden: HiddenColumns
 ): Promise<string> {
   for (let attempt = dialect; ;) {
@@ -435,16 +400,20 @@ export async function loadSource(
     headers.push(...(found?.header ?? []));
   }
   // A CSV file's columns are its header (read above); other formats' are described by the engine.
-  const names = async () =>
-    format === 'csv'
-      ? headers
-      : [...(await describeRead(db, readExpression(files, format, undefined))).keys()];
+  let described: Promise<Map<string, string>> | undefined;
+  const types = () => (described ??= describeRead(db, readExpression(files, format, undefined)));
+  const names = async () => (format === 'csv' ? headers : [...(await types()).keys()]);
+  const texts =
+    format === 'jsonl'
+      ? textTyped(await types().catch((e: unknown) => Promise.reject(readError(path, e))))
+      : [];
+  const read: ReadDialect | undefined = texts.length > 0 ? { texts } : dialect;
   const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
     (error: unknown) => {
       throw readError(path, error);
     }
   );
-  let scan = await createTable(db, path, table, files, format, dialect, hidden);
+  let scan = await createTable(db, path, table, files, format, read, hidden);
   let { columns, rowHash: rowHashColumn } = await describe(db, table, hidden);
   if (format === 'csv' && dialect) {
     const doubles = await numericTextColumns(db, table, columns);

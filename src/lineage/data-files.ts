@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { connection, describeRead, detectFormat, sqlString, type SourceOptions } from '../data/engine.js';
-import { inspectFile, readExpression } from '../data/source.js';
+import { readExpression } from '../data/read-expression.js';
+import { inspectFile } from '../data/source.js';
 import { dvcRecordFor } from './dvc.js';
 import { sha256File } from './files.js';
 import type { DataFileRecord } from './record.js';

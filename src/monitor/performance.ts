@@ -25,11 +25,9 @@ export async function readLabels(
   labelColumn: string,
   options: SourceOptions = {}
 ): Promise<LabelTable> {
-  const data = await loadColumns(path, [idColumn, labelColumn], options);
-  const idsNumeric = data.numeric[idColumn];
-  const ids = idsNumeric
-    ? Array.from(idsNumeric, (v) => (Number.isNaN(v) ? '' : String(v)))
-    : data.text[idColumn].map((v) => v ?? '');
+  // Ids are matched as the text the client sent: read as numbers, "007" and 2^53 + 1 would change.
+  const data = await loadColumns(path, [idColumn, labelColumn], options, [idColumn]);
+  const ids = data.text[idColumn].map((v) => v ?? '');
   const values: (number | string | null)[] = data.numeric[labelColumn]
     ? Array.from(data.numeric[labelColumn], (v) => (Number.isNaN(v) ? null : v))
     : data.text[labelColumn];
