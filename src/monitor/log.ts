@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
 import { TRAFFIC_SOURCES, type PredictionRecord, type TrafficSource } from '../serve/prediction-log.js';
+import { parseIsoTime } from './since.js';
 
 /** Which logged rows to keep. */
 export interface LogFilter {
@@ -44,9 +45,17 @@ export interface LogWindow {
   otherSources: Record<string, number>;
   /** An unfinished last line of the live file (the server was writing it), left for the next run. */
   partialLines: number;
-  /** First and last `ts` of the kept rows. */
+  /** First and last `ts` of the kept rows, as ISO times in UTC. */
   from: string | null;
   to: string | null;
+}
+
+// The suffixes `mlci serve --log` gives rotated files: 1, 2, … ("01" or "0" are someone else's files).
+const ROTATED_SUFFIX = /^[1-9]\d*$/;
+
+/** Orders rotation suffixes by number, exactly even past 2^53 (no leading zeros: longer is larger). */
+function compareSuffixes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** The rotated siblings of a log (`FILE.1` … `FILE.N`), oldest first, then the live file when present. */
@@ -60,11 +69,9 @@ export async function logFiles(path: string): Promise<string[]> {
     throw new InputError(`prediction log not found: ${path} (${(error as NodeJS.ErrnoException).code})`);
   }
   const rotated = entries
-    .map((e) => (e.startsWith(`${name}.`) ? /^\d+$/.exec(e.slice(name.length + 1)) : null))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => Number(m[0]))
-    .sort((a, b) => b - a)
-    .map((n) => join(dir, `${name}.${n}`));
+    .filter((e) => e.startsWith(`${name}.`) && ROTATED_SUFFIX.test(e.slice(name.length + 1)))
+    .sort((a, b) => compareSuffixes(b.slice(name.length + 1), a.slice(name.length + 1)))
+    .map((e) => join(dir, e));
   const files = entries.includes(name) ? [...rotated, path] : rotated;
   if (files.length === 0) {
     throw new InputError(
@@ -80,22 +87,30 @@ function lineError(file: string, line: number, text: string, why: string): Input
   );
 }
 
-/** Checks one parsed line against the log format; returns the record or throws naming file and line. */
-function asRecord(value: unknown, file: string, line: number, text: string): PredictionRecord {
+/**
+ * Checks one parsed line against the log format; returns the record and the instant of its `ts`, or
+ * throws naming file and line.
+ */
+function asRecord(
+  value: unknown,
+  file: string,
+  line: number,
+  text: string
+): { record: PredictionRecord; ms: number } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw lineError(file, line, text, 'expected a JSON object');
   const r = value as Partial<PredictionRecord>;
   if (typeof r.model !== 'string') throw lineError(file, line, text, '"model" must be a string');
   if (typeof r.version !== 'number') throw lineError(file, line, text, '"version" must be a number');
-  if (typeof r.ts !== 'string' || Number.isNaN(Date.parse(r.ts)))
-    throw lineError(file, line, text, '"ts" must be an ISO time');
+  const ms = typeof r.ts === 'string' ? parseIsoTime(r.ts) : undefined;
+  if (ms === undefined) throw lineError(file, line, text, '"ts" must be an ISO time');
   if (typeof r.features !== 'object' || r.features === null || Array.isArray(r.features))
     throw lineError(file, line, text, '"features" must be an object of column values');
   if (r.source !== undefined && !TRAFFIC_SOURCES.includes(r.source))
     throw lineError(file, line, text, `"source" must be ${TRAFFIC_SOURCES.join(' or ')}`);
   if (typeof r.prediction !== 'object' || r.prediction === null)
     throw lineError(file, line, text, '"prediction" must be an object');
-  return r as PredictionRecord;
+  return { record: r as PredictionRecord, ms };
 }
 
 /**
@@ -118,6 +133,10 @@ export async function readLogWindow(path: string, filter: LogFilter): Promise<Lo
     to: null
   };
   const sinceMs = filter.since?.getTime();
+  // Offsets make `ts` strings compare out of order ("…T19:00-05:00" is after "…T23:00+05:00"): track instants.
+  const span = { first: Infinity, last: -Infinity };
+  const take = (entry: { text: string; line: number }, file: string): void =>
+    widen(span, keep(window, entry, file, filter, sinceMs));
   for (const file of files) {
     const live = file === path;
     let lines: AsyncIterable<string> | Iterable<string>;
@@ -148,7 +167,7 @@ export async function readLogWindow(path: string, filter: LogFilter): Promise<Lo
         if (text.trim() === '') continue;
         pending.push({ text, line: lineNo });
         // Hold one line back so the last line of the live file can be judged on its own.
-        if (pending.length > 1) keep(window, pending.shift()!, file, filter, sinceMs);
+        if (pending.length > 1) take(pending.shift()!, file);
       }
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -160,8 +179,12 @@ export async function readLogWindow(path: string, filter: LogFilter): Promise<Lo
     const last = pending.shift();
     if (last) {
       if (live && !endsWithNewline && !isJson(last.text)) window.partialLines += 1;
-      else keep(window, last, file, filter, sinceMs);
+      else take(last, file);
     }
+  }
+  if (span.first <= span.last) {
+    window.from = new Date(span.first).toISOString();
+    window.to = new Date(span.last).toISOString();
   }
   return window;
 }
@@ -175,36 +198,44 @@ function isJson(text: string): boolean {
   }
 }
 
+/** Stretches the span of kept instants to cover `ms` (undefined: the row was left out). */
+function widen(span: { first: number; last: number }, ms: number | undefined): void {
+  if (ms === undefined) return;
+  span.first = Math.min(span.first, ms);
+  span.last = Math.max(span.last, ms);
+}
+
+/** Counts one line and keeps its row when it passes the filter; returns the row's instant when kept. */
 function keep(
   window: LogWindow,
   { text, line }: { text: string; line: number },
   file: string,
   filter: LogFilter,
   sinceMs: number | undefined
-): void {
+): number | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw lineError(file, line, text, (error as Error).message);
   }
-  const record = asRecord(value, file, line, text);
+  const { record, ms } = asRecord(value, file, line, text);
   window.read += 1;
   if (record.model !== filter.model) {
     window.otherModels += 1;
-    return;
+    return undefined;
   }
   if (filter.version !== undefined && record.version !== filter.version) {
     window.otherVersions[`v${record.version}`] = (window.otherVersions[`v${record.version}`] ?? 0) + 1;
-    return;
+    return undefined;
   }
   if (record.source !== undefined && !filter.includeReplayed) {
     window.otherSources[record.source] = (window.otherSources[record.source] ?? 0) + 1;
-    return;
+    return undefined;
   }
-  if (sinceMs !== undefined && Date.parse(record.ts) < sinceMs) {
+  if (sinceMs !== undefined && ms < sinceMs) {
     window.beforeSince += 1;
-    return;
+    return undefined;
   }
   window.rows.push({
     ts: record.ts,
@@ -213,8 +244,7 @@ function keep(
     prediction: record.prediction,
     ...(record.source !== undefined ? { source: record.source } : {})
   });
-  if (window.from === null || record.ts < window.from) window.from = record.ts;
-  if (window.to === null || record.ts > window.to) window.to = record.ts;
+  return ms;
 }
 
 /** The running statistics file beside the log, when the server wrote one. */
