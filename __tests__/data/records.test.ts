@@ -111,4 +111,12 @@ test('keys that differ only in case, and rows without columns, are refused by na
     'log.jsonl: the rows have no columns'
   );
   await expect(loadRecords(engine.db, [], 't3', 'log.jsonl')).rejects.toThrow('log.jsonl: has no rows');
+  // An empty key crashed the table's creation ("zero-length delimited identifier": unexpected error).
+  await expect(loadRecords(engine.db, [{ a: 1, '': 'x' }], 't4', 'log.jsonl')).rejects.toThrow(
+    'log.jsonl: a key is the empty string; every column needs a name'
+  );
+  const proto = JSON.parse('{"a": 1, "__proto__": 2}') as Record<string, number>;
+  await expect(loadRecords(engine.db, [proto], 't5', 'log.jsonl')).rejects.toThrow(
+    'log.jsonl: column "__proto__" (column 2) cannot be a column name'
+  );
 });

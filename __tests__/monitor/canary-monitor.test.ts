@@ -161,6 +161,19 @@ test('a canary run followed by mlci monitor on ordinary traffic reports no drift
   const report = JSON.parse(await readFile(join(out, 'monitor.json'), 'utf8'));
   expect(report.verdict).toBe('ok');
   expect(report.rows).toBe(ordinary);
+  // Every line read is accounted for: the rows kept and each reason a row was left out.
+  const { source } = report as {
+    source: Record<string, number> & Record<'other_versions' | 'other_sources', Record<string, number>>;
+  };
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  expect(source.other_sources.replay).toBeGreaterThan(0);
+  expect(source.lines_read).toBe(
+    report.rows +
+      source.other_models +
+      sum(source.other_versions) +
+      sum(source.other_sources) +
+      source.before_since
+  );
   expect(report.dataset_drift).toMatchObject({ tested: 9, drifted: 0, drifted_dataset: false });
   expect(monitor.stdout).toContain('0 of 9 columns drifted');
   const validation = JSON.parse(await readFile(join(out, 'validation.json'), 'utf8'));

@@ -44,6 +44,8 @@ export type MonitorSource =
       lines_read: number;
       other_models: number;
       other_versions: Record<string, number>;
+      /** Rows of the watched version left out by their traffic source (replay, shadow), per source. */
+      other_sources: Record<string, number>;
       before_since: number;
       partial_lines: number;
       versions: 'production' | 'all';

@@ -197,6 +197,7 @@ async function readSource(
       lines_read: window.read,
       other_models: window.otherModels,
       other_versions: window.otherVersions,
+      other_sources: window.otherSources,
       before_since: window.beforeSince,
       partial_lines: window.partialLines,
       versions: options.allVersions ? 'all' : 'production'
