@@ -1,8 +1,8 @@
 // The validate-data stage: load data (and a reference), profile, check the schema, find anomalies and
 // drift, decide the verdict and write validation.json, statistics.json and validation.md — only after
 // everything that can fail on input has run. Both the CLI and the action call validateData().
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { DataConfig, Task } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { readInput, writeFileAtomic, writeJsonAtomic } from '../core/files.js';
@@ -139,24 +139,40 @@ async function loadInputs(
   return { current, reference, train, label };
 }
 
-/** Writes statistics.json, validation.json, validation.md (and a data reference's statistics) into `out`; returns their paths. */
+/**
+ * Writes statistics.json, validation.json, validation.md (and a data reference's statistics) into
+ * `out`, removes a stale reference-statistics.json there; returns the paths written.
+ */
 async function writeOutputs(
   out: string,
   stats: DatasetStatistics,
   report: ValidationReport,
   markdown: string,
-  referenceStats: DatasetStatistics | undefined
+  referenceStats: DatasetStatistics | undefined,
+  referencePath: string | undefined
 ): Promise<string[]> {
   await writeJsonAtomic(join(out, 'statistics.json'), stats);
   await writeJsonAtomic(join(out, 'validation.json'), report);
   await writeFileAtomic(join(out, 'validation.md'), markdown);
   const files = [join(out, 'validation.json'), join(out, 'statistics.json'), join(out, 'validation.md')];
   // A reference read from data: its statistics go beside validation.json for the report's overlays.
+  const besideReference = join(out, 'reference-statistics.json');
   if (referenceStats) {
-    await writeJsonAtomic(join(out, 'reference-statistics.json'), referenceStats);
-    files.push(join(out, 'reference-statistics.json'));
+    await writeJsonAtomic(besideReference, referenceStats);
+    files.push(besideReference);
+  } else if (!(await sameFile(besideReference, referencePath))) {
+    // One left by an earlier run into this folder would be drawn by the report as this run's
+    // reference; the run's own stored reference (the pipeline downloads it here) stays.
+    await rm(besideReference, { force: true });
   }
   return files;
+}
+
+/** Whether `path` and `other` name the same file (symbolic links followed); false without `other`. */
+async function sameFile(path: string, other: string | undefined): Promise<boolean> {
+  if (other === undefined) return false;
+  const real = (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(path)) === (await real(other));
 }
 
 /** Runs the validate-data stage. */
@@ -206,7 +222,7 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     progress.finish();
     const markdown = renderMarkdown(report, referenceStatistics ?? storedReference);
     const files = options.out
-      ? await writeOutputs(options.out, statistics, report, markdown, referenceStatistics)
+      ? await writeOutputs(options.out, statistics, report, markdown, referenceStatistics, referencePath)
       : [];
     return { report, statistics, markdown, exitCode, files };
   } finally {

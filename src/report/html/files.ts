@@ -37,7 +37,7 @@ async function exists(path: string): Promise<boolean> {
 /** validation.json with the statistics files found beside it (or given). */
 export interface ValidationFiles {
   validation: unknown;
-  /** The reference's statistics: the file given, else reference-statistics.json beside validation.json. */
+  /** The reference's statistics: the file given, else reference-statistics.json beside validation.json (when it had a reference). */
   referenceStatistics?: unknown;
   referenceStatisticsPath?: string;
   /** The current data's statistics.json beside validation.json (every category's count). */
@@ -47,7 +47,7 @@ export interface ValidationFiles {
 
 /**
  * Reads validation.json and its neighbours. `referenceStatistics` (a path) overrides the
- * reference-statistics.json beside it.
+ * reference-statistics.json beside it, which is read only when validation.json names a reference.
  */
 export async function readValidationFiles(
   path: string,
@@ -56,8 +56,11 @@ export async function readValidationFiles(
   const validation = await readJsonInput(path, 'validation.json', 'columns');
   const dir = dirname(path);
   const besideReference = join(dir, REFERENCE_STATISTICS_FILE);
+  // A run without a reference says so ("reference": null): a reference-statistics.json beside it
+  // was left by another run and is not this one's reference. A file named explicitly is used.
+  const hadReference = (validation as { reference?: unknown }).reference != null;
   const referencePath =
-    referenceStatistics ?? ((await exists(besideReference)) ? besideReference : undefined);
+    referenceStatistics ?? (hadReference && (await exists(besideReference)) ? besideReference : undefined);
   const besideCurrent = join(dir, STATISTICS_FILE);
   const currentPath = (await exists(besideCurrent)) ? besideCurrent : undefined;
   return {

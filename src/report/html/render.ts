@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { chartText, escapeHtml } from './escape.js';
 import { BASE_CONFIG, type VegaLiteSpec } from './specs.js';
 import { vegaTextWidth } from './text-width.js';
 
@@ -32,8 +32,9 @@ export interface RenderedChart {
  * SVG gets role="img", a <title> and a <desc> so assistive technology names the chart; the id
  * keeps those references unique within the page.
  */
-export async function renderChart(spec: VegaLiteSpec, id: string): Promise<RenderedChart> {
+export async function renderChart(raw: VegaLiteSpec, id: string): Promise<RenderedChart> {
   const [vega, vl] = await loadLibraries();
+  const spec = chartStrings(raw) as VegaLiteSpec;
   const full = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: BASE_CONFIG, ...spec };
   const compiled = vl.compile(full as Parameters<typeof vl.compile>[0]).spec;
   // No loader access: every chart's data is inline, so nothing may be fetched.
@@ -60,6 +61,19 @@ export async function renderChart(spec: VegaLiteSpec, id: string): Promise<Rende
       `<svg${attributes} id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">${a11y}`
   );
   return { svg, title, description };
+}
+
+/**
+ * Every string of a spec as the chart shows it (chartText). This is the one door through which
+ * names from the data (titles, labels, categories, sort orders) reach Vega, so it is cleaned here,
+ * the same way everywhere in the spec: a category and the sort order that names it still match.
+ */
+function chartStrings(value: unknown): unknown {
+  if (typeof value === 'string') return chartText(value);
+  if (Array.isArray(value)) return value.map(chartStrings);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, chartStrings(v)]));
+  return value;
 }
 
 function titleOf(spec: VegaLiteSpec): string {
