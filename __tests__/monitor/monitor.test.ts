@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evaluate } from '../../src/stages/evaluate.js';
 import { runMonitor, type MonitorReport } from '../../src/stages/monitor.js';
@@ -155,6 +155,25 @@ describe('mlci monitor on the prediction log', () => {
         .filter((c) => validation.drift[c].drifted)
         .sort()
     );
+  });
+
+  it('writes the report before it dispatches: an output it cannot write sends nothing', async () => {
+    const out = outDir();
+    await mkdir(join(out, 'monitor.md'), { recursive: true });
+    const before = gh.state.workflowDispatches.length;
+    const run = await cli([
+      '--log',
+      driftLog,
+      '--trigger',
+      'workflow_dispatch',
+      '--workflow',
+      'retrain.yml',
+      '--out',
+      out
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('monitor.md');
+    expect(gh.state.workflowDispatches.length).toBe(before);
   });
 
   it('sends data_version only when given, and nothing with --dry-run', async () => {

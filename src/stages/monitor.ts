@@ -20,7 +20,7 @@ import type { MetricTask } from '../evaluation/metrics/types.js';
 import { readLiveStats, readLogWindow, type LiveStats, type LogWindow } from '../monitor/log.js';
 import { buildReason, describeRows, renderMonitorMarkdown } from '../monitor/report.js';
 import { parseSince } from '../monitor/since.js';
-import type { MonitorReport, MonitorSource, MonitorVerdict } from '../monitor/types.js';
+import type { MonitorReport, MonitorSource, MonitorVerdict, TriggerRecord } from '../monitor/types.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
 import { measurePerformance } from './monitor-performance.js';
 import { fireTrigger, type MonitorTrigger } from './monitor-trigger.js';
@@ -313,17 +313,14 @@ async function windowDrift(
   return { report, statistics: checked.statistics, markdown: renderMarkdown(report, reference.statistics) };
 }
 
-async function writeOutputs(
-  out: string,
-  validation: WindowValidation | undefined,
-  report: MonitorReport,
-  markdown: string
-): Promise<void> {
-  if (validation) {
-    await writeJsonAtomic(join(out, 'statistics.json'), validation.statistics);
-    await writeJsonAtomic(join(out, 'validation.json'), validation.report);
-    await writeFileAtomic(join(out, 'validation.md'), validation.markdown);
-  }
+async function writeWindowFiles(out: string, validation: WindowValidation | undefined): Promise<void> {
+  if (!validation) return;
+  await writeJsonAtomic(join(out, 'statistics.json'), validation.statistics);
+  await writeJsonAtomic(join(out, 'validation.json'), validation.report);
+  await writeFileAtomic(join(out, 'validation.md'), validation.markdown);
+}
+
+async function writeMonitorFiles(out: string, report: MonitorReport, markdown: string): Promise<void> {
   await writeJsonAtomic(join(out, 'monitor.json'), report);
   await writeFileAtomic(join(out, 'monitor.md'), markdown);
 }
@@ -393,8 +390,7 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
     .map(([name]) => name)
     .sort();
   const files = outputFiles(options.out, validation);
-  const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
-  const report: MonitorReport = {
+  const reportWith = (trigger: TriggerRecord): MonitorReport => ({
     format: 'mlci-monitor',
     version: 1,
     created: now.toISOString(),
@@ -413,9 +409,29 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorResult
     live_stats: read.liveStats,
     trigger,
     files
-  };
+  });
+  // Every file is written before a dispatch goes out, so no retraining starts from a run whose report
+  // could not be written; monitor.json and monitor.md are then rewritten with the dispatch's outcome.
+  if (options.out) {
+    await writeWindowFiles(options.out, validation);
+    const pending = reportWith({
+      kind: options.trigger?.kind ?? 'none',
+      sent: false,
+      dry_run: options.dryRun ?? false,
+      reason: null,
+      request: null,
+      note: 'not decided yet: the report is written before any dispatch'
+    });
+    await writeMonitorFiles(
+      options.out,
+      pending,
+      renderMonitorMarkdown(pending, validation?.markdown ?? null)
+    );
+  }
+  const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
+  const report = reportWith(trigger);
   const markdown = renderMonitorMarkdown(report, validation?.markdown ?? null);
-  if (options.out) await writeOutputs(options.out, validation, report, markdown);
+  if (options.out) await writeMonitorFiles(options.out, report, markdown);
   const exitCode = verdict === 'drift' || verdict === 'degraded' ? 1 : 0;
   const result: MonitorResult = { report, markdown, exitCode, files };
   if (trigger.error) throw new MonitorDispatchError(trigger.error, result);
