@@ -9,7 +9,8 @@ export function registerStats(program: Command): void {
     .description(
       'Combines the statistics of shards (one per matrix job) into what one pass would give: exact counts, ' +
         'sums, min/max, mean and variance, value counts and histograms over shared bins; quantiles and distinct ' +
-        'counts of numeric columns from mergeable sketches with a stated error bound (see docs/sharded-validation.md).'
+        'counts from mergeable sketches with a stated error bound. A column a shard lacks counts as missing there; ' +
+        'malformed shards and a file given twice are refused (see docs/sharded-validation.md).'
     )
     .argument('<files...>', 'statistics.json files of the shards')
     .option('--json', 'print the merged statistics on stdout')

@@ -1,5 +1,6 @@
 // HyperLogLog with 4,096 registers (standard error 1.04/√4096 ≈ 1.6 %), serialisable and
 // mergeable by register-wise max, for distinct counts of numeric columns across shards.
+import { InputError } from '../../core/errors.js';
 
 /** Number of index bits: 2^12 registers. */
 const P = 12;
@@ -64,10 +65,17 @@ export class Hll {
     return { p: P, registers: Buffer.from(this.registers).toString('base64') };
   }
 
-  /** Restores a serialised sketch. */
+  /** Restores a serialised sketch; an InputError (it comes from a file) when it is not one. */
   static fromJSON(sketch: HllSketch): Hll {
-    if (sketch.p !== P) throw new Error(`HyperLogLog with p=${sketch.p} cannot be merged (expected ${P})`);
-    return new Hll(new Uint8Array(Buffer.from(sketch.registers, 'base64')));
+    const { p, registers } = (sketch ?? {}) as Partial<HllSketch>;
+    if (p !== P) throw new InputError(`HyperLogLog with p=${String(p)} cannot be merged (expected ${P})`);
+    // Buffer.from skips what is not base64, so a short or garbled string shows as a wrong length.
+    const bytes = typeof registers === 'string' ? Buffer.from(registers, 'base64') : undefined;
+    if (!bytes || bytes.length !== M || bytes.some((r) => r > 64 - P + 1))
+      throw new InputError(
+        `HyperLogLog registers must be ${M} base64-encoded ranks of at most ${64 - P + 1}`
+      );
+    return new Hll(new Uint8Array(bytes));
   }
 }
 
