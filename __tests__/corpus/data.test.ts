@@ -208,6 +208,11 @@ function cases(): Case[] {
       expect: bad(/proto\.csv: column "__proto__" \(column 2\) cannot be a column name/)
     },
     {
+      name: 'a JSON Lines key with a NUL character (the engine cannot quote it: it crashed the profile)',
+      make: (d) => put(d, 'nulkey.jsonl', '{"a\\u0000b":1,"c":2}\n'),
+      expect: bad(/nulkey\.jsonl: column 1 \("a\\u0000b"\) has a NUL character in its name/)
+    },
+    {
       name: 'a JSON Lines key __proto__',
       make: (d) => put(d, 'proto.jsonl', '{"x":1,"__proto__":2}\n'),
       expect: bad(/proto\.jsonl: column "__proto__" \(column 2\) cannot be a column name/)

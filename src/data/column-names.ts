@@ -48,14 +48,20 @@ export function checkUniqueNames(file: string, names: readonly string[]): void {
 }
 
 /**
- * Refuses a column named `__proto__`: statistics, validation and drift are JSON objects keyed by
- * column, and in JavaScript that key sets an object's prototype, so the column would vanish.
+ * Refuses column names mlci cannot carry through: `__proto__` (statistics, validation and drift are
+ * JSON objects keyed by column, and in JavaScript that key sets an object's prototype, so the column
+ * would vanish) and names with a NUL character (the engine's SQL cannot quote them).
  */
-export function checkKeyableNames(path: string, names: readonly string[]): void {
+export function checkUsableNames(path: string, names: readonly string[]): void {
   const at = names.indexOf('__proto__');
   if (at >= 0)
     throw new InputError(
       `${path}: column "__proto__" (column ${at + 1}) cannot be a column name: mlci's outputs are keyed by column name and would lose it; rename it`
+    );
+  const nul = names.findIndex((name) => name.includes('\u0000'));
+  if (nul >= 0)
+    throw new InputError(
+      `${path}: column ${nul + 1} ("${names[nul].replaceAll('\u0000', '\\u0000')}") has a NUL character in its name; rename it`
     );
 }
 

@@ -4,7 +4,7 @@
 // text. An empty string is a missing value, as an empty CSV cell is in the training data.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
-import { checkKeyableNames } from './column-names.js';
+import { checkUsableNames } from './column-names.js';
 import { sqlIdent } from './engine.js';
 import { kindOf, type LoadedSource } from './source.js';
 
@@ -97,7 +97,7 @@ export async function loadRecords(
   const names = [...surveyed.keys()];
   if (names.includes(''))
     throw new InputError(`${path}: a key is the empty string; every column needs a name`);
-  checkKeyableNames(path, names);
+  checkUsableNames(path, names);
   const types = names.map((n) => typeOf(surveyed.get(n)!));
   const loadTypes = types.map((t) => (t === 'DATE' || t === 'TIMESTAMP' ? 'VARCHAR' : t));
   await db.run(

@@ -5,7 +5,7 @@ import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
-import { checkKeyableNames, checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
+import { checkUsableNames, checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { chooseHidden, loadSelect, ROW_COLUMN, splitHidden, type HiddenColumns } from './hidden-columns.js';
 import { numericTextColumns } from './numeric-text.js';
 import { longRowSize, MAX_ROW_BYTES, readError } from './read-errors.js';
@@ -435,7 +435,7 @@ export async function loadSource(
       }
     }
   }
-  checkKeyableNames(
+  checkUsableNames(
     path,
     columns.map((c) => c.name)
   );
