@@ -116,6 +116,23 @@ describe('delayed labels', () => {
     expect(p.task === 'binary' && Array.from(p.pred)).toEqual([0, 1, 0]);
   });
 
+  it('names the file and line of a logged prediction it cannot score', async () => {
+    // Before: "logged row 2 of the window": replayed lines left out of the window shifted the count.
+    const path = join(dir, 'p.jsonl');
+    const lines = [
+      record(1, { source: 'replay' }),
+      record(2),
+      record(3, { source: 'replay' }),
+      record(4, { prediction: { label: 1 } })
+    ];
+    await writeFile(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const window = await readLogWindow(path, { model: 'churn' });
+    const joined = joinLabels(window.rows, { source: 'l.csv', ids: ['r-2', 'r-4'], values: [0, 1] });
+    expect(() => predictionsFromLog('binary', window.rows, joined, null, 'l.csv')).toThrow(
+      `${path}:4: the logged prediction has 0 probabilities, expected 2`
+    );
+  });
+
   it('names a label that is not one of the classes', () => {
     const join = joinLabels(rows, { source: 'l.csv', ids: ['a'], values: ['yes'] });
     expect(() => predictionsFromLog('binary', rows, join, ['0', '1'], 'l.csv')).toThrow(

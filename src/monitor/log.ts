@@ -29,6 +29,8 @@ export interface LoggedRow {
   request_id?: string;
   features: Record<string, number | string | null>;
   prediction: PredictionRecord['prediction'];
+  /** Where it was logged, "FILE:LINE", for messages about it. */
+  at?: string;
 }
 
 /** What reading the log found, row counts by reason so the report can say why rows were left out. */
@@ -242,7 +244,8 @@ function keep(
     ...(typeof record.request_id === 'string' ? { request_id: record.request_id } : {}),
     features: record.features,
     prediction: record.prediction,
-    ...(record.source !== undefined ? { source: record.source } : {})
+    ...(record.source !== undefined ? { source: record.source } : {}),
+    at: `${file}:${line}`
   });
   return ms;
 }

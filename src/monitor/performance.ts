@@ -34,6 +34,11 @@ export async function readLabels(
   return { source: path, ids, values };
 }
 
+/** The file and line a kept row was logged at (its place in the window when unknown). */
+function whereLogged(rows: LoggedRow[], r: number): string {
+  return rows[r].at ?? `logged row ${r + 1} of the window`;
+}
+
 /** Logged rows matched with their labels. */
 export interface LabelJoin {
   /** Index into the logged rows, and the label of that row. */
@@ -104,7 +109,7 @@ export function predictionsFromLog(
       const value = rows[r].prediction.value;
       if (typeof value !== 'number')
         throw new InputError(
-          `logged row ${r + 1} of the window has no prediction value (is the model a regressor?)`
+          `${whereLogged(rows, r)}: the logged prediction has no value (is the model a regressor?)`
         );
       const label = Number(join.labels[i]);
       if (!Number.isFinite(label))
@@ -127,7 +132,7 @@ export function predictionsFromLog(
     const p = rows[r].prediction.probabilities;
     if (!p || p.length !== width)
       throw new InputError(
-        `logged row ${r + 1} of the window has ${p?.length ?? 0} probabilities, expected ${width}`
+        `${whereLogged(rows, r)}: the logged prediction has ${p?.length ?? 0} probabilities, expected ${width}`
       );
     proba.set(p, i * width);
     const k = index.get(classKey(join.labels[i]));
