@@ -5,7 +5,8 @@ import type { AnomalyCode } from '../config/types.js';
 import { sqlIdent, sqlString } from './engine.js';
 import { ConditionCounts } from './schema-counts.js';
 import { RowLocator, sampleRows, type RowRef } from './schema-rows.js';
-import type { ColumnSchema, RowSchema } from './schema.js';
+import { InputError } from '../core/errors.js';
+import { checkedSchema, re2Pattern, schemaFile, type ColumnSchema, type RowSchema } from './schema.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
@@ -28,8 +29,10 @@ export async function validateAgainstSchema(
   db: DuckDBConnection,
   source: LoadedSource,
   stats: DatasetStatistics,
-  schema: RowSchema
+  given: RowSchema
 ): Promise<SchemaViolation[]> {
+  const schema = checkedSchema(given);
+  await refuseUncheckable(db, source, schema, schemaFile(given));
   // Dry passes gather what to evaluate: value-level conditions first (their counts decide which
   // samples are needed), then the scan conditions and samples, answered by one scan.
   const counts = new ConditionCounts();
@@ -39,6 +42,45 @@ export async function validateAgainstSchema(
   await counts.load(db, source);
   return checkSchema(db, source, stats, schema, counts);
 }
+
+/** Text keywords: checked on the value as the file writes it, which only a column read as text keeps. */
+const TEXT_KEYWORDS = ['pattern', 'minLength', 'maxLength'] as const;
+
+/**
+ * Exit 2 before any scan for what can't be checked exactly: a pattern the engine (RE2) can't run,
+ * and text keywords on a column read as numbers or dates (its text as written — leading zeros,
+ * "1.0" — is gone).
+ */
+async function refuseUncheckable(
+  db: DuckDBConnection,
+  source: LoadedSource,
+  schema: RowSchema,
+  file: string
+): Promise<void> {
+  const present = new Map(source.columns.map((c) => [c.name, c]));
+  for (const [name, spec] of Object.entries(schema.properties)) {
+    if (spec.pattern !== undefined) {
+      await db
+        .runAndReadAll(`SELECT regexp_matches('', ${sqlString(re2Pattern(spec.pattern))})`)
+        .catch((error: unknown) => {
+          throw new InputError(
+            `${file}: column "${name}": pattern ${JSON.stringify(spec.pattern)} can't be run by the engine (RE2: ${(error as Error).message.replace(/^.*Error: /, '')})`
+          );
+        });
+    }
+    const info = present.get(name);
+    const keyword = TEXT_KEYWORDS.find((k) => spec[k] !== undefined);
+    if (info && keyword && info.type !== 'VARCHAR') {
+      const read = NUMERIC_TYPE.test(info.type) ? 'numbers' : info.type;
+      throw new InputError(
+        `${file}: column "${name}": "${keyword}" can't be checked, the data is read as ${read} (${info.type}) and its text as written (leading zeros, "1.0") is not kept; check it with minimum/maximum/multipleOf or remove it (in JSON Lines, writing the values as strings keeps them text)`
+      );
+    }
+  }
+}
+
+/** Engine types of numbers. */
+const NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/;
 
 /** What every check of one pass shares: where violations go and how conditions are counted and sampled. */
 interface Pass {
@@ -211,21 +253,51 @@ async function checkNumbers(pass: Pass, column: Column): Promise<void> {
       rows: await sample(name, `isinf(${x})`)
     });
   }
+  await checkRange(pass, column, x);
+  if (spec.multipleOf !== undefined) {
+    // A relative tolerance, as a decimal step (0.1) is not exact in binary floating point.
+    const q = `(${x} / ${spec.multipleOf})`;
+    const bad = `isfinite(${x}) AND abs(${q} - round(${q})) > 1e-9 * greatest(1, abs(${q}))`;
+    const n = count(db, table, bad);
+    if (n > 0)
+      out.push({
+        code: 'out_of_range',
+        column: name,
+        message: `column "${name}": ${n} values are not a multiple of ${spec.multipleOf}`,
+        count: n,
+        rows: await sample(name, bad)
+      });
+  }
+}
+
+/** minimum, maximum, exclusiveMinimum and exclusiveMaximum of a numeric column. */
+async function checkRange(pass: Pass, column: Column, x: string): Promise<void> {
+  const { db, table, out, count, sample } = pass;
+  const { name, spec, s } = column;
+  const { minimum: lo, maximum: hi, exclusiveMinimum: xlo, exclusiveMaximum: xhi } = spec;
   const conds: string[] = [];
-  if (spec.minimum !== undefined) conds.push(`${x} < ${Number(spec.minimum)}`);
-  if (spec.maximum !== undefined) conds.push(`${x} > ${Number(spec.maximum)}`);
-  // The finite min and max are known: a column inside the range needs no scan.
+  if (lo !== undefined) conds.push(`${x} < ${Number(lo)}`);
+  if (hi !== undefined) conds.push(`${x} > ${Number(hi)}`);
+  if (xlo !== undefined) conds.push(`${x} <= ${Number(xlo)}`);
+  if (xhi !== undefined) conds.push(`${x} >= ${Number(xhi)}`);
+  // The finite min and max are known: a column inside the range needs no scan (NaN when unknown).
+  const min = s.min === null || s.min === undefined ? NaN : Number(s.min);
+  const max = s.max === null || s.max === undefined ? NaN : Number(s.max);
   const outside =
-    (spec.minimum !== undefined && (s.min === null || s.min === undefined || Number(s.min) < spec.minimum)) ||
-    (spec.maximum !== undefined && (s.max === null || s.max === undefined || Number(s.max) > spec.maximum));
+    (lo !== undefined && !(min >= lo)) ||
+    (hi !== undefined && !(max <= hi)) ||
+    (xlo !== undefined && !(min > xlo)) ||
+    (xhi !== undefined && !(max < xhi));
   if (conds.length > 0 && outside) {
     const bad = `isfinite(${x}) AND (${conds.join(' OR ')})`;
     const n = count(db, table, bad);
     if (n > 0) {
+      const from = xlo !== undefined && (lo === undefined || xlo >= lo) ? `(${xlo}` : `[${lo ?? '-∞'}`;
+      const to = xhi !== undefined && (hi === undefined || xhi <= hi) ? `${xhi})` : `${hi ?? '∞'}]`;
       out.push({
         code: 'out_of_range',
         column: name,
-        message: `column "${name}": ${n} values outside [${spec.minimum ?? '-∞'}, ${spec.maximum ?? '∞'}] (observed ${s.min} … ${s.max})`,
+        message: `column "${name}": ${n} values outside ${from}, ${to} (observed ${s.min} … ${s.max})`,
         count: n,
         rows: await sample(name, bad)
       });
@@ -241,9 +313,17 @@ async function checkText(pass: Pass, column: Column): Promise<void> {
   // Complete value counts (categorical columns) let per-value conditions run on distinct values only.
   const byValue = s.kind !== 'numeric' && s.values !== undefined;
   if (spec.enum) {
-    const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
+    // Numbers compare as numbers (1 is 1.0); other values as the column's text.
+    const texts = spec.enum
+      .filter((v) => v !== null && typeof v !== 'number')
+      .map((v) => sqlString(String(v)));
+    const numbers = spec.enum.filter((v): v is number => typeof v === 'number');
+    const allowed = [
+      ...(texts.length > 0 ? [`${x} IN (${texts.join(', ')})`] : []),
+      ...(numbers.length > 0 ? [`coalesce(TRY_CAST(${id} AS DOUBLE) IN (${numbers.join(', ')}), false)`] : [])
+    ];
     const bad =
-      allowed.length > 0 ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(', ')})` : `${id} IS NOT NULL`;
+      allowed.length > 0 ? `${id} IS NOT NULL AND NOT (${allowed.join(' OR ')})` : `${id} IS NOT NULL`;
     const n = byValue ? counts.countValues(bad, name, s.values!) : count(db, table, bad);
     if (n > 0) {
       const known = byValue ? counts.badValues(bad) : undefined;
@@ -270,10 +350,12 @@ async function checkText(pass: Pass, column: Column): Promise<void> {
     }
   }
   const textConds: string[] = [];
-  if (spec.pattern) textConds.push(`NOT regexp_full_match(${x}, ${sqlString(spec.pattern)})`);
+  // JSON Schema patterns are ECMA-262 searches, not full matches: "[a-c]" accepts "abcx".
+  if (spec.pattern !== undefined)
+    textConds.push(`NOT regexp_matches(${x}, ${sqlString(re2Pattern(spec.pattern))})`);
   if (spec.minLength !== undefined) textConds.push(`length(${x}) < ${Number(spec.minLength)}`);
   if (spec.maxLength !== undefined) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
-  if (textConds.length > 0 && s.kind !== 'numeric') {
+  if (textConds.length > 0) {
     const bad = `${id} IS NOT NULL AND (${textConds.join(' OR ')})`;
     const n = byValue ? counts.countValues(bad, name, s.values!) : count(db, table, bad);
     if (n > 0) {
@@ -286,6 +368,40 @@ async function checkText(pass: Pass, column: Column): Promise<void> {
       });
     }
   }
+  await checkFormat(pass, column, byValue);
+}
+
+/** RFC 3339 times of day, with leap seconds and an optional offset (as Ajv's formats read them). */
+const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?';
+
+/** The engine types whose values always have a format: parsed dates, timestamps and times. */
+const FORMAT_TYPES: Record<string, RegExp> = { date: /^DATE$/, 'date-time': /^TIMESTAMP/, time: /^TIME$/ };
+
+/** `format` date, date-time or time: the text's shape, and a date that exists in the calendar. */
+async function checkFormat(pass: Pass, column: Column, byValue: boolean): Promise<void> {
+  const { db, table, out, count, sample, counts } = pass;
+  const { name, spec, s, id, info } = column;
+  if (spec.format === undefined) return;
+  // A column the engine read as that very type holds only such values: no scan (2 M rows ≈ 1 CPU s).
+  if (FORMAT_TYPES[spec.format]?.test(info.type)) return;
+  const x = `CAST(${id} AS VARCHAR)`;
+  const calendar = (date: string) => `TRY_CAST(${date} AS DATE) IS NOT NULL`;
+  const ok =
+    spec.format === 'date'
+      ? `regexp_full_match(${x}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND ${calendar(x)}`
+      : spec.format === 'time'
+        ? `regexp_full_match(${x}, '${TIME}')`
+        : `regexp_full_match(${x}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]${TIME}') AND ${calendar(`substr(${x}, 1, 10)`)}`;
+  const bad = `${id} IS NOT NULL AND NOT coalesce(${ok}, false)`;
+  const n = byValue ? counts.countValues(bad, name, s.values!) : count(db, table, bad);
+  if (n > 0)
+    out.push({
+      code: 'out_of_domain',
+      column: name,
+      message: `column "${name}": ${n} values are not a ${spec.format} (RFC 3339)`,
+      count: n,
+      rows: await sample(name, bad)
+    });
 }
 
 function fmtShare(x: number): string {

@@ -2,7 +2,7 @@
 // presence, categorical domains and text patterns; observed ranges only on request (docs/schema.md).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
-import type { ColumnSchema, RowSchema } from './schema.js';
+import { re2Pattern, type ColumnSchema, type RowSchema } from './schema.js';
 import type { LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
@@ -84,6 +84,17 @@ async function inferColumn(
     if (typeof s.max === 'string') out['x-mlci-max'] = s.max;
   } else if (s.kind === 'boolean') {
     out.type = withNull('boolean');
+  } else if (jsonType(type) !== 'string') {
+    // Nested values (JSON objects and lists) and numbers profiled as categories (a numeric label):
+    // typed as JSON holds them, not by the engine's text rendering ("{'c': 1}", "0").
+    const json = jsonType(type);
+    if (json) out.type = withNull(json);
+    if (NUMBER_TYPE.test(type) && s.values && s.distinct <= MAX_DOMAIN) {
+      out.enum = Object.keys(s.values)
+        .map(Number)
+        .sort((a, b) => a - b);
+      if (nullable) out.enum.push(null);
+    }
   } else {
     out.type = withNull('string');
     if (s.values && s.distinct <= MAX_DOMAIN) {
@@ -105,9 +116,25 @@ async function inferColumn(
   return out;
 }
 
+/** Engine types of numbers. */
+const NUMBER_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** The JSON type of a non-numeric, non-date column's values by its engine type (undefined: any JSON value). */
+function jsonType(type: string): string | undefined {
+  if (NUMBER_TYPE.test(type)) return /INT/.test(type) ? 'integer' : 'number';
+  if (type.endsWith(']')) return 'array';
+  if (type.startsWith('STRUCT') || type.startsWith('MAP')) return 'object';
+  if (type === 'JSON') return undefined;
+  return 'string';
+}
+
+/** The first of PATTERNS all values match, with JSON Schema's (ECMA-262) meaning of each pattern. */
 async function commonPattern(db: DuckDBConnection, table: string, name: string): Promise<string | undefined> {
   const x = `CAST(${sqlIdent(name)} AS VARCHAR)`;
-  const checks = PATTERNS.map(([p]) => `bool_and(regexp_full_match(${x}, ${sqlString(p)}))`).join(', ');
+  const checks = PATTERNS.map(([p]) => `bool_and(regexp_matches(${x}, ${sqlString(re2Pattern(p))}))`).join(
+    ', '
+  );
   const row = (
     await db.runAndReadAll(`SELECT ${checks} FROM ${sqlIdent(table)} WHERE ${sqlIdent(name)} IS NOT NULL`)
   ).getRows()[0];
