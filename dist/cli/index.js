@@ -4,11 +4,11 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   readJsonInput,
   readValidationFiles
-} from "../chunks/chunk-BC4PIC3X.js";
+} from "../chunks/chunk-TDTHHRCO.js";
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-YBWFEU6D.js";
+} from "../chunks/chunk-EWDPWYES.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3537,13 +3537,18 @@ function handle(handler) {
     const options = command.opts();
     const progress = options.json ? silentProgress : streamProgress();
     try {
-      if (typeof options.out === "string") await checkOutputDir(options.out, "--out");
+      if (typeof options.out === "string") await checkOut(command, options.out);
       const code = await handler(options, { progress }, command);
       process.exitCode = code ?? ExitCode.Pass;
     } catch (error) {
       reportFailure(error);
     }
   };
+}
+async function checkOut(command, out) {
+  const declared = command.options.find((option) => option.long === "--out");
+  if (declared?.flags.includes("<file>")) await checkOutputFile(out, "--out");
+  else await checkOutputDir(out, "--out");
 }
 function reportFailure(error) {
   if (error instanceof MlciError) {
@@ -3596,7 +3601,7 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-GHQTHYPG.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-ZJZZ7XWY.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
       const { deployCanary } = await import("../chunks/deploy-VPYSWTC7.js");
@@ -3688,14 +3693,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-65AZK5AX.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-7BJXEFGN.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-OHXUTYLJ.js");
+      const { evaluate: run } = await import("../chunks/evaluate-YEASJFLN.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3832,7 +3837,7 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-WNZPH4JC.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-LRMF3ZCV.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
       const { runLoadTest } = await import("../chunks/loadtest-QPWFNIPQ.js");
       const result = await runLoadTest({ ...request, progress });
@@ -3934,16 +3939,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-ECQBBRRR.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-PRYY5V2Q.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry } = await import("../chunks/register-PXNQRHQW.js");
+  const { openRegistry } = await import("../chunks/register-JUJW7E7U.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-DJMYXWRV.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-MHB4JK7S.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3978,7 +3983,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-2MRHHCRE.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-M6HEPSFX.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3994,7 +3999,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-QEMR5VZF.js");
+      const { runPipeline } = await import("../chunks/pipeline-O4GDDK24.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4014,7 +4019,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-PXNQRHQW.js");
+var registerStageModule = () => import("../chunks/register-JUJW7E7U.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4115,7 +4120,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-TSO5JU4U.js");
+      const { attachStage } = await import("../chunks/attach-YXAKSMAV.js");
       const stageOptions = {
         name,
         version,
@@ -4352,7 +4357,7 @@ function registerReport(program2) {
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const loadtest = options.loadtest ? await readJsonInput(options.loadtest, "loadtest.json", "points") : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation ?? options.loadtest);
-      const { writeReport } = await import("../chunks/html-TW6V7MY2.js");
+      const { writeReport } = await import("../chunks/html-T6EE5GMP.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4404,7 +4409,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-AMLTPMQS.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-WAVSHM3V.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4517,12 +4522,12 @@ function integer(text2, flag, min = -Infinity, max = Infinity) {
 function registerStats(program2) {
   const stats = program2.command("stats").description("work with statistics.json files");
   const merge = stats.command("merge").description(
-    "Combines the statistics of shards (one per matrix job) into what one pass would give: exact counts, sums, min/max, mean and variance, value counts and histograms over shared bins; quantiles and distinct counts of numeric columns from mergeable sketches with a stated error bound (see docs/sharded-validation.md)."
+    "Combines the statistics of shards (one per matrix job) into what one pass would give: exact counts, sums, min/max, mean and variance, value counts and histograms over shared bins; quantiles and distinct counts from mergeable sketches with a stated error bound. A column a shard lacks counts as missing there; malformed shards and a file given twice are refused (see docs/sharded-validation.md)."
   ).argument("<files...>", "statistics.json files of the shards").option("--json", "print the merged statistics on stdout").option("--out <file>", "where to write the merged statistics", "statistics.json");
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-F7XNAW3L.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-L5A55WZ7.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4554,7 +4559,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-7QNSCHAG.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-PMJ2XZK7.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4662,7 +4667,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-AMLTPMQS.js");
+      const { validateData } = await import("../chunks/validate-data-WAVSHM3V.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-RXIGYHUO.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -5,7 +5,7 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-VDUVOUTD.js";
+} from "../../chunks/chunk-4PUKLFXE.js";
 import {
   deployCanary
 } from "../../chunks/chunk-RMO3D7FR.js";

@@ -6,7 +6,7 @@ import {
 import "../../chunks/chunk-4FZY27VI.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-ISKRNSXL.js";
+} from "../../chunks/chunk-KCQCO63J.js";
 import {
   GATE_KINDS
 } from "../../chunks/chunk-HSD3ONEC.js";
@@ -245,7 +245,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-OHXUTYLJ.js");
+    const { evaluate } = await import("../../chunks/evaluate-YEASJFLN.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -366,8 +366,8 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-TW6V7MY2.js");
-    const { readValidationFiles } = await import("../../chunks/files-XE6FAGAD.js");
+    const { writeReport } = await import("../../chunks/html-T6EE5GMP.js");
+    const { readValidationFiles } = await import("../../chunks/files-5UVZJWKU.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);
     logLine(`wrote ${written.path} (${written.charts} charts, ${(written.bytes / 1024).toFixed(0)} KiB)`);

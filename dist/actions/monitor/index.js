@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-XM3MERH3.js";
-import "../../chunks/chunk-ISKRNSXL.js";
+} from "../../chunks/chunk-KIG6BPQL.js";
+import "../../chunks/chunk-KCQCO63J.js";
 import "../../chunks/chunk-HSD3ONEC.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
@@ -68,7 +68,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-DJMYXWRV.js");
+      const { runMonitor } = await import("../../chunks/monitor-MHB4JK7S.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -79,7 +79,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-DJMYXWRV.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-MHB4JK7S.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -101,7 +101,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-PXNQRHQW.js");
+  const { openRegistry } = await import("../../chunks/register-JUJW7E7U.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-MUNFBQGH.js";
-import "../../chunks/chunk-YBWFEU6D.js";
+} from "../../chunks/chunk-KJCKN5GR.js";
+import "../../chunks/chunk-EWDPWYES.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -58,7 +58,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-QEMR5VZF.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-O4GDDK24.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-I6Q6CPVR.js";
+} from "../../chunks/chunk-RF5USG46.js";
 import "../../chunks/chunk-ZOTRLVSP.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
@@ -17,7 +17,7 @@ import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-N7I2YJR6.js";
+import "../../chunks/chunk-TDVX5RST.js";
 import "../../chunks/chunk-HD4PHYYH.js";
 import "../../chunks/chunk-WA5TZKY5.js";
 import {

@@ -6,14 +6,14 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-KX5F7HP2.js";
-import "../../chunks/chunk-XPU5MVK5.js";
+} from "../../chunks/chunk-UC6CNQ2Y.js";
+import "../../chunks/chunk-M57VDRU4.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-QS32AV4Z.js";
+import "../../chunks/chunk-T7VV5VDM.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -2,16 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-HDF52DH7.js";
-import "../../chunks/chunk-VFRJZT4T.js";
-import "../../chunks/chunk-PXCSDXTB.js";
+} from "../../chunks/chunk-DYBODGV6.js";
+import "../../chunks/chunk-NEJAHDAV.js";
+import "../../chunks/chunk-JNVYLVYM.js";
+import "../../chunks/chunk-33NTXRVF.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-IZUVOHCW.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
-import "../../chunks/chunk-N7I2YJR6.js";
-import "../../chunks/chunk-QS32AV4Z.js";
+import "../../chunks/chunk-TDVX5RST.js";
+import "../../chunks/chunk-T7VV5VDM.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

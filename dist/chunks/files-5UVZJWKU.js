@@ -5,7 +5,7 @@ import {
   STATISTICS_FILE,
   readJsonInput,
   readValidationFiles
-} from "./chunk-BC4PIC3X.js";
+} from "./chunk-TDTHHRCO.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";

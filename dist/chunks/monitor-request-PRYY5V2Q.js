@@ -1,9 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  buildEvaluateRequest,
-  parseGateFlags
-} from "./chunk-ISKRNSXL.js";
+  buildMonitorRequest
+} from "./chunk-KIG6BPQL.js";
+import "./chunk-KCQCO63J.js";
 import "./chunk-HSD3ONEC.js";
 import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
@@ -17,6 +17,5 @@ import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  buildEvaluateRequest,
-  parseGateFlags
+  buildMonitorRequest
 };

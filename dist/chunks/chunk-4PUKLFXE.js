@@ -41,7 +41,7 @@ function requireModel(flag, config) {
 }
 async function requestRegistry(context, flag, config) {
   if (context.registry) return context.registry;
-  const { openRegistry } = await import("./register-PXNQRHQW.js");
+  const { openRegistry } = await import("./register-JUJW7E7U.js");
   return openRegistry(flag ?? config?.register?.registry);
 }
 
@@ -93,7 +93,7 @@ async function buildDeployRequest(flags, config, context = {}) {
   const root = context.configPath ? dirname(resolve(context.configPath)) : process.cwd();
   const replay = flags.replay ?? (settings.replay ? resolve(root, settings.replay) : void 0);
   const dropColumns = [flags.label ?? config?.model.label ?? DEFAULT_LABEL];
-  const { loadTestStepRequest } = await import("./loadtest-request-WNZPH4JC.js");
+  const { loadTestStepRequest } = await import("./loadtest-request-LRMF3ZCV.js");
   const loadTest = loadTestStepRequest(config, {
     replay,
     server: target === "server" ? server : void 0,

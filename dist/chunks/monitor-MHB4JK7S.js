@@ -27,26 +27,28 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-XPU5MVK5.js";
+} from "./chunk-M57VDRU4.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-VFRJZT4T.js";
-import "./chunk-PXCSDXTB.js";
+} from "./chunk-NEJAHDAV.js";
+import "./chunk-JNVYLVYM.js";
+import "./chunk-33NTXRVF.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
 } from "./chunk-6UZB7YRZ.js";
 import {
   isStatistics
-} from "./chunk-N7I2YJR6.js";
+} from "./chunk-TDVX5RST.js";
 import {
+  checkUsableNames,
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-QS32AV4Z.js";
+} from "./chunk-T7VV5VDM.js";
 import {
   openEngine,
   sqlIdent
@@ -135,6 +137,9 @@ async function loadRecords(db, rows, table, path) {
   const surveyed = survey(path, rows);
   if (surveyed.size === 0) throw new InputError(`${path}: the rows have no columns`);
   const names = [...surveyed.keys()];
+  if (names.includes(""))
+    throw new InputError(`${path}: a key is the empty string; every column needs a name`);
+  checkUsableNames(path, names);
   const types = names.map((n) => typeOf(surveyed.get(n)));
   const loadTypes = types.map((t) => t === "DATE" || t === "TIMESTAMP" ? "VARCHAR" : t);
   await db.run(
@@ -169,6 +174,43 @@ async function loadRecords(db, rows, table, path) {
 import { open, readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+
+// src/monitor/since.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var EXPECTED = "expected a duration such as 24h, 7d or 90m, or an ISO time such as 2026-11-25T00:00:00Z";
+var ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+function isCalendarDay(year, month, day) {
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function parseIsoTime(text) {
+  const m = ISO_TIME.exec(text);
+  if (!m || !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return void 0;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function parseSince(text, now, what = "--since") {
+  const trimmed = text.trim();
+  const duration = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)$/.exec(trimmed);
+  if (duration) {
+    const since = new Date(now.getTime() - Number(duration[1]) * UNIT_MS[duration[2]]);
+    if (Number.isFinite(since.getTime())) return since;
+    throw new InputError(`${what}: got "${text}", a duration reaching before the earliest date; ${EXPECTED}`);
+  }
+  const ms = parseIsoTime(trimmed);
+  if (ms !== void 0) return new Date(ms);
+  const day = ISO_TIME.exec(trimmed);
+  if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3])))
+    throw new InputError(`${what}: got "${text}", a day the calendar does not have; ${EXPECTED}`);
+  throw new InputError(`${what}: got "${text}", ${EXPECTED}`);
+}
+
+// src/monitor/log.ts
+var ROTATED_SUFFIX = /^[1-9]\d*$/;
+function compareSuffixes(a, b) {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
 async function logFiles(path) {
   const dir = dirname(path);
   const name = basename(path);
@@ -178,7 +220,7 @@ async function logFiles(path) {
   } catch (error) {
     throw new InputError(`prediction log not found: ${path} (${error.code})`);
   }
-  const rotated = entries.map((e) => e.startsWith(`${name}.`) ? /^\d+$/.exec(e.slice(name.length + 1)) : null).filter((m) => m !== null).map((m) => Number(m[0])).sort((a, b) => b - a).map((n) => join(dir, `${name}.${n}`));
+  const rotated = entries.filter((e) => e.startsWith(`${name}.`) && ROTATED_SUFFIX.test(e.slice(name.length + 1))).sort((a, b) => compareSuffixes(b.slice(name.length + 1), a.slice(name.length + 1))).map((e) => join(dir, e));
   const files = entries.includes(name) ? [...rotated, path] : rotated;
   if (files.length === 0) {
     throw new InputError(
@@ -198,15 +240,15 @@ function asRecord(value, file, line, text) {
   const r = value;
   if (typeof r.model !== "string") throw lineError(file, line, text, '"model" must be a string');
   if (typeof r.version !== "number") throw lineError(file, line, text, '"version" must be a number');
-  if (typeof r.ts !== "string" || Number.isNaN(Date.parse(r.ts)))
-    throw lineError(file, line, text, '"ts" must be an ISO time');
+  const ms = typeof r.ts === "string" ? parseIsoTime(r.ts) : void 0;
+  if (ms === void 0) throw lineError(file, line, text, '"ts" must be an ISO time');
   if (typeof r.features !== "object" || r.features === null || Array.isArray(r.features))
     throw lineError(file, line, text, '"features" must be an object of column values');
   if (r.source !== void 0 && !TRAFFIC_SOURCES.includes(r.source))
     throw lineError(file, line, text, `"source" must be ${TRAFFIC_SOURCES.join(" or ")}`);
   if (typeof r.prediction !== "object" || r.prediction === null)
     throw lineError(file, line, text, '"prediction" must be an object');
-  return r;
+  return { record: r, ms };
 }
 async function readLogWindow(path, filter) {
   const files = await logFiles(path);
@@ -223,6 +265,8 @@ async function readLogWindow(path, filter) {
     to: null
   };
   const sinceMs = filter.since?.getTime();
+  const span = { first: Infinity, last: -Infinity };
+  const take = (entry, file) => widen(span, keep(window, entry, file, filter, sinceMs));
   for (const file of files) {
     const live = file === path;
     let lines;
@@ -250,7 +294,7 @@ async function readLogWindow(path, filter) {
         lineNo += 1;
         if (text.trim() === "") continue;
         pending.push({ text, line: lineNo });
-        if (pending.length > 1) keep(window, pending.shift(), file, filter, sinceMs);
+        if (pending.length > 1) take(pending.shift(), file);
       }
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -262,8 +306,12 @@ async function readLogWindow(path, filter) {
     const last = pending.shift();
     if (last) {
       if (live && !endsWithNewline && !isJson(last.text)) window.partialLines += 1;
-      else keep(window, last, file, filter, sinceMs);
+      else take(last, file);
     }
+  }
+  if (span.first <= span.last) {
+    window.from = new Date(span.first).toISOString();
+    window.to = new Date(span.last).toISOString();
   }
   return window;
 }
@@ -275,6 +323,11 @@ function isJson(text) {
     return false;
   }
 }
+function widen(span, ms) {
+  if (ms === void 0) return;
+  span.first = Math.min(span.first, ms);
+  span.last = Math.max(span.last, ms);
+}
 function keep(window, { text, line }, file, filter, sinceMs) {
   let value;
   try {
@@ -282,33 +335,33 @@ function keep(window, { text, line }, file, filter, sinceMs) {
   } catch (error) {
     throw lineError(file, line, text, error.message);
   }
-  const record = asRecord(value, file, line, text);
+  const { record, ms } = asRecord(value, file, line, text);
   window.read += 1;
   if (record.model !== filter.model) {
     window.otherModels += 1;
-    return;
+    return void 0;
   }
   if (filter.version !== void 0 && record.version !== filter.version) {
     window.otherVersions[`v${record.version}`] = (window.otherVersions[`v${record.version}`] ?? 0) + 1;
-    return;
+    return void 0;
   }
   if (record.source !== void 0 && !filter.includeReplayed) {
     window.otherSources[record.source] = (window.otherSources[record.source] ?? 0) + 1;
-    return;
+    return void 0;
   }
-  if (sinceMs !== void 0 && Date.parse(record.ts) < sinceMs) {
+  if (sinceMs !== void 0 && ms < sinceMs) {
     window.beforeSince += 1;
-    return;
+    return void 0;
   }
   window.rows.push({
     ts: record.ts,
     ...typeof record.request_id === "string" ? { request_id: record.request_id } : {},
     features: record.features,
     prediction: record.prediction,
-    ...record.source !== void 0 ? { source: record.source } : {}
+    ...record.source !== void 0 ? { source: record.source } : {},
+    at: `${file}:${line}`
   });
-  if (window.from === null || record.ts < window.from) window.from = record.ts;
-  if (window.to === null || record.ts > window.to) window.to = record.ts;
+  return ms;
 }
 async function readLiveStats(path) {
   const statsPath = `${path}.stats.json`;
@@ -455,28 +508,15 @@ function renderMonitorMarkdown(report, validationMarkdown) {
   return lines.join("\n");
 }
 
-// src/monitor/since.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseSince(text, now, what = "--since") {
-  const trimmed = text.trim();
-  const duration = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)$/.exec(trimmed);
-  if (duration) return new Date(now.getTime() - Number(duration[1]) * UNIT_MS[duration[2]]);
-  if (/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) {
-    const ms = Date.parse(trimmed);
-    if (!Number.isNaN(ms)) return new Date(ms);
-  }
-  throw new InputError(
-    `${what}: got "${text}", expected a duration such as 24h, 7d or 90m, or an ISO time such as 2026-11-25T00:00:00Z`
-  );
-}
-
 // src/monitor/performance.ts
 async function readLabels(path, idColumn, labelColumn, options = {}) {
-  const data = await loadColumns(path, [idColumn, labelColumn], options);
-  const idsNumeric = data.numeric[idColumn];
-  const ids = idsNumeric ? Array.from(idsNumeric, (v) => Number.isNaN(v) ? "" : String(v)) : data.text[idColumn].map((v) => v ?? "");
+  const data = await loadColumns(path, [idColumn, labelColumn], options, [idColumn]);
+  const ids = data.text[idColumn].map((v) => v ?? "");
   const values = data.numeric[labelColumn] ? Array.from(data.numeric[labelColumn], (v) => Number.isNaN(v) ? null : v) : data.text[labelColumn];
   return { source: path, ids, values };
+}
+function whereLogged(rows, r) {
+  return rows[r].at ?? `logged row ${r + 1} of the window`;
 }
 function joinLabels(rows, table) {
   const queues = /* @__PURE__ */ new Map();
@@ -519,7 +559,7 @@ function predictionsFromLog(task, rows, join4, classes, labelsSource, threshold)
       const value = rows[r].prediction.value;
       if (typeof value !== "number")
         throw new InputError(
-          `logged row ${r + 1} of the window has no prediction value (is the model a regressor?)`
+          `${whereLogged(rows, r)}: the logged prediction has no value (is the model a regressor?)`
         );
       const label = Number(join4.labels[i]);
       if (!Number.isFinite(label))
@@ -542,7 +582,7 @@ function predictionsFromLog(task, rows, join4, classes, labelsSource, threshold)
     const p = rows[r].prediction.probabilities;
     if (!p || p.length !== width)
       throw new InputError(
-        `logged row ${r + 1} of the window has ${p?.length ?? 0} probabilities, expected ${width}`
+        `${whereLogged(rows, r)}: the logged prediction has ${p?.length ?? 0} probabilities, expected ${width}`
       );
     proba.set(p, i * width);
     const k = index.get(classKey(join4.labels[i]));
@@ -869,6 +909,7 @@ async function readSource(options, version, since, progress) {
       lines_read: window.read,
       other_models: window.otherModels,
       other_versions: window.otherVersions,
+      other_sources: window.otherSources,
       before_since: window.beforeSince,
       partial_lines: window.partialLines,
       versions: options.allVersions ? "all" : "production"
@@ -953,12 +994,13 @@ async function windowDrift(options, read, reference, progress) {
   }
   return { report, statistics: checked.statistics, markdown: renderMarkdown(report, reference.statistics) };
 }
-async function writeOutputs(out, validation, report, markdown) {
-  if (validation) {
-    await writeJsonAtomic(join3(out, "statistics.json"), validation.statistics);
-    await writeJsonAtomic(join3(out, "validation.json"), validation.report);
-    await writeFileAtomic(join3(out, "validation.md"), validation.markdown);
-  }
+async function writeWindowFiles(out, validation) {
+  if (!validation) return;
+  await writeJsonAtomic(join3(out, "statistics.json"), validation.statistics);
+  await writeJsonAtomic(join3(out, "validation.json"), validation.report);
+  await writeFileAtomic(join3(out, "validation.md"), validation.markdown);
+}
+async function writeMonitorFiles(out, report, markdown) {
   await writeJsonAtomic(join3(out, "monitor.json"), report);
   await writeFileAtomic(join3(out, "monitor.md"), markdown);
 }
@@ -1017,8 +1059,7 @@ async function runMonitor(options) {
   });
   const driftedColumns = Object.entries(validation?.report.drift ?? {}).filter(([, d]) => d.drifted).map(([name]) => name).sort();
   const files = outputFiles(options.out, validation);
-  const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
-  const report = {
+  const reportWith = (trigger2) => ({
     format: "mlci-monitor",
     version: 1,
     created: now.toISOString(),
@@ -1035,11 +1076,29 @@ async function runMonitor(options) {
     drifted_columns: driftedColumns,
     performance,
     live_stats: read.liveStats,
-    trigger,
+    trigger: trigger2,
     files
-  };
+  });
+  if (options.out) {
+    await writeWindowFiles(options.out, validation);
+    const pending = reportWith({
+      kind: options.trigger?.kind ?? "none",
+      sent: false,
+      dry_run: options.dryRun ?? false,
+      reason: null,
+      request: null,
+      note: "not decided yet: the report is written before any dispatch"
+    });
+    await writeMonitorFiles(
+      options.out,
+      pending,
+      renderMonitorMarkdown(pending, validation?.markdown ?? null)
+    );
+  }
+  const trigger = await fireTrigger(options, verdict, reason, version, driftedColumns);
+  const report = reportWith(trigger);
   const markdown = renderMonitorMarkdown(report, validation?.markdown ?? null);
-  if (options.out) await writeOutputs(options.out, validation, report, markdown);
+  if (options.out) await writeMonitorFiles(options.out, report, markdown);
   const exitCode = verdict === "drift" || verdict === "degraded" ? 1 : 0;
   const result = { report, markdown, exitCode, files };
   if (trigger.error) throw new MonitorDispatchError(trigger.error, result);

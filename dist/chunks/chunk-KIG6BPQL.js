@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   parseGateFlags
-} from "./chunk-ISKRNSXL.js";
+} from "./chunk-KCQCO63J.js";
 import {
   PRODUCTION_ALIAS
 } from "./chunk-IG76SEAK.js";

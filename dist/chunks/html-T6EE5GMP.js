@@ -44,6 +44,11 @@ function slugId(prefix, text, index) {
   const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "").slice(0, 40);
   return `${prefix}-${index}${slug ? `-${slug}` : ""}`;
 }
+var LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+var CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+function chartText(text) {
+  return text.replace(LINE_BREAK, "⏎").replace(CONTROL, "�");
+}
 
 // src/report/html/check.ts
 function describe(value) {
@@ -1117,8 +1122,9 @@ function loadLibraries() {
   })();
   return libraries;
 }
-async function renderChart(spec, id) {
+async function renderChart(raw, id) {
   const [vega, vl] = await loadLibraries();
+  const spec = chartStrings(raw);
   const full = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", config: BASE_CONFIG, ...spec };
   const compiled = vl.compile(full).spec;
   const loader = vega.loader({ mode: "file" });
@@ -1141,6 +1147,13 @@ async function renderChart(spec, id) {
     (_m, attributes) => `<svg${attributes} id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">${a11y}`
   );
   return { svg, title, description };
+}
+function chartStrings(value) {
+  if (typeof value === "string") return chartText(value);
+  if (Array.isArray(value)) return value.map(chartStrings);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, chartStrings(v)]));
+  return value;
 }
 function titleOf(spec) {
   const t = spec.title;

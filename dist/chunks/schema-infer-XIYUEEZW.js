@@ -1,6 +1,9 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  re2Pattern
+} from "./chunk-33NTXRVF.js";
+import {
   sqlIdent,
   sqlString
 } from "./chunk-BQLEISGD.js";
@@ -55,6 +58,13 @@ async function inferColumn(db, table, name, type, s, options) {
     if (typeof s.max === "string") out["x-mlci-max"] = s.max;
   } else if (s.kind === "boolean") {
     out.type = withNull("boolean");
+  } else if (jsonType(type) !== "string") {
+    const json = jsonType(type);
+    if (json) out.type = withNull(json);
+    if (NUMBER_TYPE.test(type) && s.values && s.distinct <= MAX_DOMAIN) {
+      out.enum = Object.keys(s.values).map(Number).sort((a, b) => a - b);
+      if (nullable) out.enum.push(null);
+    }
   } else {
     out.type = withNull("string");
     if (s.values && s.distinct <= MAX_DOMAIN) {
@@ -73,9 +83,19 @@ async function inferColumn(db, table, name, type, s, options) {
   if (s.count > 0 && s.present === s.count) out["x-mlci-min-present"] = 1;
   return out;
 }
+var NUMBER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+function jsonType(type) {
+  if (NUMBER_TYPE.test(type)) return /INT/.test(type) ? "integer" : "number";
+  if (type.endsWith("]")) return "array";
+  if (type.startsWith("STRUCT") || type.startsWith("MAP")) return "object";
+  if (type === "JSON") return void 0;
+  return "string";
+}
 async function commonPattern(db, table, name) {
   const x = `CAST(${sqlIdent(name)} AS VARCHAR)`;
-  const checks = PATTERNS.map(([p]) => `bool_and(regexp_full_match(${x}, ${sqlString(p)}))`).join(", ");
+  const checks = PATTERNS.map(([p]) => `bool_and(regexp_matches(${x}, ${sqlString(re2Pattern(p))}))`).join(
+    ", "
+  );
   const row = (await db.runAndReadAll(`SELECT ${checks} FROM ${sqlIdent(table)} WHERE ${sqlIdent(name)} IS NOT NULL`)).getRows()[0];
   const i = row.findIndex((v) => v === true);
   return i >= 0 ? PATTERNS[i][0] : void 0;

@@ -34,7 +34,8 @@ async function readValidationFiles(path, referenceStatistics) {
   const validation = await readJsonInput(path, "validation.json", "columns");
   const dir = dirname(path);
   const besideReference = join(dir, REFERENCE_STATISTICS_FILE);
-  const referencePath = referenceStatistics ?? (await exists(besideReference) ? besideReference : void 0);
+  const hadReference = validation.reference != null;
+  const referencePath = referenceStatistics ?? (hadReference && await exists(besideReference) ? besideReference : void 0);
   const besideCurrent = join(dir, STATISTICS_FILE);
   const currentPath = await exists(besideCurrent) ? besideCurrent : void 0;
   return {

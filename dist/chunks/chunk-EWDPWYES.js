@@ -49,7 +49,7 @@ async function runPipeline(options) {
   const root = dirname(resolve(options.configPath));
   const out = resolve(options.out);
   const registrySpec = options.registry ?? config.register?.registry;
-  const opener = options.openRegistry ?? (async (spec) => (await import("./register-PXNQRHQW.js")).openRegistry(spec, options.env));
+  const opener = options.openRegistry ?? (async (spec) => (await import("./register-JUJW7E7U.js")).openRegistry(spec, options.env));
   const registry = await opener(registrySpec ?? resolve(root, ".mlci/registry"));
   const production = await registry.resolve({ name: config.model.name, alias: PRODUCTION_ALIAS });
   const context = {
@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-7VQ3LUHB.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-IPSMUG7W.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

@@ -52,6 +52,18 @@ function checkUniqueNames(file, names) {
     );
   });
 }
+function checkUsableNames(path, names) {
+  const at = names.indexOf("__proto__");
+  if (at >= 0)
+    throw new InputError(
+      `${path}: column "__proto__" (column ${at + 1}) cannot be a column name: mlci's outputs are keyed by column name and would lose it; rename it`
+    );
+  const nul = names.findIndex((name) => name.includes("\0"));
+  if (nul >= 0)
+    throw new InputError(
+      `${path}: column ${nul + 1} ("${names[nul].replaceAll("\0", "\\u0000")}") has a NUL character in its name; rename it`
+    );
+}
 function checkRenamedKeys(file, names) {
   const present = new Set(names);
   for (const name of names) {
@@ -202,9 +214,39 @@ function readError(path, error) {
   return new InputError(`${lineMatch ? `${file}:${lineMatch[1]}` : file}: cannot be read (${first})`);
 }
 
+// src/data/read-expression.ts
+var READ_BUFFER_BYTES = 4e6;
+function readExpression(files, format, dialect, hidden = {}) {
+  const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
+  const extra = [
+    hidden.file ? `filename = ${sqlString(hidden.file)}` : "",
+    files.length > 1 ? "union_by_name = true" : ""
+  ].filter(Boolean).map((s) => `, ${s}`).join("");
+  if (format === "parquet")
+    return `read_parquet(${list}${hidden.rowNumber ? ", file_row_number = true" : ""}${extra})`;
+  if (format === "jsonl")
+    return withText(`read_json(${list}, format = 'newline_delimited'${extra})`, dialect?.texts ?? []);
+  const delim = dialect?.delimiter ?? ",";
+  const buffer = `, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * (dialect?.maxLineBytes ?? 0))}`;
+  const longRows = dialect?.maxLineBytes ? `, max_line_size = ${dialect.maxLineBytes}` : "";
+  const typed = [
+    ...(dialect?.doubles ?? []).map((c) => `${sqlString(c)}: 'DOUBLE'`),
+    ...(dialect?.texts ?? []).map((c) => `${sqlString(c)}: 'VARCHAR'`)
+  ];
+  const types = typed.length > 0 ? `, types = {${typed.join(", ")}}` : "";
+  return `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${buffer}${types}${extra})`;
+}
+function withText(read, texts) {
+  if (texts.length === 0) return read;
+  const replaced = texts.map((c) => `json_extract_string(to_json(${sqlIdent(c)}), '$') AS ${sqlIdent(c)}`);
+  return `(SELECT * REPLACE (${replaced.join(", ")}) FROM ${read})`;
+}
+function textTyped(types) {
+  return [...types].filter(([, type]) => type === "JSON").map(([name]) => name);
+}
+
 // src/data/source.ts
 var PREFIX_BYTES = 1 << 20;
-var READ_BUFFER_BYTES = 4e6;
 var CANDIDATE_DELIMITERS = [",", ";", "	", "|"];
 async function expandSource(db, path) {
   if (!/[*?[]/.test(path)) {
@@ -413,21 +455,6 @@ function kindOf(type) {
   if (/^(DATE|TIME|TIMESTAMP)/.test(type)) return "datetime";
   return "categorical";
 }
-function readExpression(files, format, dialect, hidden = {}) {
-  const list = files.length === 1 ? sqlString(files[0]) : `[${files.map(sqlString).join(", ")}]`;
-  const extra = [
-    hidden.file ? `filename = ${sqlString(hidden.file)}` : "",
-    files.length > 1 ? "union_by_name = true" : ""
-  ].filter(Boolean).map((s) => `, ${s}`).join("");
-  if (format === "parquet")
-    return `read_parquet(${list}${hidden.rowNumber ? ", file_row_number = true" : ""}${extra})`;
-  if (format === "jsonl") return `read_json(${list}, format = 'newline_delimited'${extra})`;
-  const delim = dialect?.delimiter ?? ",";
-  const buffer = `, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * (dialect?.maxLineBytes ?? 0))}`;
-  const longRows = dialect?.maxLineBytes ? `, max_line_size = ${dialect.maxLineBytes}` : "";
-  const types = dialect?.doubles?.length ? `, types = {${dialect.doubles.map((c) => `${sqlString(c)}: 'DOUBLE'`).join(", ")}}` : "";
-  return `read_csv(${list}, header = true, delim = ${sqlString(delim)}, quote = '"', escape = '"', auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'TIME', 'VARCHAR']${longRows}${buffer}${types}${extra})`;
-}
 async function createTable(db, path, table, files, format, dialect, hidden) {
   for (let attempt = dialect; ; ) {
     const from = readExpression(files, format, attempt, hidden);
@@ -472,13 +499,17 @@ async function loadSource(db, path, table, options = {}, load = {}) {
     dialect ??= found;
     headers.push(...found?.header ?? []);
   }
-  const names = async () => format === "csv" ? headers : [...(await describeRead(db, readExpression(files, format, void 0))).keys()];
+  let described;
+  const types = () => described ??= describeRead(db, readExpression(files, format, void 0));
+  const names = async () => format === "csv" ? headers : [...(await types()).keys()];
+  const texts = format === "jsonl" ? textTyped(await types().catch((e) => Promise.reject(readError(path, e)))) : [];
+  const read = texts.length > 0 ? { texts } : dialect;
   const hidden = await chooseHidden({ file: files.length > 1, rowHash, format }, names).catch(
     (error) => {
       throw readError(path, error);
     }
   );
-  let scan = await createTable(db, path, table, files, format, dialect, hidden);
+  let scan = await createTable(db, path, table, files, format, read, hidden);
   let { columns, rowHash: rowHashColumn } = await describe(db, table, hidden);
   if (format === "csv" && dialect) {
     const doubles = await numericTextColumns(db, table, columns);
@@ -497,6 +528,10 @@ async function loadSource(db, path, table, options = {}, load = {}) {
       }
     }
   }
+  checkUsableNames(
+    path,
+    columns.map((c) => c.name)
+  );
   if (format === "jsonl")
     checkRenamedKeys(
       path,
@@ -528,10 +563,12 @@ async function loadSource(db, path, table, options = {}, load = {}) {
 export {
   numericTextColumns,
   readError,
+  readExpression,
+  textTyped,
+  checkUsableNames,
   labelIn,
   expandSource,
   inspectFile,
   kindOf,
-  readExpression,
   loadSource
 };

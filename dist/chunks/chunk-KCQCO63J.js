@@ -67,7 +67,7 @@ async function buildEvaluateRequest(o, config, openedRegistry) {
   const registrySpec = o.registry ?? config?.register?.registry;
   let registry = openedRegistry ?? null;
   if (!registry && name && (registrySpec || existsSync(".mlci/registry"))) {
-    const { openRegistry } = await import("./register-PXNQRHQW.js");
+    const { openRegistry } = await import("./register-JUJW7E7U.js");
     registry = await openRegistry(registrySpec);
   }
   return built("evaluate", {

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-XPU5MVK5.js";
+} from "./chunk-M57VDRU4.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -27,7 +27,7 @@ import {
 import {
   inspectFile,
   readExpression
-} from "./chunk-QS32AV4Z.js";
+} from "./chunk-T7VV5VDM.js";
 import {
   connection,
   describeRead,
@@ -63,7 +63,7 @@ import {
 // src/stages/train.ts
 import { mkdtemp as mkdtemp2, readFile as readFile8, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname, join as join5, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // src/lineage/environment.ts
 import { execFile } from "node:child_process";
@@ -214,11 +214,9 @@ async function readReportedMetrics(linesPath, finalPath) {
       if (raw.trim() === "") return;
       try {
         const value = parseLenientJson(raw);
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-          result.malformed.push({ line: index + 1, reason: "not a JSON object" });
-        } else {
-          result.lines.push(value);
-        }
+        const reason = lineProblem(value);
+        if (reason) result.malformed.push({ line: index + 1, reason });
+        else result.lines.push(value);
       } catch (error) {
         result.malformed.push({ line: index + 1, reason: error.message.split("\n")[0] });
       }
@@ -239,12 +237,23 @@ async function readReportedMetrics(linesPath, finalPath) {
   }
   return result;
 }
+var NUMERIC_KEYS = ["step", "loss"];
+function lineProblem(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "not a JSON object";
+  for (const key of NUMERIC_KEYS) {
+    const found = value[key];
+    if (found === void 0 || found === null || typeof found === "number") continue;
+    const shown = typeof found === "string" ? `the string ${JSON.stringify(found.slice(0, 40))}` : `a ${Array.isArray(found) ? "list" : typeof found}`;
+    return `"${key}" is ${shown}, not a number`;
+  }
+  return void 0;
+}
 function lossCurve(metrics) {
   const out = [];
   metrics.lines.forEach((line, index) => {
     if (!("loss" in line)) return;
     const step = typeof line.step === "number" ? line.step : index;
-    out.push({ step, loss: line.loss === null ? NaN : Number(line.loss) });
+    out.push({ step, loss: line.loss === null ? NaN : line.loss });
   });
   return out;
 }
@@ -876,7 +885,7 @@ var TailBuffer = class {
 
 // src/stages/train-plan.ts
 import { stat as stat3 } from "node:fs/promises";
-import { isAbsolute, join as join4, relative, resolve as resolve2, sep } from "node:path";
+import { dirname, isAbsolute, join as join4, relative, resolve as resolve2, sep } from "node:path";
 
 // src/lineage/data-files.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -1008,7 +1017,7 @@ function parseOverrides(pairs, what = "--set") {
         `${what}: "${key}" is not a param name (letters, digits, _ and -, dotted for nesting)`
       );
     }
-    out[key] = parseScalar(pair.slice(eq + 1).trim());
+    setOwn(out, key, parseScalar(pair.slice(eq + 1).trim()));
   }
   return out;
 }
@@ -1030,13 +1039,16 @@ function applyOverrides(params, overrides) {
     const path = key.split(".");
     let node = out;
     for (const part of path.slice(0, -1)) {
-      const next = node[part];
-      if (next === null || typeof next !== "object" || Array.isArray(next)) node[part] = {};
+      const next = Object.hasOwn(node, part) ? node[part] : void 0;
+      if (next === null || typeof next !== "object" || Array.isArray(next)) setOwn(node, part, {});
       node = node[part];
     }
-    node[path[path.length - 1]] = value;
+    setOwn(node, path[path.length - 1], value);
   }
   return out;
+}
+function setOwn(node, key, value) {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function firstLine2(error) {
   return String(error?.message ?? error).split("\n")[0];
@@ -1089,6 +1101,18 @@ async function planTraining(options) {
   const sources = await hashFiles(sourcePaths, root);
   const paramsSha256 = sha256(canonicalJson(params));
   const modelPath = train.model ? resolve2(root, train.model) : join4(workdir, "model.onnx");
+  const metricsPath = train.metrics ? resolve2(root, train.metrics) : null;
+  await requireNotDirectory(
+    modelPath,
+    train.model ? "train.model" : "the model path (train.workdir/model.onnx)"
+  );
+  if (metricsPath) {
+    await requireNotDirectory(metricsPath, "train.metrics");
+    await requireNotDirectory(
+      finalMetricsPathOf(metricsPath),
+      "the final metrics path (metrics.json beside train.metrics)"
+    );
+  }
   const key = cacheKey({
     command,
     workdir: toProjectPath(root, workdir),
@@ -1111,7 +1135,7 @@ async function planTraining(options) {
     train,
     workdir,
     modelPath,
-    metricsPath: train.metrics ? resolve2(root, train.metrics) : null,
+    metricsPath,
     seed,
     params,
     paramsFile: paramsFile ? toProjectPath(root, paramsFile) : null,
@@ -1136,6 +1160,16 @@ async function requireDirectory(path, what) {
   } catch {
   }
   throw new InputError(`${what}: directory not found: ${path}`);
+}
+function finalMetricsPathOf(metricsPath) {
+  return join4(dirname(metricsPath), "metrics.json");
+}
+async function requireNotDirectory(path, what) {
+  const found = await stat3(path).catch(() => null);
+  if (found?.isDirectory())
+    throw new InputError(
+      `${what} is a directory: ${path}; it must name the file the training command writes`
+    );
 }
 async function filesNamedIn(command, workdir, root) {
   const found = [];
@@ -1303,7 +1337,7 @@ async function trainOnce(plan, options, env, onStarted) {
   try {
     const paramsPath = join5(scratch, "params.json");
     const metricsPath = plan.metricsPath ?? join5(scratch, "metrics.jsonl");
-    const finalMetricsPath = join5(dirname(metricsPath), "metrics.json");
+    const finalMetricsPath = finalMetricsPathOf(metricsPath);
     await writeJsonAtomic(paramsPath, plan.params);
     await rm2(plan.modelPath, { force: true });
     await rm2(metricsPath, { force: true });

@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   readStatistics
-} from "./chunk-I6Q6CPVR.js";
+} from "./chunk-RF5USG46.js";
 import {
   validateAttachRequest
 } from "./chunk-ZOTRLVSP.js";
@@ -14,7 +14,7 @@ import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-N7I2YJR6.js";
+import "./chunk-TDVX5RST.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-XVVP3DF2.js";

@@ -6,8 +6,9 @@ import {
   kindOf,
   numericTextColumns,
   readError,
-  readExpression
-} from "./chunk-QS32AV4Z.js";
+  readExpression,
+  textTyped
+} from "./chunk-T7VV5VDM.js";
 import {
   connection,
   describeRead,
@@ -187,7 +188,7 @@ function prepareReader() {
     () => void 0
   );
 }
-async function loadColumns(path, columns, options = {}) {
+async function loadColumns(path, columns, options = {}, asText = []) {
   const db = await connection();
   const format = detectFormat(path, options.format);
   const files = await expandSource(db, path);
@@ -197,13 +198,10 @@ async function loadColumns(path, columns, options = {}) {
   let types;
   try {
     types = await describeRead(db, from);
-    if (format === "csv" && dialect) {
-      const columnTypes = [...types].map(([name, type]) => ({ name, type }));
-      const doubles = await numericTextColumns(db, from, columnTypes, false);
-      if (doubles.length > 0) {
-        from = readExpression(files, format, { ...dialect, doubles });
-        types = await describeRead(db, from);
-      }
+    const typed = await typedRead(db, from, format, dialect, types, asText);
+    if (typed) {
+      from = readExpression(files, format, typed);
+      types = await describeRead(db, from);
     }
   } catch (error) {
     throw readError(path, error);
@@ -214,7 +212,7 @@ async function loadColumns(path, columns, options = {}) {
       `${path}: missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} (has: ${[...types.keys()].join(", ")})`
     );
   }
-  const isNumeric = columns.map((c) => kindOf(types.get(c) ?? "") === "numeric");
+  const isNumeric = columns.map((c) => !asText.includes(c) && kindOf(types.get(c) ?? "") === "numeric");
   const select = columns.map((c, i) => isNumeric[i] ? `CAST(${sqlIdent(c)} AS DOUBLE)` : `CAST(${sqlIdent(c)} AS VARCHAR)`).join(", ");
   const duckdb = await bindings();
   const sql = `SELECT ${select} FROM ${from}`;
@@ -247,6 +245,17 @@ async function loadColumns(path, columns, options = {}) {
     }
   });
   return { rowCount, numeric, text, coded };
+}
+async function typedRead(db, from, format, dialect, types, asText) {
+  const texts = asText.filter((c) => types.has(c));
+  if (format === "jsonl") {
+    const all = [.../* @__PURE__ */ new Set([...textTyped(types), ...texts])];
+    return all.length > 0 ? { texts: all } : void 0;
+  }
+  if (format !== "csv" || !dialect) return void 0;
+  const columnTypes = [...types].map(([name, type]) => ({ name, type }));
+  const doubles = (await numericTextColumns(db, from, columnTypes, false)).filter((c) => !texts.includes(c));
+  return doubles.length > 0 || texts.length > 0 ? { ...dialect, doubles, texts } : void 0;
 }
 async function streamChunks(db, sql, duckdb, take) {
   const result = await db.stream(sql);

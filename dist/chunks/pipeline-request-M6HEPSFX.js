@@ -1,21 +1,23 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  buildMonitorRequest
-} from "./chunk-XM3MERH3.js";
-import "./chunk-ISKRNSXL.js";
-import "./chunk-HSD3ONEC.js";
-import "./chunk-ANVENSJ6.js";
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
+} from "./chunk-KJCKN5GR.js";
+import "./chunk-EWDPWYES.js";
+import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
+import "./chunk-HD4PHYYH.js";
 import "./chunk-WA5TZKY5.js";
 import "./chunk-NVKBQ6B4.js";
-import "./chunk-N3HU6RCH.js";
 import "./chunk-OX2YEAMM.js";
-import "./chunk-J2XJ3L6O.js";
-import "./chunk-XVVP3DF2.js";
+import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  buildMonitorRequest
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
 };

@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-AMLTPMQS.js");
+    const { validateData } = await import("./validate-data-WAVSHM3V.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
     const { buildValidateDataRequest } = await import("./validate-data-request-RXIGYHUO.js");
@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-7QNSCHAG.js");
+    const { trainStage } = await import("./train-PMJ2XZK7.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -84,8 +84,8 @@ var evaluateStage = {
     const model = ctx.paths.model ?? ctx.config.train?.model;
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
-    const { buildEvaluateRequest } = await import("./evaluate-options-65AZK5AX.js");
-    const { evaluate } = await import("./evaluate-OHXUTYLJ.js");
+    const { buildEvaluateRequest } = await import("./evaluate-options-7BJXEFGN.js");
+    const { evaluate } = await import("./evaluate-YEASJFLN.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,
@@ -106,7 +106,7 @@ var registerStageDescriptor = {
   name: "register",
   async run(ctx) {
     if (!ctx.paths.model) throw new InputError("register: no model (the train stage did not run)");
-    const { registerStage } = await import("./register-PXNQRHQW.js");
+    const { registerStage } = await import("./register-JUJW7E7U.js");
     const { buildRegisterRequest } = await import("./register-request-OD6LCAHB.js");
     const { options, config, paths } = ctx;
     const request = buildRegisterRequest(
@@ -137,7 +137,7 @@ async function deployCanaryRun(ctx, dir) {
   const candidate = ctx.registered;
   if (!candidate) throw new InputError("deploy-canary: no version (the register stage did not run)");
   const { deployCanary } = await import("./deploy-VPYSWTC7.js");
-  const { buildDeployRequest } = await import("./deploy-request-GHQTHYPG.js");
+  const { buildDeployRequest } = await import("./deploy-request-ZJZZ7XWY.js");
   const request = await buildDeployRequest(
     {
       version: String(candidate.version),

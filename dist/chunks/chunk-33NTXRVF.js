@@ -1,29 +1,6 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  analyse,
-  checkData,
-  renderMarkdown
-} from "./chunk-VFRJZT4T.js";
-import {
-  isStatistics
-} from "./chunk-N7I2YJR6.js";
-import {
-  labelIn,
-  loadSource
-} from "./chunk-QS32AV4Z.js";
-import {
-  openEngine
-} from "./chunk-BQLEISGD.js";
-import {
-  silentProgress
-} from "./chunk-HD4PHYYH.js";
-import {
-  readInput,
-  writeFileAtomic,
-  writeJsonAtomic
-} from "./chunk-A7ELOP3Y.js";
-import {
   InputError
 } from "./chunk-HRKM2MUG.js";
 import {
@@ -76,10 +53,6 @@ var require_equal = __commonJS({
     exports.default = equal;
   }
 });
-
-// src/stages/validate-data.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 
 // src/data/json-schema.generated.js
 var import_equal = __toESM(require_equal(), 1);
@@ -2251,167 +2224,218 @@ function parseSchema(text, path) {
       `${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
     );
   }
+  schemaFiles.set(schema, path);
   return schema;
 }
-
-// src/stages/validate-data.ts
-async function readReference(path) {
-  if (!/\.json$/i.test(path) || /\.(jsonl|ndjson)$/i.test(path)) return void 0;
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT") throw new InputError(`reference not found: ${path}`);
-    if (code === "EISDIR")
-      throw new InputError(`${path} is a directory; pass a data file, a glob or a statistics.json`);
-    throw new InputError(`${path}: cannot be read (${code})`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!isStatistics(value)) {
-    throw new InputError(
-      `${path}: a JSON file but not mlci statistics (expected "format": "mlci-statistics", as validate-data writes)`
-    );
-  }
-  return value;
+var schemaFiles = /* @__PURE__ */ new WeakMap();
+function schemaFile(schema) {
+  return schemaFiles.get(schema) ?? "schema";
 }
-async function readSchema(path) {
-  return parseSchema(await readInput(path, "schema", "utf8"), path);
-}
-function columnNames(source) {
-  return source.columns.map((c) => c.name);
-}
-async function loadInputs(engine, options, referencePath, storedReference, lap) {
-  const progress = options.progress ?? silentProgress;
-  const sourceOptions = { format: options.config?.format, delimiter: options.config?.delimiter };
-  const started = Date.now();
-  const rawReference = referencePath && !storedReference ? referencePath : void 0;
-  progress.start(`reading ${options.data}${rawReference ? ` and reference ${rawReference}` : ""}`);
-  const referenceLoad = rawReference ? engine.connect().then((c) => loadSource(c, rawReference, "mlci_reference", sourceOptions)).then((source) => ({ source, ms: Date.now() - started })) : void 0;
-  referenceLoad?.catch(() => void 0);
-  const current = await loadSource(engine.db, options.data, "mlci_current", sourceOptions, {
-    rowHash: true
-  }).catch(async (error) => {
-    await referenceLoad?.catch(() => void 0);
-    throw error;
-  });
-  lap("read_current");
-  let reference;
-  if (storedReference) reference = { kind: "statistics", statistics: storedReference, path: referencePath };
-  else if (referenceLoad) {
-    const { source, ms } = await referenceLoad;
-    reference = { kind: "table", source };
-    lap("read_reference");
-    lap("read_reference_total", ms);
+var ANNOTATIONS = /* @__PURE__ */ new Set([
+  "$schema",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$comment",
+  "$defs",
+  "definitions",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentMediaType",
+  "contentEncoding"
+]);
+var UNCHECKED = /* @__PURE__ */ new Set([
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "prefixItems",
+  "items",
+  "contains",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "maxContains",
+  "minContains",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "dependentRequired",
+  "$dynamicRef",
+  "contentSchema"
+]);
+var CHECKED_FORMATS = /* @__PURE__ */ new Set(["date", "date-time", "time"]);
+var NUMBERS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+var LARGEST = /* @__PURE__ */ new Set(["minimum", "exclusiveMinimum", "minLength", "x-mlci-min-present"]);
+var SMALLEST = /* @__PURE__ */ new Set(["maximum", "exclusiveMaximum", "maxLength"]);
+var MUST_AGREE = /* @__PURE__ */ new Set(["pattern", "format", "multipleOf"]);
+function refTarget(doc, ref) {
+  const pointer = decodeURIComponent(ref.slice(1));
+  if (pointer !== "" && !pointer.startsWith("/")) {
+    if (!doc.anchors) {
+      doc.anchors = /* @__PURE__ */ new Map();
+      const stack = [doc.root];
+      while (stack.length > 0) {
+        const node2 = stack.pop();
+        if (node2 === null || typeof node2 !== "object") continue;
+        const { $anchor, $dynamicAnchor } = node2;
+        for (const name of [$anchor, $dynamicAnchor])
+          if (typeof name === "string" && !doc.anchors.has(name)) doc.anchors.set(name, node2);
+        for (const value of Object.values(node2)) stack.push(value);
+      }
+    }
+    return doc.anchors.get(pointer);
   }
-  const label = labelIn(options.data, columnNames(current), options.label, options.labelOptional);
-  progress.finish(
-    `${current.rows.toLocaleString("en-US")} rows × ${current.columns.length} columns` + (reference?.kind === "table" ? `; reference ${reference.source.rows.toLocaleString("en-US")} rows` : "")
+  let node = doc.root;
+  for (const raw of pointer.split("/").slice(1))
+    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return node;
+}
+function resolveColumn(doc, spec, depth) {
+  if (depth > 32) throw new Error("references or allOf nested more than 32 deep (or a reference loop)");
+  if (spec === true) return {};
+  if (spec === false) throw new Error("the schema false (no value passes) is not checked by mlci");
+  const node = spec;
+  const own = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (UNCHECKED.has(key)) throw new Error(`keyword "${key}" is not checked by mlci`);
+    if (key === "$ref" || key === "allOf" || ANNOTATIONS.has(key)) continue;
+    if (key === "format" && !CHECKED_FORMATS.has(String(value)))
+      throw new Error(
+        `"format": ${JSON.stringify(value)} is not checked by mlci (only date, date-time, time)`
+      );
+    if (NUMBERS.includes(key) && !Number.isFinite(value))
+      throw new Error(`"${key}" is not a finite number (JSON reads 1e400 as infinite); remove the bound`);
+    own[key] = value;
+  }
+  if ("const" in own) {
+    const { const: value, ...rest } = own;
+    Object.assign(rest, mergeColumns(rest, { enum: [value] }));
+    return withParts(doc, node, rest, depth);
+  }
+  return withParts(doc, node, own, depth);
+}
+function withParts(doc, node, own, depth) {
+  let out = own;
+  if (typeof node.$ref === "string")
+    out = mergeColumns(out, resolveColumn(doc, refTarget(doc, node.$ref), depth + 1));
+  if (Array.isArray(node.allOf))
+    for (const part of node.allOf) out = mergeColumns(out, resolveColumn(doc, part, depth + 1));
+  return out;
+}
+function mergeColumns(a, b) {
+  const out = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    if (mine === void 0) out[key] = value;
+    else if (key === "type") out.type = mergeTypes(mine, value);
+    else if (key === "enum") {
+      const theirs = new Set(value.map((v) => JSON.stringify(v)));
+      out.enum = mine.filter((v) => theirs.has(JSON.stringify(v)));
+      if (out.enum.length === 0) throw new Error("enum and const allow no value together");
+    } else if (LARGEST.has(key)) out[key] = Math.max(mine, value);
+    else if (SMALLEST.has(key)) out[key] = Math.min(mine, value);
+    else if (key === "x-mlci-allow-nan" || key === "x-mlci-allow-inf")
+      out[key] = mine === true && value === true;
+    else if (MUST_AGREE.has(key) && JSON.stringify(mine) !== JSON.stringify(value))
+      throw new Error(
+        `two different "${key}" values (in allOf or behind $ref) can't be merged into one check`
+      );
+  }
+  return out;
+}
+function mergeTypes(a, b) {
+  const left = Array.isArray(a) ? a : [a];
+  const right = Array.isArray(b) ? b : [b];
+  const both = left.flatMap(
+    (t) => right.includes(t) || t === "integer" && right.includes("number") ? [t] : t === "number" && right.includes("integer") ? ["integer"] : []
   );
-  const train = options.train ? await loadSource(engine.db, options.train, "mlci_train", sourceOptions) : void 0;
-  return { current, reference, train, label };
+  if (both.length === 0)
+    throw new Error(`types ${JSON.stringify(a)} and ${JSON.stringify(b)} allow no value together`);
+  return [...new Set(both)];
 }
-async function writeOutputs(out, stats, report, markdown, referenceStats) {
-  await writeJsonAtomic(join(out, "statistics.json"), stats);
-  await writeJsonAtomic(join(out, "validation.json"), report);
-  await writeFileAtomic(join(out, "validation.md"), markdown);
-  const files = [join(out, "validation.json"), join(out, "statistics.json"), join(out, "validation.md")];
-  if (referenceStats) {
-    await writeJsonAtomic(join(out, "reference-statistics.json"), referenceStats);
-    files.push(join(out, "reference-statistics.json"));
+var ROW_KEYWORDS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties", "x-mlci-min-rows"]);
+function checkedSchema(schema) {
+  const file = schemaFile(schema);
+  for (const [key, value] of Object.entries(schema)) {
+    const refused = UNCHECKED.has(key) && !ROW_KEYWORDS.has(key) || key === "$ref" || key === "allOf" || key === "additionalProperties" && typeof value !== "boolean";
+    if (refused)
+      throw new InputError(`${file}: keyword "${key}" is not checked by mlci on the row (docs/schema.md)`);
   }
-  return files;
-}
-async function validateData(options) {
-  const progress = options.progress ?? silentProgress;
-  const config = options.config;
-  const timings = {};
-  let mark = Date.now();
-  const lap = (name, ms) => {
-    if (ms !== void 0) return void (timings[name] = ms);
-    const now = Date.now();
-    timings[name] = now - mark;
-    mark = now;
-  };
-  const referencePath = options.reference;
-  const storedReference = referencePath ? await readReference(referencePath) : void 0;
-  const schema = options.schema ? await readSchema(options.schema) : void 0;
-  const engine = await openEngine({
-    memoryLimit: options.memoryLimit,
-    sourcesReadTogether: referencePath && !storedReference ? 2 : 1
-  });
-  try {
-    const { current, reference, train, label } = await loadInputs(
-      engine,
-      options,
-      referencePath,
-      storedReference,
-      lap
-    );
-    progress.start("profiling and comparing columns");
-    const { report, statistics, referenceStatistics, exitCode } = await checkData(
-      engine,
-      {
-        current,
-        dataPath: options.data,
-        reference,
-        referencePath,
-        train,
-        schema,
-        schemaPath: options.schema,
-        label,
-        task: options.task,
-        config
-      },
-      timings
-    );
-    progress.finish();
-    const markdown = renderMarkdown(report, referenceStatistics ?? storedReference);
-    const files = options.out ? await writeOutputs(options.out, statistics, report, markdown, referenceStatistics) : [];
-    return { report, statistics, markdown, exitCode, files };
-  } finally {
-    engine.close();
+  const doc = { root: schema, anchors: void 0 };
+  const properties = {};
+  for (const [name, spec] of Object.entries(schema.properties)) {
+    try {
+      const column = resolveColumn(doc, spec, 0);
+      if (column.pattern !== void 0) re2Pattern(column.pattern);
+      properties[name] = column;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(`${file}: column "${name}": ${error.message} (docs/schema.md)`);
+    }
   }
+  return { ...schema, properties };
 }
-async function profileData(options) {
-  return profiled(options, async (_engine, _current, stats) => {
-    if (options.out) await writeJsonAtomic(options.out, stats);
-    return stats;
-  });
-}
-async function profiled(options, use) {
-  const engine = await openEngine({ memoryLimit: options.memoryLimit });
-  try {
-    const current = await loadSource(
-      engine.db,
-      options.data,
-      "mlci_current",
-      { format: options.config?.format, delimiter: options.config?.delimiter },
-      { rowHash: true }
-    );
-    const label = labelIn(options.data, columnNames(current), options.label);
-    const { current: stats } = await analyse(engine, current, void 0, { label });
-    return await use(engine, current, stats);
-  } finally {
-    engine.close();
+var SPACES = "\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}";
+function re2Pattern(pattern) {
+  const refuse = (what) => new Error(`pattern ${JSON.stringify(pattern)} uses ${what}, which the engine (RE2) can't run`);
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const e = pattern[++i];
+      if (e === "s") out += inClass ? SPACES : `[${SPACES}]`;
+      else if (e === "S" && !inClass) out += `[^${SPACES}]`;
+      else if (e === "S") throw refuse("\\S inside a character class");
+      else if (e === "u") {
+        const braced = pattern[i + 1] === "{";
+        const end = braced ? pattern.indexOf("}", i) : i + 4;
+        out += `\\x{${pattern.slice(i + (braced ? 2 : 1), braced ? end : end + 1)}}`;
+        i = end;
+      } else if (/[1-9]/.test(e) || e === "k") throw refuse("a backreference");
+      else if (e === "c") throw refuse("a \\c control escape");
+      else if (e === "v") out += "\\x{b}";
+      else if (e === "0") out += "\\x{0}";
+      else if (e === "b" && inClass) out += "\\x{8}";
+      else out += `\\${e}`;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+      out += c === "[" ? "\\[" : c;
+    } else if (c === "[") {
+      inClass = true;
+      const negated = pattern[i + 1] === "^";
+      if (pattern[i + (negated ? 2 : 1)] === "]") throw refuse("an empty class ([] or [^])");
+      out += negated ? "[^" : "[";
+      if (negated) i++;
+    } else if (c === ".") out += "[^\\n\\r\\x{2028}\\x{2029}]";
+    else if (c === "(" && /^\(\?(=|!|<=|<!)/.test(pattern.slice(i, i + 4)))
+      throw refuse("lookahead or lookbehind");
+    else if (c === "(" && pattern.startsWith("(?<", i)) {
+      out += "(?P<";
+      i += 2;
+    } else out += c;
   }
-}
-async function inferSchemaFile(options) {
-  const { inferSchema } = await import("./schema-infer-ZOFXMMTV.js");
-  return profiled(options, async (engine, current, stats) => {
-    const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
-    if (options.out) await writeJsonAtomic(options.out, schema);
-    return schema;
-  });
+  return out;
 }
 
 export {
-  validateData,
-  profileData,
-  inferSchemaFile
+  parseSchema,
+  schemaFile,
+  checkedSchema,
+  re2Pattern
 };

@@ -4,7 +4,7 @@ import {
   DEFAULT_LABEL,
   buildDeployRequest,
   parseVersion
-} from "./chunk-VDUVOUTD.js";
+} from "./chunk-4PUKLFXE.js";
 import "./chunk-RMO3D7FR.js";
 import "./chunk-IFKVXW54.js";
 import "./chunk-F65NT36F.js";

@@ -35,7 +35,7 @@ import {
 } from "./chunk-J2OQGLLM.js";
 import {
   isStatistics
-} from "./chunk-N7I2YJR6.js";
+} from "./chunk-TDVX5RST.js";
 import {
   silentProgress
 } from "./chunk-HD4PHYYH.js";

@@ -2,10 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   HISTOGRAM_BINS,
+  Hll,
   QUANTILES,
   SUMMARY_POINTS,
   VALUE_CAP
-} from "./chunk-N7I2YJR6.js";
+} from "./chunk-TDVX5RST.js";
 import {
   sqlIdent
 } from "./chunk-BQLEISGD.js";
@@ -58,70 +59,6 @@ function categoryShares(reference, current) {
     reference: keys.map((k) => (reference.get(k) ?? 0) / nr),
     current: keys.map((k) => (current.get(k) ?? 0) / nc)
   };
-}
-
-// src/data/sketch/hll.ts
-var P = 12;
-var M = 1 << P;
-var Hll = class _Hll {
-  registers;
-  constructor(registers) {
-    this.registers = registers ?? new Uint8Array(M);
-  }
-  /** Adds a 64-bit hash given as two 32-bit halves. */
-  addHash(hi, lo) {
-    const index = hi >>> 32 - P;
-    const rest = hi << P >>> 0;
-    let rank;
-    if (rest !== 0) rank = Math.clz32(rest) + 1;
-    else rank = 32 - P + (lo === 0 ? 33 : Math.clz32(lo) + 1);
-    if (rank > this.registers[index]) this.registers[index] = rank;
-  }
-  /** Adds a finite double. */
-  addNumber(value) {
-    scratch.setFloat64(0, value === 0 ? 0 : value);
-    const a = scratch.getUint32(0);
-    const b = scratch.getUint32(4);
-    const hi = fmix32((a ^ Math.imul(b, 2654435761)) >>> 0);
-    this.addHash(hi, fmix32((b ^ Math.imul(hi ^ a, 2246822519) ^ 668265263) >>> 0));
-  }
-  /** Merges another sketch into this one. */
-  merge(other) {
-    for (let i = 0; i < M; i++)
-      if (other.registers[i] > this.registers[i]) this.registers[i] = other.registers[i];
-  }
-  /** The estimated number of distinct values. */
-  estimate() {
-    let sum = 0;
-    let zeros = 0;
-    for (let i = 0; i < M; i++) {
-      sum += Math.pow(2, -this.registers[i]);
-      if (this.registers[i] === 0) zeros++;
-    }
-    const alpha = 0.7213 / (1 + 1.079 / M);
-    const raw = alpha * M * M / sum;
-    if (raw <= 2.5 * M && zeros > 0) return Math.round(M * Math.log(M / zeros));
-    return Math.round(raw);
-  }
-  /** Serialises the registers. */
-  toJSON() {
-    return { p: P, registers: Buffer.from(this.registers).toString("base64") };
-  }
-  /** Restores a serialised sketch. */
-  static fromJSON(sketch) {
-    if (sketch.p !== P) throw new Error(`HyperLogLog with p=${sketch.p} cannot be merged (expected ${P})`);
-    return new _Hll(new Uint8Array(Buffer.from(sketch.registers, "base64")));
-  }
-};
-var scratch = new DataView(new ArrayBuffer(8));
-function fmix32(h0) {
-  let h = h0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 // src/data/numeric.ts
@@ -392,7 +329,6 @@ export {
   sturgesEdges,
   BinCounter,
   categoryShares,
-  Hll,
   openCounts,
   storedCounts,
   Cursor,

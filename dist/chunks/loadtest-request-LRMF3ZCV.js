@@ -12,7 +12,7 @@ import {
   requestRegistry,
   requireModel,
   serveModelSettings
-} from "./chunk-VDUVOUTD.js";
+} from "./chunk-4PUKLFXE.js";
 import {
   checkServerUrl
 } from "./chunk-RMO3D7FR.js";

@@ -3,14 +3,18 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   BinCounter,
   Cursor,
-  Hll,
   NumericAccumulator,
   categoryShares,
   equalWidthEdges,
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-PXCSDXTB.js";
+} from "./chunk-JNVYLVYM.js";
+import {
+  checkedSchema,
+  re2Pattern,
+  schemaFile
+} from "./chunk-33NTXRVF.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -21,11 +25,12 @@ import {
   DEFAULT_DRIFT_SHARE
 } from "./chunk-6UZB7YRZ.js";
 import {
+  Hll,
   VALUE_CAP
-} from "./chunk-N7I2YJR6.js";
+} from "./chunk-TDVX5RST.js";
 import {
   readError
-} from "./chunk-QS32AV4Z.js";
+} from "./chunk-T7VV5VDM.js";
 import {
   sqlIdent,
   sqlString
@@ -33,6 +38,9 @@ import {
 import {
   escapeMarkdown
 } from "./chunk-KFMS7UDB.js";
+import {
+  InputError
+} from "./chunk-HRKM2MUG.js";
 
 // src/data/drift/label.ts
 var MAX_CLASS_VALUES = 5;
@@ -1288,7 +1296,9 @@ var ConditionCounts = class {
 function types(s) {
   return s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
 }
-async function validateAgainstSchema(db, source, stats, schema) {
+async function validateAgainstSchema(db, source, stats, given) {
+  const schema = checkedSchema(given);
+  await refuseUncheckable(db, source, schema, schemaFile(given));
   const counts = new ConditionCounts();
   await checkSchema(db, source, stats, schema, counts);
   await counts.resolveValues(db);
@@ -1296,6 +1306,28 @@ async function validateAgainstSchema(db, source, stats, schema) {
   await counts.load(db, source);
   return checkSchema(db, source, stats, schema, counts);
 }
+var TEXT_KEYWORDS = ["pattern", "minLength", "maxLength"];
+async function refuseUncheckable(db, source, schema, file) {
+  const present = new Map(source.columns.map((c) => [c.name, c]));
+  for (const [name, spec] of Object.entries(schema.properties)) {
+    if (spec.pattern !== void 0) {
+      await db.runAndReadAll(`SELECT regexp_matches('', ${sqlString(re2Pattern(spec.pattern))})`).catch((error) => {
+        throw new InputError(
+          `${file}: column "${name}": pattern ${JSON.stringify(spec.pattern)} can't be run by the engine (RE2: ${error.message.replace(/^.*Error: /, "")})`
+        );
+      });
+    }
+    const info = present.get(name);
+    const keyword = TEXT_KEYWORDS.find((k) => spec[k] !== void 0);
+    if (info && keyword && info.type !== "VARCHAR") {
+      const read = NUMERIC_TYPE.test(info.type) ? "numbers" : info.type;
+      throw new InputError(
+        `${file}: column "${name}": "${keyword}" can't be checked, the data is read as ${read} (${info.type}) and its text as written (leading zeros, "1.0") is not kept; check it with minimum/maximum/multipleOf or remove it (in JSON Lines, writing the values as strings keeps them text)`
+      );
+    }
+  }
+}
+var NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/;
 async function checkSchema(db, source, stats, schema, counts) {
   const locator = new RowLocator(db, source);
   const pass = {
@@ -1318,7 +1350,7 @@ async function checkSchema(db, source, stats, schema, counts) {
     if (!info || !s) continue;
     const column = { name, spec, info, s, id: sqlIdent(name), t: types(spec) };
     if (!await checkTypeAndNulls(pass, column)) continue;
-    if (s.kind === "numeric") await checkNumbers(pass, column);
+    if (s.kind === "numeric" || wantsNumbers(column)) await checkNumbers(pass, column);
     await checkText(pass, column);
   }
   return pass.out;
@@ -1350,20 +1382,21 @@ function tableChecks(pass, source, stats, schema, present) {
 async function checkTypeAndNulls(pass, column) {
   const { db, table, out, count, sample } = pass;
   const { name, spec, info, s, id, t } = column;
-  const wantsNumber = t.includes("number") || t.includes("integer");
-  if (wantsNumber && s.kind !== "numeric") {
+  if (wantsNumbers(column) && s.kind !== "numeric") {
     const bad = `${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL`;
     const n = count(db, table, bad);
-    out.push({
-      code: "type_mismatch",
-      column: name,
-      message: `column "${name}" should be ${t.filter((x) => x !== "null").join(" or ")} but holds ${s.kind} values (${n} not numeric)`,
-      count: n,
-      rows: await sample(name, bad)
-    });
-    return false;
+    if (n > 0) {
+      out.push({
+        code: "type_mismatch",
+        column: name,
+        message: `column "${name}" should be ${t.filter((x) => x !== "null").join(" or ")} but holds ${s.kind} values (${n} not numeric)`,
+        count: n,
+        rows: await sample(name, bad)
+      });
+      return false;
+    }
   }
-  if (t.includes("integer") && !t.includes("number") && s.kind === "numeric" && !/INT/.test(info.type)) {
+  if (t.includes("integer") && !t.includes("number") && !/INT/.test(info.type)) {
     const bad = `isfinite(CAST(${id} AS DOUBLE)) AND CAST(${id} AS DOUBLE) <> floor(CAST(${id} AS DOUBLE))`;
     const n = count(db, table, bad);
     if (n > 0) {
@@ -1394,6 +1427,9 @@ async function checkTypeAndNulls(pass, column) {
   }
   return true;
 }
+function wantsNumbers(column) {
+  return column.t.includes("number") || column.t.includes("integer");
+}
 async function checkNumbers(pass, column) {
   const { db, table, out, count, sample } = pass;
   const { name, spec, s, id } = column;
@@ -1417,18 +1453,43 @@ async function checkNumbers(pass, column) {
       rows: await sample(name, `isinf(${x})`)
     });
   }
+  await checkRange(pass, column, x);
+  if (spec.multipleOf !== void 0) {
+    const q = `(${x} / ${spec.multipleOf})`;
+    const bad = `isfinite(${x}) AND abs(${q} - round(${q})) > 1e-9 * greatest(1, abs(${q}))`;
+    const n = count(db, table, bad);
+    if (n > 0)
+      out.push({
+        code: "out_of_range",
+        column: name,
+        message: `column "${name}": ${n} values are not a multiple of ${spec.multipleOf}`,
+        count: n,
+        rows: await sample(name, bad)
+      });
+  }
+}
+async function checkRange(pass, column, x) {
+  const { db, table, out, count, sample } = pass;
+  const { name, spec, s } = column;
+  const { minimum: lo, maximum: hi, exclusiveMinimum: xlo, exclusiveMaximum: xhi } = spec;
   const conds = [];
-  if (spec.minimum !== void 0) conds.push(`${x} < ${Number(spec.minimum)}`);
-  if (spec.maximum !== void 0) conds.push(`${x} > ${Number(spec.maximum)}`);
-  const outside = spec.minimum !== void 0 && (s.min === null || s.min === void 0 || Number(s.min) < spec.minimum) || spec.maximum !== void 0 && (s.max === null || s.max === void 0 || Number(s.max) > spec.maximum);
+  if (lo !== void 0) conds.push(`${x} < ${Number(lo)}`);
+  if (hi !== void 0) conds.push(`${x} > ${Number(hi)}`);
+  if (xlo !== void 0) conds.push(`${x} <= ${Number(xlo)}`);
+  if (xhi !== void 0) conds.push(`${x} >= ${Number(xhi)}`);
+  const min = s.min === null || s.min === void 0 ? NaN : Number(s.min);
+  const max = s.max === null || s.max === void 0 ? NaN : Number(s.max);
+  const outside = lo !== void 0 && !(min >= lo) || hi !== void 0 && !(max <= hi) || xlo !== void 0 && !(min > xlo) || xhi !== void 0 && !(max < xhi);
   if (conds.length > 0 && outside) {
     const bad = `isfinite(${x}) AND (${conds.join(" OR ")})`;
     const n = count(db, table, bad);
     if (n > 0) {
+      const from = xlo !== void 0 && (lo === void 0 || xlo >= lo) ? `(${xlo}` : `[${lo ?? "-∞"}`;
+      const to = xhi !== void 0 && (hi === void 0 || xhi <= hi) ? `${xhi})` : `${hi ?? "∞"}]`;
       out.push({
         code: "out_of_range",
         column: name,
-        message: `column "${name}": ${n} values outside [${spec.minimum ?? "-∞"}, ${spec.maximum ?? "∞"}] (observed ${s.min} … ${s.max})`,
+        message: `column "${name}": ${n} values outside ${from}, ${to} (observed ${s.min} … ${s.max})`,
         count: n,
         rows: await sample(name, bad)
       });
@@ -1441,8 +1502,13 @@ async function checkText(pass, column) {
   const x = `CAST(${id} AS VARCHAR)`;
   const byValue = s.kind !== "numeric" && s.values !== void 0;
   if (spec.enum) {
-    const allowed = spec.enum.filter((v) => v !== null).map((v) => sqlString(String(v)));
-    const bad = allowed.length > 0 ? `${id} IS NOT NULL AND ${x} NOT IN (${allowed.join(", ")})` : `${id} IS NOT NULL`;
+    const texts = spec.enum.filter((v) => v !== null && typeof v !== "number").map((v) => sqlString(String(v)));
+    const numbers = spec.enum.filter((v) => typeof v === "number");
+    const allowed = [
+      ...texts.length > 0 ? [`${x} IN (${texts.join(", ")})`] : [],
+      ...numbers.length > 0 ? [`coalesce(TRY_CAST(${id} AS DOUBLE) IN (${numbers.join(", ")}), false)`] : []
+    ];
+    const bad = allowed.length > 0 ? `${id} IS NOT NULL AND NOT (${allowed.join(" OR ")})` : `${id} IS NOT NULL`;
     const n = byValue ? counts.countValues(bad, name, s.values) : count(db, table, bad);
     if (n > 0) {
       const known = byValue ? counts.badValues(bad) : void 0;
@@ -1460,10 +1526,11 @@ async function checkText(pass, column) {
     }
   }
   const textConds = [];
-  if (spec.pattern) textConds.push(`NOT regexp_full_match(${x}, ${sqlString(spec.pattern)})`);
+  if (spec.pattern !== void 0)
+    textConds.push(`NOT regexp_matches(${x}, ${sqlString(re2Pattern(spec.pattern))})`);
   if (spec.minLength !== void 0) textConds.push(`length(${x}) < ${Number(spec.minLength)}`);
   if (spec.maxLength !== void 0) textConds.push(`length(${x}) > ${Number(spec.maxLength)}`);
-  if (textConds.length > 0 && s.kind !== "numeric") {
+  if (textConds.length > 0) {
     const bad = `${id} IS NOT NULL AND (${textConds.join(" OR ")})`;
     const n = byValue ? counts.countValues(bad, name, s.values) : count(db, table, bad);
     if (n > 0) {
@@ -1476,6 +1543,28 @@ async function checkText(pass, column) {
       });
     }
   }
+  await checkFormat(pass, column, byValue);
+}
+var TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?";
+var FORMAT_TYPES = { date: /^DATE$/, "date-time": /^TIMESTAMP/, time: /^TIME$/ };
+async function checkFormat(pass, column, byValue) {
+  const { db, table, out, count, sample, counts } = pass;
+  const { name, spec, s, id, info } = column;
+  if (spec.format === void 0) return;
+  if (FORMAT_TYPES[spec.format]?.test(info.type)) return;
+  const x = `CAST(${id} AS VARCHAR)`;
+  const calendar = (date) => `TRY_CAST(${date} AS DATE) IS NOT NULL`;
+  const ok = spec.format === "date" ? `regexp_full_match(${x}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND ${calendar(x)}` : spec.format === "time" ? `regexp_full_match(${x}, '${TIME}')` : `regexp_full_match(${x}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]${TIME}') AND ${calendar(`substr(${x}, 1, 10)`)}`;
+  const bad = `${id} IS NOT NULL AND NOT coalesce(${ok}, false)`;
+  const n = byValue ? counts.countValues(bad, name, s.values) : count(db, table, bad);
+  if (n > 0)
+    out.push({
+      code: "out_of_domain",
+      column: name,
+      message: `column "${name}": ${n} values are not a ${spec.format} (RFC 3339)`,
+      count: n,
+      rows: await sample(name, bad)
+    });
 }
 function fmtShare(x) {
   return `${(x * 100).toFixed(1)} %`;

@@ -4,14 +4,14 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-KX5F7HP2.js";
-import "./chunk-XPU5MVK5.js";
+} from "./chunk-UC6CNQ2Y.js";
+import "./chunk-M57VDRU4.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-5CQ3ZZSA.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-QS32AV4Z.js";
+import "./chunk-T7VV5VDM.js";
 import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-YBWFEU6D.js";
+} from "./chunk-EWDPWYES.js";
 import {
   parseList,
   parseSeed

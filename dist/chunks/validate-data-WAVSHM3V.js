@@ -4,13 +4,14 @@ import {
   inferSchemaFile,
   profileData,
   validateData
-} from "./chunk-HDF52DH7.js";
-import "./chunk-VFRJZT4T.js";
-import "./chunk-PXCSDXTB.js";
+} from "./chunk-DYBODGV6.js";
+import "./chunk-NEJAHDAV.js";
+import "./chunk-JNVYLVYM.js";
+import "./chunk-33NTXRVF.js";
 import "./chunk-FDN2QQC3.js";
 import "./chunk-6UZB7YRZ.js";
-import "./chunk-N7I2YJR6.js";
-import "./chunk-QS32AV4Z.js";
+import "./chunk-TDVX5RST.js";
+import "./chunk-T7VV5VDM.js";
 import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

@@ -9,7 +9,7 @@ import {
   readRegistration,
   readStatistics,
   registerStage
-} from "./chunk-I6Q6CPVR.js";
+} from "./chunk-RF5USG46.js";
 import "./chunk-ZOTRLVSP.js";
 import "./chunk-ASXTV7AU.js";
 import "./chunk-YSLXJZJ3.js";
@@ -17,7 +17,7 @@ import "./chunk-ANVENSJ6.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-R2X24BNK.js";
 import "./chunk-J2OQGLLM.js";
-import "./chunk-N7I2YJR6.js";
+import "./chunk-TDVX5RST.js";
 import "./chunk-HD4PHYYH.js";
 import "./chunk-U7QWIZPG.js";
 import "./chunk-XVVP3DF2.js";
