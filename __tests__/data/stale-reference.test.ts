@@ -84,3 +84,18 @@ test('mlci report ignores a reference-statistics.json beside a validation.json t
   expect(named.code).toBe(0);
   expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('reference statistics:');
 });
+
+test('a stored statistics.json reference kept elsewhere is copied beside validation.json, so the report overlays it', async () => {
+  const out = join(work, 'o');
+  await validate(['--reference', oldReference, '--out', join(work, 'earlier')]);
+  const stored = join(work, 'stored-reference.json');
+  copyFileSync(join(work, 'earlier', 'reference-statistics.json'), stored);
+  await validate(['--reference', stored, '--out', out]);
+  expect(referenceOf(out)).toMatchObject({ kind: 'statistics', rows: 3 });
+  expect(JSON.parse(readFileSync(join(out, 'reference-statistics.json'), 'utf8'))).toEqual(
+    JSON.parse(readFileSync(stored, 'utf8'))
+  );
+  const run = await runCli(['report', '--validation', join(out, 'validation.json')]);
+  expect(run.code).toBe(0);
+  expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/reference: 3 rows/);
+});

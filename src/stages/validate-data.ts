@@ -140,8 +140,8 @@ async function loadInputs(
 }
 
 /**
- * Writes statistics.json, validation.json, validation.md (and a data reference's statistics) into
- * `out`, removes a stale reference-statistics.json there; returns the paths written.
+ * Writes statistics.json, validation.json, validation.md and the reference's statistics into `out`
+ * (removing a stale reference-statistics.json when the run had no reference); returns the paths written.
  */
 async function writeOutputs(
   out: string,
@@ -155,15 +155,15 @@ async function writeOutputs(
   await writeJsonAtomic(join(out, 'validation.json'), report);
   await writeFileAtomic(join(out, 'validation.md'), markdown);
   const files = [join(out, 'validation.json'), join(out, 'statistics.json'), join(out, 'validation.md')];
-  // A reference read from data: its statistics go beside validation.json for the report's overlays.
+  // The reference's statistics (read from data, or the stored file) go beside validation.json for the
+  // report's overlays; without a reference, one left by an earlier run would be drawn as this run's.
   const besideReference = join(out, 'reference-statistics.json');
-  if (referenceStats) {
-    await writeJsonAtomic(besideReference, referenceStats);
+  if (!referenceStats) await rm(besideReference, { force: true });
+  else {
+    // The pipeline downloads the stored reference to this very path: it is already in place.
+    if (!(await sameFile(besideReference, referencePath)))
+      await writeJsonAtomic(besideReference, referenceStats);
     files.push(besideReference);
-  } else if (!(await sameFile(besideReference, referencePath))) {
-    // One left by an earlier run into this folder would be drawn by the report as this run's
-    // reference; the run's own stored reference (the pipeline downloads it here) stays.
-    await rm(besideReference, { force: true });
   }
   return files;
 }
@@ -222,7 +222,14 @@ export async function validateData(options: ValidateDataOptions): Promise<Valida
     progress.finish();
     const markdown = renderMarkdown(report, referenceStatistics ?? storedReference);
     const files = options.out
-      ? await writeOutputs(options.out, statistics, report, markdown, referenceStatistics, referencePath)
+      ? await writeOutputs(
+          options.out,
+          statistics,
+          report,
+          markdown,
+          referenceStatistics ?? storedReference,
+          referencePath
+        )
       : [];
     return { report, statistics, markdown, exitCode, files };
   } finally {
