@@ -60,6 +60,13 @@ describe('shared parsers for flag and input text', () => {
     );
     expect(refusal(() => parseNumber('Infinity', '--rate'))).toContain('--rate');
     expect(refusal(() => parseNumber(' ', '--rate'))).toContain('--rate');
+    // Number() reads hexadecimal and binary literals: "0x1" passed as 1 where --min-rows refused it.
+    expect(refusal(() => parseNumber('0x1', '--drift-share'))).toBe(
+      '--drift-share: got "0x1", expected a number'
+    );
+    expect(refusal(() => parseNumber('0b1', '--rate'))).toContain('--rate');
+    expect(parseNumber(' .5 ', '--rate')).toBe(0.5);
+    expect(parseNumber('-2.5E+1', '--rate')).toBe(-25);
     expect(refusal(() => parseInteger('1.5', '--batch-size', { min: 1 }))).toBe(
       '--batch-size: got "1.5", expected a whole number ≥ 1'
     );

@@ -20,8 +20,12 @@ export function parseNumber(
   bounds: NumberBounds = {}
 ): number | undefined {
   if (text === undefined) return undefined;
-  return bounded(text, name, text.trim() === '' ? NaN : Number(text), 'a number', bounds);
+  // Decimal notation only: Number() would also read "0x1" and "0b1".
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
+  return bounded(text, name, n, 'a number', bounds);
 }
+
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** A whole number, optionally bounded. */
 export function parseInteger(
