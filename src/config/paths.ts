@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_LOCAL_REGISTRY } from '../registry/default-dir.js';
 import type { MlciConfig } from './types.js';
 
 /**
@@ -27,9 +28,14 @@ export const CONFIG_PATH_FIELDS = [
 /** Values of path fields that name something other than a file: the GitHub Releases registry. */
 const NOT_PATHS = new Set(['github']);
 
-/** Returns a copy of `config` with every path field made absolute against `configDir`. */
+/**
+ * Returns a copy of `config` with every path field made absolute against `configDir`, the default
+ * registry included: .mlci/registry beside mlci.yml, as the pipeline has always used it.
+ */
 export function resolveConfigPaths(config: MlciConfig, configDir: string): MlciConfig {
   const base = resolve(configDir);
+  if (config.register?.registry === undefined)
+    config = { ...config, register: { ...config.register, registry: DEFAULT_LOCAL_REGISTRY } };
   const at = (path: string) => (NOT_PATHS.has(path) || isAbsolute(path) ? path : resolve(base, path));
   const copy = structuredClone(config) as unknown as Record<string, Record<string, unknown> | undefined>;
   for (const [section, key] of CONFIG_PATH_FIELDS) {

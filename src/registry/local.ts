@@ -1,6 +1,7 @@
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { DEFAULT_LOCAL_REGISTRY } from './default-dir.js';
 import { planAttachment, validateAttachRequest } from './attach.js';
 import { verifySha256 } from './integrity.js';
 import { LOCK, makeStagingDir, removeEmptyStaging, sweepLeftovers, writeAtomic } from './local-files.js';
@@ -29,8 +30,7 @@ import type {
   Registry
 } from './types.js';
 
-/** The default location of the local registry, relative to the working directory. */
-export const DEFAULT_LOCAL_REGISTRY = '.mlci/registry';
+export { DEFAULT_LOCAL_REGISTRY } from './default-dir.js';
 
 /** Options of the local registry: lock timings and a clock (tests pass both). */
 export interface LocalRegistryOptions {

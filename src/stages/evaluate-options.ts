@@ -62,6 +62,16 @@ export function parseGateFlags(flags: string[]): Record<string, GateSpec> {
   return gates;
 }
 
+/** mlci.yml's gates with the --gate flags added, metric by metric (a flag replaces only its own kind). */
+function withFlagGates(
+  config: Record<string, GateSpec> | undefined,
+  flags: Record<string, GateSpec>
+): Record<string, GateSpec> {
+  const gates = { ...config };
+  for (const [metric, spec] of Object.entries(flags)) gates[metric] = { ...gates[metric], ...spec };
+  return gates;
+}
+
 /**
  * Merges flags over mlci.yml into a request; flags win. Errors name the flag or config key. A caller
  * that already holds the registry passes it; else the one the flags or mlci.yml name is opened.
@@ -114,7 +124,7 @@ export async function buildEvaluateRequest(
       seed: parseSeed(o.seed, '--seed') ?? ev.bootstrap?.seed,
       confidence: parseConfidence(o.confidence) ?? ev.bootstrap?.confidence
     },
-    gates: { ...ev.gates, ...flagGates },
+    gates: withFlagGates(ev.gates, flagGates),
     sliceGates: ev.slice_gates,
     validation: o.validation,
     predictionsOut: o.predictions,
