@@ -214,6 +214,31 @@ const cases: ConfigCase[] = [
     }
   },
   {
+    name: 'an ordered-map tag hiding gates (it read as an empty mapping: every key passed unchecked)',
+    text: minimal + 'evaluate:\n  gates: !!omap [ {roc_auc: {min: 0.99}}, {not_a_metric: {bogus: 1}} ]\n',
+    expect: { code: 2, stderr: /mlci.yml:6:\d+: evaluate.gates/ }
+  },
+  {
+    name: 'a set tag as a whole section',
+    text: minimal + 'evaluate: !!set {typo_key}\n',
+    expect: { code: 2, stderr: /mlci.yml:5:\d+: unknown key "typo_key" in evaluate/ }
+  },
+  {
+    name: 'a NaN threshold (it passed the dry run, then failed every gate)',
+    text: minimal + 'evaluate:\n  gates:\n    roc_auc: {min: .nan}\n',
+    expect: { code: 2, stderr: /mlci.yml:7:\d+: evaluate.gates.roc_auc.min: .*not a finite number/ }
+  },
+  {
+    name: 'an infinite whole number (1e400 read as Infinity, accepted as an integer)',
+    text: minimal + 'evaluate:\n  min_slice_size: 1e400\n',
+    expect: { code: 2, stderr: /mlci.yml:6:\d+: evaluate.min_slice_size: .*not a finite number/ }
+  },
+  {
+    name: 'duplicate keys 1 and "1" (the same key once read)',
+    text: minimal + 'train:\n  command: x\n  set:\n    1: a\n    "1": b\n',
+    expect: { code: 2, stderr: /mlci.yml:9:5: invalid YAML: duplicate key "1"/ }
+  },
+  {
     name: 'a 250 KiB scalar',
     text: minimal + `train:\n  command: "${'x'.repeat(250 * 1024)}"\n  model: m.onnx\n`,
     expect: { code: 0, withinMs: 3000 }

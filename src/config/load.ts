@@ -81,7 +81,15 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
   const lineCounter = new LineCounter();
   // The parser's own unique-key check compares each key with every earlier one (40,000 keys took
   // over a minute); checkUniqueKeys does it with a set.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  // Tags such as !!omap and !!set would become a JS Map or Set, which the schema sees as an empty
+  // mapping (every key inside unchecked); unresolved, they stay the list or mapping they are written as.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    logLevel: 'error',
+    resolveKnownTags: false
+  });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const pos = lineCounter.linePos(first.pos[0]);
@@ -98,6 +106,7 @@ export function parseConfig(text: string, source = CONFIG_FILE): MlciConfig {
       `${source}: expected a mapping of keys (version, model, data, …), got ${describeValue(value)}`
     );
   }
+  checkFinite(value, [], doc, lineCounter, source);
   if (!validate(value)) {
     const error = mostRelevant(validate.errors ?? []);
     throw new ConfigError(formatSchemaError(error, value, doc, lineCounter, source));
@@ -112,18 +121,37 @@ function checkUniqueKeys(doc: Document, lineCounter: LineCounter, source: string
     Map(_key, map) {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
-        // As the parser does: scalar keys compare by value, other keys never collide.
+        // As the parser does: scalar keys compare by value, other keys never collide; by their text,
+        // since 1 and "1" become the same key once read.
         if (!isScalar(key)) continue;
-        if (seen.has(key.value)) {
+        const name = String(key.value);
+        if (seen.has(name)) {
           const pos = lineCounter.linePos(key.range?.[0] ?? 0);
           throw new ConfigError(
             `${source}:${pos.line}:${pos.col}: invalid YAML: duplicate key ${JSON.stringify(String(key.value))}: map keys must be unique`
           );
         }
-        seen.add(key.value);
+        seen.add(name);
       }
     }
   });
+}
+
+// YAML reads .nan, .inf and 1e400 as numbers that bound nothing (and JSON Schema's checks pass them).
+function checkFinite(
+  value: unknown,
+  path: (string | number)[],
+  doc: Document,
+  lineCounter: LineCounter,
+  source: string
+): void {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const where = locate(doc, lineCounter, path as string[], source, false);
+    throw new ConfigError(`${where}: ${path.join('.')}: got ${value}, not a finite number`);
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, item] of Object.entries(value))
+    checkFinite(item, [...path, Array.isArray(value) ? Number(key) : key], doc, lineCounter, source);
 }
 
 // Aliases are expanded while building values; a document whose aliases expand past the limit
