@@ -140,6 +140,16 @@ describe('mlci evaluate', () => {
     expect(e.baseline_source.tried[0]).toBe('registry: no churn@production');
   });
 
+  it('refuses more resamples than fit in memory, naming the setting (it crashed allocating them)', async () => {
+    const res = await run([
+      ...['evaluate', '--model', good, '--baseline', weak, '--data', data, '--label', 'y'],
+      ...['--task', 'binary', '--gate', 'roc_auc:max_drop=0.01', '--bootstrap', '100000000']
+    ]);
+    expect(res.stderr).not.toContain('unexpected error');
+    expect(res.stderr).toMatch(/bootstrap: 100000000 resamples .* at most \d+ resamples fit in 1024 MiB/);
+    expect(res.code).toBe(2);
+  });
+
   it('exits 2 naming what is missing or malformed', async () => {
     const missing = await run(['evaluate', '--model', good, '--data', data]);
     expect(missing.code).toBe(2);

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { InputError } from '../core/errors.js';
 import {
   METRIC_CATALOG,
   METRICS_BY_TASK,
@@ -242,6 +243,21 @@ export function prepareTableScorers(scorers: [Scorer, Scorer]): void {
   s.ranking?.(s.task === 'binary' ? 1 : 0);
 }
 
+/** Most memory the resampled values may take: past it the request is refused rather than crashing. */
+const MAX_RESULT_BYTES = 1 << 30;
+
+/** Bytes of the resampled values, refused (exit 2, naming the setting) past MAX_RESULT_BYTES. */
+function resultBytes(resamples: number, stride: number): number {
+  const bytes = 8 * Math.max(1, resamples * stride);
+  if (bytes > MAX_RESULT_BYTES) {
+    const most = Math.floor(MAX_RESULT_BYTES / (8 * stride));
+    throw new InputError(
+      `bootstrap: ${resamples} resamples of ${stride} values each need ${Math.ceil(bytes / 2 ** 20)} MiB; at most ${most} resamples fit in ${MAX_RESULT_BYTES / 2 ** 20} MiB (evaluate.bootstrap.resamples, --bootstrap)`
+    );
+  }
+  return bytes;
+}
+
 /**
  * Starts the paired bootstrap of the whole table: every bootstrappable metric of the task on the
  * whole data, and each grouping's `metrics` on each of its slice values (values at −1 get none), with the Poisson
@@ -275,7 +291,7 @@ export function startTableBootstrap(
     memory
   });
   const out: TableResults = {
-    values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, R * plan.job.stride))),
+    values: new Float64Array(new SharedArrayBuffer(resultBytes(R, plan.job.stride))),
     next: new Int32Array(new SharedArrayBuffer(4)),
     done: new Int32Array(new SharedArrayBuffer(4)),
     slots: new Int32Array(new SharedArrayBuffer(4)),
