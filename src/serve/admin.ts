@@ -48,19 +48,16 @@ export async function adminApi(
   const body = method === 'POST' ? await readAdminBody(req) : {};
   if (key === 'POST canary') {
     const version = parseVersion(body.version);
-    const weight = Number(body.weight ?? 0);
+    const weight = body.weight === undefined ? 0 : parseWeight(body.weight);
+    const shadow = parseShadow(body.shadow);
     try {
-      return sendJson(
-        res,
-        200,
-        await server.setCanary(version, weight, body.shadow === undefined ? undefined : Boolean(body.shadow))
-      );
+      return sendJson(res, 200, await server.setCanary(version, weight, shadow));
     } catch (error) {
       if (error instanceof RequestError) throw error;
       throw new RequestError(422, `cannot load v${version}: ${describeError(error)}`);
     }
   }
-  if (key === 'POST weight') return sendJson(res, 200, server.setWeight(Number(body.weight)));
+  if (key === 'POST weight') return sendJson(res, 200, server.setWeight(parseWeight(body.weight)));
   throw new RequestError(404, `no admin route ${method} /admin/${path}`);
 }
 
@@ -82,9 +79,24 @@ function parseVersion(value: unknown): number {
   return Number(match[1]);
 }
 
+// JSON types are taken as sent: Number("0x32"), Number(null) or Boolean("false") would turn a
+// client's mistake into a traffic change.
+function parseWeight(value: unknown): number {
+  if (typeof value !== 'number') throw weightError(value);
+  checkWeight(value);
+  return value;
+}
+
+function parseShadow(value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new RequestError(400, `"shadow" must be true or false, got ${show(value)}`);
+}
+
 /** Checks a traffic percentage. */
 export function checkWeight(weight: number): void {
-  if (!Number.isFinite(weight) || weight < 0 || weight > 100) {
-    throw new RequestError(400, `"weight" must be a percentage 0..100, got ${weight}`);
-  }
+  if (!Number.isFinite(weight) || weight < 0 || weight > 100) throw weightError(weight);
+}
+
+function weightError(value: unknown): RequestError {
+  return new RequestError(400, `"weight" must be a percentage, a number from 0 to 100, got ${show(value)}`);
 }

@@ -61,10 +61,11 @@ export class AliasWatch {
     });
   }
 
-  /** Starts polling every `intervalMs` (the timer does not keep the process alive). */
+  /** Starts watching: polls every `intervalMs` (the timer does not keep the process alive); 0 only on reload. */
   start(intervalMs: number): void {
     this.pointsTo = this.served();
     this.publish();
+    if (intervalMs <= 0) return;
     this.timer = setInterval(() => void this.check(), intervalMs);
     this.timer.unref();
   }
@@ -137,14 +138,17 @@ export function aliasMoveLine(event: AliasEvent): string {
         '(POST /admin/reload to serve it)';
 }
 
-/** Starts the alias watch of a server started on an alias with a poll interval; undefined otherwise. */
+/**
+ * Starts the alias watch of a server started on an alias; undefined for one started on a version.
+ * Without an interval (`--watch 0`) nothing polls, but POST /admin/reload still resolves the alias.
+ */
 export function startAliasWatch(
   options: ServerOptions,
   split: Pick<TrafficSplit, 'stable'>,
   metrics: MetricsRegistry
 ): AliasWatch | undefined {
   const { model, watchIntervalMs, source, onAliasMove } = options;
-  if (!model.alias || !watchIntervalMs || !source.resolve) return undefined;
+  if (!model.alias || !source.resolve) return undefined;
   const served = () => split.stable.handle.model.version;
   const watch = new AliasWatch(
     { ...model, alias: model.alias },
@@ -153,6 +157,6 @@ export function startAliasWatch(
     metrics,
     (event) => onAliasMove?.(aliasMoveLine(event))
   );
-  watch.start(watchIntervalMs);
+  watch.start(watchIntervalMs ?? 0);
   return watch;
 }

@@ -33,8 +33,37 @@ interface V2Tensor {
   data: unknown;
 }
 
-const FLOAT_TYPES = new Set(['FP32', 'FP64', 'FP16']);
-const INT_TYPES = new Set(['INT64', 'INT32', 'INT16', 'INT8', 'UINT8', 'UINT16', 'UINT32', 'UINT64']);
+/** What a KServe v2 numeric datatype holds: its range, and whether only whole numbers. */
+interface DatatypeRange {
+  min: number;
+  max: number;
+  integer: boolean;
+  /** The range as error messages write it. */
+  text: string;
+}
+
+const intRange = (min: number, max: number): DatatypeRange => ({
+  min,
+  max,
+  integer: true,
+  text: `${min}..${max}`
+});
+const floatRange = (max: number, text: string): DatatypeRange => ({ min: -max, max, integer: false, text });
+
+// 64-bit integers stop at ±(2^53 − 1): a JSON number beyond is not exact, so it cannot be the value sent.
+const RANGES = new Map<string, DatatypeRange>([
+  ['INT8', intRange(-128, 127)],
+  ['INT16', intRange(-32768, 32767)],
+  ['INT32', intRange(-2147483648, 2147483647)],
+  ['INT64', intRange(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)],
+  ['UINT8', intRange(0, 255)],
+  ['UINT16', intRange(0, 65535)],
+  ['UINT32', intRange(0, 4294967295)],
+  ['UINT64', intRange(0, Number.MAX_SAFE_INTEGER)],
+  ['FP16', floatRange(65504, '65504')],
+  ['FP32', floatRange(3.4028234663852886e38, '3.4e38')],
+  ['FP64', floatRange(Number.MAX_VALUE, '1.8e308')]
+]);
 
 /**
  * Validates an Open Inference Protocol (v2) infer body against the model's inputs and builds the
@@ -177,7 +206,7 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
       `input "${name}": shape [${shape.join(', ')}], expected [N] or [N, 1] for a column`
     );
   }
-  const values = flatData(tensor.data, name, shape.length);
+  const values = flatData(tensor.data, name, shape);
   if (values.length !== shape[0]) {
     throw new RequestError(
       400,
@@ -193,9 +222,18 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
         throw new RequestError(400, `input "${name}": BYTES data must be strings`);
     return { values: values as string[], type: 'string' };
   }
-  const integer = datatype !== 'FP32' && INT_TYPES.has(datatype);
-  if (!integer && datatype !== 'FP32' && !FLOAT_TYPES.has(datatype))
-    throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
+  const range = RANGES.get(datatype);
+  if (!range) throw new RequestError(400, `input "${name}": unsupported datatype "${datatype}"`);
+  checkNumbers(values, name, datatype, range);
+  return { values: values as (number | null)[], type: range.integer ? 'integer' : 'number' };
+}
+
+/**
+ * Every value is a number the declared datatype holds (null: a missing float). One plain loop with
+ * two comparisons per value and no allocation: this runs on every value of every request.
+ */
+function checkNumbers(values: unknown[], name: string, datatype: string, range: DatatypeRange): void {
+  const { min, max, integer } = range;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null && !integer) continue;
@@ -205,8 +243,8 @@ function readColumn(tensor: V2Tensor, name: string): ColumnValues {
         `input "${name}": ${datatype} data must be ${integer ? 'integers' : 'numbers'}, got ${show(v)}`
       );
     }
+    if (v < min || v > max) throw outOfRange(name, i, v, datatype, range);
   }
-  return { values: values as (number | null)[], type: integer ? 'integer' : 'number' };
 }
 
 function matrixFromTensor(
@@ -217,20 +255,20 @@ function matrixFromTensor(
 ): DecodedBatch {
   const name = layout.input.name;
   const shape = readShape(tensor.shape, name);
-  const width = layout.input.shape?.[1];
+  const width = matrixWidth(layout);
   if (shape.length !== 2)
     throw new RequestError(
       400,
       `input "${name}": shape [${shape.join(', ')}], expected [N, ${width ?? 'F'}]`
     );
-  if (typeof width === 'number' && shape[1] !== width) {
+  if (width !== null && shape[1] !== width) {
     throw new RequestError(400, `input "${name}": shape [${shape.join(', ')}], expected [N, ${width}]`);
   }
   if (tensor.datatype !== 'FP32' && tensor.datatype !== 'FP64') {
     throw new RequestError(400, `input "${name}": datatype ${show(tensor.datatype)}, expected FP32`);
   }
   checkRows(shape[0], maxRows);
-  const values = flatData(tensor.data, name, 2);
+  const values = flatData(tensor.data, name, shape);
   if (values.length !== shape[0] * shape[1]) {
     throw new RequestError(
       400,
@@ -358,23 +396,51 @@ function readShape(shape: unknown, name: string): number[] {
 }
 
 /**
- * The data of a tensor, flat. Nested data follows the shape, so it is at most `rank` deep: flattened one
- * level at a time up to that depth, a deeply nested body is refused instead of overflowing the stack.
+ * The data of a tensor, flat. Nested data follows the shape: `shape[0]` arrays of `shape[1]` values
+ * (else [[33, 40]] would pass as 2 rows of 1). Its depth is checked first, along the first items and
+ * without recursion, so a deeply nested body is refused instead of overflowing the stack.
  */
-function flatData(data: unknown, name: string, rank: number): unknown[] {
+function flatData(data: unknown, name: string, shape: number[]): unknown[] {
   if (!Array.isArray(data)) throw new RequestError(400, `input "${name}": "data" must be an array`);
   if (data.length === 0 || !Array.isArray(data[0])) return data;
+  const rank = shape.length;
+  let first: unknown = data;
+  for (let depth = 0; Array.isArray(first); depth++) {
+    if (depth >= rank) throw tooDeep(name, rank);
+    first = (first as unknown[])[0];
+  }
+  if (data.length !== shape[0]) throw nestingMismatch(name, shape, `has ${data.length} items`);
   let level: unknown[] = data;
-  for (let depth = 1; level.some(Array.isArray); depth++) {
-    if (depth >= rank) {
-      throw new RequestError(
-        400,
-        `input "${name}": "data" is nested deeper than its ${rank}-dimensional shape`
-      );
+  for (let depth = 1; depth < rank; depth++) {
+    for (let i = 0; i < level.length; i++) {
+      const item = level[i];
+      if (!Array.isArray(item) || item.length !== shape[depth]) {
+        const got = Array.isArray(item) ? `${item.length} items` : show(item);
+        throw nestingMismatch(name, shape, `item ${i} at depth ${depth} is ${got}`);
+      }
     }
     level = level.flat();
   }
+  if (level.some(Array.isArray)) throw tooDeep(name, rank);
   return level;
+}
+
+function tooDeep(name: string, rank: number): RequestError {
+  return new RequestError(400, `input "${name}": "data" is nested deeper than its ${rank}-dimensional shape`);
+}
+
+function nestingMismatch(name: string, shape: number[], what: string): RequestError {
+  return new RequestError(
+    400,
+    `input "${name}": nested "data" does not match its shape [${shape.join(', ')}]: it ${what}`
+  );
+}
+
+/** The width a matrix model takes: its input's second dim, or (symbolic) the count of its feature names. */
+export function matrixWidth(layout: Extract<InputLayout, { kind: 'matrix' }>): number | null {
+  const dim = layout.input.shape?.[1];
+  if (typeof dim === 'number') return dim;
+  return layout.features?.length ?? null;
 }
 
 /** A value for an error message: short, and never a walk through a deeply nested client value. */
@@ -387,10 +453,23 @@ export function show(value: unknown): string {
 
 /** Where a value landed in a float tensor that cannot hold it (±Infinity in JSON is a number beyond 1e308). */
 function notFinite(name: string, row: number, datatype: 'FP32' | 'FP64'): RequestError {
-  const limit = datatype === 'FP32' ? '3.4e38' : '1.8e308';
+  return outOfRange(name, row, Infinity, datatype, RANGES.get(datatype)!);
+}
+
+/** A value outside its declared datatype's range, named by input and row. */
+function outOfRange(
+  name: string,
+  row: number,
+  value: number,
+  datatype: string,
+  range: DatatypeRange
+): RequestError {
+  const where = `input "${name}", row ${row}`;
+  if (range.integer)
+    return new RequestError(400, `${where}: ${value} is outside the ${datatype} range ${range.text}`);
   return new RequestError(
     400,
-    `input "${name}", row ${row}: the value is out of the ${datatype} range (|x| ≤ ${limit}); send null for a missing value`
+    `${where}: the value is out of the ${datatype} range (|x| ≤ ${range.text}); send null for a missing value`
   );
 }
 

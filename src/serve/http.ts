@@ -52,6 +52,17 @@ export function decodeSegment(segment: string): string {
   }
 }
 
+/** A version in a URL path ("2" or "v2"); anything else is a 404 naming the segment as sent. */
+export function versionSegment(segment: string): number {
+  const match = /^v?(\d+)$/.exec(segment);
+  if (!match)
+    throw new RequestError(
+      404,
+      `version ${show(segment)} is not loaded: versions are numbers such as 2 or v2`
+    );
+  return Number(match[1]);
+}
+
 /** Whether a content-type names JSON (application/json or a +json type, any parameters). */
 function isJsonType(type: string): boolean {
   const media = type.split(';', 1)[0].trim().toLowerCase();

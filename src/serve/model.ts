@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { type ModelSignature, type TensorInfo } from '../model/signature.js';
 import { runnableModel } from '../model/standard-export.js';
+import { matrixWidth } from './decode.js';
 import {
   checkProbabilities,
   decideOutput,
@@ -139,8 +140,7 @@ async function warmUp(
 ): Promise<Map<string, WarmUpValues> | null> {
   const feeds: Record<string, Tensor> = {};
   if (layout.kind === 'matrix') {
-    const width =
-      typeof layout.input.shape?.[1] === 'number' ? layout.input.shape[1] : layout.features?.length;
+    const width = matrixWidth(layout);
     if (!width) return null;
     feeds[layout.input.name] = new Tensor('float32', new Float32Array(width), [1, width]);
   } else {

@@ -28,7 +28,7 @@ export interface ServerOptions {
   log?: PredictionLogOptions;
   /** Export Node process metrics too (default true). */
   processMetrics?: boolean;
-  /** Served by alias: poll the registry this often (ms) for the alias moving (0 or absent: never). */
+  /** Served by alias: poll the registry this often (ms) for the alias moving (0 or absent: only on POST /admin/reload). */
   watchIntervalMs?: number;
   /** Told (one line) when the alias moves away from the version served, or back to it. */
   onAliasMove?: (line: string) => void;

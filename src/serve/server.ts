@@ -20,7 +20,8 @@ import {
   readJson,
   REQUEST_TIMEOUT_MS,
   sendJson,
-  trafficSource
+  trafficSource,
+  versionSegment
 } from './http.js';
 import { ServerMetrics } from './metrics.js';
 import { loadOrt, loadServedModel, ModelContractError, type ServedModel } from './model.js';
@@ -235,7 +236,7 @@ export class ModelServer {
     this.route(req, res).catch((error) => this.fail(res, error));
   }
 
-  /** Answers a failed request: its status and `{error}`, counted as rejected when it is a 4xx. */
+  /** Answers a failed request: its status and `{error}`; every 4xx counts as rejected, routed or not. */
   private fail(res: ServerResponse, error: unknown): void {
     const status = error instanceof RequestError ? error.status : 500;
     const message = error instanceof RequestError ? error.message : `internal error: ${describeError(error)}`;
@@ -256,7 +257,7 @@ export class ModelServer {
       let version: number | undefined;
       let rest = parts.slice(1);
       if (rest[0] === 'versions' && rest.length >= 2) {
-        version = /^v?(\d+)$/.test(rest[1]) ? Number(rest[1].replace(/^v/, '')) : NaN;
+        version = versionSegment(rest[1]);
         rest = rest.slice(2);
       }
       const action = rest.join('/');
@@ -300,13 +301,11 @@ export class ModelServer {
     if (name !== this.name)
       throw new RequestError(404, `model ${show(name)} not found; this server serves "${this.name}"`);
     if (version !== undefined && this.split.pinned(version) === null) {
-      const loaded = [this.split.stable, this.split.canary]
-        .filter(Boolean)
-        .map((s) => `v${s!.handle.model.version}`);
-      throw new RequestError(
-        404,
-        `model "${name}" version ${version} is not loaded (loaded: ${loaded.join(', ')})`
-      );
+      const loaded = this.split
+        .versions()
+        .map((v) => `v${v}`)
+        .join(', ');
+      throw new RequestError(404, `model "${name}" version ${version} is not loaded (loaded: ${loaded})`);
     }
   }
 
