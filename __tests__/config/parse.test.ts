@@ -83,6 +83,9 @@ describe('shared parsers for flag and input text', () => {
       'task: got "clustering", expected binary, multiclass, regression'
     );
     expect(refusal(() => parseDuration('soon', '--interval'))).toContain('--interval: got "soon"');
+    // Past 2^31 − 1 ms a timer fires at once: 600h and 2,200,000 seconds are refused, not run as 1 ms.
+    expect(refusal(() => parseDuration('600h', '--timeout'))).toContain('longer than the 596h');
+    expect(refusal(() => parseDuration('2200000', '--timeout'))).toContain('longer than the 596h');
     expect(refusal(() => parseDuration('0', '--interval'))).toContain('--interval');
     expect(refusal(() => parseBoolean('maybe', 'force'))).toBe('force: got "maybe", expected true or false');
   });

@@ -139,6 +139,18 @@ describe('mlci train: failing runs exit 1 and say which check failed and why', (
     expect(await runCount(project.root)).toBe(0);
   });
 
+  it('refuses a timeout longer than a timer can wait (600h stopped the command at once)', async () => {
+    const project = await makeProject({ trainYaml: '  timeout: 600h' });
+    const error = await failureOf(train(project));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      'train.timeout: got "600h", longer than the 596h (24.8 days) a timer can wait'
+    );
+    expect(await runCount(project.root)).toBe(0);
+    const flag = await failureOf(train(await makeProject(), { timeout: '9999h' }));
+    expect(flag.message).toContain('longer than the 596h');
+  });
+
   it('refuses a model or metrics path that is a directory before training (exit 2)', async () => {
     const project = await makeProject();
     await mkdir(join(project.root, 'model.onnx'));

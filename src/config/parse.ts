@@ -77,8 +77,7 @@ export function parseTask(text: string | undefined, name: string): Task | undefi
 /** A duration ("90s", "5m", "250ms", or seconds), in milliseconds. */
 export function parseDuration(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
-  const seconds = Number(text);
-  const ms = text.trim() !== '' && Number.isFinite(seconds) ? seconds * 1000 : durationMs(text, name);
+  const ms = durationMs(DECIMAL.test(text) ? Number(text) : text, name);
   if (!(ms > 0)) throw new InputError(`${name}: got "${text}", expected a duration > 0 such as 90s or 5m`);
   return ms;
 }
