@@ -2,7 +2,7 @@
  * `mlci init` for a user of the actions alone: a `$schema` line that resolves without
  * node_modules/mlci, and mlci.yaml accepted beside mlci.yml as the default config file.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG_FILES, findDefaultConfig } from '../../src/config/default-file.js';
@@ -36,6 +36,18 @@ describe('mlci init', () => {
       '"$schema"'
     );
     expect(second).toContain('./node_modules/mlci/schema/mlci.schema.json');
+  });
+
+  it('refuses a --name that is not a model name, naming the flag, and writes nothing', async () => {
+    // Before: "churn #v2" was written unquoted, so YAML read the name as "churn" (the rest a comment);
+    // "my model" was refused as "mlci.yml:7:9: model.name …", a file that was never written.
+    for (const name of ['churn #v2', 'my model', 'a\nb', '../x']) {
+      const dir = fresh();
+      const run = await initIn(dir, ['--name', name]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`mlci: --name: got ${JSON.stringify(name)}, expected a model name`);
+      expect(existsSync(join(dir, 'mlci.yml'))).toBe(false);
+    }
   });
 
   it('does not write mlci.yml beside an existing mlci.yaml', async () => {

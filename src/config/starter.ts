@@ -33,13 +33,15 @@ export const STARTER_TASK: Task = 'binary';
 
 /** The commented starter mlci.yml that `mlci init` writes, with gates that fit the task. */
 export function starterConfig(name: string, task: Task = STARTER_TASK): string {
+  // Quoted unless plain, so the file holds exactly the name given ("churn #v2" is not "churn" and a comment).
+  const value = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? name : JSON.stringify(name);
   return `# yaml-language-server: $schema=${SCHEMA_URL}
 # Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
 version: 1
 
 model:
-  name: ${name}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
+  name: ${value}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
   task: ${task.padEnd(18)} # binary | multiclass | regression
   label: label             # the label column in your data
   # features: [age, plan]  # column order when the model takes one 2-D float tensor

@@ -34,7 +34,14 @@ export function registerInit(program: Command): void {
       const existing = options.file ? [] : existingDefaultConfigs();
       const file = options.file ?? existing[0] ?? DEFAULT_CONFIG_FILES[0];
       const text = starterConfig(options.name, parseTask(options.task, '--task'));
-      parseConfig(text, file);
+      try {
+        parseConfig(text, file);
+      } catch {
+        // The starter is valid but for the name: say so of the flag, not of a file never written.
+        throw new InputError(
+          `--name: got ${JSON.stringify(options.name)}, expected a model name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 (model.name, docs/config.md)`
+        );
+      }
       const exists = await access(file).then(
         () => true,
         () => false
