@@ -98,3 +98,22 @@ test('mlci serve --log under an existing file exits 2 naming the path', async ()
     await cleanup();
   }
 });
+
+test('mlci serve refuses an empty or non-decimal number flag (--port "" listened on a random port)', async () => {
+  const { registry, dir, cleanup } = await makeRegistry();
+  try {
+    const base = ['serve', '--registry', registry.dir, '--model', 'churn', '--config', join(dir, 'none.yml')];
+    for (const [flag, value] of [
+      ['--port', ''],
+      ['--port', '0x50'],
+      ['--max-rows', ' '],
+      ['--log-sample', '0x1']
+    ]) {
+      const run = await runCli([...base, flag, value]);
+      expect({ flag, value, code: run.code }).toEqual({ flag, value, code: 2 });
+      expect(run.stderr).toContain(`${flag}: got "${value}", expected`);
+    }
+  } finally {
+    await cleanup();
+  }
+});

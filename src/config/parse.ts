@@ -52,9 +52,8 @@ function bounded(text: string, name: string, n: number, kind: string, bounds: Nu
 /** A probability in [0, 1]. */
 export function parseProbability(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !(n >= 0 && n <= 1))
-    throw new InputError(`${name}: got "${text}", expected a probability in [0, 1]`);
+  const n = DECIMAL.test(text) ? Number(text) : NaN;
+  if (!(n >= 0 && n <= 1)) throw new InputError(`${name}: got "${text}", expected a probability in [0, 1]`);
   return n;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILES } from '../../config/default-file.js';
 import { durationMs } from '../../config/duration.js';
+import { parseInteger, parseProbability } from '../../config/parse.js';
 import { loadOptionalConfig } from '../../config/load.js';
 import { InputError } from '../../core/errors.js';
 import { parseModelRef } from '../../registry/types.js';
@@ -76,6 +77,9 @@ export function registerServe(program: Command): void {
         );
       if (!ref.alias && ref.version === undefined) ref.alias = PRODUCTION_ALIAS;
       const { ModelServer } = await import('../../serve/server.js');
+      // Every number is checked before the server starts, --log's too when --log is not given.
+      const logSample = parseProbability(options.logSample, '--log-sample')!;
+      const logMaxBytes = parseInteger(options.logMaxBytes, '--log-max-bytes', { min: 1024 })!;
       const { registrySource } = await import('../../serve/source.js');
       const { openRegistry } = await registerStageModule();
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
@@ -83,23 +87,23 @@ export function registerServe(program: Command): void {
         model: ref,
         source: registrySource(registry),
         host: options.host,
-        port: integer(options.port, '--port', 0, 65535),
+        port: parseInteger(options.port, '--port', { min: 0, max: 65535 })!,
         adminToken: options.adminToken ?? process.env.MLCI_ADMIN_TOKEN,
-        maxBodyBytes: integer(options.maxBody, '--max-body', 1),
-        maxRows: integer(options.maxRows, '--max-rows', 1),
+        maxBodyBytes: parseInteger(options.maxBody, '--max-body', { min: 1 })!,
+        maxRows: parseInteger(options.maxRows, '--max-rows', { min: 1 })!,
         features: options.features?.split(',').map((s) => s.trim()) ?? config?.model.features,
         task: options.task ?? config?.model.task,
         threshold:
           options.threshold === undefined
             ? config?.model.threshold
-            : number(options.threshold, '--threshold', 0, 1),
+            : parseProbability(options.threshold, '--threshold'),
         watchIntervalMs: watchInterval(options.watch),
         onAliasMove: (line) => progress.info(line),
         log: options.log
           ? {
               path: options.log,
-              sampleRate: number(options.logSample, '--log-sample', 0, 1),
-              maxBytes: integer(options.logMaxBytes, '--log-max-bytes', 1024)
+              sampleRate: logSample,
+              maxBytes: logMaxBytes
             }
           : undefined
       });
@@ -127,20 +131,4 @@ export function registerServe(program: Command): void {
 function watchInterval(text: string): number {
   if (text.trim() === '0') return 0;
   return durationMs(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text, '--watch');
-}
-
-function number(text: string, flag: string, min = -Infinity, max = Infinity): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new InputError(
-      `${flag}: got "${text}", expected a number${min > -Infinity ? ` from ${min}` : ''}${max < Infinity ? ` to ${max}` : ''}`
-    );
-  }
-  return value;
-}
-
-function integer(text: string, flag: string, min = -Infinity, max = Infinity): number {
-  const value = number(text, flag, min, max);
-  if (!Number.isInteger(value)) throw new InputError(`${flag}: got "${text}", expected a whole number`);
-  return value;
 }
