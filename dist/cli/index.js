@@ -8,11 +8,11 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-EWDPWYES.js";
+} from "../chunks/chunk-IHEH3Z42.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-ROI4TKCB.js";
+} from "../chunks/chunk-G3CRTOE4.js";
 import {
   currentUser
 } from "../chunks/chunk-YSLXJZJ3.js";
@@ -37,8 +37,10 @@ import {
 import {
   parseDelimiter,
   parseFormat,
+  parseInteger,
+  parseProbability,
   parseTask
-} from "../chunks/chunk-WA5TZKY5.js";
+} from "../chunks/chunk-GSRDT4OZ.js";
 import {
   DEFAULT_CONFIG_FILES,
   configFileOr,
@@ -46,12 +48,13 @@ import {
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-JZGTS6RA.js";
+} from "../chunks/chunk-7NCL66NL.js";
+import "../chunks/chunk-ALJEQPYT.js";
 import "../chunks/chunk-NVKBQ6B4.js";
 import "../chunks/chunk-N3HU6RCH.js";
 import {
   durationMs
-} from "../chunks/chunk-OX2YEAMM.js";
+} from "../chunks/chunk-5FF76VVQ.js";
 import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
@@ -3601,10 +3604,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-ZJZZ7XWY.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-SMOD7ZVT.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-VPYSWTC7.js");
+      const { deployCanary } = await import("../chunks/deploy-V75VSM35.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3693,14 +3696,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-7BJXEFGN.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-CVVUWIJT.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-YEASJFLN.js");
+      const { evaluate: run } = await import("../chunks/evaluate-CP67QL4V.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3742,13 +3745,14 @@ var STARTER_GATES = {
 };
 var STARTER_TASK = "binary";
 function starterConfig(name, task = STARTER_TASK) {
+  const value = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? name : JSON.stringify(name);
   return `# yaml-language-server: $schema=${SCHEMA_URL}
 # Offline, with mlci installed in the project: ./node_modules/mlci/schema/mlci.schema.json is the same file.
 # mlci pipeline configuration. Reference: docs/config.md. Check it with \`mlci pipeline --dry-run\`.
 version: 1
 
 model:
-  name: ${name}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
+  name: ${value}            # registry name: releases are tagged ${name}@v1, ${name}@v2, …
   task: ${task.padEnd(18)} # binary | multiclass | regression
   label: label             # the label column in your data
   # features: [age, plan]  # column order when the model takes one 2-D float tensor
@@ -3803,7 +3807,13 @@ function registerInit(program2) {
       const existing = options.file ? [] : existingDefaultConfigs();
       const file = options.file ?? existing[0] ?? DEFAULT_CONFIG_FILES[0];
       const text2 = starterConfig(options.name, parseTask(options.task, "--task"));
-      parseConfig(text2, file);
+      try {
+        parseConfig(text2, file);
+      } catch {
+        throw new InputError(
+          `--name: got ${JSON.stringify(options.name)}, expected a model name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 (model.name, docs/config.md)`
+        );
+      }
       const exists = await access(file).then(
         () => true,
         () => false
@@ -3837,9 +3847,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-LRMF3ZCV.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-A6ME3AM6.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-QPWFNIPQ.js");
+      const { runLoadTest } = await import("../chunks/loadtest-2UGSVYP4.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3939,14 +3949,14 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-PRYY5V2Q.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-VJASEWHE.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry } = await import("../chunks/register-JUJW7E7U.js");
+  const { openRegistry } = await import("../chunks/register-VUXEMO7K.js");
   const registry = await openRegistry(request.registry);
   const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-MHB4JK7S.js");
   try {
@@ -3983,7 +3993,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-M6HEPSFX.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-O3O77QGM.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -3999,7 +4009,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-O4GDDK24.js");
+      const { runPipeline } = await import("../chunks/pipeline-VWU475UO.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4019,7 +4029,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-JUJW7E7U.js");
+var registerStageModule = () => import("../chunks/register-VUXEMO7K.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4120,7 +4130,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-YXAKSMAV.js");
+      const { attachStage } = await import("../chunks/attach-KLKI2TGF.js");
       const stageOptions = {
         name,
         version,
@@ -4409,7 +4419,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-WAVSHM3V.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-Y3V7YBWF.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4457,7 +4467,9 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-T4VREQ52.js");
+      const { ModelServer } = await import("../chunks/server-SSIDAZL5.js");
+      const logSample = parseProbability(options.logSample, "--log-sample");
+      const logMaxBytes = parseInteger(options.logMaxBytes, "--log-max-bytes", { min: 1024 });
       const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
       const { openRegistry } = await registerStageModule();
       const registry = await openRegistry(options.registry ?? config?.register?.registry);
@@ -4465,19 +4477,19 @@ function registerServe(program2) {
         model: ref,
         source: registrySource(registry),
         host: options.host,
-        port: integer(options.port, "--port", 0, 65535),
+        port: parseInteger(options.port, "--port", { min: 0, max: 65535 }),
         adminToken: options.adminToken ?? process.env.MLCI_ADMIN_TOKEN,
-        maxBodyBytes: integer(options.maxBody, "--max-body", 1),
-        maxRows: integer(options.maxRows, "--max-rows", 1),
+        maxBodyBytes: parseInteger(options.maxBody, "--max-body", { min: 1 }),
+        maxRows: parseInteger(options.maxRows, "--max-rows", { min: 1 }),
         features: options.features?.split(",").map((s) => s.trim()) ?? config?.model.features,
         task: options.task ?? config?.model.task,
-        threshold: options.threshold === void 0 ? config?.model.threshold : number(options.threshold, "--threshold", 0, 1),
+        threshold: options.threshold === void 0 ? config?.model.threshold : parseProbability(options.threshold, "--threshold"),
         watchIntervalMs: watchInterval(options.watch),
         onAliasMove: (line) => progress.info(line),
         log: options.log ? {
           path: options.log,
-          sampleRate: number(options.logSample, "--log-sample", 0, 1),
-          maxBytes: integer(options.logMaxBytes, "--log-max-bytes", 1024)
+          sampleRate: logSample,
+          maxBytes: logMaxBytes
         } : void 0
       });
       const state = server.state();
@@ -4502,20 +4514,6 @@ function registerServe(program2) {
 function watchInterval(text2) {
   if (text2.trim() === "0") return 0;
   return durationMs(/^\d+(\.\d+)?$/.test(text2) ? Number(text2) : text2, "--watch");
-}
-function number(text2, flag, min = -Infinity, max = Infinity) {
-  const value = Number(text2);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new InputError(
-      `${flag}: got "${text2}", expected a number${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`
-    );
-  }
-  return value;
-}
-function integer(text2, flag, min = -Infinity, max = Infinity) {
-  const value = number(text2, flag, min, max);
-  if (!Number.isInteger(value)) throw new InputError(`${flag}: got "${text2}", expected a whole number`);
-  return value;
 }
 
 // src/cli/commands/stats.ts
@@ -4552,14 +4550,14 @@ function registerTrain(program2) {
   train.action(
     handle(async (options, { progress }) => {
       const { config, path } = await configFor(options);
-      const { buildTrainRequest } = await import("../chunks/train-request-4WS5POB2.js");
+      const { buildTrainRequest } = await import("../chunks/train-request-5K37R5IA.js");
       const stageOptions = {
         ...buildTrainRequest(options, config, { configPath: path }),
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-PMJ2XZK7.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-AKV4X4GU.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4667,8 +4665,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-WAVSHM3V.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-RXIGYHUO.js");
+      const { validateData } = await import("../chunks/validate-data-Y3V7YBWF.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-AXDBQHK2.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

@@ -5,10 +5,10 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-4PUKLFXE.js";
+} from "../../chunks/chunk-ONZAV67I.js";
 import {
   deployCanary
-} from "../../chunks/chunk-RMO3D7FR.js";
+} from "../../chunks/chunk-7XLC3YKF.js";
 import "../../chunks/chunk-IFKVXW54.js";
 import "../../chunks/chunk-F65NT36F.js";
 import "../../chunks/chunk-QBA4WAXT.js";
@@ -17,7 +17,7 @@ import {
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-ID7SMOMK.js";
-import "../../chunks/chunk-HWTTX6FN.js";
+import "../../chunks/chunk-VU7TV3LW.js";
 import "../../chunks/chunk-YUK5W3RX.js";
 import "../../chunks/chunk-W52UCU7U.js";
 import "../../chunks/chunk-JZ26DGLW.js";
@@ -41,10 +41,11 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";

@@ -6,7 +6,7 @@ import {
 import "../../chunks/chunk-4FZY27VI.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-KCQCO63J.js";
+} from "../../chunks/chunk-DMVX3HSX.js";
 import {
   GATE_KINDS
 } from "../../chunks/chunk-HSD3ONEC.js";
@@ -15,7 +15,7 @@ import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-36UX5SSD.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -28,10 +28,11 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -245,7 +246,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-YEASJFLN.js");
+    const { evaluate } = await import("../../chunks/evaluate-CP67QL4V.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

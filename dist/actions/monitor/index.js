@@ -2,12 +2,12 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-KIG6BPQL.js";
-import "../../chunks/chunk-KCQCO63J.js";
+} from "../../chunks/chunk-FOI67COQ.js";
+import "../../chunks/chunk-DMVX3HSX.js";
 import "../../chunks/chunk-HSD3ONEC.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -18,10 +18,11 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -101,7 +102,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-JUJW7E7U.js");
+  const { openRegistry } = await import("../../chunks/register-VUXEMO7K.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

@@ -3,12 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-KJCKN5GR.js";
-import "../../chunks/chunk-EWDPWYES.js";
+} from "../../chunks/chunk-6QJ3KUMN.js";
+import "../../chunks/chunk-IHEH3Z42.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -20,10 +20,11 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
@@ -58,7 +59,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-O4GDDK24.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-VWU475UO.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

@@ -3,12 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-RF5USG46.js";
+} from "../../chunks/chunk-RO2BURQY.js";
 import "../../chunks/chunk-ZOTRLVSP.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-ROI4TKCB.js";
+} from "../../chunks/chunk-G3CRTOE4.js";
 import {
   escapeMarkdown,
   renderModelCard
@@ -19,7 +19,7 @@ import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-TDVX5RST.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -29,10 +29,11 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";

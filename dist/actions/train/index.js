@@ -2,11 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildTrainRequest
-} from "../../chunks/chunk-RROW65FF.js";
+} from "../../chunks/chunk-PAGISKHO.js";
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-UC6CNQ2Y.js";
+} from "../../chunks/chunk-UT65NK25.js";
 import "../../chunks/chunk-M57VDRU4.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
@@ -18,7 +18,7 @@ import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -29,10 +29,11 @@ import {
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";

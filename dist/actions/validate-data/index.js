@@ -2,13 +2,13 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-DYBODGV6.js";
+} from "../../chunks/chunk-V3Q7GGSH.js";
 import "../../chunks/chunk-NEJAHDAV.js";
 import "../../chunks/chunk-JNVYLVYM.js";
 import "../../chunks/chunk-33NTXRVF.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-IZUVOHCW.js";
+} from "../../chunks/chunk-UVX4Z2N6.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-TDVX5RST.js";
@@ -17,7 +17,7 @@ import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-WA5TZKY5.js";
+import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -29,10 +29,11 @@ import {
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-JZGTS6RA.js";
+} from "../../chunks/chunk-7NCL66NL.js";
+import "../../chunks/chunk-ALJEQPYT.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
 import "../../chunks/chunk-N3HU6RCH.js";
-import "../../chunks/chunk-OX2YEAMM.js";
+import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
