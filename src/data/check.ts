@@ -112,7 +112,7 @@ export async function checkData(
   const found = new Anomalies(config);
   const add = (a: Finding) => found.add(a);
   if (schema) {
-    for (const v of await validateAgainstSchema(engine.db, current, stats, schema)) add(v);
+    for (const v of await validateAgainstSchema(engine.db, current, stats, schema, inputs.schemaPath)) add(v);
   } else {
     const refColumns =
       reference?.kind === 'table' ? analysis.reference?.columns : reference?.statistics.columns;

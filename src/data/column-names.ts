@@ -50,9 +50,12 @@ export function checkUniqueNames(file: string, names: readonly string[]): void {
 /**
  * Refuses column names mlci cannot carry through: `__proto__` (statistics, validation and drift are
  * JSON objects keyed by column, and in JavaScript that key sets an object's prototype, so the column
- * would vanish) and names with a NUL character (the engine's SQL cannot quote them).
+ * would vanish), the empty name and names with a NUL character (the engine's SQL cannot quote them).
  */
 export function checkUsableNames(path: string, names: readonly string[]): void {
+  // The engine names an empty CSV header itself; a JSON key "" would reach the SQL unnamed.
+  if (names.includes(''))
+    throw new InputError(`${path}: a key is the empty string; every column needs a name`);
   const at = names.indexOf('__proto__');
   if (at >= 0)
     throw new InputError(

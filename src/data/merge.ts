@@ -356,8 +356,13 @@ function mergeLabels(parts: { name: string; stats: DatasetStatistics }[]): Datas
 
 /** Merges shard statistics (checked first; a column absent from a shard is missing there) into one. */
 export function mergeStatistics(parts: { name: string; stats: DatasetStatistics }[]): DatasetStatistics {
-  if (parts.length === 0) throw new InputError('stats merge: no files given');
   for (const p of parts) checkStatistics(p.stats, p.name);
+  return mergeChecked(parts);
+}
+
+/** mergeStatistics of shards already checked. */
+function mergeChecked(parts: { name: string; stats: DatasetStatistics }[]): DatasetStatistics {
+  if (parts.length === 0) throw new InputError('stats merge: no files given');
   const columns = columnsOf(parts);
   const merged: DatasetStatistics = {
     format: 'mlci-statistics',
@@ -386,13 +391,12 @@ export function mergeStatistics(parts: { name: string; stats: DatasetStatistics 
 }
 
 /**
- * Adds a sketch to listing shards of categorical columns that end up above the value cap, so that
- * their values enter the merged distinct count (returns copies; the input is left as is).
+ * Adds a sketch to listing shards (already checked) of categorical columns that end up above the
+ * value cap, so that their values enter the merged distinct count (returns copies; the input is left as is).
  */
-export async function sketchCategoricalShards(
+async function sketchCategoricalShards(
   parts: { name: string; stats: DatasetStatistics }[]
 ): Promise<{ name: string; stats: DatasetStatistics }[]> {
-  for (const p of parts) checkStatistics(p.stats, p.name);
   const copies = parts.map((p) => ({ name: p.name, stats: { ...p.stats, columns: { ...p.stats.columns } } }));
   for (const [column, list] of columnsOf(parts)) {
     const listing = list.filter(
@@ -440,7 +444,7 @@ export async function mergeStatisticsFiles(files: string[], out?: string): Promi
     }
     parts.push({ name: file, stats: checkStatistics(value, file) });
   }
-  const merged = mergeStatistics(await sketchCategoricalShards(parts));
+  const merged = mergeChecked(await sketchCategoricalShards(parts));
   if (out) await writeJsonAtomic(out, merged);
   return merged;
 }

@@ -3,7 +3,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent } from './engine.js';
 import { asNumber } from './profile-summary.js';
-import { Hll } from './sketch/hll.js';
+import { engineHll } from './sketch/engine-hll.js';
+import type { Hll } from './sketch/hll.js';
 import type { ColumnInfo } from './source.js';
 import { VALUE_CAP, type ColumnStatistics } from './statistics.js';
 
@@ -66,15 +67,7 @@ export async function categoricalCounts(
   const distinct = asNumber(distinctValue);
   const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
   // A HyperLogLog of the engine's 64-bit hash, so that shards can be merged.
-  const regs = (
-    await db.runAndReadAll(
-      `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ` +
-        `ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) ` +
-        `FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
-    )
-  ).getRows();
-  const hll = new Hll();
-  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
+  const hll = await engineHll(db, `SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL`);
   return { present: asNumber(present), top, length, distinct, distinctExact: true, hll };
 }
 

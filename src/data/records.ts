@@ -95,8 +95,6 @@ export async function loadRecords(
   const surveyed = survey(path, rows);
   if (surveyed.size === 0) throw new InputError(`${path}: the rows have no columns`);
   const names = [...surveyed.keys()];
-  if (names.includes(''))
-    throw new InputError(`${path}: a key is the empty string; every column needs a name`);
   checkUsableNames(path, names);
   const types = names.map((n) => typeOf(surveyed.get(n)!));
   const loadTypes = types.map((t) => (t === 'DATE' || t === 'TIMESTAMP' ? 'VARCHAR' : t));

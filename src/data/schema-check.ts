@@ -6,7 +6,7 @@ import { sqlIdent, sqlString } from './engine.js';
 import { ConditionCounts } from './schema-counts.js';
 import { RowLocator, sampleRows, type RowRef } from './schema-rows.js';
 import { InputError } from '../core/errors.js';
-import { checkedSchema, re2Pattern, schemaFile, type ColumnSchema, type RowSchema } from './schema.js';
+import { checkedSchema, re2Pattern, type ColumnSchema, type RowSchema } from './schema.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
@@ -24,15 +24,16 @@ function types(s: ColumnSchema): string[] {
   return s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
 }
 
-/** Checks a loaded table against a row schema, column by column. */
+/** Checks a loaded table against a row schema, column by column; `file` names the schema in refusals. */
 export async function validateAgainstSchema(
   db: DuckDBConnection,
   source: LoadedSource,
   stats: DatasetStatistics,
-  given: RowSchema
+  given: RowSchema,
+  file = 'schema'
 ): Promise<SchemaViolation[]> {
-  const schema = checkedSchema(given);
-  await refuseUncheckable(db, source, schema, schemaFile(given));
+  const schema = checkedSchema(given, file);
+  await refuseUncheckable(db, source, schema, file);
   // Dry passes gather what to evaluate: value-level conditions first (their counts decide which
   // samples are needed), then the scan conditions and samples, answered by one scan.
   const counts = new ConditionCounts();
@@ -71,16 +72,13 @@ async function refuseUncheckable(
     const info = present.get(name);
     const keyword = TEXT_KEYWORDS.find((k) => spec[k] !== undefined);
     if (info && keyword && info.type !== 'VARCHAR') {
-      const read = NUMERIC_TYPE.test(info.type) ? 'numbers' : info.type;
+      const read = info.kind === 'numeric' ? 'numbers' : info.type;
       throw new InputError(
         `${file}: column "${name}": "${keyword}" can't be checked, the data is read as ${read} (${info.type}) and its text as written (leading zeros, "1.0") is not kept; check it with minimum/maximum/multipleOf or remove it (in JSON Lines, writing the values as strings keeps them text)`
       );
     }
   }
 }
-
-/** Engine types of numbers. */
-const NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/;
 
 /** What every check of one pass shares: where violations go and how conditions are counted and sampled. */
 interface Pass {

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
 import { re2Pattern, type ColumnSchema, type RowSchema } from './schema.js';
-import type { LoadedSource } from './source.js';
+import { kindOf, type LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
 /** Largest categorical domain written as an enum (TFDV's default). */
@@ -89,7 +89,7 @@ async function inferColumn(
     // typed as JSON holds them, not by the engine's text rendering ("{'c': 1}", "0").
     const json = jsonType(type);
     if (json) out.type = withNull(json);
-    if (NUMBER_TYPE.test(type) && s.values && s.distinct <= MAX_DOMAIN) {
+    if (kindOf(type) === 'numeric' && s.values && s.distinct <= MAX_DOMAIN) {
       out.enum = Object.keys(s.values)
         .map(Number)
         .sort((a, b) => a - b);
@@ -116,13 +116,9 @@ async function inferColumn(
   return out;
 }
 
-/** Engine types of numbers. */
-const NUMBER_TYPE =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
-
 /** The JSON type of a non-numeric, non-date column's values by its engine type (undefined: any JSON value). */
 function jsonType(type: string): string | undefined {
-  if (NUMBER_TYPE.test(type)) return /INT/.test(type) ? 'integer' : 'number';
+  if (kindOf(type) === 'numeric') return /INT/.test(type) ? 'integer' : 'number';
   if (type.endsWith(']')) return 'array';
   if (type.startsWith('STRUCT') || type.startsWith('MAP')) return 'object';
   if (type === 'JSON') return undefined;

@@ -196,16 +196,7 @@ export function parseSchema(text: string, path: string): RowSchema {
       `${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
     );
   }
-  schemaFiles.set(schema, path);
   return schema;
-}
-
-/** The file each parsed schema came from, so that checks refusing a keyword later can name it. */
-const schemaFiles = new WeakMap<object, string>();
-
-/** The file a schema was read from ("schema" for one built in memory). */
-export function schemaFile(schema: RowSchema): string {
-  return schemaFiles.get(schema) ?? 'schema';
 }
 
 /** Annotations and structure: no constraint on a column's values. */
@@ -388,8 +379,7 @@ const ROW_KEYWORDS = new Set(['type', 'properties', 'required', 'additionalPrope
  * The schema as mlci checks it: every column's references followed and allOf merged, const as a
  * one-value enum. Exit 2 naming the file, the column and the keyword for a constraint mlci doesn't check.
  */
-export function checkedSchema(schema: RowSchema): RowSchema {
-  const file = schemaFile(schema);
+export function checkedSchema(schema: RowSchema, file: string): RowSchema {
   for (const [key, value] of Object.entries(schema)) {
     const refused =
       (UNCHECKED.has(key) && !ROW_KEYWORDS.has(key)) ||

@@ -1,12 +1,13 @@
 // HyperLogLog registers of a categorical shard that listed its values (under the value cap), built
-// as profile-categorical.ts builds them for shards above the cap — the engine's hash of each value
+// by engineHll as the profile builds them for shards above the cap — the engine's hash of each value
 // in its column type — so both kinds of shard merge into one sketch of the union.
 import { InputError } from '../../core/errors.js';
 import { connection, sqlIdent } from '../engine.js';
-import { Hll } from './hll.js';
+import { engineHll } from './engine-hll.js';
+import type { Hll } from './hll.js';
 
 /** Engine types a listed value may be cast back to: names, sizes and list brackets, nothing quoted. */
-const SAFE_TYPE = /^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*)*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/;
+const SAFE_TYPE = /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/;
 
 let tables = 0;
 
@@ -37,19 +38,9 @@ export async function sketchListed(values: string[], type: string, where: string
 }
 
 async function registers(table: string, type: string, where: string): Promise<Hll> {
-  const db = await connection();
-  // The same index (top 12 bits) and rank (leading zeros of the other 52, + 1) as profile-categorical.ts.
-  const sql =
-    `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ` +
-    `ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) ` +
-    `FROM (SELECT hash(CAST(v AS ${type})) AS h FROM ${table}) GROUP BY 1`;
-  let rows;
   try {
-    rows = (await db.runAndReadAll(sql)).getRows();
+    return await engineHll(await connection(), `SELECT hash(CAST(v AS ${type})) AS h FROM ${table}`);
   } catch (error) {
     throw new InputError(`${where}: a listed value is not a ${type} (${(error as Error).message})`);
   }
-  const hll = new Hll();
-  for (const [index, rank] of rows) hll.registers[Number(index)] = Number(rank);
-  return hll;
 }
