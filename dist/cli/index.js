@@ -8,7 +8,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-IHEH3Z42.js";
+} from "../chunks/chunk-ITDPFDGE.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -3703,7 +3703,7 @@ function registerEvaluate(program2) {
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-CP67QL4V.js");
+      const { evaluate: run } = await import("../chunks/evaluate-JOLMK2ME.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3958,7 +3958,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-VUXEMO7K.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-MHB4JK7S.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-5QA3ETFS.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3993,7 +3993,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-O3O77QGM.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VBLWF5DL.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4009,7 +4009,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-VWU475UO.js");
+      const { runPipeline } = await import("../chunks/pipeline-PR7CT3Y3.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4419,7 +4419,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-Y3V7YBWF.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-7X4YIN2F.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4525,7 +4525,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-L5A55WZ7.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-N7LX62AD.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4557,7 +4557,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-AKV4X4GU.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-ZALJJQVE.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4665,7 +4665,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-Y3V7YBWF.js");
+      const { validateData } = await import("../chunks/validate-data-7X4YIN2F.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-AXDBQHK2.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

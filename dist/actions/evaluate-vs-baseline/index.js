@@ -246,7 +246,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-CP67QL4V.js");
+    const { evaluate } = await import("../../chunks/evaluate-JOLMK2ME.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   buildPipelineRequest,
   parseParams
-} from "../../chunks/chunk-6QJ3KUMN.js";
-import "../../chunks/chunk-IHEH3Z42.js";
+} from "../../chunks/chunk-XNESXMC5.js";
+import "../../chunks/chunk-ITDPFDGE.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-HD4PHYYH.js";
@@ -59,7 +59,7 @@ async function run() {
       configPath
     );
     const { out } = request;
-    const { runPipeline, STAGES } = await import("../../chunks/pipeline-VWU475UO.js");
+    const { runPipeline, STAGES } = await import("../../chunks/pipeline-PR7CT3Y3.js");
     const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
     const result = await runPipeline({
       ...request,

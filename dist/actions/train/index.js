@@ -6,14 +6,14 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-UT65NK25.js";
-import "../../chunks/chunk-M57VDRU4.js";
+} from "../../chunks/chunk-OTLJ7P4T.js";
+import "../../chunks/chunk-NLXKT4DM.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4WGN2N4T.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-T7VV5VDM.js";
+import "../../chunks/chunk-TMFU5HWF.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-V3Q7GGSH.js";
-import "../../chunks/chunk-NEJAHDAV.js";
-import "../../chunks/chunk-JNVYLVYM.js";
-import "../../chunks/chunk-33NTXRVF.js";
+} from "../../chunks/chunk-BOXI3UP3.js";
+import "../../chunks/chunk-5QC7KRQR.js";
+import "../../chunks/chunk-VONLSXJJ.js";
+import "../../chunks/chunk-KZNYQM7F.js";
 import {
   buildValidateDataRequest
 } from "../../chunks/chunk-UVX4Z2N6.js";
 import "../../chunks/chunk-FDN2QQC3.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-TDVX5RST.js";
-import "../../chunks/chunk-T7VV5VDM.js";
+import "../../chunks/chunk-TMFU5HWF.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -53,6 +53,8 @@ function checkUniqueNames(file, names) {
   });
 }
 function checkUsableNames(path, names) {
+  if (names.includes(""))
+    throw new InputError(`${path}: a key is the empty string; every column needs a name`);
   const at = names.indexOf("__proto__");
   if (at >= 0)
     throw new InputError(

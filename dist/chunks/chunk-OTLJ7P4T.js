@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   loadColumns
-} from "./chunk-M57VDRU4.js";
+} from "./chunk-NLXKT4DM.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -27,7 +27,7 @@ import {
 import {
   inspectFile,
   readExpression
-} from "./chunk-T7VV5VDM.js";
+} from "./chunk-TMFU5HWF.js";
 import {
   connection,
   describeRead,

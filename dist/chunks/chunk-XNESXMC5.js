@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-IHEH3Z42.js";
+} from "./chunk-ITDPFDGE.js";
 import {
   parseList,
   parseSeed

@@ -63,7 +63,7 @@ async function runPipeline(options) {
     registered: null,
     paths: {}
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-2NC4UKD7.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-OVN2OZNK.js");
   const outcomes = [];
   let stopped = null;
   let evaluationMarkdown = null;

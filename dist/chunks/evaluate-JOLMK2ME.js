@@ -51,7 +51,7 @@ import {
   loadColumns,
   prepareReader,
   sourceColumnNames
-} from "./chunk-M57VDRU4.js";
+} from "./chunk-NLXKT4DM.js";
 import {
   MLCI_VERSION
 } from "./chunk-3U3CFE5T.js";
@@ -61,7 +61,7 @@ import "./chunk-R2X24BNK.js";
 import {
   TRAINING_RECORD_SCHEMA
 } from "./chunk-J2OQGLLM.js";
-import "./chunk-T7VV5VDM.js";
+import "./chunk-TMFU5HWF.js";
 import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";

@@ -8,7 +8,7 @@ import {
   readError,
   readExpression,
   textTyped
-} from "./chunk-T7VV5VDM.js";
+} from "./chunk-TMFU5HWF.js";
 import {
   connection,
   describeRead,

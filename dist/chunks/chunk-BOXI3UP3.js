@@ -4,17 +4,17 @@ import {
   analyse,
   checkData,
   renderMarkdown
-} from "./chunk-NEJAHDAV.js";
+} from "./chunk-5QC7KRQR.js";
 import {
   parseSchema
-} from "./chunk-33NTXRVF.js";
+} from "./chunk-KZNYQM7F.js";
 import {
   isStatistics
 } from "./chunk-TDVX5RST.js";
 import {
   labelIn,
   loadSource
-} from "./chunk-T7VV5VDM.js";
+} from "./chunk-TMFU5HWF.js";
 import {
   openEngine
 } from "./chunk-BQLEISGD.js";
@@ -195,7 +195,7 @@ async function profiled(options, use) {
   }
 }
 async function inferSchemaFile(options) {
-  const { inferSchema } = await import("./schema-infer-XIYUEEZW.js");
+  const { inferSchema } = await import("./schema-infer-OTQZKEDD.js");
   return profiled(options, async (engine, current, stats) => {
     const schema = await inferSchema(engine.db, current, stats, { ranges: options.ranges });
     if (options.out) await writeJsonAtomic(options.out, schema);

@@ -1,23 +1,23 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  STAGES,
-  parseStages,
-  pipelineMarkdown,
-  plannedStages,
-  runPipeline
-} from "./chunk-IHEH3Z42.js";
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
+} from "./chunk-XNESXMC5.js";
+import "./chunk-ITDPFDGE.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";
+import "./chunk-GSRDT4OZ.js";
+import "./chunk-NVKBQ6B4.js";
+import "./chunk-5FF76VVQ.js";
 import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  STAGES,
-  parseStages,
-  pipelineMarkdown,
-  plannedStages,
-  runPipeline
+  DEFAULT_PIPELINE_OUT,
+  buildPipelineRequest,
+  parseParams
 };

@@ -2,8 +2,9 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   BinCounter,
+  engineHll,
   equalWidthEdges
-} from "./chunk-JNVYLVYM.js";
+} from "./chunk-VONLSXJJ.js";
 import {
   Hll,
   QUANTILES,
@@ -30,7 +31,7 @@ import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 
 // src/data/sketch/categorical.ts
-var SAFE_TYPE = /^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*)*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/;
+var SAFE_TYPE = /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(, ?\d+)?\))?(\[\d*\])*$/;
 var tables = 0;
 async function sketchListed(values, type, where) {
   if (!SAFE_TYPE.test(type))
@@ -56,17 +57,11 @@ async function sketchListed(values, type, where) {
   }
 }
 async function registers(table, type, where) {
-  const db = await connection();
-  const sql = `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) FROM (SELECT hash(CAST(v AS ${type})) AS h FROM ${table}) GROUP BY 1`;
-  let rows;
   try {
-    rows = (await db.runAndReadAll(sql)).getRows();
+    return await engineHll(await connection(), `SELECT hash(CAST(v AS ${type})) AS h FROM ${table}`);
   } catch (error) {
     throw new InputError(`${where}: a listed value is not a ${type} (${error.message})`);
   }
-  const hll = new Hll();
-  for (const [index, rank] of rows) hll.registers[Number(index)] = Number(rank);
-  return hll;
 }
 
 // src/data/sketch/quantiles.ts
@@ -399,8 +394,11 @@ function mergeLabels(parts) {
   return { column, distribution: Object.fromEntries(distribution) };
 }
 function mergeStatistics(parts) {
-  if (parts.length === 0) throw new InputError("stats merge: no files given");
   for (const p of parts) checkStatistics(p.stats, p.name);
+  return mergeChecked(parts);
+}
+function mergeChecked(parts) {
+  if (parts.length === 0) throw new InputError("stats merge: no files given");
   const columns = columnsOf(parts);
   const merged = {
     format: "mlci-statistics",
@@ -426,7 +424,6 @@ function mergeStatistics(parts) {
   return merged;
 }
 async function sketchCategoricalShards(parts) {
-  for (const p of parts) checkStatistics(p.stats, p.name);
   const copies = parts.map((p) => ({ name: p.name, stats: { ...p.stats, columns: { ...p.stats.columns } } }));
   for (const [column, list] of columnsOf(parts)) {
     const listing = list.filter(
@@ -469,13 +466,12 @@ async function mergeStatisticsFiles(files, out) {
     }
     parts.push({ name: file, stats: checkStatistics(value, file) });
   }
-  const merged = mergeStatistics(await sketchCategoricalShards(parts));
+  const merged = mergeChecked(await sketchCategoricalShards(parts));
   if (out) await writeJsonAtomic(out, merged);
   return merged;
 }
 export {
   mergeStatistics,
   mergeStatisticsFiles,
-  sketchCategoricalShards,
   widenType
 };

@@ -1,29 +1,29 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  inferSchemaFile,
-  profileData,
-  validateData
-} from "./chunk-V3Q7GGSH.js";
-import "./chunk-NEJAHDAV.js";
-import "./chunk-JNVYLVYM.js";
-import "./chunk-33NTXRVF.js";
-import "./chunk-FDN2QQC3.js";
-import "./chunk-6UZB7YRZ.js";
-import "./chunk-TDVX5RST.js";
-import "./chunk-T7VV5VDM.js";
+  planTraining,
+  trainCacheKey,
+  trainStage
+} from "./chunk-OTLJ7P4T.js";
+import "./chunk-NLXKT4DM.js";
+import "./chunk-3U3CFE5T.js";
+import "./chunk-4WGN2N4T.js";
+import "./chunk-5CQ3ZZSA.js";
+import "./chunk-R2X24BNK.js";
+import "./chunk-J2OQGLLM.js";
+import "./chunk-TMFU5HWF.js";
 import "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
 import "./chunk-36UX5SSD.js";
 import "./chunk-HD4PHYYH.js";
+import "./chunk-5FF76VVQ.js";
 import "./chunk-J2XJ3L6O.js";
 import "./chunk-U7QWIZPG.js";
-import "./chunk-KFMS7UDB.js";
 import "./chunk-A7ELOP3Y.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 export {
-  inferSchemaFile,
-  profileData,
-  validateData
+  planTraining,
+  trainCacheKey,
+  trainStage
 };

@@ -5,16 +5,16 @@ import {
   Cursor,
   NumericAccumulator,
   categoryShares,
+  engineHll,
   equalWidthEdges,
   openCounts,
   storedCounts,
   sturgesEdges
-} from "./chunk-JNVYLVYM.js";
+} from "./chunk-VONLSXJJ.js";
 import {
   checkedSchema,
-  re2Pattern,
-  schemaFile
-} from "./chunk-33NTXRVF.js";
+  re2Pattern
+} from "./chunk-KZNYQM7F.js";
 import {
   EcdfWalk,
   chi2Sf,
@@ -25,12 +25,11 @@ import {
   DEFAULT_DRIFT_SHARE
 } from "./chunk-6UZB7YRZ.js";
 import {
-  Hll,
   VALUE_CAP
 } from "./chunk-TDVX5RST.js";
 import {
   readError
-} from "./chunk-T7VV5VDM.js";
+} from "./chunk-TMFU5HWF.js";
 import {
   sqlIdent,
   sqlString
@@ -420,11 +419,7 @@ async function categoricalCounts(db, table, column, type = "VARCHAR") {
   )).getRows()[0];
   const distinct = asNumber(distinctValue);
   const length = minLength === null ? null : { min: asNumber(minLength), max: asNumber(maxLength) };
-  const regs = (await db.runAndReadAll(
-    `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) FROM (SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL) GROUP BY 1`
-  )).getRows();
-  const hll = new Hll();
-  for (const [index, rank] of regs) hll.registers[Number(index)] = Number(rank);
+  const hll = await engineHll(db, `SELECT hash(${id}) AS h FROM ${sqlIdent(table)} WHERE ${id} IS NOT NULL`);
   return { present: asNumber(present), top, length, distinct, distinctExact: true, hll };
 }
 function categoricalStats(info, rows, counts) {
@@ -1296,9 +1291,9 @@ var ConditionCounts = class {
 function types(s) {
   return s.type === void 0 ? [] : Array.isArray(s.type) ? s.type : [s.type];
 }
-async function validateAgainstSchema(db, source, stats, given) {
-  const schema = checkedSchema(given);
-  await refuseUncheckable(db, source, schema, schemaFile(given));
+async function validateAgainstSchema(db, source, stats, given, file = "schema") {
+  const schema = checkedSchema(given, file);
+  await refuseUncheckable(db, source, schema, file);
   const counts = new ConditionCounts();
   await checkSchema(db, source, stats, schema, counts);
   await counts.resolveValues(db);
@@ -1320,14 +1315,13 @@ async function refuseUncheckable(db, source, schema, file) {
     const info = present.get(name);
     const keyword = TEXT_KEYWORDS.find((k) => spec[k] !== void 0);
     if (info && keyword && info.type !== "VARCHAR") {
-      const read = NUMERIC_TYPE.test(info.type) ? "numbers" : info.type;
+      const read = info.kind === "numeric" ? "numbers" : info.type;
       throw new InputError(
         `${file}: column "${name}": "${keyword}" can't be checked, the data is read as ${read} (${info.type}) and its text as written (leading zeros, "1.0") is not kept; check it with minimum/maximum/multipleOf or remove it (in JSON Lines, writing the values as strings keeps them text)`
       );
     }
   }
 }
-var NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/;
 async function checkSchema(db, source, stats, schema, counts) {
   const locator = new RowLocator(db, source);
   const pass = {
@@ -1616,7 +1610,7 @@ async function checkData(engine, inputs, timings = {}) {
   const found = new Anomalies(config);
   const add = (a) => found.add(a);
   if (schema) {
-    for (const v of await validateAgainstSchema(engine.db, current, stats, schema)) add(v);
+    for (const v of await validateAgainstSchema(engine.db, current, stats, schema, inputs.schemaPath)) add(v);
   } else {
     const refColumns = reference?.kind === "table" ? analysis.reference?.columns : reference?.statistics.columns;
     if (refColumns) referenceFindings(stats, refColumns, label).forEach(add);

@@ -27,15 +27,15 @@ import {
 } from "./chunk-IG76SEAK.js";
 import {
   loadColumns
-} from "./chunk-M57VDRU4.js";
+} from "./chunk-NLXKT4DM.js";
 import "./chunk-4WGN2N4T.js";
 import "./chunk-R2X24BNK.js";
 import {
   checkData,
   renderMarkdown
-} from "./chunk-NEJAHDAV.js";
-import "./chunk-JNVYLVYM.js";
-import "./chunk-33NTXRVF.js";
+} from "./chunk-5QC7KRQR.js";
+import "./chunk-VONLSXJJ.js";
+import "./chunk-KZNYQM7F.js";
 import "./chunk-FDN2QQC3.js";
 import {
   DEFAULT_DRIFT_SHARE
@@ -48,7 +48,7 @@ import {
   kindOf,
   labelIn,
   loadSource
-} from "./chunk-T7VV5VDM.js";
+} from "./chunk-TMFU5HWF.js";
 import {
   openEngine,
   sqlIdent
@@ -137,8 +137,6 @@ async function loadRecords(db, rows, table, path) {
   const surveyed = survey(path, rows);
   if (surveyed.size === 0) throw new InputError(`${path}: the rows have no columns`);
   const names = [...surveyed.keys()];
-  if (names.includes(""))
-    throw new InputError(`${path}: a key is the empty string; every column needs a name`);
   checkUsableNames(path, names);
   const types = names.map((n) => typeOf(surveyed.get(n)));
   const loadTypes = types.map((t) => t === "DATE" || t === "TIMESTAMP" ? "VARCHAR" : t);

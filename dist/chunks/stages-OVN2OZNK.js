@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 var validateDataStage = {
   name: "validate-data",
   async run(ctx, dir) {
-    const { validateData } = await import("./validate-data-Y3V7YBWF.js");
+    const { validateData } = await import("./validate-data-7X4YIN2F.js");
     const { config } = ctx;
     const reference = await storedStatistics(ctx.registry, ctx.production, dir);
     const { buildValidateDataRequest } = await import("./validate-data-request-AXDBQHK2.js");
@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-AKV4X4GU.js");
+    const { trainStage } = await import("./train-ZALJJQVE.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {
@@ -85,7 +85,7 @@ var evaluateStage = {
     if (!model)
       throw new InputError("evaluate: no model (the train stage did not run and train.model is not set)");
     const { buildEvaluateRequest } = await import("./evaluate-options-CVVUWIJT.js");
-    const { evaluate } = await import("./evaluate-CP67QL4V.js");
+    const { evaluate } = await import("./evaluate-JOLMK2ME.js");
     const request = await buildEvaluateRequest(
       { model, validation: ctx.paths.validation, out: dir },
       ctx.config,

@@ -2224,12 +2224,7 @@ function parseSchema(text, path) {
       `${path}: expected an object schema with "properties" (one per column), as \`mlci schema infer\` writes`
     );
   }
-  schemaFiles.set(schema, path);
   return schema;
-}
-var schemaFiles = /* @__PURE__ */ new WeakMap();
-function schemaFile(schema) {
-  return schemaFiles.get(schema) ?? "schema";
 }
 var ANNOTATIONS = /* @__PURE__ */ new Set([
   "$schema",
@@ -2369,8 +2364,7 @@ function mergeTypes(a, b) {
   return [...new Set(both)];
 }
 var ROW_KEYWORDS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties", "x-mlci-min-rows"]);
-function checkedSchema(schema) {
-  const file = schemaFile(schema);
+function checkedSchema(schema, file) {
   for (const [key, value] of Object.entries(schema)) {
     const refused = UNCHECKED.has(key) && !ROW_KEYWORDS.has(key) || key === "$ref" || key === "allOf" || key === "additionalProperties" && typeof value !== "boolean";
     if (refused)
@@ -2435,7 +2429,6 @@ function re2Pattern(pattern) {
 
 export {
   parseSchema,
-  schemaFile,
   checkedSchema,
   re2Pattern
 };

@@ -325,6 +325,16 @@ var NumericAccumulator = class {
   }
 };
 
+// src/data/sketch/engine-hll.ts
+async function engineHll(db, hashes) {
+  const rows = (await db.runAndReadAll(
+    `SELECT (h >> 52)::INTEGER, max(CASE WHEN (h & 4503599627370495) = 0 THEN 53 ELSE 52 - floor(log2((h & 4503599627370495)::DOUBLE))::INTEGER END) FROM (${hashes}) GROUP BY 1`
+  )).getRows();
+  const hll = new Hll();
+  for (const [index, rank] of rows) hll.registers[Number(index)] = Number(rank);
+  return hll;
+}
+
 export {
   sturgesEdges,
   BinCounter,
@@ -333,5 +343,6 @@ export {
   storedCounts,
   Cursor,
   equalWidthEdges,
-  NumericAccumulator
+  NumericAccumulator,
+  engineHll
 };

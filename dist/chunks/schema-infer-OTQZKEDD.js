@@ -2,12 +2,18 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   re2Pattern
-} from "./chunk-33NTXRVF.js";
+} from "./chunk-KZNYQM7F.js";
+import {
+  kindOf
+} from "./chunk-TMFU5HWF.js";
 import {
   sqlIdent,
   sqlString
 } from "./chunk-BQLEISGD.js";
 import "./chunk-5QWN2HOG.js";
+import "./chunk-36UX5SSD.js";
+import "./chunk-J2XJ3L6O.js";
+import "./chunk-U7QWIZPG.js";
 import "./chunk-HRKM2MUG.js";
 import "./chunk-3CG65SHH.js";
 
@@ -61,7 +67,7 @@ async function inferColumn(db, table, name, type, s, options) {
   } else if (jsonType(type) !== "string") {
     const json = jsonType(type);
     if (json) out.type = withNull(json);
-    if (NUMBER_TYPE.test(type) && s.values && s.distinct <= MAX_DOMAIN) {
+    if (kindOf(type) === "numeric" && s.values && s.distinct <= MAX_DOMAIN) {
       out.enum = Object.keys(s.values).map(Number).sort((a, b) => a - b);
       if (nullable) out.enum.push(null);
     }
@@ -83,9 +89,8 @@ async function inferColumn(db, table, name, type, s, options) {
   if (s.count > 0 && s.present === s.count) out["x-mlci-min-present"] = 1;
   return out;
 }
-var NUMBER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 function jsonType(type) {
-  if (NUMBER_TYPE.test(type)) return /INT/.test(type) ? "integer" : "number";
+  if (kindOf(type) === "numeric") return /INT/.test(type) ? "integer" : "number";
   if (type.endsWith("]")) return "array";
   if (type.startsWith("STRUCT") || type.startsWith("MAP")) return "object";
   if (type === "JSON") return void 0;
