@@ -465,6 +465,8 @@ function writeValidator(ajv, schemaValue, target, what, source) {
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
 addFormats(ajv);
 writeValidator(ajv, schema, 'src/config/validate.generated', 'a parsed mlci.yml', 'schema/mlci.schema.json');
+// One metric's gate on its own, for `--gate metric:kind=value` flags: the bounds of mlci.yml's gates hold for flags too.
+writeValidator(ajv, gate, 'src/config/validate-gate.generated', "one metric's gate", "schema/mlci.schema.json's gate");
 
 const kserveSchemaFile = 'deploy/kserve/inferenceservice.schema.json';
 const kserveSchema = JSON.parse(readFileSync(new URL(`../${kserveSchemaFile}`, import.meta.url), 'utf8'));

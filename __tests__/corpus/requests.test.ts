@@ -29,6 +29,45 @@ const cases: [string, string[], RegExp][] = [
     'a monitor gate on a metric the task does not compute',
     ['monitor', '--model', 'm', '--data', 'd.csv', '--task', 'multiclass', '--gate', 'roc_auc:max_drop=0.05'],
     /--gate roc_auc:.*roc_auc_ovr/
+  ],
+  [
+    'a negative max_drop gate flag, which mlci.yml refuses',
+    [
+      'evaluate',
+      '--model',
+      'm',
+      '--data',
+      'd.csv',
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:max_drop=-1'
+    ],
+    /--gate roc_auc:max_drop=-1: max_drop must be >= 0/
+  ],
+  [
+    'a negative max_rise gate flag on monitor',
+    ['monitor', '--model', 'm', '--data', 'd.csv', '--task', 'regression', '--gate', 'rmse:max_rise=-0.5'],
+    /--gate rmse:max_rise=-0.5: max_rise must be >= 0/
+  ],
+  [
+    'a gate flag value in hex',
+    [
+      'evaluate',
+      '--model',
+      'm',
+      '--data',
+      'd.csv',
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:min=0x1'
+    ],
+    /--gate roc_auc:min=0x1: got "0x1", expected a number/
   ]
 ];
 

@@ -11,6 +11,7 @@ import {
   parseTask
 } from '../config/parse.js';
 import { checkGateMetrics } from '../config/rules.js';
+import { validate as validateGate } from '../config/validate-gate.generated.js';
 import { GATE_KINDS, type GateKind } from '../gate/gates.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
 import type { Registry } from '../registry/types.js';
@@ -55,8 +56,12 @@ export function parseGateFlags(flags: string[]): Record<string, GateSpec> {
         `--gate ${flag}: unknown kind "${kind}", expected one of ${GATE_KINDS.join(', ')}`
       );
     }
-    const n = Number(value);
-    if (!Number.isFinite(n)) throw new InputError(`--gate ${flag}: "${value}" is not a number`);
+    const n = parseNumber(value, `--gate ${flag}`) as number;
+    // mlci.yml's bounds (max_drop ≥ 0, …) come from its schema, so a flag cannot pass what the file refuses.
+    if (!validateGate({ [kind]: n })) {
+      const message = validateGate.errors?.[0]?.message ?? 'is not a valid gate';
+      throw new InputError(`--gate ${flag}: ${kind} ${message}, as in mlci.yml`);
+    }
     gates[metric] = { ...gates[metric], [kind]: n };
   }
   return gates;
