@@ -271,6 +271,34 @@ describe('local registry after kill -9', () => {
     expect((await readdir(root)).sort()).toEqual(['aliases.json', 'v1']);
   });
 
+  it('finishes a forced attach killed after it was decided: the new file and its sha256 arrive together', async () => {
+    const store = new LocalRegistry(registryDir);
+    await store.register({ name: 'churn', model: model(1) });
+    const old = new TextEncoder().encode('old notes');
+    const replacement = new TextEncoder().encode('new notes');
+    await store.attach({ name: 'churn', version: 1, files: { 'notes.txt': old }, by: 'me' });
+    // The same attach on a copy gives the files the killed process had staged.
+    const copy = join(work, 'copy');
+    await run('cp', ['-r', registryDir, copy]);
+    await new LocalRegistry(copy).attach({
+      name: 'churn',
+      version: 1,
+      files: { 'notes.txt': replacement },
+      force: true,
+      by: 'me'
+    });
+    // Killed after moving notes.txt into place, before the record: the record still waits in .pending.
+    const v1 = join(registryDir, 'churn', 'v1');
+    await mkdir(join(v1, '.pending'));
+    await run('cp', [join(copy, 'churn', 'v1', 'notes.txt'), join(v1, 'notes.txt')]);
+    await run('cp', [join(copy, 'churn', 'v1', 'version.json'), join(v1, '.pending', 'version.json')]);
+    expect(new TextDecoder().decode(await store.download('churn', 1, 'notes.txt'))).toBe('new notes');
+    expect(await readdir(v1)).not.toContain('.pending');
+    const record = await store.resolve({ name: 'churn', version: 1 });
+    expect(record!.checksums!['notes.txt']).toBe(sha256Hex(replacement));
+    expect(record!.attachments!.map((a) => a.replaced)).toEqual([undefined, sha256Hex(old)]);
+  });
+
   it('takes over a lock of a live pid of this host that nobody refreshed (the pid was reused)', async () => {
     const root = join(registryDir, 'churn');
     await mkdir(root, { recursive: true });

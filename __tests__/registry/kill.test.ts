@@ -1,4 +1,4 @@
-// Acceptance (issue 16): kill -9 at random points of register, promote and rollback leaves a
+// Acceptance (issue 16): kill -9 at random points of register, promote, rollback and attach --force leaves a
 // consistent local registry, loses nothing reported as done, stalls the next command under 1 s
 // and leaves no leftovers once the next command ran.
 import { spawn } from 'node:child_process';
@@ -29,6 +29,13 @@ for (let i = 0; ; i++) {
       const files = { 'evaluation.json': new TextEncoder().encode(JSON.stringify({ id, i })) };
       const { version, created } = await registry.register({ name: 'churn', model, verdict: 'pass', by: id, files });
       say({ op: 'register', version: version.version, sha256: version.sha256, created });
+    } else if (pick >= 0.8 && pick < 0.9) {
+      const versions = await registry.list('churn');
+      if (versions.length === 0) continue;
+      const version = versions[Math.floor(Math.random() * versions.length)].version;
+      const note = new TextEncoder().encode('note ' + id + ' ' + i + ' ' + 'y'.repeat(i % 5 * 20000));
+      const record = await registry.attach({ name: 'churn', version, files: { 'notes.txt': note }, force: true, by: id });
+      say({ op: 'attach', version, sha256: record.checksums['notes.txt'] });
     } else {
       const versions = await registry.list('churn');
       if (versions.length === 0) continue;
@@ -110,12 +117,15 @@ async function expectConsistent(registry: LocalRegistry, root: string, from: num
   const versions = await registry.list('churn');
   const dirs = (await readdir(root)).filter((e) => /^v\d+$/.test(e));
   expect(dirs.length).toBe(versions.length);
-  for (const version of versions.filter((v) => v.version > from)) {
+  // Every version, not only new ones: a forced attach replaces a file of any version.
+  for (const version of versions.filter((v) => v.version > from || v.attachments)) {
+    expect(await readdir(join(root, `v${version.version}`))).not.toContain('.pending');
     expect(sha256Hex(await registry.download('churn', version.version))).toBe(version.sha256);
     const sums = parseSha256Sums(
       new TextDecoder().decode(await registry.download('churn', version.version, 'SHA256SUMS'))
     );
-    for (const [file, digest] of Object.entries(sums)) {
+    // Files attached later (notes.txt, replaced with --force) are in the record's checksums, not in SHA256SUMS.
+    for (const [file, digest] of Object.entries({ ...sums, ...version.checksums })) {
       expect(sha256Hex(await registry.download('churn', version.version, file))).toBe(digest);
     }
   }
@@ -138,6 +148,7 @@ async function lane(
   let pauses = -1;
   const registry = new LocalRegistry(dir, { lock: { onAcquired: (n) => (pauses = n) } });
   const registered = new Map<number, string>();
+  const attached: Array<{ version: number; sha256: string }> = [];
   const moves: AliasEvent[] = [];
   const stalls: number[] = [];
   let checked = 0;
@@ -151,6 +162,7 @@ async function lane(
     const reports = (await Promise.all(children)).flat();
     for (const r of reports) {
       if (r.op === 'register') registered.set(r.version!, r.sha256!);
+      if (r.op === 'attach') attached.push({ version: r.version!, sha256: r.sha256! });
       if (r.event && r.event.from !== r.event.to) moves.push(r.event);
     }
     // The next command: a write that must neither stall on the dead process's lock nor keep its leftovers.
@@ -165,14 +177,18 @@ async function lane(
   for (const [number, sha256] of registered) {
     expect((await registry.resolve({ name: 'churn', version: number }))?.sha256).toBe(sha256);
   }
+  for (const { version, sha256 } of attached) {
+    const record = await registry.resolve({ name: 'churn', version });
+    expect(record?.attachments?.map((a) => a.sha256)).toContain(sha256);
+  }
   const history = await registry.history('churn');
   for (const move of moves) expect(history).toContainEqual(move);
   await expectConsistent(registry, root, 0);
-  return { stalls, reported: registered.size + moves.length, kills: rounds * together };
+  return { stalls, reported: registered.size + moves.length + attached.length, kills: rounds * together };
 }
 
 describe('local registry under kill -9', () => {
-  it(`stays consistent over ${KILLS} kills at random points of register, promote and rollback`, async () => {
+  it(`stays consistent over ${KILLS} kills at random points of register, promote, rollback and attach --force`, async () => {
     // The last lane runs two children at once on one directory: kills while another writer waits.
     const perLane = Math.ceil(KILLS / LANES);
     const results = await Promise.all(

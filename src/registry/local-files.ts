@@ -8,6 +8,11 @@ import { lockLeftoverPid, processAlive } from './lock.js';
 export const STAGING = '.staging';
 /** The lock file of a model's directory. */
 export const LOCK = '.lock';
+/**
+ * Folder of a version's directory holding an attachment's files and its new record, renamed in as one
+ * step: once it exists the attachment is decided, and moving its entries into place finishes it.
+ */
+export const PENDING = '.pending';
 
 // Entries of other hosts (a shared network directory) cannot be checked by pid: they go after an hour.
 const FOREIGN_STALE_MS = 60 * 60 * 1000;
@@ -43,21 +48,26 @@ export async function makeStagingDir(root: string): Promise<string> {
  */
 export async function writeAtomic(root: string, target: string, data: string | Uint8Array): Promise<void> {
   const temp = join(root, STAGING, stagingName('.tmp'));
-  const handle = await retryOnMissingDir(async () => {
+  await retryOnMissingDir(async () => {
     await mkdir(join(root, STAGING), { recursive: true });
-    return open(temp, 'wx');
+    await writeSynced(temp, data);
   });
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
   try {
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** Writes a new file and flushes it to disk before returning, so that a rename publishes whole bytes. */
+export async function writeSynced(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
@@ -70,10 +80,14 @@ async function abandoned(path: string, entry: string): Promise<boolean> {
 }
 
 /**
- * Removes what processes killed mid-write left in a model's directory: their staging folders and
- * files, and the temporary files of the lock. Runs while holding the lock; live owners are kept.
+ * Finishes the attachments killed processes decided, and removes what they left mid-write in a model's
+ * directory: their staging folders and files, and the temporary files of the lock. Runs while holding the lock; live owners are kept.
  */
-export async function sweepLeftovers(root: string): Promise<void> {
+export async function sweepLeftovers(root: string, recordFile: string): Promise<void> {
+  const rootEntries = await readdir(root).catch(() => [] as string[]);
+  for (const entry of rootEntries) {
+    if (/^v\d+$/.test(entry)) await finishPending(join(root, entry), recordFile);
+  }
   const staging = join(root, STAGING);
   const entries = await readdir(staging).catch(() => [] as string[]);
   for (const entry of entries) {
@@ -81,10 +95,27 @@ export async function sweepLeftovers(root: string): Promise<void> {
     if (await abandoned(path, entry)) await rm(path, { recursive: true, force: true });
   }
   await removeEmptyStaging(root);
-  for (const entry of await readdir(root).catch(() => [] as string[])) {
+  for (const entry of rootEntries) {
     const pid = lockLeftoverPid(LOCK, entry);
     if (pid !== null && !processAlive(pid)) await rm(join(root, entry), { force: true });
   }
+}
+
+/**
+ * Moves a decided attachment's files into a version's directory, the record last, so that a process
+ * killed at any point leaves a folder the next call finishes (renames of moved entries are not redone).
+ * Runs while holding the lock.
+ */
+export async function finishPending(versionDir: string, recordFile: string): Promise<void> {
+  const pending = join(versionDir, PENDING);
+  const entries = await readdir(pending).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (entries === null) return;
+  const ordered = [...entries.filter((e) => e !== recordFile), ...entries.filter((e) => e === recordFile)];
+  for (const entry of ordered) await rename(join(pending, entry), join(versionDir, entry));
+  await rmdir(pending);
 }
 
 /** Removes the staging folder when nothing is in it (rmdir refuses one a live writer is using). */

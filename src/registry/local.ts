@@ -1,10 +1,19 @@
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_LOCAL_REGISTRY } from './default-dir.js';
 import { planAttachment, validateAttachRequest } from './attach.js';
 import { verifySha256 } from './integrity.js';
-import { LOCK, makeStagingDir, removeEmptyStaging, sweepLeftovers, writeAtomic } from './local-files.js';
+import {
+  LOCK,
+  PENDING,
+  finishPending,
+  makeStagingDir,
+  removeEmptyStaging,
+  sweepLeftovers,
+  writeAtomic,
+  writeSynced
+} from './local-files.js';
 import { withLock, type LockOptions } from './lock.js';
 import {
   CARD_ASSET,
@@ -56,8 +65,9 @@ function numbersOf(entries: string[]): number[] {
 /**
  * A registry in a directory: `<dir>/<name>/v<N>/` holds a version's files and `version.json`,
  * `<dir>/<name>/aliases.json` the aliases and their history. A version directory appears in one
- * rename once complete, and every read-modify-write holds `<dir>/<name>/.lock`, so concurrent
- * processes neither see half a version nor lose an update.
+ * rename once complete, an attachment arrives as `v<N>/.pending` in one rename and is finished from
+ * there, and every read-modify-write holds `<dir>/<name>/.lock`, so concurrent or killed processes
+ * neither leave half a version or a file under another's sha256 nor lose an update.
  */
 export class LocalRegistry implements Registry {
   /** Absolute path of the registry directory. */
@@ -154,6 +164,7 @@ export class LocalRegistry implements Registry {
   }
 
   async download(name: string, version: number, asset: string = MODEL_ASSET): Promise<Uint8Array> {
+    await this.settled(name, version);
     const record = await this.readRecord(name, version);
     if (!record) throw new InputError(`${name}@v${version} is not in the registry ${this.dir}`);
     if (!record.assets.includes(asset)) {
@@ -240,12 +251,30 @@ export class LocalRegistry implements Registry {
       const current = (await this.readRecord(name, version))!;
       const plan = planAttachment(current, request, this.now().toISOString());
       const dir = this.versionDir(name, version);
-      const root = join(this.dir, name);
-      for (const [file, bytes] of Object.entries(plan.files)) await writeAtomic(root, join(dir, file), bytes);
-      // The record is written last: until then the new files are not part of the version.
-      await writeAtomic(root, join(dir, RECORD_ASSET), JSON.stringify(plan.record, null, 2) + '\n');
+      const staging = await makeStagingDir(join(this.dir, name));
+      try {
+        const files = { ...plan.files, [RECORD_ASSET]: JSON.stringify(plan.record, null, 2) + '\n' };
+        for (const [file, bytes] of Object.entries(files)) await writeSynced(join(staging, file), bytes);
+        // The commit point: a replaced file and its new sha256 arrive together, even under kill -9.
+        await rename(staging, join(dir, PENDING));
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
+      await finishPending(dir, RECORD_ASSET);
       return plan.record;
     });
+  }
+
+  /** Finishes an attachment a killed process decided but left half moved, before a file is read. */
+  private async settled(name: string, version: number): Promise<void> {
+    const pending = join(this.versionDir(name, version), PENDING);
+    if (
+      await access(pending).then(
+        () => true,
+        () => false
+      )
+    )
+      await this.locked(name, async () => undefined);
   }
 
   private async versionNumbers(root: string): Promise<number[]> {
@@ -262,7 +291,7 @@ export class LocalRegistry implements Registry {
     return withLock(
       join(root, LOCK),
       async () => {
-        await sweepLeftovers(root);
+        await sweepLeftovers(root, RECORD_ASSET);
         try {
           return await fn();
         } finally {
