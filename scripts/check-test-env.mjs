@@ -21,7 +21,13 @@ const DEBIAN = [
   { what: `PyTorch for ${PYTHON}`, pkg: 'python3-torch', ok: () => pythonImports('torch') },
   // The workflow player's setup-python is a virtual environment over PYTHON that installs with its pip.
   { what: `pip for ${PYTHON}`, pkg: 'python3-pip', ok: () => pythonImports('pip') },
-  { what: `Chromium at ${CHROMIUM} (or set MLCI_CHROMIUM)`, pkg: 'chromium', ok: () => existsSync(CHROMIUM) }
+  { what: `Chromium at ${CHROMIUM} (or set MLCI_CHROMIUM)`, pkg: 'chromium', ok: () => existsSync(CHROMIUM) },
+  // deploy/prometheus's alert rules are evaluated by Prometheus' own promtool.
+  {
+    what: 'promtool on PATH',
+    pkg: 'prometheus',
+    ok: () => spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0
+  }
 ];
 
 const resolves = (name) => {
