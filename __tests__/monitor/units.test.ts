@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { InputError } from '../../src/core/errors.js';
 import { explainDispatchError } from '../../src/github/dispatch.js';
 import { readLogWindow, type LoggedRow } from '../../src/monitor/log.js';
@@ -9,6 +12,7 @@ import { checkPerformance, joinLabels, predictionsFromLog } from '../../src/moni
 import { parseSince } from '../../src/monitor/since.js';
 import { PredictionLog, type PredictionRecord } from '../../src/serve/prediction-log.js';
 
+const run = promisify(execFile);
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mlci-monitor-unit-'));
@@ -38,6 +42,24 @@ describe('parseSince', () => {
     expect(parseSince('7d', now).toISOString()).toBe('2026-11-19T12:00:00.000Z');
     expect(parseSince('90m', now).toISOString()).toBe('2026-11-26T10:30:00.000Z');
     expect(parseSince('2026-11-01T00:00:00Z', now).toISOString()).toBe('2026-11-01T00:00:00.000Z');
+  });
+  it('reads a time without an offset as UTC whatever the machine’s zone', async () => {
+    // Jest's process.env is a copy, so the zone is set on a child process running the bundled module.
+    const bundle = join(dir, 'since.mjs');
+    await build({
+      entryPoints: ['src/monitor/since.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle
+    });
+    const script = `const { parseSince } = await import(${JSON.stringify(bundle)});
+      const now = new Date('2026-11-26T12:00:00Z');
+      console.log(['2026-11-01T00:00:00', '2026-11-01 06:30', '2026-11-01'].map((t) => parseSince(t, now).toISOString()).join(' '));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TZ: 'America/New_York' }
+    });
+    expect(stdout.trim()).toBe('2026-11-01T00:00:00.000Z 2026-11-01T06:30:00.000Z 2026-11-01T00:00:00.000Z');
   });
   it('refuses anything else, naming the flag', () => {
     expect(() => parseSince('1', now)).toThrow('--since: got "1", expected a duration');

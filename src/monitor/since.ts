@@ -17,12 +17,15 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 
 /**
  * Milliseconds since the epoch of an ISO 8601 time ("2026-11-25", "2026-11-25T00:00:00Z",
- * "2026-12-07T19:00:00-05:00") on a real calendar day; undefined for anything else.
+ * "2026-12-07T19:00:00-05:00") on a real calendar day, UTC when it has no offset; undefined for
+ * anything else.
  */
 export function parseIsoTime(text: string): number | undefined {
   const m = ISO_TIME.exec(text);
   if (!m || !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
-  const ms = Date.parse(text);
+  // Date.parse reads a time without an offset as the machine's local time: such times are UTC here,
+  // the log's own zone (docs/prediction-log.md), so a laptop and a runner read them alike.
+  const ms = Date.parse(m[4] && !m[5] ? `${text}Z` : text);
   return Number.isFinite(ms) ? ms : undefined;
 }
 
