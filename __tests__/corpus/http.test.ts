@@ -152,6 +152,25 @@ const cases: Case[] = [
     /expected numbers/
   ],
   ['object in data', () => request('POST', INFER, column('f1', [{ a: 1 }])), 400, /got an object/],
+  // duplicate keys: JSON.parse would keep the last and score it
+  [
+    'a row with a column twice',
+    () => request('POST', PREDICT, `{"instances": [${JSON.stringify(row(1)).replace('{', '{"f7":99,')}]}`),
+    400,
+    /key "f7" appears twice in one object/
+  ],
+  [
+    'a tensor with data twice (the second spelled with an escape)',
+    () => request('POST', INFER, valid().replace('"data":', '"data":[5,5],"d\\u0061ta":')),
+    400,
+    /key "data" appears twice/
+  ],
+  [
+    'inputs twice',
+    () => request('POST', INFER, `{"inputs": [], ${valid().slice(1)}`),
+    400,
+    /key "inputs" appears twice/
+  ],
   // special floats
   [
     '1e309 (becomes Infinity)',

@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { RequestError, show } from './decode.js';
+import { duplicateKeyIn } from './duplicate-keys.js';
 import { TRAFFIC_HEADER, TRAFFIC_SOURCES, type TrafficSource } from './prediction-log.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -132,6 +133,11 @@ export function readJson(
       body = JSON.parse(text);
     } catch (error) {
       return done(new RequestError(400, `malformed JSON: ${(error as Error).message}`));
+    }
+    const duplicate = duplicateKeyIn(text, body);
+    if (duplicate !== undefined) {
+      const message = `malformed JSON: key ${show(duplicate)} appears twice in one object; only one value is allowed`;
+      return done(new RequestError(400, message));
     }
     done(null, body);
   });
