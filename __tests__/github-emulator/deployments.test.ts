@@ -174,9 +174,12 @@ describe('deployments', () => {
 });
 
 describe('the authenticated user', () => {
-  it("answers the token's user and 401 without a valid token", async () => {
-    const me = await writer.request('GET /user');
-    expect(me.data).toMatchObject({ login: 'github-actions[bot]', id: 41898282, type: 'Bot' });
+  it("answers a personal token's user, 403 to a GITHUB_TOKEN and 401 without a valid token", async () => {
+    // GitHub: an installation token is not a user ("Resource not accessible by integration").
+    await expect(writer.request('GET /user')).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration')
+    });
     const other = await startGitHubEmulator({
       owner,
       repo,

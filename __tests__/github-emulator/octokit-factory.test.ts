@@ -83,8 +83,8 @@ describe('createOctokit', () => {
     octokit.hook.before('request', (options) => {
       seen.push(String(options.headers['user-agent']));
     });
-    const me = await octokit.request('GET /user');
-    expect(me.data.login).toBe('github-actions[bot]');
+    const me = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+    expect(me.data.full_name).toBe(`${owner}/${repo}`);
     expect(seen[0]).toMatch(/^mlci\/\d+\.\d+\.\d+/);
   });
 

@@ -13,9 +13,28 @@ export async function actionsCore(): Promise<typeof import('@actions/core')> {
   return import('@actions/core');
 }
 
-/** Writes a log line the way core.info does (plain stdout), without loading @actions/core. */
+const ZWSP = '\u200b';
+
+/**
+ * Text made inert for the Actions log, whatever data it carries (slice values, file names, messages
+ * from a fork). The runner ends a line at \r, \n or \r\n; it runs a line that starts with `::`
+ * after leading blanks (.NET's, NEL included) as a workflow command (`::error`, `::add-mask::`,
+ * `::stop-commands::`), and `##[` anywhere in a line as a legacy one. A zero-width space breaks
+ * each, and lines end in \n only.
+ */
+export function inertLogText(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^([\s\u0085]*):(?=:)/, `$1:${ZWSP}`).replace(/##\[/g, `#${ZWSP}#[`))
+    .join('\n');
+}
+
+/**
+ * Writes a log line the way core.info does (plain stdout), without loading @actions/core. Every line
+ * goes through `inertLogText`, so data in a message never becomes a workflow command.
+ */
 export function logLine(message: string): void {
-  process.stdout.write(`${message}\n`);
+  process.stdout.write(`${inertLogText(message)}\n`);
 }
 
 /** GitHub's cap on a job summary (1 MiB), less room for what other steps add. */

@@ -11,6 +11,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown, max = 500): string => (typeof v === 'string' ? v.slice(0, max) : '');
+/**
+ * A string that must be one line (the verdict's summary): control characters and line breaks, which
+ * would start a new line in a log or a Markdown block, become spaces.
+ */
+const line = (v: unknown, max: number): string => str(v, max).replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
 
 function metrics(v: unknown): Record<string, number | null> {
   const out: Record<string, number | null> = {};
@@ -59,8 +64,9 @@ function model(v: unknown): ModelReport | null {
 /**
  * Rebuilds an evaluation.json that came from an untrusted place (the artifact of a fork's pull
  * request, read by the workflow_run poster) keeping only well-formed fields: metric names must
- * look like metric names, enumerations must be known values, numbers must be numbers. Strings
- * that remain are escaped by the Markdown renderer.
+ * look like metric names, enumerations must be known values, numbers must be numbers; the summary
+ * is kept to one line. Strings that remain are escaped by whatever shows them (the Markdown
+ * renderer, the check run, the action log).
  */
 export function sanitizeEvaluation(raw: unknown): EvaluationJson {
   if (!isRecord(raw) || raw.schema_version !== 1)
@@ -152,7 +158,7 @@ export function sanitizeEvaluation(raw: unknown): EvaluationJson {
     history: null,
     verdict,
     rubber_stamp: raw.rubber_stamp === true,
-    summary: str(raw.summary, 1000),
+    summary: line(raw.summary, 1000),
     timings_ms: {}
   };
 }

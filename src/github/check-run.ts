@@ -1,8 +1,11 @@
 import type { MlciOctokit } from './octokit.js';
-import { truncateMarkdown } from '../report/markdown.js';
+import { escapeMarkdown, truncateMarkdown } from '../report/markdown.js';
 
 /** GitHub's limit on a check run's output summary and text. */
 export const MAX_CHECK_OUTPUT_CHARS = 65535;
+
+/** How much of the verdict's one-line summary the check run shows. */
+const MAX_CHECK_SUMMARY_CHARS = 1000;
 
 /** The check run to create on the pull request's head commit. */
 export interface VerdictCheckRun {
@@ -14,7 +17,7 @@ export interface VerdictCheckRun {
   name: string;
   verdict: 'pass' | 'fail';
   rubberStamp: boolean;
-  /** One line: the verdict's summary. */
+  /** One line: the verdict's summary, as text (it holds data: slice values, a fork's strings); escaped here. */
   summary: string;
   /** The full report (Markdown). */
   report: string;
@@ -52,7 +55,9 @@ export async function createVerdictCheckRun(check: VerdictCheckRun): Promise<Che
       ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
       output: {
         title,
-        summary: truncateMarkdown(check.summary, 1000),
+        // GitHub renders the summary as Markdown under the base repository's name: links, images,
+        // HTML and @mentions in it must stay text, as in the PR comment.
+        summary: escapeMarkdown(check.summary, MAX_CHECK_SUMMARY_CHARS),
         text: truncateMarkdown(check.report, MAX_CHECK_OUTPUT_CHARS - 100)
       }
     });

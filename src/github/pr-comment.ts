@@ -26,6 +26,8 @@ export interface StickyCommentRequest {
   body: string;
   /** A label for this run, shown when it is folded on the next push (e.g. the commit). */
   runLabel?: string;
+  /** The login the token writes as, when the caller knows it; otherwise found by `tokenLogin`. */
+  author?: string;
 }
 
 /** What happened to the comment. */
@@ -72,21 +74,50 @@ export function composeCommentBody(
   return body;
 }
 
+/** The author GitHub gives everything a workflow's GITHUB_TOKEN writes. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * The login a token writes as. A personal token's user answers `GET /user`; an installation token (a
+ * workflow's GITHUB_TOKEN) is refused there (403), and writes as `github-actions[bot]`.
+ */
+export async function tokenLogin(octokit: MlciOctokit): Promise<string> {
+  try {
+    const res = await octokit.request('GET /user');
+    return res.data.login;
+  } catch (error) {
+    const code = status(error);
+    if (code !== undefined && code >= 400 && code < 500) return ACTIONS_BOT_LOGIN;
+    throw error;
+  }
+}
+
 function status(error: unknown): number | undefined {
   return typeof (error as { status?: unknown })?.status === 'number'
     ? (error as { status: number }).status
     : undefined;
 }
 
+/** A comment as the list answers it, with the fields that identify the sticky one. */
+interface ListedComment {
+  id: number;
+  body?: string | null;
+  user?: { login?: string } | null;
+}
+
 /**
  * Creates or updates the one sticky comment of (workflow, model) on a pull request: found by its
- * hidden marker among all comments (every page), updated in place on every push. With a
- * read-only token (a fork's pull request) it posts nothing and reports why instead of failing.
+ * hidden marker among all comments (every page), updated in place on every push. Only a comment
+ * the token itself wrote is ever updated: a person's comment quoting the marker is left alone (a
+ * write token may edit anyone's comment). With a read-only token (a fork's pull request) it posts
+ * nothing and reports why instead of failing.
  */
 export async function upsertStickyComment(request: StickyCommentRequest): Promise<StickyCommentResult> {
   const { octokit, owner, repo, issueNumber, key } = request;
   const marker = commentMarker(key);
-  let existing: { id: number; body?: string | null } | undefined;
+  const author = request.author ?? (await tokenLogin(octokit));
+  const ours = (c: ListedComment) => c.user?.login === author && (c.body ?? '').startsWith(marker);
+  let existing: ListedComment | undefined;
   for await (const page of octokit.paginate.iterator(
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
     {
@@ -96,7 +127,7 @@ export async function upsertStickyComment(request: StickyCommentRequest): Promis
       per_page: 100
     }
   )) {
-    existing = (page.data as { id: number; body?: string | null }[]).find((c) => c.body?.includes(marker));
+    existing = (page.data as ListedComment[]).find(ours);
     if (existing) break;
   }
   const body = composeCommentBody(key, request.body, existing?.body ?? null, request.runLabel);

@@ -26,6 +26,35 @@ export class GitHubRegistryError extends MlciError {
   }
 }
 
+/**
+ * One line naming a failed GitHub call and its answer, e.g. `POST /repos/o/r/deployments/7/statuses
+ * answered 502`, with GitHub's own message when it sent JSON; an HTML error page (GitHub's 5xx
+ * pages) is never quoted. Errors without a status (network, time-out) give their first line.
+ */
+export function summariseGitHubError(error: unknown): string {
+  const status = statusOf(error);
+  const firstLine = (text: string) => text.split(/\r?\n/)[0].trim().slice(0, 200);
+  if (status === undefined) return firstLine(error instanceof Error ? error.message : String(error));
+  const request = (error as { request?: { method?: string; url?: string } }).request;
+  const call = request?.url ? `${request.method ?? 'GET'} ${pathOf(request.url)}` : 'a GitHub API call';
+  const data = (error as { response?: { data?: unknown } }).response?.data;
+  const message =
+    typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string'
+      ? firstLine((data as { message: string }).message)
+      : '';
+  return `${call} answered ${status}${message ? ` (${message})` : ''}`;
+}
+
+/** The path and query of an API URL (the host adds nothing for the reader). */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
 /** Maps an Octokit RequestError to a message a user can act on; other errors pass through. */
 export function explainGitHubError(error: unknown, repository: string): unknown {
   const status = statusOf(error);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { durationMs } from '../config/duration.js';
 import type { DeployConfig } from '../config/types.js';
-import { InputError } from '../core/errors.js';
+import { describeError, InputError } from '../core/errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../core/files.js';
 import type { Progress } from '../core/progress.js';
 import { DEFAULT_THRESHOLDS, type AnalysisThresholds } from '../deploy/analysis.js';
@@ -123,7 +123,8 @@ export interface DeployCanaryResult {
  * alias (promoted), leaves it (rolled back), or saves where it paused (inconclusive). A first
  * version (the alias points nowhere yet) has nothing to be compared with: it takes the alias at once.
  */
-export async function deployCanary(options: DeployCanaryOptions): Promise<DeployCanaryResult> {
+export async function deployCanary(input: DeployCanaryOptions): Promise<DeployCanaryResult> {
+  const options = { ...input, recorder: bestEffort(input.recorder, input.progress) };
   const alias = options.alias ?? PRODUCTION_ALIAS;
   const stateFile = options.stateFile ?? defaultStateFile(options.registry);
   checkTargetSettings(options);
@@ -331,12 +332,6 @@ async function finish(
     });
     files.push(stateFile);
   } else if (run.steps.length > 0) await clearPauseState(stateFile);
-  const state =
-    report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
-  await options.recorder?.update(
-    state,
-    truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140)
-  );
 
   const result: DeployCanaryResult = {
     model: options.model,
@@ -356,7 +351,40 @@ async function finish(
     );
     files.push(join(options.out, 'deployment.json'), join(options.out, 'deployment.md'));
   }
+  // Recorded last: the alias and the files already say what happened, whatever the record does.
+  const state =
+    report.outcome === 'promoted' ? 'success' : report.outcome === 'rolled_back' ? 'failure' : 'queued';
+  await options.recorder?.update(
+    state,
+    truncate(`${report.outcome.replace('_', ' ')}: ${report.reason}`, 140)
+  );
   return result;
+}
+
+/**
+ * The recorder as the rollout uses it: the record is bookkeeping about work done, so a recorder that
+ * throws (the GitHub one warns by itself instead) is reported as a progress line, never raised.
+ */
+function bestEffort(
+  recorder: DeploymentRecorder | undefined,
+  progress?: Progress
+): DeploymentRecorder | undefined {
+  if (!recorder) return undefined;
+  const guard =
+    (what: string) =>
+    async (work: () => Promise<void>): Promise<void> => {
+      try {
+        await work();
+      } catch (error) {
+        progress?.info(
+          `warning: the deployment record was not ${what}: ${describeError(error).split('\n')[0]}`
+        );
+      }
+    };
+  return {
+    start: (info) => guard('started')(() => recorder.start(info)),
+    update: (state, description) => guard(`updated to ${state}`)(() => recorder.update(state, description))
+  };
 }
 
 async function openTarget(

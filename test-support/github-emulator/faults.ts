@@ -14,6 +14,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** For the rate limits: the `retry-after` seconds (default 1). */
   retryAfterSeconds?: number;
+  /** Calls of the route answered normally before the fault starts (default 0): a failure mid-way. */
+  after?: number;
 }
 
 interface ActiveFault {
@@ -22,6 +24,8 @@ interface ActiveFault {
   remaining: number;
   delayMs: number;
   retryAfterSeconds: number;
+  /** Calls still to let through before the fault answers. */
+  skip: number;
 }
 
 /** Queue of injected faults, consumed in the order they were added. */
@@ -32,12 +36,16 @@ export class FaultQueue {
   add(spec: FaultSpec): void {
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error(`inject: times must be a positive integer`);
+    const after = spec.after ?? 0;
+    if (!Number.isInteger(after) || after < 0)
+      throw new Error(`inject: after must be a non-negative integer`);
     this.faults.push({
       route: spec.route,
       kind: spec.kind,
       remaining: times,
       delayMs: spec.delayMs ?? 2000,
-      retryAfterSeconds: spec.retryAfterSeconds ?? 1
+      retryAfterSeconds: spec.retryAfterSeconds ?? 1,
+      skip: after
     });
   }
 
@@ -45,6 +53,10 @@ export class FaultQueue {
   take(routeKey: string): ActiveFault | null {
     const fault = this.faults.find((f) => f.remaining > 0 && (f.route === routeKey || f.route === '*'));
     if (!fault) return null;
+    if (fault.skip > 0) {
+      fault.skip -= 1;
+      return null;
+    }
     fault.remaining -= 1;
     if (fault.remaining === 0) this.faults.splice(this.faults.indexOf(fault), 1);
     return fault;

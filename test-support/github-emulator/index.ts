@@ -118,7 +118,13 @@ export interface GitHubEmulator {
 export const WRITE_TOKEN = 'write-token';
 export const READ_TOKEN = 'read-token';
 
-const ACTIONS_BOT = { login: 'github-actions[bot]', userId: 41898282, userType: 'Bot' as const };
+// The default tokens are GITHUB_TOKENs: installation tokens of the github-actions app.
+const ACTIONS_BOT = {
+  login: 'github-actions[bot]',
+  userId: 41898282,
+  userType: 'Bot' as const,
+  installation: true
+};
 
 /** Starts an emulator on 127.0.0.1 on a free port. */
 export async function startGitHubEmulator(options: EmulatorOptions): Promise<GitHubEmulator> {

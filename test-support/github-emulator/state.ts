@@ -15,6 +15,11 @@ export interface TokenInfo {
   permission: 'read' | 'write';
   /** Per-scope levels like a workflow's `permissions:` block; when set, scopes left out are `none`. */
   permissions?: Permissions;
+  /**
+   * An installation token (a workflow's GITHUB_TOKEN or a GitHub App's): it acts as a bot but is not a
+   * user, so `GET /user` answers 403 "Resource not accessible by integration", as on GitHub.
+   */
+  installation?: boolean;
 }
 
 /** An issue (pull requests are issues too and share the numbering). */

@@ -10,6 +10,7 @@ import { readDeployCanaryInputs } from './inputs.js';
 /**
  * The deploy-canary action: rolls the version out, records a GitHub Deployment with a status per
  * step, moves the alias on success, and fails the step (exit 1) when the canary was rolled back.
+ * A GitHub Deployment that cannot be recorded is a warning, never a failure.
  * A pause (inconclusive analysis) is not a failure (exit 0): `status: paused`, the reason and the
  * resume instruction in the outputs, a warning annotation and the job summary say so, the deployment
  * stays queued, and a workflow_dispatch run with `resume: true` carries on.
@@ -23,9 +24,12 @@ export async function run(): Promise<void> {
     const { model, version } = request;
     const context = await loadRunContext(process.env.GITHUB_TOKEN ?? '');
     const { githubRecorder } = await import('../../github/deployments.js');
+    // What GitHub would not record is a warning: the rollout, its outputs and files stand regardless.
+    const warn = async (message: string) =>
+      (await actionsCore()).warning(message, { title: 'deployment not recorded' });
     const result = await deployCanary({
       ...request,
-      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server),
+      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server, warn),
       by: context?.actor ? `${context.actor} (deploy-canary)` : undefined,
       progress: actionProgress
     });
