@@ -151,6 +151,21 @@ function cases(): Case[] {
       expect: bad(/ragged-long\.csv:4: row has 4 fields, the header has 3/)
     },
     {
+      name: 'a ragged row past 100 quoted line breaks (the engine counts records, not lines)',
+      make: (d) =>
+        put(
+          d,
+          'ragged-late.csv',
+          csvRows(100_000, (i) => (i % 1000 === 999 ? `${i},"x\ny",z` : `${i},x,z`)) + '5,6,7,8\n'
+        ),
+      expect: bad(/ragged-late\.csv:100102: row has 4 fields, the header has 3/)
+    },
+    {
+      name: 'text in a numeric column past the rows the reader samples',
+      make: (d) => put(d, 'late-text.csv', csvRows(30_000, (i) => `${i},${i % 7},z`) + '1,abc,z\n'),
+      expect: bad(/late-text\.csv:30002: column "b": "abc" is not a whole number/)
+    },
+    {
       name: 'an unterminated quote',
       make: (d) => put(d, 'quote.csv', 'a,b\n1,"x\n2,y\n'),
       expect: bad(/quote\.csv/)
@@ -404,7 +419,18 @@ function cases(): Case[] {
     {
       name: 'a malformed JSON line',
       make: (d) => put(d, 'broken.jsonl', '{"a":1}\n{"a":2\n{"a":3}\n'),
-      expect: bad(/broken\.jsonl.*line 3|broken\.jsonl:3/)
+      // The unterminated object is on line 2 (the engine says "line 3").
+      expect: bad(/broken\.jsonl:2: not valid JSON/)
+    },
+    {
+      name: 'a duplicate key after blank lines (the engine numbers records without them)',
+      make: (d) => put(d, 'dupkey-late.jsonl', '{"a":1}\n\n\n{"a":2}\n{"a":3,"a":4}\n'),
+      expect: bad(/dupkey-late\.jsonl:5: .*duplicate key "a"/)
+    },
+    {
+      name: 'JSON Lines with a UTF-8 byte-order mark',
+      make: (d) => put(d, 'bom.jsonl', '\ufeff{"a":1}\n{"a":2}\n'),
+      expect: bad(/bom\.jsonl:1: starts with a UTF-8 byte order mark \(BOM\)/)
     },
     {
       name: 'JSON Lines that are arrays',

@@ -13,7 +13,13 @@ import {
   referenceOnlyNumeric,
   type Pass
 } from './analyse-numeric.js';
-import { categoricalCounts, categoricalStats, type CategoricalCounts } from './profile-categorical.js';
+import {
+  categoricalCounts,
+  categoricalStats,
+  jointCounts,
+  type CategoricalCounts,
+  type CountsSide
+} from './profile-categorical.js';
 import {
   datetimeDistinct,
   datetimeGroups,
@@ -23,7 +29,7 @@ import {
   type Summary
 } from './profile-summary.js';
 import type { ColumnInfo, LoadedSource } from './source.js';
-import type { DatasetStatistics } from './statistics.js';
+import { VALUE_CAP, type DatasetStatistics } from './statistics.js';
 
 /** The reference of a drift comparison. */
 export type Reference =
@@ -37,6 +43,8 @@ export interface Analysis {
   reference?: DatasetStatistics;
   /** Drift inputs of every column present on both sides with a comparable kind. */
   inputs: Record<string, DriftInput>;
+  /** Columns present on both sides that could not be tested for drift, with the reason. */
+  untested: Record<string, string>;
   /** Milliseconds spent per part (summaries with duplicates, numeric, categorical). */
   timings: Record<string, number>;
 }
@@ -195,7 +203,10 @@ async function profileColumns(
   const counted = await background;
   curStats.duplicate_rows = counted.duplicates;
   finishDatetime(pass, counted, datetimeNames);
-  finishCategorical(pass, counted, deferred);
+  const { joint, untested } = finishCategorical(pass, counted, deferred);
+  for (const { name, ref, cur } of joint) {
+    inputs[name] = { kind: 'categorical', ...(await timed('categorical', jointCounts(db, ref, cur))) };
+  }
   // Categorical columns were finished last: restore the column order of the data.
   curStats.columns = inOrder(curStats.columns, curColumns);
   if (refStats) refStats.columns = inOrder(refStats.columns, curColumns);
@@ -207,7 +218,7 @@ async function profileColumns(
     refStats.label = { column: label, distribution: refStats.columns[label].values! };
   }
   await referenceOnly(pass, db);
-  return { current: curStats, reference: refStats, inputs: orderedInputs, timings };
+  return { current: curStats, reference: refStats, inputs: orderedInputs, untested, timings };
 }
 
 /** The entries of `record` in the order of `columns`, then any others in their own order. */
@@ -218,31 +229,60 @@ function inOrder<T>(record: Record<string, T>, columns: ColumnInfo[]): Record<st
   return out;
 }
 
-/** Statistics and drift inputs of the categorical columns, once their value counts are in. */
+/** A categorical column whose counts go past VALUE_CAP on a side: its drift input is counted in the engine. */
+interface JointColumn {
+  name: string;
+  ref: CountsSide;
+  cur: CountsSide;
+}
+
+/**
+ * Statistics and drift inputs of the categorical columns, once their value counts are in; the
+ * columns with a side above VALUE_CAP are returned to count jointly, or as untested when the
+ * reference is a statistics.json that lists no counts for them.
+ */
 function finishCategorical(
   pass: Pass,
   counted: { cur: Map<string, CategoricalCounts>; ref: Map<string, CategoricalCounts> },
   deferred: ColumnInfo[]
-): void {
+): { joint: JointColumn[]; untested: Record<string, string> } {
   const { current, refSource, refColumns, stored, curStats, refStats, inputs, ignore } = pass;
+  const joint: JointColumn[] = [];
+  const untested: Record<string, string> = {};
   for (const info of deferred) {
     const refInfo = refColumns?.get(info.name);
     const storedCol = stored?.columns[info.name];
     const compare = !ignore.has(info.name);
     const curCounts = counted.cur.get(info.name)!;
     curStats.columns[info.name] = categoricalStats(info, current.rows, curCounts);
-    let refValues: Map<string, number> | undefined;
+    let refSide: CountsSide | undefined;
     const refCounts = counted.ref.get(info.name);
     if (refInfo && refSource && refCounts) {
       refStats!.columns[info.name] = categoricalStats(refInfo, refSource.rows, refCounts);
-      refValues = refCounts.values;
-    } else if (storedCol?.values && (storedCol.kind === 'categorical' || storedCol.kind === 'boolean')) {
-      refValues = new Map(Object.entries(storedCol.values));
+      // Listed on both sides: compared in JS; else both sides are grouped again in the engine.
+      refSide =
+        refCounts.values && curCounts.values
+          ? { listed: refCounts.values }
+          : { table: refSource.table, column: info.name, type: refInfo.type };
+    } else if (storedCol && (storedCol.kind === 'categorical' || storedCol.kind === 'boolean')) {
+      if (storedCol.values) refSide = { listed: new Map(Object.entries(storedCol.values)) };
+      else if (compare)
+        untested[info.name] =
+          `not tested: the reference statistics list no value counts for this column (more than ` +
+          `${VALUE_CAP.toLocaleString('en-US')} distinct values); compare with the reference data to test it`;
     }
-    if (compare && refValues && curCounts.values) {
-      inputs[info.name] = { kind: 'categorical', ref: refValues, cur: curCounts.values };
+    if (!compare || !refSide) continue;
+    if ('listed' in refSide && curCounts.values) {
+      inputs[info.name] = { kind: 'categorical', ref: refSide.listed, cur: curCounts.values };
+    } else {
+      joint.push({
+        name: info.name,
+        ref: refSide,
+        cur: { table: current.table, column: info.name, type: info.type }
+      });
     }
   }
+  return { joint, untested };
 }
 
 /** Reference-only columns still get statistics (they show up as missing columns in current). */

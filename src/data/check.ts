@@ -1,8 +1,8 @@
 // Checks loaded data: profile (with a reference's drift inputs), schema or reference anomalies, row
 // rules, leakage, per-column and dataset drift, and the verdict, as validation.json holds them. The
 // validate-data stage calls it on files it loaded; the monitor on the rows of its window, in memory.
-import type { DataConfig, Task } from '../config/types.js';
-import { analyse, type Reference } from './analyse.js';
+import type { ColumnConfig, DataConfig, Task } from '../config/types.js';
+import { analyse, type Analysis, type Reference } from './analyse.js';
 import {
   Anomalies,
   overlapFinding,
@@ -17,7 +17,8 @@ import {
   datasetDrift as decideDatasetDrift,
   datasetDriftMessage
 } from './drift/decide.js';
-import type { ColumnDrift } from './drift/registry.js';
+import { DEFAULT_TESTS, SMALL_REFERENCE_ROWS } from './drift/catalog.js';
+import { defaultThreshold, type ColumnDrift } from './drift/registry.js';
 import type { Engine } from './engine.js';
 import { sharedRows } from './overlap.js';
 import type { DatasetDrift, ValidationReport } from './report.js';
@@ -64,15 +65,40 @@ function stripHeavy(stats: DatasetStatistics): ValidationReport['columns'] {
   return out;
 }
 
+/**
+ * The entry of a column that could not be tested: no statistic, so it does not count as tested; the
+ * test named is the one it would have had (its configured one, else Evidently's for a categorical
+ * column of that many reference values, which has more than two categories when it is untested).
+ */
+function untestedDrift(note: string, referenceValues: number, column: ColumnConfig | undefined): ColumnDrift {
+  const size = referenceValues <= SMALL_REFERENCE_ROWS ? 'small' : 'large';
+  const test = column?.drift_test ?? DEFAULT_TESTS[size].categorical;
+  const threshold = column?.drift_threshold ?? defaultThreshold(test);
+  // Nothing was computed against a summary (a categorical test is exact or not run): no "≈" mark.
+  return { test, statistic: null, p_value: null, threshold, drifted: false, exact: true, note };
+}
+
 /** Per-column drift, its anomalies and the dataset decision (nothing without a reference). */
 function driftFindings(
   inputs: CheckInputs,
-  driftInputs: Parameters<typeof columnDrifts>[0],
+  analysis: Pick<Analysis, 'inputs' | 'untested' | 'current'>,
   found: Anomalies
 ): { drift: Record<string, ColumnDrift>; datasetDrift: DatasetDrift | null } {
-  if (!inputs.reference) return { drift: {}, datasetDrift: null };
+  const reference = inputs.reference;
+  if (!reference) return { drift: {}, datasetDrift: null };
   const config = inputs.config;
-  const drift = columnDrifts(driftInputs, config?.columns);
+  const tested = columnDrifts(analysis.inputs, config?.columns);
+  // In the data's column order, the untested columns among the others.
+  const drift: Record<string, ColumnDrift> = {};
+  for (const name of Object.keys(analysis.current.columns)) {
+    const note = analysis.untested[name];
+    if (tested[name]) drift[name] = tested[name];
+    else if (note !== undefined) {
+      const refColumn = reference.kind === 'statistics' ? reference.statistics.columns[name] : undefined;
+      drift[name] = untestedDrift(note, refColumn?.present ?? 0, config?.columns?.[name]);
+    }
+  }
+  for (const [name, d] of Object.entries(tested)) drift[name] ??= d;
   for (const [name, d] of Object.entries(drift)) {
     if (d.drifted) found.add({ code: 'drift', column: name, message: columnDriftMessage(name, d) });
   }
@@ -126,7 +152,7 @@ export async function checkData(
     found.add(leakage, leakage.severity);
   }
   lap('anomalies');
-  const { drift, datasetDrift } = driftFindings(inputs, analysis.inputs, found);
+  const { drift, datasetDrift } = driftFindings(inputs, analysis, found);
   lap('drift_tests');
   const anomalies = found.list;
   const errors = found.errors();

@@ -1,13 +1,24 @@
 // `mlci schema infer`: a row schema from a table and its statistics, as TFDV infers one — types,
-// presence, categorical domains and text patterns; observed ranges only on request (docs/schema.md).
+// presence, closed categorical domains and text patterns; observed ranges only on request
+// (docs/schema.md).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlIdent, sqlString } from './engine.js';
 import { re2Pattern, type ColumnSchema, type RowSchema } from './schema.js';
 import { kindOf, type LoadedSource } from './source.js';
 import type { ColumnStatistics, DatasetStatistics } from './statistics.js';
 
-/** Largest categorical domain written as an enum (TFDV's default). */
-export const MAX_DOMAIN = 100;
+import { MAX_DOMAIN, MIN_DOMAIN_COUNT } from './schema-domain.js';
+
+export { MAX_DOMAIN, MIN_DOMAIN_COUNT } from './schema-domain.js';
+
+/** True when a column's values are few and each frequent enough to be its whole domain (an enum). */
+function closedDomain(s: ColumnStatistics): s is ColumnStatistics & { values: Record<string, number> } {
+  return (
+    s.values !== undefined &&
+    s.distinct <= MAX_DOMAIN &&
+    Object.values(s.values).every((count) => count >= MIN_DOMAIN_COUNT)
+  );
+}
 
 const PATTERNS: [string, string][] = [
   ['^[0-9]+$', 'digits'],
@@ -89,7 +100,7 @@ async function inferColumn(
     // typed as JSON holds them, not by the engine's text rendering ("{'c': 1}", "0").
     const json = jsonType(type);
     if (json) out.type = withNull(json);
-    if (kindOf(type) === 'numeric' && s.values && s.distinct <= MAX_DOMAIN) {
+    if (kindOf(type) === 'numeric' && closedDomain(s)) {
       out.enum = Object.keys(s.values)
         .map(Number)
         .sort((a, b) => a - b);
@@ -97,7 +108,7 @@ async function inferColumn(
     }
   } else {
     out.type = withNull('string');
-    if (s.values && s.distinct <= MAX_DOMAIN) {
+    if (closedDomain(s)) {
       out.enum = Object.keys(s.values).sort();
       if (nullable) out.enum.push(null);
     } else {

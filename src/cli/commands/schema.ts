@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
+import { MAX_DOMAIN, MIN_DOMAIN_COUNT } from '../../data/schema-domain.js';
 import { handle, printResult, withExamples, type CommonOptions } from '../kit.js';
 import { parseDelimiter, parseFormat } from './source-flags.js';
 
@@ -19,7 +20,8 @@ export function registerSchema(program: Command): void {
     .description(
       'Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them: type, ' +
         'nullability (x-mlci-min-present 1 where always present), a categorical domain (enum) when at most ' +
-        '100 distinct values, else a string pattern. Observed ranges and lengths are recorded but not checked ' +
+        `${MAX_DOMAIN} distinct values each seen in at least ${MIN_DOMAIN_COUNT} rows, else a string pattern. ` +
+        'Observed ranges and lengths are recorded but not checked ' +
         '(x-mlci-observed-*), so held-out data of the same source passes; --ranges checks them (docs/schema.md). ' +
         'Commit it and edit it.'
     )
