@@ -48,6 +48,21 @@ const pick = (c: object, keys: string[]) =>
   Object.fromEntries(keys.map((k) => [k, (c as Record<string, unknown>)[k]]));
 
 describe('stats merge: shards that differ', () => {
+  test('top values of integers beyond 2^53 stay apart, as one pass counts them', async () => {
+    const big = (n: string, k: number) => Array.from({ length: k }, () => `${n}\n`).join('');
+    const { shards, one } = await shardsOf('big', [
+      `id\n${big('9007199254740993', 3)}${big('9007199254740992', 1)}`,
+      `id\n${big('9007199254740992', 2)}${big('9007199254740995', 1)}`
+    ]);
+    const merged = mergeStatistics(shards);
+    expect(merged.columns.id.top).toEqual(one.columns.id.top);
+    expect(merged.columns.id.top.map((t) => [String(t.value), t.count])).toEqual([
+      ['9007199254740992', 3],
+      ['9007199254740993', 3],
+      ['9007199254740995', 1]
+    ]);
+  });
+
   test('a column missing from a shard counts that shard’s rows as missing (repro-3)', async () => {
     const { shards, one } = await shardsOf(
       'cols',

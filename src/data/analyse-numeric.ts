@@ -7,7 +7,9 @@ import type { DriftInput } from './drift/registry.js';
 import type { Engine } from './engine.js';
 import {
   NumericAccumulator,
+  READ_WHOLE_GROUPS,
   equalWidthEdges,
+  holdsWideIntegers,
   openCounts,
   storedCounts,
   type OpenedCounts
@@ -42,7 +44,7 @@ export interface NumericStreams {
   /** The streams of a numeric column, having started those of the next column. */
   take(name: string): ColumnStreams;
   /** Opens a stream of a column not walked in the column loop (a reference-only column). */
-  open(table: string, column: string): Promise<OpenedCounts>;
+  open(table: string, column: ColumnInfo): Promise<OpenedCounts>;
 }
 
 /** Numeric columns whose value counts are in flight at once: the one walked and the next. */
@@ -71,15 +73,18 @@ export async function numericStreams(
   const pairs: [DuckDBConnection, DuckDBConnection][] = [];
   for (let i = 0; i < 2; i++) pairs.push([await engine.connect(), await engine.connect()]);
   const opened = new Map<string, ColumnStreams>();
+  const curTypes = new Map(current.columns.map((c) => [c.name, c.type]));
+  const open = (db: DuckDBConnection, table: string, name: string, type: string | undefined) =>
+    openCounts(db, table, name, READ_WHOLE_GROUPS, holdsWideIntegers(type ?? ''));
   const prime = (index: number) => {
     const name = numericNames[index];
     if (name === undefined || opened.has(name)) return;
     const [curConn, refConn] = pairs[index % 2];
     opened.set(name, {
-      cur: started(openCounts(curConn, current.table, name)),
+      cur: started(open(curConn, current.table, name, curTypes.get(name))),
       ref:
         refSource && refColumns?.get(name)?.kind === 'numeric'
-          ? started(openCounts(refConn, refSource.table, name))
+          ? started(open(refConn, refSource.table, name, refColumns.get(name)!.type))
           : undefined
     });
   };
@@ -91,7 +96,7 @@ export async function numericStreams(
       opened.delete(name);
       return streams;
     },
-    open: (table, column) => openCounts(pairs[0][0], table, column)
+    open: (table, column) => open(pairs[0][0], table, column.name, column.type)
   };
 }
 
@@ -184,7 +189,7 @@ export async function referenceOnlyNumeric(
   info: ColumnInfo
 ): Promise<DatasetStatistics['columns'][string]> {
   const refSource = pass.refSource!;
-  const { head, cursor } = await pass.streams.open(refSource.table, info.name);
+  const { head, cursor } = await pass.streams.open(refSource.table, info);
   const summary = headSummary(refSource.rows, head);
   const n = finiteOf(summary);
   const accumulator = n > 0 ? new NumericAccumulator(n, equalWidthEdges(head.min!, head.max!)) : undefined;

@@ -97,18 +97,31 @@ function numericSketch(parts: ColumnStatistics[]): Hll {
 }
 
 /** Top values: every count of shards with an exact distribution, the top list of the others. */
-function numericTop(parts: ColumnStatistics[]): { value: number; count: number }[] {
-  const top = new Map<number, number>();
-  const add = (v: number, c: number) => top.set(v, (top.get(v) ?? 0) + c);
+function numericTop(parts: ColumnStatistics[]): { value: string | number; count: number }[] {
+  // Keyed by the value as written: an integer beyond 2^53 is a string, and Number() would merge it with
+  // its neighbours.
+  const top = new Map<string, { value: string | number; count: number }>();
+  const add = (value: string | number, count: number) => {
+    const key = String(value);
+    const entry = top.get(key);
+    if (entry) entry.count += count;
+    else top.set(key, { value, count });
+  };
   for (const p of parts) {
     const d = p.distribution;
     if (d?.kind === 'exact') d.values.forEach((v, i) => add(v, d.counts[i]));
-    else for (const t of p.top) add(Number(t.value), t.count);
+    else for (const t of p.top) add(t.value, t.count);
   }
-  return [...top.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, 10)
-    .map(([value, count]) => ({ value, count }));
+  return [...top.values()].sort((a, b) => b.count - a.count || byValue(a.value, b.value)).slice(0, 10);
+}
+
+/** Numeric order of two top values, exact for integers written as strings beyond 2^53. */
+function byValue(a: string | number, b: string | number): number {
+  if (typeof a === 'string' && typeof b === 'string' && /^-?\d+$/.test(a) && /^-?\d+$/.test(b)) {
+    const d = BigInt(a) - BigInt(b);
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
+  }
+  return Number(a) - Number(b);
 }
 
 /** Histogram: summed when every shard used the same bins, else rebuilt over the merged range. */

@@ -4,6 +4,14 @@
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { BinCounter, linspace } from './drift/binning.js';
 import { sqlIdent } from './engine.js';
+import {
+  EXACT_DOUBLE_LIMIT,
+  addExactInteger,
+  beyondDoubles,
+  exactCountsSql,
+  holdsWideIntegers,
+  keysOf
+} from './numeric-exact.js';
 import { Hll } from './sketch/hll.js';
 import {
   HISTOGRAM_BINS,
@@ -14,10 +22,17 @@ import {
   type NumericDistribution
 } from './statistics.js';
 
+export { EXACT_DOUBLE_LIMIT, holdsWideIntegers };
+
 /** A chunk of ascending distinct values with their counts. */
 export interface CountChunk {
   values: Float64Array;
   counts: Float64Array;
+  /**
+   * The exact decimal text of each value a double does not hold (an integer beyond ±2^53), else null;
+   * absent when no value of the chunk needs one. Such values stay apart although their doubles tie.
+   */
+  keys?: (string | null)[];
 }
 
 /** NULL, NaN and ±Inf counts of a column and its finite bounds: the head of its value-count stream. */
@@ -69,8 +84,9 @@ function groupsOf(chunk: DuckDBDataChunk, first: boolean): CountChunk & { nulls:
   const vector = chunk.getColumnVector(0);
   const values = items(vector);
   const counts = items(chunk.getColumnVector(1));
-  if (!first || vector.getItem(0) !== null) return { values, counts, nulls: 0 };
-  return { values: values.subarray(1), counts: counts.subarray(1), nulls: counts[0] };
+  const keys = keysOf(chunk);
+  if (!first || vector.getItem(0) !== null) return { values, counts, keys, nulls: 0 };
+  return { values: values.subarray(1), counts: counts.subarray(1), keys: keys?.slice(1), nulls: counts[0] };
 }
 
 /** Where a chunk's finite values lie: after the −Inf group, before the +Inf and NaN groups (the query's order). */
@@ -80,6 +96,15 @@ function finiteRange(values: Float64Array): [number, number] {
   let to = from;
   while (to < values.length && Number.isFinite(values[to])) to++;
   return [from, to];
+}
+
+/** The groups [from, to) of a chunk. */
+function slice({ values, counts, keys }: CountChunk, from: number, to: number): CountChunk {
+  return {
+    values: values.subarray(from, to),
+    counts: counts.subarray(from, to),
+    keys: keys?.slice(from, to)
+  };
 }
 
 /**
@@ -99,9 +124,9 @@ async function readCounts(
     if (!chunk || chunk.rowCount === 0) return { chunks, nulls };
     groups += chunk.rowCount;
     if (groups > limit) return undefined;
-    const { values, counts, nulls: n } = groupsOf(chunk, chunks.length === 0);
+    const { nulls: n, ...finite } = groupsOf(chunk, chunks.length === 0);
     nulls += n;
-    chunks.push({ values, counts });
+    chunks.push(finite);
   }
 }
 
@@ -111,10 +136,10 @@ async function* finiteChunks(db: DuckDBConnection, sql: string): AsyncGenerator<
   for (let first = true; ; first = false) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
-    const { values, counts } = groupsOf(chunk, first);
-    const [from, to] = finiteRange(values);
-    yield { values: values.subarray(from, to), counts: counts.subarray(from, to) };
-    if (to < values.length) return; // +Inf and NaN come last: nothing finite follows
+    const groups = groupsOf(chunk, first);
+    const [from, to] = finiteRange(groups.values);
+    yield slice(groups, from, to);
+    if (to < groups.values.length) return; // +Inf and NaN come last: nothing finite follows
   }
 }
 
@@ -122,7 +147,12 @@ async function* finiteChunks(db: DuckDBConnection, sql: string): AsyncGenerator<
  * openCounts() of a column with more groups than are read whole: its head from one aggregate scan, its
  * groups from the query again, read as they are walked (the grouping is done twice for such a column).
  */
-async function openStreamed(db: DuckDBConnection, table: string, column: string): Promise<OpenedCounts> {
+async function openStreamed(
+  db: DuckDBConnection,
+  table: string,
+  column: string,
+  wide: boolean
+): Promise<OpenedCounts> {
   const x = `CAST(${sqlIdent(column)} AS DOUBLE)`;
   const finite = `FILTER (WHERE isfinite(${x}))`;
   const [row] = (
@@ -134,7 +164,9 @@ async function openStreamed(db: DuckDBConnection, table: string, column: string)
   const [nulls, nan, posInf, negInf] = row.slice(0, 4).map(Number);
   const bound = (v: unknown) => (v === null ? null : Number(v));
   const head: ColumnHead = { nulls, nan, posInf, negInf, min: bound(row[4]), max: bound(row[5]) };
-  const cursor = await new Cursor(finiteChunks(db, valueCountsSql(table, column))).refill();
+  const sql =
+    wide && beyondDoubles(head.min, head.max) ? exactCountsSql(table, column) : valueCountsSql(table, column);
+  const cursor = await new Cursor(finiteChunks(db, sql)).refill();
   return { head, cursor };
 }
 
@@ -152,34 +184,47 @@ async function* handOut(chunks: (CountChunk | undefined)[]): AsyncGenerator<Coun
  * streams merged in JS, which costs the engine less than one aggregate over both tables) and reads
  * its head: what the finite walk needs up front (its total, and the bounds that fix histogram and
  * Sturges edges) without an aggregate scan of its own. The groups are read whole first, since the
- * largest finite value and the +Inf and NaN counts come last, up to `readWhole` of them.
+ * largest finite value and the +Inf and NaN counts come last, up to `readWhole` of them. A `wide`
+ * integer column (holdsWideIntegers) whose bounds reach ±2^53 is read again grouped on its own values.
  */
 export async function openCounts(
   db: DuckDBConnection,
   table: string,
   column: string,
-  readWhole = READ_WHOLE_GROUPS
+  readWhole = READ_WHOLE_GROUPS,
+  wide = false
 ): Promise<OpenedCounts> {
   const whole = await readCounts(db, valueCountsSql(table, column), readWhole);
-  if (!whole) return openStreamed(db, table, column);
+  if (!whole) return openStreamed(db, table, column, wide);
+  const opened = headOf(whole);
+  if (!wide || !beyondDoubles(opened.head.min, opened.head.max)) return opened.open();
+  const exact = await readCounts(db, exactCountsSql(table, column), readWhole);
+  return exact ? headOf(exact).open() : openStreamed(db, table, column, wide);
+}
+
+/** The head of a column's groups read whole, and how to open a cursor on their finite part. */
+function headOf(whole: { chunks: CountChunk[]; nulls: number }): {
+  head: ColumnHead;
+  open: () => Promise<OpenedCounts>;
+} {
   const head: ColumnHead = { nulls: whole.nulls, nan: 0, posInf: 0, negInf: 0, min: null, max: null };
   const finite: CountChunk[] = [];
-  for (const { values, counts } of whole.chunks) {
+  for (const chunk of whole.chunks) {
+    const { values, counts } = chunk;
     const [from, to] = finiteRange(values);
     for (let i = 0; i < from; i++) head.negInf += counts[i];
     for (let i = to; i < values.length; i++) {
       if (Number.isNaN(values[i])) head.nan += counts[i];
       else head.posInf += counts[i];
     }
-    if (to > from) finite.push({ values: values.subarray(from, to), counts: counts.subarray(from, to) });
+    if (to > from) finite.push(slice(chunk, from, to));
   }
   if (finite.length > 0) {
     const last = finite[finite.length - 1].values;
     head.min = finite[0].values[0];
     head.max = last[last.length - 1];
   }
-  const cursor = await new Cursor(handOut(finite)).refill();
-  return { head, cursor };
+  return { head, open: async () => ({ head, cursor: await new Cursor(handOut(finite)).refill() }) };
 }
 
 /** Streams a stored distribution as one chunk. */
@@ -191,6 +236,7 @@ export async function* storedCounts(distribution: NumericDistribution): AsyncGen
 export class Cursor {
   private values: Float64Array = new Float64Array(0);
   private counts: Float64Array = new Float64Array(0);
+  private keys: (string | null)[] | undefined;
   private index = 0;
   done = false;
   constructor(private readonly source: AsyncGenerator<CountChunk>) {}
@@ -206,6 +252,7 @@ export class Cursor {
       if (next.value.values.length > 0) {
         this.values = next.value.values;
         this.counts = next.value.counts;
+        this.keys = next.value.keys;
         this.index = 0;
         return this;
       }
@@ -220,6 +267,11 @@ export class Cursor {
   /** The current count (only when not done). */
   get count(): number {
     return this.counts[this.index];
+  }
+
+  /** The current value's exact text when its double does not hold it (see CountChunk.keys). */
+  get key(): string | undefined {
+    return this.keys?.[this.index] ?? undefined;
   }
 
   /** Moves to the next value; true when the chunk is used up and refill() must be awaited. */
@@ -258,7 +310,8 @@ export interface NumericSummary {
   distinct: number;
   quantiles: Record<string, number | null>;
   histogram: Histogram;
-  top: { value: number; count: number }[];
+  /** Values beyond ±2^53 as their exact text. */
+  top: { value: number | string; count: number }[];
   distribution: NumericDistribution;
   hll: Hll;
 }
@@ -266,8 +319,12 @@ export interface NumericSummary {
 /** Accumulates statistics of ascending (value, count) pairs whose total `n` is known up front. */
 export class NumericAccumulator {
   private seen = 0;
-  private mean = 0;
+  // The running mean as an unevaluated sum hi + lo: with a mean far from zero (1e12 + N(0, 1)) each
+  // value's share of it falls below the mean's last bit, and a plain running mean stalls.
+  private meanHi = 0;
+  private meanLo = 0;
   private m2 = 0;
+  private m2Comp = 0;
   private sum = 0;
   private sumComp = 0;
   private min = NaN;
@@ -284,7 +341,7 @@ export class NumericAccumulator {
   private readonly hist: BinCounter;
   private below = 0;
   private above = 0;
-  private top: { value: number; count: number }[] = [];
+  private top: { value: number | string; count: number }[] = [];
   private exactValues: number[] | undefined = [];
   private exactCounts: number[] = [];
   private readonly pointRanks: number[] = [];
@@ -308,16 +365,18 @@ export class NumericAccumulator {
     for (let i = 0; i < k; i++) this.pointRanks.push(Math.floor(((i + 0.5) * n) / k));
   }
 
-  /** Adds a distinct value with its count (values ascending). */
-  add(value: number, count: number): void {
+  /**
+   * Adds a distinct value with its count (values ascending); `key` is its exact text when the double
+   * does not hold it (CountChunk.keys): moments, quantiles and histograms use the double, as numpy
+   * does with int64 data, while distinct and top values count the exact values.
+   */
+  add(value: number, count: number, key?: string): void {
     const before = this.seen;
     const after = before + count;
     if (this.distinct === 0) this.min = value;
     this.max = value;
     this.distinct++;
-    const delta = value - this.mean;
-    this.mean += (delta * count) / after;
-    this.m2 += delta * (value - this.mean) * count;
+    this.addMoments(value, count, after);
     const term = value * count;
     const s = this.sum + term;
     this.sumComp += Math.abs(this.sum) >= Math.abs(term) ? this.sum - s + term : term - s + this.sum;
@@ -336,12 +395,15 @@ export class NumericAccumulator {
       return;
     }
     if (this.top.length < 10 || count > this.top[this.top.length - 1].count) {
-      this.top.push({ value, count });
-      this.top.sort((a, b) => b.count - a.count || a.value - b.value);
+      // Values arrive ascending and the sort is stable: equal counts stay smallest value first.
+      this.top.push({ value: key ?? value, count });
+      this.top.sort((a, b) => b.count - a.count);
       if (this.top.length > 10) this.top.pop();
     }
     if (this.exactValues) {
-      if (this.exactValues.length >= VALUE_CAP) this.exactValues = undefined;
+      // statistics.json lists a distribution's values as numbers: one a double cannot hold leaves the
+      // equal-weight points instead (kind "quantiles", marked inexact), never a value merged with its neighbour.
+      if (this.exactValues.length >= VALUE_CAP || key !== undefined) this.exactValues = undefined;
       else {
         this.exactValues.push(value);
         this.exactCounts.push(count);
@@ -351,8 +413,27 @@ export class NumericAccumulator {
       this.points.push(value);
       this.pointIndex++;
     }
-    this.hll.addNumber(value);
+    if (key === undefined) this.hll.addNumber(value);
+    else addExactInteger(this.hll, key);
     this.seen = after;
+  }
+
+  /**
+   * Welford's update on a mean kept as hi + lo (Neumaier-compensated M2): std and mean match numpy's
+   * two passes to about 1e-15 even when |mean| ≫ std.
+   */
+  private addMoments(value: number, count: number, after: number): void {
+    const delta = value - this.meanHi - this.meanLo;
+    const step = (delta * count) / after;
+    const hi = this.meanHi + step;
+    const back = hi - this.meanHi;
+    this.meanLo += this.meanHi - (hi - back) + (step - back);
+    this.meanHi = hi + this.meanLo;
+    this.meanLo -= this.meanHi - hi;
+    const term = delta * (value - this.meanHi - this.meanLo) * count;
+    const m2 = this.m2 + term;
+    this.m2Comp += this.m2 >= Math.abs(term) ? this.m2 - m2 + term : term - m2 + this.m2;
+    this.m2 = m2;
   }
 
   /** The statistics of everything added. */
@@ -378,8 +459,8 @@ export class NumericAccumulator {
     return {
       finite: this.seen,
       sum: this.sum + this.sumComp,
-      mean: this.seen > 0 ? this.mean : null,
-      m2: this.m2,
+      mean: this.seen > 0 ? this.meanHi + this.meanLo : null,
+      m2: this.m2 + this.m2Comp,
       min: this.seen > 0 ? this.min : null,
       max: this.seen > 0 ? this.max : null,
       zeros: this.zeros,

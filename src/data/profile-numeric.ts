@@ -79,7 +79,7 @@ export async function walkNumeric(
   const [b, a0] = await Promise.all([cursorOf(cur), ref ? cursorOf(ref) : undefined]);
   if (!ref || !a0) {
     while (!b.done) {
-      cur.accumulator!.add(b.value, b.count);
+      cur.accumulator!.add(b.value, b.count, b.key);
       if (b.advance()) await b.refill();
     }
     return undefined;
@@ -87,20 +87,35 @@ export async function walkNumeric(
   const a = a0;
   const state = new DriftWalk(cur, ref);
   while (!a.done || !b.done) {
-    const v = a.done ? b.value : b.done ? a.value : Math.min(a.value, b.value);
+    const order = a.done ? 1 : b.done ? -1 : a.value - b.value || exactOrder(a, b);
+    const v = order <= 0 ? a.value : b.value;
+    const key = order <= 0 ? a.key : b.key;
     let ca = 0;
     let cb = 0;
-    if (!a.done && a.value === v) {
+    if (order <= 0) {
       ca = a.count;
       if (a.advance()) await a.refill();
     }
-    if (!b.done && b.value === v) {
+    if (order >= 0) {
       cb = b.count;
       if (b.advance()) await b.refill();
     }
-    state.add(v, ca, cb);
+    state.add(v, ca, cb, key);
   }
   return state.result();
+}
+
+/**
+ * The order of two cursors' values whose doubles are equal: only integers beyond ±2^53 (which carry
+ * their exact text) can still differ.
+ */
+function exactOrder(a: Cursor, b: Cursor): number {
+  const ka = a.key;
+  const kb = b.key;
+  if (ka === kb) return 0;
+  const x = BigInt(ka ?? a.value);
+  const y = BigInt(kb ?? b.value);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The per-value work of a drift walk over the merged values of both sides. */
@@ -123,25 +138,29 @@ class DriftWalk {
     this.sturgesCur = new BinCounter(edges);
   }
 
-  add(v: number, ca: number, cb: number): void {
+  /** Adds one pooled value; `key` is its exact text when the double `v` does not hold it. */
+  add(v: number, ca: number, cb: number, key?: string): void {
+    // Integers beyond ±2^53 that share a double are separate steps here, as in scipy's ks_2samp on
+    // int64 data; the Wasserstein distance between them is 0, as between their float64 values.
     this.walk.push(v, ca, cb);
     this.pooled++;
     if (ca) {
       this.sturgesRef.add(v, ca);
-      this.ref.accumulator?.add(v, ca);
+      this.ref.accumulator?.add(v, ca, key);
     }
     if (cb) {
       this.sturgesCur.add(v, cb);
-      this.cur.accumulator!.add(v, cb);
+      this.cur.accumulator!.add(v, cb, key);
     }
     if (this.refValues && this.curValues) {
       if (this.pooled > VALUE_CAP) {
         this.refValues = undefined;
         this.curValues = undefined;
       } else {
-        const key = String(v);
-        if (ca) this.refValues.set(key, ca);
-        if (cb) this.curValues.set(key, cb);
+        const name = key ?? String(v);
+        // Added, not set: a stored summary's equal-weight points may repeat a value.
+        if (ca) this.refValues.set(name, (this.refValues.get(name) ?? 0) + ca);
+        if (cb) this.curValues.set(name, (this.curValues.get(name) ?? 0) + cb);
       }
     }
   }

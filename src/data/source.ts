@@ -7,7 +7,7 @@ import { InputError } from '../core/errors.js';
 import { missingDataMessage } from '../lineage/dvc.js';
 import { checkUsableNames, checkParquetNames, checkRenamedKeys, checkUniqueNames } from './column-names.js';
 import { chooseHidden, loadSelect, ROW_COLUMN, splitHidden, type HiddenColumns } from './hidden-columns.js';
-import { numericTextColumns } from './numeric-text.js';
+import { codedCsvColumns, numericTextColumns } from './numeric-text.js';
 import { longRowSize, MAX_ROW_BYTES, readError } from './read-errors.js';
 import { READ_BUFFER_BYTES, readExpression, textTyped, type ReadDialect } from './read-expression.js';
 import {
@@ -347,6 +347,8 @@ async function createTable(
           db,
           `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT ${loadSelect(hidden)} FROM ${from}`
         );
+      // Later reads of the same files (a sample as text, a typed reload) need the raised row size too.
+      if (dialect && attempt?.maxLineBytes) dialect.maxLineBytes = attempt.maxLineBytes;
       return from;
     } catch (error) {
       const needed = longRowSize(error);
@@ -413,9 +415,22 @@ export async function loadSource(
       throw readError(path, error);
     }
   );
-  let scan = await createTable(db, path, table, files, format, read, hidden);
+  let scan = await createTable(db, path, table, files, format, read, hidden).catch(async (error: unknown) => {
+    // The sniffer may type a column from a spelling its reader then refuses (0x1A with 2.5 as DOUBLE).
+    const coded =
+      format === 'csv' && dialect ? await codedCsvColumns(db, files, dialect).catch(() => []) : [];
+    if (coded.length === 0) throw error;
+    dialect!.texts = [...(dialect!.texts ?? []), ...coded];
+    return createTable(db, path, table, files, format, dialect, hidden);
+  });
   let { columns, rowHash: rowHashColumn } = await describe(db, table, hidden);
   if (format === 'csv' && dialect) {
+    const coded = await codedCsvColumns(db, files, dialect, columns);
+    if (coded.length > 0) {
+      dialect.texts = [...(dialect.texts ?? []), ...coded];
+      scan = await createTable(db, path, table, files, format, dialect, hidden);
+      ({ columns, rowHash: rowHashColumn } = await describe(db, table, hidden));
+    }
     const doubles = await numericTextColumns(db, table, columns);
     if (doubles.length > 0) {
       // Read again with those columns typed; a value the reader cannot take as a number keeps the text.

@@ -11,6 +11,7 @@ recognize_column_type_), the default test is Evidently's _get_default_stattest, 
 Evidently stattest's own arithmetic (legacy/calculations/stattests/*.py), calling scipy as it does.
 """
 import json
+import math
 import sys
 
 import numpy as np
@@ -76,12 +77,25 @@ def default_test(ref, cur, kind):
     return "jensen_shannon"
 
 
+def population_std(values):
+    """np.std(values), Evidently's Wasserstein normaliser, correctly rounded.
+
+    numpy sums in float64: the mean of values far larger than their spread (1e12 + N(0, 1)) is off by a
+    part of its last bit, and that alone moves np.std by more than 1e-9 (depending on the rows' order).
+    mlci computes the exact value, so the reference here is too: math.fsum over a corrected two-pass.
+    """
+    x = np.asarray(values, dtype=float)
+    n = len(x)
+    d = x - math.fsum(x) / n
+    return math.sqrt(max(0.0, math.fsum(d * d) - math.fsum(d) ** 2 / n) / n)
+
+
 def run_test(name, ref, cur, kind):
     if name == "ks":
         r = stats.ks_2samp(ref, cur)
         return float(r.statistic), float(r.pvalue)
     if name == "wasserstein":
-        norm = max(float(np.std(ref)), 0.001)
+        norm = max(population_std(ref), 0.001)
         return float(stats.wasserstein_distance(ref, cur) / norm), None
     if name == "jensen_shannon":
         rp, cp = binned(ref, cur, kind, False)

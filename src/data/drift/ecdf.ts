@@ -18,7 +18,7 @@ export class EcdfWalk {
     readonly nB: number
   ) {}
 
-  /** Adds one distinct value with its count in each sample (values must strictly increase). */
+  /** Adds one distinct value with its count in each sample (values must not decrease: see DriftWalk.add). */
   push(value: number, countA: number, countB: number): void {
     if (this.prev === this.prev) this.w += this.prevDiff * (value - this.prev);
     this.cumA += countA;

@@ -29,7 +29,8 @@ export async function numericLabelKind(
   const x = `CAST(${sqlIdent(column)} AS DOUBLE)`;
   const rows = (
     await db.runAndReadAll(
-      `SELECT count(*) FROM (SELECT DISTINCT ${x} FROM ${sqlIdent(table)} WHERE isfinite(${x}) LIMIT ${MAX_CLASS_VALUES + 1})`
+      // Distinct on the column's own values: integers beyond ±2^53 may share a double (numeric.ts).
+      `SELECT count(*) FROM (SELECT DISTINCT ${sqlIdent(column)} FROM ${sqlIdent(table)} WHERE isfinite(${x}) LIMIT ${MAX_CLASS_VALUES + 1})`
     )
   ).getRows();
   return labelKind(undefined, true, Number(rows[0][0]));

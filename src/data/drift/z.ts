@@ -9,11 +9,37 @@ export interface ZResult {
   p_value: number;
 }
 
+/** Surrogates sort above U+E000–U+FFFF in code-point order, below them in UTF-16 order: lift them. */
+function codePointRank(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
+
+/** Orders strings by code point, as Python's str comparison does (JS `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/**
+ * Orders numeric keys by value. Keys of integers beyond ±2^53 carry digits a double drops (see
+ * numeric.ts): two such keys with the same double are ordered by their exact value.
+ */
+export function compareNumericKeys(a: string, b: string): number {
+  const d = Number(a) - Number(b);
+  if (d !== 0 || a === b) return d;
+  return INTEGER_TEXT.test(a) && INTEGER_TEXT.test(b) ? (BigInt(a) < BigInt(b) ? -1 : 1) : 0;
+}
+
 /** Orders categories as Python's sorted() does for numbers or strings. */
 export function sortKeys(keys: string[], numeric: boolean): string[] {
-  return numeric
-    ? [...keys].sort((a, b) => Number(a) - Number(b))
-    : [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...keys].sort(numeric ? compareNumericKeys : compareCodePoints);
 }
 
 /** Z-test of reference vs current proportions (`numeric` orders keys as numbers). */
