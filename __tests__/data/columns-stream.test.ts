@@ -29,6 +29,16 @@ describe('loadColumns (streamed chunks into arrays sized from the file)', () => 
     expect(data.text.label).toEqual(label);
   });
 
+  it('reads codes the sniffer types as numbers (0x1A, 2023_01) as their text, as validate-data does', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'codes.csv');
+    await writeFile(path, 'hex,period,x\n0x1A,2023_01,1\n0xFF,2023_02,2\n0x10,2024_11,3\n');
+    const data = await loadColumns(path, ['hex', 'period', 'x']);
+    expect(data.text.hex).toEqual(['0x1A', '0xFF', '0x10']);
+    expect(data.text.period).toEqual(['2023_01', '2023_02', '2024_11']);
+    expect(Array.from(data.numeric.x)).toEqual([1, 2, 3]);
+  });
+
   it('reads every file of a glob, in file order', async () => {
     const dir = await tempDir();
     const ys: number[] = [];

@@ -4,7 +4,7 @@ import { ColumnDictionary } from './column-dictionary.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { open, stat } from 'node:fs/promises';
 import { connection, describeRead, detectFormat, sqlIdent, type SourceOptions } from './engine.js';
-import { numericTextColumns } from './numeric-text.js';
+import { codedCsvColumns, numericTextColumns } from './numeric-text.js';
 import { prefaultedColumns, type PrefaultedColumns } from './prefault.js';
 import { readError } from './read-errors.js';
 import { readExpression, textTyped, type ReadDialect } from './read-expression.js';
@@ -76,7 +76,7 @@ export async function loadColumns(
   let types: Map<string, string>;
   try {
     types = await describeRead(db, from);
-    const typed = await typedRead(db, from, format, dialect, types, asText);
+    const typed = await typedRead(db, from, files, format, dialect, types, asText);
     if (typed) {
       from = readExpression(files, format, typed);
       types = await describeRead(db, from);
@@ -140,18 +140,22 @@ export async function loadColumns(
 async function typedRead(
   db: DuckDBConnection,
   from: string,
+  files: string[],
   format: string,
   dialect: CsvDialect | undefined,
   types: Map<string, string>,
   asText: readonly string[]
 ): Promise<ReadDialect | undefined> {
-  const texts = asText.filter((c) => types.has(c));
+  const texts: string[] = asText.filter((c) => types.has(c));
   if (format === 'jsonl') {
     const all = [...new Set([...textTyped(types), ...texts])];
     return all.length > 0 ? { texts: all } : undefined;
   }
   if (format !== 'csv' || !dialect) return undefined;
   const columnTypes = [...types].map(([name, type]) => ({ name, type }));
+  // Columns the sniffer typed as numbers from text pandas keeps as text (0x1A, 2023_01), as loadSource reads them.
+  for (const c of await codedCsvColumns(db, files, dialect, columnTypes))
+    if (!texts.includes(c)) texts.push(c);
   const doubles = (await numericTextColumns(db, from, columnTypes, false)).filter((c) => !texts.includes(c));
   return doubles.length > 0 || texts.length > 0 ? { ...dialect, doubles, texts } : undefined;
 }
