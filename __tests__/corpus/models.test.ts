@@ -104,6 +104,39 @@ function labelOnlyOnnx(): Uint8Array {
   return g.toBytes({ metadata: META });
 }
 
+/** p1 = sigmoid(1.4·x1 − 0.7·x2) as [N, 1], after a float `label` [N, 1] (p1 > 0.5) unless `labelOnly`. */
+function floatLabelOnnx(labelOnly: boolean): () => Uint8Array {
+  return () => {
+    const g = new OnnxGraphBuilder();
+    g.input('input', 'float', ['N', 2]);
+    const p1 = g.node('Sigmoid', [g.node('MatMul', ['input', g.floatConstant([2, 1], [1.4, -0.7])])]);
+    const half = g.floatConstant([1], [0.5]);
+    g.node('Cast', [g.node('Greater', [p1, half])], { outputs: ['label'], attributes: { to: { i: 1 } } });
+    g.output('label', 'float', ['N', 1]);
+    if (!labelOnly) {
+      g.node('Identity', [p1], { outputs: ['probability'] });
+      g.output('probability', 'float', ['N', 1]);
+    }
+    return g.toBytes({ metadata: META });
+  };
+}
+
+/** A softmax model over an input `input` [batch, 2] of element type `type`, cast to float. */
+function typedInputOnnx(type: 'int64' | 'float', batch: number | string): () => Uint8Array {
+  return () => {
+    const g = new OnnxGraphBuilder();
+    g.input('input', type, [batch, 2]);
+    const x = type === 'float' ? 'input' : g.node('Cast', ['input'], { attributes: { to: { i: 1 } } });
+    const w = g.floatConstant([2, 2], [1.4, -1.4, -0.7, 0.7]);
+    g.node('Softmax', [g.node('MatMul', [x, w])], {
+      outputs: ['probabilities'],
+      attributes: { axis: { i: 1 } }
+    });
+    g.output('probabilities', 'float', [batch, 2]);
+    return g.toBytes({ metadata: META });
+  };
+}
+
 /** A 3-class softmax model, evaluated as binary. */
 function multiclassOnnx(): Uint8Array {
   return linearModelOnnx({
@@ -225,6 +258,48 @@ const CASES: Case[] = [
     task: 'binary',
     exit: 2,
     message: /no float probability output \[N, C\] found; its outputs: "label" int64 \[N\]/
+  },
+  {
+    name: 'a float label output before the probability output',
+    bytes: floatLabelOnnx(false),
+    data: 'binary',
+    task: 'binary',
+    exit: 0,
+    output: 'probability'
+  },
+  {
+    name: 'a float label as the only output',
+    bytes: floatLabelOnnx(true),
+    data: 'binary',
+    task: 'binary',
+    exit: 2,
+    message: /no float probability output \[N, C\] found; not read: "label" \(class labels: its name/
+  },
+  {
+    name: '--output naming a label output',
+    bytes: floatLabelOnnx(false),
+    data: 'binary',
+    task: 'binary',
+    extra: ['--output', 'label'],
+    exit: 2,
+    message: /--output: output "label" float \[N, 1\] .* holds predicted class labels/
+  },
+  {
+    name: 'an int64 matrix input fed fractional values',
+    bytes: typedInputOnnx('int64', 'N'),
+    data: 'binary',
+    task: 'binary',
+    exit: 2,
+    message:
+      /test\.csv: row 1, column "x1": -?[\d.]+ is not a whole number in int64's range, but .* takes int64 \(input "input"\)/
+  },
+  {
+    name: 'a fixed batch axis of 1',
+    bytes: typedInputOnnx('float', 1),
+    data: 'binary',
+    task: 'binary',
+    exit: 2,
+    message: /input "input" has a fixed batch axis of 1 \(shape \[1, 2\]\); .* must be dynamic/
   },
   {
     name: 'a multiclass model evaluated as binary',

@@ -74,7 +74,9 @@ function recorder(token = gh.writeToken, warnings: string[] = []) {
       ref: 'main',
       logUrl: 'https://github.com/octo-org/ml-repo/actions/runs/1'
     },
-    (message) => warnings.push(message)
+    (message) => {
+      warnings.push(message);
+    }
   );
 }
 

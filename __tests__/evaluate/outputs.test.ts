@@ -135,7 +135,7 @@ describe('evaluate reads probabilities only from an output that holds them', () 
     expect(label.stderr).toMatch(/"output_2" int64 \[N\] .* is not a float tensor/);
   });
 
-  it('reads a one-column binary output in [0, 1] as p(class 1) and says so', async () => {
+  it('reads a one-column binary output in [0, 1] as p(positive class) and says so', async () => {
     const out = join(dir, 'out-one');
     const res = await runCli(
       evaluateArgs(await model('one.onnx', oneColumnBinaryOnnx()), binary, 'binary', out)
@@ -144,7 +144,7 @@ describe('evaluate reads probabilities only from an output that holds them', () 
     const evaluation = JSON.parse(await readFile(join(out, 'evaluation.json'), 'utf8'));
     expect(evaluation.candidate.output).toEqual({
       name: 'p1',
-      reason: expect.stringMatching(/one column, read as p\(class 1\)/)
+      reason: expect.stringMatching(/one column, read as p\(positive class\)/)
     });
     expect(evaluation.candidate.metrics.roc_auc).toBeGreaterThan(0.8);
   });

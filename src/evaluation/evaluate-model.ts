@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { LoadedColumns } from '../data/columns.js';
 import { modelClasses, type LoadedSession, type ModelOutputs } from '../model/inference.js';
-import { encodeLabels, predictedClasses } from '../model/labels.js';
+import { encodeLabels, positiveClassIndex, positiveLast, predictedClasses } from '../model/labels.js';
 import { calibration, type Calibration } from './metrics/calibration.js';
 import { chartCurves, type ChartCurves } from './curves.js';
 import { confusionMatrix } from './metrics/classification.js';
@@ -34,22 +34,17 @@ export function toPredictions(
     if (width !== 1) throw new InputError(`${source}: a regressor must give one value per row, got ${width}`);
     const y = data.numeric[label];
     if (!y) throw new InputError(`${dataSource}: label column "${label}" must be numeric for regression`);
-    const missing = y.findIndex((v) => Number.isNaN(v));
-    if (missing >= 0)
-      throw new InputError(`${dataSource}: row ${missing + 1} has no label in column "${label}"`);
+    const bad = y.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0)
+      throw new InputError(
+        Number.isNaN(y[bad])
+          ? `${dataSource}: row ${bad + 1} has no label in column "${label}"`
+          : `${dataSource}: row ${bad + 1}, column "${label}": the label is ${y[bad]}; a regression label must be a finite number`
+      );
     return { task, y, pred: values };
   }
-  let proba = values;
   let classes = width;
-  if (task === 'binary' && width === 1) {
-    proba = new Float64Array(values.length * 2);
-    for (let i = 0; i < values.length; i++) {
-      proba[2 * i] = 1 - values[i];
-      proba[2 * i + 1] = values[i];
-    }
-    classes = 2;
-  }
-  if (task === 'binary' && classes !== 2) {
+  if (task === 'binary' && width > 2) {
     throw new InputError(
       `${source}: task is binary but output "${session.output}" has ${classes} classes; use --task multiclass`
     );
@@ -58,15 +53,37 @@ export function toPredictions(
     throw new InputError(
       `${source}: output "${session.output}" has ${classes} column; a classifier needs probabilities [N, C]`
     );
-  const names = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
-  if (names.length !== classes) {
+  if (task === 'binary') classes = 2;
+  const declared = modelClasses(session.model) ?? Array.from({ length: classes }, (_, i) => String(i));
+  if (declared.length !== classes) {
     throw new InputError(
-      `${source}: metadata names ${names.length} classes but output "${session.output}" has ${classes} columns`
+      `${source}: metadata names ${declared.length} classes but output "${session.output}" has ${width} column${width === 1 ? '' : 's'}`
     );
   }
+  const { labels: names, proba } =
+    task === 'binary' ? binaryProbabilities(declared, values, width) : { labels: declared, proba: values };
   const labelValues = data.numeric[label] ?? data.text[label];
   const y = encodeLabels(labelValues, names, `${dataSource}, column "${label}"`);
   return { task, labels: names, y, proba, pred: predictedClasses(proba, classes, threshold) };
+}
+
+/**
+ * A binary model's probabilities [N × 2] with the positive class second (labels.ts positiveLast),
+ * the one place the positive class is decided: a one-column output is p(positive class).
+ */
+function binaryProbabilities(
+  declared: string[],
+  values: Float64Array,
+  width: number
+): { labels: string[]; proba: Float64Array } {
+  if (width === 2) return positiveLast(declared, values);
+  const labels = positiveClassIndex(declared) === 1 ? declared : [declared[1], declared[0]];
+  const proba = new Float64Array(values.length * 2);
+  for (let i = 0; i < values.length; i++) {
+    proba[2 * i] = 1 - values[i];
+    proba[2 * i + 1] = values[i];
+  }
+  return { labels, proba };
 }
 
 /** Splits metric results into values, reasons of undefined ones and notes. */

@@ -24,12 +24,15 @@ export function scoreSlices(
     );
     grouping.values.forEach((value, g) => {
       perModel.forEach((m, i) => assertMetricRanges(m[g].values, `${sources[i]} [${column}=${value}]`));
+      const reasons = perModel.map((m) => m[g].reasons);
+      const anyReason = reasons.some((r) => Object.keys(r).length > 0);
       reports.push({
         column,
         value,
         rows: grouping.sizes[g],
         candidate: perModel[0][g].values,
-        baseline: perModel[1] ? perModel[1][g].values : null
+        baseline: perModel[1] ? perModel[1][g].values : null,
+        ...(anyReason ? { undefined_reasons: { candidate: reasons[0], baseline: reasons[1] ?? null } } : {})
       });
     });
     reports.push(...grouping.skipped.map((report) => ({ ...report })));

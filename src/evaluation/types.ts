@@ -61,6 +61,8 @@ export interface SliceReport {
   rows: number;
   candidate: MetricValues | null;
   baseline: MetricValues | null;
+  /** Why each null metric of the slice is undefined, per model (absent when every metric is defined). */
+  undefined_reasons?: { candidate: Record<string, string>; baseline: Record<string, string> | null };
   /** Why no metrics were computed (fewer rows than min_slice_size, too many values). */
   skipped?: string;
   /**

@@ -28,8 +28,10 @@ export function applySliceGates(
       }
       results.push(
         ...applyGates(specs, {
-          candidate: { values: s.candidate },
-          baseline: hasBaseline ? { values: s.baseline ?? {} } : null,
+          candidate: { values: s.candidate, reasons: s.undefined_reasons?.candidate },
+          baseline: hasBaseline
+            ? { values: s.baseline ?? {}, reasons: s.undefined_reasons?.baseline ?? undefined }
+            : null,
           slice: { column, value: s.value }
         })
       );

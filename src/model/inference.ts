@@ -28,6 +28,8 @@ export interface ModelFile {
   runBytes: Uint8Array;
   /** Class labels the graph itself names (ZipMap or classifier attributes), else null. */
   graphClasses: string[] | null;
+  /** Outputs the graph makes as predicted class labels (ArgMax, a classifier's label output). */
+  labelOutputs: string[];
   /** How the graph was adapted, for the progress output. */
   notes: string[];
   /** The MLflow model directory the file came from, when `--model` named one. */
@@ -55,6 +57,7 @@ export function modelFromBytes(bytes: Uint8Array, source: string): ModelFile {
     signature: signatureOf(decoded),
     runBytes: graph.bytes,
     graphClasses: graph.classes,
+    labelOutputs: graph.labelOutputs,
     notes: graph.notes
   };
 }
@@ -162,6 +165,14 @@ export function planColumns(plan: InputPlan): string[] {
   return plan.kind === 'matrix' ? plan.features : plan.inputs.map((i) => i.name);
 }
 
+/**
+ * The data columns a plan feeds to string inputs: they are read as the file's exact text, so a
+ * code such as "007" or "1.50" reaches the model as written, not as a reformatted number.
+ */
+export function planTextColumns(plan: InputPlan): string[] {
+  return plan.kind === 'columns' ? plan.inputs.filter((i) => i.type === 'string').map((i) => i.name) : [];
+}
+
 /** The classes a classifier names in its metadata (`classes`, a JSON array), else in its graph (ZipMap, classifier node), else null (0..C−1). */
 export function modelClasses(model: ModelFile): string[] | null {
   const graph = { classes: model.graphClasses, integerClasses: false };
@@ -209,10 +220,24 @@ export async function planSession(
   output?: string,
   dataColumns?: () => Promise<DataColumns>
 ): Promise<PlannedSession> {
+  checkBatchAxes(model);
   const data = dataColumns && needsDataColumns(model, features) ? await dataColumns() : undefined;
   const plan = planInputs(model, features, data);
   const outputs = planOutput(model, task, output);
   return { model, plan, task, outputs, output: outputs.outputs[0] };
+}
+
+/** Refuses an input whose first (batch) axis is a fixed size: mlci runs rows in batches of many. */
+function checkBatchAxes(model: ModelFile): void {
+  for (const input of model.signature.inputs) {
+    const batch = input.shape?.[0];
+    if (typeof batch !== 'number') continue;
+    throw new InputError(
+      `${model.source}: input "${input.name}" has a fixed batch axis of ${batch} (shape [${(input.shape ?? []).join(', ')}]); ` +
+        'mlci runs rows in batches, so the first axis must be dynamic: export it with a symbolic size ' +
+        "(dynamic_axes={name: {0: 'N'}} in torch.onnx.export, None in skl2onnx's initial_types; see docs/training-convention.md)"
+    );
+  }
 }
 
 /** Creates the onnxruntime session of a planned model. */
@@ -344,13 +369,13 @@ function buildFeeds(
   if (s.plan.kind === 'matrix') {
     const { features, input } = s.plan;
     const width = features.length;
-    const buffer = input.type === 'double' ? new Float64Array(rows * width) : new Float32Array(rows * width);
+    const buffer = new Float64Array(rows * width);
     for (let f = 0; f < width; f++) {
       const column = numericColumn(data, features[f], source, s.model.source);
       for (let i = 0; i < rows; i++) buffer[i * width + f] = column[start + i];
     }
-    const type = input.type === 'double' ? 'float64' : 'float32';
-    return { [input.name]: new ort.Tensor(type, buffer, [rows, width]) };
+    const where = (k: number) => `row ${start + Math.floor(k / width) + 1}, column "${features[k % width]}"`;
+    return { [input.name]: typedTensor(ort, input, buffer, [rows, width], where, source, s.model.source) };
   }
   const feeds: Record<string, Tensor> = {};
   for (const input of s.plan.inputs) {
@@ -380,42 +405,89 @@ function columnTensor(
     return new ort.Tensor('string', out, dims);
   }
   const column = numericColumn(data, name, source, model);
-  const slice = column.subarray(start, end);
-  switch (input.type) {
-    case 'float':
-      return new ort.Tensor('float32', Float32Array.from(slice), dims);
-    case 'double':
-      return new ort.Tensor('float64', Float64Array.from(slice), dims);
-    case 'int64':
-    case 'int32': {
-      for (let i = 0; i < slice.length; i++) {
-        if (!Number.isInteger(slice[i])) {
-          throw new InputError(
-            `${source}: row ${start + i + 1}, column "${name}": ${slice[i]} is not an integer, but ${model} takes ${input.type}`
-          );
-        }
-      }
-      return input.type === 'int64'
-        ? new ort.Tensor(
-            'int64',
-            BigInt64Array.from(slice, (v) => BigInt(v)),
-            dims
-          )
-        : new ort.Tensor('int32', Int32Array.from(slice), dims);
-    }
-    default:
-      throw new InputError(
-        `${model}: input "${name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, string)`
-      );
+  const where = (k: number) => `row ${start + k + 1}, column "${name}"`;
+  return typedTensor(ort, input, column.subarray(start, end), dims, where, source, model);
+}
+
+/** The numeric element types mlci feeds, and the whole-number range of the integer ones. */
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  bool: [0, 1]
+};
+
+/**
+ * A tensor of the input's element type from float64 values. Integer and bool inputs take whole
+ * numbers in their range (bool: 0 or 1), checked value by value; `where(k)` names value k's row
+ * and column in the error.
+ */
+function typedTensor(
+  ort: Ort,
+  input: TensorInfo,
+  values: Float64Array,
+  dims: number[],
+  where: (k: number) => string,
+  source: string,
+  model: string
+): Tensor {
+  if (input.type === 'float') return new ort.Tensor('float32', Float32Array.from(values), dims);
+  if (input.type === 'double') return new ort.Tensor('float64', Float64Array.from(values), dims);
+  const range = INTEGER_RANGE[input.type];
+  if (!range) {
+    throw new InputError(
+      `${model}: input "${input.name}" has type ${input.type}, which mlci cannot feed (float, double, int64, int32, bool, string)`
+    );
   }
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (!Number.isInteger(v) || v < range[0] || v > range[1]) {
+      const expected = input.type === 'bool' ? '0 or 1' : `a whole number in ${input.type}'s range`;
+      throw new InputError(
+        `${source}: ${where(k)}: ${Number.isNaN(v) ? 'missing' : v} is not ${expected}, but ${model} takes ${input.type} (input "${input.name}")`
+      );
+    }
+  }
+  if (input.type === 'int64')
+    return new ort.Tensor(
+      'int64',
+      BigInt64Array.from(values, (v) => BigInt(v)),
+      dims
+    );
+  if (input.type === 'int32') return new ort.Tensor('int32', Int32Array.from(values), dims);
+  return new ort.Tensor('bool', Uint8Array.from(values), dims);
 }
 
 function numericColumn(data: LoadedColumns, name: string, source: string, model: string): Float64Array {
   const column = data.numeric[name];
   if (column) return column;
-  if (data.text[name])
-    throw new InputError(`${source}: column "${name}" is text, but ${model} takes it as a number`);
+  const text = data.text[name];
+  if (text) return parsedText(text, name, source, model);
   throw new InputError(`${source}: missing column "${name}" that ${model} needs`);
+}
+
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** Text columns read as numbers, once per column (see parsedText). */
+const parsedColumns = new WeakMap<(string | null)[], Float64Array>();
+
+/**
+ * A column read as text (it feeds another model's string input) that this model takes as a
+ * number: its decimal values parsed (null → NaN, as a numeric read gives); any other text is refused.
+ */
+function parsedText(text: (string | null)[], name: string, source: string, model: string): Float64Array {
+  let out = parsedColumns.get(text);
+  if (out) return out;
+  out = new Float64Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const v = text[i];
+    if (v === null || v.trim() === '') out[i] = NaN;
+    else if (DECIMAL.test(v)) out[i] = Number(v);
+    else
+      throw new InputError(
+        `${source}: column "${name}" is text (row ${i + 1} is ${JSON.stringify(v)}), but ${model} takes it as a number`
+      );
+  }
+  parsedColumns.set(text, out);
+  return out;
 }
 
 function firstLine(error: unknown): string {

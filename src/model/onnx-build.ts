@@ -3,7 +3,7 @@ import onnxProto from 'onnx-proto';
 const { onnx } = onnxProto;
 
 /** ONNX tensor element types used by mlci. */
-export const ElemType = { float: 1, int64: 7, string: 8, double: 11 } as const;
+export const ElemType = { float: 1, int32: 6, int64: 7, string: 8, bool: 9, double: 11 } as const;
 export type ElemTypeName = keyof typeof ElemType;
 
 /** An attribute value of a node: number (float), integer (bigint-free int), string, or lists of those. */

@@ -18,10 +18,12 @@ export interface OutputPlan {
   rule: 'fixed' | 'search';
   outputs: string[];
   reason: string;
+  /** Float outputs left out of the search because they hold class labels, with why (for messages). */
+  labels?: string[];
 }
 
-/** What the output rule reads of a model: where it came from and its signature. */
-export type OutputModel = Pick<ModelFile, 'source' | 'signature'>;
+/** What the output rule reads of a model: where it came from, its signature and the outputs its graph makes as labels. */
+export type OutputModel = Pick<ModelFile, 'source' | 'signature'> & Partial<Pick<ModelFile, 'labelOutputs'>>;
 
 /** One output's values over all rows, row-major. */
 export interface OutputValues {
@@ -49,6 +51,16 @@ export function describeOutput(o: TensorInfo): string {
   return `"${o.name}" ${o.type}${dims ? ` ${dims}` : ''}`;
 }
 
+// skl2onnx's `output_label`, onnxmltools' and torch exports' `label`, TF's `label:0`.
+const LABEL_NAME = /(^|[^a-z0-9])labels?(:\d+)?$/i;
+
+/** Why an output holds predicted class labels rather than scores (its name, or the graph node making it), else null. */
+function labelOutput(model: OutputModel, o: TensorInfo): string | null {
+  if (model.labelOutputs?.includes(o.name))
+    return "the graph makes it with ArgMax or as a classifier's label";
+  return LABEL_NAME.test(o.name) ? 'its name says it holds class labels' : null;
+}
+
 function listOutputs(model: OutputModel): string {
   return model.signature.outputs.map(describeOutput).join(', ');
 }
@@ -56,7 +68,7 @@ function listOutputs(model: OutputModel): string {
 /**
  * The output rule (docs/training-convention.md): an explicit name; else the output named
  * `probabilities` (or skl2onnx's `output_probability`); else, for a classifier, the float outputs to search for valid probabilities
- * ([N, C] first, then one-column ones for binary); a regressor reads its first float output.
+ * ([N, C] first, then one-column ones for binary), label outputs left out; a regressor reads its first float output.
  */
 export function planOutput(model: OutputModel, task: OutputTask, explicit?: string): OutputPlan {
   const outputs = model.signature.outputs;
@@ -69,6 +81,12 @@ export function planOutput(model: OutputModel, task: OutputTask, explicit?: stri
     if (!isFloat(found))
       throw new InputError(
         `--output: output ${describeOutput(found)} of ${model.source} is not a float tensor; mlci reads predictions from float outputs`
+      );
+    const label = task === 'regression' ? null : labelOutput(model, found);
+    if (label)
+      throw new InputError(
+        `--output: output ${describeOutput(found)} of ${model.source} holds predicted class labels (${label}), not probabilities; ` +
+          `mlci scores a classifier on its class probabilities and never reads a label output (see ${CONVENTION})`
       );
     return { rule: 'fixed', outputs: [explicit], reason: 'named by --output' };
   }
@@ -84,23 +102,31 @@ export function planOutput(model: OutputModel, task: OutputTask, explicit?: stri
     if (float.some((o) => o.name === name))
       return { rule: 'fixed', outputs: [name], reason: `the output named "${name}"` };
   }
+  const labels: string[] = [];
+  const scores = float.filter((o) => {
+    const why = labelOutput(model, o);
+    if (why) labels.push(`"${o.name}" (class labels: ${why})`);
+    return !why;
+  });
   const rank = (o: TensorInfo) => o.shape?.length ?? null;
   const width = (o: TensorInfo) => (o.shape && o.shape.length === 2 ? o.shape[1] : null);
-  const matrices = float.filter((o) => (rank(o) === 2 || rank(o) === null) && width(o) !== 1);
-  const columns = task === 'binary' ? float.filter((o) => !matrices.includes(o)) : [];
+  const matrices = scores.filter((o) => (rank(o) === 2 || rank(o) === null) && width(o) !== 1);
+  const columns = task === 'binary' ? scores.filter((o) => !matrices.includes(o)) : [];
   const candidates = [...matrices, ...columns];
   if (candidates.length === 0) {
     const hint = outputs.some((o) => o.type === 'sequence' || o.type === 'map')
       ? ' (probabilities as a sequence of maps: export without ZipMap)'
       : '';
+    const skipped = labels.length > 0 ? `; not read: ${labels.join(', ')}` : '';
     throw new InputError(
-      `${model.source}: no float probability output [N, C] found${hint}; its outputs: ${listOutputs(model)} (see ${CONVENTION})`
+      `${model.source}: no float probability output [N, C] found${hint}${skipped}; its outputs: ${listOutputs(model)} (see ${CONVENTION})`
     );
   }
   return {
     rule: 'search',
     outputs: candidates.map((o) => o.name),
-    reason: `no output is named "${NAMED}"`
+    reason: `no output is named "${NAMED}"`,
+    ...(labels.length > 0 ? { labels } : {})
   };
 }
 
@@ -141,6 +167,12 @@ export function probabilityProblem(
   return null;
 }
 
+/** Whether every value is exactly 0 or 1: a column of predicted labels, which no probability output gives on real data. */
+function hardLabels(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return false;
+  return true;
+}
+
 /** `"name" [N, C] row r is (…): why`, for messages. */
 export function problemText(name: string, width: number, p: ProbabilityProblem): string {
   const more = width > p.values.length ? ', …' : '';
@@ -179,12 +211,16 @@ export function chooseOutput(
     }
     return { name: plan.outputs[0], reason: plan.reason, ...out };
   }
-  const problems: string[] = [];
+  const problems: string[] = [...(plan.labels ?? [])];
   for (const name of plan.outputs) {
     const out = get(name);
     const problem = probabilityProblem(out);
+    if (!problem && plan.rule === 'search' && out.width === 1 && hardLabels(out.values)) {
+      problems.push(`"${name}" [N, 1] holds only 0 and 1 (class labels, not probabilities)`);
+      continue;
+    }
     if (!problem) {
-      const oneColumn = out.width === 1 ? '; one column, read as p(class 1)' : '';
+      const oneColumn = out.width === 1 ? '; one column, read as p(positive class)' : '';
       const reason =
         plan.rule === 'fixed'
           ? plan.reason

@@ -20,6 +20,8 @@ export interface StandardGraph {
   classes: string[] | null;
   /** The graph names its classes by integers (`classlabels_ints`/`_int64s`), not strings. */
   integerClasses: boolean;
+  /** Graph outputs that carry predicted class labels (an ArgMax's, or a classifier node's first output). */
+  labelOutputs: string[];
   /** What was changed, for the progress output. */
   notes: string[];
 }
@@ -55,8 +57,12 @@ function nodeClasses(node: Node): NodeClasses | null {
  */
 export function readThroughZipMap(model: Model, fileBytes: Uint8Array): StandardGraph {
   const graph = model.graph;
-  if (!graph) return { bytes: fileBytes, classes: null, integerClasses: false, notes: [] };
+  if (!graph) return { bytes: fileBytes, classes: null, integerClasses: false, labelOutputs: [], notes: [] };
   const nodes = graph.node ?? [];
+  const labelOutputs = predictedLabelOutputs(
+    nodes,
+    (graph.output ?? []).map((o) => o.name ?? '')
+  );
   const consumers = new Set(nodes.flatMap((n) => n.input ?? []));
   const notes: string[] = [];
   let classes: NodeClasses | null = null;
@@ -89,9 +95,35 @@ export function readThroughZipMap(model: Model, fileBytes: Uint8Array): Standard
     nodes,
     (graph.output ?? []).map((o) => o.name ?? '')
   );
-  const named = { classes: classes?.labels ?? null, integerClasses: classes?.integers ?? false };
+  const named = {
+    classes: classes?.labels ?? null,
+    integerClasses: classes?.integers ?? false,
+    labelOutputs
+  };
   if (notes.length === 0) return { bytes: fileBytes, ...named, notes };
   return { bytes: onnx.ModelProto.encode(model).finish(), ...named, notes };
+}
+
+/** Nodes that only pass values on (copy, cast, reshape), which a label or probability output may go through. */
+const PASS_THROUGH = new Set(['Identity', 'Cast', 'Reshape', 'Squeeze', 'Unsqueeze', 'Flatten']);
+
+/**
+ * The graph outputs that carry predicted labels, not scores: those made (directly or through
+ * pass-through nodes) by an ArgMax or by the first output of an ai.onnx.ml classifier node.
+ */
+function predictedLabelOutputs(nodes: Node[], outputs: string[]): string[] {
+  const producer = new Map<string, { node: Node; index: number }>();
+  for (const n of nodes) (n.output ?? []).forEach((o, index) => producer.set(o, { node: n, index }));
+  return outputs.filter((name) => {
+    let current = producer.get(name);
+    for (let hops = 0; current && hops < 8; hops++) {
+      const op = current.node.opType ?? '';
+      if (op === 'ArgMax' || (CLASSIFIERS.has(op) && current.index === 0)) return true;
+      if (!PASS_THROUGH.has(op)) return false;
+      current = producer.get(current.node.input?.[0] ?? '');
+    }
+    return false;
+  });
 }
 
 /**

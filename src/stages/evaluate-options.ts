@@ -138,9 +138,15 @@ export async function buildEvaluateRequest(
   });
 }
 
-// A confidence level is a probability strictly between 0 and 1.
+// A confidence level is a probability strictly between 0 and 1: one message for every value refused.
 function parseConfidence(text: string | undefined): number | undefined {
-  const n = parseNumber(text, '--confidence', { min: 0, max: 1, exclusiveMin: true });
-  if (n === 1) throw new InputError(`--confidence: got "${text}", expected a number in (0, 1)`);
+  if (text === undefined) return undefined;
+  let n = NaN;
+  try {
+    n = parseNumber(text, '--confidence') as number;
+  } catch {
+    // not a decimal number: refused below with the same message as an out-of-range one
+  }
+  if (!(n > 0 && n < 1)) throw new InputError(`--confidence: got "${text}", expected a number in (0, 1)`);
   return n;
 }

@@ -27,6 +27,7 @@ import {
   openSession,
   planColumns,
   planSession,
+  planTextColumns,
   readModelFile,
   runBatches,
   type LoadedSession,
@@ -129,14 +130,26 @@ function allGates(
   ];
 }
 
+/** Refuses an unknown task, and a threshold on a task whose predictions it cannot change (no silent ignore). */
+function checkTaskSettings(request: EvaluateRequest): void {
+  const task = request.task;
+  if (!['binary', 'multiclass', 'regression'].includes(task)) {
+    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
+  }
+  if (request.threshold !== undefined && task !== 'binary') {
+    throw new InputError(
+      `--threshold (model.threshold) ${request.threshold} applies to binary classifiers only (positive when p(positive class) > it); ` +
+        `a ${task} model's predictions are ${task === 'multiclass' ? 'the arg-max class' : 'its values'}, so leave it unset`
+    );
+  }
+}
+
 /** Scores the candidate and the baseline on the same rows, applies the gates and writes the report. */
 export async function evaluate(request: EvaluateRequest): Promise<EvaluateResult> {
   const progress = request.progress ?? silentProgress;
   const { timings, timed } = stopwatch();
   const task = request.task;
-  if (!['binary', 'multiclass', 'regression'].includes(task)) {
-    throw new InputError(`--task: got "${task}", expected binary, multiclass or regression`);
-  }
+  checkTaskSettings(request);
   const batchSize = request.batchSize ?? 8192;
   const minSliceSize = request.minSliceSize ?? 30;
   const bootstrap: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...definedOnly(request.bootstrap) };
@@ -345,7 +358,9 @@ async function readWhileLoading(
   engine: Promise<void>,
   timed: Timed
 ): Promise<{ sessions: LoadedSession[]; data: LoadedColumns }> {
-  const reading = timed('read', () => loadColumns(request.data, columns, request.source));
+  // Columns that feed a string input are read as the file's text ("007" stays "007").
+  const asText = [...new Set(planned.flatMap((p) => planTextColumns(p.plan)))];
+  const reading = timed('read', () => loadColumns(request.data, columns, request.source, asText));
   reading.catch(() => undefined); // awaited below, after the sessions
   // Both modules load on this thread: the engine's first, so the read starts before onnxruntime's.
   await engine;

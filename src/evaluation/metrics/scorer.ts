@@ -9,7 +9,7 @@ import { descendingOrder } from './sort.js';
 /** A classifier's predictions on labelled rows: class indices and probabilities [N × C], row-major. */
 export interface ClassificationPredictions {
   task: 'binary' | 'multiclass';
-  /** Class names, index = class number. */
+  /** Class names, index = class number; binary: index 1 is the positive class (toPredictions orders them so). */
   labels: string[];
   y: Int32Array;
   proba: Float64Array;
