@@ -131,6 +131,16 @@ export function sanitizeEvaluation(raw: unknown): EvaluationJson {
               candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
               baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
               ...(typeof s.skipped === 'string' ? { skipped: str(s.skipped) } : {}),
+              ...(isRecord(s.undefined_reasons)
+                ? {
+                    undefined_reasons: {
+                      candidate: texts(s.undefined_reasons.candidate),
+                      baseline: isRecord(s.undefined_reasons.baseline)
+                        ? texts(s.undefined_reasons.baseline)
+                        : null
+                    }
+                  }
+                : {}),
               ...sliceNoise(s)
             }
           ]
