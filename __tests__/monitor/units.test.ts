@@ -138,6 +138,17 @@ describe('delayed labels', () => {
     expect(p.task === 'binary' && Array.from(p.pred)).toEqual([0, 1, 0]);
   });
 
+  it('reads the positive class second when the model names its classes [1, 0], as evaluate does', () => {
+    const join = joinLabels(rows, { source: 'l.csv', ids: ['b', 'b', 'a'], values: [1, 0, 0] });
+    // Logged in the model's order: p(class 1) first.
+    const p = predictionsFromLog('binary', rows, join, ['1', '0'], 'l.csv');
+    if (p.task !== 'binary') throw new Error('binary expected');
+    expect(p.labels).toEqual(['0', '1']);
+    expect(Array.from(p.y)).toEqual([0, 1, 0]);
+    expect(Array.from(p.proba)).toEqual([0.1, 0.9, 0.8, 0.2, 0.4, 0.6]);
+    expect(Array.from(p.pred)).toEqual([1, 0, 1]);
+  });
+
   it('names the file and line of a logged prediction it cannot score', async () => {
     // Before: "logged row 2 of the window": replayed lines left out of the window shifted the count.
     const path = join(dir, 'p.jsonl');

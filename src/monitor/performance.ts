@@ -6,7 +6,7 @@ import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import { applyGates, type GateResult } from '../gate/gates.js';
 import { splitResults } from '../evaluation/evaluate-model.js';
-import { classKey, predictedClasses } from '../model/labels.js';
+import { classKey, positiveClassIndex, predictedClasses } from '../model/labels.js';
 import { createScorer, type Predictions } from '../evaluation/metrics/scorer.js';
 import type { MetricTask, MetricValues } from '../evaluation/metrics/types.js';
 import type { LoggedRow } from './log.js';
@@ -125,7 +125,10 @@ export function predictionsFromLog(
     throw new InputError(
       `the model names ${names.length} classes but the log has ${width} probabilities per row`
     );
-  const index = new Map(names.map((c, i) => [classKey(c), i]));
+  // Binary predictions are read with the positive class second (docs/metrics.md), whatever the model's order.
+  const swap = width === 2 && positiveClassIndex(names) === 0;
+  const labels = swap ? [names[1], names[0]] : names;
+  const index = new Map(labels.map((c, i) => [classKey(c), i]));
   const y = new Int32Array(n);
   const proba = new Float64Array(n * width);
   join.rows.forEach((r, i) => {
@@ -134,7 +137,8 @@ export function predictionsFromLog(
       throw new InputError(
         `${whereLogged(rows, r)}: the logged prediction has ${p?.length ?? 0} probabilities, expected ${width}`
       );
-    proba.set(p, i * width);
+    if (swap) proba.set([p[1], p[0]], i * width);
+    else proba.set(p, i * width);
     const k = index.get(classKey(join.labels[i]));
     if (k === undefined) {
       throw new InputError(
@@ -143,7 +147,7 @@ export function predictionsFromLog(
     }
     y[i] = k;
   });
-  return { task, labels: names, y, proba, pred: predictedClasses(proba, width, threshold) };
+  return { task, labels, y, proba, pred: predictedClasses(proba, width, threshold) };
 }
 
 /** The gate a monitor applies when mlci.yml names none: the task's headline metric may fall by 0.05. */

@@ -4,7 +4,7 @@ import type { LoadedColumns } from '../data/columns.js';
 import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import { toPredictions } from '../evaluation/evaluate-model.js';
-import { loadSession, planColumns, runBatches, type ModelFile } from '../model/inference.js';
+import { loadSession, planColumns, planTextColumns, runBatches, type ModelFile } from '../model/inference.js';
 import type { Predictions } from '../evaluation/metrics/scorer.js';
 import type { MetricTask } from '../evaluation/metrics/types.js';
 
@@ -56,7 +56,8 @@ export async function scoreBatch(options: {
   const session = await loadSession(options.model, options.task, options.features);
   try {
     const columns = [...new Set([options.label, ...planColumns(session.plan)])];
-    const loaded = await loadColumns(options.data, columns, options.source);
+    // String inputs get the file's text ("007"), as evaluate feeds them.
+    const loaded = await loadColumns(options.data, columns, options.source, planTextColumns(session.plan));
     const { data, unlabelled } = labelledRows(loaded, options.label);
     if (data.rowCount === 0) return { predictions: null, unlabelled };
     const [outputs] = await runBatches([session], data, 8192, options.data);
