@@ -23,7 +23,7 @@ export interface ServerOptions {
   /** Column order of matrix models without feature_names metadata. */
   features?: string[];
   task?: 'binary' | 'multiclass' | 'regression';
-  /** Binary decision threshold: positive when p1 > threshold (default argmax). */
+  /** Binary decision threshold: positive when p(positive class) > threshold (default argmax). */
   threshold?: number;
   log?: PredictionLogOptions;
   /** Export Node process metrics too (default true). */

@@ -1,4 +1,5 @@
 // What the model server answers and logs for a scored batch: the response body, the log rows, metadata.
+import { positiveClassIndex } from '../model/labels.js';
 import type { AliasStatus } from './alias-watch.js';
 import type { DecodedBatch } from './decode.js';
 import type { ServedModel } from './model.js';
@@ -9,7 +10,7 @@ export interface ResponseNames {
   name: string;
   /** `name` as a JSON string, for the hand-serialised common case. */
   nameJson: string;
-  /** Binary decision threshold: positive when p1 > threshold (default argmax). */
+  /** Binary decision threshold: positive when p(positive class) > threshold (default argmax). */
   threshold?: number;
 }
 
@@ -81,8 +82,10 @@ export function renderPrediction(
   const classes = model.output.classes!;
   const labels = new Array<string | number | null>(rows);
   const threshold = names.threshold;
+  // The thresholded column is the positive class's (class 1, else the greater label), as evaluate reads it.
+  const positive = width === 2 && threshold !== undefined ? positiveClassIndex(classes.map(String)) : 1;
   for (let r = 0; r < rows; r++) {
-    const best = rowClass(data, r, width, threshold);
+    const best = rowClass(data, r, width, threshold, positive);
     labels[r] = best < 0 ? null : classes[best];
   }
   if (protocol === 'rows') {
@@ -154,13 +157,15 @@ function allFinite(data: Float32Array): boolean {
 }
 
 /**
- * The class answered for row r: positive above the threshold (binary, when set), else the arg-max;
+ * The class answered for row r: the positive class (column `positive`) above the threshold (binary,
+ * when set), else the arg-max;
  * −1 for a row of NaN probabilities (a missing value the model cannot use): no label, not class 0's.
  */
-function rowClass(data: Float32Array, r: number, width: number, threshold?: number): number {
+function rowClass(data: Float32Array, r: number, width: number, threshold?: number, positive = 1): number {
   const at = r * width;
   if (data[at] !== data[at]) return -1;
-  if (width === 2 && threshold !== undefined) return data[at + 1] > threshold ? 1 : 0;
+  if (width === 2 && threshold !== undefined)
+    return data[at + positive] > threshold ? positive : 1 - positive;
   let best = 0;
   for (let c = 1; c < width; c++) if (data[at + c] > data[at + best]) best = c;
   return best;
