@@ -140,7 +140,7 @@ const schema = {
           type: 'number',
           minimum: 0,
           maximum: 1,
-          description: 'Binary decision threshold: positive when p1 > threshold (default: argmax).'
+          description: 'Binary decision threshold: positive when p(positive class: 1, else the greater label) > threshold (default: argmax).'
         }
       }
     },
