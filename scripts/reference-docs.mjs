@@ -71,6 +71,9 @@ const actionDoc = [
   'Every input reaches the code through `env:` (never interpolated into a script). Pin `mlci/mlci` to a',
   'commit SHA in your workflows. Copyable workflows that use these actions are in',
   '[docs/workflows/](workflows/).',
+  '',
+  'An input marked (true/false) takes `true` or `false`, in any letter case; any other value (yes, on, 1, …)',
+  'fails the step before it does any work, as does any other invalid input.',
   ''
 ];
 for (const { dir, file } of actions) {

@@ -49,7 +49,8 @@ describe('shared parsers for flag and input text', () => {
     expect(parseDuration('90s', '--interval')).toBe(90_000);
     expect(parseDuration('2.5', '--interval')).toBe(2500);
     expect(parseList(' a, ,b ,c', '--slices')).toEqual(['a', 'b', 'c']);
-    expect(parseBoolean('Yes', 'force')).toBe(true);
+    expect(parseBoolean('True', 'force')).toBe(true);
+    expect(() => parseBoolean('Yes', 'force')).toThrow('force: got "Yes", expected true or false');
     expect(parseBoolean('', 'force')).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { parseBoolean } from '../config/parse.js';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -29,11 +30,8 @@ export function inActionTerms(message: string, env: NodeJS.ProcessEnv = process.
   );
 }
 
-/** Reads a boolean action input ("true"/"false", as YAML booleans arrive as strings). */
+/** Reads a boolean action input (true or false, see parseBoolean); empty gives the fallback. */
 export function actionBooleanInput(name: string, fallback = false): boolean {
-  const value = actionInput(name).toLowerCase();
-  if (value === '') return fallback;
-  if (['true', 'yes', '1'].includes(value)) return true;
-  if (['false', 'no', '0'].includes(value)) return false;
-  throw new InputError(`input "${name}": got "${value}", expected true or false`);
+  const value = actionInput(name);
+  return value === '' ? fallback : (parseBoolean(value, `input "${name}"`) ?? fallback);
 }

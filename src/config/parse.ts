@@ -90,15 +90,16 @@ export function parseList(text: string | undefined, _name?: string): string[] | 
     .filter((s) => s !== '');
 }
 
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off', '']);
-
-/** A boolean as action inputs give them (true/false, yes/no, 1/0, on/off; empty is false). */
+/**
+ * A boolean setting: `true` or `false` in any letter case, as the action inputs document them and as
+ * the actions' `if: inputs.x == 'true'` conditions (case-insensitive in GitHub's expressions) read
+ * them. yes/no, on/off and 1/0 are refused rather than guessed. Empty is false.
+ */
 export function parseBoolean(text: string | undefined, name: string): boolean | undefined {
   if (text === undefined) return undefined;
   const value = text.trim().toLowerCase();
-  if (TRUE.has(value)) return true;
-  if (FALSE.has(value)) return false;
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
   throw new InputError(`${name}: got "${text}", expected true or false`);
 }
 

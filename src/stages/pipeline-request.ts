@@ -1,4 +1,4 @@
-import { parseList, parseSeed } from '../config/parse.js';
+import { parseSeed } from '../config/parse.js';
 import type { MlciConfig } from '../config/types.js';
 import { parseStages, plannedStages, type PipelineOptions } from './pipeline.js';
 import { built } from './request-hook.js';
@@ -51,9 +51,4 @@ export function buildPipelineRequest(
     seed: parseSeed(flags.seed, '--seed'),
     force: flags.force ?? false
   });
-}
-
-/** The root action's `params` input: overrides one per line or comma-separated. */
-export function parseParams(text: string): string[] {
-  return parseList(text.replace(/\n/g, ','), 'params') ?? [];
 }

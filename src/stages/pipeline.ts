@@ -97,37 +97,81 @@ export interface PipelineResult {
   exitCode: 0 | 1;
 }
 
+/**
+ * Where a run stands between stages: what the stages so far found and produced. Plain data, so the root
+ * action can carry it from one step to the next (it trains in a step of its own, without the token).
+ */
+export interface PipelineState {
+  /** When the run started (ms since the epoch). */
+  started: number;
+  production: PipelineContext['production'];
+  registered: PipelineContext['registered'];
+  paths: PipelineContext['paths'];
+  outcomes: StageOutcome[];
+  /** Why the remaining stages do not run (an earlier stage failed), or null. */
+  stopped: string | null;
+  evaluationMarkdown: string | null;
+}
+
 /** Runs the pipeline; throws InputError on bad input before or during a stage (exit 2). */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const started = Date.now();
-  const progress = options.progress ?? silentProgress;
-  const config = options.config;
-  // loadConfig made every path of mlci.yml absolute; the root is what the training lineage is relative to.
-  const root = dirname(resolve(options.configPath));
-  const out = resolve(options.out);
-  const registrySpec = options.registry ?? config.register?.registry;
+  const registry = await openPipelineRegistry(options);
+  const state = await startPipeline(options, registry);
+  return finishPipeline(options, await runPipelineStages(options, registry, state, STAGES));
+}
+
+/** Opens the run's registry: the option's, else register.registry of mlci.yml, else .mlci/registry. */
+export async function openPipelineRegistry(options: PipelineOptions): Promise<Registry> {
+  const registrySpec = options.registry ?? options.config.register?.registry;
   const opener =
     options.openRegistry ??
     (async (spec: string | undefined) => (await import('./register.js')).openRegistry(spec, options.env));
-  const registry = await opener(registrySpec ?? resolve(root, '.mlci/registry'));
-  const production = await registry.resolve({ name: config.model.name, alias: PRODUCTION_ALIAS });
+  return opener(registrySpec ?? resolve(pipelineRoot(options), '.mlci/registry'));
+}
+
+// loadConfig made every path of mlci.yml absolute; the root is what the training lineage is relative to.
+function pipelineRoot(options: PipelineOptions): string {
+  return dirname(resolve(options.configPath));
+}
+
+/** A run before its first stage: production as the registry has it now, nothing run yet. */
+export async function startPipeline(options: PipelineOptions, registry: Registry): Promise<PipelineState> {
+  return {
+    started: Date.now(),
+    production: await registry.resolve({ name: options.config.model.name, alias: PRODUCTION_ALIAS }),
+    registered: null,
+    paths: {},
+    outcomes: [],
+    stopped: null,
+    evaluationMarkdown: null
+  };
+}
+
+/**
+ * Runs the given stages, in pipeline order, from where `state` stands; returns where the run stands
+ * after them. A stage left out, skipped or not run after a failure gets its outcome recorded.
+ */
+export async function runPipelineStages(
+  options: PipelineOptions,
+  registry: Registry,
+  state: PipelineState,
+  stages: readonly StageName[]
+): Promise<PipelineState> {
   const context: PipelineContext = {
     options,
-    config,
-    root,
-    out,
+    config: options.config,
+    root: pipelineRoot(options),
+    out: resolve(options.out),
     registry,
-    progress,
-    production,
-    registered: null,
-    paths: {}
+    progress: options.progress ?? silentProgress,
+    production: state.production,
+    registered: state.registered,
+    paths: { ...state.paths }
   };
   const { STAGE_DESCRIPTORS } = await import('./stages.js');
-
-  const outcomes: StageOutcome[] = [];
-  let stopped: string | null = null;
-  let evaluationMarkdown: string | null = null;
-  for (const stage of STAGE_DESCRIPTORS) {
+  const outcomes = [...state.outcomes];
+  let { stopped, evaluationMarkdown } = state;
+  for (const stage of STAGE_DESCRIPTORS.filter((d) => stages.includes(d.name))) {
     const skipped = stopped ? `not run: ${stopped}` : whySkipped(stage.name, options);
     if (skipped) {
       outcomes.push({ stage: stage.name, status: 'skipped', summary: skipped });
@@ -138,18 +182,33 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (stage.name === 'evaluate') evaluationMarkdown = markdown;
     if (outcome.status === 'fail') stopped = `${stage.name} failed`;
   }
+  const { production, registered, paths } = context;
+  return { ...state, production, registered, paths, outcomes, stopped, evaluationMarkdown };
+}
 
+/** Whether a stage is to run next: configured, not skipped and no earlier stage failed. */
+export function stageWillRun(stage: StageName, options: PipelineOptions, state: PipelineState): boolean {
+  return state.stopped === null && whySkipped(stage, options) === null;
+}
+
+/** Ends a run: the verdict, pipeline.json and pipeline.md in the output folder. */
+export async function finishPipeline(
+  options: PipelineOptions,
+  state: PipelineState
+): Promise<PipelineResult> {
+  const { outcomes } = state;
   const verdict = outcomes.some((o) => o.status === 'fail') ? 'fail' : 'pass';
   const result: PipelineResult = {
-    model: config.model.name,
+    model: options.config.model.name,
     verdict,
     stages: outcomes,
-    version: context.registered?.version ?? null,
-    production: context.production?.version ?? null,
-    evaluationMarkdown,
-    seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+    version: state.registered?.version ?? null,
+    production: state.production?.version ?? null,
+    evaluationMarkdown: state.evaluationMarkdown,
+    seconds: Number(((Date.now() - state.started) / 1000).toFixed(2)),
     exitCode: verdict === 'pass' ? ExitCode.Pass : ExitCode.CheckFailed
   };
+  const out = resolve(options.out);
   await writeJsonAtomic(join(out, 'pipeline.json'), { ...result, evaluationMarkdown: undefined });
   await writeFileAtomic(join(out, 'pipeline.md'), pipelineMarkdown(result));
   return result;

@@ -91,3 +91,59 @@ function setOwn(node: Record<string, unknown>, key: string, value: unknown): voi
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0];
 }
+
+/**
+ * The root action's `params` and the train action's `set` input: `key=value` overrides, one per line or comma-separated. A comma
+ * inside [ ], { } or quotes belongs to the value (`hidden_layers=[64,32]`, `note="a,b"`), and a pair
+ * alone on its line is read exactly as `--set` reads it; lines starting with # are comments. Every pair
+ * is checked here, before any stage runs, and errors name the input.
+ */
+export function parseParams(text: string, name = 'input "params"'): string[] {
+  const pairs: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue;
+    const pieces = splitTopLevel(line).map((piece) => piece.trim());
+    for (const piece of pieces.filter((p) => p !== '')) {
+      if (pieces.length > 1 && !piece.includes('='))
+        throw new InputError(
+          `${name}: got "${piece}" after a comma in "${line.trim()}", expected key=value (quote a value that holds a comma: note="a,b")`
+        );
+      pairs.push(piece);
+    }
+  }
+  parseOverrides(pairs, name);
+  return pairs;
+}
+
+const CLOSING: Record<string, string> = { '[': ']', '{': '}' };
+
+// Splits a line at the commas outside brackets, braces and quotes (YAML's flow syntax). As in YAML, a
+// quote opens a quoted value only where a value starts: the apostrophe of `name=it's` is text. A line
+// whose brackets or quotes do not balance is one pair, as `--set` would take it.
+function splitTopLevel(line: string): string[] {
+  const pieces: string[] = [];
+  const open: string[] = [];
+  let quote: string | null = null;
+  let start = 0;
+  let previous = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (quote === "'" && c === "'" && line[i + 1] === "'") i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if ((c === '"' || c === "'") && /^[=[{,:]?$/.test(previous)) quote = c;
+    else if (c in CLOSING) open.push(CLOSING[c]);
+    else if ((c === ']' || c === '}') && open.pop() !== c) return [line];
+    else if (c === ',' && open.length === 0) {
+      pieces.push(line.slice(start, i));
+      start = i + 1;
+    }
+    if (c.trim() !== '') previous = c;
+  }
+  if (quote || open.length > 0) return [line];
+  pieces.push(line.slice(start));
+  return pieces;
+}

@@ -1,12 +1,13 @@
 import { InputError } from '../../core/errors.js';
 import { configFileOr } from '../../config/default-file.js';
+import { parseParams } from '../../train/params.js';
 import { actionBooleanInput, actionInput } from '../inputs.js';
 
 /** What the train action was asked to do. */
 export interface TrainActionInputs {
   config: string;
   command?: string;
-  /** `key=value` overrides, one per line of the `set` input. */
+  /** `key=value` overrides of the `set` input, read as the root action's `params` (parseParams). */
   set: string[];
   /** As given; the request builder checks it like the --seed flag. */
   seed?: string;
@@ -29,10 +30,7 @@ export function readTrainInputs(env: NodeJS.ProcessEnv = process.env): TrainActi
   return {
     config: configFileOr(actionInput('config')),
     command: actionInput('command') || undefined,
-    set: actionInput('set')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#')),
+    set: parseParams(actionInput('set'), 'input "set"'),
     seed: actionInput('seed') || undefined,
     timeout: actionInput('timeout') || undefined,
     force: actionBooleanInput('force', false),
