@@ -53,6 +53,23 @@ const cases: [string, string[], RegExp][] = [
     /--gate rmse:max_rise=-0.5: max_rise must be >= 0/
   ],
   [
+    'a gate flag value that underflows to 0',
+    [
+      'evaluate',
+      '--model',
+      'm',
+      '--data',
+      'd.csv',
+      '--label',
+      'y',
+      '--task',
+      'binary',
+      '--gate',
+      'roc_auc:min=1e-400'
+    ],
+    /--gate roc_auc:min=1e-400: got "1e-400", a number too small to tell from 0/
+  ],
+  [
     'a gate flag value in hex',
     [
       'evaluate',

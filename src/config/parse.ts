@@ -22,6 +22,8 @@ export function parseNumber(
   if (text === undefined) return undefined;
   // Decimal notation only: Number() would also read "0x1" and "0b1".
   const n = DECIMAL.test(text) ? Number(text) : NaN;
+  if (n === 0 && /[1-9]/.test(text.split(/[eE]/)[0]))
+    throw new InputError(`${name}: got "${text}", a number too small to tell from 0 (it would be read as 0)`);
   return bounded(text, name, n, 'a number', bounds);
 }
 
