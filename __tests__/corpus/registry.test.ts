@@ -203,4 +203,22 @@ describe('registry corpus: damaged registry contents', () => {
     expect(await readFile(join(dir, 'churn', 'v2', 'model.onnx'), 'utf8')).toBe('half a model');
     await refused(['registry', 'promote', 'churn', 'v2'], 'no such version');
   });
+
+  it('takes over hostile lock leftovers: a dead owner with a path-like token and claims of dead breakers', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { hostname } = await import('node:os');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const root = join(dir, 'churn');
+    const owner = (token: string) => JSON.stringify({ pid: dead, host: hostname(), token, at: 'then' });
+    await writeFile(join(root, '.lock'), owner('../../../etc/passwd'));
+    // Claims left by breakers killed mid-claim: one readable, one garbage.
+    await writeFile(join(root, '.lock.break-t0123456789abcdef0123'), owner('aa'));
+    await writeFile(join(root, '.lock.break-i42'), 'not json');
+    const past = new Date(Date.now() - 60_000);
+    await (await import('node:fs/promises')).utimes(join(root, '.lock.break-i42'), past, past);
+    const result = await runCli(['registry', 'promote', 'churn', 'v1', '--alias', 'staging', ...reg()]);
+    expect(result.stderr).not.toMatch(/unexpected error|this is a bug|\n\s+at /);
+    expect(result.code).toBe(0);
+    expect((await readdir(root)).sort()).toEqual(['aliases.json', 'v1']);
+  });
 });

@@ -110,17 +110,50 @@ test('latency fails on a significant shift past the floor, not on jitter within 
   expect(metric(spike, 'p99_latency').status).toBe('pass');
 });
 
-test('at the 100 % step predictions are compared with stable before the rollout, latency is not judged', () => {
+test('at the 100 % step predictions are compared with stable before the rollout, latency carries over from an earlier step', () => {
   // stable before the rollout ran under other load: a latency comparison would test the load, not the model
   const baseline = window({ requests: 200, latencyMs: fast.map((x) => x / 2), scores });
   const full: StatsWindow = { ...good, stable: window({}) };
-  const r = analyse(full, { ...t, p99SlackMs: 0 }, baseline);
+  const r = analyse(full, { ...t, p99SlackMs: 0 }, baseline, { judgedEarlier: true });
   expect(metric(r, 'p99_latency')).toMatchObject({
     status: 'pass',
-    detail: expect.stringContaining('not judged')
+    detail: expect.stringContaining('passed at an earlier step')
   });
   expect(metric(r, 'divergence').status).toBe('pass');
   expect(r.verdict).toBe('pass');
+});
+
+test('latency no step could judge is inconclusive, never a pass, and the sentence says what stable got', () => {
+  const baseline = window({ requests: 200, latencyMs: fast, scores });
+  const slow = window({ ...good.canary!, latencyMs: fast.map((x) => x + 60) });
+  // The first step at 100 %: stable answered nothing.
+  const full = analyse({ ...good, canary: slow, stable: window({}) }, t, baseline);
+  expect(metric(full, 'p99_latency')).toMatchObject({
+    status: 'inconclusive',
+    detail: expect.stringContaining('no stable requests in this window')
+  });
+  expect(full.verdict).toBe('inconclusive');
+  // The first step at 99 %: stable answered a few, too few to compare with — and the sentence says so.
+  const sliver = window({ requests: 2, latencyMs: [1, 1.1], scores: [0.1, 0.2] });
+  const ninetyNine = analyse({ ...good, canary: slow, stable: sliver }, t, baseline);
+  expect(metric(ninetyNine, 'p99_latency')).toMatchObject({
+    status: 'inconclusive',
+    detail: expect.stringContaining('only 2 stable latencies in this window (20 needed)')
+  });
+  expect(metric(ninetyNine, 'p99_latency').detail).not.toContain('no stable requests');
+  expect(ninetyNine.verdict).toBe('inconclusive');
+});
+
+test('a target that cannot tell the versions apart compares latency with stable before the rollout', () => {
+  const baseline = window({ requests: 200, latencyMs: fast, scores });
+  const mixed: StatsWindow = {
+    ...good,
+    canary: window({ ...good.canary!, latencyMs: fast.map((x) => x + 60) }),
+    stable: window({})
+  };
+  const r = analyse(mixed, t, baseline, { againstBaseline: true });
+  expect(metric(r, 'p99_latency').status).toBe('fail');
+  expect(metric(r, 'p99_latency').condition).toContain('(stable before the rollout)');
 });
 
 test('the latency limit starts from stable before the rollout when the canary slowed stable down too', () => {

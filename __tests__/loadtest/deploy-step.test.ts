@@ -41,7 +41,7 @@ function options(extra: Partial<DeployCanaryOptions>): DeployCanaryOptions {
     version: 2,
     target: 'local',
     registry: f.registry,
-    steps: [100],
+    steps: [50, 100],
     intervalMs: 800,
     thresholds: { minRequests: 15, p99SlackMs: 500 },
     replay: rows,
@@ -76,7 +76,7 @@ test('a passed load test goes on to the canary, which promotes', async () => {
   const result = await deployCanary(options({ out, loadTest: step() }));
   // The reason rides along so that a failure says what rolled back.
   expect(`${result.report.outcome}: ${result.report.reason}`).toMatch(/^promoted: /);
-  expect(result.report.analyses.map((a) => a.weight)).toEqual([100]);
+  expect(result.report.analyses.map((a) => a.weight)).toEqual([50, 100]);
   const report = JSON.parse(await readFile(join(out, 'loadtest.json'), 'utf8')) as LoadTestReport;
   expect(report.verdict).toBe('pass');
   expect(report.stable?.version).toBe(1);

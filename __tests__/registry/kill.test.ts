@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { parseSha256Sums, sha256Hex } from '../../src/registry/integrity.js';
 import { LocalRegistry } from '../../src/registry/local.js';
-import { aliasesFromHistory } from '../../src/registry/record.js';
+import { SUMS_ASSET as SUMS, aliasesFromHistory } from '../../src/registry/record.js';
 import type { AliasEvent } from '../../src/registry/types.js';
 
 const KILLS = Number(process.env.MLCI_KILLS ?? 102);
@@ -124,7 +124,10 @@ async function expectConsistent(registry: LocalRegistry, root: string, from: num
     const sums = parseSha256Sums(
       new TextDecoder().decode(await registry.download('churn', version.version, 'SHA256SUMS'))
     );
-    // Files attached later (notes.txt, replaced with --force) are in the record's checksums, not in SHA256SUMS.
+    // SHA256SUMS follows the record, files attached later (notes.txt, replaced with --force) included.
+    const { [SUMS]: own, ...listed } = version.checksums ?? {};
+    expect(own).toBeDefined();
+    expect(sums).toEqual(listed);
     for (const [file, digest] of Object.entries({ ...sums, ...version.checksums })) {
       expect(sha256Hex(await registry.download('churn', version.version, file))).toBe(digest);
     }

@@ -4,8 +4,9 @@ import { METRICS_BY_TASK, MODEL_METRICS_BY_TASK, metricSpec } from '../evaluatio
 import type { Task } from './types.js';
 
 /**
- * Validates canary traffic steps: whole percentages in 1..100, strictly increasing. The one rule
- * the config check and the deploy stage share, so `pipeline --dry-run` refuses what a rollout would.
+ * Validates canary traffic steps: whole percentages in 1..100, strictly increasing, the first below
+ * 100. The one rule the config check and the deploy stage share, so `pipeline --dry-run` refuses
+ * what a rollout would.
  */
 export function checkSteps(steps: number[], where = 'steps'): number[] {
   if (steps.length === 0)
@@ -15,6 +16,12 @@ export function checkSteps(steps: number[], where = 'steps'): number[] {
       throw new InputError(`${where}: ${s} is not a percentage 1..100`);
     if (i > 0 && s <= steps[i - 1]) throw new InputError(`${where} must increase: ${steps.join(', ')}`);
   });
+  // Latency is compared with stable under the same load, so some step must leave stable traffic; a
+  // later step can rely on an earlier one's judgement, the first cannot (docs/serving.md).
+  if (steps[0] === 100)
+    throw new InputError(
+      `${where}: the first step (100 %) leaves stable no traffic to compare the canary's latency with; start lower, e.g. 10,50,100`
+    );
   return steps;
 }
 

@@ -66,6 +66,14 @@ export interface AnalysisResult {
   stable: { version: number; requests: number; errors: number; p99Ms: number | null };
 }
 
+/** What an analysis may lean on for latency when this window's stable answered too little. */
+export interface LatencyContext {
+  /** An earlier step of this rollout passed the latency test (its pass carries over). */
+  judgedEarlier?: boolean;
+  /** The target cannot tell the versions apart within a window (KServe): compare with stable before the rollout. */
+  againstBaseline?: boolean;
+}
+
 /** Quantile of a sample by linear interpolation (numpy's default), null when empty. */
 export function quantile(values: number[], q: number): number | null {
   if (values.length === 0) return null;
@@ -85,7 +93,8 @@ export function quantile(values: number[], q: number): number | null {
 export function analyse(
   window: StatsWindow,
   thresholds: AnalysisThresholds,
-  baseline?: VariantWindow
+  baseline?: VariantWindow,
+  latency: LatencyContext = {}
 ): AnalysisResult {
   const canary = window.canary;
   if (!canary) throw new Error('analyse: the window has no canary');
@@ -100,7 +109,11 @@ export function analyse(
   const stableMedian = before < medians[0] || Number.isNaN(medians[0]) ? before : medians[0];
   const metrics = [
     errorMetric(canary, stable, t),
-    latencyMetric(canary, concurrent ? window.stable : null, stableMedian, t, stableMedian === before),
+    concurrent
+      ? latencyMetric(canary, window.stable, stableMedian, t, stableMedian === before)
+      : latency.againstBaseline && baseline && !Number.isNaN(before)
+        ? latencyMetric(canary, baseline, before, t, true)
+        : unjudgedLatency(canary, window.stable, t, latency.judgedEarlier ?? false),
     divergenceMetric(canary, stable, t)
   ];
   const failed = metrics.filter((m) => m.status === 'fail');
@@ -138,7 +151,11 @@ function errorMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisTh
   const stableErrors = stable.errors + stable.shadow.errors;
   const condition = `≤ ${pct(t.maxErrorRate)} above stable`;
   const sizes = `${errors} errors in ${n} canary requests vs ${stableErrors} in ${m} stable`;
-  if (n === 0 || m === 0) return inconclusive('error_rate', condition, `error_rate: ${sizes}`);
+  if (n === 0 || m === 0) {
+    const missing =
+      n === 0 ? `${t.minRequests} canary requests needed` : 'no stable requests to compare with';
+    return inconclusive('error_rate', condition, `error_rate: ${sizes}, ${missing}`);
+  }
   const excess = errors / n - stableErrors / m;
   const fisher = fisherGreater(errors, n - errors, stableErrors, m - stableErrors);
   const significant = fisher.pValue < t.alpha;
@@ -171,28 +188,16 @@ function errorMetric(canary: VariantWindow, stable: VariantWindow, t: AnalysisTh
 /**
  * Latency: a Mann–Whitney U test that canary requests take longer than stable's in the same window,
  * and a practical floor on the canary's median: the median of a few dozen requests is steady where
- * their p99 (their slowest one) is not, and a slower model shifts the whole distribution. Without
- * stable requests in the window (the 100 % step) there is nothing measured under the same load to
- * compare with — stable before the rollout ran under other load — so latency is judged at the earlier steps.
+ * their p99 (their slowest one) is not, and a slower model shifts the whole distribution.
  */
 function latencyMetric(
   canary: VariantWindow,
-  reference: VariantWindow | null,
+  reference: VariantWindow,
   stableMedian: number,
   t: AnalysisThresholds,
   medianBefore: boolean
 ): MetricResult {
   const n = canary.latencyMs.length;
-  if (!reference) {
-    return {
-      name: 'p99_latency',
-      status: 'pass',
-      value: null,
-      condition: 'judged at the steps that leave stable some traffic',
-      detail: `p99_latency: not judged: no stable requests in this window to compare ${n} canary latencies with under the same load`,
-      test: null
-    };
-  }
   const m = reference.latencyMs.length;
   const sizes = `${n} canary vs ${m} stable latencies`;
   if (n < t.minLatencySamples || m < t.minLatencySamples) {
@@ -226,6 +231,41 @@ function latencyMetric(
       alpha: t.alpha
     }
   };
+}
+
+/**
+ * Latency when this window's stable answered too few requests to compare with (the 100 % step, or
+ * a step leaving stable a sliver): stable before the rollout ran under other load, so a comparison
+ * with it would test the load, not the model. A pass of an earlier step carries over; without one,
+ * latency has not been shown to be fine, which is inconclusive, never a pass.
+ */
+function unjudgedLatency(
+  canary: VariantWindow,
+  stable: VariantWindow,
+  t: AnalysisThresholds,
+  judgedEarlier: boolean
+): MetricResult {
+  const m = stable.latencyMs.length;
+  const few =
+    m === 0
+      ? 'no stable requests in this window'
+      : `only ${m} stable latenc${m === 1 ? 'y' : 'ies'} in this window (${t.minLatencySamples} needed)`;
+  const sizes = `${few} to compare ${canary.latencyMs.length} canary latencies with under the same load`;
+  if (judgedEarlier) {
+    return {
+      name: 'p99_latency',
+      status: 'pass',
+      value: null,
+      condition: 'passed at an earlier step that left stable enough traffic',
+      detail: `p99_latency: ${sizes}; passed at an earlier step`,
+      test: null
+    };
+  }
+  return inconclusive(
+    'p99_latency',
+    `${t.minLatencySamples} latencies each side`,
+    `p99_latency: ${sizes}, and no earlier step judged it: give the first step a share that leaves stable traffic (e.g. --steps 10,50,100) or a longer interval`
+  );
 }
 
 /** Divergence: paired on the same requests when shadow scoring gave pairs, else two-sample KS. */

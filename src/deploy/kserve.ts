@@ -210,6 +210,8 @@ const runCommand: CommandRunner = (command, args, input) =>
 export class KServeTarget implements CanaryTarget {
   readonly description: string;
   readonly inferUrl: string;
+  // Only the mixed traffic of a step is measured: stable before the rollout, under the same replay, is its reference.
+  readonly latencyAgainstBaseline = true;
   private canary: { version: number; weight: number } | null = null;
   private window: VariantStats;
   private kind: ScoreKind = 'probability';

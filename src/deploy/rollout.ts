@@ -3,6 +3,7 @@ import { CheckFailedError, InputError } from '../core/errors.js';
 import type { VariantWindow } from '../serve/stats.js';
 import { analyse, type AnalysisResult, type AnalysisThresholds } from './analysis.js';
 import type { CanaryTarget } from './target.js';
+import type { ServerState } from '../serve/server.js';
 import { pacedLoad } from './traffic.js';
 import { performance } from 'node:perf_hooks';
 
@@ -55,6 +56,7 @@ export type RolloutEvent =
   | { kind: 'interval'; step: number; weight: number; intervalMs: number; rate: number | null }
   | { kind: 'progress'; step: number; canaryRequests: number; stableRequests: number; leftMs: number }
   | { kind: 'analysis'; report: StepReport }
+  | { kind: 'warning'; message: string }
   | { kind: 'done'; outcome: RolloutOutcome; reason: string };
 
 /** promoted: the canary is stable now; rolled_back: stable kept; paused: inconclusive, waiting for a resume. */
@@ -82,19 +84,17 @@ export interface RolloutReport {
  */
 export async function runRollout(target: CanaryTarget, options: RolloutOptions): Promise<RolloutReport> {
   const steps = checkSteps(options.steps);
+  if (options.intervalMs !== undefined) checkInterval(options.intervalMs, 'interval');
   const started = new Date().toISOString();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const firstStep = options.resumeStep ?? 0;
+  const mixed = target.latencyAgainstBaseline ?? false;
+  // With replayed traffic the rate is known: a sample the steps cannot reach is said before anything moves.
+  let shortfall = options.traffic
+    ? sampleShortfall(steps, firstStep, options.traffic.rate, options, mixed)
+    : null;
   const initial = await target.state();
-  const resuming = options.resumeStep !== undefined;
-  if (initial.stable.version === options.version) {
-    throw new InputError(`v${options.version} is already the stable version on ${target.description}`);
-  }
-  // A restarted server has no canary; a different canary means someone else is rolling out.
-  if (resuming && initial.canary && initial.canary.version !== options.version) {
-    throw new InputError(
-      `cannot resume: ${target.description} has ${initial.canary ? `canary v${initial.canary.version}` : 'no canary'}, not v${options.version}`
-    );
-  }
+  const promotedBefore = checkStart(target, options, initial);
   const analyses: StepReport[] = [];
   let failures = options.failures ?? 0;
   const finish = async (outcome: RolloutOutcome, reason: string, pausedAt?: RolloutReport['pausedAt']) => {
@@ -113,8 +113,11 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     } satisfies RolloutReport;
   };
 
+  if (promotedBefore) return finish('promoted', promotedBefore);
+
   const observe = (intervalMs: number, step: number) =>
     observeInterval(target, options, sleep, intervalMs, step);
+  await announce(shortfall, options);
 
   // The baseline: stable alone for one interval, with the canary loaded (so a model that cannot load
   // fails here) but given no traffic.
@@ -146,6 +149,10 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     const rate =
       replayRate ??
       (baseline.requests > 0 ? baseline.requests / ((performance.now() - started) / 1000) : null);
+    if (!options.traffic && rate !== null) {
+      shortfall = sampleShortfall(steps, firstStep, rate, options, mixed);
+      await announce(shortfall, options);
+    }
 
     for (let index = options.resumeStep ?? 0; index < steps.length; index++) {
       const weight = steps[index];
@@ -158,7 +165,12 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
       for (let attempt = 1; ; attempt++) {
         const replay = await observe(intervalMs, index + 1);
         const window = await target.stats();
-        const analysis = analyse(window, options.thresholds, baseline);
+        // A step after the first is reached only when the one before passed, latency included (judged
+        // there, or carried from the step before it), so from the second step on latency has been judged.
+        const analysis = analyse(window, options.thresholds, baseline, {
+          judgedEarlier: index > 0,
+          againstBaseline: target.latencyAgainstBaseline
+        });
         const report: StepReport = { step: index + 1, weight, attempt, analysis, replay };
         analyses.push(report);
         await options.onEvent?.({ kind: 'analysis', report });
@@ -168,7 +180,8 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
           break;
         }
         if (analysis.verdict === 'inconclusive') {
-          return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}`, {
+          const why = shortfall?.warn?.step === index ? `; ${shortfall.warn.message}` : '';
+          return finish('paused', `step ${index + 1} (${weight} %): ${analysis.reason}${why}`, {
             step: index,
             weight
           });
@@ -183,6 +196,96 @@ export async function runRollout(target: CanaryTarget, options: RolloutOptions):
     await target.promote();
     return finish('promoted', `all ${steps.length} steps passed (${steps.join(' → ')} %)`);
   }
+}
+
+/**
+ * Checks the target's state before a rollout starts. Returns why the rollout is already done when
+ * the target serves the version as stable: it promoted it and the run stopped before its caller
+ * moved the alias (killed, or the registry write failed), so the analysis had passed and a re-run
+ * finishes the job instead of refusing it. Throws when another rollout is under way.
+ */
+function checkStart(target: CanaryTarget, options: RolloutOptions, initial: ServerState): string | null {
+  if (initial.stable.version === options.version) {
+    if (!initial.canary)
+      return `v${options.version} is already the stable version on ${target.description}: an earlier rollout promoted it there and stopped before the alias moved`;
+    throw new InputError(
+      `v${options.version} is already the stable version on ${target.description}, and v${initial.canary.version} is its canary: another rollout is under way`
+    );
+  }
+  // A restarted server has no canary; a different canary means someone else is rolling out.
+  if (options.resumeStep !== undefined && initial.canary && initial.canary.version !== options.version) {
+    throw new InputError(
+      `cannot resume: ${target.description} has canary v${initial.canary.version}, not v${options.version}`
+    );
+  }
+  return null;
+}
+
+/** Refuses steps that cannot judge the canary, or warns of a sample too small, before any traffic moves. */
+async function announce(shortfall: Shortfall | null, options: RolloutOptions): Promise<void> {
+  if (shortfall?.refuse) throw new InputError(shortfall.refuse);
+  if (shortfall?.warn) await options.onEvent?.({ kind: 'warning', message: shortfall.warn.message });
+}
+
+/** Below this an analysis interval is spent on the window's own admin calls: nothing could be measured. */
+export const MIN_INTERVAL_MS = 100;
+
+/** Refuses an analysis interval too short to measure anything; `where` names the flag or key. */
+export function checkInterval(ms: number, where: string): number {
+  if (!(ms >= MIN_INTERVAL_MS)) {
+    throw new InputError(
+      `${where}: ${ms} ms is too short for an analysis to see any traffic (at least ${MIN_INTERVAL_MS} ms; without it the interval follows the traffic rate)`
+    );
+  }
+  return ms;
+}
+
+/** What the steps' sample will be at a traffic rate: a refusal, or a warning naming the first short step. */
+interface Shortfall {
+  refuse?: string;
+  warn?: { step: number; message: string };
+}
+
+/**
+ * Checks the sample each step can reach at `rate` requests/s. The first step must leave stable the
+ * latencies the latency test needs, since no earlier step can judge latency for it (refused: the
+ * rollout would pause there on every resume); a step whose canary gets fewer requests than an
+ * analysis needs will pause as inconclusive (a warning: the traffic may be meant to be thin).
+ */
+function sampleShortfall(
+  steps: number[],
+  from: number,
+  rate: number,
+  options: Pick<RolloutOptions, 'intervalMs' | 'thresholds'>,
+  mixed: boolean
+): Shortfall | null {
+  const t = options.thresholds;
+  // A target that measures the mixed traffic (KServe) counts every request and judges latency against the baseline.
+  const sample = (index: number) => {
+    const intervalMs = options.intervalMs ?? derivedIntervalMs(rate, steps[index], t);
+    const total = (rate * intervalMs) / 1000;
+    const share = mixed ? 100 : steps[index];
+    return { intervalMs, canary: (total * share) / 100, stable: (total * (100 - share)) / 100 };
+  };
+  const shortfall: Shortfall = {};
+  const first = sample(from);
+  if (!mixed && from === 0 && first.stable < t.minLatencySamples && first.canary >= t.minRequests) {
+    shortfall.refuse = `step 1 (${steps[0]} %) leaves stable about ${Math.floor(first.stable)} requests in its ${seconds(first.intervalMs)} interval, fewer than the ${t.minLatencySamples} latencies needed to judge the canary's latency against stable under the same load (no earlier step can judge it): start with a step that leaves stable more traffic, e.g. 10,50,100`;
+  }
+  for (let index = from; index < steps.length; index++) {
+    const { intervalMs, canary } = sample(index);
+    if (canary >= t.minRequests) continue;
+    shortfall.warn = {
+      step: index,
+      message: `at ${rate.toPrecision(3)} requests/s, step ${index + 1} (${steps[index]} %) gives the canary about ${Math.floor(canary)} requests in its ${seconds(intervalMs)} interval, fewer than the ${t.minRequests} an analysis needs (min_requests): it will pause as inconclusive; raise the rate or the interval`
+    };
+    break;
+  }
+  return shortfall.refuse || shortfall.warn ? shortfall : null;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toPrecision(3))} s`;
 }
 
 /** How long the baseline watches production traffic to measure its rate when no interval is set. */

@@ -23,6 +23,8 @@ export interface CanaryTarget {
   rollback(): Promise<void>;
   /** Column names the model takes (to drop other columns, such as the label, from replayed rows). */
   features(): Promise<string[] | null>;
+  /** True when a window cannot tell stable's requests from the canary's, so latency is compared with stable before the rollout. */
+  readonly latencyAgainstBaseline?: boolean;
   /** Sees each replayed request's outcome (targets that measure on the client side). */
   observe?(result: PacedResult): void;
 }

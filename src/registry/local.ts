@@ -26,6 +26,7 @@ import {
   checkRecord,
   prepareRegistration,
   rollbackTarget,
+  sealVersion,
   validateAlias,
   validateModelName
 } from './record.js';
@@ -250,19 +251,28 @@ export class LocalRegistry implements Registry {
     return this.locked(name, async () => {
       const current = (await this.readRecord(name, version))!;
       const plan = planAttachment(current, request, this.now().toISOString());
+      // The card and SHA256SUMS list every file with its sha256, so they change with the record.
+      const sealed = sealVersion(plan.record, await this.previousOf(name, version));
       const dir = this.versionDir(name, version);
       const staging = await makeStagingDir(join(this.dir, name));
       try {
-        const files = { ...plan.files, [RECORD_ASSET]: JSON.stringify(plan.record, null, 2) + '\n' };
+        const record = JSON.stringify(sealed.record, null, 2) + '\n';
+        const files = { ...plan.files, ...sealed.files, [RECORD_ASSET]: record };
         for (const [file, bytes] of Object.entries(files)) await writeSynced(join(staging, file), bytes);
-        // The commit point: a replaced file and its new sha256 arrive together, even under kill -9.
+        // The commit point: a replaced file, its new sha256, SHA256SUMS and the card arrive together, even under kill -9.
         await rename(staging, join(dir, PENDING));
       } finally {
         await rm(staging, { recursive: true, force: true });
       }
       await finishPending(dir, RECORD_ASSET);
-      return plan.record;
+      return sealed.record;
     });
+  }
+
+  /** The version a version's card compares with: the one registered just before it. */
+  private async previousOf(name: string, version: number): Promise<ModelVersion | null> {
+    const earlier = (await this.list(name)).filter((v) => v.version < version);
+    return earlier[earlier.length - 1] ?? null;
   }
 
   /** Finishes an attachment a killed process decided but left half moved, before a file is read. */

@@ -130,5 +130,16 @@ export function renderModelCard(version: ModelVersion, previous: ModelVersion | 
     for (const [file, hash] of checksums) lines.push(`| ${escapeMarkdown(file)} | ${code(hash)} |`);
     lines.push('', 'Verify a download with `sha256sum -c SHA256SUMS`.', '');
   }
+  const attachments = version.attachments ?? [];
+  if (attachments.length > 0) {
+    lines.push('Attached after registration:', '');
+    for (const a of attachments) {
+      const replaced = a.replaced ? `, replacing sha256 ${code(a.replaced)}` : '';
+      lines.push(
+        `- ${escapeMarkdown(a.file)} on ${escapeMarkdown(a.at)} by ${escapeMarkdown(a.by)}${replaced}`
+      );
+    }
+    lines.push('');
+  }
   return lines.join('\n');
 }

@@ -128,19 +128,42 @@ export function buildVersion(
     checksums: { ...checksums },
     registeredBy: request.by ?? currentUser()
   };
+  const sealed = sealVersion(record, previous);
+  const files: Record<string, Uint8Array> = { ...prepared.files, ...sealed.files };
+  files[RECORD_ASSET] = encoder.encode(JSON.stringify(sealed.record, null, 2) + '\n');
+  return { record: sealed.record, card: sealed.card, files };
+}
+
+/** A version's files derived from its record, and the record naming their digests. */
+export interface SealedVersion {
+  record: ModelVersion;
+  card: string;
+  /** The model card and SHA256SUMS. */
+  files: Record<string, Uint8Array>;
+}
+
+/**
+ * Renders the model card and SHA256SUMS from a record's checksums of its model and files (digests
+ * of an older card and SHA256SUMS in it are ignored), so that both list every stored file with
+ * its current sha256: at registration, and again after each attachment.
+ */
+export function sealVersion(record: ModelVersion, previous: ModelVersion | null): SealedVersion {
+  const encoder = new TextEncoder();
+  const checksums = Object.fromEntries(
+    Object.entries(record.checksums ?? {}).filter(([file]) => file !== CARD_ASSET && file !== SUMS_ASSET)
+  );
   // The card lists the checksums of the model and its files; its own and SHA256SUMS' come after.
-  const card = renderModelCard(record, previous);
-  const files: Record<string, Uint8Array> = { ...prepared.files, [CARD_ASSET]: encoder.encode(card) };
+  const card = renderModelCard({ ...record, checksums: { ...checksums } }, previous);
+  const files: Record<string, Uint8Array> = { [CARD_ASSET]: encoder.encode(card) };
   checksums[CARD_ASSET] = sha256Hex(files[CARD_ASSET]);
   files[SUMS_ASSET] = encoder.encode(formatSha256Sums(checksums));
   checksums[SUMS_ASSET] = sha256Hex(files[SUMS_ASSET]);
-  record.checksums = Object.fromEntries(
+  const sorted = Object.fromEntries(
     Object.keys(checksums)
       .sort()
       .map((k) => [k, checksums[k]])
   );
-  files[RECORD_ASSET] = encoder.encode(JSON.stringify(record, null, 2) + '\n');
-  return { record, card, files };
+  return { record: { ...record, checksums: sorted }, card, files };
 }
 
 /**

@@ -3,7 +3,7 @@ import { durationMs } from '../config/duration.js';
 import type { MlciConfig } from '../config/types.js';
 import { InputError } from '../core/errors.js';
 import { registryStorageUri, type KServeOptions } from '../deploy/kserve.js';
-import { checkSteps } from '../deploy/rollout.js';
+import { checkInterval, checkSteps } from '../deploy/rollout.js';
 import { defaultStateFile } from '../deploy/state.js';
 import { checkServerUrl } from '../deploy/target.js';
 import { PRODUCTION_ALIAS } from '../registry/aliases.js';
@@ -65,6 +65,14 @@ function number(text: string | undefined, flag: string, min = 0, max = Infinity)
   return value;
 }
 
+/** A number above 0 (a rate): "≥ 0" would be wrong, since 0 is refused too. */
+function positive(text: string | undefined, flag: string): number | undefined {
+  const value = number(text, flag, -Infinity);
+  if (value !== undefined && !(value > 0))
+    throw new InputError(`${flag}: got "${text}", expected a number > 0`);
+  return value;
+}
+
 function integer(text: string | undefined, flag: string, min = 0): number | undefined {
   const value = number(text, flag, min);
   if (value !== undefined && !Number.isInteger(value))
@@ -74,7 +82,10 @@ function integer(text: string | undefined, flag: string, min = 0): number | unde
 
 function steps(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
-  return checkSteps(text.split(',').map((s) => number(s.trim(), '--steps', 1, 100)!));
+  return checkSteps(
+    text.split(',').map((s) => number(s.trim(), '--steps', 1, 100)!),
+    '--steps'
+  );
 }
 
 /**
@@ -134,8 +145,11 @@ export async function buildDeployRequest(
     steps: steps(flags.steps) ?? settings.steps,
     intervalMs:
       flags.interval !== undefined
-        ? durationMs(
-            /^\d+(\.\d+)?$/.test(flags.interval) ? Number(flags.interval) : flags.interval,
+        ? checkInterval(
+            durationMs(
+              /^\d+(\.\d+)?$/.test(flags.interval) ? Number(flags.interval) : flags.interval,
+              '--interval'
+            ),
             '--interval'
           )
         : settings.intervalMs,
@@ -151,7 +165,7 @@ export async function buildDeployRequest(
     },
     shadow: flags.shadow ?? true,
     replay,
-    rate: number(flags.rate, '--rate') ?? settings.rate,
+    rate: positive(flags.rate, '--rate') ?? settings.rate,
     dropColumns,
     loadTest,
     serve: serveModelSettings(config),

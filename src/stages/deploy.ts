@@ -245,13 +245,17 @@ async function rollOut(
     else {
       // No state file (e.g. a fresh CI job): carry on from the weight the server holds now.
       const state = await target.state();
-      if (state.canary?.version !== options.version) {
+      // Promoted on the server by a run that stopped before the alias moved: the rollout finishes it.
+      const promotedThere = state.stable.version === options.version && !state.canary;
+      if (!promotedThere && state.canary?.version !== options.version) {
         throw new InputError(
           `nothing to resume: no state file at ${stateFile} and v${options.version} is not the canary on ${target.description}`
         );
       }
-      const index = steps.findIndex((s) => s >= state.canary!.weight);
-      resumeStep = index < 0 ? steps.length - 1 : index;
+      if (!promotedThere) {
+        const index = steps.findIndex((s) => s >= state.canary!.weight);
+        resumeStep = index < 0 ? steps.length - 1 : index;
+      }
     }
   }
   await options.recorder?.start({
@@ -284,6 +288,8 @@ async function rollOut(
         options.progress?.info(
           `  … ${event.canaryRequests} canary and ${event.stableRequests} stable requests so far, ${seconds(event.leftMs)} left`
         );
+      } else if (event.kind === 'warning') {
+        options.progress?.info(`warning: ${event.message}`);
       } else if (event.kind === 'analysis') {
         const attempt = event.report.attempt > 1 ? ` (try ${event.report.attempt})` : '';
         options.progress?.info(
