@@ -283,6 +283,16 @@ export function registryContract(label: string, open: () => Promise<ContractFixt
         replaced: sha256Hex(statistics)
       });
       expect(await registry.download('churn', 1, 'statistics.json')).toEqual(other);
+      // SHA256SUMS and the card follow the record: every stored file with its current sha256.
+      const sums = parseSha256Sums(
+        new TextDecoder().decode(await registry.download('churn', 1, 'SHA256SUMS'))
+      );
+      expect(sums['statistics.json']).toBe(sha256Hex(other));
+      for (const [file, digest] of Object.entries(sums))
+        expect(sha256Hex(await registry.download('churn', 1, file))).toBe(digest);
+      const card = new TextDecoder().decode(await registry.download('churn', 1, 'model-card.md'));
+      expect(card).toContain(sha256Hex(other));
+      expect(card).not.toContain(`| statistics.json | \`${sha256Hex(statistics)}\` |`);
       for (const reserved of ['model.onnx', 'version.json', 'SHA256SUMS', 'model-card.md', '../x']) {
         const error = await rejection(
           registry.attach({ name: 'churn', version: 1, files: { [reserved]: other }, by: 'x' })

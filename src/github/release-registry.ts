@@ -6,6 +6,7 @@ import {
   RECORD_ASSET,
   prepareRegistration,
   rollbackTarget,
+  sealVersion,
   validateAlias,
   validateModelName
 } from '../registry/record.js';
@@ -20,7 +21,7 @@ import type {
 } from '../registry/types.js';
 import type { MlciOctokit } from './octokit.js';
 import { AliasRefs } from './release-aliases.js';
-import { ReleaseApi, cardFromBody, recordFromBody, releaseBody, type ReleaseData } from './release-api.js';
+import { ReleaseApi, recordFromBody, releaseBody, type ReleaseData } from './release-api.js';
 import { DraftPublisher } from './release-drafts.js';
 import { explainGitHubError } from './release-errors.js';
 
@@ -195,19 +196,23 @@ export class GitHubReleaseRegistry implements Registry {
       const { record, release } = await this.publishedVersion(name, version, 'attach to');
       const plan = planAttachment(record, request, this.api.now().toISOString());
       if (Object.keys(plan.files).length === 0) return record;
-      const replaced = release.assets.filter((a) => a.name in plan.files);
+      // The card and SHA256SUMS follow the record, as the local registry's do (sealVersion).
+      const earlier = (await this.list(name)).filter((v) => v.version < version);
+      const sealed = sealVersion(plan.record, earlier[earlier.length - 1] ?? null);
+      const files = { ...plan.files, ...sealed.files };
+      const replaced = release.assets.filter((a) => a.name in files);
       for (const asset of replaced) await this.api.deleteAsset(asset.id);
-      const remaining = release.assets.filter((a) => !(a.name in plan.files));
-      await this.drafts.uploadAll({ ...release, assets: remaining }, plan.files);
-      await this.api.updateBody(release.id, releaseBody(cardFromBody(release.body ?? ''), plan.record));
+      const remaining = release.assets.filter((a) => !(a.name in files));
+      await this.drafts.uploadAll({ ...release, assets: remaining }, files);
+      await this.api.updateBody(release.id, releaseBody(sealed.card, sealed.record));
       const recordAsset = remaining.find((a) => a.name === RECORD_ASSET);
       if (recordAsset) await this.api.deleteAsset(recordAsset.id);
       await this.api.uploadAsset(
         release,
         RECORD_ASSET,
-        new TextEncoder().encode(JSON.stringify(plan.record, null, 2) + '\n')
+        new TextEncoder().encode(JSON.stringify(sealed.record, null, 2) + '\n')
       );
-      return plan.record;
+      return sealed.record;
     });
   }
 
