@@ -31,7 +31,10 @@ export function registerEvaluate(program: Command): void {
       '--output <name>',
       'model output holding the class probabilities (default: "probabilities", else the float output whose values are probabilities)'
     )
-    .option('--threshold <p>', 'binary decision threshold: positive when p(positive class: 1, else the greater label) > it (default: arg-max)')
+    .option(
+      '--threshold <p>',
+      'binary decision threshold: positive when p(positive class: 1, else the greater label) > it (default: arg-max)'
+    )
     .option('--slices <columns>', 'comma-separated columns whose values define slices')
     .option('--min-slice-size <rows>', 'smallest slice that gets metrics (default 30)')
     .option('--batch-size <rows>', 'rows per inference batch (default 8192)')

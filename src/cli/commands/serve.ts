@@ -53,7 +53,10 @@ export function registerServe(program: Command): void {
     .option('--log-max-bytes <bytes>', 'rotate the log beyond this size', String(64 * 1024 * 1024))
     .option('--features <names>', 'comma-separated column order of a matrix model without feature_names')
     .option('--task <task>', 'binary, multiclass or regression (default: guessed from the outputs)')
-    .option('--threshold <p>', 'binary decision threshold: positive when p(positive class: 1, else the greater label) > p')
+    .option(
+      '--threshold <p>',
+      'binary decision threshold: positive when p(positive class: 1, else the greater label) > p'
+    )
     .option(
       '--watch <duration>',
       'served by alias: check the registry this often for the alias moving (0: never)',
