@@ -6,16 +6,20 @@ import {
   readValidationFiles
 } from "../chunks/chunk-TDTHHRCO.js";
 import {
+  MAX_DOMAIN,
+  MIN_DOMAIN_COUNT
+} from "../chunks/chunk-WWMGPTOC.js";
+import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-ITDPFDGE.js";
+} from "../chunks/chunk-AXPV4Q4R.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-G3CRTOE4.js";
+} from "../chunks/chunk-7U6TYN3X.js";
 import {
   currentUser
-} from "../chunks/chunk-YSLXJZJ3.js";
+} from "../chunks/chunk-3A3W5RLL.js";
 import "../chunks/chunk-ANVENSJ6.js";
 import {
   PRODUCTION_ALIAS
@@ -35,30 +39,30 @@ import {
   streamProgress
 } from "../chunks/chunk-HD4PHYYH.js";
 import {
-  parseDelimiter,
-  parseFormat,
-  parseInteger,
-  parseProbability,
-  parseTask
-} from "../chunks/chunk-GSRDT4OZ.js";
-import {
   DEFAULT_CONFIG_FILES,
   configFileOr,
   existingDefaultConfigs,
   loadConfig,
   loadOptionalConfig,
   parseConfig
-} from "../chunks/chunk-7NCL66NL.js";
+} from "../chunks/chunk-RF2U6RXN.js";
 import "../chunks/chunk-ALJEQPYT.js";
+import {
+  parseDelimiter,
+  parseFormat,
+  parseInteger,
+  parseProbability,
+  parseTask
+} from "../chunks/chunk-YP4LPTRV.js";
 import "../chunks/chunk-NVKBQ6B4.js";
-import "../chunks/chunk-N3HU6RCH.js";
+import "../chunks/chunk-USV7Y6Q5.js";
 import {
   durationMs
 } from "../chunks/chunk-5FF76VVQ.js";
 import "../chunks/chunk-J2XJ3L6O.js";
 import "../chunks/chunk-4N7NCSDY.js";
 import "../chunks/chunk-U7QWIZPG.js";
-import "../chunks/chunk-XVVP3DF2.js";
+import "../chunks/chunk-RDRUDDB3.js";
 import "../chunks/chunk-KFMS7UDB.js";
 import {
   checkOutputDir,
@@ -3604,10 +3608,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-SMOD7ZVT.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-YNG4WBZD.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-V75VSM35.js");
+      const { deployCanary } = await import("../chunks/deploy-TOEZJ3AF.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3615,7 +3619,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-X5OAL6PV.js");
+  const { rolloutManifests } = await import("../chunks/kserve-NQ6UNTR5.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3627,7 +3631,7 @@ async function dryRun(request, options) {
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
-  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-X4WYGE3X.js");
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-QUSL3KRC.js");
   const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve);
   if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
@@ -3681,7 +3685,10 @@ function registerEvaluate(program2) {
   ).option("--model <file>", "candidate model (ONNX)").option("--baseline <file>", "baseline model (ONNX); default: the registry production alias").option("--data <file>", "evaluation data").option("--label <column>", "label column").option("--task <task>", "binary, multiclass or regression").option("--name <model>", "model name in the registry (default: model.name of mlci.yml)").option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry when it exists)').option("--alias <alias>", "registry alias of the baseline (default production)").option("--features <columns>", "comma-separated feature columns, in the order of a [N, F] model input").option(
     "--output <name>",
     'model output holding the class probabilities (default: "probabilities", else the float output whose values are probabilities)'
-  ).option("--threshold <p>", "binary decision threshold: positive when p1 > it (default: arg-max)").option("--slices <columns>", "comma-separated columns whose values define slices").option("--min-slice-size <rows>", "smallest slice that gets metrics (default 30)").option("--batch-size <rows>", "rows per inference batch (default 8192)").option(
+  ).option(
+    "--threshold <p>",
+    "binary decision threshold: positive when p(positive class: 1, else the greater label) > it (default: arg-max)"
+  ).option("--slices <columns>", "comma-separated columns whose values define slices").option("--min-slice-size <rows>", "smallest slice that gets metrics (default 30)").option("--batch-size <rows>", "rows per inference batch (default 8192)").option(
     "--bootstrap <resamples>",
     "paired bootstrap resamples per gated change (default 1000; 0 disables)"
   ).option("--seed <n>", "bootstrap seed (default 0)").option("--confidence <c>", "bootstrap interval confidence (default 0.95)").option(
@@ -3696,14 +3703,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-CVVUWIJT.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-3AKAU7KQ.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-JOLMK2ME.js");
+      const { evaluate: run } = await import("../chunks/evaluate-5LAKTOUK.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3847,9 +3854,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-A6ME3AM6.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-2KEDGWZX.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-2UGSVYP4.js");
+      const { runLoadTest } = await import("../chunks/loadtest-LQV5M3KD.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3949,16 +3956,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-VJASEWHE.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-UQN2SNLG.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry } = await import("../chunks/register-VUXEMO7K.js");
+  const { openRegistry } = await import("../chunks/register-TJTFGRQM.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-5QA3ETFS.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-MRNVZWCX.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -3993,7 +4000,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-VBLWF5DL.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-JXZQ3DMW.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4009,7 +4016,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-PR7CT3Y3.js");
+      const { runPipeline } = await import("../chunks/pipeline-LYAJSTSJ.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4029,7 +4036,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-VUXEMO7K.js");
+var registerStageModule = () => import("../chunks/register-TJTFGRQM.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4130,7 +4137,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-KLKI2TGF.js");
+      const { attachStage } = await import("../chunks/attach-XUZ2TZMP.js");
       const stageOptions = {
         name,
         version,
@@ -4367,7 +4374,7 @@ function registerReport(program2) {
       const files = options.validation ? await readValidationFiles(options.validation, options.referenceStatistics) : void 0;
       const loadtest = options.loadtest ? await readJsonInput(options.loadtest, "loadtest.json", "points") : void 0;
       const out = options.out ?? dirname(options.evaluation ?? options.validation ?? options.loadtest);
-      const { writeReport } = await import("../chunks/html-T6EE5GMP.js");
+      const { writeReport } = await import("../chunks/html-RP3TAJ2D.js");
       const result = await writeReport(
         {
           evaluation,
@@ -4410,7 +4417,7 @@ function parseDelimiter2(text2) {
 function registerSchema(program2) {
   const schema = program2.command("schema").description("infer a schema from data");
   const infer = schema.command("infer").description(
-    "Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them: type, nullability (x-mlci-min-present 1 where always present), a categorical domain (enum) when at most 100 distinct values, else a string pattern. Observed ranges and lengths are recorded but not checked (x-mlci-observed-*), so held-out data of the same source passes; --ranges checks them (docs/schema.md). Commit it and edit it."
+    `Writes a JSON Schema (draft 2020-12) for one row, with per-column extras as TFDV infers them: type, nullability (x-mlci-min-present 1 where always present), a categorical domain (enum) when at most ${MAX_DOMAIN} distinct values each seen in at least ${MIN_DOMAIN_COUNT} rows, else a string pattern. Observed ranges and lengths are recorded but not checked (x-mlci-observed-*), so held-out data of the same source passes; --ranges checks them (docs/schema.md). Commit it and edit it.`
   ).option("--data <file>", "data to infer from").option("--label <column>", "label column (treated as categorical)").option("--format <format>", "csv, jsonl or parquet (default: from the extension)").option("--delimiter <char>", "CSV delimiter (default: detected from the header)").option("--ranges", "check the observed numeric ranges and text lengths (fails data outside them)").option("--json", "print the schema on stdout").option("--out <file>", "where to write the schema", "schema.json");
   withExamples(infer, [
     "mlci schema infer --data data/train.csv --out schema.json",
@@ -4419,7 +4426,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-7X4YIN2F.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-CMQTI4I6.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4446,7 +4453,10 @@ function registerServe(program2) {
   ).option("--registry <dir>", 'registry directory, or "github" (default .mlci/registry)').option("--model <ref>", "model: NAME, NAME@ALIAS or NAME@vN (default <model.name>@production)").option("--port <port>", "port to listen on", "8080").option("--host <host>", "address to listen on (0.0.0.0 in a container)", "127.0.0.1").option(
     "--admin-token <token>",
     "bearer token of the admin API (default $MLCI_ADMIN_TOKEN; none disables it)"
-  ).option("--max-body <bytes>", "largest request body", String(1024 * 1024)).option("--max-rows <n>", "most rows per request", "10000").option("--log <file>", "sampled JSONL prediction log (see docs/prediction-log.md)").option("--log-sample <rate>", "share of requests logged, 0..1", "0.1").option("--log-max-bytes <bytes>", "rotate the log beyond this size", String(64 * 1024 * 1024)).option("--features <names>", "comma-separated column order of a matrix model without feature_names").option("--task <task>", "binary, multiclass or regression (default: guessed from the outputs)").option("--threshold <p>", "binary decision threshold: positive when p1 > p").option(
+  ).option("--max-body <bytes>", "largest request body", String(1024 * 1024)).option("--max-rows <n>", "most rows per request", "10000").option("--log <file>", "sampled JSONL prediction log (see docs/prediction-log.md)").option("--log-sample <rate>", "share of requests logged, 0..1", "0.1").option("--log-max-bytes <bytes>", "rotate the log beyond this size", String(64 * 1024 * 1024)).option("--features <names>", "comma-separated column order of a matrix model without feature_names").option("--task <task>", "binary, multiclass or regression (default: guessed from the outputs)").option(
+    "--threshold <p>",
+    "binary decision threshold: positive when p(positive class: 1, else the greater label) > p"
+  ).option(
     "--watch <duration>",
     "served by alias: check the registry this often for the alias moving (0: never)",
     "30s"
@@ -4467,7 +4477,7 @@ function registerServe(program2) {
           "--model is required (NAME, NAME@ALIAS or NAME@vN), or a mlci.yml with model.name"
         );
       if (!ref.alias && ref.version === void 0) ref.alias = PRODUCTION_ALIAS;
-      const { ModelServer } = await import("../chunks/server-SSIDAZL5.js");
+      const { ModelServer } = await import("../chunks/server-PVIYFJ6F.js");
       const logSample = parseProbability(options.logSample, "--log-sample");
       const logMaxBytes = parseInteger(options.logMaxBytes, "--log-max-bytes", { min: 1024 });
       const { registrySource } = await import("../chunks/source-TSMH7A4R.js");
@@ -4525,7 +4535,7 @@ function registerStats(program2) {
   withExamples(merge, ["mlci stats merge shard-*/statistics.json --out statistics.json"]);
   merge.action(
     handle(async (options, _context, command) => {
-      const { mergeStatisticsFiles } = await import("../chunks/merge-N7LX62AD.js");
+      const { mergeStatisticsFiles } = await import("../chunks/merge-ENZIHXET.js");
       const files = command.args;
       const merged = await mergeStatisticsFiles(files, options.out);
       printResult(options, merged, `merged ${files.length} files: ${merged.rows} rows → ${options.out}`);
@@ -4550,14 +4560,14 @@ function registerTrain(program2) {
   train.action(
     handle(async (options, { progress }) => {
       const { config, path } = await configFor(options);
-      const { buildTrainRequest } = await import("../chunks/train-request-5K37R5IA.js");
+      const { buildTrainRequest } = await import("../chunks/train-request-GFVKK4GN.js");
       const stageOptions = {
         ...buildTrainRequest(options, config, { configPath: path }),
         progress,
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-ZALJJQVE.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-Q4P7ZQEW.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4665,8 +4675,8 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-7X4YIN2F.js");
-      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-AXDBQHK2.js");
+      const { validateData } = await import("../chunks/validate-data-CMQTI4I6.js");
+      const { buildValidateDataRequest } = await import("../chunks/validate-data-request-TLBRPZNT.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });
       const r = result.report;

@@ -5,31 +5,31 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-ONZAV67I.js";
+} from "../../chunks/chunk-JM3HUE5S.js";
 import {
   deployCanary
-} from "../../chunks/chunk-7XLC3YKF.js";
+} from "../../chunks/chunk-NDSB6YZI.js";
 import "../../chunks/chunk-IFKVXW54.js";
-import "../../chunks/chunk-F65NT36F.js";
-import "../../chunks/chunk-QBA4WAXT.js";
+import "../../chunks/chunk-JCBA67RZ.js";
+import "../../chunks/chunk-PUJ4QG2R.js";
 import {
   pauseWarning,
   resumeInstruction,
   rolloutMarkdown
 } from "../../chunks/chunk-ID7SMOMK.js";
-import "../../chunks/chunk-VU7TV3LW.js";
+import "../../chunks/chunk-5CQEG7ME.js";
 import "../../chunks/chunk-YUK5W3RX.js";
-import "../../chunks/chunk-W52UCU7U.js";
+import "../../chunks/chunk-GL4WARX4.js";
 import "../../chunks/chunk-JZ26DGLW.js";
 import "../../chunks/chunk-TJ7LOYJS.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-YSLXJZJ3.js";
+import "../../chunks/chunk-3A3W5RLL.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-4WGN2N4T.js";
+import "../../chunks/chunk-4JPR7HNQ.js";
 import "../../chunks/chunk-R2X24BNK.js";
-import "../../chunks/chunk-FDN2QQC3.js";
+import "../../chunks/chunk-LIOCLVGO.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import {
   actionBooleanInput,
@@ -37,19 +37,20 @@ import {
   actionProgress,
   actionsCore,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";
@@ -96,10 +97,11 @@ async function run() {
     const request = await buildDeployRequest({ ...inputs, out }, config, { configPath: inputs.config });
     const { model, version } = request;
     const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
-    const { githubRecorder } = await import("../../chunks/deployments-IZ6G7GE2.js");
+    const { githubRecorder } = await import("../../chunks/deployments-RRMXXCHE.js");
+    const warn = async (message) => (await actionsCore()).warning(message, { title: "deployment not recorded" });
     const result = await deployCanary({
       ...request,
-      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server),
+      recorder: githubRecorder(context, inputs.environmentUrl ?? request.server, warn),
       by: context?.actor ? `${context.actor} (deploy-canary)` : void 0,
       progress: actionProgress
     });

@@ -2,20 +2,19 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   renderEvaluationMarkdown
-} from "../../chunks/chunk-HDSNWRZY.js";
-import "../../chunks/chunk-4FZY27VI.js";
+} from "../../chunks/chunk-YQQ3ZFQT.js";
+import "../../chunks/chunk-JVGBYGGF.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-DMVX3HSX.js";
+} from "../../chunks/chunk-PXVXXZQV.js";
 import {
   GATE_KINDS
-} from "../../chunks/chunk-HSD3ONEC.js";
+} from "../../chunks/chunk-ZK7UXQ2T.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-36UX5SSD.js";
-import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -24,19 +23,20 @@ import {
   actionsCore,
   logLine,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic
@@ -57,6 +57,7 @@ var SHA = /^[0-9a-f]{64}$/;
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var num = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
 var str = (v, max = 500) => typeof v === "string" ? v.slice(0, max) : "";
+var line = (v, max) => str(v, max).replace(/[\p{Cc}\u2028\u2029]+/gu, " ");
 function metrics(v) {
   const out = {};
   if (!isRecord(v)) return out;
@@ -145,6 +146,12 @@ function sanitizeEvaluation(raw) {
         candidate: isRecord(s.candidate) ? metrics(s.candidate) : null,
         baseline: isRecord(s.baseline) ? metrics(s.baseline) : null,
         ...typeof s.skipped === "string" ? { skipped: str(s.skipped) } : {},
+        ...isRecord(s.undefined_reasons) ? {
+          undefined_reasons: {
+            candidate: texts(s.undefined_reasons.candidate),
+            baseline: isRecord(s.undefined_reasons.baseline) ? texts(s.undefined_reasons.baseline) : null
+          }
+        } : {},
         ...sliceNoise(s)
       }
     ] : []
@@ -171,7 +178,7 @@ function sanitizeEvaluation(raw) {
     history: null,
     verdict,
     rubber_stamp: raw.rubber_stamp === true,
-    summary: str(raw.summary, 1e3),
+    summary: line(raw.summary, 1e3),
     timings_ms: {}
   };
 }
@@ -246,7 +253,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-JOLMK2ME.js");
+    const { evaluate } = await import("../../chunks/evaluate-5LAKTOUK.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);
@@ -267,7 +274,7 @@ async function run() {
       evaluation: result.files.find((f) => f.endsWith(".json")) ?? ""
     };
     if (context?.token) {
-      const { publishEvaluation } = await import("../../chunks/publish-evaluation-U6E5Y3UN.js");
+      const { publishEvaluation } = await import("../../chunks/publish-evaluation-2OGCCTXZ.js");
       const published = await publishEvaluation({
         context,
         evaluation: e,
@@ -329,7 +336,7 @@ async function publishFrom(inputs, context) {
     );
   }
   const workflow = inputs.workflow ? inputs.workflow.split("/").pop() ?? context.workflow : context.workflow;
-  const { publishEvaluation } = await import("../../chunks/publish-evaluation-U6E5Y3UN.js");
+  const { publishEvaluation } = await import("../../chunks/publish-evaluation-2OGCCTXZ.js");
   const published = await publishEvaluation({
     context: { ...context, workflow, pullNumber: number, headSha },
     evaluation,
@@ -367,7 +374,7 @@ async function artifactBaseline(inputs, context) {
 }
 async function writeHtmlReport(out, evaluation, validationFile) {
   try {
-    const { writeReport } = await import("../../chunks/html-T6EE5GMP.js");
+    const { writeReport } = await import("../../chunks/html-RP3TAJ2D.js");
     const { readValidationFiles } = await import("../../chunks/files-5UVZJWKU.js");
     const validation = validationFile ? await readValidationFiles(validationFile) : void 0;
     const written = await writeReport({ evaluation, ...validation }, out);

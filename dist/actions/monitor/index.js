@@ -2,31 +2,31 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-FOI67COQ.js";
-import "../../chunks/chunk-DMVX3HSX.js";
-import "../../chunks/chunk-HSD3ONEC.js";
+} from "../../chunks/chunk-EXXMYM3O.js";
+import "../../chunks/chunk-PXVXXZQV.js";
+import "../../chunks/chunk-ZK7UXQ2T.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
-import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionProgress,
   actionsCore,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import {
@@ -69,7 +69,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-5QA3ETFS.js");
+      const { runMonitor } = await import("../../chunks/monitor-MRNVZWCX.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -80,7 +80,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-5QA3ETFS.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-MRNVZWCX.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -102,7 +102,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-VUXEMO7K.js");
+  const { openRegistry } = await import("../../chunks/register-TJTFGRQM.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

@@ -3,41 +3,41 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-RO2BURQY.js";
-import "../../chunks/chunk-ZOTRLVSP.js";
+} from "../../chunks/chunk-EYDFMWLI.js";
+import "../../chunks/chunk-KHVKGYGR.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-G3CRTOE4.js";
+} from "../../chunks/chunk-7U6TYN3X.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-YSLXJZJ3.js";
+} from "../../chunks/chunk-3A3W5RLL.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
 import "../../chunks/chunk-TDVX5RST.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionProgress,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import {
   writeJsonAtomic

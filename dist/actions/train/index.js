@@ -2,42 +2,45 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildTrainRequest
-} from "../../chunks/chunk-PAGISKHO.js";
+} from "../../chunks/chunk-GTWPBDPG.js";
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-OTLJ7P4T.js";
-import "../../chunks/chunk-NLXKT4DM.js";
+} from "../../chunks/chunk-UPASXDLS.js";
+import "../../chunks/chunk-VHEZT7CQ.js";
 import "../../chunks/chunk-3U3CFE5T.js";
-import "../../chunks/chunk-4WGN2N4T.js";
+import "../../chunks/chunk-4JPR7HNQ.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
+import {
+  parseParams
+} from "../../chunks/chunk-P2GYK6TD.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-TMFU5HWF.js";
+import "../../chunks/chunk-SSUOB7UL.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
   actionProgress,
   logLine,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import {
@@ -57,7 +60,7 @@ function readTrainInputs(env = process.env) {
   return {
     config: configFileOr(actionInput("config")),
     command: actionInput("command") || void 0,
-    set: actionInput("set").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")),
+    set: parseParams(actionInput("set"), 'input "set"'),
     seed: actionInput("seed") || void 0,
     timeout: actionInput("timeout") || void 0,
     force: actionBooleanInput("force", false),

@@ -2,22 +2,21 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-BOXI3UP3.js";
-import "../../chunks/chunk-5QC7KRQR.js";
-import "../../chunks/chunk-VONLSXJJ.js";
+} from "../../chunks/chunk-NX4BTXVC.js";
+import "../../chunks/chunk-XNUEZEYJ.js";
+import "../../chunks/chunk-RZF5HKRA.js";
 import "../../chunks/chunk-KZNYQM7F.js";
 import {
   buildValidateDataRequest
-} from "../../chunks/chunk-UVX4Z2N6.js";
-import "../../chunks/chunk-FDN2QQC3.js";
+} from "../../chunks/chunk-QXHJI7OP.js";
+import "../../chunks/chunk-LIOCLVGO.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-TDVX5RST.js";
-import "../../chunks/chunk-TMFU5HWF.js";
+import "../../chunks/chunk-SSUOB7UL.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";
 import "../../chunks/chunk-HD4PHYYH.js";
-import "../../chunks/chunk-GSRDT4OZ.js";
 import {
   actionBooleanInput,
   actionInput,
@@ -25,19 +24,20 @@ import {
   actionsCore,
   logLine,
   runAction
-} from "../../chunks/chunk-5VDT3RL2.js";
+} from "../../chunks/chunk-CTNLEMLF.js";
 import {
   configFileOr,
   loadOptionalConfig
-} from "../../chunks/chunk-7NCL66NL.js";
+} from "../../chunks/chunk-RF2U6RXN.js";
 import "../../chunks/chunk-ALJEQPYT.js";
+import "../../chunks/chunk-YP4LPTRV.js";
 import "../../chunks/chunk-NVKBQ6B4.js";
-import "../../chunks/chunk-N3HU6RCH.js";
+import "../../chunks/chunk-USV7Y6Q5.js";
 import "../../chunks/chunk-5FF76VVQ.js";
 import "../../chunks/chunk-J2XJ3L6O.js";
 import "../../chunks/chunk-4N7NCSDY.js";
 import "../../chunks/chunk-U7QWIZPG.js";
-import "../../chunks/chunk-XVVP3DF2.js";
+import "../../chunks/chunk-RDRUDDB3.js";
 import "../../chunks/chunk-KFMS7UDB.js";
 import "../../chunks/chunk-A7ELOP3Y.js";
 import "../../chunks/chunk-HRKM2MUG.js";

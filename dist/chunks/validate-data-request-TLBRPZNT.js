@@ -1,0 +1,15 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  buildValidateDataRequest
+} from "./chunk-QXHJI7OP.js";
+import "./chunk-BQLEISGD.js";
+import "./chunk-5QWN2HOG.js";
+import "./chunk-YP4LPTRV.js";
+import "./chunk-NVKBQ6B4.js";
+import "./chunk-5FF76VVQ.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  buildValidateDataRequest
+};
