@@ -24,12 +24,8 @@ const NL = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 
-/**
- * Passes `file` to `take` a block at a time until it returns the index in the block where it stopped;
- * the file offset just past that byte, or undefined when the file ran out or cannot be read (a glob,
- * a file since removed).
- */
-function scanFile(file: string, take: (block: Buffer, length: number) => number): number | undefined {
+/** Runs `use` on `file` opened for reading; undefined when it cannot be opened or read (a glob, a file since removed). */
+function withFile<T>(file: string, use: (fd: number) => T | undefined): T | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -37,6 +33,20 @@ function scanFile(file: string, take: (block: Buffer, length: number) => number)
     return undefined;
   }
   try {
+    return use(fd);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Passes `file` to `take` a block at a time until it returns the index in the block where it stopped;
+ * the file offset just past that byte, or undefined when the file ran out or cannot be read.
+ */
+function scanFile(file: string, take: (block: Buffer, length: number) => number): number | undefined {
+  return withFile(file, (fd) => {
     const block = Buffer.allocUnsafe(SCAN_BLOCK);
     for (let offset = 0; ;) {
       const n = readSync(fd, block, 0, SCAN_BLOCK, offset);
@@ -45,22 +55,12 @@ function scanFile(file: string, take: (block: Buffer, length: number) => number)
       if (stop >= 0) return offset + stop + 1;
       offset += n;
     }
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** The text of the line starting at byte `offset` of `file` (up to CHECK_BYTES), without its line break. */
 function lineAt(file: string, offset: number): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
+  return withFile(file, (fd) => {
     const buffer = Buffer.alloc(CHECK_BYTES);
     const n = readSync(fd, buffer, 0, CHECK_BYTES, offset);
     // A line found at the CR of a CRLF starts past its LF.
@@ -69,9 +69,7 @@ function lineAt(file: string, offset: number): string | undefined {
     if (end < 0) end = n;
     if (end > begin && buffer[end - 1] === CR) end--;
     return buffer.toString('utf8', begin, end);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**

@@ -2,11 +2,11 @@
 // process alive while the user's training code runs (it can read /proc/<pid>/environ of every process
 // of its user), so the action runs the stages that need GitHub in steps of their own, before and after
 // the training step, and carries the run between them in a folder of plain files.
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { writeJsonAtomic } from '../core/files.js';
+import { verifySha256 } from '../registry/integrity.js';
 import type { ModelVersion, Registry } from '../registry/types.js';
 import {
   finishPipeline,
@@ -126,11 +126,11 @@ export class PrefetchedRegistry implements Registry {
     const p = this.production;
     if (!p || name !== p.name || version !== p.version || (asset !== undefined && asset !== 'model.onnx'))
       throw this.unavailable(`download ${name}@v${version}${asset ? ` ${asset}` : ''}`);
-    const bytes = await readFile(this.modelFile);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== p.sha256)
-      throw new InputError(`${this.modelFile}: sha256 ${sha256} is not ${p.sha256}, the one of ${p.tag}`);
-    return bytes;
+    return verifySha256(
+      new Uint8Array(await readFile(this.modelFile)),
+      p.sha256,
+      `${p.tag} (${this.modelFile})`
+    );
   }
 
   register(): never {
