@@ -12,15 +12,16 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-AXPV4Q4R.js";
+} from "../chunks/chunk-ZT72TIZY.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
-} from "../chunks/chunk-7U6TYN3X.js";
+} from "../chunks/chunk-QRDESQ64.js";
 import {
   currentUser
-} from "../chunks/chunk-3A3W5RLL.js";
+} from "../chunks/chunk-7VZC23W7.js";
 import "../chunks/chunk-ANVENSJ6.js";
+import "../chunks/chunk-5Z5STRRD.js";
 import {
   PRODUCTION_ALIAS
 } from "../chunks/chunk-IG76SEAK.js";
@@ -3608,10 +3609,10 @@ function registerDeployCanary(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadOptionalConfig(configPath);
-      const { buildDeployRequest } = await import("../chunks/deploy-request-YNG4WBZD.js");
+      const { buildDeployRequest } = await import("../chunks/deploy-request-T3S7KV7O.js");
       const request = await buildDeployRequest(options, config, { configPath });
       if (request.kserve && options.dryRun) return dryRun(request, options);
-      const { deployCanary } = await import("../chunks/deploy-TOEZJ3AF.js");
+      const { deployCanary } = await import("../chunks/deploy-42AAEOTO.js");
       const result = await deployCanary({ ...request, progress });
       await print(options, request, result);
       return result.report.outcome === "rolled_back" ? 1 : 0;
@@ -3619,7 +3620,7 @@ function registerDeployCanary(program2) {
   );
 }
 async function dryRun(request, options) {
-  const { rolloutManifests } = await import("../chunks/kserve-NQ6UNTR5.js");
+  const { rolloutManifests } = await import("../chunks/kserve-CZST4MV3.js");
   const stable = await request.registry.resolve({
     name: request.model,
     alias: request.alias ?? PRODUCTION_ALIAS
@@ -3631,7 +3632,7 @@ async function dryRun(request, options) {
     request.steps ?? [...DEFAULT_CANARY_STEPS],
     stable?.version ?? null
   );
-  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-QUSL3KRC.js");
+  const { kserveRuntimeCheck, requireOnnxRuntime } = await import("../chunks/kserve-runtime-TUPXUDM6.js");
   const runtime = await kserveRuntimeCheck(request.registry, request.model, request.version, request.kserve);
   if (runtime) requireOnnxRuntime(runtime);
   if (options.out)
@@ -3703,14 +3704,14 @@ function registerEvaluate(program2) {
   ]);
   evaluate.action(
     handle(async (options, context, command) => {
-      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-3AKAU7KQ.js");
+      const { buildEvaluateRequest } = await import("../chunks/evaluate-options-W3QRYQSP.js");
       const { formatValue, headline } = await import("../chunks/format-LSHFOL2Y.js");
       const config = await loadOptionalConfig(
         options.config,
         command.getOptionValueSource("config") === "cli"
       );
       const request = await buildEvaluateRequest(options, config);
-      const { evaluate: run } = await import("../chunks/evaluate-5LAKTOUK.js");
+      const { evaluate: run } = await import("../chunks/evaluate-WJV2VIH6.js");
       const result = await run({ ...request, progress: context.progress });
       const e = result.evaluation;
       const text2 = [
@@ -3854,9 +3855,9 @@ function registerLoadTest(program2) {
     handle(async (options, { progress }) => {
       const configPath = options.config ?? "mlci.yml";
       const config = await loadOptionalConfig(configPath);
-      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-2KEDGWZX.js");
+      const { buildLoadTestRequest } = await import("../chunks/loadtest-request-3MK7755J.js");
       const request = await buildLoadTestRequest(options, config, { configPath });
-      const { runLoadTest } = await import("../chunks/loadtest-LQV5M3KD.js");
+      const { runLoadTest } = await import("../chunks/loadtest-R7GVP5ZD.js");
       const result = await runLoadTest({ ...request, progress });
       const r = result.report;
       const text2 = [
@@ -3956,16 +3957,16 @@ async function monitorAction(options, { progress }, command) {
     options.config,
     command.getOptionValueSource("config") === "cli"
   );
-  const { buildMonitorRequest } = await import("../chunks/monitor-request-UQN2SNLG.js");
+  const { buildMonitorRequest } = await import("../chunks/monitor-request-2LYTP7XG.js");
   const request = buildMonitorRequest(options, config);
   if (options.metricsFile) await checkOutputFile(options.metricsFile, "--metrics-file");
   const { writeMonitorMetrics } = await import("../chunks/prometheus-GH6F2HVJ.js");
   const env = process.env;
   let trigger = { ...request.trigger, reportUrl: runUrl(env) };
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
-  const { openRegistry } = await import("../chunks/register-TJTFGRQM.js");
+  const { openRegistry } = await import("../chunks/register-RVVPUVIR.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-MRNVZWCX.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YKZW23KL.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);
@@ -4000,7 +4001,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-JXZQ3DMW.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-AQFGSEMJ.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4016,7 +4017,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-LYAJSTSJ.js");
+      const { runPipeline } = await import("../chunks/pipeline-UZLB342T.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4036,7 +4037,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
 // src/cli/commands/registry/shared.ts
 import { existsSync } from "node:fs";
 var REGISTRY_HELP = 'registry directory, or "github" for GitHub Releases (default .mlci/registry)';
-var registerStageModule = () => import("../chunks/register-TJTFGRQM.js");
+var registerStageModule = () => import("../chunks/register-RVVPUVIR.js");
 async function registerConfig(options) {
   const path = configFileOr(options.config);
   if (!existsSync(path)) return {};
@@ -4137,7 +4138,7 @@ function addAttachCommand(registry) {
     handle(async (options, _context, command) => {
       const [name, versionText] = command.args;
       const version = parseVersion(versionText);
-      const { attachStage } = await import("../chunks/attach-XUZ2TZMP.js");
+      const { attachStage } = await import("../chunks/attach-HL27P4ST.js");
       const stageOptions = {
         name,
         version,
@@ -4426,7 +4427,7 @@ function registerSchema(program2) {
   infer.action(
     handle(async (options) => {
       if (!options.data) throw new InputError("--data is required");
-      const { inferSchemaFile } = await import("../chunks/validate-data-CMQTI4I6.js");
+      const { inferSchemaFile } = await import("../chunks/validate-data-7K2WI4WO.js");
       const schemaValue = await inferSchemaFile({
         data: options.data,
         out: options.out,
@@ -4567,7 +4568,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-Q4P7ZQEW.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-RMJKJZPM.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);
@@ -4675,7 +4676,7 @@ function registerValidateData(program2) {
   ]);
   validate.action(
     handle(async (options, { progress }, command) => {
-      const { validateData } = await import("../chunks/validate-data-CMQTI4I6.js");
+      const { validateData } = await import("../chunks/validate-data-7K2WI4WO.js");
       const { buildValidateDataRequest } = await import("../chunks/validate-data-request-TLBRPZNT.js");
       const config = await loadOptionalConfig(options.config, explicitConfig(command));
       const result = await validateData({ ...buildValidateDataRequest(options, config), progress });

@@ -5,13 +5,13 @@ import {
 } from "../../chunks/chunk-AC2BZBAV.js";
 import {
   buildDeployRequest
-} from "../../chunks/chunk-JM3HUE5S.js";
+} from "../../chunks/chunk-NXRPKPDD.js";
 import {
   deployCanary
-} from "../../chunks/chunk-NDSB6YZI.js";
+} from "../../chunks/chunk-EOK7XKC7.js";
 import "../../chunks/chunk-IFKVXW54.js";
-import "../../chunks/chunk-JCBA67RZ.js";
-import "../../chunks/chunk-PUJ4QG2R.js";
+import "../../chunks/chunk-O4ZO3HQR.js";
+import "../../chunks/chunk-MOGPTYAV.js";
 import {
   pauseWarning,
   resumeInstruction,
@@ -24,8 +24,9 @@ import "../../chunks/chunk-JZ26DGLW.js";
 import "../../chunks/chunk-TJ7LOYJS.js";
 import "../../chunks/chunk-VHONKP4V.js";
 import "../../chunks/chunk-D4WWN4FX.js";
-import "../../chunks/chunk-3A3W5RLL.js";
+import "../../chunks/chunk-7VZC23W7.js";
 import "../../chunks/chunk-ANVENSJ6.js";
+import "../../chunks/chunk-5Z5STRRD.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-4JPR7HNQ.js";
 import "../../chunks/chunk-R2X24BNK.js";

@@ -6,7 +6,7 @@ import {
 import "../../chunks/chunk-JVGBYGGF.js";
 import {
   buildEvaluateRequest
-} from "../../chunks/chunk-PXVXXZQV.js";
+} from "../../chunks/chunk-VB6TYJ5Z.js";
 import {
   GATE_KINDS
 } from "../../chunks/chunk-ZK7UXQ2T.js";
@@ -253,7 +253,7 @@ async function run() {
     const request = await buildEvaluateRequest(inputs.flags, config);
     if (context?.token && !request.baseline)
       request.artifactBaseline = () => artifactBaseline(inputs, context);
-    const { evaluate } = await import("../../chunks/evaluate-5LAKTOUK.js");
+    const { evaluate } = await import("../../chunks/evaluate-WJV2VIH6.js");
     const result = await evaluate({ ...request, progress: actionProgress });
     const e = result.evaluation;
     logLine(e.summary);

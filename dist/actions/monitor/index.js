@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   buildMonitorRequest
-} from "../../chunks/chunk-EXXMYM3O.js";
-import "../../chunks/chunk-PXVXXZQV.js";
+} from "../../chunks/chunk-P2M3QCU5.js";
+import "../../chunks/chunk-VB6TYJ5Z.js";
 import "../../chunks/chunk-ZK7UXQ2T.js";
 import "../../chunks/chunk-ANVENSJ6.js";
 import "../../chunks/chunk-IG76SEAK.js";
@@ -69,7 +69,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-MRNVZWCX.js");
+      const { runMonitor } = await import("../../chunks/monitor-YKZW23KL.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -80,7 +80,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-MRNVZWCX.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-YKZW23KL.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }
@@ -102,7 +102,7 @@ function monitorReport(result, out) {
 async function monitorOptions(inputs) {
   const config = await loadOptionalConfig(inputs.config);
   const request = buildMonitorRequest(inputs, config);
-  const { openRegistry } = await import("../../chunks/register-TJTFGRQM.js");
+  const { openRegistry } = await import("../../chunks/register-RVVPUVIR.js");
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(process.env.GITHUB_TOKEN ?? "");
   const trigger = { ...request.trigger, reportUrl: context?.runUrl ?? void 0 };

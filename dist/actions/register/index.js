@@ -3,17 +3,18 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   openRegistry,
   registerStage
-} from "../../chunks/chunk-EYDFMWLI.js";
-import "../../chunks/chunk-KHVKGYGR.js";
+} from "../../chunks/chunk-DRMYFQQU.js";
+import "../../chunks/chunk-UFIAAMN5.js";
 import "../../chunks/chunk-ASXTV7AU.js";
 import {
   buildRegisterRequest
-} from "../../chunks/chunk-7U6TYN3X.js";
+} from "../../chunks/chunk-QRDESQ64.js";
 import {
   escapeMarkdown,
   renderModelCard
-} from "../../chunks/chunk-3A3W5RLL.js";
+} from "../../chunks/chunk-7VZC23W7.js";
 import "../../chunks/chunk-ANVENSJ6.js";
+import "../../chunks/chunk-5Z5STRRD.js";
 import "../../chunks/chunk-IG76SEAK.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";

@@ -6,8 +6,8 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-UPASXDLS.js";
-import "../../chunks/chunk-VHEZT7CQ.js";
+} from "../../chunks/chunk-K44JOM3B.js";
+import "../../chunks/chunk-WAJABHFO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4JPR7HNQ.js";
 import "../../chunks/chunk-5CQ3ZZSA.js";
@@ -16,7 +16,7 @@ import {
 } from "../../chunks/chunk-P2GYK6TD.js";
 import "../../chunks/chunk-R2X24BNK.js";
 import "../../chunks/chunk-J2OQGLLM.js";
-import "../../chunks/chunk-SSUOB7UL.js";
+import "../../chunks/chunk-CZJ54TB3.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

@@ -2,8 +2,8 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   validateData
-} from "../../chunks/chunk-NX4BTXVC.js";
-import "../../chunks/chunk-XNUEZEYJ.js";
+} from "../../chunks/chunk-D2L6PFXK.js";
+import "../../chunks/chunk-5RBKIHL5.js";
 import "../../chunks/chunk-RZF5HKRA.js";
 import "../../chunks/chunk-KZNYQM7F.js";
 import {
@@ -12,7 +12,7 @@ import {
 import "../../chunks/chunk-LIOCLVGO.js";
 import "../../chunks/chunk-6UZB7YRZ.js";
 import "../../chunks/chunk-TDVX5RST.js";
-import "../../chunks/chunk-SSUOB7UL.js";
+import "../../chunks/chunk-CZJ54TB3.js";
 import "../../chunks/chunk-BQLEISGD.js";
 import "../../chunks/chunk-5QWN2HOG.js";
 import "../../chunks/chunk-36UX5SSD.js";

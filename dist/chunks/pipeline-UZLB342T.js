@@ -1,0 +1,33 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  STAGES,
+  finishPipeline,
+  openPipelineRegistry,
+  parseStages,
+  pipelineMarkdown,
+  plannedStages,
+  runPipeline,
+  runPipelineStages,
+  stageWillRun,
+  startPipeline
+} from "./chunk-ZT72TIZY.js";
+import "./chunk-DXV7262R.js";
+import "./chunk-IG76SEAK.js";
+import "./chunk-HD4PHYYH.js";
+import "./chunk-KFMS7UDB.js";
+import "./chunk-A7ELOP3Y.js";
+import "./chunk-HRKM2MUG.js";
+import "./chunk-3CG65SHH.js";
+export {
+  STAGES,
+  finishPipeline,
+  openPipelineRegistry,
+  parseStages,
+  pipelineMarkdown,
+  plannedStages,
+  runPipeline,
+  runPipelineStages,
+  stageWillRun,
+  startPipeline
+};
