@@ -21,7 +21,10 @@ export async function predictOnData(
   const signature = readModelSignature(models[0], 'model');
   const columns = inputColumns(signature, options.features);
   if ('error' in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
-  const data = await loadColumns(dataPath, columns.names, options);
+  // String inputs get the file's text ("007"), as evaluate feeds them.
+  const asText =
+    columns.mode === 'matrix' ? [] : signature.inputs.filter((i) => i.type === 'string').map((i) => i.name);
+  const data = await loadColumns(dataPath, columns.names, options, asText);
   const ort = await import('../core/native.js').then((native) => native.loadOnnxRuntime());
   const predictions: Predictions[] = [];
   for (const bytes of models) {
