@@ -12,7 +12,7 @@ import {
 import {
   STAGES,
   plannedStages
-} from "../chunks/chunk-ZT72TIZY.js";
+} from "../chunks/chunk-GUCFNMC4.js";
 import "../chunks/chunk-DXV7262R.js";
 import {
   buildRegisterRequest
@@ -4001,7 +4001,7 @@ function registerPipeline(program2) {
     handle(async (options, { progress }) => {
       const configPath = configFileOr(options.config);
       const config = await loadConfig(configPath);
-      const { buildPipelineRequest } = await import("../chunks/pipeline-request-AQFGSEMJ.js");
+      const { buildPipelineRequest } = await import("../chunks/pipeline-request-W57OP5NB.js");
       const request = buildPipelineRequest(options, config, configPath);
       const { until, skip } = request;
       if (options.dryRun) {
@@ -4017,7 +4017,7 @@ stages: ${stages.join(" → ") || "(none configured)"}`
         );
         return 0;
       }
-      const { runPipeline } = await import("../chunks/pipeline-UZLB342T.js");
+      const { runPipeline } = await import("../chunks/pipeline-2ZXKGLPU.js");
       const result = await runPipeline({
         ...request,
         progress,
@@ -4568,7 +4568,7 @@ function registerTrain(program2) {
         // The command's own output goes to stderr so that stdout stays clean for --json.
         onOutput: (text2) => process.stderr.write(text2)
       };
-      const { trainCacheKey, trainStage } = await import("../chunks/train-RMJKJZPM.js");
+      const { trainCacheKey, trainStage } = await import("../chunks/train-2MOTHC4E.js");
       if (options.printCacheKey) {
         const key = await trainCacheKey(stageOptions);
         printResult(options, key, key.key);

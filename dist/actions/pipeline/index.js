@@ -2,11 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   PIPELINE_PARTS
-} from "../../chunks/chunk-KNI34NNZ.js";
+} from "../../chunks/chunk-UOSLYNRK.js";
 import {
   buildPipelineRequest
-} from "../../chunks/chunk-QQEOLDVL.js";
-import "../../chunks/chunk-ZT72TIZY.js";
+} from "../../chunks/chunk-JL37XIKD.js";
+import "../../chunks/chunk-GUCFNMC4.js";
 import "../../chunks/chunk-DXV7262R.js";
 import "../../chunks/chunk-5Z5STRRD.js";
 import "../../chunks/chunk-IG76SEAK.js";
@@ -106,12 +106,12 @@ async function beforeTraining() {
   };
   actionBooleanInput("upload-artifact", true);
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "mlci-pipeline-"));
-  const { runBeforeTraining } = await import("../../chunks/pipeline-split-NJVOSRC2.js");
+  const { runBeforeTraining } = await import("../../chunks/pipeline-split-YOC3XCOM.js");
   await runBeforeTraining(request, { progress: actionProgress, onOutput }, dir, settings);
   return dir;
 }
 async function trainingPart(dir) {
-  const { runTraining } = await import("../../chunks/pipeline-split-NJVOSRC2.js");
+  const { runTraining } = await import("../../chunks/pipeline-split-YOC3XCOM.js");
   const part = { progress: actionProgress, onOutput };
   await runTraining(part, dir);
 }
@@ -119,8 +119,8 @@ async function afterTraining(dir) {
   const { loadRunContext } = await import("../../chunks/run-context-KNCDPXJK.js");
   const context = await loadRunContext(token());
   const { githubRecorder } = await import("../../chunks/deployments-RRMXXCHE.js");
-  const { runAfterTraining } = await import("../../chunks/pipeline-split-NJVOSRC2.js");
-  const { STAGES } = await import("../../chunks/pipeline-UZLB342T.js");
+  const { runAfterTraining } = await import("../../chunks/pipeline-split-YOC3XCOM.js");
+  const { STAGES } = await import("../../chunks/pipeline-2ZXKGLPU.js");
   const { result, request, settings } = await runAfterTraining(
     {
       by: context?.actor ?? void 0,

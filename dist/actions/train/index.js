@@ -6,7 +6,7 @@ import {
 import {
   trainCacheKey,
   trainStage
-} from "../../chunks/chunk-K44JOM3B.js";
+} from "../../chunks/chunk-MRNSIMXJ.js";
 import "../../chunks/chunk-WAJABHFO.js";
 import "../../chunks/chunk-3U3CFE5T.js";
 import "../../chunks/chunk-4JPR7HNQ.js";

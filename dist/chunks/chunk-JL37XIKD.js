@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   parseStages,
   plannedStages
-} from "./chunk-ZT72TIZY.js";
+} from "./chunk-GUCFNMC4.js";
 import {
   parseSeed
 } from "./chunk-YP4LPTRV.js";

@@ -4,7 +4,7 @@ import {
   planTraining,
   trainCacheKey,
   trainStage
-} from "./chunk-K44JOM3B.js";
+} from "./chunk-MRNSIMXJ.js";
 import "./chunk-WAJABHFO.js";
 import "./chunk-3U3CFE5T.js";
 import "./chunk-4JPR7HNQ.js";

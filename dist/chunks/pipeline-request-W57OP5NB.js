@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   DEFAULT_PIPELINE_OUT,
   buildPipelineRequest
-} from "./chunk-QQEOLDVL.js";
-import "./chunk-ZT72TIZY.js";
+} from "./chunk-JL37XIKD.js";
+import "./chunk-GUCFNMC4.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

@@ -7,8 +7,8 @@ import {
   runAfterTraining,
   runBeforeTraining,
   runTraining
-} from "./chunk-KNI34NNZ.js";
-import "./chunk-ZT72TIZY.js";
+} from "./chunk-UOSLYNRK.js";
+import "./chunk-GUCFNMC4.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-5Z5STRRD.js";
 import "./chunk-IG76SEAK.js";

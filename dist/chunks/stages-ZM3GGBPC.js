@@ -40,7 +40,7 @@ var validateDataStage = {
 var trainStageDescriptor = {
   name: "train",
   async run(ctx, dir) {
-    const { trainStage } = await import("./train-RMJKJZPM.js");
+    const { trainStage } = await import("./train-2MOTHC4E.js");
     const { options, production } = ctx;
     let productionModel;
     if (production) {

@@ -78,7 +78,7 @@ async function runPipelineStages(options, registry, state, stages) {
     registered: state.registered,
     paths: { ...state.paths }
   };
-  const { STAGE_DESCRIPTORS } = await import("./stages-IE2REZGL.js");
+  const { STAGE_DESCRIPTORS } = await import("./stages-ZM3GGBPC.js");
   const outcomes = [...state.outcomes];
   let { stopped, evaluationMarkdown } = state;
   for (const stage of STAGE_DESCRIPTORS.filter((d) => stages.includes(d.name))) {

@@ -11,7 +11,7 @@ import {
   runPipelineStages,
   stageWillRun,
   startPipeline
-} from "./chunk-ZT72TIZY.js";
+} from "./chunk-GUCFNMC4.js";
 import "./chunk-DXV7262R.js";
 import "./chunk-IG76SEAK.js";
 import "./chunk-HD4PHYYH.js";

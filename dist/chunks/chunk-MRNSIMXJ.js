@@ -506,7 +506,8 @@ async function predictOnData(models, dataPath, options = {}) {
   const signature = readModelSignature(models[0], "model");
   const columns = inputColumns(signature, options.features);
   if ("error" in columns) throw new InputError(`cannot feed the model from ${dataPath}: ${columns.error}`);
-  const data = await loadColumns(dataPath, columns.names, options);
+  const asText = columns.mode === "matrix" ? [] : signature.inputs.filter((i) => i.type === "string").map((i) => i.name);
+  const data = await loadColumns(dataPath, columns.names, options, asText);
   const ort = await import("./native-IGEQGGP4.js").then((native) => native.loadOnnxRuntime());
   const predictions = [];
   for (const bytes of models) {

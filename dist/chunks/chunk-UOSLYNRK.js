@@ -6,7 +6,7 @@ import {
   runPipelineStages,
   stageWillRun,
   startPipeline
-} from "./chunk-ZT72TIZY.js";
+} from "./chunk-GUCFNMC4.js";
 import {
   verifySha256
 } from "./chunk-5Z5STRRD.js";
