@@ -6,7 +6,7 @@ import { loadColumns } from '../data/columns.js';
 import type { SourceOptions } from '../data/engine.js';
 import { applyGates, type GateResult } from '../gate/gates.js';
 import { splitResults } from '../evaluation/evaluate-model.js';
-import { classKey, positiveClassIndex, predictedClasses } from '../model/labels.js';
+import { classKey, positiveLast, predictedClasses } from '../model/labels.js';
 import { createScorer, type Predictions } from '../evaluation/metrics/scorer.js';
 import type { MetricTask, MetricValues } from '../evaluation/metrics/types.js';
 import type { LoggedRow } from './log.js';
@@ -125,20 +125,20 @@ export function predictionsFromLog(
     throw new InputError(
       `the model names ${names.length} classes but the log has ${width} probabilities per row`
     );
-  // Binary predictions are read with the positive class second (docs/metrics.md), whatever the model's order.
-  const swap = width === 2 && positiveClassIndex(names) === 0;
-  const labels = swap ? [names[1], names[0]] : names;
-  const index = new Map(labels.map((c, i) => [classKey(c), i]));
-  const y = new Int32Array(n);
-  const proba = new Float64Array(n * width);
+  const logged = new Float64Array(n * width);
   join.rows.forEach((r, i) => {
     const p = rows[r].prediction.probabilities;
     if (!p || p.length !== width)
       throw new InputError(
         `${whereLogged(rows, r)}: the logged prediction has ${p?.length ?? 0} probabilities, expected ${width}`
       );
-    if (swap) proba.set([p[1], p[0]], i * width);
-    else proba.set(p, i * width);
+    logged.set(p, i * width);
+  });
+  // Binary predictions are read with the positive class second (docs/metrics.md), as evaluate reads them.
+  const { labels, proba } = width === 2 ? positiveLast(names, logged) : { labels: names, proba: logged };
+  const index = new Map(labels.map((c, i) => [classKey(c), i]));
+  const y = new Int32Array(n);
+  join.rows.forEach((r, i) => {
     const k = index.get(classKey(join.labels[i]));
     if (k === undefined) {
       throw new InputError(
