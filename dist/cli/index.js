@@ -3966,7 +3966,7 @@ async function monitorAction(options, { progress }, command) {
   if (trigger.kind !== "none" && !request.dryRun) trigger = await githubTrigger(trigger, options.repo, env);
   const { openRegistry } = await import("../chunks/register-RVVPUVIR.js");
   const registry = await openRegistry(request.registry);
-  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-YKZW23KL.js");
+  const { runMonitor, MonitorDispatchError } = await import("../chunks/monitor-B6WU4QEH.js");
   try {
     const result = await runMonitor({ ...request, registry, trigger, progress });
     await writeMonitorMetrics(options.metricsFile, result.report);

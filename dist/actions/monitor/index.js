@@ -69,7 +69,7 @@ async function run() {
     async () => {
       const inputs = readMonitorInputs();
       options = await monitorOptions(inputs);
-      const { runMonitor } = await import("../../chunks/monitor-YKZW23KL.js");
+      const { runMonitor } = await import("../../chunks/monitor-B6WU4QEH.js");
       const result = await runMonitor(options);
       const report = monitorReport(result, inputs.out);
       if (result.exitCode === 0) return report;
@@ -80,7 +80,7 @@ async function run() {
     },
     {
       onError: async (error) => {
-        const { MonitorDispatchError } = await import("../../chunks/monitor-YKZW23KL.js");
+        const { MonitorDispatchError } = await import("../../chunks/monitor-B6WU4QEH.js");
         return error instanceof MonitorDispatchError ? monitorReport(error.result, options?.out) : null;
       }
     }

@@ -13,7 +13,7 @@ import {
 } from "./chunk-TKPSPE6W.js";
 import {
   classKey,
-  positiveClassIndex,
+  positiveLast,
   predictedClasses
 } from "./chunk-GL4WARX4.js";
 import {
@@ -576,19 +576,19 @@ function predictionsFromLog(task, rows, join4, classes, labelsSource, threshold)
     throw new InputError(
       `the model names ${names.length} classes but the log has ${width} probabilities per row`
     );
-  const swap = width === 2 && positiveClassIndex(names) === 0;
-  const labels = swap ? [names[1], names[0]] : names;
-  const index = new Map(labels.map((c, i) => [classKey(c), i]));
-  const y = new Int32Array(n);
-  const proba = new Float64Array(n * width);
+  const logged = new Float64Array(n * width);
   join4.rows.forEach((r, i) => {
     const p = rows[r].prediction.probabilities;
     if (!p || p.length !== width)
       throw new InputError(
         `${whereLogged(rows, r)}: the logged prediction has ${p?.length ?? 0} probabilities, expected ${width}`
       );
-    if (swap) proba.set([p[1], p[0]], i * width);
-    else proba.set(p, i * width);
+    logged.set(p, i * width);
+  });
+  const { labels, proba } = width === 2 ? positiveLast(names, logged) : { labels: names, proba: logged };
+  const index = new Map(labels.map((c, i) => [classKey(c), i]));
+  const y = new Int32Array(n);
+  join4.rows.forEach((r, i) => {
     const k = index.get(classKey(join4.labels[i]));
     if (k === void 0) {
       throw new InputError(
